@@ -1,0 +1,52 @@
+import type { Resource, Tag } from '@monitor/domain';
+import type { UpdateRecord } from '@monitor/projections';
+
+/** Komodo's answers carry MongoDB-style ids, which its clients read (`_id.$oid`). */
+const oid = (id: string) => ({ $oid: id });
+
+export function toKomodoResource(resource: Resource) {
+  return {
+    _id: oid(resource.id),
+    name: resource.name,
+    description: resource.description,
+    template: false,
+    tags: resource.tags,
+    config: resource.config,
+    info: {},
+    base_permission: 'None',
+    updated_at: resource.updatedAt,
+  };
+}
+
+export function toListItem(resource: Resource) {
+  return {
+    id: resource.id,
+    type: resource.kind,
+    name: resource.name,
+    template: false,
+    tags: resource.tags,
+    info: { state: 'Unknown' },
+  };
+}
+
+export function toKomodoTag(tag: Tag) {
+  return { _id: oid(tag.id), name: tag.name, owner: tag.owner, color: tag.color };
+}
+
+export function toKomodoUpdate(update: UpdateRecord) {
+  const { id, position: _position, via: _via, ...rest } = update;
+  return { _id: oid(id), ...rest };
+}
+
+export function toUpdateListItem(update: UpdateRecord) {
+  return {
+    id: update.id,
+    operation: update.operation,
+    start_ts: update.start_ts,
+    success: update.success,
+    username: update.operator,
+    operator: update.operator,
+    target: update.target,
+    status: update.status,
+  };
+}

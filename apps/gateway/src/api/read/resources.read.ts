@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  getResourceDto,
+  GET_PARAM,
+  ListResourcesDto,
+  type ResourceQueryDto,
+} from '@monitor/contracts';
+import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api-error';
+import { toKomodoResource, toListItem } from '../komodo-shapes';
+import { request, RequestRegistry } from '../request-registry';
+
+/** Komodo's plural of each kind in `List<Kinds>`. */
+export const PLURAL: Record<ResourceKind, string> = {
+  Server: 'Servers',
+  Deployment: 'Deployments',
+  Stack: 'Stacks',
+  Repo: 'Repos',
+  Build: 'Builds',
+  Builder: 'Builders',
+  Procedure: 'Procedures',
+  ResourceSync: 'ResourceSyncs',
+  Alerter: 'Alerters',
+  ServerTemplate: 'ServerTemplates',
+};
+
+/** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
+@Injectable()
+export class ResourceReads implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    for (const kind of RESOURCE_KINDS) {
+      this.registry.add(
+        request({
+          verb: 'read',
+          name: `Get${kind}`,
+          dto: getResourceDto(kind),
+          handle: async (params) =>
+            toKomodoResource(this.get(kind, (params as Record<string, string>)[GET_PARAM[kind]])),
+        }),
+        request({
+          verb: 'read',
+          name: `List${PLURAL[kind]}`,
+          dto: ListResourcesDto,
+          handle: async (params) => this.list(kind, params).map(toListItem),
+        }),
+        request({
+          verb: 'read',
+          name: `ListFull${PLURAL[kind]}`,
+          dto: ListResourcesDto,
+          handle: async (params) => this.list(kind, params).map(toKomodoResource),
+        }),
+      );
+    }
+  }
+
+  get(kind: ResourceKind, idOrName: string): Resource {
+    const resource = this.readModel.resource(kind, idOrName);
+    if (!resource)
+      throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
+    return resource;
+  }
+
+  private list(kind: ResourceKind, { query, page = 0, limit = 0 }: ListResourcesDto): Resource[] {
+    const matching = this.readModel.list(kind).filter((r) => matches(r, query, this.readModel));
+    return limit ? matching.slice(page * limit, (page + 1) * limit) : matching;
+  }
+}
+
+function matches(
+  resource: Resource,
+  query: ResourceQueryDto | undefined,
+  readModel: ReadModel,
+): boolean {
+  if (!query) return true;
+  if (query.names?.length && !query.names.includes(resource.name)) return false;
+  if (
+    query.terms?.length &&
+    !query.terms.some((t) => resource.name.toLowerCase().includes(t.toLowerCase()))
+  ) {
+    return false;
+  }
+  if (query.tags?.length) {
+    const ids = query.tags.map((t) => readModel.tag(t)?.id ?? t);
+    const has = (id: string) => resource.tags.includes(id);
+    return query.tag_behavior === 'Any' ? ids.some(has) : ids.every(has);
+  }
+  return true;
+}

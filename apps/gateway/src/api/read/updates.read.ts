@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import { GetUpdateDto, ListUpdatesDto } from '@monitor/contracts';
+import { getPath } from '@monitor/domain';
+import type { ReadModel, UpdateRecord } from '@monitor/projections';
+import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api-error';
+import { toKomodoUpdate, toUpdateListItem } from '../komodo-shapes';
+import { request, RequestRegistry } from '../request-registry';
+
+/** The audit trail: `ListUpdates` newest first, paged; `GetUpdate` one whole. */
+@Injectable()
+export class UpdateReads implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'GetUpdate',
+        dto: GetUpdateDto,
+        handle: async ({ id }) => {
+          const update = this.readModel.update(id);
+          if (!update) throw new ApiError(404, `no Update has the id '${id}'`, 'NOT_FOUND');
+          return toKomodoUpdate(update);
+        },
+      }),
+      request({
+        verb: 'read',
+        name: 'ListUpdates',
+        dto: ListUpdatesDto,
+        handle: async ({ query = {}, page = 0 }) => {
+          const size = this.config.updates_page_size;
+          const all = this.readModel.listUpdates((u) => matchesQuery(u, query));
+          const updates = all.slice(page * size, (page + 1) * size).map(toUpdateListItem);
+          return { updates, next_page: all.length > (page + 1) * size ? page + 1 : null };
+        },
+      }),
+    );
+  }
+}
+
+/** A Mongo-style query of dotted paths to equal values, e.g. `{ "target.type": "Server" }`. */
+function matchesQuery(update: UpdateRecord, query: Record<string, unknown>): boolean {
+  return Object.entries(query).every(([path, value]) => getPath(update, path.split('.')) === value);
+}

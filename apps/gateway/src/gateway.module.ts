@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { HistoryReads } from './api/read/history.read';
+import { ResourceReads } from './api/read/resources.read';
+import { TagReads } from './api/read/tags.read';
+import { UpdateReads } from './api/read/updates.read';
+import { VersionRead } from './api/read/version.read';
+import { RequestRegistry } from './api/request-registry';
+import { RpcController } from './api/rpc.controller';
+import { CommandForwarder } from './api/write/command-forwarder';
+import { ResourceWrites } from './api/write/resources.write';
+import { TagWrites } from './api/write/tags.write';
+import { EventsController } from './live/events.controller';
+import { UpdateFeed } from './live/update-feed';
+
+/**
+ * The gateway: the only public entry. Reads come from its own read model; writes go over the
+ * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
+ */
+@Module({
+  controllers: [EventsController, RpcController],
+  providers: [
+    RequestRegistry,
+    CommandForwarder,
+    ResourceReads,
+    ResourceWrites,
+    TagReads,
+    TagWrites,
+    UpdateReads,
+    HistoryReads,
+    VersionRead,
+    UpdateFeed,
+  ],
+  exports: [RequestRegistry],
+})
+export class GatewayModule {}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@monitor/config';
+import { createRuntime, distributedRoot, runMain, stopOnSignal } from '@monitor/runtime';
+import { GatewayModule } from './gateway.module';
+import { setUpGatewayHttp } from './http-setup';
+
+/** The gateway alone, in the distributed mode: on NATS, with the shared event store. */
+runMain(async () => {
+  const config = loadConfig();
+  const runtime = await createRuntime(config);
+  const app = await NestFactory.create(distributedRoot('gateway', config, runtime, GatewayModule), {
+    bodyParser: false,
+  });
+  setUpGatewayHttp(app, config);
+  await app.listen(config.port, config.host);
+  stopOnSignal(app, runtime);
+});

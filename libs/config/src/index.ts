@@ -1,0 +1,2 @@
+export * from './monitor-config';
+export * from './load-config';

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
+import { MonitorConfig } from './monitor-config';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG';
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the configuration once at start-up: defaults, then the TOML file named by
+ * `MONITOR_CONFIG` (or `path`), then environment overrides `MONITOR_<SECTION>_<KEY>`
+ * (e.g. `MONITOR_PORT`, `MONITOR_EVENT_STORE_KIND`, `MONITOR_NATS_URL`).
+ */
+export function loadConfig(env: Env = process.env, path = env.MONITOR_CONFIG): MonitorConfig {
+  const defaults = new MonitorConfig();
+  let raw: Record<string, unknown> = {};
+  if (path) {
+    if (!existsSync(path)) throw new ConfigError(`config file ${path} does not exist`);
+    try {
+      raw = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`config file ${path}: ${(error as Error).message}`);
+    }
+  }
+  const merged = overrideFromEnv(
+    defaults as unknown as Record<string, unknown>,
+    raw,
+    env,
+    'MONITOR',
+  );
+  const config = plainToInstance(MonitorConfig, { ...merged, config_path: path });
+  const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new ConfigError(`invalid configuration: ${describe(errors).join('; ')}`);
+  return config;
+}
+
+function overrideFromEnv(
+  defaults: Record<string, unknown>,
+  file: Record<string, unknown>,
+  env: Env,
+  prefix: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...file };
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const name = `${prefix}_${key.toUpperCase()}`;
+    if (fallback !== null && typeof fallback === 'object') {
+      const section = (file[key] ?? {}) as Record<string, unknown>;
+      out[key] = overrideFromEnv(fallback as Record<string, unknown>, section, env, name);
+      continue;
+    }
+    const value = env[name];
+    if (value === undefined) continue;
+    out[key] = typeof fallback === 'number' ? Number(value) : value;
+  }
+  return out;
+}
+
+function describe(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${field}: ${m}`);
+    return [...own, ...describe(e.children ?? [], field)];
+  });
+}

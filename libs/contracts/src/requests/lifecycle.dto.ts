@@ -1,0 +1,105 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_NAME_LENGTH } from '@monitor/domain';
+import { ResourceTargetDto } from './resource-target.dto';
+
+/** `Create<Kind> { name, config? }`; description and tags are Monitor's additions. */
+export class CreateResourceDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
+  name!: string;
+
+  @IsOptional()
+  @IsObject()
+  config?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsString()
+  description?: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
+}
+
+/** `Update<Kind> { id, config }`: a partial config; only changed fields are recorded. */
+export class UpdateResourceDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+
+  @IsObject()
+  config!: Record<string, unknown>;
+}
+
+/** `Rename<Kind> { id, name }`. */
+export class RenameResourceDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_NAME_LENGTH)
+  name!: string;
+}
+
+/** `Copy<Kind> { name, id }`: a new resource with the config of `id`. */
+export class CopyResourceDto extends RenameResourceDto {}
+
+/** `Delete<Kind> { id }`. */
+export class DeleteResourceDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+}
+
+/** `UpdateResourceMeta { target, description?, tags? }`. */
+export class UpdateResourceMetaDto {
+  @ValidateNested()
+  @Type(() => ResourceTargetDto)
+  @IsObject()
+  target!: ResourceTargetDto;
+
+  @IsOptional()
+  @IsString()
+  description?: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
+}
+
+/** Komodo 1.x's `UpdateTagsOnResource { target, tags }`. */
+export class UpdateTagsOnResourceDto {
+  @ValidateNested()
+  @Type(() => ResourceTargetDto)
+  @IsObject()
+  target!: ResourceTargetDto;
+
+  @IsArray()
+  @IsString({ each: true })
+  tags!: string[];
+}
+
+/** `UpdateDescription { target, description }`. */
+export class UpdateDescriptionDto {
+  @ValidateNested()
+  @Type(() => ResourceTargetDto)
+  @IsObject()
+  target!: ResourceTargetDto;
+
+  @IsString()
+  description!: string;
+}

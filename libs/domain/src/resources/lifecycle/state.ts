@@ -1,0 +1,81 @@
+import { RESOURCE_KINDS, type ResourceKind } from '../../kinds';
+import type { DomainEvent } from '../../shared/domain-event';
+import { parseResourceEventType, type ResourceEventData } from './events';
+
+export interface Resource {
+  kind: ResourceKind;
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  config: Record<string, unknown>;
+  /** Milliseconds since the epoch, from the events' metadata. */
+  createdAt: number;
+  updatedAt: number;
+  /** Revision of the last event applied (0 = as created). */
+  revision: number;
+}
+
+export type ResourceState =
+  | { status: 'Empty' }
+  | { status: 'Active'; resource: Resource }
+  | { status: 'Deleted'; resource: Resource };
+
+export const initialResourceState = (): ResourceState => ({ status: 'Empty' });
+
+/** An event as evolve sees it: the store's revision and time when known. */
+export interface EvolvingEvent extends DomainEvent {
+  revision?: number;
+  at?: number;
+}
+
+export function evolveResource(state: ResourceState, event: EvolvingEvent): ResourceState {
+  const parsed = parseResourceEventType(event.type, RESOURCE_KINDS);
+  if (!parsed) return state;
+  const at = event.at ?? 0;
+  const revision = event.revision ?? (state.status === 'Empty' ? 0 : state.resource.revision + 1);
+  if (parsed.action === 'Created') {
+    const data = event.data as ResourceEventData['Created'];
+    return {
+      status: 'Active',
+      resource: { kind: parsed.kind, ...data, createdAt: at, updatedAt: at, revision },
+    };
+  }
+  if (state.status !== 'Active') return state;
+  const resource = { ...state.resource, updatedAt: at, revision };
+  switch (parsed.action) {
+    case 'ConfigUpdated': {
+      const { diff } = event.data as ResourceEventData['ConfigUpdated'];
+      const config = { ...resource.config };
+      for (const [field, change] of Object.entries(diff)) config[field] = change.to;
+      return { status: 'Active', resource: { ...resource, config } };
+    }
+    case 'Renamed':
+      return {
+        status: 'Active',
+        resource: { ...resource, name: (event.data as ResourceEventData['Renamed']).to },
+      };
+    case 'DescriptionUpdated':
+      return {
+        status: 'Active',
+        resource: {
+          ...resource,
+          description: (event.data as ResourceEventData['DescriptionUpdated']).to,
+        },
+      };
+    case 'TagsUpdated':
+      return {
+        status: 'Active',
+        resource: { ...resource, tags: (event.data as ResourceEventData['TagsUpdated']).to },
+      };
+    case 'Deleted':
+      return { status: 'Deleted', resource };
+  }
+}
+
+/** The state after these events, in order: how any revision is rebuilt. */
+export function replayResource(events: Iterable<EvolvingEvent>): ResourceState {
+  let state = initialResourceState();
+  for (const event of events) state = evolveResource(state, event);
+  return state;
+}

@@ -1,0 +1,2 @@
+export * from './memory-checkpoint-store';
+export * from './memory-event-store';

@@ -1,0 +1,196 @@
+import type Database from 'better-sqlite3';
+import { expectedAsNumber, validateAppend } from '../../append-validation';
+import { CatchUpSubscription } from '../../catch-up-subscription';
+import type { CheckpointStore } from '../../checkpoints';
+import { EventStoreError } from '../../errors';
+import { duplicateId, findPriorAppend, resolveConflict } from '../../idempotency';
+import { toJson } from '../../json';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type StoredEvent,
+  type Subscription,
+} from '../../port';
+import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+import { openEventDatabase, type SqliteDurability } from './sqlite-database';
+import { decodeRow } from './sqlite-rows';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** Default `process`: see `SqliteDurability`. */
+  durability?: SqliteDurability;
+  /**
+   * How often subscriptions look for events written by another process on the same file, in
+   * ms; appends through this store reach them at once. 0 turns looking off. Default 1000.
+   */
+  pollIntervalMs?: number;
+}
+
+/** An append ready to insert: JSON is made before the write lock is taken. */
+interface PreparedEvent {
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  schemaVersion: number;
+}
+
+const SUBSCRIPTION_PAGE = 2000;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Position = the row's AUTOINCREMENT
+ * key, assigned inside the write transaction, so readers never see a later position before an
+ * earlier one commits.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: SqliteStatements;
+  private readonly appendTransaction: (
+    stream: string,
+    expected: ExpectedRevision,
+    events: PreparedEvent[],
+  ) => AppendResult;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly poller: NodeJS.Timeout | undefined;
+  private checkpointStore: SqliteCheckpointStore | undefined;
+
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    this.db = openEventDatabase(path, options.durability ?? 'process');
+    this.statements = prepareStatements(this.db);
+    // IMMEDIATE takes the write lock before the revision check: another process on the file
+    // cannot slip an append in between the check and the insert.
+    const transaction = this.db.transaction(this.insertChecked.bind(this));
+    this.appendTransaction = (...args) => transaction.immediate(...args);
+    const pollIntervalMs = options.pollIntervalMs ?? 1000;
+    if (pollIntervalMs > 0) {
+      this.poller = setInterval(() => this.wakeSubscriptions(), pollIntervalMs).unref();
+    }
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(stream, events, expected);
+    const prepared = events.map(prepareEvent);
+    try {
+      const result = this.appendTransaction(stream, expected, prepared);
+      this.wakeSubscriptions();
+      return result;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) {
+        return resolveConflict(stream, await this.readStream(stream), events, expected);
+      }
+      if (isUniqueViolation(error)) {
+        return this.answerStoredIds(stream, events);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.statements.readStream.all(stream, fromRevision).map(decodeRow);
+  }
+
+  async readAll(afterPosition = 0, limit = -1): Promise<StoredEvent[]> {
+    this.assertOpen();
+    return this.statements.readAll.all(afterPosition, limit).map(decodeRow);
+  }
+
+  subscribeAll(afterPosition: number, handler: EventHandler): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      (after, limit) => this.readAll(after, limit),
+      afterPosition,
+      handler,
+      SUBSCRIPTION_PAGE,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.headPosition.get() ?? 0;
+  }
+
+  /** Checkpoints kept in the same file. */
+  checkpoints(): CheckpointStore {
+    this.assertOpen();
+    this.checkpointStore ??= new SqliteCheckpointStore(this.db);
+    return this.checkpointStore;
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    clearInterval(this.poller);
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  /** The body of the append transaction. */
+  private insertChecked(
+    stream: string,
+    expected: ExpectedRevision,
+    events: PreparedEvent[],
+  ): AppendResult {
+    const head = this.statements.headRevision.get(stream);
+    const current = head ?? -1;
+    if (expected !== 'any' && expectedAsNumber(expected) !== current) {
+      throw new WrongExpectedRevisionError(stream, expected, head ?? 'no_stream');
+    }
+    let position = 0;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
+      const { lastInsertRowid } = this.statements.insert.run(
+        event.id,
+        stream,
+        current + 1 + i,
+        event.type,
+        event.data,
+        event.metadata,
+        event.schemaVersion,
+      );
+      position = Number(lastInsertRowid);
+    }
+    return { revision: current + events.length, position };
+  }
+
+  /** An id is already stored: fine if it is this very append, repeated. */
+  private async answerStoredIds(stream: string, events: NewEvent[]): Promise<AppendResult> {
+    const prior = findPriorAppend(stream, await this.readStream(stream), events);
+    if (prior) return prior;
+    const stored = events.find((event) => this.statements.storedId.get(event.id) !== undefined);
+    throw duplicateId(stream, stored?.id ?? events[0].id);
+  }
+
+  private wakeSubscriptions(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) throw new EventStoreError('STORE_CLOSED', 'the sqlite event store is closed');
+  }
+}
+
+/**
+ * By code, not `instanceof SqliteError`: the native addon keeps the class of the first copy of
+ * better-sqlite3 loaded in the process, which need not be ours (Jest loads a copy per test file).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function prepareEvent(event: NewEvent): PreparedEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    data: toJson(event.data, `data of ${event.id}`),
+    metadata: toJson(event.metadata, `metadata of ${event.id}`),
+    schemaVersion: event.schemaVersion ?? 1,
+  };
+}

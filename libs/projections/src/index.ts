@@ -1,0 +1,4 @@
+export * from './read-model';
+export * from './position-waiter';
+export * from './update-record';
+export * from './write-updates';

@@ -1,0 +1,155 @@
+import {
+  evolveResource,
+  evolveTag,
+  getPath,
+  kindOfStream,
+  KIND_SPECS,
+  type Resource,
+  type ResourceKind,
+  type Tag,
+} from '@monitor/domain';
+import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { PositionWaiter } from './position-waiter';
+import type { UpdateRecord } from './update-record';
+import { updateFromResourceEvent } from './write-updates';
+
+export interface Referrer {
+  kind: ResourceKind;
+  id: string;
+  name: string;
+  field: string;
+}
+
+/**
+ * The in-memory projection of every resource, tag and Update, rebuilt by replaying the log.
+ * Writers wait for it to reach their append's position before answering (read your writes).
+ */
+export class ReadModel {
+  private readonly resources = new Map<string, Resource>();
+  private readonly tags = new Map<string, Tag>();
+  private readonly updates = new Map<string, UpdateRecord>();
+  private readonly waiter = new PositionWaiter();
+  private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
+  private subscription?: Subscription;
+
+  get position(): number {
+    return this.waiter.position;
+  }
+
+  start(store: EventStore): void {
+    this.subscription = store.subscribeAll(0, (event) => this.apply(event));
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.waiter.close();
+  }
+
+  /** Calls the listener with every Update created or changed from now on; returns the unsubscribe. */
+  onUpdate(listener: (update: UpdateRecord) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+    return this.waiter.waitFor(position, timeoutMs);
+  }
+
+  apply(event: StoredEvent): void {
+    const kind = kindOfStream(event.stream);
+    if (kind) this.applyResource(event);
+    else if (event.stream.startsWith('tag-')) this.applyTag(event);
+    this.waiter.advance(event.position);
+  }
+
+  resource(kind: ResourceKind, idOrName: string): Resource | undefined {
+    const byId = this.resources.get(key(kind, idOrName));
+    if (byId) return byId;
+    for (const resource of this.resources.values()) {
+      if (resource.kind === kind && resource.name === idOrName) return resource;
+    }
+    return undefined;
+  }
+
+  list(kind: ResourceKind): Resource[] {
+    return [...this.resources.values()]
+      .filter((r) => r.kind === kind)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  allTags(): Tag[] {
+    return [...this.tags.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  tag(idOrName: string): Tag | undefined {
+    return this.tags.get(idOrName) ?? [...this.tags.values()].find((t) => t.name === idOrName);
+  }
+
+  update(id: string): UpdateRecord | undefined {
+    return this.updates.get(id);
+  }
+
+  /** Updates, newest first. */
+  listUpdates(filter: (u: UpdateRecord) => boolean = () => true): UpdateRecord[] {
+    return [...this.updates.values()].filter(filter).sort((a, b) => b.position - a.position);
+  }
+
+  taggedWith(tagId: string): Resource[] {
+    return [...this.resources.values()].filter((r) => r.tags.includes(tagId));
+  }
+
+  /** Resources whose config points at this one: they block its deletion. */
+  referrers(kind: ResourceKind, id: string): Referrer[] {
+    const found: Referrer[] = [];
+    for (const resource of this.resources.values()) {
+      for (const spec of KIND_SPECS[resource.kind].references) {
+        if (spec.kind !== kind) continue;
+        if (spec.when && getPath(resource.config, spec.when.path) !== spec.when.equals) continue;
+        if (getPath(resource.config, spec.path) === id) {
+          found.push({
+            kind: resource.kind,
+            id: resource.id,
+            name: resource.name,
+            field: spec.path.join('.'),
+          });
+        }
+      }
+    }
+    return found;
+  }
+
+  private applyResource(event: StoredEvent): void {
+    const id = event.stream.slice(event.stream.indexOf('-') + 1);
+    const kind = kindOfStream(event.stream) as ResourceKind;
+    const current = this.resources.get(key(kind, id));
+    const state = evolveResource(
+      current ? { status: 'Active', resource: current } : { status: 'Empty' },
+      {
+        ...event,
+        at: event.metadata.at,
+      },
+    );
+    if (state.status === 'Active') this.resources.set(key(kind, id), state.resource);
+    else this.resources.delete(key(kind, id));
+    const update = updateFromResourceEvent(event);
+    if (update) this.recordUpdate(update);
+  }
+
+  private recordUpdate(update: UpdateRecord): void {
+    this.updates.set(update.id, update);
+    for (const listener of this.updateListeners) listener(update);
+  }
+
+  private applyTag(event: StoredEvent): void {
+    const id = event.stream.slice('tag-'.length);
+    const current = this.tags.get(id);
+    const state = evolveTag(
+      current ? { status: 'Active', tag: current } : { status: 'Empty' },
+      event,
+    );
+    if (state.status === 'Active') this.tags.set(id, state.tag);
+    else this.tags.delete(id);
+  }
+}
+
+const key = (kind: ResourceKind, id: string) => `${kind}/${id}`;

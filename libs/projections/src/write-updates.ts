@@ -1,0 +1,68 @@
+import { parseResourceEventType, RESOURCE_KINDS, type FieldChange } from '@monitor/domain';
+import type { StoredEvent } from '@monitor/eventstore';
+import type { UpdateRecord } from './update-record';
+
+const OPERATION: Record<string, (kind: string) => string> = {
+  Created: (kind) => `Create${kind}`,
+  ConfigUpdated: (kind) => `Update${kind}`,
+  Renamed: (kind) => `Rename${kind}`,
+  DescriptionUpdated: () => 'UpdateResourceMeta',
+  TagsUpdated: () => 'UpdateResourceMeta',
+  Deleted: (kind) => `Delete${kind}`,
+};
+
+/**
+ * The Update a write leaves in the audit trail, derived from its resource event: no second
+ * write that could be lost, and the Update id is the event id.
+ */
+export function updateFromResourceEvent(event: StoredEvent): UpdateRecord | undefined {
+  const parsed = parseResourceEventType(event.type, RESOURCE_KINDS);
+  if (!parsed) return undefined;
+  const { kind, action } = parsed;
+  const at = event.metadata.at;
+  const id = event.stream.slice(event.stream.indexOf('-') + 1);
+  return {
+    id: event.id,
+    operation: OPERATION[action](kind),
+    start_ts: at,
+    end_ts: at,
+    success: true,
+    operator: event.metadata.userId,
+    via: event.metadata.via,
+    target: { type: kind, id },
+    logs: [
+      {
+        stage: OPERATION[action](kind),
+        command: '',
+        stdout: describeChange(action, event.data),
+        stderr: '',
+        success: true,
+        start_ts: at,
+        end_ts: at,
+      },
+    ],
+    status: 'Complete',
+    position: event.position,
+  };
+}
+
+function describeChange(action: string, data: unknown): string {
+  const d = data as Record<string, unknown>;
+  switch (action) {
+    case 'Created':
+      return `created '${d.name}'`;
+    case 'ConfigUpdated':
+      return formatDiff(d.diff as Record<string, FieldChange>);
+    case 'Deleted':
+      return `deleted '${d.name}'`;
+    default:
+      return `${action === 'Renamed' ? 'name' : action === 'TagsUpdated' ? 'tags' : 'description'}: ${JSON.stringify(d.from)} -> ${JSON.stringify(d.to)}`;
+  }
+}
+
+/** One line per changed field, as the Update's log shows it. */
+export function formatDiff(diff: Record<string, FieldChange>): string {
+  return Object.entries(diff)
+    .map(([field, { from, to }]) => `${field}: ${JSON.stringify(from)} -> ${JSON.stringify(to)}`)
+    .join('\n');
+}

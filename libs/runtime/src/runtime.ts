@@ -1,0 +1,53 @@
+import type { MonitorConfig } from '@monitor/config';
+import { createEventStore, type CheckpointStore, type EventStore } from '@monitor/eventstore';
+import { ReadModel } from '@monitor/projections';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** What one process holds once: the event store, its checkpoints, the read model. */
+export interface Runtime {
+  config: MonitorConfig;
+  store: EventStore;
+  checkpoints: CheckpointStore;
+  readModel: ReadModel;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: MonitorConfig): Promise<Runtime> {
+  const { store, checkpoints } = await createEventStore(storeOptions(config));
+  const readModel = new ReadModel();
+  readModel.start(store);
+  await readModel.waitFor(await store.headPosition(), 120_000);
+  return {
+    config,
+    store,
+    checkpoints,
+    readModel,
+    close: async () => {
+      await readModel.stop();
+      await store.close();
+    },
+  };
+}
+
+function storeOptions(config: MonitorConfig): Parameters<typeof createEventStore>[0] {
+  const { event_store: es, nats } = config;
+  switch (es.kind) {
+    case 'sqlite': {
+      const dir = resolve(config.data_dir);
+      mkdirSync(dir, { recursive: true });
+      return { kind: 'sqlite', path: join(dir, 'events.sqlite') };
+    }
+    case 'jetstream':
+      return {
+        kind: 'jetstream',
+        servers: nats.url.split(','),
+        stream: es.stream,
+        prefix: es.subject_prefix,
+      };
+    case 'kurrentdb':
+      return { kind: 'kurrentdb', connectionString: es.url };
+    case 'memory':
+      return { kind: 'memory' };
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { BusController, commandSubject, QUEUE_GROUPS } from '@monitor/bus';
+import { CreateTagDto, DeleteTagDto, RenameTagDto, UpdateTagColorDto } from '@monitor/contracts';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { ResourceCommands, TagCommands, type WriteResult } from '@monitor/resources';
+import { valid } from './lifecycle.handlers';
+import type { CommandEnvelope } from './lifecycle-requests';
+import { EVENT_STORE, READ_MODEL } from './tokens';
+
+const queue = QUEUE_GROUPS.deployer;
+
+/** Tag commands; the deployer hosts them (see docs/architecture.md, "Who owns what"). */
+@BusController()
+export class TagsController {
+  private readonly tags: TagCommands;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_MODEL) readModel: ReadModel) {
+    this.tags = new TagCommands(store, readModel, new ResourceCommands(store, readModel));
+  }
+
+  @MessagePattern(commandSubject('tag', 'CreateTag'), { queue })
+  create({ params, meta }: CommandEnvelope): Promise<WriteResult> {
+    const p = valid(CreateTagDto, params);
+    return this.tags.create(p.name, p.color, meta);
+  }
+
+  @MessagePattern(commandSubject('tag', 'RenameTag'), { queue })
+  rename({ params, meta }: CommandEnvelope): Promise<WriteResult> {
+    const p = valid(RenameTagDto, params);
+    return this.tags.rename(p.id, p.name, meta);
+  }
+
+  @MessagePattern(commandSubject('tag', 'UpdateTagColor'), { queue })
+  color({ params, meta }: CommandEnvelope): Promise<WriteResult> {
+    const p = valid(UpdateTagColorDto, params);
+    return this.tags.updateColor(p.tag, p.color, meta);
+  }
+
+  @MessagePattern(commandSubject('tag', 'DeleteTag'), { queue })
+  delete({ params, meta }: CommandEnvelope): Promise<WriteResult> {
+    return this.tags.delete(valid(DeleteTagDto, params).id, meta);
+  }
+}
