@@ -22,7 +22,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|komodo_client|mogh_auth_client)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

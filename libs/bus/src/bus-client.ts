@@ -18,7 +18,11 @@ export interface BusRequestOptions {
 }
 
 /** Errors of the NATS client meaning the bus itself cannot be reached (by `name`: see below). */
-const UNREACHABLE = new Set(['ConnectionError', 'ClosedConnectionError', 'DrainingConnectionError']);
+const UNREACHABLE = new Set([
+  'ConnectionError',
+  'ClosedConnectionError',
+  'DrainingConnectionError',
+]);
 
 /**
  * What services and the gateway call, on either transport. Every request has a timeout and
@@ -74,7 +78,6 @@ function toBusError(err: unknown, subject: string, timeoutMs?: number): BusError
   if (err instanceof EmptyResponseException) return noResponders(subject);
   // By name: the NATS client is loaded by Nest through its own require, and an `instanceof`
   // against another copy of its classes would fail.
-  if (err instanceof Error && err.name === 'NoResponders') return noResponders(subject);
   if (err instanceof Error && UNREACHABLE.has(err.name)) {
     return new BusError('UNAVAILABLE', `bus unreachable for ${subject}: ${err.message}`, {
       subject,

@@ -1,10 +1,11 @@
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { lastValueFrom } from 'rxjs';
+import { freePort } from '@monitor/testing';
 import { natsUrl } from '../../../test/test-env';
 import { BusClient } from './bus-client';
 import { BusError } from './bus-error';
-import { BusModule, busClientProxy, busTransport, type BusOptions } from './bus.module';
+import { BusModule, busClientProxy, type BusOptions } from './bus.module';
 import { InProcessBroker } from './in-process/in-process.broker';
 import { querySubject } from './subjects';
 import { PROBE, ProbeLog } from './test-support/probe.controller';
@@ -156,3 +157,16 @@ describe('queue groups on NATS', () => {
   });
 });
 
+describe('an unreachable NATS', () => {
+  it('fails a request as UNAVAILABLE naming the subject', async () => {
+    const servers = `nats://127.0.0.1:${await freePort()}`;
+    const bus = new BusClient(busClientProxy({ transport: 'nats', servers, name: 'bus-spec' }));
+    try {
+      const error = await failure(bus.request(PROBE.echo, {}, { timeoutMs: 5_000 }));
+      expect(error.code).toBe('UNAVAILABLE');
+      expect(error.message).toContain(PROBE.echo);
+    } finally {
+      await bus.onApplicationShutdown();
+    }
+  });
+});

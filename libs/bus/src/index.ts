@@ -7,4 +7,8 @@ export * from './bus-client';
 export * from './bus.module';
 export { InProcessBroker } from './in-process/in-process.broker';
 export { InProcessClient } from './in-process/in-process.client';
-export { InProcessServer, InProcessContext, IN_PROCESS_TRANSPORT } from './in-process/in-process.server';
+export {
+  InProcessServer,
+  InProcessContext,
+  IN_PROCESS_TRANSPORT,
+} from './in-process/in-process.server';

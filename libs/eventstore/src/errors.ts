@@ -9,6 +9,8 @@ export type EventStoreErrorCode =
   | 'DUPLICATE_EVENT_ID'
   /** The append does not fit the adapter's limits (JetStream message size, events per append). */
   | 'APPEND_TOO_LARGE'
+  /** The engine is set up in a way the adapter cannot work with (JetStream stream subjects). */
+  | 'STORE_MISCONFIGURED'
   /** The store was closed. */
   | 'STORE_CLOSED'
   /** A stored record could not be decoded: written by something else, or damaged. */

@@ -63,7 +63,9 @@ export class InProcessServer extends Server implements CustomTransportStrategy, 
     extras: Record<string, unknown> = {},
   ): void {
     if (!isEventHandler && this.messageHandlers.has(this.normalizePattern(pattern))) {
-      throw new Error(`two handlers for "${this.normalizePattern(pattern)}" in one in-process server`);
+      throw new Error(
+        `two handlers for "${this.normalizePattern(pattern)}" in one in-process server`,
+      );
     }
     super.addHandler(pattern, callback, isEventHandler, extras);
   }

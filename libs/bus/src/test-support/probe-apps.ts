@@ -1,13 +1,15 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusError } from '../bus-error';
 import { busTransport, type BusOptions } from '../bus.module';
 import { ProbeModule } from './probe.controller';
 
 /** Boots a probe service on the bus, ready to be called. */
-export async function startProbe(options: BusOptions, instance: string): Promise<INestMicroservice> {
+export async function startProbe(
+  options: BusOptions,
+  instance: string,
+): Promise<INestMicroservice> {
   const app = await NestFactory.createMicroservice(ProbeModule.named(instance), {
     ...busTransport(options),
     logger: false,
@@ -16,7 +18,7 @@ export async function startProbe(options: BusOptions, instance: string): Promise
     await app.listen();
     // NATS orders messages per connection only: make sure the server has our subscriptions
     // before another connection sends to them.
-    if (options.transport === 'nats') await app.unwrap<NatsConnection>().flush();
+    if (options.transport === 'nats') await app.unwrap<{ flush(): Promise<void> }>().flush();
     return app;
   } catch (err) {
     await app.close();

@@ -6,10 +6,7 @@ export interface ContractCheckpoints {
   cleanup: () => Promise<void>;
 }
 
-export function checkpointsContract(
-  name: string,
-  make: () => Promise<ContractCheckpoints>,
-): void {
+export function checkpointsContract(name: string, make: () => Promise<ContractCheckpoints>): void {
   describe(`${name} checkpoint store contract`, () => {
     let made: ContractCheckpoints;
     beforeEach(async () => {

@@ -44,7 +44,9 @@ export function idempotencyContract(current: CurrentStore): void {
       const events = newEvents(2);
       await store.append(stream, events, 'no_stream');
 
-      const reordered = await rejectionOf(store.append(stream, [events[1], events[0]], 'no_stream'));
+      const reordered = await rejectionOf(
+        store.append(stream, [events[1], events[0]], 'no_stream'),
+      );
       expect(reordered).toBeInstanceOf(EventStoreError);
       expect(reordered).toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
       const partial = await rejectionOf(store.append(stream, [events[1], ...newEvents(1)], 0));

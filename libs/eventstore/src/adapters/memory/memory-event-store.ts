@@ -36,7 +36,11 @@ export class MemoryEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private closed = false;
 
-  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(stream, events, expected);
     const indexes = this.streams.get(stream) ?? [];

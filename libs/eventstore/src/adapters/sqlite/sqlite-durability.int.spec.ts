@@ -65,7 +65,13 @@ describe('SqliteEventStore durability', () => {
   it('reopens a file with its events and goes on with the next positions', async () => {
     const path = join(dir, 'reopen.db');
     const first = new SqliteEventStore(path);
-    const metadata = { userId: 'u', via: 'system' as const, correlationId: 'c', causationId: 'c', at: 1 };
+    const metadata = {
+      userId: 'u',
+      via: 'system' as const,
+      correlationId: 'c',
+      causationId: 'c',
+      at: 1,
+    };
     const a = await first.append('s', [{ id: 'a', type: 'T', data: 1, metadata }], 'no_stream');
     await first.close();
     const second = new SqliteEventStore(path);

@@ -71,7 +71,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(stream, events, expected);
     const prepared = events.map(prepareEvent);
@@ -173,7 +177,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (!this.db.open) throw new EventStoreError('STORE_CLOSED', 'the sqlite event store is closed');
+    if (!this.db.open)
+      throw new EventStoreError('STORE_CLOSED', 'the sqlite event store is closed');
   }
 }
 
@@ -182,7 +187,9 @@ export class SqliteEventStore implements EventStore {
  * better-sqlite3 loaded in the process, which need not be ours (Jest loads a copy per test file).
  */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
 
 function prepareEvent(event: NewEvent): PreparedEvent {

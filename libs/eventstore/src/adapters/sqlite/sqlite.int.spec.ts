@@ -6,7 +6,10 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 function tempFile(): { path: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'monitor-sqlite-'));
-  return { path: join(dir, 'events.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    path: join(dir, 'events.db'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 eventStoreContract('sqlite', async () => {

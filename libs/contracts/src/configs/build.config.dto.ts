@@ -1,0 +1,38 @@
+import { ImageRegistryConfigDto, SystemCommandDto, VersionDto } from './common.dto';
+import { KomodoAliases } from './hints';
+import { Path } from './relative-path';
+import { Bool, Nested, NestedList, Str, Strs } from './rules';
+
+@KomodoAliases({ builder: 'builder_id' })
+export class BuildConfigDto {
+  @Str() builder_id?: string;
+  @Nested(() => VersionDto) version?: VersionDto;
+  @Bool() auto_increment_version?: boolean;
+  @Str() image_name?: string;
+  @Str() image_tag?: string;
+  @Bool() include_latest_tag?: boolean;
+  @Bool() include_version_tags?: boolean;
+  @Bool() include_commit_tag?: boolean;
+  @Strs() links?: string[];
+  @Str() linked_repo?: string;
+  @Str() git_provider?: string;
+  @Bool() git_https?: boolean;
+  @Str() git_account?: string;
+  @Str() repo?: string;
+  @Str() branch?: string;
+  @Str() commit?: string;
+  @Bool() webhook_enabled?: boolean;
+  @Str() webhook_secret?: string;
+  @Bool() files_on_host?: boolean;
+  @Path() build_path?: string;
+  @Path() dockerfile_path?: string;
+  @NestedList(() => ImageRegistryConfigDto) image_registry?: ImageRegistryConfigDto[];
+  @Bool() skip_secret_interp?: boolean;
+  @Bool() use_buildx?: boolean;
+  @Strs() extra_args?: string[];
+  @Nested(() => SystemCommandDto) pre_build?: SystemCommandDto;
+  @Str() dockerfile?: string;
+  @Str() build_args?: string;
+  @Str() secret_args?: string;
+  @Str() labels?: string;
+}

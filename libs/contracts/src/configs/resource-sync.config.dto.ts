@@ -1,0 +1,24 @@
+import { Paths } from './relative-path';
+import { Bool, Str, Strs } from './rules';
+
+export class ResourceSyncConfigDto {
+  @Str() linked_repo?: string;
+  @Str() git_provider?: string;
+  @Bool() git_https?: boolean;
+  @Str() repo?: string;
+  @Str() branch?: string;
+  @Str() commit?: string;
+  @Str() git_account?: string;
+  @Bool() webhook_enabled?: boolean;
+  @Str() webhook_secret?: string;
+  @Bool() files_on_host?: boolean;
+  @Paths() resource_path?: string[];
+  @Bool() managed?: boolean;
+  @Bool() delete?: boolean;
+  @Bool() include_resources?: boolean;
+  @Strs() match_tags?: string[];
+  @Bool() include_variables?: boolean;
+  @Bool() include_user_groups?: boolean;
+  @Bool() pending_alert?: boolean;
+  @Str() file_contents?: string;
+}

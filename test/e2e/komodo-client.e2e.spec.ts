@@ -1,0 +1,89 @@
+import { CancelToken, KomodoClient, type Types } from 'komodo_client';
+import { WebSocket } from 'ws';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+
+/** Komodo's own client works against Monitor unchanged; the compiler checks our shapes. */
+describe('komodo_client against the gateway', () => {
+  let monitor: EmbeddedMonitor;
+  let komodo: ReturnType<typeof KomodoClient>;
+
+  beforeAll(async () => {
+    monitor = await startEmbedded();
+    komodo = KomodoClient(monitor.url, { type: 'api-key', params: { key: 'k', secret: 's' } });
+  });
+  afterAll(() => monitor.destroy());
+
+  it('runs the lifecycle with Komodo request names and answer shapes', async () => {
+    const version: Types.GetVersionResponse = await komodo.read('GetVersion', {});
+    expect(version.version).toMatch(/^\d+\.\d+\.\d+$/);
+
+    const server: Types.Server = await komodo.write('CreateServer', {
+      name: 'k-server',
+      config: { address: 'https://127.0.0.1:8120', cpu_warning: 80 },
+    });
+    expect(server._id?.$oid).toMatch(/^[0-9a-f]{24}$/);
+    expect(server.config?.cpu_warning).toBe(80);
+
+    const deployment: Types.Deployment = await komodo.write('CreateDeployment', {
+      name: 'k-deploy',
+      config: { server_id: 'k-server', image: { type: 'Image', params: { image: 'app:1' } } },
+    });
+    expect(deployment.config?.server_id).toBe(server._id?.$oid);
+
+    const updated: Types.Deployment = await komodo.write('UpdateDeployment', {
+      id: deployment._id!.$oid,
+      config: { restart: 'unless-stopped' as Types.RestartMode },
+    });
+    expect(updated.config?.restart).toBe('unless-stopped');
+
+    const list: Types.DeploymentListItem[] = await komodo.read('ListDeployments', {});
+    expect(list.map((d) => [d.name, d.type])).toEqual([['k-deploy', 'Deployment']]);
+
+    const renamed: Types.Update = await komodo.write('RenameDeployment', { id: 'k-deploy', name: 'k-deploy-2' });
+    expect(renamed.operation).toBe('RenameDeployment');
+
+    const tag: Types.Tag = await komodo.write('CreateTag', { name: 'k-tag' });
+    await komodo.write('UpdateResourceMeta', {
+      target: { type: 'Deployment', id: deployment._id!.$oid },
+      tags: [tag._id!.$oid],
+      description: 'from komodo_client',
+    });
+    const got: Types.Deployment = await komodo.read('GetDeployment', { deployment: 'k-deploy-2' });
+    expect(got.tags).toEqual([tag._id!.$oid]);
+    expect(got.description).toBe('from komodo_client');
+
+    const updates: Types.ListUpdatesResponse = await komodo.read('ListUpdates', {});
+    expect(updates.updates[0].operation).toBe('UpdateResourceMeta');
+    const update: Types.Update = await komodo.read('GetUpdate', { id: updates.updates[0].id });
+    expect(update.status).toBe('Complete');
+
+    await expect(komodo.read('GetDeployment', { deployment: 'nope' })).rejects.toMatchObject({
+      status: 404,
+      result: { error: expect.stringContaining('nope') },
+    });
+    const deleted: Types.Deployment = await komodo.write('DeleteDeployment', { id: 'k-deploy-2' });
+    expect(deleted.name).toBe('k-deploy-2');
+  });
+
+  it('follows the live update feed with the Komodo websocket protocol', async () => {
+    const seen: Types.Update[] = [];
+    let loggedIn!: () => void;
+    const ready = new Promise<void>((resolve) => (loggedIn = resolve));
+    // Node 20 has no global WebSocket; browsers and Node 22 do. `ws` speaks the same API.
+    (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+    const cancel = new CancelToken();
+    void komodo.subscribe_to_update_websocket({
+      on_update: (update: Types.Update) => seen.push(update),
+      on_login: () => loggedIn(),
+      cancel,
+    });
+    await ready;
+    await komodo.write('CreateAlerter', { name: 'live-alerter' });
+    const deadline = Date.now() + 5000;
+    while (!seen.some((u) => u.operation === 'CreateAlerter') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    cancel.cancel();
+    expect(seen.find((u) => u.operation === 'CreateAlerter')?.target.type).toBe('Alerter');
+  });
+});

@@ -1,0 +1,31 @@
+import { loadConfig } from '@monitor/config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMonitor, type MonitorApp } from '../../apps/monitor/src/monitor-app';
+
+export interface EmbeddedMonitor extends MonitorApp {
+  dataDir: string;
+  /** Closes the app; the data folder stays for a restart. */
+  stop(): Promise<void>;
+  /** Closes the app and removes its data. */
+  destroy(): Promise<void>;
+}
+
+/** Monitor in this test process, on loopback and a free port, with its own data folder. */
+export async function startEmbedded(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
+): Promise<EmbeddedMonitor> {
+  const config = loadConfig({ MONITOR_HOST: '127.0.0.1', MONITOR_PORT: '0', MONITOR_DATA_DIR: dataDir, ...env }, undefined);
+  const monitor = await startMonitor(config, { logger: false });
+  return {
+    ...monitor,
+    dataDir,
+    stop: () => monitor.close(),
+    destroy: async () => {
+      await monitor.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
