@@ -17,13 +17,31 @@ const CASES: Case[] = [
   ['write', 'CreateDeployment', { name: 'x', config: { no_such_field: 1 } }, 400, 'no_such_field'],
   ['write', 'CreateDeployment', { name: 'x', config: { network: 5 } }, 400, 'network'],
   ['write', 'CreateDeployment', { name: 'existing' }, 409, "named 'existing' already exists"],
-  ['write', 'CreateDeployment', { name: 'x', config: { server_id: 'ghost' } }, 400, "config.server_id: no Server has the name or id 'ghost'"],
+  [
+    'write',
+    'CreateDeployment',
+    { name: 'x', config: { server_id: 'ghost' } },
+    400,
+    "config.server_id: no Server has the name or id 'ghost'",
+  ],
   ['write', 'CreateDeployment', { name: 'x', extra: true }, 400, 'extra'],
   ['write', 'UpdateDeployment', { id: 'ghost', config: {} }, 404, "'ghost'"],
   ['write', 'UpdateDeployment', { id: 'existing' }, 400, 'config'],
-  ['write', 'UpdateDeployment', { id: 'existing', config: { restart: 'sometimes' } }, 400, 'restart'],
+  [
+    'write',
+    'UpdateDeployment',
+    { id: 'existing', config: { restart: 'sometimes' } },
+    400,
+    'restart',
+  ],
   ['write', 'UpdateDeployment', { id: 'existing', config: { ports: 7 } }, 400, 'ports'],
-  ['write', 'RenameDeployment', { id: 'existing', name: 'other' }, 409, "named 'other' already exists"],
+  [
+    'write',
+    'RenameDeployment',
+    { id: 'existing', name: 'other' },
+    409,
+    "named 'other' already exists",
+  ],
   ['write', 'RenameDeployment', { id: 'existing' }, 400, 'name'],
   ['write', 'DeleteDeployment', { id: 'ghost' }, 404, "'ghost'"],
   ['write', 'CopyDeployment', { id: 'ghost', name: 'copy' }, 404, "'ghost'"],
@@ -33,16 +51,52 @@ const CASES: Case[] = [
   ['write', 'CreateServer', { name: 's', config: { cpu_warning: 'high' } }, 400, 'cpu_warning'],
   ['write', 'CreateServer', { name: 's', config: { cpu_warning: 150 } }, 400, 'cpu_warning'],
   ['write', 'CreateServer', { name: 's', config: { enabled: 'yes' } }, 400, 'enabled'],
-  ['write', 'CreateStack', { name: 'st', config: { run_directory: '../escape' } }, 400, 'run_directory'],
-  ['write', 'CreateStack', { name: 'st', config: { file_paths: ['/etc/passwd'] } }, 400, 'file_paths'],
-  ['write', 'CreateBuild', { name: 'b', config: { builder_id: 'ghost' } }, 400, 'config.builder_id'],
+  [
+    'write',
+    'CreateStack',
+    { name: 'st', config: { run_directory: '../escape' } },
+    400,
+    'run_directory',
+  ],
+  [
+    'write',
+    'CreateStack',
+    { name: 'st', config: { file_paths: ['/etc/passwd'] } },
+    400,
+    'file_paths',
+  ],
+  [
+    'write',
+    'CreateBuild',
+    { name: 'b', config: { builder_id: 'ghost' } },
+    400,
+    'config.builder_id',
+  ],
   ['write', 'CreateWidget', { name: 'w' }, 404, "unknown request 'CreateWidget'"],
-  ['write', 'UpdateResourceMeta', { target: { type: 'Widget', id: 'x' }, tags: [] }, 400, 'type must be one of'],
-  ['write', 'UpdateTagsOnResource', { target: { type: 'Deployment', id: 'existing' }, tags: ['ghost-tag'] }, 400, "no tag has the name or id 'ghost-tag'"],
+  [
+    'write',
+    'UpdateResourceMeta',
+    { target: { type: 'Widget', id: 'x' }, tags: [] },
+    400,
+    'type must be one of',
+  ],
+  [
+    'write',
+    'UpdateTagsOnResource',
+    { target: { type: 'Deployment', id: 'existing' }, tags: ['ghost-tag'] },
+    400,
+    "no tag has the name or id 'ghost-tag'",
+  ],
   ['write', 'CreateTag', { name: 't', color: 'Mauve' }, 400, 'color'],
   ['write', 'CreateTag', { name: 'taken' }, 409, "tag named 'taken' already exists"],
   ['read', 'GetResourceHistory', {}, 400, 'target'],
-  ['read', 'GetResourceAt', { target: { type: 'Deployment', id: 'existing' }, revision: -1 }, 400, 'revision'],
+  [
+    'read',
+    'GetResourceAt',
+    { target: { type: 'Deployment', id: 'existing' }, revision: -1 },
+    400,
+    'revision',
+  ],
   ['read', 'ListUpdates', { page: 'x' }, 400, 'page'],
   ['read', 'GetUpdate', { id: 'ghost' }, 404, "'ghost'"],
 ];
@@ -72,7 +126,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('answers 413 to a body over 1 MiB and changes nothing', async () => {
     const before = await monitor.runtime.store.headPosition();
-    const answer = await client.call('write', 'CreateDeployment', { name: 'big', description: 'x'.repeat(1024 * 1024 + 1) });
+    const answer = await client.call('write', 'CreateDeployment', {
+      name: 'big',
+      description: 'x'.repeat(1024 * 1024 + 1),
+    });
     expect(answer.status).toBe(413);
     expect(await monitor.runtime.store.headPosition()).toBe(before);
   });

@@ -31,10 +31,15 @@ describe('distributed mode', () => {
   });
 
   it('writes through the owning services and reads its own writes', async () => {
-    const server = await client.write<{ _id: { $oid: string } }>('CreateServer', { name: 'remote-1' });
+    const server = await client.write<{ _id: { $oid: string } }>('CreateServer', {
+      name: 'remote-1',
+    });
     const deployment = await client.write<{ config: { server_id: string } }>('CreateDeployment', {
       name: 'api',
-      config: { server_id: 'remote-1', image: { type: 'Image', params: { image: 'busybox:latest' } } },
+      config: {
+        server_id: 'remote-1',
+        image: { type: 'Image', params: { image: 'busybox:latest' } },
+      },
     });
     expect(deployment.config.server_id).toBe(server._id.$oid);
     const sync = await client.write<{ name: string }>('CreateResourceSync', { name: 'infra' });

@@ -30,7 +30,9 @@ describe('the embedded process (npm start) under kill -9', () => {
       deployment: await client.read<unknown>('GetDeployment', { deployment: 'durable' }),
       tags: await client.read<unknown>('ListTags'),
       updates: await client.read<unknown>('ListUpdates', { page: 0 }),
-      history: await client.read<unknown>('GetResourceHistory', { target: { type: 'Deployment', id: 'durable' } }),
+      history: await client.read<unknown>('GetResourceHistory', {
+        target: { type: 'Deployment', id: 'durable' },
+      }),
     };
     monitor.child.kill('SIGKILL');
     await new Promise((resolve) => monitor?.child.once('exit', resolve));
@@ -41,10 +43,14 @@ describe('the embedded process (npm start) under kill -9', () => {
       deployment: await client.read<unknown>('GetDeployment', { deployment: 'durable' }),
       tags: await client.read<unknown>('ListTags'),
       updates: await client.read<unknown>('ListUpdates', { page: 0 }),
-      history: await client.read<unknown>('GetResourceHistory', { target: { type: 'Deployment', id: 'durable' } }),
+      history: await client.read<unknown>('GetResourceHistory', {
+        target: { type: 'Deployment', id: 'durable' },
+      }),
     };
     expect((after.deployment as { config: { command: string } }).config.command).toBe('c999');
-    expect((after.tags as { name: string }[]).map((t) => t.name).sort()).toEqual([...acknowledged].sort());
+    expect((after.tags as { name: string }[]).map((t) => t.name).sort()).toEqual(
+      [...acknowledged].sort(),
+    );
     expect((after.history as unknown[]).length).toBe(1 + 900);
     expect(after).toEqual(before);
   }, 120_000);

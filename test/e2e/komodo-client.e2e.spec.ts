@@ -1,5 +1,5 @@
+import '../support/browser-globals';
 import { CancelToken, KomodoClient, type Types } from 'komodo_client';
-import { WebSocket } from 'ws';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 /** Komodo's own client works against Monitor unchanged; the compiler checks our shapes. */
@@ -39,7 +39,10 @@ describe('komodo_client against the gateway', () => {
     const list: Types.DeploymentListItem[] = await komodo.read('ListDeployments', {});
     expect(list.map((d) => [d.name, d.type])).toEqual([['k-deploy', 'Deployment']]);
 
-    const renamed: Types.Update = await komodo.write('RenameDeployment', { id: 'k-deploy', name: 'k-deploy-2' });
+    const renamed: Types.Update = await komodo.write('RenameDeployment', {
+      id: 'k-deploy',
+      name: 'k-deploy-2',
+    });
     expect(renamed.operation).toBe('RenameDeployment');
 
     const tag: Types.Tag = await komodo.write('CreateTag', { name: 'k-tag' });
@@ -66,14 +69,12 @@ describe('komodo_client against the gateway', () => {
   });
 
   it('follows the live update feed with the Komodo websocket protocol', async () => {
-    const seen: Types.Update[] = [];
+    const seen: Types.UpdateListItem[] = [];
     let loggedIn!: () => void;
     const ready = new Promise<void>((resolve) => (loggedIn = resolve));
-    // Node 20 has no global WebSocket; browsers and Node 22 do. `ws` speaks the same API.
-    (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
     const cancel = new CancelToken();
     void komodo.subscribe_to_update_websocket({
-      on_update: (update: Types.Update) => seen.push(update),
+      on_update: (update: Types.UpdateListItem) => void seen.push(update),
       on_login: () => loggedIn(),
       cancel,
     });

@@ -5,7 +5,11 @@ export interface ApiAnswer<T = Record<string, unknown>> {
 }
 
 export function api(baseUrl: string) {
-  async function call<T = Record<string, unknown>>(verb: string, request: string, params: unknown = {}): Promise<ApiAnswer<T>> {
+  async function call<T = Record<string, unknown>>(
+    verb: string,
+    request: string,
+    params: unknown = {},
+  ): Promise<ApiAnswer<T>> {
     const response = await fetch(`${baseUrl}/${verb}/${request}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -15,15 +19,22 @@ export function api(baseUrl: string) {
     return { status: response.status, body: text ? (JSON.parse(text) as T) : ({} as T) };
   }
   /** Like call, but fails the test with the error message unless the status is 200. */
-  async function ok<T = Record<string, unknown>>(verb: string, request: string, params: unknown = {}): Promise<T> {
+  async function ok<T = Record<string, unknown>>(
+    verb: string,
+    request: string,
+    params: unknown = {},
+  ): Promise<T> {
     const answer = await call<T>(verb, request, params);
-    if (answer.status !== 200) throw new Error(`${request} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${request} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
   return {
     call,
     ok,
-    read: <T = Record<string, unknown>>(request: string, params?: unknown) => ok<T>('read', request, params),
-    write: <T = Record<string, unknown>>(request: string, params?: unknown) => ok<T>('write', request, params),
+    read: <T = Record<string, unknown>>(request: string, params?: unknown) =>
+      ok<T>('read', request, params),
+    write: <T = Record<string, unknown>>(request: string, params?: unknown) =>
+      ok<T>('write', request, params),
   };
 }

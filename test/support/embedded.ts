@@ -17,7 +17,10 @@ export async function startEmbedded(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
 ): Promise<EmbeddedMonitor> {
-  const config = loadConfig({ MONITOR_HOST: '127.0.0.1', MONITOR_PORT: '0', MONITOR_DATA_DIR: dataDir, ...env }, undefined);
+  const config = loadConfig(
+    { MONITOR_HOST: '127.0.0.1', MONITOR_PORT: '0', MONITOR_DATA_DIR: dataDir, ...env },
+    undefined,
+  );
   const monitor = await startMonitor(config, { logger: false });
   return {
     ...monitor,

@@ -105,7 +105,8 @@ export class ReadModel {
       for (const spec of KIND_SPECS[resource.kind].references) {
         if (spec.kind !== kind) continue;
         if (spec.when && getPath(resource.config, spec.when.path) !== spec.when.equals) continue;
-        if (getPath(resource.config, spec.path) === id) {
+        const value = getPath(resource.config, spec.path);
+        if (value === id || (Array.isArray(value) && value.includes(id))) {
           found.push({
             kind: resource.kind,
             id: resource.id,

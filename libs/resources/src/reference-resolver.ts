@@ -30,16 +30,26 @@ export class ReferenceResolver {
     let resolved = config;
     for (const spec of KIND_SPECS[kind].references) {
       const value = getPath(config, spec.path);
-      if (typeof value !== 'string' || value === '') continue;
       if (spec.when && getPath(merged, spec.when.path) !== spec.when.equals) continue;
-      const id = await this.find(spec.kind, value);
-      if (!id) {
-        const field = `config.${spec.path.join('.')}`;
-        throw invalid(`${field}: no ${spec.kind} has the name or id '${value}'`, { field });
+      const field = `config.${spec.path.join('.')}`;
+      if (typeof value === 'string' && value !== '') {
+        resolved = setPath(resolved, spec.path, await this.require(spec.kind, value, field));
+      } else if (Array.isArray(value)) {
+        const ids = [];
+        for (const item of value)
+          ids.push(
+            typeof item === 'string' && item ? await this.require(spec.kind, item, field) : item,
+          );
+        resolved = setPath(resolved, spec.path, ids);
       }
-      resolved = setPath(resolved, spec.path, id);
     }
     return resolved;
+  }
+
+  private async require(kind: ResourceKind, idOrName: string, field: string): Promise<string> {
+    const id = await this.find(kind, idOrName);
+    if (!id) throw invalid(`${field}: no ${kind} has the name or id '${idOrName}'`, { field });
+    return id;
   }
 
   /** The id of the resource with this id or name. */

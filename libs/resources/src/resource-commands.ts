@@ -55,9 +55,11 @@ export class ResourceCommands {
       ...partial,
     });
     const tags = await resolveTags(this.store, this.readModel, params.tags ?? []);
+    const command: ResourceCommand = { type: 'Create', id, ...params, tags, config };
+    // Decided once before the name is reserved, so that a refused create writes nothing.
+    decideResource(kind, initialResourceState(), command);
     await this.reserveName(kind, params.name, id, meta);
     try {
-      const command: ResourceCommand = { type: 'Create', id, ...params, tags, config };
       const { position } = await this.run(kind, id, command, meta);
       return { id, position };
     } catch (error) {
@@ -84,7 +86,12 @@ export class ResourceCommands {
     meta: CommandMeta,
   ): Promise<WriteResult> {
     const current = await this.load(kind, idOrName);
-    if (current.name === name) return this.runOn(kind, current.id, { type: 'Rename', name }, meta);
+    if (
+      decideResource(kind, { status: 'Active', resource: current }, { type: 'Rename', name })
+        .length === 0
+    ) {
+      return { id: current.id, position: await this.store.headPosition() };
+    }
     await this.reserveName(kind, name, current.id, meta);
     try {
       const { events } = await this.run(kind, current.id, { type: 'Rename', name }, meta);

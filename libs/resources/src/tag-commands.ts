@@ -35,13 +35,12 @@ export class TagCommands {
 
   async create(name: string, color: string | undefined, meta: CommandMeta): Promise<WriteResult> {
     const id = newId();
+    const command: TagCommand = { type: 'CreateTag', id, name, color, owner: meta.userId };
+    // Decided once before the name is reserved, so that a refused create writes nothing.
+    decideTag({ status: 'Empty' }, command);
     await this.reserve(name, id, meta);
     try {
-      const { position } = await this.run(
-        id,
-        { type: 'CreateTag', id, name, color, owner: meta.userId },
-        meta,
-      );
+      const { position } = await this.run(id, command, meta);
       return { id, position };
     } catch (error) {
       await this.names.release('tag', name, id, meta);
@@ -51,7 +50,9 @@ export class TagCommands {
 
   async rename(idOrName: string, name: string, meta: CommandMeta): Promise<WriteResult> {
     const tag = await this.find(idOrName);
-    if (tag.name === name) return { id: tag.id, position: await this.store.headPosition() };
+    if (decideTag({ status: 'Active', tag }, { type: 'RenameTag', name }).length === 0) {
+      return { id: tag.id, position: await this.store.headPosition() };
+    }
     await this.reserve(name, tag.id, meta);
     await this.run(tag.id, { type: 'RenameTag', name }, meta);
     await this.names.release('tag', tag.name, tag.id, meta);

@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, UseFilters } from '@nestjs/common';
 import { isResourceKind, kindCategory } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
 import { EVENT_STORE } from '@monitor/runtime';
 import type { Response } from 'express';
 import { ApiError } from '../api/api-error';
+import { HttpErrorFilter } from '../api/http-error.filter';
 
 /**
  * `GET /events`: domain events as Server-Sent Events for integrations. Each carries its log
@@ -11,6 +12,7 @@ import { ApiError } from '../api/api-error';
  * Filters: `kind=Deployment`, `resource=<id>` (with kind), `stream=<name>`.
  */
 @Controller()
+@UseFilters(HttpErrorFilter)
 export class EventsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -38,13 +40,11 @@ export class EventsController {
     const wanted = (e: StoredEvent) =>
       resource ? e.stream === prefix : e.stream.startsWith(prefix);
 
-    res
-      .status(200)
-      .set({
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-      });
+    res.status(200).set({
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.flushHeaders();
     res.write(': connected\n\n');
     const subscription = this.store.subscribeAll(from, (event) => {

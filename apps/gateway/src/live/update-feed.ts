@@ -3,11 +3,11 @@ import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { toKomodoUpdate } from '../api/komodo-shapes';
+import { toUpdateListItem } from '../api/komodo-shapes';
 
 /**
  * `/ws/update`, Komodo's live feed: the client sends its login message first and is answered
- * `LOGGED_IN`; from then on it receives every Update as it is created or changes.
+ * `LOGGED_IN`; from then on it receives every Update (as a list item, as Komodo 2 sends) when it is created or changes.
  */
 @Injectable()
 export class UpdateFeed implements OnApplicationShutdown {
@@ -22,7 +22,7 @@ export class UpdateFeed implements OnApplicationShutdown {
     this.wss = new WebSocketServer({ server, path: '/ws/update', maxPayload: 64 * 1024 });
     this.wss.on('connection', (socket) => this.accept(socket));
     this.unsubscribe = this.readModel.onUpdate((update) => {
-      const message = JSON.stringify(toKomodoUpdate(update));
+      const message = JSON.stringify(toUpdateListItem(update));
       for (const client of this.clients) client.send(message);
     });
   }

@@ -1,4 +1,4 @@
-import { ALERT_TYPES } from '../../../domain/src/resources/configs';
+import { ALERT_TYPES, type AlerterEndpointType } from '../../../domain/src/resources/configs';
 import { MaintenanceWindowDto, ResourceTargetDto } from './common.dto';
 import { Params, Tag } from './hints';
 import { Bool, Nested, NestedList, OneOfEach, Str } from './rules';
@@ -12,7 +12,7 @@ export class NtfyEndpointDto {
   @Str() email?: string;
 }
 
-const ENDPOINT_VARIANTS = {
+const ENDPOINT_VARIANTS: Record<AlerterEndpointType, new () => object> = {
   Custom: UrlEndpointDto,
   Slack: UrlEndpointDto,
   Discord: UrlEndpointDto,

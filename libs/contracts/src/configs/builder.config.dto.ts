@@ -1,3 +1,4 @@
+import type { BuilderType } from '../../../domain/src/resources/configs';
 import { KomodoAliases, Params, Tag } from './hints';
 import { Bool, Int, NestedList, Port, Str, Strs } from './rules';
 
@@ -51,7 +52,7 @@ export class AwsBuilderConfigDto {
   @Strs() secrets?: string[];
 }
 
-const BUILDER_VARIANTS = {
+const BUILDER_VARIANTS: Record<BuilderType, new () => object> = {
   Url: UrlBuilderConfigDto,
   Server: ServerBuilderConfigDto,
   Aws: AwsBuilderConfigDto,
@@ -60,5 +61,6 @@ const BUILDER_VARIANTS = {
 /** The whole config is the union; `params` holds only the fields being set. */
 export class BuilderConfigDto {
   @Tag(BUILDER_VARIANTS) type!: string;
-  @Params(BUILDER_VARIANTS) params?: UrlBuilderConfigDto | ServerBuilderConfigDto | AwsBuilderConfigDto;
+  @Params(BUILDER_VARIANTS) params?:
+    UrlBuilderConfigDto | ServerBuilderConfigDto | AwsBuilderConfigDto;
 }

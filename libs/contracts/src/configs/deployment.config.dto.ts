@@ -1,4 +1,8 @@
-import { RESTART_MODES, TERMINATION_SIGNALS } from '../../../domain/src/resources/configs';
+import {
+  RESTART_MODES,
+  TERMINATION_SIGNALS,
+  type DeploymentImageType,
+} from '../../../domain/src/resources/configs';
 import { VersionDto } from './common.dto';
 import { KomodoAliases, Params, Tag } from './hints';
 import { Bool, Int, Nested, OneOf, Str, Strs } from './rules';
@@ -15,7 +19,10 @@ export class BuildImageParamsDto {
   @Nested(() => VersionDto) version?: VersionDto;
 }
 
-const IMAGE_VARIANTS = { Image: ImageParamsDto, Build: BuildImageParamsDto };
+const IMAGE_VARIANTS: Record<DeploymentImageType, new () => object> = {
+  Image: ImageParamsDto,
+  Build: BuildImageParamsDto,
+};
 
 export class DeploymentImageDto {
   @Tag(IMAGE_VARIANTS) type!: string;

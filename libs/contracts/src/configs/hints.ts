@@ -40,7 +40,8 @@ export function Tag(variants: Record<string, Class>): PropertyDecorator {
  */
 export function Params(variants: Record<string, Class>): PropertyDecorator {
   for (const cls of Object.values(variants)) variantClasses.add(cls);
-  const known = (o: { type?: unknown }) => typeof o.type === 'string' && Object.hasOwn(variants, o.type);
+  const known = (o: { type?: unknown }) =>
+    typeof o.type === 'string' && Object.hasOwn(variants, o.type);
   return (target, key) => {
     ValidateIf(known)(target, key);
     IsOptional()(target, key);

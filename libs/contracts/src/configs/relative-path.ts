@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { type Presence, Str, Strs, describe } from './rules';
+import { type Presence, Str, Strs, describeValue } from './rules';
 
 /**
  * What is wrong with `path` as a path inside the folder the agent gives a resource, if
@@ -7,9 +7,11 @@ import { type Presence, Str, Strs, describe } from './rules';
  * shell (`cd <path> && ...`), which would expand it.
  */
 export function relativePathProblem(path: unknown): string | undefined {
-  if (typeof path !== 'string') return `must be a relative path string (got ${describe(path)})`;
+  if (typeof path !== 'string')
+    return `must be a relative path string (got ${describeValue(path)})`;
   if (path.includes('\0')) return 'must not contain NUL characters';
-  if (/^([/\\~]|[A-Za-z]:)/.test(path)) return `must be a relative path, not absolute (got "${path}")`;
+  if (/^([/\\~]|[A-Za-z]:)/.test(path))
+    return `must be a relative path, not absolute (got "${path}")`;
   if (path.split(/[/\\]/).includes('..')) return `must not contain '..' segments (got "${path}")`;
   return undefined;
 }

@@ -21,7 +21,7 @@ type Class = new () => object;
 
 const I32_MAX = 2 ** 31 - 1;
 
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
@@ -63,7 +63,7 @@ function presence(options: Presence | undefined): PropertyDecorator {
 }
 
 export const stringProblem = (v: unknown): Problem =>
-  typeof v === 'string' ? undefined : `must be a string (got ${describe(v)})`;
+  typeof v === 'string' ? undefined : `must be a string (got ${describeValue(v)})`;
 
 export function Str(options?: Presence, extra?: PropertyDecorator): PropertyDecorator {
   return compose(presence(options), rule('string', stringProblem), ...(extra ? [extra] : []));
@@ -72,22 +72,31 @@ export function Str(options?: Presence, extra?: PropertyDecorator): PropertyDeco
 export function Bool(options?: Presence): PropertyDecorator {
   return compose(
     presence(options),
-    rule('boolean', (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (got ${describe(v)})`)),
+    rule('boolean', (v) =>
+      typeof v === 'boolean' ? undefined : `must be a boolean (got ${describeValue(v)})`,
+    ),
   );
 }
 
 function rangeProblem(v: number, min: number, max: number): Problem {
   if (v >= min && v <= max) return undefined;
-  return max === I32_MAX ? `must be at least ${min} (got ${v})` : `must be between ${min} and ${max} (got ${v})`;
+  // Fields without a stated maximum are still Komodo i32s; only name the bound that was crossed.
+  if (max === I32_MAX)
+    return v < min ? `must be at least ${min} (got ${v})` : `must be at most ${max} (got ${v})`;
+  return `must be between ${min} and ${max} (got ${v})`;
 }
 
 export function intProblem(v: unknown, min: number, max = I32_MAX): Problem {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return `must be an integer (got ${describe(v)})`;
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    return `must be an integer (got ${describeValue(v)})`;
   return rangeProblem(v, min, max);
 }
 
 export function Int(min: number, max = I32_MAX, options?: Presence): PropertyDecorator {
-  return compose(presence(options), rule('int', (v) => intProblem(v, min, max)));
+  return compose(
+    presence(options),
+    rule('int', (v) => intProblem(v, min, max)),
+  );
 }
 
 export const Port = (): PropertyDecorator => Int(1, 65535);
@@ -96,14 +105,16 @@ export function Num(min: number, max: number): PropertyDecorator {
   return compose(
     IsOptional(),
     rule('number', (v) =>
-      typeof v === 'number' && Number.isFinite(v) ? rangeProblem(v, min, max) : `must be a number (got ${describe(v)})`,
+      typeof v === 'number' && Number.isFinite(v)
+        ? rangeProblem(v, min, max)
+        : `must be a number (got ${describeValue(v)})`,
     ),
   );
 }
 
 /** Checks a list and names the first bad item by its index. */
 export function listProblem(v: unknown, what: string, item: (x: unknown) => Problem): Problem {
-  if (!Array.isArray(v)) return `must be an array of ${what} (got ${describe(v)})`;
+  if (!Array.isArray(v)) return `must be an array of ${what} (got ${describeValue(v)})`;
   for (let i = 0; i < v.length; i++) {
     const problem = item(v[i]);
     if (problem) return `[${i}] ${problem}`;
@@ -112,17 +123,24 @@ export function listProblem(v: unknown, what: string, item: (x: unknown) => Prob
 }
 
 export function Strs(extra?: PropertyDecorator): PropertyDecorator {
-  return compose(IsOptional(), rule('strings', (v) => listProblem(v, 'strings', stringProblem)), ...(extra ? [extra] : []));
+  return compose(
+    IsOptional(),
+    rule('strings', (v) => listProblem(v, 'strings', stringProblem)),
+    ...(extra ? [extra] : []),
+  );
 }
 
 export function Ints(min: number): PropertyDecorator {
-  return compose(IsOptional(), rule('ints', (v) => listProblem(v, 'integers', (x) => intProblem(x, min))));
+  return compose(
+    IsOptional(),
+    rule('ints', (v) => listProblem(v, 'integers', (x) => intProblem(x, min))),
+  );
 }
 
 function oneOfProblem(values: readonly string[], v: unknown): Problem {
   return typeof v === 'string' && values.includes(v)
     ? undefined
-    : `must be one of ${values.join(', ')} (got ${describe(v)})`;
+    : `must be one of ${values.join(', ')} (got ${describeValue(v)})`;
 }
 
 export function OneOf(values: readonly string[], options?: Presence): PropertyDecorator {
@@ -130,27 +148,32 @@ export function OneOf(values: readonly string[], options?: Presence): PropertyDe
     options?.required
       ? IsDefined({ message: `$property is required: one of ${values.join(', ')}` })
       : IsOptional(),
-    IsIn([...values], { message: (args) => `${args.property} ${oneOfProblem(values, args.value)}` }),
+    IsIn([...values], {
+      message: (args) => `${args.property} ${oneOfProblem(values, args.value)}`,
+    }),
   );
 }
 
 export function OneOfEach(values: readonly string[]): PropertyDecorator {
-  return compose(IsOptional(), rule('oneOfEach', (v) => listProblem(v, 'strings', (x) => oneOfProblem(values, x))));
+  return compose(
+    IsOptional(),
+    rule('oneOfEach', (v) => listProblem(v, 'strings', (x) => oneOfProblem(values, x))),
+  );
 }
 
 export function StrRecord(): PropertyDecorator {
   return compose(
     IsOptional(),
     rule('stringRecord', (v) => {
-      if (!isRecord(v)) return `must be an object of strings (got ${describe(v)})`;
+      if (!isRecord(v)) return `must be an object of strings (got ${describeValue(v)})`;
       const bad = Object.entries(v).find(([, x]) => typeof x !== 'string');
-      return bad ? `.${bad[0]} must be a string (got ${describe(bad[1])})` : undefined;
+      return bad ? `.${bad[0]} must be a string (got ${describeValue(bad[1])})` : undefined;
     }),
   );
 }
 
 export const objectProblem = (v: unknown): Problem =>
-  isRecord(v) ? undefined : `must be an object (got ${describe(v)})`;
+  isRecord(v) ? undefined : `must be an object (got ${describeValue(v)})`;
 
 /** An open object, e.g. execution params, checked by whoever runs it. */
 export function Obj(options?: Presence): PropertyDecorator {

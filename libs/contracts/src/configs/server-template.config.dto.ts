@@ -3,6 +3,7 @@ import {
   HETZNER_DATACENTERS,
   HETZNER_SERVER_TYPES,
   HETZNER_VOLUME_FORMATS,
+  type ServerTemplateType,
 } from '../../../domain/src/resources/configs';
 import { Params, Tag } from './hints';
 import { Bool, Int, Ints, NestedList, OneOf, Port, Str, StrRecord, Strs } from './rules';
@@ -53,7 +54,10 @@ export class HetznerServerTemplateConfigDto {
   @Port() port?: number;
 }
 
-const TEMPLATE_VARIANTS = { Aws: AwsServerTemplateConfigDto, Hetzner: HetznerServerTemplateConfigDto };
+const TEMPLATE_VARIANTS: Record<ServerTemplateType, new () => object> = {
+  Aws: AwsServerTemplateConfigDto,
+  Hetzner: HetznerServerTemplateConfigDto,
+};
 
 export class ServerTemplateConfigDto {
   @Tag(TEMPLATE_VARIANTS) type!: string;

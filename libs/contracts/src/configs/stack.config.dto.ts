@@ -1,4 +1,7 @@
-import { COMPOSE_WRAPPER_SUBCOMMANDS, STACK_FILE_REQUIRES } from '../../../domain/src/resources/configs';
+import {
+  COMPOSE_WRAPPER_SUBCOMMANDS,
+  STACK_FILE_REQUIRES,
+} from '../../../domain/src/resources/configs';
 import { SystemCommandDto } from './common.dto';
 import { KomodoAliases } from './hints';
 import { Path, Paths } from './relative-path';

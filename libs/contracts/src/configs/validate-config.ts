@@ -9,7 +9,7 @@ import { type FieldError, toFieldErrors } from './field-errors';
 import { ProcedureConfigDto } from './procedure.config.dto';
 import { RepoConfigDto } from './repo.config.dto';
 import { ResourceSyncConfigDto } from './resource-sync.config.dto';
-import { describe } from './rules';
+import { describeValue } from './rules';
 import { ServerConfigDto } from './server.config.dto';
 import { ServerTemplateConfigDto } from './server-template.config.dto';
 import { StackConfigDto } from './stack.config.dto';
@@ -28,8 +28,7 @@ export const CONFIG_DTOS: Record<ResourceKind, new () => object> = {
 };
 
 export type ValidateConfigResult =
-  | { ok: true; config: Record<string, unknown> }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; config: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 const OPTIONS: ValidatorOptions = {
   whitelist: true,
@@ -52,7 +51,8 @@ function isPlain(value: unknown): value is Record<string, unknown> {
  * undefined is left out, as Komodo reads an absent Option for both.
  */
 function copyGiven(value: unknown, path: string[], errors: FieldError[]): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => copyGiven(item, [...path, String(i)], errors));
+  if (Array.isArray(value))
+    return value.map((item, i) => copyGiven(item, [...path, String(i)], errors));
   if (typeof value !== 'object' || value === null) return value;
   if (!isPlain(value)) {
     errors.push({ field: path.join('.'), message: `${path.join('.')} must be plain JSON data` });
@@ -75,12 +75,24 @@ function copyGiven(value: unknown, path: string[], errors: FieldError[]): unknow
  */
 export function validateConfig(kind: ResourceKind, input: unknown): ValidateConfigResult {
   const dto = Object.hasOwn(CONFIG_DTOS, kind) ? CONFIG_DTOS[kind] : undefined;
-  if (!dto) return { ok: false, errors: [{ field: 'kind', message: `unknown resource kind ${describe(kind)}` }] };
+  if (!dto)
+    return {
+      ok: false,
+      errors: [{ field: 'kind', message: `unknown resource kind ${describeValue(kind)}` }],
+    };
   if (!isPlain(input)) {
-    return { ok: false, errors: [{ field: 'config', message: `config must be an object (got ${describe(input)})` }] };
+    return {
+      ok: false,
+      errors: [
+        { field: 'config', message: `config must be an object (got ${describeValue(input)})` },
+      ],
+    };
   }
   const errors: FieldError[] = [];
   const config = copyGiven(input, [], errors) as Record<string, unknown>;
-  if (errors.length === 0) errors.push(...toFieldErrors(validateSync(plainToInstance(dto, config), OPTIONS)));
+  // An empty partial changes nothing, so it needs no union `type` either (Builder, ServerTemplate).
+  if (errors.length === 0 && Object.keys(config).length > 0) {
+    errors.push(...toFieldErrors(validateSync(plainToInstance(dto, config), OPTIONS)));
+  }
   return errors.length === 0 ? { ok: true, config } : { ok: false, errors };
 }

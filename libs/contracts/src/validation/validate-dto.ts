@@ -18,7 +18,7 @@ export function validateDto<T extends object>(dto: new () => T, input: unknown):
   const errors = validateSync(value, {
     whitelist: true,
     forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    forbidUnknownValues: false,
   });
   if (errors.length) return { ok: false, errors: flatten(errors) };
   return { ok: true, value };

@@ -377,8 +377,14 @@ describe('config defaults', () => {
       build_path: '.',
       dockerfile_path: 'Dockerfile',
     });
-    expect(defaultProcedureConfig()).toMatchObject({ schedule_format: 'English', failure_alert: true });
-    expect(defaultResourceSyncConfig()).toMatchObject({ include_resources: true, pending_alert: true });
+    expect(defaultProcedureConfig()).toMatchObject({
+      schedule_format: 'English',
+      failure_alert: true,
+    });
+    expect(defaultResourceSyncConfig()).toMatchObject({
+      include_resources: true,
+      pending_alert: true,
+    });
     expect(defaultAlerterConfig().endpoint).toEqual({
       type: 'Custom',
       params: { url: 'http://localhost:7000' },
@@ -387,7 +393,11 @@ describe('config defaults', () => {
 
   it('give every union variant its own defaults', () => {
     expect(defaultBuilderConfig()).toEqual({ type: 'Url', params: defaultUrlBuilderConfig() });
-    expect(defaultAwsBuilderConfig()).toMatchObject({ port: 8120, volume_gb: 20, region: 'us-east-1' });
+    expect(defaultAwsBuilderConfig()).toMatchObject({
+      port: 8120,
+      volume_gb: 20,
+      region: 'us-east-1',
+    });
     expect(defaultDeploymentImage('Build')).toEqual({
       type: 'Build',
       params: { build_id: '', version: { major: 0, minor: 0, patch: 0 } },
@@ -428,7 +438,11 @@ describe('reference and secret metadata', () => {
     ]);
     expect(KIND_SPECS.Build.references.map((r) => r.kind)).toEqual(['Builder', 'Repo']);
     expect(KIND_SPECS.Builder.references).toEqual([
-      { path: ['params', 'server_ids'], kind: 'Server', when: { path: ['type'], equals: 'Server' } },
+      {
+        path: ['params', 'server_ids'],
+        kind: 'Server',
+        when: { path: ['type'], equals: 'Server' },
+      },
     ]);
     expect(KIND_SPECS.Alerter.references).toEqual([]);
     expect(KIND_SPECS.Server.references).toEqual([]);
@@ -442,7 +456,9 @@ describe('reference and secret metadata', () => {
     for (const kind of RESOURCE_KINDS) {
       const configs = variants[kind] ?? [KIND_SPECS[kind].defaults()];
       for (const ref of KIND_SPECS[kind].references) {
-        const config = configs.find((c) => !ref.when || resolve(c, ref.when.path)[0] === ref.when.equals);
+        const config = configs.find(
+          (c) => !ref.when || resolve(c, ref.when.path)[0] === ref.when.equals,
+        );
         const [value] = resolve(config, ref.path);
         expect(typeof value === 'string' || Array.isArray(value)).toBe(true);
       }
@@ -455,11 +471,16 @@ describe('reference and secret metadata', () => {
       expect(KIND_SPECS[kind].secrets).toContainEqual(['webhook_secret']);
     }
     const aws = { type: 'Aws', params: defaultAwsBuilderConfig() };
-    aws.params.git_providers = [{ domain: 'x', https: true, accounts: [{ username: 'u', token: 't' }] }];
+    aws.params.git_providers = [
+      { domain: 'x', https: true, accounts: [{ username: 'u', token: 't' }] },
+    ];
     expect(resolve(aws, KIND_SPECS.Builder.secrets[1])).toEqual(['t']);
     for (const kind of RESOURCE_KINDS) {
       for (const path of KIND_SPECS[kind].secrets.filter((p) => !p.includes(EACH))) {
-        const config = kind === 'Builder' ? { type: 'Url', params: defaultUrlBuilderConfig() } : KIND_SPECS[kind].defaults();
+        const config =
+          kind === 'Builder'
+            ? { type: 'Url', params: defaultUrlBuilderConfig() }
+            : KIND_SPECS[kind].defaults();
         expect(resolve(config, path)).toHaveLength(1);
       }
     }

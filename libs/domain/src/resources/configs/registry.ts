@@ -1,7 +1,22 @@
 import type { ResourceKind } from '../../kinds';
-import { ALERTER_REFERENCES, ALERTER_SECRETS, type AlerterConfig, defaultAlerterConfig } from './alerter.config';
-import { BUILD_REFERENCES, BUILD_SECRETS, type BuildConfig, defaultBuildConfig } from './build.config';
-import { BUILDER_REFERENCES, BUILDER_SECRETS, type BuilderConfig, defaultBuilderConfig } from './builder.config';
+import {
+  ALERTER_REFERENCES,
+  ALERTER_SECRETS,
+  type AlerterConfig,
+  defaultAlerterConfig,
+} from './alerter.config';
+import {
+  BUILD_REFERENCES,
+  BUILD_SECRETS,
+  type BuildConfig,
+  defaultBuildConfig,
+} from './build.config';
+import {
+  BUILDER_REFERENCES,
+  BUILDER_SECRETS,
+  type BuilderConfig,
+  defaultBuilderConfig,
+} from './builder.config';
 import type { ReferenceSpec } from './common';
 import {
   DEPLOYMENT_REFERENCES,
@@ -22,14 +37,24 @@ import {
   type ResourceSyncConfig,
   defaultResourceSyncConfig,
 } from './resource-sync.config';
-import { SERVER_REFERENCES, SERVER_SECRETS, type ServerConfig, defaultServerConfig } from './server.config';
+import {
+  SERVER_REFERENCES,
+  SERVER_SECRETS,
+  type ServerConfig,
+  defaultServerConfig,
+} from './server.config';
 import {
   SERVER_TEMPLATE_REFERENCES,
   SERVER_TEMPLATE_SECRETS,
   type ServerTemplateConfig,
   defaultServerTemplateConfig,
 } from './server-template.config';
-import { STACK_REFERENCES, STACK_SECRETS, type StackConfig, defaultStackConfig } from './stack.config';
+import {
+  STACK_REFERENCES,
+  STACK_SECRETS,
+  type StackConfig,
+  defaultStackConfig,
+} from './stack.config';
 
 interface ConfigByKind {
   Server: ServerConfig;
@@ -65,7 +90,11 @@ export const KIND_SPECS: { [K in ResourceKind]: KindSpec<ConfigOf<K>> } = {
   Stack: { defaults: defaultStackConfig, references: STACK_REFERENCES, secrets: STACK_SECRETS },
   Repo: { defaults: defaultRepoConfig, references: REPO_REFERENCES, secrets: REPO_SECRETS },
   Build: { defaults: defaultBuildConfig, references: BUILD_REFERENCES, secrets: BUILD_SECRETS },
-  Builder: { defaults: defaultBuilderConfig, references: BUILDER_REFERENCES, secrets: BUILDER_SECRETS },
+  Builder: {
+    defaults: defaultBuilderConfig,
+    references: BUILDER_REFERENCES,
+    secrets: BUILDER_SECRETS,
+  },
   Procedure: {
     defaults: defaultProcedureConfig,
     references: PROCEDURE_REFERENCES,
@@ -76,7 +105,11 @@ export const KIND_SPECS: { [K in ResourceKind]: KindSpec<ConfigOf<K>> } = {
     references: RESOURCE_SYNC_REFERENCES,
     secrets: RESOURCE_SYNC_SECRETS,
   },
-  Alerter: { defaults: defaultAlerterConfig, references: ALERTER_REFERENCES, secrets: ALERTER_SECRETS },
+  Alerter: {
+    defaults: defaultAlerterConfig,
+    references: ALERTER_REFERENCES,
+    secrets: ALERTER_SECRETS,
+  },
   ServerTemplate: {
     defaults: defaultServerTemplateConfig,
     references: SERVER_TEMPLATE_REFERENCES,

@@ -111,7 +111,9 @@ export function defaultAwsServerTemplateConfig(): AwsServerTemplateConfig {
     port: DEFAULT_PERIPHERY_PORT,
     user_data: '',
     security_group_ids: [],
-    volumes: [{ device_name: '/dev/sda1', size_gb: 20, volume_type: 'gp2', iops: 0, throughput: 0 }],
+    volumes: [
+      { device_name: '/dev/sda1', size_gb: 20, volume_type: 'gp2', iops: 0, throughput: 0 },
+    ],
   };
 }
 

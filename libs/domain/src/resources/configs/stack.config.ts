@@ -10,7 +10,14 @@ export const STACK_FILE_REQUIRES = ['Redeploy', 'Restart', 'None'] as const;
 export type StackFileRequires = (typeof STACK_FILE_REQUIRES)[number];
 
 /** Compose subcommands (and Swarm's `deploy`) that Komodo allows the command wrapper on. */
-export const COMPOSE_WRAPPER_SUBCOMMANDS = ['config', 'build', 'pull', 'up', 'run', 'deploy'] as const;
+export const COMPOSE_WRAPPER_SUBCOMMANDS = [
+  'config',
+  'build',
+  'pull',
+  'up',
+  'run',
+  'deploy',
+] as const;
 
 export interface AdditionalEnvFile {
   path: string;

@@ -1,4 +1,4 @@
-import { headers, type MsgHdrs } from '@nats-io/transport-node';
+import { headers, type MsgHdrs } from '@nats-io/nats-core';
 import { EventStoreError } from '../../errors';
 import { toJson } from '../../json';
 import type { EventMetadata, NewEvent, StoredEvent } from '../../port';

@@ -1,5 +1,5 @@
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { EventStoreError } from '../../errors';
 import { duplicateId, findPriorAppend, resolveConflict } from '../../idempotency';
 import type { AppendResult, NewEvent } from '../../port';

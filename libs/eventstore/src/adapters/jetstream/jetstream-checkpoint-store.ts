@@ -4,7 +4,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
 import type { CheckpointStore } from '../../checkpoints';
 import { ensureStream } from './ensure-stream';
 import { encodeStreamToken } from './subject-token';

@@ -4,7 +4,8 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { validateAppend } from '../../append-validation';
 import { EventStoreError } from '../../errors';
 import { appendAnyByReadBack } from '../../idempotency';

@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { natsUrl } from '../../../../../test/test-env';
 import { checkpointsContract, eventStoreContract } from '../../contract';

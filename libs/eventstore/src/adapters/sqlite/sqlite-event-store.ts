@@ -183,12 +183,15 @@ export class SqliteEventStore implements EventStore {
 }
 
 /**
- * By code, not `instanceof SqliteError`: the native addon keeps the class of the first copy of
- * better-sqlite3 loaded in the process, which need not be ours (Jest loads a copy per test file).
+ * By code alone, not `instanceof`: the native addon keeps the error class of the first copy of
+ * better-sqlite3 loaded in the process, which need not be ours, nor even of our realm (Jest
+ * loads a copy per test file, each with its own `Error`).
  */
 function isUniqueViolation(error: unknown): boolean {
   return (
-    error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
   );
 }
 

@@ -1,0 +1,2 @@
+export * from './kurrentdb-checkpoint-store';
+export * from './kurrentdb-event-store';
