@@ -8,7 +8,15 @@ const OPERATION: Record<string, (kind: string) => string> = {
   Renamed: (kind) => `Rename${kind}`,
   DescriptionUpdated: () => 'UpdateResourceMeta',
   TagsUpdated: () => 'UpdateResourceMeta',
+  BasePermissionUpdated: () => 'UpdateResourceMeta',
   Deleted: (kind) => `Delete${kind}`,
+};
+
+const CHANGED_FIELD: Record<string, string> = {
+  Renamed: 'name',
+  DescriptionUpdated: 'description',
+  TagsUpdated: 'tags',
+  BasePermissionUpdated: 'base_permission',
 };
 
 /**
@@ -56,7 +64,7 @@ function describeChange(action: string, data: unknown): string {
     case 'Deleted':
       return `deleted '${d.name}'`;
     default:
-      return `${action === 'Renamed' ? 'name' : action === 'TagsUpdated' ? 'tags' : 'description'}: ${JSON.stringify(d.from)} -> ${JSON.stringify(d.to)}`;
+      return `${CHANGED_FIELD[action] ?? action}: ${JSON.stringify(d.from)} -> ${JSON.stringify(d.to)}`;
   }
 }
 

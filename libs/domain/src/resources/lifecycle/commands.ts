@@ -1,3 +1,4 @@
+import { isPermissionLevel } from '../../identity/permission-level';
 import type { ResourceKind } from '../../kinds';
 import { diffFields } from '../../shared/diff';
 import { conflict, invalid, notFound } from '../../shared/domain-error';
@@ -20,6 +21,7 @@ export type ResourceCommand =
   | { type: 'Rename'; name: string }
   | { type: 'UpdateDescription'; description: string }
   | { type: 'UpdateTags'; tags: string[] }
+  | { type: 'UpdateBasePermission'; level: string }
   | { type: 'Delete' };
 
 /**
@@ -70,6 +72,16 @@ export function decideResource(
       return sameSet(tags, resource.tags)
         ? []
         : [resourceEvent(kind, 'TagsUpdated', { from: resource.tags, to: tags })];
+    }
+    case 'UpdateBasePermission': {
+      if (!isPermissionLevel(command.level)) {
+        throw invalid(`base_permission: '${command.level}' is not one of None, Read, Execute, Write`, {
+          field: 'base_permission',
+        });
+      }
+      return command.level === resource.basePermission
+        ? []
+        : [resourceEvent(kind, 'BasePermissionUpdated', { from: resource.basePermission, to: command.level })];
     }
     case 'Delete':
       return [resourceEvent(kind, 'Deleted', { name: resource.name })];

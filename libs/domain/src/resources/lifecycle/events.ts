@@ -1,3 +1,4 @@
+import type { PermissionLevel } from '../../identity/permission-level';
 import type { ResourceKind } from '../../kinds';
 import type { FieldChange } from '../../shared/diff';
 import type { DomainEvent } from '../../shared/domain-event';
@@ -9,6 +10,7 @@ export const RESOURCE_ACTIONS = [
   'Renamed',
   'DescriptionUpdated',
   'TagsUpdated',
+  'BasePermissionUpdated',
   'Deleted',
 ] as const;
 
@@ -38,6 +40,7 @@ export interface ResourceEventData {
   Renamed: ChangeData<string>;
   DescriptionUpdated: ChangeData<string>;
   TagsUpdated: ChangeData<string[]>;
+  BasePermissionUpdated: ChangeData<PermissionLevel>;
   Deleted: DeletedData;
 }
 

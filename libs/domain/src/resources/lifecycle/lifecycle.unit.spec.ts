@@ -88,6 +88,14 @@ describe.each(RESOURCE_KINDS)('%s lifecycle', (kind: ResourceKind) => {
       .then([resourceEvent(kind, 'TagsUpdated', { from: [], to: ['t1', 't2'] })]);
   });
 
+  it('sets the base permission every user gets', () => {
+    spec.given([created]).when({ type: 'UpdateBasePermission', level: 'Read' }).then([
+      resourceEvent(kind, 'BasePermissionUpdated', { from: 'None', to: 'Read' }),
+    ]);
+    spec.given([created]).when({ type: 'UpdateBasePermission', level: 'None' }).then([]);
+    spec.given([created]).when({ type: 'UpdateBasePermission', level: 'Admin' }).thenFails('VALIDATION', /base_permission/);
+  });
+
   it('deletes once, then the resource is gone', () => {
     const deleted = resourceEvent(kind, 'Deleted', { name: 'alpha' });
     spec.given([created]).when({ type: 'Delete' }).then([deleted]);

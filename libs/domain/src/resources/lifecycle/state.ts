@@ -1,4 +1,5 @@
 import { RESOURCE_KINDS, type ResourceKind } from '../../kinds';
+import type { PermissionLevel } from '../../identity/permission-level';
 import type { DomainEvent } from '../../shared/domain-event';
 import { parseResourceEventType, type ResourceEventData } from './events';
 
@@ -9,6 +10,8 @@ export interface Resource {
   description: string;
   tags: string[];
   config: Record<string, unknown>;
+  /** What every user may do with it, whatever else they are granted. */
+  basePermission: PermissionLevel;
   /** Milliseconds since the epoch, from the events' metadata. */
   createdAt: number;
   updatedAt: number;
@@ -38,7 +41,7 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
     const data = event.data as ResourceEventData['Created'];
     return {
       status: 'Active',
-      resource: { kind: parsed.kind, ...data, createdAt: at, updatedAt: at, revision },
+      resource: { kind: parsed.kind, ...data, basePermission: 'None', createdAt: at, updatedAt: at, revision },
     };
   }
   if (state.status !== 'Active') return state;
@@ -67,6 +70,11 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
       return {
         status: 'Active',
         resource: { ...resource, tags: (event.data as ResourceEventData['TagsUpdated']).to },
+      };
+    case 'BasePermissionUpdated':
+      return {
+        status: 'Active',
+        resource: { ...resource, basePermission: (event.data as ResourceEventData['BasePermissionUpdated']).to },
       };
     case 'Deleted':
       return { status: 'Deleted', resource };

@@ -1,0 +1,27 @@
+import type { ResourceKind } from '../kinds';
+import { grantKey, maxLevel, type Grants, type PermissionLevel } from './permission-level';
+
+export interface PermissionSubject {
+  admin: boolean;
+  enabled: boolean;
+  grants: Grants;
+}
+
+/**
+ * What a user may do with one resource: the highest of the resource's base permission, and the
+ * user's and each of their groups' grants on the kind ("all") and on the resource. Admins may
+ * do everything; a disabled user nothing.
+ */
+export function effectivePermission(
+  user: PermissionSubject,
+  groups: Grants[],
+  kind: ResourceKind,
+  resourceId: string,
+  basePermission: PermissionLevel = 'None',
+): PermissionLevel {
+  if (!user.enabled) return 'None';
+  if (user.admin) return 'Write';
+  const key = grantKey(kind, resourceId);
+  const sources = [user.grants, ...groups];
+  return maxLevel(basePermission, ...sources.flatMap((g) => [g.all[kind], g.resources[key]]));
+}
