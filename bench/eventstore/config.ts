@@ -13,6 +13,11 @@ export interface BenchConfig {
   batchSize: number;
   /** Events in the replay file. */
   replayEvents: number;
+  /**
+   * Events per `readAll` page in the replay. A few thousand keeps each page in V8's young
+   * generation; pages of 10,000 and more get promoted and slow the replay by a third.
+   */
+  replayPage: number;
   /** Number of one-event appends (and raw publishes) awaited one at a time on JetStream. */
   jetstreamSingle: number;
   /** Number of appends (and raw publishes) made with many in flight on JetStream. */
@@ -31,10 +36,11 @@ const defaults: BenchConfig = {
   sqliteBatchedEvents: 300_000,
   batchSize: 100,
   replayEvents: 1_000_000,
+  replayPage: 2_000,
   jetstreamSingle: 5_000,
   jetstreamInFlightTotal: 30_000,
   jetstreamInFlight: 1_000,
-  jetstreamBatches: 2_000,
+  jetstreamBatches: 1_000,
   streams: 1_000,
 };
 

@@ -1,9 +1,14 @@
 import type { NewEvent } from '@monitor/eventstore';
+import { randomUUID } from 'node:crypto';
+
+const run = randomUUID().slice(0, 8);
+let serial = 0;
 
 /** A Monitor-like event: a deployment config change of the size the product writes. */
 export function benchEvent(n: number): NewEvent {
   return {
-    id: `bench-${process.pid}-${n}-${Math.random().toString(36).slice(2, 10)}`,
+    // Unique in the run and across runs: ids are how the adapters recognise a repeated append.
+    id: `bench-${run}-${serial++}`,
     type: 'DeploymentConfigUpdated',
     data: {
       n,

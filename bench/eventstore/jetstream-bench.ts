@@ -2,72 +2,62 @@ import { JetStreamEventStore, type NewEvent } from '@monitor/eventstore';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { BenchConfig } from './config';
-import { benchEvent, benchEvents, StreamCursor } from './events';
+import { benchEvents, StreamCursor } from './events';
 import { inFlight, measure, type Measurement } from './measure';
 import type { Comparison } from './report';
 
 const encoder = new TextEncoder();
 
-/** A bare publish of what an append of these events would carry, without its headers. */
-function rawPayload(events: NewEvent[]): Uint8Array {
-  return encoder.encode(JSON.stringify(events.map((event) => ({ ...event, schemaVersion: 1 }))));
-}
+type Task = (n: number, lane: number) => Promise<unknown>;
 
-interface Pair {
-  raw: (n: number, lane: number) => Promise<unknown>;
-  adapter: (n: number, lane: number) => Promise<unknown>;
-}
-
-/** One pair of raw and adapter workloads, run one after the other with the same shape. */
+/**
+ * A raw and an adapter workload over the same events, made before the clock starts. Raw is a
+ * bare publish of the events' JSON: what any publisher must do, without the adapter's envelope,
+ * headers, expected sequence and de-duplication id.
+ */
 async function compare(
-  count: number,
+  appends: NewEvent[][],
   width: number,
-  pair: Pair,
-): Promise<[Measurement, Measurement]> {
-  const run = (task: Pair['raw']) =>
-    measure(count, () => (width === 1 ? sequential(count, task) : inFlight(count, width, task)));
-  const raw = await run(pair.raw);
-  const adapter = await run(pair.adapter);
-  return [adapter, raw];
+  raw: (events: NewEvent[], n: number) => Promise<unknown>,
+  adapter: (events: NewEvent[], n: number, lane: number) => Promise<unknown>,
+): Promise<[adapter: Measurement, raw: Measurement]> {
+  const run = (task: Task) =>
+    measure(appends.length, async () => {
+      if (width > 1) return inFlight(appends.length, width, task);
+      for (let n = 0; n < appends.length; n++) await task(n, 0);
+    });
+  const rawResult = await run((n) => raw(appends[n], n));
+  const adapterResult = await run((n, lane) => adapter(appends[n], n, lane));
+  return [adapterResult, rawResult];
 }
 
-async function sequential(count: number, task: Pair['raw']): Promise<void> {
-  for (let n = 0; n < count; n++) await task(n, 0);
+function publisher(js: JetStreamClient, subjectPrefix: string, streams: number) {
+  return (events: NewEvent[], n: number): Promise<unknown> =>
+    js.publish(`${subjectPrefix}.s${n % streams}`, encoder.encode(JSON.stringify(events)));
 }
 
-function appendsAround(
-  store: JetStreamEventStore,
-  label: string,
-  streams: number,
-  perAppend: number,
-) {
+/** Appends going round `streams` streams, each with the revision it is at. */
+function appender(store: JetStreamEventStore, label: string, streams: number) {
   const cursor = new StreamCursor(label, streams);
-  return async (n: number): Promise<void> => {
+  return async (events: NewEvent[], n: number): Promise<void> => {
     const { stream, expected, advance } = cursor.next(n);
-    await store.append(stream, benchEvents(perAppend, n * perAppend), expected);
-    advance(perAppend);
+    await store.append(stream, events, expected);
+    advance(events.length);
   };
 }
 
 /** Each lane its own stream: appends in flight never race each other on one stream. */
-function appendsPerLane(store: JetStreamEventStore, label: string, lanes: number) {
+function laneAppender(store: JetStreamEventStore, label: string, lanes: number) {
   const cursor = new StreamCursor(label, lanes);
-  return async (n: number, lane: number): Promise<void> => {
+  return async (events: NewEvent[], _n: number, lane: number): Promise<void> => {
     const { stream, expected, advance } = cursor.next(lane);
-    await store.append(stream, [benchEvent(n)], expected);
-    advance(1);
+    await store.append(stream, events, expected);
+    advance(events.length);
   };
 }
 
-function publishes(
-  js: JetStreamClient,
-  subjectPrefix: string,
-  streams: number,
-  perMessage: number,
-) {
-  const payload = rawPayload(benchEvents(perMessage));
-  return (n: number): Promise<unknown> => js.publish(`${subjectPrefix}.s${n % streams}`, payload);
-}
+const appendsOf = (count: number, size: number): NewEvent[][] =>
+  Array.from({ length: count }, () => benchEvents(size));
 
 export async function benchJetStream(
   connection: NatsConnection,
@@ -75,59 +65,55 @@ export async function benchJetStream(
 ): Promise<Comparison[]> {
   const run = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
   const location = { stream: `BENCH_${run}`, prefix: `bench-${run}` };
-  const jsm = await jetstreamManager(connection);
   const rawStream = `BENCH_RAW_${run}`;
-  await jsm.streams.add({ name: rawStream, subjects: [`bench-raw-${run}.>`], storage: 'file' });
+  const rawSubjects = `bench-raw-${run}`;
+  const jsm = await jetstreamManager(connection);
+  await jsm.streams.add({ name: rawStream, subjects: [`${rawSubjects}.>`], storage: 'file' });
   const js = jetstream(connection);
   const store = await JetStreamEventStore.open(connection, location);
-  const rawSubjects = `bench-raw-${run}`;
+  const raw = publisher(js, rawSubjects, config.streams);
+  const row = (name: string, unit: string, pair: [Measurement, Measurement]): Comparison => ({
+    engine: 'jetstream',
+    case: name,
+    unit,
+    adapter: pair[0],
+    raw: pair[1],
+  });
   try {
-    const row = (
-      name: string,
-      unit: string,
-      [adapter, raw]: [Measurement, Measurement],
-    ): Comparison => ({
-      engine: 'jetstream',
-      case: name,
-      unit,
-      adapter,
-      raw,
-    });
     // Warm-up: JIT and the server's file store, not measured.
-    await compare(500, 1, {
-      raw: publishes(js, rawSubjects, config.streams, 1),
-      adapter: appendsAround(store, 'warmup', config.streams, 1),
-    });
-    const single = row(
-      'append 1 event, awaited one at a time',
-      'appends',
-      await compare(config.jetstreamSingle, 1, {
-        raw: publishes(js, rawSubjects, config.streams, 1),
-        adapter: appendsAround(store, 'single', config.streams, 1),
-      }),
+    await compare(appendsOf(500, 1), 1, raw, appender(store, 'warmup', config.streams));
+
+    const single = await compare(
+      appendsOf(config.jetstreamSingle, 1),
+      1,
+      raw,
+      appender(store, 'single', config.streams),
     );
-    const parallel = row(
-      `append 1 event, ${config.jetstreamInFlight} in flight`,
-      'appends',
-      await compare(config.jetstreamInFlightTotal, config.jetstreamInFlight, {
-        raw: publishes(js, rawSubjects, config.streams, 1),
-        adapter: appendsPerLane(store, 'parallel', config.jetstreamInFlight),
-      }),
+    const parallel = await compare(
+      appendsOf(config.jetstreamInFlightTotal, 1),
+      config.jetstreamInFlight,
+      raw,
+      laneAppender(store, 'parallel', config.jetstreamInFlight),
     );
-    const [adapterBatched, rawBatched] = await compare(config.jetstreamBatches, 1, {
-      raw: publishes(js, rawSubjects, config.streams, config.batchSize),
-      adapter: appendsAround(store, 'batched', config.streams, config.batchSize),
-    });
-    const events = (m: Measurement): Measurement => ({
-      ...m,
+    const batched = await compare(
+      appendsOf(config.jetstreamBatches, config.batchSize),
+      1,
+      raw,
+      appender(store, 'batched', config.streams),
+    );
+    const inEvents = (m: Measurement): Measurement => ({
       count: m.count * config.batchSize,
+      seconds: m.seconds,
       perSecond: m.perSecond * config.batchSize,
     });
-    const batched = row(`append ${config.batchSize} events, awaited one at a time`, 'events', [
-      events(adapterBatched),
-      events(rawBatched),
-    ]);
-    return [single, parallel, batched];
+    return [
+      row('append 1 event, awaited one at a time', 'appends', single),
+      row(`append 1 event, ${config.jetstreamInFlight} in flight`, 'appends', parallel),
+      row(`append ${config.batchSize} events, awaited one at a time`, 'events', [
+        inEvents(batched[0]),
+        inEvents(batched[1]),
+      ]),
+    ];
   } finally {
     await store.close();
     await jsm.streams.delete(location.stream);

@@ -100,12 +100,12 @@ async function fill(path: string, count: number): Promise<void> {
   await store.close();
 }
 
-async function replayAdapter(path: string, count: number): Promise<Measurement> {
+async function replayAdapter(path: string, count: number, pageSize: number): Promise<Measurement> {
   const store = new SqliteEventStore(path, { pollIntervalMs: 0 });
   let seen = 0;
   const result = await measure(count, async () => {
     for (let after = 0; ;) {
-      const page = await store.readAll(after, 10_000);
+      const page = await store.readAll(after, pageSize);
       if (page.length === 0) break;
       seen += page.length;
       after = page[page.length - 1].position;
@@ -116,20 +116,29 @@ async function replayAdapter(path: string, count: number): Promise<Measurement> 
   return result;
 }
 
-/** Rows in order with `JSON.parse` of data and metadata: the least a replay has to do. */
-async function replayRaw(path: string, count: number): Promise<Measurement> {
+/**
+ * Rows in order with `JSON.parse` of data and metadata, the least a replay has to do, read the
+ * fastest way better-sqlite3 has: raw arrays, `.all()` by pages (`.iterate()` over the whole
+ * table is slower, one native call per row).
+ */
+async function replayRaw(path: string, count: number, pageSize: number): Promise<Measurement> {
   const db = new Database(path, { readonly: true });
   const select = db
-    .prepare(
-      'SELECT position, id, stream, revision, type, data, metadata, schema_version FROM events ORDER BY position',
+    .prepare<[number, number], unknown[]>(
+      'SELECT position, id, stream, revision, type, data, metadata, schema_version FROM events WHERE position > ? ORDER BY position LIMIT ?',
     )
     .raw();
   let seen = 0;
   const result = await measure(count, () => {
-    for (const row of select.iterate() as IterableIterator<unknown[]>) {
-      JSON.parse(row[5] as string);
-      JSON.parse(row[6] as string);
-      seen++;
+    for (let after = 0; ;) {
+      const rows = select.all(after, pageSize);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        JSON.parse(row[5] as string);
+        JSON.parse(row[6] as string);
+      }
+      seen += rows.length;
+      after = rows[rows.length - 1][0] as number;
     }
   });
   db.close();
@@ -156,11 +165,18 @@ export async function benchSqlite(config: BenchConfig): Promise<Comparison[]> {
       `sqlite: writing ${config.replayEvents.toLocaleString('en-US')} events to replay...`,
     );
     await fill(replayPath, config.replayEvents);
-    const raw = await replayRaw(replayPath, config.replayEvents);
-    const adapter = await replayAdapter(replayPath, config.replayEvents);
+    // Twice each, taking turns, best of two: the first pass after the fill pays for its garbage.
+    const runs: Measurement[][] = [[], []];
+    for (let round = 0; round < 2; round++) {
+      runs[0].push(await replayRaw(replayPath, config.replayEvents, config.replayPage));
+      runs[1].push(await replayAdapter(replayPath, config.replayEvents, config.replayPage));
+    }
+    const [raw, adapter] = runs.map((pair) =>
+      pair[0].seconds < pair[1].seconds ? pair[0] : pair[1],
+    );
     const replay: Comparison = {
       engine: 'sqlite',
-      case: `replay ${config.replayEvents.toLocaleString('en-US')} events (readAll pages of 10,000)`,
+      case: `replay ${config.replayEvents.toLocaleString('en-US')} events (readAll pages of ${config.replayPage.toLocaleString('en-US')}, best of 2)`,
       unit: 'events',
       adapter,
       raw,

@@ -1,4 +1,4 @@
-import { api } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 /** [verb, request, params or raw body, expected status, a piece of the error message]. */
@@ -103,11 +103,11 @@ const CASES: Case[] = [
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   let monitor: EmbeddedMonitor;
-  let client: ReturnType<typeof api>;
+  let client: ApiClient;
 
   beforeAll(async () => {
     monitor = await startEmbedded();
-    client = api(monitor.url);
+    client = monitor.admin;
     await client.write('CreateDeployment', { name: 'existing' });
     await client.write('CreateDeployment', { name: 'other' });
     await client.write('CreateTag', { name: 'taken' });

@@ -1,14 +1,14 @@
 import { replayResource, resourceStream } from '@monitor/domain';
-import { api } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 describe('concurrent writers', () => {
   let monitor: EmbeddedMonitor;
-  let client: ReturnType<typeof api>;
+  let client: ApiClient;
 
   beforeAll(async () => {
     monitor = await startEmbedded();
-    client = api(monitor.url);
+    client = monitor.admin;
   });
   afterAll(() => monitor.destroy());
 

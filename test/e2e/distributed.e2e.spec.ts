@@ -1,5 +1,5 @@
 import { natsUrl } from '../test-env';
-import { api } from '../support/api';
+import { api, signUp } from '../support/api';
 import { startProcess, type MonitorProcess } from '../support/process-monitor';
 
 /** Gateway, deployer and sync as separate processes on a real NATS with the JetStream store. */
@@ -22,7 +22,7 @@ describe('distributed mode', () => {
     processes.push(...services);
     const gateway = await startProcess('gateway', env());
     processes.push(gateway);
-    client = api(gateway.url);
+    client = api(gateway.url, await signUp(gateway.url, 'admin'));
     await waitForService(() => client.call('write', 'CreateTag', { name: 'warmup' }));
   }, 60_000);
 
@@ -46,9 +46,9 @@ describe('distributed mode', () => {
     expect(sync.name).toBe('infra');
     const updated = await client.write<{ config: { network: string } }>('UpdateDeployment', {
       id: 'api',
-      config: { network: 'host' },
+      config: { network: 'bridge' },
     });
-    expect(updated.config.network).toBe('host');
+    expect(updated.config.network).toBe('bridge');
     const { updates } = await client.read<{ updates: { operation: string }[] }>('ListUpdates');
     expect(updates.slice(0, 4).map((u) => u.operation)).toEqual([
       'UpdateDeployment',

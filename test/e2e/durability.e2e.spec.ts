@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api } from '../support/api';
+import { api, signUp } from '../support/api';
 import { startProcess, type MonitorProcess } from '../support/process-monitor';
 
 describe('the embedded process (npm start) under kill -9', () => {
@@ -15,7 +15,8 @@ describe('the embedded process (npm start) under kill -9', () => {
 
   it('loses none of 1,000 acknowledged writes, and rebuilds identical read models', async () => {
     monitor = await startProcess('monitor', { MONITOR_DATA_DIR: dataDir });
-    let client = api(monitor.url);
+    const auth = await signUp(monitor.url, 'admin');
+    let client = api(monitor.url, auth);
     await client.write('CreateDeployment', { name: 'durable' });
     const acknowledged: string[] = [];
     for (let i = 0; i < 1000; i++) {
@@ -38,7 +39,7 @@ describe('the embedded process (npm start) under kill -9', () => {
     await new Promise((resolve) => monitor?.child.once('exit', resolve));
 
     monitor = await startProcess('monitor', { MONITOR_DATA_DIR: dataDir });
-    client = api(monitor.url);
+    client = api(monitor.url, auth);
     const after = {
       deployment: await client.read<unknown>('GetDeployment', { deployment: 'durable' }),
       tags: await client.read<unknown>('ListTags'),

@@ -1,4 +1,4 @@
-import { api } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 type Resource = {
@@ -11,11 +11,11 @@ type Resource = {
 
 describe('resource lifecycle over HTTP (embedded)', () => {
   let monitor: EmbeddedMonitor;
-  let client: ReturnType<typeof api>;
+  let client: ApiClient;
 
   beforeAll(async () => {
     monitor = await startEmbedded();
-    client = api(monitor.url);
+    client = monitor.admin;
   });
   afterAll(() => monitor.destroy());
 

@@ -1,5 +1,7 @@
-import { api } from '../support/api';
+import { authHeaders, type ApiClient, type Auth } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+
+let auth: Auth;
 
 interface SseEvent {
   id: number;
@@ -14,7 +16,7 @@ async function readEvents(
   headers: Record<string, string> = {},
 ): Promise<SseEvent[]> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers, signal: controller.signal });
+  const response = await fetch(url, { headers: { ...authHeaders(auth), ...headers }, signal: controller.signal });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.getReader();
@@ -46,11 +48,12 @@ async function readEvents(
 
 describe('GET /events (Server-Sent Events)', () => {
   let monitor: EmbeddedMonitor;
-  let client: ReturnType<typeof api>;
+  let client: ApiClient;
 
   beforeAll(async () => {
     monitor = await startEmbedded();
-    client = api(monitor.url);
+    client = monitor.admin;
+    auth = monitor.adminAuth;
   });
   afterAll(() => monitor.destroy());
 
@@ -88,7 +91,9 @@ describe('GET /events (Server-Sent Events)', () => {
   });
 
   it('refuses a bad position or kind with 400', async () => {
-    expect((await fetch(`${monitor.url}/events?after=-3`)).status).toBe(400);
-    expect((await fetch(`${monitor.url}/events?kind=Widget`)).status).toBe(400);
+    const headers = authHeaders(auth);
+    expect((await fetch(`${monitor.url}/events?after=-3`, { headers })).status).toBe(400);
+    expect((await fetch(`${monitor.url}/events?kind=Widget`, { headers })).status).toBe(400);
+    expect((await fetch(`${monitor.url}/events`)).status).toBe(401);
   });
 });

@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor, type MonitorApp } from '../../apps/monitor/src/monitor-app';
+import { api, signUp, type ApiClient } from './api';
 
 export interface EmbeddedMonitor extends MonitorApp {
   dataDir: string;
+  /** The first user, signed up at start: an admin. */
+  adminAuth: { jwt: string };
+  /** A client authenticated as the admin. */
+  admin: ApiClient;
   /** Closes the app; the data folder stays for a restart. */
   stop(): Promise<void>;
   /** Closes the app and removes its data. */
@@ -22,9 +27,12 @@ export async function startEmbedded(
     undefined,
   );
   const monitor = await startMonitor(config, { logger: false });
+  const adminAuth = await signUp(monitor.url, 'admin');
   return {
     ...monitor,
     dataDir,
+    adminAuth,
+    admin: api(monitor.url, adminAuth),
     stop: () => monitor.close(),
     destroy: async () => {
       await monitor.close();

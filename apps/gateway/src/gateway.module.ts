@@ -9,6 +9,10 @@ import { RpcController } from './api/rpc.controller';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
 import { TagWrites } from './api/write/tags.write';
+import { AccessCheck } from './api/access-check';
+import { AuthController } from './auth/auth.controller';
+import { Authenticator } from './auth/authenticator';
+import { IdentityCommands } from './auth/identity-commands';
 import { EventsController } from './live/events.controller';
 import { UpdateFeed } from './live/update-feed';
 
@@ -17,8 +21,11 @@ import { UpdateFeed } from './live/update-feed';
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
-  controllers: [EventsController, RpcController],
+  controllers: [AuthController, EventsController, RpcController],
   providers: [
+    Authenticator,
+    IdentityCommands,
+    AccessCheck,
     RequestRegistry,
     CommandForwarder,
     ResourceReads,

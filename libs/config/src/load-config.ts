@@ -55,9 +55,15 @@ function overrideFromEnv(
     }
     const value = env[name];
     if (value === undefined) continue;
-    out[key] = typeof fallback === 'number' ? Number(value) : value;
+    out[key] = typeof fallback === 'number' ? Number(value) : typeof fallback === 'boolean' ? parseBool(value) : value;
   }
   return out;
+}
+
+function parseBool(value: string): boolean | string {
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  return value;
 }
 
 function describe(errors: ValidationError[], parent = ''): string[] {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -44,6 +45,42 @@ export class NatsSettings {
   request_timeout_ms = 10_000;
 }
 
+export class AuthSettings {
+  /** Signs login tokens; generated into `<data_dir>/jwt.secret` on first start when empty. */
+  @IsString()
+  jwt_secret = '';
+
+  /** How long a login token is valid. */
+  @IsInt()
+  @Min(60)
+  jwt_ttl_seconds = 7 * 24 * 3600;
+
+  /** Sign-ups after the first user (who becomes admin). New users start disabled. */
+  @IsBoolean()
+  allow_signups = false;
+
+  @IsInt()
+  @Min(1)
+  login_attempts_per_user = 10;
+
+  @IsInt()
+  @Min(1)
+  login_attempts_per_address = 30;
+
+  @IsInt()
+  @Min(1000)
+  login_window_ms = 5 * 60 * 1000;
+}
+
+export class SecretsSettings {
+  /**
+   * The master key file (envelope encryption of every secret in the event store). Default
+   * `<data_dir>/master.key`, created on first start. Keep it out of the event store's backups.
+   */
+  @IsString()
+  key_file = '';
+}
+
 /** Every setting: from the TOML file (`MONITOR_CONFIG`), each overridable by environment. */
 export class MonitorConfig {
   @IsString()
@@ -80,6 +117,14 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => NatsSettings)
   nats = new NatsSettings();
+
+  @ValidateNested()
+  @Type(() => AuthSettings)
+  auth = new AuthSettings();
+
+  @ValidateNested()
+  @Type(() => SecretsSettings)
+  secrets = new SecretsSettings();
 
   @IsOptional()
   @IsString()

@@ -9,7 +9,9 @@ import {
   type Tag,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
+import { SettingsModel } from './settings-model';
 import type { UpdateRecord } from './update-record';
 import { updateFromResourceEvent } from './write-updates';
 
@@ -28,6 +30,8 @@ export class ReadModel {
   private readonly resources = new Map<string, Resource>();
   private readonly tags = new Map<string, Tag>();
   private readonly updates = new Map<string, UpdateRecord>();
+  readonly identity = new IdentityModel();
+  readonly settings = new SettingsModel();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
@@ -59,6 +63,8 @@ export class ReadModel {
     const kind = kindOfStream(event.stream);
     if (kind) this.applyResource(event);
     else if (event.stream.startsWith('tag-')) this.applyTag(event);
+    else if (this.identity.handles(event.stream)) this.identity.apply(event);
+    else if (this.settings.handles(event.stream)) this.settings.apply(event);
     this.waiter.advance(event.position);
   }
 

@@ -1,17 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import type { PermissionLevel, ResourceKind } from '@monitor/domain';
 import type { CommandMeta } from '@monitor/resources';
+import type { Principal } from '../auth/principal';
 
 export const VERBS = ['read', 'write', 'execute'] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface RequestContext {
   meta: CommandMeta;
+  principal: Principal;
 }
+
+/**
+ * Who may make a request, checked before it is handled. `user`: any enabled user (the handler
+ * filters what they see); `admin`; `resource`: a permission level on the resource the params
+ * name (404 when there is none, 403 when the level is missing).
+ */
+export type Access<P> =
+  | { type: 'user' }
+  | { type: 'admin' }
+  | { type: 'resource'; level: PermissionLevel; target: (params: P) => { kind: ResourceKind; id: string } };
 
 export interface RequestDefinition<P extends object = object> {
   verb: Verb;
   name: string;
   dto: new () => P;
+  access: Access<P>;
   handle(params: P, context: RequestContext): Promise<unknown>;
 }
 

@@ -1,6 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { validateDto } from '@monitor/contracts';
 import { newId } from '@monitor/resources';
+import { Authenticator, credentialsOf } from '../auth/authenticator';
+import { AccessCheck } from './access-check';
 import { ApiError } from './api-error';
 import { HttpErrorFilter } from './http-error.filter';
 import { RequestRegistry, VERBS } from './request-registry';
@@ -12,11 +14,21 @@ import { RequestRegistry, VERBS } from './request-registry';
 @Controller()
 @UseFilters(HttpErrorFilter)
 export class RpcController {
-  constructor(private readonly registry: RequestRegistry) {}
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly authenticator: Authenticator,
+    private readonly access: AccessCheck,
+  ) {}
 
   @Post(':verb/:request')
   @HttpCode(200)
-  async call(@Param('verb') verb: string, @Param('request') name: string, @Body() body: unknown) {
+  async call(
+    @Param('verb') verb: string,
+    @Param('request') name: string,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | string[] | undefined>,
+  ) {
+    const principal = this.authenticator.authenticate(credentialsOf(headers));
     const definition = (VERBS as readonly string[]).includes(verb)
       ? this.registry.find(verb, name)
       : undefined;
@@ -35,7 +47,8 @@ export class RpcController {
         errors: params.errors,
       });
     }
-    const meta = { userId: 'anonymous', via: 'api' as const, correlationId: newId() };
-    return definition.handle(params.value, { meta });
+    this.access.check(definition.access, params.value, principal, name);
+    const meta = { userId: principal.id, via: principal.via, correlationId: newId() };
+    return definition.handle(params.value, { meta, principal });
   }
 }

@@ -4,54 +4,78 @@ import { READ_MODEL } from '@monitor/runtime';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toUpdateListItem } from '../api/komodo-shapes';
+import { Authenticator, type PrincipalVia } from '../auth/authenticator';
+import { canSeeUpdate } from '../auth/update-visibility';
+
+interface Client {
+  socket: WebSocket;
+  userId: string;
+  via: PrincipalVia;
+}
 
 /**
- * `/ws/update`, Komodo's live feed: the client sends its login message first and is answered
- * `LOGGED_IN`; from then on it receives every Update (as a list item, as Komodo 2 sends) when it is created or changes.
+ * `/ws/update`, Komodo's live feed. The client's first message logs in (`{ type: "Jwt",
+ * params: { jwt } }` or `{ type: "ApiKeys", params: { key, secret } }`) and is answered
+ * `LOGGED_IN`; then it receives each Update it may see (as a list item, as Komodo 2 sends)
+ * when it is created or changes.
  */
 @Injectable()
 export class UpdateFeed implements OnApplicationShutdown {
   private readonly logger = new Logger(UpdateFeed.name);
   private wss?: WebSocketServer;
   private unsubscribe?: () => void;
-  private readonly clients = new Set<WebSocket>();
+  private readonly clients = new Set<Client>();
 
-  constructor(@Inject(READ_MODEL) private readonly readModel: ReadModel) {}
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly authenticator: Authenticator,
+  ) {}
 
   attach(server: Server): void {
     this.wss = new WebSocketServer({ server, path: '/ws/update', maxPayload: 64 * 1024 });
     this.wss.on('connection', (socket) => this.accept(socket));
     this.unsubscribe = this.readModel.onUpdate((update) => {
       const message = JSON.stringify(toUpdateListItem(update));
-      for (const client of this.clients) client.send(message);
+      for (const client of this.clients) {
+        const principal = this.authenticator.principal(client.userId, client.via);
+        if (principal.user.enabled && canSeeUpdate(principal, update, this.readModel)) client.socket.send(message);
+      }
     });
   }
 
   private accept(socket: WebSocket): void {
+    const timer = setTimeout(() => socket.close(1008, 'log in within 10 s'), 10_000);
     socket.once('message', (data) => {
-      if (!isLoginMessage(data.toString())) {
-        socket.close(1008, 'the first message must be a login message');
-        return;
+      clearTimeout(timer);
+      try {
+        const principal = this.authenticator.authenticate(loginCredentials(data.toString()));
+        const client = { socket, userId: principal.id, via: principal.via as PrincipalVia };
+        this.clients.add(client);
+        socket.on('close', () => this.clients.delete(client));
+        socket.send('LOGGED_IN');
+      } catch (error) {
+        socket.close(1008, (error as Error).message.slice(0, 120));
       }
-      this.clients.add(socket);
-      socket.send('LOGGED_IN');
     });
-    socket.on('close', () => this.clients.delete(socket));
     socket.on('error', (error) => this.logger.warn(`update feed client: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
     this.unsubscribe?.();
-    for (const client of this.clients) client.terminate();
+    for (const client of this.clients) client.socket.terminate();
     this.wss?.close();
   }
 }
 
-function isLoginMessage(text: string): boolean {
+function loginCredentials(text: string) {
+  let message: { type?: unknown; params?: Record<string, unknown> };
   try {
-    const message = JSON.parse(text) as { type?: unknown };
-    return typeof message.type === 'string';
+    message = JSON.parse(text) as typeof message;
   } catch {
-    return false;
+    throw new Error('the first message must be a JSON login message');
   }
+  const params = message.params ?? {};
+  if (message.type === 'Jwt') return { authorization: String(params.jwt ?? '') || undefined };
+  if (message.type === 'ApiKeys') return { apiKey: String(params.key ?? ''), apiSecret: String(params.secret ?? '') };
+  throw new Error('login message type must be Jwt or ApiKeys');
 }

@@ -26,6 +26,19 @@ export function concurrencyContract(current: CurrentStore): void {
       expect(stored.map((event) => event.revision)).toEqual([0, 1, 2]);
     });
 
+    it('answers the same append made twice at once with one result, stored once', async () => {
+      const store = current();
+      const stream = uniqueStream();
+      await store.append(stream, newEvents(1), 'no_stream');
+      const events = newEvents(2);
+      const [one, two] = await Promise.all([
+        store.append(stream, events, 0),
+        store.append(stream, events, 0),
+      ]);
+      expect(two).toEqual(one);
+      expect(await store.readStream(stream)).toHaveLength(3);
+    });
+
     it('keeps every event of concurrent appends to different streams', async () => {
       const store = current();
       const streams = Array.from({ length: 8 }, () => uniqueStream('parallel'));

@@ -28,12 +28,14 @@ export class HistoryReads implements OnModuleInit {
         verb: 'read',
         name: 'GetResourceHistory',
         dto: GetResourceHistoryDto,
+        access: { type: 'resource', level: 'Read', target: ({ target }) => ({ kind: target.type, id: target.id }) },
         handle: async ({ target }) => (await this.events(target.type, target.id)).map(historyEntry),
       }),
       request({
         verb: 'read',
         name: 'GetResourceAt',
         dto: GetResourceAtDto,
+        access: { type: 'resource', level: 'Read', target: ({ target }) => ({ kind: target.type, id: target.id }) },
         handle: async ({ target, revision, at }) => {
           const events = await this.events(target.type, target.id);
           const upTo = events.filter(

@@ -8,6 +8,7 @@ import {
 import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
+import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
@@ -41,6 +42,11 @@ export class ResourceReads implements OnModuleInit {
           verb: 'read',
           name: `Get${kind}`,
           dto: getResourceDto(kind),
+          access: {
+            type: 'resource',
+            level: 'Read',
+            target: (params) => ({ kind, id: (params as Record<string, string>)[GET_PARAM[kind]] }),
+          },
           handle: async (params) =>
             toKomodoResource(this.get(kind, (params as Record<string, string>)[GET_PARAM[kind]])),
         }),
@@ -48,13 +54,15 @@ export class ResourceReads implements OnModuleInit {
           verb: 'read',
           name: `List${PLURAL[kind]}`,
           dto: ListResourcesDto,
-          handle: async (params) => this.list(kind, params).map(toListItem),
+          access: { type: 'user' },
+          handle: async (params, { principal }) => this.list(kind, params, principal).map(toListItem),
         }),
         request({
           verb: 'read',
           name: `ListFull${PLURAL[kind]}`,
           dto: ListResourcesDto,
-          handle: async (params) => this.list(kind, params).map(toKomodoResource),
+          access: { type: 'user' },
+          handle: async (params, { principal }) => this.list(kind, params, principal).map(toKomodoResource),
         }),
       );
     }
@@ -67,8 +75,10 @@ export class ResourceReads implements OnModuleInit {
     return resource;
   }
 
-  private list(kind: ResourceKind, { query, page = 0, limit = 0 }: ListResourcesDto): Resource[] {
-    const matching = this.readModel.list(kind).filter((r) => matches(r, query, this.readModel));
+  private list(kind: ResourceKind, { query, page = 0, limit = 0 }: ListResourcesDto, principal: Principal): Resource[] {
+    const matching = this.readModel
+      .list(kind)
+      .filter((r) => principal.can(r, 'Read') && matches(r, query, this.readModel));
     return limit ? matching.slice(page * limit, (page + 1) * limit) : matching;
   }
 }

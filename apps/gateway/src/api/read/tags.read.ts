@@ -19,12 +19,14 @@ export class TagReads implements OnModuleInit {
         verb: 'read',
         name: 'ListTags',
         dto: ListTagsDto,
+        access: { type: 'user' },
         handle: async () => this.readModel.allTags().map(toKomodoTag),
       }),
       request({
         verb: 'read',
         name: 'GetTag',
         dto: GetTagDto,
+        access: { type: 'user' },
         handle: async ({ tag }) => {
           const found = this.readModel.tag(tag);
           if (!found) throw new ApiError(404, `no tag has the name or id '${tag}'`, 'NOT_FOUND');

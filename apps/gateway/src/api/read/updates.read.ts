@@ -4,6 +4,7 @@ import { GetUpdateDto, ListUpdatesDto } from '@monitor/contracts';
 import { getPath } from '@monitor/domain';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { canSeeUpdate } from '../../auth/update-visibility';
 import { ApiError } from '../api-error';
 import { toKomodoUpdate, toUpdateListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
@@ -23,9 +24,13 @@ export class UpdateReads implements OnModuleInit {
         verb: 'read',
         name: 'GetUpdate',
         dto: GetUpdateDto,
-        handle: async ({ id }) => {
+        access: { type: 'user' },
+        handle: async ({ id }, { principal }) => {
           const update = this.readModel.update(id);
           if (!update) throw new ApiError(404, `no Update has the id '${id}'`, 'NOT_FOUND');
+          if (!canSeeUpdate(principal, update, this.readModel)) {
+            throw new ApiError(403, `you need Read permission on the target of Update '${id}'`, 'FORBIDDEN');
+          }
           return toKomodoUpdate(update);
         },
       }),
@@ -33,9 +38,12 @@ export class UpdateReads implements OnModuleInit {
         verb: 'read',
         name: 'ListUpdates',
         dto: ListUpdatesDto,
-        handle: async ({ query = {}, page = 0 }) => {
+        access: { type: 'user' },
+        handle: async ({ query = {}, page = 0 }, { principal }) => {
           const size = this.config.updates_page_size;
-          const all = this.readModel.listUpdates((u) => matchesQuery(u, query));
+          const all = this.readModel.listUpdates(
+            (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
+          );
           const updates = all.slice(page * size, (page + 1) * size).map(toUpdateListItem);
           return { updates, next_page: all.length > (page + 1) * size ? page + 1 : null };
         },

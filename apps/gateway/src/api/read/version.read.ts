@@ -13,6 +13,7 @@ export class VersionRead implements OnModuleInit {
         verb: 'read',
         name: 'GetVersion',
         dto: EmptyDto,
+        access: { type: 'user' },
         handle: async () => ({ version: MONITOR_VERSION }),
       }),
     );

@@ -9,12 +9,14 @@ import {
   UpdateResourceMetaDto,
   UpdateTagsOnResourceDto,
 } from '@monitor/contracts';
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
+import { RESOURCE_KINDS, type PermissionLevel, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL, UPDATE_META, lifecycleRequest, type LifecycleWrite } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
-import { request, RequestRegistry, type RequestContext } from '../request-registry';
+import { IdentityCommands } from '../../auth/identity-commands';
+import { canCreate } from '../../auth/create-rights';
+import { request, RequestRegistry, type Access, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 
 const DTO: Record<LifecycleWrite, new () => object> = {
@@ -25,12 +27,34 @@ const DTO: Record<LifecycleWrite, new () => object> = {
   Delete: DeleteResourceDto,
 };
 
+const onId = (level: PermissionLevel) => (kind: ResourceKind): Access<object> => ({
+  type: 'resource',
+  level,
+  target: (params) => ({ kind, id: (params as { id: string }).id }),
+});
+
+/** Creating is checked in the handler (kind-specific rights); the rest need a level. */
+const ACCESS: Record<LifecycleWrite, (kind: ResourceKind) => Access<object>> = {
+  Create: () => ({ type: 'user' }),
+  Copy: onId('Read'),
+  Update: onId('Write'),
+  Rename: onId('Write'),
+  Delete: onId('Write'),
+};
+
+const onTarget: Access<{ target: { type: ResourceKind; id: string } }> = {
+  type: 'resource',
+  level: 'Write',
+  target: ({ target }) => ({ kind: target.type, id: target.id }),
+};
+
 /** The lifecycle writes of every kind, forwarded to the service that owns the kind. */
 @Injectable()
 export class ResourceWrites implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly commands: CommandForwarder,
+    private readonly identity: IdentityCommands,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
@@ -43,6 +67,7 @@ export class ResourceWrites implements OnModuleInit {
             verb: 'write',
             name,
             dto: DTO[op],
+            access: ACCESS[op](kind),
             handle: (params, context) => this.write(kind, op, name, params, context),
           }),
         );
@@ -53,18 +78,21 @@ export class ResourceWrites implements OnModuleInit {
         verb: 'write',
         name: UPDATE_META,
         dto: UpdateResourceMetaDto,
+        access: onTarget,
         handle: (params, context) => this.meta(params, context),
       }),
       request({
         verb: 'write',
         name: 'UpdateTagsOnResource',
         dto: UpdateTagsOnResourceDto,
+        access: onTarget,
         handle: ({ target, tags }, context) => this.meta({ target, tags }, context),
       }),
       request({
         verb: 'write',
         name: 'UpdateDescription',
         dto: UpdateDescriptionDto,
+        access: onTarget,
         handle: ({ target, description }, context) => this.meta({ target, description }, context),
       }),
     );
@@ -75,11 +103,19 @@ export class ResourceWrites implements OnModuleInit {
     op: LifecycleWrite,
     name: string,
     params: object,
-    { meta }: RequestContext,
+    { meta, principal }: RequestContext,
   ) {
+    const creates = op === 'Create' || op === 'Copy';
+    if (creates && !canCreate(principal, kind)) {
+      throw new ApiError(403, `you may not create ${kind}s; an admin can allow it`, 'FORBIDDEN');
+    }
     const before =
       op === 'Delete' ? this.readModel.resource(kind, (params as { id: string }).id) : undefined;
     const { id } = await this.commands.send(kind, name, { params, meta });
+    if (creates && !principal.isAdmin) {
+      // The creator may manage what they created, as in Komodo.
+      await this.identity.user(principal.id, { type: 'SetResourcePermission', kind, id, level: 'Write' }, meta);
+    }
     if (op === 'Delete') return before ? toKomodoResource(before) : {};
     if (op === 'Rename') return this.lastUpdate(kind, id);
     return toKomodoResource(this.current(kind, id));

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CreateTagDto, DeleteTagDto, RenameTagDto, UpdateTagColorDto } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
+import type { Principal } from '../../auth/principal';
+import { ApiError } from '../api-error';
 import { toKomodoTag } from '../komodo-shapes';
 import { request, RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
@@ -28,17 +30,28 @@ export class TagWrites implements OnModuleInit {
           verb: 'write',
           name,
           dto,
+          access: { type: 'user' },
           handle: (params, context) => this.write(name, params, context),
         }),
       );
     }
   }
 
-  private async write(name: string, params: object, { meta }: RequestContext) {
+  private async write(name: string, params: object, { meta, principal }: RequestContext) {
+    if (name !== 'CreateTag') this.requireOwner(name, params, principal);
     const before =
       name === 'DeleteTag' ? this.readModel.tag((params as DeleteTagDto).id) : undefined;
     const { id } = await this.commands.send('tag', name, { params, meta });
     const tag = before ?? this.readModel.tag(id);
     return tag ? toKomodoTag(tag) : {};
+  }
+
+  /** Anyone may create a tag; its owner and admins may change or delete it. */
+  private requireOwner(name: string, params: object, principal: Principal): void {
+    const { id, tag: idOrName } = params as { id?: string; tag?: string };
+    const tag = this.readModel.tag(id ?? idOrName ?? '');
+    if (tag && tag.owner !== principal.id && !principal.isAdmin) {
+      throw new ApiError(403, `${name}: only the tag's owner or an admin may change tag '${tag.name}'`, 'FORBIDDEN');
+    }
   }
 }

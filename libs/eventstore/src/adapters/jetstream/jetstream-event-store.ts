@@ -59,10 +59,31 @@ export class JetStreamEventStore implements EventStore {
   }
 
   /** On a connection the caller keeps and closes. Creates the JetStream stream if missing. */
-  static async open(
+  static open(
     connection: NatsConnection,
     options: JetStreamEventStoreOptions = {},
-    ownsConnection = false,
+  ): Promise<JetStreamEventStore> {
+    return JetStreamEventStore.create(connection, options, false);
+  }
+
+  /** Connects to NATS; `close()` drains and closes that connection. */
+  static async connect(
+    servers: string | string[],
+    options: JetStreamEventStoreOptions = {},
+  ): Promise<JetStreamEventStore> {
+    const connection = await connect({ servers });
+    try {
+      return await JetStreamEventStore.create(connection, options, true);
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+  }
+
+  private static async create(
+    connection: NatsConnection,
+    options: JetStreamEventStoreOptions,
+    ownsConnection: boolean,
   ): Promise<JetStreamEventStore> {
     const location = {
       stream: options.stream ?? 'MONITOR_EVENTS',
@@ -78,20 +99,6 @@ export class JetStreamEventStore implements EventStore {
       deny_purge: true,
     });
     return new JetStreamEventStore(connection, jsm, ownsConnection, location);
-  }
-
-  /** Connects to NATS; `close()` drains and closes that connection. */
-  static async connect(
-    servers: string | string[],
-    options: JetStreamEventStoreOptions = {},
-  ): Promise<JetStreamEventStore> {
-    const connection = await connect({ servers });
-    try {
-      return await JetStreamEventStore.open(connection, options, true);
-    } catch (error) {
-      await connection.close();
-      throw error;
-    }
   }
 
   async append(

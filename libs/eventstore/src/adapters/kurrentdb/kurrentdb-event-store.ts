@@ -147,6 +147,16 @@ export class KurrentDbEventStore implements EventStore {
     // The append answers the commit position of the whole write; the last event's own
     // position is what a reader waiting for this write must reach, so read it back.
     const [last] = await this.readStream(stream, revision);
+    if (!last) {
+      throw new EventStoreError(
+        'CORRUPT_RECORD',
+        `${stream} has no revision ${revision} after appending it`,
+        {
+          stream,
+          revision,
+        },
+      );
+    }
     return { revision, position: last.position };
   }
 

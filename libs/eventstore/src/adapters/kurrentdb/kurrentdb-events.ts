@@ -41,9 +41,12 @@ export interface RecordedLike {
 }
 
 /**
- * Position = the event's prepare position: unique per event (the commit position is shared by
- * the events of one append) and increasing in `$all` order, since a gRPC append's events are
- * written together. Exact as a number up to 2^53 bytes of log.
+ * Position = the event's prepare position: its own place in the log, where the commit position
+ * can be shared by the events of one append, and increasing in `$all` order, since a gRPC
+ * append's events are written together. Exact as a number up to 2^53 bytes of log. Known from
+ * KurrentDB's documentation only, not a server: the contract's read from the middle of a
+ * multi-event append checks it when EVENTSTORE_URL is set. Needs a server >= 22.6 (positions
+ * on stream reads).
  */
 export function fromRecorded(recorded: RecordedLike): StoredEvent {
   if (!recorded.position || typeof recorded.metadata !== 'object' || recorded.metadata === null) {

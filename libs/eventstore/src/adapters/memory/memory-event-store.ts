@@ -1,4 +1,4 @@
-import { validateAppend } from '../../append-validation';
+import { expectedAsNumber, validateAppend } from '../../append-validation';
 import { CatchUpSubscription } from '../../catch-up-subscription';
 import { EventStoreError } from '../../errors';
 import { duplicateId, resolveConflict } from '../../idempotency';
@@ -45,9 +45,7 @@ export class MemoryEventStore implements EventStore {
     validateAppend(stream, events, expected);
     const indexes = this.streams.get(stream) ?? [];
     const current = indexes.length - 1;
-    const conflict =
-      (expected === 'no_stream' && current >= 0) ||
-      (typeof expected === 'number' && expected !== current);
+    const conflict = expected !== 'any' && expectedAsNumber(expected) !== current;
     if (conflict || events.some((event) => this.ids.has(event.id))) {
       return this.answerRepeat(stream, events, expected);
     }

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { CheckpointStore } from '../../checkpoints';
 
 /**
- * Checkpoints in the event database itself: a projection that keeps its read model in the same
- * file could save both in one transaction; and there is one file to back up.
+ * Checkpoints in the event database file itself: the embedded mode keeps one file to back up,
+ * and a copy of it never holds checkpoints ahead of the events they point at.
  */
 export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select: Database.Statement<[string], number>;

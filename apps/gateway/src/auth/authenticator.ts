@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthError, loadOrCreateJwtSecret, signJwt, verifyApiSecret, verifyJwt } from '@monitor/auth';
+import type { MonitorConfig } from '@monitor/config';
+import type { ReadModel } from '@monitor/projections';
+import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { join, resolve } from 'node:path';
+import { ApiError } from '../api/api-error';
+import { Principal } from './principal';
+
+export interface Credentials {
+  /** `web` from Monitor's own UI, so the audit trail tells clicks from scripts. */
+  client?: string;
+  authorization?: string;
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+export type PrincipalVia = 'ui' | 'api' | 'api-key';
+
+/** Turns request credentials (a JWT, or an API key and secret) into a Principal, or refuses. */
+@Injectable()
+export class Authenticator {
+  private readonly secret: Buffer;
+
+  constructor(
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {
+    const configured = config.auth.jwt_secret;
+    this.secret = configured
+      ? Buffer.from(configured, 'utf8')
+      : loadOrCreateJwtSecret(join(resolve(config.data_dir), 'jwt.secret'));
+  }
+
+  issueJwt(userId: string): string {
+    return signJwt({ sub: userId }, this.secret, { expiresInSeconds: this.config.auth.jwt_ttl_seconds });
+  }
+
+  authenticate(credentials: Credentials): Principal {
+    const principal = this.identify(credentials);
+    if (!principal.user.enabled) {
+      throw new ApiError(403, `user '${principal.user.username}' is disabled; an admin must enable it`, 'FORBIDDEN');
+    }
+    return principal;
+  }
+
+  /** Like authenticate, without refusing disabled users (they may still read who they are). */
+  identify({ authorization, apiKey, apiSecret, client }: Credentials): Principal {
+    if (authorization) return this.fromJwt(authorization.replace(/^Bearer\s+/i, ''), client === 'web' ? 'ui' : 'api');
+    if (apiKey || apiSecret) return this.fromApiKey(apiKey, apiSecret);
+    throw new ApiError(
+      401,
+      'no credentials: send `authorization: <jwt>`, or `x-api-key` and `x-api-secret`',
+      'UNAUTHENTICATED',
+    );
+  }
+
+  private fromJwt(token: string, via: PrincipalVia): Principal {
+    let sub: string;
+    try {
+      sub = verifyJwt(token, this.secret).sub;
+    } catch (error) {
+      const reason = error instanceof AuthError ? error.message : 'invalid token';
+      throw new ApiError(401, `login token refused: ${reason}`, 'UNAUTHENTICATED');
+    }
+    return this.principal(sub, via);
+  }
+
+  private fromApiKey(key: string | undefined, secret: string | undefined): Principal {
+    if (!key || !secret) throw new ApiError(401, 'give both x-api-key and x-api-secret', 'UNAUTHENTICATED');
+    const found = this.readModel.identity.apiKey(key);
+    if (!found || !verifyApiSecret(secret, found.key.secretHash)) {
+      throw new ApiError(401, 'API key or secret is wrong', 'UNAUTHENTICATED');
+    }
+    if (found.key.expires && found.key.expires < Date.now()) {
+      throw new ApiError(401, `API key '${found.key.name}' has expired`, 'UNAUTHENTICATED');
+    }
+    return this.principal(found.userId, 'api-key');
+  }
+
+  /** A fresh Principal for a user already authenticated (grants may have changed since). */
+  principal(userId: string, via: PrincipalVia): Principal {
+    const user = this.readModel.identity.user(userId);
+    if (!user) throw new ApiError(401, 'the user of these credentials no longer exists', 'UNAUTHENTICATED');
+    return new Principal(user, this.readModel.identity.groupGrants(userId), via);
+  }
+}
+
+/** Reads the credential headers of an HTTP request. */
+export function credentialsOf(headers: Record<string, string | string[] | undefined>): Credentials {
+  const one = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return {
+    client: one('x-monitor-client'),
+    authorization: one('authorization'),
+    apiKey: one('x-api-key'),
+    apiSecret: one('x-api-secret'),
+  };
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  conflict,
+  decideUser,
+  decideUserGroup,
+  evolveUser,
+  evolveUserGroup,
+  userGroupStream,
+  userStream,
+  type UserCommand,
+  type UserGroupCommand,
+  type UserGroupState,
+  type UserState,
+} from '@monitor/domain';
+import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { eventMetadata, handleCommand, NameRegistry, newId, type CommandMeta } from '@monitor/resources';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+
+const userDecider = { initialState: (): UserState => ({ status: 'Empty' }), evolve: evolveUser, decide: decideUser };
+const groupDecider = {
+  initialState: (): UserGroupState => ({ status: 'Empty' }),
+  evolve: evolveUserGroup,
+  decide: decideUserGroup,
+};
+
+/**
+ * Users, groups and grants: the gateway is the authority on who is who (the design gives it
+ * auth), so these commands run here rather than in a service behind the bus.
+ */
+@Injectable()
+export class IdentityCommands {
+  private readonly names: NameRegistry;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {
+    this.names = new NameRegistry(store);
+  }
+
+  /** Signs a user up; the very first one becomes an enabled admin (decided by one stream). */
+  async signUp(username: string, passwordHash: string, meta: CommandMeta): Promise<string> {
+    const id = newId();
+    const command: UserCommand = { type: 'SignUp', id, username, passwordHash, enabled: false, admin: false };
+    decideUser({ status: 'Empty' }, command);
+    await this.reserve('user', username, id, meta, `a user named '${username}' already exists`);
+    const first = await this.claimFirstUser(id, meta);
+    await this.user(id, { ...command, enabled: first, admin: first }, meta);
+    return id;
+  }
+
+  async user(id: string, command: UserCommand, meta: CommandMeta): Promise<void> {
+    const { position } = await handleCommand(this.store, userStream(id), userDecider, command, meta);
+    await this.readModel.waitFor(position);
+  }
+
+  async createGroup(name: string, meta: CommandMeta): Promise<string> {
+    const id = newId();
+    decideUserGroup({ status: 'Empty' }, { type: 'Create', id, name });
+    await this.reserve('usergroup', name, id, meta, `a user group named '${name}' already exists`);
+    await this.group(id, { type: 'Create', id, name }, meta);
+    return id;
+  }
+
+  async renameGroup(id: string, from: string, name: string, meta: CommandMeta): Promise<void> {
+    if (from === name) return;
+    await this.reserve('usergroup', name, id, meta, `a user group named '${name}' already exists`);
+    await this.group(id, { type: 'Rename', name }, meta);
+    await this.names.release('usergroup', from, id, meta);
+  }
+
+  async deleteGroup(id: string, name: string, meta: CommandMeta): Promise<void> {
+    await this.group(id, { type: 'Delete' }, meta);
+    await this.names.release('usergroup', name, id, meta);
+  }
+
+  async group(id: string, command: UserGroupCommand, meta: CommandMeta): Promise<void> {
+    const { position } = await handleCommand(this.store, userGroupStream(id), groupDecider, command, meta);
+    await this.readModel.waitFor(position);
+  }
+
+  private async reserve(category: string, name: string, id: string, meta: CommandMeta, taken: string) {
+    try {
+      await this.names.reserve(category, name, id, meta);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'CONFLICT') throw conflict(taken, { field: 'username' });
+      throw error;
+    }
+  }
+
+  /** Whoever appends first to this stream is the first user; everyone after is not. */
+  private async claimFirstUser(id: string, meta: CommandMeta): Promise<boolean> {
+    try {
+      const event = { id: newId(), type: 'FirstUserClaimed', data: { userId: id }, metadata: eventMetadata(meta) };
+      await this.store.append('system-first-user', [event], 'no_stream');
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import {
+  atLeast,
+  effectivePermission,
+  type Grants,
+  type PermissionLevel,
+  type Resource,
+  type User,
+} from '@monitor/domain';
+import type { Via } from '@monitor/eventstore';
+
+/** Who is calling, with what they may do: built once per request from the read model. */
+export class Principal {
+  constructor(
+    readonly user: User,
+    private readonly groups: Grants[],
+    readonly via: Via,
+  ) {}
+
+  get id(): string {
+    return this.user.id;
+  }
+
+  get isAdmin(): boolean {
+    return this.user.admin && this.user.enabled;
+  }
+
+  level(resource: Resource): PermissionLevel {
+    return effectivePermission(this.user, this.groups, resource.kind, resource.id, resource.basePermission);
+  }
+
+  can(resource: Resource, needed: PermissionLevel): boolean {
+    return atLeast(this.level(resource), needed);
+  }
+}
