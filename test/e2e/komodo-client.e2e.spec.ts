@@ -9,9 +9,13 @@ describe('komodo_client against the gateway', () => {
 
   beforeAll(async () => {
     monitor = await startEmbedded();
-    const { key, secret } = await monitor.admin.ok<{ key: string; secret: string }>('auth/manage', 'CreateApiKey', {
-      name: 'komodo_client',
-    });
+    const { key, secret } = await monitor.admin.ok<{ key: string; secret: string }>(
+      'auth/manage',
+      'CreateApiKey',
+      {
+        name: 'komodo_client',
+      },
+    );
     komodo = KomodoClient(monitor.url, { type: 'api-key', params: { key, secret } });
   });
   afterAll(() => monitor.destroy());

@@ -16,7 +16,10 @@ async function readEvents(
   headers: Record<string, string> = {},
 ): Promise<SseEvent[]> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { ...authHeaders(auth), ...headers }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { ...authHeaders(auth), ...headers },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.getReader();

@@ -8,11 +8,16 @@ export type Auth = { jwt: string } | { key: string; secret: string } | undefined
 
 export function authHeaders(auth: Auth): Record<string, string> {
   if (!auth) return {};
-  return 'jwt' in auth ? { authorization: auth.jwt } : { 'x-api-key': auth.key, 'x-api-secret': auth.secret };
+  return 'jwt' in auth
+    ? { authorization: auth.jwt }
+    : { 'x-api-key': auth.key, 'x-api-secret': auth.secret };
 }
 
 export function api(baseUrl: string, auth?: Auth) {
-  async function post<T = Record<string, unknown>>(path: string, params: unknown = {}): Promise<ApiAnswer<T>> {
+  async function post<T = Record<string, unknown>>(
+    path: string,
+    params: unknown = {},
+  ): Promise<ApiAnswer<T>> {
     const response = await fetch(`${baseUrl}/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeaders(auth) },
@@ -24,18 +29,26 @@ export function api(baseUrl: string, auth?: Auth) {
   const call = <T = Record<string, unknown>>(verb: string, request: string, params: unknown = {}) =>
     post<T>(`${verb}/${request}`, params);
   /** Like call, but fails the test with the error message unless the status is 200. */
-  async function ok<T = Record<string, unknown>>(verb: string, request: string, params: unknown = {}): Promise<T> {
+  async function ok<T = Record<string, unknown>>(
+    verb: string,
+    request: string,
+    params: unknown = {},
+  ): Promise<T> {
     const answer = await call<T>(verb, request, params);
-    if (answer.status !== 200) throw new Error(`${request} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${request} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
   return {
     post,
     call,
     ok,
-    read: <T = Record<string, unknown>>(request: string, params?: unknown) => ok<T>('read', request, params),
-    write: <T = Record<string, unknown>>(request: string, params?: unknown) => ok<T>('write', request, params),
-    execute: <T = Record<string, unknown>>(request: string, params?: unknown) => ok<T>('execute', request, params),
+    read: <T = Record<string, unknown>>(request: string, params?: unknown) =>
+      ok<T>('read', request, params),
+    write: <T = Record<string, unknown>>(request: string, params?: unknown) =>
+      ok<T>('write', request, params),
+    execute: <T = Record<string, unknown>>(request: string, params?: unknown) =>
+      ok<T>('execute', request, params),
   };
 }
 
@@ -44,8 +57,16 @@ export type ApiClient = ReturnType<typeof api>;
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Signs a user up (the first becomes admin) and answers their login token. */
-export async function signUp(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<{ jwt: string }> {
-  const answer = await api(baseUrl).post<{ jwt: string }>('auth/login/SignUpLocalUser', { username, password });
-  if (answer.status !== 200) throw new Error(`sign-up of ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+export async function signUp(
+  baseUrl: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<{ jwt: string }> {
+  const answer = await api(baseUrl).post<{ jwt: string }>('auth/login/SignUpLocalUser', {
+    username,
+    password,
+  });
+  if (answer.status !== 200)
+    throw new Error(`sign-up of ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }

@@ -10,10 +10,15 @@ import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
 import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
+import { UserGroupRequests } from './api/admin/user-groups.requests';
+import { UserRequests } from './api/admin/users.requests';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator } from './auth/authenticator';
 import { IdentityCommands } from './auth/identity-commands';
 import { EventsController } from './live/events.controller';
+import { AccountRequests } from './settings/accounts.requests';
+import { SettingsCommands } from './settings/settings-commands';
+import { VariableRequests } from './settings/variables.requests';
 import { UpdateFeed } from './live/update-feed';
 
 /**
@@ -26,6 +31,11 @@ import { UpdateFeed } from './live/update-feed';
     Authenticator,
     IdentityCommands,
     AccessCheck,
+    UserRequests,
+    UserGroupRequests,
+    SettingsCommands,
+    VariableRequests,
+    AccountRequests,
     RequestRegistry,
     CommandForwarder,
     ResourceReads,

@@ -55,7 +55,12 @@ function overrideFromEnv(
     }
     const value = env[name];
     if (value === undefined) continue;
-    out[key] = typeof fallback === 'number' ? Number(value) : typeof fallback === 'boolean' ? parseBool(value) : value;
+    out[key] =
+      typeof fallback === 'number'
+        ? Number(value)
+        : typeof fallback === 'boolean'
+          ? parseBool(value)
+          : value;
   }
   return out;
 }

@@ -4,3 +4,5 @@ export * from './requests/tags.dto';
 export * from './requests/read.dto';
 export * from './validation/validate-dto';
 export * from './configs';
+export * from './requests/identity.dto';
+export * from './requests/settings.dto';

@@ -22,7 +22,10 @@ export class IdentityModel {
     if (event.stream.startsWith('usergroup-')) return this.applyGroup(event);
     const id = event.stream.slice('user-'.length);
     const before = this.users.get(id);
-    const state = evolveUser(before ? { status: 'Active', user: before } : { status: 'Empty' }, event);
+    const state = evolveUser(
+      before ? { status: 'Active', user: before } : { status: 'Empty' },
+      event,
+    );
     if (state.status !== 'Active') return;
     this.users.set(id, state.user);
     for (const key of before?.apiKeys ?? []) this.apiKeys.delete(key.key);
@@ -74,7 +77,10 @@ export class IdentityModel {
   private applyGroup(event: StoredEvent): void {
     const id = event.stream.slice('usergroup-'.length);
     const before = this.groups.get(id);
-    const state = evolveUserGroup(before ? { status: 'Active', group: before } : { status: 'Empty' }, event);
+    const state = evolveUserGroup(
+      before ? { status: 'Active', group: before } : { status: 'Empty' },
+      event,
+    );
     if (state.status === 'Active') this.groups.set(id, state.group);
     else this.groups.delete(id);
   }

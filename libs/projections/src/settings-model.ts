@@ -1,4 +1,10 @@
-import { evolveAccount, evolveVariable, type Account, type AccountType, type Variable } from '@monitor/domain';
+import {
+  evolveAccount,
+  evolveVariable,
+  type Account,
+  type AccountType,
+  type Variable,
+} from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
 
 /** Global variables and git / registry accounts. Secret values stay sealed here. */
@@ -7,7 +13,11 @@ export class SettingsModel {
   private readonly accounts = new Map<string, Account>();
 
   handles(stream: string): boolean {
-    return stream.startsWith('variable-') || stream.startsWith('gitaccount-') || stream.startsWith('registryaccount-');
+    return (
+      stream.startsWith('variable-') ||
+      stream.startsWith('gitaccount-') ||
+      stream.startsWith('registryaccount-')
+    );
   }
 
   apply(event: StoredEvent): void {
@@ -15,13 +25,19 @@ export class SettingsModel {
     const key = event.stream.slice(dash + 1);
     if (event.stream.startsWith('variable-')) {
       const before = this.variables.get(key);
-      const state = evolveVariable(before ? { status: 'Active', variable: before } : { status: 'Empty' }, event);
+      const state = evolveVariable(
+        before ? { status: 'Active', variable: before } : { status: 'Empty' },
+        event,
+      );
       if (state.status === 'Active') this.variables.set(key, state.variable);
       else this.variables.delete(key);
       return;
     }
     const before = this.accounts.get(key);
-    const state = evolveAccount(before ? { status: 'Active', account: before } : { status: 'Empty' }, event);
+    const state = evolveAccount(
+      before ? { status: 'Active', account: before } : { status: 'Empty' },
+      event,
+    );
     if (state.status === 'Active') this.accounts.set(key, state.account);
     else this.accounts.delete(key);
   }
@@ -39,6 +55,8 @@ export class SettingsModel {
   }
 
   allAccounts(type: AccountType): Account[] {
-    return [...this.accounts.values()].filter((a) => a.type === type).sort((a, b) => a.domain.localeCompare(b.domain));
+    return [...this.accounts.values()]
+      .filter((a) => a.type === type)
+      .sort((a, b) => a.domain.localeCompare(b.domain));
   }
 }

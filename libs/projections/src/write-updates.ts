@@ -1,5 +1,6 @@
 import { parseResourceEventType, RESOURCE_KINDS, type FieldChange } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
+import { maskSealed } from '@monitor/secrets';
 import type { UpdateRecord } from './update-record';
 
 const OPERATION: Record<string, (kind: string) => string> = {
@@ -42,7 +43,7 @@ export function updateFromResourceEvent(event: StoredEvent): UpdateRecord | unde
       {
         stage: OPERATION[action](kind),
         command: '',
-        stdout: describeChange(action, event.data),
+        stdout: describeChange(action, maskSealed(event.data)),
         stderr: '',
         success: true,
         start_ts: at,

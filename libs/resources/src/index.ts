@@ -6,3 +6,4 @@ export * from './resource-commands';
 export * from './stream-handler';
 export * from './tag-commands';
 export * from './tag-resolver';
+export * from './config-secrets';

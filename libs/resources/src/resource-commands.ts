@@ -16,6 +16,7 @@ import type { EventStore, StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta } from './command-meta';
 import { newId } from './ids';
+import type { ConfigSecrets } from './config-secrets';
 import { NameRegistry } from './name-registry';
 import { ReferenceResolver } from './reference-resolver';
 import { handleCommand } from './stream-handler';
@@ -42,6 +43,7 @@ export class ResourceCommands {
   constructor(
     private readonly store: EventStore,
     private readonly readModel: ReadModel,
+    private readonly secrets: ConfigSecrets,
   ) {
     this.names = new NameRegistry(store);
     this.references = new ReferenceResolver(store, this.names);
@@ -55,7 +57,13 @@ export class ResourceCommands {
       ...partial,
     });
     const tags = await resolveTags(this.store, this.readModel, params.tags ?? []);
-    const command: ResourceCommand = { type: 'Create', id, ...params, tags, config };
+    const command: ResourceCommand = {
+      type: 'Create',
+      id,
+      ...params,
+      tags,
+      config: this.secrets.sealNew(kind, config),
+    };
     // Decided once before the name is reserved, so that a refused create writes nothing.
     decideResource(kind, initialResourceState(), command);
     await this.reserveName(kind, params.name, id, meta);
@@ -76,7 +84,8 @@ export class ResourceCommands {
   ) {
     const current = await this.load(kind, idOrName);
     const resolved = await this.references.resolve(kind, config, { ...current.config, ...config });
-    return this.runOn(kind, current.id, { type: 'UpdateConfig', config: resolved }, meta);
+    const sealed = this.secrets.sealPatch(kind, current.config, resolved);
+    return this.runOn(kind, current.id, { type: 'UpdateConfig', config: sealed }, meta);
   }
 
   async rename(
@@ -142,6 +151,16 @@ export class ResourceCommands {
     const current = await this.load(kind, idOrName);
     const ids = await resolveTags(this.store, this.readModel, tags);
     return this.runOn(kind, current.id, { type: 'UpdateTags', tags: ids }, meta);
+  }
+
+  async updateBasePermission(
+    kind: ResourceKind,
+    idOrName: string,
+    level: string,
+    meta: CommandMeta,
+  ) {
+    const current = await this.load(kind, idOrName);
+    return this.runOn(kind, current.id, { type: 'UpdateBasePermission', level }, meta);
   }
 
   /** The resource as its own stream says now (not the possibly lagging read model). */

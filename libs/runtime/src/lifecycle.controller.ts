@@ -1,8 +1,6 @@
-import { Inject, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { BusController, commandSubject, QUEUE_GROUPS, type BusService } from '@monitor/bus';
 import type { ResourceKind } from '@monitor/domain';
-import type { EventStore } from '@monitor/eventstore';
-import type { ReadModel } from '@monitor/projections';
 import { ResourceCommands } from '@monitor/resources';
 import { lifecycleHandler, updateMetaHandler } from './lifecycle.handlers';
 import {
@@ -12,7 +10,6 @@ import {
   type CommandEnvelope,
 } from './lifecycle-requests';
 import { registerMessageHandlers } from './message-handlers';
-import { EVENT_STORE, READ_MODEL } from './tokens';
 
 /**
  * The lifecycle commands (`cmd.<kind>.Create<Kind>`, ...) of the kinds a service owns: each
@@ -23,13 +20,7 @@ export class ResourceLifecycleModule {
   static forKinds(service: BusService, kinds: ResourceKind[]): DynamicModule {
     @BusController()
     class ResourceLifecycleController {
-      readonly commands: ResourceCommands;
-      constructor(
-        @Inject(EVENT_STORE) store: EventStore,
-        @Inject(READ_MODEL) readModel: ReadModel,
-      ) {
-        this.commands = new ResourceCommands(store, readModel);
-      }
+      constructor(readonly commands: ResourceCommands) {}
     }
     Object.defineProperty(ResourceLifecycleController, 'name', {
       value: `${service}LifecycleController`,

@@ -58,6 +58,14 @@ export function updateMetaHandler(commands: ResourceCommands): Handler {
     if (p.description !== undefined) {
       result = await commands.updateDescription(p.target.type, p.target.id, p.description, meta);
     }
+    if (p.base_permission !== undefined) {
+      result = await commands.updateBasePermission(
+        p.target.type,
+        p.target.id,
+        p.base_permission,
+        meta,
+      );
+    }
     if (p.tags !== undefined)
       result = await commands.updateTags(p.target.type, p.target.id, p.tags, meta);
     return result ?? { id: (await commands.load(p.target.type, p.target.id)).id, position: 0 };

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigSecrets, ResourceCommands } from '@monitor/resources';
 import type { Runtime } from './runtime';
-import { CHECKPOINTS, EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from './tokens';
+import { CHECKPOINTS, EVENT_STORE, KEYRING, MONITOR_CONFIG, READ_MODEL } from './tokens';
 
 /** Hands one process's runtime to every module in it. */
 @Global()
@@ -12,6 +13,15 @@ export class RuntimeModule {
       { provide: EVENT_STORE, useValue: runtime.store },
       { provide: CHECKPOINTS, useValue: runtime.checkpoints },
       { provide: READ_MODEL, useValue: runtime.readModel },
+      { provide: KEYRING, useValue: runtime.keyring },
+      {
+        provide: ResourceCommands,
+        useValue: new ResourceCommands(
+          runtime.store,
+          runtime.readModel,
+          new ConfigSecrets(runtime.keyring),
+        ),
+      },
     ];
     return { module: RuntimeModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -1,12 +1,15 @@
 import type { MonitorConfig } from '@monitor/config';
 import { createEventStore, type CheckpointStore, type EventStore } from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
+import { loadKeyring, type Keyring } from '@monitor/secrets';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** What one process holds once: the event store, its checkpoints, the read model. */
 export interface Runtime {
   config: MonitorConfig;
+  /** Seals and opens every secret; its master key lives outside the event store. */
+  keyring: Keyring;
   store: EventStore;
   checkpoints: CheckpointStore;
   readModel: ReadModel;
@@ -14,12 +17,17 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: MonitorConfig): Promise<Runtime> {
-  const { store, checkpoints } = await createEventStore(storeOptions(config));
+  const keyring = loadKeyring({
+    keyFile: config.secrets.key_file || undefined,
+    dataDir: resolve(config.data_dir),
+  });
+  const { store, checkpoints } = await createEventStore(createRuntimeStoreOptions(config));
   const readModel = new ReadModel();
   readModel.start(store);
   await readModel.waitFor(await store.headPosition(), 120_000);
   return {
     config,
+    keyring,
     store,
     checkpoints,
     readModel,
@@ -30,7 +38,10 @@ export async function createRuntime(config: MonitorConfig): Promise<Runtime> {
   };
 }
 
-function storeOptions(config: MonitorConfig): Parameters<typeof createEventStore>[0] {
+/** The event store options a config names (also used by command-line tools). */
+export function createRuntimeStoreOptions(
+  config: MonitorConfig,
+): Parameters<typeof createEventStore>[0] {
   const { event_store: es, nats } = config;
   switch (es.kind) {
     case 'sqlite': {

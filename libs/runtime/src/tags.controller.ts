@@ -16,8 +16,12 @@ const queue = QUEUE_GROUPS.deployer;
 export class TagsController {
   private readonly tags: TagCommands;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(READ_MODEL) readModel: ReadModel) {
-    this.tags = new TagCommands(store, readModel, new ResourceCommands(store, readModel));
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(READ_MODEL) readModel: ReadModel,
+    resources: ResourceCommands,
+  ) {
+    this.tags = new TagCommands(store, readModel, resources);
   }
 
   @MessagePattern(commandSubject('tag', 'CreateTag'), { queue })

@@ -22,9 +22,15 @@ export class AccessCheck {
   }
 
   /** The resource, if the principal has at least `level` on it. */
-  require(principal: Principal, kind: ResourceKind, idOrName: string, level: PermissionLevel): Resource {
+  require(
+    principal: Principal,
+    kind: ResourceKind,
+    idOrName: string,
+    level: PermissionLevel,
+  ): Resource {
     const resource = this.readModel.resource(kind, idOrName);
-    if (!resource) throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
+    if (!resource)
+      throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
     if (!principal.can(resource, level)) {
       const has = principal.level(resource);
       throw new ApiError(

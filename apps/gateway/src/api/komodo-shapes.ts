@@ -1,4 +1,5 @@
-import type { Resource, Tag } from '@monitor/domain';
+import { KIND_SPECS, type Resource, type Tag } from '@monitor/domain';
+import { maskPaths, maskSealed } from '@monitor/secrets';
 import type { UpdateRecord } from '@monitor/projections';
 
 /** Komodo's answers carry MongoDB-style ids, which its clients read (`_id.$oid`). */
@@ -11,9 +12,10 @@ export function toKomodoResource(resource: Resource) {
     description: resource.description,
     template: false,
     tags: resource.tags,
-    config: resource.config,
+    // Secrets are never answered, only that one is set.
+    config: maskPaths(maskSealed(resource.config), KIND_SPECS[resource.kind].secrets),
     info: {},
-    base_permission: 'None',
+    base_permission: resource.basePermission,
     updated_at: resource.updatedAt,
   };
 }

@@ -19,7 +19,11 @@ export interface RequestContext {
 export type Access<P> =
   | { type: 'user' }
   | { type: 'admin' }
-  | { type: 'resource'; level: PermissionLevel; target: (params: P) => { kind: ResourceKind; id: string } };
+  | {
+      type: 'resource';
+      level: PermissionLevel;
+      target: (params: P) => { kind: ResourceKind; id: string };
+    };
 
 export interface RequestDefinition<P extends object = object> {
   verb: Verb;

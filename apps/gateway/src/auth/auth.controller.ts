@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Ip,
+  Param,
+  Post,
+  UseFilters,
+} from '@nestjs/common';
 import {
   checkPasswordStrength,
   generateApiKey,
@@ -16,7 +26,12 @@ import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api/api-error';
 import { HttpErrorFilter } from '../api/http-error.filter';
 import { toKomodoUser } from './user-shape';
-import { CreateApiKeyDto, DeleteApiKeyDto, UpdatePasswordDto, UsernamePasswordDto } from './auth.dto';
+import {
+  CreateApiKeyDto,
+  DeleteApiKeyDto,
+  UpdatePasswordDto,
+  UsernamePasswordDto,
+} from './auth.dto';
 import { Authenticator, credentialsOf } from './authenticator';
 import { IdentityCommands } from './identity-commands';
 
@@ -36,7 +51,11 @@ export class AuthController {
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
   ) {
-    const { login_attempts_per_user: user, login_attempts_per_address: ip, login_window_ms: windowMs } = config.auth;
+    const {
+      login_attempts_per_user: user,
+      login_attempts_per_address: ip,
+      login_window_ms: windowMs,
+    } = config.auth;
     this.limiter = new LoginRateLimiter({
       limits: { user: { maxAttempts: user, windowMs }, ip: { maxAttempts: ip, windowMs } },
     });
@@ -66,14 +85,24 @@ export class AuthController {
 
   @Post('auth/manage/:request')
   @HttpCode(200)
-  async manage(@Param('request') request: string, @Body() body: unknown, @Headers() headers: Headers) {
+  async manage(
+    @Param('request') request: string,
+    @Body() body: unknown,
+    @Headers() headers: Headers,
+  ) {
     const principal = this.authenticator.authenticate(credentialsOf(headers));
     const meta: CommandMeta = { userId: principal.id, via: principal.via, correlationId: newId() };
     switch (request) {
       case 'CreateApiKey': {
         const { name, expires = 0 } = valid(CreateApiKeyDto, body, request);
         const { key, secret } = generateApiKey();
-        const record = { key, name, secretHash: hashApiSecret(secret), createdAt: Date.now(), expires };
+        const record = {
+          key,
+          name,
+          secretHash: hashApiSecret(secret),
+          createdAt: Date.now(),
+          expires,
+        };
         await this.identity.user(principal.id, { type: 'CreateApiKey', key: record }, meta);
         return { key, secret };
       }
@@ -86,7 +115,11 @@ export class AuthController {
         const { password } = valid(UpdatePasswordDto, body, request);
         const weak = checkPasswordStrength(password, principal.user.username);
         if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
-        await this.identity.user(principal.id, { type: 'ChangePassword', passwordHash: await hashPassword(password) }, meta);
+        await this.identity.user(
+          principal.id,
+          { type: 'ChangePassword', passwordHash: await hashPassword(password) },
+          meta,
+        );
         return {};
       }
       default:
@@ -105,7 +138,11 @@ export class AuthController {
 
   private async signUp({ username, password }: UsernamePasswordDto) {
     if (this.registrationDisabled()) {
-      throw new ApiError(403, 'sign-ups are disabled: ask an admin, or set auth.allow_signups', 'FORBIDDEN');
+      throw new ApiError(
+        403,
+        'sign-ups are disabled: ask an admin, or set auth.allow_signups',
+        'FORBIDDEN',
+      );
     }
     const weak = checkPasswordStrength(password, username);
     if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
@@ -128,7 +165,12 @@ export class AuthController {
       throw new ApiError(401, 'invalid username or password', 'UNAUTHENTICATED');
     }
     this.limiter.reset(`user:${username}`);
-    if (!user.enabled) throw new ApiError(403, `user '${username}' is disabled; an admin must enable it`, 'FORBIDDEN');
+    if (!user.enabled)
+      throw new ApiError(
+        403,
+        `user '${username}' is disabled; an admin must enable it`,
+        'FORBIDDEN',
+      );
     return { type: 'Jwt', data: { jwt: this.authenticator.issueJwt(user.id) } };
   }
 }
@@ -136,8 +178,12 @@ export class AuthController {
 function valid<T extends object>(dto: new () => T, body: unknown, request: string): T {
   const result = validateDto(dto, body ?? {});
   if (!result.ok) {
-    const messages = result.errors.map((e) => (e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`));
-    throw new ApiError(400, `${request}: ${messages.join('; ')}`, 'VALIDATION', { errors: result.errors });
+    const messages = result.errors.map((e) =>
+      e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`,
+    );
+    throw new ApiError(400, `${request}: ${messages.join('; ')}`, 'VALIDATION', {
+      errors: result.errors,
+    });
   }
   return result.value;
 }

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthError, loadOrCreateJwtSecret, signJwt, verifyApiSecret, verifyJwt } from '@monitor/auth';
+import {
+  AuthError,
+  loadOrCreateJwtSecret,
+  signJwt,
+  verifyApiSecret,
+  verifyJwt,
+} from '@monitor/auth';
 import type { MonitorConfig } from '@monitor/config';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -33,20 +39,30 @@ export class Authenticator {
   }
 
   issueJwt(userId: string): string {
-    return signJwt({ sub: userId }, this.secret, { expiresInSeconds: this.config.auth.jwt_ttl_seconds });
+    return signJwt({ sub: userId }, this.secret, {
+      expiresInSeconds: this.config.auth.jwt_ttl_seconds,
+    });
   }
 
   authenticate(credentials: Credentials): Principal {
     const principal = this.identify(credentials);
     if (!principal.user.enabled) {
-      throw new ApiError(403, `user '${principal.user.username}' is disabled; an admin must enable it`, 'FORBIDDEN');
+      throw new ApiError(
+        403,
+        `user '${principal.user.username}' is disabled; an admin must enable it`,
+        'FORBIDDEN',
+      );
     }
     return principal;
   }
 
   /** Like authenticate, without refusing disabled users (they may still read who they are). */
   identify({ authorization, apiKey, apiSecret, client }: Credentials): Principal {
-    if (authorization) return this.fromJwt(authorization.replace(/^Bearer\s+/i, ''), client === 'web' ? 'ui' : 'api');
+    if (authorization)
+      return this.fromJwt(
+        authorization.replace(/^Bearer\s+/i, ''),
+        client === 'web' ? 'ui' : 'api',
+      );
     if (apiKey || apiSecret) return this.fromApiKey(apiKey, apiSecret);
     throw new ApiError(
       401,
@@ -67,7 +83,8 @@ export class Authenticator {
   }
 
   private fromApiKey(key: string | undefined, secret: string | undefined): Principal {
-    if (!key || !secret) throw new ApiError(401, 'give both x-api-key and x-api-secret', 'UNAUTHENTICATED');
+    if (!key || !secret)
+      throw new ApiError(401, 'give both x-api-key and x-api-secret', 'UNAUTHENTICATED');
     const found = this.readModel.identity.apiKey(key);
     if (!found || !verifyApiSecret(secret, found.key.secretHash)) {
       throw new ApiError(401, 'API key or secret is wrong', 'UNAUTHENTICATED');
@@ -81,7 +98,8 @@ export class Authenticator {
   /** A fresh Principal for a user already authenticated (grants may have changed since). */
   principal(userId: string, via: PrincipalVia): Principal {
     const user = this.readModel.identity.user(userId);
-    if (!user) throw new ApiError(401, 'the user of these credentials no longer exists', 'UNAUTHENTICATED');
+    if (!user)
+      throw new ApiError(401, 'the user of these credentials no longer exists', 'UNAUTHENTICATED');
     return new Principal(user, this.readModel.identity.groupGrants(userId), via);
   }
 }

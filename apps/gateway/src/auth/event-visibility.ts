@@ -7,7 +7,11 @@ import type { Principal } from './principal';
  * Who may follow which events: admins all; others the events of resources they may read, and
  * tags. Users, groups, variables, accounts and name reservations are admin business.
  */
-export function canSeeEvent(principal: Principal, event: StoredEvent, readModel: ReadModel): boolean {
+export function canSeeEvent(
+  principal: Principal,
+  event: StoredEvent,
+  readModel: ReadModel,
+): boolean {
   if (principal.isAdmin) return true;
   if (!principal.user.enabled) return false;
   if (event.stream.startsWith('tag-')) return true;

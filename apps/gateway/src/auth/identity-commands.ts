@@ -14,10 +14,20 @@ import {
 } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, handleCommand, NameRegistry, newId, type CommandMeta } from '@monitor/resources';
+import {
+  eventMetadata,
+  handleCommand,
+  NameRegistry,
+  newId,
+  type CommandMeta,
+} from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 
-const userDecider = { initialState: (): UserState => ({ status: 'Empty' }), evolve: evolveUser, decide: decideUser };
+const userDecider = {
+  initialState: (): UserState => ({ status: 'Empty' }),
+  evolve: evolveUser,
+  decide: decideUser,
+};
 const groupDecider = {
   initialState: (): UserGroupState => ({ status: 'Empty' }),
   evolve: evolveUserGroup,
@@ -42,7 +52,14 @@ export class IdentityCommands {
   /** Signs a user up; the very first one becomes an enabled admin (decided by one stream). */
   async signUp(username: string, passwordHash: string, meta: CommandMeta): Promise<string> {
     const id = newId();
-    const command: UserCommand = { type: 'SignUp', id, username, passwordHash, enabled: false, admin: false };
+    const command: UserCommand = {
+      type: 'SignUp',
+      id,
+      username,
+      passwordHash,
+      enabled: false,
+      admin: false,
+    };
     decideUser({ status: 'Empty' }, command);
     await this.reserve('user', username, id, meta, `a user named '${username}' already exists`);
     const first = await this.claimFirstUser(id, meta);
@@ -51,7 +68,13 @@ export class IdentityCommands {
   }
 
   async user(id: string, command: UserCommand, meta: CommandMeta): Promise<void> {
-    const { position } = await handleCommand(this.store, userStream(id), userDecider, command, meta);
+    const { position } = await handleCommand(
+      this.store,
+      userStream(id),
+      userDecider,
+      command,
+      meta,
+    );
     await this.readModel.waitFor(position);
   }
 
@@ -76,15 +99,28 @@ export class IdentityCommands {
   }
 
   async group(id: string, command: UserGroupCommand, meta: CommandMeta): Promise<void> {
-    const { position } = await handleCommand(this.store, userGroupStream(id), groupDecider, command, meta);
+    const { position } = await handleCommand(
+      this.store,
+      userGroupStream(id),
+      groupDecider,
+      command,
+      meta,
+    );
     await this.readModel.waitFor(position);
   }
 
-  private async reserve(category: string, name: string, id: string, meta: CommandMeta, taken: string) {
+  private async reserve(
+    category: string,
+    name: string,
+    id: string,
+    meta: CommandMeta,
+    taken: string,
+  ) {
     try {
       await this.names.reserve(category, name, id, meta);
     } catch (error) {
-      if ((error as { code?: string }).code === 'CONFLICT') throw conflict(taken, { field: 'username' });
+      if ((error as { code?: string }).code === 'CONFLICT')
+        throw conflict(taken, { field: 'username' });
       throw error;
     }
   }
@@ -92,7 +128,12 @@ export class IdentityCommands {
   /** Whoever appends first to this stream is the first user; everyone after is not. */
   private async claimFirstUser(id: string, meta: CommandMeta): Promise<boolean> {
     try {
-      const event = { id: newId(), type: 'FirstUserClaimed', data: { userId: id }, metadata: eventMetadata(meta) };
+      const event = {
+        id: newId(),
+        type: 'FirstUserClaimed',
+        data: { userId: id },
+        metadata: eventMetadata(meta),
+      };
       await this.store.append('system-first-user', [event], 'no_stream');
       return true;
     } catch (error) {

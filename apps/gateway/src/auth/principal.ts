@@ -25,7 +25,13 @@ export class Principal {
   }
 
   level(resource: Resource): PermissionLevel {
-    return effectivePermission(this.user, this.groups, resource.kind, resource.id, resource.basePermission);
+    return effectivePermission(
+      this.user,
+      this.groups,
+      resource.kind,
+      resource.id,
+      resource.basePermission,
+    );
   }
 
   can(resource: Resource, needed: PermissionLevel): boolean {

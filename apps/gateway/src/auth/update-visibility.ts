@@ -6,7 +6,11 @@ import type { Principal } from './principal';
  * A user sees an Update when they may read its target. Updates of things that are not
  * resources, or of resources that are gone, are for admins.
  */
-export function canSeeUpdate(principal: Principal, update: UpdateRecord, readModel: ReadModel): boolean {
+export function canSeeUpdate(
+  principal: Principal,
+  update: UpdateRecord,
+  readModel: ReadModel,
+): boolean {
   if (principal.isAdmin) return true;
   const { type, id } = update.target;
   if (!isResourceKind(type)) return false;

@@ -13,6 +13,11 @@ export function toKomodoUser(user: User) {
     config: { type: 'Local', data: { password: '' } },
     external_skip_2fa: false,
     all: user.grants.all,
-    api_keys: user.apiKeys.map(({ key, name, createdAt, expires }) => ({ key, name, created_at: createdAt, expires })),
+    api_keys: user.apiKeys.map(({ key, name, createdAt, expires }) => ({
+      key,
+      name,
+      created_at: createdAt,
+      expires,
+    })),
   };
 }

@@ -39,7 +39,11 @@ export class EventsController {
     const position = after ?? (headers['last-event-id'] as string | undefined) ?? '0';
     const from = Number(position);
     if (!Number.isSafeInteger(from) || from < 0) {
-      throw new ApiError(400, `after: '${position}' is not a log position (a whole number >= 0)`, 'VALIDATION');
+      throw new ApiError(
+        400,
+        `after: '${position}' is not a log position (a whole number >= 0)`,
+        'VALIDATION',
+      );
     }
     if (kind !== undefined && !isResourceKind(kind)) {
       throw new ApiError(400, `kind: '${kind}' is not a resource kind`, 'VALIDATION');
@@ -48,16 +52,25 @@ export class EventsController {
       throw new ApiError(400, 'resource: give kind too', 'VALIDATION');
     }
     const prefix = kind ? `${kindCategory(kind)}-${resource ?? ''}` : '';
-    const matches = (e: StoredEvent) => (resource ? e.stream === prefix : e.stream.startsWith(prefix));
+    const matches = (e: StoredEvent) =>
+      resource ? e.stream === prefix : e.stream.startsWith(prefix);
     const visible = (e: StoredEvent) =>
       canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);
 
-    res.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res
+      .status(200)
+      .set({
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
     res.flushHeaders();
     res.write(': connected\n\n');
     const subscription = this.store.subscribeAll(from, (event) => {
       if (!matches(event) || !visible(event)) return;
-      res.write(`id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(maskSealed(event))}\n\n`);
+      res.write(
+        `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(maskSealed(event))}\n\n`,
+      );
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     res.on('close', () => {

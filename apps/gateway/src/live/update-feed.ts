@@ -38,7 +38,8 @@ export class UpdateFeed implements OnApplicationShutdown {
       const message = JSON.stringify(toUpdateListItem(update));
       for (const client of this.clients) {
         const principal = this.authenticator.principal(client.userId, client.via);
-        if (principal.user.enabled && canSeeUpdate(principal, update, this.readModel)) client.socket.send(message);
+        if (principal.user.enabled && canSeeUpdate(principal, update, this.readModel))
+          client.socket.send(message);
       }
     });
   }
@@ -76,6 +77,7 @@ function loginCredentials(text: string) {
   }
   const params = message.params ?? {};
   if (message.type === 'Jwt') return { authorization: String(params.jwt ?? '') || undefined };
-  if (message.type === 'ApiKeys') return { apiKey: String(params.key ?? ''), apiSecret: String(params.secret ?? '') };
+  if (message.type === 'ApiKeys')
+    return { apiKey: String(params.key ?? ''), apiSecret: String(params.secret ?? '') };
   throw new Error('login message type must be Jwt or ApiKeys');
 }

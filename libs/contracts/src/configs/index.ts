@@ -1,4 +1,9 @@
-export { ImageRegistryConfigDto, MaintenanceWindowDto, SystemCommandDto, VersionDto } from './common.dto';
+export {
+  ImageRegistryConfigDto,
+  MaintenanceWindowDto,
+  SystemCommandDto,
+  VersionDto,
+} from './common.dto';
 export * from './server.config.dto';
 export * from './deployment.config.dto';
 export * from './stack.config.dto';

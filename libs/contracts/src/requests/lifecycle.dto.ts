@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -64,12 +65,17 @@ export class DeleteResourceDto {
   id!: string;
 }
 
-/** `UpdateResourceMeta { target, description?, tags? }`. */
+/** `UpdateResourceMeta { target, description?, tags?, base_permission? }`. */
 export class UpdateResourceMetaDto {
   @ValidateNested()
   @Type(() => ResourceTargetDto)
   @IsObject()
   target!: ResourceTargetDto;
+
+  /** Monitor's addition: what every user may do with the resource. */
+  @IsOptional()
+  @IsIn(['None', 'Read', 'Execute', 'Write'])
+  base_permission?: 'None' | 'Read' | 'Execute' | 'Write';
 
   @IsOptional()
   @IsString()

@@ -23,7 +23,10 @@ export type AccountState = { status: 'Empty' } | { status: 'Active' | 'Deleted';
 
 export type AccountEvent =
   | DomainEvent<'AccountCreated', Account>
-  | DomainEvent<'AccountUpdated', { domain: string; username: string; https: boolean; token?: StoredValue }>
+  | DomainEvent<
+      'AccountUpdated',
+      { domain: string; username: string; https: boolean; token?: StoredValue }
+    >
   | DomainEvent<'AccountDeleted', { domain: string; username: string }>;
 
 export type AccountCommand =
@@ -39,7 +42,10 @@ export function evolveAccount(state: AccountState, event: DomainEvent): AccountS
   if (state.status !== 'Active') return state;
   if (e.type === 'AccountUpdated') {
     const { token, ...rest } = e.data;
-    return { status: 'Active', account: { ...state.account, ...rest, ...(token !== undefined ? { token } : {}) } };
+    return {
+      status: 'Active',
+      account: { ...state.account, ...rest, ...(token !== undefined ? { token } : {}) },
+    };
   }
   if (e.type === 'AccountDeleted') return { status: 'Deleted', account: state.account };
   return state;
@@ -53,7 +59,8 @@ export function decideAccount(state: AccountState, command: AccountCommand): Acc
   }
   if (state.status !== 'Active') throw notFound('account not found');
   const a = state.account;
-  if (command.type === 'Delete') return [{ type: 'AccountDeleted', data: { domain: a.domain, username: a.username } }];
+  if (command.type === 'Delete')
+    return [{ type: 'AccountDeleted', data: { domain: a.domain, username: a.username } }];
   const next = {
     domain: checkDomain(command.domain ?? a.domain),
     username: command.username ?? a.username,
@@ -61,10 +68,18 @@ export function decideAccount(state: AccountState, command: AccountCommand): Acc
   };
   const same = next.domain === a.domain && next.username === a.username && next.https === a.https;
   if (same && command.token === undefined) return [];
-  return [{ type: 'AccountUpdated', data: command.token === undefined ? next : { ...next, token: command.token } }];
+  return [
+    {
+      type: 'AccountUpdated',
+      data: command.token === undefined ? next : { ...next, token: command.token },
+    },
+  ];
 }
 
 function checkDomain(domain: string): string {
-  if (!DOMAIN.test(domain)) throw invalid(`domain: '${domain}' is not a host name (e.g. github.com, 127.0.0.1:5000)`, { field: 'domain' });
+  if (!DOMAIN.test(domain))
+    throw invalid(`domain: '${domain}' is not a host name (e.g. github.com, 127.0.0.1:5000)`, {
+      field: 'domain',
+    });
   return domain;
 }

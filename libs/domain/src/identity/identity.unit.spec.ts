@@ -4,7 +4,11 @@ import { emptyGrants } from './permission-level';
 import { decideUser, evolveUser, type UserState } from './user';
 import { decideUserGroup, evolveUserGroup, type UserGroupState } from './user-group';
 
-const users = deciderSpec({ decide: decideUser, evolve: evolveUser, initialState: (): UserState => ({ status: 'Empty' }) });
+const users = deciderSpec({
+  decide: decideUser,
+  evolve: evolveUser,
+  initialState: (): UserState => ({ status: 'Empty' }),
+});
 const groups = deciderSpec({
   decide: decideUserGroup,
   evolve: evolveUserGroup,
@@ -17,29 +21,79 @@ const signedUp = {
 
 describe('users', () => {
   it('signs up once', () => {
-    users.given([]).when({ type: 'SignUp', id: 'u1', username: 'ann', passwordHash: 'h', enabled: false, admin: false }).then([signedUp]);
-    users.given([signedUp]).when({ type: 'SignUp', id: 'u1', username: 'ann', passwordHash: 'h', enabled: false, admin: false }).thenFails('CONFLICT');
-    users.given([]).when({ type: 'SignUp', id: 'u1', username: ' ann', passwordHash: 'h', enabled: false, admin: false }).thenFails('VALIDATION', /username/);
+    users
+      .given([])
+      .when({
+        type: 'SignUp',
+        id: 'u1',
+        username: 'ann',
+        passwordHash: 'h',
+        enabled: false,
+        admin: false,
+      })
+      .then([signedUp]);
+    users
+      .given([signedUp])
+      .when({
+        type: 'SignUp',
+        id: 'u1',
+        username: 'ann',
+        passwordHash: 'h',
+        enabled: false,
+        admin: false,
+      })
+      .thenFails('CONFLICT');
+    users
+      .given([])
+      .when({
+        type: 'SignUp',
+        id: 'u1',
+        username: ' ann',
+        passwordHash: 'h',
+        enabled: false,
+        admin: false,
+      })
+      .thenFails('VALIDATION', /username/);
   });
   it('is enabled, made admin, granted, only when that changes something', () => {
-    users.given([signedUp]).when({ type: 'SetEnabled', enabled: true }).then([{ type: 'UserEnabledChanged', data: { enabled: true } }]);
+    users
+      .given([signedUp])
+      .when({ type: 'SetEnabled', enabled: true })
+      .then([{ type: 'UserEnabledChanged', data: { enabled: true } }]);
     users.given([signedUp]).when({ type: 'SetEnabled', enabled: false }).then([]);
-    users.given([signedUp]).when({ type: 'SetAdmin', admin: true }).then([{ type: 'UserAdminChanged', data: { admin: true } }]);
-    users.given([signedUp]).when({ type: 'SetKindPermission', kind: 'Server', level: 'Read' }).then([
-      { type: 'UserKindPermissionSet', data: { kind: 'Server', level: 'Read' } },
-    ]);
-    users.given([signedUp]).when({ type: 'SetResourcePermission', kind: 'Deployment', id: 'd1', level: 'None' }).then([]);
+    users
+      .given([signedUp])
+      .when({ type: 'SetAdmin', admin: true })
+      .then([{ type: 'UserAdminChanged', data: { admin: true } }]);
+    users
+      .given([signedUp])
+      .when({ type: 'SetKindPermission', kind: 'Server', level: 'Read' })
+      .then([{ type: 'UserKindPermissionSet', data: { kind: 'Server', level: 'Read' } }]);
+    users
+      .given([signedUp])
+      .when({ type: 'SetResourcePermission', kind: 'Deployment', id: 'd1', level: 'None' })
+      .then([]);
   });
   it('refuses unknown kinds and levels', () => {
-    users.given([signedUp]).when({ type: 'SetKindPermission', kind: 'Widget', level: 'Read' }).thenFails('VALIDATION', /resource_type/);
-    users.given([signedUp]).when({ type: 'SetKindPermission', kind: 'Server', level: 'Owner' }).thenFails('VALIDATION', /permission/);
+    users
+      .given([signedUp])
+      .when({ type: 'SetKindPermission', kind: 'Widget', level: 'Read' })
+      .thenFails('VALIDATION', /resource_type/);
+    users
+      .given([signedUp])
+      .when({ type: 'SetKindPermission', kind: 'Server', level: 'Owner' })
+      .thenFails('VALIDATION', /permission/);
   });
   it('creates and deletes API keys', () => {
     const key = { key: 'K-1', name: 'ci', secretHash: 'x', createdAt: 1, expires: 0 };
-    users.given([signedUp]).when({ type: 'CreateApiKey', key }).then([{ type: 'ApiKeyCreated', data: key }]);
-    users.given([signedUp, { type: 'ApiKeyCreated', data: key }]).when({ type: 'DeleteApiKey', key: 'K-1' }).then([
-      { type: 'ApiKeyDeleted', data: { key: 'K-1' } },
-    ]);
+    users
+      .given([signedUp])
+      .when({ type: 'CreateApiKey', key })
+      .then([{ type: 'ApiKeyCreated', data: key }]);
+    users
+      .given([signedUp, { type: 'ApiKeyCreated', data: key }])
+      .when({ type: 'DeleteApiKey', key: 'K-1' })
+      .then([{ type: 'ApiKeyDeleted', data: { key: 'K-1' } }]);
     users.given([signedUp]).when({ type: 'DeleteApiKey', key: 'K-1' }).thenFails('NOT_FOUND');
   });
 });
@@ -47,10 +101,16 @@ describe('users', () => {
 describe('user groups', () => {
   const created = { type: 'UserGroupCreated', data: { id: 'g1', name: 'ops' } };
   it('adds and removes members without duplicates', () => {
-    groups.given([created]).when({ type: 'AddMember', user: 'u1' }).then([{ type: 'UserGroupMembersSet', data: { users: ['u1'] } }]);
+    groups
+      .given([created])
+      .when({ type: 'AddMember', user: 'u1' })
+      .then([{ type: 'UserGroupMembersSet', data: { users: ['u1'] } }]);
     const withU1 = { type: 'UserGroupMembersSet', data: { users: ['u1'] } };
     groups.given([created, withU1]).when({ type: 'AddMember', user: 'u1' }).then([]);
-    groups.given([created, withU1]).when({ type: 'RemoveMember', user: 'u1' }).then([{ type: 'UserGroupMembersSet', data: { users: [] } }]);
+    groups
+      .given([created, withU1])
+      .when({ type: 'RemoveMember', user: 'u1' })
+      .then([{ type: 'UserGroupMembersSet', data: { users: [] } }]);
   });
   it('is gone once deleted', () => {
     const deleted = { type: 'UserGroupDeleted', data: { name: 'ops' } };
@@ -72,6 +132,8 @@ describe('effective permission', () => {
   });
   it('gives admins everything and disabled users nothing', () => {
     expect(effectivePermission({ ...user, admin: true }, [], 'Server', 's1')).toBe('Write');
-    expect(effectivePermission({ ...user, admin: true, enabled: false }, [], 'Server', 's1', 'Write')).toBe('None');
+    expect(
+      effectivePermission({ ...user, admin: true, enabled: false }, [], 'Server', 's1', 'Write'),
+    ).toBe('None');
   });
 });

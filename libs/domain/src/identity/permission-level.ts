@@ -16,7 +16,8 @@ export function maxLevel(...levels: (PermissionLevel | undefined)[]): Permission
   return best;
 }
 
-export const atLeast = (level: PermissionLevel, needed: PermissionLevel) => levelRank(level) >= levelRank(needed);
+export const atLeast = (level: PermissionLevel, needed: PermissionLevel) =>
+  levelRank(level) >= levelRank(needed);
 
 /** A grant on one resource, keyed `<Kind>/<id>`. */
 export const grantKey = (kind: ResourceKind, id: string) => `${kind}/${id}`;

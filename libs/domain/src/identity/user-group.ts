@@ -16,7 +16,8 @@ export interface UserGroup {
   grants: Grants;
 }
 
-export type UserGroupState = { status: 'Empty' } | { status: 'Active' | 'Deleted'; group: UserGroup };
+export type UserGroupState =
+  { status: 'Empty' } | { status: 'Active' | 'Deleted'; group: UserGroup };
 
 export type UserGroupEvent =
   | DomainEvent<'UserGroupCreated', { id: string; name: string }>
@@ -24,7 +25,10 @@ export type UserGroupEvent =
   | DomainEvent<'UserGroupMembersSet', { users: string[] }>
   | DomainEvent<'UserGroupEveryoneSet', { everyone: boolean }>
   | DomainEvent<'UserGroupKindPermissionSet', { kind: ResourceKind; level: PermissionLevel }>
-  | DomainEvent<'UserGroupResourcePermissionSet', { kind: ResourceKind; id: string; level: PermissionLevel }>
+  | DomainEvent<
+      'UserGroupResourcePermissionSet',
+      { kind: ResourceKind; id: string; level: PermissionLevel }
+    >
   | DomainEvent<'UserGroupDeleted', { name: string }>;
 
 export type UserGroupCommand =
@@ -41,11 +45,17 @@ export type UserGroupCommand =
 export function evolveUserGroup(state: UserGroupState, event: DomainEvent): UserGroupState {
   const e = event as UserGroupEvent;
   if (e.type === 'UserGroupCreated') {
-    return { status: 'Active', group: { ...e.data, everyone: false, users: [], grants: emptyGrants() } };
+    return {
+      status: 'Active',
+      group: { ...e.data, everyone: false, users: [], grants: emptyGrants() },
+    };
   }
   if (state.status !== 'Active') return state;
   const group = state.group;
-  const next = (changes: Partial<UserGroup>): UserGroupState => ({ status: 'Active', group: { ...group, ...changes } });
+  const next = (changes: Partial<UserGroup>): UserGroupState => ({
+    status: 'Active',
+    group: { ...group, ...changes },
+  });
   switch (e.type) {
     case 'UserGroupRenamed':
       return next({ name: e.data.to });
@@ -54,9 +64,14 @@ export function evolveUserGroup(state: UserGroupState, event: DomainEvent): User
     case 'UserGroupEveryoneSet':
       return next({ everyone: e.data.everyone });
     case 'UserGroupKindPermissionSet':
-      return next({ grants: { ...group.grants, all: { ...group.grants.all, [e.data.kind]: e.data.level } } });
+      return next({
+        grants: { ...group.grants, all: { ...group.grants.all, [e.data.kind]: e.data.level } },
+      });
     case 'UserGroupResourcePermissionSet': {
-      const resources = { ...group.grants.resources, [grantKey(e.data.kind, e.data.id)]: e.data.level };
+      const resources = {
+        ...group.grants.resources,
+        [grantKey(e.data.kind, e.data.id)]: e.data.level,
+      };
       return next({ grants: { ...group.grants, resources } });
     }
     case 'UserGroupDeleted':
@@ -66,7 +81,10 @@ export function evolveUserGroup(state: UserGroupState, event: DomainEvent): User
   }
 }
 
-export function decideUserGroup(state: UserGroupState, command: UserGroupCommand): UserGroupEvent[] {
+export function decideUserGroup(
+  state: UserGroupState,
+  command: UserGroupCommand,
+): UserGroupEvent[] {
   if (command.type === 'Create') {
     if (state.status !== 'Empty') throw conflict(`user group ${command.id} already exists`);
     return [{ type: 'UserGroupCreated', data: { id: command.id, name: checkName(command.name) } }];
@@ -75,13 +93,16 @@ export function decideUserGroup(state: UserGroupState, command: UserGroupCommand
   const { group } = state;
   const members = (users: string[]): UserGroupEvent[] => {
     const unique = [...new Set(users)];
-    const same = unique.length === group.users.length && unique.every((u) => group.users.includes(u));
+    const same =
+      unique.length === group.users.length && unique.every((u) => group.users.includes(u));
     return same ? [] : [{ type: 'UserGroupMembersSet', data: { users: unique } }];
   };
   switch (command.type) {
     case 'Rename': {
       const name = checkName(command.name);
-      return name === group.name ? [] : [{ type: 'UserGroupRenamed', data: { from: group.name, to: name } }];
+      return name === group.name
+        ? []
+        : [{ type: 'UserGroupRenamed', data: { from: group.name, to: name } }];
     }
     case 'SetMembers':
       return members(command.users);
@@ -90,15 +111,21 @@ export function decideUserGroup(state: UserGroupState, command: UserGroupCommand
     case 'RemoveMember':
       return members(group.users.filter((u) => u !== command.user));
     case 'SetEveryone':
-      return group.everyone === command.everyone ? [] : [{ type: 'UserGroupEveryoneSet', data: { everyone: command.everyone } }];
+      return group.everyone === command.everyone
+        ? []
+        : [{ type: 'UserGroupEveryoneSet', data: { everyone: command.everyone } }];
     case 'SetKindPermission': {
       const { kind, level } = checkGrant(command.kind, command.level);
-      return (group.grants.all[kind] ?? 'None') === level ? [] : [{ type: 'UserGroupKindPermissionSet', data: { kind, level } }];
+      return (group.grants.all[kind] ?? 'None') === level
+        ? []
+        : [{ type: 'UserGroupKindPermissionSet', data: { kind, level } }];
     }
     case 'SetResourcePermission': {
       const { kind, level } = checkGrant(command.kind, command.level);
       const current = group.grants.resources[grantKey(kind, command.id)] ?? 'None';
-      return current === level ? [] : [{ type: 'UserGroupResourcePermissionSet', data: { kind, id: command.id, level } }];
+      return current === level
+        ? []
+        : [{ type: 'UserGroupResourcePermissionSet', data: { kind, id: command.id, level } }];
     }
     case 'Delete':
       return [{ type: 'UserGroupDeleted', data: { name: group.name } }];

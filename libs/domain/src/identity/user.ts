@@ -2,7 +2,13 @@ import { isResourceKind, type ResourceKind } from '../kinds';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { checkName } from '../shared/names';
-import { emptyGrants, grantKey, isPermissionLevel, type Grants, type PermissionLevel } from './permission-level';
+import {
+  emptyGrants,
+  grantKey,
+  isPermissionLevel,
+  type Grants,
+  type PermissionLevel,
+} from './permission-level';
 
 export const userStream = (id: string) => `user-${id}`;
 
@@ -31,18 +37,31 @@ export interface User {
 export type UserState = { status: 'Empty' } | { status: 'Active'; user: User };
 
 export type UserEvent =
-  | DomainEvent<'UserSignedUp', { id: string; username: string; passwordHash: string; enabled: boolean; admin: boolean }>
+  | DomainEvent<
+      'UserSignedUp',
+      { id: string; username: string; passwordHash: string; enabled: boolean; admin: boolean }
+    >
   | DomainEvent<'UserPasswordChanged', { passwordHash: string }>
   | DomainEvent<'UserEnabledChanged', { enabled: boolean }>
   | DomainEvent<'UserAdminChanged', { admin: boolean }>
   | DomainEvent<'UserCreatePermissionsChanged', { createServers: boolean; createBuilds: boolean }>
   | DomainEvent<'UserKindPermissionSet', { kind: ResourceKind; level: PermissionLevel }>
-  | DomainEvent<'UserResourcePermissionSet', { kind: ResourceKind; id: string; level: PermissionLevel }>
+  | DomainEvent<
+      'UserResourcePermissionSet',
+      { kind: ResourceKind; id: string; level: PermissionLevel }
+    >
   | DomainEvent<'ApiKeyCreated', ApiKeyRecord>
   | DomainEvent<'ApiKeyDeleted', { key: string }>;
 
 export type UserCommand =
-  | { type: 'SignUp'; id: string; username: string; passwordHash: string; enabled: boolean; admin: boolean }
+  | {
+      type: 'SignUp';
+      id: string;
+      username: string;
+      passwordHash: string;
+      enabled: boolean;
+      admin: boolean;
+    }
   | { type: 'ChangePassword'; passwordHash: string }
   | { type: 'SetEnabled'; enabled: boolean }
   | { type: 'SetAdmin'; admin: boolean }
@@ -55,12 +74,21 @@ export type UserCommand =
 export function evolveUser(state: UserState, event: DomainEvent): UserState {
   const e = event as UserEvent;
   if (e.type === 'UserSignedUp') {
-    const user = { ...e.data, createServers: false, createBuilds: false, grants: emptyGrants(), apiKeys: [] };
+    const user = {
+      ...e.data,
+      createServers: false,
+      createBuilds: false,
+      grants: emptyGrants(),
+      apiKeys: [],
+    };
     return { status: 'Active', user };
   }
   if (state.status !== 'Active') return state;
   const user = state.user;
-  const next = (changes: Partial<User>): UserState => ({ status: 'Active', user: { ...user, ...changes } });
+  const next = (changes: Partial<User>): UserState => ({
+    status: 'Active',
+    user: { ...user, ...changes },
+  });
   switch (e.type) {
     case 'UserPasswordChanged':
       return next({ passwordHash: e.data.passwordHash });
@@ -71,9 +99,14 @@ export function evolveUser(state: UserState, event: DomainEvent): UserState {
     case 'UserCreatePermissionsChanged':
       return next(e.data);
     case 'UserKindPermissionSet':
-      return next({ grants: { ...user.grants, all: { ...user.grants.all, [e.data.kind]: e.data.level } } });
+      return next({
+        grants: { ...user.grants, all: { ...user.grants.all, [e.data.kind]: e.data.level } },
+      });
     case 'UserResourcePermissionSet': {
-      const resources = { ...user.grants.resources, [grantKey(e.data.kind, e.data.id)]: e.data.level };
+      const resources = {
+        ...user.grants.resources,
+        [grantKey(e.data.kind, e.data.id)]: e.data.level,
+      };
       return next({ grants: { ...user.grants, resources } });
     }
     case 'ApiKeyCreated':
@@ -89,7 +122,12 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
   if (command.type === 'SignUp') {
     if (state.status !== 'Empty') throw conflict(`user ${command.id} already exists`);
     const { type: _type, ...data } = command;
-    return [{ type: 'UserSignedUp', data: { ...data, username: checkName(command.username, 'username') } }];
+    return [
+      {
+        type: 'UserSignedUp',
+        data: { ...data, username: checkName(command.username, 'username') },
+      },
+    ];
   }
   if (state.status !== 'Active') throw notFound('user not found');
   const { user } = state;
@@ -97,9 +135,13 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
     case 'ChangePassword':
       return [{ type: 'UserPasswordChanged', data: { passwordHash: command.passwordHash } }];
     case 'SetEnabled':
-      return user.enabled === command.enabled ? [] : [{ type: 'UserEnabledChanged', data: { enabled: command.enabled } }];
+      return user.enabled === command.enabled
+        ? []
+        : [{ type: 'UserEnabledChanged', data: { enabled: command.enabled } }];
     case 'SetAdmin':
-      return user.admin === command.admin ? [] : [{ type: 'UserAdminChanged', data: { admin: command.admin } }];
+      return user.admin === command.admin
+        ? []
+        : [{ type: 'UserAdminChanged', data: { admin: command.admin } }];
     case 'SetCreatePermissions': {
       const createServers = command.createServers ?? user.createServers;
       const createBuilds = command.createBuilds ?? user.createBuilds;
@@ -108,25 +150,36 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
     }
     case 'SetKindPermission': {
       const { kind, level } = checkGrant(command.kind, command.level);
-      return (user.grants.all[kind] ?? 'None') === level ? [] : [{ type: 'UserKindPermissionSet', data: { kind, level } }];
+      return (user.grants.all[kind] ?? 'None') === level
+        ? []
+        : [{ type: 'UserKindPermissionSet', data: { kind, level } }];
     }
     case 'SetResourcePermission': {
       const { kind, level } = checkGrant(command.kind, command.level);
       const current = user.grants.resources[grantKey(kind, command.id)] ?? 'None';
-      return current === level ? [] : [{ type: 'UserResourcePermissionSet', data: { kind, id: command.id, level } }];
+      return current === level
+        ? []
+        : [{ type: 'UserResourcePermissionSet', data: { kind, id: command.id, level } }];
     }
     case 'CreateApiKey':
       return [{ type: 'ApiKeyCreated', data: command.key }];
     case 'DeleteApiKey':
-      if (!user.apiKeys.some((k) => k.key === command.key)) throw notFound(`no API key '${command.key}'`);
+      if (!user.apiKeys.some((k) => k.key === command.key))
+        throw notFound(`no API key '${command.key}'`);
       return [{ type: 'ApiKeyDeleted', data: { key: command.key } }];
   }
 }
 
-export function checkGrant(kind: string, level: string): { kind: ResourceKind; level: PermissionLevel } {
-  if (!isResourceKind(kind)) throw invalid(`resource_type: '${kind}' is not a resource kind`, { field: 'resource_type' });
+export function checkGrant(
+  kind: string,
+  level: string,
+): { kind: ResourceKind; level: PermissionLevel } {
+  if (!isResourceKind(kind))
+    throw invalid(`resource_type: '${kind}' is not a resource kind`, { field: 'resource_type' });
   if (!isPermissionLevel(level)) {
-    throw invalid(`permission: '${level}' is not one of None, Read, Execute, Write`, { field: 'permission' });
+    throw invalid(`permission: '${level}' is not one of None, Read, Execute, Write`, {
+      field: 'permission',
+    });
   }
   return { kind, level };
 }

@@ -17,7 +17,10 @@ const REFERENCE = /\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g;
  * Replaces `[[NAME]]` by the variable's value, at execution time. An unknown name fails the
  * whole text with the name, rather than leaving the reference for a command to trip over.
  */
-export function interpolate(text: string, lookup: (name: string) => VariableValue | undefined): Interpolated {
+export function interpolate(
+  text: string,
+  lookup: (name: string) => VariableValue | undefined,
+): Interpolated {
   const secrets = new Set<string>();
   const missing: string[] = [];
   const result = text.replace(REFERENCE, (reference, name: string) => {
@@ -30,9 +33,12 @@ export function interpolate(text: string, lookup: (name: string) => VariableValu
     return variable.value;
   });
   if (missing.length) {
-    throw invalid(`unknown variable${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}`, {
-      variables: missing,
-    });
+    throw invalid(
+      `unknown variable${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}`,
+      {
+        variables: missing,
+      },
+    );
   }
   return { text: result, secrets: [...secrets] };
 }

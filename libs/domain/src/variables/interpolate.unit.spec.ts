@@ -14,9 +14,14 @@ describe('interpolate', () => {
     });
   });
   it('leaves text without references alone', () => {
-    expect(interpolate('[not] [[ a ]] [[1X]]', lookup)).toEqual({ text: '[not] [[ a ]] [[1X]]', secrets: [] });
+    expect(interpolate('[not] [[ a ]] [[1X]]', lookup)).toEqual({
+      text: '[not] [[ a ]] [[1X]]',
+      secrets: [],
+    });
   });
   it('fails naming every unknown variable', () => {
-    expect(() => interpolate('[[NOPE]] [[HOST]] [[ALSO_NOPE]]', lookup)).toThrow("unknown variables 'NOPE', 'ALSO_NOPE'");
+    expect(() => interpolate('[[NOPE]] [[HOST]] [[ALSO_NOPE]]', lookup)).toThrow(
+      "unknown variables 'NOPE', 'ALSO_NOPE'",
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../shared/domain-event';
 export const variableStream = (name: string) => `variable-${name}`;
 
 /** The stored value: plain text, or for a secret an opaque sealed object (libs/secrets). */
-export type StoredValue = string | Record<string, unknown>;
+export type StoredValue = string | object;
 
 export interface Variable {
   name: string;
@@ -14,7 +14,8 @@ export interface Variable {
   isSecret: boolean;
 }
 
-export type VariableState = { status: 'Empty' } | { status: 'Active' | 'Deleted'; variable: Variable };
+export type VariableState =
+  { status: 'Empty' } | { status: 'Active' | 'Deleted'; variable: Variable };
 
 export type VariableEvent =
   | DomainEvent<'VariableCreated', Variable>
@@ -38,7 +39,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function checkVariableName(name: string): string {
   if (!NAME.test(name)) {
-    throw invalid(`name: '${name}' must be letters, digits and _, not starting with a digit`, { field: 'name' });
+    throw invalid(`name: '${name}' must be letters, digits and _, not starting with a digit`, {
+      field: 'name',
+    });
   }
   return name;
 }
@@ -54,7 +57,10 @@ export function evolveVariable(state: VariableState, event: DomainEvent): Variab
     case 'VariableDescriptionUpdated':
       return { status: 'Active', variable: { ...v, description: e.data.to } };
     case 'VariableIsSecretUpdated':
-      return { status: 'Active', variable: { ...v, isSecret: e.data.isSecret, value: e.data.value } };
+      return {
+        status: 'Active',
+        variable: { ...v, isSecret: e.data.isSecret, value: e.data.value },
+      };
     case 'VariableDeleted':
       return { status: 'Deleted', variable: v };
     default:
@@ -64,7 +70,10 @@ export function evolveVariable(state: VariableState, event: DomainEvent): Variab
 
 export function decideVariable(state: VariableState, command: VariableCommand): VariableEvent[] {
   if (command.type === 'Create') {
-    if (state.status === 'Active') throw conflict(`name: a variable named '${command.variable.name}' already exists`, { field: 'name' });
+    if (state.status === 'Active')
+      throw conflict(`name: a variable named '${command.variable.name}' already exists`, {
+        field: 'name',
+      });
     checkVariableName(command.variable.name);
     return [{ type: 'VariableCreated', data: command.variable }];
   }
@@ -72,15 +81,27 @@ export function decideVariable(state: VariableState, command: VariableCommand): 
   const v = state.variable;
   switch (command.type) {
     case 'UpdateValue':
-      return command.sameValue ? [] : [{ type: 'VariableValueUpdated', data: { value: command.value } }];
+      return command.sameValue
+        ? []
+        : [{ type: 'VariableValueUpdated', data: { value: command.value } }];
     case 'UpdateDescription':
       return command.description === v.description
         ? []
-        : [{ type: 'VariableDescriptionUpdated', data: { from: v.description, to: command.description } }];
+        : [
+            {
+              type: 'VariableDescriptionUpdated',
+              data: { from: v.description, to: command.description },
+            },
+          ];
     case 'UpdateIsSecret':
       return command.isSecret === v.isSecret
         ? []
-        : [{ type: 'VariableIsSecretUpdated', data: { isSecret: command.isSecret, value: command.value } }];
+        : [
+            {
+              type: 'VariableIsSecretUpdated',
+              data: { isSecret: command.isSecret, value: command.value },
+            },
+          ];
     case 'Delete':
       return [{ type: 'VariableDeleted', data: { name: v.name } }];
   }

@@ -8,6 +8,7 @@ import {
 } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
 import { EVENT_STORE } from '@monitor/runtime';
+import { maskSealed } from '@monitor/secrets';
 import { ApiError } from '../api-error';
 import { toKomodoResource } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
@@ -28,14 +29,22 @@ export class HistoryReads implements OnModuleInit {
         verb: 'read',
         name: 'GetResourceHistory',
         dto: GetResourceHistoryDto,
-        access: { type: 'resource', level: 'Read', target: ({ target }) => ({ kind: target.type, id: target.id }) },
+        access: {
+          type: 'resource',
+          level: 'Read',
+          target: ({ target }) => ({ kind: target.type, id: target.id }),
+        },
         handle: async ({ target }) => (await this.events(target.type, target.id)).map(historyEntry),
       }),
       request({
         verb: 'read',
         name: 'GetResourceAt',
         dto: GetResourceAtDto,
-        access: { type: 'resource', level: 'Read', target: ({ target }) => ({ kind: target.type, id: target.id }) },
+        access: {
+          type: 'resource',
+          level: 'Read',
+          target: ({ target }) => ({ kind: target.type, id: target.id }),
+        },
         handle: async ({ target, revision, at }) => {
           const events = await this.events(target.type, target.id);
           const upTo = events.filter(
@@ -74,7 +83,7 @@ export class HistoryReads implements OnModuleInit {
 
 function historyEntry(event: StoredEvent) {
   const action = parseResourceEventType(event.type, RESOURCE_KINDS)?.action;
-  const data = event.data as Record<string, unknown>;
+  const data = maskSealed(event.data) as Record<string, unknown>;
   return {
     revision: event.revision,
     type: event.type,

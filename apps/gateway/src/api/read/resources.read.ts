@@ -55,14 +55,16 @@ export class ResourceReads implements OnModuleInit {
           name: `List${PLURAL[kind]}`,
           dto: ListResourcesDto,
           access: { type: 'user' },
-          handle: async (params, { principal }) => this.list(kind, params, principal).map(toListItem),
+          handle: async (params, { principal }) =>
+            this.list(kind, params, principal).map(toListItem),
         }),
         request({
           verb: 'read',
           name: `ListFull${PLURAL[kind]}`,
           dto: ListResourcesDto,
           access: { type: 'user' },
-          handle: async (params, { principal }) => this.list(kind, params, principal).map(toKomodoResource),
+          handle: async (params, { principal }) =>
+            this.list(kind, params, principal).map(toKomodoResource),
         }),
       );
     }
@@ -75,7 +77,11 @@ export class ResourceReads implements OnModuleInit {
     return resource;
   }
 
-  private list(kind: ResourceKind, { query, page = 0, limit = 0 }: ListResourcesDto, principal: Principal): Resource[] {
+  private list(
+    kind: ResourceKind,
+    { query, page = 0, limit = 0 }: ListResourcesDto,
+    principal: Principal,
+  ): Resource[] {
     const matching = this.readModel
       .list(kind)
       .filter((r) => principal.can(r, 'Read') && matches(r, query, this.readModel));

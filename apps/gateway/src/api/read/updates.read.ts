@@ -29,7 +29,11 @@ export class UpdateReads implements OnModuleInit {
           const update = this.readModel.update(id);
           if (!update) throw new ApiError(404, `no Update has the id '${id}'`, 'NOT_FOUND');
           if (!canSeeUpdate(principal, update, this.readModel)) {
-            throw new ApiError(403, `you need Read permission on the target of Update '${id}'`, 'FORBIDDEN');
+            throw new ApiError(
+              403,
+              `you need Read permission on the target of Update '${id}'`,
+              'FORBIDDEN',
+            );
           }
           return toKomodoUpdate(update);
         },

@@ -9,7 +9,12 @@ import {
   UpdateResourceMetaDto,
   UpdateTagsOnResourceDto,
 } from '@monitor/contracts';
-import { RESOURCE_KINDS, type PermissionLevel, type Resource, type ResourceKind } from '@monitor/domain';
+import {
+  RESOURCE_KINDS,
+  type PermissionLevel,
+  type Resource,
+  type ResourceKind,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL, UPDATE_META, lifecycleRequest, type LifecycleWrite } from '@monitor/runtime';
 import { ApiError } from '../api-error';
@@ -27,11 +32,13 @@ const DTO: Record<LifecycleWrite, new () => object> = {
   Delete: DeleteResourceDto,
 };
 
-const onId = (level: PermissionLevel) => (kind: ResourceKind): Access<object> => ({
-  type: 'resource',
-  level,
-  target: (params) => ({ kind, id: (params as { id: string }).id }),
-});
+const onId =
+  (level: PermissionLevel) =>
+  (kind: ResourceKind): Access<object> => ({
+    type: 'resource',
+    level,
+    target: (params) => ({ kind, id: (params as { id: string }).id }),
+  });
 
 /** Creating is checked in the handler (kind-specific rights); the rest need a level. */
 const ACCESS: Record<LifecycleWrite, (kind: ResourceKind) => Access<object>> = {
@@ -114,7 +121,11 @@ export class ResourceWrites implements OnModuleInit {
     const { id } = await this.commands.send(kind, name, { params, meta });
     if (creates && !principal.isAdmin) {
       // The creator may manage what they created, as in Komodo.
-      await this.identity.user(principal.id, { type: 'SetResourcePermission', kind, id, level: 'Write' }, meta);
+      await this.identity.user(
+        principal.id,
+        { type: 'SetResourcePermission', kind, id, level: 'Write' },
+        meta,
+      );
     }
     if (op === 'Delete') return before ? toKomodoResource(before) : {};
     if (op === 'Rename') return this.lastUpdate(kind, id);

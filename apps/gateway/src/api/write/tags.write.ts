@@ -51,7 +51,11 @@ export class TagWrites implements OnModuleInit {
     const { id, tag: idOrName } = params as { id?: string; tag?: string };
     const tag = this.readModel.tag(id ?? idOrName ?? '');
     if (tag && tag.owner !== principal.id && !principal.isAdmin) {
-      throw new ApiError(403, `${name}: only the tag's owner or an admin may change tag '${tag.name}'`, 'FORBIDDEN');
+      throw new ApiError(
+        403,
+        `${name}: only the tag's owner or an admin may change tag '${tag.name}'`,
+        'FORBIDDEN',
+      );
     }
   }
 }

@@ -75,13 +75,21 @@ export function decideResource(
     }
     case 'UpdateBasePermission': {
       if (!isPermissionLevel(command.level)) {
-        throw invalid(`base_permission: '${command.level}' is not one of None, Read, Execute, Write`, {
-          field: 'base_permission',
-        });
+        throw invalid(
+          `base_permission: '${command.level}' is not one of None, Read, Execute, Write`,
+          {
+            field: 'base_permission',
+          },
+        );
       }
       return command.level === resource.basePermission
         ? []
-        : [resourceEvent(kind, 'BasePermissionUpdated', { from: resource.basePermission, to: command.level })];
+        : [
+            resourceEvent(kind, 'BasePermissionUpdated', {
+              from: resource.basePermission,
+              to: command.level,
+            }),
+          ];
     }
     case 'Delete':
       return [resourceEvent(kind, 'Deleted', { name: resource.name })];

@@ -89,11 +89,15 @@ describe.each(RESOURCE_KINDS)('%s lifecycle', (kind: ResourceKind) => {
   });
 
   it('sets the base permission every user gets', () => {
-    spec.given([created]).when({ type: 'UpdateBasePermission', level: 'Read' }).then([
-      resourceEvent(kind, 'BasePermissionUpdated', { from: 'None', to: 'Read' }),
-    ]);
+    spec
+      .given([created])
+      .when({ type: 'UpdateBasePermission', level: 'Read' })
+      .then([resourceEvent(kind, 'BasePermissionUpdated', { from: 'None', to: 'Read' })]);
     spec.given([created]).when({ type: 'UpdateBasePermission', level: 'None' }).then([]);
-    spec.given([created]).when({ type: 'UpdateBasePermission', level: 'Admin' }).thenFails('VALIDATION', /base_permission/);
+    spec
+      .given([created])
+      .when({ type: 'UpdateBasePermission', level: 'Admin' })
+      .thenFails('VALIDATION', /base_permission/);
   });
 
   it('deletes once, then the resource is gone', () => {

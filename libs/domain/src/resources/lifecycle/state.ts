@@ -41,7 +41,14 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
     const data = event.data as ResourceEventData['Created'];
     return {
       status: 'Active',
-      resource: { kind: parsed.kind, ...data, basePermission: 'None', createdAt: at, updatedAt: at, revision },
+      resource: {
+        kind: parsed.kind,
+        ...data,
+        basePermission: 'None',
+        createdAt: at,
+        updatedAt: at,
+        revision,
+      },
     };
   }
   if (state.status !== 'Active') return state;
@@ -74,7 +81,10 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
     case 'BasePermissionUpdated':
       return {
         status: 'Active',
-        resource: { ...resource, basePermission: (event.data as ResourceEventData['BasePermissionUpdated']).to },
+        resource: {
+          ...resource,
+          basePermission: (event.data as ResourceEventData['BasePermissionUpdated']).to,
+        },
       };
     case 'Deleted':
       return { status: 'Deleted', resource };

@@ -1,0 +1,33 @@
+import type { User, UserGroup } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import type { PermissionParam } from '@monitor/contracts';
+import { ApiError } from '../api-error';
+
+/** Finds users and groups named in admin requests, by id or name, or answers 404. */
+export function findUser(readModel: ReadModel, idOrName: string): User {
+  const user = readModel.identity.findUser(idOrName);
+  if (!user) throw new ApiError(404, `no user has the name or id '${idOrName}'`, 'NOT_FOUND');
+  return user;
+}
+
+export function findGroup(readModel: ReadModel, idOrName: string): UserGroup {
+  const group = readModel.identity.group(idOrName);
+  if (!group)
+    throw new ApiError(404, `no user group has the name or id '${idOrName}'`, 'NOT_FOUND');
+  return group;
+}
+
+/** Komodo sends a level, or `{ level, specific }`. */
+export function levelOf(permission: PermissionParam): string {
+  return typeof permission === 'string' ? permission : String(permission.level);
+}
+
+export function toKomodoUserGroup(group: UserGroup) {
+  return {
+    _id: { $oid: group.id },
+    name: group.name,
+    everyone: group.everyone,
+    users: group.users,
+    all: group.grants.all,
+  };
+}

@@ -1,0 +1,189 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  EmptyDto,
+  FindUserDto,
+  GetPermissionDto,
+  ListUsersDto,
+  ListUserTargetPermissionsDto,
+  UpdatePermissionOnResourceTypeDto,
+  UpdatePermissionOnTargetDto,
+  UpdateUserAdminDto,
+  UpdateUserBasePermissionsDto,
+} from '@monitor/contracts';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { IdentityCommands } from '../../auth/identity-commands';
+import { toKomodoUser } from '../../auth/user-shape';
+import { ApiError } from '../api-error';
+import { request, RequestRegistry, type RequestContext } from '../request-registry';
+import { findGroup, findUser, levelOf } from './identity-lookup';
+
+/** Users and what they are granted: admin business, except reading one's own permissions. */
+@Injectable()
+export class UserRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly identity: IdentityCommands,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    const admin = { type: 'admin' } as const;
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'ListUsers',
+        dto: ListUsersDto,
+        access: admin,
+        handle: async () => this.readModel.identity.allUsers().map(toKomodoUser),
+      }),
+      request({
+        verb: 'read',
+        name: 'FindUser',
+        dto: FindUserDto,
+        access: admin,
+        handle: async ({ user }) => toKomodoUser(findUser(this.readModel, user)),
+      }),
+      request({
+        verb: 'read',
+        name: 'ListApiKeys',
+        dto: EmptyDto,
+        access: { type: 'user' },
+        handle: async (_, { principal }) =>
+          principal.user.apiKeys.map(({ key, name, createdAt, expires }) => ({
+            key,
+            name,
+            user_id: principal.id,
+            created_at: createdAt,
+            expires,
+          })),
+      }),
+      request({
+        verb: 'read',
+        name: 'GetPermission',
+        dto: GetPermissionDto,
+        access: { type: 'user' },
+        handle: async ({ target }, { principal }) => {
+          const resource = this.readModel.resource(target.type, target.id);
+          if (!resource)
+            throw new ApiError(
+              404,
+              `no ${target.type} has the name or id '${target.id}'`,
+              'NOT_FOUND',
+            );
+          return { level: principal.level(resource), specific: [] };
+        },
+      }),
+      request({
+        verb: 'read',
+        name: 'ListUserTargetPermissions',
+        dto: ListUserTargetPermissionsDto,
+        access: admin,
+        handle: async ({ user_target }) => {
+          const grants =
+            user_target.type === 'User'
+              ? findUser(this.readModel, user_target.id).grants
+              : findGroup(this.readModel, user_target.id).grants;
+          return Object.entries(grants.resources).map(([key, level]) => {
+            const [type, id] = key.split('/');
+            return { user_target, resource_target: { type, id }, level, specific: [] };
+          });
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdateUserAdmin',
+        dto: UpdateUserAdminDto,
+        access: admin,
+        handle: async ({ user_id, admin: value }, context) => {
+          const user = findUser(this.readModel, user_id);
+          if (user.id === context.principal.id && !value) {
+            throw new ApiError(
+              400,
+              'admin: you cannot take your own admin rights away',
+              'VALIDATION',
+            );
+          }
+          await this.identity.user(user.id, { type: 'SetAdmin', admin: value }, context.meta);
+          return {};
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdateUserBasePermissions',
+        dto: UpdateUserBasePermissionsDto,
+        access: admin,
+        handle: async (params, { meta }) => this.basePermissions(params, meta),
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdatePermissionOnTarget',
+        dto: UpdatePermissionOnTargetDto,
+        access: admin,
+        handle: async ({ user_target, resource_target, permission }, { meta }) => {
+          const resource = this.readModel.resource(resource_target.type, resource_target.id);
+          if (!resource) {
+            throw new ApiError(
+              404,
+              `no ${resource_target.type} has the name or id '${resource_target.id}'`,
+              'NOT_FOUND',
+            );
+          }
+          const command = {
+            type: 'SetResourcePermission' as const,
+            kind: resource.kind,
+            id: resource.id,
+            level: levelOf(permission),
+          };
+          await this.grant(user_target, command, meta);
+          return {};
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdatePermissionOnResourceType',
+        dto: UpdatePermissionOnResourceTypeDto,
+        access: admin,
+        handle: async ({ user_target, resource_type, permission }, { meta }) => {
+          await this.grant(
+            user_target,
+            { type: 'SetKindPermission', kind: resource_type, level: levelOf(permission) },
+            meta,
+          );
+          return {};
+        },
+      }),
+    );
+  }
+
+  private async basePermissions(
+    params: UpdateUserBasePermissionsDto,
+    meta: RequestContext['meta'],
+  ) {
+    const user = findUser(this.readModel, params.user_id);
+    if (params.enabled !== undefined) {
+      await this.identity.user(user.id, { type: 'SetEnabled', enabled: params.enabled }, meta);
+    }
+    if (params.create_servers !== undefined || params.create_builds !== undefined) {
+      const command = {
+        type: 'SetCreatePermissions' as const,
+        createServers: params.create_servers,
+        createBuilds: params.create_builds,
+      };
+      await this.identity.user(user.id, command, meta);
+    }
+    return {};
+  }
+
+  private async grant(
+    target: { type: 'User' | 'UserGroup'; id: string },
+    command:
+      | { type: 'SetResourcePermission'; kind: string; id: string; level: string }
+      | { type: 'SetKindPermission'; kind: string; level: string },
+    meta: RequestContext['meta'],
+  ): Promise<void> {
+    if (target.type === 'User')
+      await this.identity.user(findUser(this.readModel, target.id).id, command, meta);
+    else await this.identity.group(findGroup(this.readModel, target.id).id, command, meta);
+  }
+}

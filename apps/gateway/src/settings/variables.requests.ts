@@ -1,0 +1,141 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  CreateVariableDto,
+  EmptyDto,
+  UpdateVariableDescriptionDto,
+  UpdateVariableIsSecretDto,
+  UpdateVariableValueDto,
+  VariableNameDto,
+} from '@monitor/contracts';
+import type { Variable } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { MASK } from '@monitor/secrets';
+import { ApiError } from '../api/api-error';
+import { request, RequestRegistry } from '../api/request-registry';
+import { SettingsCommands } from './settings-commands';
+
+/** Komodo's Variable; a secret's value is never answered, only whether it is set. */
+export function toKomodoVariable(variable: Variable) {
+  const value = variable.isSecret ? (variable.value ? MASK : '') : (variable.value as string);
+  return {
+    name: variable.name,
+    description: variable.description,
+    value,
+    is_secret: variable.isSecret,
+  };
+}
+
+/** Global variables: every user may read them (secrets masked); admins change them. */
+@Injectable()
+export class VariableRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly settings: SettingsCommands,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    const admin = { type: 'admin' } as const;
+    const current = (name: string) => {
+      const variable = this.readModel.settings.variable(name);
+      if (!variable) throw new ApiError(404, `no variable is named '${name}'`, 'NOT_FOUND');
+      return variable;
+    };
+    const answer = (name: string) => toKomodoVariable(current(name));
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'ListVariables',
+        dto: EmptyDto,
+        access: { type: 'user' },
+        handle: async () => this.readModel.settings.allVariables().map(toKomodoVariable),
+      }),
+      request({
+        verb: 'read',
+        name: 'GetVariable',
+        dto: VariableNameDto,
+        access: { type: 'user' },
+        handle: async ({ name }) => answer(name),
+      }),
+      request({
+        verb: 'write',
+        name: 'CreateVariable',
+        dto: CreateVariableDto,
+        access: admin,
+        handle: async ({ name, value = '', description = '', is_secret = false }, { meta }) => {
+          const variable = {
+            name,
+            value: this.settings.seal(value, is_secret),
+            description,
+            isSecret: is_secret,
+          };
+          await this.settings.variable(name, { type: 'Create', variable }, meta);
+          return answer(name);
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdateVariableValue',
+        dto: UpdateVariableValueDto,
+        access: admin,
+        handle: async ({ name, value }, { meta }) => {
+          const variable = current(name);
+          const sameValue = this.settings.open(variable.value) === value;
+          const stored = this.settings.seal(value, variable.isSecret);
+          await this.settings.variable(
+            name,
+            { type: 'UpdateValue', value: stored, sameValue },
+            meta,
+          );
+          return answer(name);
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdateVariableDescription',
+        dto: UpdateVariableDescriptionDto,
+        access: admin,
+        handle: async ({ name, description }, { meta }) => {
+          await this.settings.variable(name, { type: 'UpdateDescription', description }, meta);
+          return answer(name);
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'UpdateVariableIsSecret',
+        dto: UpdateVariableIsSecretDto,
+        access: admin,
+        handle: async ({ name, is_secret }, { meta }) => {
+          const variable = current(name);
+          if (variable.isSecret && !is_secret && variable.value) {
+            // Making it public would show a secret; set a new, public value instead.
+            throw new ApiError(
+              400,
+              `is_secret: variable '${name}' holds a secret; clear its value first, then make it public`,
+              'VALIDATION',
+            );
+          }
+          const value = this.settings.seal(this.settings.open(variable.value), is_secret);
+          await this.settings.variable(
+            name,
+            { type: 'UpdateIsSecret', isSecret: is_secret, value },
+            meta,
+          );
+          return answer(name);
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'DeleteVariable',
+        dto: VariableNameDto,
+        access: admin,
+        handle: async ({ name }, { meta }) => {
+          const before = answer(name);
+          await this.settings.variable(name, { type: 'Delete' }, meta);
+          return before;
+        },
+      }),
+    );
+  }
+}

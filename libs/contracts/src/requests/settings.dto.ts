@@ -1,0 +1,95 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class VariableNameDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  name!: string;
+}
+
+export class CreateVariableDto extends VariableNameDto {
+  @IsOptional()
+  @IsString()
+  value?: string;
+
+  @IsOptional()
+  @IsString()
+  description?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  is_secret?: boolean;
+}
+
+export class UpdateVariableValueDto extends VariableNameDto {
+  @IsString()
+  value!: string;
+}
+
+export class UpdateVariableDescriptionDto extends VariableNameDto {
+  @IsString()
+  description!: string;
+}
+
+export class UpdateVariableIsSecretDto extends VariableNameDto {
+  @IsBoolean()
+  is_secret!: boolean;
+}
+
+/** Komodo's GitProviderAccount / ImageRegistryAccount, every field optional (partial). */
+export class AccountDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  domain?: string;
+
+  @IsOptional()
+  @IsString()
+  username?: string;
+
+  @IsOptional()
+  @IsString()
+  token?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  https?: boolean;
+}
+
+export class CreateAccountDto {
+  @ValidateNested()
+  @Type(() => AccountDto)
+  @IsObject()
+  account!: AccountDto;
+}
+
+export class UpdateAccountDto extends CreateAccountDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+}
+
+export class AccountIdDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+}
+
+export class ListAccountsDto {
+  @IsOptional()
+  @IsString()
+  domain?: string;
+
+  @IsOptional()
+  @IsString()
+  username?: string;
+}
