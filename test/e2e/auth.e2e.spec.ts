@@ -8,18 +8,26 @@ describe('users, logins and API keys', () => {
   let monitor: EmbeddedMonitor;
 
   beforeAll(async () => {
-    monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true', MONITOR_AUTH_LOGIN_ATTEMPTS_PER_USER: '3' });
+    monitor = await startEmbedded({
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_AUTH_LOGIN_ATTEMPTS_PER_USER: '3',
+    });
   });
   afterAll(() => monitor.destroy());
 
   const login = (username: string, password: string) =>
-    api(monitor.url).post<{ type: string; data: { jwt: string }; error?: string }>('auth/login/LoginLocalUser', {
-      username,
-      password,
-    });
+    api(monitor.url).post<{ type: string; data: { jwt: string }; error?: string }>(
+      'auth/login/LoginLocalUser',
+      {
+        username,
+        password,
+      },
+    );
 
   it('makes the first user an enabled admin', async () => {
-    const user = await fetch(`${monitor.url}/user`, { headers: { authorization: monitor.adminAuth.jwt } });
+    const user = await fetch(`${monitor.url}/user`, {
+      headers: { authorization: monitor.adminAuth.jwt },
+    });
     const body = (await user.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ username: 'admin', admin: true, enabled: true });
     expect(JSON.stringify(body)).not.toContain('scrypt');
@@ -31,7 +39,9 @@ describe('users, logins and API keys', () => {
     const refused = await asBob.call<{ error: string }>('read', 'ListDeployments');
     expect(refused.status).toBe(403);
     expect(refused.body.error).toContain("user 'bob' is disabled");
-    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'bob' });
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'bob',
+    });
     await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
     expect((await asBob.call('read', 'ListDeployments')).status).toBe(200);
   });
@@ -41,7 +51,9 @@ describe('users, logins and API keys', () => {
     const ok = await login('carol', TEST_PASSWORD);
     expect(ok.status).toBe(403); // disabled, but the password was right
     expect((await login('carol', 'wrong password!')).status).toBe(401);
-    expect((await login('nobody', 'wrong password!')).body.error).toBe('invalid username or password');
+    expect((await login('nobody', 'wrong password!')).body.error).toBe(
+      'invalid username or password',
+    );
     await login('carol', 'wrong password!');
     await login('carol', 'wrong password!');
     const limited = await login('carol', TEST_PASSWORD);
@@ -50,13 +62,18 @@ describe('users, logins and API keys', () => {
     const admin = await login('admin', TEST_PASSWORD);
     expect(admin.status).toBe(200);
     expect(admin.body.type).toBe('Jwt');
-    expect((await api(monitor.url, { jwt: admin.body.data.jwt }).call('read', 'GetVersion')).status).toBe(200);
+    expect(
+      (await api(monitor.url, { jwt: admin.body.data.jwt }).call('read', 'GetVersion')).status,
+    ).toBe(200);
   });
 
   it('refuses weak passwords and taken usernames, changing nothing', async () => {
     const before = await monitor.runtime.store.headPosition();
     const signUpWith = (username: string, password: string) =>
-      api(monitor.url).post<{ error: string }>('auth/login/SignUpLocalUser', { username, password });
+      api(monitor.url).post<{ error: string }>('auth/login/SignUpLocalUser', {
+        username,
+        password,
+      });
     expect((await signUpWith('dave', '')).status).toBe(400);
     expect((await signUpWith('dave', 'short')).body.error).toContain('password');
     expect((await signUpWith('dave', 'password123')).status).toBe(400);
@@ -67,12 +84,22 @@ describe('users, logins and API keys', () => {
   });
 
   it('refuses forged, expired and unsigned tokens', async () => {
-    const secret = Buffer.from(readFileSync(join(monitor.dataDir, 'jwt.secret'), 'utf8').trim(), 'base64');
-    const adminId = (await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'admin' }))._id.$oid;
+    const secret = Buffer.from(
+      readFileSync(join(monitor.dataDir, 'jwt.secret'), 'utf8').trim(),
+      'base64',
+    );
+    const adminId = (
+      await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'admin' })
+    )._id.$oid;
     const forged = signJwt({ sub: adminId }, Buffer.alloc(32, 7), { expiresInSeconds: 3600 });
-    const expired = signJwt({ sub: adminId }, secret, { expiresInSeconds: 60, now: Date.now() - 3600_000 });
+    const expired = signJwt({ sub: adminId }, secret, {
+      expiresInSeconds: 60,
+      now: Date.now() - 3600_000,
+    });
     const header = Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: adminId, exp: 9e9, iat: 1, jti: 'x' })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: adminId, exp: 9e9, iat: 1, jti: 'x' }),
+    ).toString('base64url');
     for (const jwt of [forged, expired, `${header}.${payload}.`, 'not-a-token']) {
       const answer = await api(monitor.url, { jwt }).call<{ error: string }>('read', 'ListServers');
       expect(answer.status).toBe(401);
@@ -83,12 +110,18 @@ describe('users, logins and API keys', () => {
   });
 
   it('creates API keys whose secret is shown once and works until deleted', async () => {
-    const { key, secret } = await monitor.admin.ok<{ key: string; secret: string }>('auth/manage', 'CreateApiKey', {
-      name: 'ci',
-    });
+    const { key, secret } = await monitor.admin.ok<{ key: string; secret: string }>(
+      'auth/manage',
+      'CreateApiKey',
+      {
+        name: 'ci',
+      },
+    );
     const withKey = api(monitor.url, { key, secret });
     expect((await withKey.call('read', 'ListServers')).status).toBe(200);
-    expect((await api(monitor.url, { key, secret: `${secret}x` }).call('read', 'ListServers')).status).toBe(401);
+    expect(
+      (await api(monitor.url, { key, secret: `${secret}x` }).call('read', 'ListServers')).status,
+    ).toBe(401);
     const listed = await monitor.admin.read<{ key: string }[]>('ListApiKeys');
     expect(listed.map((k) => k.key)).toContain(key);
     expect(JSON.stringify(listed)).not.toContain(secret);
@@ -98,11 +131,17 @@ describe('users, logins and API keys', () => {
 
   it('changes a password: the old one stops working', async () => {
     const erin = await signUp(monitor.url, 'erin');
-    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'erin' });
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'erin',
+    });
     await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-    const weak = await api(monitor.url, erin).post('auth/manage/UpdatePassword', { password: 'erin' });
+    const weak = await api(monitor.url, erin).post('auth/manage/UpdatePassword', {
+      password: 'erin',
+    });
     expect(weak.status).toBe(400);
-    await api(monitor.url, erin).ok('auth/manage', 'UpdatePassword', { password: 'a much better passphrase' });
+    await api(monitor.url, erin).ok('auth/manage', 'UpdatePassword', {
+      password: 'a much better passphrase',
+    });
     expect((await login('erin', TEST_PASSWORD)).status).toBe(401);
     expect((await login('erin', 'a much better passphrase')).status).toBe(200);
   });
@@ -116,7 +155,9 @@ describe('users, logins and API keys', () => {
       });
       expect(answer.status).toBe(403);
       expect(answer.body.error).toContain('sign-ups are disabled');
-      const options = await api(closed.url).post<{ registration_disabled: boolean }>('auth/login/GetLoginOptions');
+      const options = await api(closed.url).post<{ registration_disabled: boolean }>(
+        'auth/login/GetLoginOptions',
+      );
       expect(options.body.registration_disabled).toBe(true);
     } finally {
       await closed.destroy();

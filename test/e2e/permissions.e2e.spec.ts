@@ -57,48 +57,73 @@ describe('permissions on every route', () => {
   it('shows a Read-only user only what they may read', async () => {
     expect((await reader.read<Listed>('ListDeployments')).map((d) => d.name)).toEqual(['visible']);
     expect((await reader.read<Listed>('ListServers')).map((d) => d.name)).toEqual([]);
-    const hidden = await reader.call<{ error: string }>('read', 'GetDeployment', { deployment: 'hidden' });
+    const hidden = await reader.call<{ error: string }>('read', 'GetDeployment', {
+      deployment: 'hidden',
+    });
     expect(hidden.status).toBe(403);
-    expect(hidden.body.error).toBe("you need Read permission on Deployment 'hidden' (you have None)");
+    expect(hidden.body.error).toBe(
+      "you need Read permission on Deployment 'hidden' (you have None)",
+    );
     const { updates } = await reader.read<{ updates: { target: { id: string } }[] }>('ListUpdates');
-    const visibleId = (await reader.read<{ _id: { $oid: string } }>('GetDeployment', { deployment: 'visible' }))._id.$oid;
+    const visibleId = (
+      await reader.read<{ _id: { $oid: string } }>('GetDeployment', { deployment: 'visible' })
+    )._id.$oid;
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((u) => u.target.id === visibleId)).toBe(true);
-    const all = await admin.read<{ updates: { id: string; target: { id: string } }[] }>('ListUpdates');
+    const all = await admin.read<{ updates: { id: string; target: { id: string } }[] }>(
+      'ListUpdates',
+    );
     const other = all.updates.find((u) => u.target.id !== visibleId)!;
     expect((await reader.call('read', 'GetUpdate', { id: other.id })).status).toBe(403);
   });
 
   it('refuses writes without Write, and admin requests to non-admins, changing nothing', async () => {
     const before = await monitor.runtime.store.headPosition();
-    const update = await reader.call<{ error: string }>('write', 'UpdateDeployment', { id: 'visible', config: { command: 'x' } });
+    const update = await reader.call<{ error: string }>('write', 'UpdateDeployment', {
+      id: 'visible',
+      config: { command: 'x' },
+    });
     expect(update.status).toBe(403);
     expect(update.body.error).toContain('you need Write permission');
     expect((await reader.call('write', 'DeleteDeployment', { id: 'visible' })).status).toBe(403);
-    expect((await reader.call('write', 'RenameDeployment', { id: 'visible', name: 'x' })).status).toBe(403);
+    expect(
+      (await reader.call('write', 'RenameDeployment', { id: 'visible', name: 'x' })).status,
+    ).toBe(403);
     expect((await reader.call('write', 'CreateServer', { name: 'mine' })).status).toBe(403);
     expect((await reader.call('write', 'CreateVariable', { name: 'X' })).status).toBe(403);
     expect((await reader.call('read', 'ListUsers')).status).toBe(403);
-    expect((await reader.call('write', 'UpdateUserAdmin', { user_id: readerId, admin: true })).status).toBe(403);
+    expect(
+      (await reader.call('write', 'UpdateUserAdmin', { user_id: readerId, admin: true })).status,
+    ).toBe(403);
     expect(await monitor.runtime.store.headPosition()).toBe(before);
   });
 
   it('combines group grants, kind grants and base permissions', async () => {
-    const group = await admin.write<{ _id: { $oid: string } }>('CreateUserGroup', { name: 'deployers' });
+    const group = await admin.write<{ _id: { $oid: string } }>('CreateUserGroup', {
+      name: 'deployers',
+    });
     await admin.write('AddUserToUserGroup', { user_group: 'deployers', user: 'reader' });
     await admin.write('UpdatePermissionOnResourceType', {
       user_target: { type: 'UserGroup', id: group._id.$oid },
       resource_type: 'Deployment',
       permission: 'Write',
     });
-    expect((await reader.read<Listed>('ListDeployments')).map((d) => d.name)).toEqual(['hidden', 'visible']);
+    expect((await reader.read<Listed>('ListDeployments')).map((d) => d.name)).toEqual([
+      'hidden',
+      'visible',
+    ]);
     await reader.write('UpdateDeployment', { id: 'hidden', config: { command: 'by reader' } });
     await admin.write('RemoveUserFromUserGroup', { user_group: 'deployers', user: 'reader' });
     expect((await reader.read<Listed>('ListDeployments')).map((d) => d.name)).toEqual(['visible']);
 
-    await admin.write('UpdateResourceMeta', { target: { type: 'Server', id: 'srv' }, base_permission: 'Read' });
+    await admin.write('UpdateResourceMeta', {
+      target: { type: 'Server', id: 'srv' },
+      base_permission: 'Read',
+    });
     expect((await reader.read<Listed>('ListServers')).map((d) => d.name)).toEqual(['srv']);
-    expect((await reader.call('write', 'UpdateServer', { id: 'srv', config: { region: 'x' } })).status).toBe(403);
+    expect(
+      (await reader.call('write', 'UpdateServer', { id: 'srv', config: { region: 'x' } })).status,
+    ).toBe(403);
   });
 
   it('lets users create what they are allowed to, and gives them Write on it', async () => {
@@ -122,15 +147,19 @@ describe('permissions on every route', () => {
     await admin.write('UpdateDeployment', { id: 'hidden', config: { command: 'secretly' } });
     await admin.write('RenameDeployment', { id: 'visible', name: 'visible-2' });
     const deadline = Date.now() + 3000;
-    while (!seen.includes('RenameDeployment') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!seen.includes('RenameDeployment') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     ws.close();
     expect(seen).toEqual(['RenameDeployment']);
 
-    const response = await fetch(`${monitor.url}/events?kind=Deployment`, { headers: authHeaders(readerAuth) });
+    const response = await fetch(`${monitor.url}/events?kind=Deployment`, {
+      headers: authHeaders(readerAuth),
+    });
     const reader2 = response.body!.getReader();
     let text = '';
     const until = Date.now() + 1000;
-    while (Date.now() < until && !text.includes('DeploymentRenamed')) text += new TextDecoder().decode((await reader2.read()).value);
+    while (Date.now() < until && !text.includes('DeploymentRenamed'))
+      text += new TextDecoder().decode((await reader2.read()).value);
     await reader2.cancel();
     expect(text).toContain('DeploymentRenamed');
     expect(text).not.toContain('secretly');

@@ -70,3 +70,17 @@ export async function signUp(
     throw new Error(`sign-up of ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
+
+export async function logIn(
+  baseUrl: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<{ jwt: string }> {
+  const answer = await api(baseUrl).post<{ data: { jwt: string } }>('auth/login/LoginLocalUser', {
+    username,
+    password,
+  });
+  if (answer.status !== 200)
+    throw new Error(`login of ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.data;
+}

@@ -1,9 +1,10 @@
+import type { LoggerService } from '@nestjs/common';
 import { loadConfig } from '@monitor/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor, type MonitorApp } from '../../apps/monitor/src/monitor-app';
-import { api, signUp, type ApiClient } from './api';
+import { api, logIn, signUp, type ApiClient } from './api';
 
 export interface EmbeddedMonitor extends MonitorApp {
   dataDir: string;
@@ -21,13 +22,17 @@ export interface EmbeddedMonitor extends MonitorApp {
 export async function startEmbedded(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
+  logger: false | LoggerService = false,
 ): Promise<EmbeddedMonitor> {
   const config = loadConfig(
     { MONITOR_HOST: '127.0.0.1', MONITOR_PORT: '0', MONITOR_DATA_DIR: dataDir, ...env },
     undefined,
   );
-  const monitor = await startMonitor(config, { logger: false });
-  const adminAuth = await signUp(monitor.url, 'admin');
+  const monitor = await startMonitor(config, { logger });
+  // A restart on the same data folder logs the admin in again instead.
+  const adminAuth = monitor.runtime.readModel.identity.userCount()
+    ? await logIn(monitor.url, 'admin')
+    : await signUp(monitor.url, 'admin');
   return {
     ...monitor,
     dataDir,

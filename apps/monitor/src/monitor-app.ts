@@ -1,4 +1,4 @@
-import { Module, type INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BusModule, busTransport, InProcessBroker } from '@monitor/bus';
 import type { MonitorConfig } from '@monitor/config';
@@ -25,7 +25,7 @@ export interface MonitorApp {
  */
 export async function startMonitor(
   config: MonitorConfig,
-  options: { logger?: false } = {},
+  options: { logger?: false | LoggerService } = {},
 ): Promise<MonitorApp> {
   const runtime = await createRuntime(config);
   const broker = new InProcessBroker();

@@ -12,6 +12,7 @@ import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore'
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
 import { SettingsModel } from './settings-model';
+import { updateFromSettingsEvent } from './settings-updates';
 import type { UpdateRecord } from './update-record';
 import { updateFromResourceEvent } from './write-updates';
 
@@ -64,7 +65,11 @@ export class ReadModel {
     if (kind) this.applyResource(event);
     else if (event.stream.startsWith('tag-')) this.applyTag(event);
     else if (this.identity.handles(event.stream)) this.identity.apply(event);
-    else if (this.settings.handles(event.stream)) this.settings.apply(event);
+    else if (this.settings.handles(event.stream)) {
+      this.settings.apply(event);
+      const update = updateFromSettingsEvent(event);
+      if (update) this.recordUpdate(update);
+    }
     this.waiter.advance(event.position);
   }
 

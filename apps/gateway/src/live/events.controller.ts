@@ -57,13 +57,11 @@ export class EventsController {
     const visible = (e: StoredEvent) =>
       canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);
 
-    res
-      .status(200)
-      .set({
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-      });
+    res.status(200).set({
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.flushHeaders();
     res.write(': connected\n\n');
     const subscription = this.store.subscribeAll(from, (event) => {
