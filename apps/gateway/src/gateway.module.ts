@@ -17,6 +17,7 @@ import { Authenticator } from './auth/authenticator';
 import { IdentityCommands } from './auth/identity-commands';
 import { EventsController } from './live/events.controller';
 import { AccountRequests } from './settings/accounts.requests';
+import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
 import { UpdateFeed } from './live/update-feed';
@@ -36,6 +37,7 @@ import { UpdateFeed } from './live/update-feed';
     SettingsCommands,
     VariableRequests,
     AccountRequests,
+    ProviderRequests,
     RequestRegistry,
     CommandForwarder,
     ResourceReads,

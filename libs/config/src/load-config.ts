@@ -48,6 +48,12 @@ function overrideFromEnv(
   const out: Record<string, unknown> = { ...file };
   for (const [key, fallback] of Object.entries(defaults)) {
     const name = `${prefix}_${key.toUpperCase()}`;
+    if (Array.isArray(fallback)) {
+      // Lists (git_provider, docker_registry) come from the file, or as JSON in the environment.
+      const value = env[name];
+      if (value !== undefined) out[key] = parseJson(name, value);
+      continue;
+    }
     if (fallback !== null && typeof fallback === 'object') {
       const section = (file[key] ?? {}) as Record<string, unknown>;
       out[key] = overrideFromEnv(fallback as Record<string, unknown>, section, env, name);
@@ -63,6 +69,14 @@ function overrideFromEnv(
           : value;
   }
   return out;
+}
+
+function parseJson(name: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ConfigError(`${name}: not valid JSON`);
+  }
 }
 
 function parseBool(value: string): boolean | string {

@@ -81,6 +81,43 @@ export class SecretsSettings {
   key_file = '';
 }
 
+export class ProviderAccountSettings {
+  @IsString()
+  @MinLength(1)
+  username = '';
+
+  @IsString()
+  token = '';
+}
+
+/** Komodo's `[[git_provider]]`: accounts declared in the config file rather than through the API. */
+export class GitProviderSettings {
+  @IsString()
+  @MinLength(1)
+  domain = '';
+
+  @IsBoolean()
+  https = true;
+
+  @ValidateNested({ each: true })
+  @Type(() => ProviderAccountSettings)
+  accounts: ProviderAccountSettings[] = [];
+}
+
+/** Komodo's `[[docker_registry]]`. */
+export class DockerRegistrySettings {
+  @IsString()
+  @MinLength(1)
+  domain = '';
+
+  @ValidateNested({ each: true })
+  @Type(() => ProviderAccountSettings)
+  accounts: ProviderAccountSettings[] = [];
+
+  @IsString({ each: true })
+  organizations: string[] = [];
+}
+
 /** Every setting: from the TOML file (`MONITOR_CONFIG`), each overridable by environment. */
 export class MonitorConfig {
   @IsString()
@@ -125,6 +162,14 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => SecretsSettings)
   secrets = new SecretsSettings();
+
+  @ValidateNested({ each: true })
+  @Type(() => GitProviderSettings)
+  git_provider: GitProviderSettings[] = [];
+
+  @ValidateNested({ each: true })
+  @Type(() => DockerRegistrySettings)
+  docker_registry: DockerRegistrySettings[] = [];
 
   @IsOptional()
   @IsString()

@@ -7,3 +7,4 @@ export * from './stream-handler';
 export * from './tag-commands';
 export * from './tag-resolver';
 export * from './config-secrets';
+export * from './credentials';

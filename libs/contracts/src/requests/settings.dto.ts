@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { ResourceTargetDto } from './resource-target.dto';
 import {
   IsBoolean,
   IsNotEmpty,
@@ -92,4 +93,16 @@ export class ListAccountsDto {
   @IsOptional()
   @IsString()
   username?: string;
+}
+
+/**
+ * `ListGitProvidersFromConfig { target? }`: Komodo narrows the list to what the target's server
+ * can use; here every account is usable from every server, so the target changes nothing.
+ */
+export class ListProvidersDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResourceTargetDto)
+  @IsObject()
+  target?: ResourceTargetDto;
 }
