@@ -75,36 +75,8 @@ export class UserGroupRequests implements OnModuleInit {
           return toKomodoUserGroup(group);
         },
       }),
-      request({
-        verb: 'write',
-        name: 'AddUserToUserGroup',
-        dto: UserGroupMemberDto,
-        access: admin,
-        handle: async ({ user_group, user }, { meta }) => {
-          const group = findGroup(this.readModel, user_group);
-          await this.identity.group(
-            group.id,
-            { type: 'AddMember', user: findUser(this.readModel, user).id },
-            meta,
-          );
-          return answer(group.id);
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'RemoveUserFromUserGroup',
-        dto: UserGroupMemberDto,
-        access: admin,
-        handle: async ({ user_group, user }, { meta }) => {
-          const group = findGroup(this.readModel, user_group);
-          await this.identity.group(
-            group.id,
-            { type: 'RemoveMember', user: findUser(this.readModel, user).id },
-            meta,
-          );
-          return answer(group.id);
-        },
-      }),
+      this.member('AddUserToUserGroup', 'AddMember'),
+      this.member('RemoveUserFromUserGroup', 'RemoveMember'),
       request({
         verb: 'write',
         name: 'SetUsersInUserGroup',
@@ -129,5 +101,23 @@ export class UserGroupRequests implements OnModuleInit {
         },
       }),
     );
+  }
+
+  private member(name: string, type: 'AddMember' | 'RemoveMember') {
+    return request({
+      verb: 'write',
+      name,
+      dto: UserGroupMemberDto,
+      access: { type: 'admin' },
+      handle: async ({ user_group, user }, { meta }) => {
+        const group = findGroup(this.readModel, user_group);
+        await this.identity.group(
+          group.id,
+          { type, user: findUser(this.readModel, user).id },
+          meta,
+        );
+        return toKomodoUserGroup(findGroup(this.readModel, group.id));
+      },
+    });
   }
 }
