@@ -17,3 +17,4 @@ export * from './identity/effective-permission';
 export * from './variables/variable';
 export * from './accounts/account';
 export * from './variables/interpolate';
+export * from './updates/update';

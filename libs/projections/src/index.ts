@@ -4,3 +4,4 @@ export * from './update-record';
 export * from './write-updates';
 export * from './identity-model';
 export * from './settings-model';
+export * from './execution-updates';

@@ -9,6 +9,7 @@ import {
   type Tag,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
 import { SettingsModel } from './settings-model';
@@ -33,6 +34,7 @@ export class ReadModel {
   private readonly updates = new Map<string, UpdateRecord>();
   readonly identity = new IdentityModel();
   readonly settings = new SettingsModel();
+  readonly executions = new ExecutionUpdates();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
@@ -65,7 +67,10 @@ export class ReadModel {
     if (kind) this.applyResource(event);
     else if (event.stream.startsWith('tag-')) this.applyTag(event);
     else if (this.identity.handles(event.stream)) this.identity.apply(event);
-    else if (this.settings.handles(event.stream)) {
+    else if (this.executions.handles(event.stream)) {
+      const update = this.executions.apply(event);
+      if (update) this.recordUpdate(update);
+    } else if (this.settings.handles(event.stream)) {
       this.settings.apply(event);
       const update = updateFromSettingsEvent(event);
       if (update) this.recordUpdate(update);
@@ -100,9 +105,11 @@ export class ReadModel {
     return this.updates.get(id);
   }
 
-  /** Updates, newest first. */
+  /** Updates, newest first (by start; ids break ties, being time-ordered). */
   listUpdates(filter: (u: UpdateRecord) => boolean = () => true): UpdateRecord[] {
-    return [...this.updates.values()].filter(filter).sort((a, b) => b.position - a.position);
+    return [...this.updates.values()]
+      .filter(filter)
+      .sort((a, b) => b.start_ts - a.start_ts || b.id.localeCompare(a.id));
   }
 
   taggedWith(tagId: string): Resource[] {

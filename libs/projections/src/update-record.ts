@@ -25,6 +25,8 @@ export interface UpdateRecord {
   target: { type: ResourceKind | 'System'; id: string };
   logs: UpdateLog[];
   status: UpdateStatus;
+  /** Operation-specific data, as Komodo's `other_data` (a JSON string). */
+  other_data?: string;
   /** Position of the event that last changed it. */
   position: number;
 }

@@ -8,3 +8,5 @@ export * from './tag-commands';
 export * from './tag-resolver';
 export * from './config-secrets';
 export * from './credentials';
+export * from './executions/execution-context';
+export * from './executions/execution-runner';

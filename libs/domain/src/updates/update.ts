@@ -1,0 +1,124 @@
+import { conflict, notFound } from '../shared/domain-error';
+import type { DomainEvent } from '../shared/domain-event';
+
+/** The record of one execution (Deploy, PruneImages, ...): stream `update-<id>`. */
+export const updateStream = (id: string) => `update-${id}`;
+
+export type ExecutionStatus = 'Queued' | 'InProgress' | 'Complete';
+
+export interface ExecutionTarget {
+  type: string;
+  id: string;
+}
+
+/** One stage of an execution, as Komodo's Log. */
+export interface ExecutionLog {
+  stage: string;
+  command: string;
+  stdout: string;
+  stderr: string;
+  success: boolean;
+  start_ts: number;
+  end_ts: number;
+}
+
+export interface Execution {
+  id: string;
+  operation: string;
+  target: ExecutionTarget;
+  status: ExecutionStatus;
+  success: boolean;
+  startTs: number;
+  endTs?: number;
+  logs: ExecutionLog[];
+  /** Free data of the operation (e.g. the deployed image and config for a rollback). */
+  otherData?: Record<string, unknown>;
+}
+
+export type ExecutionState = { status: 'Empty' } | { status: 'Active'; execution: Execution };
+
+export type UpdateEvent =
+  | DomainEvent<
+      'UpdateStarted',
+      { id: string; operation: string; target: ExecutionTarget; queued: boolean; ts: number }
+    >
+  | DomainEvent<'UpdateRunning', { ts: number }>
+  | DomainEvent<'UpdateLogAppended', { log: ExecutionLog }>
+  | DomainEvent<'UpdateDataRecorded', { data: Record<string, unknown> }>
+  | DomainEvent<'UpdateCompleted', { success: boolean; ts: number }>;
+
+export type UpdateCommand =
+  | {
+      type: 'Start';
+      id: string;
+      operation: string;
+      target: ExecutionTarget;
+      queued: boolean;
+      ts: number;
+    }
+  | { type: 'Run'; ts: number }
+  | { type: 'AppendLog'; log: ExecutionLog }
+  | { type: 'RecordData'; data: Record<string, unknown> }
+  | { type: 'Complete'; success: boolean; ts: number };
+
+export function evolveUpdate(state: ExecutionState, event: DomainEvent): ExecutionState {
+  const e = event as UpdateEvent;
+  if (e.type === 'UpdateStarted') {
+    const { id, operation, target, queued, ts } = e.data;
+    const status: ExecutionStatus = queued ? 'Queued' : 'InProgress';
+    return {
+      status: 'Active',
+      execution: { id, operation, target, status, success: true, startTs: ts, logs: [] },
+    };
+  }
+  if (state.status !== 'Active') return state;
+  const x = state.execution;
+  switch (e.type) {
+    case 'UpdateRunning':
+      return { status: 'Active', execution: { ...x, status: 'InProgress' } };
+    case 'UpdateLogAppended':
+      return {
+        status: 'Active',
+        execution: {
+          ...x,
+          logs: [...x.logs, e.data.log],
+          success: x.success && e.data.log.success,
+        },
+      };
+    case 'UpdateDataRecorded':
+      return {
+        status: 'Active',
+        execution: { ...x, otherData: { ...x.otherData, ...e.data.data } },
+      };
+    case 'UpdateCompleted':
+      return {
+        status: 'Active',
+        execution: { ...x, status: 'Complete', success: e.data.success, endTs: e.data.ts },
+      };
+    default:
+      return state;
+  }
+}
+
+export function decideUpdate(state: ExecutionState, command: UpdateCommand): UpdateEvent[] {
+  if (command.type === 'Start') {
+    if (state.status !== 'Empty') throw conflict(`update ${command.id} already exists`);
+    const { type: _type, ...data } = command;
+    return [{ type: 'UpdateStarted', data }];
+  }
+  if (state.status !== 'Active') throw notFound('update not found');
+  if (state.execution.status === 'Complete')
+    throw conflict(`update ${state.execution.id} is already complete`);
+  switch (command.type) {
+    case 'Run':
+      return state.execution.status === 'Queued'
+        ? [{ type: 'UpdateRunning', data: { ts: command.ts } }]
+        : [];
+    case 'AppendLog':
+      return [{ type: 'UpdateLogAppended', data: { log: command.log } }];
+    case 'RecordData':
+      return [{ type: 'UpdateDataRecorded', data: { data: command.data } }];
+    case 'Complete':
+      return [{ type: 'UpdateCompleted', data: { success: command.success, ts: command.ts } }];
+  }
+}

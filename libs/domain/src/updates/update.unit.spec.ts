@@ -1,0 +1,64 @@
+import { deciderSpec } from '@monitor/testing';
+import { decideUpdate, evolveUpdate, type ExecutionState } from './update';
+
+const spec = deciderSpec({
+  decide: decideUpdate,
+  evolve: evolveUpdate,
+  initialState: (): ExecutionState => ({ status: 'Empty' }),
+});
+const target = { type: 'Server', id: 's1' };
+const started = (queued: boolean) => ({
+  type: 'UpdateStarted',
+  data: { id: 'u1', operation: 'PruneImages', target, queued, ts: 1 },
+});
+const log = {
+  stage: 'prune',
+  command: '',
+  stdout: 'ok',
+  stderr: '',
+  success: true,
+  start_ts: 1,
+  end_ts: 2,
+};
+const completed = { type: 'UpdateCompleted', data: { success: true, ts: 3 } };
+
+describe('execution updates', () => {
+  it('starts queued or running', () => {
+    spec
+      .given([])
+      .when({ type: 'Start', id: 'u1', operation: 'PruneImages', target, queued: true, ts: 1 })
+      .then([started(true)]);
+  });
+  it('runs a queued update once', () => {
+    spec
+      .given([started(true)])
+      .when({ type: 'Run', ts: 2 })
+      .then([{ type: 'UpdateRunning', data: { ts: 2 } }]);
+    spec
+      .given([started(false)])
+      .when({ type: 'Run', ts: 2 })
+      .then([]);
+  });
+  it('takes logs and completes, then nothing more', () => {
+    spec
+      .given([started(false)])
+      .when({ type: 'AppendLog', log })
+      .then([{ type: 'UpdateLogAppended', data: { log } }]);
+    spec
+      .given([started(false)])
+      .when({ type: 'Complete', success: true, ts: 3 })
+      .then([completed]);
+    spec
+      .given([started(false), completed])
+      .when({ type: 'AppendLog', log })
+      .thenFails('CONFLICT', /already complete/);
+  });
+  it('fails as soon as one stage fails', () => {
+    const failed = { ...log, success: false };
+    const state = [started(false), { type: 'UpdateLogAppended', data: { log: failed } }].reduce(
+      evolveUpdate,
+      { status: 'Empty' } as ExecutionState,
+    );
+    expect(state.status === 'Active' && state.execution.success).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import { evolveUpdate, type Execution, type ExecutionState } from '@monitor/domain';
+import type { StoredEvent } from '@monitor/eventstore';
+import type { UpdateRecord } from './update-record';
+
+/** Executions (streams `update-<id>`) as Updates: folded as their events arrive. */
+export class ExecutionUpdates {
+  private readonly executions = new Map<
+    string,
+    { execution: Execution; operator: string; via: string }
+  >();
+
+  handles(stream: string): boolean {
+    return stream.startsWith('update-');
+  }
+
+  apply(event: StoredEvent): UpdateRecord | undefined {
+    const id = event.stream.slice('update-'.length);
+    const known = this.executions.get(id);
+    const before: ExecutionState = known
+      ? { status: 'Active', execution: known.execution }
+      : { status: 'Empty' };
+    const state = evolveUpdate(before, event);
+    if (state.status !== 'Active') return undefined;
+    const entry = known ?? {
+      operator: event.metadata.userId,
+      via: event.metadata.via,
+      execution: state.execution,
+    };
+    entry.execution = state.execution;
+    this.executions.set(id, entry);
+    return toRecord(entry.execution, entry.operator, entry.via, event.position);
+  }
+
+  /** Executions not complete: after a crash, what must be marked interrupted. */
+  unfinished(): Execution[] {
+    return [...this.executions.values()]
+      .map((e) => e.execution)
+      .filter((x) => x.status !== 'Complete');
+  }
+
+  execution(id: string): Execution | undefined {
+    return this.executions.get(id)?.execution;
+  }
+}
+
+function toRecord(x: Execution, operator: string, via: string, position: number): UpdateRecord {
+  return {
+    id: x.id,
+    operation: x.operation,
+    start_ts: x.startTs,
+    end_ts: x.endTs,
+    success: x.success,
+    operator,
+    via,
+    target: x.target as UpdateRecord['target'],
+    logs: x.logs,
+    status: x.status,
+    other_data: x.otherData ? JSON.stringify(x.otherData) : undefined,
+    position,
+  };
+}

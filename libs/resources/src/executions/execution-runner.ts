@@ -1,0 +1,137 @@
+import {
+  decideUpdate,
+  evolveUpdate,
+  updateStream,
+  type ExecutionState,
+  type ExecutionTarget,
+  type UpdateCommand,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import type { CommandMeta } from '../command-meta';
+import { newId } from '../ids';
+import { handleCommand } from '../stream-handler';
+import { ExecutionContext, StageFailed } from './execution-context';
+
+const updateDecider = {
+  initialState: (): ExecutionState => ({ status: 'Empty' }),
+  evolve: evolveUpdate,
+  decide: decideUpdate,
+};
+
+export interface ExecutionRequest {
+  operation: string;
+  target: ExecutionTarget;
+  meta: CommandMeta;
+  work: (context: ExecutionContext) => Promise<void>;
+}
+
+export interface StartedExecution {
+  id: string;
+  /** Log position of the Update's first event: read-your-writes for the caller. */
+  position: number;
+  /** Resolves when the execution has ended, to whether it succeeded; never rejects. */
+  done: Promise<boolean>;
+}
+
+/**
+ * Runs executions: answers at once with an Update, runs one execution at a time per resource
+ * (a second one waits as `Queued`, never refused as busy), logs each stage, completes.
+ * The queue is per process: replicas of a service share resources through NATS queue groups.
+ */
+export class ExecutionRunner {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModel: ReadModel,
+    /** Where failures to record an execution go (the event store itself failing). */
+    private readonly logger: (message: string) => void = console.error,
+  ) {}
+
+  async start({ operation, target, meta, work }: ExecutionRequest): Promise<StartedExecution> {
+    const id = newId();
+    const key = `${target.type}/${target.id}`;
+    const previous = this.tails.get(key);
+    const { position } = await this.run(
+      id,
+      { type: 'Start', id, operation, target, queued: !!previous, ts: Date.now() },
+      meta,
+    );
+    const done = (previous ?? Promise.resolve()).then(() => this.execute(id, meta, work));
+    const tail = done.then(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return { id, position, done };
+  }
+
+  /** Marks executions left unfinished by a crash as failed, so nothing stays InProgress. */
+  async interruptUnfinished(targetTypes: string[], meta: CommandMeta): Promise<number> {
+    const unfinished = this.readModel.executions
+      .unfinished()
+      .filter((x) => targetTypes.includes(x.target.type));
+    for (const x of unfinished) {
+      const now = Date.now();
+      const log = {
+        stage: 'interrupted',
+        command: '',
+        stdout: '',
+        stderr: 'interrupted: the service stopped while this ran',
+        success: false,
+        start_ts: now,
+        end_ts: now,
+      };
+      await this.run(x.id, { type: 'AppendLog', log }, meta);
+      await this.run(x.id, { type: 'Complete', success: false, ts: now }, meta);
+    }
+    return unfinished.length;
+  }
+
+  private async execute(
+    id: string,
+    meta: CommandMeta,
+    work: ExecutionRequest['work'],
+  ): Promise<boolean> {
+    let success = true;
+    try {
+      await this.run(id, { type: 'Run', ts: Date.now() }, meta);
+      const context = new ExecutionContext(
+        async (log) => void (await this.run(id, { type: 'AppendLog', log }, meta)),
+        async (data) => void (await this.run(id, { type: 'RecordData', data }, meta)),
+      );
+      try {
+        await work(context);
+      } catch (error) {
+        success = false;
+        // A failed stage is already in the log; anything else is logged here, masked.
+        if (!(error instanceof StageFailed))
+          await this.logError(id, meta, context.redactor.redact(String(error)));
+      }
+      await this.run(id, { type: 'Complete', success, ts: Date.now() }, meta);
+    } catch (error) {
+      this.logger(`execution ${id} could not be recorded: ${(error as Error).message}`);
+      return false;
+    }
+    return success;
+  }
+
+  private logError(id: string, meta: CommandMeta, message: string) {
+    const now = Date.now();
+    const log = {
+      stage: 'error',
+      command: '',
+      stdout: '',
+      stderr: message,
+      success: false,
+      start_ts: now,
+      end_ts: now,
+    };
+    return this.run(id, { type: 'AppendLog', log }, meta);
+  }
+
+  private run(id: string, command: UpdateCommand, meta: CommandMeta) {
+    return handleCommand(this.store, updateStream(id), updateDecider, command, meta);
+  }
+}
