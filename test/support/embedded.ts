@@ -24,8 +24,16 @@ export async function startEmbedded(
   dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
   logger: false | LoggerService = false,
 ): Promise<EmbeddedMonitor> {
+  // No local agent and no polling unless a test asks: they write events of their own.
   const config = loadConfig(
-    { MONITOR_HOST: '127.0.0.1', MONITOR_PORT: '0', MONITOR_DATA_DIR: dataDir, ...env },
+    {
+      MONITOR_HOST: '127.0.0.1',
+      MONITOR_PORT: '0',
+      MONITOR_DATA_DIR: dataDir,
+      MONITOR_LOCAL_AGENT_ENABLED: 'false',
+      MONITOR_MONITORING_ENABLED: 'false',
+      ...env,
+    },
     undefined,
   );
   const monitor = await startMonitor(config, { logger });

@@ -23,7 +23,14 @@ export async function startProcess(
   const port = env.MONITOR_PORT ?? String(await freePort());
   let output = '';
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-    env: { ...process.env, MONITOR_HOST: '127.0.0.1', MONITOR_PORT: port, ...env },
+    env: {
+      ...process.env,
+      MONITOR_HOST: '127.0.0.1',
+      MONITOR_PORT: port,
+      MONITOR_LOCAL_AGENT_ENABLED: 'false',
+      MONITOR_MONITORING_ENABLED: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));

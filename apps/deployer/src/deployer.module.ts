@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule, TagsController } from '@monitor/runtime';
+import { ServersModule } from './servers/servers.module';
 
 /** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
 @Module({
@@ -10,6 +11,7 @@ import { ResourceLifecycleModule, TagsController } from '@monitor/runtime';
       'Stack',
       'ServerTemplate',
     ]),
+    ServersModule,
   ],
   controllers: [TagsController],
 })

@@ -10,6 +10,8 @@ import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
 import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
+import { AlertReads } from './api/read/alerts.read';
+import { ServerRequests } from './api/servers/server.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { UserRequests } from './api/admin/users.requests';
 import { AuthController } from './auth/auth.controller';
@@ -32,6 +34,8 @@ import { UpdateFeed } from './live/update-feed';
     Authenticator,
     IdentityCommands,
     AccessCheck,
+    ServerRequests,
+    AlertReads,
     UserRequests,
     UserGroupRequests,
     SettingsCommands,

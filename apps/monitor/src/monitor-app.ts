@@ -2,6 +2,7 @@ import { Module, type INestApplication, type LoggerService } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { BusModule, busTransport, InProcessBroker } from '@monitor/bus';
 import type { MonitorConfig } from '@monitor/config';
+import { ResourceCommands } from '@monitor/resources';
 import { createRuntime, RuntimeModule, type Runtime } from '@monitor/runtime';
 import { AlerterModule } from '../../alerter/src/alerter.module';
 import { BuilderModule } from '../../builder/src/builder.module';
@@ -10,6 +11,7 @@ import { GatewayModule } from '../../gateway/src/gateway.module';
 import { setUpGatewayHttp } from '../../gateway/src/http-setup';
 import { ProceduresModule } from '../../procedures/src/procedures.module';
 import { SyncModule } from '../../sync/src/sync.module';
+import { startLocalAgent } from './local-agent';
 
 export interface MonitorApp {
   app: INestApplication;
@@ -51,6 +53,9 @@ export async function startMonitor(
   await app.startAllMicroservices();
   setUpGatewayHttp(app, config);
   await app.listen(config.port, config.host);
+  const agent = config.local_agent.enabled
+    ? await startLocalAgent(config, runtime, app.get(ResourceCommands), options.logger)
+    : undefined;
   const address = app.getHttpServer().address() as { port: number };
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   return {
@@ -58,6 +63,7 @@ export async function startMonitor(
     runtime,
     url: `http://${host}:${address.port}`,
     close: async () => {
+      await agent?.close();
       await app.close();
       await runtime.close();
     },

@@ -118,6 +118,42 @@ export class DockerRegistrySettings {
   organizations: string[] = [];
 }
 
+export class MonitoringSettings {
+  /** Polls servers (state, stats, alerts); off only for tools and tests. */
+  @IsBoolean()
+  enabled = true;
+
+  /** How often each enabled server is polled (Komodo's `monitoring_interval`, 15 s). */
+  @IsInt()
+  @Min(100)
+  interval_ms = 15_000;
+
+  /** A poll that takes longer fails: a slow agent never holds up the others. */
+  @IsInt()
+  @Min(50)
+  timeout_ms = 5_000;
+
+  /** How long server stats history is kept. */
+  @IsInt()
+  @Min(60_000)
+  stats_retention_ms = 14 * 24 * 3600 * 1000;
+}
+
+export class LocalAgentSettings {
+  /** The embedded mode runs an agent for this machine's Docker, registered as Server `local`. */
+  @IsBoolean()
+  enabled = true;
+
+  /** 0 picks a free port at each start. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 8120;
+
+  @IsString()
+  docker_socket = '/var/run/docker.sock';
+}
+
 /** Every setting: from the TOML file (`MONITOR_CONFIG`), each overridable by environment. */
 export class MonitorConfig {
   @IsString()
@@ -162,6 +198,14 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => SecretsSettings)
   secrets = new SecretsSettings();
+
+  @ValidateNested()
+  @Type(() => MonitoringSettings)
+  monitoring = new MonitoringSettings();
+
+  @ValidateNested()
+  @Type(() => LocalAgentSettings)
+  local_agent = new LocalAgentSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

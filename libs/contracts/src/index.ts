@@ -6,3 +6,4 @@ export * from './validation/validate-dto';
 export * from './configs';
 export * from './requests/identity.dto';
 export * from './requests/settings.dto';
+export * from './requests/servers.dto';

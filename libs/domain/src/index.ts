@@ -18,3 +18,5 @@ export * from './variables/variable';
 export * from './accounts/account';
 export * from './variables/interpolate';
 export * from './updates/update';
+export * from './servers/server-status';
+export * from './alerts';

@@ -5,3 +5,5 @@ export * from './write-updates';
 export * from './identity-model';
 export * from './settings-model';
 export * from './execution-updates';
+export * from './server-status-model';
+export * from './alerts-model';

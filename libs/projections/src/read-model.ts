@@ -9,9 +9,11 @@ import {
   type Tag,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { AlertsModel } from './alerts-model';
 import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
+import { ServerStatusModel } from './server-status-model';
 import { SettingsModel } from './settings-model';
 import { updateFromSettingsEvent } from './settings-updates';
 import type { UpdateRecord } from './update-record';
@@ -35,6 +37,8 @@ export class ReadModel {
   readonly identity = new IdentityModel();
   readonly settings = new SettingsModel();
   readonly executions = new ExecutionUpdates();
+  readonly serverStatus = new ServerStatusModel();
+  readonly alerts = new AlertsModel();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
@@ -67,6 +71,8 @@ export class ReadModel {
     if (kind) this.applyResource(event);
     else if (event.stream.startsWith('tag-')) this.applyTag(event);
     else if (this.identity.handles(event.stream)) this.identity.apply(event);
+    else if (this.serverStatus.handles(event.stream)) this.serverStatus.apply(event);
+    else if (this.alerts.handles(event.stream)) this.alerts.apply(event);
     else if (this.executions.handles(event.stream)) {
       const update = this.executions.apply(event);
       if (update) this.recordUpdate(update);

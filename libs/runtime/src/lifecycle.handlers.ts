@@ -7,7 +7,8 @@ import {
   UpdateResourceDto,
   UpdateResourceMetaDto,
   validateConfig,
-  validateDto,
+  describeProblems,
+  requireValid,
 } from '@monitor/contracts';
 import type { ResourceCommands, WriteResult } from '@monitor/resources';
 import type { CommandEnvelope, LifecycleWrite } from './lifecycle-requests';
@@ -72,23 +73,13 @@ export function updateMetaHandler(commands: ResourceCommands): Handler {
   };
 }
 
-export function valid<T extends object>(dto: new () => T, params: unknown): T {
-  const result = validateDto(dto, params);
-  if (!result.ok) throw invalid(describe(result.errors), { errors: result.errors });
-  return result.value;
-}
+export const valid = requireValid;
 
 function validConfig(kind: ResourceKind, config: unknown): Record<string, unknown> {
   const result = validateConfig(kind, config);
   if (!result.ok) {
     const errors = result.errors.map((e) => ({ ...e, field: `config.${e.field}` }));
-    throw invalid(describe(errors), { errors });
+    throw invalid(describeProblems(errors), { errors });
   }
   return result.config;
-}
-
-function describe(errors: { field: string; message: string }[]): string {
-  return errors
-    .map((e) => (e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`))
-    .join('; ');
 }

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { ConfigSecrets, ResourceCommands } from '@monitor/resources';
+import { ConfigSecrets, ExecutionRunner, ResourceCommands } from '@monitor/resources';
 import type { Runtime } from './runtime';
 import { CHECKPOINTS, EVENT_STORE, KEYRING, MONITOR_CONFIG, READ_MODEL } from './tokens';
 
@@ -14,6 +14,7 @@ export class RuntimeModule {
       { provide: CHECKPOINTS, useValue: runtime.checkpoints },
       { provide: READ_MODEL, useValue: runtime.readModel },
       { provide: KEYRING, useValue: runtime.keyring },
+      { provide: ExecutionRunner, useValue: new ExecutionRunner(runtime.store, runtime.readModel) },
       {
         provide: ResourceCommands,
         useValue: new ResourceCommands(

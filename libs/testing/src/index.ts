@@ -1,3 +1,5 @@
 export * from './free-port';
 export * from './nats-server';
 export * from './decider-spec';
+export * from './docker-test-image';
+export * from './docker-test-containers';

@@ -20,14 +20,17 @@ export function toKomodoResource(resource: Resource) {
   };
 }
 
-export function toListItem(resource: Resource) {
+export function toListItem(
+  resource: Resource,
+  info: Record<string, unknown> = { state: 'Unknown' },
+) {
   return {
     id: resource.id,
     type: resource.kind,
     name: resource.name,
     template: false,
     tags: resource.tags,
-    info: { state: 'Unknown' },
+    info,
   };
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { invalid } from '@monitor/domain';
 
 export interface FieldProblem {
   field: string;
@@ -33,4 +34,17 @@ export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] 
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+/** validateDto for service edges: the value, or a VALIDATION error naming every bad field. */
+export function requireValid<T extends object>(dto: new () => T, input: unknown): T {
+  const result = validateDto(dto, input);
+  if (!result.ok) throw invalid(describeProblems(result.errors), { errors: result.errors });
+  return result.value;
+}
+
+export function describeProblems(errors: FieldProblem[]): string {
+  return errors
+    .map((e) => (e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`))
+    .join('; ');
 }

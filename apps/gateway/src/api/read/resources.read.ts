@@ -56,7 +56,7 @@ export class ResourceReads implements OnModuleInit {
           dto: ListResourcesDto,
           access: { type: 'user' },
           handle: async (params, { principal }) =>
-            this.list(kind, params, principal).map(toListItem),
+            this.list(kind, params, principal).map((r) => toListItem(r, this.info(r))),
         }),
         request({
           verb: 'read',
@@ -68,6 +68,23 @@ export class ResourceReads implements OnModuleInit {
         }),
       );
     }
+  }
+
+  /** The list item's `info`: what the list shows of a resource's live state. */
+  private info(resource: Resource): Record<string, unknown> {
+    if (resource.kind !== 'Server') return { state: 'Unknown' };
+    const config = resource.config as { region: string; address: string; external_address: string };
+    const status = this.readModel.serverStatus.status(resource.id);
+    return {
+      state: (resource.config as { enabled: boolean }).enabled
+        ? (status?.state ?? 'NotOk')
+        : 'Disabled',
+      reason: status?.reason ?? '',
+      version: status?.version ?? '',
+      region: config.region,
+      address: config.address,
+      external_address: config.external_address,
+    };
   }
 
   get(kind: ResourceKind, idOrName: string): Resource {

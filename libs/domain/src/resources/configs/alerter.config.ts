@@ -24,7 +24,7 @@ export const ALERT_TYPES = [
   'ScheduleRun',
   'Custom',
 ] as const;
-export type AlertType = (typeof ALERT_TYPES)[number];
+export type AlerterAlertType = (typeof ALERT_TYPES)[number];
 
 export type AlerterEndpoint =
   | { type: 'Custom'; params: { url: string } }
@@ -60,7 +60,7 @@ export interface AlerterConfig {
   enabled: boolean;
   endpoint: AlerterEndpoint;
   /** Empty means every type. */
-  alert_types: AlertType[];
+  alert_types: AlerterAlertType[];
   /** Empty means every resource. */
   resources: ResourceTarget[];
   except_resources: ResourceTarget[];

@@ -1,0 +1,90 @@
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
+import { requireValid, ServerParamDto } from '@monitor/contracts';
+import { notFound, type Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import {
+  ExecutionRunner,
+  systemMeta,
+  type CommandMeta,
+  type WriteResult,
+} from '@monitor/resources';
+import { READ_MODEL } from '@monitor/runtime';
+import { ServerAgents } from './server-agents';
+
+const queue = QUEUE_GROUPS.deployer;
+
+interface AgentLog {
+  stdout: string;
+  stderr: string;
+  success: boolean;
+}
+
+/** Executions on a whole server: prunes. Each answers an Update at once and logs the agent's answer. */
+@BusController()
+export class ServerExecutionsController implements OnApplicationBootstrap {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly agents: ServerAgents,
+    private readonly runner: ExecutionRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.interruptUnfinished(
+      ['Server', 'Deployment', 'Stack', 'ServerTemplate'],
+      systemMeta(),
+    );
+  }
+
+  @MessagePattern(execSubject('Server', 'PruneImages'), { queue })
+  images(envelope: { params: unknown; meta: CommandMeta }) {
+    return this.prune('PruneImages', 'prune images', envelope);
+  }
+
+  @MessagePattern(execSubject('Server', 'PruneContainers'), { queue })
+  containers(envelope: { params: unknown; meta: CommandMeta }) {
+    return this.prune('PruneContainers', 'prune containers', envelope);
+  }
+
+  @MessagePattern(execSubject('Server', 'PruneNetworks'), { queue })
+  networks(envelope: { params: unknown; meta: CommandMeta }) {
+    return this.prune('PruneNetworks', 'prune networks', envelope);
+  }
+
+  @MessagePattern(execSubject('Server', 'PruneVolumes'), { queue })
+  volumes(envelope: { params: unknown; meta: CommandMeta }) {
+    return this.prune('PruneVolumes', 'prune volumes', envelope);
+  }
+
+  @MessagePattern(execSubject('Server', 'PruneSystem'), { queue })
+  system(envelope: { params: unknown; meta: CommandMeta }) {
+    return this.prune('PruneSystem', 'prune system', envelope);
+  }
+
+  private async prune(
+    operation: string,
+    stage: string,
+    { params, meta }: { params: unknown; meta: CommandMeta },
+  ): Promise<WriteResult> {
+    const server = this.server(requireValid(ServerParamDto, params).server);
+    const { id, position } = await this.runner.start({
+      operation,
+      target: { type: 'Server', id: server.id },
+      meta,
+      work: async (context) => {
+        await context.stage(stage, `${operation} on ${server.name}`, async () => {
+          const log = await this.agents.call<AgentLog>(server, operation, {}, 120_000);
+          return { stdout: log.stdout, stderr: log.stderr, success: log.success };
+        });
+      },
+    });
+    return { id, position };
+  }
+
+  private server(idOrName: string): Resource {
+    const server = this.readModel.resource('Server', idOrName);
+    if (!server) throw notFound(`no Server has the name or id '${idOrName}'`);
+    return server;
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { AgentError, callAgent } from '@monitor/agent-client';
+import type { MonitorConfig } from '@monitor/config';
+import {
+  decideServerStatus,
+  serverStatusStream,
+  type Resource,
+  type ServerState,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { eventMetadata, newId, systemMeta } from '@monitor/resources';
+import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { ServerAgents } from './server-agents';
+import { ServerObservations, type Observation } from './server-observations';
+
+/**
+ * Polls every enabled server on the monitoring interval: its state and version, its stats. Each
+ * poll has its own timeout and runs beside the others; a server whose last poll is still out is
+ * skipped this round rather than piled up.
+ */
+@Injectable()
+export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ServerPoller.name);
+  private readonly inFlight = new Set<string>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agents: ServerAgents,
+    private readonly observations: ServerObservations,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.monitoring.enabled) return;
+    this.timer = setInterval(() => void this.tick(), this.config.monitoring.interval_ms);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One round: polls all servers not already being polled; resolves when they are done. */
+  async tick(): Promise<void> {
+    const servers = this.readModel.list('Server').filter((s) => !this.inFlight.has(s.id));
+    const results = await Promise.all(servers.map((server) => this.pollOne(server)));
+    await this.observations.recordMany(results.filter((r): r is Observation => r !== undefined));
+  }
+
+  private async pollOne(server: Resource): Promise<Observation | undefined> {
+    this.inFlight.add(server.id);
+    try {
+      const observation = await this.observe(server);
+      await this.recordStatus(server, observation);
+      return observation;
+    } catch (error) {
+      this.logger.error(`polling server '${server.name}' failed: ${(error as Error).message}`);
+      return undefined;
+    } finally {
+      this.inFlight.delete(server.id);
+    }
+  }
+
+  private async observe(server: Resource): Promise<Observation> {
+    const config = server.config as { enabled: boolean; stats_monitoring: boolean };
+    const at = Date.now();
+    if (!config.enabled) return { server, at, state: 'Disabled', reason: '', version: '' };
+    const timeout = this.config.monitoring.timeout_ms;
+    try {
+      const address = this.agents.address(server);
+      const { body, fingerprint } = await callAgent<{ version: string }>(
+        address,
+        'GetVersion',
+        {},
+        timeout,
+      );
+      const stats = config.stats_monitoring
+        ? (await callAgent<Observation['stats']>(address, 'GetSystemStats', {}, timeout)).body
+        : undefined;
+      return { server, at, state: 'Ok', reason: '', version: body.version, fingerprint, stats };
+    } catch (error) {
+      const reason =
+        error instanceof AgentError || error instanceof Error ? error.message : String(error);
+      return { server, at, state: 'NotOk', reason, version: '' };
+    }
+  }
+
+  private async recordStatus(
+    server: Resource,
+    observed: { state: ServerState; reason: string; version: string; fingerprint?: string },
+  ) {
+    const events = decideServerStatus(this.readModel.serverStatus.status(server.id), observed);
+    if (!events.length) return;
+    const metadata = eventMetadata(systemMeta());
+    const stored = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
+    // One poller per server at a time writes this stream; `any` keeps a lagging read model harmless.
+    await this.store.append(serverStatusStream(server.id), stored, 'any');
+  }
+}

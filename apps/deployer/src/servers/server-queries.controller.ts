@@ -1,0 +1,108 @@
+import { Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { BusController, BusError, querySubject, QUEUE_GROUPS } from '@monitor/bus';
+import {
+  GetContainerLogDto,
+  GetHistoricalServerStatsDto,
+  SearchContainerLogDto,
+  ServerParamDto,
+  requireValid as valid,
+} from '@monitor/contracts';
+import type { Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { fromAgent } from './agent-errors';
+import { ServerAgents } from './server-agents';
+import { ServerObservations } from './server-observations';
+
+const queue = QUEUE_GROUPS.deployer;
+type Envelope = { params: unknown };
+
+/** Live reads of servers: the deployer asks the agent, or answers from what polling saw. */
+@BusController()
+export class ServerQueriesController {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly agents: ServerAgents,
+    private readonly observations: ServerObservations,
+  ) {}
+
+  @MessagePattern(querySubject('GetSystemInformation'), { queue })
+  info({ params }: Envelope) {
+    return this.ask(valid(ServerParamDto, params).server, 'GetSystemInformation');
+  }
+
+  @MessagePattern(querySubject('GetSystemStats'), { queue })
+  stats({ params }: Envelope) {
+    const server = this.server(valid(ServerParamDto, params).server);
+    return this.observations.latestStats(server.id) ?? this.ask(server.id, 'GetSystemStats');
+  }
+
+  @MessagePattern(querySubject('GetHistoricalServerStats'), { queue })
+  history({ params }: Envelope) {
+    const { server, granularity, page = 0 } = valid(GetHistoricalServerStatsDto, params);
+    return this.observations.history(this.server(server).id, granularity, page);
+  }
+
+  @MessagePattern(querySubject('ListDockerContainers'), { queue })
+  async containers({ params }: Envelope) {
+    const server = this.server(valid(ServerParamDto, params).server);
+    const containers = await this.ask<Record<string, unknown>[]>(server.id, 'ListDockerContainers');
+    return containers.map((c) => ({ ...c, server_id: server.id, server_name: server.name }));
+  }
+
+  @MessagePattern(querySubject('ListDockerImages'), { queue })
+  images({ params }: Envelope) {
+    return this.ask(valid(ServerParamDto, params).server, 'ListDockerImages');
+  }
+
+  @MessagePattern(querySubject('ListDockerNetworks'), { queue })
+  networks({ params }: Envelope) {
+    return this.ask(valid(ServerParamDto, params).server, 'ListDockerNetworks');
+  }
+
+  @MessagePattern(querySubject('ListDockerVolumes'), { queue })
+  volumes({ params }: Envelope) {
+    return this.ask(valid(ServerParamDto, params).server, 'ListDockerVolumes');
+  }
+
+  @MessagePattern(querySubject('GetContainerLog'), { queue })
+  log({ params }: Envelope) {
+    const { server, container, tail, timestamps } = valid(GetContainerLogDto, params);
+    return this.ask(server, 'GetContainerLog', { name: container, tail, timestamps });
+  }
+
+  @MessagePattern(querySubject('SearchContainerLog'), { queue })
+  search({ params }: Envelope) {
+    const {
+      server,
+      container,
+      terms,
+      combinator = 'Or',
+      invert = false,
+      timestamps,
+    } = valid(SearchContainerLogDto, params);
+    return this.ask(server, 'GetContainerLogSearch', {
+      name: container,
+      terms,
+      combinator,
+      invert,
+      timestamps,
+    });
+  }
+
+  private server(idOrName: string): Resource {
+    const server = this.readModel.resource('Server', idOrName);
+    if (!server) throw new BusError('NOT_FOUND', `no Server has the name or id '${idOrName}'`);
+    return server;
+  }
+
+  private async ask<T = unknown>(idOrName: string, type: string, params: unknown = {}): Promise<T> {
+    const server = this.server(idOrName);
+    try {
+      return await this.agents.call<T>(server, type, params);
+    } catch (error) {
+      throw fromAgent(server, error);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ServerAgents } from './server-agents';
+import { ServerExecutionsController } from './server-executions.controller';
+import { ServerObservations } from './server-observations';
+import { ServerPoller } from './server-poller';
+import { ServerQueriesController } from './server-queries.controller';
+import { statsHistoryProvider, StatsHistoryCloser } from './stats-history.provider';
+
+/** Servers: polling of their agents (state, stats, alerts), live reads, prunes. */
+@Module({
+  controllers: [ServerQueriesController, ServerExecutionsController],
+  providers: [
+    ServerAgents,
+    ServerObservations,
+    ServerPoller,
+    statsHistoryProvider,
+    StatsHistoryCloser,
+  ],
+  exports: [ServerAgents, ServerPoller],
+})
+export class ServersModule {}

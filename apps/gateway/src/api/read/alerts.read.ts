@@ -1,0 +1,70 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import { GetAlertDto, ListAlertsDto } from '@monitor/contracts';
+import { getPath, isResourceKind, type Alert } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import type { Principal } from '../../auth/principal';
+import { ApiError } from '../api-error';
+import { request, RequestRegistry } from '../request-registry';
+
+/** Komodo's Alert, with its `_id`. */
+export function toKomodoAlert(alert: Alert) {
+  const { id, ...rest } = alert;
+  return { _id: { $oid: id }, ...rest };
+}
+
+/** Alerts: open and resolved, newest first; a user sees those of resources they may read. */
+@Injectable()
+export class AlertReads implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'ListAlerts',
+        dto: ListAlertsDto,
+        access: { type: 'user' },
+        handle: async ({ query = {}, page = 0 }, { principal }) => {
+          const size = this.config.updates_page_size;
+          const all = this.readModel.alerts.list(
+            (a) =>
+              this.canSee(principal, a) &&
+              Object.entries(query).every(([path, value]) => getPath(a, path.split('.')) === value),
+          );
+          const alerts = all.slice(page * size, (page + 1) * size).map(toKomodoAlert);
+          return { alerts, next_page: all.length > (page + 1) * size ? page + 1 : null };
+        },
+      }),
+      request({
+        verb: 'read',
+        name: 'GetAlert',
+        dto: GetAlertDto,
+        access: { type: 'user' },
+        handle: async ({ id }, { principal }) => {
+          const alert = this.readModel.alerts.alert(id);
+          if (!alert) throw new ApiError(404, `no alert has the id '${id}'`, 'NOT_FOUND');
+          if (!this.canSee(principal, alert))
+            throw new ApiError(
+              403,
+              `you need Read permission on the target of alert '${id}'`,
+              'FORBIDDEN',
+            );
+          return toKomodoAlert(alert);
+        },
+      }),
+    );
+  }
+
+  private canSee(principal: Principal, alert: Alert): boolean {
+    if (principal.isAdmin) return true;
+    if (!isResourceKind(alert.target.type)) return false;
+    const resource = this.readModel.resource(alert.target.type, alert.target.id);
+    return resource !== undefined && principal.can(resource, 'Read');
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { BusClient, execSubject, querySubject } from '@monitor/bus';
+import {
+  GetContainerLogDto,
+  GetHistoricalServerStatsDto,
+  SearchContainerLogDto,
+  ServerParamDto,
+} from '@monitor/contracts';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import type { WriteResult } from '@monitor/resources';
+import { toKomodoUpdate } from '../komodo-shapes';
+import { request, RequestRegistry, type Access } from '../request-registry';
+
+/** Live reads of a server, answered by the deployer (it talks to the agents). */
+const FORWARDED_READS: [string, new () => ServerParamDto][] = [
+  ['GetSystemInformation', ServerParamDto],
+  ['GetSystemStats', ServerParamDto],
+  ['GetHistoricalServerStats', GetHistoricalServerStatsDto],
+  ['ListDockerContainers', ServerParamDto],
+  ['ListDockerImages', ServerParamDto],
+  ['ListDockerNetworks', ServerParamDto],
+  ['ListDockerVolumes', ServerParamDto],
+  ['GetContainerLog', GetContainerLogDto],
+  ['SearchContainerLog', SearchContainerLogDto],
+];
+
+export const SERVER_EXECUTIONS = [
+  'PruneImages',
+  'PruneContainers',
+  'PruneNetworks',
+  'PruneVolumes',
+  'PruneSystem',
+];
+
+const onServer = (level: 'Read' | 'Execute'): Access<ServerParamDto> => ({
+  type: 'resource',
+  level,
+  target: ({ server }) => ({ kind: 'Server', id: server }),
+});
+
+/** Server state, stats, containers and logs; prune executions. */
+@Injectable()
+export class ServerRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly bus: BusClient,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'GetServerState',
+        dto: ServerParamDto,
+        access: onServer('Read'),
+        handle: async ({ server }) => {
+          const { id } = this.readModel.resource('Server', server)!;
+          const status = this.readModel.serverStatus.status(id);
+          return {
+            status: status?.state ?? 'NotOk',
+            reason: status?.reason ?? 'not polled yet',
+            version: status?.version ?? '',
+          };
+        },
+      }),
+      ...FORWARDED_READS.map(([name, dto]) =>
+        request({
+          verb: 'read',
+          name,
+          dto,
+          access: onServer('Read'),
+          handle: (params) => this.bus.request(querySubject(name), { params }),
+        }),
+      ),
+      ...SERVER_EXECUTIONS.map((name) =>
+        request({
+          verb: 'execute',
+          name,
+          dto: ServerParamDto,
+          access: onServer('Execute'),
+          handle: async (params, { meta }) => {
+            const { id, position } = await this.bus.request<WriteResult>(
+              execSubject('Server', name),
+              { params, meta },
+            );
+            await this.readModel.waitFor(position);
+            return toKomodoUpdate(this.readModel.update(id)!);
+          },
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export * from './periphery-config';
+export * from './load-periphery-config';

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type Dockerode from 'dockerode';
+import { DockerEngine } from './docker-engine';
+import type { Log } from './docker-shapes';
+import { demuxLog, type DemuxedLog } from './log-frames';
+import { searchLines, type LogSearch } from './log-search';
+
+/** Komodo searches the last 5000 lines; so does the agent. */
+export const SEARCH_TAIL = 5000;
+
+export interface LogRequest {
+  name: string;
+  tail: number;
+  timestamps?: boolean;
+}
+
+/** GetContainerLog, GetContainerLogSearch and InspectContainer. */
+@Injectable()
+export class ContainerLogsService {
+  constructor(private readonly engine: DockerEngine) {}
+
+  inspect(name: string): Promise<Dockerode.ContainerInspectInfo> {
+    return this.engine.withContainer(name, (container) => container.inspect());
+  }
+
+  /** The log's tail, stdout and stderr apart, as Komodo's Log. */
+  async log(request: LogRequest): Promise<Log> {
+    const start_ts = Date.now();
+    const log = await this.read(request);
+    return {
+      stage: 'get container log',
+      command: describeCommand(request),
+      stdout: log.stdout,
+      stderr: log.stderr,
+      success: true,
+      start_ts,
+      end_ts: Date.now(),
+    };
+  }
+
+  /** The lines of the last 5000 (both streams, in order) that match; all go to stdout. */
+  async search(request: { name: string; timestamps?: boolean } & LogSearch): Promise<Log> {
+    const start_ts = Date.now();
+    const logRequest = { name: request.name, tail: SEARCH_TAIL, timestamps: request.timestamps };
+    const log = await this.read(logRequest);
+    const lines = searchLines(log.combined, request);
+    const joiner = request.combinator === 'And' ? ' AND ' : ' OR ';
+    const terms = request.terms.map((t) => JSON.stringify(t)).join(joiner);
+    return {
+      stage: 'search container log',
+      command: `${describeCommand(logRequest)} | search ${request.invert ? 'NOT ' : ''}(${terms})`,
+      stdout: lines.length ? `${lines.join('\n')}\n` : '',
+      stderr: '',
+      success: true,
+      start_ts,
+      end_ts: Date.now(),
+    };
+  }
+
+  private read(request: LogRequest): Promise<DemuxedLog> {
+    return this.engine.withContainer(request.name, async (container) => {
+      // The framing depends on whether the container has a TTY: ask rather than guess.
+      const info = await container.inspect();
+      const raw = await container.logs({
+        follow: false,
+        stdout: true,
+        stderr: true,
+        tail: request.tail,
+        timestamps: Boolean(request.timestamps),
+      });
+      return demuxLog(
+        Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)),
+        Boolean(info.Config?.Tty),
+      );
+    });
+  }
+}
+
+/**
+ * What the core shows as the log's command: the docker CLI equivalent, for the user's benefit.
+ * The agent itself runs no command; it calls the Engine API.
+ */
+function describeCommand(request: LogRequest): string {
+  return `docker logs --tail ${request.tail}${request.timestamps ? ' --timestamps' : ''} ${request.name}`;
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Dockerode from 'dockerode';
+import { PeripheryError } from '../api/periphery-error';
+import type { PeripheryConfig } from '../config';
+import { DOCKER, PERIPHERY_CONFIG } from '../tokens';
+import { isPossibleContainerName, noContainerMessage } from './container-name';
+import { engineError } from './docker-errors';
+
+/** The local engine, with its failures turned into PeripheryErrors. */
+@Injectable()
+export class DockerEngine {
+  constructor(
+    @Inject(DOCKER) readonly docker: Dockerode,
+    @Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig,
+  ) {}
+
+  /** Runs one Engine call; `notFound` words a 404. */
+  async call<T>(work: (docker: Dockerode) => Promise<T>, notFound?: string): Promise<T> {
+    try {
+      return await work(this.docker);
+    } catch (error) {
+      throw engineError(error, { socket: this.config.docker_socket, notFound });
+    }
+  }
+
+  /** Runs one call on the container of that name (or id); 404 names it when there is none. */
+  async withContainer<T>(
+    name: string,
+    work: (container: Dockerode.Container) => Promise<T>,
+  ): Promise<T> {
+    if (!isPossibleContainerName(name))
+      throw new PeripheryError('NOT_FOUND', noContainerMessage(name));
+    // Encoded although the rule above leaves nothing to encode: the path stays right if it changes.
+    const container = this.docker.getContainer(encodeURIComponent(name.replace(/^\//, '')));
+    return this.call(() => work(container), noContainerMessage(name));
+  }
+}

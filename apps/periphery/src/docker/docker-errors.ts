@@ -1,0 +1,39 @@
+import { PeripheryError } from '../api/periphery-error';
+
+interface EngineFailure {
+  statusCode?: number;
+  code?: string;
+  json?: { message?: string } | null;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * An Engine API failure as an error the core (and its user) can act on. `notFound` words the
+ * 404 for what was asked ("no container named 'web'"); connection failures say which socket.
+ */
+export function engineError(
+  error: unknown,
+  context: { socket: string; notFound?: string },
+): PeripheryError {
+  if (error instanceof PeripheryError) return error;
+  const failure = (error ?? {}) as EngineFailure;
+  const detail = failure.json?.message ?? failure.reason ?? failure.message ?? String(error);
+  if (failure.code && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM'].includes(failure.code)) {
+    return new PeripheryError(
+      'DOCKER_UNAVAILABLE',
+      `cannot reach the Docker engine at ${context.socket} (${failure.code}): ` +
+        'is dockerd running, and may the agent use its socket? (docker_socket in the config)',
+    );
+  }
+  switch (failure.statusCode) {
+    case 404:
+      return new PeripheryError('NOT_FOUND', context.notFound ?? `Docker: ${detail}`);
+    case 400:
+      return new PeripheryError('VALIDATION', `Docker refused the request: ${detail}`);
+    case 409:
+      return new PeripheryError('CONFLICT', `Docker: ${detail}`);
+    default:
+      return new PeripheryError('DOCKER', `Docker engine error: ${detail}`);
+  }
+}

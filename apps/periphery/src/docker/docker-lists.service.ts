@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DockerEngine } from './docker-engine';
+import type {
+  ContainerListItem,
+  ImageListItem,
+  NetworkListItem,
+  VolumeListItem,
+} from './docker-shapes';
+import {
+  toContainerListItem,
+  toImageListItem,
+  toNetworkListItem,
+  toVolumeListItem,
+  usageIndex,
+  type UsageIndex,
+} from './list-items';
+
+/** ListDockerContainers, ListDockerImages, ListDockerNetworks, ListDockerVolumes. */
+@Injectable()
+export class DockerListsService {
+  constructor(private readonly engine: DockerEngine) {}
+
+  async containers(): Promise<ContainerListItem[]> {
+    const list = await this.engine.call((docker) => docker.listContainers({ all: true }));
+    return list.map(toContainerListItem).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async images(): Promise<ImageListItem[]> {
+    const [images, usage] = await Promise.all([
+      this.engine.call((docker) => docker.listImages({ all: false })),
+      this.usage(),
+    ]);
+    return images.map((image) => toImageListItem(image, usage));
+  }
+
+  async networks(): Promise<NetworkListItem[]> {
+    const [networks, usage] = await Promise.all([
+      this.engine.call((docker) => docker.listNetworks()),
+      this.usage(),
+    ]);
+    return networks.map((network) => toNetworkListItem(network, usage));
+  }
+
+  async volumes(): Promise<VolumeListItem[]> {
+    const [answer, usage] = await Promise.all([
+      this.engine.call((docker) => docker.listVolumes()),
+      this.usage(),
+    ]);
+    return (answer.Volumes ?? []).map((volume) => toVolumeListItem(volume, usage));
+  }
+
+  /** Docker's lists leave "in use" uncounted (-1): it is read from the containers instead. */
+  private async usage(): Promise<UsageIndex> {
+    return usageIndex(await this.engine.call((docker) => docker.listContainers({ all: true })));
+  }
+}

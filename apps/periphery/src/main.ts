@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { runMain } from '@monitor/runtime';
+import { loadPeripheryConfig } from './config';
+import { startPeriphery } from './periphery-app';
+import { certificateFingerprint } from './tls/certificate';
+
+/** The agent on a managed host: `node dist/apps/periphery/src/main.js`. */
+runMain(async () => {
+  const config = loadPeripheryConfig();
+  const periphery = await startPeriphery(config);
+  const logger = new Logger('Periphery');
+  const stop = async () => {
+    await periphery.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  const certificate = periphery.certificate;
+  const tls = certificate
+    ? `TLS on, certificate ${certificate.certFile}${certificate.generated ? ' (generated now)' : ''}, ` +
+      `SHA-256 fingerprint ${certificateFingerprint(certificate.cert)}`
+    : 'TLS off';
+  logger.log(
+    `Periphery agent is listening on ${periphery.url} (bound to ${config.bind_ip}); ${tls}`,
+  );
+  if (!config.passkeys.length)
+    logger.warn('no passkey: anyone who reaches this port may use the agent (allow_no_passkey)');
+});

@@ -1,0 +1,29 @@
+import { arch } from 'node:os';
+import * as si from 'systeminformation';
+import type { SystemInformation } from './system-shapes';
+
+/** Node's names for CPU architectures, as Rust (and so Komodo) spells them. */
+const ARCH_NAMES: Record<string, string> = {
+  x64: 'x86_64',
+  arm64: 'aarch64',
+  ia32: 'x86',
+  arm: 'arm',
+  ppc64: 'powerpc64',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** Komodo's SystemInformation of this host. */
+export async function readSystemInformation(): Promise<SystemInformation> {
+  const [os, cpu] = await Promise.all([si.osInfo(), si.cpu()]);
+  return {
+    name: os.distro || os.platform,
+    os: [os.distro, os.release, os.codename ? `(${os.codename})` : ''].filter(Boolean).join(' '),
+    kernel: os.kernel,
+    core_count: cpu.physicalCores,
+    logical_core_count: cpu.cores,
+    host_name: os.hostname,
+    cpu_brand: [cpu.manufacturer, cpu.brand].filter(Boolean).join(' '),
+    cpu_arch: ARCH_NAMES[arch()] ?? arch(),
+  };
+}

@@ -1,0 +1,35 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EmptyDto } from '@monitor/contracts';
+import { request, RequestRegistry } from '../api/request-registry';
+import { StatsSampler } from './stats-sampler';
+import { readSystemInformation } from './system-info';
+import type { SystemInformation } from './system-shapes';
+
+/** GetSystemInformation and GetSystemStats. */
+@Injectable()
+export class SystemRequests implements OnModuleInit {
+  /** The host's identity does not change while the agent runs: read it once. */
+  private information?: Promise<SystemInformation>;
+
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly sampler: StatsSampler,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        name: 'GetSystemInformation',
+        dto: EmptyDto,
+        handle: () => {
+          this.information ??= readSystemInformation().catch((error: unknown) => {
+            this.information = undefined; // a failed read is tried again next time
+            throw error;
+          });
+          return this.information;
+        },
+      }),
+      request({ name: 'GetSystemStats', dto: EmptyDto, handle: () => this.sampler.current() }),
+    );
+  }
+}

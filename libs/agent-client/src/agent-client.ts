@@ -1,0 +1,153 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { AgentError } from './agent-error';
+import { connectAgentTls, PinMismatch } from './tls-connection';
+
+export interface AgentAddress {
+  /** `http://host:port` or `https://host:port`. */
+  address: string;
+  /** The plaintext passkey, opened just for this call. */
+  passkey: string;
+  /** Accept a self-signed certificate (the agent's generated one); pinning still applies. */
+  insecureTls: boolean;
+  /** SHA-256 fingerprint the certificate must have, once pinned. */
+  pinnedFingerprint?: string;
+}
+
+export interface AgentAnswer<T> {
+  body: T;
+  /** The certificate's fingerprint, for https: what to pin at the first contact. */
+  fingerprint?: string;
+}
+
+const MAX_ANSWER = 64 * 1024 * 1024;
+
+/**
+ * Calls one request on an agent (`POST /` with `{ type, params }`, passkey in `authorization`),
+ * with a timeout on the whole call, so one slow agent never holds up a poll of the others.
+ */
+export function callAgent<T>(
+  agent: AgentAddress,
+  type: string,
+  params: unknown,
+  timeoutMs: number,
+): Promise<AgentAnswer<T>> {
+  let url: URL;
+  try {
+    url = new URL(agent.address);
+  } catch {
+    return Promise.reject(
+      new AgentError(
+        'UNREACHABLE',
+        `address '${agent.address}' is not a URL (e.g. http://10.0.0.5:8120)`,
+      ),
+    );
+  }
+  const body = JSON.stringify({ type, params });
+  const https = url.protocol === 'https:';
+  const deadline = Date.now() + timeoutMs;
+  // For https the TLS connection is made (and the certificate checked) before any byte of the
+  // request, passkey included, is written.
+  const connection = https
+    ? connectAgentTls({
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port || 443),
+        insecureTls: agent.insecureTls,
+        fingerprint256: agent.pinnedFingerprint,
+        timeoutMs,
+      }).catch((error: Error) => {
+        throw error instanceof PinMismatch
+          ? new AgentError('CERTIFICATE', error.message)
+          : unreachable(error);
+      })
+    : Promise.resolve(undefined);
+  return connection.then(
+    (tls) =>
+      new Promise<AgentAnswer<T>>((resolve, reject) => {
+        const remaining = Math.max(1, deadline - Date.now());
+        // Options rather than the URL: an https URL is refused by http.request, though the
+        // connection below is TLS.
+        const req = httpRequest(
+          {
+            host: url.hostname.replace(/^\[|\]$/g, ''),
+            port: url.port || (https ? 443 : 80),
+            path: `${url.pathname}${url.search}`,
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              authorization: agent.passkey,
+            },
+            ...(tls ? { createConnection: () => tls.socket } : {}),
+          },
+          (res) =>
+            readAnswer<T>(res, type).then(
+              (answer) => resolve({ body: answer, fingerprint: tls?.fingerprint256 }),
+              reject,
+            ),
+        );
+        const timer = setTimeout(
+          () => req.destroy(new AgentError('UNREACHABLE', `no answer within ${timeoutMs} ms`)),
+          remaining,
+        );
+        req.on('close', () => clearTimeout(timer));
+        req.on('error', (error) =>
+          reject(error instanceof AgentError ? error : unreachable(error)),
+        );
+        req.end(body);
+      }),
+  );
+}
+
+function readAnswer<T>(res: IncomingMessage, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_ANSWER)
+        res.destroy(new AgentError('AGENT', `the answer to ${type} is larger than 64 MiB`));
+      else chunks.push(chunk);
+    });
+    res.on('error', reject);
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : {};
+      } catch {
+        return reject(
+          new AgentError(
+            'AGENT',
+            `the agent answered ${type} with something that is not JSON`,
+            res.statusCode,
+          ),
+        );
+      }
+      const status = res.statusCode ?? 0;
+      if (status === 200) return resolve(parsed as T);
+      const message = (parsed as { error?: string }).error ?? `status ${status}`;
+      if (status === 401)
+        return reject(
+          new AgentError('REFUSED', `the agent refused the passkey: ${message}`, status),
+        );
+      if (status === 403)
+        return reject(
+          new AgentError('REFUSED', `the agent refused our address: ${message}`, status),
+        );
+      reject(new AgentError('AGENT', `${type}: ${message}`, status));
+    });
+  });
+}
+
+function unreachable(error: Error & { code?: string }): AgentError {
+  const why: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the agent running?)',
+    ENOTFOUND: 'host not found',
+    EHOSTUNREACH: 'host unreachable',
+    ECONNRESET: 'connection reset',
+  };
+  if ((error.code && error.code.startsWith('ERR_TLS')) || /certificate/i.test(error.message)) {
+    return new AgentError('CERTIFICATE', `TLS: ${error.message}`);
+  }
+  return new AgentError('UNREACHABLE', (error.code && why[error.code]) ?? error.message);
+}

@@ -1,0 +1,3 @@
+export * from './agent-client';
+export * from './agent-error';
+export * from './tls-connection';

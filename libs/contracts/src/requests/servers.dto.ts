@@ -1,0 +1,103 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+} from 'class-validator';
+
+/** `{ server: id or name }`, as every server read and execution takes. */
+export class ServerParamDto {
+  @IsString()
+  @IsNotEmpty()
+  server!: string;
+}
+
+/** Komodo's Timelength values that make sense for stats history. */
+export const STATS_GRANULARITIES = [
+  '15-sec',
+  '30-sec',
+  '1-min',
+  '2-min',
+  '5-min',
+  '10-min',
+  '15-min',
+  '30-min',
+  '1-hr',
+  '2-hr',
+  '6-hr',
+  '8-hr',
+  '12-hr',
+  '1-day',
+] as const;
+
+export class GetHistoricalServerStatsDto extends ServerParamDto {
+  @IsIn(STATS_GRANULARITIES)
+  granularity!: (typeof STATS_GRANULARITIES)[number];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  page?: number;
+}
+
+export class GetContainerLogDto extends ServerParamDto {
+  @IsString()
+  @IsNotEmpty()
+  container!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  tail!: number;
+
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
+}
+
+export class SearchContainerLogDto extends ServerParamDto {
+  @IsString()
+  @IsNotEmpty()
+  container!: string;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  terms!: string[];
+
+  @IsOptional()
+  @IsIn(['And', 'Or'])
+  combinator?: 'And' | 'Or';
+
+  @IsOptional()
+  @IsBoolean()
+  invert?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
+}
+
+export class ListAlertsDto {
+  @IsOptional()
+  @IsObject()
+  query?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  page?: number;
+}
+
+export class GetAlertDto {
+  @IsString()
+  @IsNotEmpty()
+  id!: string;
+}
