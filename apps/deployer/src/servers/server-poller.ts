@@ -50,17 +50,24 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     clearInterval(this.timer);
   }
 
-  /** One round: polls all servers not already being polled; resolves when they are done. */
-  async tick(): Promise<void> {
+  /**
+   * One round: polls all servers not already being polled; resolves when they are done, to how
+   * long each poll took (ms) — what `bench/polling` reports.
+   */
+  async tick(): Promise<number[]> {
     const servers = this.readModel.list('Server').filter((s) => !this.inFlight.has(s.id));
-    const results = await Promise.all(servers.map((server) => this.pollOne(server)));
+    const durations: number[] = [];
+    const results = await Promise.all(servers.map((server) => this.pollOne(server, durations)));
     await this.observations.recordMany(results.filter((r): r is Observation => r !== undefined));
+    return durations;
   }
 
-  private async pollOne(server: Resource): Promise<Observation | undefined> {
+  private async pollOne(server: Resource, durations: number[]): Promise<Observation | undefined> {
     this.inFlight.add(server.id);
+    const start = performance.now();
     try {
       const observation = await this.observe(server);
+      durations.push(performance.now() - start);
       await this.recordStatus(server, observation);
       return observation;
     } catch (error) {
