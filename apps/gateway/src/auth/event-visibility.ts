@@ -1,11 +1,12 @@
-import { kindOfStream } from '@monitor/domain';
+import { isResourceKind, kindOfStream, type ResourceKind } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import type { Principal } from './principal';
 
 /**
- * Who may follow which events: admins all; others the events of resources they may read, and
- * tags. Users, groups, variables, accounts and name reservations are admin business.
+ * Who may follow which events: admins all; others the events of resources they may read (with
+ * their server status and alerts), and tags. Users, groups, variables, accounts and name
+ * reservations are admin business.
  */
 export function canSeeEvent(
   principal: Principal,
@@ -15,8 +16,22 @@ export function canSeeEvent(
   if (principal.isAdmin) return true;
   if (!principal.user.enabled) return false;
   if (event.stream.startsWith('tag-')) return true;
-  const kind = kindOfStream(event.stream);
-  if (!kind) return false;
-  const resource = readModel.resource(kind, event.stream.slice(event.stream.indexOf('-') + 1));
+  const about = resourceOf(event, readModel);
+  if (!about) return false;
+  const resource = readModel.resource(about.kind, about.id);
   return resource !== undefined && principal.can(resource, 'Read');
+}
+
+function resourceOf(
+  event: StoredEvent,
+  readModel: ReadModel,
+): { kind: ResourceKind; id: string } | undefined {
+  const id = event.stream.slice(event.stream.indexOf('-') + 1);
+  if (event.stream.startsWith('serverstatus-')) return { kind: 'Server', id };
+  if (event.stream.startsWith('alert-')) {
+    const target = readModel.alerts.alert(id)?.target;
+    return target && isResourceKind(target.type) ? { kind: target.type, id: target.id } : undefined;
+  }
+  const kind = kindOfStream(event.stream);
+  return kind ? { kind, id } : undefined;
 }

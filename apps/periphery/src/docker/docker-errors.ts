@@ -18,7 +18,7 @@ export function engineError(
 ): PeripheryError {
   if (error instanceof PeripheryError) return error;
   const failure = (error ?? {}) as EngineFailure;
-  const detail = failure.json?.message ?? failure.reason ?? failure.message ?? String(error);
+  const detail = engineDetail(error);
   if (failure.code && ['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM'].includes(failure.code)) {
     return new PeripheryError(
       'DOCKER_UNAVAILABLE',
@@ -36,4 +36,16 @@ export function engineError(
     default:
       return new PeripheryError('DOCKER', `Docker engine error: ${detail}`);
   }
+}
+
+/** What the engine said, without dockerode's "(HTTP code 404) unexpected -" wrapping. */
+export function engineDetail(error: unknown): string {
+  if (error instanceof PeripheryError) return error.message;
+  const failure = (error ?? {}) as EngineFailure;
+  return failure.json?.message ?? failure.reason ?? failure.message ?? String(error);
+}
+
+/** The engine's HTTP status of a failed call, when it answered at all. */
+export function engineStatus(error: unknown): number | undefined {
+  return (error as EngineFailure | undefined)?.statusCode;
 }

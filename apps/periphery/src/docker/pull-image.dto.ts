@@ -1,0 +1,30 @@
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
+import { IsImageReference } from './engine-validators';
+
+/** The account to pull with; the token is a secret and is never written anywhere. */
+export class RegistryAuthDto {
+  /** The registry the account belongs to (`ghcr.io`, `registry.example.com:5000`). */
+  @IsString()
+  @MinLength(1)
+  domain!: string;
+
+  @IsString()
+  @MinLength(1)
+  username!: string;
+
+  @IsString()
+  @MinLength(1)
+  token!: string;
+}
+
+export class PullImageDto {
+  @IsString()
+  @IsImageReference()
+  image!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistryAuthDto)
+  registry?: RegistryAuthDto;
+}
