@@ -24,7 +24,9 @@ function agent(): Promise<Server> {
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         if (req.headers.authorization !== passkey) {
-          res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"wrong passkey"}');
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end('{"error":"wrong passkey"}');
           return;
         }
         const type = (JSON.parse(body) as { type: string }).type;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ServerAgents } from '../../apps/deployer/src/servers/server-agents';
 import { ServerObservations } from '../../apps/deployer/src/servers/server-observations';
 import { ServerPoller } from '../../apps/deployer/src/servers/server-poller';
+import { DeploymentObserver } from '../../apps/deployer/src/deployments/deployment-observer';
 
 /**
  * `npm run bench:polling`: CPU time and p99 latency of one poll round of 50, 200 and 500
@@ -25,15 +26,27 @@ const SIZES = (process.env.POLL_SIZES ?? '50,200,500').split(',').map(Number);
 const INTERVAL_MS = 10_000;
 
 async function main(): Promise<void> {
-  console.log(`poll round of N servers (${TICKS} rounds each), at a ${INTERVAL_MS / 1000} s interval`);
-  console.log('N\tours cpu ms/round\traw cpu ms/round\tratio\tours cores@10s\tours p99 ms\traw p99 ms');
+  console.log(
+    `poll round of N servers (${TICKS} rounds each), at a ${INTERVAL_MS / 1000} s interval`,
+  );
+  console.log(
+    'N\tours cpu ms/round\traw cpu ms/round\tratio\tours cores@10s\tours p99 ms\traw p99 ms',
+  );
   for (const size of SIZES) {
     const { child, ports } = await startAgents(size);
     try {
       const ours = await measureOurs(ports);
       const raw = await measureRaw(ports);
       console.log(
-        [size, ours.cpu.toFixed(1), raw.cpu.toFixed(1), (ours.cpu / raw.cpu).toFixed(2), (ours.cpu / INTERVAL_MS).toFixed(4), ours.p99.toFixed(1), raw.p99.toFixed(1)].join('\t'),
+        [
+          size,
+          ours.cpu.toFixed(1),
+          raw.cpu.toFixed(1),
+          (ours.cpu / raw.cpu).toFixed(2),
+          (ours.cpu / INTERVAL_MS).toFixed(4),
+          ours.p99.toFixed(1),
+          raw.p99.toFixed(1),
+        ].join('\t'),
       );
     } finally {
       child.kill();
@@ -55,7 +68,8 @@ async function measureOurs(ports: number[]) {
   await readModel.waitFor(await store.headPosition());
   const agents = new ServerAgents(readModel, config, keyring);
   const observations = new ServerObservations(store, readModel, new MemoryStatsHistory());
-  const poller = new ServerPoller(config, readModel, store, agents, observations);
+  const deployments = new DeploymentObserver(store, readModel, config);
+  const poller = new ServerPoller(config, readModel, store, agents, observations, deployments);
   await poller.tick();
   const result = await rounds(() => poller.tick());
   await readModel.stop();
@@ -81,16 +95,25 @@ async function rounds(round: () => Promise<number[]>) {
   for (let i = 0; i < TICKS; i++) latencies.push(...(await round()));
   const used = process.cpuUsage(before);
   latencies.sort((a, b) => a - b);
-  return { cpu: (used.user + used.system) / 1000 / TICKS, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+  return {
+    cpu: (used.user + used.system) / 1000 / TICKS,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+  };
 }
 
 function startAgents(count: number): Promise<{ child: ChildProcess; ports: number[] }> {
-  const child = spawn(process.execPath, [join(__dirname, 'fake-agents.js'), String(count), PASSKEY], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'fake-agents.js'), String(count), PASSKEY],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`fake agents exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ports: JSON.parse(line) as number[] }));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve({ child, ports: JSON.parse(line) as number[] }),
+    );
   });
 }
 

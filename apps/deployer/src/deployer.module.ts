@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule, TagsController } from '@monitor/runtime';
+import { DeploymentContext } from './deployments/deployment-context';
+import { DeploymentExecutions } from './deployments/deployment-executions';
+import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
+import { DeploymentQueriesController } from './deployments/deployment-queries.controller';
 import { ServersModule } from './servers/servers.module';
 
 /** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
@@ -13,6 +17,7 @@ import { ServersModule } from './servers/servers.module';
     ]),
     ServersModule,
   ],
-  controllers: [TagsController],
+  controllers: [TagsController, DeploymentExecutionsController, DeploymentQueriesController],
+  providers: [DeploymentContext, DeploymentExecutions],
 })
 export class DeployerModule {}

@@ -12,6 +12,7 @@ import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
 import { ServerRequests } from './api/servers/server.requests';
+import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { UserRequests } from './api/admin/users.requests';
 import { AuthController } from './auth/auth.controller';
@@ -35,6 +36,7 @@ import { UpdateFeed } from './live/update-feed';
     IdentityCommands,
     AccessCheck,
     ServerRequests,
+    DeploymentRequests,
     AlertReads,
     UserRequests,
     UserGroupRequests,

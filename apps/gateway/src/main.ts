@@ -11,6 +11,8 @@ runMain(async () => {
   const runtime = await createRuntime(config);
   const app = await NestFactory.create(distributedRoot('gateway', config, runtime, GatewayModule), {
     bodyParser: false,
+    // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
+    forceCloseConnections: true,
   });
   setUpGatewayHttp(app, config);
   await app.listen(config.port, config.host);

@@ -46,7 +46,12 @@ export async function startMonitor(
   })
   class MonitorModule {}
 
-  const app = await NestFactory.create(MonitorModule, { bodyParser: false, ...options });
+  const app = await NestFactory.create(MonitorModule, {
+    bodyParser: false,
+    // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
+    forceCloseConnections: true,
+    ...options,
+  });
   app.connectMicroservice(busTransport({ transport: 'in-process', broker }), {
     inheritAppConfig: false,
   });

@@ -26,6 +26,8 @@ export async function startPeriphery(
   const certificate = config.ssl_enabled ? await ensureCertificate(config) : undefined;
   const app = await NestFactory.create(PeripheryModule.forRoot(config), {
     bodyParser: false,
+    // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
+    forceCloseConnections: true,
     ...(certificate ? { httpsOptions: { key: certificate.key, cert: certificate.cert } } : {}),
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });

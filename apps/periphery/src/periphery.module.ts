@@ -4,10 +4,15 @@ import { HealthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
 import { RpcController } from './api/rpc.controller';
 import type { PeripheryConfig } from './config';
+import { ContainerLifecycleService } from './docker/container-lifecycle.service';
 import { ContainerLogsService } from './docker/container-logs.service';
+import { ContainerStatsService } from './docker/container-stats.service';
+import { ContainerRequests } from './docker/container.requests';
+import { DeployService } from './docker/deploy.service';
 import { DockerEngine } from './docker/docker-engine';
 import { DockerListsService } from './docker/docker-lists.service';
 import { DockerRequests } from './docker/docker.requests';
+import { ImagePullService } from './docker/image-pull.service';
 import { PruneService } from './docker/prune.service';
 import { StatsSampler } from './system/stats-sampler';
 import { SystemRequests } from './system/system.requests';
@@ -32,6 +37,11 @@ export class PeripheryModule {
         ContainerLogsService,
         PruneService,
         DockerRequests,
+        ImagePullService,
+        DeployService,
+        ContainerLifecycleService,
+        ContainerStatsService,
+        ContainerRequests,
       ],
     };
   }

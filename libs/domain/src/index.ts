@@ -20,3 +20,5 @@ export * from './variables/interpolate';
 export * from './updates/update';
 export * from './servers/server-status';
 export * from './alerts';
+export * from './deployment-status/deployment-status';
+export * from './deployments';

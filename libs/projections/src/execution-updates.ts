@@ -38,6 +38,14 @@ export class ExecutionUpdates {
       .filter((x) => x.status !== 'Complete');
   }
 
+  /** The executions of one target, newest first. */
+  forTarget(type: string, id: string): Execution[] {
+    return [...this.executions.values()]
+      .map((e) => e.execution)
+      .filter((x) => x.target.type === type && x.target.id === id)
+      .sort((a, b) => b.startTs - a.startTs || b.id.localeCompare(a.id));
+  }
+
   execution(id: string): Execution | undefined {
     return this.executions.get(id)?.execution;
   }

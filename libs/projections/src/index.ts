@@ -7,3 +7,4 @@ export * from './settings-model';
 export * from './execution-updates';
 export * from './server-status-model';
 export * from './alerts-model';
+export * from './deployment-status-model';

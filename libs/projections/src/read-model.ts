@@ -10,6 +10,7 @@ import {
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
 import { AlertsModel } from './alerts-model';
+import { DeploymentStatusModel } from './deployment-status-model';
 import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
@@ -39,6 +40,7 @@ export class ReadModel {
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
+  readonly deploymentStatus = new DeploymentStatusModel();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
@@ -73,6 +75,7 @@ export class ReadModel {
     else if (this.identity.handles(event.stream)) this.identity.apply(event);
     else if (this.serverStatus.handles(event.stream)) this.serverStatus.apply(event);
     else if (this.alerts.handles(event.stream)) this.alerts.apply(event);
+    else if (this.deploymentStatus.handles(event.stream)) this.deploymentStatus.apply(event);
     else if (this.executions.handles(event.stream)) {
       const update = this.executions.apply(event);
       if (update) this.recordUpdate(update);

@@ -5,3 +5,4 @@ export * from './lifecycle-requests';
 export * from './lifecycle.controller';
 export * from './tags.controller';
 export * from './boot';
+export * from './message-handlers';

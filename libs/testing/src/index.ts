@@ -3,3 +3,4 @@ export * from './nats-server';
 export * from './decider-spec';
 export * from './docker-test-image';
 export * from './docker-test-containers';
+export * from './docker-registry';

@@ -17,6 +17,7 @@ import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { DeploymentObserver, type ListedContainer } from '../deployments/deployment-observer';
 import { ServerAgents } from './server-agents';
 import { ServerObservations, type Observation } from './server-observations';
 
@@ -37,6 +38,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agents: ServerAgents,
     private readonly observations: ServerObservations,
+    private readonly deployments: DeploymentObserver,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,6 +69,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     const start = performance.now();
     try {
       const observation = await this.observe(server);
+      await this.observeDeployments(server, observation.state);
       durations.push(performance.now() - start);
       await this.recordStatus(server, observation);
       return observation;
@@ -99,6 +102,18 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
       const reason =
         error instanceof AgentError || error instanceof Error ? error.message : String(error);
       return { server, at, state: 'NotOk', reason, version: '' };
+    }
+  }
+
+  /** The containers of the server's deployments, only when it has some (one more call). */
+  private async observeDeployments(server: Resource, state: ServerState): Promise<void> {
+    if (!this.deployments.deploymentsOn(server.id).length) return;
+    if (state !== 'Ok') return this.deployments.observe(server, 'unreachable');
+    try {
+      const containers = await this.agents.call<ListedContainer[]>(server, 'ListDockerContainers');
+      await this.deployments.observe(server, containers);
+    } catch {
+      await this.deployments.observe(server, 'unreachable');
     }
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeploymentObserver } from '../deployments/deployment-observer';
 import { ServerAgents } from './server-agents';
 import { ServerExecutionsController } from './server-executions.controller';
 import { ServerObservations } from './server-observations';
@@ -13,9 +14,10 @@ import { statsHistoryProvider, StatsHistoryCloser } from './stats-history.provid
     ServerAgents,
     ServerObservations,
     ServerPoller,
+    DeploymentObserver,
     statsHistoryProvider,
     StatsHistoryCloser,
   ],
-  exports: [ServerAgents, ServerPoller],
+  exports: [ServerAgents, ServerPoller, DeploymentObserver],
 })
 export class ServersModule {}

@@ -47,9 +47,8 @@ export function describeCreate(name: string, image: string, spec: ContainerSpecD
     parts.push(`--restart ${restart.Name}${retries ? `:${retries}` : ''}`);
   }
   for (const [port, bindings] of Object.entries(spec.portBindings)) {
-    for (const { HostIp, HostPort } of bindings.length ? bindings : [{}]) {
-      parts.push(`-p ${[HostIp, HostPort ?? ''].filter((p) => p !== undefined).join(':')}:${port}`);
-    }
+    for (const binding of bindings.length ? bindings : [{}])
+      parts.push(`-p ${publish(port, binding)}`);
   }
   for (const port of Object.keys(spec.exposedPorts)) parts.push(`--expose ${port}`);
   for (const bind of spec.binds) parts.push(`-v ${bind}`);
@@ -62,7 +61,18 @@ export function describeCreate(name: string, image: string, spec: ContainerSpecD
   return parts.join(' ');
 }
 
+/** `-p`'s syntax: `ip:hostPort:port`, `ip::port`, `hostPort:port` or `port`. */
+function publish(
+  port: string,
+  { HostIp, HostPort }: { HostIp?: string; HostPort?: string },
+): string {
+  if (HostIp) return `${HostIp}:${HostPort ?? ''}:${port}`;
+  return HostPort ? `${HostPort}:${port}` : port;
+}
+
 /** Shown the way a shell would need it, so the command reads unambiguously. Never run. */
 function quoteArgument(argument: string): string {
-  return /^[a-zA-Z0-9_./:=@%+-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`;
+  return /^[a-zA-Z0-9_./:=@%+-]+$/.test(argument)
+    ? argument
+    : `'${argument.replace(/'/g, `'\\''`)}'`;
 }

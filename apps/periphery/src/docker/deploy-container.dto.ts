@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -84,6 +85,8 @@ export class ContainerSpecDto {
   @MinLength(1)
   networkMode!: string;
 
+  // ValidateNested alone lets a missing object through.
+  @IsDefined()
   @ValidateNested()
   @Type(() => RestartPolicyDto)
   restartPolicy!: RestartPolicyDto;
@@ -113,6 +116,7 @@ export class DeployContainerDto {
   @IsImageReference()
   image!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ContainerSpecDto)
   spec!: ContainerSpecDto;

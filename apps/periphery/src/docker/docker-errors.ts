@@ -42,7 +42,10 @@ export function engineError(
 export function engineDetail(error: unknown): string {
   if (error instanceof PeripheryError) return error.message;
   const failure = (error ?? {}) as EngineFailure;
-  return failure.json?.message ?? failure.reason ?? failure.message ?? String(error);
+  if (failure.json?.message) return failure.json.message;
+  // A streamed call (pull, push) has no parsed body: the engine's words are only in the message.
+  const wrapped = /^\(HTTP code \d+\) [^-]*- ([\s\S]*\S)\s*$/.exec(failure.message ?? '');
+  return wrapped?.[1] ?? failure.reason ?? failure.message ?? String(error);
 }
 
 /** The engine's HTTP status of a failed call, when it answered at all. */

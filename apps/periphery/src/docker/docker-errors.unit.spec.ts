@@ -1,6 +1,6 @@
 import { PeripheryError } from '../api/periphery-error';
 import { isPossibleContainerName } from './container-name';
-import { engineError } from './docker-errors';
+import { engineDetail, engineError } from './docker-errors';
 import { formatBytes } from './prune-report';
 
 describe('engineError', () => {
@@ -70,4 +70,25 @@ describe('formatBytes', () => {
     [1_234_567, '1.23MB'],
     [5_000_000_000, '5GB'],
   ])('%d -> %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+});
+
+describe('engineDetail', () => {
+  it("prefers the engine's JSON message", () => {
+    expect(engineDetail({ statusCode: 404, json: { message: 'No such image: x' } })).toBe(
+      'No such image: x',
+    );
+  });
+
+  it("unwraps dockerode's message of a streamed call, which has no parsed body", () => {
+    const streamed = {
+      statusCode: 500,
+      reason: 'server error',
+      json: null,
+      message: '(HTTP code 500) server error - Get "http://127.0.0.1:1/v2/": connection refused ',
+    };
+    expect(engineDetail(streamed)).toBe('Get "http://127.0.0.1:1/v2/": connection refused');
+    expect(engineDetail({ statusCode: 500, reason: 'server error', message: '' })).toBe(
+      'server error',
+    );
+  });
 });

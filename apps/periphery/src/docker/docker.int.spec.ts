@@ -175,7 +175,9 @@ describe('Docker through the agent (real engine)', () => {
       agent.call<NetworkListItem[]>('ListDockerNetworks'),
       agent.call<VolumeListItem[]>('ListDockerVolumes'),
     ]);
-    expect(images.body.find((i) => i.name === BUSYBOX_TEST_IMAGE)).toMatchObject({
+    // By its tags, not its name (the first tag): the image may carry others, e.g. the
+    // registry tags `pushBusyboxImage` gives it.
+    expect(images.body.find((i) => i.tags.includes(BUSYBOX_TEST_IMAGE))).toMatchObject({
       in_use: true,
       size: expect.any(Number),
     });

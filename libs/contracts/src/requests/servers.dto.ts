@@ -101,3 +101,93 @@ export class GetAlertDto {
   @IsNotEmpty()
   id!: string;
 }
+
+/** `Deploy { deployment, stop_signal?, stop_time? }`. */
+export class DeployDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+
+  @IsOptional()
+  @IsString()
+  stop_signal?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  stop_time?: number;
+}
+
+/** `StopDeployment { deployment, signal?, time? }` and the other container actions. */
+export class DeploymentActionDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+
+  @IsOptional()
+  @IsString()
+  signal?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  time?: number;
+}
+
+/** `RollbackDeployment { deployment, revision? }`: the config revision an earlier Deploy deployed. */
+export class RollbackDeploymentDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  revision?: number;
+}
+
+/** `BatchDeploy { pattern }`: names, wildcards (`*`, `?`) and `\regex\`, comma or newline separated. */
+export class BatchPatternDto {
+  @IsString()
+  @IsNotEmpty()
+  pattern!: string;
+}
+
+export class GetDeploymentLogDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  tail?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
+}
+
+export class SearchDeploymentLogDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  terms!: string[];
+
+  @IsOptional()
+  @IsIn(['And', 'Or'])
+  combinator?: 'And' | 'Or';
+
+  @IsOptional()
+  @IsBoolean()
+  invert?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
+}

@@ -1,4 +1,4 @@
-import { fieldError, orThrow, type Collected } from './errors';
+import { fieldError, orThrow, type FieldResult } from './errors';
 
 /** Docker's rule for container names. */
 export const CONTAINER_NAME_RULE = '[a-zA-Z0-9][a-zA-Z0-9_.-]*';
@@ -30,20 +30,34 @@ export function collectContainerName(
   customName: string,
   resourceName: string,
   field = 'custom_name',
-): Collected<string> {
+): FieldResult<string> {
   const custom = customName.trim();
   if (custom) {
     if (isContainerName(custom)) return { value: custom, errors: [] };
-    return { value: custom, errors: [fieldError(field, `'${custom}' is not a valid container name (${CONTAINER_NAME_RULE})`)] };
+    return {
+      value: custom,
+      errors: [
+        fieldError(field, `'${custom}' is not a valid container name (${CONTAINER_NAME_RULE})`),
+      ],
+    };
   }
   const value = sanitizeContainerName(resourceName);
   if (value) return { value, errors: [] };
   return {
     value,
-    errors: [fieldError(field, `the name '${resourceName}' has no character a container name may start with; set custom_name (${CONTAINER_NAME_RULE})`)],
+    errors: [
+      fieldError(
+        field,
+        `the name '${resourceName}' has no character a container name may start with; set custom_name (${CONTAINER_NAME_RULE})`,
+      ),
+    ],
   };
 }
 
-export function containerName(customName: string, resourceName: string, field = 'custom_name'): string {
+export function containerName(
+  customName: string,
+  resourceName: string,
+  field = 'custom_name',
+): string {
   return orThrow(collectContainerName(customName, resourceName, field));
 }

@@ -1,10 +1,11 @@
 import {
   attempt,
+  byLine,
   hasReference,
   orThrow,
   problem,
   replaceReferences,
-  type Collected,
+  type FieldResult,
 } from './errors';
 import { collectKeyValueLines, type LineOptions } from './multiline';
 
@@ -23,7 +24,7 @@ export function collectEnvironment(
   text: string,
   field = 'environment',
   options: LineOptions = {},
-): Collected<string[]> {
+): FieldResult<string[]> {
   const { value: lines, errors } = collectKeyValueLines(text, field, options);
   const value: string[] = [];
   for (const { key, value: v, line } of lines) {
@@ -39,7 +40,7 @@ export function collectEnvironment(
     });
     if (ok) value.push(`${key}=${v}`);
   }
-  return { value, errors };
+  return { value, errors: byLine(errors) };
 }
 
 export function parseEnvironment(

@@ -11,7 +11,7 @@ export interface DeploymentFieldError {
 }
 
 /** What a field parser found: its output, and every problem rather than only the first. */
-export interface Collected<T> {
+export interface FieldResult<T> {
   value: T;
   errors: DeploymentFieldError[];
 }
@@ -47,8 +47,13 @@ export function attempt<T>(
   }
 }
 
+/** Line order, whichever check found each problem (sort is stable). */
+export function byLine(errors: DeploymentFieldError[]): DeploymentFieldError[] {
+  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
 /** The 400 for a parser used on its own: every message, and the list in the details. */
-export function orThrow<T>({ value, errors }: Collected<T>): T {
+export function orThrow<T>({ value, errors }: FieldResult<T>): T {
   if (errors.length) {
     throw invalid(errors.map((e) => e.message).join('; '), { errors });
   }

@@ -1,4 +1,4 @@
-import { attempt, orThrow, problem, type Collected } from './errors';
+import { attempt, byLine, orThrow, problem, type FieldResult } from './errors';
 import { collectKeyValueLines, type LineOptions } from './multiline';
 
 /** Set on every container Monitor runs, to find a Deployment's container again. */
@@ -13,7 +13,7 @@ export function collectLabels(
   text: string,
   field = 'labels',
   options: LineOptions = {},
-): Collected<Record<string, string>> {
+): FieldResult<Record<string, string>> {
   const { value: lines, errors } = collectKeyValueLines(text, field, options);
   const value: Record<string, string> = {};
   for (const { key, value: v, line } of lines) {
@@ -24,7 +24,7 @@ export function collectLabels(
     });
     if (ok) value[key] = v;
   }
-  return { value, errors };
+  return { value, errors: byLine(errors) };
 }
 
 export function parseLabels(

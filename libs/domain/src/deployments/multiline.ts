@@ -1,4 +1,4 @@
-import { attempt, onlyReferences, orThrow, problem, type Collected } from './errors';
+import { attempt, onlyReferences, orThrow, problem, type FieldResult } from './errors';
 
 /**
  * Komodo's multi-line text fields (environment, ports, volumes, labels, build_args), read the
@@ -30,8 +30,8 @@ export interface ListLine {
 
 export interface LineOptions {
   /**
-   * Applied to each line once its comment is cut: `[[VARIABLE]]` interpolation. The result may
-   * hold several lines (a variable with a whole env block); they all keep the line they came from.
+   * `[[VARIABLE]]` interpolation, applied once comments are cut (a secret holding ` #` stays
+   * whole). What it returns keeps the line it came from, even a block of several lines.
    */
   expand?: (text: string) => string;
   /** At write time: a line that is only `[[REFERENCES]]` is not checked (only its value can be). */
@@ -74,36 +74,62 @@ function listItem(line: string): string {
   return unquote(item, true).trim();
 }
 
-/** The lines that carry something, after comments, list dashes, quotes and expansion. */
-export function significantLines(text: string, options: LineOptions = {}): ListLine[] {
+/** The lines that carry something, after comments, list dashes and quotes; nothing expanded. */
+function rawItems(text: string): ListLine[] {
   const out: ListLine[] = [];
   text.split('\n').forEach((raw, index) => {
     let line = raw.trim();
     if (isComment(line)) return;
     const cut = commentStart(line, true);
     if (cut >= 0) line = line.slice(0, cut).trim();
-    const expanded = options.expand ? options.expand(line) : line;
-    for (const piece of expanded.split('\n')) {
-      const trimmed = piece.trim();
-      if (isComment(trimmed)) continue;
-      const value = listItem(trimmed);
-      if (value !== '') out.push({ value, line: index + 1 });
-    }
+    const value = listItem(line);
+    if (value !== '') out.push({ value, line: index + 1 });
   });
   return out;
 }
 
+/** The items an expansion holds: one, or a block of lines (comments skipped) on the same line. */
+function expandItem(item: ListLine, expand: (text: string) => string): ListLine[] {
+  const expanded = expand(item.value);
+  if (expanded === item.value) return [item];
+  return expanded
+    .split('\n')
+    .map((piece) => piece.trim())
+    .filter((piece) => !isComment(piece))
+    .map((piece) => ({ value: listItem(piece), line: item.line }))
+    .filter(({ value }) => value !== '');
+}
+
+/** Items of a list field, each expanded whole. */
+export function significantLines(text: string, options: LineOptions = {}): ListLine[] {
+  const { expand } = options;
+  const items = rawItems(text);
+  return expand ? items.flatMap((item) => expandItem(item, expand)) : items;
+}
+
+/**
+ * Key and value are split BEFORE expansion, then expanded apart: the `=` must be written, and a
+ * value from a variable stays whole even with newlines in it (a PEM key). Only a line that is
+ * nothing but references is expanded first, so one variable can hold a block of `KEY=value` lines.
+ */
 export function collectKeyValueLines(
   text: string,
   field: string,
   options: LineOptions = {},
-): Collected<KeyValueLine[]> {
+): FieldResult<KeyValueLine[]> {
   const value: KeyValueLine[] = [];
-  const errors: Collected<KeyValueLine[]>['errors'] = [];
-  for (const { value: item, line } of significantLines(text, options)) {
-    if (options.lenientReferences && onlyReferences(item)) continue;
-    const pair = attempt(errors, field, line, () => splitPair(item));
-    if (pair) value.push({ ...pair, line });
+  const errors: FieldResult<KeyValueLine[]>['errors'] = [];
+  const { expand } = options;
+  for (const item of rawItems(text)) {
+    const block = onlyReferences(item.value);
+    if (block && options.lenientReferences) continue;
+    const items = block && expand ? expandItem(item, expand) : [item];
+    for (const { value: entry, line } of items) {
+      const pair = attempt(errors, field, line, () => splitPair(entry));
+      if (!pair) continue;
+      const later = expand && !block ? expand : (t: string) => t;
+      value.push({ key: later(pair.key), value: later(pair.value), line });
+    }
   }
   return { value, errors };
 }

@@ -1,4 +1,4 @@
-import { attempt, orThrow, problem, type Collected } from './errors';
+import { attempt, orThrow, problem, type FieldResult } from './errors';
 import { significantLines, type LineOptions } from './multiline';
 import {
   checkIp,
@@ -89,9 +89,9 @@ export function collectPorts(
   text: string,
   field = 'ports',
   options: LineOptions = {},
-): Collected<PortSpec> {
+): FieldResult<PortSpec> {
   const value: PortSpec = { exposedPorts: {}, portBindings: {} };
-  const errors: Collected<PortSpec>['errors'] = [];
+  const errors: FieldResult<PortSpec>['errors'] = [];
   for (const { value: item, line } of significantLines(text, options)) {
     if (options.lenientReferences && checkPortPiecesAround(item, errors, field, line)) continue;
     const mapping = attempt(errors, field, line, () => parsePortMapping(item));

@@ -1,5 +1,5 @@
 import { RESTART_MODES, type RestartMode } from '../resources/configs/deployment.config';
-import { orThrow, fieldError, type Collected } from './errors';
+import { orThrow, fieldError, type FieldResult } from './errors';
 
 /** Docker's `HostConfig.RestartPolicy`. */
 export interface RestartPolicy {
@@ -10,10 +10,13 @@ export interface RestartPolicy {
 /** Komodo runs `docker run --restart on-failure:10`: the same bound here. */
 export const ON_FAILURE_MAX_RETRIES = 10;
 
-export function collectRestartPolicy(mode: unknown, field = 'restart'): Collected<RestartPolicy | undefined> {
+export function collectRestartPolicy(
+  mode: unknown,
+  field = 'restart',
+): FieldResult<RestartPolicy | undefined> {
   const known = RESTART_MODES.find((m) => m === mode);
   if (!known) {
-    const shown = typeof mode === 'string' ? `'${mode}'` : JSON.stringify(mode) ?? String(mode);
+    const shown = typeof mode === 'string' ? `'${mode}'` : (JSON.stringify(mode) ?? String(mode));
     return {
       value: undefined,
       errors: [fieldError(field, `${shown} is not a restart mode (${RESTART_MODES.join(', ')})`)],

@@ -1,11 +1,4 @@
-import {
-  attempt,
-  hasReference,
-  orThrow,
-  problem,
-  replaceReferences,
-  type Collected,
-} from './errors';
+import { attempt, hasReference, orThrow, problem, type FieldResult } from './errors';
 import { significantLines, type LineOptions } from './multiline';
 
 /** Docker's bind and volume mount options (`-v a:b:ro,z`). */
@@ -87,9 +80,13 @@ export function parseVolume(item: string): VolumeMount {
 
 /** At write time, with `[[REFERENCES]]`: each literal piece between the `:` is checked alone. */
 function checkAround(item: string): void {
-  const parts = pieces(replaceReferences(item, '\u0000'));
+  // A reference holds no ':' or '=', so the pieces are those of the expansion.
+  const parts = pieces(item);
   parts.forEach((part, i) => {
-    if (part.includes('\u0000')) return;
+    if (hasReference(part)) {
+      if (i === 0 && /^[.~]/.test(part)) problem(`host path ${part} must be absolute`);
+      return;
+    }
     if (part === '') problem(`'${item}' has an empty part`);
     if (i === 0) checkSource(part);
     else if (!part.startsWith('/') && i === parts.length - 1 && i > 1) checkOptions(part);
@@ -105,9 +102,9 @@ export function collectVolumes(
   text: string,
   field = 'volumes',
   options: LineOptions = {},
-): Collected<string[]> {
+): FieldResult<string[]> {
   const value: string[] = [];
-  const errors: Collected<string[]>['errors'] = [];
+  const errors: FieldResult<string[]>['errors'] = [];
   const targets = new Map<string, number>();
   for (const { value: item, line } of significantLines(text, options)) {
     if (options.lenientReferences && hasReference(item)) {

@@ -55,6 +55,23 @@ export class ExecutionContext {
     }
   }
 
+  /**
+   * Adds logs made elsewhere (the agent's own stages), masked; a failed one stops the execution
+   * after all are logged.
+   */
+  async appendLogs(logs: ExecutionLog[]): Promise<void> {
+    for (const log of logs) {
+      await this.appendLog({
+        ...log,
+        command: this.redactor.redact(log.command),
+        stdout: this.redactor.redact(log.stdout),
+        stderr: this.redactor.redact(log.stderr),
+      });
+    }
+    const failed = logs.find((log) => !log.success);
+    if (failed) throw new StageFailed(failed.stage, failed.stderr || `${failed.stage} failed`);
+  }
+
   record(data: Record<string, unknown>): Promise<void> {
     return this.recordData(data);
   }

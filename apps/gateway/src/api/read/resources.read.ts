@@ -72,6 +72,7 @@ export class ResourceReads implements OnModuleInit {
 
   /** The list item's `info`: what the list shows of a resource's live state. */
   private info(resource: Resource): Record<string, unknown> {
+    if (resource.kind === 'Deployment') return this.deploymentInfo(resource);
     if (resource.kind !== 'Server') return { state: 'Unknown' };
     const config = resource.config as { region: string; address: string; external_address: string };
     const status = this.readModel.serverStatus.status(resource.id);
@@ -84,6 +85,25 @@ export class ResourceReads implements OnModuleInit {
       region: config.region,
       address: config.address,
       external_address: config.external_address,
+    };
+  }
+
+  /** Komodo's DeploymentListItemInfo, with the state polling last saw. */
+  private deploymentInfo(resource: Resource): Record<string, unknown> {
+    const status = this.readModel.deploymentStatus.status(resource.id);
+    const server = this.readModel.resource('Server', String(resource.config.server_id ?? ''));
+    const image = resource.config.image as {
+      type?: string;
+      params?: { image?: string; build_id?: string };
+    };
+    return {
+      state: status?.state ?? 'unknown',
+      status: status?.state,
+      image: status?.image || (image?.params?.image ?? ''),
+      update_available: false,
+      server_id: server?.id ?? '',
+      server_name: server?.name,
+      build_id: image?.params?.build_id,
     };
   }
 

@@ -4,6 +4,7 @@ import { diffFields } from '../../shared/diff';
 import { conflict, invalid, notFound } from '../../shared/domain-error';
 import { checkName } from '../../shared/names';
 import { KIND_SPECS } from '../configs';
+import { checkConfigRules } from './config-rules';
 import { resourceEvent, type ResourceEvent } from './events';
 import type { Resource, ResourceState } from './state';
 
@@ -35,11 +36,13 @@ export function decideResource(
 ): ResourceEvent[] {
   if (command.type === 'Create') {
     if (state.status !== 'Empty') throw conflict(`${kind} ${command.id} already exists`);
+    const name = checkName(command.name);
     const config = { ...KIND_SPECS[kind].defaults(), ...checkFields(kind, command.config ?? {}) };
+    checkConfigRules(kind, config, name);
     return [
       resourceEvent(kind, 'Created', {
         id: command.id,
-        name: checkName(command.name),
+        name,
         description: command.description ?? '',
         tags: uniqueTags(command.tags ?? []),
         config,
@@ -50,6 +53,11 @@ export function decideResource(
   switch (command.type) {
     case 'UpdateConfig': {
       const diff = diffFields(resource.config, checkFields(kind, command.config));
+      checkConfigRules(
+        kind,
+        Object.fromEntries(Object.entries(diff).map(([field, { to }]) => [field, to])),
+        resource.name,
+      );
       return Object.keys(diff).length ? [resourceEvent(kind, 'ConfigUpdated', { diff })] : [];
     }
     case 'Rename': {

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import {
+  buildContainerSpec,
+  interpolate,
+  notFound,
+  type ContainerSpec,
+  type Resource,
+} from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { CredentialResolver, type Credential } from '@monitor/resources';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { isSealed, type Keyring } from '@monitor/secrets';
+
+export interface PreparedDeploy {
+  server: Resource;
+  image: string;
+  spec: ContainerSpec;
+  registry?: Credential;
+  /** Plaintexts that every log of this execution must mask. */
+  secrets: string[];
+}
+
+/**
+ * What a Deploy needs before it touches anything: the server, the image, the container spec
+ * with `[[VARIABLES]]` interpolated, and the registry account. Any problem is found here, so a
+ * bad config fails before the running container is stopped.
+ */
+@Injectable()
+export class DeploymentContext {
+  private readonly credentials: CredentialResolver;
+
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(MONITOR_CONFIG) config: MonitorConfig,
+  ) {
+    this.credentials = new CredentialResolver(config, readModel.settings, keyring);
+  }
+
+  deployment(idOrName: string): Resource {
+    const deployment = this.readModel.resource('Deployment', idOrName);
+    if (!deployment) throw notFound(`no Deployment has the name or id '${idOrName}'`);
+    return deployment;
+  }
+
+  server(deployment: Resource): Resource {
+    const serverId = String(deployment.config.server_id ?? '');
+    const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
+    if (!server)
+      throw new Error(`Deployment '${deployment.name}' has no server: set config.server_id`);
+    return server;
+  }
+
+  prepare(deployment: Resource, config = deployment.config): PreparedDeploy {
+    const server = this.server(deployment);
+    const image = imageOf(deployment.name, config.image);
+    const { spec, secrets } = buildContainerSpec(config as never, {
+      id: deployment.id,
+      name: deployment.name,
+      image,
+      interpolate: (text) => interpolate(text, (name) => this.variable(name)),
+    });
+    const account = String(config.image_registry_account ?? '');
+    const registry = account
+      ? this.credentials.find('ImageRegistry', registryDomain(image), account)
+      : undefined;
+    if (account && !registry) {
+      throw new Error(
+        `image_registry_account: no account '${account}' for registry '${registryDomain(image)}'`,
+      );
+    }
+    return {
+      server,
+      image,
+      spec,
+      registry,
+      secrets: registry?.token ? [...secrets, registry.token] : secrets,
+    };
+  }
+
+  private variable(name: string) {
+    const variable = this.readModel.settings.variable(name);
+    if (!variable) return undefined;
+    const value = isSealed(variable.value)
+      ? this.keyring.open(variable.value)
+      : String(variable.value);
+    return { value, isSecret: variable.isSecret };
+  }
+}
+
+function imageOf(name: string, image: unknown): string {
+  const { type, params } = (image ?? {}) as { type?: string; params?: { image?: string } };
+  if (type === 'Image' && params?.image) return params.image;
+  if (type === 'Build')
+    throw new Error(
+      `Deployment '${name}': deploying a Build's image needs the builder, which is not built yet`,
+    );
+  throw new Error(
+    `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
+  );
+}
+
+/** The registry part of an image reference (`127.0.0.1:5000/app:1` -> `127.0.0.1:5000`). */
+export function registryDomain(image: string): string {
+  const first = image.split('/')[0];
+  return image.includes('/') &&
+    (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'docker.io';
+}

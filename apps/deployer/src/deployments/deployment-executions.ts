@@ -1,0 +1,197 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  conflict,
+  replayResource,
+  resourceStream,
+  type ExecutionLog,
+  type Resource,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import {
+  ExecutionRunner,
+  ResourceCommands,
+  type CommandMeta,
+  type ExecutionContext,
+  type WriteResult,
+} from '@monitor/resources';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { ServerAgents } from '../servers/server-agents';
+import { DeploymentContext, type PreparedDeploy } from './deployment-context';
+import { DeploymentObserver } from './deployment-observer';
+
+/** The container actions besides Deploy: the agent request, and the stage name in the Update. */
+export const CONTAINER_ACTIONS = {
+  StartDeployment: ['StartContainer', 'start container'],
+  StopDeployment: ['StopContainer', 'stop container'],
+  RestartDeployment: ['RestartContainer', 'restart container'],
+  PauseDeployment: ['PauseContainer', 'pause container'],
+  UnpauseDeployment: ['UnpauseContainer', 'unpause container'],
+  DestroyDeployment: ['RemoveContainer', 'destroy container'],
+} as const;
+export type ContainerAction = keyof typeof CONTAINER_ACTIONS;
+
+const AGENT_TIMEOUT = 10 * 60_000;
+
+/** Deploy, the container actions and rollback of Deployments, each an execution with stages. */
+@Injectable()
+export class DeploymentExecutions {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ExecutionRunner,
+    private readonly agents: ServerAgents,
+    private readonly context: DeploymentContext,
+    private readonly observer: DeploymentObserver,
+    private readonly resources: ResourceCommands,
+  ) {}
+
+  deploy(
+    idOrName: string,
+    meta: CommandMeta,
+    operation = 'Deploy',
+    before?: (ctx: ExecutionContext) => Promise<void>,
+  ) {
+    const deployment = this.context.deployment(idOrName);
+    return this.execute(deployment, operation, meta, async (ctx) => {
+      await before?.(ctx);
+      const current = this.context.deployment(deployment.id);
+      let prepared!: PreparedDeploy;
+      await ctx.stage(
+        'prepare',
+        `resolve the image and the container of '${current.name}'`,
+        async () => {
+          prepared = this.context.prepare(current);
+          return {
+            stdout: `server: ${prepared.server.name}\nimage: ${prepared.image}\ncontainer: ${prepared.spec.name}`,
+          };
+        },
+      );
+      const { server, image, spec, registry, secrets } = prepared;
+      for (const secret of secrets) ctx.secret(secret);
+      const pull = await this.agents.call<ExecutionLog & { local_image_available?: boolean }>(
+        server,
+        'PullImage',
+        { image, ...(registry ? { registry } : {}) },
+        AGENT_TIMEOUT,
+      );
+      // A failed pull of an image the host already has is logged, and the local image used.
+      await ctx.appendLogs([
+        { ...pull, success: pull.success || pull.local_image_available === true },
+      ]);
+      const { name, image: _image, ...engineSpec } = spec;
+      const deployed = await this.agents.call<{ logs: ExecutionLog[]; container_id?: string }>(
+        server,
+        'DeployContainer',
+        { name, image, spec: engineSpec },
+        AGENT_TIMEOUT,
+      );
+      await ctx.appendLogs(deployed.logs);
+      await ctx.record({
+        image,
+        config_revision: current.revision,
+        container: name,
+        container_id: deployed.container_id,
+      });
+    });
+  }
+
+  action(
+    action: ContainerAction,
+    idOrName: string,
+    meta: CommandMeta,
+    params: { signal?: string; time?: number } = {},
+  ) {
+    const deployment = this.context.deployment(idOrName);
+    const [request, stage] = CONTAINER_ACTIONS[action];
+    return this.execute(deployment, action, meta, async (ctx) => {
+      const server = this.context.server(deployment);
+      const name = this.observer.containerNameOf(deployment);
+      const signal = params.signal ?? (deployment.config.termination_signal as string | undefined);
+      const timeSeconds =
+        params.time ?? (deployment.config.termination_timeout as number | undefined);
+      const stopping = request === 'StopContainer' || request === 'RemoveContainer';
+      await ctx.stage(stage, `${request} ${name}`, async () => {
+        const log = await this.agents.call<ExecutionLog>(
+          server,
+          request,
+          { name, ...(stopping ? { signal, timeSeconds } : {}) },
+          AGENT_TIMEOUT,
+        );
+        return { stdout: log.stdout, stderr: log.stderr, success: log.success };
+      });
+    });
+  }
+
+  /**
+   * Redeploys what an earlier successful Deploy deployed: the previous one by default, or the
+   * one that deployed the config at `revision`. The config goes back to that revision first (an
+   * ordinary, audited config change), then it is deployed.
+   */
+  rollback(idOrName: string, meta: CommandMeta, revision?: number) {
+    const deployment = this.context.deployment(idOrName);
+    const deploys = this.readModel.executions
+      .forTarget('Deployment', deployment.id)
+      .filter(
+        (x) =>
+          ['Deploy', 'RollbackDeployment'].includes(x.operation) &&
+          x.status === 'Complete' &&
+          x.success &&
+          x.otherData,
+      );
+    const target =
+      revision === undefined
+        ? deploys[1]
+        : deploys.find((x) => x.otherData?.config_revision === revision);
+    if (!target) {
+      throw conflict(
+        revision === undefined
+          ? `Deployment '${deployment.name}' has no earlier successful Deploy to roll back to`
+          : `no successful Deploy of Deployment '${deployment.name}' deployed config revision ${revision}`,
+      );
+    }
+    const configRevision = Number(target.otherData?.config_revision);
+    return this.deploy(deployment.id, meta, 'RollbackDeployment', async (ctx) => {
+      await ctx.stage(
+        'restore config',
+        `config as of revision ${configRevision} (Update ${target.id})`,
+        async () => {
+          const events = await this.store.readStream(resourceStream('Deployment', deployment.id));
+          const then = replayResource(
+            events
+              .filter((e) => e.revision <= configRevision)
+              .map((e) => ({ ...e, at: e.metadata.at })),
+          );
+          if (then.status === 'Empty')
+            throw new Error(`revision ${configRevision} of '${deployment.name}' not found`);
+          await this.resources.update('Deployment', deployment.id, then.resource.config, meta);
+          return {
+            stdout: `config restored to revision ${configRevision}; image ${String(target.otherData?.image)}`,
+          };
+        },
+      );
+    });
+  }
+
+  private async execute(
+    deployment: Resource,
+    operation: string,
+    meta: CommandMeta,
+    work: (ctx: ExecutionContext) => Promise<void>,
+  ): Promise<WriteResult> {
+    const { id, position } = await this.runner.start({
+      operation,
+      target: { type: 'Deployment', id: deployment.id },
+      meta,
+      work: async (ctx) => {
+        this.observer.markOurs(deployment.id);
+        try {
+          await work(ctx);
+        } finally {
+          this.observer.markOurs(deployment.id);
+        }
+      },
+    });
+    return { id, position };
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { toContainerStats, type ContainerStats, type EngineStats } from './container-stats';
+import { DockerEngine } from './docker-engine';
+
+/** GetContainerStats: one `docker stats --no-stream` line, from the Engine's stats endpoint. */
+@Injectable()
+export class ContainerStatsService {
+  constructor(private readonly engine: DockerEngine) {}
+
+  /**
+   * Not one-shot: the engine then takes a second sample about a second later, which is what the
+   * CPU figure is computed from (a one-shot answer has no earlier sample and always says 0%).
+   */
+  async stats(name: string): Promise<ContainerStats> {
+    const raw = (await this.engine.withContainer(name, (container) =>
+      container.stats({ stream: false }),
+    )) as EngineStats;
+    return toContainerStats((raw.name ?? name).replace(/^\//, ''), raw);
+  }
+}

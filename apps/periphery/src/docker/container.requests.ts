@@ -1,0 +1,72 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { request, RequestRegistry } from '../api/request-registry';
+import { ContainerActionDto, StopContainerDto } from './container-action.dto';
+import { ContainerLifecycleService } from './container-lifecycle.service';
+import { ContainerStatsService } from './container-stats.service';
+import { DeployContainerDto } from './deploy-container.dto';
+import { DeployService } from './deploy.service';
+import { ImagePullService } from './image-pull.service';
+import { PullImageDto } from './pull-image.dto';
+
+/** What a Deployment needs of the agent: pull, deploy, the container's lifecycle and stats. */
+@Injectable()
+export class ContainerRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly pulls: ImagePullService,
+    private readonly deployer: DeployService,
+    private readonly lifecycle: ContainerLifecycleService,
+    private readonly statistics: ContainerStatsService,
+  ) {}
+
+  onModuleInit(): void {
+    const stop = (p: StopContainerDto) => ({ signal: p.signal, timeSeconds: p.timeSeconds });
+    this.registry.add(
+      request({
+        name: 'PullImage',
+        dto: PullImageDto,
+        handle: (p) => this.pulls.pull(p.image, p.registry),
+      }),
+      request({
+        name: 'DeployContainer',
+        dto: DeployContainerDto,
+        handle: (p) => this.deployer.deploy(p),
+      }),
+      request({
+        name: 'StartContainer',
+        dto: ContainerActionDto,
+        handle: (p) => this.lifecycle.start(p.name),
+      }),
+      request({
+        name: 'StopContainer',
+        dto: StopContainerDto,
+        handle: (p) => this.lifecycle.stop(p.name, stop(p)),
+      }),
+      request({
+        name: 'RestartContainer',
+        dto: ContainerActionDto,
+        handle: (p) => this.lifecycle.restart(p.name),
+      }),
+      request({
+        name: 'PauseContainer',
+        dto: ContainerActionDto,
+        handle: (p) => this.lifecycle.pause(p.name),
+      }),
+      request({
+        name: 'UnpauseContainer',
+        dto: ContainerActionDto,
+        handle: (p) => this.lifecycle.unpause(p.name),
+      }),
+      request({
+        name: 'RemoveContainer',
+        dto: StopContainerDto,
+        handle: (p) => this.lifecycle.remove(p.name, stop(p)),
+      }),
+      request({
+        name: 'GetContainerStats',
+        dto: ContainerActionDto,
+        handle: (p) => this.statistics.stats(p.name),
+      }),
+    );
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import type Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { PeripheryError } from '../api/periphery-error';
+import { createOptions, describeCreate } from './create-options';
+import type { DeployContainerDto } from './deploy-container.dto';
+import { DockerEngine } from './docker-engine';
+import { engineDetail } from './docker-errors';
+import type { Log } from './docker-shapes';
+import { describeStop, gracefulStop, type StopOptions } from './graceful-stop';
+import { runStage, skippedStage } from './stage-log';
+
+/** DeployContainer's answer: one Log per stage, in the order they ran. */
+export interface DeployAnswer {
+  logs: Log[];
+  /** The new container's id while it exists (also when it failed to start), else null. */
+  container_id: string | null;
+  /** Every stage succeeded: the new container runs under the name. */
+  success: boolean;
+}
+
+const short = (id: string) => id.slice(0, 12);
+
+/**
+ * DeployContainer: replaces the container of a name with a new one from `spec`, in the order
+ * that keeps a bad deploy from taking the running one down:
+ *
+ * 1. create the new container under a temporary name: a spec the engine refuses (a bad bind, a
+ *    missing image, a refused restart policy) fails here, and the old container is not touched;
+ * 2. stop the old one gracefully (the spec's stop signal and timeout, else its own);
+ * 3. remove it;
+ * 4. give the new one the name and start it.
+ *
+ * A failure at 2 or 3 removes the new container again, so nothing is left half-deployed besides
+ * what the failed stage says of the old one. A failure at 4's start leaves the new container
+ * created (not running) under the name, the old one gone: deploying again replaces it.
+ */
+@Injectable()
+export class DeployService {
+  constructor(private readonly engine: DockerEngine) {}
+
+  async deploy({ name: given, image, spec }: DeployContainerDto): Promise<DeployAnswer> {
+    const name = given.replace(/^\//, '');
+    const temporary = `${name}-deploying-${randomBytes(4).toString('hex')}`;
+    const logs: Log[] = [];
+    let id: string | undefined;
+
+    const create = await runStage(
+      'create container',
+      describeCreate(temporary, image, spec),
+      async () => {
+        const created = await this.engine.call((docker) =>
+          docker.createContainer(createOptions(temporary, image, spec)),
+        );
+        id = created.id;
+        return `created ${temporary} (${short(created.id)}); it takes the name ${name} once the old container is gone\n`;
+      },
+    );
+    logs.push(create.log);
+    if (!id) {
+      create.log.stderr += `\nthe old container ${name}, if any, was not touched`;
+      return { logs, container_id: null, success: false };
+    }
+
+    const stopOptions: StopOptions = { signal: spec.stopSignal, timeSeconds: spec.stopTimeout };
+    const replaced = await this.stopAndRemoveOld(name, stopOptions, logs);
+    if (!replaced) {
+      const left = await this.discard(id, temporary, logs[logs.length - 1]);
+      return { logs, container_id: left, success: false };
+    }
+
+    let renamed = false;
+    const start = await runStage(
+      'start container',
+      `docker rename ${temporary} ${name} && docker start ${name}`,
+      () =>
+        this.engine.call(async (docker) => {
+          const container = docker.getContainer(id!);
+          await container.rename({ name });
+          renamed = true;
+          await container.start();
+          return `renamed ${temporary} to ${name}\nstarted ${name} (${short(id!)})\n`;
+        }),
+    );
+    logs.push(start.log);
+    if (start.error && !renamed) {
+      const left = await this.discard(id, temporary, start.log);
+      return { logs, container_id: left, success: false };
+    }
+    if (start.error) {
+      start.log.stderr +=
+        `\nthe new container ${name} (${short(id)}) is left created but not running, and the old ` +
+        'one is gone: deploy again with a fixed spec, or StartContainer once the cause is fixed';
+    }
+    return { logs, container_id: id, success: !start.error };
+  }
+
+  /** Stages 2 and 3; false when one failed (its Log, last in `logs`, says how). */
+  private async stopAndRemoveOld(
+    name: string,
+    options: StopOptions,
+    logs: Log[],
+  ): Promise<boolean> {
+    let old: Dockerode.ContainerInspectInfo | undefined;
+    const stop = await runStage('stop old container', describeStop(name, options), async () => {
+      old = await this.findExactly(name);
+      if (!old) return '';
+      const container = this.engine.docker.getContainer(old.Id);
+      return this.engine.call(() => gracefulStop(container, name, options));
+    });
+    if (!stop.error && !old) {
+      const why = `no container named ${name} on this host`;
+      logs.push(skippedStage('stop old container', why), skippedStage('remove old container', why));
+      return true;
+    }
+    logs.push(stop.log);
+    if (stop.error) {
+      stop.log.stderr += `\nthe old container ${name} was not removed; check its state (it may be stopped)`;
+      return false;
+    }
+    const oldId = old!.Id;
+    const remove = await runStage('remove old container', `docker rm ${name}`, () =>
+      this.engine.call(async (docker) => {
+        // Forced: it was just stopped gracefully; should anything have started it again
+        // meanwhile, the deploy must not stall on it.
+        await docker.getContainer(oldId).remove({ force: true });
+        return `removed ${name} (${short(oldId)})\n`;
+      }),
+    );
+    logs.push(remove.log);
+    if (remove.error) remove.log.stderr += `\nthe old container ${name} is stopped but still there`;
+    return !remove.error;
+  }
+
+  /**
+   * The container whose name is exactly this one. The engine also resolves a name as an id
+   * prefix: "abc" could otherwise find an unrelated container whose id starts with abc, and
+   * the deploy would stop and remove it.
+   */
+  private async findExactly(name: string): Promise<Dockerode.ContainerInspectInfo | undefined> {
+    try {
+      const info = await this.engine.call((docker) => docker.getContainer(name).inspect());
+      return info.Name === `/${name}` ? info : undefined;
+    } catch (error) {
+      if (error instanceof PeripheryError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  /** Removes the new container after a failure; answers its id if it could not be removed. */
+  private async discard(id: string, temporary: string, log: Log): Promise<string | null> {
+    try {
+      await this.engine.docker.getContainer(id).remove({ force: true });
+      log.stderr += `\nremoved the new container ${temporary} (${short(id)}) again`;
+      return null;
+    } catch (error) {
+      log.stderr += `\ncould not remove the new container ${temporary} (${short(id)}): ${engineDetail(error)}`;
+      return id;
+    }
+  }
+}

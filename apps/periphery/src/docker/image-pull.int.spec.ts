@@ -1,0 +1,129 @@
+import Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import {
+  BUSYBOX_TEST_IMAGE,
+  ensureBusyboxImage,
+  pushBusyboxImage,
+  removeImageTags,
+  startTestRegistry,
+  type TestRegistry,
+} from '@monitor/testing';
+import { startTestAgent, type TestAgent } from '../testing/test-agent';
+import type { PullImageAnswer } from './image-pull.service';
+
+const SOCKET = '/var/run/docker.sock';
+
+describe('PullImage from a real registry', () => {
+  const docker = new Dockerode({ socketPath: SOCKET });
+  const run = randomBytes(4).toString('hex');
+  const token = `registry-token-${randomBytes(8).toString('hex')}`;
+  const tags: string[] = [];
+  let registry: TestRegistry;
+  let agent: TestAgent;
+
+  const account = () => ({ domain: registry.address, username: 'deployer', token });
+  const pull = (image: string, withAccount = true) =>
+    agent.call<PullImageAnswer & { error?: string }>('PullImage', {
+      image,
+      ...(withAccount ? { registry: account() } : {}),
+    });
+  const isLocal = (image: string) =>
+    docker
+      .getImage(image)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      );
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    [registry, agent] = await Promise.all([
+      startTestRegistry(),
+      startTestAgent({ docker_socket: SOCKET }),
+    ]);
+  }, 30_000);
+
+  afterAll(async () => {
+    await removeImageTags(docker, tags);
+    await Promise.all([agent?.close(), registry?.stop()]);
+  });
+
+  it('pulls with the account after the local copy was removed', async () => {
+    const image = await pushBusyboxImage(docker, registry.address, `pull-${run}`, 'v1');
+    tags.push(image);
+    await removeImageTags(docker, [image]);
+    expect(await isLocal(image)).toBe(false);
+
+    const { status, body } = await pull(image);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      stage: 'pull image',
+      command: `docker pull ${image}`,
+      success: true,
+      stderr: '',
+      local_image_available: true,
+    });
+    expect(body.stdout).toContain(`pulling as deployer at ${registry.address}`);
+    expect(body.stdout).toMatch(/Status: Downloaded newer image for/);
+    expect(JSON.stringify(body)).not.toContain(token);
+    expect(await isLocal(image)).toBe(true);
+  });
+
+  it('reports a failed pull of an image on the host as such, with the local copy usable', async () => {
+    // Tagged here, never pushed: the registry has no such manifest.
+    const image = `${registry.address}/local-only-${run}:v1`;
+    await docker.getImage(BUSYBOX_TEST_IMAGE).tag({ repo: image.replace(/:v1$/, ''), tag: 'v1' });
+    tags.push(image);
+
+    const { status, body } = await pull(image);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ success: false, local_image_available: true });
+    expect(body.stdout).toContain(`'${image}' is on this host already: that copy will be used`);
+    expect(body.stderr).toMatch(new RegExp(`^pulling '${image}' failed: .*manifest unknown`));
+    expect(JSON.stringify(body)).not.toContain(token);
+  });
+
+  it('fails clearly for an image that is nowhere', async () => {
+    const image = `${registry.address}/nowhere-${run}:v1`;
+    const { status, body } = await pull(image);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ success: false, local_image_available: false });
+    expect(body.stderr).toMatch(
+      new RegExp(`^image '${image}' not found locally and the pull failed: .*not found`),
+    );
+    expect(JSON.stringify(body)).not.toContain(token);
+
+    // A registry that is not there at all: the same answer, with the engine's reason.
+    const closed = await pull(`127.0.0.1:1/nowhere-${run}:v1`, false);
+    expect(closed.body).toMatchObject({ success: false, local_image_available: false });
+    expect(closed.body.stderr).toMatch(
+      /not found locally and the pull failed: .*connection refused/,
+    );
+  });
+
+  it('never sends the account to another registry than its own', async () => {
+    const { status, body } = await agent.call<{ error: string }>('PullImage', {
+      image: `127.0.0.1:1/other-${run}:v1`,
+      registry: account(),
+    });
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/^registry\.domain: the account is for/);
+    expect(JSON.stringify(body)).not.toContain(token);
+  });
+
+  it('answers malformed params with 400 naming the field, never echoing the token', async () => {
+    const bad = await agent.call<{ error: string }>('PullImage', {
+      image: 'app; rm -rf /',
+      registry: { ...account(), token: 42 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/image/);
+    expect(bad.body.error).toMatch(/registry\.token/);
+  });
+
+  it('logged nothing that holds the token, in any of these requests', () => {
+    expect(agent.logger.lines.length).toBeGreaterThan(0);
+    expect(agent.logger.lines.join('\n')).not.toContain(token);
+  });
+});

@@ -1,0 +1,46 @@
+import type Dockerode from 'dockerode';
+
+/** One line of the Engine's pull stream. */
+export interface ProgressEvent {
+  id?: string;
+  status?: string;
+  progressDetail?: { current?: number; total?: number };
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+export interface PullOutcome {
+  /** What `docker pull` would have printed, without the moving progress bars. */
+  lines: string[];
+  /** A failure reported inside the stream (the engine answered 200 first). */
+  error?: string;
+}
+
+/**
+ * Reads a pull stream to its end. The engine answers 200 before it talks to the registry, so a
+ * registry's refusal arrives as an `error` line of the stream rather than as the call's failure.
+ */
+export function followPull(docker: Dockerode, stream: NodeJS.ReadableStream): Promise<PullOutcome> {
+  return new Promise((resolve, reject) => {
+    docker.modem.followProgress(stream, (error: Error | null, output: ProgressEvent[]) => {
+      if (error) return reject(error);
+      resolve(summarizePull(output));
+    });
+  });
+}
+
+export function summarizePull(events: ProgressEvent[]): PullOutcome {
+  const lines: string[] = [];
+  let error: string | undefined;
+  for (const event of events) {
+    if (event.error || event.errorDetail) {
+      error = event.errorDetail?.message ?? event.error;
+      continue;
+    }
+    // "Downloading 2.1MB/5MB" repeats for every chunk: the layer's final status says enough.
+    if (!event.status || event.progressDetail?.current !== undefined) continue;
+    const line = event.id ? `${event.id}: ${event.status}` : event.status;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return { lines, ...(error !== undefined ? { error } : {}) };
+}

@@ -1,0 +1,49 @@
+// The public API only: the helpers in errors.ts and port-parts.ts stay inside this folder.
+export type { DeploymentFieldError, FieldResult } from './errors';
+export {
+  collectKeyValueLines,
+  parseKeyValueLines,
+  parseListLines,
+  type KeyValueLine,
+  type LineOptions,
+  type ListLine,
+} from './multiline';
+export { collectEnvironment, isEnvName, parseEnvironment } from './environment';
+export {
+  collectPorts,
+  parsePorts,
+  type PortBinding,
+  type PortMapping,
+  type PortSpec,
+} from './ports';
+export { collectVolumes, parseVolumes, VOLUME_OPTIONS, type VolumeMount } from './volumes';
+export { collectLabels, DEPLOYMENT_LABEL, parseLabels } from './labels';
+export {
+  collectRestartPolicy,
+  ON_FAILURE_MAX_RETRIES,
+  restartPolicy,
+  type RestartPolicy,
+} from './restart';
+export {
+  collectContainerName,
+  CONTAINER_NAME_RULE,
+  containerName,
+  isContainerName,
+  sanitizeContainerName,
+} from './container-name';
+export { collectCommand, splitCommand } from './command';
+export { DEFAULT_NETWORK_MODE, networkMode } from './scalars';
+export {
+  buildContainerSpec,
+  type BuiltContainerSpec,
+  type ContainerSpec,
+  type ContainerSpecOptions,
+} from './container-spec';
+export {
+  DEPLOYMENT_STATES,
+  deploymentState,
+  type ContainerObservation,
+  type DeploymentState,
+  type ObservedContainer,
+} from './deployment-state';
+export { validateDeploymentConfig } from './validate';

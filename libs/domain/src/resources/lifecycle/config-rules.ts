@@ -1,0 +1,30 @@
+import { validateDeploymentConfig } from '../../deployments/validate';
+import type { ResourceKind } from '../../kinds';
+import { invalid } from '../../shared/domain-error';
+
+type Rule = (
+  changed: Record<string, unknown>,
+  name: string,
+) => { field: string; message: string }[];
+
+/**
+ * What a kind's config must satisfy beyond field types: a Deployment's port mappings, volumes,
+ * env lines, restart policy and container name are checked when written, not when deployed.
+ * Only the fields being written are checked (an update leaves the rest as it was).
+ */
+const RULES: Partial<Record<ResourceKind, Rule>> = {
+  Deployment: (changed, name) => validateDeploymentConfig(changed, name),
+};
+
+export function checkConfigRules(
+  kind: ResourceKind,
+  changed: Record<string, unknown>,
+  name: string,
+): void {
+  const errors = RULES[kind]?.(changed, name) ?? [];
+  if (errors.length) {
+    throw invalid(errors.map((e) => e.message).join('; '), {
+      errors: errors.map((e) => ({ field: `config.${e.field}`, message: e.message })),
+    });
+  }
+}

@@ -1,0 +1,245 @@
+import Dockerode from 'dockerode';
+import {
+  pushBusyboxImage,
+  removeImageTags,
+  startTestRegistry,
+  type TestRegistry,
+} from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+
+type Update = {
+  _id: { $oid: string };
+  operation: string;
+  status: string;
+  success: boolean;
+  start_ts: number;
+  end_ts?: number;
+  logs: {
+    stage: string;
+    stdout: string;
+    stderr: string;
+    success: boolean;
+    start_ts: number;
+    end_ts: number;
+  }[];
+  other_data?: string;
+};
+
+async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describe('deployments: a container on a server, end to end', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const suffix = `${process.pid}`;
+  const name = `e2e-web-${suffix}`;
+  let monitor: EmbeddedMonitor;
+  let registry: TestRegistry;
+  let images: string[] = [];
+
+  const completed = (update: Update) =>
+    eventually(async () => {
+      const u = await monitor.admin.read<Update>('GetUpdate', { id: update._id.$oid });
+      expect(u.status).toBe('Complete');
+      return u;
+    });
+  const deploy = async () =>
+    completed(await monitor.admin.execute<Update>('Deploy', { deployment: name }));
+  const state = async () =>
+    (await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListDeployments')).find(
+      (d) => d.name === name,
+    )?.info.state;
+  const inspect = () => docker.getContainer(name).inspect();
+
+  beforeAll(async () => {
+    registry = await startTestRegistry();
+    images = [
+      await pushBusyboxImage(docker, registry.address, `app-${suffix}`, '1'),
+      await pushBusyboxImage(docker, registry.address, `app-${suffix}`, '2'),
+    ];
+    // Deploys must pull them from the registry.
+    await removeImageTags(docker, images);
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: '400',
+    });
+    await monitor.admin.write('CreateVariable', { name: 'GREETING', value: 'hello-variable' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await docker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
+    await removeImageTags(docker, images).catch(() => undefined);
+    await registry?.stop();
+  }, 60_000);
+
+  it('refuses invalid config naming the line, and deploys nothing', async () => {
+    const bad = async (config: object, message: string) => {
+      const answer = await monitor.admin.call<{ error: string }>('write', 'CreateDeployment', {
+        name: `bad-${suffix}`,
+        config,
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toContain(message);
+    };
+    await bad({ ports: '8080:80\nabc:80' }, 'ports line 2');
+    await bad({ ports: '70000:80' }, '70000');
+    await bad({ volumes: 'relative/path' }, 'volumes line 1');
+    await bad({ environment: 'GOOD=1\n1BAD=2' }, 'environment line 2');
+    await bad({ restart: 'sometimes' }, 'restart');
+    await bad({ custom_name: 'bad name!' }, 'custom_name');
+    expect((await monitor.admin.read<unknown[]>('ListDeployments')).length).toBe(0);
+  });
+
+  it('deploys, runs, logs, restarts, stops, starts, and a second Deploy replaces the container', async () => {
+    await monitor.admin.write('CreateDeployment', {
+      name,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: images[0] } },
+        command: `/bin/sh -c "echo started-[[GREETING]]; trap 'exit 0' TERM; sleep 3600 & wait"`,
+        environment: 'MODE=test\nGREETING_COPY=[[GREETING]]',
+        labels: 'team: e2e',
+        network: 'none',
+        termination_timeout: 2,
+      },
+    });
+    const first = await deploy();
+    expect(first.success).toBe(true);
+    expect(first.logs.map((l) => l.stage)).toEqual(
+      expect.arrayContaining(['pull image', 'create container', 'start container']),
+    );
+    await eventually(async () => expect(await state()).toBe('running'));
+    const container = await inspect();
+    expect(container.Config.Env).toEqual(
+      expect.arrayContaining(['MODE=test', 'GREETING_COPY=hello-variable']),
+    );
+    expect(container.Config.Labels.team).toBe('e2e');
+    const log = await eventually(async () => {
+      const l = await monitor.admin.read<{ stdout: string }>('GetDeploymentLog', {
+        deployment: name,
+        tail: 20,
+      });
+      expect(l.stdout).toContain('started-hello-variable');
+      return l;
+    });
+    expect(log.stdout).toContain('started-hello-variable');
+
+    for (const [operation, expected] of [
+      ['RestartDeployment', 'running'],
+      ['StopDeployment', 'exited'],
+      ['StartDeployment', 'running'],
+    ] as const) {
+      const update = await completed(
+        await monitor.admin.execute<Update>(operation, { deployment: name }),
+      );
+      expect([operation, update.success]).toEqual([operation, true]);
+      await eventually(async () => expect(await state()).toBe(expected));
+    }
+    const before = (await inspect()).Id;
+    expect((await deploy()).success).toBe(true);
+    expect((await inspect()).Id).not.toBe(before);
+  });
+
+  it('fails a Deploy of an unknown image at the pull, leaving the old container running', async () => {
+    const running = (await inspect()).Id;
+    await monitor.admin.write('UpdateDeployment', {
+      id: name,
+      config: {
+        image: { type: 'Image', params: { image: `${registry.address}/missing-${suffix}:1` } },
+      },
+    });
+    const failed = await deploy();
+    expect(failed.success).toBe(false);
+    const pull = failed.logs.find((l) => l.stage === 'pull image');
+    expect(pull?.success).toBe(false);
+    expect(pull?.stderr).toContain('missing');
+    expect(failed.logs.map((l) => l.stage)).not.toContain('start container');
+    const still = await inspect();
+    expect([still.Id, still.State.Running]).toEqual([running, true]);
+  });
+
+  it('runs two Deploys one after the other, never refusing the second as busy', async () => {
+    await monitor.admin.write('UpdateDeployment', {
+      id: name,
+      config: { image: { type: 'Image', params: { image: images[1] } } },
+    });
+    const [a, b] = await Promise.all([
+      monitor.admin.execute<Update>('Deploy', { deployment: name }),
+      monitor.admin.execute<Update>('Deploy', { deployment: name }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(['InProgress', 'Queued']);
+    const [first, second] = (await Promise.all([completed(a), completed(b)])).sort(
+      (x, y) => x.logs[0].start_ts - y.logs[0].start_ts,
+    );
+    expect([first.success, second.success]).toEqual([true, true]);
+    expect(second.logs[0].start_ts).toBeGreaterThanOrEqual(first.end_ts!);
+  });
+
+  it('rolls back to the image and config of the previous successful Deploy', async () => {
+    expect((await inspect()).Config.Image).toBe(images[1]);
+    await monitor.admin.write('UpdateDeployment', {
+      id: name,
+      config: { image: { type: 'Image', params: { image: images[0] } }, environment: 'MODE=v1' },
+    });
+    expect((await deploy()).success).toBe(true);
+    expect((await inspect()).Config.Image).toBe(images[0]);
+    const rolled = await completed(
+      await monitor.admin.execute<Update>('RollbackDeployment', { deployment: name }),
+    );
+    expect(rolled.success).toBe(true);
+    expect(rolled.operation).toBe('RollbackDeployment');
+    const container = await inspect();
+    expect(container.Config.Image).toBe(images[1]);
+    expect(container.Config.Env).toContain('MODE=test');
+    const config = await monitor.admin.read<{ config: { environment: string } }>('GetDeployment', {
+      deployment: name,
+    });
+    expect(config.config.environment).toContain('MODE=test');
+  });
+
+  it('sees an external docker stop as exited and opens an alert', async () => {
+    await eventually(async () => expect(await state()).toBe('running'));
+    await new Promise((r) => setTimeout(r, 1200)); // past the window in which changes are ours
+    await docker.getContainer(name).stop({ t: 1 });
+    await eventually(async () => expect(await state()).toBe('exited'));
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetDeployment', {
+      deployment: name,
+    });
+    const { alerts } = await eventually(async () => {
+      const answer = await monitor.admin.read<{
+        alerts: { data: { type: string; data: { from: string; to: string } } }[];
+      }>('ListAlerts', {
+        query: { 'target.id': _id.$oid },
+      });
+      expect(answer.alerts.length).toBeGreaterThan(0);
+      return answer;
+    });
+    expect(alerts[0].data).toMatchObject({
+      type: 'ContainerStateChange',
+      data: { from: 'running', to: 'exited' },
+    });
+  });
+
+  it('destroys the container', async () => {
+    const destroyed = await completed(
+      await monitor.admin.execute<Update>('DestroyDeployment', { deployment: name }),
+    );
+    expect(destroyed.success).toBe(true);
+    await expect(inspect()).rejects.toMatchObject({ statusCode: 404 });
+    await eventually(async () => expect(await state()).toBe('not_deployed'));
+  });
+});
