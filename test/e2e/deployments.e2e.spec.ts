@@ -1,4 +1,6 @@
 import Dockerode from 'dockerode';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   pushBusyboxImage,
   removeImageTags,
@@ -232,6 +234,67 @@ describe('deployments: a container on a server, end to end', () => {
       type: 'ContainerStateChange',
       data: { from: 'running', to: 'exited' },
     });
+  });
+
+  it('never shows a secret a Deploy used: not in Updates, logs, answers or the store', async () => {
+    const secret = 'exec-secret-value-4711';
+    const other = `e2e-secret-${suffix}`;
+    await monitor.admin.write('CreateVariable', {
+      name: 'EXEC_TOKEN',
+      value: secret,
+      is_secret: true,
+    });
+    await monitor.admin.write('CreateDeployment', {
+      name: other,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: images[0] } },
+        command: '/bin/sh -c "echo token=[[EXEC_TOKEN]]; sleep 3600"',
+        environment: 'TOKEN=[[EXEC_TOKEN]]',
+        network: 'none',
+        termination_timeout: 1,
+      },
+    });
+    try {
+      const update = await completed(
+        await monitor.admin.execute<Update>('Deploy', { deployment: other }),
+      );
+      expect(update.success).toBe(true);
+      expect((await docker.getContainer(other).inspect()).Config.Env).toContain(`TOKEN=${secret}`);
+      const log = await eventually(async () => {
+        const l = await monitor.admin.read<{ stdout: string }>('GetDeploymentLog', {
+          deployment: other,
+          tail: 10,
+        });
+        expect(l.stdout).toContain('token=');
+        return l;
+      });
+      expect(log.stdout).toContain('token=*****');
+      const answers = [
+        update,
+        log,
+        await monitor.admin.read('GetContainerLog', {
+          server: 'local',
+          container: other,
+          tail: 10,
+        }),
+        await monitor.admin.read('SearchDeploymentLog', { deployment: other, terms: ['token'] }),
+        await monitor.admin.read('ListUpdates'),
+        await monitor.admin.read('GetDeployment', { deployment: other }),
+        await monitor.admin.read('GetVariable', { name: 'EXEC_TOKEN' }),
+      ];
+      expect(JSON.stringify(answers)).not.toContain(secret);
+      const store = readdirSync(monitor.dataDir)
+        .filter((f) => f.startsWith('events'))
+        .map((f) => readFileSync(join(monitor.dataDir, f)).toString('latin1'))
+        .join('');
+      expect(store).not.toContain(secret);
+    } finally {
+      await docker
+        .getContainer(other)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
   });
 
   it('destroys the container', async () => {

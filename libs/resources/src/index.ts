@@ -10,3 +10,4 @@ export * from './config-secrets';
 export * from './credentials';
 export * from './executions/execution-context';
 export * from './executions/execution-runner';
+export * from './known-secrets';

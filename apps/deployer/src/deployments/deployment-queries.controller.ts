@@ -6,7 +6,12 @@ import {
   requireValid,
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
+import { Inject } from '@nestjs/common';
 import type { Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { knownSecrets } from '@monitor/resources';
+import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import type { Keyring } from '@monitor/secrets';
 import { fromAgent } from '../servers/agent-errors';
 import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext } from './deployment-context';
@@ -19,6 +24,8 @@ type Envelope = { params: unknown };
 @BusController()
 export class DeploymentQueriesController {
   constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
     private readonly context: DeploymentContext,
     private readonly observer: DeploymentObserver,
     private readonly agents: ServerAgents,
@@ -52,10 +59,12 @@ export class DeploymentQueriesController {
     let server: Resource | undefined;
     try {
       server = this.context.server(deployment);
-      return await this.agents.call(server, type, {
+      const answer = await this.agents.call(server, type, {
         name: this.observer.containerNameOf(deployment),
         ...params,
       });
+      // A container may print what it was given: no secret leaves through its log.
+      return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
     } catch (error) {
       if (!server) throw error;
       throw fromAgent(server, error);

@@ -10,7 +10,9 @@ import {
 } from '@monitor/contracts';
 import type { Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { READ_MODEL } from '@monitor/runtime';
+import { knownSecrets } from '@monitor/resources';
+import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import type { Keyring } from '@monitor/secrets';
 import { fromAgent } from './agent-errors';
 import { ServerAgents } from './server-agents';
 import { ServerObservations } from './server-observations';
@@ -23,6 +25,7 @@ type Envelope = { params: unknown };
 export class ServerQueriesController {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
     private readonly agents: ServerAgents,
     private readonly observations: ServerObservations,
   ) {}
@@ -69,7 +72,9 @@ export class ServerQueriesController {
   @MessagePattern(querySubject('GetContainerLog'), { queue })
   log({ params }: Envelope) {
     const { server, container, tail, timestamps } = valid(GetContainerLogDto, params);
-    return this.ask(server, 'GetContainerLog', { name: container, tail, timestamps });
+    return this.redacted(
+      this.ask(server, 'GetContainerLog', { name: container, tail, timestamps }),
+    );
   }
 
   @MessagePattern(querySubject('SearchContainerLog'), { queue })
@@ -82,13 +87,20 @@ export class ServerQueriesController {
       invert = false,
       timestamps,
     } = valid(SearchContainerLogDto, params);
-    return this.ask(server, 'GetContainerLogSearch', {
-      name: container,
-      terms,
-      combinator,
-      invert,
-      timestamps,
-    });
+    return this.redacted(
+      this.ask(server, 'GetContainerLogSearch', {
+        name: container,
+        terms,
+        combinator,
+        invert,
+        timestamps,
+      }),
+    );
+  }
+
+  /** A container may print what it was given: no secret leaves through its log. */
+  private async redacted(answer: Promise<unknown>) {
+    return knownSecrets(this.readModel, this.keyring).redactDeep(await answer);
   }
 
   private server(idOrName: string): Resource {
