@@ -50,11 +50,19 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS + 1; i++) {
       const start = performance.now();
       const update = await call('execute', 'Deploy', { deployment: 'bench-ours' });
+      if (!update._id) throw new Error(`Deploy refused: ${JSON.stringify(update)}`);
       const id = (update._id as { $oid: string }).$oid;
       for (;;) {
         const current = await call('read', 'GetUpdate', { id });
         if (current.status === 'Complete') {
           if (!current.success) throw new Error(`Deploy failed: ${JSON.stringify(current.logs)}`);
+          if (process.env.DEPLOY_STAGES) {
+            const logs = current.logs as { stage: string; start_ts: number; end_ts: number }[];
+            console.log(
+              logs.map((l) => `${l.stage} ${l.end_ts - l.start_ts}ms`).join(', '),
+              `total ${Date.now() - (current.start_ts as number)}ms`,
+            );
+          }
           break;
         }
         await new Promise((r) => setTimeout(r, 2));
@@ -107,9 +115,11 @@ async function signUp(url: string): Promise<string> {
   const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'a long bench passphrase' }),
+    body: JSON.stringify({ username: 'benchmarker', password: 'a long secret passphrase' }),
   });
-  return ((await response.json()) as { jwt: string }).jwt;
+  const body = (await response.json()) as { jwt?: string };
+  if (!body.jwt) throw new Error(`sign-up refused: ${JSON.stringify(body)}`);
+  return body.jwt;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -7,6 +7,7 @@ import {
   startTestRegistry,
   type TestRegistry,
 } from '@monitor/testing';
+import { CapturingLogger } from '../support/capturing-logger';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 type Update = {
@@ -46,6 +47,7 @@ describe('deployments: a container on a server, end to end', () => {
   let monitor: EmbeddedMonitor;
   let registry: TestRegistry;
   let images: string[] = [];
+  const logger = new CapturingLogger();
 
   const completed = (update: Update) =>
     eventually(async () => {
@@ -69,12 +71,16 @@ describe('deployments: a container on a server, end to end', () => {
     ];
     // Deploys must pull them from the registry.
     await removeImageTags(docker, images);
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-      MONITOR_MONITORING_ENABLED: 'true',
-      MONITOR_MONITORING_INTERVAL_MS: '400',
-    });
+    monitor = await startEmbedded(
+      {
+        MONITOR_LOCAL_AGENT_ENABLED: 'true',
+        MONITOR_LOCAL_AGENT_PORT: '0',
+        MONITOR_MONITORING_ENABLED: 'true',
+        MONITOR_MONITORING_INTERVAL_MS: '400',
+      },
+      undefined,
+      logger,
+    );
     await monitor.admin.write('CreateVariable', { name: 'GREETING', value: 'hello-variable' });
   }, 60_000);
 
@@ -295,6 +301,36 @@ describe('deployments: a container on a server, end to end', () => {
         .remove({ force: true })
         .catch(() => undefined);
     }
+  });
+
+  it('fails a Deploy that names an unknown variable, before touching the container', async () => {
+    const running = (await inspect()).Id;
+    await monitor.admin.write('UpdateDeployment', {
+      id: name,
+      config: { environment: 'MODE=[[NO_SUCH_VARIABLE]]' },
+    });
+    const failed = await deploy();
+    expect(failed.success).toBe(false);
+    expect(failed.logs.map((l) => [l.stage, l.success])).toEqual([['prepare', false]]);
+    expect(failed.logs[0].stderr).toContain("unknown variable 'NO_SUCH_VARIABLE'");
+    expect((await inspect()).Id).toBe(running);
+    await monitor.admin.write('UpdateDeployment', {
+      id: name,
+      config: { environment: 'MODE=test' },
+    });
+  });
+
+  it('deploys by pattern in a batch, one answer per deployment', async () => {
+    const batch = await monitor.admin.execute<{ status: string; data: Update }[]>('BatchDeploy', {
+      pattern: 'e2e-web-*, \\^nothing$\\',
+    });
+    expect(batch.map((b) => [b.status, b.data.operation])).toEqual([['Ok', 'Deploy']]);
+    expect((await completed(batch[0].data)).success).toBe(true);
+    const bad = await monitor.admin.call<{ error: string }>('execute', 'BatchDeploy', {
+      pattern: '\\(unclosed\\',
+    });
+    expect(bad.status).toBe(400);
+    expect(logger.lines.join('\n')).not.toContain('exec-secret-value-4711');
   });
 
   it('destroys the container', async () => {

@@ -91,6 +91,14 @@ describe('permissions on every route', () => {
     ).toBe(403);
     expect((await reader.call('write', 'CreateServer', { name: 'mine' })).status).toBe(403);
     expect((await reader.call('write', 'CreateVariable', { name: 'X' })).status).toBe(403);
+    const deploy = await reader.call<{ error: string }>('execute', 'Deploy', {
+      deployment: 'visible',
+    });
+    expect([deploy.status, deploy.body.error]).toEqual([
+      403,
+      "you need Execute permission on Deployment 'visible' (you have Read)",
+    ]);
+    expect((await reader.call('execute', 'PruneImages', { server: 'srv' })).status).toBe(403);
     expect((await reader.call('read', 'ListUsers')).status).toBe(403);
     expect(
       (await reader.call('write', 'UpdateUserAdmin', { user_id: readerId, admin: true })).status,
