@@ -62,11 +62,8 @@ export class GetContainerLogDto extends ServerParamDto {
   timestamps?: boolean;
 }
 
-export class SearchContainerLogDto extends ServerParamDto {
-  @IsString()
-  @IsNotEmpty()
-  container!: string;
-
+/** What a log search takes, for a container or a deployment. */
+class LogSearchDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -83,6 +80,16 @@ export class SearchContainerLogDto extends ServerParamDto {
   @IsOptional()
   @IsBoolean()
   timestamps?: boolean;
+}
+
+export class SearchContainerLogDto extends LogSearchDto {
+  @IsString()
+  @IsNotEmpty()
+  server!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  container!: string;
 }
 
 export class ListAlertsDto {
@@ -169,25 +176,8 @@ export class GetDeploymentLogDto {
   timestamps?: boolean;
 }
 
-export class SearchDeploymentLogDto {
+export class SearchDeploymentLogDto extends LogSearchDto {
   @IsString()
   @IsNotEmpty()
   deployment!: string;
-
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  terms!: string[];
-
-  @IsOptional()
-  @IsIn(['And', 'Or'])
-  combinator?: 'And' | 'Or';
-
-  @IsOptional()
-  @IsBoolean()
-  invert?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  timestamps?: boolean;
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { GetAlertDto, ListAlertsDto } from '@monitor/contracts';
-import { getPath, isResourceKind, type Alert } from '@monitor/domain';
+import { isResourceKind, type Alert } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { request, RequestRegistry } from '../request-registry';
+import { matchesQuery, pageOf } from './paging';
 
 /** Komodo's Alert, with its `_id`. */
 export function toKomodoAlert(alert: Alert) {
@@ -33,12 +34,10 @@ export class AlertReads implements OnModuleInit {
         handle: async ({ query = {}, page = 0 }, { principal }) => {
           const size = this.config.updates_page_size;
           const all = this.readModel.alerts.list(
-            (a) =>
-              this.canSee(principal, a) &&
-              Object.entries(query).every(([path, value]) => getPath(a, path.split('.')) === value),
+            (a) => this.canSee(principal, a) && matchesQuery(a, query),
           );
-          const alerts = all.slice(page * size, (page + 1) * size).map(toKomodoAlert);
-          return { alerts, next_page: all.length > (page + 1) * size ? page + 1 : null };
+          const { items, next_page } = pageOf(all, page, size);
+          return { alerts: items.map(toKomodoAlert), next_page };
         },
       }),
       request({

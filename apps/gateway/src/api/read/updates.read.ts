@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { GetUpdateDto, ListUpdatesDto } from '@monitor/contracts';
-import { getPath } from '@monitor/domain';
-import type { ReadModel, UpdateRecord } from '@monitor/projections';
+import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { canSeeUpdate } from '../../auth/update-visibility';
 import { ApiError } from '../api-error';
 import { toKomodoUpdate, toUpdateListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
+import { matchesQuery, pageOf } from './paging';
 
 /** The audit trail: `ListUpdates` newest first, paged; `GetUpdate` one whole. */
 @Injectable()
@@ -48,15 +48,10 @@ export class UpdateReads implements OnModuleInit {
           const all = this.readModel.listUpdates(
             (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
           );
-          const updates = all.slice(page * size, (page + 1) * size).map(toUpdateListItem);
-          return { updates, next_page: all.length > (page + 1) * size ? page + 1 : null };
+          const { items, next_page } = pageOf(all, page, size);
+          return { updates: items.map(toUpdateListItem), next_page };
         },
       }),
     );
   }
-}
-
-/** A Mongo-style query of dotted paths to equal values, e.g. `{ "target.type": "Server" }`. */
-function matchesQuery(update: UpdateRecord, query: Record<string, unknown>): boolean {
-  return Object.entries(query).every(([path, value]) => getPath(update, path.split('.')) === value);
 }
