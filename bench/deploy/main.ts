@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
+import { withDistributed } from './distributed';
 
 /**
- * `npm run bench:deploy`: time from `Deploy` to its Update's completion (embedded Monitor, local
- * agent, real Docker), beside raw dockerode remove + create + start of the same container in the
+ * `npm run bench:deploy`: time from `Deploy` to its Update's completion (embedded Monitor with its
+ * local agent; distributed gateway, deployer and agent processes on NATS), beside raw dockerode remove + create + start of the same container in the
  * same run, as a ratio. `DEPLOY_RUNS` runs each (default 20).
  */
 const RUNS = Number(process.env.DEPLOY_RUNS ?? 20);
@@ -28,63 +29,74 @@ async function main(): Promise<void> {
   });
   const monitor = await startMonitor(config, { logger: false });
   try {
-    const jwt = await signUp(monitor.url);
-    const call = (verb: string, request: string, params: object) =>
-      fetch(`${monitor.url}/${verb}/${request}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: jwt },
-        body: JSON.stringify(params),
-      }).then((r) => r.json() as Promise<Record<string, unknown>>);
-    const command = '/bin/sh -c "trap \'exit 0\' TERM; sleep 3600 & wait"';
-    await call('write', 'CreateDeployment', {
-      name: 'bench-ours',
-      config: {
-        server_id: 'local',
-        image: { type: 'Image', params: { image } },
-        command,
-        network: 'none',
-        termination_timeout: 1,
-      },
-    });
-    const ours: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      const start = performance.now();
-      const update = await call('execute', 'Deploy', { deployment: 'bench-ours' });
-      if (!update._id) throw new Error(`Deploy refused: ${JSON.stringify(update)}`);
-      const id = (update._id as { $oid: string }).$oid;
-      for (;;) {
-        const current = await call('read', 'GetUpdate', { id });
-        if (current.status === 'Complete') {
-          if (!current.success) throw new Error(`Deploy failed: ${JSON.stringify(current.logs)}`);
-          if (process.env.DEPLOY_STAGES) {
-            const logs = current.logs as { stage: string; start_ts: number; end_ts: number }[];
-            console.log(
-              logs.map((l) => `${l.stage} ${l.end_ts - l.start_ts}ms`).join(', '),
-              `total ${Date.now() - (current.start_ts as number)}ms`,
-            );
-          }
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      if (i > 0) ours.push(performance.now() - start);
-    }
-    await call('execute', 'DestroyDeployment', { deployment: 'bench-ours' });
-    const raw = await rawRuns(image);
-    const m = median(ours);
-    const r = median(raw);
-    console.log(
-      `Deploy to Update complete (embedded, ${RUNS} runs): median ${m.toFixed(1)} ms, p90 ${p90(ours).toFixed(1)} ms`,
+    const embedded = await measureDeploys(monitor.url, 'local', image, await signUp(monitor.url));
+    const distributed = await withDistributed((url, server, jwt) =>
+      measureDeploys(url, server, image, jwt),
     );
+    const raw = await rawRuns(image);
+    const r = median(raw);
     console.log(
       `raw dockerode remove+create+start (${RUNS} runs): median ${r.toFixed(1)} ms, p90 ${p90(raw).toFixed(1)} ms`,
     );
-    console.log(`ratio (median): ${(m / r).toFixed(2)}`);
+    for (const [mode, times] of [
+      ['embedded', embedded],
+      ['distributed', distributed],
+    ] as const) {
+      const m = median(times);
+      console.log(
+        `${mode}: Deploy to Update complete (${RUNS} runs): median ${m.toFixed(1)} ms, p90 ${p90(times).toFixed(1)} ms, ratio ${(m / r).toFixed(2)}`,
+      );
+    }
   } finally {
     await monitor.close();
     await registry.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Deploys one deployment RUNS times through a gateway, timing each to its Update's completion. */
+async function measureDeploys(
+  url: string,
+  server: string,
+  image: string,
+  jwt: string,
+): Promise<number[]> {
+  const call = (verb: string, request: string, params: object) =>
+    fetch(`${url}/${verb}/${request}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: jwt },
+      body: JSON.stringify(params),
+    }).then((r) => r.json() as Promise<Record<string, unknown>>);
+  const command = '/bin/sh -c "trap \'exit 0\' TERM; sleep 3600 & wait"';
+  const name = `bench-${server}`;
+  await call('write', 'CreateDeployment', {
+    name,
+    config: {
+      server_id: server,
+      image: { type: 'Image', params: { image } },
+      command,
+      network: 'none',
+      termination_timeout: 1,
+    },
+  });
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const start = performance.now();
+    const update = await call('execute', 'Deploy', { deployment: name });
+    if (!update._id) throw new Error(`Deploy refused: ${JSON.stringify(update)}`);
+    const id = (update._id as { $oid: string }).$oid;
+    for (;;) {
+      const current = await call('read', 'GetUpdate', { id });
+      if (current.status === 'Complete') {
+        if (!current.success) throw new Error(`Deploy failed: ${JSON.stringify(current.logs)}`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    if (i > 0) times.push(performance.now() - start);
+  }
+  await call('execute', 'DestroyDeployment', { deployment: name });
+  return times;
 }
 
 /** What a deploy must do at the least: replace the container and start the new one. */

@@ -66,7 +66,7 @@ async function measureOurs(ports: number[]) {
     await commands.create('Server', { name: `bench-${i}`, config: server }, systemMeta());
   }
   await readModel.waitFor(await store.headPosition());
-  const agents = new ServerAgents(readModel, config, keyring);
+  const agents = new ServerAgents(readModel, keyring);
   const observations = new ServerObservations(store, readModel, new MemoryStatsHistory());
   const deployments = new DeploymentObserver(store, readModel, config);
   const poller = new ServerPoller(config, readModel, store, agents, observations, deployments);

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { callAgent, type AgentAddress } from '@monitor/agent-client';
-import type { MonitorConfig } from '@monitor/config';
 import { invalid, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
-import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
+
+const INTERACTIVE_TIMEOUT_MS = 8_000;
 
 /** How to reach each Server's agent: its address, its passkey opened for the call, its pin. */
 @Injectable()
@@ -14,7 +15,6 @@ export class ServerAgents {
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
-    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     @Inject(KEYRING) keyring: Keyring,
   ) {
     this.secrets = new ConfigSecrets(keyring);
@@ -36,12 +36,15 @@ export class ServerAgents {
     };
   }
 
-  /** Calls the agent of a server, within the configured poll timeout unless told otherwise. */
+  /**
+   * Calls the agent of a server for someone waiting on it (a read, an execution's stage): given
+   * longer than a poll, yet less than the bus's own timeout, so that the caller hears why.
+   */
   async call<T>(
     server: Resource,
     type: string,
     params: unknown = {},
-    timeoutMs = this.config.monitoring.timeout_ms,
+    timeoutMs = INTERACTIVE_TIMEOUT_MS,
   ) {
     return (await callAgent<T>(this.address(server), type, params, timeoutMs)).body;
   }

@@ -110,7 +110,12 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     if (!this.deployments.deploymentsOn(server.id).length) return;
     if (state !== 'Ok') return this.deployments.observe(server, 'unreachable');
     try {
-      const containers = await this.agents.call<ListedContainer[]>(server, 'ListDockerContainers');
+      const containers = await this.agents.call<ListedContainer[]>(
+        server,
+        'ListDockerContainers',
+        {},
+        this.config.monitoring.timeout_ms,
+      );
       await this.deployments.observe(server, containers);
     } catch {
       await this.deployments.observe(server, 'unreachable');

@@ -6,9 +6,9 @@ import {
   type ExecutionTarget,
   type UpdateCommand,
 } from '@monitor/domain';
-import type { EventStore } from '@monitor/eventstore';
+import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import type { CommandMeta } from '../command-meta';
+import { eventMetadata, type CommandMeta } from '../command-meta';
 import { newId } from '../ids';
 import { handleCommand } from '../stream-handler';
 import { ExecutionContext, StageFailed } from './execution-context';
@@ -41,6 +41,8 @@ export interface StartedExecution {
  */
 export class ExecutionRunner {
   private readonly tails = new Map<string, Promise<void>>();
+  /** What this runner last wrote to each Update still running. */
+  private readonly written = new Map<string, { state: ExecutionState; revision: number }>();
 
   constructor(
     private readonly store: EventStore,
@@ -131,7 +133,47 @@ export class ExecutionRunner {
     return this.run(id, { type: 'AppendLog', log }, meta);
   }
 
-  private run(id: string, command: UpdateCommand, meta: CommandMeta) {
-    return handleCommand(this.store, updateStream(id), updateDecider, command, meta);
+  /**
+   * Appends to an Update this runner writes: the state and revision it wrote last are kept, so
+   * each stage is one append rather than a read of the stream and an append (a read is costly on
+   * JetStream). Should another writer have moved the stream, the append fails and the command is
+   * decided again on the stream as stored.
+   */
+  private async run(
+    id: string,
+    command: UpdateCommand,
+    meta: CommandMeta,
+  ): Promise<{ position: number }> {
+    const known = this.written.get(id);
+    if (known) {
+      const decided = decideUpdate(known.state, command);
+      if (!decided.length) return { position: 0 };
+      const metadata = eventMetadata(meta);
+      try {
+        const result = await this.store.append(
+          updateStream(id),
+          decided.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
+          known.revision,
+        );
+        this.remember(id, decided.reduce(evolveUpdate, known.state), result.revision, command);
+        return result;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      }
+    }
+    const handled = await handleCommand(this.store, updateStream(id), updateDecider, command, meta);
+    const revision = handled.events.at(-1)?.revision;
+    if (revision !== undefined) this.remember(id, handled.state, revision, command);
+    return handled;
+  }
+
+  private remember(
+    id: string,
+    state: ExecutionState,
+    revision: number,
+    command: UpdateCommand,
+  ): void {
+    if (command.type === 'Complete') this.written.delete(id);
+    else this.written.set(id, { state, revision });
   }
 }
