@@ -206,7 +206,7 @@ describe('servers: agents polled for state, stats and alerts', () => {
     };
     const opened = await eventually(async () => {
       const { alerts } = await monitor.admin.read<Alerts>('ListAlerts', {
-        query: { 'target.id': _id.$oid },
+        query: { 'target.id': _id.$oid, 'data.type': 'ServerUnreachable' },
       });
       expect(alerts.map((a) => [a.data.type, a.resolved])).toEqual([['ServerUnreachable', false]]);
       return alerts[0];
@@ -215,7 +215,7 @@ describe('servers: agents polled for state, stats and alerts', () => {
     remote = await startRemote();
     await eventually(async () => {
       const { alerts } = await monitor.admin.read<Alerts>('ListAlerts', {
-        query: { 'target.id': _id.$oid },
+        query: { 'target.id': _id.$oid, 'data.type': 'ServerUnreachable' },
       });
       expect(alerts.map((a) => [a.data.type, a.resolved])).toEqual([['ServerUnreachable', true]]);
     });
