@@ -3,6 +3,9 @@ import Dockerode from 'dockerode';
 import { HealthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
 import { RpcController } from './api/rpc.controller';
+import { ComposeRunner } from './compose/compose-runner';
+import { ComposeStatus } from './compose/compose-status';
+import { ComposeRequests } from './compose/compose.requests';
 import type { PeripheryConfig } from './config';
 import { ContainerLifecycleService } from './docker/container-lifecycle.service';
 import { ContainerLogsService } from './docker/container-logs.service';
@@ -16,6 +19,8 @@ import { ImagePullService } from './docker/image-pull.service';
 import { PruneService } from './docker/prune.service';
 import { StatsSampler } from './system/stats-sampler';
 import { SystemRequests } from './system/system.requests';
+import { GitRequests } from './git/git.requests';
+import { GitService } from './git/git.service';
 import { DOCKER, PERIPHERY_CONFIG } from './tokens';
 
 /** The agent: one RPC route, and the features that register their requests on it. */
@@ -42,6 +47,11 @@ export class PeripheryModule {
         ContainerLifecycleService,
         ContainerStatsService,
         ContainerRequests,
+        ComposeRunner,
+        ComposeStatus,
+        ComposeRequests,
+        GitService,
+        GitRequests,
       ],
     };
   }

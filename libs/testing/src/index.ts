@@ -4,3 +4,4 @@ export * from './decider-spec';
 export * from './docker-test-image';
 export * from './docker-test-containers';
 export * from './docker-registry';
+export * from './git-http-server';

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import type { Log } from '../docker/docker-shapes';
+
+export interface CommandOptions {
+  /** Working directory of the program (the stack's directory). */
+  cwd: string;
+  /** Added to the agent's own environment (credentials travel here, never in argv). */
+  env?: Record<string, string>;
+  /** Values to replace with `***` in the displayed command, stdout and stderr. */
+  secrets?: string[];
+  /** Milliseconds before the program is killed; compose pulls can be slow. */
+  timeoutMs?: number;
+}
+
+const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Runs a program with an argument array (never a shell, so no value is ever parsed as syntax)
+ * and records it as Komodo's Log. A non-zero exit is a failed Log, not an exception: the core
+ * stores what happened in the Update.
+ */
+export function runCommand(
+  stage: string,
+  file: string,
+  args: string[],
+  options: CommandOptions,
+): Promise<Log> {
+  const mask = masker(options.secrets ?? []);
+  const command = mask([file, ...args].map(displayArg).join(' '));
+  const start_ts = Date.now();
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        maxBuffer: MAX_OUTPUT_BYTES,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        let err = stderr;
+        // A program that could not start (ENOENT) or was killed says nothing on stderr itself.
+        if (error && !stderr) err = error.message;
+        if (error?.killed) err += `\nkilled after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`;
+        resolve({
+          stage,
+          command,
+          stdout: mask(stdout),
+          stderr: mask(err),
+          success: !error,
+          start_ts,
+          end_ts: Date.now(),
+        });
+      },
+    );
+  });
+}
+
+/** Replaces every secret (longest first, so one inside another is not half-masked). */
+export function masker(secrets: string[]): (text: string) => string {
+  const values = secrets.filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  return (text) => values.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+/** Quotes an argument for display only; nothing is ever run through a shell. */
+function displayArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}

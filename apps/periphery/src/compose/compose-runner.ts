@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PeripheryConfig } from '../config';
+import type { Log } from '../docker/docker-shapes';
+import { PERIPHERY_CONFIG } from '../tokens';
+import { runCommand } from './command-log';
+import type { ComposeCommandChoice, ComposeTargetDto } from './compose.dto';
+import { fileInStack, stackDirectory } from './stack-paths';
+
+/** The program and its leading arguments: `docker compose` (v2) or `docker-compose` (v1). */
+type Program = [file: string, ...prefix: string[]];
+
+const V2: Program = ['docker', 'compose'];
+const V1: Program = ['docker-compose'];
+
+/**
+ * Runs compose for a stack: always an argument array, `-p` project, one `-f` per file,
+ * `--env-file` when given, in the stack's directory, so relative paths inside the compose
+ * files mean what the user wrote.
+ */
+@Injectable()
+export class ComposeRunner {
+  private probe?: Promise<Program>;
+
+  constructor(@Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig) {}
+
+  directory(stack: string): string {
+    return stackDirectory(this.config.root_directory, stack);
+  }
+
+  async run(stage: string, target: ComposeTargetDto, args: string[]): Promise<Log> {
+    const cwd = this.directory(target.stack);
+    // Checked again here (the DTO did too): these paths reach the file system.
+    const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
+    const env = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];
+    const [file, ...prefix] = await this.program(target.compose_command ?? 'auto');
+    return runCommand(stage, file, [...prefix, '-p', target.project, ...files, ...env, ...args], {
+      cwd,
+    });
+  }
+
+  /** v2 when `docker compose version` works (asked once per agent), else v1. */
+  private program(choice: ComposeCommandChoice): Promise<Program> {
+    if (choice === 'docker compose') return Promise.resolve(V2);
+    if (choice === 'docker-compose') return Promise.resolve(V1);
+    this.probe ??= new Promise((resolve) => {
+      execFile('docker', ['compose', 'version'], { timeout: 10_000 }, (error) =>
+        resolve(error ? V1 : V2),
+      );
+    });
+    return this.probe;
+  }
+}

@@ -1,0 +1,114 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AreRelativePaths, IsProjectName, IsRelativePath, IsStackName } from './stack-paths';
+
+export const COMPOSE_COMMANDS = ['auto', 'docker compose', 'docker-compose'] as const;
+export type ComposeCommandChoice = (typeof COMPOSE_COMMANDS)[number];
+
+/** A service name as compose allows it; checked so it can never look like an option. */
+const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const SERVICE_MESSAGE = "services entries must be service names (letters, digits, '_', '.', '-')";
+
+export class StackFileDto {
+  @IsRelativePath()
+  path!: string;
+
+  @IsString()
+  @MaxLength(512 * 1024)
+  contents!: string;
+}
+
+export class WriteComposeFilesDto {
+  @IsStackName()
+  stack!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(32)
+  @ValidateNested({ each: true })
+  @Type(() => StackFileDto)
+  files!: StackFileDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StackFileDto)
+  env?: StackFileDto;
+}
+
+/** What every compose command names: the stack's directory, the project and its files. */
+export class ComposeTargetDto {
+  @IsStackName()
+  stack!: string;
+
+  @IsProjectName()
+  project!: string;
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(32)
+  @AreRelativePaths()
+  files!: string[];
+
+  @IsOptional()
+  @IsRelativePath()
+  env_file?: string;
+
+  /** Which compose program; the agent's choice ('auto') unless the core insists. */
+  @IsOptional()
+  @IsIn(COMPOSE_COMMANDS)
+  compose_command?: ComposeCommandChoice;
+}
+
+export class ComposeServicesDto extends ComposeTargetDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(256)
+  @IsString({ each: true })
+  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
+  services?: string[];
+}
+
+export class ComposeUpDto extends ComposeServicesDto {
+  /** Extra options of `up` (`--force-recreate`...); arguments, never a shell string. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  extra_args?: string[];
+}
+
+export class ComposeDownDto extends ComposeTargetDto {
+  @IsOptional()
+  @IsBoolean()
+  remove_volumes?: boolean;
+}
+
+export class GetComposeLogDto {
+  @IsProjectName()
+  project!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
+  services?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  tail = 100;
+}

@@ -1,0 +1,186 @@
+import Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBusyboxImage, BUSYBOX_TEST_IMAGE } from '@monitor/testing';
+import type { Log } from '../docker/docker-shapes';
+import { startTestAgent, type TestAgent } from '../testing/test-agent';
+import type { ComposeService } from './compose-status';
+
+const SOCKET = '/var/run/docker.sock';
+
+/**
+ * A service that exits at once on SIGTERM, so stop/down take no grace period. `$$` reaches the
+ * container's shell as `$`; a single `${...}` is compose's interpolation (from the env file).
+ */
+const service = (extra = '') => `
+    image: ${BUSYBOX_TEST_IMAGE}
+    network_mode: none
+    command: ["sh", "-c", "trap 'exit 0' TERM; echo started $$GREETING; while :; do sleep 0.2; done"]
+${extra}`;
+
+const TWO_SERVICES = `services:
+  web:${service('    environment:\n      GREETING: ${GREETING}\n')}
+  worker:${service()}
+`;
+
+describe('compose requests (real docker-compose)', () => {
+  const docker = new Dockerode({ socketPath: SOCKET });
+  const run = randomBytes(4).toString('hex');
+  const projects: { stack: string; project: string; files: string[] }[] = [];
+  let agent: TestAgent;
+
+  const target = (what: string, files = ['compose.yaml']) => {
+    const t = { stack: `stack-${what}-${run}`, project: `monitor-test-${what}-${run}`, files };
+    projects.push(t);
+    return t;
+  };
+  const call = async <T = Log>(type: string, params: object) => {
+    const answer = await agent.call<T>(type, params);
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    agent = await startTestAgent({ docker_socket: SOCKET });
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const t of projects) await agent.call('ComposeDown', t).catch(() => undefined);
+    for (const t of projects) {
+      const left = await docker.listContainers({
+        all: true,
+        filters: { label: [`com.docker.compose.project=${t.project}`] },
+      });
+      for (const c of left) await docker.getContainer(c.Id).remove({ force: true });
+    }
+    await agent?.close();
+  }, 60_000);
+
+  it('writes a two-service stack, brings it up, lists, restarts, stops and takes it down', async () => {
+    const t = target('two');
+    const written = await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [{ path: 'compose.yaml', contents: TWO_SERVICES }],
+      env: { path: '.env', contents: 'GREETING=hello\n' },
+    });
+    expect(written).toMatchObject({ success: true });
+    const directory = join(agent.config.root_directory, 'stacks', t.stack);
+    expect(readFileSync(join(directory, 'compose.yaml'), 'utf8')).toBe(TWO_SERVICES);
+
+    const up = await call<{ logs: Log[]; success: boolean }>('ComposeUp', {
+      ...t,
+      env_file: '.env',
+    });
+    expect(up.logs.map((l) => l.stage)).toEqual(['compose config', 'compose up']);
+    expect(up.success).toBe(true);
+    expect(up.logs[1].command).toContain(`-p ${t.project}`);
+
+    const ps = await call<ComposeService[]>('ComposePs', t);
+    expect(ps.map((s) => [s.service, s.state, s.image])).toEqual([
+      ['web', 'running', BUSYBOX_TEST_IMAGE],
+      ['worker', 'running', BUSYBOX_TEST_IMAGE],
+    ]);
+
+    const log = await call('GetComposeLog', { project: t.project, services: ['web'], tail: 10 });
+    expect(log.stdout).toMatch(/web.*\| started hello/);
+    expect(log.stdout).not.toContain('worker');
+
+    const before = (await docker.getContainer(ps[0].container_id).inspect()).State.StartedAt;
+    expect(await call('ComposeRestart', { ...t, services: ['web'] })).toMatchObject({
+      success: true,
+    });
+    expect((await docker.getContainer(ps[0].container_id).inspect()).State.StartedAt).not.toBe(
+      before,
+    );
+
+    expect(await call('ComposeStop', t)).toMatchObject({ stage: 'compose stop', success: true });
+    const stopped = await call<ComposeService[]>('ComposePs', t);
+    expect(stopped.map((s) => s.state)).toEqual(['exited', 'exited']);
+
+    expect(await call('ComposeDown', t)).toMatchObject({ success: true });
+    expect(await call<ComposeService[]>('ComposePs', t)).toEqual([]);
+  }, 60_000);
+
+  it("fails invalid compose text at the config stage with compose's own error", async () => {
+    const t = target('bad');
+    await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [{ path: 'compose.yaml', contents: 'services:\n  web:\n    image: [unclosed\n' }],
+    });
+    const up = await call<{ logs: Log[]; success: boolean }>('ComposeUp', t);
+    expect(up.success).toBe(false);
+    expect(up.logs).toHaveLength(1);
+    expect(up.logs[0]).toMatchObject({ stage: 'compose config', success: false });
+    expect(up.logs[0].stderr).toMatch(/yaml|while parsing|expected/i);
+  });
+
+  it('merges two compose files, the second overriding an env value', async () => {
+    const t = target('merge', ['base.yml', 'override/prod.yml']);
+    await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [
+        {
+          path: 'base.yml',
+          contents: `services:\n  app:${service('    environment:\n      GREETING: base\n')}`,
+        },
+        {
+          path: 'override/prod.yml',
+          contents: 'services:\n  app:\n    environment:\n      GREETING: prod\n',
+        },
+      ],
+    });
+    expect(await call<{ success: boolean }>('ComposeUp', t)).toMatchObject({ success: true });
+    const [app] = await call<ComposeService[]>('ComposePs', t);
+    const env = (await docker.getContainer(app.container_id).inspect()).Config.Env;
+    expect(env).toContain('GREETING=prod');
+  }, 30_000);
+
+  it('refuses paths outside the stack directory and malformed params (400 naming the field)', async () => {
+    const stack = `stack-paths-${run}`;
+    for (const path of ['../x.yml', '/etc/x.yml', 'a/../../x.yml']) {
+      const answer = await agent.call<{ error: string; code: string }>('WriteComposeFiles', {
+        stack,
+        files: [{ path, contents: 'x' }],
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toContain('files.0.path');
+    }
+    const up = await agent.call<{ error: string }>('ComposeUp', {
+      stack,
+      project: 'p',
+      files: ['/etc/passwd'],
+    });
+    expect(up.status).toBe(400);
+    expect(up.body.error).toContain('files');
+    const badStack = await agent.call<{ error: string }>('ComposePs', {
+      stack: '..',
+      project: 'p',
+      files: ['a.yml'],
+    });
+    expect(badStack.status).toBe(400);
+    expect(badStack.body.error).toContain('stack');
+    expect(existsSync(join(agent.config.root_directory, 'x.yml'))).toBe(false);
+  });
+
+  it('refuses a path through a symlink that leads out of the stack (as a cloned repo may hold)', async () => {
+    const stack = `stack-link-${run}`;
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    try {
+      const directory = join(agent.config.root_directory, 'stacks', stack);
+      mkdirSync(directory, { recursive: true });
+      symlinkSync(outside, join(directory, 'link'));
+      const answer = await agent.call<{ error: string }>('WriteComposeFiles', {
+        stack,
+        files: [{ path: 'link/x.yml', contents: 'x' }],
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toContain('leads outside');
+      expect(existsSync(join(outside, 'x.yml'))).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { PeripheryError } from '../api/periphery-error';
+
+/**
+ * A stack's name becomes a directory name: the same rule as a container name, which cannot be
+ * `.`, `..` or hold a `/`, so a stack can never reach outside `<root>/stacks`.
+ */
+const STACK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
+
+/** Compose's own rule for project names (v2 refuses anything else; v1 would mangle it). */
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]{0,127}$/;
+
+export function stackDirectory(rootDirectory: string, stack: string): string {
+  if (!STACK_NAME.test(stack)) throw new PeripheryError('VALIDATION', `stack: invalid name`);
+  return join(resolve(rootDirectory), 'stacks', stack);
+}
+
+/** A file inside the stack's directory; refuses anything that would land outside it. */
+export function fileInStack(directory: string, path: string): string {
+  if (problemWithRelativePath(path)) {
+    throw new PeripheryError('VALIDATION', `path '${path}' ${problemWithRelativePath(path)}`);
+  }
+  const target = resolve(directory, path);
+  const inside = relative(directory, target);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new PeripheryError('VALIDATION', `path '${path}' is outside the stack directory`);
+  }
+  // A cloned repository may hold symlinks: where the path really lands must be inside too.
+  if (!isInside(realDirectory(directory), realDirectory(dirname(target)))) {
+    throw new PeripheryError('VALIDATION', `path '${path}' leads outside the stack directory`);
+  }
+  return target;
+}
+
+/** The real path of the deepest part of `path` that exists (the rest cannot be a link yet). */
+function realDirectory(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return resolve(realpathSync(existing), relative(existing, path));
+}
+
+function isInside(parent: string, child: string): boolean {
+  const inside = relative(parent, child);
+  return !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+/** Why a path is not a plain relative path below the stack directory, or undefined. */
+export function problemWithRelativePath(path: unknown): string | undefined {
+  if (typeof path !== 'string' || !path) return 'must be a non-empty string';
+  if (path.includes('\0')) return 'must not contain NUL';
+  if (isAbsolute(path) || path.startsWith('~')) return 'must be relative to the stack directory';
+  if (normalize(path).split(sep).includes('..') || path.split(/[\\/]/).includes('..')) {
+    return "must not contain '..'";
+  }
+  return undefined;
+}
+
+function rule(name: string, problem: (v: unknown) => string | undefined) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    ValidateBy(
+      {
+        name,
+        validator: {
+          validate: (value: unknown) => problem(value) === undefined,
+          defaultMessage: (args?: ValidationArguments) =>
+            `${args?.property ?? 'value'} ${problem(args?.value) ?? 'is invalid'}`,
+        },
+      },
+      options,
+    );
+}
+
+export const IsRelativePath = rule('isRelativePath', problemWithRelativePath);
+
+/** A list of relative paths; the message names the first bad entry by index. */
+export const AreRelativePaths = rule('areRelativePaths', (value) => {
+  if (!Array.isArray(value)) return 'must be an array of relative paths';
+  for (const [index, path] of value.entries()) {
+    const problem = problemWithRelativePath(path);
+    if (problem) return `[${index}] ${problem}`;
+  }
+  return undefined;
+});
+
+export const IsStackName = rule('isStackName', (v) =>
+  typeof v === 'string' && STACK_NAME.test(v)
+    ? undefined
+    : "must be a letter or digit, then letters, digits, '_', '.' or '-'",
+);
+
+export const IsProjectName = rule('isProjectName', (v) =>
+  typeof v === 'string' && PROJECT_NAME.test(v)
+    ? undefined
+    : "must be lowercase letters, digits, '_' or '-', starting with a letter or digit",
+);

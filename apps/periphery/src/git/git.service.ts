@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PeripheryConfig } from '../config';
+import type { Log } from '../docker/docker-shapes';
+import { PERIPHERY_CONFIG } from '../tokens';
+import { runCommand } from '../compose/command-log';
+import { stackDirectory } from '../compose/stack-paths';
+import type { CloneOrPullRepoDto } from './git.dto';
+
+export interface RepoAnswer {
+  logs: Log[];
+  success: boolean;
+  commit_hash: string | null;
+  commit_message: string | null;
+}
+
+/** Without a username, the one GitHub and Gitea accept alongside a token. */
+const DEFAULT_USERNAME = 'x-access-token';
+const FETCH_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Brings a repository into a stack's directory. `git init` + fetch + hard reset rather than
+ * `git clone`, so the same steps serve a first clone, a pull, and a directory that already
+ * holds files written by WriteComposeFiles.
+ */
+@Injectable()
+export class GitService {
+  constructor(@Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig) {}
+
+  async cloneOrPull(p: CloneOrPullRepoDto): Promise<RepoAnswer> {
+    const cwd = stackDirectory(this.config.root_directory, p.stack);
+    await mkdir(cwd, { recursive: true });
+    const { env, secrets } = credentials(p.username, p.token);
+    const git = (stage: string, args: string[], timeoutMs?: number) =>
+      runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
+
+    const logs: Log[] = [];
+    const fresh = !existsSync(join(cwd, '.git'));
+    const steps: [string, string[], number?][] = [
+      ...(fresh
+        ? ([
+            ['init repo', ['init', '-q']],
+            ['set remote', ['remote', 'add', 'origin', p.url]],
+          ] as [string, string[]][])
+        : ([['set remote', ['remote', 'set-url', 'origin', p.url]]] as [string, string[]][])),
+      [
+        fresh ? 'clone repo' : 'pull repo',
+        ['fetch', '--no-tags', 'origin', p.branch ?? 'HEAD'],
+        FETCH_TIMEOUT_MS,
+      ],
+      ['reset to commit', ['reset', '--hard', p.commit ?? 'FETCH_HEAD']],
+    ];
+    for (const [stage, args, timeout] of steps) {
+      const log = await git(stage, args, timeout);
+      logs.push(explainAuthFailure(log));
+      if (!log.success) return { logs, success: false, commit_hash: null, commit_message: null };
+    }
+    const head = await git('read commit', ['log', '-1', '--format=%H%n%s']);
+    const [hash = '', ...message] = head.stdout.trim().split('\n');
+    return {
+      logs,
+      success: head.success,
+      commit_hash: head.success ? hash : null,
+      commit_message: head.success ? message.join('\n') : null,
+    };
+  }
+}
+
+/**
+ * The token travels as an Authorization header set through GIT_CONFIG_* variables: it is in no
+ * argv (visible to every user in `ps`), not in the remote URL (kept in `.git/config`), and not
+ * in any file. Prompts and credential helpers are off, so a wrong token fails instead of
+ * hanging or being stored.
+ */
+function credentials(username: string | undefined, token: string | undefined) {
+  const config: [string, string][] = [['credential.helper', '']];
+  const secrets: string[] = [];
+  if (token) {
+    const basic = Buffer.from(`${username ?? DEFAULT_USERNAME}:${token}`).toString('base64');
+    config.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
+    secrets.push(token, basic, encodeURIComponent(token));
+  }
+  const env: Record<string, string> = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
+    GIT_CONFIG_COUNT: String(config.length),
+  };
+  config.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return { env, secrets };
+}
+
+/** Git words a refused login as a failed prompt; say what it means. */
+function explainAuthFailure(log: Log): Log {
+  if (log.success || !/could not read Username|Authentication failed|\b401\b/.test(log.stderr)) {
+    return log;
+  }
+  const hint = 'the git server refused the credentials (HTTP 401): check the token and username';
+  return { ...log, stderr: `${log.stderr.trimEnd()}\n${hint}\n` };
+}
