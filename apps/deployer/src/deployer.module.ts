@@ -5,6 +5,8 @@ import { DeploymentExecutions } from './deployments/deployment-executions';
 import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
 import { DeploymentQueriesController } from './deployments/deployment-queries.controller';
 import { ServersModule } from './servers/servers.module';
+import { StackController } from './stacks/stack.controller';
+import { StackExecutions } from './stacks/stack-executions';
 
 /** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
 @Module({
@@ -17,7 +19,12 @@ import { ServersModule } from './servers/servers.module';
     ]),
     ServersModule,
   ],
-  controllers: [TagsController, DeploymentExecutionsController, DeploymentQueriesController],
-  providers: [DeploymentContext, DeploymentExecutions],
+  controllers: [
+    TagsController,
+    DeploymentExecutionsController,
+    DeploymentQueriesController,
+    StackController,
+  ],
+  providers: [DeploymentContext, DeploymentExecutions, StackExecutions],
 })
 export class DeployerModule {}

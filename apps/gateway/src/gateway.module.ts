@@ -13,6 +13,7 @@ import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
 import { ServerRequests } from './api/servers/server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
+import { StackRequests } from './api/stacks/stack.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { UserRequests } from './api/admin/users.requests';
 import { AuthController } from './auth/auth.controller';
@@ -37,6 +38,7 @@ import { UpdateFeed } from './live/update-feed';
     AccessCheck,
     ServerRequests,
     DeploymentRequests,
+    StackRequests,
     AlertReads,
     UserRequests,
     UserGroupRequests,

@@ -181,3 +181,29 @@ export class SearchDeploymentLogDto extends LogSearchDto {
   @IsNotEmpty()
   deployment!: string;
 }
+
+/** `DeployStack { stack, services? }` and the other stack executions. */
+export class StackParamDto {
+  @IsString()
+  @IsNotEmpty()
+  stack!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  services?: string[];
+}
+
+export class DestroyStackDto extends StackParamDto {
+  @IsOptional()
+  @IsBoolean()
+  remove_volumes?: boolean;
+}
+
+export class GetStackLogDto extends StackParamDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  tail?: number;
+}

@@ -1,0 +1,51 @@
+import { MessagePattern } from '@nestjs/microservices';
+import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
+import { DestroyStackDto, GetStackLogDto, requireValid, StackParamDto } from '@monitor/contracts';
+import type { CommandMeta, WriteResult } from '@monitor/resources';
+import { registerMessageHandlers } from '@monitor/runtime';
+import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
+
+const queue = QUEUE_GROUPS.deployer;
+type Envelope = { params: unknown; meta: CommandMeta };
+
+/** `exec.stack.<Execution>` and the stack reads that ask its server's agent. */
+@BusController()
+export class StackController {
+  constructor(readonly stacks: StackExecutions) {}
+
+  @MessagePattern(execSubject('Stack', 'DeployStack'), { queue })
+  deploy({ params, meta }: Envelope): Promise<WriteResult> {
+    const { stack, services } = requireValid(StackParamDto, params);
+    return this.stacks.deploy(stack, meta, services);
+  }
+
+  @MessagePattern(execSubject('Stack', 'DestroyStack'), { queue })
+  destroy({ params, meta }: Envelope): Promise<WriteResult> {
+    const { stack, remove_volumes } = requireValid(DestroyStackDto, params);
+    return this.stacks.destroy(stack, meta, remove_volumes);
+  }
+
+  @MessagePattern(querySubject('ListStackServices'), { queue })
+  services({ params }: Envelope) {
+    return this.stacks.services(requireValid(StackParamDto, params).stack);
+  }
+
+  @MessagePattern(querySubject('GetStackLog'), { queue })
+  log({ params }: Envelope) {
+    const { stack, tail = 100, services } = requireValid(GetStackLogDto, params);
+    return this.stacks.log(stack, tail, services);
+  }
+}
+
+registerMessageHandlers(
+  StackController,
+  (Object.keys(STACK_ACTIONS) as StackAction[]).map((action) => ({
+    method: action,
+    subject: execSubject('Stack', action),
+    queue,
+    run(this: StackController, { params, meta }: Envelope) {
+      const { stack, services } = requireValid(StackParamDto, params);
+      return this.stacks.action(action, stack, meta, services);
+    },
+  })),
+);
