@@ -59,6 +59,11 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       MONITOR_LOCAL_AGENT_PORT: '0',
     });
     await monitor.admin.write('CreateVariable', {
+      name: 'STACK_TOKEN',
+      value: 'stack-secret-0815',
+      is_secret: true,
+    });
+    await monitor.admin.write('CreateVariable', {
       name: 'STACK_GREETING',
       value: 'hello-from-stack',
     });
@@ -83,7 +88,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
         server_id: 'local',
         project_name: project,
         file_contents: COMPOSE,
-        environment: 'GREETING=[[STACK_GREETING]]',
+        environment: 'GREETING=[[STACK_GREETING]] [[STACK_TOKEN]]',
       },
     });
     const deployed = await run('DeployStack');
@@ -104,6 +109,8 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       return l;
     });
     expect(log.stdout).toContain('worker up');
+    expect(log.stdout).toContain('hello-from-stack *****');
+    expect(JSON.stringify([log, deployed])).not.toContain('stack-secret-0815');
   });
 
   it('restarts, stops and destroys', async () => {

@@ -3,6 +3,7 @@ import { interpolate, notFound, type ExecutionLog, type Resource } from '@monito
 import type { ReadModel } from '@monitor/projections';
 import {
   ExecutionRunner,
+  knownSecrets,
   type CommandMeta,
   type ExecutionContext,
   type WriteResult,
@@ -132,13 +133,15 @@ export class StackExecutions {
     return this.agents.call(this.server(stack), 'ComposePs', this.target(stack));
   }
 
-  log(idOrName: string, tail: number, services?: string[]) {
+  async log(idOrName: string, tail: number, services?: string[]) {
     const stack = this.stack(idOrName);
-    return this.agents.call(this.server(stack), 'GetComposeLog', {
+    const answer = await this.agents.call(this.server(stack), 'GetComposeLog', {
       project: this.project(stack),
       tail,
       services,
     });
+    // A service may print what it was given: no secret leaves through its log.
+    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 
   stack(idOrName: string): Resource {
