@@ -76,7 +76,7 @@ export class DeployService {
       () =>
         this.engine.call(async (docker) => {
           const container = docker.getContainer(id!);
-          await container.rename({ name });
+          await renameWhenFree(container, name);
           renamed = true;
           await container.start();
           return `renamed ${temporary} to ${name}\nstarted ${name} (${short(id!)})\n`;
@@ -156,6 +156,25 @@ export class DeployService {
     } catch (error) {
       log.stderr += `\ncould not remove the new container ${temporary} (${short(id)}): ${engineDetail(error)}`;
       return id;
+    }
+  }
+}
+
+/**
+ * The engine may hold the old container's name for a moment after its removal returned (seen on
+ * a loaded machine): a conflict is retried for up to two seconds before it counts.
+ */
+async function renameWhenFree(
+  container: { rename(options: { name: string }): Promise<unknown> },
+  name: string,
+) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await container.rename({ name });
+      return;
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 409 || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 }
