@@ -43,8 +43,9 @@ describe('Docker through the agent (real engine)', () => {
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
     agent = await startTestAgent({ docker_socket: SOCKET });
+    // Docker copies stdout and stderr on separate pipes: the pause puts stderr first in the log.
     const talker = [
-      'echo hello; echo oops >&2',
+      'echo hello; echo oops >&2; sleep 0.5',
       'for i in 0 1 2; do echo line-$i; done',
       'echo "GET /login 401"; echo "GET /health 200"',
       'exec sleep 3600',
