@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Log } from '../docker/docker-shapes';
 import { runStage } from '../docker/stage-log';
 import type { StackFileDto } from './compose.dto';
+import { PeripheryError } from '../api/periphery-error';
 import { fileInStack } from './stack-paths';
 
 /**
@@ -41,4 +42,38 @@ export async function writeStackFiles(
     return targets.map(({ file }) => `wrote ${file.path}`).join('\n');
   });
   return result.log;
+}
+
+export interface StackFileContents {
+  /** Each file found, as compose will read it. */
+  contents: { path: string; contents: string }[];
+  /** Files named but absent, so the core can say which before compose runs. */
+  missing: string[];
+}
+
+/** Larger than any sane compose file; a bigger one is refused rather than copied to the core. */
+const MAX_READ_BYTES = 1024 * 1024;
+
+/** The compose files of a stack as they are on disk (cloned from git, or put on the host). */
+export async function readStackFiles(
+  directory: string,
+  files: string[],
+): Promise<StackFileContents> {
+  const answer: StackFileContents = { contents: [], missing: [] };
+  for (const path of files) {
+    const target = fileInStack(directory, path);
+    const info = await stat(target).catch(() => undefined);
+    if (!info?.isFile()) {
+      answer.missing.push(path);
+      continue;
+    }
+    if (info.size > MAX_READ_BYTES) {
+      throw new PeripheryError(
+        'VALIDATION',
+        `compose file '${path}' is over ${MAX_READ_BYTES} bytes`,
+      );
+    }
+    answer.contents.push({ path, contents: await readFile(target, 'utf8') });
+  }
+  return answer;
 }

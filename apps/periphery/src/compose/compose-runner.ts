@@ -5,7 +5,7 @@ import type { Log } from '../docker/docker-shapes';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { runCommand } from './command-log';
 import type { ComposeCommandChoice, ComposeTargetDto } from './compose.dto';
-import { fileInStack, stackDirectory } from './stack-paths';
+import { directoryInStack, fileInStack, stackDirectory } from './stack-paths';
 
 /** The program and its leading arguments: `docker compose` (v2) or `docker-compose` (v1). */
 type Program = [file: string, ...prefix: string[]];
@@ -15,7 +15,7 @@ const V1: Program = ['docker-compose'];
 
 /**
  * Runs compose for a stack: always an argument array, `-p` project, one `-f` per file,
- * `--env-file` when given, in the stack's directory, so relative paths inside the compose
+ * `--env-file` when given, in the stack's run directory, so relative paths inside the compose
  * files mean what the user wrote.
  */
 @Injectable()
@@ -28,8 +28,13 @@ export class ComposeRunner {
     return stackDirectory(this.config.root_directory, stack);
   }
 
+  /** Where compose runs for `target`: its run directory inside the stack's directory. */
+  runDirectory(target: ComposeTargetDto): string {
+    return directoryInStack(this.directory(target.stack), target.run_directory);
+  }
+
   async run(stage: string, target: ComposeTargetDto, args: string[]): Promise<Log> {
-    const cwd = this.directory(target.stack);
+    const cwd = this.runDirectory(target);
     // Checked again here (the DTO did too): these paths reach the file system.
     const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
     const env = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];

@@ -36,8 +36,8 @@ export class WriteComposeFilesDto {
   @IsStackName()
   stack!: string;
 
+  /** Empty when the compose files come from git and only the env file is written. */
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(32)
   @ValidateNested({ each: true })
   @Type(() => StackFileDto)
@@ -49,10 +49,17 @@ export class WriteComposeFilesDto {
   env?: StackFileDto;
 }
 
-/** What every compose command names: the stack's directory, the project and its files. */
+/**
+ * What every compose command names: the stack's directory, the directory inside it where
+ * compose runs, the project and its files (relative to the run directory).
+ */
 export class ComposeTargetDto {
   @IsStackName()
   stack!: string;
+
+  @IsOptional()
+  @IsRelativePath()
+  run_directory?: string;
 
   @IsProjectName()
   project!: string;
@@ -111,4 +118,23 @@ export class GetComposeLogDto {
   @Min(1)
   @Max(5000)
   tail = 100;
+}
+
+/** A stack's pre- or post-deploy command, run by `sh -e` in a directory of the stack. */
+export class RunStackCommandDto {
+  @IsStackName()
+  stack!: string;
+
+  /** Relative to the stack's directory; empty is the stack's directory. */
+  @IsOptional()
+  @IsRelativePath()
+  path?: string;
+
+  @IsString()
+  @MaxLength(64 * 1024)
+  command!: string;
+
+  @IsString()
+  @MaxLength(64)
+  stage!: string;
 }

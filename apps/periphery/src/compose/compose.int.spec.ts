@@ -138,6 +138,48 @@ describe('compose requests (real docker-compose)', () => {
     expect(env).toContain('GREETING=prod');
   }, 30_000);
 
+  it('runs compose in the run directory, reads the files back, and runs the stack commands there', async () => {
+    const t = { ...target('rundir', ['compose.yml', 'missing.yml']), run_directory: 'deploy/app' };
+    const compose = `services:\n  app:${service()}`;
+    await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [{ path: 'deploy/app/compose.yml', contents: compose }],
+    });
+    expect(await call('ReadComposeFiles', t)).toEqual({
+      contents: [{ path: 'compose.yml', contents: compose }],
+      missing: ['missing.yml'],
+    });
+    const pre = await call('RunStackCommand', {
+      stack: t.stack,
+      path: 'deploy/app',
+      command: 'echo prepared > marker.txt\ncat marker.txt',
+      stage: 'pre deploy',
+    });
+    expect(pre).toMatchObject({ stage: 'pre deploy', stdout: 'prepared\n', success: true });
+    const failing = await call('RunStackCommand', {
+      stack: t.stack,
+      command: 'false\necho not reached',
+      stage: 'post deploy',
+    });
+    expect(failing).toMatchObject({ success: false, stdout: '' });
+    const up = await call<{ success: boolean; logs: Log[] }>('ComposeUp', {
+      ...t,
+      files: ['compose.yml'],
+    });
+    expect(up.success).toBe(true);
+    const [app] = await call<ComposeService[]>('ComposePs', t);
+    const labels = (await docker.getContainer(app.container_id).inspect()).Config.Labels;
+    expect(labels['com.docker.compose.project.working_dir']).toBe(
+      join(agent.config.root_directory, 'stacks', t.stack, 'deploy/app'),
+    );
+    const escape = await agent.call<{ error: string }>('ReadComposeFiles', {
+      ...t,
+      run_directory: '../other',
+    });
+    expect(escape.status).toBe(400);
+    expect(escape.body.error).toContain('run_directory');
+  }, 30_000);
+
   it('refuses paths outside the stack directory and malformed params (400 naming the field)', async () => {
     const stack = `stack-paths-${run}`;
     for (const path of ['../x.yml', '/etc/x.yml', 'a/../../x.yml']) {

@@ -1,7 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { request, RequestRegistry } from '../api/request-registry';
 import type { Log } from '../docker/docker-shapes';
-import { writeStackFiles } from './compose-files';
+import { runCommand } from './command-log';
+import { readStackFiles, writeStackFiles } from './compose-files';
+import { directoryInStack } from './stack-paths';
 import { ComposeRunner } from './compose-runner';
 import { ComposeStatus } from './compose-status';
 import {
@@ -10,6 +12,7 @@ import {
   ComposeTargetDto,
   ComposeUpDto,
   GetComposeLogDto,
+  RunStackCommandDto,
   WriteComposeFilesDto,
 } from './compose.dto';
 
@@ -38,6 +41,20 @@ export class ComposeRequests implements OnModuleInit {
         name: 'WriteComposeFiles',
         dto: WriteComposeFilesDto,
         handle: (p) => writeStackFiles(this.runner.directory(p.stack), p.files, p.env),
+      }),
+      request({
+        name: 'ReadComposeFiles',
+        dto: ComposeTargetDto,
+        handle: (p) => readStackFiles(this.runner.runDirectory(p), p.files),
+      }),
+      request({
+        name: 'RunStackCommand',
+        dto: RunStackCommandDto,
+        // The user's own shell command (Komodo's pre_deploy / post_deploy): a shell on purpose.
+        handle: (p) =>
+          runCommand(p.stage, 'sh', ['-e', '-c', p.command], {
+            cwd: directoryInStack(this.runner.directory(p.stack), p.path),
+          }),
       }),
       request({ name: 'ComposeUp', dto: ComposeUpDto, handle: (p) => this.up(p) }),
       request({

@@ -34,6 +34,16 @@ export function fileInStack(directory: string, path: string): string {
   return target;
 }
 
+/**
+ * A directory inside the stack's directory (a stack's `run_directory`); empty or `.` is the
+ * stack's directory itself.
+ */
+export function directoryInStack(directory: string, path: string | undefined): string {
+  const given = (path ?? '').trim();
+  if (!given || normalize(given) === '.') return directory;
+  return fileInStack(directory, given);
+}
+
 /** The real path of the deepest part of `path` that exists (the rest cannot be a link yet). */
 function realDirectory(path: string): string {
   let existing = path;
