@@ -87,6 +87,8 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       config: {
         server_id: 'local',
         project_name: project,
+        // The test image is only on this host: no pull (which would ask docker.io).
+        auto_pull: false,
         file_contents: COMPOSE,
         environment: 'GREETING=[[STACK_GREETING]] [[STACK_TOKEN]]',
       },
@@ -129,6 +131,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       config: {
         server_id: 'local',
         project_name: `${project}-broken`,
+        auto_pull: false,
         file_contents: 'services:\n  web:\n    image: [unclosed',
       },
     });

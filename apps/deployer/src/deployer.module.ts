@@ -7,6 +7,7 @@ import { DeploymentQueriesController } from './deployments/deployment-queries.co
 import { ServersModule } from './servers/servers.module';
 import { StackController } from './stacks/stack.controller';
 import { StackExecutions } from './stacks/stack-executions';
+import { StackSource } from './stacks/stack-source';
 
 /** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
 @Module({
@@ -25,6 +26,6 @@ import { StackExecutions } from './stacks/stack-executions';
     DeploymentQueriesController,
     StackController,
   ],
-  providers: [DeploymentContext, DeploymentExecutions, StackExecutions],
+  providers: [DeploymentContext, DeploymentExecutions, StackExecutions, StackSource],
 })
 export class DeployerModule {}

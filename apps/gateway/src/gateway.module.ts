@@ -13,6 +13,7 @@ import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
 import { ServerRequests } from './api/servers/server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
+import { ExecutionForwarder } from './api/execution-forwarder';
 import { StackRequests } from './api/stacks/stack.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -37,6 +38,7 @@ import { UpdateFeed } from './live/update-feed';
     IdentityCommands,
     AccessCheck,
     ServerRequests,
+    ExecutionForwarder,
     DeploymentRequests,
     StackRequests,
     AlertReads,

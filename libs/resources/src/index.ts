@@ -11,3 +11,4 @@ export * from './credentials';
 export * from './executions/execution-context';
 export * from './executions/execution-runner';
 export * from './known-secrets';
+export * from './variable-lookup';

@@ -8,9 +8,9 @@ import {
   type Resource,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { CredentialResolver, type Credential } from '@monitor/resources';
+import { CredentialResolver, variableLookup, type Credential } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
-import { isSealed, type Keyring } from '@monitor/secrets';
+import type { Keyring } from '@monitor/secrets';
 
 export interface PreparedDeploy {
   server: Resource;
@@ -29,6 +29,7 @@ export interface PreparedDeploy {
 @Injectable()
 export class DeploymentContext {
   private readonly credentials: CredentialResolver;
+  private readonly variable: ReturnType<typeof variableLookup>;
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -36,6 +37,7 @@ export class DeploymentContext {
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
     this.credentials = new CredentialResolver(config, readModel.settings, keyring);
+    this.variable = variableLookup(readModel, keyring);
   }
 
   deployment(idOrName: string): Resource {
@@ -59,7 +61,7 @@ export class DeploymentContext {
       id: deployment.id,
       name: deployment.name,
       image,
-      interpolate: (text) => interpolate(text, (name) => this.variable(name)),
+      interpolate: (text) => interpolate(text, this.variable),
     });
     const account = String(config.image_registry_account ?? '');
     const registry = account
@@ -79,14 +81,6 @@ export class DeploymentContext {
     };
   }
 
-  private variable(name: string) {
-    const variable = this.readModel.settings.variable(name);
-    if (!variable) return undefined;
-    const value = isSealed(variable.value)
-      ? this.keyring.open(variable.value)
-      : String(variable.value);
-    return { value, isSecret: variable.isSecret };
-  }
 }
 
 function imageOf(name: string, image: unknown): string {

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { interpolate, notFound, type ExecutionLog, type Resource } from '@monitor/domain';
+import { notFound, type ExecutionLog, type Resource, type SystemCommand } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import {
   ExecutionRunner,
@@ -9,10 +11,12 @@ import {
   type WriteResult,
 } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
-import { isSealed, type Keyring } from '@monitor/secrets';
+import type { Keyring } from '@monitor/secrets';
 import { ServerAgents } from '../servers/server-agents';
+import { composeTarget, stackProject } from './stack-layout';
+import { StackSource, type PreparedStack } from './stack-source';
 
-/** The stack actions besides DeployStack and DestroyStack: the agent request and the stage name. */
+/** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
 export const STACK_ACTIONS = {
   StartStack: ['ComposeStart', 'start stack'],
   StopStack: ['ComposeStop', 'stop stack'],
@@ -23,14 +27,24 @@ export const STACK_ACTIONS = {
 } as const;
 export type StackAction = keyof typeof STACK_ACTIONS;
 
+export const DEPLOY_OPERATIONS = ['DeployStack', 'DeployStackIfChanged'] as const;
+export type DeployOperation = (typeof DEPLOY_OPERATIONS)[number];
+
 const AGENT_TIMEOUT = 10 * 60_000;
-const COMPOSE_FILE = 'compose.yaml';
-const ENV_FILE = '.env';
+
+interface StackDeployConfig {
+  environment: string;
+  auto_pull: boolean;
+  destroy_before_deploy: boolean;
+  extra_args: string[];
+  pre_deploy: SystemCommand;
+  post_deploy: SystemCommand;
+}
 
 /**
- * Stacks written in the UI (`file_contents`): the compose text and the environment are
- * interpolated and written to the stack's folder on its server, then compose runs there.
- * Each execution answers an Update at once; compose's own output is its log.
+ * A stack's executions. Each answers an Update at once; compose's own output is its log. A
+ * deploy records what it deployed (files, commit, a hash of the contents) for the read side
+ * and for DeployStackIfChanged.
  */
 @Injectable()
 export class StackExecutions {
@@ -39,59 +53,54 @@ export class StackExecutions {
     @Inject(KEYRING) private readonly keyring: Keyring,
     private readonly runner: ExecutionRunner,
     private readonly agents: ServerAgents,
+    private readonly source: StackSource,
   ) {}
 
-  deploy(idOrName: string, meta: CommandMeta, services?: string[]): Promise<WriteResult> {
+  deploy(
+    idOrName: string,
+    meta: CommandMeta,
+    operation: DeployOperation = 'DeployStack',
+    services?: string[],
+  ): Promise<WriteResult> {
     const stack = this.stack(idOrName);
-    return this.execute(stack, 'DeployStack', meta, async (ctx, server) => {
+    return this.execute(stack, operation, meta, async (ctx, server) => {
       // What the stack is when the deploy runs (it may have waited in the queue).
-      const config = this.stack(stack.id).config as {
-        file_contents: string;
-        environment: string;
-        repo: string;
-        extra_args: string[];
-      };
-      if (!config.file_contents.trim()) {
-        await ctx.stage('prepare', 'compose files', async () => {
-          throw new Error(
-            config.repo
-              ? 'stacks from a git repository are not deployable yet; set file_contents'
-              : 'the stack has no compose file: set file_contents',
-          );
-        });
+      const current = this.stack(stack.id);
+      const config = current.config as unknown as StackDeployConfig;
+      const prepared = await this.source.prepare(ctx, current, server);
+      const contents_hash = contentsHash(prepared, config.environment);
+      if (
+        operation === 'DeployStackIfChanged' &&
+        !(await this.changed(ctx, current, contents_hash))
+      ) {
+        return;
       }
-      let files!: { path: string; contents: string }[];
-      let env: { path: string; contents: string } | undefined;
-      await ctx.stage(
-        'prepare',
-        'interpolate [[VARIABLES]] in the compose file and environment',
-        async () => {
-          const compose = this.interpolate(config.file_contents, ctx);
-          files = [{ path: COMPOSE_FILE, contents: compose }];
-          env = config.environment.trim()
-            ? { path: ENV_FILE, contents: this.interpolate(config.environment, ctx) }
-            : undefined;
-          return { stdout: `files: ${COMPOSE_FILE}${env ? `, ${ENV_FILE}` : ''}` };
-        },
-      );
-      const written = await this.agents.call<ExecutionLog>(
-        server,
-        'WriteComposeFiles',
-        { stack: stack.id, files, env },
-        AGENT_TIMEOUT,
-      );
-      await ctx.appendLogs([written]);
+      const target = { ...composeTarget(current), env_file: prepared.env_file };
+      const fill = this.source.interpolator(ctx);
+      await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
+      if (config.auto_pull) await this.pull(ctx, server, { ...target, services });
+      if (config.destroy_before_deploy) {
+        await ctx.appendLogs([
+          await this.agents.call<ExecutionLog>(server, 'ComposeDown', target, AGENT_TIMEOUT),
+        ]);
+      }
       const up = await this.agents.call<{ logs: ExecutionLog[] }>(
         server,
         'ComposeUp',
-        { ...this.target(stack), env_file: env?.path, services, extra_args: config.extra_args },
+        { ...target, services, extra_args: config.extra_args },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs(up.logs);
+      await this.systemCommand(ctx, server, current, 'post deploy', config.post_deploy, fill);
       await ctx.record({
-        project: this.project(stack),
-        files: [COMPOSE_FILE],
-        config_revision: stack.revision,
+        project: target.project,
+        run_directory: target.run_directory,
+        files: target.files,
+        deployed_contents: prepared.contents,
+        commit_hash: prepared.commit_hash,
+        commit_message: prepared.commit_message,
+        contents_hash,
+        config_revision: current.revision,
       });
     });
   }
@@ -102,7 +111,7 @@ export class StackExecutions {
       const log = await this.agents.call<ExecutionLog>(
         server,
         'ComposeDown',
-        { ...this.target(stack), remove_volumes: removeVolumes },
+        { ...composeTarget(stack), remove_volumes: removeVolumes },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs([log]);
@@ -121,7 +130,7 @@ export class StackExecutions {
       const log = await this.agents.call<ExecutionLog>(
         server,
         request,
-        { ...this.target(stack), services },
+        { ...composeTarget(stack), services },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs([log]);
@@ -130,13 +139,13 @@ export class StackExecutions {
 
   services(idOrName: string) {
     const stack = this.stack(idOrName);
-    return this.agents.call(this.server(stack), 'ComposePs', this.target(stack));
+    return this.agents.call(this.server(stack), 'ComposePs', composeTarget(stack));
   }
 
   async log(idOrName: string, tail: number, services?: string[]) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.call(this.server(stack), 'GetComposeLog', {
-      project: this.project(stack),
+      project: stackProject(stack),
       tail,
       services,
     });
@@ -150,40 +159,73 @@ export class StackExecutions {
     return stack;
   }
 
-  /** Compose's project: `project_name`, else the stack's name as compose accepts it. */
-  project(stack: Resource): string {
-    const given = String(stack.config.project_name ?? '').trim();
-    return (
-      given ||
-      stack.name
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '_')
-        .replace(/^[^a-z0-9]+/, '') ||
-      stack.id
-    );
+  /** The newest successful deploy's record: what runs now, as far as Monitor knows. */
+  lastDeploy(stackId: string): Record<string, unknown> | undefined {
+    return this.readModel.executions
+      .forTarget('Stack', stackId)
+      .find(
+        (x) =>
+          (DEPLOY_OPERATIONS as readonly string[]).includes(x.operation) &&
+          x.status === 'Complete' &&
+          x.success &&
+          x.otherData?.contents_hash,
+      )?.otherData;
   }
 
-  private target(stack: Resource) {
-    return { stack: stack.id, project: this.project(stack), files: [COMPOSE_FILE] };
+  /** Logs whether the files differ from the last deploy's; false ends DeployStackIfChanged. */
+  private async changed(ctx: ExecutionContext, stack: Resource, hash: string): Promise<boolean> {
+    const last = this.lastDeploy(stack.id);
+    const changed = last?.contents_hash !== hash;
+    const commit = last?.commit_hash ? ` (commit ${String(last.commit_hash).slice(0, 8)})` : '';
+    await ctx.stage('check for changes', 'compare with the last deploy', async () => ({
+      stdout: !last
+        ? 'never deployed: deploying'
+        : changed
+          ? `the files or environment changed since the last deploy${commit}: deploying`
+          : `nothing changed since the last deploy${commit}: nothing to do`,
+    }));
+    return changed;
+  }
+
+  /**
+   * `compose pull` before `up` (`auto_pull`). A failed pull is logged and `up` goes on with the
+   * images already on the server; `up` itself fails if one is missing.
+   */
+  private async pull(ctx: ExecutionContext, server: Resource, target: object): Promise<void> {
+    const log = await this.agents.call<ExecutionLog>(server, 'ComposePull', target, AGENT_TIMEOUT);
+    const note = log.success ? '' : '\npull failed: compose up uses the images on the server\n';
+    await ctx.appendLogs([{ ...log, stderr: `${log.stderr}${note}`, success: true }]);
+  }
+
+  /** A pre- or post-deploy command, run in its path inside the run directory. */
+  private async systemCommand(
+    ctx: ExecutionContext,
+    server: Resource,
+    stack: Resource,
+    stage: string,
+    command: SystemCommand | undefined,
+    fill: (text: string) => string,
+  ): Promise<void> {
+    if (!command?.command.trim()) return;
+    const { run_directory } = composeTarget(stack);
+    const log = await this.agents.call<ExecutionLog>(
+      server,
+      'RunStackCommand',
+      {
+        stack: stack.id,
+        path: posix.join(run_directory, command.path.trim() || '.'),
+        command: fill(command.command),
+        stage,
+      },
+      AGENT_TIMEOUT,
+    );
+    await ctx.appendLogs([log]);
   }
 
   private server(stack: Resource): Resource {
     const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
     if (!server) throw new Error(`Stack '${stack.name}' has no server: set config.server_id`);
     return server;
-  }
-
-  private interpolate(text: string, ctx: ExecutionContext): string {
-    const { text: result, secrets } = interpolate(text, (name) => {
-      const variable = this.readModel.settings.variable(name);
-      if (!variable) return undefined;
-      const value = isSealed(variable.value)
-        ? this.keyring.open(variable.value)
-        : String(variable.value);
-      return { value, isSecret: variable.isSecret };
-    });
-    for (const secret of secrets) ctx.secret(secret);
-    return result;
   }
 
   private async execute(
@@ -207,4 +249,14 @@ export class StackExecutions {
     });
     return { id, position };
   }
+}
+
+/**
+ * What decides "changed", as in Komodo: the compose files as read (secrets masked) and the
+ * environment as written in the config. A commit that leaves them alone changes nothing.
+ */
+function contentsHash(prepared: PreparedStack, environment: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prepared.contents, environment]))
+    .digest('hex');
 }

@@ -3,7 +3,12 @@ import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor
 import { DestroyStackDto, GetStackLogDto, requireValid, StackParamDto } from '@monitor/contracts';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { registerMessageHandlers } from '@monitor/runtime';
-import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
+import {
+  DEPLOY_OPERATIONS,
+  STACK_ACTIONS,
+  StackExecutions,
+  type StackAction,
+} from './stack-executions';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown; meta: CommandMeta };
@@ -12,12 +17,6 @@ type Envelope = { params: unknown; meta: CommandMeta };
 @BusController()
 export class StackController {
   constructor(readonly stacks: StackExecutions) {}
-
-  @MessagePattern(execSubject('Stack', 'DeployStack'), { queue })
-  deploy({ params, meta }: Envelope): Promise<WriteResult> {
-    const { stack, services } = requireValid(StackParamDto, params);
-    return this.stacks.deploy(stack, meta, services);
-  }
 
   @MessagePattern(execSubject('Stack', 'DestroyStack'), { queue })
   destroy({ params, meta }: Envelope): Promise<WriteResult> {
@@ -37,9 +36,17 @@ export class StackController {
   }
 }
 
-registerMessageHandlers(
-  StackController,
-  (Object.keys(STACK_ACTIONS) as StackAction[]).map((action) => ({
+registerMessageHandlers(StackController, [
+  ...DEPLOY_OPERATIONS.map((operation) => ({
+    method: operation,
+    subject: execSubject('Stack', operation),
+    queue,
+    run(this: StackController, { params, meta }: Envelope) {
+      const { stack, services } = requireValid(StackParamDto, params);
+      return this.stacks.deploy(stack, meta, operation, services);
+    },
+  })),
+  ...(Object.keys(STACK_ACTIONS) as StackAction[]).map((action) => ({
     method: action,
     subject: execSubject('Stack', action),
     queue,
@@ -48,4 +55,4 @@ registerMessageHandlers(
       return this.stacks.action(action, stack, meta, services);
     },
   })),
-);
+]);

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { BusClient, execSubject, querySubject } from '@monitor/bus';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { BusClient, querySubject } from '@monitor/bus';
 import {
   BatchPatternDto,
   DeploymentActionDto,
@@ -8,13 +8,8 @@ import {
   RollbackDeploymentDto,
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
-import type { ReadModel } from '@monitor/projections';
-import type { WriteResult } from '@monitor/resources';
-import { READ_MODEL } from '@monitor/runtime';
-import { ApiError } from '../api-error';
-import { toKomodoUpdate } from '../komodo-shapes';
-import { request, RequestRegistry, type Access, type RequestContext } from '../request-registry';
-import { parsePattern } from './name-pattern';
+import { ExecutionForwarder } from '../execution-forwarder';
+import { request, RequestRegistry, type Access } from '../request-registry';
 
 const ACTIONS = [
   'StartDeployment',
@@ -37,7 +32,7 @@ export class DeploymentRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly bus: BusClient,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly executions: ExecutionForwarder,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +42,7 @@ export class DeploymentRequests implements OnModuleInit {
         name,
         dto,
         access: onDeployment('Execute'),
-        handle: (params, context) => this.run(name, params, context),
+        handle: (params, { meta }) => this.executions.run('Deployment', name, params, meta),
       });
     this.registry.add(
       execute('Deploy', DeployDto),
@@ -58,14 +53,15 @@ export class DeploymentRequests implements OnModuleInit {
         name: 'BatchDeploy',
         dto: BatchPatternDto,
         access: { type: 'user' },
-        handle: (p, c) => this.batch('Deploy', p, c),
+        handle: (p, c) => this.executions.batch('Deployment', 'Deploy', 'deployment', p.pattern, c),
       }),
       request({
         verb: 'execute',
         name: 'BatchDestroyDeployment',
         dto: BatchPatternDto,
         access: { type: 'user' },
-        handle: (p, c) => this.batch('DestroyDeployment', p, c),
+        handle: (p, c) =>
+          this.executions.batch('Deployment', 'DestroyDeployment', 'deployment', p.pattern, c),
       }),
       request({
         verb: 'read',
@@ -90,43 +86,6 @@ export class DeploymentRequests implements OnModuleInit {
           this.bus.request(querySubject('GetDeploymentStats'), {
             params: { deployment: params.deployment },
           }),
-      }),
-    );
-  }
-
-  private async run(name: string, params: object, { meta }: RequestContext) {
-    const { id, position } = await this.bus.request<WriteResult>(execSubject('Deployment', name), {
-      params,
-      meta,
-    });
-    await this.readModel.waitFor(position);
-    return toKomodoUpdate(this.readModel.update(id)!);
-  }
-
-  /** Every deployment the pattern names and the user may execute; one answer per deployment. */
-  private async batch(name: string, { pattern }: BatchPatternDto, context: RequestContext) {
-    let tests: ((name: string) => boolean)[];
-    try {
-      tests = parsePattern(pattern);
-    } catch (error) {
-      throw new ApiError(400, `pattern: ${(error as Error).message}`, 'VALIDATION');
-    }
-    const matched = this.readModel
-      .list('Deployment')
-      .filter((d) => tests.some((t) => t(d.name)) && context.principal.can(d, 'Execute'));
-    return Promise.all(
-      matched.map(async (deployment) => {
-        try {
-          return {
-            status: 'Ok',
-            data: await this.run(name, { deployment: deployment.id }, context),
-          };
-        } catch (error) {
-          return {
-            status: 'Err',
-            data: { name: deployment.name, error: (error as Error).message },
-          };
-        }
       }),
     );
   }

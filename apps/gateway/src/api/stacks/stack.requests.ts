@@ -1,13 +1,17 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { BusClient, execSubject, querySubject } from '@monitor/bus';
-import { DestroyStackDto, GetStackLogDto, StackParamDto } from '@monitor/contracts';
-import type { ReadModel } from '@monitor/projections';
-import type { WriteResult } from '@monitor/resources';
-import { READ_MODEL } from '@monitor/runtime';
-import { toKomodoUpdate } from '../komodo-shapes';
-import { request, RequestRegistry, type Access, type RequestContext } from '../request-registry';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { BusClient, querySubject } from '@monitor/bus';
+import {
+  BatchPatternDto,
+  DestroyStackDto,
+  GetStackLogDto,
+  StackParamDto,
+} from '@monitor/contracts';
+import { ExecutionForwarder } from '../execution-forwarder';
+import { request, RequestRegistry, type Access } from '../request-registry';
 
-const ACTIONS = [
+const EXECUTIONS = [
+  'DeployStack',
+  'DeployStackIfChanged',
   'StartStack',
   'StopStack',
   'RestartStack',
@@ -16,19 +20,22 @@ const ACTIONS = [
   'PullStack',
 ];
 
+/** Komodo's batch forms: `Batch<Execution>` over a name pattern. */
+const BATCHES = ['DeployStack', 'DeployStackIfChanged', 'PullStack', 'DestroyStack'];
+
 const onStack = (level: 'Read' | 'Execute'): Access<{ stack: string }> => ({
   type: 'resource',
   level,
   target: ({ stack }) => ({ kind: 'Stack', id: stack }),
 });
 
-/** Stacks: compose executions (each answers an Update at once), services and logs. */
+/** Stacks: compose executions (each answers an Update at once), batches, services and logs. */
 @Injectable()
 export class StackRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly bus: BusClient,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly executions: ExecutionForwarder,
   ) {}
 
   onModuleInit(): void {
@@ -38,35 +45,30 @@ export class StackRequests implements OnModuleInit {
         name,
         dto,
         access: onStack('Execute'),
-        handle: (params, context) => this.run(name, params, context),
+        handle: (params, { meta }) => this.executions.run('Stack', name, params, meta),
+      });
+    const read = (name: string, dto: new () => { stack: string }) =>
+      request({
+        verb: 'read',
+        name,
+        dto,
+        access: onStack('Read'),
+        handle: (params) => this.bus.request(querySubject(name), { params }),
       });
     this.registry.add(
-      execute('DeployStack', StackParamDto),
+      ...EXECUTIONS.map((name) => execute(name, StackParamDto)),
       execute('DestroyStack', DestroyStackDto),
-      ...ACTIONS.map((name) => execute(name, StackParamDto)),
-      request({
-        verb: 'read',
-        name: 'ListStackServices',
-        dto: StackParamDto,
-        access: onStack('Read'),
-        handle: (params) => this.bus.request(querySubject('ListStackServices'), { params }),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetStackLog',
-        dto: GetStackLogDto,
-        access: onStack('Read'),
-        handle: (params) => this.bus.request(querySubject('GetStackLog'), { params }),
-      }),
+      ...BATCHES.map((name) =>
+        request({
+          verb: 'execute',
+          name: `Batch${name}`,
+          dto: BatchPatternDto,
+          access: { type: 'user' },
+          handle: (p, context) => this.executions.batch('Stack', name, 'stack', p.pattern, context),
+        }),
+      ),
+      read('ListStackServices', StackParamDto),
+      read('GetStackLog', GetStackLogDto),
     );
-  }
-
-  private async run(name: string, params: object, { meta }: RequestContext) {
-    const { id, position } = await this.bus.request<WriteResult>(execSubject('Stack', name), {
-      params,
-      meta,
-    });
-    await this.readModel.waitFor(position);
-    return toKomodoUpdate(this.readModel.update(id)!);
   }
 }

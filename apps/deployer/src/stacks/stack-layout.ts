@@ -1,0 +1,69 @@
+import { posix } from 'node:path';
+import type { Resource } from '@monitor/domain';
+
+/** Where a stack's compose files come from. */
+export type StackMode = 'ui' | 'git' | 'host';
+
+/** Where the files are in the stack's folder on its server, relative to that folder. */
+export interface StackLayout {
+  mode: StackMode;
+  /** Where compose runs; the files and the env file are relative to it. */
+  run_directory: string;
+  files: string[];
+  env_file: string;
+}
+
+interface StackFilesConfig {
+  file_contents: string;
+  repo: string;
+  files_on_host: boolean;
+  run_directory: string;
+  file_paths: string[];
+  env_file_path: string;
+}
+
+const DEFAULT_COMPOSE_FILE = 'compose.yaml';
+const DEFAULT_ENV_FILE = '.env';
+
+/**
+ * As in Komodo: files on the host win, then a git repository, else the compose text written
+ * in the UI. UI text is one `compose.yaml` at the top of the stack's folder.
+ */
+export function stackLayout(stack: Resource): StackLayout {
+  const config = stack.config as unknown as StackFilesConfig;
+  const mode: StackMode = config.files_on_host ? 'host' : config.repo.trim() ? 'git' : 'ui';
+  const env_file = config.env_file_path.trim() || DEFAULT_ENV_FILE;
+  if (mode === 'ui') return { mode, run_directory: '.', files: [DEFAULT_COMPOSE_FILE], env_file };
+  const files = config.file_paths.map((f) => f.trim()).filter(Boolean);
+  return {
+    mode,
+    run_directory: posix.normalize(config.run_directory.trim() || '.'),
+    files: files.length ? files : [DEFAULT_COMPOSE_FILE],
+    env_file,
+  };
+}
+
+/** Compose's project: `project_name`, else the stack's name as compose accepts it. */
+export function stackProject(stack: Resource): string {
+  const given = String(stack.config.project_name ?? '').trim();
+  return (
+    given ||
+    stack.name
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '_')
+      .replace(/^[^a-z0-9]+/, '') ||
+    stack.id
+  );
+}
+
+/** What every compose request of the agent names. */
+export function composeTarget(stack: Resource) {
+  const { run_directory, files } = stackLayout(stack);
+  return { stack: stack.id, run_directory, project: stackProject(stack), files };
+}
+
+/** Komodo's clone address: `<http|https>://<provider>/<repo>.git`. */
+export function repoUrl(config: { git_provider: string; git_https: boolean; repo: string }) {
+  const repo = config.repo.trim().replace(/^\/+/, '');
+  return `${config.git_https ? 'https' : 'http'}://${config.git_provider}/${repo}${repo.endsWith('.git') ? '' : '.git'}`;
+}

@@ -1,0 +1,166 @@
+import { posix } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import { interpolate, type ExecutionLog, type Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { CredentialResolver, variableLookup, type ExecutionContext } from '@monitor/resources';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import type { Keyring } from '@monitor/secrets';
+import { ServerAgents } from '../servers/server-agents';
+import { composeTarget, repoUrl, stackLayout, type StackLayout } from './stack-layout';
+
+const AGENT_TIMEOUT = 10 * 60_000;
+
+/** The stack's files on its server, ready for compose, and where they came from. */
+export interface PreparedStack {
+  layout: StackLayout;
+  /** The env file compose is given, when the stack has an environment. */
+  env_file?: string;
+  /** Each compose file as compose reads it, secrets masked. */
+  contents: { path: string; contents: string }[];
+  commit_hash?: string;
+  commit_message?: string;
+}
+
+interface StackSourceConfig {
+  file_contents: string;
+  environment: string;
+  git_provider: string;
+  git_https: boolean;
+  git_account: string;
+  repo: string;
+  branch: string;
+  commit: string;
+}
+
+type Interpolate = (text: string) => string;
+
+/**
+ * Puts a stack's compose files and env file in its folder on the server: written from the
+ * UI's text, cloned or pulled from git with the account's token, or left as they are on the
+ * host. Then reads the compose files back, so the Update and the record show what compose ran.
+ */
+@Injectable()
+export class StackSource {
+  private readonly credentials: CredentialResolver;
+  private readonly variable: ReturnType<typeof variableLookup>;
+
+  constructor(
+    @Inject(READ_MODEL) readModel: ReadModel,
+    @Inject(KEYRING) keyring: Keyring,
+    @Inject(MONITOR_CONFIG) config: MonitorConfig,
+    private readonly agents: ServerAgents,
+  ) {
+    this.credentials = new CredentialResolver(config, readModel.settings, keyring);
+    this.variable = variableLookup(readModel, keyring);
+  }
+
+  /** Interpolates `[[VARIABLES]]`; secret values are masked in every later log of `ctx`. */
+  interpolator(ctx: ExecutionContext): Interpolate {
+    return (text) => {
+      const { text: result, secrets } = interpolate(text, this.variable);
+      for (const secret of secrets) ctx.secret(secret);
+      return result;
+    };
+  }
+
+  async prepare(ctx: ExecutionContext, stack: Resource, server: Resource): Promise<PreparedStack> {
+    const config = stack.config as unknown as StackSourceConfig;
+    const layout = stackLayout(stack);
+    const fill = this.interpolator(ctx);
+    let compose: string | undefined;
+    let environment: string | undefined;
+    await ctx.stage('prepare', describe(layout, config), async () => {
+      if (layout.mode === 'ui' && !config.file_contents.trim()) {
+        throw new Error('the stack has no compose file: set file_contents, repo or files_on_host');
+      }
+      if (layout.mode === 'ui') compose = fill(config.file_contents);
+      environment = config.environment.trim() ? fill(config.environment) : undefined;
+      return { stdout: `compose files: ${layout.files.join(', ')} in ${layout.run_directory}` };
+    });
+    const repo = layout.mode === 'git' ? await this.clone(ctx, stack, server, config) : {};
+    const env_file = environment === undefined ? undefined : layout.env_file;
+    if (compose !== undefined || environment !== undefined) {
+      const inRunDirectory = (path: string) => posix.join(layout.run_directory, path);
+      const written = await this.agents.call<ExecutionLog>(
+        server,
+        'WriteComposeFiles',
+        {
+          stack: stack.id,
+          files:
+            compose === undefined
+              ? []
+              : [{ path: inRunDirectory(layout.files[0]), contents: compose }],
+          env: env_file ? { path: inRunDirectory(env_file), contents: environment } : undefined,
+        },
+        AGENT_TIMEOUT,
+      );
+      await ctx.appendLogs([written]);
+    }
+    const read = await this.agents.call<PreparedStack & { missing: string[] }>(
+      server,
+      'ReadComposeFiles',
+      composeTarget(stack),
+      AGENT_TIMEOUT,
+    );
+    if (read.missing.length) {
+      await ctx.stage('read compose files', `read ${layout.files.join(', ')}`, async () => {
+        throw new Error(
+          `compose file${read.missing.length > 1 ? 's' : ''} not found in '${layout.run_directory}': ${read.missing.join(', ')}`,
+        );
+      });
+    }
+    const contents = read.contents.map((file) => ({
+      path: file.path,
+      contents: ctx.redactor.redact(file.contents),
+    }));
+    return { layout, env_file, contents, ...repo };
+  }
+
+  private async clone(
+    ctx: ExecutionContext,
+    stack: Resource,
+    server: Resource,
+    config: StackSourceConfig,
+  ): Promise<{ commit_hash?: string; commit_message?: string }> {
+    const account = config.git_account.trim();
+    const credential = account
+      ? this.credentials.find('GitProvider', config.git_provider, account)
+      : undefined;
+    if (account && !credential) {
+      await ctx.stage('clone repo', `find the git account '${account}'`, async () => {
+        throw new Error(
+          `git_account: no account '${account}' for git provider '${config.git_provider}'`,
+        );
+      });
+    }
+    if (credential?.token) ctx.secret(credential.token);
+    const answer = await this.agents.call<{
+      logs: ExecutionLog[];
+      commit_hash: string | null;
+      commit_message: string | null;
+    }>(
+      server,
+      'CloneOrPullRepo',
+      {
+        stack: stack.id,
+        url: repoUrl(config),
+        branch: config.branch.trim() || undefined,
+        commit: config.commit.trim() || undefined,
+        ...(credential ? { username: credential.username, token: credential.token } : {}),
+      },
+      AGENT_TIMEOUT,
+    );
+    await ctx.appendLogs(answer.logs);
+    return {
+      commit_hash: answer.commit_hash ?? undefined,
+      commit_message: answer.commit_message ?? undefined,
+    };
+  }
+}
+
+function describe(layout: StackLayout, config: StackSourceConfig): string {
+  if (layout.mode === 'git') return `compose files from ${repoUrl(config)} (${config.branch})`;
+  if (layout.mode === 'host') return 'compose files already on the host';
+  return 'compose file from the UI, [[VARIABLES]] interpolated';
+}
