@@ -25,6 +25,7 @@ import { AccountRequests } from './settings/accounts.requests';
 import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
+import { StackWebhookController } from './listener/stack-webhook.controller';
 import { UpdateFeed } from './live/update-feed';
 
 /**
@@ -32,7 +33,7 @@ import { UpdateFeed } from './live/update-feed';
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
-  controllers: [AuthController, EventsController, RpcController],
+  controllers: [AuthController, EventsController, RpcController, StackWebhookController],
   providers: [
     Authenticator,
     IdentityCommands,

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
+import { keepListenerRawBody } from './listener/raw-body';
 import { UpdateFeed } from './live/update-feed';
 
 /**
@@ -10,7 +11,11 @@ import { UpdateFeed } from './live/update-feed';
  * The app must be created with `bodyParser: false`.
  */
 export function setUpGatewayHttp(app: INestApplication, config: MonitorConfig): void {
-  const parse = express.json({ limit: config.body_limit, type: () => true });
+  const parse = express.json({
+    limit: config.body_limit,
+    type: () => true,
+    verify: keepListenerRawBody,
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     parse(req, res, (error?: unknown) => (error ? answerParseError(error, res) : next()));

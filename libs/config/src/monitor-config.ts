@@ -178,6 +178,13 @@ export class MonitorConfig {
   @Min(1024)
   body_limit = 1024 * 1024;
 
+  /**
+   * Komodo's `webhook_secret`: what git webhooks are verified against when the resource has no
+   * `webhook_secret` of its own. Empty: only resources with their own secret accept webhooks.
+   */
+  @IsString()
+  webhook_secret = '';
+
   /** Answers per page of `ListUpdates`. */
   @IsInt()
   @Min(1)

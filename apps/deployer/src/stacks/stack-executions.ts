@@ -105,6 +105,22 @@ export class StackExecutions {
     });
   }
 
+  /**
+   * Komodo's RefreshStackCache: brings the files up to date on the server (a pull, for git)
+   * without running compose, and records what they now are beside what was deployed.
+   */
+  refresh(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
+    const stack = this.stack(idOrName);
+    return this.execute(stack, 'RefreshStackCache', meta, async (ctx, server) => {
+      const prepared = await this.source.prepare(ctx, this.stack(stack.id), server);
+      await ctx.record({
+        latest_contents: prepared.contents,
+        latest_hash: prepared.commit_hash,
+        latest_message: prepared.commit_message,
+      });
+    });
+  }
+
   destroy(idOrName: string, meta: CommandMeta, removeVolumes = false): Promise<WriteResult> {
     const stack = this.stack(idOrName);
     return this.execute(stack, 'DestroyStack', meta, async (ctx, server) => {

@@ -18,6 +18,11 @@ type Envelope = { params: unknown; meta: CommandMeta };
 export class StackController {
   constructor(readonly stacks: StackExecutions) {}
 
+  @MessagePattern(execSubject('Stack', 'RefreshStackCache'), { queue })
+  refresh({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.stacks.refresh(requireValid(StackParamDto, params).stack, meta);
+  }
+
   @MessagePattern(execSubject('Stack', 'DestroyStack'), { queue })
   destroy({ params, meta }: Envelope): Promise<WriteResult> {
     const { stack, remove_volumes } = requireValid(DestroyStackDto, params);

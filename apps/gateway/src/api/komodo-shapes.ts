@@ -5,7 +5,7 @@ import type { UpdateRecord } from '@monitor/projections';
 /** Komodo's answers carry MongoDB-style ids, which its clients read (`_id.$oid`). */
 const oid = (id: string) => ({ $oid: id });
 
-export function toKomodoResource(resource: Resource) {
+export function toKomodoResource(resource: Resource, info: Record<string, unknown> = {}) {
   return {
     _id: oid(resource.id),
     name: resource.name,
@@ -14,7 +14,7 @@ export function toKomodoResource(resource: Resource) {
     tags: resource.tags,
     // Secrets are never answered, only that one is set.
     config: maskPaths(maskSealed(resource.config), KIND_SPECS[resource.kind].secrets),
-    info: {},
+    info,
     base_permission: resource.basePermission,
     updated_at: resource.updatedAt,
   };

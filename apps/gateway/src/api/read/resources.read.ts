@@ -12,6 +12,7 @@ import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
+import { stackInfo } from './stack-info';
 
 /** Komodo's plural of each kind in `List<Kinds>`. */
 export const PLURAL: Record<ResourceKind, string> = {
@@ -47,8 +48,13 @@ export class ResourceReads implements OnModuleInit {
             level: 'Read',
             target: (params) => ({ kind, id: (params as Record<string, string>)[GET_PARAM[kind]] }),
           },
-          handle: async (params) =>
-            toKomodoResource(this.get(kind, (params as Record<string, string>)[GET_PARAM[kind]])),
+          handle: async (params) => {
+            const resource = this.get(kind, (params as Record<string, string>)[GET_PARAM[kind]]);
+            return toKomodoResource(
+              resource,
+              kind === 'Stack' ? stackInfo(this.readModel, resource) : {},
+            );
+          },
         }),
         request({
           verb: 'read',
@@ -64,7 +70,7 @@ export class ResourceReads implements OnModuleInit {
           dto: ListResourcesDto,
           access: { type: 'user' },
           handle: async (params, { principal }) =>
-            this.list(kind, params, principal).map(toKomodoResource),
+            this.list(kind, params, principal).map((r) => toKomodoResource(r)),
         }),
       );
     }

@@ -12,6 +12,7 @@ import { request, RequestRegistry, type Access } from '../request-registry';
 const EXECUTIONS = [
   'DeployStack',
   'DeployStackIfChanged',
+  'RefreshStackCache',
   'StartStack',
   'StopStack',
   'RestartStack',

@@ -1,0 +1,29 @@
+import type { Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+
+const DEPLOYS = ['DeployStack', 'DeployStackIfChanged'];
+
+/**
+ * Komodo's StackInfo, from the stack's own executions: what the newest successful deploy
+ * recorded (files as deployed, the commit they came from) and what the newest refresh or
+ * deploy saw in the repository.
+ */
+export function stackInfo(readModel: ReadModel, stack: Resource): Record<string, unknown> {
+  const done = readModel.executions
+    .forTarget('Stack', stack.id)
+    .filter((x) => x.status === 'Complete' && x.success && x.otherData);
+  const deployed = done.find((x) => DEPLOYS.includes(x.operation))?.otherData ?? {};
+  const latest = done.find(
+    (x) => x.operation === 'RefreshStackCache' || DEPLOYS.includes(x.operation),
+  )?.otherData;
+  const latestFromRefresh = latest && 'latest_contents' in latest;
+  return {
+    deployed_project_name: deployed.project,
+    deployed_hash: deployed.commit_hash,
+    deployed_message: deployed.commit_message,
+    deployed_contents: deployed.deployed_contents,
+    latest_hash: latestFromRefresh ? latest.latest_hash : deployed.commit_hash,
+    latest_message: latestFromRefresh ? latest.latest_message : deployed.commit_message,
+    remote_contents: latestFromRefresh ? latest.latest_contents : deployed.deployed_contents,
+  };
+}

@@ -1,0 +1,119 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  UseFilters,
+} from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import type { Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { newId, type CommandMeta } from '@monitor/resources';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { isSealed, type Keyring } from '@monitor/secrets';
+import { ApiError } from '../api/api-error';
+import { ExecutionForwarder } from '../api/execution-forwarder';
+import { HttpErrorFilter } from '../api/http-error.filter';
+import type { WithRawBody } from './raw-body';
+import {
+  pushedBranch,
+  webhookAuthProblem,
+  webhookEvent,
+  type GitProvider,
+} from './webhook-verification';
+
+const PROVIDERS: GitProvider[] = ['github', 'gitlab'];
+const ACTIONS = ['refresh', 'deploy'] as const;
+
+/**
+ * Komodo's git webhooks for stacks: `POST /listener/<github|gitlab>/stack/<id or name>/<refresh|deploy>`.
+ * Verified against the stack's `webhook_secret`, else the core's; a push to another branch is
+ * acknowledged and ignored. An accepted one is an execution by the user "webhook".
+ */
+@Controller('listener')
+@UseFilters(HttpErrorFilter)
+export class StackWebhookController {
+  constructor(
+    private readonly executions: ExecutionForwarder,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+  ) {}
+
+  @Post(':provider/stack/:stack/:action')
+  @HttpCode(202)
+  async stack(
+    @Param() params: { provider: string; stack: string; action: string },
+    @Headers() headers: Record<string, string | string[] | undefined>,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    const provider = PROVIDERS.find((p) => p === params.provider);
+    const action = ACTIONS.find((a) => a === params.action);
+    if (!provider || !action) {
+      throw new ApiError(
+        404,
+        `no webhook at ${req.url}: use /listener/<github|gitlab>/stack/<stack>/<refresh|deploy>`,
+        'NOT_FOUND',
+      );
+    }
+    const stack = this.readModel.resource('Stack', params.stack);
+    if (!stack)
+      throw new ApiError(404, `no Stack has the name or id '${params.stack}'`, 'NOT_FOUND');
+    this.verify(stack, provider, headers, req.rawBody);
+
+    const event = webhookEvent(provider, headers);
+    if (event === 'ping') return { ignored: true, message: 'pong' };
+    if (event !== 'push') {
+      return { ignored: true, message: `'${event}' events are ignored: only pushes act` };
+    }
+    const branch = pushedBranch(payload);
+    const follows = String(stack.config.branch ?? '');
+    if (branch !== follows) {
+      return {
+        ignored: true,
+        message: `a push to '${branch ?? 'no branch'}' is ignored: Stack '${stack.name}' follows '${follows}'`,
+      };
+    }
+    const operation =
+      action === 'refresh'
+        ? 'RefreshStackCache'
+        : stack.config.webhook_force_deploy
+          ? 'DeployStack'
+          : 'DeployStackIfChanged';
+    const meta: CommandMeta = { userId: 'webhook', via: 'webhook', correlationId: newId() };
+    return this.executions.run('Stack', operation, { stack: stack.id }, meta);
+  }
+
+  private verify(
+    stack: Resource,
+    provider: GitProvider,
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer | undefined,
+  ): void {
+    if (!stack.config.webhook_enabled) {
+      throw new ApiError(
+        403,
+        `webhooks are disabled for Stack '${stack.name}': set webhook_enabled`,
+        'FORBIDDEN',
+      );
+    }
+    const own = stack.config.webhook_secret;
+    const secret =
+      (isSealed(own) ? this.keyring.open(own) : String(own ?? '')) || this.config.webhook_secret;
+    if (!secret) {
+      throw new ApiError(
+        403,
+        `Stack '${stack.name}' has no webhook secret: set its webhook_secret or the core's webhook_secret`,
+        'FORBIDDEN',
+      );
+    }
+    if (!rawBody) throw new ApiError(400, 'the webhook has no JSON body', 'VALIDATION');
+    const problem = webhookAuthProblem(provider, headers, rawBody, secret);
+    if (problem) throw new ApiError(401, problem, 'UNAUTHENTICATED');
+  }
+}
