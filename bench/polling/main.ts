@@ -14,6 +14,8 @@ import { ServerAgents } from '../../apps/deployer/src/servers/server-agents';
 import { ServerObservations } from '../../apps/deployer/src/servers/server-observations';
 import { ServerPoller } from '../../apps/deployer/src/servers/server-poller';
 import { DeploymentObserver } from '../../apps/deployer/src/deployments/deployment-observer';
+import { StackObserver } from '../../apps/deployer/src/stacks/stack-observer';
+import { StateChangeAlerts } from '../../apps/deployer/src/servers/state-change-alerts';
 
 /**
  * `npm run bench:polling`: CPU time and p99 latency of one poll round of 50, 200 and 500
@@ -68,8 +70,18 @@ async function measureOurs(ports: number[]) {
   await readModel.waitFor(await store.headPosition());
   const agents = new ServerAgents(readModel, keyring);
   const observations = new ServerObservations(store, readModel, new MemoryStatsHistory());
-  const deployments = new DeploymentObserver(store, readModel, config);
-  const poller = new ServerPoller(config, readModel, store, agents, observations, deployments);
+  const alerts = new StateChangeAlerts(store, readModel, config);
+  const deployments = new DeploymentObserver(store, readModel, alerts);
+  const stacks = new StackObserver(store, readModel, alerts);
+  const poller = new ServerPoller(
+    config,
+    readModel,
+    store,
+    agents,
+    observations,
+    deployments,
+    stacks,
+  );
   await poller.tick();
   const result = await rounds(() => poller.tick());
   await readModel.stop();

@@ -47,6 +47,11 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     });
   const run = async (request: string, params: object = {}) =>
     completed(await monitor.admin.execute<Update>(request, { stack: 'two-services', ...params }));
+  /** The stack's state as polling saw it, from `ListStacks`. */
+  const stackState = async () =>
+    (await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListStacks', {})).find(
+      (s) => s.name === 'two-services',
+    )?.info.state;
   const services = () =>
     monitor.admin.read<{ service: string; state: string }[]>('ListStackServices', {
       stack: 'two-services',
@@ -57,6 +62,8 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     monitor = await startEmbedded({
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: '400',
     });
     await monitor.admin.write('CreateVariable', {
       name: 'STACK_TOKEN',
@@ -111,8 +118,34 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       return l;
     });
     expect(log.stdout).toContain('worker up');
+    await eventually(async () => expect(await stackState()).toBe('running'));
     expect(log.stdout).toContain('hello-from-stack *****');
     expect(JSON.stringify([log, deployed])).not.toContain('stack-secret-0815');
+  });
+
+  it('sees an external docker stop of one service as unhealthy and opens an alert', async () => {
+    await new Promise((r) => setTimeout(r, 1200)); // past the window in which changes are ours
+    const [worker] = await docker.listContainers({
+      filters: {
+        label: [`com.docker.compose.project=${project}`, 'com.docker.compose.service=worker'],
+      },
+    });
+    await docker.getContainer(worker.Id).stop({ t: 1 });
+    await eventually(async () => expect(await stackState()).toBe('unhealthy'));
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetStack', {
+      stack: 'two-services',
+    });
+    const { alerts } = await eventually(async () => {
+      const answer = await monitor.admin.read<{
+        alerts: { data: { type: string; data: { from: string; to: string } } }[];
+      }>('ListAlerts', { query: { 'target.id': _id.$oid } });
+      expect(answer.alerts.length).toBeGreaterThan(0);
+      return answer;
+    });
+    expect(alerts[0].data).toMatchObject({
+      type: 'StackStateChange',
+      data: { from: 'running', to: 'unhealthy' },
+    });
   });
 
   it('restarts, stops and destroys', async () => {
@@ -121,8 +154,10 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     await eventually(async () =>
       expect((await services()).map((s) => s.state)).toEqual(['exited', 'exited']),
     );
+    await eventually(async () => expect(await stackState()).toBe('stopped'));
     expect((await run('DestroyStack')).success).toBe(true);
     await eventually(async () => expect(await services()).toEqual([]));
+    await eventually(async () => expect(await stackState()).toBe('down'));
   });
 
   it("fails a stack whose compose text is invalid, with compose's own error", async () => {

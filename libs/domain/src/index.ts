@@ -21,4 +21,5 @@ export * from './updates/update';
 export * from './servers/server-status';
 export * from './alerts';
 export * from './deployment-status/deployment-status';
+export * from './stack-status/stack-status';
 export * from './deployments';

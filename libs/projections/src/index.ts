@@ -7,4 +7,4 @@ export * from './settings-model';
 export * from './execution-updates';
 export * from './server-status-model';
 export * from './alerts-model';
-export * from './deployment-status-model';
+export * from './observed-status-model';

@@ -1,16 +1,20 @@
 import {
+  evolveDeploymentStatus,
   evolveResource,
+  evolveStackStatus,
   evolveTag,
   getPath,
   kindOfStream,
   KIND_SPECS,
+  type DeploymentStatus,
   type Resource,
   type ResourceKind,
+  type StackStatus,
   type Tag,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
 import { AlertsModel } from './alerts-model';
-import { DeploymentStatusModel } from './deployment-status-model';
+import { ObservedStatusModel } from './observed-status-model';
 import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
@@ -40,7 +44,11 @@ export class ReadModel {
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
-  readonly deploymentStatus = new DeploymentStatusModel();
+  readonly deploymentStatus = new ObservedStatusModel<DeploymentStatus>(
+    'deploymentstatus-',
+    evolveDeploymentStatus,
+  );
+  readonly stackStatus = new ObservedStatusModel<StackStatus>('stackstatus-', evolveStackStatus);
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
@@ -76,6 +84,7 @@ export class ReadModel {
     else if (this.serverStatus.handles(event.stream)) this.serverStatus.apply(event);
     else if (this.alerts.handles(event.stream)) this.alerts.apply(event);
     else if (this.deploymentStatus.handles(event.stream)) this.deploymentStatus.apply(event);
+    else if (this.stackStatus.handles(event.stream)) this.stackStatus.apply(event);
     else if (this.executions.handles(event.stream)) {
       const update = this.executions.apply(event);
       if (update) this.recordUpdate(update);

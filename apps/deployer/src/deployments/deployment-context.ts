@@ -80,7 +80,6 @@ export class DeploymentContext {
       secrets: registry?.token ? [...secrets, registry.token] : secrets,
     };
   }
-
 }
 
 function imageOf(name: string, image: unknown): string {

@@ -184,11 +184,11 @@ export class DeploymentExecutions {
       target: { type: 'Deployment', id: deployment.id },
       meta,
       work: async (ctx) => {
-        this.observer.markOurs(deployment.id);
+        this.observer.alerts.markOurs(deployment.id);
         try {
           await work(ctx);
         } finally {
-          this.observer.markOurs(deployment.id);
+          this.observer.alerts.markOurs(deployment.id);
         }
       },
     });

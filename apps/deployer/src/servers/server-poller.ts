@@ -18,6 +18,7 @@ import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { DeploymentObserver, type ListedContainer } from '../deployments/deployment-observer';
+import { StackObserver } from '../stacks/stack-observer';
 import { ServerAgents } from './server-agents';
 import { ServerObservations, type Observation } from './server-observations';
 
@@ -39,6 +40,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly agents: ServerAgents,
     private readonly observations: ServerObservations,
     private readonly deployments: DeploymentObserver,
+    private readonly stacks: StackObserver,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -69,7 +71,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     const start = performance.now();
     try {
       const observation = await this.observe(server);
-      await this.observeDeployments(server, observation.state);
+      await this.observeContainers(server, observation.state);
       durations.push(performance.now() - start);
       await this.recordStatus(server, observation);
       return observation;
@@ -105,21 +107,25 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** The containers of the server's deployments, only when it has some (one more call). */
-  private async observeDeployments(server: Resource, state: ServerState): Promise<void> {
-    if (!this.deployments.deploymentsOn(server.id).length) return;
-    if (state !== 'Ok') return this.deployments.observe(server, 'unreachable');
-    try {
-      const containers = await this.agents.call<ListedContainer[]>(
-        server,
-        'ListDockerContainers',
-        {},
-        this.config.monitoring.timeout_ms,
-      );
-      await this.deployments.observe(server, containers);
-    } catch {
-      await this.deployments.observe(server, 'unreachable');
+  /**
+   * The containers of the server's deployments and stacks, only when it has some (one more
+   * call, shared by both).
+   */
+  private async observeContainers(server: Resource, state: ServerState): Promise<void> {
+    const observers = [this.deployments, this.stacks].filter((o) => o.on(server.id).length);
+    if (!observers.length) return;
+    let containers: ListedContainer[] | 'unreachable' = 'unreachable';
+    if (state === 'Ok') {
+      containers = await this.agents
+        .call<ListedContainer[]>(
+          server,
+          'ListDockerContainers',
+          {},
+          this.config.monitoring.timeout_ms,
+        )
+        .catch(() => 'unreachable' as const);
     }
+    for (const observer of observers) await observer.observe(server, containers);
   }
 
   private async recordStatus(

@@ -13,6 +13,7 @@ import {
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ServerAgents } from '../servers/server-agents';
+import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { composeTarget, stackProject } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';
 
@@ -54,6 +55,7 @@ export class StackExecutions {
     private readonly runner: ExecutionRunner,
     private readonly agents: ServerAgents,
     private readonly source: StackSource,
+    private readonly alerts: StateChangeAlerts,
   ) {}
 
   deploy(
@@ -255,12 +257,17 @@ export class StackExecutions {
       target: { type: 'Stack', id: stack.id },
       meta,
       work: async (ctx) => {
-        let server!: Resource;
-        await ctx.stage('server', `find the server of '${stack.name}'`, async () => {
-          server = this.server(stack);
-          return { stdout: server.name };
-        });
-        await work(ctx, server);
+        this.alerts.markOurs(stack.id);
+        try {
+          let server!: Resource;
+          await ctx.stage('server', `find the server of '${stack.name}'`, async () => {
+            server = this.server(stack);
+            return { stdout: server.name };
+          });
+          await work(ctx, server);
+        } finally {
+          this.alerts.markOurs(stack.id);
+        }
       },
     });
     return { id, position };

@@ -79,6 +79,7 @@ export class ResourceReads implements OnModuleInit {
   /** The list item's `info`: what the list shows of a resource's live state. */
   private info(resource: Resource): Record<string, unknown> {
     if (resource.kind === 'Deployment') return this.deploymentInfo(resource);
+    if (resource.kind === 'Stack') return this.stackListInfo(resource);
     if (resource.kind !== 'Server') return { state: 'Unknown' };
     const config = resource.config as { region: string; address: string; external_address: string };
     const status = this.readModel.serverStatus.status(resource.id);
@@ -110,6 +111,26 @@ export class ResourceReads implements OnModuleInit {
       server_id: server?.id ?? '',
       server_name: server?.name,
       build_id: image?.params?.build_id,
+    };
+  }
+
+  /** Komodo's StackListItemInfo: state, services and where the files come from. */
+  private stackListInfo(resource: Resource): Record<string, unknown> {
+    const config = resource.config as Record<string, unknown>;
+    const info = stackInfo(this.readModel, resource);
+    return {
+      state: info.state,
+      status: info.state,
+      services: info.services,
+      server_id: config.server_id,
+      files_on_host: config.files_on_host,
+      file_contents: Boolean(String(config.file_contents ?? '').trim()),
+      linked_repo: config.linked_repo,
+      git_provider: config.git_provider,
+      repo: config.repo,
+      branch: config.branch,
+      deployed_hash: info.deployed_hash,
+      latest_hash: info.latest_hash,
     };
   }
 

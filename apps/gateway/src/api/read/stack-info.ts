@@ -4,7 +4,8 @@ import type { ReadModel } from '@monitor/projections';
 const DEPLOYS = ['DeployStack', 'DeployStackIfChanged'];
 
 /**
- * Komodo's StackInfo, from the stack's own executions: what the newest successful deploy
+ * Komodo's StackInfo, with the state polling last saw, and from the stack's own executions:
+ * what the newest successful deploy
  * recorded (files as deployed, the commit they came from) and what the newest refresh or
  * deploy saw in the repository.
  */
@@ -17,7 +18,10 @@ export function stackInfo(readModel: ReadModel, stack: Resource): Record<string,
     (x) => x.operation === 'RefreshStackCache' || DEPLOYS.includes(x.operation),
   )?.otherData;
   const latestFromRefresh = latest && 'latest_contents' in latest;
+  const status = readModel.stackStatus.status(stack.id);
   return {
+    state: status?.state ?? 'unknown',
+    services: status?.services ?? [],
     deployed_project_name: deployed.project,
     deployed_hash: deployed.commit_hash,
     deployed_message: deployed.commit_message,

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  decideStackStatus,
+  stackServices,
+  stackState,
+  stackStatusStream,
+  type Resource,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { eventMetadata, newId, systemMeta } from '@monitor/resources';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import type { ListedContainer } from '../deployments/deployment-observer';
+import { StateChangeAlerts } from '../servers/state-change-alerts';
+import { stackProject } from './stack-layout';
+
+/** The labels compose puts on every container it creates, v1 and v2 alike. */
+const PROJECT_LABEL = 'com.docker.compose.project';
+const SERVICE_LABEL = 'com.docker.compose.service';
+
+/**
+ * Each poll of a server tells every stack on it what its services are doing, from the
+ * containers carrying its compose project's label. A change is recorded; one that no
+ * execution of ours explains opens a StackStateChange alert when the stack sends alerts.
+ */
+@Injectable()
+export class StackObserver {
+  private readonly logger = new Logger(StackObserver.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    readonly alerts: StateChangeAlerts,
+  ) {}
+
+  on(serverId: string): Resource[] {
+    return this.readModel.list('Stack').filter((s) => s.config.server_id === serverId);
+  }
+
+  async observe(server: Resource, containers: ListedContainer[] | 'unreachable'): Promise<void> {
+    const at = Date.now();
+    for (const stack of this.on(server.id)) {
+      const current = this.readModel.stackStatus.status(stack.id);
+      const project = stackProject(stack);
+      const services =
+        containers === 'unreachable'
+          ? 'unreachable'
+          : stackServices(
+              containers
+                .filter((c) => c.labels?.[PROJECT_LABEL] === project)
+                .map((c) => ({ ...c, service: c.labels?.[SERVICE_LABEL] ?? c.name })),
+              (stack.config.ignore_services as string[] | undefined) ?? [],
+            );
+      const state = stackState(services);
+      const events = decideStackStatus(current, {
+        state,
+        // Out of reach, the services last seen are the best knowledge there is.
+        services: services === 'unreachable' ? (current?.services ?? []) : services,
+        at,
+      });
+      if (!events.length) continue;
+      const metadata = eventMetadata(systemMeta());
+      await this.store.append(
+        stackStatusStream(stack.id),
+        events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
+        'any',
+      );
+      const changed = current && current.state !== state;
+      if (
+        changed &&
+        !this.alerts.isOurs(stack.id, at) &&
+        state !== 'unknown' &&
+        current.state !== 'unknown' &&
+        stack.config.send_alerts
+      ) {
+        const data = {
+          id: stack.id,
+          name: stack.name,
+          server_id: server.id,
+          server_name: server.name,
+          from: current.state,
+          to: state,
+        };
+        await this.alerts
+          .open({ type: 'Stack', id: stack.id }, { type: 'StackStateChange', data })
+          .catch((error: Error) =>
+            this.logger.error(`alert for stack '${stack.name}': ${error.message}`),
+          );
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { deploymentState } from '../deployments/deployment-state';
+import type { DomainEvent } from '../shared/domain-event';
+
+/** Komodo's StackState, as its API spells it. */
+export const STACK_STATES = [
+  'deploying',
+  'running',
+  'paused',
+  'stopped',
+  'created',
+  'restarting',
+  'dead',
+  'removing',
+  'unhealthy',
+  'down',
+  'unknown',
+] as const;
+export type StackState = (typeof STACK_STATES)[number];
+
+/** One service's container as polling saw it. */
+export interface StackServiceStatus {
+  service: string;
+  /** The container's state, as a Deployment's (`running`, `exited`, `unhealthy`, ...). */
+  state: string;
+  image: string;
+}
+
+/**
+ * A stack's services as polling last saw them, recorded only when they change: stream
+ * `stackstatus-<id>`.
+ */
+export const stackStatusStream = (stackId: string) => `stackstatus-${stackId}`;
+
+export interface StackStatus {
+  state: StackState;
+  services: StackServiceStatus[];
+  /** When this state was first seen. */
+  since: number;
+}
+
+export type StackStatusEvent = DomainEvent<
+  'StackStateObserved',
+  { state: StackState; services: StackServiceStatus[]; at: number }
+>;
+
+/** A container of the stack's compose project, as the agent lists it. */
+export interface ObservedServiceContainer {
+  service: string;
+  state: string;
+  health?: string;
+  image?: string;
+}
+
+/** Each service's state, sorted by service, ignored services left out. */
+export function stackServices(
+  containers: ObservedServiceContainer[],
+  ignore: string[] = [],
+): StackServiceStatus[] {
+  return containers
+    .filter((c) => !ignore.includes(c.service))
+    .map((c) => ({
+      service: c.service,
+      state: deploymentState({ state: c.state, health: c.health }),
+      image: c.image ?? '',
+    }))
+    .sort((a, b) => a.service.localeCompare(b.service));
+}
+
+const UNANIMOUS = new Map<string, StackState>([
+  ['running', 'running'],
+  ['paused', 'paused'],
+  ['exited', 'stopped'],
+  ['created', 'created'],
+  ['restarting', 'restarting'],
+  ['dead', 'dead'],
+  ['removing', 'removing'],
+]);
+
+/**
+ * As Komodo: no container is `down`; services all in one state give that state (all exited is
+ * `stopped`); a mix (partly running) or a failing healthcheck is `unhealthy`. The server out of
+ * reach is `unknown`.
+ */
+export function stackState(services: StackServiceStatus[] | 'unreachable'): StackState {
+  if (services === 'unreachable') return 'unknown';
+  if (!services.length) return 'down';
+  const states = new Set(services.map((s) => s.state));
+  if (states.size > 1) return 'unhealthy';
+  const [only] = states;
+  return only === 'unhealthy' ? 'unhealthy' : (UNANIMOUS.get(only) ?? 'unknown');
+}
+
+export function evolveStackStatus(
+  status: StackStatus | undefined,
+  event: DomainEvent,
+): StackStatus | undefined {
+  const e = event as StackStatusEvent;
+  if (e.type !== 'StackStateObserved') return status;
+  const since = status?.state === e.data.state ? status.since : e.data.at;
+  return { state: e.data.state, services: e.data.services, since };
+}
+
+export function decideStackStatus(
+  current: StackStatus | undefined,
+  observed: { state: StackState; services: StackServiceStatus[]; at: number },
+): StackStatusEvent[] {
+  if (
+    current &&
+    current.state === observed.state &&
+    JSON.stringify(current.services) === JSON.stringify(observed.services)
+  ) {
+    return [];
+  }
+  return [{ type: 'StackStateObserved', data: observed }];
+}
