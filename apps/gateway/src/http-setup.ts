@@ -4,10 +4,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Server } from 'node:http';
 import { keepListenerRawBody } from './listener/raw-body';
 import { UpdateFeed } from './live/update-feed';
+import { serveWebBundle, webBundleDir } from './web-bundle';
 
 /**
  * What the gateway's HTTP server needs beyond its routes: a JSON body parser with a size
- * limit whose failures are answered in the API's error shape, and the live update feed.
+ * limit whose failures are answered in the API's error shape, the live update feed, and the
+ * web UI at `/`.
  * The app must be created with `bodyParser: false`.
  */
 export function setUpGatewayHttp(app: INestApplication, config: MonitorConfig): void {
@@ -21,6 +23,7 @@ export function setUpGatewayHttp(app: INestApplication, config: MonitorConfig): 
     parse(req, res, (error?: unknown) => (error ? answerParseError(error, res) : next()));
   });
   app.get(UpdateFeed).attach(app.getHttpServer() as Server);
+  app.use(serveWebBundle(webBundleDir()));
 }
 
 function answerParseError(error: unknown, res: Response): void {

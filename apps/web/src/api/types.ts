@@ -1,0 +1,100 @@
+import type { FieldChange, PermissionLevel, ResourceKind } from '@monitor/domain';
+
+/*
+ * The gateway's answers as the UI reads them. They are Komodo's shapes, built by the gateway
+ * (`apps/gateway/src/api/komodo-shapes.ts`) with no shared type to import; request params come
+ * from `@monitor/contracts` (types only).
+ */
+
+export type { PermissionLevel, ResourceKind };
+
+export interface Oid {
+  $oid: string;
+}
+
+export interface ResourceListItem {
+  id: string;
+  type: ResourceKind;
+  name: string;
+  tags: string[];
+  info: { state?: string; status?: string; [field: string]: unknown };
+}
+
+export type Config = Record<string, unknown>;
+
+export interface Resource {
+  _id: Oid;
+  name: string;
+  description: string;
+  tags: string[];
+  config: Config;
+  base_permission: PermissionLevel;
+  updated_at: number;
+}
+
+/** `GetResourceAt`: the resource as it was at a revision. */
+export interface ResourceAt extends Resource {
+  revision: number;
+  deleted: boolean;
+}
+
+/** One event of `GetResourceHistory`. `diff` is per field for config changes, else the event data. */
+export interface HistoryEntry {
+  revision: number;
+  type: string;
+  at: number;
+  user: string;
+  via: string;
+  correlation_id: string;
+  causation_id?: string;
+  diff?: Record<string, FieldChange> | Record<string, unknown>;
+}
+
+export type UpdateStatus = 'Queued' | 'InProgress' | 'Complete';
+
+export interface UpdateTarget {
+  type: ResourceKind | 'System';
+  id: string;
+}
+
+/** What `ListUpdates` and `/ws/update` send. */
+export interface UpdateListItem {
+  id: string;
+  operation: string;
+  start_ts: number;
+  success: boolean;
+  operator: string;
+  target: UpdateTarget;
+  status: UpdateStatus;
+}
+
+export interface UpdateLog {
+  stage: string;
+  command: string;
+  stdout: string;
+  stderr: string;
+  success: boolean;
+  start_ts: number;
+  end_ts: number;
+}
+
+export interface Update {
+  _id: Oid;
+  operation: string;
+  start_ts: number;
+  end_ts?: number;
+  success: boolean;
+  operator: string;
+  target: UpdateTarget;
+  status: UpdateStatus;
+  logs: UpdateLog[];
+}
+
+export interface User {
+  _id: Oid;
+  username: string;
+  enabled: boolean;
+  admin: boolean;
+  create_server_permissions: boolean;
+  create_build_permissions: boolean;
+}

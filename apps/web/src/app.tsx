@@ -1,0 +1,70 @@
+import { LiveProvider } from './api/live';
+import { SessionProvider, useSessionState } from './api/session';
+import { Layout } from './components/layout';
+import { kindBySlug } from './kinds';
+import { DashboardPage } from './pages/dashboard';
+import { ResourceListPage } from './pages/resource-list';
+import { SignInPage } from './pages/sign-in';
+import { UpdatePage } from './pages/update-page';
+import { UpdatesPage } from './pages/updates-page';
+import { ResourcePage } from './resources/resource-page';
+import { matchPath, usePath } from './router';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+/** Signed out: the sign-in page, whatever the path; signed in: the page of the path. */
+function Gate() {
+  const { session, checking } = useSessionState();
+  const path = usePath();
+  if (checking) return <p className="muted loading">Loading…</p>;
+  if (!session) return <SignInPage />;
+  if (!session.user.enabled) return <Disabled onSignOut={session.signOut} />;
+  return (
+    <LiveProvider jwt={session.jwt}>
+      <Layout path={path}>
+        <Page key={path} path={path} />
+      </Layout>
+    </LiveProvider>
+  );
+}
+
+function Page({ path }: { path: string }) {
+  if (path === '/') return <DashboardPage />;
+  if (path === '/updates') return <UpdatesPage />;
+  const update = matchPath('/updates/:id', path);
+  if (update) return <UpdatePage id={update.id} />;
+  const list = matchPath('/:kind', path);
+  const listSpec = list && kindBySlug(list.kind);
+  if (listSpec) return <ResourceListPage spec={listSpec} />;
+  const one = matchPath('/:kind/:id', path);
+  const oneSpec = one && kindBySlug(one.kind);
+  if (one && oneSpec) return <ResourcePage spec={oneSpec} id={one.id} />;
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p className="muted">Nothing lives at {path}.</p>
+    </section>
+  );
+}
+
+function Disabled({ onSignOut }: { onSignOut(): void }) {
+  return (
+    <main className="sign-in">
+      <div>
+        <h1>Waiting for an admin</h1>
+        <p>
+          Your user exists but is not enabled yet. Ask an admin to enable it, then sign in again.
+        </p>
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </main>
+  );
+}

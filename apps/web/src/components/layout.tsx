@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useLiveStatus } from '../api/live';
+import { useSession } from '../api/session';
+import { KINDS } from '../kinds';
+import { Link } from '../router';
+import { useTheme } from '../theme';
+
+/** The frame of every signed-in page: navigation, the live feed's state, theme, sign-out. */
+export function Layout({ path, children }: { path: string; children: ReactNode }) {
+  const { user, signOut } = useSession();
+  const live = useLiveStatus();
+  const [theme, setTheme] = useTheme();
+  const current = (to: string) =>
+    to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+  const item = (to: string, label: string) => (
+    <li key={to}>
+      <Link to={to} className={current(to) ? 'current' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Monitor
+        </Link>
+        <span className={`live live-${live}`} title="Live updates from /ws/update">
+          {live === 'live' ? 'live' : live}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+        <span className="user">
+          {user.username}
+          {user.admin && <span className="muted"> (admin)</span>}
+        </span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <nav className="sidebar" aria-label="Main">
+        <ul>
+          {item('/', 'Dashboard')}
+          {KINDS.map((k) => item(`/${k.slug}`, k.plural))}
+          {item('/updates', 'Updates')}
+        </ul>
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

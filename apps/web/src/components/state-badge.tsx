@@ -1,0 +1,27 @@
+/** States as the gateway names them (Komodo's), grouped by what they mean to someone looking. */
+const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
+  Ok: 'good',
+  running: 'good',
+  healthy: 'good',
+  Complete: 'good',
+  NotOk: 'bad',
+  exited: 'bad',
+  dead: 'bad',
+  unhealthy: 'bad',
+  Failed: 'bad',
+  restarting: 'busy',
+  paused: 'busy',
+  created: 'busy',
+  removing: 'busy',
+  InProgress: 'busy',
+  Queued: 'busy',
+};
+
+export function StateBadge({ state }: { state?: string }) {
+  const text = state ?? 'Unknown';
+  return (
+    <span className={`badge badge-${TONES[text] ?? 'idle'}`} data-state={text}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import type { CreateResourceDto } from '@monitor/contracts';
+import { useSession } from '../api/session';
+import type { Config, Resource, ResourceKind, ResourceListItem, User } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { Dialog } from '../components/dialog';
+import { ErrorNote } from '../components/error-note';
+import { resourcePath, type KindSpec } from '../kinds';
+import { navigate } from '../router';
+
+/** Servers need `create_servers`, Builds `create_builds`; any user may create the rest. */
+export function mayCreate(user: User, kind: ResourceKind): boolean {
+  if (user.admin) return true;
+  if (kind === 'Server') return user.create_server_permissions;
+  if (kind === 'Build') return user.create_build_permissions;
+  return true;
+}
+
+/**
+ * A name and the few fields a kind is useless without; the rest is edited on the resource page
+ * once it exists.
+ */
+export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClose(): void }) {
+  const { api } = useSession();
+  const [name, setName] = useState('');
+  const [config, setConfig] = useState<Config>(() => initialConfig(spec.kind));
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const needsServer = spec.kind === 'Deployment' || spec.kind === 'Stack';
+  const servers = useRequest(
+    () => (needsServer ? api.read<ResourceListItem[]>('ListServers') : Promise.resolve([])),
+    [api, needsServer],
+  );
+  const set = (field: string, value: unknown) => setConfig((c) => ({ ...c, [field]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const params: CreateResourceDto = { name, config };
+      const created = await api.write<Resource>(`Create${spec.kind}`, params);
+      onClose();
+      navigate(resourcePath(spec.kind, created._id.$oid));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={`New ${spec.kind}`} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} className="stacked">
+        <label htmlFor="new-name">Name</label>
+        <input
+          id="new-name"
+          value={name}
+          required
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+        />
+        {spec.kind === 'Server' && (
+          <>
+            <label htmlFor="new-address">Agent address</label>
+            <input
+              id="new-address"
+              placeholder="https://10.0.0.5:8120"
+              value={String(config.address)}
+              onChange={(e) => set('address', e.target.value)}
+            />
+            <label htmlFor="new-passkey">Passkey</label>
+            <input
+              id="new-passkey"
+              type="password"
+              autoComplete="off"
+              value={String(config.passkey)}
+              onChange={(e) => set('passkey', e.target.value)}
+            />
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={Boolean(config.enabled)}
+                onChange={(e) => set('enabled', e.target.checked)}
+              />{' '}
+              Enabled (polled and usable at once)
+            </label>
+          </>
+        )}
+        {needsServer && (
+          <>
+            <label htmlFor="new-server">Server</label>
+            <select
+              id="new-server"
+              value={String(config.server_id)}
+              onChange={(e) => set('server_id', e.target.value)}
+            >
+              <option value="">(none yet)</option>
+              {(servers.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {spec.kind === 'Deployment' && (
+          <>
+            <label htmlFor="new-image">Image</label>
+            <input
+              id="new-image"
+              placeholder="nginx:1.27"
+              value={(config.image as { params: { image: string } }).params.image}
+              onChange={(e) => set('image', { type: 'Image', params: { image: e.target.value } })}
+            />
+          </>
+        )}
+        <ErrorNote error={error ?? servers.error} />
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={busy}>
+            Create
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function initialConfig(kind: ResourceKind): Config {
+  switch (kind) {
+    case 'Server':
+      return { address: '', passkey: '', enabled: true };
+    case 'Deployment':
+      return { server_id: '', image: { type: 'Image', params: { image: '' } } };
+    case 'Stack':
+      return { server_id: '' };
+    default:
+      return {};
+  }
+}

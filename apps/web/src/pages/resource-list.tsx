@@ -1,0 +1,115 @@
+import { useMemo, useState } from 'react';
+import { useLiveVersion } from '../api/live';
+import { useSession } from '../api/session';
+import type { ResourceListItem } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+import { StateBadge } from '../components/state-badge';
+import { resourcePath, type KindSpec } from '../kinds';
+import { Link } from '../router';
+import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
+
+const OBSERVED_REFRESH_MS = 5000;
+type SortKey = 'name' | 'state';
+
+/** One kind's resources: search by name or tag, sort, create. */
+export function ResourceListPage({ spec }: { spec: KindSpec }) {
+  const { api, user } = useSession();
+  const version = useLiveVersion(
+    (u) => u.target.type === spec.kind,
+    spec.observed ? OBSERVED_REFRESH_MS : undefined,
+  );
+  const list = useRequest(
+    () => api.read<ResourceListItem[]>(`List${spec.plural}`),
+    [api, spec, version],
+  );
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'name',
+    descending: false,
+  });
+  const [creating, setCreating] = useState(false);
+
+  const shown = useMemo(() => {
+    const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (r: ResourceListItem) =>
+      terms.every(
+        (t) =>
+          r.name.toLowerCase().includes(t) || r.tags.some((tag) => tag.toLowerCase().includes(t)),
+      );
+    const value = (r: ResourceListItem) =>
+      sort.key === 'name' ? r.name : String(r.info.state ?? '');
+    const sorted = (list.data ?? [])
+      .filter(matches)
+      .sort((a, b) => value(a).localeCompare(value(b)));
+    return sort.descending ? sorted.reverse() : sorted;
+  }, [list.data, search, sort]);
+
+  const sortBy = (key: SortKey) =>
+    setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
+  const arrow = (key: SortKey) => (sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : '');
+
+  return (
+    <section>
+      <header className="page-header">
+        <h1>{spec.plural}</h1>
+        {mayCreate(user, spec.kind) && (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New {spec.kind}
+          </button>
+        )}
+      </header>
+      <input
+        type="search"
+        className="search"
+        placeholder={`Search ${spec.plural.toLowerCase()} by name or tag`}
+        aria-label="Search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <ErrorNote error={list.error} />
+      {list.data && shown.length === 0 ? (
+        <p className="muted">
+          {list.data.length ? 'Nothing matches.' : `No ${spec.plural.toLowerCase()} yet.`}
+        </p>
+      ) : (
+        <table className="resources">
+          <thead>
+            <tr>
+              <th aria-sort={ariaSort(sort, 'name')}>
+                <button type="button" className="link" onClick={() => sortBy('name')}>
+                  name{arrow('name')}
+                </button>
+              </th>
+              <th aria-sort={ariaSort(sort, 'state')}>
+                <button type="button" className="link" onClick={() => sortBy('state')}>
+                  state{arrow('state')}
+                </button>
+              </th>
+              <th>tags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} data-resource={r.name}>
+                <td>
+                  <Link to={resourcePath(spec.kind, r.id)}>{r.name}</Link>
+                </td>
+                <td>
+                  <StateBadge state={r.info.state} />
+                </td>
+                <td>{r.tags.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating && <CreateResourceDialog spec={spec} onClose={() => setCreating(false)} />}
+    </section>
+  );
+}
+
+function ariaSort(sort: { key: SortKey; descending: boolean }, key: SortKey) {
+  if (sort.key !== key) return undefined;
+  return sort.descending ? 'descending' : 'ascending';
+}

@@ -1,0 +1,71 @@
+import { useLiveVersion } from '../api/live';
+import { useSession } from '../api/session';
+import type { Update, UpdateLog } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+import { StateBadge } from '../components/state-badge';
+import { duration, Time } from '../components/time';
+import { resultOf } from '../components/updates-table';
+import { resourcePath } from '../kinds';
+import { Link } from '../router';
+
+/** One Update with each stage's log, read again as the live feed says it changed. */
+export function UpdatePage({ id }: { id: string }) {
+  const { api } = useSession();
+  const version = useLiveVersion((u) => u.id === id);
+  const update = useRequest(() => api.read<Update>('GetUpdate', { id }), [api, id, version]);
+  const u = update.data;
+  return (
+    <section>
+      <h1>
+        {u?.operation ?? 'Update'} {u && <StateBadge state={resultOf(u)} />}
+      </h1>
+      <ErrorNote error={update.error} />
+      {u && (
+        <>
+          <dl className="facts">
+            <dt>target</dt>
+            <dd>
+              {u.target.type === 'System' ? (
+                'System'
+              ) : (
+                <Link to={resourcePath(u.target.type, u.target.id)}>
+                  {u.target.type} {u.target.id}
+                </Link>
+              )}
+            </dd>
+            <dt>by</dt>
+            <dd>{u.operator}</dd>
+            <dt>started</dt>
+            <dd>
+              <Time ms={u.start_ts} />
+            </dd>
+            <dt>took</dt>
+            <dd>{duration(u.start_ts, u.end_ts)}</dd>
+          </dl>
+          <h2>Stages</h2>
+          {u.logs.length === 0 && <p className="muted">No stage has run yet.</p>}
+          <ol className="stages">
+            {u.logs.map((log, i) => (
+              <Stage key={`${i}-${log.stage}`} log={log} />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Stage({ log }: { log: UpdateLog }) {
+  return (
+    <li className={log.success ? 'stage' : 'stage stage-failed'} data-stage={log.stage}>
+      <div className="stage-head">
+        <strong>{log.stage}</strong> <StateBadge state={log.success ? 'Complete' : 'Failed'} />{' '}
+        <span className="muted">{duration(log.start_ts, log.end_ts)}</span>
+      </div>
+      {log.command && <pre className="command">{log.command}</pre>}
+      {log.stdout && <pre className="stdout">{log.stdout}</pre>}
+      {log.stderr && <pre className="stderr">{log.stderr}</pre>}
+    </li>
+  );
+}

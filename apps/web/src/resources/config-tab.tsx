@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { UpdateResourceDto } from '@monitor/contracts';
+import { useSession } from '../api/session';
+import type { Config, Resource } from '../api/types';
+import { DiffView } from '../components/diff-view';
+import { ErrorNote } from '../components/error-note';
+import { ConfigForm } from '../config/config-form';
+import { configChanges, patchOf } from '../config/diff';
+import type { KindSpec } from '../kinds';
+
+interface Props {
+  spec: KindSpec;
+  resource: Resource;
+  canWrite: boolean;
+  onSaved(): void;
+}
+
+/**
+ * The config as a form. Edits are reviewed as a diff before they are saved; only the changed
+ * fields are sent, as the gateway records them.
+ */
+export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
+  const { api } = useSession();
+  const [edited, setEdited] = useState<Config>(resource.config);
+  const [reviewing, setReviewing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const changes = configChanges(resource.config, edited);
+
+  // A change from elsewhere (another user, a live refresh) shows when there is nothing pending.
+  useEffect(() => {
+    setEdited((current) =>
+      configChanges(resource.config, current).length ? current : resource.config,
+    );
+  }, [resource.config]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const params: UpdateResourceDto = { id: resource._id.$oid, config: patchOf(changes) };
+      await api.write(`Update${spec.kind}`, params);
+      setReviewing(false);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const discard = () => {
+    setEdited(resource.config);
+    setReviewing(false);
+    setError(undefined);
+  };
+
+  if (reviewing) {
+    return (
+      <div className="review">
+        <h2>Pending changes</h2>
+        <DiffView changes={changes} before="now" after="after saving" />
+        <ErrorNote error={error} />
+        <div className="buttons">
+          <button
+            type="button"
+            className="primary"
+            disabled={saving || !changes.length}
+            onClick={() => void save()}
+          >
+            Save {countOf(changes.length)}
+          </button>
+          <button type="button" onClick={() => setReviewing(false)}>
+            Back to editing
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div>
+      {canWrite && (
+        <div className="buttons sticky">
+          <button
+            type="button"
+            className="primary"
+            disabled={!changes.length}
+            onClick={() => setReviewing(true)}
+          >
+            {changes.length ? `Review ${countOf(changes.length)}` : 'Review changes'}
+          </button>
+          <button type="button" disabled={!changes.length} onClick={discard}>
+            Discard
+          </button>
+        </div>
+      )}
+      {!canWrite && <p className="muted">You may read this config; changing it needs Write.</p>}
+      <ConfigForm
+        kind={spec.kind}
+        config={edited}
+        readOnly={!canWrite}
+        onChange={canWrite ? setEdited : undefined}
+      />
+    </div>
+  );
+}
+
+function countOf(n: number): string {
+  return `${n} ${n === 1 ? 'change' : 'changes'}`;
+}

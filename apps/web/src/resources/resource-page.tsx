@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { DeleteResourceDto, GetPermissionDto } from '@monitor/contracts';
+import { useLiveVersion } from '../api/live';
+import { useSession } from '../api/session';
+import type { PermissionLevel, Resource, ResourceListItem } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { ActionButton } from '../components/confirm-button';
+import { ErrorNote } from '../components/error-note';
+import { StateBadge } from '../components/state-badge';
+import type { KindSpec } from '../kinds';
+import { navigate } from '../router';
+import { ConfigTab } from './config-tab';
+import { EXECUTIONS } from './executions';
+import { HistoryTab } from './history-tab';
+import { allows } from './permission';
+import { ResourceUpdates } from './resource-updates';
+
+const OBSERVED_REFRESH_MS = 3000;
+const TABS = ['Config', 'Updates', 'History'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One resource: its state, what can be run on it, its config, its Updates and its history. */
+export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
+  const { api } = useSession();
+  const version = useLiveVersion(
+    (u) => u.target.id === id || u.target.id === resource.data?._id.$oid,
+    spec.observed ? OBSERVED_REFRESH_MS : undefined,
+  );
+  const resource = useRequest(
+    () => api.read<Resource>(`Get${spec.kind}`, { [spec.param]: id }),
+    [api, spec, id, version],
+  );
+  const resourceId = resource.data?._id.$oid;
+  const listed = useRequest(
+    async () =>
+      resourceId
+        ? (await api.read<ResourceListItem[]>(`List${spec.plural}`)).find(
+            (r) => r.id === resourceId,
+          )
+        : undefined,
+    [api, spec, resourceId, version],
+  );
+  const permission = useRequest(() => {
+    const params: GetPermissionDto = { target: { type: spec.kind, id } };
+    return api.read<{ level: PermissionLevel }>('GetPermission', params);
+  }, [api, spec, id]);
+  const [tab, setTab] = useState<Tab>('Config');
+
+  if (!resource.data) {
+    return (
+      <section>
+        <h1>{spec.kind}</h1>
+        {resource.loading ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <ErrorNote error={resource.error} />
+        )}
+      </section>
+    );
+  }
+  const current = resource.data;
+  const level = permission.data?.level;
+  const target = current._id.$oid;
+  const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
+
+  return (
+    <section>
+      <header className="page-header">
+        <div>
+          <p className="muted kind-label">{spec.kind}</p>
+          <h1>
+            {current.name} <StateBadge state={listed.data?.info.state} />
+          </h1>
+          {current.description && <p>{current.description}</p>}
+          {typeof listed.data?.info.reason === 'string' && listed.data.info.reason && (
+            <p className="muted">{listed.data.info.reason}</p>
+          )}
+        </div>
+        {allows(level, 'Write') && (
+          <ActionButton
+            label="Delete"
+            className="danger"
+            confirm={`Delete ${spec.kind} '${current.name}'? Its history stays in the log.`}
+            action={async () => {
+              const params: DeleteResourceDto = { id: target };
+              await api.write(`Delete${spec.kind}`, params);
+              navigate(`/${spec.slug}`);
+            }}
+          />
+        )}
+      </header>
+      <ErrorNote error={resource.error ?? permission.error} />
+      {executions.length > 0 && (
+        <div className="executions" aria-label="Executions">
+          {executions.map((x) => (
+            <ActionButton
+              key={x.request}
+              label={x.label}
+              confirm={x.confirm}
+              className={x.confirm ? 'danger' : undefined}
+              action={() => api.execute(x.request, { [spec.param]: target })}
+            />
+          ))}
+        </div>
+      )}
+      <nav className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+          >
+            {t}
+          </button>
+        ))}
+      </nav>
+      {tab === 'Config' && (
+        <ConfigTab
+          spec={spec}
+          resource={current}
+          canWrite={allows(level, 'Write')}
+          onSaved={resource.reload}
+        />
+      )}
+      {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
+      {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}
+    </section>
+  );
+}

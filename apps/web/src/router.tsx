@@ -1,0 +1,55 @@
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+
+/**
+ * The browser's own history as the router: a handful of pages does not need a routing library.
+ * `navigate` announces the change so every `usePath` re-renders.
+ */
+const NAVIGATED = 'monitor:navigated';
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    window.addEventListener('popstate', update);
+    window.addEventListener(NAVIGATED, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(NAVIGATED, update);
+    };
+  }, []);
+  return path;
+}
+
+/** `/deployments/:id` against `/deployments/web` gives `{ id: 'web' }`; no match gives undefined. */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('/').filter(Boolean);
+  if (want.length !== have.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, part] of want.entries()) {
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(have[i]);
+    else if (part !== have[i]) return undefined;
+  }
+  return params;
+}
+
+export function Link(props: { to: string; className?: string; children: ReactNode }) {
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    // A new tab or window is the browser's business.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    navigate(props.to);
+  };
+  return (
+    <a href={props.to} className={props.className} onClick={follow}>
+      {props.children}
+    </a>
+  );
+}

@@ -1,0 +1,291 @@
+import Dockerode from 'dockerode';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
+import { api, logIn, signUp, TEST_PASSWORD } from '../support/api';
+import { launchChromium, screenshot } from '../support/browser';
+import { startFreshMonitor } from '../support/browser-monitor';
+
+/*
+ * The web UI in Debian's Chromium against a real embedded Monitor, a real agent and a real
+ * Docker engine: what a user does on their first day, in the order they do it. The tests share
+ * one browser page and run in order.
+ */
+
+const PASSKEY = 'web-e2e-agent-passkey';
+const SLOW = 60_000;
+
+describe('web UI: a first day in the browser', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const deployment = `web-e2e-${process.pid}`;
+  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
+  let agent: PeripheryApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  const nav = (label: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const heading = (text: string | RegExp) => page.getByRole('heading', { level: 1, name: text });
+  /** Set before a live change is awaited; a page reload would clear it. */
+  const markPage = () =>
+    page.evaluate(() => ((window as { unreloaded?: boolean }).unreloaded = true));
+  const pageWasNotReloaded = () =>
+    page.evaluate(() => (window as { unreloaded?: boolean }).unreloaded === true);
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    agent = await startPeriphery(
+      peripheryConfig({
+        port: 0,
+        bind_ip: '127.0.0.1',
+        passkeys: [PASSKEY],
+        root_directory: mkdtempSync(join(tmpdir(), 'monitor-web-agent-')),
+      }),
+      { logger: false },
+    );
+    monitor = await startFreshMonitor({
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: '500',
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+    });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await monitor?.destroy();
+    await agent?.close();
+    await docker
+      .getContainer(deployment)
+      .remove({ force: true })
+      .catch(() => undefined);
+  }, SLOW);
+
+  it('serves the UI at / and at any page path, and leaves the API alone', async () => {
+    for (const path of ['/', '/deployments/anything']) {
+      const response = await fetch(`${monitor.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const user = await fetch(`${monitor.url}/user`);
+    expect(user.status).toBe(401);
+    expect(user.headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${monitor.url}/assets/missing-file.js`)).status).toBe(404);
+    expect((await api(monitor.url).call('read', 'GetVersion')).status).toBe(401);
+  });
+
+  it(
+    'signs the first user up and shows the dashboard',
+    async () => {
+      await page.goto(monitor.url);
+      await page.locator('#username').fill('admin');
+      await page.locator('#password').fill(TEST_PASSWORD);
+      await screenshot(page, 'sign-in');
+      await button('Sign up').click();
+      await heading('Dashboard').waitFor();
+      await page.locator('.live-live').waitFor();
+      expect(await page.locator('[data-kind="Server"]').textContent()).toBe('0');
+    },
+    SLOW,
+  );
+
+  it(
+    'adds a server pointed at a real agent and sees it turn Ok without reload',
+    async () => {
+      await nav('Servers').click();
+      await button('New Server').click();
+      await page.locator('#new-name').fill('agent-1');
+      await page.locator('#new-address').fill(agent.url);
+      await page.locator('#new-passkey').fill(PASSKEY);
+      await markPage();
+      await button('Create').click();
+      await heading(/agent-1/).waitFor();
+      await page.locator('h1 [data-state="Ok"]').waitFor({ timeout: 20_000 });
+      expect(await pageWasNotReloaded()).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'creates a deployment, reviews a config change as a diff, saves it, and sees it in the timeline',
+    async () => {
+      await nav('Deployments').click();
+      await button('New Deployment').click();
+      await page.locator('#new-name').fill(deployment);
+      await page.locator('#new-server').selectOption({ label: 'agent-1' });
+      await page.locator('#new-image').fill(BUSYBOX_TEST_IMAGE);
+      await button('Create').click();
+      await heading(new RegExp(deployment)).waitFor();
+
+      await page.locator('#config-command').fill(`sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`);
+      await page.locator('#config-network').fill('none');
+      await page.locator('#config-termination_timeout').fill('2');
+      await button('Review 3 changes').click();
+      const rows = page.locator('table.diff tbody tr');
+      const fields = await rows.evaluateAll((trs) =>
+        trs.map((tr) => tr.getAttribute('data-field')),
+      );
+      expect(fields.sort()).toEqual(['command', 'network', 'termination_timeout']);
+      expect(await page.locator('[data-field="network"] td.removed').textContent()).toBe('host');
+      expect(await page.locator('[data-field="network"] td.added').textContent()).toBe('none');
+      await screenshot(page, 'deployment-review');
+      await button('Save 3 changes').click();
+      await button('Review changes').waitFor();
+      expect(await page.locator('#config-network').inputValue()).toBe('none');
+
+      await page.getByRole('tab', { name: 'History' }).click();
+      const newest = page.locator('.timeline li').first();
+      await newest.locator('text=DeploymentConfigUpdated').waitFor();
+      expect(await newest.textContent()).toContain('via ui');
+      expect(await newest.locator('[data-field="command"] td.added').textContent()).toContain(
+        'sleep 3600',
+      );
+      expect(await page.locator('.timeline li').count()).toBe(2);
+    },
+    SLOW,
+  );
+
+  it(
+    'opens an old revision read-only, diffed against now',
+    async () => {
+      await button('View revision 0').click();
+      const revision = page.getByRole('region', { name: 'Revision 0' });
+      await revision.locator('#config-network').waitFor();
+      expect(await revision.locator('#config-network').inputValue()).toBe('host');
+      expect(await revision.locator('#config-network').getAttribute('readonly')).not.toBeNull();
+      expect(await revision.locator('[data-field="network"] td.added').textContent()).toBe('none');
+      await screenshot(page, 'deployment-history');
+      await revision.getByRole('button', { name: 'Close' }).click();
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the API error where the user saved, and saves nothing',
+    async () => {
+      await page.getByRole('tab', { name: 'Config' }).click();
+      await page.locator('#config-ports').fill('abc:80');
+      await button('Review 1 change').click();
+      await button('Save 1 change').click();
+      const error = page.locator('.review [role="alert"]');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('ports line 1');
+      await button('Back to editing').click();
+      await button('Discard').click();
+      expect(await page.locator('#config-ports').inputValue()).toBe('');
+    },
+    SLOW,
+  );
+
+  it(
+    'deploys after a confirmation and sees the container running without reload',
+    async () => {
+      await markPage();
+      await button('Deploy').click();
+      await page.getByRole('dialog').getByText('A running container is replaced').waitFor();
+      await button('Yes, deploy').click();
+      await page.locator('h1 [data-state="running"]').waitFor({ timeout: 30_000 });
+      expect(await pageWasNotReloaded()).toBe(true);
+      expect((await docker.getContainer(deployment).inspect()).State.Running).toBe(true);
+      await screenshot(page, 'deployment');
+
+      await page.getByRole('tab', { name: 'Updates' }).click();
+      await page.getByRole('link', { name: 'Deploy', exact: true }).click();
+      await page.locator('[data-stage="start container"]').waitFor();
+      await heading(/Deploy/)
+        .locator('[data-state="Complete"]')
+        .waitFor();
+      await screenshot(page, 'update');
+    },
+    SLOW,
+  );
+
+  it(
+    'lists the deployments and the dashboard with live state',
+    async () => {
+      await nav('Deployments').click();
+      await page.locator(`[data-resource="${deployment}"] [data-state="running"]`).waitFor();
+      await screenshot(page, 'deployments');
+      await nav('Dashboard').click();
+      expect(await page.locator('[data-kind="Deployment"]').textContent()).toBe('1');
+      await page.locator('table.updates >> text=Deploy').first().waitFor();
+      await screenshot(page, 'dashboard');
+    },
+    SLOW,
+  );
+
+  it(
+    'shows a Read-only user no write buttons, and the API refuses them anyway',
+    async () => {
+      const adminApi = api(monitor.url, await logIn(monitor.url, 'admin'));
+      const readerAuth = await signUp(monitor.url, 'reader');
+      const reader = await (
+        await fetch(`${monitor.url}/user`, { headers: { authorization: readerAuth.jwt } })
+      ).json();
+      await adminApi.write('UpdateUserBasePermissions', {
+        user_id: reader._id.$oid,
+        enabled: true,
+      });
+      await adminApi.write('UpdatePermissionOnResourceType', {
+        user_target: { type: 'User', id: reader._id.$oid },
+        resource_type: 'Deployment',
+        permission: 'Read',
+      });
+
+      const readerContext = await browser.newContext();
+      const readerPage = await readerContext.newPage();
+      try {
+        await readerPage.goto(`${monitor.url}/deployments/${deployment}`);
+        await readerPage.getByRole('button', { name: 'I have a user: sign in' }).click();
+        await readerPage.locator('#username').fill('reader');
+        await readerPage.locator('#password').fill(TEST_PASSWORD);
+        await readerPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await readerPage.getByRole('heading', { level: 1, name: new RegExp(deployment) }).waitFor();
+        await readerPage.locator('#config-command').waitFor();
+        for (const name of ['Deploy', 'Stop', 'Destroy', 'Delete', 'Review changes', 'Discard'])
+          expect(await readerPage.getByRole('button', { name, exact: true }).count()).toBe(0);
+        expect(await readerPage.locator('#config-command').getAttribute('readonly')).not.toBeNull();
+        const readerNav = readerPage.getByRole('navigation', { name: 'Main' });
+        await readerNav.getByRole('link', { name: 'Servers', exact: true }).click();
+        await readerPage.getByRole('heading', { level: 1, name: 'Servers' }).waitFor();
+        expect(await readerPage.getByRole('button', { name: 'New Server' }).count()).toBe(0);
+      } finally {
+        await readerContext.close();
+      }
+
+      const readerApi = api(monitor.url, readerAuth);
+      const update = await readerApi.call('write', 'UpdateDeployment', {
+        id: deployment,
+        config: { network: 'host' },
+      });
+      expect(update.status).toBe(403);
+      expect((await readerApi.call('execute', 'StopDeployment', { deployment })).status).toBe(403);
+    },
+    SLOW,
+  );
+
+  it(
+    'switches to the dark theme, keeps it, and signs out',
+    async () => {
+      await button('Dark theme').click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await page.reload();
+      await heading('Dashboard').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await screenshot(page, 'dashboard-dark');
+      await button('Sign out').click();
+      await page.locator('#username').waitFor();
+      expect(await page.evaluate(() => localStorage.getItem('monitor.jwt'))).toBeNull();
+    },
+    SLOW,
+  );
+});
