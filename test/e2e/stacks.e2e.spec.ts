@@ -120,6 +120,19 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect(log.stdout).toContain('worker up');
     await eventually(async () => expect(await stackState()).toBe('running'));
     expect(log.stdout).toContain('hello-from-stack *****');
+    const found = await monitor.admin.read<{ stdout: string }>('SearchStackLog', {
+      stack: 'two-services',
+      terms: ['says', 'up'],
+      combinator: 'Or',
+    });
+    expect(found.stdout.split('\n').filter(Boolean).length).toBe(2);
+    expect(found.stdout).not.toContain('stack-secret-0815');
+    const none = await monitor.admin.read<{ stdout: string }>('SearchStackLog', {
+      stack: 'two-services',
+      services: ['worker'],
+      terms: ['says'],
+    });
+    expect(none.stdout).toBe('');
     expect(JSON.stringify([log, deployed])).not.toContain('stack-secret-0815');
   });
 

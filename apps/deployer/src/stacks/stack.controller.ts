@@ -1,6 +1,12 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
-import { DestroyStackDto, GetStackLogDto, requireValid, StackParamDto } from '@monitor/contracts';
+import {
+  DestroyStackDto,
+  GetStackLogDto,
+  requireValid,
+  SearchStackLogDto,
+  StackParamDto,
+} from '@monitor/contracts';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { registerMessageHandlers } from '@monitor/runtime';
 import {
@@ -38,6 +44,12 @@ export class StackController {
   log({ params }: Envelope) {
     const { stack, tail = 100, services } = requireValid(GetStackLogDto, params);
     return this.stacks.log(stack, tail, services);
+  }
+
+  @MessagePattern(querySubject('SearchStackLog'), { queue })
+  search({ params }: Envelope) {
+    const { stack, services, ...search } = requireValid(SearchStackLogDto, params);
+    return this.stacks.searchLog(stack, search, services);
   }
 }
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
+import { SEARCH_TAIL } from '../docker/container-logs.service';
 import { demuxLog } from '../docker/log-frames';
+import { searchLines, type LogSearch } from '../docker/log-search';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 const SERVICE_LABEL = 'com.docker.compose.service';
@@ -69,6 +71,22 @@ export class ComposeStatus {
       stderr: err.join(''),
       success: true,
       start_ts,
+      end_ts: Date.now(),
+    };
+  }
+
+  /** Lines of every service's log (stdout and stderr) that match, as SearchStackLog answers. */
+  async search(project: string, search: LogSearch, services?: string[]): Promise<Log> {
+    const log = await this.log(project, SEARCH_TAIL, services);
+    const lines = searchLines(`${log.stdout}${log.stderr}`, search);
+    const joiner = search.combinator === 'And' ? ' AND ' : ' OR ';
+    const terms = search.terms.map((t) => JSON.stringify(t)).join(joiner);
+    return {
+      ...log,
+      stage: 'search compose log',
+      command: `${log.command} | search ${search.invert ? 'NOT ' : ''}(${terms})`,
+      stdout: lines.length ? `${lines.join('\n')}\n` : '',
+      stderr: '',
       end_ts: Date.now(),
     };
   }

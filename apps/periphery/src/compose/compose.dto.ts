@@ -11,6 +11,7 @@ import {
   Matches,
   Max,
   MaxLength,
+  MinLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -137,4 +138,29 @@ export class RunStackCommandDto {
   @IsString()
   @MaxLength(64)
   stage!: string;
+}
+
+export class SearchComposeLogDto {
+  @IsProjectName()
+  project!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
+  services?: string[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  terms!: string[];
+
+  @IsOptional()
+  @IsIn(['And', 'Or'])
+  combinator: 'And' | 'Or' = 'Or';
+
+  @IsOptional()
+  @IsBoolean()
+  invert?: boolean;
 }

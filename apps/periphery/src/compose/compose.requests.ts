@@ -13,6 +13,7 @@ import {
   ComposeUpDto,
   GetComposeLogDto,
   RunStackCommandDto,
+  SearchComposeLogDto,
   WriteComposeFilesDto,
 } from './compose.dto';
 
@@ -79,6 +80,11 @@ export class ComposeRequests implements OnModuleInit {
         name: 'GetComposeLog',
         dto: GetComposeLogDto,
         handle: (p) => this.status.log(p.project, p.tail, p.services),
+      }),
+      request({
+        name: 'SearchComposeLog',
+        dto: SearchComposeLogDto,
+        handle: (p) => this.status.search(p.project, p, p.services),
       }),
     );
   }

@@ -207,3 +207,15 @@ export class GetStackLogDto extends StackParamDto {
   @Max(5000)
   tail?: number;
 }
+
+/** Komodo's `SearchStackLog { stack, services?, terms, combinator?, invert? }`. */
+export class SearchStackLogDto extends LogSearchDto {
+  @IsString()
+  @IsNotEmpty()
+  stack!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  services?: string[];
+}

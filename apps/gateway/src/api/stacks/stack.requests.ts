@@ -4,6 +4,7 @@ import {
   BatchPatternDto,
   DestroyStackDto,
   GetStackLogDto,
+  SearchStackLogDto,
   StackParamDto,
 } from '@monitor/contracts';
 import { ExecutionForwarder } from '../execution-forwarder';
@@ -70,6 +71,7 @@ export class StackRequests implements OnModuleInit {
       ),
       read('ListStackServices', StackParamDto),
       read('GetStackLog', GetStackLogDto),
+      read('SearchStackLog', SearchStackLogDto),
     );
   }
 }
