@@ -38,7 +38,9 @@ export class ComposeRunner {
     // Checked again here (the DTO did too): these paths reach the file system.
     const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
     const env = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];
-    const [file, ...prefix] = await this.program(target.compose_command ?? 'auto');
+    const [file, ...prefix] = await this.program(
+      target.compose_command ?? this.config.compose_command,
+    );
     return runCommand(stage, file, [...prefix, '-p', target.project, ...files, ...env, ...args], {
       cwd,
     });

@@ -22,7 +22,16 @@ describe('loadPeripheryConfig', () => {
       root_directory: '/etc/monitor-periphery',
       docker_socket: '/var/run/docker.sock',
       stats_polling_rate_ms: 5000,
+      compose_command: 'auto',
     });
+  });
+
+  it('takes the compose program from the environment, and refuses one it does not know', () => {
+    const given = { PERIPHERY_PASSKEYS: 'k', PERIPHERY_COMPOSE_COMMAND: 'docker-compose' };
+    expect(loadPeripheryConfig(given).compose_command).toBe('docker-compose');
+    expect(() =>
+      loadPeripheryConfig({ ...given, PERIPHERY_COMPOSE_COMMAND: 'podman-compose' }),
+    ).toThrow(/compose_command/);
   });
 
   it('refuses to start without a passkey unless allow_no_passkey is set', () => {

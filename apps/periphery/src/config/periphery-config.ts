@@ -1,5 +1,16 @@
 import 'reflect-metadata';
-import { IsBoolean, IsInt, IsIP, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { COMPOSE_COMMANDS, type ComposeCommandChoice } from '../compose/compose.dto';
 import { IsIpOrCidrList } from './ip-or-cidr.validator';
 
 /**
@@ -50,6 +61,13 @@ export class PeripheryConfig {
   @IsString()
   @MinLength(1)
   docker_socket = '/var/run/docker.sock';
+
+  /**
+   * Which compose program stacks run: `auto` is `docker compose` when the Docker CLI has the
+   * plugin, else `docker-compose`. A request may still name one.
+   */
+  @IsIn(COMPOSE_COMMANDS)
+  compose_command: ComposeCommandChoice = 'auto';
 
   /** How often system stats are sampled in the background; answers come from the cache. */
   @IsInt()
