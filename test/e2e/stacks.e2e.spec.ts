@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
@@ -171,6 +173,42 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect((await run('DestroyStack')).success).toBe(true);
     await eventually(async () => expect(await services()).toEqual([]));
     await eventually(async () => expect(await stackState()).toBe('down'));
+  });
+
+  it('deploys files already on the host, from its run directory', async () => {
+    const created = await monitor.admin.write<{ _id: { $oid: string } }>('CreateStack', {
+      name: 'on-host',
+      config: {
+        server_id: 'local',
+        project_name: `${project}-host`,
+        auto_pull: false,
+        files_on_host: true,
+        run_directory: 'ops',
+        file_paths: ['app.yml'],
+      },
+    });
+    const missing = await completed(
+      await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
+    );
+    expect(missing.success).toBe(false);
+    expect(missing.logs.at(-1)?.stderr).toBe("compose file not found in 'ops': app.yml");
+
+    const folder = join(monitor.dataDir, 'periphery', 'stacks', created._id.$oid, 'ops');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'app.yml'),
+      COMPOSE.split('  worker:')[0].replace('${GREETING}', 'from-host'),
+    );
+    const deployed = await completed(
+      await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
+    );
+    expect(deployed.success).toBe(true);
+    const list = await monitor.admin.read<{ service: string; state: string }[]>(
+      'ListStackServices',
+      { stack: 'on-host' },
+    );
+    expect(list.map((s) => [s.service, s.state])).toEqual([['web', 'running']]);
+    expect((await run('DestroyStack', { stack: 'on-host' })).success).toBe(true);
   });
 
   it("fails a stack whose compose text is invalid, with compose's own error", async () => {
