@@ -93,7 +93,7 @@ describe('web UI: a first day in the browser', () => {
       await button('Sign up').click();
       await heading('Dashboard').waitFor();
       await page.locator('.live-live').waitFor();
-      expect(await page.locator('[data-kind="Server"]').textContent()).toBe('0');
+      await page.locator('[data-kind="Server"]:text-is("0")').waitFor();
     },
     SLOW,
   );
@@ -126,7 +126,9 @@ describe('web UI: a first day in the browser', () => {
       await button('Create').click();
       await heading(new RegExp(deployment)).waitFor();
 
-      await page.locator('#config-command').fill(`sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`);
+      await page
+        .locator('#config-command')
+        .fill(`sh -c "echo hello-from-web; trap 'exit 0' TERM; sleep 3600 & wait"`);
       await page.locator('#config-network').fill('none');
       await page.locator('#config-termination_timeout').fill('2');
       await button('Review 3 changes').click();
@@ -145,7 +147,7 @@ describe('web UI: a first day in the browser', () => {
       await page.getByRole('tab', { name: 'History' }).click();
       const newest = page.locator('.timeline li').first();
       await newest.locator('text=DeploymentConfigUpdated').waitFor();
-      expect(await newest.textContent()).toContain('via ui');
+      await newest.getByText('by admin via ui').waitFor();
       expect(await newest.locator('[data-field="command"] td.added').textContent()).toContain(
         'sleep 3600',
       );
@@ -198,6 +200,14 @@ describe('web UI: a first day in the browser', () => {
       expect((await docker.getContainer(deployment).inspect()).State.Running).toBe(true);
       await screenshot(page, 'deployment');
 
+      await page.getByRole('tab', { name: 'Log' }).click();
+      const stdout = page.getByLabel('stdout');
+      await page.getByText('hello-from-web').waitFor();
+      await page.getByLabel('Search the log').fill('no-such-line');
+      await page.getByText('(no output)').waitFor();
+      await page.getByLabel('Search the log').fill('hello');
+      await stdout.getByText('hello-from-web').waitFor();
+
       await page.getByRole('tab', { name: 'Updates' }).click();
       await page.getByRole('link', { name: 'Deploy', exact: true }).click();
       await page.locator('[data-stage="start container"]').waitFor();
@@ -216,7 +226,7 @@ describe('web UI: a first day in the browser', () => {
       await page.locator(`[data-resource="${deployment}"] [data-state="running"]`).waitFor();
       await screenshot(page, 'deployments');
       await nav('Dashboard').click();
-      expect(await page.locator('[data-kind="Deployment"]').textContent()).toBe('1');
+      await page.locator('[data-kind="Deployment"]:text-is("1")').waitFor();
       await page.locator('table.updates >> text=Deploy').first().waitFor();
       await screenshot(page, 'dashboard');
     },

@@ -1,5 +1,6 @@
 import { LiveProvider } from './api/live';
 import { SessionProvider, useSessionState } from './api/session';
+import { UserNamesProvider } from './api/user-names';
 import { Layout } from './components/layout';
 import { kindBySlug } from './kinds';
 import { DashboardPage } from './pages/dashboard';
@@ -27,9 +28,11 @@ function Gate() {
   if (!session.user.enabled) return <Disabled onSignOut={session.signOut} />;
   return (
     <LiveProvider jwt={session.jwt}>
-      <Layout path={path}>
-        <Page key={path} path={path} />
-      </Layout>
+      <UserNamesProvider>
+        <Layout path={path}>
+          <Page key={path} path={path} />
+        </Layout>
+      </UserNamesProvider>
     </LiveProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { UpdateListItem } from '../api/types';
+import { useUserName } from '../api/user-names';
 import { resourcePath } from '../kinds';
 import { Link } from '../router';
 import { StateBadge } from './state-badge';
@@ -12,6 +13,7 @@ export function UpdatesTable(props: {
   names?: Map<string, string>;
 }) {
   const { updates, showTarget = true, names } = props;
+  const userName = useUserName();
   if (!updates.length) return <p className="muted">No updates yet.</p>;
   return (
     <table className="updates">
@@ -41,7 +43,7 @@ export function UpdatesTable(props: {
                 )}
               </td>
             )}
-            <td>{u.operator}</td>
+            <td>{userName(u.operator)}</td>
             <td>
               <Time ms={u.start_ts} />
             </td>

@@ -1,5 +1,6 @@
 import type { Config, ResourceKind } from '../api/types';
 import { fieldHelp } from './field-help';
+import type { ReferenceOptions } from './references';
 import {
   CHOICES,
   CheckboxInput,
@@ -22,6 +23,8 @@ interface FormProps {
   kind: ResourceKind;
   config: Config;
   readOnly?: boolean;
+  /** Choices for fields naming another resource (`server_id`). */
+  references?: ReferenceOptions;
   onChange?(config: Config): void;
 }
 
@@ -30,7 +33,7 @@ interface FormProps {
  * input its value calls for and its meaning under it. Read-only for old revisions and for users
  * without Write.
  */
-export function ConfigForm({ kind, config, readOnly, onChange }: FormProps) {
+export function ConfigForm({ kind, config, readOnly, references = {}, onChange }: FormProps) {
   return (
     <div className="config-form">
       {Object.entries(config).map(([field, value]) => (
@@ -41,6 +44,7 @@ export function ConfigForm({ kind, config, readOnly, onChange }: FormProps) {
           help={fieldHelp(kind, field)}
           value={value}
           readOnly={readOnly || !onChange}
+          references={references}
           onChange={(next) => onChange?.({ ...config, [field]: next })}
         />
       ))}
@@ -54,21 +58,29 @@ interface FieldProps {
   help?: string;
   value: unknown;
   readOnly: boolean;
+  references: ReferenceOptions;
   onChange(value: unknown): void;
 }
 
-function Field({ id, field, help, value, readOnly, onChange }: FieldProps) {
+function Field({ help, ...props }: FieldProps) {
+  const { id, field, value } = props;
   return (
     <div className={`field field-${typeof value}`}>
       <label htmlFor={id}>{field}</label>
-      <ValueInput id={id} field={field} value={value} readOnly={readOnly} onChange={onChange} />
+      <ValueInput {...props} />
       {help && <p className="help">{help}</p>}
     </div>
   );
 }
 
-function ValueInput({ id, field, value, readOnly, onChange }: Omit<FieldProps, 'help'>) {
+function ValueInput(props: Omit<FieldProps, 'help'>) {
+  const { id, field, value, readOnly, references, onChange } = props;
   const common = { id, readOnly };
+  if (typeof value === 'string' && references[field]) {
+    return (
+      <ReferenceInput {...common} value={value} options={references[field]} onChange={onChange} />
+    );
+  }
   if (typeof value === 'boolean')
     return <CheckboxInput {...common} value={value} onChange={onChange} />;
   if (typeof value === 'number')
@@ -87,7 +99,7 @@ function ValueInput({ id, field, value, readOnly, onChange }: Omit<FieldProps, '
   if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
     return <LinesInput {...common} value={value} onChange={onChange} />;
   if (isTagged(value) && VARIANTS[field]) {
-    return <TaggedInput {...common} field={field} value={value} onChange={onChange} />;
+    return <TaggedInput {...props} value={value} />;
   }
   return <JsonInput {...common} value={value} onChange={onChange} />;
 }
@@ -99,14 +111,8 @@ function isTagged(value: unknown): value is Tagged {
   return typeof v?.type === 'string' && typeof v.params === 'object' && v.params !== null;
 }
 
-function TaggedInput(props: {
-  id: string;
-  field: string;
-  value: Tagged;
-  readOnly?: boolean;
-  onChange(v: Tagged): void;
-}) {
-  const { id, field, value, readOnly, onChange } = props;
+function TaggedInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Tagged }) {
+  const { id, field, value, readOnly, references, onChange } = props;
   const variants = VARIANTS[field];
   return (
     <div className="tagged">
@@ -123,10 +129,34 @@ function TaggedInput(props: {
           id={`${id}-${param}`}
           field={param}
           value={v}
-          readOnly={Boolean(readOnly)}
+          readOnly={readOnly}
+          references={references}
           onChange={(next) => onChange({ ...value, params: { ...value.params, [param]: next } })}
         />
       ))}
     </div>
+  );
+}
+
+/** A resource by name; the id is what is stored. An id no list knows stays as it is. */
+function ReferenceInput(props: {
+  id: string;
+  value: string;
+  readOnly?: boolean;
+  options: { id: string; name: string }[];
+  onChange(value: string): void;
+}) {
+  const { id, value, readOnly, options, onChange } = props;
+  const known = value === '' || options.some((o) => o.id === value);
+  return (
+    <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+      <option value="">(none)</option>
+      {!known && <option value={value}>{value}</option>}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -19,6 +19,16 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     (u) => u.target.type === spec.kind,
     spec.observed ? OBSERVED_REFRESH_MS : undefined,
   );
+  const tags = useRequest(
+    async () =>
+      new Map(
+        (await api.read<{ _id: { $oid: string }; name: string }[]>('ListTags')).map((t) => [
+          t._id.$oid,
+          t.name,
+        ]),
+      ),
+    [api],
+  );
   const list = useRequest(
     () => api.read<ResourceListItem[]>(`List${spec.plural}`),
     [api, spec, version],
@@ -30,12 +40,15 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
   });
   const [creating, setCreating] = useState(false);
 
+  // Resources hold tag ids; people search and read names.
+  const tagNames = (r: ResourceListItem) => r.tags.map((id) => tags.data?.get(id) ?? id);
   const shown = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (r: ResourceListItem) =>
       terms.every(
         (t) =>
-          r.name.toLowerCase().includes(t) || r.tags.some((tag) => tag.toLowerCase().includes(t)),
+          r.name.toLowerCase().includes(t) ||
+          tagNames(r).some((tag) => tag.toLowerCase().includes(t)),
       );
     const value = (r: ResourceListItem) =>
       sort.key === 'name' ? r.name : String(r.info.state ?? '');
@@ -43,7 +56,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
       .filter(matches)
       .sort((a, b) => value(a).localeCompare(value(b)));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [list.data, search, sort]);
+  }, [list.data, tags.data, search, sort]);
 
   const sortBy = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
@@ -98,7 +111,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
                 <td>
                   <StateBadge state={r.info.state} />
                 </td>
-                <td>{r.tags.join(', ')}</td>
+                <td>{tagNames(r).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,13 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { Update, UpdateLog } from '../api/types';
+import { useUserName } from '../api/user-names';
+import type { Resource, Update, UpdateLog, UpdateTarget } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { duration, Time } from '../components/time';
 import { resultOf } from '../components/updates-table';
-import { resourcePath } from '../kinds';
+import { kindSpec, resourcePath } from '../kinds';
 import { Link } from '../router';
 
 /** One Update with each stage's log, read again as the live feed says it changed. */
@@ -14,6 +15,7 @@ export function UpdatePage({ id }: { id: string }) {
   const { api } = useSession();
   const version = useLiveVersion((u) => u.id === id);
   const update = useRequest(() => api.read<Update>('GetUpdate', { id }), [api, id, version]);
+  const userName = useUserName();
   const u = update.data;
   return (
     <section>
@@ -26,16 +28,10 @@ export function UpdatePage({ id }: { id: string }) {
           <dl className="facts">
             <dt>target</dt>
             <dd>
-              {u.target.type === 'System' ? (
-                'System'
-              ) : (
-                <Link to={resourcePath(u.target.type, u.target.id)}>
-                  {u.target.type} {u.target.id}
-                </Link>
-              )}
+              <TargetLink target={u.target} />
             </dd>
             <dt>by</dt>
-            <dd>{u.operator}</dd>
+            <dd>{userName(u.operator)}</dd>
             <dt>started</dt>
             <dd>
               <Time ms={u.start_ts} />
@@ -67,5 +63,21 @@ function Stage({ log }: { log: UpdateLog }) {
       {log.stdout && <pre className="stdout">{log.stdout}</pre>}
       {log.stderr && <pre className="stderr">{log.stderr}</pre>}
     </li>
+  );
+}
+
+/** The target by its name (read once; a deleted resource stays an id). */
+function TargetLink({ target }: { target: UpdateTarget }) {
+  const { api } = useSession();
+  const name = useRequest(async () => {
+    if (target.type === 'System') return 'System';
+    const spec = kindSpec(target.type);
+    return (await api.read<Resource>(`Get${target.type}`, { [spec.param]: target.id })).name;
+  }, [api, target.type, target.id]);
+  if (target.type === 'System') return <>System</>;
+  return (
+    <Link to={resourcePath(target.type, target.id)}>
+      {target.type} {name.data ?? target.id}
+    </Link>
   );
 }

@@ -6,6 +6,7 @@ import { DiffView } from '../components/diff-view';
 import { ErrorNote } from '../components/error-note';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, patchOf } from '../config/diff';
+import { useReferenceOptions } from '../config/references';
 import type { KindSpec } from '../kinds';
 
 interface Props {
@@ -26,6 +27,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const changes = configChanges(resource.config, edited);
+  const references = useReferenceOptions();
 
   // A change from elsewhere (another user, a live refresh) shows when there is nothing pending.
   useEffect(() => {
@@ -99,6 +101,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
         kind={spec.kind}
         config={edited}
         readOnly={!canWrite}
+        references={references}
         onChange={canWrite ? setEdited : undefined}
       />
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FieldChange } from '@monitor/domain';
 import type { GetResourceAtDto, GetResourceHistoryDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
+import { useUserName } from '../api/user-names';
 import type { HistoryEntry, Resource, ResourceAt } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { DiffView } from '../components/diff-view';
@@ -9,6 +10,7 @@ import { ErrorNote } from '../components/error-note';
 import { Time } from '../components/time';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, showValue, type FieldDiff } from '../config/diff';
+import { useReferenceOptions } from '../config/references';
 import type { KindSpec } from '../kinds';
 
 interface Props {
@@ -29,6 +31,7 @@ export function HistoryTab({ spec, resource, version }: Props) {
     return api.read<HistoryEntry[]>('GetResourceHistory', params);
   }, [api, target.id, version]);
   const [open, setOpen] = useState<number>();
+  const userName = useUserName();
 
   return (
     <div className="history">
@@ -48,7 +51,7 @@ export function HistoryTab({ spec, resource, version }: Props) {
               <strong>{entry.type}</strong> <span className="muted">revision {entry.revision}</span>
               <span className="muted">
                 {' '}
-                by {entry.user} via {entry.via} · <Time ms={entry.at} />
+                by {userName(entry.user)} via {entry.via} · <Time ms={entry.at} />
               </span>
               <button type="button" className="link" onClick={() => setOpen(entry.revision)}>
                 View revision {entry.revision}
@@ -82,6 +85,7 @@ function RevisionView(props: {
 }) {
   const { spec, resource, revision, onClose } = props;
   const { api } = useSession();
+  const references = useReferenceOptions();
   const old = useRequest(() => {
     const params: GetResourceAtDto = {
       target: { type: spec.kind, id: resource._id.$oid },
@@ -113,7 +117,7 @@ function RevisionView(props: {
           <h3>
             Config of {old.data.name} at revision {revision}
           </h3>
-          <ConfigForm kind={spec.kind} config={old.data.config} readOnly />
+          <ConfigForm kind={spec.kind} config={old.data.config} references={references} readOnly />
         </>
       )}
     </section>

@@ -12,12 +12,12 @@ import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { EXECUTIONS } from './executions';
 import { HistoryTab } from './history-tab';
+import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
 import { ResourceUpdates } from './resource-updates';
 
 const OBSERVED_REFRESH_MS = 3000;
-const TABS = ['Config', 'Updates', 'History'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = 'Config' | 'Log' | 'Updates' | 'History';
 
 /** One resource: its state, what can be run on it, its config, its Updates and its history. */
 export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
@@ -62,6 +62,9 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
   const level = permission.data?.level;
   const target = current._id.$oid;
   const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
+  const tabs: Tab[] = LOG_REQUESTS[spec.kind]
+    ? ['Config', 'Log', 'Updates', 'History']
+    : ['Config', 'Updates', 'History'];
 
   return (
     <section>
@@ -104,7 +107,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
         </div>
       )}
       <nav className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -124,6 +127,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           onSaved={resource.reload}
         />
       )}
+      {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}
     </section>

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type { GetDeploymentLogDto, SearchDeploymentLogDto } from '@monitor/contracts';
+import { useSession } from '../api/session';
+import type { ResourceKind } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+
+interface Log {
+  stdout: string;
+  stderr: string;
+}
+
+const TAILS = [100, 500, 2000];
+const FOLLOW_MS = 2000;
+
+/** The requests reading a kind's container logs, where there are some. */
+export const LOG_REQUESTS: Partial<Record<ResourceKind, { get: string; search?: string }>> = {
+  Deployment: { get: 'GetDeploymentLog', search: 'SearchDeploymentLog' },
+  Stack: { get: 'GetStackLog' },
+};
+
+/**
+ * The container's log as the agent answers it, secrets masked by the gateway: the last lines,
+ * or the lines matching every search term. Follow reads again every two seconds.
+ */
+export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string; id: string }) {
+  const { api } = useSession();
+  const requests = LOG_REQUESTS[kind];
+  const [tail, setTail] = useState(TAILS[0]);
+  const [search, setSearch] = useState('');
+  const [follow, setFollow] = useState(false);
+  const [tick, setTick] = useState(0);
+  const terms = search.split(/\s+/).filter(Boolean);
+
+  useEffect(() => {
+    if (!follow) return;
+    const timer = setInterval(() => setTick((t) => t + 1), FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [follow]);
+
+  const log = useRequest(() => {
+    if (!requests) return Promise.resolve<Log>({ stdout: '', stderr: '' });
+    if (terms.length && requests.search) {
+      const params: Omit<SearchDeploymentLogDto, 'deployment'> = { terms, combinator: 'And' };
+      return api.read<Log>(requests.search, { [param]: id, ...params });
+    }
+    const params: Omit<GetDeploymentLogDto, 'deployment'> = { tail };
+    return api.read<Log>(requests.get, { [param]: id, ...params });
+  }, [api, id, tail, terms.join(' '), tick]);
+
+  return (
+    <div className="log">
+      <div className="buttons">
+        <label className="inline">
+          Last{' '}
+          <select value={tail} onChange={(e) => setTail(Number(e.target.value))} aria-label="Lines">
+            {TAILS.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>{' '}
+          lines
+        </label>
+        {requests?.search && (
+          <input
+            type="search"
+            className="search"
+            placeholder="Lines containing every word"
+            aria-label="Search the log"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
+        <label className="inline">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
+          Follow
+        </label>
+        <button type="button" onClick={log.reload}>
+          Refresh
+        </button>
+      </div>
+      <ErrorNote error={log.error} />
+      {log.data && (
+        <>
+          <pre className="stdout" aria-label="stdout">
+            {log.data.stdout || '(no output)'}
+          </pre>
+          {log.data.stderr && (
+            <pre className="stderr" aria-label="stderr">
+              {log.data.stderr}
+            </pre>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
