@@ -109,6 +109,8 @@ describe('deployments: a container on a server, end to end', () => {
     await bad({ environment: 'GOOD=1\n1BAD=2' }, 'environment line 2');
     await bad({ restart: 'sometimes' }, 'restart');
     await bad({ custom_name: 'bad name!' }, 'custom_name');
+    await bad({ extra_args: ['--gpus all'] }, "extra_args: '--gpus'");
+    await bad({ extra_args: ['--memory lots'] }, "extra_args: --memory: 'lots' is not a size");
     expect((await monitor.admin.read<unknown[]>('ListDeployments')).length).toBe(0);
   });
 
@@ -123,6 +125,7 @@ describe('deployments: a container on a server, end to end', () => {
         labels: 'team: e2e',
         network: 'none',
         termination_timeout: 2,
+        extra_args: ['--memory=64m', '--cap-add NET_ADMIN', '--init'],
       },
     });
     const first = await deploy();
@@ -136,6 +139,11 @@ describe('deployments: a container on a server, end to end', () => {
       expect.arrayContaining(['MODE=test', 'GREETING_COPY=hello-variable']),
     );
     expect(container.Config.Labels.team).toBe('e2e');
+    expect(container.HostConfig).toMatchObject({
+      Memory: 64 * 2 ** 20,
+      CapAdd: ['NET_ADMIN'],
+      Init: true,
+    });
     const log = await eventually(async () => {
       const l = await monitor.admin.read<{ stdout: string }>('GetDeploymentLog', {
         deployment: name,

@@ -8,6 +8,8 @@ export function createOptions(
   spec: ContainerSpecDto,
 ): Dockerode.ContainerCreateOptions {
   return {
+    // The spec's own fields come after: extra_args cannot override them.
+    ...spec.extras?.config,
     name,
     Image: image,
     ...(spec.cmd ? { Cmd: spec.cmd } : {}),
@@ -23,6 +25,7 @@ export function createOptions(
     ...(spec.stopTimeout !== undefined ? { StopTimeout: spec.stopTimeout } : {}),
     ...(spec.healthcheck ? { Healthcheck: { ...spec.healthcheck } } : {}),
     HostConfig: {
+      ...spec.extras?.host,
       Binds: spec.binds,
       PortBindings: spec.portBindings,
       NetworkMode: spec.networkMode,
@@ -57,6 +60,9 @@ export function describeCreate(name: string, image: string, spec: ContainerSpecD
   if (spec.stopSignal) parts.push(`--stop-signal ${spec.stopSignal}`);
   if (spec.stopTimeout !== undefined) parts.push(`--stop-timeout ${spec.stopTimeout}`);
   if (spec.healthcheck) parts.push(`--health-cmd ${JSON.stringify(spec.healthcheck.Test)}`);
+  const extras = { ...spec.extras?.config, ...spec.extras?.host };
+  for (const [field, value] of Object.entries(extras))
+    parts.push(`--${field}=${JSON.stringify(value)}`);
   parts.push(image, ...(spec.cmd ?? []).map(quoteArgument));
   return parts.join(' ');
 }

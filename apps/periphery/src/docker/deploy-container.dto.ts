@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_STOP_SECONDS } from './container-action.dto';
+import { IsContainerExtras } from './container-extras';
 import {
   IsContainerName,
   IsExposedPorts,
@@ -105,6 +106,11 @@ export class ContainerSpecDto {
   @ValidateNested()
   @Type(() => HealthcheckDto)
   healthcheck?: HealthcheckDto;
+
+  /** Engine fields from the Deployment's `extra_args` (`--memory`, `--cap-add`, ...). */
+  @IsOptional()
+  @IsContainerExtras()
+  extras?: { host?: Record<string, unknown>; config?: Record<string, unknown> };
 }
 
 export class DeployContainerDto {

@@ -206,6 +206,36 @@ describe('DeployContainer (real engine)', () => {
     });
   });
 
+  it('sets the Engine fields extra_args translate to, and only those', async () => {
+    const limited = `${name}-limited`;
+    const refused = await agent.call<{ error: string }>('DeployContainer', {
+      name: limited,
+      image: BUSYBOX_TEST_IMAGE,
+      spec: spec({ binds: [], extras: { host: { NetworkMode: 'bridge' } } }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toContain('host.NetworkMode is not a field extra_args can set');
+    const ok = await deploy({
+      name: limited,
+      image: BUSYBOX_TEST_IMAGE,
+      spec: spec({
+        binds: [],
+        extras: {
+          host: { Memory: 64 * 2 ** 20, CapAdd: ['NET_ADMIN'], Init: true },
+          config: { User: '1000:1000', WorkingDir: '/tmp' },
+        },
+      }),
+    });
+    expect(ok.success).toBe(true);
+    const info = await inspect(limited);
+    expect(info.HostConfig).toMatchObject({
+      Memory: 64 * 2 ** 20,
+      CapAdd: ['NET_ADMIN'],
+      Init: true,
+    });
+    expect(info.Config).toMatchObject({ User: '1000:1000', WorkingDir: '/tmp' });
+  });
+
   it('refuses a malformed spec with 400 naming the field', async () => {
     const answer = await agent.call<{ error: string }>('DeployContainer', {
       name,

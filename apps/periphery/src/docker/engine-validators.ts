@@ -15,13 +15,17 @@ const HOST_PORT = /^(\d{1,5}(-\d{1,5})?)?$/;
 /** `SIGTERM`, `TERM`, `SIGRTMIN+3`, `15`: the forms Docker accepts for a signal. */
 const SIGNAL = /^(SIG)?[A-Z][A-Z0-9+-]{0,15}$|^\d{1,2}$/;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A rule that either passes (undefined) or says what is wrong with the value. */
 type Problem = (value: unknown) => string | undefined;
 
-function rule(name: string, problem: Problem, options?: ValidationOptions): PropertyDecorator {
+export function rule(
+  name: string,
+  problem: Problem,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name,

@@ -4,6 +4,7 @@ import type { Interpolated } from '../variables/interpolate';
 import { collectCommand } from './command';
 import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';
+import { collectExtraArgs, type ContainerExtras } from './extra-args';
 import { orThrow, type FieldResult, type DeploymentFieldError } from './errors';
 import { collectLabels, DEPLOYMENT_LABEL } from './labels';
 import { collectPorts, type PortSpec } from './ports';
@@ -26,6 +27,8 @@ export interface ContainerSpec {
   restartPolicy: RestartPolicy;
   stopSignal: TerminationSignal;
   stopTimeout: number;
+  /** What `extra_args` translate to; absent when there are none. */
+  extras?: ContainerExtras;
 }
 
 export interface ContainerSpecOptions {
@@ -76,8 +79,8 @@ function redacted(error: unknown, secrets: Set<string>): unknown {
  * The container a Deployment runs, as Komodo's `docker run` would make it: `[[VARIABLES]]`
  * interpolated (unless `skip_secret_interp`, as in Komodo) in environment, ports, volumes, labels
  * and command, line by line after comments are cut, then every field parsed. All problems come
- * back in one 400; messages never carry a secret value. `extra_args` are not part of the spec:
- * they are `docker run` flags, not Engine API fields.
+ * back in one 400; messages never carry a secret value. `extra_args` (`docker run` flags) are
+ * translated to the Engine API fields they set.
  */
 export function buildContainerSpec(
   config: DeploymentConfig,
@@ -105,6 +108,10 @@ export function buildContainerSpec(
     const command = expand && config.command.trim() ? expand(config.command) : config.command;
     const cmd = take(collectCommand(command));
     const restartPolicy = take(collectRestartPolicy(config.restart));
+    const args = config.extra_args.filter((a) => a.trim());
+    const extras = args.length
+      ? take(collectExtraArgs(expand ? args.map(expand) : args))
+      : undefined;
     errors.push(...terminationErrors(config));
     if (!options.image.trim())
       errors.push({ field: 'image', message: 'image: the deployment has no image' });
@@ -122,6 +129,7 @@ export function buildContainerSpec(
       restartPolicy: restartPolicy as RestartPolicy,
       stopSignal: config.termination_signal,
       stopTimeout: config.termination_timeout,
+      ...(extras ? { extras } : {}),
     };
     return { spec, secrets: [...secrets] };
   } catch (error) {

@@ -32,6 +32,7 @@ export {
   sanitizeContainerName,
 } from './container-name';
 export { collectCommand, splitCommand } from './command';
+export { collectExtraArgs, type ContainerExtras } from './extra-args';
 export { DEFAULT_NETWORK_MODE, networkMode } from './scalars';
 export {
   buildContainerSpec,

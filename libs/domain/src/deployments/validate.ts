@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '../resources/configs/deployment.config';
 import { collectCommand } from './command';
 import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';
+import { collectExtraArgs } from './extra-args';
 import type { FieldResult, DeploymentFieldError } from './errors';
 import { collectLabels } from './labels';
 import { collectPorts } from './ports';
@@ -36,6 +37,9 @@ export function validateDeploymentConfig(
   // References hold no quote or space, so the raw command splits as its expansion will.
   if (config.command !== undefined) add(collectCommand(config.command));
   if (config.restart !== undefined) add(collectRestartPolicy(config.restart));
+  // A reference may stand for a flag's value: such args are checked at the deploy.
+  if (config.extra_args !== undefined && !config.extra_args.some((a) => a.includes('[[')))
+    add(collectExtraArgs(config.extra_args));
   errors.push(...terminationErrors(config));
   return errors;
 }
