@@ -284,6 +284,23 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
+    'stops the deployment after a confirmation and sees it exited without reload',
+    async () => {
+      await nav('Deployments').click();
+      await page.getByRole('link', { name: deployment, exact: true }).click();
+      await page.locator('h1 [data-state="running"]').waitFor();
+      await markPage();
+      await button('Stop').click();
+      await button('Yes, stop').click();
+      await page.locator('h1 [data-state="exited"]').waitFor({ timeout: 30_000 });
+      expect(await pageWasNotReloaded()).toBe(true);
+      expect((await docker.getContainer(deployment).inspect()).State.Running).toBe(false);
+      await nav('Dashboard').click();
+    },
+    SLOW,
+  );
+
+  it(
     'switches to the dark theme, keeps it, and signs out',
     async () => {
       await button('Dark theme').click();
