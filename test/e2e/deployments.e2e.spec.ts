@@ -341,6 +341,37 @@ describe('deployments: a container on a server, end to end', () => {
     expect(logger.lines.join('\n')).not.toContain('exec-secret-value-4711');
   });
 
+  it('shows a container whose health check fails as unhealthy, not running', async () => {
+    const sick = `${name}-sick`;
+    await monitor.admin.write('CreateDeployment', {
+      name: sick,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: images[0] } },
+        command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`,
+        network: 'none',
+        extra_args: ['--health-cmd false --health-interval 200ms --health-retries 1'],
+      },
+    });
+    try {
+      const deployed = await completed(
+        await monitor.admin.execute<Update>('Deploy', { deployment: sick }),
+      );
+      expect(deployed.success).toBe(true);
+      const sickState = async () =>
+        (
+          await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListDeployments')
+        ).find((d) => d.name === sick)?.info.state;
+      await eventually(async () => expect(await sickState()).toBe('unhealthy'));
+      expect((await docker.getContainer(sick).inspect()).State.Status).toBe('running');
+    } finally {
+      await docker
+        .getContainer(sick)
+        .remove({ force: true })
+        .catch(() => undefined);
+    }
+  });
+
   it('destroys the container', async () => {
     const destroyed = await completed(
       await monitor.admin.execute<Update>('DestroyDeployment', { deployment: name }),

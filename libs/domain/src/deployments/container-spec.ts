@@ -4,7 +4,7 @@ import type { Interpolated } from '../variables/interpolate';
 import { collectCommand } from './command';
 import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';
-import { collectExtraArgs, type ContainerExtras } from './extra-args';
+import { collectExtraArgs, type ContainerExtras, type Healthcheck } from './extra-args';
 import { orThrow, type FieldResult, type DeploymentFieldError } from './errors';
 import { collectLabels, DEPLOYMENT_LABEL } from './labels';
 import { collectPorts, type PortSpec } from './ports';
@@ -27,8 +27,10 @@ export interface ContainerSpec {
   restartPolicy: RestartPolicy;
   stopSignal: TerminationSignal;
   stopTimeout: number;
-  /** What `extra_args` translate to; absent when there are none. */
-  extras?: ContainerExtras;
+  /** From `--health-*` in `extra_args`; absent keeps the image's own. */
+  healthcheck?: Healthcheck;
+  /** What the other `extra_args` translate to; absent when there are none. */
+  extras?: Omit<ContainerExtras, 'health'>;
 }
 
 export interface ContainerSpecOptions {
@@ -129,7 +131,8 @@ export function buildContainerSpec(
       restartPolicy: restartPolicy as RestartPolicy,
       stopSignal: config.termination_signal,
       stopTimeout: config.termination_timeout,
-      ...(extras ? { extras } : {}),
+      ...(extras?.health ? { healthcheck: extras.health } : {}),
+      ...(extras ? { extras: { host: extras.host, config: extras.config } } : {}),
     };
     return { spec, secrets: [...secrets] };
   } catch (error) {

@@ -13,6 +13,16 @@ export interface ContainerExtras {
   host: Record<string, unknown>;
   /** Fields of the create body itself (`User`, `Hostname`, ...). */
   config: Record<string, unknown>;
+  /** The `--health-*` flags, as the Engine's Healthcheck (durations in nanoseconds). */
+  health?: Healthcheck;
+}
+
+export interface Healthcheck {
+  Test: string[];
+  Interval?: number;
+  Timeout?: number;
+  Retries?: number;
+  StartPeriod?: number;
 }
 
 type Apply = (extras: ContainerExtras, value: string) => void;
@@ -39,6 +49,31 @@ function bytes(value: string): number {
   if (!match) problem(`'${value}' is not a size (e.g. 512m, 1g)`);
   return Math.round(Number(match[1]) * UNITS[match[2].toLowerCase()]);
 }
+
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 6e10,
+  h: 3.6e12,
+};
+
+/** Go's durations, as docker's `--health-*` flags take them: `30s`, `1m30s`, `500ms`. */
+function nanoseconds(value: string): number {
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+  if (!parts.length || parts.map((p) => p[0]).join('') !== value) {
+    problem(`'${value}' is not a duration (e.g. 30s, 1m30s, 500ms)`);
+  }
+  return Math.round(parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0));
+}
+
+const health =
+  (key: keyof Healthcheck, parse: (v: string) => unknown): Apply =>
+  (extras, value) => {
+    extras.health = { Test: [], ...extras.health, [key]: parse(value) };
+  };
 
 function integer(value: string): number {
   if (!/^-?\d+$/.test(value)) problem(`'${value}' is not a whole number`);
@@ -142,6 +177,12 @@ const FLAGS: Record<string, Flag> = {
       };
     },
   },
+  '--health-cmd': { apply: health('Test', (v) => ['CMD-SHELL', v]) },
+  '--health-interval': { apply: health('Interval', nanoseconds) },
+  '--health-timeout': { apply: health('Timeout', nanoseconds) },
+  '--health-start-period': { apply: health('StartPeriod', nanoseconds) },
+  '--health-retries': { apply: health('Retries', integer) },
+  '--no-healthcheck': { boolean: true, apply: health('Test', (v) => (bool(v) ? ['NONE'] : [])) },
   '--user': { apply: set('User', String, 'config') },
   '--hostname': { apply: set('Hostname', String, 'config') },
   '--domainname': { apply: set('Domainname', String, 'config') },
@@ -232,6 +273,9 @@ export function collectExtraArgs(
       if (!(error instanceof LineProblem)) throw error;
       errors.push(fieldError(field, `${given}: ${error.message}`));
     }
+  }
+  if (extras.health && !extras.health.Test.length) {
+    errors.push(fieldError(field, 'the --health-* flags need --health-cmd (or --no-healthcheck)'));
   }
   return { value: extras, errors };
 }

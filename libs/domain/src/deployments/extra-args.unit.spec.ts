@@ -45,6 +45,27 @@ describe('extra_args: docker run flags as Engine API fields', () => {
     });
   });
 
+  it('makes the --health-* flags a Healthcheck, durations in nanoseconds', () => {
+    const { value, errors } = collectExtraArgs([
+      "--health-cmd 'curl -f http://localhost/ || exit 1'",
+      '--health-interval=1m30s --health-timeout 500ms --health-retries 3',
+    ]);
+    expect(errors).toEqual([]);
+    expect(value.health).toEqual({
+      Test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+      Interval: 90e9,
+      Timeout: 500e6,
+      Retries: 3,
+    });
+    expect(collectExtraArgs(['--no-healthcheck']).value.health).toEqual({ Test: ['NONE'] });
+    expect(collectExtraArgs(['--health-interval 1x']).errors[0].message).toContain(
+      "'1x' is not a duration",
+    );
+    expect(collectExtraArgs(['--health-retries 2']).errors[0].message).toContain(
+      'need --health-cmd',
+    );
+  });
+
   it.each([
     [['--gpus all'], "'--gpus' is not a docker run flag Monitor can give the Engine API"],
     [['-e', 'A=1'], "-e is not taken here: set the field 'environment'"],
