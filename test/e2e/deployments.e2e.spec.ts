@@ -9,36 +9,8 @@ import {
 } from '@monitor/testing';
 import { CapturingLogger } from '../support/capturing-logger';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-
-type Update = {
-  _id: { $oid: string };
-  operation: string;
-  status: string;
-  success: boolean;
-  start_ts: number;
-  end_ts?: number;
-  logs: {
-    stage: string;
-    stdout: string;
-    stderr: string;
-    success: boolean;
-    start_ts: number;
-    end_ts: number;
-  }[];
-  other_data?: string;
-};
-
-async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 
 describe('deployments: a container on a server, end to end', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -49,12 +21,7 @@ describe('deployments: a container on a server, end to end', () => {
   let images: string[] = [];
   const logger = new CapturingLogger();
 
-  const completed = (update: Update) =>
-    eventually(async () => {
-      const u = await monitor.admin.read<Update>('GetUpdate', { id: update._id.$oid });
-      expect(u.status).toBe('Complete');
-      return u;
-    });
+  const completed = (update: Update) => completedUpdate(monitor.admin, update);
   const deploy = async () =>
     completed(await monitor.admin.execute<Update>('Deploy', { deployment: name }));
   const state = async () =>

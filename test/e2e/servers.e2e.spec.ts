@@ -11,22 +11,12 @@ import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '../support/eventually';
 
 const INTERVAL = 400;
 const RUN = { 'monitor-test-run': `servers-${process.pid}` };
 
 /** Polls until the check passes or the time is up (then the last failure is thrown). */
-async function eventually<T>(check: () => Promise<T>, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 describe('servers: agents polled for state, stats and alerts', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });

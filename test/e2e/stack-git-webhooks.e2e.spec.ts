@@ -7,28 +7,8 @@ import {
   type GitHttpServer,
 } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-
-type Update = {
-  _id: { $oid: string };
-  operation: string;
-  operator: string;
-  status: string;
-  success: boolean;
-  other_data?: string;
-  logs: { stage: string; stdout: string; stderr: string }[];
-};
-
-async function eventually<T>(check: () => Promise<T>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-}
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 
 const GIT_USER = 'deployer';
 const GIT_TOKEN = 'git-token-4711-secret';
@@ -82,12 +62,7 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
   let git: GitHttpServer;
   let firstCommit: string;
 
-  const completed = (update: Update) =>
-    eventually(async () => {
-      const u = await monitor.admin.read<Update>('GetUpdate', { id: update._id.$oid });
-      expect(u.status).toBe('Complete');
-      return u;
-    });
+  const completed = (update: Update) => completedUpdate(monitor.admin, update);
   const stackUpdates = () =>
     monitor.runtime.readModel.listUpdates((u) => u.target?.type === 'Stack').length;
   const appEnv = async () => {

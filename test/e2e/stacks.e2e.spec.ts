@@ -3,25 +3,8 @@ import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-
-type Update = {
-  _id: { $oid: string };
-  status: string;
-  success: boolean;
-  logs: { stage: string; stdout: string; stderr: string }[];
-};
-
-async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-}
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 
 const COMPOSE = `services:
   web:
@@ -41,12 +24,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
   const project = `e2e-stack-${process.pid}`;
   let monitor: EmbeddedMonitor;
 
-  const completed = (update: Update) =>
-    eventually(async () => {
-      const u = await monitor.admin.read<Update>('GetUpdate', { id: update._id.$oid });
-      expect(u.status).toBe('Complete');
-      return u;
-    });
+  const completed = (update: Update) => completedUpdate(monitor.admin, update);
   const run = async (request: string, params: object = {}) =>
     completed(await monitor.admin.execute<Update>(request, { stack: 'two-services', ...params }));
   /** The stack's state as polling saw it, from `ListStacks`. */
