@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { notFound, type ExecutionLog, type Resource, type SystemCommand } from '@monitor/domain';
+import {
+  notFound,
+  type ExecutionLog,
+  type Resource,
+  type StackConfig,
+  type SystemCommand,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import {
   ExecutionRunner,
@@ -33,14 +39,15 @@ export type DeployOperation = (typeof DEPLOY_OPERATIONS)[number];
 
 const AGENT_TIMEOUT = 10 * 60_000;
 
-interface StackDeployConfig {
-  environment: string;
-  auto_pull: boolean;
-  destroy_before_deploy: boolean;
-  extra_args: string[];
-  pre_deploy: SystemCommand;
-  post_deploy: SystemCommand;
-}
+type StackDeployConfig = Pick<
+  StackConfig,
+  | 'environment'
+  | 'auto_pull'
+  | 'destroy_before_deploy'
+  | 'extra_args'
+  | 'pre_deploy'
+  | 'post_deploy'
+>;
 
 /**
  * A stack's executions. Each answers an Update at once; compose's own output is its log. A

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Resource } from '@monitor/domain';
+import type { Resource, StackConfig } from '@monitor/domain';
 
 /** Where a stack's compose files come from. */
 export type StackMode = 'ui' | 'git' | 'host';
@@ -13,14 +13,10 @@ export interface StackLayout {
   env_file: string;
 }
 
-interface StackFilesConfig {
-  file_contents: string;
-  repo: string;
-  files_on_host: boolean;
-  run_directory: string;
-  file_paths: string[];
-  env_file_path: string;
-}
+type StackFilesConfig = Pick<
+  StackConfig,
+  'file_contents' | 'repo' | 'files_on_host' | 'run_directory' | 'file_paths' | 'env_file_path'
+>;
 
 const DEFAULT_COMPOSE_FILE = 'compose.yaml';
 const DEFAULT_ENV_FILE = '.env';

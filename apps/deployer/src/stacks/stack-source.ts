@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { interpolate, type ExecutionLog, type Resource } from '@monitor/domain';
+import { interpolate, type ExecutionLog, type Resource, type StackConfig } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { CredentialResolver, variableLookup, type ExecutionContext } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -22,16 +22,17 @@ export interface PreparedStack {
   commit_message?: string;
 }
 
-interface StackSourceConfig {
-  file_contents: string;
-  environment: string;
-  git_provider: string;
-  git_https: boolean;
-  git_account: string;
-  repo: string;
-  branch: string;
-  commit: string;
-}
+type StackSourceConfig = Pick<
+  StackConfig,
+  | 'file_contents'
+  | 'environment'
+  | 'git_provider'
+  | 'git_https'
+  | 'git_account'
+  | 'repo'
+  | 'branch'
+  | 'commit'
+>;
 
 type Interpolate = (text: string) => string;
 

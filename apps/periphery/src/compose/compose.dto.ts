@@ -104,7 +104,8 @@ export class ComposeDownDto extends ComposeTargetDto {
   remove_volumes?: boolean;
 }
 
-export class GetComposeLogDto {
+/** A compose project's services, by compose's labels (no files needed). */
+export class ComposeProjectDto {
   @IsProjectName()
   project!: string;
 
@@ -113,7 +114,9 @@ export class GetComposeLogDto {
   @IsString({ each: true })
   @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
   services?: string[];
+}
 
+export class GetComposeLogDto extends ComposeProjectDto {
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -140,16 +143,7 @@ export class RunStackCommandDto {
   stage!: string;
 }
 
-export class SearchComposeLogDto {
-  @IsProjectName()
-  project!: string;
-
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
-  services?: string[];
-
+export class SearchComposeLogDto extends ComposeProjectDto {
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })
