@@ -9,7 +9,8 @@ import { SignInPage } from './pages/sign-in';
 import { UpdatePage } from './pages/update-page';
 import { UpdatesPage } from './pages/updates-page';
 import { ResourcePage } from './resources/resource-page';
-import { matchPath, usePath } from './router';
+import { matchPath } from './match-path';
+import { usePath } from './router';
 
 export function App() {
   return (

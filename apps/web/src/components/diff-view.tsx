@@ -1,4 +1,5 @@
 import { showValue, type FieldDiff } from '../config/diff';
+import { SECRETS } from '../config/field-inputs';
 
 /** Each changed field with its value before and after. */
 export function DiffView({
@@ -25,14 +26,19 @@ export function DiffView({
           <tr key={field} data-field={field}>
             <th scope="row">{field}</th>
             <td className="removed">
-              <pre>{showValue(from)}</pre>
+              <pre>{shown(field, from)}</pre>
             </td>
             <td className="added">
-              <pre>{showValue(to)}</pre>
+              <pre>{shown(field, to)}</pre>
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** A secret typed into the form is not shown again, not even in the review. */
+function shown(field: string, value: unknown): string {
+  return SECRETS.has(field) && value ? '*****' : showValue(value);
 }

@@ -8,6 +8,7 @@ import {
   LinesInput,
   MULTILINE,
   NumberInput,
+  SECRETS,
   TextInput,
 } from './field-inputs';
 
@@ -93,6 +94,7 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
         onChange={onChange}
         choices={CHOICES[field]}
         multiline={MULTILINE.has(field)}
+        secret={SECRETS.has(field)}
       />
     );
   }

@@ -22,6 +22,9 @@ export const CHOICES: Record<string, readonly string[]> = {
   termination_signal: SIGNALS,
 };
 
+/** Fields holding a secret: the gateway answers `*****` once set; a new value is typed unseen. */
+export const SECRETS = new Set(['passkey', 'webhook_secret']);
+
 /** Text fields that hold several lines (compose files, env, port lists). */
 export const MULTILINE = new Set([
   'environment',
@@ -58,9 +61,13 @@ export function NumberInput({ id, value, readOnly, onChange }: InputProps<number
 }
 
 export function TextInput(
-  props: InputProps<string> & { multiline?: boolean; choices?: readonly string[] },
+  props: InputProps<string> & {
+    multiline?: boolean;
+    secret?: boolean;
+    choices?: readonly string[];
+  },
 ) {
-  const { id, value, readOnly, onChange, multiline, choices } = props;
+  const { id, value, readOnly, onChange, multiline, secret, choices } = props;
   if (choices) {
     return (
       <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
@@ -87,7 +94,8 @@ export function TextInput(
   return (
     <input
       id={id}
-      type="text"
+      type={secret ? 'password' : 'text'}
+      autoComplete={secret ? 'off' : undefined}
       value={value}
       readOnly={readOnly}
       onChange={(e) => onChange(e.target.value)}
