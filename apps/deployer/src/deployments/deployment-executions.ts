@@ -9,13 +9,13 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import {
-  ExecutionRunner,
   ResourceCommands,
   type CommandMeta,
   type ExecutionContext,
   type WriteResult,
 } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { ObservedExecutions } from '../servers/observed-executions';
 import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext, type PreparedDeploy } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
@@ -39,7 +39,7 @@ export class DeploymentExecutions {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: ExecutionRunner,
+    private readonly executions: ObservedExecutions,
     private readonly agents: ServerAgents,
     private readonly context: DeploymentContext,
     private readonly observer: DeploymentObserver,
@@ -173,25 +173,12 @@ export class DeploymentExecutions {
     });
   }
 
-  private async execute(
+  private execute(
     deployment: Resource,
     operation: string,
     meta: CommandMeta,
     work: (ctx: ExecutionContext) => Promise<void>,
   ): Promise<WriteResult> {
-    const { id, position } = await this.runner.start({
-      operation,
-      target: { type: 'Deployment', id: deployment.id },
-      meta,
-      work: async (ctx) => {
-        this.observer.alerts.markOurs(deployment.id);
-        try {
-          await work(ctx);
-        } finally {
-          this.observer.alerts.markOurs(deployment.id);
-        }
-      },
-    });
-    return { id, position };
+    return this.executions.start({ type: 'Deployment', id: deployment.id }, operation, meta, work);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeploymentObserver } from '../deployments/deployment-observer';
 import { StackObserver } from '../stacks/stack-observer';
+import { ObservedExecutions } from './observed-executions';
 import { ServerAgents } from './server-agents';
 import { ServerExecutionsController } from './server-executions.controller';
 import { ServerObservations } from './server-observations';
@@ -17,11 +18,12 @@ import { statsHistoryProvider, StatsHistoryCloser } from './stats-history.provid
     ServerObservations,
     ServerPoller,
     StateChangeAlerts,
+    ObservedExecutions,
     DeploymentObserver,
     StackObserver,
     statsHistoryProvider,
     StatsHistoryCloser,
   ],
-  exports: [ServerAgents, ServerPoller, DeploymentObserver, StackObserver, StateChangeAlerts],
+  exports: [ServerAgents, ServerPoller, DeploymentObserver, StackObserver, ObservedExecutions],
 })
 export class ServersModule {}

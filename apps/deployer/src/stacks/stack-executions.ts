@@ -10,7 +10,6 @@ import {
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import {
-  ExecutionRunner,
   knownSecrets,
   type CommandMeta,
   type ExecutionContext,
@@ -18,8 +17,8 @@ import {
 } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
+import { ObservedExecutions } from '../servers/observed-executions';
 import { ServerAgents } from '../servers/server-agents';
-import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { composeTarget, stackProject } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';
 
@@ -59,10 +58,9 @@ export class StackExecutions {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
-    private readonly runner: ExecutionRunner,
+    private readonly executions: ObservedExecutions,
     private readonly agents: ServerAgents,
     private readonly source: StackSource,
-    private readonly alerts: StateChangeAlerts,
   ) {}
 
   deploy(
@@ -269,31 +267,20 @@ export class StackExecutions {
     return server;
   }
 
-  private async execute(
+  private execute(
     stack: Resource,
     operation: string,
     meta: CommandMeta,
     work: (ctx: ExecutionContext, server: Resource) => Promise<void>,
   ): Promise<WriteResult> {
-    const { id, position } = await this.runner.start({
-      operation,
-      target: { type: 'Stack', id: stack.id },
-      meta,
-      work: async (ctx) => {
-        this.alerts.markOurs(stack.id);
-        try {
-          let server!: Resource;
-          await ctx.stage('server', `find the server of '${stack.name}'`, async () => {
-            server = this.server(stack);
-            return { stdout: server.name };
-          });
-          await work(ctx, server);
-        } finally {
-          this.alerts.markOurs(stack.id);
-        }
-      },
+    return this.executions.start({ type: 'Stack', id: stack.id }, operation, meta, async (ctx) => {
+      let server!: Resource;
+      await ctx.stage('server', `find the server of '${stack.name}'`, async () => {
+        server = this.server(stack);
+        return { stdout: server.name };
+      });
+      await work(ctx, server);
     });
-    return { id, position };
   }
 }
 
