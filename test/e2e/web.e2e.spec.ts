@@ -220,13 +220,26 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
-    'lists the deployments and the dashboard with live state',
+    'lists the deployments, filtered by tag, and the dashboard with live state',
     async () => {
+      const admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+      await admin.write('CreateTag', { name: 'frontend' });
+      await admin.write('CreateDeployment', { name: `${deployment}-other` });
+      await admin.write('UpdateTagsOnResource', {
+        target: { type: 'Deployment', id: deployment },
+        tags: ['frontend'],
+      });
       await nav('Deployments').click();
       await page.locator(`[data-resource="${deployment}"] [data-state="running"]`).waitFor();
+      await page.locator(`[data-resource="${deployment}-other"]`).waitFor();
+      await page.getByLabel('Tag').selectOption({ label: 'frontend' });
+      await page.locator(`[data-resource="${deployment}-other"]`).waitFor({ state: 'detached' });
+      expect(await page.locator(`[data-resource="${deployment}"] td`).last().textContent()).toBe(
+        'frontend',
+      );
       await screenshot(page, 'deployments');
       await nav('Dashboard').click();
-      await page.locator('[data-kind="Deployment"]:text-is("1")').waitFor();
+      await page.locator('[data-kind="Deployment"]:text-is("2")').waitFor();
       await page.locator('table.updates >> text=Deploy').first().waitFor();
       await screenshot(page, 'dashboard');
     },
@@ -279,6 +292,29 @@ describe('web UI: a first day in the browser', () => {
       });
       expect(update.status).toBe(403);
       expect((await readerApi.call('execute', 'StopDeployment', { deployment })).status).toBe(403);
+    },
+    SLOW,
+  );
+
+  it(
+    'creates an API key on the account page, shows its secret once, and the API takes it',
+    async () => {
+      await page.getByRole('link', { name: /^admin/ }).click();
+      await heading('admin').waitFor();
+      await page.locator('#api-key-name').fill('ci');
+      await button('Create API key').click();
+      const shown = page.locator('.secret-once');
+      await shown.waitFor();
+      const [key, secret] = await shown.locator('code').allTextContents();
+      const answer = await api(monitor.url, { key, secret }).call('read', 'ListDeployments');
+      expect(answer.status).toBe(200);
+      await page.locator('[data-key="ci"]').waitFor();
+      await page.locator('[data-key="ci"]').getByRole('button', { name: 'Delete' }).click();
+      await button('Yes, delete').click();
+      await page.locator('[data-key="ci"]').waitFor({ state: 'detached' });
+      expect((await api(monitor.url, { key, secret }).call('read', 'ListDeployments')).status).toBe(
+        401,
+      );
     },
     SLOW,
   );

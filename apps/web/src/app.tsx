@@ -3,6 +3,7 @@ import { SessionProvider, useSessionState } from './api/session';
 import { UserNamesProvider } from './api/user-names';
 import { Layout } from './components/layout';
 import { kindBySlug } from './kinds';
+import { AccountPage } from './pages/account-page';
 import { DashboardPage } from './pages/dashboard';
 import { ResourceListPage } from './pages/resource-list';
 import { SignInPage } from './pages/sign-in';
@@ -41,6 +42,7 @@ function Gate() {
 function Page({ path }: { path: string }) {
   if (path === '/') return <DashboardPage />;
   if (path === '/updates') return <UpdatesPage />;
+  if (path === '/account') return <AccountPage />;
   const update = matchPath('/updates/:id', path);
   if (update) return <UpdatePage id={update.id} />;
   const list = matchPath('/:kind', path);

@@ -26,8 +26,17 @@ export class ApiClient {
     return this.call<T>('execute', request, params);
   }
 
-  async call<T>(verb: Verb, request: string, params: object): Promise<T> {
-    const response = await fetch(`/${verb}/${request}`, {
+  call<T>(verb: Verb, request: string, params: object): Promise<T> {
+    return this.post<T>(`/${verb}/${request}`, params);
+  }
+
+  /** `/auth/manage/<Request>`: the user's own API keys and password. */
+  manage<T>(request: string, params: object = {}): Promise<T> {
+    return this.post<T>(`/auth/manage/${request}`, params);
+  }
+
+  private async post<T>(path: string, params: object): Promise<T> {
+    const response = await fetch(path, {
       method: 'POST',
       headers: this.headers(),
       body: JSON.stringify(params),

@@ -1,4 +1,10 @@
-import type { FieldChange, PermissionLevel, ResourceKind } from '@monitor/domain';
+import type {
+  ExecutionLog,
+  ExecutionStatus,
+  FieldChange,
+  PermissionLevel,
+  ResourceKind,
+} from '@monitor/domain';
 
 /*
  * The gateway's answers as the UI reads them. They are Komodo's shapes, built by the gateway
@@ -50,7 +56,7 @@ export interface HistoryEntry {
   diff?: Record<string, FieldChange> | Record<string, unknown>;
 }
 
-export type UpdateStatus = 'Queued' | 'InProgress' | 'Complete';
+export type UpdateStatus = ExecutionStatus;
 
 export interface UpdateTarget {
   type: ResourceKind | 'System';
@@ -68,15 +74,8 @@ export interface UpdateListItem {
   status: UpdateStatus;
 }
 
-export interface UpdateLog {
-  stage: string;
-  command: string;
-  stdout: string;
-  stderr: string;
-  success: boolean;
-  start_ts: number;
-  end_ts: number;
-}
+/** One stage of an Update, as Komodo's Log. */
+export type UpdateLog = ExecutionLog;
 
 export interface Update {
   _id: Oid;

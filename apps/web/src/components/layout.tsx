@@ -32,10 +32,10 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
         <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
-        <span className="user">
+        <Link to="/account" className="user">
           {user.username}
           {user.admin && <span className="muted"> (admin)</span>}
-        </span>
+        </Link>
         <button type="button" onClick={signOut}>
           Sign out
         </button>

@@ -12,7 +12,7 @@ import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
 const OBSERVED_REFRESH_MS = 5000;
 type SortKey = 'name' | 'state';
 
-/** One kind's resources: search by name or tag, sort, create. */
+/** One kind's resources: search by name or tag, filter by tag, sort, create. */
 export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const { api, user } = useSession();
   const version = useLiveVersion(
@@ -34,6 +34,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     [api, spec, version],
   );
   const [search, setSearch] = useState('');
+  const [tagFilter, setTagFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'name',
     descending: false,
@@ -53,10 +54,11 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     const value = (r: ResourceListItem) =>
       sort.key === 'name' ? r.name : String(r.info.state ?? '');
     const sorted = (list.data ?? [])
+      .filter((r) => !tagFilter || r.tags.includes(tagFilter))
       .filter(matches)
       .sort((a, b) => value(a).localeCompare(value(b)));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [list.data, tags.data, search, sort]);
+  }, [list.data, tags.data, search, tagFilter, sort]);
 
   const sortBy = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
@@ -72,14 +74,26 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
           </button>
         )}
       </header>
-      <input
-        type="search"
-        className="search"
-        placeholder={`Search ${spec.plural.toLowerCase()} by name or tag`}
-        aria-label="Search"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-      />
+      <div className="filters">
+        <input
+          type="search"
+          className="search"
+          placeholder={`Search ${spec.plural.toLowerCase()} by name or tag`}
+          aria-label="Search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        {tags.data && tags.data.size > 0 && (
+          <select aria-label="Tag" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)}>
+            <option value="">All tags</option>
+            {[...tags.data].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
       <ErrorNote error={list.error} />
       {list.data && shown.length === 0 ? (
         <p className="muted">
