@@ -40,6 +40,15 @@ export async function withDistributed<T>(
   try {
     const url = `http://127.0.0.1:${gatewayPort}`;
     await waitFor(url);
+    // The first Deploy must not find the agent still starting.
+    await retry(async () => {
+      const answer = await fetch(`http://127.0.0.1:${agentPort}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: PASSKEY },
+        body: JSON.stringify({ type: 'GetVersion', params: {} }),
+      });
+      if (answer.status !== 200) throw new Error(`agent answered ${answer.status}`);
+    });
     const jwt = await signUpAdmin(url);
     await retry(async () => {
       const response = await fetch(`${url}/write/CreateServer`, {
