@@ -220,6 +220,20 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
+    "shows the server's last stats and its containers, the deployment's among them",
+    async () => {
+      await nav('Servers').click();
+      await page.getByRole('link', { name: 'agent-1', exact: true }).click();
+      await page.getByRole('tab', { name: 'Stats' }).click();
+      expect(await page.locator('[data-stat="cpu"]').textContent()).toMatch(/^\d+(\.\d)? %$/);
+      await page.getByRole('tab', { name: 'Containers' }).click();
+      await page.locator(`[data-container="${deployment}"] [data-state="running"]`).waitFor();
+      await screenshot(page, 'server');
+    },
+    SLOW,
+  );
+
+  it(
     'lists the deployments, filtered by tag, and the dashboard with live state',
     async () => {
       const admin = api(monitor.url, await logIn(monitor.url, 'admin'));

@@ -10,14 +10,23 @@ import { StateBadge } from '../components/state-badge';
 import type { KindSpec } from '../kinds';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
+import { ContainersTab } from './containers-tab';
 import { EXECUTIONS } from './executions';
 import { HistoryTab } from './history-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
 import { ResourceUpdates } from './resource-updates';
+import { ServerStatsTab } from './server-stats-tab';
 
 const OBSERVED_REFRESH_MS = 3000;
-type Tab = 'Config' | 'Log' | 'Updates' | 'History';
+type Tab = 'Config' | 'Stats' | 'Containers' | 'Log' | 'Updates' | 'History';
+
+/** The tabs of a kind's page: what its agent can tell comes after its config. */
+function tabsOf(kind: KindSpec['kind']): Tab[] {
+  if (kind === 'Server') return ['Config', 'Stats', 'Containers', 'Updates', 'History'];
+  if (LOG_REQUESTS[kind]) return ['Config', 'Log', 'Updates', 'History'];
+  return ['Config', 'Updates', 'History'];
+}
 
 /** One resource: its state, what can be run on it, its config, its Updates and its history. */
 export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
@@ -62,9 +71,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
   const level = permission.data?.level;
   const target = current._id.$oid;
   const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
-  const tabs: Tab[] = LOG_REQUESTS[spec.kind]
-    ? ['Config', 'Log', 'Updates', 'History']
-    : ['Config', 'Updates', 'History'];
+  const tabs = tabsOf(spec.kind);
 
   return (
     <section>
@@ -127,6 +134,8 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           onSaved={resource.reload}
         />
       )}
+      {tab === 'Stats' && <ServerStatsTab id={target} version={version} />}
+      {tab === 'Containers' && <ContainersTab id={target} version={version} />}
       {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}

@@ -1,0 +1,63 @@
+import { useSession } from '../api/session';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+import { StateBadge } from '../components/state-badge';
+
+/** Komodo's ContainerListItem, the fields shown. */
+interface Container {
+  id: string;
+  name: string;
+  image: string;
+  state: string;
+  status: string;
+  health?: string;
+  ports: { IP?: string; PrivatePort?: number; PublicPort?: number; Type?: string }[];
+}
+
+/** The server's containers, live from its agent. */
+export function ContainersTab({ id, version }: { id: string; version: number }) {
+  const { api } = useSession();
+  const containers = useRequest(
+    () => api.read<Container[]>('ListDockerContainers', { server: id }),
+    [api, id, version],
+  );
+  return (
+    <div>
+      <ErrorNote error={containers.error} />
+      {containers.data && containers.data.length === 0 && <p className="muted">No containers.</p>}
+      {containers.data && containers.data.length > 0 && (
+        <table className="containers">
+          <thead>
+            <tr>
+              <th>name</th>
+              <th>image</th>
+              <th>state</th>
+              <th>status</th>
+              <th>ports</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...containers.data]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((c) => (
+                <tr key={c.id} data-container={c.name}>
+                  <td>{c.name}</td>
+                  <td>{c.image}</td>
+                  <td>
+                    <StateBadge state={c.health === 'unhealthy' ? 'unhealthy' : c.state} />
+                  </td>
+                  <td>{c.status}</td>
+                  <td>
+                    {c.ports
+                      .filter((p) => p.PublicPort)
+                      .map((p) => `${p.PublicPort}→${p.PrivatePort}/${p.Type}`)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useSession } from '../api/session';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+import { LineChart } from '../components/line-chart';
+import { Time } from '../components/time';
+
+/** Komodo's SystemStats as `GetSystemStats` answers it (the last poll). */
+interface SystemStats {
+  cpu_perc: number;
+  mem_used_gb: number;
+  mem_total_gb: number;
+  disks: { mount: string; used_gb: number; total_gb: number }[];
+  network_ingress_bytes: number;
+  network_egress_bytes: number;
+  refresh_ts: number;
+}
+
+/** One averaged bucket of `GetHistoricalServerStats`. */
+interface StatsRecord {
+  ts: number;
+  cpu_perc: number;
+  mem_used_gb: number;
+  mem_total_gb: number;
+  disk_used_gb: number;
+  disk_total_gb: number;
+  network_ingress_bytes: number;
+  network_egress_bytes: number;
+}
+
+const GRANULARITY = '1-min';
+
+/** The server's last polled stats and their history, read again with every refresh of the page. */
+export function ServerStatsTab({ id, version }: { id: string; version: number }) {
+  const { api } = useSession();
+  const stats = useRequest(
+    () => api.read<SystemStats>('GetSystemStats', { server: id }),
+    [api, id, version],
+  );
+  const history = useRequest(
+    () =>
+      api.read<{ stats: StatsRecord[] }>('GetHistoricalServerStats', {
+        server: id,
+        granularity: GRANULARITY,
+      }),
+    [api, id, version],
+  );
+  const s = stats.data;
+  const records = history.data?.stats ?? [];
+  const percent = (used: number, total: number) => (total ? (used / total) * 100 : 0);
+  return (
+    <div className="server-stats">
+      <ErrorNote error={stats.error ?? history.error} />
+      {s && (
+        <dl className="facts">
+          <dt>CPU</dt>
+          <dd data-stat="cpu">{s.cpu_perc.toFixed(1)} %</dd>
+          <dt>memory</dt>
+          <dd>
+            {s.mem_used_gb.toFixed(2)} of {s.mem_total_gb.toFixed(2)} GB (
+            {percent(s.mem_used_gb, s.mem_total_gb).toFixed(0)} %)
+          </dd>
+          {s.disks.map((d) => (
+            <Disk key={d.mount} {...d} />
+          ))}
+          <dt>network</dt>
+          <dd>
+            in {rate(s.network_ingress_bytes)}, out {rate(s.network_egress_bytes)}
+          </dd>
+          <dt>polled</dt>
+          <dd>
+            <Time ms={s.refresh_ts} />
+          </dd>
+        </dl>
+      )}
+      <h2>History</h2>
+      <p className="muted">Averages per minute, newest on the right.</p>
+      {records.length < 2 ? (
+        <p className="muted">Not enough history yet.</p>
+      ) : (
+        <div className="charts">
+          <LineChart
+            title="CPU"
+            unit="%"
+            max={100}
+            series={[{ label: 'CPU', points: records.map((r) => [r.ts, r.cpu_perc]) }]}
+          />
+          <LineChart
+            title="Memory"
+            unit="%"
+            max={100}
+            series={[
+              {
+                label: 'memory',
+                points: records.map((r) => [r.ts, percent(r.mem_used_gb, r.mem_total_gb)]),
+              },
+            ]}
+          />
+          <LineChart
+            title="Disk"
+            unit="%"
+            max={100}
+            series={[
+              {
+                label: 'disk',
+                points: records.map((r) => [r.ts, percent(r.disk_used_gb, r.disk_total_gb)]),
+              },
+            ]}
+          />
+          <LineChart
+            title="Network"
+            unit="KiB/s"
+            series={[
+              { label: 'in', points: records.map((r) => [r.ts, r.network_ingress_bytes / 1024]) },
+              { label: 'out', points: records.map((r) => [r.ts, r.network_egress_bytes / 1024]) },
+            ]}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Disk({ mount, used_gb, total_gb }: { mount: string; used_gb: number; total_gb: number }) {
+  return (
+    <>
+      <dt>disk {mount}</dt>
+      <dd>
+        {used_gb.toFixed(1)} of {total_gb.toFixed(1)} GB
+      </dd>
+    </>
+  );
+}
+
+function rate(bytesPerSecond: number): string {
+  if (bytesPerSecond < 1024) return `${bytesPerSecond.toFixed(0)} B/s`;
+  if (bytesPerSecond < 1024 * 1024) return `${(bytesPerSecond / 1024).toFixed(1)} KiB/s`;
+  return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MiB/s`;
+}
