@@ -339,6 +339,65 @@ describe('deployments: a container on a server, end to end', () => {
     }
   });
 
+  it('pulls a private image with the registry account, and fails clearly without it', async () => {
+    const token = `private-registry-token-${suffix}`;
+    const auth = { username: 'puller', password: token };
+    const privateRegistry = await startTestRegistry({ auth });
+    const image = await pushBusyboxImage(
+      docker,
+      privateRegistry.address,
+      `private-${suffix}`,
+      '1',
+      auth,
+    );
+    await removeImageTags(docker, [image]);
+    const names = [`${name}-private`, `${name}-no-account`];
+    try {
+      await monitor.admin.write('CreateImageRegistryAccount', {
+        account: { domain: privateRegistry.address, username: 'puller', token },
+      });
+      for (const [deployment, account] of [
+        [names[0], 'puller'],
+        [names[1], ''],
+      ]) {
+        await monitor.admin.write('CreateDeployment', {
+          name: deployment,
+          config: {
+            server_id: 'local',
+            image: { type: 'Image', params: { image } },
+            image_registry_account: account,
+            command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`,
+            network: 'none',
+          },
+        });
+      }
+      const refused = await completed(
+        await monitor.admin.execute<Update>('Deploy', { deployment: names[1] }),
+      );
+      expect(refused.success).toBe(false);
+      expect(refused.logs.find((l) => l.stage === 'pull image')?.stderr).toMatch(
+        /pull failed: .*(no basic auth credentials|unauthorized|authentication required)/,
+      );
+      const pulled = await completed(
+        await monitor.admin.execute<Update>('Deploy', { deployment: names[0] }),
+      );
+      expect(pulled.success).toBe(true);
+      expect(pulled.logs.find((l) => l.stage === 'pull image')?.stdout).toContain(
+        `pulling as puller at ${privateRegistry.address}`,
+      );
+      expect(JSON.stringify([refused, pulled])).not.toContain(token);
+    } finally {
+      for (const container of names) {
+        await docker
+          .getContainer(container)
+          .remove({ force: true })
+          .catch(() => undefined);
+      }
+      await removeImageTags(docker, [image]).catch(() => undefined);
+      await privateRegistry.stop();
+    }
+  });
+
   it('destroys the container', async () => {
     const destroyed = await completed(
       await monitor.admin.execute<Update>('DestroyDeployment', { deployment: name }),

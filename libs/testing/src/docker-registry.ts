@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from './docker-test-image';
+import { startBasicAuthProxy } from './basic-auth-proxy';
 import { freePort } from './free-port';
 import { stopChild } from './nats-server';
 
@@ -34,12 +35,34 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
+export interface TestRegistryOptions {
+  binary?: string;
+  /** Makes it private: Basic credentials needed for every request, pushes and pulls alike. */
+  auth?: { username: string; password: string };
+}
+
 /**
  * A real registry (Debian's docker-registry, distribution 2.8) on a free 127.0.0.1 port, storing
- * in a fresh folder, without auth: Docker treats 127.0.0.0/8 as insecure, so it pushes and pulls
- * there over plain HTTP. Resolves once `GET /v2/` answers.
+ * in a fresh folder: Docker treats 127.0.0.0/8 as insecure, so it pushes and pulls there over
+ * plain HTTP. With `auth`, it is reached through a proxy that asks for Basic credentials (the
+ * registry's own htpasswd auth wants bcrypt hashes, which nothing here can make). Resolves once
+ * `GET /v2/` answers.
  */
-export async function startTestRegistry(binary = 'docker-registry'): Promise<TestRegistry> {
+export async function startTestRegistry(options: TestRegistryOptions = {}): Promise<TestRegistry> {
+  const registry = await startRegistryProcess(options.binary ?? 'docker-registry');
+  if (!options.auth) return registry;
+  const port = Number(registry.address.split(':')[1]);
+  const proxy = await startBasicAuthProxy(port, options.auth);
+  return {
+    address: `127.0.0.1:${proxy.port}`,
+    stop: async () => {
+      await proxy.close();
+      await registry.stop();
+    },
+  };
+}
+
+async function startRegistryProcess(binary: string): Promise<TestRegistry> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'monitor-registry-'));
   const config = join(dir, 'config.yml');
@@ -107,11 +130,15 @@ export async function pushBusyboxImage(
   registryAddress: string,
   name: string,
   tag: string,
+  auth?: { username: string; password: string },
 ): Promise<string> {
   await ensureBusyboxImage(docker);
   const repo = `${registryAddress}/${name}`;
   await docker.getImage(BUSYBOX_TEST_IMAGE).tag({ repo, tag });
-  const stream = (await docker.getImage(repo).push({ tag })) as NodeJS.ReadableStream;
+  const authconfig = auth ? { ...auth, serveraddress: registryAddress } : undefined;
+  const stream = (await docker
+    .getImage(repo)
+    .push({ tag, ...(authconfig ? { authconfig } : {}) })) as NodeJS.ReadableStream;
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(stream, (error: Error | null, output: unknown[]) => {
       if (error) return reject(error);

@@ -13,7 +13,7 @@ import type { PullImageAnswer } from './image-pull.service';
 
 const SOCKET = '/var/run/docker.sock';
 
-describe('PullImage from a real registry', () => {
+describe('PullImage from a real private registry', () => {
   const docker = new Dockerode({ socketPath: SOCKET });
   const run = randomBytes(4).toString('hex');
   const token = `registry-token-${randomBytes(8).toString('hex')}`;
@@ -39,7 +39,7 @@ describe('PullImage from a real registry', () => {
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
     [registry, agent] = await Promise.all([
-      startTestRegistry(),
+      startTestRegistry({ auth: { username: 'deployer', password: token } }),
       startTestAgent({ docker_socket: SOCKET }),
     ]);
   }, 30_000);
@@ -50,9 +50,20 @@ describe('PullImage from a real registry', () => {
   });
 
   it('pulls with the account after the local copy was removed', async () => {
-    const image = await pushBusyboxImage(docker, registry.address, `pull-${run}`, 'v1');
+    const image = await pushBusyboxImage(docker, registry.address, `pull-${run}`, 'v1', {
+      username: 'deployer',
+      password: token,
+    });
     tags.push(image);
     await removeImageTags(docker, [image]);
+    expect(await isLocal(image)).toBe(false);
+
+    // The registry refuses a pull without the account: the credentials are what lets it in.
+    const refused = await pull(image, false);
+    expect(refused.body).toMatchObject({ success: false, local_image_available: false });
+    expect(refused.body.stderr).toMatch(
+      /no basic auth credentials|unauthorized|authentication required/,
+    );
     expect(await isLocal(image)).toBe(false);
 
     const { status, body } = await pull(image);
