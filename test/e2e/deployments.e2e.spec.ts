@@ -398,6 +398,42 @@ describe('deployments: a container on a server, end to end', () => {
     }
   });
 
+  it("deploys a Build's image: its registry, organization and version", async () => {
+    const built = await pushBusyboxImage(docker, registry.address, `team/built-${suffix}`, '1.2.3');
+    await removeImageTags(docker, [built]);
+    const deployment = `${name}-from-build`;
+    await monitor.admin.write('CreateBuild', {
+      name: `built-${suffix}`,
+      config: { image_registry: [{ domain: registry.address, organization: 'team', account: '' }] },
+    });
+    await monitor.admin.write('CreateDeployment', {
+      name: deployment,
+      config: {
+        server_id: 'local',
+        image: {
+          type: 'Build',
+          params: { build_id: `built-${suffix}`, version: { major: 1, minor: 2, patch: 3 } },
+        },
+        command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`,
+        network: 'none',
+      },
+    });
+    try {
+      const deployed = await completed(
+        await monitor.admin.execute<Update>('Deploy', { deployment }),
+      );
+      expect(deployed.success).toBe(true);
+      expect(deployed.logs.find((l) => l.stage === 'prepare')?.stdout).toContain(`image: ${built}`);
+      expect((await docker.getContainer(deployment).inspect()).Config.Image).toBe(built);
+    } finally {
+      await docker
+        .getContainer(deployment)
+        .remove({ force: true })
+        .catch(() => undefined);
+      await removeImageTags(docker, [built]).catch(() => undefined);
+    }
+  });
+
   it('destroys the container', async () => {
     const destroyed = await completed(
       await monitor.admin.execute<Update>('DestroyDeployment', { deployment: name }),

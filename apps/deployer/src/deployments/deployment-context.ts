@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import {
   buildContainerSpec,
+  buildImage,
+  type BuildImageSource,
+  type Version,
   interpolate,
   notFound,
   type ContainerSpec,
@@ -46,6 +49,26 @@ export class DeploymentContext {
     return deployment;
   }
 
+  /** The image to run: given, or the one its Build pushes at the version (latest for 0.0.0). */
+  private imageOf(name: string, given: unknown): { image: string; account: string } {
+    const { type, params } = (given ?? {}) as {
+      type?: string;
+      params?: { image?: string; build_id?: string; version?: Version };
+    };
+    if (type === 'Image' && params?.image) return { image: params.image, account: '' };
+    if (type === 'Build') {
+      const build = this.readModel.resource('Build', String(params?.build_id ?? ''));
+      if (!build) throw new Error(`Deployment '${name}': image.params.build_id names no Build`);
+      return buildImage(
+        build as unknown as BuildImageSource,
+        params?.version ?? { major: 0, minor: 0, patch: 0 },
+      );
+    }
+    throw new Error(
+      `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
+    );
+  }
+
   server(deployment: Resource): Resource {
     const serverId = String(deployment.config.server_id ?? '');
     const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
@@ -56,14 +79,14 @@ export class DeploymentContext {
 
   prepare(deployment: Resource, config = deployment.config): PreparedDeploy {
     const server = this.server(deployment);
-    const image = imageOf(deployment.name, config.image);
+    const { image, account: buildAccount } = this.imageOf(deployment.name, config.image);
     const { spec, secrets } = buildContainerSpec(config as never, {
       id: deployment.id,
       name: deployment.name,
       image,
       interpolate: (text) => interpolate(text, this.variable),
     });
-    const account = String(config.image_registry_account ?? '');
+    const account = String(config.image_registry_account ?? '') || buildAccount;
     const registry = account
       ? this.credentials.find('ImageRegistry', registryDomain(image), account)
       : undefined;
@@ -80,18 +103,6 @@ export class DeploymentContext {
       secrets: registry?.token ? [...secrets, registry.token] : secrets,
     };
   }
-}
-
-function imageOf(name: string, image: unknown): string {
-  const { type, params } = (image ?? {}) as { type?: string; params?: { image?: string } };
-  if (type === 'Image' && params?.image) return params.image;
-  if (type === 'Build')
-    throw new Error(
-      `Deployment '${name}': deploying a Build's image needs the builder, which is not built yet`,
-    );
-  throw new Error(
-    `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
-  );
 }
 
 /** The registry part of an image reference (`127.0.0.1:5000/app:1` -> `127.0.0.1:5000`). */

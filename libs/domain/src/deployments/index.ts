@@ -33,6 +33,7 @@ export {
 } from './container-name';
 export { collectCommand, splitCommand } from './command';
 export { collectExtraArgs, type ContainerExtras } from './extra-args';
+export { buildImage, type BuildImage, type BuildImageSource } from './build-image';
 export { DEFAULT_NETWORK_MODE, networkMode } from './scalars';
 export {
   buildContainerSpec,
