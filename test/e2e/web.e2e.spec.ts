@@ -116,6 +116,32 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
+    'shows the alert of a server that cannot be reached, open, on the alerts page and the dashboard',
+    async () => {
+      const admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+      await admin.write('CreateServer', {
+        name: 'unreachable-1',
+        config: { address: 'http://127.0.0.1:1', enabled: true },
+      });
+      await nav('Alerts').click();
+      // A busy machine may rightly open CPU alerts of its own: look only at this one.
+      const alert = page.locator('[data-alert="ServerUnreachable"]', {
+        hasText: 'Server unreachable-1',
+      });
+      await alert.waitFor({ timeout: 30_000 });
+      await page.getByLabel('Level').selectOption('CRITICAL');
+      await page.getByLabel('Kind').selectOption('Server');
+      await alert.waitFor();
+      await screenshot(page, 'alerts');
+      await page.getByLabel('Open or resolved').selectOption('resolved');
+      await alert.waitFor({ state: 'detached' });
+      await nav('Dashboard').click();
+      await page.locator('[data-kind="alerts"]', { hasText: /^[1-9]/ }).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
     'creates a deployment, reviews a config change as a diff, saves it, and sees it in the timeline',
     async () => {
       await nav('Deployments').click();

@@ -4,6 +4,7 @@ import { UserNamesProvider } from './api/user-names';
 import { Layout } from './components/layout';
 import { kindBySlug } from './kinds';
 import { AccountPage } from './pages/account-page';
+import { AlertsPage } from './pages/alerts-page';
 import { DashboardPage } from './pages/dashboard';
 import { ResourceListPage } from './pages/resource-list';
 import { SignInPage } from './pages/sign-in';
@@ -43,6 +44,7 @@ function Page({ path }: { path: string }) {
   if (path === '/') return <DashboardPage />;
   if (path === '/updates') return <UpdatesPage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/alerts') return <AlertsPage />;
   const update = matchPath('/updates/:id', path);
   if (update) return <UpdatePage id={update.id} />;
   const list = matchPath('/:kind', path);

@@ -1,4 +1,5 @@
 import type {
+  Alert as DomainAlert,
   ExecutionLog,
   ExecutionStatus,
   FieldChange,
@@ -97,3 +98,6 @@ export interface User {
   create_server_permissions: boolean;
   create_build_permissions: boolean;
 }
+
+/** Komodo's Alert as `ListAlerts` answers it. */
+export type Alert = Omit<DomainAlert, 'id'> & { _id: Oid };

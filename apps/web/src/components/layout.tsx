@@ -45,6 +45,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
           {item('/', 'Dashboard')}
           {KINDS.map((k) => item(`/${k.slug}`, k.plural))}
           {item('/updates', 'Updates')}
+          {item('/alerts', 'Alerts')}
         </ul>
       </nav>
       <main className="content">{children}</main>

@@ -9,12 +9,16 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   dead: 'bad',
   unhealthy: 'bad',
   Failed: 'bad',
+  CRITICAL: 'bad',
+  open: 'bad',
   restarting: 'busy',
   paused: 'busy',
   created: 'busy',
   removing: 'busy',
   InProgress: 'busy',
   Queued: 'busy',
+  WARNING: 'busy',
+  OK: 'good',
 };
 
 export function StateBadge({ state }: { state?: string }) {

@@ -1,6 +1,6 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { UpdateListItem } from '../api/types';
+import type { Alert, UpdateListItem } from '../api/types';
 import { namesOf, useAllResources } from '../api/use-resources';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
@@ -13,7 +13,7 @@ const RECENT_UPDATES = 10;
 /** Servers and containers are polled; their states are read again this often. */
 const OBSERVED_REFRESH_MS = 5000;
 
-/** What is there, how the servers are, and what happened last. */
+/** What is there, what is alerting, how the servers are, and what happened last. */
 export function DashboardPage() {
   const { api } = useSession();
   const version = useLiveVersion(undefined, OBSERVED_REFRESH_MS);
@@ -22,12 +22,30 @@ export function DashboardPage() {
     () => api.read<{ updates: UpdateListItem[] }>('ListUpdates', {}),
     [api, version],
   );
+  const openAlerts = useRequest(
+    () =>
+      api.read<{ alerts: Alert[]; next_page?: number | null }>('ListAlerts', {
+        query: { resolved: false },
+      }),
+    [api, version],
+  );
   const servers = resources.data?.Server ?? [];
   return (
     <section>
       <h1>Dashboard</h1>
-      <ErrorNote error={resources.error ?? updates.error} />
+      <ErrorNote error={resources.error ?? updates.error ?? openAlerts.error} />
       <div className="cards">
+        <Link to="/alerts" className="card">
+          <span className="count" data-kind="alerts">
+            {openAlerts.data
+              ? `${openAlerts.data.alerts.length}${openAlerts.data.next_page ? '+' : ''}`
+              : '…'}
+          </span>
+          <span>Open alerts</span>
+          {openAlerts.data && openAlerts.data.alerts.length > 0 && (
+            <StateSummary states={openAlerts.data.alerts.map((a) => a.level)} />
+          )}
+        </Link>
         {KINDS.map((k) => {
           const items = resources.data?.[k.kind] ?? [];
           return (
