@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import {
+  BUSYBOX_TEST_IMAGE,
+  ensureBusyboxImage,
+  pushBusyboxImage,
+  removeImageTags,
+  startTestRegistry,
+} from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
@@ -187,6 +193,64 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     );
     expect(list.map((s) => [s.service, s.state])).toEqual([['web', 'running']]);
     expect((await run('DestroyStack', { stack: 'on-host' })).success).toBe(true);
+  });
+
+  it('pulls from a private registry with the registry account, and fails without it', async () => {
+    const token = `stack-registry-token-${process.pid}`;
+    const auth = { username: 'puller', password: token };
+    const registry = await startTestRegistry({ auth });
+    const image = await pushBusyboxImage(
+      docker,
+      registry.address,
+      `team/stack-app-${process.pid}`,
+      '1',
+      auth,
+    );
+    await removeImageTags(docker, [image]);
+    const compose = `services:\n  app:\n    image: ${image}\n    network_mode: none\n    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]\n`;
+    const stacks = [`${project}-private`, `${project}-no-account`];
+    try {
+      await monitor.admin.write('CreateImageRegistryAccount', {
+        account: { domain: registry.address, username: 'puller', token },
+      });
+      for (const [name, account] of [
+        [stacks[0], 'puller'],
+        [stacks[1], ''],
+      ]) {
+        await monitor.admin.write('CreateStack', {
+          name,
+          config: {
+            server_id: 'local',
+            file_contents: compose,
+            registry_provider: registry.address,
+            registry_account: account,
+          },
+        });
+      }
+      const refused = await completed(
+        await monitor.admin.execute<Update>('DeployStack', { stack: stacks[1] }),
+      );
+      expect(refused.success).toBe(false);
+      const pulled = await completed(
+        await monitor.admin.execute<Update>('DeployStack', { stack: stacks[0] }),
+      );
+      expect(pulled.success).toBe(true);
+      expect(pulled.logs.find((l) => l.stage === 'compose pull')?.stderr).not.toMatch(
+        /pull failed/,
+      );
+      expect(JSON.stringify([refused, pulled])).not.toContain(token);
+      expect((await run('DestroyStack', { stack: stacks[0] })).success).toBe(true);
+    } finally {
+      for (const stack of stacks) {
+        const left = await docker.listContainers({
+          all: true,
+          filters: { label: [`com.docker.compose.project=${stack}`] },
+        });
+        await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+      }
+      await removeImageTags(docker, [image]).catch(() => undefined);
+      await registry.stop();
+    }
   });
 
   it("fails a stack whose compose text is invalid, with compose's own error", async () => {

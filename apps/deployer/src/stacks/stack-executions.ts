@@ -12,6 +12,7 @@ import type { ReadModel } from '@monitor/projections';
 import {
   knownSecrets,
   type CommandMeta,
+  type Credential,
   type ExecutionContext,
   type WriteResult,
 } from '@monitor/resources';
@@ -46,6 +47,7 @@ type StackDeployConfig = Pick<
   | 'extra_args'
   | 'pre_deploy'
   | 'post_deploy'
+  | 'registry_account'
 >;
 
 /**
@@ -74,6 +76,14 @@ export class StackExecutions {
       // What the stack is when the deploy runs (it may have waited in the queue).
       const current = this.stack(stack.id);
       const config = current.config as unknown as StackDeployConfig;
+      // Before the files change: an unknown account fails the deploy with nothing touched.
+      let registry: Credential | undefined;
+      if (config.registry_account.trim()) {
+        await ctx.stage('registry', 'find the registry account', async () => {
+          registry = this.source.registry(ctx, current);
+          return { stdout: `${registry?.username} at ${registry?.domain}` };
+        });
+      }
       const prepared = await this.source.prepare(ctx, current, server);
       const contents_hash = contentsHash(prepared, config.environment);
       if (
@@ -82,7 +92,7 @@ export class StackExecutions {
       ) {
         return;
       }
-      const target = { ...composeTarget(current), env_file: prepared.env_file };
+      const target = { ...composeTarget(current), env_file: prepared.env_file, registry };
       const fill = this.source.interpolator(ctx);
       await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
       if (config.auto_pull) await this.pull(ctx, server, { ...target, services });
@@ -150,10 +160,11 @@ export class StackExecutions {
     const stack = this.stack(idOrName);
     const [request] = STACK_ACTIONS[action];
     return this.execute(stack, action, meta, async (ctx, server) => {
+      const registry = action === 'PullStack' ? this.source.registry(ctx, stack) : undefined;
       const log = await this.agents.call<ExecutionLog>(
         server,
         request,
-        { ...composeTarget(stack), services },
+        { ...composeTarget(stack), services, ...(registry ? { registry } : {}) },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs([log]);

@@ -3,7 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { interpolate, type ExecutionLog, type Resource, type StackConfig } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { CredentialResolver, variableLookup, type ExecutionContext } from '@monitor/resources';
+import {
+  CredentialResolver,
+  variableLookup,
+  type Credential,
+  type ExecutionContext,
+} from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ServerAgents } from '../servers/server-agents';
@@ -63,6 +68,22 @@ export class StackSource {
       for (const secret of secrets) ctx.secret(secret);
       return result;
     };
+  }
+
+  /**
+   * The registry login for compose's pulls: `registry_account` at `registry_provider`. Its
+   * token is masked in every later log of `ctx`.
+   */
+  registry(ctx: ExecutionContext, stack: Resource): Credential | undefined {
+    const { registry_provider: domain, registry_account: account } =
+      stack.config as unknown as StackConfig;
+    if (!account.trim()) return undefined;
+    const credential = this.credentials.find('ImageRegistry', domain.trim(), account.trim());
+    if (!credential) {
+      throw new Error(`registry_account: no account '${account}' for registry '${domain}'`);
+    }
+    ctx.secret(credential.token);
+    return credential;
   }
 
   async prepare(ctx: ExecutionContext, stack: Resource, server: Resource): Promise<PreparedStack> {

@@ -4,6 +4,7 @@ import type { PeripheryConfig } from '../config';
 import type { Log } from '../docker/docker-shapes';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { runCommand } from './command-log';
+import { withRegistryLogin, type RegistryLogin } from './registry-login';
 import type { ComposeCommandChoice, ComposeTargetDto } from './compose.dto';
 import { directoryInStack, fileInStack, stackDirectory } from './stack-paths';
 
@@ -33,17 +34,24 @@ export class ComposeRunner {
     return directoryInStack(this.directory(target.stack), target.run_directory);
   }
 
-  async run(stage: string, target: ComposeTargetDto, args: string[]): Promise<Log> {
+  /** With `registry`, compose pulls as that account (see withRegistryLogin). */
+  async run(
+    stage: string,
+    target: ComposeTargetDto & { registry?: RegistryLogin },
+    args: string[],
+  ): Promise<Log> {
     const cwd = this.runDirectory(target);
     // Checked again here (the DTO did too): these paths reach the file system.
     const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
-    const env = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];
+    const envFile = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];
     const [file, ...prefix] = await this.program(
       target.compose_command ?? this.config.compose_command,
     );
-    return runCommand(stage, file, [...prefix, '-p', target.project, ...files, ...env, ...args], {
-      cwd,
-    });
+    const argv = [...prefix, '-p', target.project, ...files, ...envFile, ...args];
+    const { registry } = target;
+    return withRegistryLogin(registry, (env) =>
+      runCommand(stage, file, argv, { cwd, env, secrets: registry ? [registry.token] : [] }),
+    );
   }
 
   /** v2 when `docker compose version` works (asked once per agent), else v1. */

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RegistryAuthDto } from '../docker/pull-image.dto';
 import { AreRelativePaths, IsProjectName, IsRelativePath, IsStackName } from './stack-paths';
 
 export const COMPOSE_COMMANDS = ['auto', 'docker compose', 'docker-compose'] as const;
@@ -89,7 +90,15 @@ export class ComposeServicesDto extends ComposeTargetDto {
   services?: string[];
 }
 
-export class ComposeUpDto extends ComposeServicesDto {
+/** Pulls (and `up`, which pulls what is missing) may log in to a private registry. */
+export class ComposePullDto extends ComposeServicesDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistryAuthDto)
+  registry?: RegistryAuthDto;
+}
+
+export class ComposeUpDto extends ComposePullDto {
   /** Extra options of `up` (`--force-recreate`...); arguments, never a shell string. */
   @IsOptional()
   @IsArray()

@@ -8,6 +8,7 @@ import { ComposeRunner } from './compose-runner';
 import { ComposeStatus } from './compose-status';
 import {
   ComposeDownDto,
+  ComposePullDto,
   ComposeServicesDto,
   ComposeTargetDto,
   ComposeUpDto,
@@ -24,7 +25,6 @@ const LIFECYCLE = [
   ['ComposeRestart', 'compose restart', 'restart'],
   ['ComposePause', 'compose pause', 'pause'],
   ['ComposeUnpause', 'compose unpause', 'unpause'],
-  ['ComposePull', 'compose pull', 'pull'],
 ] as const;
 
 /** What a Stack needs of the agent: its files on disk and compose run over them. */
@@ -71,6 +71,11 @@ export class ComposeRequests implements OnModuleInit {
           handle: (p) => this.runner.run(stage, p, [command, ...(p.services ?? [])]),
         }),
       ),
+      request({
+        name: 'ComposePull',
+        dto: ComposePullDto,
+        handle: (p) => this.runner.run('compose pull', p, ['pull', ...(p.services ?? [])]),
+      }),
       request({
         name: 'ComposePs',
         dto: ComposeTargetDto,
