@@ -287,6 +287,32 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
+    'keeps settings: a tag, and a secret variable whose value is never shown',
+    async () => {
+      await nav('Settings').click();
+      await page.locator('[data-tag="frontend"]').waitFor();
+      await page.locator('#new-tag').fill('backend');
+      await button('Create tag').click();
+      await page.locator('[data-tag="backend"]').waitFor();
+      await page.getByRole('tab', { name: 'Variables' }).click();
+      const form = page.getByRole('form', { name: 'New variable' });
+      await form.getByLabel('Name').fill('DB_PASSWORD');
+      await form.getByLabel('Value').fill('hunter2-but-longer');
+      await form.getByLabel('secret').check();
+      await button('Create variable').click();
+      const row = page.locator('[data-variable="DB_PASSWORD"]');
+      await row.waitFor();
+      expect(await row.locator('td').nth(1).textContent()).toBe('*****');
+      expect(await page.content()).not.toContain('hunter2-but-longer');
+      await form.getByLabel('Name').fill('bad name');
+      await button('Create variable').click();
+      await form.getByRole('alert').waitFor();
+      await screenshot(page, 'settings-variables');
+    },
+    SLOW,
+  );
+
+  it(
     'shows a Read-only user no write buttons, and the API refuses them anyway',
     async () => {
       const adminApi = api(monitor.url, await logIn(monitor.url, 'admin'));
@@ -294,10 +320,12 @@ describe('web UI: a first day in the browser', () => {
       const reader = await (
         await fetch(`${monitor.url}/user`, { headers: { authorization: readerAuth.jwt } })
       ).json();
-      await adminApi.write('UpdateUserBasePermissions', {
-        user_id: reader._id.$oid,
-        enabled: true,
-      });
+      await nav('Settings').click();
+      await page.getByRole('tab', { name: 'Users' }).click();
+      const readerRow = page.locator('[data-user="reader"]');
+      await readerRow.getByText('waiting').waitFor();
+      await readerRow.getByRole('button', { name: 'Enable' }).click();
+      await readerRow.getByText('enabled').waitFor();
       await adminApi.write('UpdatePermissionOnResourceType', {
         user_target: { type: 'User', id: reader._id.$oid },
         resource_type: 'Deployment',

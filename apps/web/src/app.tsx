@@ -7,6 +7,7 @@ import { AccountPage } from './pages/account-page';
 import { AlertsPage } from './pages/alerts-page';
 import { DashboardPage } from './pages/dashboard';
 import { ResourceListPage } from './pages/resource-list';
+import { SettingsPage } from './pages/settings/settings-page';
 import { SignInPage } from './pages/sign-in';
 import { UpdatePage } from './pages/update-page';
 import { UpdatesPage } from './pages/updates-page';
@@ -45,6 +46,7 @@ function Page({ path }: { path: string }) {
   if (path === '/updates') return <UpdatesPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/alerts') return <AlertsPage />;
+  if (path === '/settings') return <SettingsPage />;
   const update = matchPath('/updates/:id', path);
   if (update) return <UpdatePage id={update.id} />;
   const list = matchPath('/:kind', path);

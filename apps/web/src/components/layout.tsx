@@ -46,6 +46,7 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
           {KINDS.map((k) => item(`/${k.slug}`, k.plural))}
           {item('/updates', 'Updates')}
           {item('/alerts', 'Alerts')}
+          {item('/settings', 'Settings')}
         </ul>
       </nav>
       <main className="content">{children}</main>
