@@ -79,6 +79,7 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
             />
             <label className="inline">
               <input
+                id="new-enabled"
                 type="checkbox"
                 checked={Boolean(config.enabled)}
                 onChange={(e) => set('enabled', e.target.checked)}
