@@ -287,6 +287,32 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
+    'renames, describes and tags a deployment, each change in its timeline',
+    async () => {
+      await nav('Deployments').click();
+      await page.getByRole('link', { name: `${deployment}-other`, exact: true }).click();
+      await button('Rename, describe, tag').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Name').fill(`${deployment}-renamed`);
+      await dialog.getByLabel('Description').fill('The other front end');
+      await dialog.getByLabel('frontend').check();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await heading(new RegExp(`${deployment}-renamed`)).waitFor();
+      await page.locator('.description', { hasText: 'The other front end' }).waitFor();
+      await page.locator('.tag-list', { hasText: 'frontend' }).waitFor();
+      await page.getByRole('tab', { name: 'History' }).click();
+      for (const type of [
+        'DeploymentRenamed',
+        'DeploymentDescriptionUpdated',
+        'DeploymentTagsUpdated',
+      ])
+        await page.locator('.timeline li', { hasText: type }).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
     'keeps settings: a tag, and a secret variable whose value is never shown',
     async () => {
       await nav('Settings').click();

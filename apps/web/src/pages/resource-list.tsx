@@ -3,6 +3,7 @@ import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import type { ResourceListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
+import { useTags } from '../api/use-tags';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { resourcePath, type KindSpec } from '../kinds';
@@ -19,16 +20,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     (u) => u.target.type === spec.kind,
     spec.observed ? OBSERVED_REFRESH_MS : undefined,
   );
-  const tags = useRequest(
-    async () =>
-      new Map(
-        (await api.read<{ _id: { $oid: string }; name: string }[]>('ListTags')).map((t) => [
-          t._id.$oid,
-          t.name,
-        ]),
-      ),
-    [api],
-  );
+  const tags = useTags();
   const list = useRequest(
     () => api.read<ResourceListItem[]>(`List${spec.plural}`),
     [api, spec, version],
@@ -42,7 +34,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const [creating, setCreating] = useState(false);
 
   // Resources hold tag ids; people search and read names.
-  const tagNames = (r: ResourceListItem) => r.tags.map((id) => tags.data?.get(id) ?? id);
+  const tagNames = (r: ResourceListItem) => r.tags.map((id) => tags.names.get(id) ?? id);
   const shown = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (r: ResourceListItem) =>
@@ -58,7 +50,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
       .filter(matches)
       .sort((a, b) => value(a).localeCompare(value(b)));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [list.data, tags.data, search, tagFilter, sort]);
+  }, [list.data, tags.names, search, tagFilter, sort]);
 
   const sortBy = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
@@ -83,12 +75,12 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        {tags.data && tags.data.size > 0 && (
+        {tags.data && tags.data.length > 0 && (
           <select aria-label="Tag" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)}>
             <option value="">All tags</option>
-            {[...tags.data].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
+            {tags.data.map((t) => (
+              <option key={t._id.$oid} value={t._id.$oid}>
+                {t.name}
               </option>
             ))}
           </select>

@@ -7,7 +7,7 @@ import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
-import type { KindSpec } from '../kinds';
+import { resourcePath, type KindSpec } from '../kinds';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { ContainersTab } from './containers-tab';
@@ -15,6 +15,7 @@ import { EXECUTIONS } from './executions';
 import { HistoryTab } from './history-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
+import { ResourceMeta } from './resource-meta';
 import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 
@@ -70,6 +71,11 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
   const current = resource.data;
   const level = permission.data?.level;
   const target = current._id.$oid;
+  // A page opened by name would lose its resource to a rename: go on by id.
+  const afterMetaSaved = () =>
+    id === target
+      ? resource.reload()
+      : navigate(resourcePath(spec.kind, target), { replace: true });
   const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
   const tabs = tabsOf(spec.kind);
 
@@ -81,7 +87,12 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           <h1>
             {current.name} <StateBadge state={listed.data?.info.state} />
           </h1>
-          {current.description && <p>{current.description}</p>}
+          <ResourceMeta
+            spec={spec}
+            resource={current}
+            canWrite={allows(level, 'Write')}
+            onSaved={afterMetaSaved}
+          />
           {typeof listed.data?.info.reason === 'string' && listed.data.info.reason && (
             <p className="muted">{listed.data.info.reason}</p>
           )}

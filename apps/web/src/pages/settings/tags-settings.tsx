@@ -1,21 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { CreateTagDto, DeleteTagDto } from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { Oid } from '../../api/types';
-import { useRequest } from '../../api/use-request';
+import { useTags } from '../../api/use-tags';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
-
-interface Tag {
-  _id: Oid;
-  name: string;
-  color?: string;
-}
 
 /** Tags: any user may create one; deleting one also removes it from every resource. */
 export function TagsSettings() {
   const { api } = useSession();
-  const tags = useRequest(() => api.read<Tag[]>('ListTags'), [api]);
+  const tags = useTags();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>();
 

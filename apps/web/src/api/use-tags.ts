@@ -1,0 +1,21 @@
+import { useMemo } from 'react';
+import { useSession } from './session';
+import type { Oid } from './types';
+import { useRequest } from './use-request';
+
+export interface Tag {
+  _id: Oid;
+  name: string;
+  color?: string;
+}
+
+/** Every tag, and names by id: resources hold tag ids, people read names. */
+export function useTags() {
+  const { api } = useSession();
+  const tags = useRequest(() => api.read<Tag[]>('ListTags'), [api]);
+  const names = useMemo(
+    () => new Map((tags.data ?? []).map((t) => [t._id.$oid, t.name])),
+    [tags.data],
+  );
+  return { ...tags, names };
+}
