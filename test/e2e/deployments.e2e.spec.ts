@@ -135,7 +135,7 @@ describe('deployments: a container on a server, end to end', () => {
     const before = (await inspect()).Id;
     expect((await deploy()).success).toBe(true);
     expect((await inspect()).Id).not.toBe(before);
-  });
+  }, 60_000);
 
   it('fails a Deploy of an unknown image at the pull, leaving the old container running', async () => {
     const running = (await inspect()).Id;

@@ -118,8 +118,11 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await monitor?.admin.execute('DestroyStack', { stack: 'from-git' }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Done before the store closes, so the Update is recorded and nothing is left running.
+    await monitor?.admin
+      .execute<Update>('DestroyStack', { stack: 'from-git' })
+      .then(completed)
+      .catch(() => undefined);
     await monitor?.destroy();
     await git?.stop();
     const left = await docker.listContainers({

@@ -62,10 +62,11 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     });
   }, 60_000);
   afterAll(async () => {
+    // Done before the store closes, so the Update is recorded and nothing is left running.
     await monitor?.admin
-      .call('execute', 'DestroyStack', { stack: 'two-services' })
+      .execute<Update>('DestroyStack', { stack: 'two-services' })
+      .then(completed)
       .catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 1500));
     await monitor?.destroy();
     const left = await docker.listContainers({
       all: true,
