@@ -21,6 +21,7 @@ const SLOW = 60_000;
 describe('web UI: a first day in the browser', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   const deployment = `web-e2e-${process.pid}`;
+  const stack = `web-e2e-stack-${process.pid}`;
   let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
   let agent: PeripheryApp;
   let browser: Browser;
@@ -67,6 +68,13 @@ describe('web UI: a first day in the browser', () => {
       .getContainer(deployment)
       .remove({ force: true })
       .catch(() => undefined);
+    const stackContainers = await docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${stack}`] },
+    });
+    await Promise.all(
+      stackContainers.map((c) => docker.getContainer(c.Id).remove({ force: true })),
+    );
   }, SLOW);
 
   it('serves the UI at / and at any page path, and leaves the API alone', async () => {
@@ -241,6 +249,41 @@ describe('web UI: a first day in the browser', () => {
         .locator('[data-state="Complete"]')
         .waitFor();
       await screenshot(page, 'update');
+    },
+    SLOW,
+  );
+
+  it(
+    'writes a stack, deploys it, and sees its service running and its log',
+    async () => {
+      await nav('Stacks').click();
+      await button('New Stack').click();
+      await page.locator('#new-name').fill(stack);
+      await page.locator('#new-server').selectOption({ label: 'agent-1' });
+      await button('Create').click();
+      await heading(new RegExp(stack)).waitFor();
+      await page
+        .locator('#config-file_contents')
+        .fill(
+          [
+            'services:',
+            '  app:',
+            `    image: ${BUSYBOX_TEST_IMAGE}`,
+            `    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; echo stack says hi; sleep 3600 & wait"]`,
+            '',
+          ].join('\n'),
+        );
+      await button('Review 1 change').click();
+      await button('Save 1 change').click();
+      await button('Review changes').waitFor();
+      await button('Deploy').click();
+      await button('Yes, deploy').click();
+      await page.getByRole('tab', { name: 'Services' }).click();
+      await page
+        .locator('[data-service="app"] [data-state="running"]')
+        .waitFor({ timeout: 45_000 });
+      await page.getByRole('tab', { name: 'Log' }).click();
+      await page.getByLabel('stdout').getByText('stack says hi').waitFor();
     },
     SLOW,
   );

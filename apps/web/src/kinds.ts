@@ -18,7 +18,7 @@ const spec = (kind: ResourceKind, slug: string, plural: string, param: string, o
 export const KINDS: readonly KindSpec[] = [
   spec('Server', 'servers', 'Servers', 'server', true),
   spec('Deployment', 'deployments', 'Deployments', 'deployment', true),
-  spec('Stack', 'stacks', 'Stacks', 'stack'),
+  spec('Stack', 'stacks', 'Stacks', 'stack', true),
   spec('Build', 'builds', 'Builds', 'build'),
   spec('Repo', 'repos', 'Repos', 'repo'),
   spec('Procedure', 'procedures', 'Procedures', 'procedure'),

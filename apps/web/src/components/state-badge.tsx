@@ -12,6 +12,7 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   CRITICAL: 'bad',
   open: 'bad',
   restarting: 'busy',
+  deploying: 'busy',
   paused: 'busy',
   created: 'busy',
   removing: 'busy',

@@ -16,7 +16,7 @@ const FOLLOW_MS = 2000;
 /** The requests reading a kind's container logs, where there are some. */
 export const LOG_REQUESTS: Partial<Record<ResourceKind, { get: string; search?: string }>> = {
   Deployment: { get: 'GetDeploymentLog', search: 'SearchDeploymentLog' },
-  Stack: { get: 'GetStackLog' },
+  Stack: { get: 'GetStackLog', search: 'SearchStackLog' },
 };
 
 /**

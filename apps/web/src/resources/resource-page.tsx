@@ -18,13 +18,15 @@ import { allows } from './permission';
 import { ResourceMeta } from './resource-meta';
 import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
+import { StackServicesTab } from './stack-services-tab';
 
 const OBSERVED_REFRESH_MS = 3000;
-type Tab = 'Config' | 'Stats' | 'Containers' | 'Log' | 'Updates' | 'History';
+type Tab = 'Config' | 'Stats' | 'Containers' | 'Services' | 'Log' | 'Updates' | 'History';
 
 /** The tabs of a kind's page: what its agent can tell comes after its config. */
 function tabsOf(kind: KindSpec['kind']): Tab[] {
   if (kind === 'Server') return ['Config', 'Stats', 'Containers', 'Updates', 'History'];
+  if (kind === 'Stack') return ['Config', 'Services', 'Log', 'Updates', 'History'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log', 'Updates', 'History'];
   return ['Config', 'Updates', 'History'];
 }
@@ -147,6 +149,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       )}
       {tab === 'Stats' && <ServerStatsTab id={target} version={version} />}
       {tab === 'Containers' && <ContainersTab id={target} version={version} />}
+      {tab === 'Services' && <StackServicesTab id={target} version={version} />}
       {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}
