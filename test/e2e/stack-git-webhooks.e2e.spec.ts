@@ -270,6 +270,42 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
     expect(refresh.logs.map((l) => l.stage)).not.toContain('compose up');
   });
 
+  it("deploys a stack whose files come from its linked Repo's git settings", async () => {
+    const provider = new URL(git.url('acme/app')).host;
+    await monitor.admin.write('CreateRepo', {
+      name: 'app-repo',
+      config: {
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo: 'acme/app',
+        branch: 'main',
+      },
+    });
+    await monitor.admin.write('CreateStack', {
+      name: 'linked',
+      config: {
+        server_id: 'local',
+        project_name: `${project}-linked`,
+        linked_repo: 'app-repo',
+        run_directory: 'deploy',
+        file_paths: ['compose.yaml', 'compose.prod.yaml'],
+        environment: 'TAG=linked',
+        auto_pull: false,
+      },
+    });
+    const deployed = await completed(
+      await monitor.admin.execute<Update>('DeployStack', { stack: 'linked' }),
+    );
+    expect(deployed.success).toBe(true);
+    expect(deployed.logs.find((l) => l.stage === 'prepare')?.command).toContain('acme/app.git');
+    expect(JSON.stringify(deployed)).not.toContain(GIT_TOKEN);
+    const destroyed = await completed(
+      await monitor.admin.execute<Update>('DestroyStack', { stack: 'linked' }),
+    );
+    expect(destroyed.success).toBe(true);
+  });
+
   it('refuses run directories and file paths that leave the stack folder, at write time', async () => {
     for (const config of [
       { run_directory: '../elsewhere' },

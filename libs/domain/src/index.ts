@@ -23,3 +23,4 @@ export * from './alerts';
 export * from './deployment-status/deployment-status';
 export * from './stack-status/stack-status';
 export * from './deployments';
+export * from './stacks/git-source';

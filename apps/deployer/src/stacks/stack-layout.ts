@@ -15,19 +15,27 @@ export interface StackLayout {
 
 type StackFilesConfig = Pick<
   StackConfig,
-  'file_contents' | 'repo' | 'files_on_host' | 'run_directory' | 'file_paths' | 'env_file_path'
+  | 'file_contents'
+  | 'repo'
+  | 'linked_repo'
+  | 'files_on_host'
+  | 'run_directory'
+  | 'file_paths'
+  | 'env_file_path'
 >;
 
 const DEFAULT_COMPOSE_FILE = 'compose.yaml';
 const DEFAULT_ENV_FILE = '.env';
 
 /**
- * As in Komodo: files on the host win, then a git repository, else the compose text written
+ * As in Komodo: files on the host win, then a git repository (the stack's own, or that of its
+ * `linked_repo`), else the compose text written
  * in the UI. UI text is one `compose.yaml` at the top of the stack's folder.
  */
 export function stackLayout(stack: Resource): StackLayout {
   const config = stack.config as unknown as StackFilesConfig;
-  const mode: StackMode = config.files_on_host ? 'host' : config.repo.trim() ? 'git' : 'ui';
+  const fromGit = config.repo.trim() || config.linked_repo.trim();
+  const mode: StackMode = config.files_on_host ? 'host' : fromGit ? 'git' : 'ui';
   const env_file = config.env_file_path.trim() || DEFAULT_ENV_FILE;
   if (mode === 'ui') return { mode, run_directory: '.', files: [DEFAULT_COMPOSE_FILE], env_file };
   const files = config.file_paths.map((f) => f.trim()).filter(Boolean);

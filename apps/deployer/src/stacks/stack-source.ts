@@ -1,7 +1,14 @@
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { interpolate, type ExecutionLog, type Resource, type StackConfig } from '@monitor/domain';
+import {
+  gitSource,
+  interpolate,
+  type ExecutionLog,
+  type GitSource,
+  type Resource,
+  type StackConfig,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import {
   CredentialResolver,
@@ -27,17 +34,7 @@ export interface PreparedStack {
   commit_message?: string;
 }
 
-type StackSourceConfig = Pick<
-  StackConfig,
-  | 'file_contents'
-  | 'environment'
-  | 'git_provider'
-  | 'git_https'
-  | 'git_account'
-  | 'repo'
-  | 'branch'
-  | 'commit'
->;
+type StackSourceConfig = Pick<StackConfig, 'file_contents' | 'environment' | 'linked_repo'>;
 
 type Interpolate = (text: string) => string;
 
@@ -52,7 +49,7 @@ export class StackSource {
   private readonly variable: ReturnType<typeof variableLookup>;
 
   constructor(
-    @Inject(READ_MODEL) readModel: ReadModel,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) keyring: Keyring,
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
     private readonly agents: ServerAgents,
@@ -92,7 +89,11 @@ export class StackSource {
     const fill = this.interpolator(ctx);
     let compose: string | undefined;
     let environment: string | undefined;
-    await ctx.stage('prepare', describe(layout, config), async () => {
+    const git = this.git(stack);
+    await ctx.stage('prepare', describe(layout, git), async () => {
+      if (config.linked_repo && !git.repo.trim()) {
+        throw new Error(`linked_repo: the Repo '${config.linked_repo}' is gone or has no repo set`);
+      }
       if (layout.mode === 'ui' && !config.file_contents.trim()) {
         throw new Error('the stack has no compose file: set file_contents, repo or files_on_host');
       }
@@ -100,7 +101,7 @@ export class StackSource {
       environment = config.environment.trim() ? fill(config.environment) : undefined;
       return { stdout: `compose files: ${layout.files.join(', ')} in ${layout.run_directory}` };
     });
-    const repo = layout.mode === 'git' ? await this.clone(ctx, stack, server, config) : {};
+    const repo = layout.mode === 'git' ? await this.clone(ctx, stack, server) : {};
     const env_file = environment === undefined ? undefined : layout.env_file;
     if (compose !== undefined || environment !== undefined) {
       const inRunDirectory = (path: string) => posix.join(layout.run_directory, path);
@@ -139,12 +140,18 @@ export class StackSource {
     return { layout, env_file, contents, ...repo };
   }
 
+  /** The git settings the stack's files come from: its linked Repo's, else its own. */
+  git(stack: Resource): GitSource {
+    const linked = String(stack.config.linked_repo ?? '');
+    return gitSource(stack, linked ? this.readModel.resource('Repo', linked) : undefined);
+  }
+
   private async clone(
     ctx: ExecutionContext,
     stack: Resource,
     server: Resource,
-    config: StackSourceConfig,
   ): Promise<{ commit_hash?: string; commit_message?: string }> {
+    const config = this.git(stack);
     const account = config.git_account.trim();
     const credential = account
       ? this.credentials.find('GitProvider', config.git_provider, account)
@@ -181,7 +188,7 @@ export class StackSource {
   }
 }
 
-function describe(layout: StackLayout, config: StackSourceConfig): string {
+function describe(layout: StackLayout, config: GitSource): string {
   if (layout.mode === 'git') return `compose files from ${repoUrl(config)} (${config.branch})`;
   if (layout.mode === 'host') return 'compose files already on the host';
   return 'compose file from the UI, [[VARIABLES]] interpolated';

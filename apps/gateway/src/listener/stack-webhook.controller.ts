@@ -10,7 +10,7 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import type { Resource } from '@monitor/domain';
+import { gitSource, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -72,7 +72,11 @@ export class StackWebhookController {
       return { ignored: true, message: `'${event}' events are ignored: only pushes act` };
     }
     const branch = pushedBranch(payload);
-    const follows = String(stack.config.branch ?? '');
+    const linked = String(stack.config.linked_repo ?? '');
+    const { branch: follows } = gitSource(
+      stack,
+      linked ? this.readModel.resource('Repo', linked) : undefined,
+    );
     if (branch !== follows) {
       return {
         ignored: true,
