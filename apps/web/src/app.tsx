@@ -1,6 +1,7 @@
 import { LiveProvider } from './api/live';
 import { SessionProvider, useSessionState } from './api/session';
 import { UserNamesProvider } from './api/user-names';
+import { ErrorNote } from './components/error-note';
 import { Layout } from './components/layout';
 import { kindBySlug } from './kinds';
 import { AccountPage } from './pages/account-page';
@@ -25,9 +26,10 @@ export function App() {
 
 /** Signed out: the sign-in page, whatever the path; signed in: the page of the path. */
 function Gate() {
-  const { session, checking } = useSessionState();
+  const { session, checking, unreachable, retry } = useSessionState();
   const path = usePath();
   if (checking) return <p className="muted loading">Loading…</p>;
+  if (unreachable) return <Unreachable error={unreachable} onRetry={retry} />;
   if (!session) return <SignInPage />;
   if (!session.user.enabled) return <Disabled onSignOut={session.signOut} />;
   return (
@@ -73,6 +75,20 @@ function Disabled({ onSignOut }: { onSignOut(): void }) {
         </p>
         <button type="button" onClick={onSignOut}>
           Sign out
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function Unreachable({ error, onRetry }: { error: Error; onRetry(): void }) {
+  return (
+    <main className="sign-in">
+      <div>
+        <h1>Monitor cannot be reached</h1>
+        <ErrorNote error={error} />
+        <button type="button" className="primary" onClick={onRetry}>
+          Try again
         </button>
       </div>
     </main>

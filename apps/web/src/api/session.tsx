@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { ApiError } from './api-error';
 import { ApiClient, currentUser } from './client';
 import type { User } from './types';
 
@@ -23,6 +24,9 @@ interface SessionState {
   session?: Session;
   /** Whether a stored token is still being checked. */
   checking: boolean;
+  /** Why a stored token could not be checked (the gateway unreachable): it is kept. */
+  unreachable?: Error;
+  retry(): void;
   signIn(jwt: string): Promise<void>;
 }
 
@@ -33,6 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [jwt, setJwt] = useState(() => localStorage.getItem(TOKEN_KEY) ?? undefined);
   const [user, setUser] = useState<User>();
   const [checking, setChecking] = useState(Boolean(jwt));
+  const [unreachable, setUnreachable] = useState<Error>();
+  const [attempt, setAttempt] = useState(0);
 
   const signOut = useCallback(() => {
     localStorage.removeItem(TOKEN_KEY);
@@ -49,16 +55,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!jwt || user) return;
+    setUnreachable(undefined);
     currentUser<User>(jwt)
       .then(setUser)
-      .catch(signOut)
+      .catch((error: Error) =>
+        // Only the gateway's refusal ends the session; a network failure does not.
+        error instanceof ApiError && error.status === 401 ? signOut() : setUnreachable(error),
+      )
       .finally(() => setChecking(false));
-  }, [jwt, user, signOut]);
+  }, [jwt, user, signOut, attempt]);
+
+  const retry = useCallback(() => {
+    setChecking(true);
+    setAttempt((a) => a + 1);
+  }, []);
 
   const api = useMemo(() => new ApiClient(() => jwt, signOut), [jwt, signOut]);
   const session = jwt && user ? { user, jwt, api, signOut } : undefined;
   return (
-    <SessionContext.Provider value={{ session, checking, signIn }}>
+    <SessionContext.Provider value={{ session, checking, unreachable, retry, signIn }}>
       {children}
     </SessionContext.Provider>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeleteResourceDto, GetPermissionDto } from '@monitor/contracts';
+import type { DeleteResourceDto, GetPermissionDto, ListResourcesDto } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import type { PermissionLevel, Resource, ResourceListItem } from '../api/types';
@@ -42,16 +42,14 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
     () => api.read<Resource>(`Get${spec.kind}`, { [spec.param]: id }),
     [api, spec, id, version],
   );
-  const resourceId = resource.data?._id.$oid;
-  const listed = useRequest(
-    async () =>
-      resourceId
-        ? (await api.read<ResourceListItem[]>(`List${spec.plural}`)).find(
-            (r) => r.id === resourceId,
-          )
-        : undefined,
-    [api, spec, resourceId, version],
-  );
+  // The state is on list items only: ask for this one by name, not for the whole list.
+  const name = resource.data?.name;
+  const listed = useRequest(async () => {
+    if (!name) return undefined;
+    const params: ListResourcesDto = { query: { names: [name] } };
+    const items = await api.read<ResourceListItem[]>(`List${spec.plural}`, params);
+    return items.find((r) => r.name === name);
+  }, [api, spec, name, version]);
   const permission = useRequest(() => {
     const params: GetPermissionDto = { target: { type: spec.kind, id } };
     return api.read<{ level: PermissionLevel }>('GetPermission', params);
