@@ -106,7 +106,7 @@ export class DeployService {
       old = await this.findExactly(name);
       if (!old) return '';
       const container = this.engine.docker.getContainer(old.Id);
-      return this.engine.call(() => gracefulStop(container, name, options));
+      return this.engine.call(() => gracefulStop(container, name, options, old));
     });
     if (!stop.error && !old) {
       const why = `no container named ${name} on this host`;

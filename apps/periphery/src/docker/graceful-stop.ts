@@ -28,8 +28,10 @@ export async function gracefulStop(
   container: Dockerode.Container,
   name: string,
   options: StopOptions,
+  inspected?: Dockerode.ContainerInspectInfo,
 ): Promise<string> {
-  const info = await container.inspect();
+  // A caller that has just inspected it saves the engine a round trip.
+  const info = inspected ?? (await container.inspect());
   if (!info.State.Running) return `${name} was not running (${info.State.Status})`;
   // Both are in the inspect answer when the container was created with them; the types omit them.
   const own = info.Config as { StopSignal?: string; StopTimeout?: number };
@@ -48,16 +50,17 @@ export async function gracefulStop(
   }
   const started = Date.now();
   const signalled = await sendSignal(container, signal);
-  const exited = signalled ? await waitForExit(container, seconds * 1000) : true;
-  if (!exited) {
+  let code = signalled ? await waitForExit(container, seconds * 1000) : undefined;
+  if (signalled && code === undefined) {
     await sendSignal(container, 'SIGKILL');
-    await container.wait({ condition: 'not-running' });
+    code = ((await container.wait({ condition: 'not-running' })) as { StatusCode: number })
+      .StatusCode;
     notes.push(`${name} did not exit within ${seconds}s of ${signal}: killed it (SIGKILL)`);
   }
-  const after = await container.inspect();
+  code ??= (await container.inspect()).State.ExitCode;
   const took = ((Date.now() - started) / 1000).toFixed(1);
   notes.push(
-    `stopped ${name}: ${signal}, then up to ${seconds}s; exited with code ${after.State.ExitCode} after ${took}s`,
+    `stopped ${name}: ${signal}, then up to ${seconds}s; exited with code ${code} after ${took}s`,
   );
   return `${notes.join('\n')}\n`;
 }
@@ -75,15 +78,18 @@ async function sendSignal(container: Dockerode.Container, signal: string): Promi
   }
 }
 
-/** Whether the container stopped within `ms`; the engine's wait is cut off after that. */
-async function waitForExit(container: Dockerode.Container, ms: number): Promise<boolean> {
+/** The exit code if the container stopped within `ms` (the engine's wait is cut off then). */
+async function waitForExit(
+  container: Dockerode.Container,
+  ms: number,
+): Promise<number | undefined> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), ms);
   try {
-    await container.wait({ condition: 'not-running', abortSignal: abort.signal });
-    return true;
+    const answer = await container.wait({ condition: 'not-running', abortSignal: abort.signal });
+    return (answer as { StatusCode: number }).StatusCode;
   } catch (error) {
-    if (abort.signal.aborted) return false;
+    if (abort.signal.aborted) return undefined;
     throw error;
   } finally {
     clearTimeout(timer);
