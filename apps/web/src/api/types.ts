@@ -97,6 +97,8 @@ export interface User {
   admin: boolean;
   create_server_permissions: boolean;
   create_build_permissions: boolean;
+  /** The user's own grant per kind (groups' grants not included). */
+  all?: Partial<Record<ResourceKind, PermissionLevel>>;
 }
 
 /** Komodo's Alert as `ListAlerts` answers it. */

@@ -1,14 +1,17 @@
+import { useState } from 'react';
 import type { UpdateUserAdminDto, UpdateUserBasePermissionsDto } from '@monitor/contracts';
 import { useSession } from '../../api/session';
 import type { User } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
+import { KindGrantsDialog } from './kind-grants-dialog';
 
 /** Users (admins only): enable the ones waiting, and what they may create or administer. */
 export function UsersSettings() {
   const { api, user: me } = useSession();
   const users = useRequest(() => api.read<User[]>('ListUsers'), [api]);
+  const [granting, setGranting] = useState<User>();
   const permissions = async (params: UpdateUserBasePermissionsDto) => {
     await api.write('UpdateUserBasePermissions', params);
     users.reload();
@@ -47,6 +50,9 @@ export function UsersSettings() {
                     {[
                       u.create_server_permissions && 'create servers',
                       u.create_build_permissions && 'create builds',
+                      ...Object.entries(u.all ?? {})
+                        .filter(([, level]) => level !== 'None')
+                        .map(([kind, level]) => `${level} every ${kind}`),
                     ]
                       .filter(Boolean)
                       .join(', ') || '—'}
@@ -73,6 +79,11 @@ export function UsersSettings() {
                         permissions({ user_id, create_builds: !u.create_build_permissions })
                       }
                     />
+                    {!u.admin && (
+                      <button type="button" onClick={() => setGranting(u)}>
+                        Permissions
+                      </button>
+                    )}
                     {!self && (
                       <ActionButton
                         label={u.admin ? 'Revoke admin' : 'Make admin'}
@@ -92,8 +103,17 @@ export function UsersSettings() {
         </table>
       )}
       <p className="muted">
-        Grants on kinds and resources, and groups, are set through the API for now.
+        Grants on single resources, and groups, are set through the API for now.
       </p>
+      {granting && (
+        <KindGrantsDialog
+          user={granting}
+          onClose={() => {
+            setGranting(undefined);
+            users.reload();
+          }}
+        />
+      )}
     </div>
   );
 }
