@@ -24,6 +24,7 @@ import { JetStreamReader, type JetStreamLocation } from './jetstream-reader';
 import { JetStreamSubscription } from './jetstream-subscription';
 import { EVENTS_PER_ENVELOPE } from './positions';
 import { TailCache } from './tail-cache';
+import { OpenSubscriptions } from '../open-subscriptions';
 
 export interface JetStreamEventStoreOptions {
   /** The JetStream stream holding every event. Default `MONITOR_EVENTS`. */
@@ -43,7 +44,7 @@ export class JetStreamEventStore implements EventStore {
   private readonly js: JetStreamClient;
   private readonly reader: JetStreamReader;
   private readonly appender: JetStreamAppender;
-  private readonly subscriptions = new Set<JetStreamSubscription>();
+  private readonly subscriptions = new OpenSubscriptions<JetStreamSubscription>();
   private closed = false;
 
   private constructor(
@@ -141,13 +142,7 @@ export class JetStreamEventStore implements EventStore {
     this.assertOpen();
     const { stream, prefix } = this.location;
     const subscription = new JetStreamSubscription(this.js, stream, prefix, afterPosition, handler);
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   async headPosition(): Promise<number> {
@@ -158,7 +153,7 @@ export class JetStreamEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     if (this.ownsConnection) await this.connection.drain();
   }
 

@@ -22,6 +22,7 @@ import type {
 import { fromRecorded, toEventData } from './kurrentdb-events';
 import { domainEventsOnly, readFrom } from './kurrentdb-filter';
 import { KurrentDbSubscription } from './kurrentdb-subscription';
+import { OpenSubscriptions } from '../open-subscriptions';
 
 /**
  * The event store on KurrentDB (EventStoreDB) through its gRPC client. Appends use the exact
@@ -33,7 +34,7 @@ import { KurrentDbSubscription } from './kurrentdb-subscription';
  * run when `EVENTSTORE_URL` is set.
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private readonly subscriptions = new OpenSubscriptions<KurrentDbSubscription>();
   private closed = false;
 
   constructor(readonly client: KurrentDBClient) {}
@@ -99,13 +100,7 @@ export class KurrentDbEventStore implements EventStore {
   subscribeAll(afterPosition: number, handler: EventHandler): Subscription {
     this.assertOpen();
     const subscription = new KurrentDbSubscription(this.client, afterPosition, handler);
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   async headPosition(): Promise<number> {
@@ -125,7 +120,7 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     await this.client.dispose();
   }
 
