@@ -356,7 +356,7 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
-    'keeps settings: a tag, and a secret variable whose value is never shown',
+    'keeps settings: a tag, a secret variable and a git account, their secrets never shown',
     async () => {
       await nav('Settings').click();
       await page.locator('[data-tag="frontend"]').waitFor();
@@ -377,6 +377,17 @@ describe('web UI: a first day in the browser', () => {
       await button('Create variable').click();
       await form.getByRole('alert').waitFor();
       await screenshot(page, 'settings-variables');
+
+      await page.getByRole('tab', { name: 'Git accounts' }).click();
+      const account = page.getByRole('form', { name: 'New account' });
+      await account.getByLabel('Domain').fill('git.example.com');
+      await account.getByLabel('Username').fill('deploy-bot');
+      await account.getByLabel('Token').fill('token-never-shown-again');
+      await button('Create account').click();
+      const accountRow = page.locator('[data-account="deploy-bot@git.example.com"]');
+      await accountRow.waitFor();
+      expect(await accountRow.locator('code').textContent()).toBe('*****');
+      expect(await page.content()).not.toContain('token-never-shown-again');
     },
     SLOW,
   );

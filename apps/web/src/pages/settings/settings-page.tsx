@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useSession } from '../../api/session';
+import { AccountsSettings } from './accounts-settings';
 import { TagsSettings } from './tags-settings';
 import { UsersSettings } from './users-settings';
 import { VariablesSettings } from './variables-settings';
 
-type Section = 'Tags' | 'Variables' | 'Users';
+type Section = 'Tags' | 'Variables' | 'Git accounts' | 'Registry accounts' | 'Users';
 
 /** Settings of the whole installation; users are an admin's business. */
 export function SettingsPage() {
   const { user } = useSession();
-  const sections: Section[] = user.admin ? ['Tags', 'Variables', 'Users'] : ['Tags', 'Variables'];
+  const sections: Section[] = ['Tags', 'Variables', 'Git accounts', 'Registry accounts'];
+  if (user.admin) sections.push('Users');
   const [section, setSection] = useState<Section>('Tags');
   return (
     <section>
@@ -29,6 +31,10 @@ export function SettingsPage() {
       </nav>
       {section === 'Tags' && <TagsSettings />}
       {section === 'Variables' && <VariablesSettings />}
+      {section === 'Git accounts' && <AccountsSettings key="git" type="GitProviderAccount" />}
+      {section === 'Registry accounts' && (
+        <AccountsSettings key="registry" type="ImageRegistryAccount" />
+      )}
       {section === 'Users' && user.admin && <UsersSettings />}
     </section>
   );
