@@ -254,6 +254,28 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     }
   });
 
+  it('answers reads of a stack without a server 400, and of one out of reach 503', async () => {
+    await monitor.admin.write('CreateServer', {
+      name: 'gone',
+      config: { address: 'http://127.0.0.1:1', enabled: true },
+    });
+    await monitor.admin.write('CreateStack', { name: 'serverless', config: {} });
+    await monitor.admin.write('CreateStack', {
+      name: 'unreachable',
+      config: { server_id: 'gone' },
+    });
+    const none = await monitor.admin.call<{ error: string }>('read', 'GetStackLog', {
+      stack: 'serverless',
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.error).toContain('set config.server_id');
+    const away = await monitor.admin.call<{ error: string }>('read', 'ListStackServices', {
+      stack: 'unreachable',
+    });
+    expect(away.status).toBe(503);
+    expect(away.body.error).toContain("server 'gone' is unreachable");
+  });
+
   it("fails a stack whose compose text is invalid, with compose's own error", async () => {
     await monitor.admin.write('CreateStack', {
       name: 'broken',

@@ -6,6 +6,7 @@ import {
   type BuildImageSource,
   type Version,
   interpolate,
+  invalid,
   notFound,
   type ContainerSpec,
   type Resource,
@@ -72,8 +73,11 @@ export class DeploymentContext {
   server(deployment: Resource): Resource {
     const serverId = String(deployment.config.server_id ?? '');
     const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
-    if (!server)
-      throw new Error(`Deployment '${deployment.name}' has no server: set config.server_id`);
+    if (!server) {
+      throw invalid(`Deployment '${deployment.name}' has no server: set config.server_id`, {
+        field: 'config.server_id',
+      });
+    }
     return server;
   }
 

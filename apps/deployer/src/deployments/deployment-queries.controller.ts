@@ -7,12 +7,10 @@ import {
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
-import type { Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
-import { fromAgent } from '../servers/agent-errors';
 import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
@@ -56,18 +54,11 @@ export class DeploymentQueriesController {
 
   private async ask(idOrName: string, type: string, params: object) {
     const deployment = this.context.deployment(idOrName);
-    let server: Resource | undefined;
-    try {
-      server = this.context.server(deployment);
-      const answer = await this.agents.call(server, type, {
-        name: this.observer.containerNameOf(deployment),
-        ...params,
-      });
-      // A container may print what it was given: no secret leaves through its log.
-      return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
-    } catch (error) {
-      if (!server) throw error;
-      throw fromAgent(server, error);
-    }
+    const answer = await this.agents.ask(this.context.server(deployment), type, {
+      name: this.observer.containerNameOf(deployment),
+      ...params,
+    });
+    // A container may print what it was given: no secret leaves through its log.
+    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 }

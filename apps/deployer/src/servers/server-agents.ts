@@ -5,6 +5,7 @@ import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
+import { fromAgent } from './agent-errors';
 
 const INTERACTIVE_TIMEOUT_MS = 8_000;
 
@@ -47,5 +48,17 @@ export class ServerAgents {
     timeoutMs = INTERACTIVE_TIMEOUT_MS,
   ) {
     return (await callAgent<T>(this.address(server), type, params, timeoutMs)).body;
+  }
+
+  /**
+   * A read asked of the agent for a user: as `call`, with the agent's failure answered as the
+   * caller should see it (unreachable is 503 naming the server, not a 500).
+   */
+  async ask<T = unknown>(server: Resource, type: string, params: unknown = {}): Promise<T> {
+    try {
+      return await this.call<T>(server, type, params);
+    } catch (error) {
+      throw fromAgent(server, error);
+    }
   }
 }

@@ -13,7 +13,6 @@ import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
-import { fromAgent } from './agent-errors';
 import { ServerAgents } from './server-agents';
 import { ServerObservations } from './server-observations';
 
@@ -109,12 +108,7 @@ export class ServerQueriesController {
     return server;
   }
 
-  private async ask<T = unknown>(idOrName: string, type: string, params: unknown = {}): Promise<T> {
-    const server = this.server(idOrName);
-    try {
-      return await this.agents.call<T>(server, type, params);
-    } catch (error) {
-      throw fromAgent(server, error);
-    }
+  private ask<T = unknown>(idOrName: string, type: string, params: unknown = {}): Promise<T> {
+    return this.agents.ask<T>(this.server(idOrName), type, params);
   }
 }

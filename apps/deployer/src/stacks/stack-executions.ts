@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  invalid,
   notFound,
   type ExecutionLog,
   type Resource,
@@ -173,12 +174,12 @@ export class StackExecutions {
 
   services(idOrName: string) {
     const stack = this.stack(idOrName);
-    return this.agents.call(this.server(stack), 'ComposePs', composeTarget(stack));
+    return this.agents.ask(this.server(stack), 'ComposePs', composeTarget(stack));
   }
 
   async log(idOrName: string, tail: number, services?: string[]) {
     const stack = this.stack(idOrName);
-    const answer = await this.agents.call(this.server(stack), 'GetComposeLog', {
+    const answer = await this.agents.ask(this.server(stack), 'GetComposeLog', {
       project: stackProject(stack),
       tail,
       services,
@@ -193,7 +194,7 @@ export class StackExecutions {
     services?: string[],
   ) {
     const stack = this.stack(idOrName);
-    const answer = await this.agents.call(this.server(stack), 'SearchComposeLog', {
+    const answer = await this.agents.ask(this.server(stack), 'SearchComposeLog', {
       project: stackProject(stack),
       services,
       terms: search.terms,
@@ -274,7 +275,11 @@ export class StackExecutions {
 
   private server(stack: Resource): Resource {
     const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
-    if (!server) throw new Error(`Stack '${stack.name}' has no server: set config.server_id`);
+    if (!server) {
+      throw invalid(`Stack '${stack.name}' has no server: set config.server_id`, {
+        field: 'config.server_id',
+      });
+    }
     return server;
   }
 
