@@ -24,6 +24,12 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
   ],
   Deployment: [
     { request: 'Deploy', label: 'Deploy', confirm: 'Deploy now? A running container is replaced.' },
+    {
+      request: 'RollbackDeployment',
+      label: 'Roll back',
+      confirm:
+        'Put back the config the previous successful Deploy deployed, and deploy it? The current container is replaced.',
+    },
     { request: 'StartDeployment', label: 'Start' },
     { request: 'RestartDeployment', label: 'Restart' },
     { request: 'PauseDeployment', label: 'Pause' },
@@ -37,6 +43,11 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
   ],
   Stack: [
     { request: 'DeployStack', label: 'Deploy', confirm: 'Deploy the stack now (compose up)?' },
+    {
+      request: 'DeployStackIfChanged',
+      label: 'Deploy if changed',
+      confirm: 'Deploy the stack if its files or environment changed since the last deploy?',
+    },
     { request: 'StartStack', label: 'Start' },
     { request: 'RestartStack', label: 'Restart' },
     { request: 'PauseStack', label: 'Pause' },
