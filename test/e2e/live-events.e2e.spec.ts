@@ -93,8 +93,42 @@ describe('GET /events (Server-Sent Events)', () => {
     expect((await live)[0].type).toBe('AlerterCreated');
   });
 
-  it('refuses a bad position or kind with 400', async () => {
+  it('starts at the end of the log with after=now, and selects observed streams', async () => {
+    const { _id } = await client.write<{ _id: { $oid: string } }>('CreateDeployment', {
+      name: 'sse-observed',
+    });
+    const observed = readEvents(`${monitor.url}/events?after=now&streams=deploymentstatus`, 1);
+    await new Promise((r) => setTimeout(r, 100));
+    await client.write('CreateAlerter', { name: 'sse-not-observed' });
+    // What polling writes when a container changes state.
+    await monitor.runtime.store.append(
+      `deploymentstatus-${_id.$oid}`,
+      [
+        {
+          id: `observed-${Date.now()}`,
+          type: 'DeploymentStateObserved',
+          data: { state: 'running', image: 'app:1', at: Date.now() },
+          metadata: {
+            userId: 'system',
+            via: 'system',
+            correlationId: 'c',
+            causationId: 'c',
+            at: Date.now(),
+          },
+        },
+      ],
+      'any',
+    );
+    const [event] = await observed;
+    expect(event).toMatchObject({
+      type: 'DeploymentStateObserved',
+      data: { stream: `deploymentstatus-${_id.$oid}` },
+    });
+  });
+
+  it('refuses a bad position, kind or stream with 400', async () => {
     const headers = authHeaders(auth);
+    expect((await fetch(`${monitor.url}/events?streams=widget`, { headers })).status).toBe(400);
     expect((await fetch(`${monitor.url}/events?after=-3`, { headers })).status).toBe(400);
     expect((await fetch(`${monitor.url}/events?kind=Widget`, { headers })).status).toBe(400);
     expect((await fetch(`${monitor.url}/events`)).status).toBe(401);

@@ -56,6 +56,7 @@ describe('permissions on every route', () => {
 
   it('shows a Read-only user only what they may read', async () => {
     expect((await reader.read<Listed>('ListDeployments')).map((d) => d.name)).toEqual(['visible']);
+    expect(await reader.read('GetDeploymentsSummary')).toMatchObject({ total: 1, unknown: 1 });
     expect((await reader.read<Listed>('ListServers')).map((d) => d.name)).toEqual([]);
     const hidden = await reader.call<{ error: string }>('read', 'GetDeployment', {
       deployment: 'hidden',

@@ -106,6 +106,8 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     });
     expect(log.stdout).toContain('worker up');
     await eventually(async () => expect(await stackState()).toBe('running'));
+    expect(await monitor.admin.read('GetStacksSummary')).toMatchObject({ total: 1, running: 1 });
+    expect(await monitor.admin.read('GetServersSummary')).toMatchObject({ total: 1 });
     expect(log.stdout).toContain('hello-from-stack *****');
     const found = await monitor.admin.read<{ stdout: string }>('SearchStackLog', {
       stack: 'two-services',

@@ -14,6 +14,7 @@ import { AlertReads } from './api/read/alerts.read';
 import { ServerRequests } from './api/servers/server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { ExecutionForwarder } from './api/execution-forwarder';
+import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -52,6 +53,7 @@ import { UpdateFeed } from './live/update-feed';
     RequestRegistry,
     CommandForwarder,
     ResourceReads,
+    SummaryReads,
     ResourceWrites,
     TagReads,
     TagWrites,

@@ -29,6 +29,7 @@ function resourceOf(
   const id = event.stream.slice(event.stream.indexOf('-') + 1);
   if (event.stream.startsWith('serverstatus-')) return { kind: 'Server', id };
   if (event.stream.startsWith('deploymentstatus-')) return { kind: 'Deployment', id };
+  if (event.stream.startsWith('stackstatus-')) return { kind: 'Stack', id };
   if (event.stream.startsWith('alert-')) {
     const target = readModel.alerts.alert(id)?.target;
     return target && isResourceKind(target.type) ? { kind: target.type, id: target.id } : undefined;

@@ -12,11 +12,16 @@ import { canSeeEvent } from '../auth/event-visibility';
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/** The streams polling writes, which `streams=` selects. */
+const OBSERVED_STREAMS = ['serverstatus', 'deploymentstatus', 'stackstatus', 'alert'];
+
 /**
  * `GET /events`: domain events as Server-Sent Events for integrations. Each carries its log
- * position as the SSE id, so a client resumes with `?after=<position>` or `Last-Event-ID`.
- * Filters: `kind=Deployment`, `resource=<id>` (with kind). A user gets only the events they
- * may see, with sealed secrets masked.
+ * position as the SSE id, so a client resumes with `?after=<position>` or `Last-Event-ID`;
+ * `after=now` starts at the end of the log (what happens from now on). Filters:
+ * `kind=Deployment`, `resource=<id>` (with kind), or `streams=serverstatus,alert` (stream
+ * categories: what polling observes). A user gets only the events they may see, with sealed
+ * secrets masked.
  */
 @Controller()
 @UseFilters(HttpErrorFilter)
@@ -32,16 +37,17 @@ export class EventsController {
     @Query('after') after: string | undefined,
     @Query('kind') kind: string | undefined,
     @Query('resource') resource: string | undefined,
+    @Query('streams') streams: string | undefined,
     @Headers() headers: Headers,
     @Res() res: Response,
   ): void {
     const { id: userId, via } = this.authenticator.authenticate(credentialsOf(headers));
     const position = after ?? (headers['last-event-id'] as string | undefined) ?? '0';
-    const from = Number(position);
+    const from = position === 'now' ? this.readModel.position : Number(position);
     if (!Number.isSafeInteger(from) || from < 0) {
       throw new ApiError(
         400,
-        `after: '${position}' is not a log position (a whole number >= 0)`,
+        `after: '${position}' is not a log position (a whole number >= 0, or now)`,
         'VALIDATION',
       );
     }
@@ -51,9 +57,19 @@ export class EventsController {
     if (resource !== undefined && kind === undefined) {
       throw new ApiError(400, 'resource: give kind too', 'VALIDATION');
     }
+    const categories = streams?.split(',').map((c) => c.trim()) ?? [];
+    const unknown = categories.find((c) => !OBSERVED_STREAMS.includes(c));
+    if (unknown !== undefined) {
+      throw new ApiError(
+        400,
+        `streams: '${unknown}' is not one of ${OBSERVED_STREAMS.join(', ')}`,
+        'VALIDATION',
+      );
+    }
     const prefix = kind ? `${kindCategory(kind)}-${resource ?? ''}` : '';
     const matches = (e: StoredEvent) =>
-      resource ? e.stream === prefix : e.stream.startsWith(prefix);
+      (categories.length === 0 || categories.includes(e.stream.slice(0, e.stream.indexOf('-')))) &&
+      (resource ? e.stream === prefix : e.stream.startsWith(prefix));
     const visible = (e: StoredEvent) =>
       canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);
 
