@@ -2,6 +2,7 @@ import Dockerode from 'dockerode';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildVariantImage,
   pushBusyboxImage,
   removeImageTags,
   startTestRegistry,
@@ -44,6 +45,7 @@ describe('deployments: a container on a server, end to end', () => {
         MONITOR_LOCAL_AGENT_PORT: '0',
         MONITOR_MONITORING_ENABLED: 'true',
         MONITOR_MONITORING_INTERVAL_MS: '400',
+        MONITOR_MONITORING_IMAGE_UPDATE_INTERVAL_MS: '500',
       },
       undefined,
       logger,
@@ -433,6 +435,92 @@ describe('deployments: a container on a server, end to end', () => {
       await removeImageTags(docker, [built]).catch(() => undefined);
     }
   });
+
+  it('sees a newer image at the registry: an alert, or with auto_update a redeploy', async () => {
+    const image = await pushBusyboxImage(docker, registry.address, `moving-${suffix}`, 'stable');
+    const [watch, auto] = [`${name}-watch`, `${name}-auto`];
+    const variant = `monitor-test/moving-variant-${suffix}:latest`;
+    const info = async (deployment: string) =>
+      (
+        await monitor.admin.read<
+          { name: string; info: { state: string; update_available: boolean } }[]
+        >('ListDeployments')
+      ).find((d) => d.name === deployment)?.info;
+    const alertsOf = async (deployment: string) => {
+      const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetDeployment', {
+        deployment,
+      });
+      return (
+        await monitor.admin.read<{ alerts: { resolved: boolean; data: { type: string } }[] }>(
+          'ListAlerts',
+          { query: { 'target.id': _id.$oid } },
+        )
+      ).alerts;
+    };
+    try {
+      for (const [deployment, flags] of [
+        [watch, { poll_for_updates: true }],
+        [auto, { auto_update: true }],
+      ] as const) {
+        await monitor.admin.write('CreateDeployment', {
+          name: deployment,
+          config: {
+            server_id: 'local',
+            image: { type: 'Image', params: { image } },
+            command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`,
+            network: 'none',
+            ...flags,
+          },
+        });
+        const deployed = await completed(
+          await monitor.admin.execute<Update>('Deploy', { deployment }),
+        );
+        expect(deployed.success).toBe(true);
+        await eventually(async () => expect((await info(deployment))?.state).toBe('running'));
+      }
+      await new Promise((r) => setTimeout(r, 1200)); // a check finds nothing new
+      expect((await info(watch))?.update_available).toBe(false);
+
+      await buildVariantImage(docker, variant, suffix);
+      await pushBusyboxImage(
+        docker,
+        registry.address,
+        `moving-${suffix}`,
+        'stable',
+        undefined,
+        variant,
+      );
+      const variantId = (await docker.getImage(variant).inspect()).Id;
+
+      await eventually(async () => expect((await info(watch))?.update_available).toBe(true));
+      await eventually(async () =>
+        expect((await alertsOf(watch)).map((a) => a.data.type)).toContain(
+          'DeploymentImageUpdateAvailable',
+        ),
+      );
+      expect((await docker.getContainer(watch).inspect()).Image).not.toBe(variantId);
+
+      await eventually(async () =>
+        expect((await docker.getContainer(auto).inspect()).Image).toBe(variantId),
+      );
+      const redeploy = monitor.runtime.readModel
+        .listUpdates((u) => u.operation === 'Deploy' && u.operator === 'auto-update')
+        .at(0);
+      expect(redeploy).toBeDefined();
+      await eventually(async () =>
+        expect((await alertsOf(auto)).map((a) => a.data.type)).toContain('DeploymentAutoUpdated'),
+      );
+      await eventually(async () => expect((await info(auto))?.update_available).toBe(false));
+    } finally {
+      for (const container of [watch, auto]) {
+        await docker
+          .getContainer(container)
+          .remove({ force: true })
+          .catch(() => undefined);
+      }
+      await removeImageTags(docker, [image, variant]).catch(() => undefined);
+    }
+  }, 60_000);
 
   it('destroys the container', async () => {
     const destroyed = await completed(

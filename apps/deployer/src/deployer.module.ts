@@ -4,6 +4,7 @@ import { DeploymentContext } from './deployments/deployment-context';
 import { DeploymentExecutions } from './deployments/deployment-executions';
 import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
 import { DeploymentQueriesController } from './deployments/deployment-queries.controller';
+import { ImageUpdateWatcher } from './deployments/image-update-watcher';
 import { ServersModule } from './servers/servers.module';
 import { StackController } from './stacks/stack.controller';
 import { StackExecutions } from './stacks/stack-executions';
@@ -26,6 +27,12 @@ import { StackSource } from './stacks/stack-source';
     DeploymentQueriesController,
     StackController,
   ],
-  providers: [DeploymentContext, DeploymentExecutions, StackExecutions, StackSource],
+  providers: [
+    DeploymentContext,
+    DeploymentExecutions,
+    ImageUpdateWatcher,
+    StackExecutions,
+    StackSource,
+  ],
 })
 export class DeployerModule {}

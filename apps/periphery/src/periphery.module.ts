@@ -16,6 +16,7 @@ import { DockerEngine } from './docker/docker-engine';
 import { DockerListsService } from './docker/docker-lists.service';
 import { DockerRequests } from './docker/docker.requests';
 import { ImagePullService } from './docker/image-pull.service';
+import { ImageUpdateService } from './docker/image-update.service';
 import { PruneService } from './docker/prune.service';
 import { StatsSampler } from './system/stats-sampler';
 import { SystemRequests } from './system/system.requests';
@@ -43,6 +44,7 @@ export class PeripheryModule {
         PruneService,
         DockerRequests,
         ImagePullService,
+        ImageUpdateService,
         DeployService,
         ContainerLifecycleService,
         ContainerStatsService,

@@ -137,6 +137,14 @@ export class MonitoringSettings {
   @IsInt()
   @Min(60_000)
   stats_retention_ms = 14 * 24 * 3600 * 1000;
+
+  /**
+   * How often deployments with `poll_for_updates` or `auto_update` ask their registry whether
+   * their image reference now names another image (a digest read, no pull).
+   */
+  @IsInt()
+  @Min(100)
+  image_update_interval_ms = 5 * 60_000;
 }
 
 export class LocalAgentSettings {

@@ -121,7 +121,7 @@ async function waitForRegistry(
 }
 
 /**
- * Tags the busybox test image as `REGISTRY/name:tag` and pushes it; answers that reference.
+ * Tags the busybox test image (or `source`) as `REGISTRY/name:tag` and pushes it; answers that reference.
  * The local tag stays (remove it with `removeImageTags`); meanwhile the busybox image has one more
  * tag, so find it in image lists by its tags rather than by its first one.
  */
@@ -131,10 +131,11 @@ export async function pushBusyboxImage(
   name: string,
   tag: string,
   auth?: { username: string; password: string },
+  source = BUSYBOX_TEST_IMAGE,
 ): Promise<string> {
   await ensureBusyboxImage(docker);
   const repo = `${registryAddress}/${name}`;
-  await docker.getImage(BUSYBOX_TEST_IMAGE).tag({ repo, tag });
+  await docker.getImage(source).tag({ repo, tag });
   const authconfig = auth ? { ...auth, serveraddress: registryAddress } : undefined;
   const stream = (await docker
     .getImage(repo)

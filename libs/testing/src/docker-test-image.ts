@@ -37,6 +37,29 @@ export function ensureBusyboxImage(docker: Dockerode, tag = BUSYBOX_TEST_IMAGE):
   return build;
 }
 
+/**
+ * Another image than the busybox one (its config differs by a label, so its digest does):
+ * what a registry serves after a new push under the same tag. Built from the busybox image.
+ */
+export async function buildVariantImage(
+  docker: Dockerode,
+  tag: string,
+  variant: string,
+): Promise<void> {
+  await ensureBusyboxImage(docker);
+  const context = mkdtempSync(join(tmpdir(), 'monitor-variant-'));
+  try {
+    writeFileSync(
+      join(context, 'Dockerfile'),
+      `FROM ${BUSYBOX_TEST_IMAGE}\nLABEL monitor-test-variant=${JSON.stringify(variant)}\n`,
+    );
+    const stream = await docker.buildImage({ context, src: ['Dockerfile'] }, { t: tag, rm: true });
+    await followBuild(docker, stream, tag);
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
 async function buildIfMissing(docker: Dockerode, tag: string): Promise<void> {
   try {
     await docker.getImage(tag).inspect();

@@ -24,6 +24,13 @@ import { statsHistoryProvider, StatsHistoryCloser } from './stats-history.provid
     statsHistoryProvider,
     StatsHistoryCloser,
   ],
-  exports: [ServerAgents, ServerPoller, DeploymentObserver, StackObserver, ObservedExecutions],
+  exports: [
+    ServerAgents,
+    ServerPoller,
+    DeploymentObserver,
+    StackObserver,
+    ObservedExecutions,
+    StateChangeAlerts,
+  ],
 })
 export class ServersModule {}

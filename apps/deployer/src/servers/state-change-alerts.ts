@@ -55,4 +55,24 @@ export class StateChangeAlerts {
     );
     await this.readModel.waitFor(position);
   }
+
+  /** Resolves the open alerts of `type` on `target` (the condition went away). */
+  async resolve(
+    target: { type: ResourceKind; id: string },
+    type: AlertData['type'],
+  ): Promise<void> {
+    const open = this.readModel.alerts
+      .openFor(target.type, target.id)
+      .filter((alert) => alert.data.type === type);
+    for (const alert of open) {
+      const { position } = await handleCommand(
+        this.store,
+        `alert-${alert.id}`,
+        alertDecider,
+        { type: 'Resolve' as const, ts: Date.now() },
+        systemMeta(),
+      );
+      await this.readModel.waitFor(position);
+    }
+  }
 }

@@ -6,9 +6,13 @@ import { ContainerStatsService } from './container-stats.service';
 import { DeployContainerDto } from './deploy-container.dto';
 import { DeployService } from './deploy.service';
 import { ImagePullService } from './image-pull.service';
-import { PullImageDto } from './pull-image.dto';
+import { ImageUpdateService } from './image-update.service';
+import { CheckImageUpdateDto, PullImageDto } from './pull-image.dto';
 
-/** What a Deployment needs of the agent: pull, deploy, the container's lifecycle and stats. */
+/**
+ * What a Deployment needs of the agent: pull, deploy, the container's lifecycle and stats, and
+ * whether its image has a newer one at the registry.
+ */
 @Injectable()
 export class ContainerRequests implements OnModuleInit {
   constructor(
@@ -17,6 +21,7 @@ export class ContainerRequests implements OnModuleInit {
     private readonly deployer: DeployService,
     private readonly lifecycle: ContainerLifecycleService,
     private readonly statistics: ContainerStatsService,
+    private readonly updates: ImageUpdateService,
   ) {}
 
   onModuleInit(): void {
@@ -26,6 +31,11 @@ export class ContainerRequests implements OnModuleInit {
         name: 'PullImage',
         dto: PullImageDto,
         handle: (p) => this.pulls.pull(p.image, p.registry),
+      }),
+      request({
+        name: 'CheckImageUpdate',
+        dto: CheckImageUpdateDto,
+        handle: (p) => this.updates.check(p.image, p.container, p.registry),
       }),
       request({
         name: 'DeployContainer',

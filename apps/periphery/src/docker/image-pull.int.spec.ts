@@ -2,6 +2,7 @@ import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import {
   BUSYBOX_TEST_IMAGE,
+  buildVariantImage,
   ensureBusyboxImage,
   pushBusyboxImage,
   removeImageTags,
@@ -131,6 +132,40 @@ describe('PullImage from a real private registry', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/image/);
     expect(bad.body.error).toMatch(/registry\.token/);
+  });
+
+  it('tells whether a container runs what its image reference names at the registry now', async () => {
+    const auth = { username: 'deployer', password: token };
+    const image = await pushBusyboxImage(docker, registry.address, `moving-${run}`, 'stable', auth);
+    tags.push(image);
+    const container = await docker.createContainer({ name: `moving-${run}`, Image: image });
+    try {
+      const check = () =>
+        agent.call<{ update_available: boolean; remote_digest: string; error?: string }>(
+          'CheckImageUpdate',
+          { image, container: `moving-${run}`, registry: account() },
+        );
+      const same = await check();
+      expect(same.status).toBe(200);
+      expect(same.body).toMatchObject({
+        update_available: false,
+        remote_digest: expect.stringMatching(/^sha256:/),
+      });
+      const variant = `monitor-test/variant-${run}:latest`;
+      await buildVariantImage(docker, variant, run);
+      tags.push(variant);
+      await pushBusyboxImage(docker, registry.address, `moving-${run}`, 'stable', auth, variant);
+      const moved = await check();
+      expect(moved.body.update_available).toBe(true);
+      expect(moved.body.remote_digest).not.toBe(same.body.remote_digest);
+      const missing = await agent.call<{ error: string }>('CheckImageUpdate', {
+        image,
+        container: `no-such-${run}`,
+      });
+      expect(missing.status).toBe(404);
+    } finally {
+      await container.remove({ force: true });
+    }
   });
 
   it('logged nothing that holds the token, in any of these requests', () => {

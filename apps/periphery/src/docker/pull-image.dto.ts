@@ -28,3 +28,10 @@ export class PullImageDto {
   @Type(() => RegistryAuthDto)
   registry?: RegistryAuthDto;
 }
+
+/** Whether the container `container` runs what `image` names at its registry now. */
+export class CheckImageUpdateDto extends PullImageDto {
+  @IsString()
+  @MinLength(1)
+  container!: string;
+}

@@ -107,7 +107,7 @@ export class ResourceReads implements OnModuleInit {
       state: status?.state ?? 'unknown',
       status: status?.state,
       image: status?.image || (image?.params?.image ?? ''),
-      update_available: false,
+      update_available: status?.update_available ?? false,
       server_id: server?.id ?? '',
       server_name: server?.name,
       build_id: image?.params?.build_id,

@@ -1,0 +1,129 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import { decideImageUpdate, deploymentStatusStream, type Resource } from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { eventMetadata, newId, systemMeta, type CommandMeta } from '@monitor/resources';
+import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { ServerAgents } from '../servers/server-agents';
+import { StateChangeAlerts } from '../servers/state-change-alerts';
+import { DeploymentContext } from './deployment-context';
+import { DeploymentExecutions } from './deployment-executions';
+import { DeploymentObserver } from './deployment-observer';
+
+/** States in which a deployment has a container whose image can be compared. */
+const HAS_CONTAINER = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy'];
+
+/**
+ * Komodo's `poll_for_updates` and `auto_update`: on its own interval, each such deployment's
+ * agent asks the registry for the digest its image reference names now. A newer image opens a
+ * DeploymentImageUpdateAvailable alert, or with `auto_update` is deployed at once (as the user
+ * `auto-update`) with a DeploymentAutoUpdated alert. Only changes are recorded.
+ */
+@Injectable()
+export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ImageUpdateWatcher.name);
+  private timer?: NodeJS.Timeout;
+  private checking = false;
+
+  constructor(
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agents: ServerAgents,
+    private readonly context: DeploymentContext,
+    private readonly observer: DeploymentObserver,
+    private readonly executions: DeploymentExecutions,
+    private readonly alerts: StateChangeAlerts,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.monitoring.enabled) return;
+    this.timer = setInterval(
+      () => void this.tick(),
+      this.config.monitoring.image_update_interval_ms,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One round over the watched deployments; a round still running is not overlapped. */
+  async tick(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      for (const deployment of this.watched()) {
+        await this.check(deployment).catch((error: Error) =>
+          this.logger.warn(`image update check of '${deployment.name}': ${error.message}`),
+        );
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private watched(): Resource[] {
+    return this.readModel.list('Deployment').filter((d) => {
+      const { poll_for_updates, auto_update } = d.config as Record<string, boolean>;
+      const state = this.readModel.deploymentStatus.status(d.id)?.state ?? 'unknown';
+      return (poll_for_updates || auto_update) && HAS_CONTAINER.includes(state);
+    });
+  }
+
+  private async check(deployment: Resource): Promise<void> {
+    const { server, image, registry } = this.context.prepare(deployment);
+    if (this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
+    const answer = await this.agents.ask<{ update_available: boolean; remote_digest: string }>(
+      server,
+      'CheckImageUpdate',
+      {
+        image,
+        container: this.observer.containerNameOf(deployment),
+        ...(registry ? { registry } : {}),
+      },
+    );
+    const events = decideImageUpdate(this.readModel.deploymentStatus.status(deployment.id), {
+      update_available: answer.update_available,
+      remote_digest: answer.remote_digest,
+      at: Date.now(),
+    });
+    if (!events.length) return;
+    const metadata = eventMetadata(systemMeta());
+    const { position } = await this.store.append(
+      deploymentStatusStream(deployment.id),
+      events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
+      'any',
+    );
+    await this.readModel.waitFor(position);
+    await this.act(deployment, server, image, answer.update_available);
+  }
+
+  private async act(deployment: Resource, server: Resource, image: string, available: boolean) {
+    const target = { type: 'Deployment' as const, id: deployment.id };
+    if (!available) return this.alerts.resolve(target, 'DeploymentImageUpdateAvailable');
+    const data = {
+      id: deployment.id,
+      name: deployment.name,
+      server_id: server.id,
+      server_name: server.name,
+      image,
+    };
+    const { auto_update, send_alerts } = deployment.config as Record<string, boolean>;
+    if (auto_update) {
+      const meta: CommandMeta = { userId: 'auto-update', via: 'system', correlationId: newId() };
+      await this.executions.deploy(deployment.id, meta);
+      if (send_alerts) await this.alerts.open(target, { type: 'DeploymentAutoUpdated', data });
+    } else if (send_alerts) {
+      await this.alerts.open(target, { type: 'DeploymentImageUpdateAvailable', data });
+    }
+  }
+}
