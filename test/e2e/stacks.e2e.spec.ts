@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import {
   BUSYBOX_TEST_IMAGE,
+  buildVariantImage,
   ensureBusyboxImage,
   pushBusyboxImage,
   removeImageTags,
@@ -50,6 +51,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       MONITOR_LOCAL_AGENT_PORT: '0',
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: '400',
+      MONITOR_MONITORING_IMAGE_UPDATE_INTERVAL_MS: '500',
     });
     await monitor.admin.write('CreateVariable', {
       name: 'STACK_TOKEN',
@@ -277,6 +279,79 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect(away.status).toBe(503);
     expect(away.body.error).toContain("server 'gone' is unreachable");
   });
+
+  it('sees newer service images: an alert per service, or with auto_update a redeploy', async () => {
+    const registry = await startTestRegistry();
+    const image = await pushBusyboxImage(
+      docker,
+      registry.address,
+      `stack-moving-${process.pid}`,
+      'stable',
+    );
+    const variant = `monitor-test/stack-variant-${process.pid}:latest`;
+    const compose = `services:\n  app:\n    image: ${image}\n    network_mode: none\n    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]\n`;
+    const [watch, auto] = [`${project}-watch`, `${project}-auto`];
+    const info = async (stack: string) =>
+      (
+        await monitor.admin.read<
+          { name: string; info: { state: string; services: { update_available: boolean }[] } }[]
+        >('ListStacks', {})
+      ).find((s) => s.name === stack)?.info;
+    const appImage = async (stack: string) => {
+      const [app] = await docker.listContainers({
+        filters: { label: [`com.docker.compose.project=${stack}`] },
+      });
+      return app ? (await docker.getContainer(app.Id).inspect()).Image : undefined;
+    };
+    try {
+      for (const [stack, flags] of [
+        [watch, { poll_for_updates: true }],
+        [auto, { auto_update: true }],
+      ] as const) {
+        await monitor.admin.write('CreateStack', {
+          name: stack,
+          config: { server_id: 'local', file_contents: compose, ...flags },
+        });
+        expect((await run('DeployStack', { stack })).success).toBe(true);
+        await eventually(async () => expect((await info(stack))?.state).toBe('running'));
+      }
+      await buildVariantImage(docker, variant, `stack-${process.pid}`);
+      await pushBusyboxImage(
+        docker,
+        registry.address,
+        `stack-moving-${process.pid}`,
+        'stable',
+        undefined,
+        variant,
+      );
+      const variantId = (await docker.getImage(variant).inspect()).Id;
+
+      await eventually(async () =>
+        expect((await info(watch))?.services[0].update_available).toBe(true),
+      );
+      const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetStack', {
+        stack: watch,
+      });
+      await eventually(async () => {
+        const { alerts } = await monitor.admin.read<{ alerts: { data: { type: string } }[] }>(
+          'ListAlerts',
+          { query: { 'target.id': _id.$oid } },
+        );
+        expect(alerts.map((a) => a.data.type)).toContain('StackImageUpdateAvailable');
+      });
+      expect(await appImage(watch)).not.toBe(variantId);
+      await eventually(async () => expect(await appImage(auto)).toBe(variantId));
+      await eventually(async () =>
+        expect((await info(auto))?.services[0].update_available).toBe(false),
+      );
+    } finally {
+      for (const stack of [watch, auto]) {
+        await run('DestroyStack', { stack }).catch(() => undefined);
+      }
+      await removeImageTags(docker, [image, variant]).catch(() => undefined);
+      await registry.stop();
+    }
+  }, 60_000);
 
   it("fails a stack whose compose text is invalid, with compose's own error", async () => {
     await monitor.admin.write('CreateStack', {

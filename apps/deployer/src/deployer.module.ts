@@ -4,7 +4,9 @@ import { DeploymentContext } from './deployments/deployment-context';
 import { DeploymentExecutions } from './deployments/deployment-executions';
 import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
 import { DeploymentQueriesController } from './deployments/deployment-queries.controller';
-import { ImageUpdateWatcher } from './deployments/image-update-watcher';
+import { DeploymentImageCheck } from './deployments/deployment-image-check';
+import { ImageUpdateWatcher } from './servers/image-update-watcher';
+import { StackImageCheck } from './stacks/stack-image-check';
 import { ServersModule } from './servers/servers.module';
 import { StackController } from './stacks/stack.controller';
 import { StackExecutions } from './stacks/stack-executions';
@@ -30,6 +32,8 @@ import { StackSource } from './stacks/stack-source';
   providers: [
     DeploymentContext,
     DeploymentExecutions,
+    DeploymentImageCheck,
+    StackImageCheck,
     ImageUpdateWatcher,
     StackExecutions,
     StackSource,

@@ -71,6 +71,7 @@ export class StackExecutions {
     meta: CommandMeta,
     operation: DeployOperation = 'DeployStack',
     services?: string[],
+    alwaysPull = false,
   ): Promise<WriteResult> {
     const stack = this.stack(idOrName);
     return this.execute(stack, operation, meta, async (ctx, server) => {
@@ -96,7 +97,7 @@ export class StackExecutions {
       const target = { ...composeTarget(current), env_file: prepared.env_file, registry };
       const fill = this.source.interpolator(ctx);
       await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
-      if (config.auto_pull) await this.pull(ctx, server, { ...target, services });
+      if (config.auto_pull || alwaysPull) await this.pull(ctx, server, { ...target, services });
       if (config.destroy_before_deploy) {
         await ctx.appendLogs([
           await this.agents.call<ExecutionLog>(server, 'ComposeDown', target, AGENT_TIMEOUT),

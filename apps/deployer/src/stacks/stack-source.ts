@@ -69,9 +69,9 @@ export class StackSource {
 
   /**
    * The registry login for compose's pulls: `registry_account` at `registry_provider`. Its
-   * token is masked in every later log of `ctx`.
+   * token is masked in every later log of `ctx`, when there is one.
    */
-  registry(ctx: ExecutionContext, stack: Resource): Credential | undefined {
+  registry(ctx: ExecutionContext | undefined, stack: Resource): Credential | undefined {
     const { registry_provider: domain, registry_account: account } =
       stack.config as unknown as StackConfig;
     if (!account.trim()) return undefined;
@@ -79,7 +79,7 @@ export class StackSource {
     if (!credential) {
       throw new Error(`registry_account: no account '${account}' for registry '${domain}'`);
     }
-    ctx.secret(credential.token);
+    ctx?.secret(credential.token);
     return credential;
   }
 

@@ -35,7 +35,7 @@ export class ContainerRequests implements OnModuleInit {
       request({
         name: 'CheckImageUpdate',
         dto: CheckImageUpdateDto,
-        handle: (p) => this.updates.check(p.image, p.container, p.registry),
+        handle: (p) => this.updates.check(p.container, p.image, p.registry),
       }),
       request({
         name: 'DeployContainer',

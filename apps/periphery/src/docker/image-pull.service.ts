@@ -94,7 +94,7 @@ export class ImagePullService {
    * The engine sends the account to whatever registry the image names: an account meant for one
    * registry must not reach another (a typo'd image could hand the token to a stranger).
    */
-  checkRegistry(image: string, registry: RegistryAuth): string {
+  private checkRegistry(image: string, registry: RegistryAuth): string {
     const imageRegistry = registryOfImage(image);
     if (normalizeRegistry(registry.domain) !== imageRegistry) {
       throw new PeripheryError(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DockerEngine } from './docker-engine';
-import { ImagePullService, type RegistryAuth } from './image-pull.service';
+import type { RegistryAuth } from './image-pull.service';
+import { normalizeRegistry, registryOfImage } from './image-reference';
 
 export interface ImageUpdateAnswer {
   image: string;
@@ -19,24 +20,28 @@ export interface ImageUpdateAnswer {
  */
 @Injectable()
 export class ImageUpdateService {
-  constructor(
-    private readonly engine: DockerEngine,
-    private readonly pulls: ImagePullService,
-  ) {}
+  constructor(private readonly engine: DockerEngine) {}
 
+  /**
+   * `image` defaults to the reference the container was created from (a compose service's). An
+   * account is used only with its own registry: the token never goes to another.
+   */
   async check(
-    image: string,
     container: string,
+    given?: string,
     registry?: RegistryAuth,
   ): Promise<ImageUpdateAnswer> {
-    if (registry) this.pulls.checkRegistry(image, registry);
-    const imageId = await this.engine.withContainer(
-      container,
-      async (c) => (await c.inspect()).Image,
+    const created = await this.engine.withContainer(container, (c) => c.inspect());
+    const image = given ?? created.Config.Image;
+    const running = await this.engine.call(() =>
+      this.engine.docker.getImage(created.Image).inspect(),
     );
-    const running = await this.engine.call(() => this.engine.docker.getImage(imageId).inspect());
-    const authconfig = registry
-      ? { username: registry.username, password: registry.token, serveraddress: registry.domain }
+    const account =
+      registry && normalizeRegistry(registry.domain) === registryOfImage(image)
+        ? registry
+        : undefined;
+    const authconfig = account
+      ? { username: account.username, password: account.token, serveraddress: account.domain }
       : undefined;
     const remote = await this.engine.call(() =>
       this.engine.docker.getImage(image).distribution(authconfig ? { authconfig } : {}),

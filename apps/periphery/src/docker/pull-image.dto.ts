@@ -29,9 +29,22 @@ export class PullImageDto {
   registry?: RegistryAuthDto;
 }
 
-/** Whether the container `container` runs what `image` names at its registry now. */
-export class CheckImageUpdateDto extends PullImageDto {
+/**
+ * Whether the container `container` runs what `image` (default: the reference it was created
+ * from) names at its registry now.
+ */
+export class CheckImageUpdateDto {
   @IsString()
   @MinLength(1)
   container!: string;
+
+  @IsOptional()
+  @IsString()
+  @IsImageReference()
+  image?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegistryAuthDto)
+  registry?: RegistryAuthDto;
 }

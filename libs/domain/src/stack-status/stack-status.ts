@@ -36,12 +36,16 @@ export interface StackStatus {
   services: StackServiceStatus[];
   /** When this state was first seen. */
   since: number;
+  /** Services whose image reference names a newer image at the registry. */
+  updates_available?: string[];
 }
 
-export type StackStatusEvent = DomainEvent<
-  'StackStateObserved',
-  { state: StackState; services: StackServiceStatus[]; at: number }
->;
+export type StackStatusEvent =
+  | DomainEvent<
+      'StackStateObserved',
+      { state: StackState; services: StackServiceStatus[]; at: number }
+    >
+  | DomainEvent<'StackImageUpdatesObserved', { services: string[]; at: number }>;
 
 /** A container of the stack's compose project, as the agent lists it. */
 export interface ObservedServiceContainer {
@@ -95,9 +99,28 @@ export function evolveStackStatus(
   event: DomainEvent,
 ): StackStatus | undefined {
   const e = event as StackStatusEvent;
+  if (e.type === 'StackImageUpdatesObserved') {
+    return status && { ...status, updates_available: e.data.services };
+  }
   if (e.type !== 'StackStateObserved') return status;
   const since = status?.state === e.data.state ? status.since : e.data.at;
-  return { state: e.data.state, services: e.data.services, since };
+  const updates = status?.updates_available;
+  return {
+    state: e.data.state,
+    services: e.data.services,
+    since,
+    ...(updates ? { updates_available: updates } : {}),
+  };
+}
+
+/** Recorded when the set of services with a newer image changes, not on every check. */
+export function decideStackImageUpdates(
+  current: StackStatus | undefined,
+  observed: { services: string[]; at: number },
+): StackStatusEvent[] {
+  const services = [...observed.services].sort();
+  if (!current || (current.updates_available ?? []).join() === services.join()) return [];
+  return [{ type: 'StackImageUpdatesObserved', data: { services, at: observed.at } }];
 }
 
 export function decideStackStatus(

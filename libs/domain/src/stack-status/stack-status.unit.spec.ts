@@ -1,4 +1,5 @@
 import {
+  decideStackImageUpdates,
   decideStackStatus,
   evolveStackStatus,
   stackServices,
@@ -77,5 +78,26 @@ describe('stack status', () => {
       at: 4,
     });
     expect(evolveStackStatus(status, newImage[0])).toMatchObject({ state: 'running', since: 1 });
+  });
+
+  it('records which services have a newer image when that set changes, and keeps it', () => {
+    const status = evolveStackStatus(
+      undefined,
+      decideStackStatus(undefined, { state: 'running', services: services('running'), at: 1 })[0],
+    );
+    expect(decideStackImageUpdates(status, { services: [], at: 2 })).toEqual([]);
+    expect(decideStackImageUpdates(undefined, { services: ['s0'], at: 2 })).toEqual([]);
+    const [found] = decideStackImageUpdates(status, { services: ['web', 'db'], at: 2 });
+    expect(found).toEqual({
+      type: 'StackImageUpdatesObserved',
+      data: { services: ['db', 'web'], at: 2 },
+    });
+    const flagged = evolveStackStatus(status, found);
+    expect(decideStackImageUpdates(flagged, { services: ['web', 'db'], at: 3 })).toEqual([]);
+    const later = evolveStackStatus(
+      flagged,
+      decideStackStatus(flagged, { state: 'stopped', services: services('exited'), at: 4 })[0],
+    );
+    expect(later).toMatchObject({ state: 'stopped', updates_available: ['db', 'web'] });
   });
 });

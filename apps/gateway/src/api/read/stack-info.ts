@@ -21,7 +21,11 @@ export function stackInfo(readModel: ReadModel, stack: Resource): Record<string,
   const status = readModel.stackStatus.status(stack.id);
   return {
     state: status?.state ?? 'unknown',
-    services: status?.services ?? [],
+    // Komodo's StackServiceWithUpdate: each service says whether a newer image waits.
+    services: (status?.services ?? []).map((service) => ({
+      ...service,
+      update_available: status?.updates_available?.includes(service.service) ?? false,
+    })),
     deployed_project_name: deployed.project,
     deployed_hash: deployed.commit_hash,
     deployed_message: deployed.commit_message,

@@ -1,16 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import type { MonitorConfig } from '@monitor/config';
+import { Inject, Injectable } from '@nestjs/common';
 import { decideImageUpdate, deploymentStatusStream, type Resource } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId, systemMeta, type CommandMeta } from '@monitor/resources';
-import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import type { ImageUpdateCheck } from '../servers/image-update-watcher';
 import { ServerAgents } from '../servers/server-agents';
 import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { DeploymentContext } from './deployment-context';
@@ -21,19 +15,13 @@ import { DeploymentObserver } from './deployment-observer';
 const HAS_CONTAINER = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy'];
 
 /**
- * Komodo's `poll_for_updates` and `auto_update`: on its own interval, each such deployment's
- * agent asks the registry for the digest its image reference names now. A newer image opens a
- * DeploymentImageUpdateAvailable alert, or with `auto_update` is deployed at once (as the user
- * `auto-update`) with a DeploymentAutoUpdated alert. Only changes are recorded.
+ * A deployment's image update check: a newer image opens DeploymentImageUpdateAvailable, or
+ * with `auto_update` is deployed at once (as the user `auto-update`) with a
+ * DeploymentAutoUpdated alert. Only changes are recorded.
  */
 @Injectable()
-export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ImageUpdateWatcher.name);
-  private timer?: NodeJS.Timeout;
-  private checking = false;
-
+export class DeploymentImageCheck implements ImageUpdateCheck {
   constructor(
-    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agents: ServerAgents,
@@ -43,35 +31,7 @@ export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplication
     private readonly alerts: StateChangeAlerts,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.monitoring.enabled) return;
-    this.timer = setInterval(
-      () => void this.tick(),
-      this.config.monitoring.image_update_interval_ms,
-    );
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** One round over the watched deployments; a round still running is not overlapped. */
-  async tick(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      for (const deployment of this.watched()) {
-        await this.check(deployment).catch((error: Error) =>
-          this.logger.warn(`image update check of '${deployment.name}': ${error.message}`),
-        );
-      }
-    } finally {
-      this.checking = false;
-    }
-  }
-
-  private watched(): Resource[] {
+  watched(): Resource[] {
     return this.readModel.list('Deployment').filter((d) => {
       const { poll_for_updates, auto_update } = d.config as Record<string, boolean>;
       const state = this.readModel.deploymentStatus.status(d.id)?.state ?? 'unknown';
@@ -79,7 +39,7 @@ export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  private async check(deployment: Resource): Promise<void> {
+  async check(deployment: Resource): Promise<void> {
     const { server, image, registry } = this.context.prepare(deployment);
     if (this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
     const answer = await this.agents.ask<{ update_available: boolean; remote_digest: string }>(
