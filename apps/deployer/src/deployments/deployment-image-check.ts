@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decideImageUpdate, deploymentStatusStream, type Resource } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId, systemMeta, type CommandMeta } from '@monitor/resources';
+import { newId, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { ImageUpdateCheck } from '../servers/image-update-watcher';
 import { ServerAgents } from '../servers/server-agents';
@@ -10,6 +10,7 @@ import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentExecutions } from './deployment-executions';
 import { DeploymentObserver } from './deployment-observer';
+import { recordObserved } from '../servers/record-observed';
 
 /** States in which a deployment has a container whose image can be compared. */
 const HAS_CONTAINER = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy'];
@@ -57,11 +58,10 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
       at: Date.now(),
     });
     if (!events.length) return;
-    const metadata = eventMetadata(systemMeta());
-    const { position } = await this.store.append(
+    const { position } = await recordObserved(
+      this.store,
       deploymentStatusStream(deployment.id),
-      events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
-      'any',
+      events,
     );
     await this.readModel.waitFor(position);
     await this.act(deployment, server, image, answer.update_available);

@@ -8,9 +8,9 @@ import {
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { StateChangeAlerts } from '../servers/state-change-alerts';
+import { recordObserved } from '../servers/record-observed';
 
 /** A container as the agent lists it. */
 export interface ListedContainer {
@@ -60,12 +60,7 @@ export class DeploymentObserver {
       const current = this.readModel.deploymentStatus.status(deployment.id);
       const events = decideDeploymentStatus(current, { state, image: found?.image ?? '', at });
       if (!events.length) continue;
-      const metadata = eventMetadata(systemMeta());
-      await this.store.append(
-        deploymentStatusStream(deployment.id),
-        events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
-        'any',
-      );
+      await recordObserved(this.store, deploymentStatusStream(deployment.id), events);
       const unexplained =
         !this.alerts.isOurs(deployment.id, at) && current && current.state !== state;
       if (

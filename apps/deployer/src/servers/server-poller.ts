@@ -15,12 +15,12 @@ import {
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { DeploymentObserver, type ListedContainer } from '../deployments/deployment-observer';
 import { StackObserver } from '../stacks/stack-observer';
 import { ServerAgents } from './server-agents';
 import { ServerObservations, type Observation } from './server-observations';
+import { recordObserved } from './record-observed';
 
 /**
  * Polls every enabled server on the monitoring interval: its state and version, its stats. Each
@@ -134,9 +134,6 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     const events = decideServerStatus(this.readModel.serverStatus.status(server.id), observed);
     if (!events.length) return;
-    const metadata = eventMetadata(systemMeta());
-    const stored = events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
-    // One poller per server at a time writes this stream; `any` keeps a lagging read model harmless.
-    await this.store.append(serverStatusStream(server.id), stored, 'any');
+    await recordObserved(this.store, serverStatusStream(server.id), events);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId, systemMeta, type CommandMeta } from '@monitor/resources';
+import { newId, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { ImageUpdateCheck } from '../servers/image-update-watcher';
 import { ServerAgents } from '../servers/server-agents';
@@ -15,6 +15,7 @@ import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { StackExecutions } from './stack-executions';
 import { composeTarget } from './stack-layout';
 import { StackSource } from './stack-source';
+import { recordObserved } from '../servers/record-observed';
 
 interface Service {
   service: string;
@@ -80,12 +81,7 @@ export class StackImageCheck implements ImageUpdateCheck {
       at: Date.now(),
     });
     if (!events.length) return;
-    const metadata = eventMetadata(systemMeta());
-    const { position } = await this.store.append(
-      stackStatusStream(stack.id),
-      events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
-      'any',
-    );
+    const { position } = await recordObserved(this.store, stackStatusStream(stack.id), events);
     await this.readModel.waitFor(position);
     await this.act(stack, server, config, updated);
   }

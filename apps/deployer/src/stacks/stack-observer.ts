@@ -8,11 +8,11 @@ import {
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { ListedContainer } from '../deployments/deployment-observer';
 import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { stackProject } from './stack-layout';
+import { recordObserved } from '../servers/record-observed';
 
 /** The labels compose puts on every container it creates, v1 and v2 alike. */
 const PROJECT_LABEL = 'com.docker.compose.project';
@@ -59,12 +59,7 @@ export class StackObserver {
         at,
       });
       if (!events.length) continue;
-      const metadata = eventMetadata(systemMeta());
-      await this.store.append(
-        stackStatusStream(stack.id),
-        events.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
-        'any',
-      );
+      await recordObserved(this.store, stackStatusStream(stack.id), events);
       const changed = current && current.state !== state;
       if (
         changed &&
