@@ -107,8 +107,8 @@ const dashboardRendered: Measure = async (page, url) => {
 
 /**
  * The same reads with no UI, from navigation start too: a bare page of the same origin asking
- * who the user is, then the ten lists, the Updates, the alerts and the users at once, as the
- * dashboard does.
+ * who the user is, then the ten summaries, the servers, the Updates, the alerts and the users
+ * at once, as the dashboard does.
  */
 const rawListFetches: Measure = async (page, url) => {
   // A 404 of the same origin: its localStorage, none of the app.
@@ -123,8 +123,8 @@ const rawListFetches: Measure = async (page, url) => {
       }).then((r) => r.json());
     await fetch('/user', { headers: { authorization: jwt } }).then((r) => r.json());
     await Promise.all([
-      ...kinds.map((k) => post(`/read/List${k}`)),
-      ...['ListUpdates', 'ListAlerts', 'ListUsers'].map((r) => post(`/read/${r}`)),
+      ...kinds.map((k) => post(`/read/Get${k}Summary`)),
+      ...['ListServers', 'ListUpdates', 'ListAlerts', 'ListUsers'].map((r) => post(`/read/${r}`)),
     ]);
     return performance.now();
   }, KIND_PLURALS);

@@ -38,6 +38,17 @@ describe('web UI: a first day in the browser', () => {
   const pageWasNotReloaded = () =>
     page.evaluate(() => (window as { unreloaded?: boolean }).unreloaded === true);
 
+  /** The names of the `/read/<Request>`s the page makes from now until `stop`. */
+  const recordReads = () => {
+    const made: string[] = [];
+    const record = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/read/')) made.push(path.slice('/read/'.length));
+    };
+    page.on('request', record);
+    return { made, stop: () => page.off('request', record) };
+  };
+
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
     agent = await startPeriphery(
@@ -321,8 +332,16 @@ describe('web UI: a first day in the browser', () => {
         'frontend',
       );
       await screenshot(page, 'deployments');
+      const reads = recordReads();
       await nav('Dashboard').click();
       await page.locator('[data-kind="Deployment"]:text-is("2")').waitFor();
+      const deploymentsCard = page.locator('.card', {
+        has: page.locator('[data-kind="Deployment"]'),
+      });
+      await deploymentsCard.getByText('1 running · 1 unknown').waitFor();
+      expect(reads.made).toContain('GetDeploymentsSummary');
+      expect(reads.made).not.toContain('ListDeployments');
+      reads.stop();
       await page.locator('table.updates >> text=Deploy').first().waitFor();
       await screenshot(page, 'dashboard');
     },
@@ -458,6 +477,28 @@ describe('web UI: a first day in the browser', () => {
       expect((await api(monitor.url, { key, secret }).call('read', 'ListDeployments')).status).toBe(
         401,
       );
+    },
+    SLOW,
+  );
+
+  it(
+    'sees a container stopped and started outside Monitor without reload or timer polling',
+    async () => {
+      await nav('Deployments').click();
+      await page.getByRole('link', { name: deployment, exact: true }).click();
+      await page.locator('h1 [data-state="running"]').waitFor();
+      await markPage();
+      const reads = recordReads();
+      // The old pages read their state again every 3 s; now nothing is read until it changes.
+      await page.waitForTimeout(7000);
+      expect(reads.made).toEqual([]);
+      await docker.getContainer(deployment).stop({ t: 1 });
+      await page.locator('h1 [data-state="exited"]').waitFor({ timeout: 20_000 });
+      expect(reads.made).toContain('ListDeployments');
+      await docker.getContainer(deployment).start();
+      await page.locator('h1 [data-state="running"]').waitFor({ timeout: 20_000 });
+      reads.stop();
+      expect(await pageWasNotReloaded()).toBe(true);
     },
     SLOW,
   );

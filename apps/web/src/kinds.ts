@@ -8,7 +8,7 @@ export interface KindSpec {
   plural: string;
   /** The param naming one resource in `Get<Kind>` and its executions: `{ deployment: id }`. */
   param: string;
-  /** Whether its list items carry an observed state (polled, so re-read on a timer). */
+  /** Whether its list items carry an observed state (polled; changes come over `/events`). */
   observed: boolean;
 }
 

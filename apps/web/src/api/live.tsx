@@ -7,89 +7,118 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { ObservedFeedClient, type ObservedChange } from './observed-feed';
 import { UpdateFeedClient, type FeedStatus } from './update-feed';
 import type { UpdateListItem } from './types';
 
-type Subscriber = (update: UpdateListItem | 'resync') => void;
+type Feed = 'updates' | 'observed';
+type Message =
+  | { type: 'update'; update: UpdateListItem }
+  | { type: 'observed'; change: ObservedChange }
+  | { type: 'resync'; feed: Feed };
+type Subscriber = (message: Message) => void;
 
 interface Live {
-  status: FeedStatus;
+  status: Record<Feed, FeedStatus>;
   subscribe(subscriber: Subscriber): () => void;
 }
 
+/** With the observed feed down, pages showing observed states read again this often. */
+const FALLBACK_POLL_MS = 15_000;
+
 const LiveContext = createContext<Live | undefined>(undefined);
 
-/** One `/ws/update` connection per signed-in tab, shared by every page. */
+/**
+ * One `/ws/update` connection (Updates) and one `/events` connection (observed states) per
+ * signed-in tab, shared by every page.
+ */
 export function LiveProvider({ jwt, children }: { jwt: string; children: ReactNode }) {
-  const [status, setStatus] = useState<FeedStatus>('connecting');
+  const [updates, setUpdates] = useState<FeedStatus>('connecting');
+  const [observed, setObserved] = useState<FeedStatus>('connecting');
   const subscribers = useRef(new Set<Subscriber>());
   useEffect(() => {
-    const notify = (message: UpdateListItem | 'resync') =>
+    const notify = (message: Message) =>
       subscribers.current.forEach((subscriber) => subscriber(message));
-    const feed = new UpdateFeedClient(jwt, {
-      update: notify,
-      resync: () => notify('resync'),
-      status: setStatus,
+    const updateFeed = new UpdateFeedClient(jwt, {
+      update: (update) => notify({ type: 'update', update }),
+      resync: () => notify({ type: 'resync', feed: 'updates' }),
+      status: setUpdates,
     });
-    feed.start();
-    return () => feed.stop();
+    const observedFeed = new ObservedFeedClient(jwt, {
+      change: (change) => notify({ type: 'observed', change }),
+      resync: () => notify({ type: 'resync', feed: 'observed' }),
+      status: setObserved,
+    });
+    updateFeed.start();
+    observedFeed.start();
+    return () => {
+      updateFeed.stop();
+      observedFeed.stop();
+    };
   }, [jwt]);
   const live = useMemo<Live>(
     () => ({
-      status,
+      status: { updates, observed },
       subscribe: (subscriber) => {
         subscribers.current.add(subscriber);
         return () => subscribers.current.delete(subscriber);
       },
     }),
-    [status],
+    [updates, observed],
   );
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }
 
+/** Live when both feeds are; offline when either is. */
 export function useLiveStatus(): FeedStatus {
-  return useLive().status;
+  const { updates, observed } = useLive().status;
+  if (updates === 'offline' || observed === 'offline') return 'offline';
+  return updates === 'live' && observed === 'live' ? 'live' : 'connecting';
 }
 
-/** Calls `onUpdate` with each Update the feed sends. */
-export function useUpdateFeed(onUpdate: (update: UpdateListItem) => void): void {
-  const { subscribe } = useLive();
-  const latest = useRef(onUpdate);
-  latest.current = onUpdate;
-  useEffect(
-    () => subscribe((message) => message !== 'resync' && latest.current(message)),
-    [subscribe],
-  );
+/** What a page shows, so it reads again when that changes. */
+export interface LiveInterest {
+  /** Updates from `/ws/update` that concern the page. */
+  update?: (update: UpdateListItem) => boolean;
+  /** Observed changes from `/events` (a server's, a container's state; alerts). */
+  observed?: (change: ObservedChange) => boolean;
 }
 
 /**
- * A number that changes whenever the page should read again: an Update it cares about, a
- * reconnection after a gap, and, with `everyMs`, a timer while the tab is visible. The timer
- * is for observed states (a container's, a server's): polling records them as events, not
- * Updates, so `/ws/update` does not carry them.
+ * A number that changes whenever the page should read again: an Update or an observed change
+ * it cares about, or a feed it listens to connecting again (changes may have been missed).
+ * While the observed feed is down, a page that shows observed states reads again on a slow
+ * timer, as long as the tab is visible.
  */
-export function useLiveVersion(
-  cares: (update: UpdateListItem) => boolean = () => true,
-  everyMs?: number,
-): number {
-  const { subscribe } = useLive();
+export function useLiveVersion(interest: LiveInterest): number {
+  const { subscribe, status } = useLive();
   const [version, setVersion] = useState(0);
-  const latest = useRef(cares);
-  latest.current = cares;
+  const latest = useRef(interest);
+  useEffect(() => {
+    latest.current = interest;
+  });
   useEffect(
     () =>
       subscribe((message) => {
-        if (message === 'resync' || latest.current(message)) setVersion((v) => v + 1);
+        const { update, observed } = latest.current;
+        const cares =
+          message.type === 'update'
+            ? update?.(message.update)
+            : message.type === 'observed'
+              ? observed?.(message.change)
+              : Boolean(message.feed === 'updates' ? update : observed);
+        if (cares) setVersion((v) => v + 1);
       }),
     [subscribe],
   );
+  const polls = Boolean(interest.observed) && status.observed !== 'live';
   useEffect(() => {
-    if (!everyMs) return;
+    if (!polls) return;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') setVersion((v) => v + 1);
-    }, everyMs);
+    }, FALLBACK_POLL_MS);
     return () => clearInterval(timer);
-  }, [everyMs]);
+  }, [polls]);
   return version;
 }
 

@@ -103,3 +103,9 @@ export interface User {
 
 /** Komodo's Alert as `ListAlerts` answers it. */
 export type Alert = Omit<DomainAlert, 'id'> & { _id: Oid };
+
+/**
+ * Komodo's `Get<Kinds>Summary`: how many of a kind the user may read, by state (Servers:
+ * healthy, warning, unhealthy, disabled; Deployments: running, stopped, not_deployed, …).
+ */
+export type KindSummary = { total: number } & Record<string, number>;

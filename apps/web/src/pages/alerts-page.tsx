@@ -11,14 +11,12 @@ import { KINDS, resourcePath } from '../kinds';
 import { Link } from '../router';
 
 const LEVELS: readonly SeverityLevel[] = ['CRITICAL', 'WARNING', 'OK'];
-/** Alerts open and resolve as servers are polled, not through Updates: read them again. */
-const REFRESH_MS = 5000;
 type Shown = 'open' | 'resolved' | 'all';
 
 /** Alerts of what the user may read, newest first: open or resolved, by kind and level. */
 export function AlertsPage() {
   const { api } = useSession();
-  const version = useLiveVersion(() => false, REFRESH_MS);
+  const version = useLiveVersion({ observed: (c) => c.kind === 'Alert' });
   const [shown, setShown] = useState<Shown>('open');
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [level, setLevel] = useState<SeverityLevel | ''>('');

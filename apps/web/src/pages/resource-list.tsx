@@ -10,16 +10,15 @@ import { resourcePath, type KindSpec } from '../kinds';
 import { Link } from '../router';
 import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
 
-const OBSERVED_REFRESH_MS = 5000;
 type SortKey = 'name' | 'state';
 
 /** One kind's resources: search by name or tag, filter by tag, sort, create. */
 export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const { api, user } = useSession();
-  const version = useLiveVersion(
-    (u) => u.target.type === spec.kind,
-    spec.observed ? OBSERVED_REFRESH_MS : undefined,
-  );
+  const version = useLiveVersion({
+    update: (u) => u.target.type === spec.kind,
+    observed: spec.observed ? (c) => c.kind === spec.kind : undefined,
+  });
   const tags = useTags();
   const list = useRequest(
     () => api.read<ResourceListItem[]>(`List${spec.plural}`),

@@ -13,7 +13,7 @@ import { Link } from '../router';
 /** One Update with each stage's log, read again as the live feed says it changed. */
 export function UpdatePage({ id }: { id: string }) {
   const { api } = useSession();
-  const version = useLiveVersion((u) => u.id === id);
+  const version = useLiveVersion({ update: (u) => u.id === id });
   const update = useRequest(() => api.read<Update>('GetUpdate', { id }), [api, id, version]);
   const userName = useUserName();
   const u = update.data;

@@ -12,7 +12,7 @@ import { UpdatesTable } from '../components/updates-table';
 export function UpdatesPage() {
   const { api } = useSession();
   const [page, setPage] = useState(0);
-  const version = useLiveVersion(() => page === 0);
+  const version = useLiveVersion({ update: () => page === 0 });
   const resources = useAllResources(version);
   const updates = useRequest(() => {
     const params: ListUpdatesDto = { page };

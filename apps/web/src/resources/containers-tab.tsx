@@ -1,3 +1,4 @@
+import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
@@ -14,12 +15,18 @@ interface Container {
   ports: { IP?: string; PrivatePort?: number; PublicPort?: number; Type?: string }[];
 }
 
-/** The server's containers, live from its agent. */
+/**
+ * The server's containers, live from its agent, read again when a deployment's or a stack's
+ * observed state changes (which may be on this host).
+ */
 export function ContainersTab({ id, version }: { id: string; version: number }) {
   const { api } = useSession();
+  const containersChanged = useLiveVersion({
+    observed: (c) => c.kind === 'Deployment' || c.kind === 'Stack',
+  });
   const containers = useRequest(
     () => api.read<Container[]>('ListDockerContainers', { server: id }),
-    [api, id, version],
+    [api, id, version, containersChanged],
   );
   return (
     <div>

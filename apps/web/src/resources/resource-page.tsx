@@ -20,7 +20,6 @@ import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 import { StackServicesTab } from './stack-services-tab';
 
-const OBSERVED_REFRESH_MS = 3000;
 type Tab = 'Config' | 'Stats' | 'Containers' | 'Services' | 'Log' | 'Updates' | 'History';
 
 /** The tabs of a kind's page: what its agent can tell comes after its config. */
@@ -34,10 +33,11 @@ function tabsOf(kind: KindSpec['kind']): Tab[] {
 /** One resource: its state, what can be run on it, its config, its Updates and its history. */
 export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
   const { api } = useSession();
-  const version = useLiveVersion(
-    (u) => u.target.id === id || u.target.id === resource.data?._id.$oid,
-    spec.observed ? OBSERVED_REFRESH_MS : undefined,
-  );
+  const isThis = (target: string) => target === id || target === resource.data?._id.$oid;
+  const version = useLiveVersion({
+    update: (u) => isThis(u.target.id),
+    observed: spec.observed ? (c) => c.kind === spec.kind && isThis(c.id) : undefined,
+  });
   const resource = useRequest(
     () => api.read<Resource>(`Get${spec.kind}`, { [spec.param]: id }),
     [api, spec, id, version],

@@ -1,5 +1,6 @@
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
+import { useVisibleTick } from '../api/use-visible-tick';
 import { ErrorNote } from '../components/error-note';
 import { LineChart } from '../components/line-chart';
 import { Time } from '../components/time';
@@ -28,13 +29,16 @@ interface StatsRecord {
 }
 
 const GRANULARITY = '1-min';
+/** The gateway keeps the last poll; read it about as often as servers are polled. */
+const STATS_REFRESH_MS = 5000;
 
-/** The server's last polled stats and their history, read again with every refresh of the page. */
+/** The server's last polled stats and their history, read again while the tab is visible. */
 export function ServerStatsTab({ id, version }: { id: string; version: number }) {
   const { api } = useSession();
+  const tick = useVisibleTick(STATS_REFRESH_MS);
   const stats = useRequest(
     () => api.read<SystemStats>('GetSystemStats', { server: id }),
-    [api, id, version],
+    [api, id, version, tick],
   );
   const history = useRequest(
     () =>
@@ -42,7 +46,7 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
         server: id,
         granularity: GRANULARITY,
       }),
-    [api, id, version],
+    [api, id, version, tick],
   );
   const s = stats.data;
   const records = history.data?.stats ?? [];
