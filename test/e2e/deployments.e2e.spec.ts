@@ -167,6 +167,8 @@ describe('deployments: a container on a server, end to end', () => {
       monitor.admin.execute<Update>('Deploy', { deployment: name }),
     ]);
     expect([a.status, b.status].sort()).toEqual(['InProgress', 'Queued']);
+    // While one runs (two in a row last over half a second), the list says so.
+    expect(await state()).toBe('deploying');
     const [first, second] = (await Promise.all([completed(a), completed(b)])).sort(
       (x, y) => x.logs[0].start_ts - y.logs[0].start_ts,
     );

@@ -8,6 +8,8 @@ export class ExecutionUpdates {
     string,
     { execution: Execution; operator: string; via: string }
   >();
+  /** Execution ids by target (`<type>:<id>`): reads of one resource do not scan them all. */
+  private readonly byTarget = new Map<string, string[]>();
 
   handles(stream: string): boolean {
     return stream.startsWith('update-');
@@ -27,6 +29,10 @@ export class ExecutionUpdates {
       execution: state.execution,
     };
     entry.execution = state.execution;
+    if (!known) {
+      const target = targetKey(state.execution.target.type, state.execution.target.id);
+      this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), id]);
+    }
     this.executions.set(id, entry);
     return toRecord(entry.execution, entry.operator, entry.via, event.position);
   }
@@ -40,9 +46,8 @@ export class ExecutionUpdates {
 
   /** The executions of one target, newest first. */
   forTarget(type: string, id: string): Execution[] {
-    return [...this.executions.values()]
-      .map((e) => e.execution)
-      .filter((x) => x.target.type === type && x.target.id === id)
+    return (this.byTarget.get(targetKey(type, id)) ?? [])
+      .map((executionId) => this.executions.get(executionId)!.execution)
       .sort((a, b) => b.startTs - a.startTs || b.id.localeCompare(a.id));
   }
 
@@ -50,6 +55,8 @@ export class ExecutionUpdates {
     return this.executions.get(id)?.execution;
   }
 }
+
+const targetKey = (type: string, id: string) => `${type}:${id}`;
 
 function toRecord(x: Execution, operator: string, via: string, position: number): UpdateRecord {
   return {

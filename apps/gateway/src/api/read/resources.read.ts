@@ -28,6 +28,11 @@ export const PLURAL: Record<ResourceKind, string> = {
   ServerTemplate: 'ServerTemplates',
 };
 
+const DEPLOY_OPERATIONS = {
+  Deployment: ['Deploy', 'RollbackDeployment'],
+  Stack: ['DeployStack', 'DeployStackIfChanged'],
+};
+
 /** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
 @Injectable()
 export class ResourceReads implements OnModuleInit {
@@ -104,7 +109,9 @@ export class ResourceReads implements OnModuleInit {
       params?: { image?: string; build_id?: string };
     };
     return {
-      state: status?.state ?? 'unknown',
+      state: this.deploying(resource, DEPLOY_OPERATIONS.Deployment)
+        ? 'deploying'
+        : (status?.state ?? 'unknown'),
       status: status?.state,
       image: status?.image || (image?.params?.image ?? ''),
       update_available: status?.update_available ?? false,
@@ -119,7 +126,7 @@ export class ResourceReads implements OnModuleInit {
     const config = resource.config as Record<string, unknown>;
     const info = stackInfo(this.readModel, resource);
     return {
-      state: info.state,
+      state: this.deploying(resource, DEPLOY_OPERATIONS.Stack) ? 'deploying' : info.state,
       status: info.state,
       services: info.services,
       server_id: config.server_id,
@@ -132,6 +139,13 @@ export class ResourceReads implements OnModuleInit {
       deployed_hash: info.deployed_hash,
       latest_hash: info.latest_hash,
     };
+  }
+
+  /** Komodo shows `deploying` while a deploy of the resource runs, whatever polling saw. */
+  private deploying(resource: Resource, operations: string[]): boolean {
+    return this.readModel.executions
+      .forTarget(resource.kind, resource.id)
+      .some((x) => x.status === 'InProgress' && operations.includes(x.operation));
   }
 
   get(kind: ResourceKind, idOrName: string): Resource {
