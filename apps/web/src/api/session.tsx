@@ -55,7 +55,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!jwt || user) return;
-    setUnreachable(undefined);
     currentUser<User>(jwt)
       .then(setUser)
       .catch((error: Error) =>
@@ -66,6 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [jwt, user, signOut, attempt]);
 
   const retry = useCallback(() => {
+    setUnreachable(undefined);
     setChecking(true);
     setAttempt((a) => a + 1);
   }, []);

@@ -12,24 +12,36 @@ export interface RequestState<T> {
  * so live refreshes do not flicker. An answer that arrives after a newer read started is dropped.
  */
 export function useRequest<T>(load: () => Promise<T>, deps: unknown[]): RequestState<T> {
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({
-    loading: true,
-  });
   const [nonce, setNonce] = useState(0);
-  const sequence = useRef(0);
+  const request = `${useChangeCount(deps)}.${nonce}`;
+  const [answer, setAnswer] = useState<{ data?: T; error?: Error; request?: string }>({});
   const latestLoad = useRef(load);
-  latestLoad.current = load;
+  const latestRequest = useRef(request);
+  useEffect(() => {
+    latestLoad.current = load;
+    latestRequest.current = request;
+  });
 
   useEffect(() => {
-    const mine = ++sequence.current;
-    setState((s) => ({ ...s, loading: true }));
     latestLoad.current().then(
-      (data) => mine === sequence.current && setState({ data, loading: false }),
+      (data) => latestRequest.current === request && setAnswer({ data, request }),
       (error: Error) =>
-        mine === sequence.current && setState((s) => ({ ...s, error, loading: false })),
+        latestRequest.current === request && setAnswer((a) => ({ ...a, error, request })),
     );
-  }, [...deps, nonce]);
+  }, [request]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload };
+  return { data: answer.data, error: answer.error, loading: answer.request !== request, reload };
+}
+
+/**
+ * How many times `deps` changed (each compared with `Object.is`, as React compares an effect's
+ * dependencies): counted while rendering, so the read starts in this render's effects.
+ */
+function useChangeCount(deps: unknown[]): number {
+  const [seen, setSeen] = useState({ deps, count: 0 });
+  const changed =
+    deps.length !== seen.deps.length || deps.some((d, i) => !Object.is(d, seen.deps[i]));
+  if (changed) setSeen({ deps, count: seen.count + 1 });
+  return changed ? seen.count + 1 : seen.count;
 }

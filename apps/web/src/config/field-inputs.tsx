@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RestartMode, TerminationSignal } from '@monitor/domain';
 
 /*
@@ -159,16 +159,21 @@ function parseLines(text: string): string[] {
 /** The text of a parsed value, kept as typed unless the value changes from outside. */
 function useParsedText<T>(value: T, show: (v: T) => string, parse: (text: string) => T) {
   const [text, setText] = useState(() => show(value));
-  useEffect(() => {
-    setText((current) => {
-      try {
-        if (JSON.stringify(parse(current)) === JSON.stringify(value)) return current;
-      } catch {
-        // The typed text does not parse: the value did change from outside.
-      }
-      return show(value);
-    });
-    // `show` and `parse` are fixed per input; only a new value matters.
-  }, [JSON.stringify(value)]);
+  const valueKey = JSON.stringify(value);
+  const [shownKey, setShownKey] = useState(valueKey);
+  // Adjusted while rendering, not in an effect, so the new text shows in the same render.
+  if (shownKey !== valueKey) {
+    setShownKey(valueKey);
+    if (!parsesTo(text, parse, valueKey)) setText(show(value));
+  }
   return [text, setText] as const;
+}
+
+function parsesTo<T>(text: string, parse: (text: string) => T, valueKey: string): boolean {
+  try {
+    return JSON.stringify(parse(text)) === valueKey;
+  } catch {
+    // The typed text does not parse: the value did change from outside.
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import type { ResourceListItem } from '../api/types';
@@ -33,7 +33,10 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const [creating, setCreating] = useState(false);
 
   // Resources hold tag ids; people search and read names.
-  const tagNames = (r: ResourceListItem) => r.tags.map((id) => tags.names.get(id) ?? id);
+  const tagNames = useCallback(
+    (r: ResourceListItem) => r.tags.map((id) => tags.names.get(id) ?? id),
+    [tags.names],
+  );
   const shown = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (r: ResourceListItem) =>
@@ -49,7 +52,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
       .filter(matches)
       .sort((a, b) => value(a).localeCompare(value(b)));
     return sort.descending ? sorted.reverse() : sorted;
-  }, [list.data, tags.names, search, tagFilter, sort]);
+  }, [list.data, tagNames, search, tagFilter, sort]);
 
   const sortBy = (key: SortKey) =>
     setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));

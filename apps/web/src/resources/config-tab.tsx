@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UpdateResourceDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import type { Config, Resource } from '../api/types';
@@ -29,12 +29,13 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const changes = configChanges(resource.config, edited);
   const references = useReferenceOptions();
 
-  // A change from elsewhere (another user, a live refresh) shows when there is nothing pending.
-  useEffect(() => {
-    setEdited((current) =>
-      configChanges(resource.config, current).length ? current : resource.config,
-    );
-  }, [resource.config]);
+  // A change from elsewhere (another user, a live refresh) shows when there is nothing pending;
+  // adjusted while rendering, so the form never shows the old config against the new one.
+  const [shownConfig, setShownConfig] = useState(resource.config);
+  if (shownConfig !== resource.config) {
+    setShownConfig(resource.config);
+    if (!configChanges(resource.config, edited).length) setEdited(resource.config);
+  }
 
   const save = async () => {
     setSaving(true);
