@@ -6,11 +6,14 @@ import type { Log } from './docker-shapes';
 
 const SOCKET = '/var/run/docker.sock';
 
-/** A shell that exits cleanly on `signal`, or (without one) ignores SIGTERM. */
+/**
+ * A shell that exits cleanly on `signal`, or (without one) ignores SIGTERM. It says `ready` once
+ * its trap is set: as PID 1 it ignores a signal that arrives before, which would hang the test.
+ */
 const waiter = (signal?: string) => [
   'sh',
   '-c',
-  `${signal ? `trap 'echo got-${signal}; exit 0' ${signal}` : "trap '' TERM"}; while :; do sleep 0.1; done`,
+  `${signal ? `trap 'echo got-${signal}; exit 0' ${signal}` : "trap '' TERM"}; echo ready; while :; do sleep 0.1; done`,
 ];
 
 describe('container lifecycle requests (real engine)', () => {
@@ -26,8 +29,19 @@ describe('container lifecycle requests (real engine)', () => {
     return answer.body;
   };
   const state = async (container: string) => (await docker.getContainer(container).inspect()).State;
-  const start = (what: string, signal?: string) =>
-    startTestContainer(docker, { name: name(what), cmd: waiter(signal), labels });
+  const start = async (what: string, signal?: string) => {
+    const container = await startTestContainer(docker, {
+      name: name(what),
+      cmd: waiter(signal),
+      labels,
+    });
+    const deadline = Date.now() + 10_000;
+    while (!(await call('GetContainerLog', { name: name(what) })).stdout.includes('ready')) {
+      if (Date.now() > deadline) throw new Error(`${name(what)} never set its trap`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return container;
+  };
   /** Stops through the agent; answers the Log, how long it took and how the container ended. */
   const timedStop = async (container: string, params: object) => {
     const began = Date.now();
@@ -148,7 +162,7 @@ describe('container lifecycle requests (real engine)', () => {
     expect(seconds).toBeLessThan(3);
     expect(after).toMatchObject({ Running: false, ExitCode: 0 });
     const output = await call('GetContainerLog', { name: name('usr1') });
-    expect(output.stdout).toBe('got-USR1\n');
+    expect(output.stdout).toBe('ready\ngot-USR1\n');
   });
 
   it('removes with the signal asked for', async () => {
