@@ -7,3 +7,4 @@ export * from './configs';
 export * from './requests/identity.dto';
 export * from './requests/settings.dto';
 export * from './requests/servers.dto';
+export * from './requests/auth.dto';

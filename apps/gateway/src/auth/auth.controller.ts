@@ -17,7 +17,13 @@ import {
   LoginRateLimiter,
   verifyPassword,
 } from '@monitor/auth';
-import { validateDto } from '@monitor/contracts';
+import {
+  CreateApiKeyDto,
+  DeleteApiKeyDto,
+  UpdatePasswordDto,
+  UsernamePasswordDto,
+  validateDto,
+} from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import type { ReadModel } from '@monitor/projections';
@@ -26,12 +32,6 @@ import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api/api-error';
 import { HttpErrorFilter } from '../api/http-error.filter';
 import { toKomodoUser } from './user-shape';
-import {
-  CreateApiKeyDto,
-  DeleteApiKeyDto,
-  UpdatePasswordDto,
-  UsernamePasswordDto,
-} from './auth.dto';
 import { Authenticator, credentialsOf } from './authenticator';
 import { IdentityCommands } from './identity-commands';
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { CreateApiKeyDto, DeleteApiKeyDto, UpdatePasswordDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
@@ -57,7 +58,8 @@ export function AccountPage() {
                     className="danger"
                     confirm={`Delete the API key '${k.name}'? Whatever uses it stops working.`}
                     action={async () => {
-                      await api.manage('DeleteApiKey', { key: k.key });
+                      const params: DeleteApiKeyDto = { key: k.key };
+                      await api.manage('DeleteApiKey', params);
                       keys.reload();
                     }}
                   />
@@ -84,7 +86,8 @@ function NewApiKey({ onCreated }: { onCreated(): void }) {
     event.preventDefault();
     setError(undefined);
     try {
-      setCreated(await api.manage<{ key: string; secret: string }>('CreateApiKey', { name }));
+      const params: CreateApiKeyDto = { name };
+      setCreated(await api.manage<{ key: string; secret: string }>('CreateApiKey', params));
       setName('');
       onCreated();
     } catch (e) {
@@ -124,7 +127,8 @@ function NewPassword() {
     setError(undefined);
     setDone(false);
     try {
-      await api.manage('UpdatePassword', { password });
+      const params: UpdatePasswordDto = { password };
+      await api.manage('UpdatePassword', params);
       setPassword('');
       setDone(true);
     } catch (e) {

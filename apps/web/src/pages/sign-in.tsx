@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { UsernamePasswordDto } from '@monitor/contracts';
 import { loginRequest } from '../api/client';
 import { useSessionState } from '../api/session';
 import { ErrorNote } from '../components/error-note';
@@ -29,15 +30,11 @@ export function SignInPage() {
     setBusy(true);
     setError(undefined);
     try {
+      const params: UsernamePasswordDto = { username, password };
       const jwt =
         mode === 'up'
-          ? (await loginRequest<{ jwt: string }>('SignUpLocalUser', { username, password })).jwt
-          : (
-              await loginRequest<{ data: { jwt: string } }>('LoginLocalUser', {
-                username,
-                password,
-              })
-            ).data.jwt;
+          ? (await loginRequest<{ jwt: string }>('SignUpLocalUser', params)).jwt
+          : (await loginRequest<{ data: { jwt: string } }>('LoginLocalUser', params)).data.jwt;
       await signIn(jwt);
     } catch (e) {
       setError(e);

@@ -1,5 +1,6 @@
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
+/** `/auth/login/SignUpLocalUser` and `LoginLocalUser`. */
 export class UsernamePasswordDto {
   @IsString()
   @IsNotEmpty()
@@ -10,6 +11,7 @@ export class UsernamePasswordDto {
   password!: string;
 }
 
+/** `/auth/manage/CreateApiKey`: a key for the signed-in user. */
 export class CreateApiKeyDto {
   @IsString()
   @IsNotEmpty()
@@ -23,12 +25,14 @@ export class CreateApiKeyDto {
   expires?: number;
 }
 
+/** `/auth/manage/DeleteApiKey`: one of the signed-in user's keys. */
 export class DeleteApiKeyDto {
   @IsString()
   @IsNotEmpty()
   key!: string;
 }
 
+/** `/auth/manage/UpdatePassword`: the signed-in user's new password. */
 export class UpdatePasswordDto {
   @IsString()
   password!: string;
