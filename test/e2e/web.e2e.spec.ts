@@ -79,6 +79,10 @@ describe('web UI: a first day in the browser', () => {
       .getContainer(deployment)
       .remove({ force: true })
       .catch(() => undefined);
+    await docker
+      .getVolume(deployment)
+      .remove()
+      .catch(() => undefined);
     const stackContainers = await docker.listContainers({
       all: true,
       filters: { label: [`com.docker.compose.project=${stack}`] },
@@ -300,7 +304,7 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
-    "shows the server's last stats and its containers, the deployment's among them",
+    "shows the server's last stats, its containers (the deployment's among them), images, networks and volumes",
     async () => {
       await nav('Servers').click();
       await page.getByRole('link', { name: 'agent-1', exact: true }).click();
@@ -309,6 +313,19 @@ describe('web UI: a first day in the browser', () => {
       await page.getByRole('tab', { name: 'Containers' }).click();
       await page.locator(`[data-container="${deployment}"] [data-state="running"]`).waitFor();
       await screenshot(page, 'server');
+      await page.getByRole('tab', { name: 'Images' }).click();
+      await page
+        .locator('[data-objects="images"] tr', { hasText: BUSYBOX_TEST_IMAGE })
+        .getByText('in use')
+        .waitFor();
+      await page.getByRole('tab', { name: 'Networks' }).click();
+      await page.locator('[data-objects="networks"] [data-row="bridge"]').waitFor();
+      await docker.createVolume({ Name: deployment });
+      await page.getByRole('tab', { name: 'Volumes' }).click();
+      await page
+        .locator(`[data-objects="volumes"] [data-row="${deployment}"]`)
+        .getByText('unused')
+        .waitFor();
     },
     SLOW,
   );
@@ -454,6 +471,42 @@ describe('web UI: a first day in the browser', () => {
       });
       expect(update.status).toBe(403);
       expect((await readerApi.call('execute', 'StopDeployment', { deployment })).status).toBe(403);
+    },
+    SLOW,
+  );
+
+  it(
+    'puts the reader in a group that may execute every stack, and grants them one deployment',
+    async () => {
+      await nav('Settings').click();
+      await page.getByRole('tab', { name: 'Groups' }).click();
+      await page.locator('#new-group').fill('operators');
+      await button('Create group').click();
+      const groupRow = page.locator('[data-group="operators"]');
+      await groupRow.getByRole('button', { name: 'Members' }).click();
+      await page.getByRole('dialog').getByLabel('reader').check();
+      await button('Save members').click();
+      await groupRow.getByRole('cell', { name: 'reader', exact: true }).waitFor();
+      await groupRow.getByRole('button', { name: 'Permissions' }).click();
+      await page.getByLabel('Stack permission').selectOption('Execute');
+      await button('Done').click();
+      await groupRow.getByText('Execute every Stack').waitFor();
+
+      await nav('Deployments').click();
+      await page.getByRole('link', { name: deployment, exact: true }).click();
+      await page.getByRole('tab', { name: 'Permissions' }).click();
+      await page.locator('[data-grantee="operators"]').waitFor();
+      const reader = page.locator('[data-grantee="reader"]');
+      expect(await reader.getByRole('cell').last().textContent()).toBe('Read');
+      await reader.getByLabel('reader permission').selectOption('Execute');
+      await page.reload();
+      await page.getByRole('tab', { name: 'Permissions' }).click();
+      expect(await reader.getByLabel('reader permission').inputValue()).toBe('Execute');
+
+      const readerApi = api(monitor.url, await logIn(monitor.url, 'reader'));
+      const target = { type: 'Deployment', id: deployment };
+      const permission = await readerApi.read<{ level: string }>('GetPermission', { target });
+      expect(permission.level).toBe('Execute');
     },
     SLOW,
   );

@@ -109,3 +109,21 @@ export type Alert = Omit<DomainAlert, 'id'> & { _id: Oid };
  * healthy, warning, unhealthy, disabled; Deployments: running, stopped, not_deployed, …).
  */
 export type KindSummary = { total: number } & Record<string, number>;
+
+/** Komodo's UserGroup as `ListUserGroups` answers it. */
+export interface UserGroup {
+  _id: Oid;
+  name: string;
+  /** Whether every user is a member, listed or not. */
+  everyone: boolean;
+  /** Member user ids. */
+  users: string[];
+  /** The group's grant per kind. */
+  all?: Partial<Record<ResourceKind, PermissionLevel>>;
+}
+
+/** Komodo's UserTarget: who a grant is for. */
+export interface UserTarget {
+  type: 'User' | 'UserGroup';
+  id: string;
+}

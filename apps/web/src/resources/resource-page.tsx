@@ -11,28 +11,50 @@ import { resourcePath, type KindSpec } from '../kinds';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { ContainersTab } from './containers-tab';
+import { ImagesTab, NetworksTab, VolumesTab } from './docker-objects-tabs';
 import { EXECUTIONS } from './executions';
 import { HistoryTab } from './history-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
+import { PermissionsTab } from './permissions-tab';
 import { ResourceMeta } from './resource-meta';
 import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 import { StackServicesTab } from './stack-services-tab';
 
-type Tab = 'Config' | 'Stats' | 'Containers' | 'Services' | 'Log' | 'Updates' | 'History';
+type Tab =
+  | 'Config'
+  | 'Stats'
+  | 'Containers'
+  | 'Images'
+  | 'Networks'
+  | 'Volumes'
+  | 'Services'
+  | 'Log'
+  | 'Updates'
+  | 'History'
+  | 'Permissions';
 
-/** The tabs of a kind's page: what its agent can tell comes after its config. */
-function tabsOf(kind: KindSpec['kind']): Tab[] {
-  if (kind === 'Server') return ['Config', 'Stats', 'Containers', 'Updates', 'History'];
-  if (kind === 'Stack') return ['Config', 'Services', 'Log', 'Updates', 'History'];
-  if (LOG_REQUESTS[kind]) return ['Config', 'Log', 'Updates', 'History'];
-  return ['Config', 'Updates', 'History'];
+/**
+ * The tabs of a kind's page: what its agent can tell comes after its config; who may use it
+ * is an admin's business.
+ */
+function tabsOf(kind: KindSpec['kind'], admin: boolean): Tab[] {
+  return [...agentTabsOf(kind), 'Updates', 'History', ...(admin ? (['Permissions'] as const) : [])];
+}
+
+function agentTabsOf(kind: KindSpec['kind']): Tab[] {
+  if (kind === 'Server') {
+    return ['Config', 'Stats', 'Containers', 'Images', 'Networks', 'Volumes'];
+  }
+  if (kind === 'Stack') return ['Config', 'Services', 'Log'];
+  if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
+  return ['Config'];
 }
 
 /** One resource: its state, what can be run on it, its config, its Updates and its history. */
 export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
-  const { api } = useSession();
+  const { api, user } = useSession();
   const isThis = (target: string) => target === id || target === resource.data?._id.$oid;
   const version = useLiveVersion({
     update: (u) => isThis(u.target.id),
@@ -77,7 +99,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       ? resource.reload()
       : navigate(resourcePath(spec.kind, target), { replace: true });
   const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
-  const tabs = tabsOf(spec.kind);
+  const tabs = tabsOf(spec.kind, user.admin);
 
   return (
     <section>
@@ -147,9 +169,13 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       )}
       {tab === 'Stats' && <ServerStatsTab id={target} version={version} />}
       {tab === 'Containers' && <ContainersTab id={target} version={version} />}
+      {tab === 'Images' && <ImagesTab id={target} version={version} />}
+      {tab === 'Networks' && <NetworksTab id={target} version={version} />}
+      {tab === 'Volumes' && <VolumesTab id={target} version={version} />}
       {tab === 'Services' && <StackServicesTab id={target} version={version} />}
       {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
+      {tab === 'Permissions' && <PermissionsTab kind={spec.kind} id={target} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}
     </section>
   );

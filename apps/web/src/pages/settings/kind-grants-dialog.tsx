@@ -1,27 +1,36 @@
 import { useState } from 'react';
 import type { UpdatePermissionOnResourceTypeDto } from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { PermissionLevel, ResourceKind, User } from '../../api/types';
+import type { PermissionLevel, ResourceKind, UserTarget } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
 import { KINDS } from '../../kinds';
 
 const LEVELS: readonly PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
 
+interface Props {
+  target: UserTarget;
+  /** The user's or the group's name. */
+  name: string;
+  /** The grants per kind it has now. */
+  all?: Partial<Record<ResourceKind, PermissionLevel>>;
+  onClose(): void;
+}
+
 /**
- * A user's grant on every resource of each kind. Each change is sent at once, as its own event;
- * grants on single resources and groups' grants are not edited here.
+ * A user's or a group's grant on every resource of each kind. Each change is sent at once, as
+ * its own event; grants on single resources are set on the resource's page.
  */
-export function KindGrantsDialog({ user, onClose }: { user: User; onClose(): void }) {
+export function KindGrantsDialog({ target, name, all, onClose }: Props) {
   const { api } = useSession();
-  const [levels, setLevels] = useState(user.all ?? {});
+  const [levels, setLevels] = useState(all ?? {});
   const [error, setError] = useState<unknown>();
 
   const grant = async (kind: ResourceKind, permission: PermissionLevel) => {
     setError(undefined);
     try {
       const params: UpdatePermissionOnResourceTypeDto = {
-        user_target: { type: 'User', id: user._id.$oid },
+        user_target: target,
         resource_type: kind,
         permission,
       };
@@ -33,7 +42,7 @@ export function KindGrantsDialog({ user, onClose }: { user: User; onClose(): voi
   };
 
   return (
-    <Dialog title={`What ${user.username} may do with every…`} onClose={onClose}>
+    <Dialog title={`What ${name} may do with every…`} onClose={onClose}>
       <div className="grants">
         {KINDS.map((k) => (
           <label key={k.kind} className="inline">

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { AccountsSettings } from './accounts-settings';
 import { TagsSettings } from './tags-settings';
+import { UserGroupsSettings } from './user-groups-settings';
 import { UsersSettings } from './users-settings';
 import { VariablesSettings } from './variables-settings';
 
-type Section = 'Tags' | 'Variables' | 'Git accounts' | 'Registry accounts' | 'Users';
+type Section = 'Tags' | 'Variables' | 'Git accounts' | 'Registry accounts' | 'Users' | 'Groups';
 
-/** Settings of the whole installation; users are an admin's business. */
+/** Settings of the whole installation; users and groups are an admin's business. */
 export function SettingsPage() {
   const { user } = useSession();
   const sections: Section[] = ['Tags', 'Variables', 'Git accounts', 'Registry accounts'];
-  if (user.admin) sections.push('Users');
+  if (user.admin) sections.push('Users', 'Groups');
   const [section, setSection] = useState<Section>('Tags');
   return (
     <section>
@@ -36,6 +37,7 @@ export function SettingsPage() {
         <AccountsSettings key="registry" type="ImageRegistryAccount" />
       )}
       {section === 'Users' && user.admin && <UsersSettings />}
+      {section === 'Groups' && user.admin && <UserGroupsSettings />}
     </section>
   );
 }

@@ -102,12 +102,11 @@ export function UsersSettings() {
           </tbody>
         </table>
       )}
-      <p className="muted">
-        Grants on single resources, and groups, are set through the API for now.
-      </p>
       {granting && (
         <KindGrantsDialog
-          user={granting}
+          target={{ type: 'User', id: granting._id.$oid }}
+          name={granting.username}
+          all={granting.all}
           onClose={() => {
             setGranting(undefined);
             users.reload();

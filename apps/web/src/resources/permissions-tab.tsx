@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { ListUserTargetPermissionsDto, UpdatePermissionOnTargetDto } from '@monitor/contracts';
+import { useSession } from '../api/session';
+import type { PermissionLevel, ResourceKind, User, UserGroup, UserTarget } from '../api/types';
+import { useRequest } from '../api/use-request';
+import { ErrorNote } from '../components/error-note';
+
+const LEVELS: readonly PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
+
+/** One row: a user or a group, its grant on this resource and on every one of its kind. */
+interface Grantee {
+  target: UserTarget;
+  name: string;
+  level: PermissionLevel;
+  onKind: PermissionLevel;
+}
+
+/** `ListUserTargetPermissions` answers each grant on a single resource. */
+interface TargetPermission {
+  resource_target: { type: ResourceKind; id: string };
+  level: PermissionLevel;
+}
+
+/**
+ * Who may do what with this one resource (admins): each non-admin user's and each group's own
+ * grant on it, set with `UpdatePermissionOnTarget`. A grant on the whole kind is shown beside it,
+ * since the higher of the two applies.
+ */
+export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string }) {
+  const { api } = useSession();
+  const grantees = useRequest(async () => {
+    const [users, groups] = await Promise.all([
+      api.read<User[]>('ListUsers'),
+      api.read<UserGroup[]>('ListUserGroups'),
+    ]);
+    const targets = [
+      ...users
+        .filter((u) => !u.admin)
+        .map((u) => ({ type: 'User' as const, id: u._id.$oid, name: u.username, all: u.all })),
+      ...groups.map((g) => ({
+        type: 'UserGroup' as const,
+        id: g._id.$oid,
+        name: g.name,
+        all: g.all,
+      })),
+    ];
+    return Promise.all(
+      targets.map(async ({ type, id: targetId, name, all }): Promise<Grantee> => {
+        const params: ListUserTargetPermissionsDto = { user_target: { type, id: targetId } };
+        const grants = await api.read<TargetPermission[]>('ListUserTargetPermissions', params);
+        const here = grants.find(
+          (g) => g.resource_target.type === kind && g.resource_target.id === id,
+        );
+        return {
+          target: { type, id: targetId },
+          name,
+          level: here?.level ?? 'None',
+          onKind: all?.[kind] ?? 'None',
+        };
+      }),
+    );
+  }, [api, kind, id]);
+  const [failed, setFailed] = useState<{ target: string; error: unknown }>();
+
+  const grant = async (target: UserTarget, permission: PermissionLevel) => {
+    setFailed(undefined);
+    try {
+      const params: UpdatePermissionOnTargetDto = {
+        user_target: target,
+        resource_target: { type: kind, id },
+        permission,
+      };
+      await api.write('UpdatePermissionOnTarget', params);
+      grantees.reload();
+    } catch (error) {
+      setFailed({ target: target.id, error });
+    }
+  };
+
+  return (
+    <div>
+      <ErrorNote error={grantees.error} />
+      {grantees.data && grantees.data.length === 0 && (
+        <p className="muted">Only admins so far, who may do everything.</p>
+      )}
+      {grantees.data && grantees.data.length > 0 && (
+        <table className="permissions">
+          <thead>
+            <tr>
+              <th>user or group</th>
+              <th>on this {kind}</th>
+              <th>on every {kind}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grantees.data.map((g) => (
+              <tr key={g.target.id} data-grantee={g.name}>
+                <td>
+                  {g.name}
+                  {g.target.type === 'UserGroup' && <span className="muted"> (group)</span>}
+                </td>
+                <td>
+                  <select
+                    aria-label={`${g.name} permission`}
+                    value={g.level}
+                    onChange={(e) => void grant(g.target, e.target.value as PermissionLevel)}
+                  >
+                    {LEVELS.map((l) => (
+                      <option key={l} value={l}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                  {failed?.target === g.target.id && <ErrorNote error={failed.error} />}
+                </td>
+                <td>{g.onKind}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
