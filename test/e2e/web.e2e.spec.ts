@@ -392,13 +392,16 @@ describe('web UI: a first day in the browser', () => {
   );
 
   it(
-    'keeps settings: a tag, a secret variable and a git account, their secrets never shown',
+    'keeps settings: a tag and its colour, a secret variable and a git account, their secrets never shown',
     async () => {
       await nav('Settings').click();
       await page.locator('[data-tag="frontend"]').waitFor();
       await page.locator('#new-tag').fill('backend');
+      await page.getByLabel('New tag colour').selectOption('Red');
       await button('Create tag').click();
-      await page.locator('[data-tag="backend"]').waitFor();
+      await page.locator('[data-tag="backend"] [data-tag-color="Red"]').waitFor();
+      await page.getByLabel('frontend colour').selectOption('DarkTeal');
+      await page.locator('[data-tag="frontend"] [data-tag-color="DarkTeal"]').waitFor();
       await page.getByRole('tab', { name: 'Variables' }).click();
       const form = page.getByRole('form', { name: 'New variable' });
       await form.getByLabel('Name').fill('DB_PASSWORD');

@@ -9,13 +9,11 @@ export interface Tag {
   color?: string;
 }
 
-/** Every tag, and names by id: resources hold tag ids, people read names. */
+/** Every tag, by id and its name by id: resources hold tag ids, people read names. */
 export function useTags() {
   const { api } = useSession();
   const tags = useRequest(() => api.read<Tag[]>('ListTags'), [api]);
-  const names = useMemo(
-    () => new Map((tags.data ?? []).map((t) => [t._id.$oid, t.name])),
-    [tags.data],
-  );
-  return { ...tags, names };
+  const byId = useMemo(() => new Map((tags.data ?? []).map((t) => [t._id.$oid, t])), [tags.data]);
+  const names = useMemo(() => new Map([...byId].map(([id, t]) => [id, t.name])), [byId]);
+  return { ...tags, byId, names };
 }

@@ -6,6 +6,7 @@ import { useRequest } from '../api/use-request';
 import { useTags } from '../api/use-tags';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
+import { TagChip } from '../components/tag-chip';
 import { resourcePath, type KindSpec } from '../kinds';
 import { Link } from '../router';
 import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
@@ -119,7 +120,17 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
                 <td>
                   <StateBadge state={r.info.state} />
                 </td>
-                <td>{tagNames(r).join(', ')}</td>
+                <td>
+                  <span className="tag-list">
+                    {r.tags.map((id) => (
+                      <TagChip
+                        key={id}
+                        name={tags.names.get(id) ?? id}
+                        color={tags.byId.get(id)?.color}
+                      />
+                    ))}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>

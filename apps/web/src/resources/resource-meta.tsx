@@ -7,6 +7,7 @@ import type {
 import { useSession } from '../api/session';
 import type { Resource } from '../api/types';
 import { useTags } from '../api/use-tags';
+import { TagChip } from '../components/tag-chip';
 import { Dialog } from '../components/dialog';
 import { ErrorNote } from '../components/error-note';
 import type { KindSpec } from '../kinds';
@@ -27,9 +28,7 @@ export function ResourceMeta(props: {
       {resource.tags.length > 0 && (
         <p className="tag-list">
           {resource.tags.map((id) => (
-            <span key={id} className="tag">
-              {tags.names.get(id) ?? id}
-            </span>
+            <TagChip key={id} name={tags.names.get(id) ?? id} color={tags.byId.get(id)?.color} />
           ))}
         </p>
       )}
