@@ -1,33 +1,27 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { Alert, KindSummary, ResourceListItem, UpdateListItem } from '../api/types';
+import type { Alert, ResourceListItem, UpdateListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useTargetNames } from '../api/use-target-names';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { UpdatesTable } from '../components/updates-table';
-import { KINDS, resourcePath, type KindSpec } from '../kinds';
+import { KINDS, resourcePath } from '../kinds';
 import { Link } from '../router';
+import { KindCard } from './kind-card';
+import { StateSummary } from './state-summary';
 
 const RECENT_UPDATES = 10;
 
 /** What is there, what is alerting, how the servers are, and what happened last. */
 export function DashboardPage() {
   const { api } = useSession();
-  // Any Update may create or delete a resource; any observed change may move one between states.
-  const anyChange = useLiveVersion({ update: () => true, observed: () => true });
   const serversChanged = useLiveVersion({
     update: (u) => u.target.type === 'Server',
     observed: (c) => c.kind === 'Server',
   });
   const updatesChanged = useLiveVersion({ update: () => true });
   const alertsChanged = useLiveVersion({ observed: (c) => c.kind === 'Alert' });
-  const summaries = useRequest(async () => {
-    const counts = await Promise.all(
-      KINDS.map((k) => api.read<KindSummary>(`Get${k.plural}Summary`)),
-    );
-    return new Map(KINDS.map((k, i) => [k.kind, counts[i]]));
-  }, [api, anyChange]);
   const servers = useRequest(
     () => api.read<ResourceListItem[]>('ListServers'),
     [api, serversChanged],
@@ -48,7 +42,7 @@ export function DashboardPage() {
   return (
     <section>
       <h1>Dashboard</h1>
-      <ErrorNote error={summaries.error ?? servers.error ?? updates.error ?? openAlerts.error} />
+      <ErrorNote error={servers.error ?? updates.error ?? openAlerts.error} />
       <div className="cards">
         <Link to="/alerts" className="card">
           <span className="count" data-kind="alerts">
@@ -62,7 +56,7 @@ export function DashboardPage() {
           )}
         </Link>
         {KINDS.map((k) => (
-          <KindCard key={k.kind} spec={k} summary={summaries.data?.get(k.kind)} />
+          <KindCard key={k.kind} spec={k} />
         ))}
       </div>
       <h2>Servers</h2>
@@ -92,34 +86,8 @@ export function DashboardPage() {
   );
 }
 
-/** A kind's count, and for kinds with an observed state how many are in each. */
-function KindCard({ spec, summary }: { spec: KindSpec; summary?: KindSummary }) {
-  const { total, ...states } = summary ?? { total: 0 };
-  return (
-    <Link to={`/${spec.slug}`} className="card">
-      <span className="count" data-kind={spec.kind}>
-        {summary ? total : '…'}
-      </span>
-      <span>{spec.plural}</span>
-      {spec.observed && total > 0 && <StateSummary counts={states} />}
-    </Link>
-  );
-}
-
 function levelCounts(alerts: Alert[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const a of alerts) counts[a.level] = (counts[a.level] ?? 0) + 1;
   return counts;
-}
-
-/** The states anything is in, e.g. "2 running · 1 stopped". */
-function StateSummary({ counts }: { counts: Record<string, number> }) {
-  return (
-    <span className="state-summary" data-summary>
-      {Object.entries(counts)
-        .filter(([, n]) => n > 0)
-        .map(([state, n]) => `${n} ${state.replace('_', ' ')}`)
-        .join(' · ')}
-    </span>
-  );
 }
