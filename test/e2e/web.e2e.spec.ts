@@ -360,7 +360,17 @@ describe('web UI: a first day in the browser', () => {
       expect(reads.made).not.toContain('ListDeployments');
       reads.stop();
       await page.locator('table.updates >> text=Deploy').first().waitFor();
+      // Update targets are named, though no page reads the deployments' list any more.
+      const namedTarget = page
+        .locator('main table.updates')
+        .getByRole('link', { name: `Deployment ${deployment}`, exact: true })
+        .first();
+      await namedTarget.waitFor();
       await screenshot(page, 'dashboard');
+      await nav('Updates').click();
+      await heading('Updates').waitFor();
+      await namedTarget.waitFor();
+      await nav('Dashboard').click();
     },
     SLOW,
   );

@@ -3,8 +3,8 @@ import type { ListUpdatesDto } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import type { UpdateListItem } from '../api/types';
-import { namesOf, useAllResources } from '../api/use-resources';
 import { useRequest } from '../api/use-request';
+import { useTargetNames } from '../api/use-target-names';
 import { ErrorNote } from '../components/error-note';
 import { UpdatesTable } from '../components/updates-table';
 
@@ -13,7 +13,6 @@ export function UpdatesPage() {
   const { api } = useSession();
   const [page, setPage] = useState(0);
   const version = useLiveVersion({ update: () => page === 0 });
-  const resources = useAllResources(version);
   const updates = useRequest(() => {
     const params: ListUpdatesDto = { page };
     return api.read<{ updates: UpdateListItem[]; next_page?: number | null }>(
@@ -21,14 +20,13 @@ export function UpdatesPage() {
       params,
     );
   }, [api, page, version]);
+  const names = useTargetNames(updates.data?.updates);
   const next = updates.data?.next_page;
   return (
     <section>
       <h1>Updates</h1>
       <ErrorNote error={updates.error} />
-      {updates.data && (
-        <UpdatesTable updates={updates.data.updates} names={namesOf(resources.data)} />
-      )}
+      {updates.data && <UpdatesTable updates={updates.data.updates} names={names} />}
       <div className="buttons">
         <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
           Newer
