@@ -38,6 +38,15 @@ describe('web UI: a first day in the browser', () => {
   const pageWasNotReloaded = () =>
     page.evaluate(() => (window as { unreloaded?: boolean }).unreloaded === true);
 
+  /** As a browser does when the tab goes to the background or comes back. */
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((visibility) => {
+      Object.defineProperty(document, 'visibilityState', {
+        value: visibility,
+        configurable: true,
+      });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
   /** The names of the `/read/<Request>`s the page makes from now until `stop`. */
   const recordReads = () => {
     const made: string[] = [];
@@ -564,6 +573,25 @@ describe('web UI: a first day in the browser', () => {
       await docker.getContainer(deployment).start();
       await page.locator('h1 [data-state="running"]').waitFor({ timeout: 20_000 });
       reads.stop();
+      expect(await pageWasNotReloaded()).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'closes the observed stream while the tab is hidden, and reads again when it is shown',
+    async () => {
+      const eventsClosed = page.waitForEvent('requestfailed', (r) => r.url().includes('/events?'));
+      await setVisibility('hidden');
+      await eventsClosed;
+      await docker.getContainer(deployment).stop({ t: 1 });
+      // Long enough for the poll to record the exit, which this tab does not hear of.
+      await page.waitForTimeout(3000);
+      expect(await page.locator('h1 [data-state="running"]').count()).toBe(1);
+      await setVisibility('visible');
+      await page.locator('h1 [data-state="exited"]').waitFor({ timeout: 20_000 });
+      await docker.getContainer(deployment).start();
+      await page.locator('h1 [data-state="running"]').waitFor({ timeout: 20_000 });
       expect(await pageWasNotReloaded()).toBe(true);
     },
     SLOW,

@@ -34,14 +34,17 @@ const MAX_RETRY_MS = 30_000;
  * `/ws/update` does not carry. Read with `fetch`, since an EventSource cannot send the token
  * header. It starts from now, so a connection opened again (waiting longer after each failure)
  * asks pages to read again. The first one does not: the pages' first reads are in flight, and
- * reading again would drop their answers and delay the first render.
+ * reading again would drop their answers and delay the first render. A hidden tab closes its
+ * connection and opens it again when shown: a browser allows few HTTP/1.1 connections per host
+ * across all tabs, and one held by each tab in the background would starve the others.
  */
 export class ObservedFeedClient {
   private controller?: AbortController;
   private failures = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private stopped = false;
-  private everConnected = false;
+  /** Whether pages read before this connection, so should read again once it is open. */
+  private readOnConnect = false;
 
   constructor(
     private readonly jwt: string,
@@ -50,13 +53,27 @@ export class ObservedFeedClient {
 
   start(): void {
     this.stopped = false;
-    void this.connect();
+    document.addEventListener('visibilitychange', this.followVisibility);
+    if (document.visibilityState === 'visible') void this.connect();
+    else this.readOnConnect = true;
   }
 
   stop(): void {
     this.stopped = true;
+    document.removeEventListener('visibilitychange', this.followVisibility);
+    this.disconnect();
+  }
+
+  private readonly followVisibility = () => {
+    if (document.visibilityState === 'hidden') this.disconnect();
+    else if (!this.controller) void this.connect();
+  };
+
+  private disconnect(): void {
     clearTimeout(this.timer);
-    this.controller?.abort();
+    const controller = this.controller;
+    this.controller = undefined;
+    controller?.abort();
   }
 
   private async connect(): Promise<void> {
@@ -93,8 +110,8 @@ export class ObservedFeedClient {
         connected = true;
         this.failures = 0;
         this.listener.status('live');
-        if (this.everConnected) this.listener.resync();
-        this.everConnected = true;
+        if (this.readOnConnect) this.listener.resync();
+        this.readOnConnect = true;
       }
       for (const message of parser.push(decoder.decode(value, { stream: true }))) {
         const change = changeOf(message.data);
