@@ -25,7 +25,10 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
         <Link to="/" className="brand">
           Monitor
         </Link>
-        <span className={`live live-${live}`} title="Live: Updates from /ws/update, observed states from /events">
+        <span
+          className={`live live-${live}`}
+          title="Live: Updates from /ws/update, observed states from /events"
+        >
           {live === 'live' ? 'live' : live}
         </span>
         <span className="spacer" />
