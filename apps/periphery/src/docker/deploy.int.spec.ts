@@ -117,6 +117,8 @@ describe('DeployContainer (real engine)', () => {
       image: BUSYBOX_TEST_IMAGE,
       spec: spec({ env: ['GREETING=second'] }),
     });
+    // A failed stage's own words first: the stage list alone would not say why.
+    expect(answer.logs.filter((l) => !l.success).map((l) => l.stderr)).toEqual([]);
     expect(stages(answer)).toEqual([
       ['create container', true],
       ['stop old container', true],

@@ -161,9 +161,11 @@ export class DeployService {
 }
 
 /**
- * The engine may hold the old container's name for a moment after its removal returned (seen on
- * a loaded machine): a conflict is retried for up to two seconds before it counts.
+ * The engine may hold the old container's name for a while after its removal returned (over two
+ * seconds seen on a loaded machine): a conflict is retried for up to ten seconds before it counts.
  */
+const RENAME_ATTEMPTS = 100;
+
 async function renameWhenFree(
   container: { rename(options: { name: string }): Promise<unknown> },
   name: string,
@@ -173,7 +175,8 @@ async function renameWhenFree(
       await container.rename({ name });
       return;
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 409 || attempt >= 20) throw error;
+      if ((error as { statusCode?: number }).statusCode !== 409 || attempt >= RENAME_ATTEMPTS)
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -9,6 +9,7 @@ import { StateBadge } from '../components/state-badge';
 import { Time } from '../components/time';
 import { KINDS, resourcePath } from '../kinds';
 import { Link } from '../router';
+import { Pager } from '../components/pager';
 
 const LEVELS: readonly SeverityLevel[] = ['CRITICAL', 'WARNING', 'OK'];
 type Shown = 'open' | 'resolved' | 'all';
@@ -111,18 +112,7 @@ export function AlertsPage() {
           </tbody>
         </table>
       )}
-      <div className="buttons">
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-          Newer
-        </button>
-        <button
-          type="button"
-          disabled={next === undefined || next === null}
-          onClick={() => setPage(next ?? page)}
-        >
-          Older
-        </button>
-      </div>
+      <Pager page={page} next={next} onPage={setPage} />
     </section>
   );
 }

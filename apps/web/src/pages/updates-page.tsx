@@ -7,6 +7,7 @@ import { useRequest } from '../api/use-request';
 import { useTargetNames } from '../api/use-target-names';
 import { ErrorNote } from '../components/error-note';
 import { UpdatesTable } from '../components/updates-table';
+import { Pager } from '../components/pager';
 
 /** Every Update the user may see, newest first, a page at a time; the first page is live. */
 export function UpdatesPage() {
@@ -27,18 +28,7 @@ export function UpdatesPage() {
       <h1>Updates</h1>
       <ErrorNote error={updates.error} />
       {updates.data && <UpdatesTable updates={updates.data.updates} names={names} />}
-      <div className="buttons">
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-          Newer
-        </button>
-        <button
-          type="button"
-          disabled={next === undefined || next === null}
-          onClick={() => setPage(next ?? page)}
-        >
-          Older
-        </button>
-      </div>
+      <Pager page={page} next={next} onPage={setPage} />
     </section>
   );
 }
