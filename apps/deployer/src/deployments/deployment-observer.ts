@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   containerName,
   decideDeploymentStatus,
@@ -28,8 +28,6 @@ export interface ListedContainer {
  */
 @Injectable()
 export class DeploymentObserver {
-  private readonly logger = new Logger(DeploymentObserver.name);
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -61,27 +59,12 @@ export class DeploymentObserver {
       const events = decideDeploymentStatus(current, { state, image: found?.image ?? '', at });
       if (!events.length) continue;
       await recordObserved(this.store, deploymentStatusStream(deployment.id), events);
-      const unexplained =
-        !this.alerts.isOurs(deployment.id, at) && current && current.state !== state;
-      if (
-        unexplained &&
-        state !== 'unknown' &&
-        current.state !== 'unknown' &&
-        deployment.config.send_alerts
-      ) {
-        const data = {
-          id: deployment.id,
-          name: deployment.name,
-          server_id: server.id,
-          server_name: server.name,
+      if (current) {
+        await this.alerts.observedChange(deployment, server, {
           from: current.state,
           to: state,
-        };
-        await this.alerts
-          .open({ type: 'Deployment', id: deployment.id }, { type: 'ContainerStateChange', data })
-          .catch((error: Error) =>
-            this.logger.error(`alert for deployment '${deployment.name}': ${error.message}`),
-          );
+          at,
+        });
       }
     }
   }

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import {
   decideAlert,
   evolveAlert,
   type AlertData,
   type AlertState,
+  type Resource,
   type ResourceKind,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
@@ -24,6 +25,7 @@ const alertDecider = {
  */
 @Injectable()
 export class StateChangeAlerts {
+  private readonly logger = new Logger(StateChangeAlerts.name);
   /** Until when changes of a resource are ours: while and shortly after our executions. */
   private readonly ours = new Map<string, number>();
 
@@ -38,9 +40,33 @@ export class StateChangeAlerts {
     this.ours.set(resourceId, Date.now() + 2 * this.config.monitoring.interval_ms);
   }
 
-  /** Whether a change seen at `at` is explained by an execution of ours. */
-  isOurs(resourceId: string, at: number): boolean {
-    return (this.ours.get(resourceId) ?? 0) >= at;
+  /**
+   * A state polling saw change at `at` from `from` to `to`: the ContainerStateChange or
+   * StackStateChange alert, unless an execution of ours explains it, either side is `unknown`
+   * (the server was out of reach), or the resource does not send alerts. A failure to record
+   * the alert is logged; the observation stands.
+   */
+  async observedChange(
+    resource: Resource,
+    server: Resource,
+    change: { from: string; to: string; at: number },
+  ): Promise<void> {
+    const { from, to, at } = change;
+    if (from === to || from === 'unknown' || to === 'unknown') return;
+    if ((this.ours.get(resource.id) ?? 0) >= at || !resource.config.send_alerts) return;
+    const data = {
+      id: resource.id,
+      name: resource.name,
+      server_id: server.id,
+      server_name: server.name,
+      from,
+      to,
+    };
+    const type = resource.kind === 'Stack' ? 'StackStateChange' : 'ContainerStateChange';
+    await this.open({ type: resource.kind, id: resource.id }, { type, data }).catch(
+      (error: Error) =>
+        this.logger.error(`alert for ${resource.kind} '${resource.name}': ${error.message}`),
+    );
   }
 
   async open(target: { type: ResourceKind; id: string }, data: AlertData): Promise<void> {

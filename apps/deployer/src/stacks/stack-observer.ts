@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   decideStackStatus,
   stackServices,
@@ -25,8 +25,6 @@ const SERVICE_LABEL = 'com.docker.compose.service';
  */
 @Injectable()
 export class StackObserver {
-  private readonly logger = new Logger(StackObserver.name);
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -60,27 +58,8 @@ export class StackObserver {
       });
       if (!events.length) continue;
       await recordObserved(this.store, stackStatusStream(stack.id), events);
-      const changed = current && current.state !== state;
-      if (
-        changed &&
-        !this.alerts.isOurs(stack.id, at) &&
-        state !== 'unknown' &&
-        current.state !== 'unknown' &&
-        stack.config.send_alerts
-      ) {
-        const data = {
-          id: stack.id,
-          name: stack.name,
-          server_id: server.id,
-          server_name: server.name,
-          from: current.state,
-          to: state,
-        };
-        await this.alerts
-          .open({ type: 'Stack', id: stack.id }, { type: 'StackStateChange', data })
-          .catch((error: Error) =>
-            this.logger.error(`alert for stack '${stack.name}': ${error.message}`),
-          );
+      if (current) {
+        await this.alerts.observedChange(stack, server, { from: current.state, to: state, at });
       }
     }
   }
