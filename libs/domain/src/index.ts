@@ -24,3 +24,4 @@ export * from './deployment-status/deployment-status';
 export * from './stack-status/stack-status';
 export * from './deployments';
 export * from './stacks/git-source';
+export * from './updates/deploy-runs';

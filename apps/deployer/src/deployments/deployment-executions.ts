@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   conflict,
+  DEPLOYMENT_DEPLOYS,
+  recordedRuns,
   replayResource,
   resourceStream,
   type ExecutionLog,
@@ -130,15 +132,10 @@ export class DeploymentExecutions {
    */
   rollback(idOrName: string, meta: CommandMeta, revision?: number) {
     const deployment = this.context.deployment(idOrName);
-    const deploys = this.readModel.executions
-      .forTarget('Deployment', deployment.id)
-      .filter(
-        (x) =>
-          ['Deploy', 'RollbackDeployment'].includes(x.operation) &&
-          x.status === 'Complete' &&
-          x.success &&
-          x.otherData,
-      );
+    const deploys = recordedRuns(
+      this.readModel.executions.forTarget('Deployment', deployment.id),
+      DEPLOYMENT_DEPLOYS,
+    );
     const target =
       revision === undefined
         ? deploys[1]

@@ -4,6 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   invalid,
   notFound,
+  recordedRuns,
+  STACK_DEPLOYS,
   type ExecutionLog,
   type Resource,
   type StackConfig,
@@ -35,8 +37,7 @@ export const STACK_ACTIONS = {
 } as const;
 export type StackAction = keyof typeof STACK_ACTIONS;
 
-export const DEPLOY_OPERATIONS = ['DeployStack', 'DeployStackIfChanged'] as const;
-export type DeployOperation = (typeof DEPLOY_OPERATIONS)[number];
+export type DeployOperation = (typeof STACK_DEPLOYS)[number];
 
 const AGENT_TIMEOUT = 10 * 60_000;
 
@@ -213,15 +214,8 @@ export class StackExecutions {
 
   /** The newest successful deploy's record: what runs now, as far as Monitor knows. */
   lastDeploy(stackId: string): Record<string, unknown> | undefined {
-    return this.readModel.executions
-      .forTarget('Stack', stackId)
-      .find(
-        (x) =>
-          (DEPLOY_OPERATIONS as readonly string[]).includes(x.operation) &&
-          x.status === 'Complete' &&
-          x.success &&
-          x.otherData?.contents_hash,
-      )?.otherData;
+    return recordedRuns(this.readModel.executions.forTarget('Stack', stackId), STACK_DEPLOYS)[0]
+      ?.otherData;
   }
 
   /** Logs whether the files differ from the last deploy's; false ends DeployStackIfChanged. */

@@ -1,5 +1,6 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
+import { STACK_DEPLOYS } from '@monitor/domain';
 import {
   DestroyStackDto,
   GetStackLogDto,
@@ -9,12 +10,7 @@ import {
 } from '@monitor/contracts';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { registerMessageHandlers } from '@monitor/runtime';
-import {
-  DEPLOY_OPERATIONS,
-  STACK_ACTIONS,
-  StackExecutions,
-  type StackAction,
-} from './stack-executions';
+import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown; meta: CommandMeta };
@@ -54,7 +50,7 @@ export class StackController {
 }
 
 registerMessageHandlers(StackController, [
-  ...DEPLOY_OPERATIONS.map((operation) => ({
+  ...STACK_DEPLOYS.map((operation) => ({
     method: operation,
     subject: execSubject('Stack', operation),
     queue,

@@ -5,7 +5,13 @@ import {
   ListResourcesDto,
   type ResourceQueryDto,
 } from '@monitor/contracts';
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
+import {
+  DEPLOYMENT_DEPLOYS,
+  RESOURCE_KINDS,
+  STACK_DEPLOYS,
+  type Resource,
+  type ResourceKind,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
@@ -26,11 +32,6 @@ export const PLURAL: Record<ResourceKind, string> = {
   ResourceSync: 'ResourceSyncs',
   Alerter: 'Alerters',
   ServerTemplate: 'ServerTemplates',
-};
-
-const DEPLOY_OPERATIONS = {
-  Deployment: ['Deploy', 'RollbackDeployment'],
-  Stack: ['DeployStack', 'DeployStackIfChanged'],
 };
 
 /** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
@@ -109,7 +110,7 @@ export class ResourceReads implements OnModuleInit {
       params?: { image?: string; build_id?: string };
     };
     return {
-      state: this.deploying(resource, DEPLOY_OPERATIONS.Deployment)
+      state: this.deploying(resource, DEPLOYMENT_DEPLOYS)
         ? 'deploying'
         : (status?.state ?? 'unknown'),
       status: status?.state,
@@ -126,7 +127,7 @@ export class ResourceReads implements OnModuleInit {
     const config = resource.config as Record<string, unknown>;
     const info = stackInfo(this.readModel, resource);
     return {
-      state: this.deploying(resource, DEPLOY_OPERATIONS.Stack) ? 'deploying' : info.state,
+      state: this.deploying(resource, STACK_DEPLOYS) ? 'deploying' : info.state,
       status: info.state,
       services: info.services,
       server_id: config.server_id,
@@ -142,7 +143,7 @@ export class ResourceReads implements OnModuleInit {
   }
 
   /** Komodo shows `deploying` while a deploy of the resource runs, whatever polling saw. */
-  private deploying(resource: Resource, operations: string[]): boolean {
+  private deploying(resource: Resource, operations: readonly string[]): boolean {
     return this.readModel.executions
       .forTarget(resource.kind, resource.id)
       .some((x) => x.status === 'InProgress' && operations.includes(x.operation));

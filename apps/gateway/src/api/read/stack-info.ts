@@ -1,22 +1,15 @@
-import type { Resource } from '@monitor/domain';
+import { recordedRuns, STACK_DEPLOYS, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-
-const DEPLOYS = ['DeployStack', 'DeployStackIfChanged'];
 
 /**
  * Komodo's StackInfo, with the state polling last saw, and from the stack's own executions:
- * what the newest successful deploy
- * recorded (files as deployed, the commit they came from) and what the newest refresh or
- * deploy saw in the repository.
+ * what the newest successful deploy recorded (files as deployed, the commit they came from) and
+ * what the newest refresh or deploy saw in the repository.
  */
 export function stackInfo(readModel: ReadModel, stack: Resource): Record<string, unknown> {
-  const done = readModel.executions
-    .forTarget('Stack', stack.id)
-    .filter((x) => x.status === 'Complete' && x.success && x.otherData);
-  const deployed = done.find((x) => DEPLOYS.includes(x.operation))?.otherData ?? {};
-  const latest = done.find(
-    (x) => x.operation === 'RefreshStackCache' || DEPLOYS.includes(x.operation),
-  )?.otherData;
+  const executions = readModel.executions.forTarget('Stack', stack.id);
+  const deployed = recordedRuns(executions, STACK_DEPLOYS)[0]?.otherData ?? {};
+  const latest = recordedRuns(executions, [...STACK_DEPLOYS, 'RefreshStackCache'])[0]?.otherData;
   const latestFromRefresh = latest && 'latest_contents' in latest;
   const status = readModel.stackStatus.status(stack.id);
   return {
