@@ -89,7 +89,7 @@ export class StackSource {
     const fill = this.interpolator(ctx);
     let compose: string | undefined;
     let environment: string | undefined;
-    const git = this.git(stack);
+    const git = gitSource(stack, (id) => this.readModel.resource('Repo', id));
     await ctx.stage('prepare', describe(layout, git), async () => {
       if (config.linked_repo && !git.repo.trim()) {
         throw new Error(`linked_repo: the Repo '${config.linked_repo}' is gone or has no repo set`);
@@ -101,7 +101,7 @@ export class StackSource {
       environment = config.environment.trim() ? fill(config.environment) : undefined;
       return { stdout: `compose files: ${layout.files.join(', ')} in ${layout.run_directory}` };
     });
-    const repo = layout.mode === 'git' ? await this.clone(ctx, stack, server) : {};
+    const repo = layout.mode === 'git' ? await this.clone(ctx, stack, server, git) : {};
     const env_file = environment === undefined ? undefined : layout.env_file;
     if (compose !== undefined || environment !== undefined) {
       const inRunDirectory = (path: string) => posix.join(layout.run_directory, path);
@@ -140,18 +140,12 @@ export class StackSource {
     return { layout, env_file, contents, ...repo };
   }
 
-  /** The git settings the stack's files come from: its linked Repo's, else its own. */
-  git(stack: Resource): GitSource {
-    const linked = String(stack.config.linked_repo ?? '');
-    return gitSource(stack, linked ? this.readModel.resource('Repo', linked) : undefined);
-  }
-
   private async clone(
     ctx: ExecutionContext,
     stack: Resource,
     server: Resource,
+    config: GitSource,
   ): Promise<{ commit_hash?: string; commit_message?: string }> {
-    const config = this.git(stack);
     const account = config.git_account.trim();
     const credential = account
       ? this.credentials.find('GitProvider', config.git_provider, account)

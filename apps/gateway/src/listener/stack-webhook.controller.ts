@@ -72,11 +72,7 @@ export class StackWebhookController {
       return { ignored: true, message: `'${event}' events are ignored: only pushes act` };
     }
     const branch = pushedBranch(payload);
-    const linked = String(stack.config.linked_repo ?? '');
-    const { branch: follows } = gitSource(
-      stack,
-      linked ? this.readModel.resource('Repo', linked) : undefined,
-    );
+    const { branch: follows } = gitSource(stack, (id) => this.readModel.resource('Repo', id));
     if (branch !== follows) {
       return {
         ignored: true,

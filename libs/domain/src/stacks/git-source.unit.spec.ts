@@ -11,12 +11,15 @@ describe("a stack's git source", () => {
 
   it('is its own settings without a linked repo', () => {
     const stack = resource('Stack', { ...defaultStackConfig(), ...own });
-    expect(gitSource(stack)).toMatchObject(own);
+    expect(gitSource(stack, () => undefined)).toMatchObject(own);
   });
 
   it("is the linked Repo's settings when it has one", () => {
     const stack = resource('Stack', { ...defaultStackConfig(), ...own, linked_repo: 'Repo-1' });
     const repo = resource('Repo', { ...defaultRepoConfig(), repo: 'acme/shared', branch: 'main' });
-    expect(gitSource(stack, repo)).toMatchObject({ repo: 'acme/shared', branch: 'main' });
+    expect(gitSource(stack, (id) => (id === 'Repo-1' ? repo : undefined))).toMatchObject({
+      repo: 'acme/shared',
+      branch: 'main',
+    });
   });
 });
