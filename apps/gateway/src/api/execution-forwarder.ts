@@ -6,7 +6,7 @@ import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../auth/principal';
 import { ApiError } from './api-error';
-import { parsePattern } from './deployments/name-pattern';
+import { parsePattern } from './name-pattern';
 import { toKomodoUpdate } from './komodo-shapes';
 
 /**
