@@ -1,8 +1,11 @@
 import Dockerode from 'dockerode';
 import {
+  BUSYBOX_TEST_IMAGE,
+  copyImage,
   ensureBusyboxImage,
   freePort,
   removeContainers,
+  startPrivateDockerEngine,
   startTestContainer,
 } from '@monitor/testing';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
@@ -129,23 +132,49 @@ describe('servers: agents polled for state, stats and alerts', () => {
   });
 
   it('prunes as an execution that answers an Update at once', async () => {
-    const update = await monitor.admin.execute<{ _id: { $oid: string }; operation: string }>(
-      'PruneContainers',
-      { server: 'local' },
+    // A prune without filters takes every stopped container of its engine: this one is private.
+    const engine = await startPrivateDockerEngine();
+    const agentPort = await freePort();
+    const agent = await startPeriphery(
+      peripheryConfig({
+        port: agentPort,
+        bind_ip: '127.0.0.1',
+        passkeys: ['prune-passkey'],
+        root_directory: mkdtempSync(join(tmpdir(), 'monitor-prune-agent-')),
+        docker_socket: engine.socketPath,
+      }),
+      { logger: new CapturingLogger() },
     );
-    expect(update.operation).toBe('PruneContainers');
-    const done = await eventually(async () => {
-      const u = await monitor.admin.read<{
-        status: string;
-        success: boolean;
-        logs: { stage: string }[];
-      }>('GetUpdate', { id: update._id.$oid });
-      expect(u.status).toBe('Complete');
-      return u;
-    });
-    expect(done.success).toBe(true);
-    expect(done.logs[0].stage).toBe('prune containers');
-  });
+    try {
+      await copyImage(docker, engine.docker, BUSYBOX_TEST_IMAGE);
+      const stopped = await engine.docker.createContainer({ Image: BUSYBOX_TEST_IMAGE });
+      await monitor.admin.write('CreateServer', {
+        name: 'private-engine',
+        config: { address: agent.url, passkey: 'prune-passkey', enabled: true },
+      });
+      const update = await monitor.admin.execute<{ _id: { $oid: string }; operation: string }>(
+        'PruneContainers',
+        { server: 'private-engine' },
+      );
+      expect(update.operation).toBe('PruneContainers');
+      const done = await eventually(async () => {
+        const u = await monitor.admin.read<{
+          status: string;
+          success: boolean;
+          logs: { stage: string; stdout: string }[];
+        }>('GetUpdate', { id: update._id.$oid });
+        expect(u.status).toBe('Complete');
+        return u;
+      });
+      expect(done.success).toBe(true);
+      expect(done.logs[0].stage).toBe('prune containers');
+      expect(done.logs[0].stdout).toContain(stopped.id);
+      expect(await engine.docker.listContainers({ all: true })).toEqual([]);
+    } finally {
+      await agent.close();
+      await engine.stop();
+    }
+  }, 60_000);
 
   it('says NotOk with the reason for a wrong passkey, and the agent logs no passkey', async () => {
     await monitor.admin.write('CreateServer', {

@@ -5,3 +5,4 @@ export * from './docker-test-image';
 export * from './docker-test-containers';
 export * from './docker-registry';
 export * from './git-http-server';
+export * from './private-docker-engine';
