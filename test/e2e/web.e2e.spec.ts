@@ -99,6 +99,10 @@ describe('web UI: a first day in the browser', () => {
     await Promise.all(
       stackContainers.map((c) => docker.getContainer(c.Id).remove({ force: true })),
     );
+    const stackNetworks = await docker.listNetworks({
+      filters: { label: [`com.docker.compose.project=${stack}`] },
+    });
+    await Promise.all(stackNetworks.map((n) => docker.getNetwork(n.Id).remove()));
   }, SLOW);
 
   it('serves the UI at / and at any page path, and leaves the API alone', async () => {
@@ -297,8 +301,10 @@ describe('web UI: a first day in the browser', () => {
             '',
           ].join('\n'),
         );
-      await button('Review 1 change').click();
-      await button('Save 1 change').click();
+      // The image is local only: nothing may be pulled from outside.
+      await page.locator('#config-auto_pull').uncheck();
+      await button('Review 2 changes').click();
+      await button('Save 2 changes').click();
       await button('Review changes').waitFor();
       await button('Deploy').click();
       await button('Yes, deploy').click();
@@ -319,6 +325,17 @@ describe('web UI: a first day in the browser', () => {
       await page.getByRole('link', { name: 'agent-1', exact: true }).click();
       await page.getByRole('tab', { name: 'Stats' }).click();
       expect(await page.locator('[data-stat="cpu"]').textContent()).toMatch(/^\d+(\.\d)? %$/);
+      // Two 15-second buckets of history, read again every five seconds: up to 35 s.
+      await page.getByLabel('Granularity').selectOption('15-sec');
+      await page.getByRole('img', { name: 'CPU' }).waitFor({ timeout: 40_000 });
+      for (const chart of ['CPU', 'Memory', 'Disk', 'Network']) {
+        const line = page.getByRole('img', { name: chart }).locator('polyline').first();
+        await line.waitFor({ state: 'attached' });
+        const points = ((await line.getAttribute('points')) ?? '').split(' ');
+        expect(points.length).toBeGreaterThanOrEqual(2);
+        for (const point of points) expect(point).toMatch(/^\d+(\.\d)?,\d+(\.\d)?$/);
+      }
+      await screenshot(page, 'server-stats');
       await page.getByRole('tab', { name: 'Containers' }).click();
       await page.locator(`[data-container="${deployment}"] [data-state="running"]`).waitFor();
       await screenshot(page, 'server');

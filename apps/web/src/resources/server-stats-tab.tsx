@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { GetHistoricalServerStatsDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { useVisibleTick } from '../api/use-visible-tick';
@@ -28,7 +30,19 @@ interface StatsRecord {
   network_egress_bytes: number;
 }
 
-const GRANULARITY = '1-min';
+/** Komodo's stats granularities, as its server page offers them, with what they read as. */
+const GRANULARITIES = {
+  '15-sec': '15 seconds',
+  '30-sec': '30 seconds',
+  '1-min': 'minute',
+  '5-min': 'five minutes',
+  '15-min': '15 minutes',
+  '1-hr': 'hour',
+  '6-hr': 'six hours',
+  '1-day': 'day',
+} as const satisfies Partial<Record<GetHistoricalServerStatsDto['granularity'], string>>;
+type Granularity = keyof typeof GRANULARITIES;
+
 /** The gateway keeps the last poll; read it about as often as servers are polled. */
 const STATS_REFRESH_MS = 5000;
 
@@ -36,6 +50,7 @@ const STATS_REFRESH_MS = 5000;
 export function ServerStatsTab({ id, version }: { id: string; version: number }) {
   const { api } = useSession();
   const tick = useVisibleTick(STATS_REFRESH_MS);
+  const [granularity, setGranularity] = useState<Granularity>('1-min');
   const stats = useRequest(
     () => api.read<SystemStats>('GetSystemStats', { server: id }),
     [api, id, version, tick],
@@ -44,9 +59,9 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
     () =>
       api.read<{ stats: StatsRecord[] }>('GetHistoricalServerStats', {
         server: id,
-        granularity: GRANULARITY,
+        granularity,
       }),
-    [api, id, version, tick],
+    [api, id, version, tick, granularity],
   );
   const s = stats.data;
   const records = history.data?.stats ?? [];
@@ -77,7 +92,21 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
         </dl>
       )}
       <h2>History</h2>
-      <p className="muted">Averages per minute, newest on the right.</p>
+      <label className="inline muted">
+        Averages per
+        <select
+          aria-label="Granularity"
+          value={granularity}
+          onChange={(e) => setGranularity(e.target.value as Granularity)}
+        >
+          {Object.entries(GRANULARITIES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        , newest on the right.
+      </label>
       {records.length < 2 ? (
         <p className="muted">Not enough history yet.</p>
       ) : (
