@@ -3,7 +3,11 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BUSYBOX_TEST_IMAGE = 'monitor-test/busybox:latest';
+/**
+ * Named under the `localhost` registry: a Deploy always pulls first, and a pull of this name
+ * goes to 127.0.0.1 (and is refused at once) instead of to Docker Hub.
+ */
+export const BUSYBOX_TEST_IMAGE = 'localhost/monitor-test/busybox:latest';
 
 /**
  * The label of the cached image. Not `monitor-test=1`: the image is kept between runs on

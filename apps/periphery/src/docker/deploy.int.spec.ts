@@ -172,6 +172,7 @@ describe('DeployContainer (real engine)', () => {
         portBindings: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] },
       }),
     });
+    expect(answer.logs.filter((l) => !l.success)).toEqual([]);
     expect(answer.success).toBe(true);
     expect((await inspect(web)).NetworkSettings.Ports).toEqual({
       '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }],
