@@ -41,5 +41,10 @@ describe('git and registry accounts from the config file and the API', () => {
       'reg-token-9012',
     );
     expect(credentials.find('GitProvider', 'git.local', 'nobody')).toBeUndefined();
+    // A registry is found by any spelling the engine takes for it; a git provider is not.
+    expect(credentials.find('ImageRegistry', 'https://127.0.0.1:5000/', 'pusher')?.token).toBe(
+      'reg-token-9012',
+    );
+    expect(credentials.find('GitProvider', 'GIT.local', 'bot')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { MonitorConfig } from '@monitor/config';
-import type { AccountType } from '@monitor/domain';
+import { normalizeRegistry, type AccountType } from '@monitor/domain';
 import type { SettingsModel } from '@monitor/projections';
 import { isSealed, type Keyring } from '@monitor/secrets';
 
@@ -22,19 +22,25 @@ export class CredentialResolver {
   ) {}
 
   find(type: AccountType, domain: string, username: string): Credential | undefined {
+    const same = (other: string) => sameDomain(type, other, domain);
     const declared = (
       type === 'GitProvider' ? this.config.git_provider : this.config.docker_registry
     )
-      .find((p) => p.domain === domain)
+      .find((p) => same(p.domain))
       ?.accounts.find((a) => a.username === username);
     if (declared) return { domain, username, token: declared.token };
     const account = this.settings
       .allAccounts(type)
-      .find((a) => a.domain === domain && a.username === username);
+      .find((a) => same(a.domain) && a.username === username);
     if (!account) return undefined;
     const token = isSealed(account.token)
       ? this.keyring.open(account.token)
       : String(account.token);
     return { domain, username, token };
   }
+}
+
+/** A registry has several spellings the engine takes as one (`GHCR.io`, `index.docker.io`). */
+function sameDomain(type: AccountType, a: string, b: string): boolean {
+  return type === 'ImageRegistry' ? normalizeRegistry(a) === normalizeRegistry(b) : a === b;
 }

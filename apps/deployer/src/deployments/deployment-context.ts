@@ -8,6 +8,7 @@ import {
   interpolate,
   invalid,
   notFound,
+  registryOfImage,
   type ContainerSpec,
   type Resource,
 } from '@monitor/domain';
@@ -92,11 +93,11 @@ export class DeploymentContext {
     });
     const account = String(config.image_registry_account ?? '') || buildAccount;
     const registry = account
-      ? this.credentials.find('ImageRegistry', registryDomain(image), account)
+      ? this.credentials.find('ImageRegistry', registryOfImage(image), account)
       : undefined;
     if (account && !registry) {
       throw new Error(
-        `image_registry_account: no account '${account}' for registry '${registryDomain(image)}'`,
+        `image_registry_account: no account '${account}' for registry '${registryOfImage(image)}'`,
       );
     }
     return {
@@ -107,13 +108,4 @@ export class DeploymentContext {
       secrets: registry?.token ? [...secrets, registry.token] : secrets,
     };
   }
-}
-
-/** The registry part of an image reference (`127.0.0.1:5000/app:1` -> `127.0.0.1:5000`). */
-export function registryDomain(image: string): string {
-  const first = image.split('/')[0];
-  return image.includes('/') &&
-    (first.includes('.') || first.includes(':') || first === 'localhost')
-    ? first
-    : 'docker.io';
 }

@@ -5,7 +5,7 @@ import { PERIPHERY_CONFIG } from '../tokens';
 import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
 import type { Log } from './docker-shapes';
-import { normalizeRegistry, registryOfImage } from './image-reference';
+import { normalizeRegistry, registryOfImage } from '@monitor/domain';
 import { followPull } from './pull-progress';
 
 export interface RegistryAuth {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DockerEngine } from './docker-engine';
 import type { RegistryAuth } from './image-pull.service';
-import { normalizeRegistry, registryOfImage } from './image-reference';
+import { normalizeRegistry, registryOfImage } from '@monitor/domain';
 
 export interface ImageUpdateAnswer {
   image: string;

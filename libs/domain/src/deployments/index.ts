@@ -49,3 +49,4 @@ export {
   type ObservedContainer,
 } from './deployment-state';
 export { validateDeploymentConfig } from './validate';
+export { normalizeRegistry, registryOfImage } from './image-registry';
