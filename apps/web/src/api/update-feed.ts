@@ -62,10 +62,13 @@ export class UpdateFeedClient {
       this.everLoggedIn = true;
       return;
     }
+    let update: UpdateListItem;
     try {
-      this.listener.update(JSON.parse(text) as UpdateListItem);
+      update = JSON.parse(text) as UpdateListItem;
     } catch {
       // Not an Update: the protocol has nothing else to say to us, so there is nothing to do.
+      return;
     }
+    this.listener.update(update);
   }
 }

@@ -1,3 +1,4 @@
+import { ApiError } from './api-error';
 import { kindSpec } from '../kinds';
 import type { ResourceKind, UpdateListItem } from './types';
 import { useSession } from './session';
@@ -7,7 +8,10 @@ import { useRequest } from './use-request';
  * Names by id of the resources some Updates are about, each read with `Get<Kind>`: a few small
  * reads instead of every kind's whole list. Read again when the set of targets changes.
  */
-export function useTargetNames(updates: UpdateListItem[] | undefined): Map<string, string> {
+export function useTargetNames(updates: UpdateListItem[] | undefined): {
+  names: Map<string, string>;
+  error: unknown;
+} {
   const { api } = useSession();
   const targets = [
     ...new Map(
@@ -24,14 +28,19 @@ export function useTargetNames(updates: UpdateListItem[] | undefined): Map<strin
     const found = await Promise.all(
       targets.map(async (t) => {
         const spec = kindSpec(t.type as ResourceKind);
-        // A deleted target has no name any more: its Update shows it by id.
+        // A deleted target, or one this user may not read, is shown by its id.
         const resource = await api
           .read<{ name: string }>(`Get${spec.kind}`, { [spec.param]: t.id })
-          .catch(() => undefined);
+          .catch((error: unknown) => {
+            if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+              return undefined;
+            }
+            throw error;
+          });
         return [t.id, resource?.name] as const;
       }),
     );
     return new Map(found.filter((f): f is [string, string] => f[1] !== undefined));
   }, [api, key]);
-  return names.data ?? new Map();
+  return { names: names.data ?? new Map(), error: names.error };
 }

@@ -31,7 +31,7 @@ export function DashboardPage() {
     [api, updatesChanged],
   );
   const recent = updates.data?.updates.slice(0, RECENT_UPDATES);
-  const names = useTargetNames(recent);
+  const { names, error: namesError } = useTargetNames(recent);
   const openAlerts = useRequest(
     () =>
       api.read<{ alerts: Alert[]; next_page?: number | null }>('ListAlerts', {
@@ -42,7 +42,7 @@ export function DashboardPage() {
   return (
     <section>
       <h1>Dashboard</h1>
-      <ErrorNote error={servers.error ?? updates.error ?? openAlerts.error} />
+      <ErrorNote error={servers.error ?? updates.error ?? openAlerts.error ?? namesError} />
       <div className="cards">
         <Link to="/alerts" className="card">
           <span className="count" data-kind="alerts">

@@ -21,12 +21,12 @@ export function UpdatesPage() {
       params,
     );
   }, [api, page, version]);
-  const names = useTargetNames(updates.data?.updates);
+  const { names, error: namesError } = useTargetNames(updates.data?.updates);
   const next = updates.data?.next_page;
   return (
     <section>
       <h1>Updates</h1>
-      <ErrorNote error={updates.error} />
+      <ErrorNote error={updates.error ?? namesError} />
       {updates.data && <UpdatesTable updates={updates.data.updates} names={names} />}
       <Pager page={page} next={next} onPage={setPage} />
     </section>
