@@ -254,12 +254,18 @@ describe('web UI: a first day in the browser', () => {
     'deploys after a confirmation and sees the container running without reload',
     async () => {
       await markPage();
+      // Without a container there is nothing to start or stop yet.
+      expect(await button('Start').isDisabled()).toBe(true);
+      expect(await button('Stop').getAttribute('title')).toBe('Not while not_deployed');
       await button('Deploy').click();
       await page.getByRole('dialog').getByText('A running container is replaced').waitFor();
       await button('Yes, deploy').click();
       await page.locator('h1 [data-state="running"]').waitFor({ timeout: 30_000 });
       expect(await pageWasNotReloaded()).toBe(true);
       expect((await docker.getContainer(deployment).inspect()).State.Running).toBe(true);
+      expect(await button('Stop').isEnabled()).toBe(true);
+      expect(await button('Start').isDisabled()).toBe(true);
+      expect(await button('Unpause').isDisabled()).toBe(true);
       await screenshot(page, 'deployment');
 
       await page.getByRole('tab', { name: 'Log' }).click();
@@ -626,6 +632,8 @@ describe('web UI: a first day in the browser', () => {
       await page.locator('h1 [data-state="exited"]').waitFor({ timeout: 30_000 });
       expect(await pageWasNotReloaded()).toBe(true);
       expect((await docker.getContainer(deployment).inspect()).State.Running).toBe(false);
+      expect(await button('Start').isEnabled()).toBe(true);
+      expect(await button('Stop').isDisabled()).toBe(true);
       await nav('Dashboard').click();
     },
     SLOW,

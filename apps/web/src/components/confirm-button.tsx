@@ -7,11 +7,13 @@ interface Props {
   /** When set, asked before acting; the action runs only on "Yes". */
   confirm?: string;
   className?: string;
+  /** Why it cannot be used now; the button is disabled and says so on hover. */
+  unavailable?: string;
   action(): Promise<unknown>;
 }
 
 /** A button for a request: busy while it runs, its error shown beside it (or in its dialog). */
-export function ActionButton({ label, confirm, className, action }: Props) {
+export function ActionButton({ label, confirm, className, unavailable, action }: Props) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -34,7 +36,8 @@ export function ActionButton({ label, confirm, className, action }: Props) {
       <button
         type="button"
         className={className}
-        disabled={busy}
+        disabled={busy || unavailable !== undefined}
+        title={unavailable}
         onClick={() => (confirm ? setAsking(true) : void run())}
       >
         {label}

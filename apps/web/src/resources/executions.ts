@@ -1,3 +1,4 @@
+import type { DeploymentState, StackState } from '@monitor/domain';
 import type { ResourceKind } from '../api/types';
 
 /** An execution the resource page offers; `confirm` says what it will do, asked before it runs. */
@@ -5,7 +6,23 @@ export interface ExecutionSpec {
   request: string;
   label: string;
   confirm?: string;
+  /** The states it applies in, as Komodo's page offers Start only to a stopped container. */
+  offeredIn?: readonly (DeploymentState | StackState)[];
 }
+
+/**
+ * Whether the button is offered in `state`. While the state is not known (not read yet, or the
+ * server out of reach) every execution is: the gateway has the last word.
+ */
+export function isOffered(execution: ExecutionSpec, state: string | undefined): boolean {
+  if (!execution.offeredIn || state === undefined || state === 'unknown') return true;
+  return (execution.offeredIn as readonly string[]).includes(state);
+}
+
+const CONTAINER_UP: DeploymentState[] = ['running', 'unhealthy', 'restarting'];
+const CONTAINER_DOWN: DeploymentState[] = ['created', 'exited', 'dead'];
+const SERVICES_UP: StackState[] = ['running', 'unhealthy', 'restarting'];
+const SERVICES_DOWN: StackState[] = ['stopped', 'created', 'dead', 'unhealthy'];
 
 const prune = (what: string): ExecutionSpec => ({
   request: `Prune${what}`,
@@ -30,15 +47,21 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
       confirm:
         'Put back the config the previous successful Deploy deployed, and deploy it? The current container is replaced.',
     },
-    { request: 'StartDeployment', label: 'Start' },
-    { request: 'RestartDeployment', label: 'Restart' },
-    { request: 'PauseDeployment', label: 'Pause' },
-    { request: 'UnpauseDeployment', label: 'Unpause' },
-    { request: 'StopDeployment', label: 'Stop', confirm: 'Stop the container?' },
+    { request: 'StartDeployment', label: 'Start', offeredIn: CONTAINER_DOWN },
+    { request: 'RestartDeployment', label: 'Restart', offeredIn: [...CONTAINER_UP, 'exited'] },
+    { request: 'PauseDeployment', label: 'Pause', offeredIn: ['running', 'unhealthy'] },
+    { request: 'UnpauseDeployment', label: 'Unpause', offeredIn: ['paused'] },
+    {
+      request: 'StopDeployment',
+      label: 'Stop',
+      confirm: 'Stop the container?',
+      offeredIn: [...CONTAINER_UP, 'paused'],
+    },
     {
       request: 'DestroyDeployment',
       label: 'Destroy',
       confirm: 'Stop and remove the container? The deployment itself stays.',
+      offeredIn: [...CONTAINER_UP, ...CONTAINER_DOWN, 'paused', 'stopping'],
     },
   ],
   Stack: [
@@ -48,16 +71,22 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
       label: 'Deploy if changed',
       confirm: 'Deploy the stack if its files or environment changed since the last deploy?',
     },
-    { request: 'StartStack', label: 'Start' },
-    { request: 'RestartStack', label: 'Restart' },
-    { request: 'PauseStack', label: 'Pause' },
-    { request: 'UnpauseStack', label: 'Unpause' },
+    { request: 'StartStack', label: 'Start', offeredIn: SERVICES_DOWN },
+    { request: 'RestartStack', label: 'Restart', offeredIn: [...SERVICES_UP, 'stopped'] },
+    { request: 'PauseStack', label: 'Pause', offeredIn: ['running', 'unhealthy'] },
+    { request: 'UnpauseStack', label: 'Unpause', offeredIn: ['paused', 'unhealthy'] },
     { request: 'PullStack', label: 'Pull images' },
-    { request: 'StopStack', label: 'Stop', confirm: "Stop the stack's services?" },
+    {
+      request: 'StopStack',
+      label: 'Stop',
+      confirm: "Stop the stack's services?",
+      offeredIn: [...SERVICES_UP, 'paused'],
+    },
     {
       request: 'DestroyStack',
       label: 'Destroy',
       confirm: 'Take the stack down (compose down)? Its containers are removed.',
+      offeredIn: [...SERVICES_UP, ...SERVICES_DOWN, 'paused'],
     },
   ],
 };

@@ -12,7 +12,7 @@ import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { ContainersTab } from './containers-tab';
 import { ImagesTab, NetworksTab, VolumesTab } from './docker-objects-tabs';
-import { EXECUTIONS } from './executions';
+import { EXECUTIONS, isOffered } from './executions';
 import { HistoryTab } from './history-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
@@ -141,6 +141,11 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
               label={x.label}
               confirm={x.confirm}
               className={x.confirm ? 'danger' : undefined}
+              unavailable={
+                isOffered(x, listed.data?.info.state)
+                  ? undefined
+                  : `Not while ${String(listed.data?.info.state)}`
+              }
               action={() => api.execute(x.request, { [spec.param]: target })}
             />
           ))}

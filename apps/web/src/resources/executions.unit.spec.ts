@@ -1,0 +1,35 @@
+import { EXECUTIONS, isOffered, type ExecutionSpec } from './executions';
+
+const deployment = (request: string): ExecutionSpec =>
+  EXECUTIONS.Deployment!.find((x) => x.request === request)!;
+const stack = (request: string): ExecutionSpec =>
+  EXECUTIONS.Stack!.find((x) => x.request === request)!;
+
+describe('executions offered by state', () => {
+  it('offers Start to a stopped container and Stop to a running one, not the other way', () => {
+    expect(isOffered(deployment('StartDeployment'), 'exited')).toBe(true);
+    expect(isOffered(deployment('StartDeployment'), 'running')).toBe(false);
+    expect(isOffered(deployment('StopDeployment'), 'running')).toBe(true);
+    expect(isOffered(deployment('StopDeployment'), 'exited')).toBe(false);
+    expect(isOffered(deployment('UnpauseDeployment'), 'paused')).toBe(true);
+    expect(isOffered(deployment('UnpauseDeployment'), 'running')).toBe(false);
+  });
+
+  it('offers nothing but Deploy and Roll back to a deployment without a container', () => {
+    const offered = EXECUTIONS.Deployment!.filter((x) => isOffered(x, 'not_deployed'));
+    expect(offered.map((x) => x.request)).toEqual(['Deploy', 'RollbackDeployment']);
+  });
+
+  it('offers Start and Stop to a stack with some services up and some down', () => {
+    expect(isOffered(stack('StartStack'), 'unhealthy')).toBe(true);
+    expect(isOffered(stack('StopStack'), 'unhealthy')).toBe(true);
+    expect(isOffered(stack('DestroyStack'), 'down')).toBe(false);
+    expect(isOffered(stack('DeployStack'), 'down')).toBe(true);
+  });
+
+  it('offers everything while the state is not known', () => {
+    for (const state of [undefined, 'unknown']) {
+      expect(EXECUTIONS.Deployment!.every((x) => isOffered(x, state))).toBe(true);
+    }
+  });
+});
