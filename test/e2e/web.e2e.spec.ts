@@ -275,6 +275,20 @@ describe('web UI: a first day in the browser', () => {
       await page.getByText('(no output)').waitFor();
       await page.getByLabel('Search the log').fill('hello');
       await stdout.getByText('hello-from-web').waitFor();
+      const fullLog = page.waitForResponse((r) => r.url().endsWith('/read/GetDeploymentLog'));
+      await page.getByLabel('Search the log').fill('');
+      await fullLog;
+      // A line the container writes later, as its main process would: not shown until followed.
+      const exec = await docker.getContainer(deployment).exec({
+        Cmd: ['sh', '-c', 'echo followed-line-7 > /proc/1/fd/1'],
+      });
+      await exec.start({ Detach: true });
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(await stdout.textContent()).not.toContain('followed-line-7');
+      await page.getByLabel('Follow').check();
+      await stdout.getByText('followed-line-7').waitFor();
+      expect(await pageWasNotReloaded()).toBe(true);
+      await page.getByLabel('Follow').uncheck();
 
       await page.getByRole('tab', { name: 'Updates' }).click();
       await page.getByRole('link', { name: 'Deploy', exact: true }).click();

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GetDeploymentLogDto, SearchDeploymentLogDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import type { ResourceKind } from '../api/types';
 import { useRequest } from '../api/use-request';
+import { useVisibleTick } from '../api/use-visible-tick';
 import { ErrorNote } from '../components/error-note';
 
 interface Log {
@@ -21,7 +22,8 @@ export const LOG_REQUESTS: Partial<Record<ResourceKind, { get: string; search?: 
 
 /**
  * The container's log as the agent answers it, secrets masked by the gateway: the last lines,
- * or the lines matching every search term. Follow reads again every two seconds.
+ * or the lines matching every search term. Follow reads again every two seconds while the tab
+ * is visible, and keeps the newest lines in view.
  */
 export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string; id: string }) {
   const { api } = useSession();
@@ -29,14 +31,9 @@ export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string;
   const [tail, setTail] = useState(TAILS[0]);
   const [search, setSearch] = useState('');
   const [follow, setFollow] = useState(false);
-  const [tick, setTick] = useState(0);
+  const tick = useVisibleTick(follow ? FOLLOW_MS : undefined);
   const terms = search.split(/\s+/).filter(Boolean);
-
-  useEffect(() => {
-    if (!follow) return;
-    const timer = setInterval(() => setTick((t) => t + 1), FOLLOW_MS);
-    return () => clearInterval(timer);
-  }, [follow]);
+  const stdout = useRef<HTMLPreElement>(null);
 
   const log = useRequest(() => {
     if (!requests) return Promise.resolve<Log>({ stdout: '', stderr: '' });
@@ -47,6 +44,11 @@ export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string;
     const params: Omit<GetDeploymentLogDto, 'deployment'> = { tail };
     return api.read<Log>(requests.get, { [param]: id, ...params });
   }, [api, id, tail, terms.join(' '), tick]);
+
+  useEffect(() => {
+    const pre = stdout.current;
+    if (follow && pre) pre.scrollTop = pre.scrollHeight;
+  }, [follow, log.data]);
 
   return (
     <div className="log">
@@ -83,7 +85,7 @@ export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string;
       <ErrorNote error={log.error} />
       {log.data && (
         <>
-          <pre className="stdout" aria-label="stdout">
+          <pre className="stdout" aria-label="stdout" ref={stdout}>
             {log.data.stdout || '(no output)'}
           </pre>
           {log.data.stderr && (
