@@ -11,10 +11,10 @@ import {
   Matches,
   Max,
   MaxLength,
-  MinLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { WithLogSearch } from '../docker/log-search.dto';
 import { RegistryAuthDto } from '../docker/pull-image.dto';
 import { AreRelativePaths, IsProjectName, IsRelativePath, IsStackName } from './stack-paths';
 
@@ -152,18 +152,4 @@ export class RunStackCommandDto {
   stage!: string;
 }
 
-export class SearchComposeLogDto extends ComposeProjectDto {
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  terms!: string[];
-
-  @IsOptional()
-  @IsIn(['And', 'Or'])
-  combinator: 'And' | 'Or' = 'Or';
-
-  @IsOptional()
-  @IsBoolean()
-  invert?: boolean;
-}
+export class SearchComposeLogDto extends WithLogSearch(ComposeProjectDto) {}

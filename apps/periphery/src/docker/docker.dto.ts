@@ -1,9 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -12,7 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { SearchCombinator } from './log-search';
+import { WithLogSearch } from './log-search.dto';
 
 /** `{ name }`: a container's name (or id). */
 export class ContainerNameDto {
@@ -34,21 +32,7 @@ export class GetContainerLogDto extends ContainerNameDto {
   timestamps?: boolean;
 }
 
-export class GetContainerLogSearchDto extends ContainerNameDto {
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  terms!: string[];
-
-  @IsOptional()
-  @IsIn(['And', 'Or'])
-  combinator: SearchCombinator = 'Or';
-
-  @IsOptional()
-  @IsBoolean()
-  invert?: boolean;
-
+export class GetContainerLogSearchDto extends WithLogSearch(ContainerNameDto) {
   @IsOptional()
   @IsBoolean()
   timestamps?: boolean;
