@@ -1,0 +1,56 @@
+import type { BuildConfig, BuilderConfig, RepoConfig } from '@monitor/domain';
+import { GIT } from './common';
+
+export const REPO_HELP: Partial<Record<keyof RepoConfig, string>> = {
+  server_id: 'The Server (name or id) the repo is cloned on.',
+  builder_id: 'A Builder (name or id) on which a repo build clones the repo and runs its commands.',
+  ...GIT,
+  path: "Folder to clone into: absolute, or relative to the agent's repo directory; empty for the default.",
+  webhook_enabled: 'Let git webhooks clone, pull or build the repo on a push.',
+  on_clone: 'Shell command run after a clone: { path, command }, path relative to the repo root.',
+  on_pull: 'Shell command run after a pull: { path, command }, path relative to the repo root.',
+  links: 'Links shown on the repo page.',
+  environment:
+    'Written to env_file_path; one VARIABLE=value per line, [[NAME]] is replaced by the variable NAME.',
+  env_file_path: 'Where the environment is written, relative to the repo root; .env by default.',
+  skip_secret_interp: 'Do not replace [[VARIABLES]] in the environment.',
+};
+
+export const BUILD_HELP: Partial<Record<keyof BuildConfig, string>> = {
+  builder_id: 'The Builder (name or id) that runs the docker build.',
+  version: 'The current version { major, minor, patch }, used to tag the image.',
+  auto_increment_version: 'Raise the patch version on every build.',
+  image_name: "Name of the pushed image, if not the build's name.",
+  image_tag: 'Suffix after the version tag, e.g. aarch64 gives 1.2.3-aarch64; empty for none.',
+  include_latest_tag: 'Also push :latest (or :latest-<image_tag>).',
+  include_version_tags: 'Also push version tags, e.g. :1.2.3 and :1.2.',
+  include_commit_tag: 'Also push a tag with the short commit hash.',
+  links: 'Links shown on the build page.',
+  linked_repo: 'A Repo (name or id) to take the source from, instead of the git fields.',
+  ...GIT,
+  webhook_enabled: 'Let the git webhook start a build on a push.',
+  files_on_host:
+    "Build from files already on the builder's host, found by build_path and dockerfile_path.",
+  build_path: 'The build context, relative to the repo root; . is the root.',
+  dockerfile_path: 'The Dockerfile, relative to build_path.',
+  image_registry:
+    'Registries to push to, each { domain, account, organization }; Deployments pull from the first.',
+  skip_secret_interp: 'Do not replace [[VARIABLES]] in the build args.',
+  use_buildx: 'Build with `docker buildx build`.',
+  extra_args: 'Extra `docker build` arguments, one per line.',
+  pre_build:
+    'Shell command run after the clone, before the build: { path, command }, path relative to the repo.',
+  dockerfile:
+    'The Dockerfile written here instead of one in a repo; [[NAME]] is replaced by the variable NAME.',
+  build_args:
+    'One NAME=value per line, passed as --build-arg; readable in the image with docker inspect.',
+  secret_args:
+    'One NAME=value per line, given as build secrets (RUN --mount=type=secret,id=NAME); not kept in the image.',
+  labels: 'Image labels, one key=value per line.',
+};
+
+export const BUILDER_HELP: Partial<Record<keyof BuilderConfig, string>> = {
+  type: 'Where builds run: Url (an agent by address), Server (existing Servers) or Aws (an EC2 instance per build).',
+  params:
+    'Settings of the type: address and passkey for Url, server_ids for Server, the instance for Aws.',
+};
