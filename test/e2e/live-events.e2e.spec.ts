@@ -1,4 +1,5 @@
-import { authHeaders, type ApiClient, type Auth } from '../support/api';
+import { WebSocket } from 'ws';
+import { authHeaders, signUp, type ApiClient, type Auth } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 
 let auth: Auth;
@@ -132,5 +133,136 @@ describe('GET /events (Server-Sent Events)', () => {
     expect((await fetch(`${monitor.url}/events?after=-3`, { headers })).status).toBe(400);
     expect((await fetch(`${monitor.url}/events?kind=Widget`, { headers })).status).toBe(400);
     expect((await fetch(`${monitor.url}/events`)).status).toBe(401);
+  });
+});
+
+/** A `/ws/update` socket logged in with `jwt`, its JSON messages kept in order. */
+async function feedSocket(url: string, jwt: string) {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
+  const messages: { type?: string; [key: string]: unknown }[] = [];
+  await new Promise<void>((resolve, reject) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } })));
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (text === 'LOGGED_IN') return resolve();
+      messages.push(JSON.parse(text) as (typeof messages)[number]);
+    });
+    socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
+  });
+  const sent = (message: unknown) => socket.send(JSON.stringify(message));
+  const next = async (type: string, from = 0) => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const found = messages.slice(from).find((m) => m.type === type);
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no ${type} message in ${JSON.stringify(messages)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { messages, sent, next, close: () => socket.close() };
+}
+
+describe('/ws/update: observed changes on the same socket (Observe)', () => {
+  let monitor: EmbeddedMonitor;
+  const ids: Record<string, string> = {};
+
+  /** What polling writes when a container changes state. */
+  const observe = (deployment: string, state: string) =>
+    monitor.runtime.store.append(
+      `deploymentstatus-${ids[deployment]}`,
+      [
+        {
+          id: `observed-${deployment}-${state}-${Date.now()}`,
+          type: 'DeploymentStateObserved',
+          data: { state, image: 'app:1', at: Date.now() },
+          metadata: {
+            userId: 'system',
+            via: 'system',
+            correlationId: 'c',
+            causationId: 'c',
+            at: Date.now(),
+          },
+        },
+      ],
+      'any',
+    );
+
+  beforeAll(async () => {
+    monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
+    for (const name of ['ws-seen', 'ws-unseen']) {
+      const created = await monitor.admin.write<{ _id: { $oid: string } }>('CreateDeployment', {
+        name,
+      });
+      ids[name] = created._id.$oid;
+    }
+  });
+  afterAll(() => monitor.destroy());
+
+  it('sends the observed changes asked for, only those the user may see, until asked to stop', async () => {
+    const readerJwt = (await signUp(monitor.url, 'ws-reader')).jwt;
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'ws-reader',
+    });
+    await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+    await monitor.admin.write('UpdatePermissionOnTarget', {
+      user_target: { type: 'User', id: 'ws-reader' },
+      resource_target: { type: 'Deployment', id: 'ws-seen' },
+      permission: 'Read',
+    });
+    const reader = await feedSocket(monitor.url, readerJwt);
+    const admin = await feedSocket(monitor.url, monitor.adminAuth.jwt);
+    for (const socket of [reader, admin]) {
+      socket.sent({ type: 'Observe', params: { streams: ['deploymentstatus', 'alert'] } });
+      expect(await socket.next('Observing')).toEqual({
+        type: 'Observing',
+        streams: ['deploymentstatus', 'alert'],
+      });
+    }
+    await observe('ws-unseen', 'running');
+    await observe('ws-seen', 'running');
+    const seen = (await reader.next('Observed')) as { event: { stream: string; type: string } };
+    expect(seen.event).toMatchObject({
+      stream: `deploymentstatus-${ids['ws-seen']}`,
+      type: 'DeploymentStateObserved',
+    });
+    await admin.next('Observed');
+    await new Promise((r) => setTimeout(r, 200));
+    const streams = (socket: typeof reader) =>
+      socket.messages
+        .filter((m) => m.type === 'Observed')
+        .map((m) => (m.event as { stream: string }).stream);
+    expect(streams(reader)).toEqual([`deploymentstatus-${ids['ws-seen']}`]);
+    expect(streams(admin)).toEqual([
+      `deploymentstatus-${ids['ws-unseen']}`,
+      `deploymentstatus-${ids['ws-seen']}`,
+    ]);
+
+    const from = reader.messages.length;
+    reader.sent({ type: 'Observe', params: { streams: [] } });
+    await reader.next('Observing', from);
+    const adminFrom = admin.messages.length;
+    await observe('ws-seen', 'exited');
+    await admin.next('Observed', adminFrom);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(streams(reader)).toHaveLength(1);
+    reader.close();
+    admin.close();
+  });
+
+  it('answers a bad Observe with an Error naming the field, and keeps the socket', async () => {
+    const socket = await feedSocket(monitor.url, monitor.adminAuth.jwt);
+    socket.sent({ type: 'Observe', params: { streams: ['widget'] } });
+    const error = (await socket.next('Error')) as { error: string };
+    expect(error.error).toContain('params.streams');
+    socket.sent('not json');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(socket.messages.filter((m) => m.type === 'Error')).toHaveLength(2);
+    socket.sent({ type: 'Observe', params: { streams: ['serverstatus'] } });
+    expect(await socket.next('Observing')).toEqual({
+      type: 'Observing',
+      streams: ['serverstatus'],
+    });
+    socket.close();
   });
 });

@@ -27,6 +27,7 @@ import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
 import { StackWebhookController } from './listener/stack-webhook.controller';
+import { ObservedFanout } from './live/observed-fanout';
 import { UpdateFeed } from './live/update-feed';
 
 /**
@@ -61,6 +62,7 @@ import { UpdateFeed } from './live/update-feed';
     HistoryReads,
     VersionRead,
     UpdateFeed,
+    ObservedFanout,
   ],
   exports: [RequestRegistry],
 })

@@ -8,3 +8,4 @@ export * from './requests/identity.dto';
 export * from './requests/settings.dto';
 export * from './requests/servers.dto';
 export * from './requests/auth.dto';
+export * from './requests/live.dto';

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res, UseFilters } from '@nestjs/common';
+import { OBSERVED_STREAMS } from '@monitor/contracts';
 import { isResourceKind, kindCategory } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -11,9 +12,6 @@ import { Authenticator, credentialsOf, type PrincipalVia } from '../auth/authent
 import { canSeeEvent } from '../auth/event-visibility';
 
 type Headers = Record<string, string | string[] | undefined>;
-
-/** The streams polling writes, which `streams=` selects. */
-const OBSERVED_STREAMS = ['serverstatus', 'deploymentstatus', 'stackstatus', 'alert'];
 
 /**
  * `GET /events`: domain events as Server-Sent Events for integrations. Each carries its log
@@ -58,7 +56,7 @@ export class EventsController {
       throw new ApiError(400, 'resource: give kind too', 'VALIDATION');
     }
     const categories = streams?.split(',').map((c) => c.trim()) ?? [];
-    const unknown = categories.find((c) => !OBSERVED_STREAMS.includes(c));
+    const unknown = categories.find((c) => !(OBSERVED_STREAMS as readonly string[]).includes(c));
     if (unknown !== undefined) {
       throw new ApiError(
         400,

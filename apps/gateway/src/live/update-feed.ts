@@ -1,23 +1,35 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  describeProblems,
+  ObserveMessageDto,
+  validateDto,
+  type ObservedStream,
+} from '@monitor/contracts';
+import type { StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toUpdateListItem } from '../api/komodo-shapes';
 import { Authenticator, type PrincipalVia } from '../auth/authenticator';
+import { canSeeEvent } from '../auth/event-visibility';
 import { canSeeUpdate } from '../auth/update-visibility';
+import { ObservedFanout, type Observer } from './observed-fanout';
 
-interface Client {
+interface Client extends Observer {
   socket: WebSocket;
   userId: string;
   via: PrincipalVia;
+  streams: Set<ObservedStream>;
 }
 
 /**
  * `/ws/update`, Komodo's live feed. The client's first message logs in (`{ type: "Jwt",
  * params: { jwt } }` or `{ type: "ApiKeys", params: { key, secret } }`) and is answered
  * `LOGGED_IN`; then it receives each Update it may see (as a list item, as Komodo 2 sends)
- * when it is created or changes.
+ * when it is created or changes. Beyond Komodo, a client may then send `Observe` messages
+ * (ObserveMessageDto) to hear of observed changes on the same socket: a browser tab then needs
+ * no second connection for them.
  */
 @Injectable()
 export class UpdateFeed implements OnApplicationShutdown {
@@ -29,6 +41,7 @@ export class UpdateFeed implements OnApplicationShutdown {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly authenticator: Authenticator,
+    private readonly observed: ObservedFanout,
   ) {}
 
   attach(server: Server): void {
@@ -50,15 +63,49 @@ export class UpdateFeed implements OnApplicationShutdown {
       clearTimeout(timer);
       try {
         const principal = this.authenticator.authenticate(loginCredentials(data.toString()));
-        const client = { socket, userId: principal.id, via: principal.via as PrincipalVia };
+        const client = this.client(socket, principal.id, principal.via as PrincipalVia);
         this.clients.add(client);
-        socket.on('close', () => this.clients.delete(client));
+        socket.on('message', (message) => this.observe(client, message.toString()));
+        socket.on('close', () => {
+          this.clients.delete(client);
+          this.observed.remove(client);
+        });
         socket.send('LOGGED_IN');
       } catch (error) {
         socket.close(1008, (error as Error).message.slice(0, 120));
       }
     });
     socket.on('error', (error) => this.logger.warn(`update feed client: ${error.message}`));
+  }
+
+  private client(socket: WebSocket, userId: string, via: PrincipalVia): Client {
+    return {
+      socket,
+      userId,
+      via,
+      streams: new Set(),
+      maySee: (event: StoredEvent) =>
+        canSeeEvent(this.authenticator.principal(userId, via), event, this.readModel),
+      send: (event: StoredEvent) => socket.send(JSON.stringify({ type: 'Observed', event })),
+    };
+  }
+
+  /** An `Observe` message: what this socket hears of from now on, answered `Observing`. */
+  private observe(client: Client, text: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      message = text;
+    }
+    const result = validateDto(ObserveMessageDto, message);
+    if (!result.ok) {
+      client.socket.send(JSON.stringify({ type: 'Error', error: describeProblems(result.errors) }));
+      return;
+    }
+    client.streams = new Set(result.value.params.streams);
+    this.observed.set(client);
+    client.socket.send(JSON.stringify({ type: 'Observing', streams: [...client.streams] }));
   }
 
   onApplicationShutdown(): void {
