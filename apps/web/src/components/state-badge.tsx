@@ -16,6 +16,7 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   paused: 'busy',
   created: 'busy',
   removing: 'busy',
+  stopping: 'busy',
   InProgress: 'busy',
   Queued: 'busy',
   WARNING: 'busy',
@@ -26,7 +27,12 @@ export function StateBadge({ state }: { state?: string }) {
   const text = state ?? 'Unknown';
   return (
     <span className={`badge badge-${TONES[text] ?? 'idle'}`} data-state={text}>
-      {text}
+      {readable(text)}
     </span>
   );
+}
+
+/** `not_deployed` reads as "not deployed"; the attribute keeps the gateway's spelling. */
+export function readable(state: string): string {
+  return state.replace(/_/g, ' ');
 }

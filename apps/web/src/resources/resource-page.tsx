@@ -6,7 +6,7 @@ import type { PermissionLevel, Resource, ResourceListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
-import { StateBadge } from '../components/state-badge';
+import { readable, StateBadge } from '../components/state-badge';
 import { resourcePath, type KindSpec } from '../kinds';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
@@ -144,7 +144,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
               unavailable={
                 isOffered(x, listed.data?.info.state)
                   ? undefined
-                  : `Not while ${String(listed.data?.info.state)}`
+                  : `Not while ${readable(String(listed.data?.info.state))}`
               }
               action={() => api.execute(x.request, { [spec.param]: target })}
             />
