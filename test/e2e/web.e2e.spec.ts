@@ -8,6 +8,7 @@ import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/p
 import { api, logIn, signUp, TEST_PASSWORD } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
 import { startFreshMonitor } from '../support/browser-monitor';
+import { eventually } from '../support/eventually';
 
 /*
  * The web UI in Debian's Chromium against a real embedded Monitor, a real agent and a real
@@ -47,6 +48,8 @@ describe('web UI: a first day in the browser', () => {
       });
       document.dispatchEvent(new Event('visibilitychange'));
     }, state);
+  /** What the page sent on its `/ws/update` sockets, in order. */
+  const feedFramesSent: string[] = [];
   /** The names of the `/read/<Request>`s the page makes from now until `stop`. */
   const recordReads = () => {
     const made: string[] = [];
@@ -78,6 +81,10 @@ describe('web UI: a first day in the browser', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
+    page.on('websocket', (socket) => {
+      if (!socket.url().endsWith('/ws/update')) return;
+      socket.on('framesent', (frame) => feedFramesSent.push(String(frame.payload)));
+    });
   }, SLOW);
 
   afterAll(async () => {
@@ -256,7 +263,7 @@ describe('web UI: a first day in the browser', () => {
       await markPage();
       // Without a container there is nothing to start or stop yet.
       expect(await button('Start').isDisabled()).toBe(true);
-      expect(await button('Stop').getAttribute('title')).toBe('Not while not_deployed');
+      expect(await button('Stop').getAttribute('title')).toBe('Not while not deployed');
       await button('Deploy').click();
       await page.getByRole('dialog').getByText('A running container is replaced').waitFor();
       await button('Yes, deploy').click();
@@ -618,9 +625,10 @@ describe('web UI: a first day in the browser', () => {
   it(
     'closes the observed stream while the tab is hidden, and reads again when it is shown',
     async () => {
-      const eventsClosed = page.waitForEvent('requestfailed', (r) => r.url().includes('/events?'));
+      const from = feedFramesSent.length;
       await setVisibility('hidden');
-      await eventsClosed;
+      const stopped = JSON.stringify({ type: 'Observe', params: { streams: [] } });
+      await eventually(async () => expect(feedFramesSent.slice(from)).toContain(stopped));
       await docker.getContainer(deployment).stop({ t: 1 });
       // Long enough for the poll to record the exit, which this tab does not hear of.
       await page.waitForTimeout(3000);

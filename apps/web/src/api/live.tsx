@@ -29,8 +29,8 @@ const FALLBACK_POLL_MS = 15_000;
 const LiveContext = createContext<Live | undefined>(undefined);
 
 /**
- * One `/ws/update` connection (Updates) and one `/events` connection (observed states) per
- * signed-in tab, shared by every page.
+ * One `/ws/update` connection per signed-in tab, shared by every page: Updates, and the observed
+ * states asked for on the same socket.
  */
 export function LiveProvider({ jwt, children }: { jwt: string; children: ReactNode }) {
   const [updates, setUpdates] = useState<FeedStatus>('connecting');
@@ -44,7 +44,7 @@ export function LiveProvider({ jwt, children }: { jwt: string; children: ReactNo
       resync: () => notify({ type: 'resync', feed: 'updates' }),
       status: setUpdates,
     });
-    const observedFeed = new ObservedFeedClient(jwt, {
+    const observedFeed = new ObservedFeedClient(updateFeed, {
       change: (change) => notify({ type: 'observed', change }),
       resync: () => notify({ type: 'resync', feed: 'observed' }),
       status: setObserved,
@@ -52,8 +52,8 @@ export function LiveProvider({ jwt, children }: { jwt: string; children: ReactNo
     updateFeed.start();
     observedFeed.start();
     return () => {
-      updateFeed.stop();
       observedFeed.stop();
+      updateFeed.stop();
     };
   }, [jwt]);
   const live = useMemo<Live>(
@@ -80,7 +80,7 @@ export function useLiveStatus(): FeedStatus {
 export interface LiveInterest {
   /** Updates from `/ws/update` that concern the page. */
   update?: (update: UpdateListItem) => boolean;
-  /** Observed changes from `/events` (a server's, a container's state; alerts). */
+  /** Observed changes (a server's, a container's state; alerts). */
   observed?: (change: ObservedChange) => boolean;
 }
 

@@ -1,3 +1,4 @@
+import type { ObservedStream } from '@monitor/contracts';
 import type { UpdateListItem } from './types';
 
 export type FeedStatus = 'connecting' | 'live' | 'offline';
@@ -9,12 +10,23 @@ export interface FeedListener {
   status(status: FeedStatus): void;
 }
 
+/** Who hears of the observed changes the socket was asked for (ObservedFeedClient). */
+export interface ObservedSink {
+  /** The gateway now sends these categories (none: it stopped). */
+  observing(streams: ObservedStream[]): void;
+  event(event: unknown): void;
+  /** The socket is gone: nothing is observed until it is back and asked again. */
+  lost(): void;
+}
+
 const MAX_RETRY_MS = 30_000;
 
 /**
  * `/ws/update`, Komodo's protocol: log in with the token as the first message, wait for
- * `LOGGED_IN`, then each message is an UpdateListItem. A dropped connection is opened again,
- * waiting longer after each failure.
+ * `LOGGED_IN`, then each message is an UpdateListItem. Monitor's extension rides on the same
+ * socket: an `Observe` message asks for observed changes, answered `Observing` and then
+ * `Observed` messages (no second connection per tab). A dropped connection is opened again,
+ * waiting longer after each failure, and asked again for what it observed.
  */
 export class UpdateFeedClient {
   private socket?: WebSocket;
@@ -22,6 +34,9 @@ export class UpdateFeedClient {
   private timer?: ReturnType<typeof setTimeout>;
   private stopped = false;
   private everLoggedIn = false;
+  private loggedIn = false;
+  private streams: ObservedStream[] = [];
+  private sink?: ObservedSink;
 
   constructor(
     private readonly jwt: string,
@@ -39,6 +54,17 @@ export class UpdateFeedClient {
     this.socket?.close(1000, 'signed out');
   }
 
+  /** From now on (and after each reconnection) hear of these observed changes. */
+  observe(streams: ObservedStream[], sink: ObservedSink): void {
+    this.streams = streams;
+    this.sink = sink;
+    if (this.loggedIn) this.askToObserve();
+  }
+
+  private askToObserve(): void {
+    this.socket?.send(JSON.stringify({ type: 'Observe', params: { streams: this.streams } }));
+  }
+
   private connect(): void {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/ws/update`);
@@ -47,7 +73,10 @@ export class UpdateFeedClient {
     socket.onopen = () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt: this.jwt } }));
     socket.onmessage = (message) => this.receive(String(message.data));
     socket.onclose = () => {
-      if (this.socket !== socket || this.stopped) return;
+      if (this.socket !== socket) return;
+      this.loggedIn = false;
+      this.sink?.lost();
+      if (this.stopped) return;
       this.listener.status('offline');
       const wait = Math.min(MAX_RETRY_MS, 1000 * 2 ** this.failures++);
       this.timer = setTimeout(() => this.connect(), wait);
@@ -57,18 +86,26 @@ export class UpdateFeedClient {
   private receive(text: string): void {
     if (text === 'LOGGED_IN') {
       this.failures = 0;
+      this.loggedIn = true;
       this.listener.status('live');
       if (this.everLoggedIn) this.listener.resync();
       this.everLoggedIn = true;
+      if (this.streams.length) this.askToObserve();
       return;
     }
-    let update: UpdateListItem;
+    let message: { type?: unknown; [field: string]: unknown };
     try {
-      update = JSON.parse(text) as UpdateListItem;
+      message = JSON.parse(text) as typeof message;
     } catch {
-      // Not an Update: the protocol has nothing else to say to us, so there is nothing to do.
+      // Neither an Update nor ours: the protocol has nothing else to say, nothing to do.
       return;
     }
-    this.listener.update(update);
+    if (message.type === 'Observed') this.sink?.event(message.event);
+    else if (message.type === 'Observing')
+      this.sink?.observing(message.streams as ObservedStream[]);
+    else if (message.type === 'Error') {
+      this.sink?.lost();
+      throw new Error(`/ws/update refused an Observe message: ${String(message.error)}`);
+    } else this.listener.update(message as unknown as UpdateListItem);
   }
 }
