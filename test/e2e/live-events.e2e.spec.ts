@@ -50,6 +50,23 @@ async function readEvents(
   return events;
 }
 
+/** What polling writes when a deployment's container changes state. */
+function appendObserved(monitor: EmbeddedMonitor, deploymentId: string, state: string) {
+  const at = Date.now();
+  return monitor.runtime.store.append(
+    `deploymentstatus-${deploymentId}`,
+    [
+      {
+        id: `observed-${deploymentId}-${state}-${at}`,
+        type: 'DeploymentStateObserved',
+        data: { state, image: 'app:1', at },
+        metadata: { userId: 'system', via: 'system', correlationId: 'c', causationId: 'c', at },
+      },
+    ],
+    'any',
+  );
+}
+
 describe('GET /events (Server-Sent Events)', () => {
   let monitor: EmbeddedMonitor;
   let client: ApiClient;
@@ -101,25 +118,7 @@ describe('GET /events (Server-Sent Events)', () => {
     const observed = readEvents(`${monitor.url}/events?after=now&streams=deploymentstatus`, 1);
     await new Promise((r) => setTimeout(r, 100));
     await client.write('CreateAlerter', { name: 'sse-not-observed' });
-    // What polling writes when a container changes state.
-    await monitor.runtime.store.append(
-      `deploymentstatus-${_id.$oid}`,
-      [
-        {
-          id: `observed-${Date.now()}`,
-          type: 'DeploymentStateObserved',
-          data: { state: 'running', image: 'app:1', at: Date.now() },
-          metadata: {
-            userId: 'system',
-            via: 'system',
-            correlationId: 'c',
-            causationId: 'c',
-            at: Date.now(),
-          },
-        },
-      ],
-      'any',
-    );
+    await appendObserved(monitor, _id.$oid, 'running');
     const [event] = await observed;
     expect(event).toMatchObject({
       type: 'DeploymentStateObserved',
@@ -167,26 +166,8 @@ describe('/ws/update: observed changes on the same socket (Observe)', () => {
   let monitor: EmbeddedMonitor;
   const ids: Record<string, string> = {};
 
-  /** What polling writes when a container changes state. */
   const observe = (deployment: string, state: string) =>
-    monitor.runtime.store.append(
-      `deploymentstatus-${ids[deployment]}`,
-      [
-        {
-          id: `observed-${deployment}-${state}-${Date.now()}`,
-          type: 'DeploymentStateObserved',
-          data: { state, image: 'app:1', at: Date.now() },
-          metadata: {
-            userId: 'system',
-            via: 'system',
-            correlationId: 'c',
-            causationId: 'c',
-            at: Date.now(),
-          },
-        },
-      ],
-      'any',
-    );
+    appendObserved(monitor, ids[deployment], state);
 
   beforeAll(async () => {
     monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
