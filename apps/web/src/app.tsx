@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { LiveProvider } from './api/live';
 import { SessionProvider, useSessionState } from './api/session';
 import { UserNamesProvider } from './api/user-names';
@@ -8,11 +9,9 @@ import { AccountPage } from './pages/account-page';
 import { AlertsPage } from './pages/alerts-page';
 import { DashboardPage } from './pages/dashboard';
 import { ResourceListPage } from './pages/resource-list';
-import { SettingsPage } from './pages/settings/settings-page';
 import { SignInPage } from './pages/sign-in';
 import { UpdatePage } from './pages/update-page';
 import { UpdatesPage } from './pages/updates-page';
-import { ResourcePage } from './resources/resource-page';
 import { matchPath } from './match-path';
 import { usePath } from './router';
 
@@ -36,12 +35,25 @@ function Gate() {
     <LiveProvider jwt={session.jwt}>
       <UserNamesProvider>
         <Layout path={path}>
-          <Page key={path} path={path} />
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Page key={path} path={path} />
+          </Suspense>
         </Layout>
       </UserNamesProvider>
     </LiveProvider>
   );
 }
+
+/*
+ * A resource's page (config form, field help, history, charts) and the settings are loaded when
+ * first opened: the dashboard, where a session starts, renders without their code.
+ */
+const ResourcePage = lazy(() =>
+  import('./resources/resource-page').then((m) => ({ default: m.ResourcePage })),
+);
+const SettingsPage = lazy(() =>
+  import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
 
 function Page({ path }: { path: string }) {
   if (path === '/') return <DashboardPage />;
