@@ -135,6 +135,54 @@ describe('permissions on every route', () => {
     ).toBe(403);
   });
 
+  it('lists who holds a grant on one resource, to admins only', async () => {
+    const group = await admin.write<{ _id: { $oid: string } }>('CreateUserGroup', {
+      name: 'watchers',
+    });
+    await admin.write('UpdatePermissionOnTarget', {
+      user_target: { type: 'UserGroup', id: 'watchers' },
+      resource_target: { type: 'Deployment', id: 'visible' },
+      permission: 'Execute',
+    });
+    const visible = await admin.read<{ _id: { $oid: string } }>('GetDeployment', {
+      deployment: 'visible',
+    });
+    const held = await admin.read<{ user_target: { type: string; id: string }; level: string }[]>(
+      'ListTargetPermissions',
+      { target: { type: 'Deployment', id: 'visible' } },
+    );
+    const target = { type: 'Deployment', id: visible._id.$oid };
+    expect(held).toEqual([
+      {
+        user_target: { type: 'User', id: readerId },
+        resource_target: target,
+        level: 'Read',
+        specific: [],
+      },
+      {
+        user_target: { type: 'UserGroup', id: group._id.$oid },
+        resource_target: target,
+        level: 'Execute',
+        specific: [],
+      },
+    ]);
+    expect(
+      await admin.read('ListTargetPermissions', { target: { type: 'Deployment', id: 'hidden' } }),
+    ).toEqual([]);
+    const refused = await reader.call('read', 'ListTargetPermissions', {
+      target: { type: 'Deployment', id: 'visible' },
+    });
+    expect(refused.status).toBe(403);
+    const missing = await admin.call<{ error: string }>('read', 'ListTargetPermissions', {
+      target: { type: 'Deployment', id: 'no-such' },
+    });
+    expect([missing.status, missing.body.error]).toEqual([
+      404,
+      "no Deployment has the name or id 'no-such'",
+    ]);
+    await admin.write('DeleteUserGroup', { id: 'watchers' });
+  });
+
   it('lets users create what they are allowed to, and gives them Write on it', async () => {
     await reader.write('CreateDeployment', { name: 'readers-own' });
     await reader.write('UpdateDeployment', { id: 'readers-own', config: { command: 'mine' } });

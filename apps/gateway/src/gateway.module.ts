@@ -17,6 +17,7 @@ import { ExecutionForwarder } from './api/execution-forwarder';
 import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
+import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator } from './auth/authenticator';
@@ -46,6 +47,7 @@ import { UpdateFeed } from './live/update-feed';
     StackRequests,
     AlertReads,
     UserRequests,
+    TargetPermissionRequests,
     UserGroupRequests,
     SettingsCommands,
     VariableRequests,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ListUserTargetPermissionsDto, UpdatePermissionOnTargetDto } from '@monitor/contracts';
+import type { ListTargetPermissionsDto, UpdatePermissionOnTargetDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import type { PermissionLevel, ResourceKind, User, UserGroup, UserTarget } from '../api/types';
 import { useRequest } from '../api/use-request';
@@ -15,9 +15,9 @@ interface Grantee {
   onKind: PermissionLevel;
 }
 
-/** `ListUserTargetPermissions` answers each grant on a single resource. */
+/** `ListTargetPermissions` answers each user's and group's own grant on this resource. */
 interface TargetPermission {
-  resource_target: { type: ResourceKind; id: string };
+  user_target: UserTarget;
   level: PermissionLevel;
 }
 
@@ -29,10 +29,15 @@ interface TargetPermission {
 export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string }) {
   const { api } = useSession();
   const grantees = useRequest(async () => {
-    const [users, groups] = await Promise.all([
+    const params: ListTargetPermissionsDto = { target: { type: kind, id } };
+    const [users, groups, grants] = await Promise.all([
       api.read<User[]>('ListUsers'),
       api.read<UserGroup[]>('ListUserGroups'),
+      api.read<TargetPermission[]>('ListTargetPermissions', params),
     ]);
+    const levelOf = (target: UserTarget) =>
+      grants.find((g) => g.user_target.type === target.type && g.user_target.id === target.id)
+        ?.level ?? 'None';
     const targets = [
       ...users
         .filter((u) => !u.admin)
@@ -44,21 +49,12 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
         all: g.all,
       })),
     ];
-    return Promise.all(
-      targets.map(async ({ type, id: targetId, name, all }): Promise<Grantee> => {
-        const params: ListUserTargetPermissionsDto = { user_target: { type, id: targetId } };
-        const grants = await api.read<TargetPermission[]>('ListUserTargetPermissions', params);
-        const here = grants.find(
-          (g) => g.resource_target.type === kind && g.resource_target.id === id,
-        );
-        return {
-          target: { type, id: targetId },
-          name,
-          level: here?.level ?? 'None',
-          onKind: all?.[kind] ?? 'None',
-        };
-      }),
-    );
+    return targets.map(({ type, id: targetId, name, all }): Grantee => ({
+      target: { type, id: targetId },
+      name,
+      level: levelOf({ type, id: targetId }),
+      onKind: all?.[kind] ?? 'None',
+    }));
   }, [api, kind, id]);
   const [failed, setFailed] = useState<{ target: string; error: unknown }>();
 

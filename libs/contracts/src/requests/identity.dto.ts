@@ -143,3 +143,6 @@ export class GetPermissionDto {
   @IsObject()
   target!: ResourceTargetDto;
 }
+
+/** Monitor's: every user's and group's own grant on one resource (admins). */
+export class ListTargetPermissionsDto extends GetPermissionDto {}

@@ -1,0 +1,61 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ListTargetPermissionsDto } from '@monitor/contracts';
+import { grantKey, type Grants } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api-error';
+import { request, RequestRegistry } from '../request-registry';
+
+/**
+ * `ListTargetPermissions { target }` (Monitor's; Komodo lists grants per user only): each
+ * non-admin user's and each group's own grant on one resource, as Komodo's Permission, so a
+ * resource's page asks once rather than once per user and group. Grants on the whole kind are on
+ * the users and groups themselves (`all`).
+ */
+@Injectable()
+export class TargetPermissionRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'ListTargetPermissions',
+        dto: ListTargetPermissionsDto,
+        access: { type: 'admin' },
+        handle: async ({ target }) => {
+          const resource = this.readModel.resource(target.type, target.id);
+          if (!resource) {
+            throw new ApiError(
+              404,
+              `no ${target.type} has the name or id '${target.id}'`,
+              'NOT_FOUND',
+            );
+          }
+          const key = grantKey(resource.kind, resource.id);
+          const resource_target = { type: resource.kind, id: resource.id };
+          const holders: { type: 'User' | 'UserGroup'; id: string; grants: Grants }[] = [
+            ...this.readModel.identity
+              .allUsers()
+              .filter((u) => !u.admin)
+              .map((u) => ({ type: 'User' as const, id: u.id, grants: u.grants })),
+            ...this.readModel.identity
+              .allGroups()
+              .map((g) => ({ type: 'UserGroup' as const, id: g.id, grants: g.grants })),
+          ];
+          return holders
+            .filter((h) => h.grants.resources[key] && h.grants.resources[key] !== 'None')
+            .map((h) => ({
+              user_target: { type: h.type, id: h.id },
+              resource_target,
+              level: h.grants.resources[key],
+              specific: [],
+            }));
+        },
+      }),
+    );
+  }
+}
