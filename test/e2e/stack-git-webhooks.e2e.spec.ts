@@ -270,6 +270,18 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
     expect(refresh.logs.map((l) => l.stage)).not.toContain('compose up');
   });
 
+  it('clones afresh with reclone, and still sees nothing changed', async () => {
+    await monitor.admin.write('UpdateStack', { id: 'from-git', config: { reclone: true } });
+    const recloned = await completed(
+      await monitor.admin.execute<Update>('DeployStackIfChanged', { stack: 'from-git' }),
+    );
+    expect(recloned.success).toBe(true);
+    const stages = recloned.logs.map((l) => l.stage);
+    expect(stages).toEqual(expect.arrayContaining(['remove old clone', 'clone repo']));
+    expect(stages).not.toContain('compose up');
+    await monitor.admin.write('UpdateStack', { id: 'from-git', config: { reclone: false } });
+  });
+
   it("deploys a stack whose files come from its linked Repo's git settings", async () => {
     const provider = new URL(git.url('acme/app')).host;
     await monitor.admin.write('CreateRepo', {

@@ -170,6 +170,7 @@ export class StackSource {
         url: repoUrl(config),
         branch: config.branch.trim() || undefined,
         commit: config.commit.trim() || undefined,
+        reclone: (stack.config as unknown as StackConfig).reclone,
         ...(credential ? { username: credential.username, token: credential.token } : {}),
       },
       AGENT_TIMEOUT,

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsStackName } from '../compose/stack-paths';
 
 /**
@@ -40,4 +40,9 @@ export class CloneOrPullRepoDto {
   @IsString()
   @Matches(/^[^:\s]{1,256}$/, { message: "username must have no ':' nor spaces" })
   username?: string;
+
+  /** Komodo's `reclone`: remove the stack's folder and clone afresh instead of pulling. */
+  @IsOptional()
+  @IsBoolean()
+  reclone?: boolean;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { Log } from '../docker/docker-shapes';
@@ -93,6 +93,28 @@ describe('CloneOrPullRepo (real git over HTTP with basic auth)', () => {
 
     const pinned = await clone({ ...params, branch: 'main', commit: firstCommit });
     expect(pinned.body).toMatchObject({ success: true, commit_hash: firstCommit });
+  });
+
+  it('reclones afresh when asked: what was left beside the clone is gone', async () => {
+    const params = { stack: 'recloned', url: server.url('app'), username: USERNAME, token: TOKEN };
+    expect((await clone(params)).body.success).toBe(true);
+    const leftover = join(stackDir('recloned'), 'leftover.txt');
+    writeFileSync(leftover, 'from an earlier deploy');
+    const pulled = await clone(params);
+    expect(pulled.body.logs.map((l: Log) => l.stage)).toContain('pull repo');
+    expect(existsSync(leftover)).toBe(true);
+
+    const recloned = await clone({ ...params, reclone: true });
+    expect(recloned.body.success).toBe(true);
+    expect(recloned.body.logs.map((l: Log) => l.stage)).toEqual([
+      'remove old clone',
+      'init repo',
+      'set remote',
+      'clone repo',
+      'reset to commit',
+    ]);
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(join(stackDir('recloned'), 'compose.yaml'))).toBe(true);
   });
 
   it('answers 400 for non-http URLs, credentials in the URL and option-like branches', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PeripheryConfig } from '../config';
@@ -31,12 +31,13 @@ export class GitService {
 
   async cloneOrPull(p: CloneOrPullRepoDto): Promise<RepoAnswer> {
     const cwd = stackDirectory(this.config.root_directory, p.stack);
+    const logs: Log[] = [];
+    if (p.reclone && existsSync(cwd)) logs.push(await removeFolder(cwd));
     await mkdir(cwd, { recursive: true });
     const { env, secrets } = credentials(p.username, p.token);
     const git = (stage: string, args: string[], timeoutMs?: number) =>
       runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
 
-    const logs: Log[] = [];
     const fresh = !existsSync(join(cwd, '.git'));
     const steps: [string, string[], number?][] = [
       ...(fresh
@@ -66,6 +67,21 @@ export class GitService {
       commit_message: head.success ? message.join('\n') : null,
     };
   }
+}
+
+/** `reclone`: the whole folder goes, with what earlier deploys left beside the clone. */
+async function removeFolder(cwd: string): Promise<Log> {
+  const start_ts = Date.now();
+  await rm(cwd, { recursive: true, force: true });
+  return {
+    stage: 'remove old clone',
+    command: `rm -rf ${cwd}`,
+    stdout: 'removed, to clone afresh (reclone)',
+    stderr: '',
+    success: true,
+    start_ts,
+    end_ts: Date.now(),
+  };
 }
 
 /**
