@@ -174,6 +174,8 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
         files_on_host: true,
         run_directory: 'ops',
         file_paths: ['app.yml'],
+        // A secrets tool's place: it gets the variable, the log shows it masked.
+        compose_cmd_wrapper: 'echo wrapped-[[STACK_TOKEN]] >&2 && [[COMPOSE_COMMAND]]',
       },
     });
     const missing = await completed(
@@ -192,6 +194,12 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
     );
     expect(deployed.success).toBe(true);
+    const up = deployed.logs.find((l) => l.stage === 'compose up')!;
+    expect(up.command).toMatch(/^sh -c /);
+    expect(up.stderr).toContain('wrapped-*****');
+    expect(JSON.stringify(deployed)).not.toContain('stack-secret-0815');
+    const config = deployed.logs.find((l) => l.stage === 'compose config')!;
+    expect(config.command).not.toMatch(/^sh -c /);
     const list = await monitor.admin.read<{ service: string; state: string }[]>(
       'ListStackServices',
       { stack: 'on-host' },

@@ -23,7 +23,7 @@ import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../servers/observed-executions';
 import { ServerAgents } from '../servers/server-agents';
-import { composeTarget, stackProject } from './stack-layout';
+import { composeTarget, composeWrapper, stackProject } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';
 
 /** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
@@ -50,6 +50,8 @@ type StackDeployConfig = Pick<
   | 'pre_deploy'
   | 'post_deploy'
   | 'registry_account'
+  | 'compose_cmd_wrapper'
+  | 'compose_cmd_wrapper_include'
 >;
 
 /**
@@ -95,8 +97,13 @@ export class StackExecutions {
       ) {
         return;
       }
-      const target = { ...composeTarget(current), env_file: prepared.env_file, registry };
       const fill = this.source.interpolator(ctx);
+      const target = {
+        ...composeTarget(current),
+        env_file: prepared.env_file,
+        registry,
+        ...composeWrapper(config, fill),
+      };
       await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
       if (config.auto_pull || alwaysPull) await this.pull(ctx, server, { ...target, services });
       if (config.destroy_before_deploy) {

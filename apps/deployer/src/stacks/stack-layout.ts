@@ -71,3 +71,21 @@ export function repoUrl(config: { git_provider: string; git_https: boolean; repo
   const repo = config.repo.trim().replace(/^\/+/, '');
   return `${config.git_https ? 'https' : 'http'}://${config.git_provider}/${repo}${repo.endsWith('.git') ? '' : '.git'}`;
 }
+
+const COMPOSE_COMMAND = '[[COMPOSE_COMMAND]]';
+
+/**
+ * `compose_cmd_wrapper` as the agent takes it, `[[VARIABLES]]` filled around the placeholder;
+ * Swarm's `deploy` left out. Nothing when the stack has none.
+ */
+export function composeWrapper(
+  config: Pick<StackConfig, 'compose_cmd_wrapper' | 'compose_cmd_wrapper_include'>,
+  fill: (text: string) => string,
+): { wrapper?: string; wrap?: string[] } {
+  const wrapper = config.compose_cmd_wrapper.trim();
+  if (!wrapper) return {};
+  return {
+    wrapper: wrapper.split(COMPOSE_COMMAND).map(fill).join(COMPOSE_COMMAND),
+    wrap: config.compose_cmd_wrapper_include.filter((command) => command !== 'deploy'),
+  };
+}

@@ -48,9 +48,17 @@ export class ComposeRunner {
       target.compose_command ?? this.config.compose_command,
     );
     const argv = [...prefix, '-p', target.project, ...files, ...envFile, ...args];
-    const { registry } = target;
+    const { registry, wrapper } = target;
+    const wrapped = wrapper && (target.wrap?.length ? target.wrap : ['up']).includes(args[0]);
+    const [program, programArgs] = wrapped
+      ? ['sh', ['-c', wrapper.split('[[COMPOSE_COMMAND]]').join(shellWords([file, ...argv]))]]
+      : [file, argv];
     return withRegistryLogin(registry, (env) =>
-      runCommand(stage, file, argv, { cwd, env, secrets: registry ? [registry.token] : [] }),
+      runCommand(stage, program, programArgs, {
+        cwd,
+        env,
+        secrets: registry ? [registry.token] : [],
+      }),
     );
   }
 
@@ -65,4 +73,17 @@ export class ComposeRunner {
     });
     return this.probe;
   }
+}
+
+/**
+ * The compose command as words a shell reads back as the same argv: plain words bare, others in
+ * double quotes, which also survive a wrapper that puts the command in single quotes for a tool
+ * that runs it with a shell of its own (`sops exec-file … '[[COMPOSE_COMMAND]]'`).
+ */
+export function shellWords(argv: string[]): string {
+  return argv
+    .map((word) =>
+      /^[a-zA-Z0-9_./:=@%+-]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, '\\$1')}"`,
+    )
+    .join(' ');
 }

@@ -19,6 +19,8 @@ import { RegistryAuthDto } from '../docker/pull-image.dto';
 import { AreRelativePaths, IsProjectName, IsRelativePath, IsStackName } from './stack-paths';
 
 export const COMPOSE_COMMANDS = ['auto', 'docker compose', 'docker-compose'] as const;
+/** The compose subcommands a wrapper may wrap (Komodo's, without Swarm's). */
+export const WRAPPABLE = ['config', 'build', 'pull', 'up', 'run'];
 export type ComposeCommandChoice = (typeof COMPOSE_COMMANDS)[number];
 
 /** A service name as compose allows it; checked so it can never look like an option. */
@@ -79,6 +81,22 @@ export class ComposeTargetDto {
   @IsOptional()
   @IsIn(COMPOSE_COMMANDS)
   compose_command?: ComposeCommandChoice;
+
+  /**
+   * Komodo's `compose_cmd_wrapper`: a shell command with `[[COMPOSE_COMMAND]]` where the compose
+   * command goes (`op run -- [[COMPOSE_COMMAND]]`), for the subcommands in `wrap` (`up` alone
+   * when not given). The stack's owner writes it, as they write pre_deploy.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  @Matches(/\[\[COMPOSE_COMMAND\]\]/, { message: 'wrapper must contain [[COMPOSE_COMMAND]]' })
+  wrapper?: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsIn(WRAPPABLE, { each: true })
+  wrap?: string[];
 }
 
 export class ComposeServicesDto extends ComposeTargetDto {

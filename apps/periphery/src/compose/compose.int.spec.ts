@@ -138,6 +138,37 @@ describe('compose requests (real docker-compose)', () => {
     expect(env).toContain('GREETING=prod');
   }, 30_000);
 
+  it('wraps the subcommands asked for in compose_cmd_wrapper, and no others', async () => {
+    const t = target('wrapped');
+    await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [{ path: 'compose.yaml', contents: `services:\n  app:${service()}` }],
+      env: { path: 'app env.txt', contents: 'GREETING="quoted $value"\n' },
+    });
+    const wrapped = {
+      ...t,
+      env_file: 'app env.txt',
+      wrapper: "echo wrapper-ran >&2 && sh -c '[[COMPOSE_COMMAND]]'",
+    };
+    const up = await call<{ logs: Log[]; success: boolean }>('ComposeUp', wrapped);
+    expect(up.success).toBe(true);
+    const [config, upLog] = up.logs;
+    expect(config.stderr).not.toContain('wrapper-ran');
+    expect(upLog.command).toMatch(/^sh -c /);
+    expect(upLog.command).toMatch(/--env-file "[^"]*\/app env\.txt"/);
+    expect(upLog.stderr).toContain('wrapper-ran');
+    expect((await call<ComposeService[]>('ComposePs', t)).map((s) => s.state)).toEqual(['running']);
+
+    const pulled = await call('ComposePull', { ...wrapped, wrap: ['pull'] });
+    expect(pulled.stderr).toContain('wrapper-ran');
+    const refused = await agent.call<{ error: string }>('ComposeUp', {
+      ...t,
+      wrapper: 'op run --',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toContain('[[COMPOSE_COMMAND]]');
+  }, 60_000);
+
   it('runs compose in the run directory, reads the files back, and runs the stack commands there', async () => {
     const t = { ...target('rundir', ['compose.yml', 'missing.yml']), run_directory: 'deploy/app' };
     const compose = `services:\n  app:${service()}`;

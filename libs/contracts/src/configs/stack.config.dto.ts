@@ -5,7 +5,7 @@ import {
 import { SystemCommandDto } from './common.dto';
 import { KomodoAliases } from './hints';
 import { Path, Paths } from './relative-path';
-import { Bool, Nested, NestedList, OneOf, OneOfEach, Str, Strs } from './rules';
+import { Bool, Nested, NestedList, OneOf, OneOfEach, rule, Str, Strs } from './rules';
 
 export class AdditionalEnvFileDto {
   @Path({ required: true }) path!: string;
@@ -57,7 +57,15 @@ export class StackConfigDto {
   @Nested(() => SystemCommandDto) post_deploy?: SystemCommandDto;
   @Strs() extra_args?: string[];
   @Strs() build_extra_args?: string[];
-  @Str() compose_cmd_wrapper?: string;
+  @Str(
+    undefined,
+    rule('composeWrapper', (v) =>
+      typeof v !== 'string' || !v.trim() || v.includes('[[COMPOSE_COMMAND]]')
+        ? undefined
+        : 'must contain [[COMPOSE_COMMAND]] where the compose command goes',
+    ),
+  )
+  compose_cmd_wrapper?: string;
   @OneOfEach(COMPOSE_WRAPPER_SUBCOMMANDS) compose_cmd_wrapper_include?: string[];
   @Strs() ignore_services?: string[];
   @Str() file_contents?: string;

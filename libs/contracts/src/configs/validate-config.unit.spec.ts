@@ -379,6 +379,12 @@ describe('validateConfig: malformed configs', () => {
     ],
     [
       'Stack',
+      { compose_cmd_wrapper: 'op run --' },
+      'compose_cmd_wrapper',
+      'compose_cmd_wrapper must contain [[COMPOSE_COMMAND]] where the compose command goes',
+    ],
+    [
+      'Stack',
       { env_file_path: 'C:\\env' },
       'env_file_path',
       'env_file_path must be a relative path, not absolute (got "C:\\env")',
