@@ -1,4 +1,4 @@
-import type { User, UserGroup } from '@monitor/domain';
+import type { Resource, ResourceKind, User, UserGroup } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import type { PermissionParam } from '@monitor/contracts';
 import { ApiError } from '../api-error';
@@ -15,6 +15,16 @@ export function findGroup(readModel: ReadModel, idOrName: string): UserGroup {
   if (!group)
     throw new ApiError(404, `no user group has the name or id '${idOrName}'`, 'NOT_FOUND');
   return group;
+}
+
+export function findResource(
+  readModel: ReadModel,
+  target: { type: ResourceKind; id: string },
+): Resource {
+  const resource = readModel.resource(target.type, target.id);
+  if (!resource)
+    throw new ApiError(404, `no ${target.type} has the name or id '${target.id}'`, 'NOT_FOUND');
+  return resource;
 }
 
 /** Komodo sends a level, or `{ level, specific }`. */

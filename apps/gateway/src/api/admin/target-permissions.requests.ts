@@ -3,8 +3,8 @@ import { ListTargetPermissionsDto } from '@monitor/contracts';
 import { grantKey, type Grants } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
-import { ApiError } from '../api-error';
 import { request, RequestRegistry } from '../request-registry';
+import { findResource } from './identity-lookup';
 
 /**
  * `ListTargetPermissions { target }` (Monitor's; Komodo lists grants per user only): each
@@ -27,14 +27,7 @@ export class TargetPermissionRequests implements OnModuleInit {
         dto: ListTargetPermissionsDto,
         access: { type: 'admin' },
         handle: async ({ target }) => {
-          const resource = this.readModel.resource(target.type, target.id);
-          if (!resource) {
-            throw new ApiError(
-              404,
-              `no ${target.type} has the name or id '${target.id}'`,
-              'NOT_FOUND',
-            );
-          }
+          const resource = findResource(this.readModel, target);
           const key = grantKey(resource.kind, resource.id);
           const resource_target = { type: resource.kind, id: resource.id };
           const holders: { type: 'User' | 'UserGroup'; id: string; grants: Grants }[] = [

@@ -16,7 +16,7 @@ import { IdentityCommands } from '../../auth/identity-commands';
 import { toKomodoUser } from '../../auth/user-shape';
 import { ApiError } from '../api-error';
 import { request, RequestRegistry, type RequestContext } from '../request-registry';
-import { findGroup, findUser, levelOf } from './identity-lookup';
+import { findGroup, findResource, findUser, levelOf } from './identity-lookup';
 
 /** Users and what they are granted: admin business, except reading one's own permissions. */
 @Injectable()
@@ -64,13 +64,7 @@ export class UserRequests implements OnModuleInit {
         dto: GetPermissionDto,
         access: { type: 'user' },
         handle: async ({ target }, { principal }) => {
-          const resource = this.readModel.resource(target.type, target.id);
-          if (!resource)
-            throw new ApiError(
-              404,
-              `no ${target.type} has the name or id '${target.id}'`,
-              'NOT_FOUND',
-            );
+          const resource = findResource(this.readModel, target);
           return { level: principal.level(resource), specific: [] };
         },
       }),
@@ -121,14 +115,7 @@ export class UserRequests implements OnModuleInit {
         dto: UpdatePermissionOnTargetDto,
         access: admin,
         handle: async ({ user_target, resource_target, permission }, { meta }) => {
-          const resource = this.readModel.resource(resource_target.type, resource_target.id);
-          if (!resource) {
-            throw new ApiError(
-              404,
-              `no ${resource_target.type} has the name or id '${resource_target.id}'`,
-              'NOT_FOUND',
-            );
-          }
+          const resource = findResource(this.readModel, resource_target);
           const command = {
             type: 'SetResourcePermission' as const,
             kind: resource.kind,
