@@ -176,20 +176,22 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
         file_paths: ['app.yml'],
         // A secrets tool's place: it gets the variable, the log shows it masked.
         compose_cmd_wrapper: 'echo wrapped-[[STACK_TOKEN]] >&2 && [[COMPOSE_COMMAND]]',
+        additional_env_files: [{ path: 'extra.env', track: true }],
       },
     });
     const missing = await completed(
       await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
     );
     expect(missing.success).toBe(false);
-    expect(missing.logs.at(-1)?.stderr).toBe("compose file not found in 'ops': app.yml");
+    expect(missing.logs.at(-1)?.stderr).toBe("files not found in 'ops': app.yml, extra.env");
 
     const folder = join(monitor.dataDir, 'periphery', 'stacks', created._id.$oid, 'ops');
     mkdirSync(folder, { recursive: true });
     writeFileSync(
       join(folder, 'app.yml'),
-      COMPOSE.split('  worker:')[0].replace('${GREETING}', 'from-host'),
+      COMPOSE.split('  worker:')[0].replace('${GREETING}', '${HOST_GREETING}'),
     );
+    writeFileSync(join(folder, 'extra.env'), 'HOST_GREETING=from-extra-env\n');
     const deployed = await completed(
       await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
     );
@@ -205,6 +207,15 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       { stack: 'on-host' },
     );
     expect(list.map((s) => [s.service, s.state])).toEqual([['web', 'running']]);
+    const [web] = await docker.listContainers({
+      filters: { label: [`com.docker.compose.project=${project}-host`] },
+    });
+    const env = (await docker.getContainer(web.Id).inspect()).Config.Env;
+    expect(env.some((e) => e.endsWith('from-extra-env'))).toBe(true);
+    const { info } = await monitor.admin.read<{
+      info: { deployed_contents: { path: string }[] };
+    }>('GetStack', { stack: 'on-host' });
+    expect(info.deployed_contents.map((f) => f.path)).toEqual(['app.yml', 'extra.env']);
     expect((await run('DestroyStack', { stack: 'on-host' })).success).toBe(true);
   });
 

@@ -11,6 +11,9 @@ export interface StackLayout {
   run_directory: string;
   files: string[];
   env_file: string;
+  /** `additional_env_files`, in order; those tracked are read and diffed like compose files. */
+  env_files: string[];
+  tracked_env_files: string[];
 }
 
 type StackFilesConfig = Pick<
@@ -22,6 +25,7 @@ type StackFilesConfig = Pick<
   | 'run_directory'
   | 'file_paths'
   | 'env_file_path'
+  | 'additional_env_files'
 >;
 
 const DEFAULT_COMPOSE_FILE = 'compose.yaml';
@@ -37,13 +41,21 @@ export function stackLayout(stack: Resource): StackLayout {
   const fromGit = config.repo.trim() || config.linked_repo.trim();
   const mode: StackMode = config.files_on_host ? 'host' : fromGit ? 'git' : 'ui';
   const env_file = config.env_file_path.trim() || DEFAULT_ENV_FILE;
-  if (mode === 'ui') return { mode, run_directory: '.', files: [DEFAULT_COMPOSE_FILE], env_file };
+  const additional = config.additional_env_files.filter((f) => f.path.trim());
+  const envFiles = {
+    env_files: additional.map((f) => f.path.trim()),
+    tracked_env_files: additional.filter((f) => f.track).map((f) => f.path.trim()),
+  };
+  if (mode === 'ui') {
+    return { mode, run_directory: '.', files: [DEFAULT_COMPOSE_FILE], env_file, ...envFiles };
+  }
   const files = config.file_paths.map((f) => f.trim()).filter(Boolean);
   return {
     mode,
     run_directory: posix.normalize(config.run_directory.trim() || '.'),
     files: files.length ? files : [DEFAULT_COMPOSE_FILE],
     env_file,
+    ...envFiles,
   };
 }
 
@@ -62,8 +74,8 @@ export function stackProject(stack: Resource): string {
 
 /** What every compose request of the agent names. */
 export function composeTarget(stack: Resource) {
-  const { run_directory, files } = stackLayout(stack);
-  return { stack: stack.id, run_directory, project: stackProject(stack), files };
+  const { run_directory, files, env_files } = stackLayout(stack);
+  return { stack: stack.id, run_directory, project: stackProject(stack), files, env_files };
 }
 
 /** Komodo's clone address: `<http|https>://<provider>/<repo>.git`. */

@@ -120,16 +120,18 @@ export class StackSource {
       );
       await ctx.appendLogs([written]);
     }
+    const tracked = [...layout.files, ...layout.tracked_env_files];
     const read = await this.agents.call<PreparedStack & { missing: string[] }>(
       server,
       'ReadComposeFiles',
-      composeTarget(stack),
+      { ...composeTarget(stack), files: tracked },
       AGENT_TIMEOUT,
     );
     if (read.missing.length) {
-      await ctx.stage('read compose files', `read ${layout.files.join(', ')}`, async () => {
+      await ctx.stage('read compose files', `read ${tracked.join(', ')}`, async () => {
+        const what = read.missing.every((f) => layout.files.includes(f)) ? 'compose file' : 'file';
         throw new Error(
-          `compose file${read.missing.length > 1 ? 's' : ''} not found in '${layout.run_directory}': ${read.missing.join(', ')}`,
+          `${what}${read.missing.length > 1 ? 's' : ''} not found in '${layout.run_directory}': ${read.missing.join(', ')}`,
         );
       });
     }

@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PeripheryConfig } from '../config';
 import type { Log } from '../docker/docker-shapes';
 import { PERIPHERY_CONFIG } from '../tokens';
+import { PeripheryError } from '../api/periphery-error';
 import { runCommand } from './command-log';
+import { withMergedEnvFile } from './merged-env-file';
 import { withRegistryLogin, type RegistryLogin } from './registry-login';
 import type { ComposeCommandChoice, ComposeTargetDto } from './compose.dto';
 import { directoryInStack, fileInStack, stackDirectory } from './stack-paths';
@@ -43,23 +45,50 @@ export class ComposeRunner {
     const cwd = this.runDirectory(target);
     // Checked again here (the DTO did too): these paths reach the file system.
     const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
-    const envFile = target.env_file ? ['--env-file', fileInStack(cwd, target.env_file)] : [];
     const [file, ...prefix] = await this.program(
       target.compose_command ?? this.config.compose_command,
     );
-    const argv = [...prefix, '-p', target.project, ...files, ...envFile, ...args];
     const { registry, wrapper } = target;
+    const command = (envFile: string | undefined) => [
+      ...prefix,
+      '-p',
+      target.project,
+      ...files,
+      ...(envFile ? ['--env-file', envFile] : []),
+      ...args,
+    ];
     const wrapped = wrapper && (target.wrap?.length ? target.wrap : ['up']).includes(args[0]);
-    const [program, programArgs] = wrapped
-      ? ['sh', ['-c', wrapper.split('[[COMPOSE_COMMAND]]').join(shellWords([file, ...argv]))]]
-      : [file, argv];
-    return withRegistryLogin(registry, (env) =>
-      runCommand(stage, program, programArgs, {
-        cwd,
-        env,
-        secrets: registry ? [registry.token] : [],
-      }),
-    );
+    const run = (argv: string[]) => {
+      const [program, programArgs] = wrapped
+        ? ['sh', ['-c', wrapper.split('[[COMPOSE_COMMAND]]').join(shellWords([file, ...argv]))]]
+        : [file, argv];
+      return withRegistryLogin(registry, (env) =>
+        runCommand(stage, program, programArgs, {
+          cwd,
+          env,
+          secrets: registry ? [registry.token] : [],
+        }),
+      );
+    };
+    const start_ts = Date.now();
+    try {
+      return await withMergedEnvFile(cwd, target.env_file, target.env_files ?? [], (envFile) =>
+        run(command(envFile)),
+      );
+    } catch (error) {
+      if (!(error instanceof PeripheryError)) throw error;
+      // A missing env file fails this stage as compose would, with a message to act on.
+      const env_files = [target.env_file, ...(target.env_files ?? [])].filter(Boolean);
+      return {
+        stage,
+        command: `merge env files ${env_files.join(' ')}`,
+        stdout: '',
+        stderr: error.message,
+        success: false,
+        start_ts,
+        end_ts: Date.now(),
+      };
+    }
   }
 
   /** v2 when `docker compose version` works (asked once per agent), else v1. */

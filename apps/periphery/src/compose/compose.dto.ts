@@ -77,6 +77,12 @@ export class ComposeTargetDto {
   @IsRelativePath()
   env_file?: string;
 
+  /** Komodo's `additional_env_files`, after `env_file`: a later file's value wins. */
+  @IsOptional()
+  @ArrayMaxSize(32)
+  @AreRelativePaths()
+  env_files?: string[];
+
   /** Which compose program; the agent's choice ('auto') unless the core insists. */
   @IsOptional()
   @IsIn(COMPOSE_COMMANDS)

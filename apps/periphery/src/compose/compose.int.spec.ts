@@ -138,6 +138,37 @@ describe('compose requests (real docker-compose)', () => {
     expect(env).toContain('GREETING=prod');
   }, 30_000);
 
+  it('merges additional env files after the env file, a later value winning', async () => {
+    const t = target('envs');
+    await call('WriteComposeFiles', {
+      stack: t.stack,
+      files: [
+        {
+          path: 'compose.yaml',
+          contents: `services:\n  app:${service('    environment:\n      GREETING: ${GREETING}\n      KEPT: ${KEPT}\n')}`,
+        },
+        { path: 'env/extra.env', contents: 'GREETING=from-extra' },
+      ],
+      env: { path: '.env', contents: 'GREETING=from-env\nKEPT=from-env\n' },
+    });
+    const withEnvs = { ...t, env_file: '.env', env_files: ['env/extra.env'] };
+    expect(await call<{ success: boolean }>('ComposeUp', withEnvs)).toMatchObject({
+      success: true,
+    });
+    const [app] = await call<ComposeService[]>('ComposePs', t);
+    const env = (await docker.getContainer(app.container_id).inspect()).Config.Env;
+    expect(env).toEqual(expect.arrayContaining(['GREETING=from-extra', 'KEPT=from-env']));
+
+    const missing = await call<{ success: boolean; logs: Log[] }>('ComposeUp', {
+      ...withEnvs,
+      env_files: ['env/extra.env', 'env/absent.env'],
+    });
+    expect(missing.success).toBe(false);
+    expect(missing.logs.at(-1)?.stderr).toBe(
+      "env file 'env/absent.env' not found in the run directory",
+    );
+  }, 60_000);
+
   it('wraps the subcommands asked for in compose_cmd_wrapper, and no others', async () => {
     const t = target('wrapped');
     await call('WriteComposeFiles', {
