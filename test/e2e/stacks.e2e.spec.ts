@@ -177,13 +177,16 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
         // A secrets tool's place: it gets the variable, the log shows it masked.
         compose_cmd_wrapper: 'echo wrapped-[[STACK_TOKEN]] >&2 && [[COMPOSE_COMMAND]]',
         additional_env_files: [{ path: 'extra.env', track: true }],
+        config_files: [{ path: 'web.conf', services: ['web'], requires: 'Restart' }],
       },
     });
     const missing = await completed(
       await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
     );
     expect(missing.success).toBe(false);
-    expect(missing.logs.at(-1)?.stderr).toBe("files not found in 'ops': app.yml, extra.env");
+    expect(missing.logs.at(-1)?.stderr).toBe(
+      "files not found in 'ops': app.yml, extra.env, web.conf",
+    );
 
     const folder = join(monitor.dataDir, 'periphery', 'stacks', created._id.$oid, 'ops');
     mkdirSync(folder, { recursive: true });
@@ -192,6 +195,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       COMPOSE.split('  worker:')[0].replace('${GREETING}', '${HOST_GREETING}'),
     );
     writeFileSync(join(folder, 'extra.env'), 'HOST_GREETING=from-extra-env\n');
+    writeFileSync(join(folder, 'web.conf'), 'listen 80\n');
     const deployed = await completed(
       await monitor.admin.execute<Update>('DeployStack', { stack: 'on-host' }),
     );
@@ -215,7 +219,26 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     const { info } = await monitor.admin.read<{
       info: { deployed_contents: { path: string }[] };
     }>('GetStack', { stack: 'on-host' });
-    expect(info.deployed_contents.map((f) => f.path)).toEqual(['app.yml', 'extra.env']);
+    expect(info.deployed_contents.map((f) => f.path)).toEqual(['app.yml', 'extra.env', 'web.conf']);
+
+    // A config file changed alone: what it requires (a restart of web), not a deploy.
+    writeFileSync(join(folder, 'web.conf'), 'listen 8080\n');
+    const ifChanged = () =>
+      monitor.admin
+        .execute<Update>('DeployStackIfChanged', { stack: 'on-host' })
+        .then((u) => completed(u));
+    const restarted = await ifChanged();
+    expect(restarted.success).toBe(true);
+    const stages = restarted.logs.map((l) => l.stage);
+    expect(stages).toContain('compose restart');
+    expect(stages).not.toContain('compose up');
+    expect(restarted.logs.find((l) => l.stage === 'check for changes')?.stdout).toContain(
+      'config files changed since the last deploy: web.conf\nrecreate: none\nrestart: web',
+    );
+    const again = await ifChanged();
+    expect(again.logs.find((l) => l.stage === 'check for changes')?.stdout).toMatch(
+      /nothing changed/,
+    );
     expect((await run('DestroyStack', { stack: 'on-host' })).success).toBe(true);
   });
 

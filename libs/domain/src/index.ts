@@ -25,3 +25,4 @@ export * from './stack-status/stack-status';
 export * from './deployments';
 export * from './stacks/git-source';
 export * from './updates/deploy-runs';
+export * from './stacks/deploy-if-changed';

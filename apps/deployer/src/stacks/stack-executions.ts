@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   invalid,
   notFound,
+  planDeployIfChanged,
   recordedRuns,
   STACK_DEPLOYS,
   type ExecutionLog,
+  type IfChangedPlan,
+  type StackHashes,
   type Resource,
   type StackConfig,
   type SystemCommand,
@@ -23,7 +25,8 @@ import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../servers/observed-executions';
 import { ServerAgents } from '../servers/server-agents';
-import { composeTarget, composeWrapper, stackProject } from './stack-layout';
+import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
+import { AGENT_TIMEOUT, composeTarget, composeWrapper, stackProject } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';
 
 /** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
@@ -38,8 +41,6 @@ export const STACK_ACTIONS = {
 export type StackAction = keyof typeof STACK_ACTIONS;
 
 export type DeployOperation = (typeof STACK_DEPLOYS)[number];
-
-const AGENT_TIMEOUT = 10 * 60_000;
 
 type StackDeployConfig = Pick<
   StackConfig,
@@ -90,13 +91,7 @@ export class StackExecutions {
         });
       }
       const prepared = await this.source.prepare(ctx, current, server);
-      const contents_hash = contentsHash(prepared, config.environment);
-      if (
-        operation === 'DeployStackIfChanged' &&
-        !(await this.changed(ctx, current, contents_hash))
-      ) {
-        return;
-      }
+      const hashes = stackHashes(prepared, config.environment);
       const fill = this.source.interpolator(ctx);
       const target = {
         ...composeTarget(current),
@@ -104,6 +99,26 @@ export class StackExecutions {
         registry,
         ...composeWrapper(config, fill),
       };
+      const record = () =>
+        ctx.record({
+          project: target.project,
+          run_directory: target.run_directory,
+          files: target.files,
+          deployed_contents: prepared.contents,
+          commit_hash: prepared.commit_hash,
+          commit_message: prepared.commit_message,
+          ...hashes,
+          config_revision: current.revision,
+        });
+      if (operation === 'DeployStackIfChanged') {
+        const plan = await this.plan(ctx, current, prepared, hashes);
+        if (plan.kind === 'nothing') return;
+        if (plan.kind === 'config') {
+          await applyConfigChanges(this.agents, ctx, server, target, plan, config.extra_args);
+          await record();
+          return;
+        }
+      }
       await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
       if (config.auto_pull || alwaysPull) await this.pull(ctx, server, { ...target, services });
       if (config.destroy_before_deploy) {
@@ -119,16 +134,7 @@ export class StackExecutions {
       );
       await ctx.appendLogs(up.logs);
       await this.systemCommand(ctx, server, current, 'post deploy', config.post_deploy, fill);
-      await ctx.record({
-        project: target.project,
-        run_directory: target.run_directory,
-        files: target.files,
-        deployed_contents: prepared.contents,
-        commit_hash: prepared.commit_hash,
-        commit_message: prepared.commit_message,
-        contents_hash,
-        config_revision: current.revision,
-      });
+      await record();
     });
   }
 
@@ -225,19 +231,19 @@ export class StackExecutions {
       ?.otherData;
   }
 
-  /** Logs whether the files differ from the last deploy's; false ends DeployStackIfChanged. */
-  private async changed(ctx: ExecutionContext, stack: Resource, hash: string): Promise<boolean> {
+  /** DeployStackIfChanged's decision against the last deploy, logged as its own stage. */
+  private async plan(
+    ctx: ExecutionContext,
+    stack: Resource,
+    prepared: PreparedStack,
+    hashes: StackHashes,
+  ): Promise<IfChangedPlan> {
     const last = this.lastDeploy(stack.id);
-    const changed = last?.contents_hash !== hash;
-    const commit = last?.commit_hash ? ` (commit ${String(last.commit_hash).slice(0, 8)})` : '';
+    const plan = planDeployIfChanged(last, hashes, prepared.layout.config_files);
     await ctx.stage('check for changes', 'compare with the last deploy', async () => ({
-      stdout: !last
-        ? 'never deployed: deploying'
-        : changed
-          ? `the files or environment changed since the last deploy${commit}: deploying`
-          : `nothing changed since the last deploy${commit}: nothing to do`,
+      stdout: describePlan(plan, last?.commit_hash),
     }));
-    return changed;
+    return plan;
   }
 
   /**
@@ -300,14 +306,4 @@ export class StackExecutions {
       await work(ctx, server);
     });
   }
-}
-
-/**
- * What decides "changed", as in Komodo: the compose files as read (secrets masked) and the
- * environment as written in the config. A commit that leaves them alone changes nothing.
- */
-function contentsHash(prepared: PreparedStack, environment: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prepared.contents, environment]))
-    .digest('hex');
 }

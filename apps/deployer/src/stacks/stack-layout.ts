@@ -1,5 +1,8 @@
 import { posix } from 'node:path';
-import type { Resource, StackConfig } from '@monitor/domain';
+import type { Resource, StackConfig, StackFileDependency } from '@monitor/domain';
+
+/** How long a stack's agent request may take: compose pulls and builds can be slow. */
+export const AGENT_TIMEOUT = 10 * 60_000;
 
 /** Where a stack's compose files come from. */
 export type StackMode = 'ui' | 'git' | 'host';
@@ -14,6 +17,8 @@ export interface StackLayout {
   /** `additional_env_files`, in order; those tracked are read and diffed like compose files. */
   env_files: string[];
   tracked_env_files: string[];
+  /** `config_files`: read and diffed; a change does what each `requires`. */
+  config_files: StackFileDependency[];
 }
 
 type StackFilesConfig = Pick<
@@ -26,6 +31,7 @@ type StackFilesConfig = Pick<
   | 'file_paths'
   | 'env_file_path'
   | 'additional_env_files'
+  | 'config_files'
 >;
 
 const DEFAULT_COMPOSE_FILE = 'compose.yaml';
@@ -45,6 +51,9 @@ export function stackLayout(stack: Resource): StackLayout {
   const envFiles = {
     env_files: additional.map((f) => f.path.trim()),
     tracked_env_files: additional.filter((f) => f.track).map((f) => f.path.trim()),
+    config_files: config.config_files
+      .map((f) => ({ ...f, path: f.path.trim() }))
+      .filter((f) => f.path),
   };
   if (mode === 'ui') {
     return { mode, run_directory: '.', files: [DEFAULT_COMPOSE_FILE], env_file, ...envFiles };

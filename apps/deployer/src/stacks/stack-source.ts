@@ -19,16 +19,20 @@ import {
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ServerAgents } from '../servers/server-agents';
-import { composeTarget, repoUrl, stackLayout, type StackLayout } from './stack-layout';
-
-const AGENT_TIMEOUT = 10 * 60_000;
+import {
+  AGENT_TIMEOUT,
+  composeTarget,
+  repoUrl,
+  stackLayout,
+  type StackLayout,
+} from './stack-layout';
 
 /** The stack's files on its server, ready for compose, and where they came from. */
 export interface PreparedStack {
   layout: StackLayout;
   /** The env file compose is given, when the stack has an environment. */
   env_file?: string;
-  /** Each compose file as compose reads it, secrets masked. */
+  /** Each compose file as compose reads it, then the tracked env and config files, secrets masked. */
   contents: { path: string; contents: string }[];
   commit_hash?: string;
   commit_message?: string;
@@ -120,7 +124,11 @@ export class StackSource {
       );
       await ctx.appendLogs([written]);
     }
-    const tracked = [...layout.files, ...layout.tracked_env_files];
+    const tracked = [
+      ...layout.files,
+      ...layout.tracked_env_files,
+      ...layout.config_files.map((f) => f.path),
+    ];
     const read = await this.agents.call<PreparedStack & { missing: string[] }>(
       server,
       'ReadComposeFiles',
