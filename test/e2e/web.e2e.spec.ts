@@ -330,8 +330,10 @@ describe('web UI: a first day in the browser', () => {
         );
       // The image is local only: nothing may be pulled from outside.
       await page.locator('#config-auto_pull').uncheck();
-      await button('Review 2 changes').click();
-      await button('Save 2 changes').click();
+      // An object field is a field of fields, not JSON.
+      await page.locator('#config-pre_deploy-command').fill('echo before-the-deploy');
+      await button('Review 3 changes').click();
+      await button('Save 3 changes').click();
       await button('Review changes').waitFor();
       await button('Deploy').click();
       await button('Yes, deploy').click();
@@ -341,6 +343,18 @@ describe('web UI: a first day in the browser', () => {
         .waitFor({ timeout: 45_000 });
       await page.getByRole('tab', { name: 'Log' }).click();
       await page.getByLabel('stdout').getByText('stack says hi').waitFor();
+      const admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+      const { updates } = await admin.read<{ updates: { id: string; operation: string }[] }>(
+        'ListUpdates',
+        {},
+      );
+      const deploy = updates.find((u) => u.operation === 'DeployStack')!;
+      const detail = await admin.read<{ logs: { stage: string; stdout: string }[] }>('GetUpdate', {
+        id: deploy.id,
+      });
+      expect(detail.logs.find((l) => l.stage === 'pre deploy')?.stdout).toContain(
+        'before-the-deploy',
+      );
     },
     SLOW,
   );

@@ -103,7 +103,35 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
   if (isTagged(value) && VARIANTS[field]) {
     return <TaggedInput {...props} value={value} />;
   }
+  if (isPlainObject(value)) return <ObjectInput {...props} value={value} />;
   return <JsonInput {...common} value={value} onChange={onChange} />;
+}
+
+function isPlainObject(value: unknown): value is Config {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An object of its own fields (a SystemCommand's path and command, a Builder's params), each
+ * with the input its value calls for, rather than as JSON.
+ */
+function ObjectInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Config }) {
+  const { id, value, readOnly, references, onChange } = props;
+  return (
+    <div className="tagged" data-object={props.field}>
+      {Object.entries(value).map(([key, v]) => (
+        <Field
+          key={key}
+          id={`${id}-${key}`}
+          field={key}
+          value={v}
+          readOnly={readOnly}
+          references={references}
+          onChange={(next) => onChange({ ...value, [key]: next })}
+        />
+      ))}
+    </div>
+  );
 }
 
 type Tagged = { type: string; params: Config };
