@@ -65,7 +65,10 @@ export function masker(secrets: string[]): (text: string) => string {
   return (text) => values.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-/** Quotes an argument for display only; nothing is ever run through a shell. */
-function displayArg(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+/**
+ * Quotes an argument the way a shell would need it, for display only: the agent runs nothing
+ * through a shell but the user's own commands.
+ */
+export function displayArg(arg: string): string {
+  return /^[a-zA-Z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

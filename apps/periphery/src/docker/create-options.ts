@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { ContainerSpecDto } from './deploy-container.dto';
+import { displayArg } from '../compose/command-log';
 
 /** The Engine's create body for a Deployment's container. */
 export function createOptions(
@@ -63,7 +64,7 @@ export function describeCreate(name: string, image: string, spec: ContainerSpecD
   const extras = { ...spec.extras?.config, ...spec.extras?.host };
   for (const [field, value] of Object.entries(extras))
     parts.push(`--${field}=${JSON.stringify(value)}`);
-  parts.push(image, ...(spec.cmd ?? []).map(quoteArgument));
+  parts.push(image, ...(spec.cmd ?? []).map(displayArg));
   return parts.join(' ');
 }
 
@@ -74,11 +75,4 @@ function publish(
 ): string {
   if (HostIp) return `${HostIp}:${HostPort ?? ''}:${port}`;
   return HostPort ? `${HostPort}:${port}` : port;
-}
-
-/** Shown the way a shell would need it, so the command reads unambiguously. Never run. */
-function quoteArgument(argument: string): string {
-  return /^[a-zA-Z0-9_./:=@%+-]+$/.test(argument)
-    ? argument
-    : `'${argument.replace(/'/g, `'\\''`)}'`;
 }
