@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { ObservedFeedClient, type ObservedChange } from './observed-feed';
 import { UpdateFeedClient, type FeedStatus } from './update-feed';
+import { useVisibleTick } from './use-visible-tick';
 import type { UpdateListItem } from './types';
 
 type Feed = 'updates' | 'observed';
@@ -112,14 +113,8 @@ export function useLiveVersion(interest: LiveInterest): number {
     [subscribe],
   );
   const polls = Boolean(interest.observed) && status.observed !== 'live';
-  useEffect(() => {
-    if (!polls) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') setVersion((v) => v + 1);
-    }, FALLBACK_POLL_MS);
-    return () => clearInterval(timer);
-  }, [polls]);
-  return version;
+  // Both only grow: their sum changes whenever either does.
+  return version + useVisibleTick(polls ? FALLBACK_POLL_MS : undefined);
 }
 
 function useLive(): Live {
