@@ -5,7 +5,7 @@ import type { Log } from '../docker/docker-shapes';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { PeripheryError } from '../api/periphery-error';
 import { runCommand } from './command-log';
-import { withMergedEnvFile } from './merged-env-file';
+import { envFileForCompose, type EnvFileForCompose } from './merged-env-file';
 import { withRegistryLogin, type RegistryLogin } from './registry-login';
 import type { ComposeCommandChoice, ComposeTargetDto } from './compose.dto';
 import { directoryInStack, fileInStack, stackDirectory } from './stack-paths';
@@ -71,10 +71,9 @@ export class ComposeRunner {
       );
     };
     const start_ts = Date.now();
+    let envFile: EnvFileForCompose;
     try {
-      return await withMergedEnvFile(cwd, target.env_file, target.env_files ?? [], (envFile) =>
-        run(command(envFile)),
-      );
+      envFile = await envFileForCompose(cwd, target.env_file, target.env_files ?? []);
     } catch (error) {
       if (!(error instanceof PeripheryError)) throw error;
       // A missing env file fails this stage as compose would, with a message to act on.
@@ -88,6 +87,11 @@ export class ComposeRunner {
         start_ts,
         end_ts: Date.now(),
       };
+    }
+    try {
+      return await run(command(envFile.path));
+    } finally {
+      await envFile.remove();
     }
   }
 
