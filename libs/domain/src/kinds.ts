@@ -30,8 +30,13 @@ export function resourceStream(kind: ResourceKind, id: string): string {
   return `${kindCategory(kind)}-${id}`;
 }
 
+/** A stream's category: what comes before the first `-` (`deploymentstatus-<id>`). */
+export function streamCategory(stream: string): string {
+  return stream.slice(0, stream.indexOf('-'));
+}
+
 /** The kind whose stream this is, if it is a resource stream. */
 export function kindOfStream(stream: string): ResourceKind | undefined {
-  const category = stream.slice(0, stream.indexOf('-'));
+  const category = streamCategory(stream);
   return RESOURCE_KINDS.find((kind) => kindCategory(kind) === category);
 }

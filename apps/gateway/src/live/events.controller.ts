@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Query, Res, UseFilters } from '@nestjs/common';
 import { OBSERVED_STREAMS } from '@monitor/contracts';
-import { isResourceKind, kindCategory } from '@monitor/domain';
+import { isResourceKind, kindCategory, streamCategory } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
@@ -66,7 +66,7 @@ export class EventsController {
     }
     const prefix = kind ? `${kindCategory(kind)}-${resource ?? ''}` : '';
     const matches = (e: StoredEvent) =>
-      (categories.length === 0 || categories.includes(e.stream.slice(0, e.stream.indexOf('-')))) &&
+      (categories.length === 0 || categories.includes(streamCategory(e.stream))) &&
       (resource ? e.stream === prefix : e.stream.startsWith(prefix));
     const visible = (e: StoredEvent) =>
       canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ObservedStream } from '@monitor/contracts';
+import { streamCategory } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
@@ -58,7 +59,7 @@ export class ObservedFanout implements OnApplicationShutdown {
   }
 
   private deliver(event: StoredEvent): void {
-    const category = event.stream.slice(0, event.stream.indexOf('-')) as ObservedStream;
+    const category = streamCategory(event.stream) as ObservedStream;
     let masked: StoredEvent | undefined;
     for (const observer of this.observers) {
       if (!observer.streams.has(category) || !observer.maySee(event)) continue;
