@@ -22,7 +22,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|komodo_client|mogh_auth_client)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|komodo_client|mogh_auth_client|jose)/)'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/global-setup.ts',
