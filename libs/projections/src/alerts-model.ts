@@ -32,11 +32,12 @@ export class AlertsModel {
     return this.alerts.get(id);
   }
 
-  /** Newest first. */
+  /** Newest first: ties in reverse log order (ids are random; the sort is stable). */
   list(filter: (alert: Alert) => boolean = () => true): Alert[] {
     return [...this.alerts.values()]
+      .reverse()
       .filter(filter)
-      .sort((a, b) => b.ts - a.ts || b.id.localeCompare(a.id));
+      .sort((a, b) => b.ts - a.ts);
   }
 
   openFor(targetType: string, targetId: string): Alert[] {

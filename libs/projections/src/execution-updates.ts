@@ -44,11 +44,12 @@ export class ExecutionUpdates {
       .filter((x) => x.status !== 'Complete');
   }
 
-  /** The executions of one target, newest first. */
+  /** The executions of one target, newest first: ties in reverse log order (ids are random). */
   forTarget(type: string, id: string): Execution[] {
     return (this.byTarget.get(targetKey(type, id)) ?? [])
       .map((executionId) => this.executions.get(executionId)!.execution)
-      .sort((a, b) => b.startTs - a.startTs || b.id.localeCompare(a.id));
+      .reverse()
+      .sort((a, b) => b.startTs - a.startTs);
   }
 
   execution(id: string): Execution | undefined {

@@ -123,11 +123,12 @@ export class ReadModel {
     return this.updates.get(id);
   }
 
-  /** Updates, newest first (by start; ids break ties, being time-ordered). */
+  /** Updates, newest first: by start, ties in reverse log order (ids are random). */
   listUpdates(filter: (u: UpdateRecord) => boolean = () => true): UpdateRecord[] {
     return [...this.updates.values()]
+      .reverse()
       .filter(filter)
-      .sort((a, b) => b.start_ts - a.start_ts || b.id.localeCompare(a.id));
+      .sort((a, b) => b.start_ts - a.start_ts);
   }
 
   taggedWith(tagId: string): Resource[] {
