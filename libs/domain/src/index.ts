@@ -14,6 +14,8 @@ export * from './identity/permission-level';
 export * from './identity/user';
 export * from './identity/user-group';
 export * from './identity/effective-permission';
+export * from './identity/specific-permission';
+export * from './identity/grant-changes';
 export * from './variables/variable';
 export * from './accounts/account';
 export * from './variables/interpolate';

@@ -68,7 +68,9 @@ describe('users', () => {
     users
       .given([signedUp])
       .when({ type: 'SetKindPermission', kind: 'Server', level: 'Read' })
-      .then([{ type: 'UserKindPermissionSet', data: { kind: 'Server', level: 'Read' } }]);
+      .then([
+        { type: 'UserKindPermissionSet', data: { kind: 'Server', level: 'Read', specific: [] } },
+      ]);
     users
       .given([signedUp])
       .when({ type: 'SetResourcePermission', kind: 'Deployment', id: 'd1', level: 'None' })

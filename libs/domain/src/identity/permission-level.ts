@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../kinds';
+import type { SpecificPermission } from './specific-permission';
 
 /** Komodo's PermissionLevel, in increasing order: each level includes the ones before it. */
 export const PERMISSION_LEVELS = ['None', 'Read', 'Execute', 'Write'] as const;
@@ -22,10 +23,21 @@ export const atLeast = (level: PermissionLevel, needed: PermissionLevel) =>
 /** A grant on one resource, keyed `<Kind>/<id>`. */
 export const grantKey = (kind: ResourceKind, id: string) => `${kind}/${id}`;
 
+/** The specific permissions granted beside the levels, keyed as the levels are. */
+export interface SpecificGrants {
+  all: Partial<Record<ResourceKind, SpecificPermission[]>>;
+  resources: Record<string, SpecificPermission[]>;
+}
+
 /** What a user or a group is given: per kind ("all") and per resource. */
 export interface Grants {
   all: Partial<Record<ResourceKind, PermissionLevel>>;
   resources: Record<string, PermissionLevel>;
+  specific?: SpecificGrants;
 }
 
-export const emptyGrants = (): Grants => ({ all: {}, resources: {} });
+export const emptyGrants = (): Grants => ({
+  all: {},
+  resources: {},
+  specific: { all: {}, resources: {} },
+});

@@ -1,9 +1,14 @@
-import type { ResourceKind } from '../kinds';
 import { conflict, notFound } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { checkName } from '../shared/names';
-import { emptyGrants, grantKey, type Grants, type PermissionLevel } from './permission-level';
-import { checkGrant } from './user';
+import {
+  withKindGrant,
+  withResourceGrant,
+  type KindGrantData,
+  type ResourceGrantData,
+} from './grant-changes';
+import { emptyGrants, type Grants } from './permission-level';
+import { checkGrant, unchangedKindGrant, unchangedResourceGrant } from './user';
 
 export const userGroupStream = (id: string) => `usergroup-${id}`;
 
@@ -24,11 +29,8 @@ export type UserGroupEvent =
   | DomainEvent<'UserGroupRenamed', { from: string; to: string }>
   | DomainEvent<'UserGroupMembersSet', { users: string[] }>
   | DomainEvent<'UserGroupEveryoneSet', { everyone: boolean }>
-  | DomainEvent<'UserGroupKindPermissionSet', { kind: ResourceKind; level: PermissionLevel }>
-  | DomainEvent<
-      'UserGroupResourcePermissionSet',
-      { kind: ResourceKind; id: string; level: PermissionLevel }
-    >
+  | DomainEvent<'UserGroupKindPermissionSet', KindGrantData>
+  | DomainEvent<'UserGroupResourcePermissionSet', ResourceGrantData>
   | DomainEvent<'UserGroupDeleted', { name: string }>;
 
 export type UserGroupCommand =
@@ -38,8 +40,8 @@ export type UserGroupCommand =
   | { type: 'AddMember'; user: string }
   | { type: 'RemoveMember'; user: string }
   | { type: 'SetEveryone'; everyone: boolean }
-  | { type: 'SetKindPermission'; kind: string; level: string }
-  | { type: 'SetResourcePermission'; kind: string; id: string; level: string }
+  | { type: 'SetKindPermission'; kind: string; level: string; specific?: string[] }
+  | { type: 'SetResourcePermission'; kind: string; id: string; level: string; specific?: string[] }
   | { type: 'Delete' };
 
 export function evolveUserGroup(state: UserGroupState, event: DomainEvent): UserGroupState {
@@ -64,16 +66,9 @@ export function evolveUserGroup(state: UserGroupState, event: DomainEvent): User
     case 'UserGroupEveryoneSet':
       return next({ everyone: e.data.everyone });
     case 'UserGroupKindPermissionSet':
-      return next({
-        grants: { ...group.grants, all: { ...group.grants.all, [e.data.kind]: e.data.level } },
-      });
-    case 'UserGroupResourcePermissionSet': {
-      const resources = {
-        ...group.grants.resources,
-        [grantKey(e.data.kind, e.data.id)]: e.data.level,
-      };
-      return next({ grants: { ...group.grants, resources } });
-    }
+      return next({ grants: withKindGrant(group.grants, e.data) });
+    case 'UserGroupResourcePermissionSet':
+      return next({ grants: withResourceGrant(group.grants, e.data) });
     case 'UserGroupDeleted':
       return { status: 'Deleted', group };
     default:
@@ -115,17 +110,19 @@ export function decideUserGroup(
         ? []
         : [{ type: 'UserGroupEveryoneSet', data: { everyone: command.everyone } }];
     case 'SetKindPermission': {
-      const { kind, level } = checkGrant(command.kind, command.level);
-      return (group.grants.all[kind] ?? 'None') === level
+      const grant = checkGrant(command.kind, command.level, command.specific);
+      return unchangedKindGrant(group.grants, grant)
         ? []
-        : [{ type: 'UserGroupKindPermissionSet', data: { kind, level } }];
+        : [{ type: 'UserGroupKindPermissionSet', data: grant }];
     }
     case 'SetResourcePermission': {
-      const { kind, level } = checkGrant(command.kind, command.level);
-      const current = group.grants.resources[grantKey(kind, command.id)] ?? 'None';
-      return current === level
+      const grant = {
+        ...checkGrant(command.kind, command.level, command.specific),
+        id: command.id,
+      };
+      return unchangedResourceGrant(group.grants, grant)
         ? []
-        : [{ type: 'UserGroupResourcePermissionSet', data: { kind, id: command.id, level } }];
+        : [{ type: 'UserGroupResourcePermissionSet', data: grant }];
     }
     case 'Delete':
       return [{ type: 'UserGroupDeleted', data: { name: group.name } }];

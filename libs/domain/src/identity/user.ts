@@ -3,12 +3,19 @@ import { conflict, invalid, notFound } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
 import { checkName } from '../shared/names';
 import {
+  withKindGrant,
+  withResourceGrant,
+  type KindGrantData,
+  type ResourceGrantData,
+} from './grant-changes';
+import {
   emptyGrants,
   grantKey,
   isPermissionLevel,
   type Grants,
   type PermissionLevel,
 } from './permission-level';
+import { checkSpecifics, sameSpecifics, type SpecificPermission } from './specific-permission';
 
 export const userStream = (id: string) => `user-${id}`;
 
@@ -45,11 +52,8 @@ export type UserEvent =
   | DomainEvent<'UserEnabledChanged', { enabled: boolean }>
   | DomainEvent<'UserAdminChanged', { admin: boolean }>
   | DomainEvent<'UserCreatePermissionsChanged', { createServers: boolean; createBuilds: boolean }>
-  | DomainEvent<'UserKindPermissionSet', { kind: ResourceKind; level: PermissionLevel }>
-  | DomainEvent<
-      'UserResourcePermissionSet',
-      { kind: ResourceKind; id: string; level: PermissionLevel }
-    >
+  | DomainEvent<'UserKindPermissionSet', KindGrantData>
+  | DomainEvent<'UserResourcePermissionSet', ResourceGrantData>
   | DomainEvent<'ApiKeyCreated', ApiKeyRecord>
   | DomainEvent<'ApiKeyDeleted', { key: string }>;
 
@@ -66,8 +70,8 @@ export type UserCommand =
   | { type: 'SetEnabled'; enabled: boolean }
   | { type: 'SetAdmin'; admin: boolean }
   | { type: 'SetCreatePermissions'; createServers?: boolean; createBuilds?: boolean }
-  | { type: 'SetKindPermission'; kind: string; level: string }
-  | { type: 'SetResourcePermission'; kind: string; id: string; level: string }
+  | { type: 'SetKindPermission'; kind: string; level: string; specific?: string[] }
+  | { type: 'SetResourcePermission'; kind: string; id: string; level: string; specific?: string[] }
   | { type: 'CreateApiKey'; key: ApiKeyRecord }
   | { type: 'DeleteApiKey'; key: string };
 
@@ -99,16 +103,9 @@ export function evolveUser(state: UserState, event: DomainEvent): UserState {
     case 'UserCreatePermissionsChanged':
       return next(e.data);
     case 'UserKindPermissionSet':
-      return next({
-        grants: { ...user.grants, all: { ...user.grants.all, [e.data.kind]: e.data.level } },
-      });
-    case 'UserResourcePermissionSet': {
-      const resources = {
-        ...user.grants.resources,
-        [grantKey(e.data.kind, e.data.id)]: e.data.level,
-      };
-      return next({ grants: { ...user.grants, resources } });
-    }
+      return next({ grants: withKindGrant(user.grants, e.data) });
+    case 'UserResourcePermissionSet':
+      return next({ grants: withResourceGrant(user.grants, e.data) });
     case 'ApiKeyCreated':
       return next({ apiKeys: [...user.apiKeys, e.data] });
     case 'ApiKeyDeleted':
@@ -149,17 +146,19 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
       return [{ type: 'UserCreatePermissionsChanged', data: { createServers, createBuilds } }];
     }
     case 'SetKindPermission': {
-      const { kind, level } = checkGrant(command.kind, command.level);
-      return (user.grants.all[kind] ?? 'None') === level
+      const grant = checkGrant(command.kind, command.level, command.specific);
+      return unchangedKindGrant(user.grants, grant)
         ? []
-        : [{ type: 'UserKindPermissionSet', data: { kind, level } }];
+        : [{ type: 'UserKindPermissionSet', data: grant }];
     }
     case 'SetResourcePermission': {
-      const { kind, level } = checkGrant(command.kind, command.level);
-      const current = user.grants.resources[grantKey(kind, command.id)] ?? 'None';
-      return current === level
+      const grant = {
+        ...checkGrant(command.kind, command.level, command.specific),
+        id: command.id,
+      };
+      return unchangedResourceGrant(user.grants, grant)
         ? []
-        : [{ type: 'UserResourcePermissionSet', data: { kind, id: command.id, level } }];
+        : [{ type: 'UserResourcePermissionSet', data: grant }];
     }
     case 'CreateApiKey':
       return [{ type: 'ApiKeyCreated', data: command.key }];
@@ -170,10 +169,12 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
   }
 }
 
+/** A grant as given (Komodo's `permission`: a level, or a level with specifics). */
 export function checkGrant(
   kind: string,
   level: string,
-): { kind: ResourceKind; level: PermissionLevel } {
+  specific: string[] = [],
+): { kind: ResourceKind; level: PermissionLevel; specific: SpecificPermission[] } {
   if (!isResourceKind(kind))
     throw invalid(`resource_type: '${kind}' is not a resource kind`, { field: 'resource_type' });
   if (!isPermissionLevel(level)) {
@@ -181,5 +182,17 @@ export function checkGrant(
       field: 'permission',
     });
   }
-  return { kind, level };
+  return { kind, level, specific: checkSpecifics(kind, specific) };
+}
+
+export const unchangedKindGrant = (grants: Grants, grant: KindGrantData) =>
+  (grants.all[grant.kind] ?? 'None') === grant.level &&
+  sameSpecifics(grants.specific?.all[grant.kind], grant.specific);
+
+export function unchangedResourceGrant(grants: Grants, grant: ResourceGrantData): boolean {
+  const key = grantKey(grant.kind, grant.id);
+  return (
+    (grants.resources[key] ?? 'None') === grant.level &&
+    sameSpecifics(grants.specific?.resources[key], grant.specific)
+  );
 }
