@@ -1,4 +1,5 @@
 import { invalid } from './domain-error';
+import { refuseIdShapedName } from './id-shaped-names';
 
 export const MAX_NAME_LENGTH = 128;
 
@@ -16,5 +17,6 @@ export function checkName(name: unknown, field = 'name'): string {
   if (/[\u0000-\u001f\u007f]/.test(name)) {
     throw invalid(`${field}: must not contain control characters`, { field });
   }
+  refuseIdShapedName(name, field);
   return name;
 }
