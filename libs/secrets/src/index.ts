@@ -6,6 +6,7 @@ export * from './load-keyring';
 export * from './rotation';
 export * from './collect';
 export * from './paths';
+export * from './secret-forms';
 export * from './redactor';
 export * from './redact-stream';
 export * from './mask-sealed';

@@ -1,35 +1,49 @@
 import { MultiMatcher } from './aho-corasick';
 import { MASK } from './paths';
+import { MIN_SECRET_LENGTH, secretForms, type SecretForms } from './secret-forms';
 
-/**
- * Values shorter than this are never redacted: masking every "1", "yes" or "abc" would shred
- * logs beyond use while protecting nothing (such a value can be guessed anyway).
- */
-export const MIN_SECRET_LENGTH = 4;
+/** Patterns in use, counted: two secrets may share a form. */
+class PatternSet {
+  private readonly counts = new Map<string, number>();
+  private matcher: MultiMatcher | null = null;
 
-/**
- * The forms a secret takes in text besides itself: percent-encoded in URLs (git remotes with a
- * token) and escaped inside JSON strings (multi-line keys in serialized logs).
- */
-function variants(value: string): Set<string> {
-  const forms = new Set([value, JSON.stringify(value).slice(1, -1)]);
-  try {
-    forms.add(encodeURIComponent(value));
-  } catch {
-    // a lone surrogate cannot be percent-encoded, so it cannot appear that way either
+  constructor(private readonly fold: boolean) {}
+
+  get size(): number {
+    return this.counts.size;
   }
-  return forms;
+
+  add(forms: readonly string[]): void {
+    for (const form of forms) this.counts.set(form, (this.counts.get(form) ?? 0) + 1);
+    if (forms.length > 0) this.matcher = null;
+  }
+
+  remove(forms: readonly string[]): void {
+    for (const form of forms) {
+      const uses = this.counts.get(form) ?? 0;
+      if (uses > 1) this.counts.set(form, uses - 1);
+      else this.counts.delete(form);
+    }
+    if (forms.length > 0) this.matcher = null;
+  }
+
+  /** Built lazily: adding 1,000 secrets at start costs one build, not 1,000. */
+  built(): MultiMatcher | null {
+    if (this.counts.size === 0) return null;
+    this.matcher ??= new MultiMatcher(this.counts.keys(), this.fold);
+    return this.matcher;
+  }
 }
 
 /**
- * Masks every known plaintext secret in text and JSON: logs, Update stages, feed messages and
- * errors, including commands after interpolation. Counted: a value added twice (two variables
- * with the same value) stays redacted until removed twice.
+ * Masks every known plaintext secret in text and JSON, in the forms `secretForms` lists: logs,
+ * Update stages, feed messages and errors, including commands after interpolation. Counted: a
+ * value added twice (two variables with the same value) stays redacted until removed twice.
  */
 export class Redactor {
   private readonly values = new Map<string, number>();
-  private readonly patterns = new Map<string, number>();
-  private matcher: MultiMatcher | null = null;
+  private readonly exact = new PatternSet(false);
+  private readonly folded = new PatternSet(true);
 
   constructor(values: Iterable<string> = []) {
     for (const value of values) this.add(value);
@@ -46,8 +60,7 @@ export class Redactor {
   add(value: string): void {
     if (value.length < MIN_SECRET_LENGTH || value.trim() === '') return;
     this.values.set(value, (this.values.get(value) ?? 0) + 1);
-    for (const form of variants(value)) this.patterns.set(form, (this.patterns.get(form) ?? 0) + 1);
-    this.matcher = null;
+    this.forEachSet(secretForms(value), (set, forms) => set.add(forms));
   }
 
   remove(value: string): void {
@@ -55,12 +68,7 @@ export class Redactor {
     if (count === undefined) return;
     if (count > 1) this.values.set(value, count - 1);
     else this.values.delete(value);
-    for (const form of variants(value)) {
-      const uses = this.patterns.get(form) ?? 0;
-      if (uses > 1) this.patterns.set(form, uses - 1);
-      else this.patterns.delete(form);
-    }
-    this.matcher = null;
+    this.forEachSet(secretForms(value), (set, forms) => set.remove(forms));
   }
 
   redact(text: string): string {
@@ -69,25 +77,32 @@ export class Redactor {
 
   /** Sorted, disjoint [start, end) spans of `text` covered by secrets (for streaming). */
   spans(text: string): [number, number][] {
-    if (this.patterns.size === 0 || text.length < MIN_SECRET_LENGTH) return [];
-    return this.built().cover(text);
+    if (this.values.size === 0 || text.length < MIN_SECRET_LENGTH) return [];
+    const exact = this.exact.built()?.cover(text) ?? [];
+    const folded = this.folded.built()?.cover(text) ?? [];
+    return folded.length === 0 ? exact : exact.length === 0 ? folded : union(exact, folded);
   }
 
   /** Length of the longest form of any known secret: how far one may straddle two chunks. */
   get longest(): number {
-    return this.patterns.size === 0 ? 0 : this.built().longestPattern;
+    return Math.max(
+      this.exact.built()?.longestPattern ?? 0,
+      this.folded.built()?.longestPattern ?? 0,
+    );
   }
 
-  /** Built lazily: adding 1,000 secrets at start costs one build, not 1,000. */
-  private built(): MultiMatcher {
-    this.matcher ??= new MultiMatcher(this.patterns.keys());
-    return this.matcher;
+  private forEachSet(
+    forms: SecretForms,
+    fn: (set: PatternSet, forms: readonly string[]) => void,
+  ): void {
+    fn(this.exact, forms.exact);
+    fn(this.folded, forms.folded);
   }
 
   /** A copy with every string inside redacted, keys left as they are (the value itself when no
    * secret is known). JSON only: other class instances than errors pass through. */
   redactDeep<T>(value: T): T {
-    if (this.patterns.size === 0) return value;
+    if (this.values.size === 0) return value;
     return this.deep(value) as T;
   }
 
@@ -136,4 +151,16 @@ export function maskSpans(text: string, spans: readonly [number, number][], end:
   }
   parts.push(text.slice(from, end));
   return parts.join('');
+}
+
+/** Two sorted lists of disjoint spans as one, overlapping spans merged (as `cover` does). */
+function union(a: [number, number][], b: [number, number][]): [number, number][] {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of all) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }
