@@ -1,0 +1,117 @@
+import { parse } from 'yaml';
+import { bindPowers } from './bind-powers';
+import { staysInside } from './host-paths';
+import type { HostPower, HostPowerKind } from './host-powers';
+
+type Yaml = Record<string, unknown>;
+
+const FIELD = 'file_contents';
+const HOST_MODES: [string, string][] = [
+  ['network_mode', 'network'],
+  ['pid', 'pid'],
+  ['ipc', 'ipc'],
+  ['userns_mode', 'user'],
+  ['uts', 'uts'],
+  ['cgroup', 'cgroup'],
+];
+/** Keys whose paths compose reads from the host (not only mounts: a build context is copied). */
+const PATH_KEYS = ['env_file', 'extends'];
+
+const isObject = (v: unknown): v is Yaml =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/**
+ * What a compose file asks of its host, read before it is deployed: privileged services, added
+ * capabilities, devices, host namespaces, security options, and host paths mounted or read
+ * outside the stack's folder. A value left to compose's `${VARIABLES}` counts as asking, since
+ * its value is only known on the host.
+ */
+export function composePowers(text: string): HostPower[] {
+  let doc: unknown;
+  try {
+    doc = parse(text, { merge: true, maxAliasCount: 1000 });
+  } catch (error) {
+    return [power('unchecked_compose', `cannot be read as YAML (${(error as Error).message})`)];
+  }
+  if (!isObject(doc)) return [];
+  const powers: HostPower[] = [];
+  for (const [name, service] of Object.entries(isObject(doc.services) ? doc.services : {})) {
+    if (isObject(service)) powers.push(...servicePowers(`service ${name}`, service));
+  }
+  for (const [name, volume] of Object.entries(isObject(doc.volumes) ? doc.volumes : {})) {
+    const device =
+      isObject(volume) && isObject(volume.driver_opts) ? volume.driver_opts.device : undefined;
+    if (typeof device === 'string') powers.push(...hostPath(`volume ${name}`, device));
+  }
+  for (const section of ['configs', 'secrets']) {
+    const entries = isObject(doc[section]) ? (doc[section] as Yaml) : {};
+    for (const [name, entry] of Object.entries(entries)) {
+      if (isObject(entry) && typeof entry.file === 'string')
+        powers.push(...hostPath(`${section} ${name}`, entry.file));
+    }
+  }
+  return powers;
+}
+
+function servicePowers(where: string, service: Yaml): HostPower[] {
+  const powers: HostPower[] = [];
+  const flag = (kind: HostPowerKind, detail: string) =>
+    powers.push(power(kind, `${where}: ${detail}`));
+  if (service.privileged === true || typeof service.privileged === 'string')
+    flag('privileged', `privileged: ${String(service.privileged)}`);
+  for (const cap of list(service.cap_add)) flag('capabilities', `cap_add ${String(cap)}`);
+  for (const device of list(service.devices)) flag('devices', `devices ${describe(device)}`);
+  for (const rule of list(service.device_cgroup_rules))
+    flag('devices', `device_cgroup_rules ${String(rule)}`);
+  for (const option of list(service.security_opt)) {
+    if (!/^no-new-privileges(?:[:=]true)?$/.test(String(option)))
+      flag('security_options', `security_opt ${String(option)}`);
+  }
+  for (const [key, label] of HOST_MODES) {
+    const value = service[key];
+    if (typeof value === 'string' && (value === 'host' || value.includes('$')))
+      flag('host_namespaces', `uses the host's ${label} (${key}: ${value})`);
+  }
+  for (const volume of list(service.volumes)) powers.push(...volumePowers(where, volume));
+  const build = service.build;
+  const context = isObject(build) ? build.context : build;
+  if (typeof context === 'string') powers.push(...hostPath(`${where}: build`, context));
+  for (const key of PATH_KEYS) {
+    for (const entry of list(service[key])) {
+      const path = isObject(entry) ? (entry.path ?? entry.file) : entry;
+      if (typeof path === 'string') powers.push(...hostPath(`${where}: ${key}`, path));
+    }
+  }
+  return powers;
+}
+
+function volumePowers(where: string, volume: unknown): HostPower[] {
+  if (isObject(volume)) {
+    if (volume.type === 'bind' && typeof volume.source === 'string')
+      return hostPath(where, volume.source);
+    return [];
+  }
+  if (typeof volume !== 'string') return [];
+  const parts = volume.split(':');
+  // `/data` alone is an anonymous volume; `name:/data` a named one.
+  if (parts.length < 2) return [];
+  const source = parts[0];
+  if (/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(source)) return [];
+  return hostPath(where, source);
+}
+
+/** A path on the host: inside the stack's folder (relative, not climbing out) is its own. */
+function hostPath(where: string, path: string): HostPower[] {
+  if (!path.startsWith('/') && !path.startsWith('~') && !path.includes('$') && staysInside(path))
+    return [];
+  return bindPowers(FIELD, path, where);
+}
+
+const power = (kind: HostPowerKind, detail: string): HostPower => ({
+  power: kind,
+  field: FIELD,
+  detail,
+});
+
+const describe = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

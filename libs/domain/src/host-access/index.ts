@@ -1,0 +1,11 @@
+export {
+  beyondPolicy,
+  describePowers,
+  HOST_POWERS,
+  type HostPolicy,
+  type HostPower,
+  type HostPowerKind,
+} from './host-powers';
+export { deploymentPowers } from './deployment-powers';
+export { stackPowers } from './stack-powers';
+export { composePowers } from './compose-powers';
