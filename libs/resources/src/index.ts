@@ -3,6 +3,7 @@ export * from './ids';
 export * from './name-registry';
 export * from './reference-resolver';
 export * from './resource-commands';
+export * from './runtime-name-reservations';
 export * from './stream-handler';
 export * from './tag-commands';
 export * from './tag-resolver';

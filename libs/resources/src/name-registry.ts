@@ -33,6 +33,16 @@ export class NameRegistry {
     return events.reduce(evolveName, {} as NameState).holder;
   }
 
+  /** The id holding the name and since when (ms since the epoch), if any. */
+  async reservation(
+    category: string,
+    name: string,
+  ): Promise<{ holder: string; at: number } | undefined> {
+    const events = await this.store.readStream(nameStream(category, name));
+    const holder = events.reduce(evolveName, {} as NameState).holder;
+    return holder ? { holder, at: events.at(-1)?.metadata.at ?? 0 } : undefined;
+  }
+
   private async run(command: NameCommand, meta: CommandMeta): Promise<void> {
     await handleCommand(
       this.store,

@@ -19,6 +19,7 @@ import { newId } from './ids';
 import type { ConfigSecrets } from './config-secrets';
 import { NameRegistry } from './name-registry';
 import { ReferenceResolver } from './reference-resolver';
+import { RuntimeNameReservations } from './runtime-name-reservations';
 import { handleCommand } from './stream-handler';
 import { resolveTags } from './tag-resolver';
 
@@ -39,6 +40,7 @@ export interface CreateParams {
 export class ResourceCommands {
   private readonly names: NameRegistry;
   private readonly references: ReferenceResolver;
+  private readonly runtimeNames: RuntimeNameReservations;
 
   constructor(
     private readonly store: EventStore,
@@ -47,6 +49,7 @@ export class ResourceCommands {
   ) {
     this.names = new NameRegistry(store);
     this.references = new ReferenceResolver(store, this.names);
+    this.runtimeNames = new RuntimeNameReservations(store, this.names);
   }
 
   async create(kind: ResourceKind, params: CreateParams, meta: CommandMeta): Promise<WriteResult> {
@@ -68,7 +71,10 @@ export class ResourceCommands {
     decideResource(kind, initialResourceState(), command);
     await this.reserveName(kind, params.name, id, meta);
     try {
-      const { position } = await this.run(kind, id, command, meta);
+      const claimant = { id, name: params.name, config };
+      const { position } = await this.runtimeNames.during(kind, undefined, claimant, meta, () =>
+        this.run(kind, id, command, meta),
+      );
       return { id, position };
     } catch (error) {
       await this.names.release(kindCategory(kind), params.name, id, meta);
@@ -85,7 +91,10 @@ export class ResourceCommands {
     const current = await this.load(kind, idOrName);
     const resolved = await this.references.resolve(kind, config, { ...current.config, ...config });
     const sealed = this.secrets.sealPatch(kind, current.config, resolved);
-    return this.runOn(kind, current.id, { type: 'UpdateConfig', config: sealed }, meta);
+    const next = { ...current, config: { ...current.config, ...resolved } };
+    return this.runtimeNames.during(kind, current, next, meta, () =>
+      this.runOn(kind, current.id, { type: 'UpdateConfig', config: sealed }, meta),
+    );
   }
 
   async rename(
@@ -103,7 +112,13 @@ export class ResourceCommands {
     }
     await this.reserveName(kind, name, current.id, meta);
     try {
-      const { events } = await this.run(kind, current.id, { type: 'Rename', name }, meta);
+      const { events } = await this.runtimeNames.during(
+        kind,
+        current,
+        { ...current, name },
+        meta,
+        () => this.run(kind, current.id, { type: 'Rename', name }, meta),
+      );
       const from = (events[0]?.data as { from: string }).from;
       await this.names.release(kindCategory(kind), from, current.id, meta);
     } catch (error) {
@@ -134,6 +149,7 @@ export class ResourceCommands {
     }
     await this.run(kind, current.id, { type: 'Delete' }, meta);
     await this.names.release(kindCategory(kind), current.name, current.id, meta);
+    await this.runtimeNames.releaseAll(kind, current, meta);
     return { id: current.id, position: await this.store.headPosition() };
   }
 

@@ -6,6 +6,7 @@ import {
   planDeployIfChanged,
   recordedRuns,
   STACK_DEPLOYS,
+  stackProjectName,
   type ExecutionLog,
   type IfChangedPlan,
   type StackHashes,
@@ -26,7 +27,7 @@ import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../servers/observed-executions';
 import { ServerAgents } from '../servers/server-agents';
 import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
-import { AGENT_TIMEOUT, composeTarget, composeWrapper, stackProject } from './stack-layout';
+import { AGENT_TIMEOUT, composeTarget, composeWrapper } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';
 
 /** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
@@ -195,7 +196,7 @@ export class StackExecutions {
   async log(idOrName: string, tail: number, services?: string[]) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.ask(this.server(stack), 'GetComposeLog', {
-      project: stackProject(stack),
+      project: stackProjectName(stack),
       tail,
       services,
     });
@@ -210,7 +211,7 @@ export class StackExecutions {
   ) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.ask(this.server(stack), 'SearchComposeLog', {
-      project: stackProject(stack),
+      project: stackProjectName(stack),
       services,
       terms: search.terms,
       combinator: search.combinator,

@@ -1,5 +1,10 @@
 import { posix } from 'node:path';
-import type { Resource, StackConfig, StackFileDependency } from '@monitor/domain';
+import {
+  stackProjectName,
+  type Resource,
+  type StackConfig,
+  type StackFileDependency,
+} from '@monitor/domain';
 
 /** How long a stack's agent request may take: compose pulls and builds can be slow. */
 export const AGENT_TIMEOUT = 10 * 60_000;
@@ -68,23 +73,10 @@ export function stackLayout(stack: Resource): StackLayout {
   };
 }
 
-/** Compose's project: `project_name`, else the stack's name as compose accepts it. */
-export function stackProject(stack: Resource): string {
-  const given = String(stack.config.project_name ?? '').trim();
-  return (
-    given ||
-    stack.name
-      .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '_')
-      .replace(/^[^a-z0-9]+/, '') ||
-    stack.id
-  );
-}
-
 /** What every compose request of the agent names. */
 export function composeTarget(stack: Resource) {
   const { run_directory, files, env_files } = stackLayout(stack);
-  return { stack: stack.id, run_directory, project: stackProject(stack), files, env_files };
+  return { stack: stack.id, run_directory, project: stackProjectName(stack), files, env_files };
 }
 
 /** Komodo's clone address: `<http|https>://<provider>/<repo>.git`. */

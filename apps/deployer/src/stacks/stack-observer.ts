@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   decideStackStatus,
+  stackProjectName,
   stackServices,
   stackState,
   stackStatusStream,
@@ -11,7 +12,6 @@ import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { ListedContainer } from '../deployments/deployment-observer';
 import { StateChangeAlerts } from '../servers/state-change-alerts';
-import { stackProject } from './stack-layout';
 import { recordObserved } from '../servers/record-observed';
 
 /** The labels compose puts on every container it creates, v1 and v2 alike. */
@@ -39,7 +39,7 @@ export class StackObserver {
     const at = Date.now();
     for (const stack of this.on(server.id)) {
       const current = this.readModel.stackStatus.status(stack.id);
-      const project = stackProject(stack);
+      const project = stackProjectName(stack);
       const services =
         containers === 'unreachable'
           ? 'unreachable'

@@ -5,6 +5,7 @@ import { collectCommand } from './command';
 import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';
 import { collectExtraArgs, type ContainerExtras, type Healthcheck } from './extra-args';
+import { networkErrors } from './joined-containers';
 import { orThrow, type FieldResult, type DeploymentFieldError } from './errors';
 import { collectLabels, DEPLOYMENT_LABEL } from './labels';
 import { collectPorts, type PortSpec } from './ports';
@@ -114,7 +115,7 @@ export function buildContainerSpec(
     const extras = args.length
       ? take(collectExtraArgs(expand ? args.map(expand) : args))
       : undefined;
-    errors.push(...terminationErrors(config));
+    errors.push(...terminationErrors(config), ...networkErrors(config));
     if (!options.image.trim())
       errors.push({ field: 'image', message: 'image: the deployment has no image' });
     orThrow({ value: undefined, errors });

@@ -17,7 +17,14 @@ export {
   type PortSpec,
 } from './ports';
 export { collectVolumes, parseVolumes, VOLUME_OPTIONS, type VolumeMount } from './volumes';
-export { collectLabels, DEPLOYMENT_LABEL, parseLabels } from './labels';
+export {
+  collectLabels,
+  DEPLOYMENT_LABEL,
+  parseLabels,
+  RESERVED_LABEL_PREFIXES,
+  reservedLabelPrefix,
+  STACK_LABEL,
+} from './labels';
 export {
   collectRestartPolicy,
   ON_FAILURE_MAX_RETRIES,
@@ -49,4 +56,5 @@ export {
   type ObservedContainer,
 } from './deployment-state';
 export { validateDeploymentConfig } from './validate';
+export { joinedContainers, networkErrors } from './joined-containers';
 export { normalizeRegistry, registryOfImage } from './image-registry';

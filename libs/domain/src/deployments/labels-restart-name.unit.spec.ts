@@ -26,7 +26,22 @@ describe('parseLabels', () => {
   it.each([
     ['just-a-word', "labels line 1: 'just-a-word' has no '=' or ':'"],
     ['my label=x', "labels line 1: 'my label' is not a label key (no white space)"],
-    ['a=1\nmonitor.deployment=other', 'labels line 2: monitor.deployment is set by Monitor'],
+    [
+      'a=1\nmonitor.deployment=other',
+      "labels line 2: 'monitor.deployment' is reserved: labels starting with monitor. are set by Monitor",
+    ],
+    [
+      'monitor.stack=victim',
+      "labels line 1: 'monitor.stack' is reserved: labels starting with monitor. are set by Monitor",
+    ],
+    [
+      'com.docker.compose.project: victim',
+      "labels line 1: 'com.docker.compose.project' is reserved: labels starting with com.docker.compose. are set by compose",
+    ],
+    [
+      'COM.DOCKER.COMPOSE.service=web',
+      "labels line 1: 'COM.DOCKER.COMPOSE.service' is reserved: labels starting with com.docker.compose. are set by compose",
+    ],
   ])('refuses %j', (text, message) => {
     expect(() => parseLabels(text)).toThrow(message);
   });

@@ -4,6 +4,20 @@ import { collectKeyValueLines, type LineOptions } from './multiline';
 /** Set on every container Monitor runs, to find a Deployment's container again. */
 export const DEPLOYMENT_LABEL = 'monitor.deployment';
 
+/** Set on every container of a Stack (through compose): the agent acts only for that Stack. */
+export const STACK_LABEL = 'monitor.stack';
+
+/**
+ * Label prefixes that say who owns a container: compose's (which project and service) and
+ * Monitor's (which Deployment or Stack). A user setting them could pass a container off as
+ * another resource's, so they are never taken from a config.
+ */
+export const RESERVED_LABEL_PREFIXES = ['com.docker.compose.', 'monitor.'] as const;
+
+export function reservedLabelPrefix(key: string): string | undefined {
+  return RESERVED_LABEL_PREFIXES.find((prefix) => key.toLowerCase().startsWith(prefix));
+}
+
 /**
  * Labels as Docker's `Labels` map. A key given twice keeps its last value, as repeated
  * `--label` flags do. A key ends at the first `=` or `:`; white space in it is refused, as no
@@ -19,7 +33,11 @@ export function collectLabels(
   for (const { key, value: v, line } of lines) {
     const ok = attempt(errors, field, line, () => {
       if (/\s/.test(key)) problem(`'${key}' is not a label key (no white space)`);
-      if (key === DEPLOYMENT_LABEL) problem(`${DEPLOYMENT_LABEL} is set by Monitor`);
+      const reserved = reservedLabelPrefix(key);
+      if (reserved) {
+        const owner = reserved === 'monitor.' ? 'Monitor' : 'compose';
+        problem(`'${key}' is reserved: labels starting with ${reserved} are set by ${owner}`);
+      }
       return true;
     });
     if (ok) value[key] = v;

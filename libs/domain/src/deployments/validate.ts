@@ -4,6 +4,7 @@ import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';
 import { collectExtraArgs } from './extra-args';
 import type { FieldResult, DeploymentFieldError } from './errors';
+import { networkErrors } from './joined-containers';
 import { collectLabels } from './labels';
 import { collectPorts } from './ports';
 import { collectRestartPolicy } from './restart';
@@ -40,6 +41,6 @@ export function validateDeploymentConfig(
   // A reference may stand for a flag's value: such args are checked at the deploy.
   if (config.extra_args !== undefined && !config.extra_args.some((a) => a.includes('[[')))
     add(collectExtraArgs(config.extra_args));
-  errors.push(...terminationErrors(config));
+  errors.push(...terminationErrors(config), ...networkErrors(config));
   return errors;
 }

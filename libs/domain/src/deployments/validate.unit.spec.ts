@@ -59,7 +59,12 @@ describe('validateDeploymentConfig', () => {
         message:
           "volumes line 1: 'data' needs a source and a container path (source:/container/path)",
       },
-      { field: 'labels', line: 1, message: 'labels line 1: monitor.deployment is set by Monitor' },
+      {
+        field: 'labels',
+        line: 1,
+        message:
+          "labels line 1: 'monitor.deployment' is reserved: labels starting with monitor. are set by Monitor",
+      },
       { field: 'command', message: 'command: unterminated " quote at character 6' },
       {
         field: 'restart',
