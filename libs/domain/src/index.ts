@@ -13,6 +13,8 @@ export * from './resources/lifecycle/commands';
 export * from './resources/configs';
 export * from './identity/permission-level';
 export * from './identity/user';
+export * from './identity/user-tokens';
+export * from './identity/username';
 export * from './identity/user-group';
 export * from './identity/effective-permission';
 export * from './identity/specific-permission';

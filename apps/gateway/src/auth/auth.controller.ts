@@ -117,7 +117,7 @@ export class AuthController {
         if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
         await this.identity.user(
           principal.id,
-          { type: 'ChangePassword', passwordHash: await hashPassword(password) },
+          { type: 'ChangePassword', passwordHash: await hashPassword(password), at: Date.now() },
           meta,
         );
         return {};

@@ -15,6 +15,14 @@ import {
   type Grants,
   type PermissionLevel,
 } from './permission-level';
+import {
+  decideTokens,
+  evolveTokens,
+  revokedByPasswordChange,
+  type TokenRevocations,
+  type UserTokenCommand,
+  type UserTokenEvent,
+} from './user-tokens';
 import { checkSpecifics, sameSpecifics, type SpecificPermission } from './specific-permission';
 
 export const userStream = (id: string) => `user-${id}`;
@@ -39,6 +47,8 @@ export interface User {
   createBuilds: boolean;
   grants: Grants;
   apiKeys: ApiKeyRecord[];
+  /** Absent until a password change or a Logout revokes login tokens. */
+  tokens?: TokenRevocations;
 }
 
 export type UserState = { status: 'Empty' } | { status: 'Active'; user: User };
@@ -55,7 +65,8 @@ export type UserEvent =
   | DomainEvent<'UserKindPermissionSet', KindGrantData>
   | DomainEvent<'UserResourcePermissionSet', ResourceGrantData>
   | DomainEvent<'ApiKeyCreated', ApiKeyRecord>
-  | DomainEvent<'ApiKeyDeleted', { key: string }>;
+  | DomainEvent<'ApiKeyDeleted', { key: string }>
+  | UserTokenEvent;
 
 export type UserCommand =
   | {
@@ -66,14 +77,16 @@ export type UserCommand =
       enabled: boolean;
       admin: boolean;
     }
-  | { type: 'ChangePassword'; passwordHash: string }
+  /** `at` (epoch ms) revokes the login tokens issued before it. */
+  | { type: 'ChangePassword'; passwordHash: string; at: number }
   | { type: 'SetEnabled'; enabled: boolean }
   | { type: 'SetAdmin'; admin: boolean }
   | { type: 'SetCreatePermissions'; createServers?: boolean; createBuilds?: boolean }
   | { type: 'SetKindPermission'; kind: string; level: string; specific?: string[] }
   | { type: 'SetResourcePermission'; kind: string; id: string; level: string; specific?: string[] }
   | { type: 'CreateApiKey'; key: ApiKeyRecord }
-  | { type: 'DeleteApiKey'; key: string };
+  | { type: 'DeleteApiKey'; key: string }
+  | UserTokenCommand;
 
 export function evolveUser(state: UserState, event: DomainEvent): UserState {
   const e = event as UserEvent;
@@ -110,6 +123,9 @@ export function evolveUser(state: UserState, event: DomainEvent): UserState {
       return next({ apiKeys: [...user.apiKeys, e.data] });
     case 'ApiKeyDeleted':
       return next({ apiKeys: user.apiKeys.filter((k) => k.key !== e.data.key) });
+    case 'UserTokensRevoked':
+    case 'UserTokenRevoked':
+      return next({ tokens: evolveTokens(user.tokens, e) });
     default:
       return state;
   }
@@ -130,7 +146,10 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
   const { user } = state;
   switch (command.type) {
     case 'ChangePassword':
-      return [{ type: 'UserPasswordChanged', data: { passwordHash: command.passwordHash } }];
+      return [
+        { type: 'UserPasswordChanged', data: { passwordHash: command.passwordHash } },
+        revokedByPasswordChange(command.at),
+      ];
     case 'SetEnabled':
       return user.enabled === command.enabled
         ? []
@@ -166,6 +185,9 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
       if (!user.apiKeys.some((k) => k.key === command.key))
         throw notFound(`no API key '${command.key}'`);
       return [{ type: 'ApiKeyDeleted', data: { key: command.key } }];
+    case 'LogOut':
+    case 'LogOutEverywhere':
+      return decideTokens(command);
   }
 }
 
