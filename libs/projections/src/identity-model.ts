@@ -1,6 +1,7 @@
 import {
   evolveUser,
   evolveUserGroup,
+  usernameKey,
   type ApiKeyRecord,
   type Grants,
   type User,
@@ -36,8 +37,17 @@ export class IdentityModel {
     return this.users.get(id);
   }
 
+  /**
+   * A user by name, compared as `usernameKey` does (`Admin` is `admin`). The exact spelling
+   * wins, for stores from before names were unique regardless of case.
+   */
   userByName(username: string): User | undefined {
-    return [...this.users.values()].find((u) => u.username === username);
+    const users = [...this.users.values()];
+    const key = usernameKey(username);
+    return (
+      users.find((u) => u.username === username) ??
+      users.find((u) => usernameKey(u.username) === key)
+    );
   }
 
   /** A user by id or username. */
