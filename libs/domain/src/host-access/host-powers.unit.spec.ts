@@ -117,8 +117,8 @@ describe('what a Stack asks of its host', () => {
     expect(
       kinds(
         stackPowers({
-          pre_deploy: { path: '', command: 'id' },
-          post_deploy: { path: '', command: ' ' },
+          pre_deploy: { path: '', command: 'id', shell_mode: true },
+          post_deploy: { path: '', command: ' ', shell_mode: true },
           compose_cmd_wrapper: 'sops exec-env x [[COMPOSE_COMMAND]]',
           repo: 'me/app',
         }),
