@@ -1,4 +1,4 @@
-import { loadavg } from 'node:os';
+import { loadavg, networkInterfaces } from 'node:os';
 import * as si from 'systeminformation';
 import type { RawSample } from './stats-sample';
 
@@ -8,11 +8,14 @@ import type { RawSample } from './stats-sample';
  * rate gives the CPU use over each interval.
  */
 export async function readSample(): Promise<RawSample> {
+  // Listed here, not with systeminformation's '*': it lists them in a callback of its own, where
+  // a failure (no file descriptor left) is thrown past every caller and ends the process.
+  const interfaces = Object.keys(networkInterfaces());
   const [load, mem, disks, network] = await Promise.all([
     si.currentLoad(),
     si.mem(),
     si.fsSize(),
-    si.networkStats('*'),
+    interfaces.length ? si.networkStats(interfaces.join(',')) : [],
   ]);
   const [one, five, fifteen] = loadavg();
   return {

@@ -15,6 +15,9 @@ export function validateDto<T extends object>(dto: new () => T, input: unknown):
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ field: 'params', message: 'params must be a JSON object' }] };
   }
+  const reserved = findReservedKey(input);
+  if (reserved)
+    return { ok: false, errors: [{ field: reserved, message: `unknown field '${reserved}'` }] };
   const value = plainToInstance(dto, input, { enableImplicitConversion: false });
   const errors = validateSync(value, {
     whitelist: true,
@@ -23,6 +26,27 @@ export function validateDto<T extends object>(dto: new () => T, input: unknown):
   });
   if (errors.length) return { ok: false, errors: flatten(errors) };
   return { ok: true, value };
+}
+
+/**
+ * Keys no DTO declares and class-transformer reads as the class's own machinery: `constructor`
+ * breaks the transform (a 500), `__proto__` is skipped by the unknown-field check. Refused
+ * wherever they are, before the transform sees them.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function findReservedKey(input: object): string | undefined {
+  const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (RESERVED_KEYS.has(key)) return field;
+      stack.push({ value: item, path: field });
+    }
+  }
+  return undefined;
 }
 
 export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
