@@ -18,8 +18,11 @@ import { isSealed, type Keyring } from '@monitor/secrets';
 import { ApiError } from '../api/api-error';
 import { ExecutionForwarder } from '../api/execution-forwarder';
 import { HttpErrorFilter } from '../api/http-error.filter';
+import { DELIVERY_MEMORY_MS, DeliveryLog, pushedAt } from './delivery-log';
 import type { WithRawBody } from './raw-body';
 import {
+  deliveryId,
+  EVENT_HEADER,
   pushedBranch,
   webhookAuthProblem,
   webhookEvent,
@@ -32,11 +35,14 @@ const ACTIONS = ['refresh', 'deploy'] as const;
 /**
  * Komodo's git webhooks for stacks: `POST /listener/<github|gitlab>/stack/<id or name>/<refresh|deploy>`.
  * Verified against the stack's `webhook_secret`, else the core's; a push to another branch is
- * acknowledged and ignored. An accepted one is an execution by the user "webhook".
+ * acknowledged and ignored. An accepted one is an execution by the user "webhook". A delivery
+ * acts once: one received again (a replay of captured bytes, or a redelivery) is refused 409.
  */
 @Controller('listener')
 @UseFilters(HttpErrorFilter)
 export class StackWebhookController {
+  private readonly deliveries = new DeliveryLog();
+
   constructor(
     private readonly executions: ExecutionForwarder,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -64,9 +70,17 @@ export class StackWebhookController {
     const stack = this.readModel.resource('Stack', params.stack);
     if (!stack)
       throw new ApiError(404, `no Stack has the name or id '${params.stack}'`, 'NOT_FOUND');
-    this.verify(stack, provider, headers, req.rawBody);
+    const rawBody = this.verify(stack, provider, headers, req.rawBody);
 
     const event = webhookEvent(provider, headers);
+    if (!event) {
+      throw new ApiError(
+        400,
+        `the ${EVENT_HEADER[provider]} header is missing: it says what the delivery is (push, ping...)`,
+        'VALIDATION',
+      );
+    }
+    this.actOnce(`${provider}/stack/${stack.id}/${action}`, provider, headers, rawBody, payload);
     if (event === 'ping') return { ignored: true, message: 'pong' };
     if (event !== 'push') {
       return { ignored: true, message: `'${event}' events are ignored: only pushes act` };
@@ -94,7 +108,7 @@ export class StackWebhookController {
     provider: GitProvider,
     headers: Record<string, string | string[] | undefined>,
     rawBody: Buffer | undefined,
-  ): void {
+  ): Buffer {
     if (!stack.config.webhook_enabled) {
       throw new ApiError(
         403,
@@ -115,5 +129,36 @@ export class StackWebhookController {
     if (!rawBody) throw new ApiError(400, 'the webhook has no JSON body', 'VALIDATION');
     const problem = webhookAuthProblem(provider, headers, rawBody, secret);
     if (problem) throw new ApiError(401, problem, 'UNAUTHENTICATED');
+    return rawBody;
+  }
+
+  /**
+   * 409 rather than a 202 that ignores it: the sender sees that this delivery did nothing, and
+   * a replay shows as a failure in the provider's delivery log, where someone will notice it.
+   */
+  private actOnce(
+    target: string,
+    provider: GitProvider,
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer,
+    payload: unknown,
+  ): void {
+    const id = deliveryId(provider, headers);
+    const pushed = pushedAt(payload);
+    if (pushed !== undefined && pushed < Date.now() - DELIVERY_MEMORY_MS) {
+      throw new ApiError(
+        409,
+        `this push is from ${new Date(pushed).toISOString()}: a delivery acts only within 24 h of its push; deploy from Monitor instead`,
+        'CONFLICT',
+      );
+    }
+    const first = this.deliveries.firstReceived({ target, id, body });
+    if (first !== undefined) {
+      throw new ApiError(
+        409,
+        `delivery ${id ? `'${id}' ` : ''}was already received at ${new Date(first).toISOString()}: a delivery acts once; deploy from Monitor to run it again`,
+        'CONFLICT',
+      );
+    }
   }
 }

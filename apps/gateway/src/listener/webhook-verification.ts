@@ -22,15 +22,37 @@ export function webhookAuthProblem(
   return sameText(token, secret) ? undefined : 'the X-Gitlab-Token is wrong';
 }
 
-/** What kind of event the provider says this is (`push`, `ping`, ...), lowercase. */
-export function webhookEvent(provider: GitProvider, headers: Headers): string {
-  const name =
-    provider === 'github' ? header(headers, 'x-github-event') : header(headers, 'x-gitlab-event');
+/** The header naming the event, which every delivery of the provider carries. */
+export const EVENT_HEADER: Record<GitProvider, string> = {
+  github: 'X-GitHub-Event',
+  gitlab: 'X-Gitlab-Event',
+};
+
+/** The header identifying one delivery (GitHub keeps it on a redelivery). */
+const DELIVERY_HEADER: Record<GitProvider, string> = {
+  github: 'x-github-delivery',
+  gitlab: 'x-gitlab-event-uuid',
+};
+
+/**
+ * What kind of event the provider says this is (`push`, `ping`, ...), lowercase; undefined when
+ * the header is missing, which no real delivery does: such a request is refused, not taken for
+ * a push.
+ */
+export function webhookEvent(provider: GitProvider, headers: Headers): string | undefined {
+  const name = header(headers, EVENT_HEADER[provider].toLowerCase())?.trim();
   // GitLab names events "Push Hook", "Tag Push Hook"...
-  return (name ?? 'push')
-    .toLowerCase()
-    .replace(/ hook$/, '')
-    .replace(/ /g, '_');
+  return name
+    ? name
+        .toLowerCase()
+        .replace(/ hook$/, '')
+        .replace(/ /g, '_')
+    : undefined;
+}
+
+/** The provider's id of this delivery, when it sent one. */
+export function deliveryId(provider: GitProvider, headers: Headers): string | undefined {
+  return header(headers, DELIVERY_HEADER[provider])?.trim() || undefined;
 }
 
 /** The branch a push payload (GitHub's or GitLab's, both carry `ref`) was pushed to. */

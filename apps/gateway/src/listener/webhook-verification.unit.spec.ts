@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { pushedBranch, webhookAuthProblem, webhookEvent } from './webhook-verification';
+import { deliveryId, pushedBranch, webhookAuthProblem, webhookEvent } from './webhook-verification';
 
 const body = Buffer.from('{"ref":"refs/heads/main"}');
 const signature = (secret: string, bytes = body) =>
@@ -38,6 +38,11 @@ describe('webhook verification', () => {
     expect(webhookEvent('github', { 'x-github-event': 'ping' })).toBe('ping');
     expect(webhookEvent('gitlab', { 'x-gitlab-event': 'Tag Push Hook' })).toBe('tag_push');
     expect(webhookEvent('gitlab', { 'x-gitlab-event': 'Push Hook' })).toBe('push');
+    expect(webhookEvent('github', {})).toBeUndefined();
+    expect(webhookEvent('gitlab', { 'x-gitlab-event': ' ' })).toBeUndefined();
+    expect(deliveryId('github', { 'x-github-delivery': 'd-1' })).toBe('d-1');
+    expect(deliveryId('gitlab', { 'x-gitlab-event-uuid': 'u-1' })).toBe('u-1');
+    expect(deliveryId('github', {})).toBeUndefined();
     expect(pushedBranch({ ref: 'refs/heads/feature/x' })).toBe('feature/x');
     expect(pushedBranch({ ref: 'refs/tags/v1' })).toBeUndefined();
     expect(pushedBranch(null)).toBeUndefined();
