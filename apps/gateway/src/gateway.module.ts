@@ -8,6 +8,7 @@ import { RequestRegistry } from './api/request-registry';
 import { RpcController } from './api/rpc.controller';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
+import { WriteRights } from './api/write/write-rights';
 import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
@@ -58,6 +59,7 @@ import { UpdateFeed } from './live/update-feed';
     ResourceReads,
     SummaryReads,
     ResourceWrites,
+    WriteRights,
     TagReads,
     TagWrites,
     UpdateReads,

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PermissionLevel, Resource, ResourceKind } from '@monitor/domain';
+import {
+  INHERITS_SERVER_SPECIFICS,
+  specificsOf,
+  type PermissionLevel,
+  type Resource,
+  type ResourceKind,
+  type SpecificPermission,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../auth/principal';
@@ -18,27 +25,55 @@ export class AccessCheck {
       return;
     }
     const { kind, id } = access.target(params);
-    this.require(principal, kind, id, access.level);
+    this.require(principal, kind, id, access.level, access.specific);
   }
 
-  /** The resource, if the principal has at least `level` on it. */
+  /** The resource, if the principal has at least `level` and every one of `specific` on it. */
   require(
     principal: Principal,
     kind: ResourceKind,
     idOrName: string,
     level: PermissionLevel,
+    specific: readonly SpecificPermission[] = [],
   ): Resource {
-    const resource = this.readModel.resource(kind, idOrName);
-    if (!resource)
-      throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
-    if (!principal.can(resource, level)) {
+    const resource = this.find(kind, idOrName);
+    const held = this.specifics(principal, resource);
+    const missing = specific.filter((s) => !held.includes(s));
+    if (!principal.can(resource, level) || missing.length) {
       const has = principal.level(resource);
+      const needed = specific.length ? ` and ${specific.join(', ')}` : '';
+      const lacking = missing.length ? `, without ${missing.join(', ')}` : '';
       throw new ApiError(
         403,
-        `you need ${level} permission on ${kind} '${resource.name}' (you have ${has})`,
+        `you need ${level} permission${needed} on ${kind} '${resource.name}' (you have ${has}${lacking})`,
         'FORBIDDEN',
       );
     }
+    return resource;
+  }
+
+  /**
+   * The specific permissions the principal holds on a resource: their own grants, and for a
+   * Deployment or Stack those they hold on its Server too, as in Komodo (Logs on a server
+   * reads the logs of everything on it).
+   */
+  specifics(principal: Principal, resource: Resource): SpecificPermission[] {
+    const own = principal.specifics(resource);
+    if (!INHERITS_SERVER_SPECIFICS.includes(resource.kind)) return own;
+    const serverId = (resource.config as { server_id?: unknown }).server_id;
+    const server =
+      typeof serverId === 'string' && serverId
+        ? this.readModel.resource('Server', serverId)
+        : undefined;
+    if (!server || server.id !== serverId) return own;
+    const inherited = principal.specifics(server);
+    return specificsOf(resource.kind).filter((s) => own.includes(s) || inherited.includes(s));
+  }
+
+  private find(kind: ResourceKind, idOrName: string): Resource {
+    const resource = this.readModel.resource(kind, idOrName);
+    if (!resource)
+      throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
     return resource;
   }
 }

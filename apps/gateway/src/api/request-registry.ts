@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PermissionLevel, ResourceKind } from '@monitor/domain';
+import type { PermissionLevel, ResourceKind, SpecificPermission } from '@monitor/domain';
 import type { CommandMeta } from '@monitor/resources';
 import type { Principal } from '../auth/principal';
 
@@ -13,8 +13,8 @@ export interface RequestContext {
 
 /**
  * Who may make a request, checked before it is handled. `user`: any enabled user (the handler
- * filters what they see); `admin`; `resource`: a permission level on the resource the params
- * name (404 when there is none, 403 when the level is missing).
+ * filters what they see); `admin`; `resource`: a permission level, and the specific permissions
+ * listed, on the resource the params name (404 when there is none, 403 when one is missing).
  */
 export type Access<P> =
   | { type: 'user' }
@@ -22,6 +22,7 @@ export type Access<P> =
   | {
       type: 'resource';
       level: PermissionLevel;
+      specific?: SpecificPermission[];
       target: (params: P) => { kind: ResourceKind; id: string };
     };
 

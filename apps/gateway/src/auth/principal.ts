@@ -1,6 +1,8 @@
 import {
   atLeast,
   effectivePermission,
+  effectiveSpecifics,
+  type SpecificPermission,
   type Grants,
   type PermissionLevel,
   type Resource,
@@ -32,6 +34,11 @@ export class Principal {
       resource.id,
       resource.basePermission,
     );
+  }
+
+  /** The specifics granted on the resource itself (AccessCheck adds what a Server passes on). */
+  specifics(resource: Resource): SpecificPermission[] {
+    return effectiveSpecifics(this.user, this.groups, resource.kind, resource.id);
   }
 
   can(resource: Resource, needed: PermissionLevel): boolean {

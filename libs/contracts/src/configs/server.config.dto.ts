@@ -1,5 +1,7 @@
+import { HOST_POWERS } from '@monitor/domain';
 import { MaintenanceWindowDto } from './common.dto';
-import { Bool, NestedList, Num, Str, Strs } from './rules';
+import { AbsolutePaths } from './absolute-path';
+import { Bool, NestedList, Num, OneOfEach, Str, Strs } from './rules';
 
 export class ServerConfigDto {
   @Str() address?: string;
@@ -26,4 +28,6 @@ export class ServerConfigDto {
   @Num(0, 100) disk_warning?: number;
   @Num(0, 100) disk_critical?: number;
   @NestedList(() => MaintenanceWindowDto) maintenance_windows?: MaintenanceWindowDto[];
+  @OneOfEach(HOST_POWERS) user_host_powers?: string[];
+  @AbsolutePaths() user_bind_paths?: string[];
 }

@@ -27,9 +27,21 @@ export function findResource(
   return resource;
 }
 
-/** Komodo sends a level, or `{ level, specific }`. */
-export function levelOf(permission: PermissionParam): string {
-  return typeof permission === 'string' ? permission : String(permission.level);
+/**
+ * Komodo sends a level, or `{ level, specific }`; a level alone grants no specifics, as in
+ * Komodo.
+ */
+export function grantOf(permission: PermissionParam): { level: string; specific: string[] } {
+  if (typeof permission === 'string') return { level: permission, specific: [] };
+  const { level, specific = [] } = permission;
+  if (!Array.isArray(specific) || specific.some((s) => typeof s !== 'string')) {
+    throw new ApiError(
+      400,
+      'permission.specific: must be a list of specific permissions (e.g. ["Attach", "Logs"])',
+      'VALIDATION',
+    );
+  }
+  return { level: String(level), specific };
 }
 
 export function toKomodoUserGroup(group: UserGroup) {

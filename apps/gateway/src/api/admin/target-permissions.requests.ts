@@ -40,13 +40,13 @@ export class TargetPermissionRequests implements OnModuleInit {
               .map((g) => ({ type: 'UserGroup' as const, id: g.id, grants: g.grants })),
           ];
           return holders
-            .filter((h) => h.grants.resources[key] && h.grants.resources[key] !== 'None')
             .map((h) => ({
               user_target: { type: h.type, id: h.id },
               resource_target,
-              level: h.grants.resources[key],
-              specific: [],
-            }));
+              level: h.grants.resources[key] ?? 'None',
+              specific: h.grants.specific?.resources[key] ?? [],
+            }))
+            .filter((p) => p.level !== 'None' || p.specific.length > 0);
         },
       }),
     );

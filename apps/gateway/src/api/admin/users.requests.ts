@@ -16,7 +16,8 @@ import { IdentityCommands } from '../../auth/identity-commands';
 import { toKomodoUser } from '../../auth/user-shape';
 import { ApiError } from '../api-error';
 import { request, RequestRegistry, type RequestContext } from '../request-registry';
-import { findGroup, findResource, findUser, levelOf } from './identity-lookup';
+import { AccessCheck } from '../access-check';
+import { findGroup, findResource, findUser, grantOf } from './identity-lookup';
 
 /** Users and what they are granted: admin business, except reading one's own permissions. */
 @Injectable()
@@ -24,6 +25,7 @@ export class UserRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly identity: IdentityCommands,
+    private readonly access: AccessCheck,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
@@ -65,7 +67,10 @@ export class UserRequests implements OnModuleInit {
         access: { type: 'user' },
         handle: async ({ target }, { principal }) => {
           const resource = findResource(this.readModel, target);
-          return { level: principal.level(resource), specific: [] };
+          return {
+            level: principal.level(resource),
+            specific: this.access.specifics(principal, resource),
+          };
         },
       }),
       request({
@@ -80,7 +85,8 @@ export class UserRequests implements OnModuleInit {
               : findGroup(this.readModel, user_target.id).grants;
           return Object.entries(grants.resources).map(([key, level]) => {
             const [type, id] = key.split('/');
-            return { user_target, resource_target: { type, id }, level, specific: [] };
+            const specific = grants.specific?.resources[key] ?? [];
+            return { user_target, resource_target: { type, id }, level, specific };
           });
         },
       }),
@@ -120,7 +126,7 @@ export class UserRequests implements OnModuleInit {
             type: 'SetResourcePermission' as const,
             kind: resource.kind,
             id: resource.id,
-            level: levelOf(permission),
+            ...grantOf(permission),
           };
           await this.grant(user_target, command, meta);
           return {};
@@ -134,7 +140,7 @@ export class UserRequests implements OnModuleInit {
         handle: async ({ user_target, resource_type, permission }, { meta }) => {
           await this.grant(
             user_target,
-            { type: 'SetKindPermission', kind: resource_type, level: levelOf(permission) },
+            { type: 'SetKindPermission', kind: resource_type, ...grantOf(permission) },
             meta,
           );
           return {};
@@ -165,8 +171,14 @@ export class UserRequests implements OnModuleInit {
   private async grant(
     target: { type: 'User' | 'UserGroup'; id: string },
     command:
-      | { type: 'SetResourcePermission'; kind: string; id: string; level: string }
-      | { type: 'SetKindPermission'; kind: string; level: string },
+      | {
+          type: 'SetResourcePermission';
+          kind: string;
+          id: string;
+          level: string;
+          specific: string[];
+        }
+      | { type: 'SetKindPermission'; kind: string; level: string; specific: string[] },
     meta: RequestContext['meta'],
   ): Promise<void> {
     if (target.type === 'User')

@@ -8,6 +8,7 @@ import {
   RollbackDeploymentDto,
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
+import type { SpecificPermission } from '@monitor/domain';
 import { ExecutionForwarder } from '../execution-forwarder';
 import { request, RequestRegistry, type Access } from '../request-registry';
 
@@ -20,9 +21,13 @@ const ACTIONS = [
   'DestroyDeployment',
 ];
 
-const onDeployment = (level: 'Read' | 'Execute'): Access<{ deployment: string }> => ({
+const onDeployment = (
+  level: 'Read' | 'Execute',
+  specific: SpecificPermission[] = [],
+): Access<{ deployment: string }> => ({
   type: 'resource',
   level,
+  specific,
   target: ({ deployment }) => ({ kind: 'Deployment', id: deployment }),
 });
 
@@ -67,14 +72,14 @@ export class DeploymentRequests implements OnModuleInit {
         verb: 'read',
         name: 'GetDeploymentLog',
         dto: GetDeploymentLogDto,
-        access: onDeployment('Read'),
+        access: onDeployment('Read', ['Logs']),
         handle: (params) => this.bus.request(querySubject('GetDeploymentLog'), { params }),
       }),
       request({
         verb: 'read',
         name: 'SearchDeploymentLog',
         dto: SearchDeploymentLogDto,
-        access: onDeployment('Read'),
+        access: onDeployment('Read', ['Logs']),
         handle: (params) => this.bus.request(querySubject('SearchDeploymentLog'), { params }),
       }),
       request({

@@ -6,23 +6,27 @@ import {
   SearchContainerLogDto,
   ServerParamDto,
 } from '@monitor/contracts';
+import type { SpecificPermission } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { WriteResult } from '@monitor/resources';
 import { toKomodoUpdate } from '../komodo-shapes';
 import { request, RequestRegistry, type Access } from '../request-registry';
 
-/** Live reads of a server, answered by the deployer (it talks to the agents). */
-const FORWARDED_READS: [string, new () => ServerParamDto][] = [
-  ['GetSystemInformation', ServerParamDto],
-  ['GetSystemStats', ServerParamDto],
-  ['GetHistoricalServerStats', GetHistoricalServerStatsDto],
-  ['ListDockerContainers', ServerParamDto],
-  ['ListDockerImages', ServerParamDto],
-  ['ListDockerNetworks', ServerParamDto],
-  ['ListDockerVolumes', ServerParamDto],
-  ['GetContainerLog', GetContainerLogDto],
-  ['SearchContainerLog', SearchContainerLogDto],
+/**
+ * Live reads of a server, answered by the deployer (it talks to the agents), with the specific
+ * permissions each needs beside Read (Komodo's: any container's log needs Logs on the server).
+ */
+const FORWARDED_READS: [string, new () => ServerParamDto, SpecificPermission[]][] = [
+  ['GetSystemInformation', ServerParamDto, []],
+  ['GetSystemStats', ServerParamDto, []],
+  ['GetHistoricalServerStats', GetHistoricalServerStatsDto, []],
+  ['ListDockerContainers', ServerParamDto, []],
+  ['ListDockerImages', ServerParamDto, []],
+  ['ListDockerNetworks', ServerParamDto, []],
+  ['ListDockerVolumes', ServerParamDto, []],
+  ['GetContainerLog', GetContainerLogDto, ['Logs']],
+  ['SearchContainerLog', SearchContainerLogDto, ['Logs']],
 ];
 
 export const SERVER_EXECUTIONS = [
@@ -33,9 +37,13 @@ export const SERVER_EXECUTIONS = [
   'PruneSystem',
 ];
 
-const onServer = (level: 'Read' | 'Execute'): Access<ServerParamDto> => ({
+const onServer = (
+  level: 'Read' | 'Execute',
+  specific: SpecificPermission[] = [],
+): Access<ServerParamDto> => ({
   type: 'resource',
   level,
+  specific,
   target: ({ server }) => ({ kind: 'Server', id: server }),
 });
 
@@ -65,12 +73,12 @@ export class ServerRequests implements OnModuleInit {
           };
         },
       }),
-      ...FORWARDED_READS.map(([name, dto]) =>
+      ...FORWARDED_READS.map(([name, dto, specific]) =>
         request({
           verb: 'read',
           name,
           dto,
-          access: onServer('Read'),
+          access: onServer('Read', specific),
           handle: (params) => this.bus.request(querySubject(name), { params }),
         }),
       ),

@@ -7,6 +7,7 @@ import {
   SearchStackLogDto,
   StackParamDto,
 } from '@monitor/contracts';
+import type { SpecificPermission } from '@monitor/domain';
 import { ExecutionForwarder } from '../execution-forwarder';
 import { request, RequestRegistry, type Access } from '../request-registry';
 
@@ -25,9 +26,13 @@ const EXECUTIONS = [
 /** Komodo's batch forms: `Batch<Execution>` over a name pattern. */
 const BATCHES = ['DeployStack', 'DeployStackIfChanged', 'PullStack', 'DestroyStack'];
 
-const onStack = (level: 'Read' | 'Execute'): Access<{ stack: string }> => ({
+const onStack = (
+  level: 'Read' | 'Execute',
+  specific: SpecificPermission[] = [],
+): Access<{ stack: string }> => ({
   type: 'resource',
   level,
+  specific,
   target: ({ stack }) => ({ kind: 'Stack', id: stack }),
 });
 
@@ -49,12 +54,16 @@ export class StackRequests implements OnModuleInit {
         access: onStack('Execute'),
         handle: (params, { meta }) => this.executions.run('Stack', name, params, meta),
       });
-    const read = (name: string, dto: new () => { stack: string }) =>
+    const read = (
+      name: string,
+      dto: new () => { stack: string },
+      specific: SpecificPermission[] = [],
+    ) =>
       request({
         verb: 'read',
         name,
         dto,
-        access: onStack('Read'),
+        access: onStack('Read', specific),
         handle: (params) => this.bus.request(querySubject(name), { params }),
       });
     this.registry.add(
@@ -70,8 +79,8 @@ export class StackRequests implements OnModuleInit {
         }),
       ),
       read('ListStackServices', StackParamDto),
-      read('GetStackLog', GetStackLogDto),
-      read('SearchStackLog', SearchStackLogDto),
+      read('GetStackLog', GetStackLogDto, ['Logs']),
+      read('SearchStackLog', SearchStackLogDto, ['Logs']),
     );
   }
 }

@@ -10,6 +10,7 @@ import {
   UpdateTagsOnResourceDto,
 } from '@monitor/contracts';
 import {
+  CREATOR_SPECIFICS,
   RESOURCE_KINDS,
   type PermissionLevel,
   type Resource,
@@ -21,8 +22,10 @@ import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
 import { canCreate } from '../../auth/create-rights';
+import type { Principal } from '../../auth/principal';
 import { request, RequestRegistry, type Access, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
+import { WriteRights } from './write-rights';
 
 const DTO: Record<LifecycleWrite, new () => object> = {
   Create: CreateResourceDto,
@@ -62,6 +65,7 @@ export class ResourceWrites implements OnModuleInit {
     private readonly registry: RequestRegistry,
     private readonly commands: CommandForwarder,
     private readonly identity: IdentityCommands,
+    private readonly rights: WriteRights,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
@@ -116,20 +120,47 @@ export class ResourceWrites implements OnModuleInit {
     if (creates && !canCreate(principal, kind)) {
       throw new ApiError(403, `you may not create ${kind}s; an admin can allow it`, 'FORBIDDEN');
     }
+    this.checkConfigRights(kind, op, params, principal);
     const before =
       op === 'Delete' ? this.readModel.resource(kind, (params as { id: string }).id) : undefined;
     const { id } = await this.commands.send(kind, name, { params, meta });
     if (creates && !principal.isAdmin) {
-      // The creator may manage what they created, as in Komodo.
+      // The creator may manage what they created, with the specifics Komodo gives a creator.
+      const specific = [...(CREATOR_SPECIFICS[kind] ?? [])];
       await this.identity.user(
         principal.id,
-        { type: 'SetResourcePermission', kind, id, level: 'Write' },
+        { type: 'SetResourcePermission', kind, id, level: 'Write', specific },
         meta,
       );
     }
     if (op === 'Delete') return before ? toKomodoResource(before) : {};
     if (op === 'Rename') return this.lastUpdate(kind, id);
     return toKomodoResource(this.current(kind, id));
+  }
+
+  /**
+   * A create, a copy (checked as the caller's own create of the source's config) and an update
+   * may only point at and ask for what the caller may give (WriteRights).
+   */
+  private checkConfigRights(
+    kind: ResourceKind,
+    op: LifecycleWrite,
+    params: object,
+    principal: Principal,
+  ): void {
+    if (op === 'Create') {
+      const config = (params as CreateResourceDto).config ?? {};
+      this.rights.check(principal, kind, config, config);
+    } else if (op === 'Copy') {
+      const source = this.current(kind, (params as CopyResourceDto).id);
+      const config = source.config as Record<string, unknown>;
+      this.rights.check(principal, kind, config, config);
+    } else if (op === 'Update') {
+      const current = this.current(kind, (params as UpdateResourceDto).id);
+      const given = (params as UpdateResourceDto).config;
+      const result = { ...(current.config as Record<string, unknown>), ...given };
+      this.rights.check(principal, kind, given, result, current);
+    }
   }
 
   private async meta(params: UpdateResourceMetaDto, { meta }: RequestContext) {

@@ -25,4 +25,7 @@ export const SERVER_HELP: Partial<Record<keyof ServerConfig, string>> = {
   disk_warning: 'Percent of disk for a warning.',
   disk_critical: 'Percent of disk for a critical alert.',
   maintenance_windows: MAINTENANCE_WINDOWS,
+  user_host_powers:
+    'Root-equivalent powers (bind_mount, capabilities, ...) users without Terminal may use here.',
+  user_bind_paths: 'Host folders users without Terminal may bind-mount here, one per line.',
 };

@@ -25,6 +25,13 @@ export interface ServerConfig {
   disk_warning: number;
   disk_critical: number;
   maintenance_windows: MaintenanceWindow[];
+  /**
+   * Monitor's, beyond Komodo: what users without Terminal on this server may still use of what
+   * equals root on it (host powers, e.g. `bind_mount`, `capabilities`), and the host folders
+   * they may bind-mount. Empty: nothing.
+   */
+  user_host_powers: string[];
+  user_bind_paths: string[];
 }
 
 /** Komodo 2.3's `ServerConfig::default()`; a new server starts disabled. */
@@ -53,6 +60,8 @@ export function defaultServerConfig(): ServerConfig {
     disk_warning: 75,
     disk_critical: 95,
     maintenance_windows: [],
+    user_host_powers: [],
+    user_bind_paths: [],
   };
 }
 

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  beyondPolicy,
+  collectContainerName,
+  deploymentPowers,
+  describePowers,
+  getPath,
+  joinedContainers,
+  KIND_SPECS,
+  stackPowers,
+  type HostPolicy,
+  type HostPower,
+  type Resource,
+  type ResourceKind,
+} from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import type { Principal } from '../../auth/principal';
+import { AccessCheck } from '../access-check';
+import { ApiError } from '../api-error';
+
+type Config = Record<string, unknown>;
+
+/** Server fields that hand over the host: where the core sends its requests, and the policy. */
+const HOST_CONTROL_FIELDS = ['address', 'passkey', 'user_host_powers', 'user_bind_paths'];
+
+/**
+ * What a config may point at and ask for, beyond the right to write the resource itself
+ * (checked before the write reaches its service, which still validates the values):
+ * - a reference to a Server, Builder, Build or Repo needs Write on it, or Read with `Attach`;
+ * - joining another Deployment's container needs Write on that Deployment;
+ * - what equals root on the host (`hostPowers`) needs `Terminal` on its Server, beyond what
+ *   the Server's policy lets everyone use;
+ * - a Server's address, passkey and policy need `Terminal` on it.
+ * Admins hold all of these.
+ */
+@Injectable()
+export class WriteRights {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly access: AccessCheck,
+  ) {}
+
+  /**
+   * `given`: the fields the caller sets (a whole config on create and copy); `result`: the
+   * config as it will be; `current`: the resource before an update.
+   */
+  check(
+    principal: Principal,
+    kind: ResourceKind,
+    given: Config,
+    result: Config,
+    current?: Resource,
+  ): void {
+    if (principal.isAdmin) return;
+    this.references(principal, kind, given, result);
+    if (kind === 'Deployment') this.joined(principal, result);
+    if (kind === 'Deployment' || kind === 'Stack') this.hostPowers(principal, kind, result);
+    if (kind === 'Server' && current) this.hostControl(principal, given, current);
+  }
+
+  private references(principal: Principal, kind: ResourceKind, given: Config, result: Config) {
+    for (const spec of KIND_SPECS[kind].references) {
+      if (spec.when && getPath(result, spec.when.path) !== spec.when.equals) continue;
+      const value = getPath(given, spec.path);
+      const field = `config.${spec.path.join('.')}`;
+      for (const target of Array.isArray(value) ? value : [value]) {
+        if (typeof target !== 'string' || !target) continue;
+        const resource = this.readModel.resource(spec.kind, target);
+        // An unknown reference is the owning service's 400, with the field named.
+        if (resource) this.requireAttach(principal, resource, field, kind);
+      }
+    }
+  }
+
+  private requireAttach(principal: Principal, target: Resource, field: string, kind: string) {
+    if (principal.can(target, 'Write')) return;
+    const attach = this.access.specifics(principal, target).includes('Attach');
+    if (principal.can(target, 'Read') && attach) return;
+    throw new ApiError(
+      403,
+      `${field}: you need Attach (with Read) or Write on ${target.kind} '${target.name}' to point a ${kind} at it (you have ${principal.level(target)}${attach ? '' : ', without Attach'})`,
+      'FORBIDDEN',
+    );
+  }
+
+  private joined(principal: Principal, result: Config) {
+    const serverId = this.server(result)?.id;
+    for (const name of joinedContainers(result)) {
+      const owner = this.readModel
+        .list('Deployment')
+        .find((d) => this.containerOf(d) === name && this.server(d.config)?.id === serverId);
+      if (owner && !principal.can(owner, 'Write')) {
+        throw new ApiError(
+          403,
+          `config.network: joining container '${name}' reaches into Deployment '${owner.name}': you need Write on it (you have ${principal.level(owner)})`,
+          'FORBIDDEN',
+        );
+      }
+    }
+  }
+
+  private hostPowers(principal: Principal, kind: 'Deployment' | 'Stack', result: Config) {
+    const server = this.server(result);
+    if (!server) return;
+    const powers: HostPower[] =
+      kind === 'Deployment' ? deploymentPowers(result) : stackPowers(result);
+    const policy = server.config as HostPolicy;
+    const beyond = beyondPolicy(powers, policy);
+    if (!beyond.length || this.access.specifics(principal, server).includes('Terminal')) return;
+    const allowed = policy.user_host_powers?.length
+      ? ` (its policy lets everyone use: ${policy.user_host_powers.join(', ')})`
+      : '';
+    throw new ApiError(
+      403,
+      `this ${kind} asks for what equals root on Server '${server.name}' — ${describePowers(beyond)} — which needs Terminal on that server${allowed}`,
+      'FORBIDDEN',
+      { powers: beyond },
+    );
+  }
+
+  private hostControl(principal: Principal, given: Config, current: Resource) {
+    const changed = HOST_CONTROL_FIELDS.filter(
+      (field) =>
+        field in given &&
+        JSON.stringify(given[field]) !== JSON.stringify((current.config as Config)[field]),
+    );
+    if (!changed.length || this.access.specifics(principal, current).includes('Terminal')) return;
+    throw new ApiError(
+      403,
+      `config.${changed[0]}: changing ${changed.join(', ')} of Server '${current.name}' hands over its host, which needs Terminal on it`,
+      'FORBIDDEN',
+    );
+  }
+
+  private server(config: object): Resource | undefined {
+    const id = (config as { server_id?: unknown }).server_id;
+    return typeof id === 'string' && id ? this.readModel.resource('Server', id) : undefined;
+  }
+
+  private containerOf(deployment: Resource): string {
+    const custom = (deployment.config as { custom_name?: string }).custom_name ?? '';
+    return collectContainerName(custom, deployment.name).value;
+  }
+}
