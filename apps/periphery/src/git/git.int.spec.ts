@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { Log } from '../docker/docker-shapes';
@@ -117,6 +118,42 @@ describe('CloneOrPullRepo (real git over HTTP with basic auth)', () => {
     expect(existsSync(join(stackDir('recloned'), 'compose.yaml'))).toBe(true);
   });
 
+  it('never sends the token to another origin the repository redirects to', async () => {
+    // The other origin serves the same repository (it adds the credentials itself, so git is
+    // content) and notes every Authorization it is sent.
+    const received: (string | undefined)[] = [];
+    const gitUrl = new URL(server.url('app'));
+    const basic = `Basic ${Buffer.from(`${USERNAME}:${TOKEN}`).toString('base64')}`;
+    const elsewhere = await listen((req, res) => {
+      received.push(req.headers.authorization);
+      const headers = { ...req.headers, authorization: basic, host: gitUrl.host };
+      const upstream = request(
+        { host: gitUrl.hostname, port: gitUrl.port, path: req.url, method: req.method, headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    const redirector = await listen((req, res) => {
+      res.writeHead(302, { location: `http://localhost:${port(elsewhere)}${req.url}` }).end();
+    });
+    try {
+      const answer = await clone({
+        stack: 'redirected',
+        url: `http://127.0.0.1:${port(redirector)}/app.git`,
+        username: USERNAME,
+        token: TOKEN,
+      });
+      expect(answer.status).toBe(200);
+      expect(received.length).toBeGreaterThan(1);
+      expect(received.filter(Boolean)).toEqual([]);
+    } finally {
+      for (const s of [elsewhere, redirector]) s.close();
+    }
+  });
+
   it('answers 400 for non-http URLs, credentials in the URL and option-like branches', async () => {
     for (const [field, params] of [
       ['url', { url: 'file:///etc' }],
@@ -136,3 +173,12 @@ describe('CloneOrPullRepo (real git over HTTP with basic auth)', () => {
     expect(existsSync(stackDir('s'))).toBe(false);
   });
 });
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function port(server: Server): number {
+  return (server.address() as { port: number }).port;
+}

@@ -7,6 +7,7 @@ import type { Log } from '../docker/docker-shapes';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { runCommand } from '../compose/command-log';
 import { stackDirectory } from '../compose/stack-paths';
+import { gitCredentials } from './git-credentials';
 import type { CloneOrPullRepoDto } from './git.dto';
 
 export interface RepoAnswer {
@@ -16,8 +17,6 @@ export interface RepoAnswer {
   commit_message: string | null;
 }
 
-/** Without a username, the one GitHub and Gitea accept alongside a token. */
-const DEFAULT_USERNAME = 'x-access-token';
 const FETCH_TIMEOUT_MS = 5 * 60_000;
 
 /**
@@ -34,7 +33,7 @@ export class GitService {
     const logs: Log[] = [];
     if (p.reclone && existsSync(cwd)) logs.push(await removeFolder(cwd));
     await mkdir(cwd, { recursive: true });
-    const { env, secrets } = credentials(p.username, p.token);
+    const { env, secrets } = gitCredentials(p.url, p.username, p.token);
     const git = (stage: string, args: string[], timeoutMs?: number) =>
       runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
 
@@ -82,33 +81,6 @@ async function removeFolder(cwd: string): Promise<Log> {
     start_ts,
     end_ts: Date.now(),
   };
-}
-
-/**
- * The token travels as an Authorization header set through GIT_CONFIG_* variables: it is in no
- * argv (visible to every user in `ps`), not in the remote URL (kept in `.git/config`), and not
- * in any file. Prompts and credential helpers are off, so a wrong token fails instead of
- * hanging or being stored.
- */
-function credentials(username: string | undefined, token: string | undefined) {
-  const config: [string, string][] = [['credential.helper', '']];
-  const secrets: string[] = [];
-  if (token) {
-    const basic = Buffer.from(`${username ?? DEFAULT_USERNAME}:${token}`).toString('base64');
-    config.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
-    secrets.push(token, basic, encodeURIComponent(token));
-  }
-  const env: Record<string, string> = {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    SSH_ASKPASS: '',
-    GIT_CONFIG_COUNT: String(config.length),
-  };
-  config.forEach(([key, value], index) => {
-    env[`GIT_CONFIG_KEY_${index}`] = key;
-    env[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  return { env, secrets };
 }
 
 /** Git words a refused login as a failed prompt; say what it means. */
