@@ -91,8 +91,8 @@ describe('users, logins and API keys', () => {
     const adminId = (
       await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'admin' })
     )._id.$oid;
-    const forged = signJwt({ sub: adminId }, Buffer.alloc(32, 7), { expiresInSeconds: 3600 });
-    const expired = signJwt({ sub: adminId }, secret, {
+    const forged = await signJwt({ sub: adminId }, Buffer.alloc(32, 7), { expiresInSeconds: 3600 });
+    const expired = await signJwt({ sub: adminId }, secret, {
       expiresInSeconds: 60,
       now: Date.now() - 3600_000,
     });
@@ -105,7 +105,7 @@ describe('users, logins and API keys', () => {
       expect(answer.status).toBe(401);
       expect(answer.body.error).toContain('login token refused');
     }
-    const valid = signJwt({ sub: adminId }, secret, { expiresInSeconds: 60 });
+    const valid = await signJwt({ sub: adminId }, secret, { expiresInSeconds: 60 });
     expect((await api(monitor.url, { jwt: valid }).call('read', 'ListServers')).status).toBe(200);
   });
 

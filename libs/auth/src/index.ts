@@ -4,3 +4,4 @@ export * from './jwt';
 export * from './api-keys';
 export * from './jwt-secret';
 export * from './rate-limiter';
+export * from './login-throttle';

@@ -1,5 +1,6 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { AuthError } from './auth-error';
+import { randomUUID } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { AuthError, type AuthErrorCode } from './auth-error';
 
 /** What the caller puts in a token; `sub` is the user id, as Komodo's clients read it. */
 export interface JwtInput {
@@ -18,6 +19,11 @@ export interface SignJwtOptions {
   expiresInSeconds: number;
   /** Epoch milliseconds; Date.now() when absent. */
   now?: number;
+  /**
+   * The earliest `iat` (epoch seconds) the token may carry: the user's tokens issued before it
+   * are revoked, so a token minted in the same second as the revocation must not fall under it.
+   */
+  issuedAtLeast?: number;
 }
 
 export interface VerifyJwtOptions {
@@ -31,72 +37,69 @@ export interface VerifyJwtOptions {
  */
 export const JWT_CLOCK_SKEW_SECONDS = 60;
 
-const HEADER = encodeJson({ alg: 'HS256', typ: 'JWT' });
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** The algorithm is fixed on our side: trusting the header's `alg` is how `none` forgeries pass. */
+const ALGORITHMS = ['HS256'];
 
-export function signJwt(input: JwtInput, secret: Buffer, options: SignJwtOptions): string {
+/** jose's error codes, by what we answer for them. */
+const JOSE_CODES: Record<string, AuthErrorCode> = {
+  ERR_JWT_EXPIRED: 'TOKEN_EXPIRED',
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: 'TOKEN_BAD_SIGNATURE',
+  ERR_JOSE_ALG_NOT_ALLOWED: 'TOKEN_ALG',
+  ERR_JOSE_NOT_SUPPORTED: 'TOKEN_ALG',
+};
+
+export async function signJwt(
+  input: JwtInput,
+  secret: Uint8Array,
+  options: SignJwtOptions,
+): Promise<string> {
   const { expiresInSeconds } = options;
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) {
     throw new RangeError('expiresInSeconds must be a positive integer');
   }
-  const iat = Math.floor((options.now ?? Date.now()) / 1000);
-  // Spread first so a caller cannot override the timing claims by accident.
-  const claims: JwtClaims = { ...input, iat, exp: iat + expiresInSeconds, jti: randomUUID() };
-  const signingInput = `${HEADER}.${encodeJson(claims)}`;
-  return `${signingInput}.${sign(signingInput, secret)}`;
+  const now = Math.floor((options.now ?? Date.now()) / 1000);
+  const iat = Math.max(now, options.issuedAtLeast ?? 0);
+  // The setters run after the payload is copied, so a caller cannot override the timing claims.
+  return new SignJWT({ ...input })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(iat)
+    .setExpirationTime(now + expiresInSeconds)
+    .setJti(randomUUID())
+    .sign(secret);
 }
 
 /** The token's claims, or an AuthError saying why it is refused. */
-export function verifyJwt(
+export async function verifyJwt(
   token: string,
-  secret: Buffer,
+  secret: Uint8Array,
   options: VerifyJwtOptions = {},
-): JwtClaims {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
-    throw malformed('not three base64url segments');
+): Promise<JwtClaims> {
+  const now = options.now ?? Date.now();
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, secret, {
+      algorithms: ALGORITHMS,
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'iat', 'exp', 'jti'],
+    }));
+  } catch (error) {
+    throw refusal(error);
   }
-  const [header, payload, signature] = parts;
-  // The algorithm is fixed on our side: trusting the header's `alg` is how `none` and
-  // RS256-with-the-HMAC-key-as-public-key forgeries get through.
-  if (decodeJson(header).alg !== 'HS256') {
-    throw new AuthError('TOKEN_ALG', 'token algorithm refused');
-  }
-  // Compared as text, so another spelling of the same signature bytes is refused as well.
-  const expected = Buffer.from(sign(`${header}.${payload}`, secret));
-  const actual = Buffer.from(signature);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    throw new AuthError('TOKEN_BAD_SIGNATURE', 'token signature is invalid');
-  }
-  const claims = decodeJson(payload);
-  if (!isClaims(claims)) throw malformed('missing or mistyped claims');
-  const now = (options.now ?? Date.now()) / 1000;
-  if (now >= claims.exp) throw new AuthError('TOKEN_EXPIRED', 'token has expired');
-  if (claims.iat > now + JWT_CLOCK_SKEW_SECONDS) {
+  if (!isClaims(payload)) throw malformed('missing or mistyped claims');
+  if (payload.iat > now / 1000 + JWT_CLOCK_SKEW_SECONDS) {
     throw new AuthError('TOKEN_FUTURE_IAT', 'token is issued in the future');
   }
-  return claims;
+  return payload;
 }
 
-function sign(signingInput: string, secret: Buffer): string {
-  return createHmac('sha256', secret).update(signingInput).digest('base64url');
-}
-
-function encodeJson(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decodeJson(segment: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    throw malformed('segment is not JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw malformed('segment is not a JSON object');
-  }
-  return value as Record<string, unknown>;
+function refusal(error: unknown): AuthError {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_J')) throw error;
+  const ours = JOSE_CODES[code];
+  if (ours === 'TOKEN_EXPIRED') return new AuthError(ours, 'token has expired');
+  if (ours === 'TOKEN_BAD_SIGNATURE') return new AuthError(ours, 'token signature is invalid');
+  if (ours === 'TOKEN_ALG') return new AuthError(ours, 'token algorithm refused');
+  return malformed((error as Error).message);
 }
 
 function isClaims(value: Record<string, unknown>): value is JwtClaims {
@@ -105,6 +108,7 @@ function isClaims(value: Record<string, unknown>): value is JwtClaims {
     typeof sub === 'string' &&
     sub.length > 0 &&
     typeof jti === 'string' &&
+    jti.length > 0 &&
     Number.isFinite(iat) &&
     Number.isFinite(exp)
   );

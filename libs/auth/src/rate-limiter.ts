@@ -3,107 +3,108 @@ export interface RateLimit {
   windowMs: number;
 }
 
-export interface LoginRateLimiterOptions {
-  /** By key prefix (the text before the first `:`), merged over the defaults. */
-  limits?: Record<string, RateLimit>;
-  /** Most keys tracked at once; past it the least recently failed key is forgotten. */
+export interface AttemptLimiterOptions {
+  /** By key prefix (the text before the first `:`). */
+  limits: Record<string, RateLimit>;
+  /** Most keys tracked at once; past it the least recently used key is forgotten. */
   maxKeys?: number;
   /** Epoch milliseconds; a fake in tests. */
   now?: () => number;
 }
 
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
-
-const FIVE_MINUTES = 5 * 60_000;
-
-/**
- * An address gets more attempts than a user: several people can share one NAT address, while
- * one account has no reason to fail more than a few times.
- */
-export const DEFAULT_LOGIN_LIMITS: Readonly<Record<string, RateLimit>> = {
-  user: { maxAttempts: 10, windowMs: FIVE_MINUTES },
-  ip: { maxAttempts: 30, windowMs: FIVE_MINUTES },
-};
+export type RateLimitDecision =
+  { allowed: true; at: number } | { allowed: false; retryAfterMs: number };
 
 /**
- * Failed logins in a sliding window, per key: `user:<username>` and `ip:<address>`.
- *
- * Usage: `check` before verifying the password and answer 429 without verifying when refused
- * (so a blocked attacker gets no oracle and records nothing); `recordFailure` on a wrong
- * password; `reset` only the `user:` key on success. Resetting the `ip:` key too would let one
- * valid account clear its address's counter between guesses at other accounts.
+ * Attempts in a sliding window, per key. An attempt is reserved (counted) before the work it
+ * guards starts, in the same synchronous step as the check, so parallel attempts cannot all pass
+ * the check before any of them is counted; the caller may release it afterwards (a success).
  */
-export class LoginRateLimiter {
+export class AttemptLimiter {
   /**
-   * Failure times per key, oldest first, at most `maxAttempts` of them. Map order is the order
-   * of each key's latest failure, which makes eviction a walk from the front.
+   * Attempt times per key, oldest first, at most `maxAttempts` of them. Map order is the order
+   * of each key's latest attempt, which makes eviction a walk from the front.
    */
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
   private readonly limits: Record<string, RateLimit>;
   private readonly maxKeys: number;
   private readonly now: () => number;
 
-  constructor(options: LoginRateLimiterOptions = {}) {
-    this.limits = { ...DEFAULT_LOGIN_LIMITS, ...options.limits };
+  constructor(options: AttemptLimiterOptions) {
+    this.limits = options.limits;
     this.maxKeys = options.maxKeys ?? 10_000;
     this.now = options.now ?? Date.now;
   }
 
   /** How many keys are tracked now: for metrics, and proof that memory stays bounded. */
   get trackedKeys(): number {
-    return this.failures.size;
+    return this.attempts.size;
   }
 
-  check(keys: readonly string[]): RateLimitDecision {
+  /**
+   * Refuses when any `checked` key is at its limit (recording nothing); otherwise counts one
+   * attempt on every `checked` and `counted` key. `counted` keys are recorded without deciding.
+   */
+  reserve(checked: readonly string[], counted: readonly string[] = []): RateLimitDecision {
     const now = this.now();
     let retryAfterMs = 0;
-    for (const key of keys) {
+    for (const key of checked) {
       const { maxAttempts, windowMs } = this.limitFor(key);
       const recent = this.recent(key, now, windowMs);
-      // Blocked until the oldest failure that counts leaves the window.
+      // Blocked until the oldest attempt that counts leaves the window.
       if (recent.length >= maxAttempts) {
         const wait = recent[recent.length - maxAttempts] + windowMs - now;
         retryAfterMs = Math.max(retryAfterMs, wait);
       }
     }
-    return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
-  }
-
-  recordFailure(keys: readonly string[]): void {
-    const now = this.now();
-    for (const key of keys) {
-      const { maxAttempts, windowMs } = this.limitFor(key);
-      const recent = this.recent(key, now, windowMs);
-      recent.push(now);
-      // Older failures can never decide a block again once `maxAttempts` newer ones exist.
-      if (recent.length > maxAttempts) recent.splice(0, recent.length - maxAttempts);
-      this.failures.delete(key);
-      this.failures.set(key, recent);
-    }
+    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+    for (const key of [...checked, ...counted]) this.record(key, now);
     this.evict(now);
+    return { allowed: true, at: now };
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  /** Takes back one attempt reserved at `at` on each key. */
+  release(keys: readonly string[], at: number): void {
+    for (const key of keys) {
+      const times = this.attempts.get(key);
+      const index = times?.lastIndexOf(at) ?? -1;
+      if (index >= 0) times?.splice(index, 1);
+      if (times?.length === 0) this.attempts.delete(key);
+    }
   }
 
-  /** The key's failures still inside its window; a key with none left is forgotten. */
+  /** How many attempts of the key are inside its window. */
+  count(key: string): number {
+    return this.recent(key, this.now(), this.limitFor(key).windowMs).length;
+  }
+
+  private record(key: string, now: number): void {
+    const { maxAttempts, windowMs } = this.limitFor(key);
+    const recent = this.recent(key, now, windowMs);
+    recent.push(now);
+    // Older attempts can never decide a block again once `maxAttempts` newer ones exist.
+    if (recent.length > maxAttempts) recent.splice(0, recent.length - maxAttempts);
+    this.attempts.delete(key);
+    this.attempts.set(key, recent);
+  }
+
+  /** The key's attempts still inside its window; a key with none left is forgotten. */
   private recent(key: string, now: number, windowMs: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((time) => time > now - windowMs);
-    if (times.length === 0) this.failures.delete(key);
+    const times = (this.attempts.get(key) ?? []).filter((time) => time > now - windowMs);
+    if (times.length === 0) this.attempts.delete(key);
     return times;
   }
 
   /**
    * Drops keys from the front while their window has passed or the map is over the cap. It stops
    * at the first live key so each call stays cheap; a stale key behind it (a prefix with a
-   * shorter window) goes when `check` meets it or the cap reaches it.
+   * shorter window) goes when `reserve` meets it or the cap reaches it.
    */
   private evict(now: number): void {
-    for (const [key, times] of this.failures) {
+    for (const [key, times] of this.attempts) {
       const stale = times[times.length - 1] <= now - this.limitFor(key).windowMs;
-      if (!stale && this.failures.size <= this.maxKeys) break;
-      this.failures.delete(key);
+      if (!stale && this.attempts.size <= this.maxKeys) break;
+      this.attempts.delete(key);
     }
   }
 
@@ -111,7 +112,7 @@ export class LoginRateLimiter {
     const prefix = key.slice(0, key.indexOf(':'));
     // A key without a known prefix is a gateway bug: failing loudly beats not limiting.
     if (!key.includes(':') || !Object.hasOwn(this.limits, prefix)) {
-      throw new Error(`no login rate limit for key ${key}`);
+      throw new Error(`no rate limit for key ${key}`);
     }
     return this.limits[prefix];
   }

@@ -59,13 +59,28 @@ export class AuthSettings {
   @IsBoolean()
   allow_signups = false;
 
+  /** Failed logins for one user from one address in the window; then 429 until one leaves it. */
   @IsInt()
   @Min(1)
   login_attempts_per_user = 10;
 
+  /** Failed logins from one address, over all users, in the window. */
   @IsInt()
   @Min(1)
   login_attempts_per_address = 30;
+
+  /**
+   * Failed logins for one user from all addresses together, in the window. Not enforced on the
+   * addresses the user logged in from lately, so strangers' guesses cannot lock the user out.
+   */
+  @IsInt()
+  @Min(1)
+  login_attempts_per_user_global = 100;
+
+  /** How long a successful login exempts its address from the user's global limit; 0 = never. */
+  @IsInt()
+  @Min(0)
+  login_address_trust_days = 30;
 
   @IsInt()
   @Min(1000)

@@ -28,7 +28,7 @@ export class RpcController {
     @Body() body: unknown,
     @Headers() headers: Record<string, string | string[] | undefined>,
   ) {
-    const principal = this.authenticator.authenticate(credentialsOf(headers));
+    const principal = await this.authenticator.authenticate(credentialsOf(headers));
     const definition = (VERBS as readonly string[]).includes(verb)
       ? this.registry.find(verb, name)
       : undefined;

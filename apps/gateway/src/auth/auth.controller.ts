@@ -14,18 +14,20 @@ import {
   generateApiKey,
   hashApiSecret,
   hashPassword,
-  LoginRateLimiter,
+  LoginThrottle,
   verifyPassword,
 } from '@monitor/auth';
 import {
   CreateApiKeyDto,
   DeleteApiKeyDto,
+  LogoutDto,
   UpdatePasswordDto,
   UsernamePasswordDto,
   validateDto,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
+import { usernameKey, type UserCommand } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta } from '@monitor/resources';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -33,15 +35,17 @@ import { ApiError } from '../api/api-error';
 import { HttpErrorFilter } from '../api/http-error.filter';
 import { toKomodoUser } from './user-shape';
 import { Authenticator, credentialsOf } from './authenticator';
-import { IdentityCommands } from './identity-commands';
+import { IdentityCommands, signUpsClosed } from './identity-commands';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Komodo's auth routes: `/auth/login/<Request>` (open) and `/auth/manage/<Request>`, `GET /user`. */
 @Controller()
 @UseFilters(HttpErrorFilter)
 export class AuthController {
-  private readonly limiter: LoginRateLimiter;
+  private readonly throttle: LoginThrottle;
   /** Verified against when the user does not exist, so timing does not tell who exists. */
   private readonly dummyHash = hashPassword(newId());
 
@@ -51,13 +55,15 @@ export class AuthController {
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
   ) {
-    const {
-      login_attempts_per_user: user,
-      login_attempts_per_address: ip,
-      login_window_ms: windowMs,
-    } = config.auth;
-    this.limiter = new LoginRateLimiter({
-      limits: { user: { maxAttempts: user, windowMs }, ip: { maxAttempts: ip, windowMs } },
+    const { auth } = config;
+    this.throttle = new LoginThrottle({
+      limits: {
+        perUserAddress: auth.login_attempts_per_user,
+        perAddress: auth.login_attempts_per_address,
+        perUser: auth.login_attempts_per_user_global,
+        windowMs: auth.login_window_ms,
+        trustMs: auth.login_address_trust_days * DAY_MS,
+      },
     });
   }
 
@@ -90,7 +96,10 @@ export class AuthController {
     @Body() body: unknown,
     @Headers() headers: Headers,
   ) {
-    const principal = this.authenticator.authenticate(credentialsOf(headers));
+    // A disabled user may still log out.
+    const { principal, token } = await this.authenticator.session(credentialsOf(headers), {
+      allowDisabled: request === 'Logout',
+    });
     const meta: CommandMeta = { userId: principal.id, via: principal.via, correlationId: newId() };
     switch (request) {
       case 'CreateApiKey': {
@@ -122,14 +131,31 @@ export class AuthController {
         );
         return {};
       }
+      case 'Logout': {
+        const { all = false } = valid(LogoutDto, body, request);
+        const at = Date.now();
+        if (!all && !token) {
+          throw new ApiError(
+            400,
+            'Logout: these credentials are an API key, not a login token; delete the key with DeleteApiKey, or give all: true to revoke every login token',
+            'VALIDATION',
+          );
+        }
+        const command: UserCommand =
+          token && !all
+            ? { type: 'LogOut', jti: token.jti, expiresAt: token.exp * 1000, at }
+            : { type: 'LogOutEverywhere', at };
+        await this.identity.user(principal.id, command, meta);
+        return {};
+      }
       default:
         throw new ApiError(404, `unknown request '${request}' for /auth/manage`, 'NOT_FOUND');
     }
   }
 
   @Get('user')
-  user(@Headers() headers: Headers) {
-    return toKomodoUser(this.authenticator.identify(credentialsOf(headers)).user);
+  async user(@Headers() headers: Headers) {
+    return toKomodoUser((await this.authenticator.identify(credentialsOf(headers))).user);
   }
 
   private registrationDisabled(): boolean {
@@ -137,41 +163,41 @@ export class AuthController {
   }
 
   private async signUp({ username, password }: UsernamePasswordDto) {
-    if (this.registrationDisabled()) {
-      throw new ApiError(
-        403,
-        'sign-ups are disabled: ask an admin, or set auth.allow_signups',
-        'FORBIDDEN',
-      );
-    }
+    if (this.registrationDisabled()) throw signUpsClosed();
     const weak = checkPasswordStrength(password, username);
     if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
+    const existing = this.readModel.identity.userByName(username);
+    if (existing) {
+      throw new ApiError(409, `a user named '${existing.username}' already exists`, 'CONFLICT');
+    }
     const meta: CommandMeta = { userId: 'anonymous', via: 'api', correlationId: newId() };
-    const id = await this.identity.signUp(username, await hashPassword(password), meta);
-    return { jwt: this.authenticator.issueJwt(id) };
+    const hash = await hashPassword(password);
+    const id = await this.identity.signUp(username, hash, meta, this.config.auth.allow_signups);
+    return { jwt: await this.authenticator.issueJwt(id) };
   }
 
+  /**
+   * The attempt is counted before the password is checked, in the same synchronous step as the
+   * limit check, so a burst of parallel guesses gets no more checks than the limit allows.
+   * Names compare regardless of case, as they are unique that way: the limits count per name.
+   */
   private async logIn({ username, password }: UsernamePasswordDto, ip: string) {
-    const keys = [`user:${username}`, `ip:${ip}`];
-    const allowed = this.limiter.check(keys);
-    if (!allowed.allowed) {
-      const seconds = Math.ceil(allowed.retryAfterMs / 1000);
+    const permit = this.throttle.reserve(usernameKey(username), ip);
+    if (!permit.allowed) {
+      const seconds = Math.ceil(permit.retryAfterMs / 1000);
       throw new ApiError(429, `too many failed logins; try again in ${seconds} s`, 'RATE_LIMITED');
     }
     const user = this.readModel.identity.userByName(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !ok) {
-      this.limiter.recordFailure(keys);
-      throw new ApiError(401, 'invalid username or password', 'UNAUTHENTICATED');
-    }
-    this.limiter.reset(`user:${username}`);
+    if (!user || !ok) throw new ApiError(401, 'invalid username or password', 'UNAUTHENTICATED');
+    this.throttle.succeeded(permit.ticket);
     if (!user.enabled)
       throw new ApiError(
         403,
         `user '${username}' is disabled; an admin must enable it`,
         'FORBIDDEN',
       );
-    return { type: 'Jwt', data: { jwt: this.authenticator.issueJwt(user.id) } };
+    return { type: 'Jwt', data: { jwt: await this.authenticator.issueJwt(user.id) } };
   }
 }
 

@@ -5,8 +5,10 @@ import {
   signJwt,
   verifyApiSecret,
   verifyJwt,
+  type JwtClaims,
 } from '@monitor/auth';
 import type { MonitorConfig } from '@monitor/config';
+import { earliestIssuedAt, isTokenRevoked } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { join, resolve } from 'node:path';
@@ -23,6 +25,12 @@ export interface Credentials {
 
 export type PrincipalVia = 'ui' | 'api' | 'api-key';
 
+/** Who is calling, and with which login token when it is one (not an API key). */
+export interface Session {
+  principal: Principal;
+  token?: JwtClaims;
+}
+
 /** Turns request credentials (a JWT, or an API key and secret) into a Principal, or refuses. */
 @Injectable()
 export class Authenticator {
@@ -38,32 +46,52 @@ export class Authenticator {
       : loadOrCreateJwtSecret(join(resolve(config.data_dir), 'jwt.secret'));
   }
 
-  issueJwt(userId: string): string {
+  /** A login token for the user, issued after the user's last revocation of tokens. */
+  issueJwt(userId: string): Promise<string> {
     return signJwt({ sub: userId }, this.secret, {
       expiresInSeconds: this.config.auth.jwt_ttl_seconds,
+      issuedAtLeast: earliestIssuedAt(this.readModel.identity.user(userId)?.tokens),
     });
   }
 
-  authenticate(credentials: Credentials): Principal {
-    const principal = this.identify(credentials);
-    if (!principal.user.enabled) {
+  async authenticate(credentials: Credentials): Promise<Principal> {
+    return (await this.session(credentials)).principal;
+  }
+
+  /** Like authenticate, with the login token used, if any. */
+  async session(
+    credentials: Credentials,
+    { allowDisabled = false }: { allowDisabled?: boolean } = {},
+  ): Promise<Session> {
+    const session = await this.identifySession(credentials);
+    const { principal } = session;
+    if (!principal.user.enabled && !allowDisabled) {
       throw new ApiError(
         403,
         `user '${principal.user.username}' is disabled; an admin must enable it`,
         'FORBIDDEN',
       );
     }
-    return principal;
+    return session;
   }
 
   /** Like authenticate, without refusing disabled users (they may still read who they are). */
-  identify({ authorization, apiKey, apiSecret, client }: Credentials): Principal {
+  async identify(credentials: Credentials): Promise<Principal> {
+    return (await this.identifySession(credentials)).principal;
+  }
+
+  private async identifySession({
+    authorization,
+    apiKey,
+    apiSecret,
+    client,
+  }: Credentials): Promise<Session> {
     if (authorization)
       return this.fromJwt(
         authorization.replace(/^Bearer\s+/i, ''),
         client === 'web' ? 'ui' : 'api',
       );
-    if (apiKey || apiSecret) return this.fromApiKey(apiKey, apiSecret);
+    if (apiKey || apiSecret) return { principal: this.fromApiKey(apiKey, apiSecret) };
     throw new ApiError(
       401,
       'no credentials: send `authorization: <jwt>`, or `x-api-key` and `x-api-secret`',
@@ -71,15 +99,23 @@ export class Authenticator {
     );
   }
 
-  private fromJwt(token: string, via: PrincipalVia): Principal {
-    let sub: string;
+  private async fromJwt(token: string, via: PrincipalVia): Promise<Session> {
+    let claims: JwtClaims;
     try {
-      sub = verifyJwt(token, this.secret).sub;
+      claims = await verifyJwt(token, this.secret);
     } catch (error) {
       const reason = error instanceof AuthError ? error.message : 'invalid token';
       throw new ApiError(401, `login token refused: ${reason}`, 'UNAUTHENTICATED');
     }
-    return this.principal(sub, via);
+    const principal = this.principal(claims.sub, via);
+    if (isTokenRevoked(principal.user.tokens, claims)) {
+      throw new ApiError(
+        401,
+        'login token refused: it was revoked by a password change or a logout; log in again',
+        'UNAUTHENTICATED',
+      );
+    }
+    return { principal, token: claims };
   }
 
   private fromApiKey(key: string | undefined, secret: string | undefined): Principal {

@@ -6,6 +6,7 @@ import {
   evolveUser,
   evolveUserGroup,
   userGroupStream,
+  usernameKey,
   userStream,
   type UserCommand,
   type UserGroupCommand,
@@ -22,6 +23,7 @@ import {
   type CommandMeta,
 } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api/api-error';
 
 const userDecider = {
   initialState: (): UserState => ({ status: 'Empty' }),
@@ -49,8 +51,18 @@ export class IdentityCommands {
     this.names = new NameRegistry(store);
   }
 
-  /** Signs a user up; the very first one becomes an enabled admin (decided by one stream). */
-  async signUp(username: string, passwordHash: string, meta: CommandMeta): Promise<string> {
+  /**
+   * Signs a user up; the very first one becomes an enabled admin, decided by one stream that
+   * only one append can create. With sign-ups closed nobody else gets in: the claim comes first
+   * and a loser writes nothing. With them open, the name is reserved first, so two sign-ups of
+   * one name cannot leave the claim to a user who is never created.
+   */
+  async signUp(
+    username: string,
+    passwordHash: string,
+    meta: CommandMeta,
+    signUpsOpen: boolean,
+  ): Promise<string> {
     const id = newId();
     const command: UserCommand = {
       type: 'SignUp',
@@ -61,8 +73,15 @@ export class IdentityCommands {
       admin: false,
     };
     decideUser({ status: 'Empty' }, command);
-    await this.reserve('user', username, id, meta, `a user named '${username}' already exists`);
-    const first = await this.claimFirstUser(id, meta);
+    let first: boolean;
+    if (signUpsOpen) {
+      await this.reserveUsername(username, id, meta);
+      first = await this.claimFirstUser(id, meta);
+    } else {
+      first = await this.claimFirstUser(id, meta);
+      if (!first) throw signUpsClosed();
+      await this.reserveUsername(username, id, meta);
+    }
     await this.user(id, { ...command, enabled: first, admin: first }, meta);
     return id;
   }
@@ -109,6 +128,18 @@ export class IdentityCommands {
     await this.readModel.waitFor(position);
   }
 
+  /** User names are unique regardless of case: the reservation is of their folded key. */
+  private async reserveUsername(username: string, id: string, meta: CommandMeta) {
+    try {
+      await this.names.reserve('user', usernameKey(username), id, meta);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'CONFLICT') throw error;
+      const holder = ((error as { details?: { holder?: string } }).details ?? {}).holder;
+      const taken = (holder && this.readModel.identity.user(holder)?.username) || username;
+      throw conflict(`a user named '${taken}' already exists`, { field: 'username' });
+    }
+  }
+
   private async reserve(
     category: string,
     name: string,
@@ -120,7 +151,7 @@ export class IdentityCommands {
       await this.names.reserve(category, name, id, meta);
     } catch (error) {
       if ((error as { code?: string }).code === 'CONFLICT')
-        throw conflict(taken, { field: 'username' });
+        throw conflict(taken, { field: 'name' });
       throw error;
     }
   }
@@ -141,4 +172,12 @@ export class IdentityCommands {
       throw error;
     }
   }
+}
+
+export function signUpsClosed(): ApiError {
+  return new ApiError(
+    403,
+    'sign-ups are disabled: ask an admin, or set auth.allow_signups',
+    'FORBIDDEN',
+  );
 }

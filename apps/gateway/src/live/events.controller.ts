@@ -31,15 +31,15 @@ export class EventsController {
   ) {}
 
   @Get('events')
-  stream(
+  async stream(
     @Query('after') after: string | undefined,
     @Query('kind') kind: string | undefined,
     @Query('resource') resource: string | undefined,
     @Query('streams') streams: string | undefined,
     @Headers() headers: Headers,
     @Res() res: Response,
-  ): void {
-    const { id: userId, via } = this.authenticator.authenticate(credentialsOf(headers));
+  ): Promise<void> {
+    const { id: userId, via } = await this.authenticator.authenticate(credentialsOf(headers));
     const position = after ?? (headers['last-event-id'] as string | undefined) ?? '0';
     const from = position === 'now' ? this.readModel.position : Number(position);
     if (!Number.isSafeInteger(from) || from < 0) {

@@ -59,23 +59,36 @@ export class UpdateFeed implements OnApplicationShutdown {
 
   private accept(socket: WebSocket): void {
     const timer = setTimeout(() => socket.close(1008, 'log in within 10 s'), 10_000);
-    socket.once('message', (data) => {
-      clearTimeout(timer);
-      try {
-        const principal = this.authenticator.authenticate(loginCredentials(data.toString()));
-        const client = this.client(socket, principal.id, principal.via as PrincipalVia);
-        this.clients.add(client);
-        socket.on('message', (message) => this.observe(client, message.toString()));
-        socket.on('close', () => {
-          this.clients.delete(client);
-          this.observed.remove(client);
-        });
-        socket.send('LOGGED_IN');
-      } catch (error) {
-        socket.close(1008, (error as Error).message.slice(0, 120));
+    // The login is checked asynchronously: messages sent right after it wait for it, in order.
+    let login: Promise<Client | undefined> | undefined;
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (login) {
+        void login.then((client) => client && this.observe(client, text));
+        return;
       }
+      clearTimeout(timer);
+      login = this.logIn(socket, text);
     });
     socket.on('error', (error) => this.logger.warn(`update feed client: ${error.message}`));
+  }
+
+  private async logIn(socket: WebSocket, text: string): Promise<Client | undefined> {
+    try {
+      const principal = await this.authenticator.authenticate(loginCredentials(text));
+      if (socket.readyState !== socket.OPEN) return undefined;
+      const client = this.client(socket, principal.id, principal.via as PrincipalVia);
+      this.clients.add(client);
+      socket.on('close', () => {
+        this.clients.delete(client);
+        this.observed.remove(client);
+      });
+      socket.send('LOGGED_IN');
+      return client;
+    } catch (error) {
+      socket.close(1008, (error as Error).message.slice(0, 120));
+      return undefined;
+    }
   }
 
   private client(socket: WebSocket, userId: string, via: PrincipalVia): Client {

@@ -1,4 +1,12 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** `/auth/login/SignUpLocalUser` and `LoginLocalUser`. */
 export class UsernamePasswordDto {
@@ -36,4 +44,14 @@ export class DeleteApiKeyDto {
 export class UpdatePasswordDto {
   @IsString()
   password!: string;
+}
+
+/**
+ * `/auth/manage/Logout` (Monitor's own; Komodo's clients log out by forgetting the token): the
+ * login token of this request stops working, or with `all` every login token of the user.
+ */
+export class LogoutDto {
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
 }
