@@ -63,7 +63,7 @@ function sameValues<A, B>(
   _ok: [A, B] extends [B, A] ? true : { extra: Exclude<A, B>; missing: Exclude<B, A> },
 ): void {}
 
-sameKeys<ServerConfig, Types.ServerConfig>(true);
+sameKeys<Omit<ServerConfig, 'user_host_powers' | 'user_bind_paths'>, Types.ServerConfig>(true);
 sameKeys<DeploymentConfig, Types.DeploymentConfig>(true);
 sameKeys<StackConfig, Types.StackConfig>(true);
 sameKeys<BuildConfig, Types.BuildConfig>(true);
