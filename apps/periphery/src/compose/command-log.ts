@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Log } from '../docker/docker-shapes';
 
 export interface CommandOptions {
@@ -42,8 +43,8 @@ export function runCommand(
       },
       (error, stdout, stderr) => {
         let err = stderr;
-        // A program that could not start (ENOENT) or was killed says nothing on stderr itself.
-        if (error && !stderr) err = error.message;
+        // A program that could not start or was killed says nothing on stderr itself.
+        if (error && !stderr) err = startFailure(error, file, options.cwd) ?? error.message;
         if (error?.killed) err += `\nkilled after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`;
         resolve({
           stage,
@@ -57,6 +58,17 @@ export function runCommand(
       },
     );
   });
+}
+
+/**
+ * Node says `spawn sh ENOENT` both when the program is missing and when the folder it was to run
+ * in is: say which.
+ */
+function startFailure(error: { code?: unknown }, file: string, cwd: string): string | undefined {
+  if (error.code !== 'ENOENT') return undefined;
+  return existsSync(cwd)
+    ? `'${file}' was not found on this agent's PATH`
+    : `the folder ${cwd} does not exist on this agent (a path of the stack that is not there yet?)`;
 }
 
 /** Replaces every secret (longest first, so one inside another is not half-masked). */

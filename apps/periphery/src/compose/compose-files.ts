@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Log } from '../docker/docker-shapes';
 import { runStage } from '../docker/stage-log';
@@ -7,32 +7,34 @@ import type { StackFileDto } from './compose.dto';
 import { PeripheryError } from '../api/periphery-error';
 import { fileInStack } from './stack-paths';
 
+/** The files the core sends hold interpolated values (secrets): for the agent's user alone. */
+const FILE_MODE = 0o600;
+const FOLDER_MODE = 0o700;
+
 /**
  * Writes the stack's files. Each goes to a temporary name beside its target and is renamed
  * over it, so a compose run in between sees the old file or the new one, never half of one.
- * The env file is written mode 0600: it usually holds secrets. Contents never reach the Log.
+ * Every file is written mode 0600 and the folders holding them made 0700: the core has filled
+ * in variables, secret ones included, in compose files as in the env file. Contents never
+ * reach the Log.
  */
 export async function writeStackFiles(
   directory: string,
   files: StackFileDto[],
   env?: StackFileDto,
 ): Promise<Log> {
-  const all = [
-    ...files.map((file) => ({ file, mode: 0o644 })),
-    ...(env ? [{ file: env, mode: 0o600 }] : []),
-  ];
+  const all = [...files, ...(env ? [env] : [])];
   // Every path is checked before anything is written: a bad one leaves the stack untouched.
-  const targets = all.map(({ file, mode }) => ({
-    target: fileInStack(directory, file.path),
-    file,
-    mode,
-  }));
+  const targets = all.map((file) => ({ target: fileInStack(directory, file.path), file }));
   const result = await runStage('write compose files', `write files to ${directory}`, async () => {
-    for (const { target, file, mode } of targets) {
-      await mkdir(dirname(target), { recursive: true });
+    for (const folder of new Set([directory, ...targets.map(({ target }) => dirname(target))])) {
+      await mkdir(folder, { recursive: true, mode: FOLDER_MODE });
+      await chmod(folder, FOLDER_MODE);
+    }
+    for (const { target, file } of targets) {
       const temporary = `${target}.tmp-${randomBytes(4).toString('hex')}`;
       try {
-        await writeFile(temporary, file.contents, { mode });
+        await writeFile(temporary, file.contents, { mode: FILE_MODE });
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });

@@ -1,6 +1,14 @@
 import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBusyboxImage, BUSYBOX_TEST_IMAGE } from '@monitor/testing';
@@ -241,6 +249,35 @@ describe('compose requests (real docker-compose)', () => {
     expect(escape.status).toBe(400);
     expect(escape.body.error).toContain('run_directory');
   }, 30_000);
+
+  it('writes the files, which hold interpolated secrets, for the agent alone (0600, folders 0700)', async () => {
+    const { stack } = target('modes');
+    await call('WriteComposeFiles', {
+      stack,
+      files: [{ path: 'deploy/compose.yaml', contents: 'services: {}\n# token: s3cret\n' }],
+      env: { path: '.env', contents: 'TOKEN=s3cret\n' },
+    });
+    const dir = join(agent.config.root_directory, 'stacks', stack);
+    const mode = (path: string) => statSync(join(dir, path)).mode & 0o777;
+    expect(mode('deploy/compose.yaml')).toBe(0o600);
+    expect(mode('.env')).toBe(0o600);
+    expect(mode('deploy')).toBe(0o700);
+    expect(mode('.')).toBe(0o700);
+  });
+
+  it('says the folder is missing when a stack command names one that is not there', async () => {
+    const { stack } = target('nofolder');
+    await call('WriteComposeFiles', { stack, files: [{ path: 'compose.yaml', contents: '' }] });
+    const log = await call('RunStackCommand', {
+      stack,
+      path: 'not/there',
+      command: 'echo hi',
+      stage: 'pre deploy',
+    });
+    expect(log).toMatchObject({ success: false, stdout: '' });
+    expect(log.stderr).toMatch(/^the folder .*\/not\/there does not exist on this agent/);
+    expect(log.stderr).not.toContain('ENOENT');
+  });
 
   it('refuses paths outside the stack directory and malformed params (400 naming the field)', async () => {
     const stack = `stack-paths-${run}`;
