@@ -8,3 +8,4 @@ export * from './execution-updates';
 export * from './server-status-model';
 export * from './alerts-model';
 export * from './observed-status-model';
+export * from './deleted-resources';

@@ -14,6 +14,7 @@ import {
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
 import { AlertsModel } from './alerts-model';
+import { DeletedResources } from './deleted-resources';
 import { ObservedStatusModel } from './observed-status-model';
 import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
@@ -39,6 +40,8 @@ export class ReadModel {
   private readonly resources = new Map<string, Resource>();
   private readonly tags = new Map<string, Tag>();
   private readonly updates = new Map<string, UpdateRecord>();
+  /** Deleted resources, found by id only: who may read their history. */
+  readonly deleted = new DeletedResources();
   readonly identity = new IdentityModel();
   readonly settings = new SettingsModel();
   readonly executions = new ExecutionUpdates();
@@ -94,6 +97,11 @@ export class ReadModel {
       if (update) this.recordUpdate(update);
     }
     this.waiter.advance(event.position);
+  }
+
+  /** The resource with this id, never one with this name. */
+  resourceById(kind: ResourceKind, id: string): Resource | undefined {
+    return this.resources.get(key(kind, id));
   }
 
   resource(kind: ResourceKind, idOrName: string): Resource | undefined {
@@ -169,6 +177,9 @@ export class ReadModel {
     );
     if (state.status === 'Active') this.resources.set(key(kind, id), state.resource);
     else this.resources.delete(key(kind, id));
+    if (state.status === 'Deleted') {
+      this.deleted.record(state.resource, event.metadata.at, event.metadata.userId);
+    }
     const update = updateFromResourceEvent(event);
     if (update) this.recordUpdate(update);
   }

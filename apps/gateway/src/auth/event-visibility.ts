@@ -1,12 +1,13 @@
 import { isResourceKind, kindOfStream, type ResourceKind } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
+import { canReadHistoryOf } from './history-access';
 import type { Principal } from './principal';
 
 /**
- * Who may follow which events: admins all; others the events of resources they may read (with
- * their server status and alerts), and tags. Users, groups, variables, accounts and name
- * reservations are admin business.
+ * Who may follow which events: admins all; others the events of resources whose history they
+ * may read (with their server status and alerts; by id only, see history-access), and tags.
+ * Users, groups, variables, accounts and name reservations are admin business.
  */
 export function canSeeEvent(
   principal: Principal,
@@ -18,8 +19,7 @@ export function canSeeEvent(
   if (event.stream.startsWith('tag-')) return true;
   const about = resourceOf(event, readModel);
   if (!about) return false;
-  const resource = readModel.resource(about.kind, about.id);
-  return resource !== undefined && principal.can(resource, 'Read');
+  return canReadHistoryOf(principal, readModel, about.kind, about.id);
 }
 
 function resourceOf(

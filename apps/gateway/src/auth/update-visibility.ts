@@ -1,10 +1,11 @@
 import { isResourceKind } from '@monitor/domain';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
+import { canReadHistoryOf } from './history-access';
 import type { Principal } from './principal';
 
 /**
- * A user sees an Update when they may read its target. Updates of things that are not
- * resources, or of resources that are gone, are for admins.
+ * A user sees an Update when they may read the history of its target, found by id only (see
+ * history-access). Updates of things that are not resources are for admins.
  */
 export function canSeeUpdate(
   principal: Principal,
@@ -13,7 +14,5 @@ export function canSeeUpdate(
 ): boolean {
   if (principal.isAdmin) return true;
   const { type, id } = update.target;
-  if (!isResourceKind(type)) return false;
-  const resource = readModel.resource(type, id);
-  return resource !== undefined && principal.can(resource, 'Read');
+  return isResourceKind(type) && canReadHistoryOf(principal, readModel, type, id);
 }

@@ -5,21 +5,29 @@ import {
   replayResource,
   resourceStream,
   RESOURCE_KINDS,
+  type ResourceKind,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
-import { EVENT_STORE } from '@monitor/runtime';
+import type { ReadModel } from '@monitor/projections';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { maskSealed } from '@monitor/secrets';
+import { requireHistoryTarget } from '../../auth/history-access';
+import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
-import { ResourceReads } from './resources.read';
 
-/** A resource's own event stream: its history, and the resource as it was at any point. */
+/**
+ * A resource's own event stream: its history, and the resource as it was at any point. A
+ * deleted resource's too, found by its id only, for admins and whoever could read it when it
+ * was deleted: the handlers check access themselves (see auth/history-access), since the
+ * shared resource check knows live resources only.
+ */
 @Injectable()
 export class HistoryReads implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
-    private readonly resources: ResourceReads,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -29,24 +37,17 @@ export class HistoryReads implements OnModuleInit {
         verb: 'read',
         name: 'GetResourceHistory',
         dto: GetResourceHistoryDto,
-        access: {
-          type: 'resource',
-          level: 'Read',
-          target: ({ target }) => ({ kind: target.type, id: target.id }),
-        },
-        handle: async ({ target }) => (await this.events(target.type, target.id)).map(historyEntry),
+        access: { type: 'user' },
+        handle: async ({ target }, { principal }) =>
+          (await this.events(principal, target.type, target.id)).map(historyEntry),
       }),
       request({
         verb: 'read',
         name: 'GetResourceAt',
         dto: GetResourceAtDto,
-        access: {
-          type: 'resource',
-          level: 'Read',
-          target: ({ target }) => ({ kind: target.type, id: target.id }),
-        },
-        handle: async ({ target, revision, at }) => {
-          const events = await this.events(target.type, target.id);
+        access: { type: 'user' },
+        handle: async ({ target, revision, at }, { principal }) => {
+          const events = await this.events(principal, target.type, target.id);
           const upTo = events.filter(
             (e) =>
               (revision === undefined || e.revision <= revision) &&
@@ -70,14 +71,14 @@ export class HistoryReads implements OnModuleInit {
     );
   }
 
+  /** The target's stream, read by the id its access was checked on. */
   private async events(
-    kind: (typeof RESOURCE_KINDS)[number],
+    principal: Principal,
+    kind: ResourceKind,
     idOrName: string,
   ): Promise<StoredEvent[]> {
-    const events = await this.store.readStream(resourceStream(kind, idOrName));
-    if (events.length) return events;
-    const current = this.resources.get(kind, idOrName);
-    return this.store.readStream(resourceStream(kind, current.id));
+    const { resource } = requireHistoryTarget(principal, this.readModel, kind, idOrName);
+    return this.store.readStream(resourceStream(kind, resource.id));
   }
 }
 
