@@ -5,6 +5,7 @@ import type {
   FieldChange,
   PermissionLevel,
   ResourceKind,
+  SpecificPermission,
 } from '@monitor/domain';
 
 /*
@@ -13,7 +14,7 @@ import type {
  * from `@monitor/contracts` (types only).
  */
 
-export type { PermissionLevel, ResourceKind };
+export type { PermissionLevel, ResourceKind, SpecificPermission };
 
 export interface Oid {
   $oid: string;

@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import type { ListTargetPermissionsDto, UpdatePermissionOnTargetDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { PermissionLevel, ResourceKind, User, UserGroup, UserTarget } from '../api/types';
+import type {
+  PermissionLevel,
+  ResourceKind,
+  SpecificPermission,
+  User,
+  UserGroup,
+  UserTarget,
+} from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
+import { SPECIFIC_HELP, SPECIFICS_OF_KIND } from './specific-permissions';
 
 const LEVELS: readonly PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
 
@@ -12,6 +20,7 @@ interface Grantee {
   target: UserTarget;
   name: string;
   level: PermissionLevel;
+  specific: SpecificPermission[];
   onKind: PermissionLevel;
 }
 
@@ -19,6 +28,7 @@ interface Grantee {
 interface TargetPermission {
   user_target: UserTarget;
   level: PermissionLevel;
+  specific: SpecificPermission[];
 }
 
 /**
@@ -35,9 +45,8 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
       api.read<UserGroup[]>('ListUserGroups'),
       api.read<TargetPermission[]>('ListTargetPermissions', params),
     ]);
-    const levelOf = (target: UserTarget) =>
-      grants.find((g) => g.user_target.type === target.type && g.user_target.id === target.id)
-        ?.level ?? 'None';
+    const grantOf = (target: UserTarget) =>
+      grants.find((g) => g.user_target.type === target.type && g.user_target.id === target.id);
     const targets = [
       ...users
         .filter((u) => !u.admin)
@@ -52,19 +61,25 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
     return targets.map(({ type, id: targetId, name, all }): Grantee => ({
       target: { type, id: targetId },
       name,
-      level: levelOf({ type, id: targetId }),
+      level: grantOf({ type, id: targetId })?.level ?? 'None',
+      specific: grantOf({ type, id: targetId })?.specific ?? [],
       onKind: all?.[kind] ?? 'None',
     }));
   }, [api, kind, id]);
   const [failed, setFailed] = useState<{ target: string; error: unknown }>();
 
-  const grant = async (target: UserTarget, permission: PermissionLevel) => {
+  const specifics = SPECIFICS_OF_KIND[kind] ?? [];
+  const grant = async (
+    target: UserTarget,
+    level: PermissionLevel,
+    specific: SpecificPermission[],
+  ) => {
     setFailed(undefined);
     try {
       const params: UpdatePermissionOnTargetDto = {
         user_target: target,
         resource_target: { type: kind, id },
-        permission,
+        permission: { level, specific },
       };
       await api.write('UpdatePermissionOnTarget', params);
       grantees.reload();
@@ -85,6 +100,7 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
             <tr>
               <th>user or group</th>
               <th>on this {kind}</th>
+              {specifics.length > 0 && <th>specific</th>}
               <th>on every {kind}</th>
             </tr>
           </thead>
@@ -99,7 +115,9 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
                   <select
                     aria-label={`${g.name} permission`}
                     value={g.level}
-                    onChange={(e) => void grant(g.target, e.target.value as PermissionLevel)}
+                    onChange={(e) =>
+                      void grant(g.target, e.target.value as PermissionLevel, g.specific)
+                    }
                   >
                     {LEVELS.map((l) => (
                       <option key={l} value={l}>
@@ -109,6 +127,29 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
                   </select>
                   {failed?.target === g.target.id && <ErrorNote error={failed.error} />}
                 </td>
+                {specifics.length > 0 && (
+                  <td>
+                    {specifics.map((s) => (
+                      <label key={s} className="specific" title={SPECIFIC_HELP[s]}>
+                        <input
+                          type="checkbox"
+                          aria-label={`${g.name} ${s}`}
+                          checked={g.specific.includes(s)}
+                          onChange={(e) =>
+                            void grant(
+                              g.target,
+                              g.level,
+                              e.target.checked
+                                ? [...g.specific, s]
+                                : g.specific.filter((held) => held !== s),
+                            )
+                          }
+                        />
+                        {s}
+                      </label>
+                    ))}
+                  </td>
+                )}
                 <td>{g.onKind}</td>
               </tr>
             ))}

@@ -1,0 +1,23 @@
+import type { ResourceKind, SpecificPermission } from '../api/types';
+
+/**
+ * Which specific permissions mean something on which kind: the domain's table
+ * (`SPECIFICS_OF_KIND`), kept here because the bundle imports no values from the libs; a unit
+ * test holds the two equal.
+ */
+export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> = {
+  Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
+  Deployment: ['Inspect', 'Logs', 'Terminal'],
+  Stack: ['Inspect', 'Logs', 'Terminal'],
+  Builder: ['Attach'],
+  Build: ['Attach'],
+  Repo: ['Attach'],
+};
+
+export const SPECIFIC_HELP: Record<SpecificPermission, string> = {
+  Attach: 'Point other resources at it (deploy to this server, build on this builder).',
+  Inspect: 'Inspect its containers.',
+  Logs: 'Read its logs (on a server: every container log on it).',
+  Processes: "List the host's processes.",
+  Terminal: 'What equals root on the host: commands, binds, privileged containers.',
+};
