@@ -160,7 +160,12 @@ describe('deleted resources: identity and who may read them', () => {
       );
     }
     await until(() => heard.former.includes('DeleteDeployment'));
-    // The name is no key to it: a live resource is still found by its name, its own history.
+    // Its old name is no key to it; a live resource is still found by its name.
+    const byOldName = await former.call<{ error: string }>('read', 'GetResourceHistory', {
+      target: { type: 'Deployment', id: 'vault' },
+    });
+    expect(byOldName.status).toBe(404);
+    expect(byOldName.body.error).toMatch(/a deleted Deployment is found by its id only/);
     const byName = await admin.read<{ type: string }[]>('GetResourceHistory', {
       target: { type: 'Deployment', id: 'mine' },
     });
