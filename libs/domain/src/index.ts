@@ -32,3 +32,4 @@ export * from './stacks/git-source';
 export * from './updates/deploy-runs';
 export * from './stacks/deploy-if-changed';
 export * from './host-access';
+export * from './logs/log-search';

@@ -7,6 +7,7 @@ import {
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
+import { LOG_SEARCH_TAIL, searchedLog, type ExecutionLog } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
@@ -35,8 +36,9 @@ export class DeploymentQueriesController {
     return this.ask(deployment, 'GetContainerLog', { tail, timestamps });
   }
 
+  /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
   @MessagePattern(querySubject('SearchDeploymentLog'), { queue })
-  search({ params }: Envelope) {
+  async search({ params }: Envelope) {
     const {
       deployment,
       terms,
@@ -44,7 +46,11 @@ export class DeploymentQueriesController {
       invert = false,
       timestamps,
     } = requireValid(SearchDeploymentLogDto, params);
-    return this.ask(deployment, 'GetContainerLogSearch', { terms, combinator, invert, timestamps });
+    const log = await this.ask<ExecutionLog>(deployment, 'GetContainerLog', {
+      tail: LOG_SEARCH_TAIL,
+      timestamps,
+    });
+    return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
   @MessagePattern(querySubject('GetDeploymentStats'), { queue })
@@ -52,9 +58,9 @@ export class DeploymentQueriesController {
     return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
   }
 
-  private async ask(idOrName: string, type: string, params: object) {
+  private async ask<T = unknown>(idOrName: string, type: string, params: object): Promise<T> {
     const deployment = this.context.deployment(idOrName);
-    const answer = await this.agents.ask(this.context.server(deployment), type, {
+    const answer = await this.agents.ask<T>(this.context.server(deployment), type, {
       name: this.observer.containerNameOf(deployment),
       ...params,
     });

@@ -8,7 +8,7 @@ import {
   ServerParamDto,
   requireValid as valid,
 } from '@monitor/contracts';
-import type { Resource } from '@monitor/domain';
+import { LOG_SEARCH_TAIL, searchedLog, type ExecutionLog, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
@@ -76,8 +76,9 @@ export class ServerQueriesController {
     );
   }
 
+  /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
   @MessagePattern(querySubject('SearchContainerLog'), { queue })
-  search({ params }: Envelope) {
+  async search({ params }: Envelope) {
     const {
       server,
       container,
@@ -86,19 +87,18 @@ export class ServerQueriesController {
       invert = false,
       timestamps,
     } = valid(SearchContainerLogDto, params);
-    return this.redacted(
-      this.ask(server, 'GetContainerLogSearch', {
+    const log = await this.redacted(
+      this.ask<ExecutionLog>(server, 'GetContainerLog', {
         name: container,
-        terms,
-        combinator,
-        invert,
+        tail: LOG_SEARCH_TAIL,
         timestamps,
       }),
     );
+    return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
   /** A container may print what it was given: no secret leaves through its log. */
-  private async redacted(answer: Promise<unknown>) {
+  private async redacted<T>(answer: Promise<T>): Promise<T> {
     return knownSecrets(this.readModel, this.keyring).redactDeep(await answer);
   }
 

@@ -1,6 +1,6 @@
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
-import { STACK_DEPLOYS } from '@monitor/domain';
+import { LOG_SEARCH_TAIL, searchedLog, STACK_DEPLOYS, type ExecutionLog } from '@monitor/domain';
 import {
   DestroyStackDto,
   GetStackLogDto,
@@ -42,10 +42,18 @@ export class StackController {
     return this.stacks.log(stack, tail, services);
   }
 
+  /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
   @MessagePattern(querySubject('SearchStackLog'), { queue })
-  search({ params }: Envelope) {
-    const { stack, services, ...search } = requireValid(SearchStackLogDto, params);
-    return this.stacks.searchLog(stack, search, services);
+  async search({ params }: Envelope) {
+    const {
+      stack,
+      services,
+      terms,
+      combinator = 'Or',
+      invert = false,
+    } = requireValid(SearchStackLogDto, params);
+    const log = (await this.stacks.log(stack, LOG_SEARCH_TAIL, services)) as ExecutionLog;
+    return searchedLog(log, { terms, combinator, invert }, 'search compose log');
   }
 }
 

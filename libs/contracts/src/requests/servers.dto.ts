@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -10,6 +11,7 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 /** `{ server: id or name }`, as every server read and execution takes. */
@@ -62,11 +64,16 @@ export class GetContainerLogDto extends ServerParamDto {
   timestamps?: boolean;
 }
 
-/** What a log search takes, for a container or a deployment. */
+/**
+ * What a log search takes, for a container, a deployment or a stack. At least one term, none
+ * empty: an empty term would match every line, no term none.
+ */
 class LogSearchDto {
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MinLength(1, { each: true })
   terms!: string[];
 
   @IsOptional()

@@ -1,0 +1,194 @@
+import Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { eventually } from '../../support/eventually';
+import { completed, type UpdateView } from '../../support/updates';
+
+const MASK = '*****';
+
+/**
+ * Issue 11, finding 3: whoever can deploy a command that prints a secret variable must not read
+ * it back, neither transformed (`rev`, `base64`, `xxd`) nor one character at a time through log
+ * search, which runs on the masked log.
+ */
+describe('security: secret values do not leak through transformations or log search', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const name = `e2e-secret-leaks-${process.pid}`;
+  const project = `e2e-secret-leaks-stack-${process.pid}`;
+  const secret = `Leak-${randomBytes(12).toString('base64url')}`;
+  const reversed = [...secret].reverse().join('');
+  const base64 = Buffer.from(`${secret}\n`).toString('base64');
+  const hex = Buffer.from(secret).toString('hex');
+  let monitor: EmbeddedMonitor;
+  let deploy: UpdateView;
+
+  type Log = { stage: string; command: string; stdout: string; stderr: string };
+  const log = () => monitor.admin.read<Log>('GetDeploymentLog', { deployment: name, tail: 50 });
+  const search = (params: object) =>
+    monitor.admin.read<Log>('SearchDeploymentLog', { deployment: name, ...params });
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    await monitor.admin.write('CreateVariable', { name: 'LEAKY', value: secret, is_secret: true });
+    await monitor.admin.write('CreateDeployment', {
+      name,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
+        command: [
+          '/bin/sh -c "',
+          'echo plain [[LEAKY]];',
+          'echo reversed $(echo [[LEAKY]] | rev);',
+          'echo base64 $(echo [[LEAKY]] | base64);',
+          'echo hex $(printf %s [[LEAKY]] | xxd -p -c 200);',
+          'echo upper $(echo [[LEAKY]] | tr a-z A-Z);',
+          'echo ordinary-line-one; echo ordinary-line-two >&2;',
+          "trap 'exit 0' TERM; sleep 3600 & wait",
+          '"',
+        ].join(' '),
+        network: 'none',
+        termination_timeout: 1,
+      },
+    });
+    deploy = await completed(
+      monitor.admin,
+      await monitor.admin.execute<UpdateView>('Deploy', { deployment: name }),
+    );
+    await eventually(async () => expect((await log()).stderr).toContain('ordinary-line-two'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.admin
+      .execute<UpdateView>('DestroyStack', { stack: 'leaky-stack' })
+      .then((update) => completed(monitor.admin, update))
+      .catch(() => undefined);
+    await monitor?.destroy();
+    const left = await docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${project}`] },
+    });
+    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await docker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
+  }, 60_000);
+
+  it('masks the secret printed reversed, in base64, hex and upper case, in the log and the Update', async () => {
+    expect(deploy.success).toBe(true);
+    const { stdout } = await log();
+    // Left of base64: the last character, mixing the secret's last bits with the newline's, and
+    // the newline's own; what depends on the secret alone is masked.
+    expect(stdout).toBe(
+      [
+        `plain ${MASK}`,
+        `reversed ${MASK}`,
+        `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}`,
+        `hex ${MASK}`,
+        `upper ${MASK}`,
+        'ordinary-line-one',
+        '',
+      ].join('\n'),
+    );
+    const update = JSON.stringify(deploy.logs);
+    expect(update).toContain(MASK);
+    for (const form of [secret, reversed, base64.slice(0, 20), hex, secret.toUpperCase()]) {
+      expect([form, stdout.includes(form), update.includes(form)]).toEqual([form, false, false]);
+    }
+  });
+
+  it('answers no search for a prefix of the secret: the search reads the masked log', async () => {
+    const prefixes = Array.from({ length: secret.length }, (_, i) => secret.slice(0, i + 1));
+    const guesses = [...prefixes.map((p) => `plain ${p}`), ...prefixes.slice(0, 40)];
+    const found = await search({ terms: guesses });
+    expect(found).toMatchObject({ stage: 'search container log', stdout: '', stderr: '' });
+    for (const term of [`reversed ${reversed.slice(0, 3)}`, `base64 ${base64.slice(0, 4)}`]) {
+      expect((await search({ terms: [term] })).stdout).toBe('');
+    }
+    const byServer = await monitor.admin.read<Log>('SearchContainerLog', {
+      server: 'local',
+      container: name,
+      terms: [`plain ${secret.slice(0, 1)}`, secret.slice(0, 5)],
+    });
+    expect(byServer.stdout).toBe('');
+  });
+
+  it('still finds ordinary lines, of both streams, and shows a matching line masked', async () => {
+    expect(await search({ terms: ['ordinary-line'] })).toMatchObject({
+      stdout: 'ordinary-line-one\nordinary-line-two\n',
+      stderr: '',
+      command: expect.stringContaining('| search ("ordinary-line")'),
+    });
+    expect((await search({ terms: ['plain', 'upper'], combinator: 'Or' })).stdout).toBe(
+      `plain ${MASK}\nupper ${MASK}\n`,
+    );
+    expect((await search({ terms: ['ordinary', 'two'], combinator: 'And' })).stdout).toBe(
+      'ordinary-line-two\n',
+    );
+    const inverted = await search({ terms: ['ordinary', 'plain', 'reversed'], invert: true });
+    expect(inverted.stdout).toBe(
+      `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}\nhex ${MASK}\nupper ${MASK}\n`,
+    );
+    const byServer = await monitor.admin.read<Log>('SearchContainerLog', {
+      server: 'local',
+      container: name,
+      terms: ['line-two'],
+    });
+    expect(byServer.stdout).toBe('ordinary-line-two\n');
+  });
+
+  it("searches a stack's log masked too: no prefix of the secret, ordinary lines found", async () => {
+    await monitor.admin.write('CreateStack', {
+      name: 'leaky-stack',
+      config: {
+        server_id: 'local',
+        project_name: project,
+        auto_pull: false,
+        environment: 'TOKEN=[[LEAKY]]',
+        file_contents: [
+          'services:',
+          '  talker:',
+          `    image: ${BUSYBOX_TEST_IMAGE}`,
+          '    network_mode: none',
+          '    environment: { TOKEN: "${TOKEN}" }',
+          '    command: ["/bin/sh", "-c", "echo token $$TOKEN; echo $$TOKEN | rev; echo stack-ready; trap \'exit 0\' TERM; sleep 3600 & wait"]',
+          '',
+        ].join('\n'),
+      },
+    });
+    const deployed = await completed(
+      monitor.admin,
+      await monitor.admin.execute<UpdateView>('DeployStack', { stack: 'leaky-stack' }),
+    );
+    expect(deployed.success).toBe(true);
+    const stackSearch = (terms: string[]) =>
+      monitor.admin.read<Log>('SearchStackLog', { stack: 'leaky-stack', terms });
+    const ready = await eventually(async () => {
+      const found = await stackSearch(['stack-ready', 'token']);
+      expect(found.stdout).toContain('stack-ready');
+      return found;
+    });
+    expect(ready).toMatchObject({ stage: 'search compose log', stderr: '' });
+    expect(ready.stdout).toMatch(/\| token \*{5}\n.*\| stack-ready\n$/);
+    const prefixes = Array.from(
+      { length: secret.length },
+      (_, i) => `token ${secret.slice(0, i + 1)}`,
+    );
+    expect((await stackSearch([...prefixes, reversed.slice(0, 6)])).stdout).toBe('');
+  }, 60_000);
+
+  it('refuses a search without terms or with an empty term, naming the field', async () => {
+    for (const terms of [[], ['']]) {
+      const answer = await monitor.admin.call<{ error: string }>('read', 'SearchDeploymentLog', {
+        deployment: name,
+        terms,
+      });
+      expect([answer.status, answer.body.error]).toEqual([400, expect.stringContaining('terms')]);
+    }
+  });
+});
