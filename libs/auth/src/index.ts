@@ -5,3 +5,4 @@ export * from './api-keys';
 export * from './jwt-secret';
 export * from './rate-limiter';
 export * from './login-throttle';
+export * from './address-key';

@@ -7,7 +7,11 @@ import { startMonitor } from '../../../apps/monitor/src/monitor-app';
 import { api, signUp, TEST_PASSWORD, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 
-type Answer = { status: number; body: { error?: string; data?: { jwt: string } } };
+type Answer = {
+  status: number;
+  body: { error?: string; data?: { jwt: string } };
+  retryAfter?: string;
+};
 
 /**
  * A login from a loopback address of our choosing (all of 127/8 reaches the gateway), so one
@@ -30,7 +34,13 @@ function loginFrom(baseUrl: string, address: string, username: string, password:
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(text),
+            retryAfter: res.headers['retry-after'],
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -76,7 +86,9 @@ describe('security: logins', () => {
       Array.from({ length: 300 }, () => login('127.0.0.10', 'burst', WRONG)),
     );
     expect(countBy(answers)).toEqual({ 401: 10, 429: 290 });
-    expect(answers.find((a) => a.status === 429)?.body.error).toMatch(/try again in \d+ s/);
+    const limited = answers.find((a) => a.status === 429);
+    expect(limited?.body.error).toMatch(/try again in \d+ s/);
+    expect(Number(limited?.retryAfter)).toBeGreaterThan(0);
     expect((await login('127.0.0.10', 'burst')).status).toBe(429);
     expect(await monitor.runtime.store.headPosition()).toBe(before);
   });

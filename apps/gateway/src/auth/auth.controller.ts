@@ -7,9 +7,12 @@ import {
   Ip,
   Param,
   Post,
+  Res,
   UseFilters,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import {
+  addressKey,
   checkPasswordStrength,
   generateApiKey,
   hashApiSecret,
@@ -69,7 +72,12 @@ export class AuthController {
 
   @Post('auth/login/:request')
   @HttpCode(200)
-  async login(@Param('request') request: string, @Body() body: unknown, @Ip() ip: string) {
+  async login(
+    @Param('request') request: string,
+    @Body() body: unknown,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     switch (request) {
       case 'GetLoginOptions':
         return {
@@ -83,7 +91,7 @@ export class AuthController {
       case 'SignUpLocalUser':
         return this.signUp(valid(UsernamePasswordDto, body, request));
       case 'LoginLocalUser':
-        return this.logIn(valid(UsernamePasswordDto, body, request), ip);
+        return this.logIn(valid(UsernamePasswordDto, body, request), ip, res);
       default:
         throw new ApiError(404, `unknown request '${request}' for /auth/login`, 'NOT_FOUND');
     }
@@ -181,10 +189,11 @@ export class AuthController {
    * limit check, so a burst of parallel guesses gets no more checks than the limit allows.
    * Names compare regardless of case, as they are unique that way: the limits count per name.
    */
-  private async logIn({ username, password }: UsernamePasswordDto, ip: string) {
-    const permit = this.throttle.reserve(usernameKey(username), ip);
+  private async logIn({ username, password }: UsernamePasswordDto, ip: string, res: Response) {
+    const permit = this.throttle.reserve(usernameKey(username), addressKey(ip));
     if (!permit.allowed) {
       const seconds = Math.ceil(permit.retryAfterMs / 1000);
+      res.setHeader('Retry-After', String(seconds));
       throw new ApiError(429, `too many failed logins; try again in ${seconds} s`, 'RATE_LIMITED');
     }
     const user = this.readModel.identity.userByName(username);
