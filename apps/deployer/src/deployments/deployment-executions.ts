@@ -85,7 +85,7 @@ export class DeploymentExecutions {
       const deployed = await this.agents.call<{ logs: ExecutionLog[]; container_id?: string }>(
         server,
         'DeployContainer',
-        { name, image, spec: engineSpec },
+        { name, image, spec: engineSpec, owner: { kind: 'Deployment', id: current.id } },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs(deployed.logs);
@@ -117,7 +117,11 @@ export class DeploymentExecutions {
         const log = await this.agents.call<ExecutionLog>(
           server,
           request,
-          { name, ...(stopping ? { signal, timeSeconds } : {}) },
+          {
+            name,
+            owner: { kind: 'Deployment', id: deployment.id },
+            ...(stopping ? { signal, timeSeconds } : {}),
+          },
           AGENT_TIMEOUT,
         );
         return { stdout: log.stdout, stderr: log.stderr, success: log.success };

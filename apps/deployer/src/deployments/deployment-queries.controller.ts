@@ -62,6 +62,7 @@ export class DeploymentQueriesController {
     const deployment = this.context.deployment(idOrName);
     const answer = await this.agents.ask<T>(this.context.server(deployment), type, {
       name: this.observer.containerNameOf(deployment),
+      owner: { kind: 'Deployment', id: deployment.id },
       ...params,
     });
     // A container may print what it was given: no secret leaves through its log.

@@ -18,6 +18,7 @@ export function fromAgent(server: Resource, error: unknown): BusError {
     case 'AGENT':
       if (error.status === 404) return new BusError('NOT_FOUND', `${where}: ${error.message}`);
       if (error.status === 400) return new BusError('VALIDATION', `${where}: ${error.message}`);
+      if (error.status === 409) return new BusError('CONFLICT', `${where}: ${error.message}`);
       return new BusError('INTERNAL', `${where}: ${error.message}`);
   }
 }

@@ -196,6 +196,7 @@ export class StackExecutions {
   async log(idOrName: string, tail: number, services?: string[]) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.ask(this.server(stack), 'GetComposeLog', {
+      stack: stack.id,
       project: stackProjectName(stack),
       tail,
       services,
@@ -211,6 +212,7 @@ export class StackExecutions {
   ) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.ask(this.server(stack), 'SearchComposeLog', {
+      stack: stack.id,
       project: stackProjectName(stack),
       services,
       terms: search.terms,

@@ -36,15 +36,22 @@ export class ComposeRunner {
     return directoryInStack(this.directory(target.stack), target.run_directory);
   }
 
-  /** With `registry`, compose pulls as that account (see withRegistryLogin). */
+  /**
+   * With `registry`, compose pulls as that account (see withRegistryLogin). `agentFiles` are
+   * compose files of the agent's own (absolute paths), given after the stack's.
+   */
   async run(
     stage: string,
     target: ComposeTargetDto & { registry?: RegistryLogin },
     args: string[],
+    agentFiles: string[] = [],
   ): Promise<Log> {
     const cwd = this.runDirectory(target);
     // Checked again here (the DTO did too): these paths reach the file system.
-    const files = target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]);
+    const files = [
+      ...target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]),
+      ...agentFiles.flatMap((file) => ['-f', file]),
+    ];
     const [file, ...prefix] = await this.program(
       target.compose_command ?? this.config.compose_command,
     );

@@ -24,7 +24,7 @@ export const WRAPPABLE = ['config', 'build', 'pull', 'up', 'run'];
 export type ComposeCommandChoice = (typeof COMPOSE_COMMANDS)[number];
 
 /** A service name as compose allows it; checked so it can never look like an option. */
-const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+export const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const SERVICE_MESSAGE = "services entries must be service names (letters, digits, '_', '.', '-')";
 
 export class StackFileDto {
@@ -141,6 +141,11 @@ export class ComposeDownDto extends ComposeTargetDto {
 export class ComposeProjectDto {
   @IsProjectName()
   project!: string;
+
+  /** The stack asking (its id): the project's containers must be labelled as its own. */
+  @IsOptional()
+  @IsStackName()
+  stack?: string;
 
   @IsOptional()
   @IsArray()

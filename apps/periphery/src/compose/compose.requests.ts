@@ -1,7 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { request, RequestRegistry } from '../api/request-registry';
+import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
 import { runCommand } from './command-log';
+import { ComposeOwnership, withStackLabels } from './compose-owner';
 import { readStackFiles, writeStackFiles } from './compose-files';
 import { directoryInStack } from './stack-paths';
 import { ComposeRunner } from './compose-runner';
@@ -13,6 +15,7 @@ import {
   ComposeTargetDto,
   ComposeUpDto,
   GetComposeLogDto,
+  SERVICE_NAME,
   RunStackCommandDto,
   SearchComposeLogDto,
   WriteComposeFilesDto,
@@ -27,14 +30,22 @@ const LIFECYCLE = [
   ['ComposeUnpause', 'compose unpause', 'unpause'],
 ] as const;
 
-/** What a Stack needs of the agent: its files on disk and compose run over them. */
+/**
+ * What a Stack needs of the agent: its files on disk and compose run over them. Every compose
+ * request about a project is refused (409) when the project's containers are not the stack's.
+ */
 @Injectable()
 export class ComposeRequests implements OnModuleInit {
+  private readonly owners: ComposeOwnership;
+
   constructor(
     private readonly registry: RequestRegistry,
     private readonly runner: ComposeRunner,
     private readonly status: ComposeStatus,
-  ) {}
+    engine: DockerEngine,
+  ) {
+    this.owners = new ComposeOwnership(engine, runner);
+  }
 
   onModuleInit(): void {
     this.registry.add(
@@ -57,52 +68,72 @@ export class ComposeRequests implements OnModuleInit {
             cwd: directoryInStack(this.runner.directory(p.stack), p.path),
           }),
       }),
-      request({ name: 'ComposeUp', dto: ComposeUpDto, handle: (p) => this.up(p) }),
+      request({ name: 'ComposeUp', dto: ComposeUpDto, handle: this.owned((p) => this.up(p)) }),
       request({
         name: 'ComposeDown',
         dto: ComposeDownDto,
-        handle: (p) =>
+        handle: this.owned((p) =>
           this.runner.run('compose down', p, ['down', ...(p.remove_volumes ? ['--volumes'] : [])]),
+        ),
       }),
       ...LIFECYCLE.map(([name, stage, command]) =>
         request({
           name,
           dto: ComposeServicesDto,
-          handle: (p) => this.runner.run(stage, p, [command, ...(p.services ?? [])]),
+          handle: this.owned((p) => this.runner.run(stage, p, [command, ...(p.services ?? [])])),
         }),
       ),
       request({
         name: 'ComposePull',
         dto: ComposePullDto,
-        handle: (p) => this.runner.run('compose pull', p, ['pull', ...(p.services ?? [])]),
+        handle: this.owned((p) =>
+          this.runner.run('compose pull', p, ['pull', ...(p.services ?? [])]),
+        ),
       }),
       request({
         name: 'ComposePs',
         dto: ComposeTargetDto,
-        handle: (p) => this.status.services(p.project),
+        handle: this.owned((p) => this.status.services(p.project)),
       }),
       request({
         name: 'GetComposeLog',
         dto: GetComposeLogDto,
-        handle: (p) => this.status.log(p.project, p.tail, p.services),
+        handle: this.owned((p) => this.status.log(p.project, p.tail, p.services)),
       }),
       request({
         name: 'SearchComposeLog',
         dto: SearchComposeLogDto,
-        handle: (p) => this.status.search(p.project, p, p.services),
+        handle: this.owned((p) => this.status.search(p.project, p, p.services)),
       }),
     );
   }
 
+  /** Checks first that the project is the stack's (a request naming no stack is the server's). */
+  private owned<P extends { project: string; stack?: string }, T>(
+    handle: (p: P) => Promise<T>,
+  ): (p: P) => Promise<T> {
+    return async (p) => {
+      if (p.stack) await this.owners.check(p.project, p.stack);
+      return handle(p);
+    };
+  }
+
   /**
-   * `config -q` first: invalid compose text then fails with compose's own message in a Log of
-   * its own, before anything is created or replaced.
+   * `config --services` first: invalid compose text then fails with compose's own message in a
+   * Log of its own, before anything is created or replaced; the services it lists are labelled
+   * as the stack's at the `up`.
    */
   private async up(p: ComposeUpDto): Promise<{ logs: Log[]; success: boolean }> {
-    const config = await this.runner.run('compose config', p, ['config', '-q']);
+    const config = await this.runner.run('compose config', p, ['config', '--services']);
     if (!config.success) return { logs: [config], success: false };
+    const services = config.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => SERVICE_NAME.test(line));
     const args = ['up', '-d', ...(p.extra_args ?? []), ...(p.services ?? [])];
-    const up = await this.runner.run('compose up', p, args);
+    const up = await withStackLabels(services, p.stack, (labels) =>
+      this.runner.run('compose up', p, args, [labels]),
+    );
     return { logs: [config, up], success: up.success };
   }
 }

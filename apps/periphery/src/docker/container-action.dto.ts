@@ -1,4 +1,6 @@
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { OwnerDto } from './container-owner';
 import { IsContainerName, IsSignal } from './engine-validators';
 
 /**
@@ -16,6 +18,12 @@ export class ContainerActionDto {
   @IsString()
   @IsContainerName()
   name!: string;
+
+  /** The Deployment (or Stack) acted for: only a container labelled with its id is touched. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OwnerDto)
+  owner?: OwnerDto;
 }
 
 /** StopContainer and RemoveContainer: how gracefully to stop first. */

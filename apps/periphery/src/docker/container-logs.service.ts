@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
+import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import type { Log } from './docker-shapes';
 import { demuxLog, type DemuxedLog } from './log-frames';
@@ -12,6 +13,8 @@ export interface LogRequest {
   name: string;
   tail: number;
   timestamps?: boolean;
+  /** Only a container labelled as this resource's is read. */
+  owner?: OwnerDto;
 }
 
 /** GetContainerLog, GetContainerLogSearch and InspectContainer. */
@@ -19,8 +22,12 @@ export interface LogRequest {
 export class ContainerLogsService {
   constructor(private readonly engine: DockerEngine) {}
 
-  inspect(name: string): Promise<Dockerode.ContainerInspectInfo> {
-    return this.engine.withContainer(name, (container) => container.inspect());
+  inspect(name: string, owner?: OwnerDto): Promise<Dockerode.ContainerInspectInfo> {
+    return this.engine.withContainer(name, async (container) => {
+      const info = await container.inspect();
+      assertOwner(name, info.Config?.Labels, owner);
+      return info;
+    });
   }
 
   /** The log's tail, stdout and stderr apart, as Komodo's Log. */
@@ -39,9 +46,12 @@ export class ContainerLogsService {
   }
 
   /** The lines of the last 5000 (both streams, in order) that match; all go to stdout. */
-  async search(request: { name: string; timestamps?: boolean } & LogSearch): Promise<Log> {
+  async search(
+    request: { name: string; timestamps?: boolean; owner?: OwnerDto } & LogSearch,
+  ): Promise<Log> {
     const start_ts = Date.now();
-    const logRequest = { name: request.name, tail: SEARCH_TAIL, timestamps: request.timestamps };
+    const { name, timestamps, owner } = request;
+    const logRequest = { name, tail: SEARCH_TAIL, timestamps, owner };
     const log = await this.read(logRequest);
     const lines = searchLines(log.combined, request);
     const joiner = request.combinator === 'And' ? ' AND ' : ' OR ';
@@ -61,6 +71,7 @@ export class ContainerLogsService {
     return this.engine.withContainer(request.name, async (container) => {
       // The framing depends on whether the container has a TTY: ask rather than guess.
       const info = await container.inspect();
+      assertOwner(request.name, info.Config?.Labels, request.owner);
       const raw = await container.logs({
         follow: false,
         stdout: true,

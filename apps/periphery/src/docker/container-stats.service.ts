@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toContainerStats, type ContainerStats, type EngineStats } from './container-stats';
+import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 
 /** GetContainerStats: one `docker stats --no-stream` line, from the Engine's stats endpoint. */
@@ -11,10 +12,11 @@ export class ContainerStatsService {
    * Not one-shot: the engine then takes a second sample about a second later, which is what the
    * CPU figure is computed from (a one-shot answer has no earlier sample and always says 0%).
    */
-  async stats(name: string): Promise<ContainerStats> {
-    const raw = (await this.engine.withContainer(name, (container) =>
-      container.stats({ stream: false }),
-    )) as EngineStats;
+  async stats(name: string, owner?: OwnerDto): Promise<ContainerStats> {
+    const raw = (await this.engine.withContainer(name, async (container) => {
+      assertOwner(name, (await container.inspect()).Config?.Labels, owner);
+      return container.stats({ stream: false });
+    })) as EngineStats;
     return toContainerStats((raw.name ?? name).replace(/^\//, ''), raw);
   }
 }

@@ -45,37 +45,37 @@ export class ContainerRequests implements OnModuleInit {
       request({
         name: 'StartContainer',
         dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.start(p.name),
+        handle: (p) => this.lifecycle.start(p.name, p.owner),
       }),
       request({
         name: 'StopContainer',
         dto: StopContainerDto,
-        handle: (p) => this.lifecycle.stop(p.name, stop(p)),
+        handle: (p) => this.lifecycle.stop(p.name, stop(p), p.owner),
       }),
       request({
         name: 'RestartContainer',
         dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.restart(p.name),
+        handle: (p) => this.lifecycle.restart(p.name, p.owner),
       }),
       request({
         name: 'PauseContainer',
         dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.pause(p.name),
+        handle: (p) => this.lifecycle.pause(p.name, p.owner),
       }),
       request({
         name: 'UnpauseContainer',
         dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.unpause(p.name),
+        handle: (p) => this.lifecycle.unpause(p.name, p.owner),
       }),
       request({
         name: 'RemoveContainer',
         dto: StopContainerDto,
-        handle: (p) => this.lifecycle.remove(p.name, stop(p)),
+        handle: (p) => this.lifecycle.remove(p.name, stop(p), p.owner),
       }),
       request({
         name: 'GetContainerStats',
         dto: ContainerActionDto,
-        handle: (p) => this.statistics.stats(p.name),
+        handle: (p) => this.statistics.stats(p.name, p.owner),
       }),
     );
   }

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_STOP_SECONDS } from './container-action.dto';
+import { OwnerDto } from './container-owner';
 import { IsContainerExtras } from './container-extras';
 import {
   IsContainerName,
@@ -126,4 +127,13 @@ export class DeployContainerDto {
   @ValidateNested()
   @Type(() => ContainerSpecDto)
   spec!: ContainerSpecDto;
+
+  /**
+   * The Deployment deployed: the container it replaces must carry its label, and the new one
+   * gets it. A joined (`container:<name>`) network must be a Deployment's container.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OwnerDto)
+  owner?: OwnerDto;
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
+import { DEPLOYMENT_LABEL, joinedContainers } from '@monitor/domain';
 import { PeripheryError } from '../api/periphery-error';
+import { assertOwner, ownedLabels, type OwnerDto } from './container-owner';
 import { createOptions, describeCreate } from './create-options';
 import type { DeployContainerDto } from './deploy-container.dto';
 import { DockerEngine } from './docker-engine';
@@ -34,13 +36,22 @@ const short = (id: string) => id.slice(0, 12);
  * A failure at 2 or 3 removes the new container again, so nothing is left half-deployed besides
  * what the failed stage says of the old one. A failure at 4's start leaves the new container
  * created (not running) under the name, the old one gone: deploying again replaces it.
+ *
+ * With an `owner` (the Deployment), a container of that name that is not labelled as its own is
+ * never stopped or replaced, and a `container:<name>` network must join a Deployment's container.
  */
 @Injectable()
 export class DeployService {
   constructor(private readonly engine: DockerEngine) {}
 
-  async deploy({ name: given, image, spec }: DeployContainerDto): Promise<DeployAnswer> {
+  async deploy({
+    name: given,
+    image,
+    spec: asked,
+    owner,
+  }: DeployContainerDto): Promise<DeployAnswer> {
     const name = given.replace(/^\//, '');
+    const spec = owner ? { ...asked, labels: ownedLabels(asked.labels, owner) } : asked;
     const temporary = `${name}-deploying-${randomBytes(4).toString('hex')}`;
     const logs: Log[] = [];
     let id: string | undefined;
@@ -49,6 +60,7 @@ export class DeployService {
       'create container',
       describeCreate(temporary, image, spec),
       async () => {
+        if (owner) await this.checkOwnership(name, spec.networkMode, owner);
         const created = await this.engine.call((docker) =>
           docker.createContainer(createOptions(temporary, image, spec)),
         );
@@ -63,7 +75,7 @@ export class DeployService {
     }
 
     const stopOptions: StopOptions = { signal: spec.stopSignal, timeSeconds: spec.stopTimeout };
-    const replaced = await this.stopAndRemoveOld(name, stopOptions, logs);
+    const replaced = await this.stopAndRemoveOld(name, stopOptions, logs, owner);
     if (!replaced) {
       const left = await this.discard(id, temporary, logs[logs.length - 1]);
       return { logs, container_id: left, success: false };
@@ -100,11 +112,13 @@ export class DeployService {
     name: string,
     options: StopOptions,
     logs: Log[],
+    owner: OwnerDto | undefined,
   ): Promise<boolean> {
     let old: Dockerode.ContainerInspectInfo | undefined;
     const stop = await runStage('stop old container', describeStop(name, options), async () => {
       old = await this.findExactly(name);
       if (!old) return '';
+      assertOwner(name, old.Config?.Labels, owner);
       const container = this.engine.docker.getContainer(old.Id);
       return this.engine.call(() => gracefulStop(container, name, options, old));
     });
@@ -130,6 +144,24 @@ export class DeployService {
     logs.push(remove.log);
     if (remove.error) remove.log.stderr += `\nthe old container ${name} is stopped but still there`;
     return !remove.error;
+  }
+
+  /**
+   * Before anything is created: the container of that name, if any, is the Deployment's own, and
+   * a joined container (`container:<name>` network) is a Deployment's, not one made by hand.
+   */
+  private async checkOwnership(name: string, networkMode: string, owner: OwnerDto) {
+    const old = await this.findExactly(name);
+    if (old) assertOwner(name, old.Config?.Labels, owner);
+    for (const joined of joinedContainers({ network: networkMode })) {
+      const info = await this.findExactly(joined);
+      if (!info?.Config?.Labels?.[DEPLOYMENT_LABEL]) {
+        throw new PeripheryError(
+          'CONFLICT',
+          `network: container '${joined}' is ${info ? "not a Deployment's" : 'not on this host'}: container:<name> joins only the container of a Deployment`,
+        );
+      }
+    }
   }
 
   /**

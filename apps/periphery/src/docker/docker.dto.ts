@@ -10,6 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OwnerDto } from './container-owner';
 import { WithLogSearch } from './log-search.dto';
 
 /** `{ name }`: a container's name (or id). */
@@ -17,6 +18,12 @@ export class ContainerNameDto {
   @IsString()
   @MinLength(1)
   name!: string;
+
+  /** The Deployment (or Stack) acted for: only a container labelled with its id is touched. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OwnerDto)
+  owner?: OwnerDto;
 }
 
 export class GetContainerLogDto extends ContainerNameDto {

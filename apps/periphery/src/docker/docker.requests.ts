@@ -34,7 +34,7 @@ export class DockerRequests implements OnModuleInit {
       request({
         name: 'InspectContainer',
         dto: ContainerNameDto,
-        handle: (p) => this.logs.inspect(p.name),
+        handle: (p) => this.logs.inspect(p.name, p.owner),
       }),
       request({
         name: 'GetContainerLog',
