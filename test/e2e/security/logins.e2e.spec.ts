@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
 import { startMonitor } from '../../../apps/monitor/src/monitor-app';
 import { api, signUp, TEST_PASSWORD, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
@@ -178,6 +179,24 @@ describe('security: logins', () => {
     expect((await api(monitor.url, key).call('read', 'GetVersion')).status).toBe(200);
     const again = (await login('127.0.0.41', 'leaver')).body.data;
     expect((await api(monitor.url, again).call('read', 'GetVersion')).status).toBe(200);
+  });
+
+  it('ends a live feed logged in with a token once that token is logged out', async () => {
+    const watcher = await enabledUser('watcher');
+    const socket = new WebSocket(`${monitor.url.replace('http', 'ws')}/ws/update`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    await new Promise<void>((resolve) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: watcher })));
+      socket.on('message', (data) => data.toString() === 'LOGGED_IN' && resolve());
+    });
+    await api(monitor.url, watcher).ok('auth/manage', 'Logout');
+    await monitor.admin.write('CreateProcedure', { name: 'after-logout' });
+    expect(await closed).toEqual({
+      code: 1008,
+      reason: 'login token revoked or expired; log in again',
+    });
   });
 
   it('keeps user names unique regardless of case, and logs in regardless of case', async () => {

@@ -131,6 +131,17 @@ export class Authenticator {
     return this.principal(found.userId, 'api-key');
   }
 
+  /**
+   * A fresh Principal for a connection that logged in earlier with `token` (none for an API
+   * key), or undefined once that token has expired or been revoked since.
+   */
+  stillSignedIn(userId: string, via: PrincipalVia, token?: JwtClaims): Principal | undefined {
+    const principal = this.principal(userId, via);
+    if (!token) return principal;
+    const expired = token.exp * 1000 <= Date.now();
+    return expired || isTokenRevoked(principal.user.tokens, token) ? undefined : principal;
+  }
+
   /** A fresh Principal for a user already authenticated (grants may have changed since). */
   principal(userId: string, via: PrincipalVia): Principal {
     const user = this.readModel.identity.user(userId);

@@ -11,7 +11,9 @@ import { READ_MODEL } from '@monitor/runtime';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toUpdateListItem } from '../api/komodo-shapes';
+import type { JwtClaims } from '@monitor/auth';
 import { Authenticator, type PrincipalVia } from '../auth/authenticator';
+import type { Principal } from '../auth/principal';
 import { canSeeEvent } from '../auth/event-visibility';
 import { canSeeUpdate } from '../auth/update-visibility';
 import { ObservedFanout, type Observer } from './observed-fanout';
@@ -21,6 +23,8 @@ interface Client extends Observer {
   userId: string;
   via: PrincipalVia;
   streams: Set<ObservedStream>;
+  /** The login token it logged in with: a logout or a password change ends the feed too. */
+  token?: JwtClaims;
 }
 
 /**
@@ -50,8 +54,8 @@ export class UpdateFeed implements OnApplicationShutdown {
     this.unsubscribe = this.readModel.onUpdate((update) => {
       const message = JSON.stringify(toUpdateListItem(update));
       for (const client of this.clients) {
-        const principal = this.authenticator.principal(client.userId, client.via);
-        if (principal.user.enabled && canSeeUpdate(principal, update, this.readModel))
+        const principal = this.principalOf(client);
+        if (principal?.user.enabled && canSeeUpdate(principal, update, this.readModel))
           client.socket.send(message);
       }
     });
@@ -75,9 +79,9 @@ export class UpdateFeed implements OnApplicationShutdown {
 
   private async logIn(socket: WebSocket, text: string): Promise<Client | undefined> {
     try {
-      const principal = await this.authenticator.authenticate(loginCredentials(text));
+      const { principal, token } = await this.authenticator.session(loginCredentials(text));
       if (socket.readyState !== socket.OPEN) return undefined;
-      const client = this.client(socket, principal.id, principal.via as PrincipalVia);
+      const client = this.client(socket, principal.id, principal.via as PrincipalVia, token);
       this.clients.add(client);
       socket.on('close', () => {
         this.clients.delete(client);
@@ -91,16 +95,32 @@ export class UpdateFeed implements OnApplicationShutdown {
     }
   }
 
-  private client(socket: WebSocket, userId: string, via: PrincipalVia): Client {
-    return {
+  private client(
+    socket: WebSocket,
+    userId: string,
+    via: PrincipalVia,
+    token: JwtClaims | undefined,
+  ): Client {
+    const client: Client = {
       socket,
       userId,
       via,
+      token,
       streams: new Set(),
-      maySee: (event: StoredEvent) =>
-        canSeeEvent(this.authenticator.principal(userId, via), event, this.readModel),
+      maySee: (event: StoredEvent) => {
+        const principal = this.principalOf(client);
+        return principal !== undefined && canSeeEvent(principal, event, this.readModel);
+      },
       send: (event: StoredEvent) => socket.send(JSON.stringify({ type: 'Observed', event })),
     };
+    return client;
+  }
+
+  /** The client's principal now; once its login token is revoked or expired, its socket closes. */
+  private principalOf(client: Client): Principal | undefined {
+    const principal = this.authenticator.stillSignedIn(client.userId, client.via, client.token);
+    if (!principal) client.socket.close(1008, 'login token revoked or expired; log in again');
+    return principal;
   }
 
   /** An `Observe` message: what this socket hears of from now on, answered `Observing`. */
