@@ -1,3 +1,4 @@
+import { callAgent } from '@monitor/agent-client';
 import { freePort, startNatsServer } from '@monitor/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,12 +43,12 @@ export async function withDistributed<T>(
     await waitFor(url);
     // The first Deploy must not find the agent still starting.
     await retry(async () => {
-      const answer = await fetch(`http://127.0.0.1:${agentPort}/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: PASSKEY },
-        body: JSON.stringify({ type: 'GetVersion', params: {} }),
-      });
-      if (answer.status !== 200) throw new Error(`agent answered ${answer.status}`);
+      const agent = {
+        address: `http://127.0.0.1:${agentPort}`,
+        passkey: PASSKEY,
+        insecureTls: false,
+      };
+      await callAgent(agent, 'GetVersion', {}, 2000);
     });
     const jwt = await signUpAdmin(url);
     await retry(async () => {

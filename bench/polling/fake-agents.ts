@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createRequestVerifier } from '@monitor/agent-client';
 
 /**
  * N simulated agents on 127.0.0.1, in a process of their own so their CPU is not counted as the
@@ -17,16 +18,24 @@ const stats = JSON.stringify({
   network_egress_bytes: 2000,
 });
 
+/** The real agent's check of signed requests, so the poller pays for signing as it would. */
 function agent(): Promise<Server> {
+  const verifier = createRequestVerifier([passkey]);
   return new Promise((resolve) => {
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        if (req.headers.authorization !== passkey) {
+        const header = verifier.checkHeader(
+          req.headers.authorization,
+          req.method ?? '',
+          req.url ?? '',
+        );
+        const refusal = header.ok ? verifier.checkBody(header.bodyDigest, body) : header;
+        if (refusal) {
           res
             .writeHead(401, { 'content-type': 'application/json' })
-            .end('{"error":"wrong passkey"}');
+            .end(JSON.stringify({ error: refusal.message }));
           return;
         }
         const type = (JSON.parse(body) as { type: string }).type;

@@ -1,11 +1,12 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { AgentError } from './agent-error';
+import { signRequest } from './request-signature';
 import { connectAgentTls, PinMismatch } from './tls-connection';
 
 export interface AgentAddress {
   /** `http://host:port` or `https://host:port`. */
   address: string;
-  /** The plaintext passkey, opened just for this call. */
+  /** The plaintext passkey, opened just for this call: it signs the request, it is not sent. */
   passkey: string;
   /** Accept a self-signed certificate (the agent's generated one); pinning still applies. */
   insecureTls: boolean;
@@ -22,8 +23,9 @@ export interface AgentAnswer<T> {
 const MAX_ANSWER = 64 * 1024 * 1024;
 
 /**
- * Calls one request on an agent (`POST /` with `{ type, params }`, passkey in `authorization`),
- * with a timeout on the whole call, so one slow agent never holds up a poll of the others.
+ * Calls one request on an agent (`POST /` with `{ type, params }`, signed with the passkey in
+ * `authorization`: see request-signature.ts), with a timeout on the whole call, so one slow
+ * agent never holds up a poll of the others.
  */
 export function callAgent<T>(
   agent: AgentAddress,
@@ -46,7 +48,7 @@ export function callAgent<T>(
   const https = url.protocol === 'https:';
   const deadline = Date.now() + timeoutMs;
   // For https the TLS connection is made (and the certificate checked) before any byte of the
-  // request, passkey included, is written.
+  // request, signature included, is written.
   const connection = https
     ? connectAgentTls({
         host: url.hostname.replace(/^\[|\]$/g, ''),
@@ -60,42 +62,47 @@ export function callAgent<T>(
           : unreachable(error);
       })
     : Promise.resolve(undefined);
-  return connection.then(
-    (tls) =>
-      new Promise<AgentAnswer<T>>((resolve, reject) => {
-        const remaining = Math.max(1, deadline - Date.now());
-        // Options rather than the URL: an https URL is refused by http.request, though the
-        // connection below is TLS.
-        const req = httpRequest(
-          {
-            host: url.hostname.replace(/^\[|\]$/g, ''),
-            port: url.port || (https ? 443 : 80),
-            path: `${url.pathname}${url.search}`,
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              authorization: agent.passkey,
-            },
-            ...(tls ? { createConnection: () => tls.socket } : {}),
+  const path = `${url.pathname}${url.search}`;
+  return connection.then(async (tls) => {
+    // Signed once connected, so the time signed is the time sent.
+    const authorization = await signRequest(agent.passkey, { method: 'POST', path, body }).catch(
+      (error: Error) => {
+        tls?.socket.destroy();
+        throw new AgentError('AGENT', `could not sign the request: ${error.message}`);
+      },
+    );
+    return new Promise<AgentAnswer<T>>((resolve, reject) => {
+      const remaining = Math.max(1, deadline - Date.now());
+      // Options rather than the URL: an https URL is refused by http.request, though the
+      // connection below is TLS.
+      const req = httpRequest(
+        {
+          host: url.hostname.replace(/^\[|\]$/g, ''),
+          port: url.port || (https ? 443 : 80),
+          path,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization,
           },
-          (res) =>
-            readAnswer<T>(res, type).then(
-              (answer) => resolve({ body: answer, fingerprint: tls?.fingerprint256 }),
-              reject,
-            ),
-        );
-        const timer = setTimeout(
-          () => req.destroy(new AgentError('UNREACHABLE', `no answer within ${timeoutMs} ms`)),
-          remaining,
-        );
-        req.on('close', () => clearTimeout(timer));
-        req.on('error', (error) =>
-          reject(error instanceof AgentError ? error : unreachable(error)),
-        );
-        req.end(body);
-      }),
-  );
+          ...(tls ? { createConnection: () => tls.socket } : {}),
+        },
+        (res) =>
+          readAnswer<T>(res, type).then(
+            (answer) => resolve({ body: answer, fingerprint: tls?.fingerprint256 }),
+            reject,
+          ),
+      );
+      const timer = setTimeout(
+        () => req.destroy(new AgentError('UNREACHABLE', `no answer within ${timeoutMs} ms`)),
+        remaining,
+      );
+      req.on('close', () => clearTimeout(timer));
+      req.on('error', (error) => reject(error instanceof AgentError ? error : unreachable(error)));
+      req.end(body);
+    });
+  });
 }
 
 function readAnswer<T>(res: IncomingMessage, type: string): Promise<T> {

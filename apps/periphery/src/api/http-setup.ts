@@ -9,22 +9,33 @@ import { PeripheryErrorFilter } from './periphery-error.filter';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * What the HTTP server needs beyond its routes, in order: the address and passkey checks, then
- * a JSON body parser with a size limit whose failures are answered in the API's error shape.
- * The app must be created with `bodyParser: false`.
+ * What the HTTP server needs beyond its routes, in order: the address and signature checks,
+ * then a JSON body parser with a size limit that checks the body is the one signed, whose
+ * failures are answered in the API's error shape. The app must be created with
+ * `bodyParser: false`.
  */
 export function setUpPeripheryHttp(
   app: INestApplication,
   config: PeripheryConfig,
   logger: LoggerService,
 ): void {
-  app.use(createAccessMiddleware(config, logger));
-  const parse = express.json({ limit: BODY_LIMIT_BYTES, type: () => true });
+  const access = createAccessMiddleware(config, logger);
+  app.use(access.middleware);
+  const parse = express.json({
+    limit: BODY_LIMIT_BYTES,
+    type: () => true,
+    verify: (req, _res, body) => {
+      const unsigned = access.bodies.check(req, body);
+      if (unsigned) throw unsigned;
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     parse(req, res, (error?: unknown) => {
-      if (!error) return next();
-      const parseError = bodyError(error);
+      // A signed request that sent no body was not seen by `verify`: it is checked as empty.
+      const failure = error ?? access.bodies.check(req, '');
+      if (!failure) return next();
+      const parseError = bodyError(failure);
       res.status(parseError.status).json(parseError.body());
     });
   });
@@ -32,6 +43,9 @@ export function setUpPeripheryHttp(
 }
 
 function bodyError(error: unknown): PeripheryError {
+  // Thrown by `verify`: body-parser wrote the raw body over its `body()`, so it is made afresh.
+  if (error instanceof PeripheryError)
+    return new PeripheryError(error.code, error.message, error.trace);
   const { status, type } = error as { status?: number; type?: string };
   if (type === 'entity.too.large' || status === 413) {
     return new PeripheryError('TOO_LARGE', `request body is larger than ${BODY_LIMIT_BYTES} bytes`);

@@ -1,3 +1,4 @@
+import { signRequest } from '@monitor/agent-client';
 import { CapturingLogger } from '../../../../test/support/capturing-logger';
 import type { PeripheryConfig } from '../config';
 import { callAgent } from '../testing/call-agent';
@@ -15,7 +16,7 @@ describe('the agent API: auth, addresses, envelope', () => {
     started.push(app);
     return app;
   };
-  /** `passkey: null` sends no authorization header at all. */
+  /** `passkey: null` sends no authorization header at all; a passkey signs the request. */
   const call = (type: string, params?: unknown, passkey: string | null = PASSKEY) =>
     callAgent<Record<string, unknown>>(agent.url, type, params, { passkey: passkey ?? undefined });
 
@@ -31,19 +32,19 @@ describe('the agent API: auth, addresses, envelope', () => {
     expect(await call('GetVersion')).toEqual({ status: 200, body: { version: PERIPHERY_VERSION } });
   });
 
-  it('refuses a request without a passkey with 401', async () => {
+  it('refuses a request without a signature with 401', async () => {
     const answer = await call('GetHealth', {}, null);
     expect(answer.status).toBe(401);
     expect(answer.body).toMatchObject({
       code: 'UNAUTHORIZED',
-      error: expect.stringMatching(/missing passkey/),
+      error: expect.stringMatching(/missing signature/),
     });
     expect(
-      logger.lines.some((l) => /refused a request from 127\.0\.0\.1: no passkey/.test(l)),
+      logger.lines.some((l) => /refused a request from 127\.0\.0\.1: no signature/.test(l)),
     ).toBe(true);
   });
 
-  it('refuses a wrong passkey with 401 and never logs or echoes it', async () => {
+  it('refuses a request signed with a wrong passkey with 401 and never logs or echoes it', async () => {
     const wrong = 'wrong-passkey-d41d8cd98f';
     const answer = await call('GetHealth', {}, wrong);
     expect(answer.status).toBe(401);
@@ -106,7 +107,10 @@ describe('the agent API: auth, addresses, envelope', () => {
     const huge = JSON.stringify({ type: 'GetHealth', params: { pad: 'x'.repeat(1024 * 1024) } });
     const tooLarge = await callAgent(agent.url, '', {}, { passkey: PASSKEY, body: huge });
     expect(tooLarge).toMatchObject({ status: 413, body: { code: 'TOO_LARGE' } });
-    const other = await fetch(`${agent.url}/elsewhere`, { headers: { authorization: PASSKEY } });
+    const signed = { method: 'GET', path: '/elsewhere', body: '' };
+    const other = await fetch(`${agent.url}/elsewhere`, {
+      headers: { authorization: await signRequest(PASSKEY, signed) },
+    });
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ code: 'NOT_FOUND', trace: [] });
   });

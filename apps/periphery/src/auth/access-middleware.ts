@@ -1,18 +1,33 @@
 import type { LoggerService } from '@nestjs/common';
+import { createRequestVerifier, type SignatureRefusalReason } from '@monitor/agent-client';
 import type { NextFunction, Request, Response } from 'express';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
 import { createIpAllowList } from './ip-allow-list';
-import { createPasskeyCheck } from './passkey';
+import { SignedBodies } from './signed-body';
+
+/** What the log says of a refusal: the reason, never the value that was sent. */
+const LOGGED: Record<SignatureRefusalReason, string> = {
+  MISSING: 'no signature was sent',
+  PLAIN_PASSKEY: 'a plain passkey was sent (an old core?)',
+  MALFORMED: 'the signature was malformed',
+  WRONG: 'the passkey was wrong',
+  STALE: 'the signature was stale (clock skew or a replay)',
+  REPLAYED: 'a replayed request',
+  BUSY: 'too many requests to remember',
+  BODY: 'the body was not the one signed',
+};
 
 /**
- * Runs before the body is read, so a caller that may not talk to the agent costs it nothing.
+ * Runs before the body is read, so a caller that may not talk to the agent costs it nothing:
+ * the address, then the request's signature (the core signs each request with the passkey,
+ * which never crosses the wire); the body is checked against the signature as it is parsed.
  * The address comes from the socket, never from a forwarded-for header a client could write.
- * Refusals are logged with the address and the reason, never with the value that was sent.
  */
 export function createAccessMiddleware(config: PeripheryConfig, logger: LoggerService) {
   const allowList = createIpAllowList(config.allowed_ips);
-  const passkeys = createPasskeyCheck(config.passkeys);
+  const verifier = createRequestVerifier(config.passkeys);
+  const bodies = new SignedBodies(verifier);
   const open = config.passkeys.length === 0 && config.allow_no_passkey;
 
   const refuse = (res: Response, error: PeripheryError, address: string, reason: string) => {
@@ -20,7 +35,7 @@ export function createAccessMiddleware(config: PeripheryConfig, logger: LoggerSe
     res.status(error.status).json(error.body());
   };
 
-  return (req: Request, res: Response, next: NextFunction): void => {
+  const middleware = (req: Request, res: Response, next: NextFunction): void => {
     const address = req.socket.remoteAddress ?? 'unknown address';
     if (!allowList.allows(req.socket.remoteAddress)) {
       const error = new PeripheryError(
@@ -30,21 +45,18 @@ export function createAccessMiddleware(config: PeripheryConfig, logger: LoggerSe
       return refuse(res, error, address, 'address not in allowed_ips');
     }
     if (open) return next();
-    const given = req.headers.authorization;
-    if (!given) {
-      const error = new PeripheryError(
-        'UNAUTHORIZED',
-        "missing passkey: send the Server's passkey in the 'authorization' header",
+    const checked = verifier.checkHeader(req.headers.authorization, req.method, req.originalUrl);
+    if (!checked.ok) {
+      const code = checked.reason === 'BUSY' ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED';
+      return refuse(
+        res,
+        new PeripheryError(code, checked.message),
+        address,
+        LOGGED[checked.reason],
       );
-      return refuse(res, error, address, 'no passkey was sent');
     }
-    if (!passkeys.matches(given)) {
-      const error = new PeripheryError(
-        'UNAUTHORIZED',
-        "wrong passkey: the 'authorization' header matches none of this agent's passkeys",
-      );
-      return refuse(res, error, address, 'the passkey was wrong');
-    }
+    bodies.expect(req, checked.bodyDigest);
     next();
   };
+  return { middleware, bodies };
 }

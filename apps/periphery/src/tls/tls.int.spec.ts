@@ -3,12 +3,14 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
 import { certificateFingerprint } from './certificate';
-import { connectPinned } from '@monitor/agent-client';
+import { connectPinned, signRequest } from '@monitor/agent-client';
 
 /** `POST /` over a connection whose certificate matched the pin. */
 async function pinnedCall(agent: TestAgent, fingerprint256: string, type: string) {
   const { hostname, port } = new URL(agent.url);
   const socket = await connectPinned({ host: hostname, port: Number(port), fingerprint256 });
+  const body = JSON.stringify({ type, params: {} });
+  const authorization = await signRequest(TEST_PASSKEY, { method: 'POST', path: '/', body });
   return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const req = request(
       {
@@ -16,7 +18,7 @@ async function pinnedCall(agent: TestAgent, fingerprint256: string, type: string
         port,
         method: 'POST',
         path: '/',
-        headers: { authorization: TEST_PASSKEY, 'content-type': 'application/json' },
+        headers: { authorization, 'content-type': 'application/json' },
         createConnection: () => socket,
       },
       (res) => {
@@ -26,7 +28,7 @@ async function pinnedCall(agent: TestAgent, fingerprint256: string, type: string
       },
     );
     req.on('error', reject);
-    req.end(JSON.stringify({ type, params: {} }));
+    req.end(body);
   });
 }
 
