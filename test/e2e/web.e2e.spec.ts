@@ -583,10 +583,21 @@ describe('web UI: a first day in the browser', () => {
       await page.getByRole('tab', { name: 'Permissions' }).click();
       expect(await reader.getByLabel('reader permission').inputValue()).toBe('Execute');
 
+      // Checked once the grant is saved and read back: the box shows what the API holds.
+      await reader.getByLabel('reader Logs').click();
+      await reader.locator('input[aria-label="reader Logs"]:checked').waitFor();
+      await page.reload();
+      await page.getByRole('tab', { name: 'Permissions' }).click();
+      expect(await reader.getByLabel('reader Logs').isChecked()).toBe(true);
+      expect(await reader.getByLabel('reader permission').inputValue()).toBe('Execute');
+
       const readerApi = api(monitor.url, await logIn(monitor.url, 'reader'));
       const target = { type: 'Deployment', id: deployment };
-      const permission = await readerApi.read<{ level: string }>('GetPermission', { target });
-      expect(permission.level).toBe('Execute');
+      const permission = await readerApi.read<{ level: string; specific: string[] }>(
+        'GetPermission',
+        { target },
+      );
+      expect(permission).toEqual({ level: 'Execute', specific: ['Logs'] });
     },
     SLOW,
   );
