@@ -19,6 +19,7 @@ import {
   hashPassword,
   LoginThrottle,
   verifyPassword,
+  type JwtClaims,
 } from '@monitor/auth';
 import {
   CreateApiKeyDto,
@@ -141,19 +142,7 @@ export class AuthController {
       }
       case 'Logout': {
         const { all = false } = valid(LogoutDto, body, request);
-        const at = Date.now();
-        if (!all && !token) {
-          throw new ApiError(
-            400,
-            'Logout: these credentials are an API key, not a login token; delete the key with DeleteApiKey, or give all: true to revoke every login token',
-            'VALIDATION',
-          );
-        }
-        const command: UserCommand =
-          token && !all
-            ? { type: 'LogOut', jti: token.jti, expiresAt: token.exp * 1000, at }
-            : { type: 'LogOutEverywhere', at };
-        await this.identity.user(principal.id, command, meta);
+        await this.identity.user(principal.id, logoutCommand(all, token), meta);
         return {};
       }
       default:
@@ -208,6 +197,23 @@ export class AuthController {
       );
     return { type: 'Jwt', data: { jwt: await this.authenticator.issueJwt(user.id) } };
   }
+}
+
+/**
+ * Logout ends the session it is sent from, by the token's id: logging out of one browser should
+ * not end the others, nor a script's. `all` ends every session (a lost laptop, a leaked token).
+ */
+function logoutCommand(all: boolean, token: JwtClaims | undefined): UserCommand {
+  const at = Date.now();
+  if (all) return { type: 'LogOutEverywhere', at };
+  if (!token) {
+    throw new ApiError(
+      400,
+      'Logout: these credentials are an API key, not a login token; delete the key with DeleteApiKey, or give all: true to revoke every login token',
+      'VALIDATION',
+    );
+  }
+  return { type: 'LogOut', jti: token.jti, expiresAt: token.exp * 1000, at };
 }
 
 function valid<T extends object>(dto: new () => T, body: unknown, request: string): T {
