@@ -1,4 +1,4 @@
-import { KIND_SPECS, resourceStream } from '@monitor/domain';
+import { alertStream, KIND_SPECS, resourceStream } from '@monitor/domain';
 import { newId } from '@monitor/resources';
 import { WebSocket } from 'ws';
 import { api, authHeaders, signUp, type ApiClient, type Auth } from '../../support/api';
@@ -22,6 +22,7 @@ describe('deleted resources: identity and who may read them', () => {
   let vault: string;
   let own: string;
   let planted: string;
+  let alert: string;
   let sockets: WebSocket[] = [];
   const heard: Record<'attacker' | 'former', string[]> = { attacker: [], former: [] };
 
@@ -60,6 +61,7 @@ describe('deleted resources: identity and who may read them', () => {
       resource_target: { type: 'Deployment', id: planted },
       permission: 'Write',
     });
+    alert = await openAlert(monitor, vault);
     sockets = await Promise.all([
       listen(monitor, attackerAuth, heard.attacker),
       listen(monitor, formerAuth, heard.former),
@@ -123,6 +125,9 @@ describe('deleted resources: identity and who may read them', () => {
     expect(seen.some((u) => u.target.id === vault)).toBe(false);
     expect(seen.some((u) => u.target.id === own)).toBe(true);
     expect(heard.attacker).not.toContain('DeleteDeployment');
+    const { alerts } = await attacker.read<{ alerts: { _id: { $oid: string } }[] }>('ListAlerts');
+    expect(alerts.map((a) => a._id.$oid)).not.toContain(alert);
+    expect((await attacker.call('read', 'GetAlert', { id: alert })).status).toBe(403);
 
     const events = await readEvents(monitor, attackerAuth, `kind=Deployment&resource=${vault}`);
     expect(events).not.toContain('data:');
@@ -158,6 +163,11 @@ describe('deleted resources: identity and who may read them', () => {
       expect(await readEvents(monitor, auth, `kind=Deployment&resource=${vault}`)).toContain(
         'DeploymentDeleted',
       );
+      const { alerts } = await reader.read<{ alerts: { _id: { $oid: string } }[] }>('ListAlerts');
+      expect(alerts.map((a) => a._id.$oid)).toContain(alert);
+      expect(await reader.read('GetAlert', { id: alert })).toMatchObject({
+        target: { type: 'Deployment', id: vault },
+      });
     }
     await until(() => heard.former.includes('DeleteDeployment'));
     // Its old name is no key to it; a live resource is still found by its name.
@@ -172,6 +182,31 @@ describe('deleted resources: identity and who may read them', () => {
     expect(byName.map((h) => h.type)).toEqual(['DeploymentCreated', 'DeploymentConfigUpdated']);
   });
 });
+
+/** Opens an alert about the Deployment, as polling would; answers its id once it is read. */
+async function openAlert(monitor: EmbeddedMonitor, deployment: string): Promise<string> {
+  const id = newId();
+  const at = Date.now();
+  const target = { type: 'Deployment', id: deployment };
+  const data = {
+    type: 'ContainerStateChange',
+    data: { id: deployment, name: 'vault', from: 'running', to: 'exited' },
+  };
+  const { position } = await monitor.runtime.store.append(
+    alertStream(id),
+    [
+      {
+        id: newId(),
+        type: 'AlertOpened',
+        data: { id, type: data.type, level: 'WARNING', target, data, ts: at },
+        metadata: { userId: 'system', via: 'system', correlationId: 'c', causationId: 'c', at },
+      },
+    ],
+    'no_stream',
+  );
+  await monitor.runtime.readModel.waitFor(position);
+  return id;
+}
 
 /** Appends a Deployment named `name` straight to the log; answers its id once it is read. */
 async function plantNamed(monitor: EmbeddedMonitor, name: string): Promise<string> {

@@ -4,6 +4,7 @@ import { GetAlertDto, ListAlertsDto } from '@monitor/contracts';
 import { isResourceKind, type Alert } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { canReadHistoryOf } from '../../auth/history-access';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { request, RequestRegistry } from '../request-registry';
@@ -60,10 +61,10 @@ export class AlertReads implements OnModuleInit {
     );
   }
 
+  /** By the target's id only, live or deleted, as its history (canReadHistoryOf). */
   private canSee(principal: Principal, alert: Alert): boolean {
     if (principal.isAdmin) return true;
     if (!isResourceKind(alert.target.type)) return false;
-    const resource = this.readModel.resource(alert.target.type, alert.target.id);
-    return resource !== undefined && principal.can(resource, 'Read');
+    return canReadHistoryOf(principal, this.readModel, alert.target.type, alert.target.id);
   }
 }
