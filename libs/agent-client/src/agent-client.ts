@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { AgentError } from './agent-error';
-import { signRequest } from './request-signature';
+import { signingKey, signRequest } from './request-signature';
 import { connectAgentTls, PinMismatch } from './tls-connection';
 
 export interface AgentAddress {
@@ -47,6 +47,8 @@ export function callAgent<T>(
   const body = JSON.stringify({ type, params });
   const https = url.protocol === 'https:';
   const deadline = Date.now() + timeoutMs;
+  // The key is derived (once per passkey) while connecting; a failure shows when signing below.
+  signingKey(agent.passkey).catch(() => undefined);
   // For https the TLS connection is made (and the certificate checked) before any byte of the
   // request, signature included, is written.
   const connection = https
