@@ -14,7 +14,7 @@ export interface TestAgent extends PeripheryApp {
   config: PeripheryConfig;
   /** What the agent logged (unless another logger was given). */
   logger: CapturingLogger;
-  /** `POST /` with the test passkey. */
+  /** `POST /` signed with the test passkey, as the core signs it. */
   call<T = unknown>(type: string, params?: unknown): Promise<AgentAnswer<T>>;
 }
 
