@@ -1,0 +1,283 @@
+import Dockerode from 'dockerode';
+import {
+  BUSYBOX_TEST_IMAGE,
+  ensureBusyboxImage,
+  removeContainer,
+  startTestContainer,
+} from '@monitor/testing';
+import { api, signUp, type ApiClient } from '../../support/api';
+import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { completed, type UpdateView } from '../../support/updates';
+
+type Failure = { error: string; code: string };
+
+const SLEEPER = `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`;
+const COMPOSE = `services:
+  web:
+    image: ${BUSYBOX_TEST_IMAGE}
+    network_mode: none
+    command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.2; done"]
+`;
+
+/**
+ * Issue 11, finding 2: names are owned. Through a Deployment's container name, a Stack's
+ * project, compose labels or a `container:` network, another user's containers were read,
+ * stopped, replaced and destroyed. Each attack through the API fails with a clear 4xx, or its
+ * execution fails without touching the victim's container; the legitimate uses still work.
+ */
+describe('security: container names, compose projects and labels are owned', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const suffix = `${process.pid}`;
+  const victimContainer = `own-victim-${suffix}`;
+  const victimDb = `own-db-${suffix}`;
+  const victimProject = `own-shop-${suffix}`;
+  const handMade = `own-by-hand-${suffix}`;
+  let monitor: EmbeddedMonitor;
+  let vera: ApiClient;
+  let mallory: ApiClient;
+
+  const refused = async (
+    client: ApiClient,
+    request: string,
+    params: object,
+    status: number,
+    message: RegExp,
+  ) => {
+    const answer = await client.call<Failure>('write', request, params);
+    expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
+  };
+  const containerId = async (name: string) => (await docker.getContainer(name).inspect()).Id;
+  const stillRuns = async (name: string, id: string) => {
+    const info = await docker.getContainer(name).inspect();
+    expect([info.Id, info.State.Running]).toEqual([id, true]);
+  };
+  const deployment = (name: string, config: object = {}) => ({
+    name,
+    config: {
+      server_id: 'local',
+      image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
+      command: SLEEPER,
+      network: 'none',
+      termination_timeout: 1,
+      ...config,
+    },
+  });
+  const deploy = async (client: ApiClient, name: string) =>
+    completed(client, await client.execute<UpdateView>('Deploy', { deployment: name }));
+  const projectContainers = async (project: string) =>
+    docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${project}`] },
+    });
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    monitor = await startEmbedded({
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    const admin = monitor.admin;
+    const users: Record<string, ApiClient> = {};
+    for (const name of ['vera', 'mallory']) {
+      users[name] = api(monitor.url, await signUp(monitor.url, name));
+      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
+      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+      await admin.write('UpdatePermissionOnTarget', {
+        user_target: { type: 'User', id: name },
+        resource_target: { type: 'Server', id: 'local' },
+        permission: { level: 'Read', specific: ['Attach'] },
+      });
+    }
+    ({ vera, mallory } = users);
+    await vera.write('CreateDeployment', deployment(victimContainer));
+    await vera.write('CreateDeployment', deployment(victimDb));
+    expect((await deploy(vera, victimContainer)).success).toBe(true);
+    expect((await deploy(vera, victimDb)).success).toBe(true);
+    await vera.write('CreateStack', {
+      name: `own-shop-stack-${suffix}`,
+      config: {
+        server_id: 'local',
+        project_name: victimProject,
+        auto_pull: false,
+        file_contents: COMPOSE,
+      },
+    });
+    const stackUp = await vera.execute<UpdateView>('DeployStack', {
+      stack: `own-shop-stack-${suffix}`,
+    });
+    expect((await completed(vera, stackUp)).success).toBe(true);
+    await startTestContainer(docker, {
+      name: handMade,
+      cmd: ['sh', '-c', "trap 'exit 0' TERM; while :; do sleep 0.2; done"],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    for (const name of [victimContainer, victimDb, handMade, `own-joiner-${suffix}`])
+      await removeContainer(docker, name);
+    for (const c of await projectContainers(victimProject)) await removeContainer(docker, c.Id);
+  }, 60_000);
+
+  it("refuses a Deployment that takes another's container name, on create, update and copy", async () => {
+    const before = await containerId(victimContainer);
+    const taken = new RegExp(
+      `config\\.custom_name: the container name '${victimContainer}' is taken on this server by Deployment '${victimContainer}'`,
+    );
+    await refused(
+      mallory,
+      'CreateDeployment',
+      deployment(`mal-web-${suffix}`, { custom_name: victimContainer }),
+      409,
+      taken,
+    );
+    await mallory.write('CreateDeployment', deployment(`mal-own-${suffix}`));
+    await refused(
+      mallory,
+      'UpdateDeployment',
+      { id: `mal-own-${suffix}`, config: { custom_name: victimContainer } },
+      409,
+      taken,
+    );
+    await mallory.write('UpdateDeployment', {
+      id: `mal-own-${suffix}`,
+      config: { server_id: '' },
+    });
+    // Off any server it claims nothing; pointing it back at the server with the name is refused.
+    await mallory.write('UpdateDeployment', {
+      id: `mal-own-${suffix}`,
+      config: { custom_name: victimContainer },
+    });
+    await refused(
+      mallory,
+      'UpdateDeployment',
+      { id: `mal-own-${suffix}`, config: { server_id: 'local' } },
+      409,
+      taken,
+    );
+    await mallory.write(
+      'CreateDeployment',
+      deployment(`mal-custom-${suffix}`, { custom_name: `mal-c-${suffix}` }),
+    );
+    await refused(
+      mallory,
+      'CopyDeployment',
+      { id: `mal-custom-${suffix}`, name: `mal-copy-${suffix}` },
+      409,
+      new RegExp(
+        `the container name 'mal-c-${suffix}' is taken on this server by Deployment 'mal-custom-${suffix}'`,
+      ),
+    );
+    const names = (await monitor.admin.read<{ name: string }[]>('ListDeployments')).map(
+      (d) => d.name,
+    );
+    expect(names).not.toContain(`mal-web-${suffix}`);
+    expect(names).not.toContain(`mal-copy-${suffix}`);
+    await stillRuns(victimContainer, before);
+  });
+
+  it("refuses a Stack with another stack's compose project, and the victim's stack keeps running", async () => {
+    const before = (await projectContainers(victimProject)).map((c) => c.Id);
+    expect(before).toHaveLength(1);
+    await refused(
+      mallory,
+      'CreateStack',
+      {
+        name: `mal-stack-${suffix}`,
+        config: { server_id: 'local', project_name: victimProject, file_contents: COMPOSE },
+      },
+      409,
+      new RegExp(
+        `config\\.project_name: the compose project '${victimProject}' is taken on this server by Stack 'own-shop-stack-${suffix}'`,
+      ),
+    );
+    const after = await projectContainers(victimProject);
+    expect(after.map((c) => [c.Id, c.State])).toEqual([[before[0], 'running']]);
+  });
+
+  it("refuses compose's and Monitor's labels in a Deployment's labels and extra_args", async () => {
+    for (const [labels, key] of [
+      [`com.docker.compose.project=${victimProject}`, 'com.docker.compose.project'],
+      ['com.docker.compose.service: web', 'com.docker.compose.service'],
+      ['monitor.deployment=someone', 'monitor.deployment'],
+      ['monitor.stack=someone', 'monitor.stack'],
+    ]) {
+      await refused(
+        mallory,
+        'CreateDeployment',
+        deployment(`mal-labels-${suffix}`, { labels }),
+        400,
+        new RegExp(`labels line 1: '${key.replace(/\./g, '\\.')}' is reserved`),
+      );
+    }
+    await refused(
+      mallory,
+      'CreateDeployment',
+      deployment(`mal-labels-${suffix}`, { extra_args: [`--label monitor.stack=x`] }),
+      400,
+      /extra_args: --label is not taken here: set the field 'labels'/,
+    );
+  });
+
+  it("refuses a container: network that joins no Deployment's container on the server", async () => {
+    const [stackContainer] = await projectContainers(victimProject);
+    for (const target of [handMade, stackContainer.Names[0].replace(/^\//, ''), 'nowhere']) {
+      await refused(
+        mallory,
+        'CreateDeployment',
+        deployment(`mal-join-${suffix}`, { network: `container:${target}` }),
+        400,
+        new RegExp(`config\\.network: 'container:${target}' joins no other Deployment's container`),
+      );
+    }
+  });
+
+  it("fails a Deploy whose container name is a hand-made or a stack's container, touching neither", async () => {
+    const [stackContainer] = await projectContainers(victimProject);
+    const stackName = stackContainer.Names[0].replace(/^\//, '');
+    for (const [target, why] of [
+      [handMade, 'has no Monitor label'],
+      [stackName, 'it belongs to stack'],
+    ]) {
+      const before = await containerId(target);
+      const name = `mal-${target}`;
+      await mallory.write('CreateDeployment', deployment(name, { custom_name: target }));
+      const update = await deploy(mallory, name);
+      expect(update.success).toBe(false);
+      const failed = update.logs.find((l) => !l.success);
+      expect(failed?.stderr).toContain(`container '${target}' is not this deployment's: `);
+      expect(failed?.stderr).toContain(why);
+      const log = await mallory.call<Failure>('read', 'GetDeploymentLog', { deployment: name });
+      expect([log.status, log.body.error]).toEqual([409, expect.stringContaining(why)]);
+      const stop = await completed(
+        mallory,
+        await mallory.execute<UpdateView>('DestroyDeployment', { deployment: name }),
+      );
+      expect(stop.success).toBe(false);
+      await stillRuns(target, before);
+    }
+  }, 60_000);
+
+  it("refuses joining another user's Deployment's container without Write on it", async () => {
+    await refused(
+      mallory,
+      'CreateDeployment',
+      deployment(`mal-join-db-${suffix}`, { network: `container:${victimDb}` }),
+      403,
+      new RegExp(`config\\.network: joining container '${victimDb}' .* you need Write on it`),
+    );
+    const names = (await monitor.admin.read<{ name: string }[]>('ListDeployments')).map(
+      (d) => d.name,
+    );
+    expect(names).not.toContain(`mal-join-db-${suffix}`);
+  });
+
+  it("lets a Deployment join its owner's other Deployment's network", async () => {
+    const joiner = `own-joiner-${suffix}`;
+    await vera.write('CreateDeployment', deployment(joiner, { network: `container:${victimDb}` }));
+    expect((await deploy(vera, joiner)).success).toBe(true);
+    const info = await docker.getContainer(joiner).inspect();
+    expect(info.HostConfig.NetworkMode).toBe(`container:${await containerId(victimDb)}`);
+  }, 60_000);
+});
