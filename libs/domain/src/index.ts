@@ -33,3 +33,4 @@ export * from './updates/deploy-runs';
 export * from './stacks/deploy-if-changed';
 export * from './host-access';
 export * from './logs/log-search';
+export * from './logs/log-prefixes';

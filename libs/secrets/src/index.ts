@@ -9,4 +9,5 @@ export * from './paths';
 export * from './secret-forms';
 export * from './redactor';
 export * from './redact-stream';
+export * from './redact-lines';
 export * from './mask-sealed';

@@ -20,6 +20,9 @@ describe('security: secret values do not leak through transformations or log sea
   const reversed = [...secret].reverse().join('');
   const base64 = Buffer.from(`${secret}\n`).toString('base64');
   const hex = Buffer.from(secret).toString('hex');
+  /** A key over several lines, none of them a secret alone. */
+  const pemLines = [randomBytes(18).toString('base64'), randomBytes(18).toString('base64')];
+  const pem = ['-----BEGIN TEST KEY-----', ...pemLines, '-----END TEST KEY-----'].join('\n');
   let monitor: EmbeddedMonitor;
   let deploy: UpdateView;
 
@@ -35,6 +38,7 @@ describe('security: secret values do not leak through transformations or log sea
       MONITOR_LOCAL_AGENT_PORT: '0',
     });
     await monitor.admin.write('CreateVariable', { name: 'LEAKY', value: secret, is_secret: true });
+    await monitor.admin.write('CreateVariable', { name: 'PEM', value: pem, is_secret: true });
     await monitor.admin.write('CreateDeployment', {
       name,
       config: {
@@ -48,6 +52,7 @@ describe('security: secret values do not leak through transformations or log sea
           'echo hex $(printf %s [[LEAKY]] | xxd -p -c 200);',
           'echo upper $(echo [[LEAKY]] | tr a-z A-Z);',
           'echo ordinary-line-one; echo ordinary-line-two >&2;',
+          "echo '[[PEM]]' >&2;",
           "trap 'exit 0' TERM; sleep 3600 & wait",
           '"',
         ].join(' '),
@@ -102,6 +107,28 @@ describe('security: secret values do not leak through transformations or log sea
     }
   });
 
+  it('masks a multi-line secret when the log is read with timestamps, which cut it into lines', async () => {
+    const stamped = await monitor.admin.read<Log>('GetDeploymentLog', {
+      deployment: name,
+      tail: 50,
+      timestamps: true,
+    });
+    expect(stamped.stderr).toMatch(/^\S+Z ordinary-line-two\n\S+Z \*{5}\n$/);
+    const found = await search({
+      terms: pemLines.map((line) => line.slice(0, 8)),
+      timestamps: true,
+    });
+    expect(found.stdout).toBe('');
+    const byServer = await monitor.admin.read<Log>('GetContainerLog', {
+      server: 'local',
+      container: name,
+      tail: 50,
+      timestamps: true,
+    });
+    expect(byServer.stderr).toBe(stamped.stderr);
+    expect((await log()).stderr).toBe(`ordinary-line-two\n${MASK}\n`);
+  });
+
   it('answers no search for a prefix of the secret: the search reads the masked log', async () => {
     const prefixes = Array.from({ length: secret.length }, (_, i) => secret.slice(0, i + 1));
     const guesses = [...prefixes.map((p) => `plain ${p}`), ...prefixes.slice(0, 40)];
@@ -132,7 +159,7 @@ describe('security: secret values do not leak through transformations or log sea
     );
     const inverted = await search({ terms: ['ordinary', 'plain', 'reversed'], invert: true });
     expect(inverted.stdout).toBe(
-      `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}\nhex ${MASK}\nupper ${MASK}\n`,
+      `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}\nhex ${MASK}\nupper ${MASK}\n${MASK}\n`,
     );
     const byServer = await monitor.admin.read<Log>('SearchContainerLog', {
       server: 'local',

@@ -7,11 +7,11 @@ import {
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
-import { LOG_SEARCH_TAIL, searchedLog, type ExecutionLog } from '@monitor/domain';
+import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX, type ExecutionLog } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
-import type { Keyring } from '@monitor/secrets';
+import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
@@ -33,7 +33,7 @@ export class DeploymentQueriesController {
   @MessagePattern(querySubject('GetDeploymentLog'), { queue })
   log({ params }: Envelope) {
     const { deployment, tail = 100, timestamps } = requireValid(GetDeploymentLogDto, params);
-    return this.ask(deployment, 'GetContainerLog', { tail, timestamps });
+    return this.containerLog(deployment, tail, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
@@ -46,10 +46,7 @@ export class DeploymentQueriesController {
       invert = false,
       timestamps,
     } = requireValid(SearchDeploymentLogDto, params);
-    const log = await this.ask<ExecutionLog>(deployment, 'GetContainerLog', {
-      tail: LOG_SEARCH_TAIL,
-      timestamps,
-    });
+    const log = await this.containerLog(deployment, LOG_SEARCH_TAIL, timestamps);
     return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
@@ -58,14 +55,31 @@ export class DeploymentQueriesController {
     return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
   }
 
+  /** The container's log, masked; read with timestamps, masked as if they were not there. */
+  private async containerLog(idOrName: string, tail: number, timestamps?: boolean) {
+    const log = await this.fromAgent<ExecutionLog>(idOrName, 'GetContainerLog', {
+      tail,
+      timestamps,
+    });
+    const secrets = this.secrets();
+    return secrets.redactDeep(timestamps ? redactLogLines(secrets, log, TIMESTAMP_PREFIX) : log);
+  }
+
   private async ask<T = unknown>(idOrName: string, type: string, params: object): Promise<T> {
+    return this.secrets().redactDeep(await this.fromAgent<T>(idOrName, type, params));
+  }
+
+  private fromAgent<T>(idOrName: string, type: string, params: object): Promise<T> {
     const deployment = this.context.deployment(idOrName);
-    const answer = await this.agents.ask<T>(this.context.server(deployment), type, {
+    return this.agents.ask<T>(this.context.server(deployment), type, {
       name: this.observer.containerNameOf(deployment),
       owner: { kind: 'Deployment', id: deployment.id },
       ...params,
     });
-    // A container may print what it was given: no secret leaves through its log.
-    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
+  }
+
+  /** A container may print what it was given: no secret leaves through its log. */
+  private secrets() {
+    return knownSecrets(this.readModel, this.keyring);
   }
 }

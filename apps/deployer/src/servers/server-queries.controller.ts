@@ -8,11 +8,17 @@ import {
   ServerParamDto,
   requireValid as valid,
 } from '@monitor/contracts';
-import { LOG_SEARCH_TAIL, searchedLog, type ExecutionLog, type Resource } from '@monitor/domain';
+import {
+  LOG_SEARCH_TAIL,
+  searchedLog,
+  TIMESTAMP_PREFIX,
+  type ExecutionLog,
+  type Resource,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
-import type { Keyring } from '@monitor/secrets';
+import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ServerAgents } from './server-agents';
 import { ServerObservations } from './server-observations';
 
@@ -71,9 +77,7 @@ export class ServerQueriesController {
   @MessagePattern(querySubject('GetContainerLog'), { queue })
   log({ params }: Envelope) {
     const { server, container, tail, timestamps } = valid(GetContainerLogDto, params);
-    return this.redacted(
-      this.ask(server, 'GetContainerLog', { name: container, tail, timestamps }),
-    );
+    return this.containerLog(server, container, tail, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
@@ -87,19 +91,19 @@ export class ServerQueriesController {
       invert = false,
       timestamps,
     } = valid(SearchContainerLogDto, params);
-    const log = await this.redacted(
-      this.ask<ExecutionLog>(server, 'GetContainerLog', {
-        name: container,
-        tail: LOG_SEARCH_TAIL,
-        timestamps,
-      }),
-    );
+    const log = await this.containerLog(server, container, LOG_SEARCH_TAIL, timestamps);
     return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
-  /** A container may print what it was given: no secret leaves through its log. */
-  private async redacted<T>(answer: Promise<T>): Promise<T> {
-    return knownSecrets(this.readModel, this.keyring).redactDeep(await answer);
+  /**
+   * A container may print what it was given: no secret leaves through its log. Read with
+   * timestamps, it is masked as if they were not there, or they would cut a multi-line secret
+   * into lines that each pass.
+   */
+  private async containerLog(server: string, name: string, tail: number, timestamps?: boolean) {
+    const log = await this.ask<ExecutionLog>(server, 'GetContainerLog', { name, tail, timestamps });
+    const secrets = knownSecrets(this.readModel, this.keyring);
+    return secrets.redactDeep(timestamps ? redactLogLines(secrets, log, TIMESTAMP_PREFIX) : log);
   }
 
   private server(idOrName: string): Resource {

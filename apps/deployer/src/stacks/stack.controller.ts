@@ -1,6 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
-import { LOG_SEARCH_TAIL, searchedLog, STACK_DEPLOYS, type ExecutionLog } from '@monitor/domain';
+import {
+  COMPOSE_PREFIX,
+  LOG_SEARCH_TAIL,
+  searchedLog,
+  STACK_DEPLOYS,
+  type ExecutionLog,
+} from '@monitor/domain';
 import {
   DestroyStackDto,
   GetStackLogDto,
@@ -8,8 +15,10 @@ import {
   SearchStackLogDto,
   StackParamDto,
 } from '@monitor/contracts';
-import type { CommandMeta, WriteResult } from '@monitor/resources';
-import { registerMessageHandlers } from '@monitor/runtime';
+import type { ReadModel } from '@monitor/projections';
+import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
+import { KEYRING, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
+import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 
 const queue = QUEUE_GROUPS.deployer;
@@ -18,7 +27,11 @@ type Envelope = { params: unknown; meta: CommandMeta };
 /** `exec.stack.<Execution>` and the stack reads that ask its server's agent. */
 @BusController()
 export class StackController {
-  constructor(readonly stacks: StackExecutions) {}
+  constructor(
+    readonly stacks: StackExecutions,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
+  ) {}
 
   @MessagePattern(execSubject('Stack', 'RefreshStackCache'), { queue })
   refresh({ params, meta }: Envelope): Promise<WriteResult> {
@@ -39,7 +52,7 @@ export class StackController {
   @MessagePattern(querySubject('GetStackLog'), { queue })
   log({ params }: Envelope) {
     const { stack, tail = 100, services } = requireValid(GetStackLogDto, params);
-    return this.stacks.log(stack, tail, services);
+    return this.composeLog(stack, tail, services);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
@@ -52,8 +65,17 @@ export class StackController {
       combinator = 'Or',
       invert = false,
     } = requireValid(SearchStackLogDto, params);
-    const log = (await this.stacks.log(stack, LOG_SEARCH_TAIL, services)) as ExecutionLog;
+    const log = await this.composeLog(stack, LOG_SEARCH_TAIL, services);
     return searchedLog(log, { terms, combinator, invert }, 'search compose log');
+  }
+
+  /**
+   * Masked line by line as well: the container's name before every line would cut a secret
+   * printed over several lines into lines that each pass.
+   */
+  private async composeLog(stack: string, tail: number, services?: string[]) {
+    const log = (await this.stacks.log(stack, tail, services)) as ExecutionLog;
+    return redactLogLines(knownSecrets(this.readModel, this.keyring), log, COMPOSE_PREFIX);
   }
 }
 
