@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -46,8 +47,13 @@ export class NatsSettings {
 }
 
 export class AuthSettings {
-  /** Signs login tokens; generated into `<data_dir>/jwt.secret` on first start when empty. */
+  /**
+   * Signs login tokens; generated into `<data_dir>/jwt.secret` on first start when empty. An
+   * HS256 key shorter than the hash's 32 bytes weakens every token, so it is refused.
+   */
   @IsString()
+  @ValidateIf((settings: AuthSettings) => settings.jwt_secret !== '')
+  @MinLength(32, { message: 'jwt_secret must be at least 32 characters, or empty to generate one' })
   jwt_secret = '';
 
   /** How long a login token is valid. */
