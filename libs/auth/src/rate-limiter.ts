@@ -99,11 +99,21 @@ export class AttemptLimiter {
    * Drops keys from the front while their window has passed or the map is over the cap. It stops
    * at the first live key so each call stays cheap; a stale key behind it (a prefix with a
    * shorter window) goes when `reserve` meets it or the cap reaches it.
+   *
+   * Over the cap, a key that blocks now is passed over while up to half the cap of them have
+   * been: otherwise flooding the map with fresh keys would wipe a guesser's counter. Blocking
+   * keys cost their limit in attempts each, and leave at the end of their window anyway.
    */
   private evict(now: number): void {
+    let kept = 0;
     for (const [key, times] of this.attempts) {
-      const stale = times[times.length - 1] <= now - this.limitFor(key).windowMs;
+      const { maxAttempts, windowMs } = this.limitFor(key);
+      const stale = times[times.length - 1] <= now - windowMs;
       if (!stale && this.attempts.size <= this.maxKeys) break;
+      if (!stale && times.length >= maxAttempts && kept < this.maxKeys / 2) {
+        kept += 1;
+        continue;
+      }
       this.attempts.delete(key);
     }
   }

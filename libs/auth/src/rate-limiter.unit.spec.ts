@@ -82,7 +82,7 @@ describe('AttemptLimiter', () => {
     expect(limiter.trackedKeys).toBe(0);
   });
   it('caps the tracked keys, forgetting the least recently used', () => {
-    const { clock, limiter } = setup({ user: { maxAttempts: 1, windowMs: MINUTE } }, 3);
+    const { clock, limiter } = setup({ user: { maxAttempts: 2, windowMs: MINUTE } }, 3);
     for (const name of ['a', 'b', 'c']) {
       limiter.reserve([], [`user:${name}`]);
       clock.now += 1;
@@ -90,7 +90,19 @@ describe('AttemptLimiter', () => {
     limiter.reserve([], ['user:a']); // a is now the most recent
     limiter.reserve([], ['user:d']);
     expect(limiter.trackedKeys).toBe(3);
-    expect(['a', 'b', 'c', 'd'].map((n) => limiter.count(`user:${n}`))).toEqual([1, 0, 1, 1]);
+    expect(['a', 'b', 'c', 'd'].map((n) => limiter.count(`user:${n}`))).toEqual([2, 0, 1, 1]);
+  });
+  it('keeps a key that blocks when a flood of fresh keys passes the cap', () => {
+    const { limiter } = setup({ user: { maxAttempts: 3, windowMs: MINUTE } }, 100);
+    for (let i = 0; i < 3; i++) limiter.reserve(['user:target']);
+    for (let i = 0; i < 10_000; i++) limiter.reserve([`user:flood${i}`]);
+    expect(limiter.trackedKeys).toBe(100);
+    expect(limiter.reserve(['user:target']).allowed).toBe(false);
+  });
+  it('still bounds memory when every key blocks', () => {
+    const { limiter } = setup({ user: { maxAttempts: 1, windowMs: MINUTE } }, 100);
+    for (let i = 0; i < 1000; i++) limiter.reserve([`user:u${i}`]);
+    expect(limiter.trackedKeys).toBeLessThanOrEqual(100);
   });
   it('bounds memory under a flood of distinct keys', () => {
     const { limiter } = setup();
