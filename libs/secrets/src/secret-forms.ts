@@ -28,7 +28,8 @@ export interface SecretForms {
  * JSON-escaped; and, from MIN_TRANSFORMED_LENGTH on, reversed (`rev`), in hex (`xxd -p`), fully
  * percent-encoded, JSON-escaped as ASCII (Python's `json.dumps`), form-encoded, and in base64
  * (`base64`, `openssl base64`, standard or URL-safe) at each of the three byte alignments it may
- * start at inside a longer input. None of this stops a determined writer (split the value,
+ * start at inside a longer input. Hex and base64 of a long value are also matched broken into
+ * lines as the tools break them when the value starts their input. None of this stops a determined writer (split the value,
  * encrypt it, print one character per line): masking is defence in depth, permission to use a
  * secret is the protection.
  */
@@ -41,7 +42,7 @@ export function secretForms(value: string): SecretForms {
     ...escaped,
     reversed,
     asciiJsonEscaped(value),
-    bytes.toString('hex'),
+    ...wrapped(bytes.toString('hex'), [HEX_WIDTH]),
     [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''),
   ];
   return { exact: unique(base64Forms(bytes)), folded: unique(folded) };
@@ -88,10 +89,31 @@ function base64Forms(bytes: Buffer): string[] {
     const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
     const first = Math.ceil((8 * offset) / 6);
     const last = Math.floor((8 * (offset + bytes.length)) / 6);
+    const core = encoded.slice(first, last);
     const padded = encoded.slice(first);
-    for (const form of [encoded.slice(first, last), padded, padded.replace(/=+$/, '')]) {
+    for (const form of [core, padded, padded.replace(/=+$/, '')]) {
       forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'));
     }
+    if (offset === 0) forms.push(...wrapped(core, BASE64_WIDTHS).slice(1));
+  }
+  return forms;
+}
+
+/** Where `base64` (GNU, busybox) and `openssl base64` break their lines. */
+const BASE64_WIDTHS = [76, 64];
+/** Where `xxd -p` breaks its lines. */
+const HEX_WIDTH = 60;
+
+/**
+ * `form`, and `form` broken into lines of each width when longer: what a tool prints for a long
+ * value that starts its input. Where the value starts further in, the breaks fall elsewhere.
+ */
+function wrapped(form: string, widths: number[]): string[] {
+  const forms = [form];
+  for (const width of widths.filter((w) => form.length > w)) {
+    const lines: string[] = [];
+    for (let i = 0; i < form.length; i += width) lines.push(form.slice(i, i + width));
+    forms.push(lines.join('\n'));
   }
   return forms;
 }

@@ -38,6 +38,20 @@ describe('a secret is masked in the forms a command can print it in', () => {
     }
   });
 
+  it('in base64 and hex broken into lines, as tools print a long value that starts their input', () => {
+    const long = `${SECRET}-${'x9Q'.repeat(40)}`;
+    const r = new Redactor([long]);
+    const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'g'))!;
+    const base64 = utf8(`${long}\n`).toString('base64');
+    for (const width of [76, 64]) {
+      const out = r.redact(`${wrap(base64, width).join('\n')}\n`);
+      expect(out).toMatch(new RegExp(`^\\*{5}[A-Za-z0-9+/=]{0,4}\n$`));
+    }
+    const hex = wrap(utf8(long).toString('hex'), 60).join('\n');
+    expect(r.redact(`${hex}\n`)).toBe(`${MASK}\n`);
+    expect(r.redact(hex.toUpperCase())).toBe(MASK);
+  });
+
   it('in hex, lower or upper case (xxd -p, od, printf %x)', () => {
     const hex = utf8(printed).toString('hex');
     expect(masked(`${hex}`)).toBe(`${MASK}0a`);
