@@ -7,6 +7,7 @@ import {
 } from '@monitor/testing';
 import { api, signUp, type ApiClient } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { eventually } from '../../support/eventually';
 import { completed, type UpdateView } from '../../support/updates';
 
 type Failure = { error: string; code: string };
@@ -64,6 +65,10 @@ describe('security: container names, compose projects and labels are owned', () 
   });
   const deploy = async (client: ApiClient, name: string) =>
     completed(client, await client.execute<UpdateView>('Deploy', { deployment: name }));
+  const state = async (name: string) =>
+    (await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListDeployments')).find(
+      (d) => d.name === name,
+    )?.info.state;
   const projectContainers = async (project: string) =>
     docker.listContainers({
       all: true,
@@ -76,6 +81,8 @@ describe('security: container names, compose projects and labels are owned', () 
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: '300',
     });
     const admin = monitor.admin;
     const users: Record<string, ApiClient> = {};
@@ -115,7 +122,13 @@ describe('security: container names, compose projects and labels are owned', () 
 
   afterAll(async () => {
     await monitor?.destroy();
-    for (const name of [victimContainer, victimDb, handMade, `own-joiner-${suffix}`])
+    for (const name of [
+      victimContainer,
+      victimDb,
+      handMade,
+      `own-joiner-${suffix}`,
+      `own-mal-proj-${suffix}-web-1`,
+    ])
       await removeContainer(docker, name);
     for (const c of await projectContainers(victimProject)) await removeContainer(docker, c.Id);
   }, 60_000);
@@ -175,6 +188,7 @@ describe('security: container names, compose projects and labels are owned', () 
     expect(names).not.toContain(`mal-web-${suffix}`);
     expect(names).not.toContain(`mal-copy-${suffix}`);
     await stillRuns(victimContainer, before);
+    await eventually(async () => expect(await state(victimContainer)).toBe('running'));
   });
 
   it("refuses a Stack with another stack's compose project, and the victim's stack keeps running", async () => {
@@ -195,6 +209,31 @@ describe('security: container names, compose projects and labels are owned', () 
     const after = await projectContainers(victimProject);
     expect(after.map((c) => [c.Id, c.State])).toEqual([[before[0], 'running']]);
   });
+
+  it("does not pass another's containers off as a stack's services", async () => {
+    const project = `own-mal-proj-${suffix}`;
+    await mallory.write('CreateStack', {
+      name: `mal-proj-stack-${suffix}`,
+      config: { server_id: 'local', project_name: project, file_contents: COMPOSE },
+    });
+    await startTestContainer(docker, {
+      name: `${project}-web-1`,
+      cmd: ['sh', '-c', "trap 'exit 0' TERM; while :; do sleep 0.2; done"],
+      labels: { 'com.docker.compose.project': project, 'monitor.stack': 'someone-else' },
+    });
+    const stackState = async () =>
+      (await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListStacks')).find(
+        (s) => s.name === `mal-proj-stack-${suffix}`,
+      )?.info.state;
+    await eventually(async () => expect(await stackState()).toBe('down'));
+    const stackDown = await mallory.execute<UpdateView>('DestroyStack', {
+      stack: `mal-proj-stack-${suffix}`,
+    });
+    const destroyed = await completed(mallory, stackDown);
+    expect(destroyed.success).toBe(false);
+    expect(JSON.stringify(destroyed.logs)).toContain('it belongs to stack someone-else');
+    expect((await docker.getContainer(`${project}-web-1`).inspect()).State.Running).toBe(true);
+  }, 60_000);
 
   it("refuses compose's and Monitor's labels in a Deployment's labels and extra_args", async () => {
     for (const [labels, key] of [
@@ -243,6 +282,8 @@ describe('security: container names, compose projects and labels are owned', () 
       const before = await containerId(target);
       const name = `mal-${target}`;
       await mallory.write('CreateDeployment', deployment(name, { custom_name: target }));
+      // Another's container of that name is not this deployment's state.
+      await eventually(async () => expect(await state(name)).toBe('not_deployed'));
       const update = await deploy(mallory, name);
       expect(update.success).toBe(false);
       const failed = update.logs.find((l) => !l.success);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   containerName,
   decideDeploymentStatus,
+  DEPLOYMENT_LABEL,
   deploymentState,
   deploymentStatusStream,
   type Resource,
@@ -47,7 +48,7 @@ export class DeploymentObserver {
     for (const deployment of this.on(server.id)) {
       const name = this.containerNameOf(deployment);
       const found =
-        containers === 'unreachable' ? undefined : containers.find((c) => c.name === name);
+        containers === 'unreachable' ? undefined : ownContainer(containers, name, deployment);
       const observation =
         containers === 'unreachable'
           ? 'unreachable'
@@ -68,4 +69,9 @@ export class DeploymentObserver {
       }
     }
   }
+}
+
+/** Its container: of its name and labelled as its own (one made by hand is not its state). */
+function ownContainer(containers: ListedContainer[], name: string, deployment: Resource) {
+  return containers.find((c) => c.name === name && c.labels?.[DEPLOYMENT_LABEL] === deployment.id);
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   decideStackStatus,
+  DEPLOYMENT_LABEL,
+  STACK_LABEL,
   stackProjectName,
   stackServices,
   stackState,
@@ -45,7 +47,7 @@ export class StackObserver {
           ? 'unreachable'
           : stackServices(
               containers
-                .filter((c) => c.labels?.[PROJECT_LABEL] === project)
+                .filter((c) => c.labels?.[PROJECT_LABEL] === project && isStacks(c, stack.id))
                 .map((c) => ({ ...c, service: c.labels?.[SERVICE_LABEL] ?? c.name })),
               (stack.config.ignore_services as string[] | undefined) ?? [],
             );
@@ -63,4 +65,14 @@ export class StackObserver {
       }
     }
   }
+}
+
+/**
+ * A container of the project that is this stack's: labelled so, or (deployed before stacks'
+ * containers were labelled) with no Monitor label at all; never another stack's or a
+ * Deployment's, which would pass their state off as this stack's.
+ */
+function isStacks(container: ListedContainer, stackId: string): boolean {
+  const labels = container.labels ?? {};
+  return (labels[STACK_LABEL] ?? stackId) === stackId && !labels[DEPLOYMENT_LABEL];
 }
