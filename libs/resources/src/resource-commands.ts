@@ -49,7 +49,7 @@ export class ResourceCommands {
   ) {
     this.names = new NameRegistry(store);
     this.references = new ReferenceResolver(store, this.names);
-    this.runtimeNames = new RuntimeNameReservations(store, this.names);
+    this.runtimeNames = new RuntimeNameReservations(store, this.names, readModel);
   }
 
   async create(kind: ResourceKind, params: CreateParams, meta: CommandMeta): Promise<WriteResult> {

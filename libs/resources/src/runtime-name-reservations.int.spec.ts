@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { containerNameCategory, runtimeNameHolder } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
 import { Keyring } from '@monitor/secrets';
@@ -75,6 +76,29 @@ describe('container names and compose projects, reserved per server', () => {
       code: 'CONFLICT',
       message: expect.stringContaining("Deployment 'web'"),
     });
+  });
+
+  it('refuses a name held by a resource written before names were reserved', async () => {
+    const old = await deployment('old', { server_id: server });
+    // As an installation from before: the Deployment holds its container name unreserved.
+    await new NameRegistry(store).release(
+      containerNameCategory(server),
+      'old',
+      runtimeNameHolder('Deployment', old.id),
+      meta,
+    );
+    await readModel.waitFor(await store.headPosition());
+    await expect(
+      deployment('new', { server_id: server, custom_name: 'old' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining("by Deployment 'old'"),
+    });
+    // Its own next write reserves it.
+    await commands.update('Deployment', old.id, { environment: 'A=1' }, meta);
+    expect(await new NameRegistry(store).holder(containerNameCategory(server), 'old')).toBe(
+      runtimeNameHolder('Deployment', old.id),
+    );
   });
 
   it("refuses a Stack whose compose project is another Stack's on the same server", async () => {

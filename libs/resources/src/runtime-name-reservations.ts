@@ -15,11 +15,14 @@ import {
   type RuntimeNameClaim,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta } from './command-meta';
 import type { NameRegistry } from './name-registry';
 
 /** How long a reservation not yet backed by its holder's config counts as a write under way. */
 const UNCLAIMED_GRACE_MS = 5 * 60_000;
+
+const CLAIMING_KINDS: ResourceKind[] = ['Deployment', 'Stack'];
 
 /** A resource as a write leaves it: enough to know which runtime names it claims. */
 export interface Claimant {
@@ -37,6 +40,8 @@ export class RuntimeNameReservations {
   constructor(
     private readonly store: EventStore,
     private readonly names: NameRegistry,
+    /** Finds resources written before names were reserved, which hold theirs unreserved. */
+    private readonly readModel?: ReadModel,
   ) {}
 
   /**
@@ -75,14 +80,16 @@ export class RuntimeNameReservations {
 
   /** The Deployment whose container this name on this server is, if any. */
   async deploymentOfContainer(serverId: string, name: string): Promise<Resource | undefined> {
-    const reservation = await this.names.reservation(containerNameCategory(serverId), name);
-    if (!reservation) return undefined;
-    const found = await this.current(reservation.holder, {
+    const claim = {
       category: containerNameCategory(serverId),
       name,
       what: 'container name',
       field: 'name',
-    });
+    };
+    const reservation = await this.names.reservation(claim.category, name);
+    const found = reservation
+      ? await this.current(reservation.holder, claim)
+      : this.unreservedHolder(claim);
     return found?.kind === 'Deployment' ? found.resource : undefined;
   }
 
@@ -123,6 +130,8 @@ export class RuntimeNameReservations {
     const current = await this.names.reservation(claim.category, claim.name);
     if (current?.holder === holder) return false;
     if (current) await this.freeOrRefuse(claim, current, meta);
+    const unreserved = current ? undefined : this.unreservedHolder(claim, holder);
+    if (unreserved) throw this.taken(claim, unreserved.kind, unreserved.resource);
     try {
       await this.names.reserve(claim.category, claim.name, holder, meta);
     } catch (error) {
@@ -146,17 +155,41 @@ export class RuntimeNameReservations {
     meta: CommandMeta,
   ) {
     const found = await this.current(holder, claim);
-    if (found || Date.now() - at < UNCLAIMED_GRACE_MS) {
-      const by = found ? `${found.kind} '${found.resource.name}'` : 'a resource being written';
+    if (found) throw this.taken(claim, found.kind, found.resource);
+    if (Date.now() - at < UNCLAIMED_GRACE_MS) {
       throw conflict(
-        `config.${claim.field}: the ${claim.what} '${claim.name}' is taken on this server by ${by}; choose another`,
-        {
-          field: `config.${claim.field}`,
-          ...(found ? { holder: { type: found.kind, name: found.resource.name } } : {}),
-        },
+        `config.${claim.field}: the ${claim.what} '${claim.name}' is being taken on this server by another write; choose another, or try again`,
+        { field: `config.${claim.field}` },
       );
     }
     await this.names.release(claim.category, claim.name, holder, meta);
+  }
+
+  /** A resource written before names were reserved holds its names unreserved. */
+  private unreservedHolder(
+    claim: RuntimeNameClaim,
+    except?: string,
+  ): { kind: ResourceKind; resource: Resource } | undefined {
+    for (const kind of CLAIMING_KINDS) {
+      const resource = this.readModel
+        ?.list(kind)
+        .find(
+          (r) =>
+            runtimeNameHolder(kind, r.id) !== except &&
+            runtimeNameClaims(kind, r).some(
+              (c) => c.category === claim.category && c.name === claim.name,
+            ),
+        );
+      if (resource) return { kind, resource };
+    }
+    return undefined;
+  }
+
+  private taken(claim: RuntimeNameClaim, kind: ResourceKind, by: Resource) {
+    return conflict(
+      `config.${claim.field}: the ${claim.what} '${claim.name}' is taken on this server by ${kind} '${by.name}'; choose another`,
+      { field: `config.${claim.field}`, holder: { type: kind, name: by.name } },
+    );
   }
 
   /** The holder, if it exists and its config still claims the name. */
