@@ -28,6 +28,7 @@ import { AccountRequests } from './settings/accounts.requests';
 import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
+import { VariablePermissionRequests } from './settings/variable-permissions.requests';
 import { StackWebhookController } from './listener/stack-webhook.controller';
 import { ObservedFanout } from './live/observed-fanout';
 import { UpdateFeed } from './live/update-feed';
@@ -52,6 +53,7 @@ import { UpdateFeed } from './live/update-feed';
     UserGroupRequests,
     SettingsCommands,
     VariableRequests,
+    VariablePermissionRequests,
     AccountRequests,
     ProviderRequests,
     RequestRegistry,

@@ -22,6 +22,7 @@ export * from './identity/grant-changes';
 export * from './variables/variable';
 export * from './accounts/account';
 export * from './variables/interpolate';
+export * from './variables/variable-use';
 export * from './updates/update';
 export * from './servers/server-status';
 export * from './alerts';

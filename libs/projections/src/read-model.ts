@@ -173,6 +173,7 @@ export class ReadModel {
       {
         ...event,
         at: event.metadata.at,
+        by: event.metadata.userId,
       },
     );
     if (state.status === 'Active') this.resources.set(key(kind, id), state.resource);

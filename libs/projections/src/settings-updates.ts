@@ -6,6 +6,7 @@ const VARIABLE_OPERATIONS: Record<string, string> = {
   VariableValueUpdated: 'UpdateVariableValue',
   VariableDescriptionUpdated: 'UpdateVariableDescription',
   VariableIsSecretUpdated: 'UpdateVariableIsSecret',
+  VariableUseSet: 'UpdateVariablePermission',
   VariableDeleted: 'DeleteVariable',
 };
 

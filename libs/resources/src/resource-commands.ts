@@ -224,5 +224,5 @@ export class ResourceCommands {
 }
 
 function evolveWithTime(state: ResourceState, event: StoredEvent): ResourceState {
-  return evolveResource(state, { ...event, at: event.metadata.at });
+  return evolveResource(state, { ...event, at: event.metadata.at, by: event.metadata.userId });
 }

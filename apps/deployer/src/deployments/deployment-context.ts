@@ -34,7 +34,6 @@ export interface PreparedDeploy {
 @Injectable()
 export class DeploymentContext {
   private readonly credentials: CredentialResolver;
-  private readonly variable: ReturnType<typeof variableLookup>;
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -42,7 +41,6 @@ export class DeploymentContext {
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
     this.credentials = new CredentialResolver(config, readModel.settings, keyring);
-    this.variable = variableLookup(readModel, keyring);
   }
 
   deployment(idOrName: string): Resource {
@@ -85,11 +83,12 @@ export class DeploymentContext {
   prepare(deployment: Resource, config = deployment.config): PreparedDeploy {
     const server = this.server(deployment);
     const { image, account: buildAccount } = this.imageOf(deployment.name, config.image);
+    const variable = variableLookup(this.readModel, this.keyring, deployment);
     const { spec, secrets } = buildContainerSpec(config as never, {
       id: deployment.id,
       name: deployment.name,
       image,
-      interpolate: (text) => interpolate(text, this.variable),
+      interpolate: (text) => interpolate(text, variable),
     });
     const account = String(config.image_registry_account ?? '') || buildAccount;
     const registry = account

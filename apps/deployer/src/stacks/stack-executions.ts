@@ -93,7 +93,7 @@ export class StackExecutions {
       }
       const prepared = await this.source.prepare(ctx, current, server);
       const hashes = stackHashes(prepared, config.environment);
-      const fill = this.source.interpolator(ctx);
+      const fill = this.source.interpolator(ctx, current);
       const target = {
         ...composeTarget(current),
         env_file: prepared.env_file,

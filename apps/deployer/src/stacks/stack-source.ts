@@ -50,22 +50,24 @@ type Interpolate = (text: string) => string;
 @Injectable()
 export class StackSource {
   private readonly credentials: CredentialResolver;
-  private readonly variable: ReturnType<typeof variableLookup>;
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
-    @Inject(KEYRING) keyring: Keyring,
+    @Inject(KEYRING) private readonly keyring: Keyring,
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
     private readonly agents: ServerAgents,
   ) {
     this.credentials = new CredentialResolver(config, readModel.settings, keyring);
-    this.variable = variableLookup(readModel, keyring);
   }
 
-  /** Interpolates `[[VARIABLES]]`; secret values are masked in every later log of `ctx`. */
-  interpolator(ctx: ExecutionContext): Interpolate {
+  /**
+   * Interpolates `[[VARIABLES]]` as the stack's config writer may; secret values are masked in
+   * every later log of `ctx`.
+   */
+  interpolator(ctx: ExecutionContext, stack: Resource): Interpolate {
+    const variable = variableLookup(this.readModel, this.keyring, stack);
     return (text) => {
-      const { text: result, secrets } = interpolate(text, this.variable);
+      const { text: result, secrets } = interpolate(text, variable);
       for (const secret of secrets) ctx.secret(secret);
       return result;
     };
@@ -90,7 +92,7 @@ export class StackSource {
   async prepare(ctx: ExecutionContext, stack: Resource, server: Resource): Promise<PreparedStack> {
     const config = stack.config as unknown as StackSourceConfig;
     const layout = stackLayout(stack);
-    const fill = this.interpolator(ctx);
+    const fill = this.interpolator(ctx, stack);
     let compose: string | undefined;
     let environment: string | undefined;
     const git = gitSource(stack, (id) => this.readModel.resource('Repo', id));

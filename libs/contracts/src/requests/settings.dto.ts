@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { UserTargetDto } from './identity.dto';
 import { ResourceTargetDto } from './resource-target.dto';
 import {
   IsBoolean,
@@ -15,6 +16,17 @@ export class VariableNameDto {
   @IsNotEmpty()
   @MaxLength(128)
   name!: string;
+}
+
+/** Monitor's: whether a user or group may use a secret variable in the configs they write. */
+export class UpdateVariablePermissionDto extends VariableNameDto {
+  @ValidateNested()
+  @Type(() => UserTargetDto)
+  @IsObject()
+  user_target!: UserTargetDto;
+
+  @IsBoolean()
+  use!: boolean;
 }
 
 export class CreateVariableDto extends VariableNameDto {

@@ -1,5 +1,5 @@
 /** Why a command was refused, with a code the transports map to a status (see libs/bus). */
-export type DomainErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT';
+export type DomainErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
 
 export class DomainError extends Error {
   constructor(
@@ -18,3 +18,5 @@ export const conflict = (message: string, details?: unknown) =>
   new DomainError('CONFLICT', message, details);
 export const invalid = (message: string, details?: unknown) =>
   new DomainError('VALIDATION', message, details);
+export const forbidden = (message: string, details?: unknown) =>
+  new DomainError('FORBIDDEN', message, details);

@@ -11,7 +11,8 @@ export interface Interpolated {
   secrets: string[];
 }
 
-const REFERENCE = /\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g;
+/** `[[NAME]]`: a variable's name between double brackets. */
+export const VARIABLE_REFERENCE = /\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g;
 
 /**
  * Replaces `[[NAME]]` by the variable's value, at execution time. An unknown name fails the
@@ -23,7 +24,7 @@ export function interpolate(
 ): Interpolated {
   const secrets = new Set<string>();
   const missing: string[] = [];
-  const result = text.replace(REFERENCE, (reference, name: string) => {
+  const result = text.replace(VARIABLE_REFERENCE, (reference, name: string) => {
     const variable = lookup(name);
     if (!variable) {
       missing.push(name);

@@ -12,6 +12,15 @@ export interface Variable {
   value: StoredValue;
   description: string;
   isSecret: boolean;
+  /** Who besides admins may use it in a config while it is secret: user and group ids. */
+  users?: string[];
+  groups?: string[];
+}
+
+/** Who a grant to use a variable is for, as in Komodo's `user_target`. */
+export interface VariableUser {
+  type: 'User' | 'UserGroup';
+  id: string;
 }
 
 export type VariableState =
@@ -22,6 +31,7 @@ export type VariableEvent =
   | DomainEvent<'VariableValueUpdated', { value: StoredValue }>
   | DomainEvent<'VariableDescriptionUpdated', { from: string; to: string }>
   | DomainEvent<'VariableIsSecretUpdated', { isSecret: boolean; value: StoredValue }>
+  | DomainEvent<'VariableUseSet', { user: VariableUser; use: boolean }>
   | DomainEvent<'VariableDeleted', { name: string }>;
 
 /**
@@ -33,6 +43,7 @@ export type VariableCommand =
   | { type: 'UpdateValue'; value: StoredValue; sameValue: boolean }
   | { type: 'UpdateDescription'; description: string }
   | { type: 'UpdateIsSecret'; isSecret: boolean; value: StoredValue }
+  | { type: 'SetUse'; user: VariableUser; use: boolean }
   | { type: 'Delete' };
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -61,11 +72,22 @@ export function evolveVariable(state: VariableState, event: DomainEvent): Variab
         status: 'Active',
         variable: { ...v, isSecret: e.data.isSecret, value: e.data.value },
       };
+    case 'VariableUseSet':
+      return { status: 'Active', variable: withUse(v, e.data.user, e.data.use) };
     case 'VariableDeleted':
       return { status: 'Deleted', variable: v };
     default:
       return state;
   }
+}
+
+const holders = (v: Variable, user: VariableUser) =>
+  (user.type === 'User' ? v.users : v.groups) ?? [];
+
+function withUse(v: Variable, user: VariableUser, use: boolean): Variable {
+  const others = holders(v, user).filter((id) => id !== user.id);
+  const ids = use ? [...others, user.id] : others;
+  return user.type === 'User' ? { ...v, users: ids } : { ...v, groups: ids };
 }
 
 export function decideVariable(state: VariableState, command: VariableCommand): VariableEvent[] {
@@ -102,6 +124,10 @@ export function decideVariable(state: VariableState, command: VariableCommand): 
               data: { isSecret: command.isSecret, value: command.value },
             },
           ];
+    case 'SetUse':
+      return holders(v, command.user).includes(command.user.id) === command.use
+        ? []
+        : [{ type: 'VariableUseSet', data: { user: command.user, use: command.use } }];
     case 'Delete':
       return [{ type: 'VariableDeleted', data: { name: v.name } }];
   }

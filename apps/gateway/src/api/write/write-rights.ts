@@ -7,6 +7,8 @@ import {
   getPath,
   joinedContainers,
   KIND_SPECS,
+  mayUseVariable,
+  variableReferences,
   stackPowers,
   type HostPolicy,
   type HostPower,
@@ -31,7 +33,8 @@ const HOST_CONTROL_FIELDS = ['address', 'passkey', 'user_host_powers', 'user_bin
  * - joining another Deployment's container needs Write on that Deployment;
  * - what equals root on the host (`hostPowers`) needs `Terminal` on its Server, beyond what
  *   the Server's policy lets everyone use;
- * - a Server's address, passkey and policy need `Terminal` on it.
+ * - a Server's address, passkey and policy need `Terminal` on it;
+ * - a secret variable (`[[NAME]]`) needs a grant of its use.
  * Admins hold all of these.
  */
 @Injectable()
@@ -57,6 +60,25 @@ export class WriteRights {
     if (kind === 'Deployment') this.joined(principal, result);
     if (kind === 'Deployment' || kind === 'Stack') this.hostPowers(principal, kind, result);
     if (kind === 'Server' && current) this.hostControl(principal, given, current);
+    this.secretsUsed(principal, result);
+  }
+
+  /** A secret variable in the config the writer may not use: its executions could print it. */
+  private secretsUsed(principal: Principal, result: Config) {
+    const subject = {
+      ...principal.user,
+      groups: this.readModel.identity.groupsOf(principal.id).map((g) => g.id),
+    };
+    for (const { name, field } of variableReferences(result)) {
+      const variable = this.readModel.settings.variable(name);
+      if (variable && !mayUseVariable(subject, variable)) {
+        throw new ApiError(
+          403,
+          `${field}: [[${name}]] is a secret variable you may not use; an admin can grant its use (UpdateVariablePermission)`,
+          'FORBIDDEN',
+        );
+      }
+    }
   }
 
   private references(principal: Principal, kind: ResourceKind, given: Config, result: Config) {

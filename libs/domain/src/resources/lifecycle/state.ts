@@ -17,6 +17,11 @@ export interface Resource {
   updatedAt: number;
   /** Revision of the last event applied (0 = as created). */
   revision: number;
+  /**
+   * Who last wrote the config (created, copied or changed it): its executions use only the
+   * secrets that user may use. Empty when the events say nobody.
+   */
+  configWriter: string;
 }
 
 export type ResourceState =
@@ -26,10 +31,12 @@ export type ResourceState =
 
 export const initialResourceState = (): ResourceState => ({ status: 'Empty' });
 
-/** An event as evolve sees it: the store's revision and time when known. */
+/** An event as evolve sees it: the store's revision, time and author when known. */
 export interface EvolvingEvent extends DomainEvent {
   revision?: number;
   at?: number;
+  /** The user id of the event's metadata. */
+  by?: string;
 }
 
 export function evolveResource(state: ResourceState, event: EvolvingEvent): ResourceState {
@@ -48,6 +55,7 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
         createdAt: at,
         updatedAt: at,
         revision,
+        configWriter: event.by ?? '',
       },
     };
   }
@@ -58,7 +66,8 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
       const { diff } = event.data as ResourceEventData['ConfigUpdated'];
       const config = { ...resource.config };
       for (const [field, change] of Object.entries(diff)) config[field] = change.to;
-      return { status: 'Active', resource: { ...resource, config } };
+      const configWriter = event.by ?? resource.configWriter;
+      return { status: 'Active', resource: { ...resource, config, configWriter } };
     }
     case 'Renamed':
       return {
