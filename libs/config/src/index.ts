@@ -1,2 +1,3 @@
 export * from './monitor-config';
 export * from './load-config';
+export * from './limits-settings';

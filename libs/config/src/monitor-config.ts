@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { LimitsSettings } from './limits-settings';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -242,6 +243,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => LocalAgentSettings)
   local_agent = new LocalAgentSettings();
+
+  @ValidateNested()
+  @Type(() => LimitsSettings)
+  limits = new LimitsSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

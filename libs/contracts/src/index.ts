@@ -9,3 +9,4 @@ export * from './requests/settings.dto';
 export * from './requests/servers.dto';
 export * from './requests/auth.dto';
 export * from './requests/live.dto';
+export * from './validation/json-limits';

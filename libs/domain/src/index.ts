@@ -20,6 +20,7 @@ export * from './identity/effective-permission';
 export * from './identity/specific-permission';
 export * from './identity/grant-changes';
 export * from './variables/variable';
+export * from './variables/variable-names';
 export * from './accounts/account';
 export * from './variables/interpolate';
 export * from './variables/variable-use';

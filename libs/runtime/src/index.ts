@@ -6,3 +6,4 @@ export * from './lifecycle.controller';
 export * from './tags.controller';
 export * from './boot';
 export * from './message-handlers';
+export * from './connection-limits';

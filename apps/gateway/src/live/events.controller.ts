@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, Inject, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Logger, Query, Res, UseFilters } from '@nestjs/common';
 import { OBSERVED_STREAMS } from '@monitor/contracts';
 import { isResourceKind, kindCategory, streamCategory } from '@monitor/domain';
 import type { EventStore, StoredEvent } from '@monitor/eventstore';
+import type { MonitorConfig } from '@monitor/config';
 import type { ReadModel } from '@monitor/projections';
-import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { maskSealed } from '@monitor/secrets';
 import type { Response } from 'express';
 import { ApiError } from '../api/api-error';
@@ -20,13 +21,22 @@ type Headers = Record<string, string | string[] | undefined>;
  * `kind=Deployment`, `resource=<id>` (with kind), or `streams=serverstatus,alert` (stream
  * categories: what polling observes). A user gets only the events they may see, with sealed
  * secrets masked.
+ *
+ * The log is read from the store a page at a time and the next event is written only once the
+ * client has taken the last (backpressure), so a replay from 0 holds one page, not the log, in
+ * memory however slowly the client reads. A user may hold `limits.events_per_user` streams.
  */
 @Controller()
 @UseFilters(HttpErrorFilter)
 export class EventsController {
+  private readonly logger = new Logger('Gateway');
+  /** Open streams per user id. */
+  private readonly open = new Map<string, number>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly authenticator: Authenticator,
   ) {}
 
@@ -71,6 +81,17 @@ export class EventsController {
     const visible = (e: StoredEvent) =>
       canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);
 
+    const limit = this.config.limits.events_per_user;
+    const held = this.open.get(userId) ?? 0;
+    if (held >= limit) {
+      throw new ApiError(
+        429,
+        `you have ${held} /events streams open, the most one user may (limits.events_per_user); close one first`,
+        'RATE_LIMITED',
+      );
+    }
+    this.open.set(userId, held + 1);
+
     res.status(200).set({
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
@@ -78,16 +99,37 @@ export class EventsController {
     });
     res.flushHeaders();
     res.write(': connected\n\n');
-    const subscription = this.store.subscribeAll(from, (event) => {
-      if (!matches(event) || !visible(event)) return;
-      res.write(
+    const subscription = this.store.subscribeAll(from, async (event) => {
+      if (res.destroyed || !matches(event) || !visible(event)) return;
+      const sent = res.write(
         `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(maskSealed(event))}\n\n`,
       );
+      if (!sent) await drainedOrClosed(res);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     res.on('close', () => {
       clearInterval(heartbeat);
-      void subscription.close();
+      const left = (this.open.get(userId) ?? 1) - 1;
+      if (left > 0) this.open.set(userId, left);
+      else this.open.delete(userId);
+      subscription
+        .close()
+        .catch((error: unknown) =>
+          this.logger.error(`/events stream of user ${userId} failed: ${(error as Error).message}`),
+        );
     });
   }
+}
+
+/** The client took what was written (or went away): the next event may be written. */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -7,9 +7,18 @@ import {
   UpdateVariableValueDto,
   VariableNameDto,
 } from '@monitor/contracts';
-import type { Variable } from '@monitor/domain';
+import {
+  caseTwinConflict,
+  checkVariableName,
+  refuseCaseTwin,
+  VARIABLE_NAME_CATEGORY,
+  variableNameKey,
+  type Variable,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { READ_MODEL } from '@monitor/runtime';
+import { NameRegistry, type CommandMeta } from '@monitor/resources';
+import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { MASK } from '@monitor/secrets';
 import { ApiError } from '../api/api-error';
 import { request, RequestRegistry } from '../api/request-registry';
@@ -29,11 +38,16 @@ export function toKomodoVariable(variable: Variable) {
 /** Global variables: every user may read them (secrets masked); admins change them. */
 @Injectable()
 export class VariableRequests implements OnModuleInit {
+  private readonly names: NameRegistry;
+
   constructor(
     private readonly registry: RequestRegistry,
     private readonly settings: SettingsCommands,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.names = new NameRegistry(store);
+  }
 
   onModuleInit(): void {
     const admin = { type: 'admin' } as const;
@@ -70,7 +84,13 @@ export class VariableRequests implements OnModuleInit {
             description,
             isSecret: is_secret,
           };
-          await this.settings.variable(name, { type: 'Create', variable }, meta);
+          await this.reserveName(name, meta);
+          try {
+            await this.settings.variable(name, { type: 'Create', variable }, meta);
+          } catch (error) {
+            if (!this.readModel.settings.variable(name)) await this.releaseName(name, meta);
+            throw error;
+          }
           return answer(name);
         },
       }),
@@ -133,9 +153,33 @@ export class VariableRequests implements OnModuleInit {
         handle: async ({ name }, { meta }) => {
           const before = answer(name);
           await this.settings.variable(name, { type: 'Delete' }, meta);
+          await this.releaseName(name, meta);
           return before;
         },
       }),
     );
+  }
+
+  /**
+   * One variable per name in any case: refused against the read model (variables from before
+   * reservations), then made atomic by reserving the lower-case name, which a concurrent create
+   * in another case finds taken.
+   */
+  private async reserveName(name: string, meta: CommandMeta): Promise<void> {
+    checkVariableName(name);
+    refuseCaseTwin(
+      this.readModel.settings.allVariables().map((v) => v.name),
+      name,
+    );
+    try {
+      await this.names.reserve(VARIABLE_NAME_CATEGORY, variableNameKey(name), name, meta);
+    } catch (error) {
+      const holder = (error as { details?: { holder?: string } }).details?.holder;
+      throw holder ? caseTwinConflict(holder, name) : error;
+    }
+  }
+
+  private releaseName(name: string, meta: CommandMeta): Promise<void> {
+    return this.names.release(VARIABLE_NAME_CATEGORY, variableNameKey(name), name, meta);
   }
 }

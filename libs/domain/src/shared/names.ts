@@ -1,5 +1,6 @@
 import { invalid } from './domain-error';
 import { refuseIdShapedName } from './id-shaped-names';
+import { refuseMisleadingName } from './misleading-names';
 
 export const MAX_NAME_LENGTH = 128;
 
@@ -18,5 +19,6 @@ export function checkName(name: unknown, field = 'name'): string {
     throw invalid(`${field}: must not contain control characters`, { field });
   }
   refuseIdShapedName(name, field);
+  refuseMisleadingName(name, field);
   return name;
 }
