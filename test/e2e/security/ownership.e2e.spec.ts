@@ -320,5 +320,12 @@ describe('security: container names, compose projects and labels are owned', () 
     expect((await deploy(vera, joiner)).success).toBe(true);
     const info = await docker.getContainer(joiner).inspect();
     expect(info.HostConfig.NetworkMode).toBe(`container:${await containerId(victimDb)}`);
+    // Renamed, the Deployment gives up its container name: the join is found again at each Deploy.
+    await vera.write('RenameDeployment', { id: victimDb, name: `own-db-renamed-${suffix}` });
+    const again = await deploy(vera, joiner);
+    expect(again.success).toBe(false);
+    expect(again.logs.find((l) => l.stage === 'prepare')?.stderr).toContain(
+      `config.network: 'container:${victimDb}' joins no other Deployment's container on Server`,
+    );
   }, 60_000);
 });

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   conflict,
   DEPLOYMENT_DEPLOYS,
+  invalid,
+  joinedContainers,
   recordedRuns,
   replayResource,
   resourceStream,
@@ -11,7 +13,9 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import {
+  NameRegistry,
   ResourceCommands,
+  RuntimeNameReservations,
   type CommandMeta,
   type ExecutionContext,
   type WriteResult,
@@ -38,6 +42,8 @@ const AGENT_TIMEOUT = 10 * 60_000;
 /** Deploy, the container actions and rollback of Deployments, each an execution with stages. */
 @Injectable()
 export class DeploymentExecutions {
+  private readonly runtimeNames: RuntimeNameReservations;
+
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -46,7 +52,9 @@ export class DeploymentExecutions {
     private readonly context: DeploymentContext,
     private readonly observer: DeploymentObserver,
     private readonly resources: ResourceCommands,
-  ) {}
+  ) {
+    this.runtimeNames = new RuntimeNameReservations(store, new NameRegistry(store), readModel);
+  }
 
   deploy(
     idOrName: string,
@@ -59,11 +67,13 @@ export class DeploymentExecutions {
       await before?.(ctx);
       const current = this.context.deployment(deployment.id);
       let prepared!: PreparedDeploy;
+      let joined: string | undefined;
       await ctx.stage(
         'prepare',
         `resolve the image and the container of '${current.name}'`,
         async () => {
           prepared = this.context.prepare(current);
+          joined = await this.joinedDeployment(current, prepared.server);
           return {
             stdout: `server: ${prepared.server.name}\nimage: ${prepared.image}\ncontainer: ${prepared.spec.name}`,
           };
@@ -85,7 +95,13 @@ export class DeploymentExecutions {
       const deployed = await this.agents.call<{ logs: ExecutionLog[]; container_id?: string }>(
         server,
         'DeployContainer',
-        { name, image, spec: engineSpec, owner: { kind: 'Deployment', id: current.id } },
+        {
+          name,
+          image,
+          spec: engineSpec,
+          owner: { kind: 'Deployment', id: current.id },
+          ...(joined ? { joined_deployment: joined } : {}),
+        },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs(deployed.logs);
@@ -172,6 +188,24 @@ export class DeploymentExecutions {
         },
       );
     });
+  }
+
+  /**
+   * The Deployment whose container `network: container:<name>` joins, found again at each
+   * Deploy (the name may have changed hands since the config was written): the agent then joins
+   * only a container labelled as that Deployment's.
+   */
+  private async joinedDeployment(deployment: Resource, server: Resource) {
+    const [name] = joinedContainers(deployment.config);
+    if (name === undefined) return undefined;
+    const joined = await this.runtimeNames.deploymentOfContainer(server.id, name);
+    if (!joined || joined.id === deployment.id) {
+      throw invalid(
+        `config.network: 'container:${name}' joins no other Deployment's container on Server '${server.name}'`,
+        { field: 'config.network' },
+      );
+    }
+    return joined.id;
   }
 
   private execute(

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -136,4 +137,9 @@ export class DeployContainerDto {
   @ValidateNested()
   @Type(() => OwnerDto)
   owner?: OwnerDto;
+
+  /** The Deployment whose container a `container:<name>` network joins, as the core found it. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'joined_deployment must be a Deployment id' })
+  joined_deployment?: string;
 }

@@ -3,7 +3,7 @@ import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { DEPLOYMENT_LABEL, joinedContainers } from '@monitor/domain';
 import { PeripheryError } from '../api/periphery-error';
-import { assertOwner, ownedLabels, type OwnerDto } from './container-owner';
+import { assertOwner, ownedLabels, ownerProblem, type OwnerDto } from './container-owner';
 import { createOptions, describeCreate } from './create-options';
 import type { DeployContainerDto } from './deploy-container.dto';
 import { DockerEngine } from './docker-engine';
@@ -49,6 +49,7 @@ export class DeployService {
     image,
     spec: asked,
     owner,
+    joined_deployment: joinedOwner,
   }: DeployContainerDto): Promise<DeployAnswer> {
     const name = given.replace(/^\//, '');
     const spec = owner ? { ...asked, labels: ownedLabels(asked.labels, owner) } : asked;
@@ -60,7 +61,7 @@ export class DeployService {
       'create container',
       describeCreate(temporary, image, spec),
       async () => {
-        if (owner) await this.checkOwnership(name, spec.networkMode, owner);
+        if (owner) await this.checkOwnership(name, spec.networkMode, owner, joinedOwner);
         const created = await this.engine.call((docker) =>
           docker.createContainer(createOptions(temporary, image, spec)),
         );
@@ -150,15 +151,28 @@ export class DeployService {
    * Before anything is created: the container of that name, if any, is the Deployment's own, and
    * a joined container (`container:<name>` network) is a Deployment's, not one made by hand.
    */
-  private async checkOwnership(name: string, networkMode: string, owner: OwnerDto) {
+  private async checkOwnership(
+    name: string,
+    networkMode: string,
+    owner: OwnerDto,
+    joinedOwner: string | undefined,
+  ) {
     const old = await this.findExactly(name);
     if (old) assertOwner(name, old.Config?.Labels, owner);
     for (const joined of joinedContainers({ network: networkMode })) {
       const info = await this.findExactly(joined);
-      if (!info?.Config?.Labels?.[DEPLOYMENT_LABEL]) {
+      const labels = info?.Config?.Labels;
+      const problem = !info
+        ? `container '${joined}' is not on this host`
+        : joinedOwner
+          ? ownerProblem(joined, labels, { kind: 'Deployment', id: joinedOwner })
+          : labels?.[DEPLOYMENT_LABEL]
+            ? undefined
+            : `container '${joined}' is not a Deployment's`;
+      if (problem) {
         throw new PeripheryError(
           'CONFLICT',
-          `network: container '${joined}' is ${info ? "not a Deployment's" : 'not on this host'}: container:<name> joins only the container of a Deployment`,
+          `network: ${problem}; container:<name> joins only the container of a Deployment`,
         );
       }
     }

@@ -131,11 +131,24 @@ describe('owner labels (real engine)', () => {
     expect(joinByHand.body.success).toBe(false);
     expect(joinByHand.body.logs[0].stderr).toContain("is not a Deployment's");
 
+    const joinWrong = await agent.call<{ success: boolean; logs: Log[] }>('DeployContainer', {
+      name: name('joiner'),
+      image: BUSYBOX_TEST_IMAGE,
+      spec: { ...spec, networkMode: `container:${name('other')}` },
+      owner: mine,
+      joined_deployment: 'the-one-checked',
+    });
+    expect(joinWrong.body.success).toBe(false);
+    expect(joinWrong.body.logs[0].stderr).toContain(
+      `network: container '${name('other')}' is not this deployment's: it belongs to deployment someone-else`,
+    );
+
     const deployed = await agent.call<{ success: boolean }>('DeployContainer', {
       name: name('own'),
       image: BUSYBOX_TEST_IMAGE,
       spec: { ...spec, networkMode: `container:${name('other')}` },
       owner: mine,
+      joined_deployment: 'someone-else',
     });
     expect(deployed.body.success).toBe(true);
     const labels = (await docker.getContainer(name('own')).inspect()).Config.Labels;
