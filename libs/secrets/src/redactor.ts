@@ -1,6 +1,7 @@
 import { MultiMatcher } from './aho-corasick';
 import { MASK } from './paths';
 import { MIN_SECRET_LENGTH, secretForms, type SecretForms } from './secret-forms';
+import { MAX_GAP, skeletonWithOffsets } from './skeleton';
 
 /** Patterns in use, counted: two secrets may share a form. */
 class PatternSet {
@@ -44,6 +45,7 @@ export class Redactor {
   private readonly values = new Map<string, number>();
   private readonly exact = new PatternSet(false);
   private readonly folded = new PatternSet(true);
+  private readonly skeletons = new PatternSet(false);
 
   constructor(values: Iterable<string> = []) {
     for (const value of values) this.add(value);
@@ -78,9 +80,19 @@ export class Redactor {
   /** Sorted, disjoint [start, end) spans of `text` covered by secrets (for streaming). */
   spans(text: string): [number, number][] {
     if (this.values.size === 0 || text.length < MIN_SECRET_LENGTH) return [];
-    const exact = this.exact.built()?.cover(text) ?? [];
-    const folded = this.folded.built()?.cover(text) ?? [];
-    return folded.length === 0 ? exact : exact.length === 0 ? folded : union(exact, folded);
+    const found = [this.exact, this.folded]
+      .map((set) => set.built()?.cover(text) ?? [])
+      .concat([this.spread(text)])
+      .filter((spans) => spans.length > 0);
+    return found.length === 1 ? found[0] : union(found.flat());
+  }
+
+  /** Values printed with separators between their characters, found in the text's skeleton. */
+  private spread(text: string): [number, number][] {
+    const matcher = this.skeletons.built();
+    if (matcher === null) return [];
+    const { skeleton, at } = skeletonWithOffsets(text);
+    return matcher.cover(skeleton).map(([start, end]) => [at[start], at[end - 1] + 1]);
   }
 
   /** Length of the longest form of any known secret: how far one may straddle two chunks. */
@@ -88,6 +100,7 @@ export class Redactor {
     return Math.max(
       this.exact.built()?.longestPattern ?? 0,
       this.folded.built()?.longestPattern ?? 0,
+      (MAX_GAP + 1) * (this.skeletons.built()?.longestPattern ?? 0),
     );
   }
 
@@ -97,6 +110,7 @@ export class Redactor {
   ): void {
     fn(this.exact, forms.exact);
     fn(this.folded, forms.folded);
+    fn(this.skeletons, forms.skeleton);
   }
 
   /** A copy with every string inside redacted, keys left as they are (the value itself when no
@@ -153,9 +167,9 @@ export function maskSpans(text: string, spans: readonly [number, number][], end:
   return parts.join('');
 }
 
-/** Two sorted lists of disjoint spans as one, overlapping spans merged (as `cover` does). */
-function union(a: [number, number][], b: [number, number][]): [number, number][] {
-  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+/** Spans from several lists as one sorted list, overlapping spans merged (as `cover` does). */
+function union(all: [number, number][]): [number, number][] {
+  all.sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const [start, end] of all) {
     const last = merged[merged.length - 1];

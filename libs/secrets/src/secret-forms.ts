@@ -1,3 +1,5 @@
+import { skeletonOf } from './skeleton';
+
 /**
  * Values shorter than this are never redacted: masking every "1", "yes" or "abc" would shred
  * logs beyond use while protecting nothing (such a value can be guessed anyway).
@@ -21,6 +23,8 @@ export const MIN_TRANSFORMED_LENGTH = 8;
 export interface SecretForms {
   exact: string[];
   folded: string[];
+  /** Looked for in the text's skeleton (./skeleton.ts): the value with separators put in. */
+  skeleton: string[];
 }
 
 /**
@@ -29,13 +33,16 @@ export interface SecretForms {
  * percent-encoded, JSON-escaped as ASCII (Python's `json.dumps`), form-encoded, and in base64
  * (`base64`, `openssl base64`, standard or URL-safe) at each of the three byte alignments it may
  * start at inside a longer input. Hex and base64 of a long value are also matched broken into
- * lines as the tools break them when the value starts their input. None of this stops a determined writer (split the value,
- * encrypt it, print one character per line): masking is defence in depth, permission to use a
- * secret is the protection.
+ * lines as the tools break them when the value starts their input; and the value with
+ * separators put between its characters (./skeleton.ts). None of this stops a determined
+ * writer (print the value in halves, encrypt it, put letters between its characters): masking is
+ * defence in depth, permission to use a secret is the protection.
  */
 export function secretForms(value: string): SecretForms {
   const escaped = [value, jsonEscaped(value), ...percentEncoded(value)];
-  if (value.length < MIN_TRANSFORMED_LENGTH) return { exact: unique(escaped), folded: [] };
+  if (value.length < MIN_TRANSFORMED_LENGTH) {
+    return { exact: unique(escaped), folded: [], skeleton: [] };
+  }
   const bytes = Buffer.from(value, 'utf8');
   const reversed = [...value].reverse().join('');
   const folded = [
@@ -45,7 +52,12 @@ export function secretForms(value: string): SecretForms {
     ...wrapped(bytes.toString('hex'), [HEX_WIDTH]),
     [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''),
   ];
-  return { exact: unique(base64Forms(bytes)), folded: unique(folded) };
+  const skeleton = skeletonOf(value);
+  return {
+    exact: unique(base64Forms(bytes)),
+    folded: unique(folded),
+    skeleton: skeleton.length >= MIN_TRANSFORMED_LENGTH ? [skeleton] : [],
+  };
 }
 
 function unique(forms: string[]): string[] {

@@ -16,7 +16,8 @@ describe('security: secret values do not leak through transformations or log sea
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   const name = `e2e-secret-leaks-${process.pid}`;
   const project = `e2e-secret-leaks-stack-${process.pid}`;
-  const secret = `Leak-${randomBytes(12).toString('base64url')}`;
+  /** Hex after the dash: no run of separators when printed with one between characters. */
+  const secret = `Leak-${randomBytes(12).toString('hex')}`;
   const reversed = [...secret].reverse().join('');
   const base64 = Buffer.from(`${secret}\n`).toString('base64');
   const hex = Buffer.from(secret).toString('hex');
@@ -51,6 +52,8 @@ describe('security: secret values do not leak through transformations or log sea
           'echo base64 $(echo [[LEAKY]] | base64);',
           'echo hex $(printf %s [[LEAKY]] | xxd -p -c 200);',
           'echo upper $(echo [[LEAKY]] | tr a-z A-Z);',
+          "echo spaced $(echo [[LEAKY]] | sed 's/./& /g');",
+          'echo [[LEAKY]] | fold -w1;',
           'echo ordinary-line-one; echo ordinary-line-two >&2;',
           "echo '[[PEM]]' >&2;",
           "trap 'exit 0' TERM; sleep 3600 & wait",
@@ -84,18 +87,20 @@ describe('security: secret values do not leak through transformations or log sea
       .catch(() => undefined);
   }, 60_000);
 
-  it('masks the secret printed reversed, in base64, hex and upper case, in the log and the Update', async () => {
+  it('masks the secret printed reversed, in base64, hex, upper case, spaced or a character a line, in the log and the Update', async () => {
     expect(deploy.success).toBe(true);
     const { stdout } = await log();
-    // Left of base64: the last character, mixing the secret's last bits with the newline's, and
-    // the newline's own; what depends on the secret alone is masked.
+    // Left of base64: what encodes the newline alone. The character that mixes the secret's
+    // last bits with the newline's first two (zeros) reads as the secret's own end: masked.
     expect(stdout).toBe(
       [
         `plain ${MASK}`,
         `reversed ${MASK}`,
-        `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}`,
+        `base64 ${MASK}${base64.slice(Math.ceil((8 * secret.length) / 6))}`,
         `hex ${MASK}`,
         `upper ${MASK}`,
+        `spaced ${MASK}`,
+        MASK,
         'ordinary-line-one',
         '',
       ].join('\n'),
@@ -159,7 +164,7 @@ describe('security: secret values do not leak through transformations or log sea
     );
     const inverted = await search({ terms: ['ordinary', 'plain', 'reversed'], invert: true });
     expect(inverted.stdout).toBe(
-      `base64 ${MASK}${base64.slice(Math.floor((8 * secret.length) / 6))}\nhex ${MASK}\nupper ${MASK}\n${MASK}\n`,
+      `base64 ${MASK}${base64.slice(Math.ceil((8 * secret.length) / 6))}\nhex ${MASK}\nupper ${MASK}\nspaced ${MASK}\n${MASK}\n${MASK}\n`,
     );
     const byServer = await monitor.admin.read<Log>('SearchContainerLog', {
       server: 'local',
