@@ -45,9 +45,14 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (!this.config.monitoring.enabled) return;
-    this.timer = setInterval(() => void this.tick(), this.config.monitoring.interval_ms);
+    // A round fails as a whole only when recording fails (the store); the next round retries.
+    const round = () =>
+      this.tick().catch((error: unknown) =>
+        this.logger.error(`a polling round failed: ${(error as Error).message}`),
+      );
+    this.timer = setInterval(() => void round(), this.config.monitoring.interval_ms);
     this.timer.unref();
-    void this.tick();
+    void round();
   }
 
   onApplicationShutdown(): void {
