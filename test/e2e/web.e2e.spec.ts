@@ -591,6 +591,21 @@ describe('web UI: a first day in the browser', () => {
       expect(await reader.getByLabel('reader Logs').isChecked()).toBe(true);
       expect(await reader.getByLabel('reader permission').inputValue()).toBe('Execute');
 
+      await nav('Settings').click();
+      await page.getByRole('tab', { name: 'Variables' }).click();
+      await page
+        .locator('[data-variable="DB_PASSWORD"]')
+        .getByRole('button', { name: 'Who may use' })
+        .click();
+      await page.getByLabel('reader may use DB_PASSWORD').click();
+      await page.locator('input[aria-label="reader may use DB_PASSWORD"]:checked').waitFor();
+      await button('Done').click();
+      const admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+      const grants = await admin.read<{ users: { name: string }[] }>('GetVariablePermissions', {
+        name: 'DB_PASSWORD',
+      });
+      expect(grants.users.map((u) => u.name)).toEqual(['reader']);
+
       const readerApi = api(monitor.url, await logIn(monitor.url, 'reader'));
       const target = { type: 'Deployment', id: deployment };
       const permission = await readerApi.read<{ level: string; specific: string[] }>(
@@ -695,9 +710,17 @@ describe('web UI: a first day in the browser', () => {
       await heading('Dashboard').waitFor();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       await screenshot(page, 'dashboard-dark');
+      const token = await page.evaluate(() => localStorage.getItem('monitor.jwt'));
+      expect((await api(monitor.url, { jwt: token! }).call('read', 'ListServers')).status).toBe(
+        200,
+      );
       await button('Sign out').click();
       await page.locator('#username').waitFor();
       expect(await page.evaluate(() => localStorage.getItem('monitor.jwt'))).toBeNull();
+      // Signing out ends the token at the gateway too, not only in this browser.
+      expect((await api(monitor.url, { jwt: token! }).call('read', 'ListServers')).status).toBe(
+        401,
+      );
     },
     SLOW,
   );

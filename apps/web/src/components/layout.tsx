@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { useLiveStatus } from '../api/live';
 import { useSession } from '../api/session';
+import { ActionButton } from './confirm-button';
 import { KINDS } from '../kinds';
 import { Link } from '../router';
 import { useTheme } from '../theme';
 
 /** The frame of every signed-in page: navigation, the live feed's state, theme, sign-out. */
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
-  const { user, signOut } = useSession();
+  const { user, api, signOut } = useSession();
   const live = useLiveStatus();
   const [theme, setTheme] = useTheme();
   const current = (to: string) =>
@@ -39,9 +40,14 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
           {user.username}
           {user.admin && <span className="muted"> (admin)</span>}
         </Link>
-        <button type="button" onClick={signOut}>
-          Sign out
-        </button>
+        <ActionButton
+          label="Sign out"
+          action={async () => {
+            // The token ends at the gateway, not only in this browser (Logout).
+            await api.manage('Logout');
+            signOut();
+          }}
+        />
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>

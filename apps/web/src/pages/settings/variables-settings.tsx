@@ -4,6 +4,7 @@ import { useSession } from '../../api/session';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
+import { VariableUsersDialog } from './variable-users-dialog';
 
 interface Variable {
   name: string;
@@ -14,11 +15,13 @@ interface Variable {
 
 /**
  * Variables, `[[NAME]]` in configs. A secret's value is never answered (`*****`), so it is only
- * ever typed, never shown. Writes are for admins; the API refuses others with its message.
+ * ever typed, never shown; who may use a secret is granted here. Writes are for admins; the
+ * API refuses others with its message.
  */
 export function VariablesSettings() {
   const { api, user } = useSession();
   const variables = useRequest(() => api.read<Variable[]>('ListVariables'), [api]);
+  const [usersOf, setUsersOf] = useState<string>();
   return (
     <div>
       <ErrorNote error={variables.error} />
@@ -47,6 +50,11 @@ export function VariablesSettings() {
                 {user.admin && (
                   <td className="row-actions">
                     <NewValue variable={v} onSaved={variables.reload} />
+                    {v.is_secret && (
+                      <button type="button" onClick={() => setUsersOf(v.name)}>
+                        Who may use
+                      </button>
+                    )}
                     <ActionButton
                       label="Delete"
                       className="danger"
@@ -64,6 +72,7 @@ export function VariablesSettings() {
         </table>
       )}
       {user.admin && <NewVariable onCreated={variables.reload} />}
+      {usersOf && <VariableUsersDialog name={usersOf} onClose={() => setUsersOf(undefined)} />}
     </div>
   );
 }
