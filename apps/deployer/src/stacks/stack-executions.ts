@@ -205,23 +205,6 @@ export class StackExecutions {
     return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 
-  async searchLog(
-    idOrName: string,
-    search: { terms: string[]; combinator?: 'And' | 'Or'; invert?: boolean },
-    services?: string[],
-  ) {
-    const stack = this.stack(idOrName);
-    const answer = await this.agents.ask(this.server(stack), 'SearchComposeLog', {
-      stack: stack.id,
-      project: stackProjectName(stack),
-      services,
-      terms: search.terms,
-      combinator: search.combinator,
-      invert: search.invert,
-    });
-    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
-  }
-
   stack(idOrName: string): Resource {
     const stack = this.readModel.resource('Stack', idOrName);
     if (!stack) throw notFound(`no Stack has the name or id '${idOrName}'`);
