@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MASK } from './paths';
 import { redactPrefixedLines } from './redact-lines';
 import { Redactor } from './redactor';
@@ -43,5 +44,27 @@ describe('redactPrefixedLines', () => {
   it('agrees with plain redaction when no line has a prefix', () => {
     const text = `x ${PEM}\none-line-secret\n\nend`;
     expect(redactPrefixedLines(redactor, text, STAMP)).toBe(redactor.redact(text));
+  });
+
+  it('leaves no line of a multi-line secret, whatever the text around it and the prefixes', () => {
+    const word = fc.stringMatching(/^[a-z0-9 ]{0,12}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Z][A-Za-z0-9+/]{7,19}$/), { minLength: 2, maxLength: 5 }),
+        word,
+        word,
+        fc.array(fc.constantFrom(stamp(1), stamp(2), ''), { minLength: 12, maxLength: 12 }),
+        (secretLines, before, after, stamps) => {
+          const secret = secretLines.join('\n');
+          const text = `${before}\n${before}${secret}${after}\n${after}`
+            .split('\n')
+            .map((line, i) => `${stamps[i]}${line}`)
+            .join('\n');
+          const out = redactPrefixedLines(new Redactor([secret]), text, STAMP);
+          for (const line of secretLines) expect(out).not.toContain(line);
+          expect(out.split(MASK).length).toBe(2);
+        },
+      ),
+    );
   });
 });
