@@ -5,6 +5,7 @@ import { DEPLOYMENT_LABEL, STACK_LABEL } from '@monitor/domain';
 import { PeripheryError } from '../api/periphery-error';
 import { ownerProblem } from '../docker/container-owner';
 import { DockerEngine } from '../docker/docker-engine';
+import type { ComposeReach } from './compose-reach';
 import { ComposeRunner } from './compose-runner';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
@@ -36,6 +37,34 @@ export class ComposeOwnership {
         : `container '${name}' has no Monitor label (${STACK_LABEL}): Monitor did not make this project for this stack, and does not touch it`;
       if (problem) throw new PeripheryError('CONFLICT', `compose project '${project}': ${problem}`);
     }
+  }
+
+  /**
+   * Why the project may not be brought up as configured: a service setting compose's or
+   * Monitor's labels, or joining (namespaces, `volumes_from`) a container that is not this
+   * stack's own. Undefined when all is well.
+   */
+  async reachProblem(reach: ComposeReach, stack: string): Promise<string | undefined> {
+    const problems = reach.reservedLabels.map(
+      ({ service, key }) =>
+        `service ${service}: the label '${key}' is reserved (compose's and Monitor's labels are set by them)`,
+    );
+    for (const { service, key, container } of reach.joins) {
+      const labels = await this.engine
+        .call((docker) => docker.getContainer(encodeURIComponent(container)).inspect())
+        .then((info) => (info.Name === `/${container}` ? info.Config?.Labels : null))
+        .catch(() => null);
+      const problem =
+        labels === null
+          ? `container '${container}' is not on this host`
+          : ownerProblem(container, labels, { kind: 'Stack', id: stack });
+      if (problem) {
+        problems.push(
+          `service ${service}: ${key} container:${container} joins only this stack's own containers; ${problem}`,
+        );
+      }
+    }
+    return problems.length ? problems.join('\n') : undefined;
   }
 }
 

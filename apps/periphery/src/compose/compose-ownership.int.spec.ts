@@ -86,6 +86,51 @@ describe('compose project ownership (real docker-compose)', () => {
     expect(await containers(project)).toEqual([]);
   }, 60_000);
 
+  it("refuses a stack reaching into a container that is not its own, or setting owners' labels", async () => {
+    const byHand = `monitor-test-reached-${run}`;
+    await docker
+      .createContainer({
+        name: byHand,
+        Image: BUSYBOX_TEST_IMAGE,
+        Cmd: ['sh', '-c', "trap 'exit 0' TERM; while :; do sleep 0.2; done"],
+        Labels: { 'monitor-test': '1', 'monitor.deployment': 'victim-id' },
+        HostConfig: { NetworkMode: 'none' },
+      })
+      .then((c) => c.start());
+    try {
+      const cases = [
+        [
+          `    network_mode: "container:${byHand}"`,
+          `network_mode container:${byHand} joins only this stack's own containers; container '${byHand}' is not this stack's: it belongs to deployment victim-id`,
+        ],
+        [`    network_mode: none\n    pid: "container:${byHand}"`, `pid container:${byHand}`],
+        [
+          `    network_mode: none\n    volumes_from: ["container:${byHand}:ro"]`,
+          `volumes_from container:${byHand}`,
+        ],
+        [
+          `    network_mode: none\n    labels:\n      monitor.deployment: victim-id`,
+          "the label 'monitor.deployment' is reserved",
+        ],
+      ];
+      for (const [i, [extra, why]] of cases.entries()) {
+        const t = target(`reach${i}`, `monitor-test-reach${i}-${run}`);
+        const compose = COMPOSE.replace('    network_mode: none\n', `${extra}\n`);
+        await agent.call('WriteComposeFiles', {
+          stack: t.stack,
+          files: [{ path: 'compose.yaml', contents: compose }],
+        });
+        const up = await agent.call<{ success: boolean; logs: Log[] }>('ComposeUp', t);
+        expect(up.body.success).toBe(false);
+        expect(up.body.logs.map((l) => l.stage)).toEqual(['compose config']);
+        expect(up.body.logs[0].stderr).toContain(`service web: ${why}`);
+        expect(await containers(t.project)).toEqual([]);
+      }
+    } finally {
+      await docker.getContainer(byHand).remove({ force: true });
+    }
+  }, 60_000);
+
   it('refuses a project made by hand, and takes one Monitor made in the stack folder before labels', async () => {
     const byHand = `monitor-test-by-hand-${run}`;
     writeFileSync(join(handMade, 'compose.yaml'), COMPOSE);

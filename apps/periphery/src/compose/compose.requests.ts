@@ -4,6 +4,7 @@ import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
 import { runCommand } from './command-log';
 import { ComposeOwnership, withStackLabels } from './compose-owner';
+import { readComposeReach, type ComposeReach } from './compose-reach';
 import { readStackFiles, writeStackFiles } from './compose-files';
 import { directoryInStack } from './stack-paths';
 import { ComposeRunner } from './compose-runner';
@@ -119,21 +120,31 @@ export class ComposeRequests implements OnModuleInit {
   }
 
   /**
-   * `config --services` first: invalid compose text then fails with compose's own message in a
-   * Log of its own, before anything is created or replaced; the services it lists are labelled
-   * as the stack's at the `up`.
+   * `config` first: invalid compose text then fails with compose's own message in a Log of its
+   * own, before anything is created or replaced. What it prints (interpolated, so it may hold
+   * secrets) is read, never logged: the Log lists the services, which are labelled as the
+   * stack's at the `up`, and a service reaching into another's container is refused.
    */
   private async up(p: ComposeUpDto): Promise<{ logs: Log[]; success: boolean }> {
-    const config = await this.runner.run('compose config', p, ['config', '--services']);
-    if (!config.success) return { logs: [config], success: false };
-    const services = config.stdout
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => SERVICE_NAME.test(line));
+    const config = await this.runner.run('compose config', p, ['config']);
+    if (!config.success) return { logs: [{ ...config, stdout: '' }], success: false };
+    let reach: ComposeReach;
+    try {
+      reach = readComposeReach(config.stdout);
+    } catch (error) {
+      const stderr = `compose config printed what is not YAML: ${(error as Error).message}`;
+      return { logs: [{ ...config, stdout: '', stderr, success: false }], success: false };
+    }
+    const services = reach.services.filter((service) => SERVICE_NAME.test(service));
+    const problem = await this.owners.reachProblem(reach, p.stack);
+    const checked = { ...config, stdout: services.map((s) => `${s}\n`).join('') };
+    if (problem) {
+      return { logs: [{ ...checked, stderr: problem, success: false }], success: false };
+    }
     const args = ['up', '-d', ...(p.extra_args ?? []), ...(p.services ?? [])];
     const up = await withStackLabels(services, p.stack, (labels) =>
       this.runner.run('compose up', p, args, [labels]),
     );
-    return { logs: [config, up], success: up.success };
+    return { logs: [checked, up], success: up.success };
   }
 }
