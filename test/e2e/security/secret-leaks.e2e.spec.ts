@@ -174,13 +174,15 @@ describe('security: secret values do not leak through transformations or log sea
     expect(byServer.stdout).toBe('ordinary-line-two\n');
   });
 
-  it("searches a stack's log masked too: no prefix of the secret, ordinary lines found", async () => {
+  it("masks a stack's pre-deploy output in its Update, and searches its log masked too", async () => {
     await monitor.admin.write('CreateStack', {
       name: 'leaky-stack',
       config: {
         server_id: 'local',
         project_name: project,
         auto_pull: false,
+        // Runs on the host, its output recorded in the Update.
+        pre_deploy: { path: '', command: 'echo [[LEAKY]] | rev; echo [[LEAKY]] | base64' },
         environment: 'TOKEN=[[LEAKY]]',
         file_contents: [
           'services:',
@@ -198,6 +200,12 @@ describe('security: secret values do not leak through transformations or log sea
       await monitor.admin.execute<UpdateView>('DeployStack', { stack: 'leaky-stack' }),
     );
     expect(deployed.success).toBe(true);
+    const preDeploy = deployed.logs.find((l) => l.command.includes('| rev'));
+    expect(deployed.logs.map((l) => l.stage)).toContain(preDeploy?.stage);
+    expect(preDeploy).toMatchObject({
+      command: expect.stringContaining(`echo ${MASK} | rev; echo ${MASK} | base64`),
+      stdout: `${MASK}\n${MASK}${base64.slice(Math.ceil((8 * secret.length) / 6))}\n`,
+    });
     const stackSearch = (terms: string[]) =>
       monitor.admin.read<Log>('SearchStackLog', { stack: 'leaky-stack', terms });
     const ready = await eventually(async () => {
