@@ -235,6 +235,36 @@ describe('security: container names, compose projects and labels are owned', () 
     expect((await docker.getContainer(`${project}-web-1`).inspect()).State.Running).toBe(true);
   }, 60_000);
 
+  it("fails a Stack that reaches into another's container (network, pid, volumes_from), touching nothing", async () => {
+    const before = await containerId(victimContainer);
+    const compose = COMPOSE.replace(
+      '    network_mode: none\n',
+      `    network_mode: "container:${victimContainer}"\n    volumes_from: ["container:${victimContainer}"]\n`,
+    );
+    const project = `own-reach-${suffix}`;
+    await mallory.write('CreateStack', {
+      name: `mal-reach-${suffix}`,
+      config: {
+        server_id: 'local',
+        project_name: project,
+        auto_pull: false,
+        file_contents: compose,
+      },
+    });
+    const update = await completed(
+      mallory,
+      await mallory.execute<UpdateView>('DeployStack', { stack: `mal-reach-${suffix}` }),
+    );
+    expect(update.success).toBe(false);
+    const config = update.logs.find((l) => l.stage === 'compose config');
+    expect(config?.stderr).toContain(
+      `service web: network_mode container:${victimContainer} joins only this stack's own containers; container '${victimContainer}' is not this stack's: it belongs to deployment`,
+    );
+    expect(config?.stderr).toContain(`service web: volumes_from container:${victimContainer}`);
+    expect(await projectContainers(project)).toEqual([]);
+    await stillRuns(victimContainer, before);
+  }, 60_000);
+
   it("refuses compose's and Monitor's labels in a Deployment's labels and extra_args", async () => {
     for (const [labels, key] of [
       [`com.docker.compose.project=${victimProject}`, 'com.docker.compose.project'],

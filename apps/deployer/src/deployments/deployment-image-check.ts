@@ -49,6 +49,7 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
       {
         image,
         container: this.observer.containerNameOf(deployment),
+        owner: { kind: 'Deployment', id: deployment.id },
         ...(registry ? { registry } : {}),
       },
     );

@@ -35,7 +35,7 @@ export class ContainerRequests implements OnModuleInit {
       request({
         name: 'CheckImageUpdate',
         dto: CheckImageUpdateDto,
-        handle: (p) => this.updates.check(p.container, p.image, p.registry),
+        handle: (p) => this.updates.check(p.container, p.image, p.registry, p.owner),
       }),
       request({
         name: 'DeployContainer',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import type { RegistryAuth } from './image-pull.service';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
@@ -30,8 +31,10 @@ export class ImageUpdateService {
     container: string,
     given?: string,
     registry?: RegistryAuth,
+    owner?: OwnerDto,
   ): Promise<ImageUpdateAnswer> {
     const created = await this.engine.withContainer(container, (c) => c.inspect());
+    assertOwner(container, created.Config.Labels, owner);
     const image = given ?? created.Config.Image;
     const running = await this.engine.call(() =>
       this.engine.docker.getImage(created.Image).inspect(),

@@ -66,8 +66,14 @@ describe('owner labels (real engine)', () => {
         expect(answer.body).toMatchObject({ success: false });
         expect(answer.body.stderr).toBe(`container '${name(what)}' ${why}`);
       }
-      for (const type of ['GetContainerLog', 'InspectContainer', 'GetContainerStats']) {
-        const answer = await agent.call<{ error: string }>(type, { name: name(what), owner: mine });
+      const reads: [string, object][] = [
+        ['GetContainerLog', { name: name(what), owner: mine }],
+        ['InspectContainer', { name: name(what), owner: mine }],
+        ['GetContainerStats', { name: name(what), owner: mine }],
+        ['CheckImageUpdate', { container: name(what), image: BUSYBOX_TEST_IMAGE, owner: mine }],
+      ];
+      for (const [type, params] of reads) {
+        const answer = await agent.call<{ error: string }>(type, params);
         expect(answer.status).toBe(409);
         expect(answer.body.error).toContain(why);
       }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
+import { OwnerDto } from './container-owner';
 import { IsImageReference } from './engine-validators';
 
 /** The account to pull with; the token is a secret and is never written anywhere. */
@@ -37,6 +38,12 @@ export class CheckImageUpdateDto {
   @IsString()
   @MinLength(1)
   container!: string;
+
+  /** The resource whose container it is: another's is not read. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OwnerDto)
+  owner?: OwnerDto;
 
   @IsOptional()
   @IsString()
