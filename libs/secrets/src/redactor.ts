@@ -1,40 +1,7 @@
-import { MultiMatcher } from './aho-corasick';
 import { MASK } from './paths';
+import { PatternSet } from './pattern-set';
 import { MIN_SECRET_LENGTH, secretForms, type SecretForms } from './secret-forms';
 import { MAX_GAP, skeletonWithOffsets } from './skeleton';
-
-/** Patterns in use, counted: two secrets may share a form. */
-class PatternSet {
-  private readonly counts = new Map<string, number>();
-  private matcher: MultiMatcher | null = null;
-
-  constructor(private readonly fold: boolean) {}
-
-  get size(): number {
-    return this.counts.size;
-  }
-
-  add(forms: readonly string[]): void {
-    for (const form of forms) this.counts.set(form, (this.counts.get(form) ?? 0) + 1);
-    if (forms.length > 0) this.matcher = null;
-  }
-
-  remove(forms: readonly string[]): void {
-    for (const form of forms) {
-      const uses = this.counts.get(form) ?? 0;
-      if (uses > 1) this.counts.set(form, uses - 1);
-      else this.counts.delete(form);
-    }
-    if (forms.length > 0) this.matcher = null;
-  }
-
-  /** Built lazily: adding 1,000 secrets at start costs one build, not 1,000. */
-  built(): MultiMatcher | null {
-    if (this.counts.size === 0) return null;
-    this.matcher ??= new MultiMatcher(this.counts.keys(), this.fold);
-    return this.matcher;
-  }
-}
 
 /**
  * Masks every known plaintext secret in text and JSON, in the forms `secretForms` lists: logs,
