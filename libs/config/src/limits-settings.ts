@@ -5,15 +5,22 @@ import { IsInt, Max, Min } from 'class-validator';
  * before any heavy work, so that no request or idle socket can take the process down.
  */
 export class LimitsSettings {
-  /** Nesting of objects and arrays in a JSON body; deeper bodies are refused (400). */
+  /**
+   * Nesting of objects and arrays in a JSON body; deeper bodies are refused (400). At most 128,
+   * what validation itself accepts of any input (`BACKSTOP_LIMITS`).
+   */
   @IsInt()
   @Min(8)
-  @Max(1000)
+  @Max(128)
   json_max_depth = 64;
 
-  /** Object keys in a JSON body, at every level; more are refused (400). */
+  /**
+   * Object keys and array items in a JSON body, at every level; more are refused (400). At most
+   * 20,000, what validation itself accepts of any input.
+   */
   @IsInt()
   @Min(100)
+  @Max(20_000)
   json_max_keys = 10_000;
 
   /**

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { WebSocket } from 'ws';
 import { request, type ServerResponse, type Server } from 'node:http';
 import { join } from 'node:path';
 import { startTestAgent, type TestAgent } from '../../../apps/periphery/src/testing/test-agent';
@@ -82,7 +83,7 @@ describe('bounded work and hostile input', () => {
     const answer = await refused(() => postRaw('write/CreateTag', wide));
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
-      error: 'request body: body: has more than 10000 keys in all',
+      error: 'request body: body: has more than 10000 keys and items in all',
       code: 'VALIDATION',
     });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -239,6 +240,33 @@ describe('bounded work and hostile input', () => {
       return response.status;
     }, 200);
     expect(again).toBe(200);
+  });
+
+  it('answers a WebSocket message too deep with an error, and goes on', async () => {
+    const socket = new WebSocket(`${monitor.url.replace('http', 'ws')}/ws/update`);
+    const messages: string[] = [];
+    socket.on('message', (data) => messages.push(data.toString()));
+    const heard = async (match: (m: string) => boolean) => {
+      const deadline = Date.now() + 5_000;
+      while (!messages.some(match) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return messages.find(match);
+    };
+    await new Promise((resolve) => socket.on('open', resolve));
+    try {
+      socket.send(JSON.stringify({ type: 'Jwt', params: { jwt: monitor.adminAuth.jwt } }));
+      expect(await heard((m) => m === 'LOGGED_IN')).toBe('LOGGED_IN');
+      const depth = 20_000;
+      socket.send(
+        `{"type":"Observe","params":{"streams":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+      );
+      expect(await heard((m) => m.includes('"Error"'))).toMatch(/deeper than 128 levels/);
+      socket.send(JSON.stringify({ type: 'Observe', params: { streams: ['alert'] } }));
+      expect(await heard((m) => m.includes('"Observing"'))).toContain('alert');
+    } finally {
+      socket.close();
+    }
   });
 
   it('refuses a deep, wide or prototype-keyed body on the agent too', async () => {

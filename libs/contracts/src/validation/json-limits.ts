@@ -2,7 +2,7 @@
 export interface JsonLimits {
   /** Nesting of objects and arrays; the body itself is level 1. */
   maxDepth: number;
-  /** Object keys in the whole body, at every level. */
+  /** Object keys and array items in the whole body, at every level. */
   maxKeys: number;
 }
 
@@ -21,7 +21,7 @@ const MAX_SHOWN_PATH = 200;
 
 /**
  * The first reason a parsed JSON body must be refused before validation: too deep, too many
- * keys, a number JSON.parse turned into ±Infinity (`1e309`), or, when the raw bytes were not
+ * keys and array items, a number JSON.parse turned into ±Infinity (`1e309`), or, when the raw bytes were not
  * UTF-8 (`invalidUtf8`), the string the decoder patched. The walk is iterative, so depth costs no
  * stack, and it stops at the first problem, so its work is bounded by the limits.
  */
@@ -46,16 +46,16 @@ export function findJsonProblem(
     if (depth >= limits.maxDepth) {
       return { field: pathOf(step), message: `is nested deeper than ${limits.maxDepth} levels` };
     }
+    const entries = Array.isArray(value) ? [] : Object.entries(value);
+    keys += Array.isArray(value) ? value.length : entries.length;
+    if (keys > limits.maxKeys) {
+      return { field: 'body', message: `has more than ${limits.maxKeys} keys and items in all` };
+    }
     if (Array.isArray(value)) {
       value.forEach((item, index) =>
         stack.push({ value: item, depth: depth + 1, key: String(index), parent: step }),
       );
       continue;
-    }
-    const entries = Object.entries(value);
-    keys += entries.length;
-    if (keys > limits.maxKeys) {
-      return { field: 'body', message: `has more than ${limits.maxKeys} keys in all` };
     }
     for (const [key, item] of entries) {
       const child = { value: item, depth: depth + 1, key, parent: step };

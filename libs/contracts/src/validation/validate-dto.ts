@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { invalid } from '@monitor/domain';
+import { findJsonProblem, type JsonLimits } from './json-limits';
 
 export interface FieldProblem {
   field: string;
@@ -15,6 +16,11 @@ export function validateDto<T extends object>(dto: new () => T, input: unknown):
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ field: 'params', message: 'params must be a JSON object' }] };
   }
+  const tooLarge = findJsonProblem(input, BACKSTOP_LIMITS);
+  if (tooLarge) {
+    const field = tooLarge.field === 'body' ? 'params' : tooLarge.field;
+    return { ok: false, errors: [{ field, message: `${field}: ${tooLarge.message}` }] };
+  }
   const reserved = findReservedKey(input);
   if (reserved)
     return { ok: false, errors: [{ field: reserved, message: `unknown field '${reserved}'` }] };
@@ -27,6 +33,13 @@ export function validateDto<T extends object>(dto: new () => T, input: unknown):
   if (errors.length) return { ok: false, errors: flatten(errors) };
   return { ok: true, value };
 }
+
+/**
+ * What no input may exceed, whatever its path: the HTTP servers check their own (tighter) limits
+ * on bodies, this also holds for WebSocket messages and bus requests. Class-transformer recurses
+ * per level and is slow per value: deeper input overflows the stack, larger input holds the loop.
+ */
+export const BACKSTOP_LIMITS: JsonLimits = { maxDepth: 128, maxKeys: 20_000 };
 
 /**
  * Keys no DTO declares and class-transformer reads as the class's own machinery: `constructor`

@@ -25,4 +25,21 @@ describe('validateDto', () => {
   it('accepts a valid body', () => {
     expect(validateDto(CreateVariableDto, { name: 'A', value: 'b' }).ok).toBe(true);
   });
+  it('refuses input deeper or larger than any boundary accepts, before transforming it', () => {
+    const deep = JSON.parse(`{"name":"A","value":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(validateDto(CreateVariableDto, deep)).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: expect.stringMatching(/^value(\.0)+/),
+          message: expect.stringMatching(/deeper than 128 levels$/),
+        },
+      ],
+    });
+    const wide = { name: 'A', value: Array.from({ length: 30_000 }, () => 'x') };
+    expect(validateDto(CreateVariableDto, wide)).toEqual({
+      ok: false,
+      errors: [{ field: 'params', message: 'params: has more than 20000 keys and items in all' }],
+    });
+  });
 });
