@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { containerNameCategory, runtimeNameHolder } from '@monitor/domain';
+import { containerNameCategory, nameStream, runtimeNameHolder } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
 import { Keyring } from '@monitor/secrets';
@@ -99,6 +99,33 @@ describe('container names and compose projects, reserved per server', () => {
     expect(await new NameRegistry(store).holder(containerNameCategory(server), 'old')).toBe(
       runtimeNameHolder('Deployment', old.id),
     );
+  });
+
+  it('frees a reservation its holder never came to claim, once it is old', async () => {
+    const reserveFor = (name: string, at: number) =>
+      store.append(
+        nameStream(containerNameCategory(server), name),
+        [
+          {
+            id: `reserve-${name}`,
+            type: 'NameReserved',
+            data: { category: containerNameCategory(server), name, holder: 'Deployment:ghost' },
+            metadata: { ...meta, causationId: 'c1', at },
+          },
+        ],
+        'no_stream',
+      );
+    await reserveFor('fresh', Date.now());
+    await expect(
+      deployment('x', { server_id: server, custom_name: 'fresh' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('is being taken on this server by another write'),
+    });
+    await reserveFor('stale', Date.now() - 10 * 60_000);
+    await expect(
+      deployment('y', { server_id: server, custom_name: 'stale' }),
+    ).resolves.toBeDefined();
   });
 
   it("refuses a Stack whose compose project is another Stack's on the same server", async () => {
