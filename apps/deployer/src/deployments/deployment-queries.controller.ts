@@ -3,6 +3,7 @@ import { BusController, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import {
   DeployDto,
   GetDeploymentLogDto,
+  InspectDeploymentContainerDto,
   requireValid,
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
@@ -19,7 +20,7 @@ import { DeploymentObserver } from './deployment-observer';
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown };
 
-/** A deployment's container logs and stats, asked of its server's agent. */
+/** A deployment's container logs, stats and inspect, asked of its server's agent. */
 @BusController()
 export class DeploymentQueriesController {
   constructor(
@@ -53,6 +54,13 @@ export class DeploymentQueriesController {
   @MessagePattern(querySubject('GetDeploymentStats'), { queue })
   stats({ params }: Envelope) {
     return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
+  }
+
+  /** Its environment holds interpolated secrets: masked like a log. */
+  @MessagePattern(querySubject('InspectDeploymentContainer'), { queue })
+  inspect({ params }: Envelope) {
+    const { deployment } = requireValid(InspectDeploymentContainerDto, params);
+    return this.ask(deployment, 'InspectContainer', {});
   }
 
   /** The container's log, masked; read with timestamps, masked as if they were not there. */

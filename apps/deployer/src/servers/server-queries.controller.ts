@@ -4,6 +4,7 @@ import { BusController, BusError, querySubject, QUEUE_GROUPS } from '@monitor/bu
 import {
   GetContainerLogDto,
   GetHistoricalServerStatsDto,
+  InspectContainerDto,
   SearchContainerLogDto,
   ServerParamDto,
   requireValid as valid,
@@ -19,15 +20,21 @@ import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
+import { ExpiringAnswers } from './expiring-answers';
 import { ServerAgents } from './server-agents';
 import { ServerObservations } from './server-observations';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown };
 
+/** As Komodo's core: a server's processes are read at most every 15 seconds. */
+const PROCESSES_TTL_MS = 15_000;
+
 /** Live reads of servers: the deployer asks the agent, or answers from what polling saw. */
 @BusController()
 export class ServerQueriesController {
+  private readonly processes = new ExpiringAnswers<unknown>(PROCESSES_TTL_MS);
+
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
@@ -93,6 +100,24 @@ export class ServerQueriesController {
     } = valid(SearchContainerLogDto, params);
     const log = await this.containerLog(server, container, LOG_SEARCH_TAIL, timestamps);
     return searchedLog(log, { terms, combinator, invert }, 'search container log');
+  }
+
+  /** Any container of the server; its environment holds interpolated secrets: masked. */
+  @MessagePattern(querySubject('InspectContainer'), { queue })
+  async inspect({ params }: Envelope) {
+    const { server, container } = valid(InspectContainerDto, params);
+    const answer = await this.ask(server, 'InspectContainer', { name: container });
+    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
+  }
+
+  /** Command lines may carry secrets given as arguments: masked. */
+  @MessagePattern(querySubject('ListSystemProcesses'), { queue })
+  async systemProcesses({ params }: Envelope) {
+    const server = this.server(valid(ServerParamDto, params).server);
+    const answer = await this.processes.get(server.id, () =>
+      this.ask(server.id, 'GetSystemProcesses'),
+    );
+    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 
   /**

@@ -3,7 +3,9 @@ import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import {
   COMPOSE_PREFIX,
+  invalid,
   LOG_SEARCH_TAIL,
+  notFound,
   searchedLog,
   STACK_DEPLOYS,
   type ExecutionLog,
@@ -11,6 +13,7 @@ import {
 import {
   DestroyStackDto,
   GetStackLogDto,
+  InspectStackContainerDto,
   requireValid,
   SearchStackLogDto,
   StackParamDto,
@@ -19,10 +22,12 @@ import type { ReadModel } from '@monitor/projections';
 import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { KEYRING, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
+import { ServerAgents } from '../servers/server-agents';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown; meta: CommandMeta };
+type ServiceContainer = { service: string; container_name: string };
 
 /** `exec.stack.<Execution>` and the stack reads that ask its server's agent. */
 @BusController()
@@ -31,6 +36,7 @@ export class StackController {
     readonly stacks: StackExecutions,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
+    private readonly agents: ServerAgents,
   ) {}
 
   @MessagePattern(execSubject('Stack', 'RefreshStackCache'), { queue })
@@ -67,6 +73,33 @@ export class StackController {
     } = requireValid(SearchStackLogDto, params);
     const log = await this.composeLog(stack, LOG_SEARCH_TAIL, services);
     return searchedLog(log, { terms, combinator, invert }, 'search compose log');
+  }
+
+  /**
+   * The container of one service, as ComposePs finds it in the stack's project (Komodo: in its
+   * services as last polled); the agent inspects it only if it is labelled as this stack's. Its
+   * environment holds interpolated secrets: masked.
+   */
+  @MessagePattern(querySubject('InspectStackContainer'), { queue })
+  async inspect({ params }: Envelope) {
+    const { stack: idOrName, service } = requireValid(InspectStackContainerDto, params);
+    const stack = this.stacks.stack(idOrName);
+    const services = (await this.stacks.services(stack.id)) as ServiceContainer[];
+    const found = services.find((s) => s.service === service);
+    if (!found) {
+      const running = services.map((s) => s.service).join(', ') || 'none';
+      throw notFound(
+        `Stack '${stack.name}' has no container for service '${service}' (services with one: ${running}); was the stack deployed?`,
+      );
+    }
+    const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
+    if (!server)
+      throw invalid(`Stack '${stack.name}' has no server`, { field: 'config.server_id' });
+    const answer = await this.agents.ask(server, 'InspectContainer', {
+      name: found.container_name,
+      owner: { kind: 'Stack', id: stack.id },
+    });
+    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 
   /**

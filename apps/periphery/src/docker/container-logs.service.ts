@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
+import { toKomodoContainer, type KomodoContainer } from './container-inspect';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import type { Log } from './docker-shapes';
@@ -22,11 +23,13 @@ export interface LogRequest {
 export class ContainerLogsService {
   constructor(private readonly engine: DockerEngine) {}
 
-  inspect(name: string, owner?: OwnerDto): Promise<Dockerode.ContainerInspectInfo> {
+  /** Komodo's Container, sizes included as Komodo asks for them. */
+  inspect(name: string, owner?: OwnerDto): Promise<KomodoContainer> {
     return this.engine.withContainer(name, async (container) => {
-      const info = await container.inspect();
+      // Sent as the query `size=true`; dockerode's types omit it.
+      const info = await container.inspect({ size: true } as Dockerode.ContainerInspectOptions);
       assertOwner(name, info.Config?.Labels, owner);
-      return info;
+      return toKomodoContainer(info as unknown as Record<string, unknown>);
     });
   }
 

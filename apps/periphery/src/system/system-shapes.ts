@@ -37,3 +37,17 @@ export interface SystemStats {
   refresh_ts: number;
   refresh_list_ts: number;
 }
+
+/** Komodo's SystemProcess (ListSystemProcesses). CPU in core-percent: 100 is one whole core. */
+export interface SystemProcess {
+  pid: number;
+  name: string;
+  exe?: string;
+  cmd: string[];
+  /** When it started (ms since the epoch). */
+  start_time?: number;
+  cpu_perc: number;
+  mem_mb: number;
+  disk_read_kb: number;
+  disk_write_kb: number;
+}

@@ -3,9 +3,10 @@ import { EmptyDto } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { StatsSampler } from './stats-sampler';
 import { readSystemInformation } from './system-info';
+import { readSystemProcesses } from './system-processes';
 import type { SystemInformation } from './system-shapes';
 
-/** GetSystemInformation and GetSystemStats. */
+/** GetSystemInformation, GetSystemStats and GetSystemProcesses. */
 @Injectable()
 export class SystemRequests implements OnModuleInit {
   /** The host's identity does not change while the agent runs: read it once. */
@@ -30,6 +31,7 @@ export class SystemRequests implements OnModuleInit {
         },
       }),
       request({ name: 'GetSystemStats', dto: EmptyDto, handle: () => this.sampler.current() }),
+      request({ name: 'GetSystemProcesses', dto: EmptyDto, handle: () => readSystemProcesses() }),
     );
   }
 }

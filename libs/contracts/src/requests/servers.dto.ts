@@ -226,3 +226,28 @@ export class SearchStackLogDto extends LogSearchDto {
   @IsString({ each: true })
   services?: string[];
 }
+
+/** Komodo's `InspectContainer { server, container }` (before 2.3.0 `InspectDockerContainer`). */
+export class InspectContainerDto extends ServerParamDto {
+  @IsString()
+  @IsNotEmpty()
+  container!: string;
+}
+
+/** Komodo's `InspectDeploymentContainer { deployment }`. */
+export class InspectDeploymentContainerDto {
+  @IsString()
+  @IsNotEmpty()
+  deployment!: string;
+}
+
+/** Komodo's `InspectStackContainer { stack, service }`: the container of that service. */
+export class InspectStackContainerDto {
+  @IsString()
+  @IsNotEmpty()
+  stack!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  service!: string;
+}

@@ -5,6 +5,7 @@ import {
   DeploymentActionDto,
   DeployDto,
   GetDeploymentLogDto,
+  InspectDeploymentContainerDto,
   RollbackDeploymentDto,
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
@@ -31,7 +32,7 @@ const onDeployment = (
   target: ({ deployment }) => ({ kind: 'Deployment', id: deployment }),
 });
 
-/** Deployments: executions (each answers an Update at once), batches, logs and stats. */
+/** Deployments: executions (each answers an Update at once), batches, logs, inspect and stats. */
 @Injectable()
 export class DeploymentRequests implements OnModuleInit {
   constructor(
@@ -81,6 +82,14 @@ export class DeploymentRequests implements OnModuleInit {
         dto: SearchDeploymentLogDto,
         access: onDeployment('Read', ['Logs']),
         handle: (params) => this.bus.request(querySubject('SearchDeploymentLog'), { params }),
+      }),
+      request({
+        verb: 'read',
+        name: 'InspectDeploymentContainer',
+        dto: InspectDeploymentContainerDto,
+        access: onDeployment('Read', ['Inspect']),
+        handle: (params) =>
+          this.bus.request(querySubject('InspectDeploymentContainer'), { params }),
       }),
       request({
         verb: 'read',

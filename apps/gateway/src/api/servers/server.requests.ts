@@ -3,6 +3,7 @@ import { BusClient, execSubject, querySubject } from '@monitor/bus';
 import {
   GetContainerLogDto,
   GetHistoricalServerStatsDto,
+  InspectContainerDto,
   SearchContainerLogDto,
   ServerParamDto,
 } from '@monitor/contracts';
@@ -15,7 +16,8 @@ import { request, RequestRegistry, type Access } from '../request-registry';
 
 /**
  * Live reads of a server, answered by the deployer (it talks to the agents), with the specific
- * permissions each needs beside Read (Komodo's: any container's log needs Logs on the server).
+ * permissions each needs beside Read (Komodo's: any container's log needs Logs on the server, its
+ * inspect Inspect, the host's processes Processes).
  */
 const FORWARDED_READS: [string, new () => ServerParamDto, SpecificPermission[]][] = [
   ['GetSystemInformation', ServerParamDto, []],
@@ -27,7 +29,12 @@ const FORWARDED_READS: [string, new () => ServerParamDto, SpecificPermission[]][
   ['ListDockerVolumes', ServerParamDto, []],
   ['GetContainerLog', GetContainerLogDto, ['Logs']],
   ['SearchContainerLog', SearchContainerLogDto, ['Logs']],
+  ['InspectContainer', InspectContainerDto, ['Inspect']],
+  ['ListSystemProcesses', ServerParamDto, ['Processes']],
 ];
+
+/** Names from before Komodo 2.3.0 that Komodo still answers, each with the read it stands for. */
+const FORMER_NAMES: [string, string][] = [['InspectDockerContainer', 'InspectContainer']];
 
 export const SERVER_EXECUTIONS = [
   'PruneImages',
@@ -82,6 +89,16 @@ export class ServerRequests implements OnModuleInit {
           handle: (params) => this.bus.request(querySubject(name), { params }),
         }),
       ),
+      ...FORMER_NAMES.map(([former, name]) => {
+        const [, dto, specific] = FORWARDED_READS.find(([read]) => read === name)!;
+        return request({
+          verb: 'read',
+          name: former,
+          dto,
+          access: onServer('Read', specific),
+          handle: (params) => this.bus.request(querySubject(name), { params }),
+        });
+      }),
       ...SERVER_EXECUTIONS.map((name) =>
         request({
           verb: 'execute',

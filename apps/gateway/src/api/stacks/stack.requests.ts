@@ -4,6 +4,7 @@ import {
   BatchPatternDto,
   DestroyStackDto,
   GetStackLogDto,
+  InspectStackContainerDto,
   SearchStackLogDto,
   StackParamDto,
 } from '@monitor/contracts';
@@ -36,7 +37,7 @@ const onStack = (
   target: ({ stack }) => ({ kind: 'Stack', id: stack }),
 });
 
-/** Stacks: compose executions (each answers an Update at once), batches, services and logs. */
+/** Stacks: compose executions (each answers an Update at once), batches, services, logs, inspect. */
 @Injectable()
 export class StackRequests implements OnModuleInit {
   constructor(
@@ -81,6 +82,7 @@ export class StackRequests implements OnModuleInit {
       read('ListStackServices', StackParamDto),
       read('GetStackLog', GetStackLogDto, ['Logs']),
       read('SearchStackLog', SearchStackLogDto, ['Logs']),
+      read('InspectStackContainer', InspectStackContainerDto, ['Inspect']),
     );
   }
 }

@@ -1,0 +1,221 @@
+import Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { api, signUp, type ApiClient } from '../../support/api';
+import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { completed, type UpdateView } from '../../support/updates';
+
+const MASK = '*****';
+
+type Failure = { error: string; code: string };
+type Container = {
+  Name: string;
+  SizeRootFs?: number;
+  State: { Running: boolean };
+  Config: { Env: string[]; Cmd: string[]; ExposedPorts: string[]; Labels: Record<string, string> };
+};
+type SystemProcess = { pid: number; name: string; cmd: string[]; cpu_perc: number; mem_mb: number };
+
+/**
+ * Issue 11: Komodo's `Inspect` and `Processes` specific permissions guard what they name. A
+ * container's inspect (its environment: interpolated secrets) needs Inspect on its Deployment,
+ * Stack or Server; the host's processes need Processes on the Server. Read alone is refused, and
+ * what is answered never holds a secret variable's value.
+ */
+describe('security: inspecting containers needs Inspect, listing processes needs Processes', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const suffix = `${process.pid}`;
+  const deployment = `sec-inspect-${suffix}`;
+  const stack = `sec-inspect-stack-${suffix}`;
+  const project = `sec-inspect-project-${suffix}`;
+  const secret = `Inspect-${randomBytes(12).toString('hex')}`;
+  let monitor: EmbeddedMonitor;
+  let admin: ApiClient;
+  const users: Record<string, ApiClient> = {};
+
+  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
+    admin.write('UpdatePermissionOnTarget', {
+      user_target: { type: 'User', id: user },
+      resource_target: { type, id },
+      permission: { level, specific },
+    });
+  const refused = async (client: ApiClient, request: string, params: object, message: RegExp) => {
+    const answer = await client.call<Failure>('read', request, params);
+    expect([request, answer.status, answer.body.error]).toEqual([
+      request,
+      403,
+      expect.stringMatching(message),
+    ]);
+  };
+  const inspections = [
+    ['InspectDeploymentContainer', { deployment }, `Deployment '${deployment}'`],
+    ['InspectStackContainer', { stack, service: 'talker' }, `Stack '${stack}'`],
+    ['InspectContainer', { server: 'local', container: deployment }, "Server 'local'"],
+    ['InspectDockerContainer', { server: 'local', container: deployment }, "Server 'local'"],
+  ] as const;
+  const expectMasked = (answer: unknown) => {
+    const text = JSON.stringify(answer);
+    expect(text.includes(secret)).toBe(false);
+    expect(text).toContain(MASK);
+  };
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    monitor = await startEmbedded({
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    admin = monitor.admin;
+    for (const name of ['reader', 'inspector', 'heir', 'watcher']) {
+      users[name] = api(monitor.url, await signUp(monitor.url, name));
+      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
+      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+    }
+    await admin.write('CreateVariable', { name: 'INSPECTED', value: secret, is_secret: true });
+    await admin.write('CreateDeployment', {
+      name: deployment,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
+        // The secret in the environment and on the command line, as a process's argument.
+        environment: 'TOKEN=[[INSPECTED]]',
+        command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait" inspected-arg [[INSPECTED]]`,
+        network: 'none',
+        termination_timeout: 1,
+      },
+    });
+    await admin.write('CreateStack', {
+      name: stack,
+      config: {
+        server_id: 'local',
+        project_name: project,
+        auto_pull: false,
+        environment: 'TOKEN=[[INSPECTED]]',
+        file_contents: [
+          'services:',
+          '  talker:',
+          `    image: ${BUSYBOX_TEST_IMAGE}`,
+          '    network_mode: none',
+          '    environment: { TOKEN: "${TOKEN}" }',
+          '    command: ["/bin/sh", "-c", "trap \'exit 0\' TERM; sleep 3600 & wait"]',
+          '',
+        ].join('\n'),
+      },
+    });
+    for (const [request, params] of [
+      ['Deploy', { deployment }],
+      ['DeployStack', { stack }],
+    ] as const) {
+      const update = await admin.execute<UpdateView>(request, params);
+      expect((await completed(admin, update, 60_000)).success).toBe(true);
+    }
+    for (const resource of [
+      ['Deployment', deployment],
+      ['Stack', stack],
+    ]) {
+      await grant('reader', resource[0], resource[1], 'Read');
+      await grant('inspector', resource[0], resource[1], 'Read', ['Inspect']);
+      await grant('heir', resource[0], resource[1], 'Read');
+    }
+    await grant('reader', 'Server', 'local', 'Read');
+    await grant('heir', 'Server', 'local', 'Read', ['Inspect']);
+    await grant('watcher', 'Server', 'local', 'Read', ['Processes']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await admin
+      ?.execute<UpdateView>('DestroyStack', { stack })
+      .then((update) => completed(admin, update))
+      .catch(() => undefined);
+    await monitor?.destroy();
+    const left = await docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${project}`] },
+    });
+    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await docker
+      .getContainer(deployment)
+      .remove({ force: true })
+      .catch(() => undefined);
+  }, 60_000);
+
+  it('refuses every inspect to a user with Read but no Inspect, naming Inspect', async () => {
+    for (const [request, params, target] of inspections) {
+      await refused(
+        users.reader,
+        request,
+        params,
+        new RegExp(
+          `you need Read permission and Inspect on ${target} \\(you have Read, without Inspect\\)`,
+        ),
+      );
+    }
+  });
+
+  it('refuses the server-wide inspect to whoever holds Inspect only on the deployment, or Processes only', async () => {
+    const params = { server: 'local', container: deployment };
+    await refused(users.inspector, 'InspectContainer', params, /on Server 'local' \(you have None/);
+    await refused(users.watcher, 'InspectContainer', params, /without Inspect/);
+  });
+
+  it("answers the deployment's and the stack's container to a user with Inspect on them, secrets masked", async () => {
+    const own = await users.inspector.read<Container>('InspectDeploymentContainer', { deployment });
+    expect(own).toMatchObject({ Name: `/${deployment}`, State: { Running: true } });
+    expect(own.Config.Env).toContain(`TOKEN=${MASK}`);
+    expect(own.Config.Cmd).toEqual(expect.arrayContaining(['inspected-arg', MASK]));
+    // Komodo's Container: exposed ports as a list, the sizes asked for.
+    expect(Array.isArray(own.Config.ExposedPorts)).toBe(true);
+    expect(own.SizeRootFs).toEqual(expect.any(Number));
+    expectMasked(own);
+
+    const service = await users.inspector.read<Container>('InspectStackContainer', {
+      stack,
+      service: 'talker',
+    });
+    expect(service.Config.Labels['com.docker.compose.project']).toBe(project);
+    expect(service.Config.Env).toContain(`TOKEN=${MASK}`);
+    expectMasked(service);
+  });
+
+  it('answers a service the stack does not run with 404 naming it', async () => {
+    const answer = await users.inspector.call<Failure>('read', 'InspectStackContainer', {
+      stack,
+      service: 'missing',
+    });
+    expect([answer.status, answer.body.error]).toEqual([
+      404,
+      expect.stringMatching(/no container for service 'missing' \(services with one: talker\)/),
+    ]);
+  });
+
+  it('lets Inspect on the server reach every container on it, secrets masked', async () => {
+    for (const [request, params] of inspections) {
+      const answer = await users.heir.read<Container>(request, params);
+      expect(answer.State.Running).toBe(true);
+      expectMasked(answer);
+    }
+  });
+
+  it('refuses the processes to a user without Processes, naming it', async () => {
+    for (const user of ['reader', 'heir']) {
+      await refused(
+        users[user],
+        'ListSystemProcesses',
+        { server: 'local' },
+        /you need Read permission and Processes on Server 'local' \(you have Read, without Processes\)/,
+      );
+    }
+  });
+
+  it('lists the host processes to a user with Processes, secrets on command lines masked', async () => {
+    const processes = await users.watcher.read<SystemProcess[]>('ListSystemProcesses', {
+      server: 'local',
+    });
+    expect(processes.length).toBeGreaterThan(1);
+    expect(processes[0]).toMatchObject({ pid: expect.any(Number), cmd: expect.any(Array) });
+    const container = processes.find((p) => p.cmd.includes('inspected-arg'));
+    expect(container?.cmd).toContain(MASK);
+    expect(JSON.stringify(processes).includes(secret)).toBe(false);
+  });
+});
