@@ -13,3 +13,4 @@ export * from './executions/execution-context';
 export * from './executions/execution-runner';
 export * from './known-secrets';
 export * from './variable-lookup';
+export * from './config-writer';

@@ -1,9 +1,7 @@
 import { forbidden, mayUseVariable, type Resource, type VariableValue } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { isSealed, type Keyring } from '@monitor/secrets';
-
-/** Monitor itself: what it writes (the local agent's Server) uses no user's rights. */
-const SYSTEM = 'system';
+import { configWriterOf } from './config-writer';
 
 /**
  * How `interpolate` finds a `[[VARIABLE]]` for one execution of `resource`: its current value,
@@ -16,18 +14,14 @@ export function variableLookup(
   keyring: Keyring,
   resource: Pick<Resource, 'kind' | 'name' | 'configWriter'>,
 ): (name: string) => VariableValue | undefined {
-  const writerId = resource.configWriter;
-  const writer = readModel.identity.user(writerId);
-  const subject = writer && {
-    ...writer,
-    groups: readModel.identity.groupsOf(writer.id).map((g) => g.id),
-  };
+  const writer = configWriterOf(readModel, resource);
+  const subject = writer.user && { ...writer.user, groups: writer.groups.map((g) => g.id) };
   return (name) => {
     const variable = readModel.settings.variable(name);
     if (!variable) return undefined;
-    if (writerId !== SYSTEM && !(subject && mayUseVariable(subject, variable))) {
+    if (!writer.system && !(subject && mayUseVariable(subject, variable))) {
       throw forbidden(
-        `secret variable '${name}': ${resource.kind} '${resource.name}' was last written by ${writer ? `'${writer.username}'` : 'nobody known'}, who may not use it; an admin can grant its use, or someone who may use it can save the config`,
+        `secret variable '${name}': ${resource.kind} '${resource.name}' was last written by ${writer.label}, who may not use it; an admin can grant its use, or someone who may use it can save the config`,
         { variable: name },
       );
     }

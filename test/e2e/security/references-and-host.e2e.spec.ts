@@ -1,4 +1,6 @@
 import Dockerode from 'dockerode';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import { api, signUp, type ApiClient } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
@@ -169,20 +171,74 @@ describe('security: references need rights, root on a host needs Terminal', () =
       403,
       /file_contents: service app: privileged: true; file_contents: service app: uses the host's pid/,
     );
-    await refused(
-      users.alice,
-      'write',
-      'CreateStack',
-      { name: 'from-git', config: { server_id: 'local', repo: 'me/app' } },
-      403,
-      /repo: compose files from git are not read before they are deployed/,
-    );
     const plain = 'services:\n  app:\n    image: x\n';
     await users.alice.write('CreateStack', {
       name: 'plain',
       config: { server_id: 'local', file_contents: plain },
     });
   });
+
+  it('reads compose files from the host or git when a deploy has put them in place', async () => {
+    const stack = await users.alice.write<{ _id: { $oid: string } }>('CreateStack', {
+      name: `on-host-${suffix}`,
+      config: {
+        server_id: 'local',
+        files_on_host: true,
+        auto_pull: false,
+        project_name: `sec-host-${suffix}`,
+      },
+    });
+    const folder = join(monitor.dataDir, 'periphery', 'stacks', stack._id.$oid);
+    mkdirSync(folder, { recursive: true });
+    const compose = (extra: string) =>
+      writeFileSync(
+        join(folder, 'compose.yaml'),
+        `services:\n  app:\n    image: ${BUSYBOX_TEST_IMAGE}\n    command: sleep 3600\n    network_mode: none\n${extra}`,
+      );
+    compose('    volumes: ["/etc:/host-etc"]\n');
+    const refusedDeploy = await completed(
+      users.alice,
+      await users.alice.execute<UpdateView>('DeployStack', { stack: `on-host-${suffix}` }),
+    );
+    expect(refusedDeploy.success).toBe(false);
+    expect(refusedDeploy.logs.at(-1)).toMatchObject({ stage: 'host access', success: false });
+    expect(refusedDeploy.logs.at(-1)?.stderr).toMatch(
+      /compose\.yaml: service app: binds \/etc — and was last written by 'alice', who has no Terminal/,
+    );
+    expect(refusedDeploy.logs.map((l) => l.stage)).not.toContain('compose up');
+    compose('');
+    const deployed = await completed(
+      users.alice,
+      await users.alice.execute<UpdateView>('DeployStack', { stack: `on-host-${suffix}` }),
+    );
+    expect(deployed.success).toBe(true);
+    const destroyed = await completed(
+      users.alice,
+      await users.alice.execute<UpdateView>('DestroyStack', { stack: `on-host-${suffix}` }),
+    );
+    expect(destroyed.success).toBe(true);
+  }, 60_000);
+
+  it("checks a deploy against its config writer's rights now, not when they wrote it", async () => {
+    await users.tom.write('CreateDeployment', {
+      name: `tom-cap-${suffix}`,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
+        extra_args: ['--cap-add NET_ADMIN'],
+      },
+    });
+    await grant('tom', 'Server', 'local', 'Read', ['Attach']);
+    const failed = await completed(
+      admin,
+      await admin.execute<UpdateView>('Deploy', { deployment: `tom-cap-${suffix}` }),
+    );
+    expect(failed.logs.map((l) => [l.stage, l.success])).toEqual([['prepare', false]]);
+    expect(failed.logs[0].stderr).toMatch(
+      /--cap-add NET_ADMIN — and was last written by 'tom', who has no Terminal on that server/,
+    );
+    await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
+  }, 60_000);
 
   it('lets a user with Terminal use the host, and a server policy open part of it to others', async () => {
     await users.tom.write('CreateStack', {

@@ -3,6 +3,7 @@ import type { MonitorConfig } from '@monitor/config';
 import {
   buildContainerSpec,
   buildImage,
+  deploymentPowers,
   type BuildImageSource,
   type Version,
   interpolate,
@@ -13,7 +14,12 @@ import {
   type Resource,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { CredentialResolver, variableLookup, type Credential } from '@monitor/resources';
+import {
+  CredentialResolver,
+  requireWriterHostAccess,
+  variableLookup,
+  type Credential,
+} from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 
@@ -83,6 +89,7 @@ export class DeploymentContext {
   prepare(deployment: Resource, config = deployment.config): PreparedDeploy {
     const server = this.server(deployment);
     const { image, account: buildAccount } = this.imageOf(deployment.name, config.image);
+    requireWriterHostAccess(this.readModel, deployment, server, deploymentPowers(config));
     const variable = variableLookup(this.readModel, this.keyring, deployment);
     const { spec, secrets } = buildContainerSpec(config as never, {
       id: deployment.id,

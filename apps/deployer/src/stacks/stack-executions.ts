@@ -6,6 +6,7 @@ import {
   planDeployIfChanged,
   recordedRuns,
   STACK_DEPLOYS,
+  stackDeployPowers,
   stackProjectName,
   type ExecutionLog,
   type IfChangedPlan,
@@ -17,6 +18,7 @@ import {
 import type { ReadModel } from '@monitor/projections';
 import {
   knownSecrets,
+  requireWriterHostAccess,
   type CommandMeta,
   type Credential,
   type ExecutionContext,
@@ -92,6 +94,7 @@ export class StackExecutions {
         });
       }
       const prepared = await this.source.prepare(ctx, current, server);
+      await this.checkHostAccess(ctx, current, server, prepared);
       const hashes = stackHashes(prepared, config.environment);
       const fill = this.source.interpolator(ctx, current);
       const target = {
@@ -243,6 +246,27 @@ export class StackExecutions {
   }
 
   /** A pre- or post-deploy command, run in its path inside the run directory. */
+  /**
+   * Compose files from git or the host are known only now: what they and the commands ask of
+   * the host must be within the server's policy, or the config's writer must hold Terminal.
+   */
+  private async checkHostAccess(
+    ctx: ExecutionContext,
+    stack: Resource,
+    server: Resource,
+    prepared: PreparedStack,
+  ): Promise<void> {
+    const files = prepared.contents.filter((f) => prepared.layout.files.includes(f.path));
+    const powers = stackDeployPowers(stack.config as Partial<StackConfig>, files);
+    try {
+      requireWriterHostAccess(this.readModel, stack, server, powers);
+    } catch (error) {
+      await ctx.stage('host access', 'what the compose files and commands ask of the host', () => {
+        throw error;
+      });
+    }
+  }
+
   private async systemCommand(
     ctx: ExecutionContext,
     server: Resource,

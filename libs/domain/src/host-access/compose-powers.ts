@@ -5,7 +5,6 @@ import type { HostPower, HostPowerKind } from './host-powers';
 
 type Yaml = Record<string, unknown>;
 
-const FIELD = 'file_contents';
 const HOST_MODES: [string, string][] = [
   ['network_mode', 'network'],
   ['pid', 'pid'],
@@ -27,17 +26,19 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
  * outside the stack's folder. A value left to compose's `${VARIABLES}` counts as asking, since
  * its value is only known on the host.
  */
-export function composePowers(text: string): HostPower[] {
+export function composePowers(text: string, field = 'file_contents'): HostPower[] {
   let doc: unknown;
   try {
     doc = parse(text, { merge: true, maxAliasCount: 1000 });
   } catch (error) {
-    return [power('unchecked_compose', `cannot be read as YAML (${(error as Error).message})`)];
+    const detail = `cannot be read as YAML (${(error as Error).message})`;
+    return [{ power: 'unchecked_compose', field, detail }];
   }
   if (!isObject(doc)) return [];
   const powers: HostPower[] = [];
+  const hostPath = hostPathIn(field);
   for (const [name, service] of Object.entries(isObject(doc.services) ? doc.services : {})) {
-    if (isObject(service)) powers.push(...servicePowers(`service ${name}`, service));
+    if (isObject(service)) powers.push(...servicePowers(field, `service ${name}`, service));
   }
   for (const [name, volume] of Object.entries(isObject(doc.volumes) ? doc.volumes : {})) {
     const device =
@@ -54,10 +55,11 @@ export function composePowers(text: string): HostPower[] {
   return powers;
 }
 
-function servicePowers(where: string, service: Yaml): HostPower[] {
+function servicePowers(field: string, where: string, service: Yaml): HostPower[] {
   const powers: HostPower[] = [];
-  const flag = (kind: HostPowerKind, detail: string) =>
-    powers.push(power(kind, `${where}: ${detail}`));
+  const hostPath = hostPathIn(field);
+  const flag = (power: HostPowerKind, detail: string) =>
+    powers.push({ power, field, detail: `${where}: ${detail}` });
   if (service.privileged === true || typeof service.privileged === 'string')
     flag('privileged', `privileged: ${String(service.privileged)}`);
   for (const cap of list(service.cap_add)) flag('capabilities', `cap_add ${String(cap)}`);
@@ -73,7 +75,7 @@ function servicePowers(where: string, service: Yaml): HostPower[] {
     if (typeof value === 'string' && (value === 'host' || value.includes('$')))
       flag('host_namespaces', `uses the host's ${label} (${key}: ${value})`);
   }
-  for (const volume of list(service.volumes)) powers.push(...volumePowers(where, volume));
+  for (const volume of list(service.volumes)) powers.push(...volumePowers(hostPath, where, volume));
   const build = service.build;
   const context = isObject(build) ? build.context : build;
   if (typeof context === 'string') powers.push(...hostPath(`${where}: build`, context));
@@ -86,7 +88,7 @@ function servicePowers(where: string, service: Yaml): HostPower[] {
   return powers;
 }
 
-function volumePowers(where: string, volume: unknown): HostPower[] {
+function volumePowers(hostPath: HostPathCheck, where: string, volume: unknown): HostPower[] {
   if (isObject(volume)) {
     if (volume.type === 'bind' && typeof volume.source === 'string')
       return hostPath(where, volume.source);
@@ -101,17 +103,15 @@ function volumePowers(where: string, volume: unknown): HostPower[] {
   return hostPath(where, source);
 }
 
-/** A path on the host: inside the stack's folder (relative, not climbing out) is its own. */
-function hostPath(where: string, path: string): HostPower[] {
-  if (!path.startsWith('/') && !path.startsWith('~') && !path.includes('$') && staysInside(path))
-    return [];
-  return bindPowers(FIELD, path, where);
-}
+type HostPathCheck = (where: string, path: string) => HostPower[];
 
-const power = (kind: HostPowerKind, detail: string): HostPower => ({
-  power: kind,
-  field: FIELD,
-  detail,
-});
+/** A path on the host: inside the stack's folder (relative, not climbing out) is its own. */
+const hostPathIn =
+  (field: string): HostPathCheck =>
+  (where, path) => {
+    if (!path.startsWith('/') && !path.startsWith('~') && !path.includes('$') && staysInside(path))
+      return [];
+    return bindPowers(field, path, where);
+  };
 
 const describe = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

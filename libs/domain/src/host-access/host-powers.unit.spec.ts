@@ -1,4 +1,10 @@
-import { beyondPolicy, composePowers, deploymentPowers, stackPowers } from './index';
+import {
+  beyondPolicy,
+  composePowers,
+  deploymentPowers,
+  stackDeployPowers,
+  stackPowers,
+} from './index';
 
 const kinds = (powers: { power: string }[]) => powers.map((p) => p.power);
 
@@ -113,19 +119,35 @@ secrets:
 });
 
 describe('what a Stack asks of its host', () => {
-  it('counts commands, wrappers and compose files it cannot read beforehand', () => {
+  it('counts its commands and wrapper, and a compose file written in the UI', () => {
     expect(
       kinds(
         stackPowers({
           pre_deploy: { path: '', command: 'id', shell_mode: true },
           post_deploy: { path: '', command: ' ', shell_mode: true },
           compose_cmd_wrapper: 'sops exec-env x [[COMPOSE_COMMAND]]',
-          repo: 'me/app',
+          file_contents: 'services:\n  web:\n    image: x\n    privileged: true\n',
         }),
       ),
-    ).toEqual(['host_commands', 'host_commands', 'unchecked_compose']);
-    expect(kinds(stackPowers({ files_on_host: true }))).toEqual(['unchecked_compose']);
+    ).toEqual(['host_commands', 'host_commands', 'privileged']);
     expect(stackPowers({ file_contents: 'services:\n  web:\n    image: x\n' })).toEqual([]);
+  });
+
+  it('leaves compose files from git or the host to the deploy, which reads each as it will run', () => {
+    const config = { repo: 'me/app', file_contents: 'services: {a: {privileged: true}}' };
+    expect(stackPowers(config)).toEqual([]);
+    expect(stackPowers({ files_on_host: true })).toEqual([]);
+    const powers = stackDeployPowers(config, [
+      { path: 'compose.yaml', contents: 'services:\n  web:\n    image: x\n' },
+      { path: 'ops/root.yaml', contents: 'services:\n  x:\n    pid: host\n' },
+    ]);
+    expect(powers).toEqual([
+      {
+        power: 'host_namespaces',
+        field: 'ops/root.yaml',
+        detail: "service x: uses the host's pid (pid: host)",
+      },
+    ]);
   });
 });
 

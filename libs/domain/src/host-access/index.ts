@@ -7,5 +7,5 @@ export {
   type HostPowerKind,
 } from './host-powers';
 export { deploymentPowers } from './deployment-powers';
-export { stackPowers } from './stack-powers';
+export { stackDeployPowers, stackPowers } from './stack-powers';
 export { composePowers } from './compose-powers';

@@ -16,36 +16,36 @@ type Config = Partial<
 >;
 
 /**
- * What a Stack's config asks of its host. Commands run on the host itself. Compose files from
- * git or from the host are not read before the deploy that uses them, so what they ask cannot
- * be known when the config is written: such a stack counts as asking for anything.
+ * What a Stack's config asks of its host when it is written: its commands, which run on the
+ * host itself, and a compose file written in the UI. Compose files from git or from the host
+ * are read when a deploy has put them in place (`stackDeployPowers`).
  */
 export function stackPowers(config: Config): HostPower[] {
+  const fromUi = !config.files_on_host && !config.repo?.trim() && !config.linked_repo?.trim();
+  return [...commandPowers(config), ...(fromUi ? composePowers(config.file_contents ?? '') : [])];
+}
+
+/** What a deploy asks of the host: the commands, and each compose file as it will run. */
+export function stackDeployPowers(
+  config: Config,
+  composeFiles: readonly { path: string; contents: string }[],
+): HostPower[] {
+  return [
+    ...commandPowers(config),
+    ...composeFiles.flatMap((file) => composePowers(file.contents, file.path)),
+  ];
+}
+
+function commandPowers(config: Config): HostPower[] {
   const powers: HostPower[] = [];
-  const command = (field: 'pre_deploy' | 'post_deploy') => {
+  for (const field of ['pre_deploy', 'post_deploy'] as const) {
     const text = config[field]?.command?.trim();
     if (text) powers.push({ power: 'host_commands', field, detail: `runs '${text}' on the host` });
-  };
-  command('pre_deploy');
-  command('post_deploy');
-  if (config.compose_cmd_wrapper?.trim()) {
-    const detail = `runs compose through '${config.compose_cmd_wrapper.trim()}' on the host`;
-    powers.push({ power: 'host_commands', field: 'compose_cmd_wrapper', detail });
   }
-  if (config.files_on_host) {
-    powers.push({
-      power: 'unchecked_compose',
-      field: 'files_on_host',
-      detail: 'compose files already on the host are not read before they are deployed',
-    });
-  } else if (config.repo?.trim() || config.linked_repo?.trim()) {
-    powers.push({
-      power: 'unchecked_compose',
-      field: config.linked_repo?.trim() ? 'linked_repo' : 'repo',
-      detail: 'compose files from git are not read before they are deployed',
-    });
-  } else {
-    powers.push(...composePowers(config.file_contents ?? ''));
+  const wrapper = config.compose_cmd_wrapper?.trim();
+  if (wrapper) {
+    const detail = `runs compose through '${wrapper}' on the host`;
+    powers.push({ power: 'host_commands', field: 'compose_cmd_wrapper', detail });
   }
   return powers;
 }

@@ -1,0 +1,71 @@
+import {
+  beyondPolicy,
+  describePowers,
+  effectiveSpecifics,
+  forbidden,
+  type HostPolicy,
+  type HostPower,
+  type Resource,
+  type User,
+  type UserGroup,
+} from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+
+/** Monitor itself: what it writes (the local agent's Server) uses no user's rights. */
+export const SYSTEM_WRITER = 'system';
+
+/**
+ * Who last wrote a resource's config, with their groups: its executions act with that user's
+ * rights (secrets, host access), whoever starts them. Absent `user` when it is no user Monitor
+ * knows (deleted, or Monitor itself: see `system`).
+ */
+export interface ConfigWriter {
+  id: string;
+  user?: User;
+  groups: UserGroup[];
+  /** How messages name them. */
+  label: string;
+  system: boolean;
+}
+
+export function configWriterOf(
+  readModel: ReadModel,
+  resource: Pick<Resource, 'configWriter'>,
+): ConfigWriter {
+  const id = resource.configWriter;
+  const user = readModel.identity.user(id);
+  return {
+    id,
+    user,
+    groups: user ? readModel.identity.groupsOf(user.id) : [],
+    label: user ? `'${user.username}'` : 'nobody known',
+    system: id === SYSTEM_WRITER,
+  };
+}
+
+/**
+ * Refuses an execution whose config asks for more of the host than the Server's policy gives
+ * everyone, when its config writer has no `Terminal` on that Server (now: a grant taken away
+ * since the write counts).
+ */
+export function requireWriterHostAccess(
+  readModel: ReadModel,
+  resource: Pick<Resource, 'kind' | 'name' | 'configWriter'>,
+  server: Resource,
+  powers: readonly HostPower[],
+): void {
+  const beyond = beyondPolicy(powers, server.config as HostPolicy);
+  if (!beyond.length) return;
+  const writer = configWriterOf(readModel, resource);
+  if (writer.system) return;
+  const grants = writer.groups.map((g) => g.grants);
+  if (
+    writer.user &&
+    effectiveSpecifics(writer.user, grants, 'Server', server.id).includes('Terminal')
+  )
+    return;
+  throw forbidden(
+    `${resource.kind} '${resource.name}' asks for what equals root on Server '${server.name}' — ${describePowers(beyond)} — and was last written by ${writer.label}, who has no Terminal on that server`,
+    { powers: beyond },
+  );
+}
