@@ -116,6 +116,11 @@ describe('bounded work and hostile input', () => {
     const utf8 = await refused(() => postRaw('write/CreateTag', notUtf8));
     expect(utf8.status).toBe(400);
     expect(utf8.body.error).toBe('request body: description: is not valid UTF-8');
+    const surrogate = await refused(() => postRaw('write/CreateTag', '{"name":"a\\ud800"}'));
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error).toBe(
+      'request body: name: holds half a surrogate pair, which is not valid Unicode',
+    );
 
     const huge = await refused(() =>
       postRaw('write/CreateServer', '{"name":"s","config":{"cpu_warning":1e309}}'),

@@ -16,14 +16,17 @@ export interface JsonProblem {
 
 /** The character a decoder puts where bytes were not UTF-8. */
 const REPLACEMENT = '\uFFFD';
+/** Half a surrogate pair, which JSON can escape (`"\ud800"`) but no UTF-8 can encode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_SHOWN_STEP = 40;
 const MAX_SHOWN_PATH = 200;
 
 /**
  * The first reason a parsed JSON body must be refused before validation: too deep, too many
- * keys and array items, a number JSON.parse turned into ±Infinity (`1e309`), or, when the raw bytes were not
- * UTF-8 (`invalidUtf8`), the string the decoder patched. The walk is iterative, so depth costs no
- * stack, and it stops at the first problem, so its work is bounded by the limits.
+ * keys and array items, a number JSON.parse turned into ±Infinity (`1e309`), half a surrogate
+ * pair (`"\ud800"`), or, when the raw bytes were not UTF-8 (`invalidUtf8`), the string the
+ * decoder patched. The walk is iterative, so depth costs no stack, and it stops at the first
+ * problem, so its work is bounded by the limits.
  */
 export function findJsonProblem(
   body: unknown,
@@ -39,7 +42,8 @@ export function findJsonProblem(
       return { field: pathOf(step), message: 'is not a finite number (too large for JSON)' };
     }
     if (typeof value === 'string') {
-      if (invalidUtf8 && value.includes(REPLACEMENT)) return notUtf8(step);
+      const problem = textProblem(value, invalidUtf8);
+      if (problem) return { field: pathOf(step), message: problem };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -59,7 +63,8 @@ export function findJsonProblem(
     }
     for (const [key, item] of entries) {
       const child = { value: item, depth: depth + 1, key, parent: step };
-      if (invalidUtf8 && key.includes(REPLACEMENT)) return notUtf8(child);
+      const problem = textProblem(key, invalidUtf8);
+      if (problem) return { field: pathOf(child), message: `(a key) ${problem}` };
       stack.push(child);
     }
   }
@@ -79,8 +84,10 @@ export function describeJsonProblem(problem: JsonProblem): string {
   return `${problem.field}: ${problem.message}`;
 }
 
-function notUtf8(step: Step): JsonProblem {
-  return { field: pathOf(step), message: 'is not valid UTF-8' };
+function textProblem(text: string, invalidUtf8: boolean): string | undefined {
+  if (invalidUtf8 && text.includes(REPLACEMENT)) return 'is not valid UTF-8';
+  if (LONE_SURROGATE.test(text)) return 'holds half a surrogate pair, which is not valid Unicode';
+  return undefined;
 }
 
 function pathOf(step: Step): string {

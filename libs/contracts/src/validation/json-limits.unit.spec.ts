@@ -47,4 +47,12 @@ describe('findJsonProblem', () => {
     expect(findJsonProblem({ 'k\uFFFD': 1 }, limits, true)?.field).toBe('k\uFFFD');
     expect(findJsonProblem({ a: 'k\uFFFD' }, limits, false)).toBeUndefined();
   });
+  it('refuses half a surrogate pair, which JSON escapes but UTF-8 cannot hold', () => {
+    expect(findJsonProblem(JSON.parse('{"name":"a\\ud800b"}'), limits)).toEqual({
+      field: 'name',
+      message: 'holds half a surrogate pair, which is not valid Unicode',
+    });
+    expect(findJsonProblem(JSON.parse('{"\\udc00":1}'), limits)?.message).toMatch(/^\(a key\)/);
+    expect(findJsonProblem({ name: 'emoji 😀 ok' }, limits)).toBeUndefined();
+  });
 });
