@@ -364,6 +364,25 @@ describe('security: references need rights, root on a host needs Terminal', () =
     expect(inherited).toEqual({ level: 'None', specific: ['Terminal'] });
   });
 
+  it('lets only admins give every user a permission through base_permission', async () => {
+    await refused(
+      users.alice,
+      'write',
+      'UpdateResourceMeta',
+      { target: { type: 'Deployment', id: container }, base_permission: 'Write' },
+      403,
+      /base_permission: only admins may give every user a permission/,
+    );
+    const current = await admin.read<{ base_permission: string }>('GetDeployment', {
+      deployment: container,
+    });
+    expect(current.base_permission).toBe('None');
+    await users.alice.write('UpdateResourceMeta', {
+      target: { type: 'Deployment', id: container },
+      description: 'still hers to describe',
+    });
+  });
+
   it('refuses a specific that means nothing on the kind, and lists grants with theirs', async () => {
     await refused(
       admin,

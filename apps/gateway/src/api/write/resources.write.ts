@@ -163,7 +163,15 @@ export class ResourceWrites implements OnModuleInit {
     }
   }
 
-  private async meta(params: UpdateResourceMetaDto, { meta }: RequestContext) {
+  private async meta(params: UpdateResourceMetaDto, { meta, principal }: RequestContext) {
+    if (params.base_permission !== undefined && !principal.isAdmin) {
+      // A base permission is a grant to every user: granting is admin business.
+      throw new ApiError(
+        403,
+        'base_permission: only admins may give every user a permission on a resource',
+        'FORBIDDEN',
+      );
+    }
     await this.commands.send(params.target.type, UPDATE_META, { params, meta });
     return {};
   }
