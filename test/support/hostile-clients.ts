@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { join } from 'node:path';
+
+/** Clients that misbehave as an attacker's would, for the security tests. */
+
+/** A GET /events the test holds open without reading it. */
+export async function openStream(url: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/events?after=0`, { headers, signal: controller.signal });
+  return {
+    status: response.status,
+    close: () => controller.abort(),
+  };
+}
+
+/** `POST /read/GetVersion` from a given local address: the status. */
+export function versionFrom(
+  localAddress: string,
+  port: number,
+  headers: Record<string, string>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/read/GetVersion', headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
+/**
+ * `count` idle TCP connections from a child process of its own (its own file limit), sending
+ * nothing. `ready` tells how many the server still holds once all were attempted.
+ */
+export function flood(port: number, count: number) {
+  const child = spawn(process.execPath, [join(__dirname, 'idle-connections.child.js')], {
+    env: { ...process.env, PORT: String(port), COUNT: String(count) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const ready = new Promise<{ open: number; refused: number }>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as { open: number; refused: number });
+    });
+    child.on('exit', (code) => reject(new Error(`flood exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    ready,
+    stop: async () => {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
