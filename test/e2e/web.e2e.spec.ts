@@ -297,6 +297,10 @@ describe('web UI: a first day in the browser', () => {
       expect(await pageWasNotReloaded()).toBe(true);
       await page.getByLabel('Follow').uncheck();
 
+      // The container as Docker inspects it (an admin holds every specific permission, Inspect too).
+      await page.getByRole('tab', { name: 'Inspect' }).click();
+      await page.getByLabel('Container inspect').getByText(`"Name": "/${deployment}"`).waitFor();
+
       await page.getByRole('tab', { name: 'Updates' }).click();
       await page.getByRole('link', { name: 'Deploy', exact: true }).click();
       await page.locator('[data-stage="start container"]').waitFor();

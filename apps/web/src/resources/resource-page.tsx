@@ -14,6 +14,7 @@ import { ContainersTab } from './containers-tab';
 import { ImagesTab, NetworksTab, VolumesTab } from './docker-objects-tabs';
 import { EXECUTIONS, isOffered } from './executions';
 import { HistoryTab } from './history-tab';
+import { InspectTab } from './inspect-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
 import { PermissionsTab } from './permissions-tab';
@@ -31,6 +32,7 @@ type Tab =
   | 'Volumes'
   | 'Services'
   | 'Log'
+  | 'Inspect'
   | 'Updates'
   | 'History'
   | 'Permissions';
@@ -48,6 +50,7 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
     return ['Config', 'Stats', 'Containers', 'Images', 'Networks', 'Volumes'];
   }
   if (kind === 'Stack') return ['Config', 'Services', 'Log'];
+  if (kind === 'Deployment') return ['Config', 'Log', 'Inspect'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -179,6 +182,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       {tab === 'Volumes' && <VolumesTab id={target} version={version} />}
       {tab === 'Services' && <StackServicesTab id={target} version={version} />}
       {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
+      {tab === 'Inspect' && <InspectTab id={target} version={version} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'Permissions' && <PermissionsTab kind={spec.kind} id={target} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}
