@@ -29,6 +29,9 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   const stack = `sec-inspect-stack-${suffix}`;
   const project = `sec-inspect-project-${suffix}`;
   const secret = `Inspect-${randomBytes(12).toString('hex')}`;
+  /** Monitor's own secrets, as a host running its agent or core in a container holds them. */
+  const passkey = `far-agent-${randomBytes(12).toString('hex')}`;
+  const jwtSecret = `jwt-${randomBytes(24).toString('hex')}`;
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
   const users: Record<string, ApiClient> = {};
@@ -65,6 +68,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_AUTH_JWT_SECRET: jwtSecret,
     });
     admin = monitor.admin;
     for (const name of ['reader', 'inspector', 'heir', 'watcher']) {
@@ -73,13 +77,17 @@ describe('security: inspecting containers needs Inspect, listing processes needs
       await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
     }
     await admin.write('CreateVariable', { name: 'INSPECTED', value: secret, is_secret: true });
+    await admin.write('CreateServer', {
+      name: `far-${suffix}`,
+      config: { address: 'https://127.0.0.1:9', passkey },
+    });
     await admin.write('CreateDeployment', {
       name: deployment,
       config: {
         server_id: 'local',
         image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
         // The secret in the environment and on the command line, as a process's argument.
-        environment: 'TOKEN=[[INSPECTED]]',
+        environment: `TOKEN=[[INSPECTED]]\nPERIPHERY_PASSKEYS=${passkey}\nMONITOR_AUTH_JWT_SECRET=${jwtSecret}`,
         command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait" inspected-arg [[INSPECTED]]`,
         network: 'none',
         termination_timeout: 1,
@@ -176,6 +184,18 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     expect(service.Config.Labels['com.docker.compose.project']).toBe(project);
     expect(service.Config.Env).toContain(`TOKEN=${MASK}`);
     expectMasked(service);
+  });
+
+  it("masks Monitor's own secrets in a container's environment: an agent's passkey, the core's token key", async () => {
+    const answer = await users.heir.read<Container>('InspectContainer', {
+      server: 'local',
+      container: deployment,
+    });
+    expect(answer.Config.Env).toEqual(
+      expect.arrayContaining([`PERIPHERY_PASSKEYS=${MASK}`, `MONITOR_AUTH_JWT_SECRET=${MASK}`]),
+    );
+    const text = JSON.stringify(answer);
+    expect([text.includes(passkey), text.includes(jwtSecret)]).toEqual([false, false]);
   });
 
   it('answers a service the stack does not run with 404 naming it', async () => {

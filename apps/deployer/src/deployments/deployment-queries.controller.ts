@@ -8,11 +8,13 @@ import {
   SearchDeploymentLogDto,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
 import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX, type ExecutionLog } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
-import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
+import { hostSecrets } from '../servers/host-secrets';
 import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
@@ -26,6 +28,7 @@ export class DeploymentQueriesController {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly context: DeploymentContext,
     private readonly observer: DeploymentObserver,
     private readonly agents: ServerAgents,
@@ -56,11 +59,12 @@ export class DeploymentQueriesController {
     return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
   }
 
-  /** Its environment holds interpolated secrets: masked like a log. */
+  /** Its environment holds interpolated secrets: masked, with every secret of Monitor's. */
   @MessagePattern(querySubject('InspectDeploymentContainer'), { queue })
-  inspect({ params }: Envelope) {
+  async inspect({ params }: Envelope) {
     const { deployment } = requireValid(InspectDeploymentContainerDto, params);
-    return this.ask(deployment, 'InspectContainer', {});
+    const answer = await this.fromAgent(deployment, 'InspectContainer', {});
+    return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
   /** The container's log, masked; read with timestamps, masked as if they were not there. */

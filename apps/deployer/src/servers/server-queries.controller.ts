@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, BusError, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import {
@@ -18,9 +19,10 @@ import {
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
-import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ExpiringAnswers } from './expiring-answers';
+import { hostSecrets } from './host-secrets';
 import { ServerAgents } from './server-agents';
 import { ServerObservations } from './server-observations';
 
@@ -38,6 +40,7 @@ export class ServerQueriesController {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly agents: ServerAgents,
     private readonly observations: ServerObservations,
   ) {}
@@ -102,22 +105,25 @@ export class ServerQueriesController {
     return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
-  /** Any container of the server; its environment holds interpolated secrets: masked. */
+  /**
+   * Any container of the server, Monitor's own agent or core among them: every secret of
+   * Monitor's is masked in its environment.
+   */
   @MessagePattern(querySubject('InspectContainer'), { queue })
   async inspect({ params }: Envelope) {
     const { server, container } = valid(InspectContainerDto, params);
     const answer = await this.ask(server, 'InspectContainer', { name: container });
-    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
+    return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
-  /** Command lines may carry secrets given as arguments: masked. */
+  /** Command lines may carry secrets given as arguments: masked as in an inspect. */
   @MessagePattern(querySubject('ListSystemProcesses'), { queue })
   async systemProcesses({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     const answer = await this.processes.get(server.id, () =>
       this.ask(server.id, 'GetSystemProcesses'),
     );
-    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
+    return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
   /**

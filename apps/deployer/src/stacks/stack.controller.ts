@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import {
@@ -20,8 +21,9 @@ import {
 } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
-import { KEYRING, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
+import { hostSecrets } from '../servers/host-secrets';
 import { ServerAgents } from '../servers/server-agents';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 
@@ -36,6 +38,7 @@ export class StackController {
     readonly stacks: StackExecutions,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly agents: ServerAgents,
   ) {}
 
@@ -78,7 +81,7 @@ export class StackController {
   /**
    * The container of one service, as ComposePs finds it in the stack's project (Komodo: in its
    * services as last polled); the agent inspects it only if it is labelled as this stack's. Its
-   * environment holds interpolated secrets: masked.
+   * environment holds interpolated secrets: masked, with every secret of Monitor's.
    */
   @MessagePattern(querySubject('InspectStackContainer'), { queue })
   async inspect({ params }: Envelope) {
@@ -99,7 +102,7 @@ export class StackController {
       name: found.container_name,
       owner: { kind: 'Stack', id: stack.id },
     });
-    return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
+    return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
   /**
