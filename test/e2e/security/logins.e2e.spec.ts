@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { startMonitor } from '../../../apps/monitor/src/monitor-app';
-import { api, signUp, TEST_PASSWORD, type Auth } from '../../support/api';
+import { api, authHeaders, signUp, TEST_PASSWORD, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 
 type Answer = {
@@ -197,6 +197,26 @@ describe('security: logins', () => {
       code: 1008,
       reason: 'login token revoked or expired; log in again',
     });
+  });
+
+  it('ends an /events stream opened with a token once that token is logged out', async () => {
+    const reader = await enabledUser('sse-reader');
+    const response = await fetch(`${monitor.url}/events?after=now`, {
+      headers: authHeaders(reader),
+    });
+    expect(response.status).toBe(200);
+    const body = response.body!.getReader();
+    expect(new TextDecoder().decode((await body.read()).value)).toContain(': connected');
+    await api(monitor.url, reader).ok('auth/manage', 'Logout');
+    await monitor.admin.write('CreateProcedure', { name: 'after-sse-logout' });
+    // The next event finds the token logged out and ends the stream, sending nothing.
+    let text = '';
+    for (;;) {
+      const chunk = await body.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    expect(text).not.toContain('data:');
   });
 
   it('keeps user names unique regardless of case, and logs in regardless of case', async () => {

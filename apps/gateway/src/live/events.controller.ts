@@ -49,7 +49,8 @@ export class EventsController {
     @Headers() headers: Headers,
     @Res() res: Response,
   ): Promise<void> {
-    const { id: userId, via } = await this.authenticator.authenticate(credentialsOf(headers));
+    const { principal, token } = await this.authenticator.session(credentialsOf(headers));
+    const { id: userId, via } = principal;
     const position = after ?? (headers['last-event-id'] as string | undefined) ?? '0';
     const from = position === 'now' ? this.readModel.position : Number(position);
     if (!Number.isSafeInteger(from) || from < 0) {
@@ -78,8 +79,8 @@ export class EventsController {
     const matches = (e: StoredEvent) =>
       (categories.length === 0 || categories.includes(streamCategory(e.stream))) &&
       (resource ? e.stream === prefix : e.stream.startsWith(prefix));
-    const visible = (e: StoredEvent) =>
-      canSeeEvent(this.authenticator.principal(userId, via as PrincipalVia), e, this.readModel);
+    // Who the caller is now: a token logged out, revoked or expired since ends the stream.
+    const signedIn = () => this.authenticator.stillSignedIn(userId, via as PrincipalVia, token);
 
     const limit = this.config.limits.events_per_user;
     const held = this.open.get(userId) ?? 0;
@@ -100,13 +101,19 @@ export class EventsController {
     res.flushHeaders();
     res.write(': connected\n\n');
     const subscription = this.store.subscribeAll(from, async (event) => {
-      if (res.destroyed || !matches(event) || !visible(event)) return;
+      if (res.destroyed || !matches(event)) return;
+      const now = signedIn();
+      if (!now) return void res.end();
+      if (!canSeeEvent(now, event, this.readModel)) return;
       const sent = res.write(
         `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(maskSealed(event))}\n\n`,
       );
       if (!sent) await drainedOrClosed(res);
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    const heartbeat = setInterval(
+      () => (signedIn() ? res.write(': keep-alive\n\n') : res.end()),
+      15_000,
+    );
     res.on('close', () => {
       clearInterval(heartbeat);
       const left = (this.open.get(userId) ?? 1) - 1;
