@@ -1,4 +1,6 @@
+import '../../support/browser-globals';
 import Dockerode from 'dockerode';
+import { KomodoClient, type Types } from 'komodo_client';
 import { randomBytes } from 'node:crypto';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import { api, signUp, type ApiClient } from '../../support/api';
@@ -35,6 +37,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
   const users: Record<string, ApiClient> = {};
+  const tokens: Record<string, string> = {};
 
   const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
     admin.write('UpdatePermissionOnTarget', {
@@ -72,7 +75,9 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     });
     admin = monitor.admin;
     for (const name of ['reader', 'inspector', 'heir', 'watcher']) {
-      users[name] = api(monitor.url, await signUp(monitor.url, name));
+      const auth = await signUp(monitor.url, name);
+      users[name] = api(monitor.url, auth);
+      tokens[name] = auth.jwt;
       const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
       await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
     }
@@ -237,5 +242,25 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     const container = processes.find((p) => p.cmd.includes('inspected-arg'));
     expect(container?.cmd).toContain(MASK);
     expect(JSON.stringify(processes).includes(secret)).toBe(false);
+  });
+
+  it("answers Komodo's own client in Komodo's types", async () => {
+    const komodo = (user: string) =>
+      KomodoClient(monitor.url, { type: 'jwt', params: { jwt: tokens[user] } });
+    const heir = komodo('heir');
+    const containers: Types.Container[] = [
+      await heir.read('InspectDeploymentContainer', { deployment }),
+      await heir.read('InspectStackContainer', { stack, service: 'talker' }),
+      await heir.read('InspectContainer', { server: 'local', container: deployment }),
+    ];
+    for (const container of containers) {
+      expect(container.State?.Running).toBe(true);
+      expect(container.Config?.Env).toContain(`TOKEN=${MASK}`);
+    }
+    const processes: Types.ListSystemProcessesResponse = await komodo('watcher').read(
+      'ListSystemProcesses',
+      { server: 'local' },
+    );
+    expect(processes[0]).toMatchObject({ pid: expect.any(Number), name: expect.any(String) });
   });
 });
