@@ -203,7 +203,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     expect([text.includes(passkey), text.includes(jwtSecret)]).toEqual([false, false]);
   });
 
-  it('answers a service the stack does not run with 404 naming it', async () => {
+  it('answers 404 naming what is missing: a service the stack does not run, a container never deployed', async () => {
     const answer = await users.inspector.call<Failure>('read', 'InspectStackContainer', {
       stack,
       service: 'missing',
@@ -211,6 +211,17 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     expect([answer.status, answer.body.error]).toEqual([
       404,
       expect.stringMatching(/no container for service 'missing' \(services with one: talker\)/),
+    ]);
+    await admin.write('CreateDeployment', {
+      name: `${deployment}-never`,
+      config: { server_id: 'local', image: { type: 'Image', params: { image: 'app:1' } } },
+    });
+    const never = await admin.call<Failure>('read', 'InspectDeploymentContainer', {
+      deployment: `${deployment}-never`,
+    });
+    expect([never.status, never.body.error]).toEqual([
+      404,
+      `server 'local': InspectContainer: no container named "${deployment}-never" on this host`,
     ]);
   });
 
