@@ -70,8 +70,9 @@ const MAPS = {
 };
 
 /**
- * Docker's container inspect as Komodo's periphery answers it (`InspectContainer`): only
- * Komodo's fields; `ExposedPorts` and `Volumes` as lists of their keys; empty lists and maps
+ * Docker's container inspect as Komodo's periphery answers it (`InspectContainer`): Komodo's
+ * fields at the top and in the network settings (the config and host config are Docker's, as
+ * Komodo's are); `ExposedPorts` and `Volumes` as lists of their keys; empty lists and maps
  * present rather than null.
  */
 export function toKomodoContainer(info: Json): KomodoContainer {
