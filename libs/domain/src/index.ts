@@ -36,3 +36,4 @@ export * from './stacks/deploy-if-changed';
 export * from './host-access';
 export * from './logs/log-search';
 export * from './logs/log-prefixes';
+export * from './shared/runtime-syntax';

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { isProjectName } from '@monitor/domain';
 import { PeripheryError } from '../api/periphery-error';
 
 /**
@@ -10,7 +11,6 @@ import { PeripheryError } from '../api/periphery-error';
 const STACK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
 /** Compose's own rule for project names (v2 refuses anything else; v1 would mangle it). */
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]{0,127}$/;
 
 export function stackDirectory(rootDirectory: string, stack: string): string {
   if (!STACK_NAME.test(stack)) throw new PeripheryError('VALIDATION', `stack: invalid name`);
@@ -101,7 +101,7 @@ export const IsStackName = rule('isStackName', (v) =>
 );
 
 export const IsProjectName = rule('isProjectName', (v) =>
-  typeof v === 'string' && PROJECT_NAME.test(v)
+  typeof v === 'string' && isProjectName(v)
     ? undefined
     : "must be lowercase letters, digits, '_' or '-', starting with a letter or digit",
 );

@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { isPossibleContainerName } from './container-name';
-import { isImageReference } from './image-reference';
+import { isImageReference } from '@monitor/domain';
 
 /**
  * class-validator rules for the Engine API values a request carries. Each message names the

@@ -1,4 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { GitBranch, GitCommit } from '@monitor/contracts';
 import { IsStackName } from '../compose/stack-paths';
 
 /**
@@ -6,8 +7,6 @@ import { IsStackName } from '../compose/stack-paths';
  * of the remote stored in `.git/config`. ssh and file URLs would let a caller read the host.
  */
 const HTTP_URL = /^https?:\/\/[^/@\s]+(\/[^\s]*)?$/;
-/** A branch name that cannot be read as an option nor climb out of refs (`..`). */
-const BRANCH = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/;
 
 export class CloneOrPullRepoDto {
   @IsStackName()
@@ -20,14 +19,10 @@ export class CloneOrPullRepoDto {
   })
   url!: string;
 
-  @IsOptional()
-  @IsString()
-  @Matches(BRANCH, { message: 'branch must be a branch name' })
+  @GitBranch()
   branch?: string;
 
-  @IsOptional()
-  @IsString()
-  @Matches(/^[0-9a-fA-F]{4,40}$/, { message: 'commit must be a commit hash (4-40 hex digits)' })
+  @GitCommit()
   commit?: string;
 
   @IsOptional()

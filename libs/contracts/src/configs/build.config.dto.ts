@@ -2,6 +2,7 @@ import { ImageRegistryConfigDto, SystemCommandDto, VersionDto } from './common.d
 import { KomodoAliases } from './hints';
 import { Path } from './relative-path';
 import { Bool, Nested, NestedList, Str, Strs } from './rules';
+import { GitBranch, GitCommit, GitProvider, GitRepo } from './runtime-fields';
 
 @KomodoAliases({ builder: 'builder_id' })
 export class BuildConfigDto {
@@ -15,12 +16,12 @@ export class BuildConfigDto {
   @Bool() include_commit_tag?: boolean;
   @Strs() links?: string[];
   @Str() linked_repo?: string;
-  @Str() git_provider?: string;
+  @GitProvider() git_provider?: string;
   @Bool() git_https?: boolean;
   @Str() git_account?: string;
-  @Str() repo?: string;
-  @Str() branch?: string;
-  @Str() commit?: string;
+  @GitRepo() repo?: string;
+  @GitBranch() branch?: string;
+  @GitCommit() commit?: string;
   @Bool() webhook_enabled?: boolean;
   @Str() webhook_secret?: string;
   @Bool() files_on_host?: boolean;

@@ -6,9 +6,10 @@ import {
 import { VersionDto } from './common.dto';
 import { KomodoAliases, Params, Tag } from './hints';
 import { Bool, Int, Nested, OneOf, Str, Strs } from './rules';
+import { ImageReference } from './runtime-fields';
 
 export class ImageParamsDto {
-  @Str() image?: string;
+  @ImageReference() image?: string;
 }
 
 @KomodoAliases({ build: 'build_id' })

@@ -17,3 +17,11 @@ export * from './server-template.config.dto';
 export { type FieldError } from './field-errors';
 export { IsRelativeSafePath, relativePathProblem } from './relative-path';
 export { CONFIG_DTOS, type ValidateConfigResult, validateConfig } from './validate-config';
+export {
+  GitBranch,
+  GitCommit,
+  GitProvider,
+  GitRepo,
+  ImageReference,
+  ProjectName,
+} from './runtime-fields';

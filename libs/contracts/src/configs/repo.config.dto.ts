@@ -2,17 +2,18 @@ import { SystemCommandDto } from './common.dto';
 import { KomodoAliases } from './hints';
 import { Path } from './relative-path';
 import { Bool, Nested, Str, Strs } from './rules';
+import { GitBranch, GitCommit, GitProvider, GitRepo } from './runtime-fields';
 
 @KomodoAliases({ server: 'server_id', builder: 'builder_id' })
 export class RepoConfigDto {
   @Str() server_id?: string;
   @Str() builder_id?: string;
-  @Str() git_provider?: string;
+  @GitProvider() git_provider?: string;
   @Bool() git_https?: boolean;
   @Str() git_account?: string;
-  @Str() repo?: string;
-  @Str() branch?: string;
-  @Str() commit?: string;
+  @GitRepo() repo?: string;
+  @GitBranch() branch?: string;
+  @GitCommit() commit?: string;
   /** Komodo also takes an absolute path here; Monitor keeps clones inside the agent's folder. */
   @Path() path?: string;
   @Bool() webhook_enabled?: boolean;

@@ -1,13 +1,14 @@
 import { Paths } from './relative-path';
 import { Bool, Str, Strs } from './rules';
+import { GitBranch, GitCommit, GitProvider, GitRepo } from './runtime-fields';
 
 export class ResourceSyncConfigDto {
   @Str() linked_repo?: string;
-  @Str() git_provider?: string;
+  @GitProvider() git_provider?: string;
   @Bool() git_https?: boolean;
-  @Str() repo?: string;
-  @Str() branch?: string;
-  @Str() commit?: string;
+  @GitRepo() repo?: string;
+  @GitBranch() branch?: string;
+  @GitCommit() commit?: string;
   @Str() git_account?: string;
   @Bool() webhook_enabled?: boolean;
   @Str() webhook_secret?: string;

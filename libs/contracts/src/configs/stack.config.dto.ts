@@ -6,6 +6,7 @@ import { SystemCommandDto } from './common.dto';
 import { KomodoAliases } from './hints';
 import { Path, Paths } from './relative-path';
 import { Bool, Nested, NestedList, OneOf, OneOfEach, rule, Str, Strs } from './rules';
+import { GitBranch, GitCommit, GitProvider, GitRepo, ProjectName } from './runtime-fields';
 
 export class AdditionalEnvFileDto {
   @Path({ required: true }) path!: string;
@@ -23,7 +24,7 @@ export class StackConfigDto {
   @Str() swarm_id?: string;
   @Str() server_id?: string;
   @Strs() links?: string[];
-  @Str() project_name?: string;
+  @ProjectName() project_name?: string;
   @Bool() auto_pull?: boolean;
   @Bool() run_build?: boolean;
   @Bool() poll_for_updates?: boolean;
@@ -33,12 +34,12 @@ export class StackConfigDto {
   @Bool() destroy_before_deploy?: boolean;
   @Bool() skip_secret_interp?: boolean;
   @Str() linked_repo?: string;
-  @Str() git_provider?: string;
+  @GitProvider() git_provider?: string;
   @Bool() git_https?: boolean;
   @Str() git_account?: string;
-  @Str() repo?: string;
-  @Str() branch?: string;
-  @Str() commit?: string;
+  @GitRepo() repo?: string;
+  @GitBranch() branch?: string;
+  @GitCommit() commit?: string;
   @Path() clone_path?: string;
   @Bool() reclone?: boolean;
   @Bool() webhook_enabled?: boolean;

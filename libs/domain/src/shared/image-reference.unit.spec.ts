@@ -1,4 +1,4 @@
-import { isImageReference } from './image-reference';
+import { isImageReference } from './runtime-syntax';
 
 describe('image references', () => {
   it.each([
