@@ -2,9 +2,10 @@ import '../../support/browser-globals';
 import Dockerode from 'dockerode';
 import { KomodoClient, type Types } from 'komodo_client';
 import { randomBytes } from 'node:crypto';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
-import { api, signUp, type ApiClient } from '../../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import { enabledUser, grant as grantOn, startWithLocalAgent } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 
 const MASK = '*****';
@@ -40,11 +41,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   const tokens: Record<string, string> = {};
 
   const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    admin.write('UpdatePermissionOnTarget', {
-      user_target: { type: 'User', id: user },
-      resource_target: { type, id },
-      permission: { level, specific },
-    });
+    grantOn(admin, user, { type, id }, level, specific);
   const refused = async (client: ApiClient, request: string, params: object, message: RegExp) => {
     const answer = await client.call<Failure>('read', request, params);
     expect([request, answer.status, answer.body.error]).toEqual([
@@ -66,20 +63,12 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   };
 
   beforeAll(async () => {
-    await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-      MONITOR_AUTH_JWT_SECRET: jwtSecret,
-    });
+    monitor = await startWithLocalAgent({ MONITOR_AUTH_JWT_SECRET: jwtSecret });
     admin = monitor.admin;
     for (const name of ['reader', 'inspector', 'heir', 'watcher']) {
-      const auth = await signUp(monitor.url, name);
-      users[name] = api(monitor.url, auth);
-      tokens[name] = auth.jwt;
-      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
-      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+      const { client, auth } = await enabledUser(monitor, name);
+      users[name] = client;
+      tokens[name] = (auth as { jwt: string }).jwt;
     }
     await admin.write('CreateVariable', { name: 'INSPECTED', value: secret, is_secret: true });
     await admin.write('CreateServer', {

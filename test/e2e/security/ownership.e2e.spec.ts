@@ -1,12 +1,8 @@
 import Dockerode from 'dockerode';
-import {
-  BUSYBOX_TEST_IMAGE,
-  ensureBusyboxImage,
-  removeContainer,
-  startTestContainer,
-} from '@monitor/testing';
-import { api, signUp, type ApiClient } from '../../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { BUSYBOX_TEST_IMAGE, removeContainer, startTestContainer } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import { enabledUser, expectRefused, grant, startWithLocalAgent } from '../../support/security';
 import { eventually } from '../../support/eventually';
 import { completed, type UpdateView } from '../../support/updates';
 
@@ -37,16 +33,13 @@ describe('security: container names, compose projects and labels are owned', () 
   let vera: ApiClient;
   let mallory: ApiClient;
 
-  const refused = async (
+  const refused = (
     client: ApiClient,
     request: string,
     params: object,
     status: number,
     message: RegExp,
-  ) => {
-    const answer = await client.call<Failure>('write', request, params);
-    expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
-  };
+  ) => expectRefused(client, 'write', request, params, status, message);
   const containerId = async (name: string) => (await docker.getContainer(name).inspect()).Id;
   const stillRuns = async (name: string, id: string) => {
     const info = await docker.getContainer(name).inspect();
@@ -76,25 +69,14 @@ describe('security: container names, compose projects and labels are owned', () 
     });
 
   beforeAll(async () => {
-    await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+    monitor = await startWithLocalAgent({
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: '300',
     });
-    const admin = monitor.admin;
     const users: Record<string, ApiClient> = {};
     for (const name of ['vera', 'mallory']) {
-      users[name] = api(monitor.url, await signUp(monitor.url, name));
-      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
-      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-      await admin.write('UpdatePermissionOnTarget', {
-        user_target: { type: 'User', id: name },
-        resource_target: { type: 'Server', id: 'local' },
-        permission: { level: 'Read', specific: ['Attach'] },
-      });
+      users[name] = (await enabledUser(monitor, name)).client;
+      await grant(monitor.admin, name, { type: 'Server', id: 'local' }, 'Read', ['Attach']);
     }
     ({ vera, mallory } = users);
     await vera.write('CreateDeployment', deployment(victimContainer));

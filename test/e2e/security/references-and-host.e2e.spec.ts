@@ -1,13 +1,18 @@
 import Dockerode from 'dockerode';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
-import { api, signUp, type ApiClient } from '../../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import {
+  enabledUser,
+  expectRefused as refused,
+  grant as grantOn,
+  startWithLocalAgent,
+} from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 
 type Named = { name: string };
-type Failure = { error: string; code: string };
 
 /**
  * Issue 11, finding 1: what a config points at and what it asks of its host. Every attack is
@@ -24,36 +29,14 @@ describe('security: references need rights, root on a host needs Terminal', () =
   const users: Record<string, ApiClient> = {};
 
   const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    admin.write('UpdatePermissionOnTarget', {
-      user_target: { type: 'User', id: user },
-      resource_target: { type, id },
-      permission: { level, specific },
-    });
+    grantOn(admin, user, { type, id }, level, specific);
   const names = async (request: string) => (await admin.read<Named[]>(request)).map((r) => r.name);
-  const refused = async (
-    client: ApiClient,
-    verb: string,
-    request: string,
-    params: object,
-    status: number,
-    message: RegExp,
-  ) => {
-    const answer = await client.call<Failure>(verb, request, params);
-    expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
-  };
 
   beforeAll(async () => {
-    await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
+    monitor = await startWithLocalAgent();
     admin = monitor.admin;
     for (const name of ['mallory', 'alice', 'tom', 'bob']) {
-      users[name] = api(monitor.url, await signUp(monitor.url, name));
-      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: name });
-      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+      users[name] = (await enabledUser(monitor, name)).client;
     }
     await grant('alice', 'Server', 'local', 'Read', ['Attach']);
     await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);

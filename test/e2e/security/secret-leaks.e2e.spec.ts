@@ -1,8 +1,9 @@
 import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
-import { api, signUp, type ApiClient } from '../../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import { enabledUser, grant, startWithLocalAgent } from '../../support/security';
 import { eventually } from '../../support/eventually';
 import { completed, type UpdateView } from '../../support/updates';
 
@@ -35,24 +36,11 @@ describe('security: secret values do not leak through transformations or log sea
   const search = (params: object) =>
     eve.read<Log>('SearchDeploymentLog', { deployment: name, ...params });
   const letEveRead = (type: string, id: string) =>
-    monitor.admin.write('UpdatePermissionOnTarget', {
-      user_target: { type: 'User', id: 'eve' },
-      resource_target: { type, id },
-      permission: { level: 'Read', specific: ['Logs'] },
-    });
+    grant(monitor.admin, 'eve', { type, id }, 'Read', ['Logs']);
 
   beforeAll(async () => {
-    await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    eve = api(monitor.url, await signUp(monitor.url, 'eve'));
-    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
-      user: 'eve',
-    });
-    await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+    monitor = await startWithLocalAgent();
+    eve = (await enabledUser(monitor, 'eve')).client;
     await monitor.admin.write('CreateVariable', { name: 'LEAKY', value: secret, is_secret: true });
     await monitor.admin.write('CreateVariable', { name: 'PEM', value: pem, is_secret: true });
     await monitor.admin.write('CreateDeployment', {

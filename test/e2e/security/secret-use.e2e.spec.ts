@@ -1,7 +1,8 @@
 import Dockerode from 'dockerode';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
-import { api, signUp, type ApiClient } from '../../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import { enabledUser, grant, startWithLocalAgent } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 
 type Failure = { error: string };
@@ -35,24 +36,12 @@ describe('security: secret variables are used by permission', () => {
   });
 
   beforeAll(async () => {
-    await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
+    monitor = await startWithLocalAgent();
     admin = monitor.admin;
-    alice = api(monitor.url, await signUp(monitor.url, 'alice'));
-    bob = api(monitor.url, await signUp(monitor.url, 'bob'));
-    for (const user of ['alice', 'bob']) {
-      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user });
-      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-      await admin.write('UpdatePermissionOnTarget', {
-        user_target: { type: 'User', id: user },
-        resource_target: { type: 'Server', id: 'local' },
-        permission: { level: 'Read', specific: ['Attach'] },
-      });
-    }
+    alice = (await enabledUser(monitor, 'alice')).client;
+    bob = (await enabledUser(monitor, 'bob')).client;
+    for (const user of ['alice', 'bob'])
+      await grant(admin, user, { type: 'Server', id: 'local' }, 'Read', ['Attach']);
     await admin.write('CreateVariable', { name: 'DB_PASSWORD', value: secret, is_secret: true });
     await admin.write('CreateVariable', { name: 'DB_HOST', value: 'db.internal' });
   }, 60_000);
