@@ -1,23 +1,8 @@
-import { deciderSpec } from '@monitor/testing';
+import { groups, signedUp as signedUpFixture, users } from './identity.fixtures';
 import { effectivePermission } from './effective-permission';
 import { emptyGrants } from './permission-level';
-import { decideUser, evolveUser, type UserState } from './user';
-import { decideUserGroup, evolveUserGroup, type UserGroupState } from './user-group';
 
-const users = deciderSpec({
-  decide: decideUser,
-  evolve: evolveUser,
-  initialState: (): UserState => ({ status: 'Empty' }),
-});
-const groups = deciderSpec({
-  decide: decideUserGroup,
-  evolve: evolveUserGroup,
-  initialState: (): UserGroupState => ({ status: 'Empty' }),
-});
-const signedUp = {
-  type: 'UserSignedUp',
-  data: { id: 'u1', username: 'ann', passwordHash: 'h', enabled: false, admin: false },
-};
+const signedUp = signedUpFixture(false);
 
 describe('users', () => {
   it('signs up once', () => {

@@ -1,23 +1,9 @@
-import { deciderSpec } from '@monitor/testing';
+import { groups, signedUp as signedUpFixture, users } from './identity.fixtures';
 import { effectiveSpecifics } from './effective-permission';
 import { emptyGrants } from './permission-level';
-import { decideUser, evolveUser, type UserState } from './user';
-import { decideUserGroup, evolveUserGroup, type UserGroupState } from './user-group';
+import { evolveUser, type UserState } from './user';
 
-const users = deciderSpec({
-  decide: decideUser,
-  evolve: evolveUser,
-  initialState: (): UserState => ({ status: 'Empty' }),
-});
-const groups = deciderSpec({
-  decide: decideUserGroup,
-  evolve: evolveUserGroup,
-  initialState: (): UserGroupState => ({ status: 'Empty' }),
-});
-const signedUp = {
-  type: 'UserSignedUp',
-  data: { id: 'u1', username: 'ann', passwordHash: 'h', enabled: true, admin: false },
-};
+const signedUp = signedUpFixture(true);
 const userOf = (events: { type: string; data: unknown }[]) => {
   const state = events.reduce(evolveUser, { status: 'Empty' } as UserState);
   if (state.status !== 'Active') throw new Error('no user');

@@ -1,17 +1,9 @@
-import { deciderSpec } from '@monitor/testing';
-import { decideUser, evolveUser, type UserState } from './user';
+import { signedUp as signedUpFixture, users } from './identity.fixtures';
+import { evolveUser, type UserState } from './user';
 import { earliestIssuedAt, isTokenRevoked, type TokenRevocations } from './user-tokens';
 import { usernameKey } from './username';
 
-const users = deciderSpec({
-  decide: decideUser,
-  evolve: evolveUser,
-  initialState: (): UserState => ({ status: 'Empty' }),
-});
-const signedUp = {
-  type: 'UserSignedUp',
-  data: { id: 'u1', username: 'ann', passwordHash: 'h', enabled: true, admin: false },
-};
+const signedUp = signedUpFixture(true);
 const at = Date.UTC(2026, 0, 1, 12, 0, 0, 500);
 const second = Math.floor(at / 1000);
 
