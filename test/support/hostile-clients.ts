@@ -10,6 +10,9 @@ export async function openStream(url: string, headers: Record<string, string>) {
   const response = await fetch(`${url}/events?after=0`, { headers, signal: controller.signal });
   return {
     status: response.status,
+    // Held so that it is not collected: undici cancels the body of a collected response, which
+    // closes the stream the test means to hold open.
+    response,
     close: () => controller.abort(),
   };
 }
