@@ -23,7 +23,9 @@ describe('distributed mode', () => {
     const gateway = await startProcess('gateway', env());
     processes.push(gateway);
     client = api(gateway.url, await signUp(gateway.url, 'admin'));
+    // Each service answers once it has subscribed: the deployer (tags) and sync, started apart.
     await waitForService(() => client.call('write', 'CreateTag', { name: 'warmup' }));
+    await waitForService(() => client.call('write', 'CreateResourceSync', { name: 'warmup' }));
   }, 60_000);
 
   afterAll(async () => {
