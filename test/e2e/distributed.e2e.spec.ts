@@ -75,7 +75,8 @@ async function waitForService(attempt: () => Promise<{ status: number }>): Promi
   let last = 0;
   while (Date.now() < deadline) {
     last = (await attempt()).status;
-    if (last === 200) return;
+    // 409: an earlier attempt that timed out on its way back was done by the service after all.
+    if (last === 200 || last === 409) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`services did not answer within 30 s (last status ${last})`);
