@@ -37,3 +37,5 @@ export * from './host-access';
 export * from './logs/log-search';
 export * from './logs/log-prefixes';
 export * from './shared/runtime-syntax';
+export * from './shared/upcasting';
+export * from './upcasters';

@@ -6,3 +6,4 @@ export * from './adapters/sqlite';
 export * from './adapters/jetstream';
 export * from './adapters/kurrentdb';
 export * from './create-event-store';
+export * from './upcasting-event-store';

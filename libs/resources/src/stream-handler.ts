@@ -1,4 +1,4 @@
-import { conflict, type DomainEvent } from '@monitor/domain';
+import { conflict, EVENT_UPCASTING, type DomainEvent } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore, type StoredEvent } from '@monitor/eventstore';
 import { eventMetadata, type CommandMeta } from './command-meta';
 import { newId } from './ids';
@@ -37,12 +37,17 @@ export async function handleCommand<State, Command>(
     const metadata = eventMetadata(meta);
     const expected = history.length ? history.length - 1 : 'no_stream';
     try {
-      const newEvents = decided.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata }));
+      const newEvents = decided.map((e) => ({
+        id: newId(),
+        type: e.type,
+        data: e.data,
+        metadata,
+        schemaVersion: EVENT_UPCASTING.version(e.type),
+      }));
       const result = await store.append(stream, newEvents, expected);
       const stored = newEvents.map((e, i) => ({
         ...e,
         stream,
-        schemaVersion: 1,
         revision: result.revision - newEvents.length + 1 + i,
         position: result.position,
       }));

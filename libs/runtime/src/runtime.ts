@@ -1,5 +1,11 @@
 import type { MonitorConfig } from '@monitor/config';
-import { createEventStore, type CheckpointStore, type EventStore } from '@monitor/eventstore';
+import { EVENT_UPCASTING } from '@monitor/domain';
+import {
+  createEventStore,
+  withUpcasting,
+  type CheckpointStore,
+  type EventStore,
+} from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
 import { loadKeyring, type Keyring } from '@monitor/secrets';
 import { mkdirSync } from 'node:fs';
@@ -21,7 +27,9 @@ export async function createRuntime(config: MonitorConfig): Promise<Runtime> {
     keyFile: config.secrets.key_file || undefined,
     dataDir: resolve(config.data_dir),
   });
-  const { store, checkpoints } = await createEventStore(createRuntimeStoreOptions(config));
+  const opened = await createEventStore(createRuntimeStoreOptions(config));
+  const store = withUpcasting(opened.store, (event) => EVENT_UPCASTING.upcast(event));
+  const { checkpoints } = opened;
   const readModel = new ReadModel();
   readModel.start(store);
   await readModel.waitFor(await store.headPosition(), 120_000);

@@ -1,12 +1,12 @@
 import type { ResourceKind } from '../kinds';
 import { grantKey, type Grants, type PermissionLevel } from './permission-level';
-import { legacySpecifics, type SpecificPermission } from './specific-permission';
+import type { SpecificPermission } from './specific-permission';
 
-/** A grant's event data: `specific` is absent from events recorded before specifics existed. */
+/** A grant's event data (version 2: version 1 had no `specific`, see grant-upcasters.ts). */
 export interface KindGrantData {
   kind: ResourceKind;
   level: PermissionLevel;
-  specific?: SpecificPermission[];
+  specific: SpecificPermission[];
 }
 export interface ResourceGrantData extends KindGrantData {
   id: string;
@@ -22,10 +22,7 @@ export function withKindGrant(grants: Grants, data: KindGrantData): Grants {
     all: { ...grants.all, [data.kind]: data.level },
     specific: {
       ...specific,
-      all: {
-        ...specific.all,
-        [data.kind]: data.specific ?? legacySpecifics(data.kind, data.level),
-      },
+      all: { ...specific.all, [data.kind]: data.specific },
     },
   };
 }
@@ -39,10 +36,7 @@ export function withResourceGrant(grants: Grants, data: ResourceGrantData): Gran
     resources: { ...grants.resources, [key]: data.level },
     specific: {
       ...specific,
-      resources: {
-        ...specific.resources,
-        [key]: data.specific ?? legacySpecifics(data.kind, data.level),
-      },
+      resources: { ...specific.resources, [key]: data.specific },
     },
   };
 }

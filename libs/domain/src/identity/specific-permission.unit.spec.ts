@@ -1,4 +1,5 @@
 import { groups, signedUp as signedUpFixture, users } from './identity.fixtures';
+import { EVENT_UPCASTING } from '../upcasters';
 import { effectiveSpecifics } from './effective-permission';
 import { emptyGrants } from './permission-level';
 import { evolveUser, type UserState } from './user';
@@ -76,15 +77,31 @@ describe('specific permissions in grants', () => {
       .thenFails('VALIDATION', /of a Alerter \(none\)/);
   });
 
-  it('gives a grant recorded before specifics existed the reads it allowed then, not Attach or Terminal', () => {
+  it('reads a grant recorded before specifics existed (version 1) with the reads it allowed then, not Attach or Terminal', () => {
     const legacy = {
       type: 'UserResourcePermissionSet',
       data: { kind: 'Server', id: 's1', level: 'Write' },
+      schemaVersion: 1,
     };
-    const user = userOf([signedUp, legacy]);
+    expect(EVENT_UPCASTING.version('UserResourcePermissionSet')).toBe(2);
+    const upcast = EVENT_UPCASTING.upcast(legacy);
+    expect(upcast).toEqual({
+      ...legacy,
+      schemaVersion: 2,
+      data: {
+        kind: 'Server',
+        id: 's1',
+        level: 'Write',
+        specific: ['Inspect', 'Logs', 'Processes'],
+      },
+    });
+    const user = userOf([signedUp, upcast]);
     expect(effectiveSpecifics(user, [], 'Server', 's1')).toEqual(['Inspect', 'Logs', 'Processes']);
-    const none = userOf([signedUp, { ...legacy, data: { ...legacy.data, level: 'None' } }]);
-    expect(effectiveSpecifics(none, [], 'Server', 's1')).toEqual([]);
+    const none = EVENT_UPCASTING.upcast({ ...legacy, data: { ...legacy.data, level: 'None' } });
+    expect(effectiveSpecifics(userOf([signedUp, none]), [], 'Server', 's1')).toEqual([]);
+    // A current event is left as it is.
+    const current = { ...upcast, data: { ...upcast.data, specific: ['Attach'] } };
+    expect(EVENT_UPCASTING.upcast(current)).toBe(current);
   });
 
   it('adds up the specifics of the user and their groups, on the kind and the resource', () => {
