@@ -6,9 +6,7 @@ export class AlertsModel {
   private readonly alerts = new Map<string, Alert>();
   private readonly listeners = new Set<(alert: Alert) => void>();
 
-  handles(stream: string): boolean {
-    return stream.startsWith('alert-');
-  }
+  readonly categories = ['alert'];
 
   apply(event: StoredEvent): void {
     const id = event.stream.slice('alert-'.length);

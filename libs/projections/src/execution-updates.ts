@@ -11,9 +11,7 @@ export class ExecutionUpdates {
   /** Execution ids by target (`<type>:<id>`): reads of one resource do not scan them all. */
   private readonly byTarget = new Map<string, string[]>();
 
-  handles(stream: string): boolean {
-    return stream.startsWith('update-');
-  }
+  readonly categories = ['update'];
 
   apply(event: StoredEvent): UpdateRecord | undefined {
     const id = event.stream.slice('update-'.length);

@@ -15,9 +15,7 @@ export class IdentityModel {
   private readonly groups = new Map<string, UserGroup>();
   private readonly apiKeys = new Map<string, { userId: string; key: ApiKeyRecord }>();
 
-  handles(stream: string): boolean {
-    return stream.startsWith('user-') || stream.startsWith('usergroup-');
-  }
+  readonly categories = ['user', 'usergroup'];
 
   apply(event: StoredEvent): void {
     if (event.stream.startsWith('usergroup-')) return this.applyGroup(event);

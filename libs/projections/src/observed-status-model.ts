@@ -3,22 +3,21 @@ import type { StoredEvent } from '@monitor/eventstore';
 
 /**
  * What polling last saw of each resource of one kind (a deployment's container, a stack's
- * services), from streams `<prefix><id>` that record only changes.
+ * services), from streams `<category>-<id>` that record only changes.
  */
 export class ObservedStatusModel<T> {
   private readonly statuses = new Map<string, T>();
+  readonly categories: readonly string[];
 
   constructor(
-    private readonly prefix: string,
+    category: string,
     private readonly evolve: (status: T | undefined, event: DomainEvent) => T | undefined,
-  ) {}
-
-  handles(stream: string): boolean {
-    return stream.startsWith(this.prefix);
+  ) {
+    this.categories = [category];
   }
 
   apply(event: StoredEvent): void {
-    const id = event.stream.slice(this.prefix.length);
+    const id = event.stream.slice(event.stream.indexOf('-') + 1);
     const next = this.evolve(this.statuses.get(id), event);
     if (next) this.statuses.set(id, next);
   }

@@ -4,8 +4,10 @@ import {
   evolveStackStatus,
   evolveTag,
   getPath,
+  kindCategory,
   kindOfStream,
   KIND_SPECS,
+  RESOURCE_KINDS,
   type DeploymentStatus,
   type Resource,
   type ResourceKind,
@@ -19,6 +21,7 @@ import { ObservedStatusModel } from './observed-status-model';
 import { ExecutionUpdates } from './execution-updates';
 import { IdentityModel } from './identity-model';
 import { PositionWaiter } from './position-waiter';
+import { ProjectionFamilies } from './projection-families';
 import { ServerStatusModel } from './server-status-model';
 import { SettingsModel } from './settings-model';
 import { updateFromSettingsEvent } from './settings-updates';
@@ -48,13 +51,38 @@ export class ReadModel {
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
   readonly deploymentStatus = new ObservedStatusModel<DeploymentStatus>(
-    'deploymentstatus-',
+    'deploymentstatus',
     evolveDeploymentStatus,
   );
-  readonly stackStatus = new ObservedStatusModel<StackStatus>('stackstatus-', evolveStackStatus);
+  readonly stackStatus = new ObservedStatusModel<StackStatus>('stackstatus', evolveStackStatus);
+  /** Who applies the events of each stream family (the category before a stream's first dash). */
+  private readonly families = new ProjectionFamilies();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
   private subscription?: Subscription;
+
+  constructor() {
+    this.families.register(RESOURCE_KINDS.map(kindCategory), (e) => this.applyResource(e));
+    this.families.register(['tag'], (e) => this.applyTag(e));
+    for (const model of [
+      this.identity,
+      this.serverStatus,
+      this.alerts,
+      this.deploymentStatus,
+      this.stackStatus,
+    ]) {
+      this.families.register(model.categories, (e) => model.apply(e));
+    }
+    this.families.register(this.executions.categories, (e) => {
+      const update = this.executions.apply(e);
+      if (update) this.recordUpdate(update);
+    });
+    this.families.register(this.settings.categories, (e) => {
+      this.settings.apply(e);
+      const update = updateFromSettingsEvent(e);
+      if (update) this.recordUpdate(update);
+    });
+  }
 
   get position(): number {
     return this.waiter.position;
@@ -80,22 +108,7 @@ export class ReadModel {
   }
 
   apply(event: StoredEvent): void {
-    const kind = kindOfStream(event.stream);
-    if (kind) this.applyResource(event);
-    else if (event.stream.startsWith('tag-')) this.applyTag(event);
-    else if (this.identity.handles(event.stream)) this.identity.apply(event);
-    else if (this.serverStatus.handles(event.stream)) this.serverStatus.apply(event);
-    else if (this.alerts.handles(event.stream)) this.alerts.apply(event);
-    else if (this.deploymentStatus.handles(event.stream)) this.deploymentStatus.apply(event);
-    else if (this.stackStatus.handles(event.stream)) this.stackStatus.apply(event);
-    else if (this.executions.handles(event.stream)) {
-      const update = this.executions.apply(event);
-      if (update) this.recordUpdate(update);
-    } else if (this.settings.handles(event.stream)) {
-      this.settings.apply(event);
-      const update = updateFromSettingsEvent(event);
-      if (update) this.recordUpdate(update);
-    }
+    this.families.apply(event);
     this.waiter.advance(event.position);
   }
 

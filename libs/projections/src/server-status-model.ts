@@ -5,9 +5,7 @@ import type { StoredEvent } from '@monitor/eventstore';
 export class ServerStatusModel {
   private readonly statuses = new Map<string, ServerStatus>();
 
-  handles(stream: string): boolean {
-    return stream.startsWith('serverstatus-');
-  }
+  readonly categories = ['serverstatus'];
 
   apply(event: StoredEvent): void {
     const id = event.stream.slice('serverstatus-'.length);

@@ -12,13 +12,7 @@ export class SettingsModel {
   private readonly variables = new Map<string, Variable>();
   private readonly accounts = new Map<string, Account>();
 
-  handles(stream: string): boolean {
-    return (
-      stream.startsWith('variable-') ||
-      stream.startsWith('gitaccount-') ||
-      stream.startsWith('registryaccount-')
-    );
-  }
+  readonly categories = ['variable', 'gitaccount', 'registryaccount'];
 
   apply(event: StoredEvent): void {
     const dash = event.stream.indexOf('-');
