@@ -9,8 +9,6 @@ export * from './tag-commands';
 export * from './tag-resolver';
 export * from './config-secrets';
 export * from './credentials';
-export * from './executions/execution-context';
-export * from './executions/execution-runner';
 export * from './known-secrets';
 export * from './variable-lookup';
 export * from './config-writer';

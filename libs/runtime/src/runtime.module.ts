@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { ConfigSecrets, ExecutionRunner, ResourceCommands } from '@monitor/resources';
+import { ExecutionRunner } from '@monitor/executions';
+import { ConfigSecrets, ResourceCommands } from '@monitor/resources';
 import type { Runtime } from './runtime';
 import { CHECKPOINTS, EVENT_STORE, KEYRING, MONITOR_CONFIG, READ_MODEL } from './tokens';
 

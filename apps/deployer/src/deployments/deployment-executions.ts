@@ -17,12 +17,11 @@ import {
   ResourceCommands,
   RuntimeNameReservations,
   type CommandMeta,
-  type ExecutionContext,
   type WriteResult,
 } from '@monitor/resources';
+import { ServerAgents, type ExecutionContext } from '@monitor/executions';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { ObservedExecutions } from '../servers/observed-executions';
-import { ServerAgents } from '../servers/server-agents';
 import { DeploymentContext, type PreparedDeploy } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
 

@@ -15,7 +15,7 @@ import { knownSecrets } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { hostSecrets } from '../servers/host-secrets';
-import { ServerAgents } from '../servers/server-agents';
+import { ServerAgents } from '@monitor/executions';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
 

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ResourceKind } from '@monitor/domain';
-import {
-  ExecutionRunner,
-  type CommandMeta,
-  type ExecutionContext,
-  type WriteResult,
-} from '@monitor/resources';
+import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
+import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { StateChangeAlerts } from './state-change-alerts';
 
 /**

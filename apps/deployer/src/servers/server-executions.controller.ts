@@ -4,14 +4,9 @@ import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
 import { requireValid, ServerParamDto } from '@monitor/contracts';
 import { notFound, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import {
-  ExecutionRunner,
-  systemMeta,
-  type CommandMeta,
-  type WriteResult,
-} from '@monitor/resources';
+import { ExecutionRunner, ServerAgents } from '@monitor/executions';
+import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
-import { ServerAgents } from './server-agents';
 
 const queue = QUEUE_GROUPS.deployer;
 

@@ -23,7 +23,7 @@ import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ExpiringAnswers } from './expiring-answers';
 import { hostSecrets } from './host-secrets';
-import { ServerAgents } from './server-agents';
+import { ServerAgents } from '@monitor/executions';
 import { ServerObservations } from './server-observations';
 
 const queue = QUEUE_GROUPS.deployer;

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ServerAgents } from '@monitor/executions';
+import type { ReadModel } from '@monitor/projections';
+import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import type { Keyring } from '@monitor/secrets';
 import { DeploymentObserver } from '../deployments/deployment-observer';
 import { StackObserver } from '../stacks/stack-observer';
 import { ObservedExecutions } from './observed-executions';
-import { ServerAgents } from './server-agents';
 import { ServerExecutionsController } from './server-executions.controller';
 import { ServerObservations } from './server-observations';
 import { ServerPoller } from './server-poller';
@@ -14,7 +17,11 @@ import { statsHistoryProvider, StatsHistoryCloser } from './stats-history.provid
 @Module({
   controllers: [ServerQueriesController, ServerExecutionsController],
   providers: [
-    ServerAgents,
+    {
+      provide: ServerAgents,
+      useFactory: (readModel: ReadModel, keyring: Keyring) => new ServerAgents(readModel, keyring),
+      inject: [READ_MODEL, KEYRING],
+    },
     ServerObservations,
     ServerPoller,
     StateChangeAlerts,

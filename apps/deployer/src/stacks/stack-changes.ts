@@ -6,8 +6,7 @@ import type {
   ServiceSelection,
   StackHashes,
 } from '@monitor/domain';
-import type { ExecutionContext } from '@monitor/resources';
-import type { ServerAgents } from '../servers/server-agents';
+import type { ExecutionContext, ServerAgents } from '@monitor/executions';
 import { AGENT_TIMEOUT } from './stack-layout';
 import type { PreparedStack } from './stack-source';
 

@@ -21,13 +21,12 @@ import {
   requireWriterHostAccess,
   type CommandMeta,
   type Credential,
-  type ExecutionContext,
   type WriteResult,
 } from '@monitor/resources';
+import { ServerAgents, type ExecutionContext } from '@monitor/executions';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../servers/observed-executions';
-import { ServerAgents } from '../servers/server-agents';
 import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
 import { AGENT_TIMEOUT, composeTarget, composeWrapper } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';

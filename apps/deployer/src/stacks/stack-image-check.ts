@@ -10,7 +10,7 @@ import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { ImageUpdateCheck } from '../servers/image-update-watcher';
-import { ServerAgents } from '../servers/server-agents';
+import { ServerAgents } from '@monitor/executions';
 import { StateChangeAlerts } from '../servers/state-change-alerts';
 import { StackExecutions } from './stack-executions';
 import { composeTarget } from './stack-layout';

@@ -10,15 +10,10 @@ import {
   type StackConfig,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import {
-  CredentialResolver,
-  variableLookup,
-  type Credential,
-  type ExecutionContext,
-} from '@monitor/resources';
+import { ServerAgents, type ExecutionContext } from '@monitor/executions';
+import { CredentialResolver, variableLookup, type Credential } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
-import { ServerAgents } from '../servers/server-agents';
 import {
   AGENT_TIMEOUT,
   composeTarget,

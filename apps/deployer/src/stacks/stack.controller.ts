@@ -24,7 +24,7 @@ import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resou
 import { KEYRING, MONITOR_CONFIG, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { hostSecrets } from '../servers/host-secrets';
-import { ServerAgents } from '../servers/server-agents';
+import { ServerAgents } from '@monitor/executions';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 
 const queue = QUEUE_GROUPS.deployer;

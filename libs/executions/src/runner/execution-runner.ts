@@ -8,9 +8,7 @@ import {
 } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, type CommandMeta } from '../command-meta';
-import { newId } from '../ids';
-import { handleCommand } from '../stream-handler';
+import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
 
 const updateDecider = {

@@ -1,22 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { callAgent, type AgentAddress } from '@monitor/agent-client';
 import { invalid, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
-import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { fromAgent } from './agent-errors';
 
 const INTERACTIVE_TIMEOUT_MS = 8_000;
 
-/** How to reach each Server's agent: its address, its passkey opened for the call, its pin. */
-@Injectable()
+/**
+ * How to reach each Server's agent: its address, its passkey opened for the call, its pin.
+ * A plain class, without the runtime's injection tokens, so that this lib does not depend on the
+ * runtime that wires it: a service provides it from its read model and keyring.
+ */
 export class ServerAgents {
   private readonly secrets: ConfigSecrets;
 
   constructor(
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
-    @Inject(KEYRING) keyring: Keyring,
+    private readonly readModel: ReadModel,
+    keyring: Keyring,
   ) {
     this.secrets = new ConfigSecrets(keyring);
   }
