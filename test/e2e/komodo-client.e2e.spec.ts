@@ -1,6 +1,37 @@
 import '../support/browser-globals';
 import { CancelToken, KomodoClient, type Types } from 'komodo_client';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import {
+  toKomodoTag,
+  toKomodoUpdate,
+  toUpdateListItem,
+} from '../../apps/gateway/src/api/komodo-shapes';
+import { toKomodoUser } from '../../apps/gateway/src/auth/user-shape';
+
+/**
+ * A Komodo type as it travels in JSON: its enums as their string values (Komodo declares them
+ * as TypeScript enums, to which no string is assignable).
+ */
+type Wire<T> = T extends string
+  ? `${T}`
+  : T extends (infer I)[]
+    ? Wire<I>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/**
+ * Where Monitor's answers are wider than Komodo's types: its operations are Komodo's and a few of
+ * its own (RollbackDeployment, UpdateVariablePermission...), and its targets include Komodo 1.x's
+ * ServerTemplate kind.
+ */
+type WithOwnKinds<T> = Omit<Wire<T>, 'operation' | 'target'> & {
+  operation: string;
+  target: Wire<Types.ResourceTarget> | { type: 'ServerTemplate'; id: string };
+};
+
+/** Komodo's `all` is a map that serde fills with the kinds granted: TypeScript's Record needs all. */
+type WithPartialAll<T> = Omit<Wire<T>, 'all'> & { all?: Partial<Wire<Types.User['all']>> };
 
 /** Komodo's own client works against Monitor unchanged; the compiler checks our shapes. */
 describe('komodo_client against the gateway', () => {
@@ -64,6 +95,9 @@ describe('komodo_client against the gateway', () => {
 
     const updates: Types.ListUpdatesResponse = await komodo.read('ListUpdates', {});
     expect(updates.updates[0].operation).toBe('UpdateResourceMeta');
+    // As Komodo: `username` is the user's name, `operator` their id.
+    const admin: Types.User = await komodo.getUser();
+    expect(updates.updates[0]).toMatchObject({ username: 'admin', operator: admin._id!.$oid });
     const update: Types.Update = await komodo.read('GetUpdate', { id: updates.updates[0].id });
     expect(update.status).toBe('Complete');
 
@@ -73,6 +107,31 @@ describe('komodo_client against the gateway', () => {
     });
     const deleted: Types.Deployment = await komodo.write('DeleteDeployment', { id: 'k-deploy-2' });
     expect(deleted.name).toBe('k-deploy-2');
+  });
+
+  it("accepts a Deployment's Build image as Komodo spells it (`build`, serde's alias of `build_id`)", async () => {
+    const build: Types.Build = await komodo.write('CreateBuild', { name: 'k-build' });
+    const image = { type: 'Build', params: { build: 'k-build' } };
+    const created: Types.Deployment = await komodo.write('CreateDeployment', {
+      name: 'k-from-build',
+      config: { image } as unknown as Types._PartialDeploymentConfig,
+    });
+    expect(created.config?.image).toMatchObject({
+      type: 'Build',
+      params: { build_id: build._id!.$oid },
+    });
+  });
+
+  it("answers Updates, tags and users in Komodo's types (checked by the compiler)", async () => {
+    const record = monitor.runtime.readModel.listUpdates(() => true)[0];
+    const users = monitor.runtime.readModel.identity;
+    const item: WithOwnKinds<Types.UpdateListItem> = toUpdateListItem(record, users);
+    const update: WithOwnKinds<Types.Update> = toKomodoUpdate(record);
+    const user: WithPartialAll<Types.User> = toKomodoUser(users.allUsers()[0]);
+    const tag: Wire<Types.Tag> = toKomodoTag({ id: 't', name: 'n', owner: 'o', color: 'Slate' });
+    expect(item.username).toBe('admin');
+    expect(update.operator).toBe(user._id?.$oid);
+    expect(tag.color).toBe('Slate');
   });
 
   it('follows the live update feed with the Komodo websocket protocol', async () => {

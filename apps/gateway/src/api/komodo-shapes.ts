@@ -43,13 +43,22 @@ export function toKomodoUpdate(update: UpdateRecord) {
   return { _id: oid(id), ...rest };
 }
 
-export function toUpdateListItem(update: UpdateRecord) {
+/** Finds a user's name by id; the identity read model is one. */
+export interface UserNames {
+  user(id: string): { username: string } | undefined;
+}
+
+/**
+ * As Komodo: `operator` is the user's id, `username` their name. Monitor's own operators
+ * (`system`, a webhook) and users deleted since have no user: their id stands as the name.
+ */
+export function toUpdateListItem(update: UpdateRecord, users: UserNames) {
   return {
     id: update.id,
     operation: update.operation,
     start_ts: update.start_ts,
     success: update.success,
-    username: update.operator,
+    username: users.user(update.operator)?.username ?? update.operator,
     operator: update.operator,
     target: update.target,
     status: update.status,

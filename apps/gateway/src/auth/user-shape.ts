@@ -10,7 +10,7 @@ export function toKomodoUser(user: User) {
     super_admin: false,
     create_server_permissions: user.createServers,
     create_build_permissions: user.createBuilds,
-    config: { type: 'Local', data: { password: '' } },
+    config: { type: 'Local' as const, data: { password: '' } },
     external_skip_2fa: false,
     all: user.grants.all,
     api_keys: user.apiKeys.map(({ key, name, createdAt, expires }) => ({

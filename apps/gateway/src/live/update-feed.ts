@@ -52,7 +52,7 @@ export class UpdateFeed implements OnApplicationShutdown {
     this.wss = new WebSocketServer({ server, path: '/ws/update', maxPayload: 64 * 1024 });
     this.wss.on('connection', (socket) => this.accept(socket));
     this.unsubscribe = this.readModel.onUpdate((update) => {
-      const message = JSON.stringify(toUpdateListItem(update));
+      const message = JSON.stringify(toUpdateListItem(update, this.readModel.identity));
       for (const client of this.clients) {
         const principal = this.principalOf(client);
         if (principal?.user.enabled && canSeeUpdate(principal, update, this.readModel))

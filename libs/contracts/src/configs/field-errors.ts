@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { aliasOf, isVariantClass } from './hints';
+import { isVariantClass } from './hints';
 import { isRecord } from './rules';
 
 export type FieldError = {
@@ -10,8 +10,6 @@ export type FieldError = {
 
 function unknownField(property: string, field: string, holder: unknown, grand: unknown): string {
   const cls = isRecord(holder) ? holder.constructor : undefined;
-  const alias = cls && aliasOf(cls, property);
-  if (alias) return `unknown field '${property}' (Komodo's alias of '${alias}'; use '${alias}')`;
   if (cls && isVariantClass(cls) && isRecord(grand) && typeof grand.type === 'string') {
     const tag = [...field.split('.').slice(0, -2), 'type'].join('.');
     return `unknown field '${property}' (not a field of ${tag} '${grand.type}')`;

@@ -3,8 +3,8 @@ import { IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import { OneOf, isRecord, objectProblem, rule } from './rules';
 
 /*
- * Extra words for "unknown field" errors: that a params object was read as one union variant,
- * and which canonical field a Komodo TOML alias (`server = ...`) stands for.
+ * What the strict check needs beyond class-validator: that a params object is read as one union
+ * variant, and which canonical field a Komodo serde alias (`server = ...`) stands for.
  */
 
 type Class = new () => object;
@@ -17,12 +17,12 @@ export function isVariantClass(cls: object): boolean {
   return variantClasses.has(cls);
 }
 
-export function aliasOf(cls: object, field: string): string | undefined {
-  const aliases = aliasesOfClass.get(cls);
-  return aliases && Object.hasOwn(aliases, field) ? aliases[field] : undefined;
+/** The aliases of `cls`, by alias: the field each stands for. */
+export function aliasesOf(cls: object): Record<string, string> | undefined {
+  return aliasesOfClass.get(cls);
 }
 
-/** Komodo's serde aliases, accepted in its TOML but not by this strict check. */
+/** Komodo's serde aliases: accepted as Komodo accepts them, stored as the field they stand for. */
 export function KomodoAliases(aliases: Record<string, string>): ClassDecorator {
   return (target) => {
     aliasesOfClass.set(target, aliases);

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import type { ResourceKind } from '../../../domain/src/kinds';
+import { resolveAliases } from './aliases';
 import { AlerterConfigDto } from './alerter.config.dto';
 import { BuildConfigDto } from './build.config.dto';
 import { BuilderConfigDto } from './builder.config.dto';
@@ -71,7 +72,8 @@ function copyGiven(value: unknown, path: string[], errors: FieldError[]): unknow
 
 /**
  * Checks a partial config of `kind` (the `config` of a Create or Update). The answer holds
- * exactly the given fields with their given values: no defaults, no coercion ("80" is not 80).
+ * exactly the given fields with their given values: no defaults, no coercion ("80" is not 80);
+ * a field given by a Komodo alias is answered under the name it stands for.
  */
 export function validateConfig(kind: ResourceKind, input: unknown): ValidateConfigResult {
   const dto = Object.hasOwn(CONFIG_DTOS, kind) ? CONFIG_DTOS[kind] : undefined;
@@ -92,7 +94,14 @@ export function validateConfig(kind: ResourceKind, input: unknown): ValidateConf
   const config = copyGiven(input, [], errors) as Record<string, unknown>;
   // An empty partial changes nothing, so it needs no union `type` either (Builder, ServerTemplate).
   if (errors.length === 0 && Object.keys(config).length > 0) {
-    errors.push(...toFieldErrors(validateSync(plainToInstance(dto, config), OPTIONS)));
+    let instance = plainToInstance(dto, config);
+    // Fields under a renamed alias are typed by the next transform; aliases nest a few deep.
+    for (let pass = resolveAliases(instance, config); ; pass = resolveAliases(instance, config)) {
+      errors.push(...pass.errors);
+      if (errors.length || !pass.renamed) break;
+      instance = plainToInstance(dto, config);
+    }
+    if (errors.length === 0) errors.push(...toFieldErrors(validateSync(instance, OPTIONS)));
   }
   return errors.length === 0 ? { ok: true, config } : { ok: false, errors };
 }

@@ -233,6 +233,43 @@ describe('validateConfig: valid partial configs', () => {
     expect(result.ok && Object.keys(result.config)).toEqual(['pre_deploy']);
   });
 
+  it.each<[ResourceKind, Record<string, unknown>, Record<string, unknown>]>([
+    [
+      'Deployment',
+      { server: 'prod-1', image: { type: 'Build', params: { build: 'app' } } },
+      { server_id: 'prod-1', image: { type: 'Build', params: { build_id: 'app' } } },
+    ],
+    ['Repo', { builder: 'local' }, { builder_id: 'local' }],
+    [
+      'Builder',
+      { type: 'Server', params: { servers: ['a'] } },
+      { type: 'Server', params: { server_ids: ['a'] } },
+    ],
+    [
+      'Procedure',
+      { stage: [{ name: 's', execution: [] }] },
+      { stages: [{ name: 's', executions: [] }] },
+    ],
+  ])(
+    "accepts Komodo's serde aliases in %s, stored as the field they stand for",
+    (kind, given, stored) => {
+      expect(validateConfig(kind, given)).toEqual({ ok: true, config: stored });
+    },
+  );
+
+  it('refuses a field given both by its name and by its alias', () => {
+    const both = { image: { type: 'Build', params: { build: 'a', build_id: 'b' } } };
+    expect(validateConfig('Deployment', both)).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'image.params.build',
+          message: "image.params.build: give 'build_id' or its alias 'build', not both",
+        },
+      ],
+    });
+  });
+
   it('does not convert values', () => {
     expect(errorsOf('Builder', { type: 'Aws', params: { port: '8120' } })).toEqual([
       { field: 'params.port', message: 'params.port must be an integer (got "8120")' },
@@ -354,12 +391,6 @@ describe('validateConfig: malformed configs', () => {
       'image.params.version must be an object (got "1.2.3")',
     ],
     [
-      'Deployment',
-      { server: 'prod-1' },
-      'server',
-      "unknown field 'server' (Komodo's alias of 'server_id'; use 'server_id')",
-    ],
-    [
       'Stack',
       { run_directory: '/srv/app' },
       'run_directory',
@@ -438,12 +469,6 @@ describe('validateConfig: malformed configs', () => {
       `on_clone.path must not contain '..' segments (got "..\\up")`,
     ],
     [
-      'Repo',
-      { builder: 'local' },
-      'builder',
-      "unknown field 'builder' (Komodo's alias of 'builder_id'; use 'builder_id')",
-    ],
-    [
       'Build',
       { version: { major: -1, minor: 0, patch: 0 } },
       'version.major',
@@ -495,12 +520,6 @@ describe('validateConfig: malformed configs', () => {
     ],
     [
       'Builder',
-      { type: 'Server', params: { servers: ['a'] } },
-      'params.servers',
-      "unknown field 'servers' (Komodo's alias of 'server_ids'; use 'server_ids')",
-    ],
-    [
-      'Builder',
       { type: 'Aws', params: { git_providers: [{ accounts: [{ token: 't' }] }] } },
       'params.git_providers.0.accounts.0.username',
       'params.git_providers.0.accounts.0.username is required',
@@ -522,12 +541,6 @@ describe('validateConfig: malformed configs', () => {
       { schedule_format: 'Natural' },
       'schedule_format',
       'schedule_format must be one of English, Cron (got "Natural")',
-    ],
-    [
-      'Procedure',
-      { stage: [] },
-      'stage',
-      "unknown field 'stage' (Komodo's alias of 'stages'; use 'stages')",
     ],
     [
       'ResourceSync',

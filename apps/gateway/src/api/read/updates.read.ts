@@ -49,7 +49,7 @@ export class UpdateReads implements OnModuleInit {
             (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
           );
           const { items, next_page } = pageOf(all, page, size);
-          return { updates: items.map(toUpdateListItem), next_page };
+          return { updates: items.map((u) => toUpdateListItem(u, this.readModel.identity)), next_page };
         },
       }),
     );
