@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { runMain } from '@monitor/runtime';
+import { runMain } from '@monitor/process';
 import { loadPeripheryConfig } from './config';
 import { startPeriphery } from './periphery-app';
 import { certificateFingerprint } from './tls/certificate';

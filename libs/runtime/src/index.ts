@@ -3,7 +3,7 @@ export * from './runtime';
 export * from './runtime.module';
 export * from './lifecycle-requests';
 export * from './lifecycle.controller';
-export * from './tags.controller';
 export * from './boot';
 export * from './message-handlers';
-export * from './connection-limits';
+// Every core process starts and serves as the agent does, which loads @monitor/process alone.
+export * from '@monitor/process';

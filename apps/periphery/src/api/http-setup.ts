@@ -1,7 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { describeJsonProblem, findJsonProblem } from '@monitor/contracts';
 import { LimitsSettings } from '@monitor/config';
-import { limitConnections } from '@monitor/runtime';
+import { limitConnections } from '@monitor/process';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, Server } from 'node:http';

@@ -1,4 +1,4 @@
-import { guardProcess } from './boot';
+import { guardProcess } from './run-main';
 
 describe('the process guard', () => {
   it('logs an error no caller awaited instead of ending the process', () => {
