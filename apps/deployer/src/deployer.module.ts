@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ResourceLifecycleModule, TagsController } from '@monitor/runtime';
+import { ResourceLifecycleModule } from '@monitor/runtime';
 import { DeploymentContext } from './deployments/deployment-context';
 import { DeploymentExecutions } from './deployments/deployment-executions';
 import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
@@ -11,6 +11,7 @@ import { ServersModule } from './servers/servers.module';
 import { StackController } from './stacks/stack.controller';
 import { StackExecutions } from './stacks/stack-executions';
 import { StackSource } from './stacks/stack-source';
+import { TagsController } from './tags/tags.controller';
 
 /** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
 @Module({

@@ -1,13 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, commandSubject, QUEUE_GROUPS } from '@monitor/bus';
-import { CreateTagDto, DeleteTagDto, RenameTagDto, UpdateTagColorDto } from '@monitor/contracts';
+import {
+  CreateTagDto,
+  DeleteTagDto,
+  RenameTagDto,
+  requireValid,
+  UpdateTagColorDto,
+} from '@monitor/contracts';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { ResourceCommands, TagCommands, type WriteResult } from '@monitor/resources';
-import { valid } from './lifecycle.handlers';
-import type { CommandEnvelope } from './lifecycle-requests';
-import { EVENT_STORE, READ_MODEL } from './tokens';
+import { EVENT_STORE, READ_MODEL, type CommandEnvelope } from '@monitor/runtime';
 
 const queue = QUEUE_GROUPS.deployer;
 
@@ -26,24 +30,24 @@ export class TagsController {
 
   @MessagePattern(commandSubject('tag', 'CreateTag'), { queue })
   create({ params, meta }: CommandEnvelope): Promise<WriteResult> {
-    const p = valid(CreateTagDto, params);
+    const p = requireValid(CreateTagDto, params);
     return this.tags.create(p.name, p.color, meta);
   }
 
   @MessagePattern(commandSubject('tag', 'RenameTag'), { queue })
   rename({ params, meta }: CommandEnvelope): Promise<WriteResult> {
-    const p = valid(RenameTagDto, params);
+    const p = requireValid(RenameTagDto, params);
     return this.tags.rename(p.id, p.name, meta);
   }
 
   @MessagePattern(commandSubject('tag', 'UpdateTagColor'), { queue })
   color({ params, meta }: CommandEnvelope): Promise<WriteResult> {
-    const p = valid(UpdateTagColorDto, params);
+    const p = requireValid(UpdateTagColorDto, params);
     return this.tags.updateColor(p.tag, p.color, meta);
   }
 
   @MessagePattern(commandSubject('tag', 'DeleteTag'), { queue })
   delete({ params, meta }: CommandEnvelope): Promise<WriteResult> {
-    return this.tags.delete(valid(DeleteTagDto, params).id, meta);
+    return this.tags.delete(requireValid(DeleteTagDto, params).id, meta);
   }
 }
