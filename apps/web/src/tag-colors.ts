@@ -1,4 +1,4 @@
-import type { TagColor } from '@monitor/domain';
+import type { TagColor } from '@monitor/contracts';
 
 /**
  * Komodo's tag colour names as CSS colours: Light, plain and Dark are a hue's 300, 500 and 700

@@ -10,3 +10,4 @@ export * from './requests/servers.dto';
 export * from './requests/auth.dto';
 export * from './requests/live.dto';
 export * from './validation/json-limits';
+export * from './shapes/domain-shapes';

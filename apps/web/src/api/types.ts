@@ -6,7 +6,7 @@ import type {
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
-} from '@monitor/domain';
+} from '@monitor/contracts';
 
 /*
  * The gateway's answers as the UI reads them. They are Komodo's shapes, built by the gateway

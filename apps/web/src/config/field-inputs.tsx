@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RestartMode, TerminationSignal } from '@monitor/domain';
+import type { RestartMode, TerminationSignal } from '@monitor/contracts';
 
 /*
  * One input per kind of config value. Text that needs a parse (lines, JSON) keeps what the user

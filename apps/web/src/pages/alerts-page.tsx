@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SeverityLevel } from '@monitor/domain';
+import type { SeverityLevel } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import type { Alert, ResourceKind } from '../api/types';

@@ -1,4 +1,4 @@
-import type { DeploymentState, StackState } from '@monitor/domain';
+import type { DeploymentState, StackState } from '@monitor/contracts';
 import type { ResourceKind } from '../api/types';
 
 /** An execution the resource page offers; `confirm` says what it will do, asked before it runs. */

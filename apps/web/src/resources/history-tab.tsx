@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { FieldChange } from '@monitor/domain';
-import type { GetResourceAtDto, GetResourceHistoryDto } from '@monitor/contracts';
+import type { FieldChange, GetResourceAtDto, GetResourceHistoryDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
 import type { HistoryEntry, Resource, ResourceAt } from '../api/types';

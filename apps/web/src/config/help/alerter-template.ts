@@ -1,4 +1,4 @@
-import type { AlerterConfig, ServerTemplateConfig } from '@monitor/domain';
+import type { AlerterConfig, ServerTemplateConfig } from '@monitor/contracts';
 import { MAINTENANCE_WINDOWS } from './common';
 
 export const ALERTER_HELP: Partial<Record<keyof AlerterConfig, string>> = {

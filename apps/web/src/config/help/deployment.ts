@@ -1,4 +1,4 @@
-import type { DeploymentConfig } from '@monitor/domain';
+import type { DeploymentConfig } from '@monitor/contracts';
 
 export const DEPLOYMENT_HELP: Partial<Record<keyof DeploymentConfig, string>> = {
   swarm_id: "A Swarm to run on as a service instead of a server (Komodo's Swarm mode).",

@@ -1,4 +1,4 @@
-import type { ProcedureConfig, ResourceSyncConfig } from '@monitor/domain';
+import type { ProcedureConfig, ResourceSyncConfig } from '@monitor/contracts';
 import { GIT } from './common';
 
 export const PROCEDURE_HELP: Partial<Record<keyof ProcedureConfig, string>> = {

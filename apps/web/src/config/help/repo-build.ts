@@ -1,4 +1,4 @@
-import type { BuildConfig, BuilderConfig, RepoConfig } from '@monitor/domain';
+import type { BuildConfig, BuilderConfig, RepoConfig } from '@monitor/contracts';
 import { GIT } from './common';
 
 export const REPO_HELP: Partial<Record<keyof RepoConfig, string>> = {

@@ -1,4 +1,4 @@
-import type { ServerConfig } from '@monitor/domain';
+import type { ServerConfig } from '@monitor/contracts';
 import { MAINTENANCE_WINDOWS } from './common';
 
 export const SERVER_HELP: Partial<Record<keyof ServerConfig, string>> = {

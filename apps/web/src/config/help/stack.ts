@@ -1,4 +1,4 @@
-import type { StackConfig } from '@monitor/domain';
+import type { StackConfig } from '@monitor/contracts';
 import { GIT } from './common';
 
 export const STACK_HELP: Partial<Record<keyof StackConfig, string>> = {
