@@ -20,6 +20,11 @@ import { StackRequests } from './api/stacks/stack.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
+import { LocalUserRequests } from './api/admin/local-users.requests';
+import { AlertWrites } from './api/write/alerts.write';
+import { CoreInfoRead } from './api/read/core-info.read';
+import { DockerListRequests } from './api/servers/docker-lists.requests';
+import { StackCacheWrite } from './api/stacks/stack-cache.write';
 import { AuthController } from './auth/auth.controller';
 import { Authenticator } from './auth/authenticator';
 import { IdentityCommands } from './auth/identity-commands';
@@ -49,6 +54,11 @@ import { UpdateFeed } from './live/update-feed';
     StackRequests,
     AlertReads,
     UserRequests,
+    LocalUserRequests,
+    AlertWrites,
+    CoreInfoRead,
+    DockerListRequests,
+    StackCacheWrite,
     TargetPermissionRequests,
     UserGroupRequests,
     SettingsCommands,

@@ -14,6 +14,8 @@ export class IdentityModel {
   private readonly users = new Map<string, User>();
   private readonly groups = new Map<string, UserGroup>();
   private readonly apiKeys = new Map<string, { userId: string; key: ApiKeyRecord }>();
+  /** The names deleted users had, by id: their history still says who they were. */
+  private readonly deletedNames = new Map<string, string>();
 
   readonly categories = ['user', 'usergroup'];
 
@@ -25,14 +27,24 @@ export class IdentityModel {
       before ? { status: 'Active', user: before } : { status: 'Empty' },
       event,
     );
-    if (state.status !== 'Active') return;
-    this.users.set(id, state.user);
     for (const key of before?.apiKeys ?? []) this.apiKeys.delete(key.key);
+    // A deleted user is gone from who is who: their tokens and API keys find no one.
+    if (state.status !== 'Active') {
+      if (state.status === 'Deleted') this.deletedNames.set(id, state.username);
+      this.users.delete(id);
+      return;
+    }
+    this.users.set(id, state.user);
     for (const key of state.user.apiKeys) this.apiKeys.set(key.key, { userId: id, key });
   }
 
   user(id: string): User | undefined {
     return this.users.get(id);
+  }
+
+  /** The name of a user by id, deleted users included. */
+  nameOf(id: string): string | undefined {
+    return this.users.get(id)?.username ?? this.deletedNames.get(id);
   }
 
   /**

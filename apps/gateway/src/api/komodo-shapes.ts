@@ -43,14 +43,14 @@ export function toKomodoUpdate(update: UpdateRecord) {
   return { _id: oid(id), ...rest };
 }
 
-/** Finds a user's name by id; the identity read model is one. */
+/** Finds a user's name by id, deleted users included; the identity read model is one. */
 export interface UserNames {
-  user(id: string): { username: string } | undefined;
+  nameOf(id: string): string | undefined;
 }
 
 /**
  * As Komodo: `operator` is the user's id, `username` their name. Monitor's own operators
- * (`system`, a webhook) and users deleted since have no user: their id stands as the name.
+ * (`system`, a webhook) have no user: their id stands as the name.
  */
 export function toUpdateListItem(update: UpdateRecord, users: UserNames) {
   return {
@@ -58,7 +58,7 @@ export function toUpdateListItem(update: UpdateRecord, users: UserNames) {
     operation: update.operation,
     start_ts: update.start_ts,
     success: update.success,
-    username: users.user(update.operator)?.username ?? update.operator,
+    username: users.nameOf(update.operator) ?? update.operator,
     operator: update.operator,
     target: update.target,
     status: update.status,

@@ -133,9 +133,10 @@ export class Authenticator {
 
   /**
    * A fresh Principal for a connection that logged in earlier with `token` (none for an API
-   * key), or undefined once that token has expired or been revoked since.
+   * key), or undefined once that token has expired or been revoked, or its user deleted, since.
    */
   stillSignedIn(userId: string, via: PrincipalVia, token?: JwtClaims): Principal | undefined {
+    if (!this.readModel.identity.user(userId)) return undefined;
     const principal = this.principal(userId, via);
     if (!token) return principal;
     const expired = token.exp * 1000 <= Date.now();

@@ -86,6 +86,39 @@ export class IdentityCommands {
     return id;
   }
 
+  /**
+   * An admin's `CreateLocalUser`: an enabled user who is no admin, whatever the sign-up policy
+   * (closing sign-ups is what makes this the way in).
+   */
+  async createLocalUser(username: string, passwordHash: string, meta: CommandMeta) {
+    const id = newId();
+    const command: UserCommand = {
+      type: 'SignUp',
+      id,
+      username,
+      passwordHash,
+      enabled: true,
+      admin: false,
+    };
+    decideUser({ status: 'Empty' }, command);
+    await this.reserveUsername(username, id, meta);
+    await this.user(id, command, meta);
+    return id;
+  }
+
+  /**
+   * Deletes a user: their stream ends (history keeps who they were), their name is free again,
+   * and they leave every group they were a member of.
+   */
+  async deleteUser(id: string, username: string, meta: CommandMeta): Promise<void> {
+    await this.user(id, { type: 'Delete' }, meta);
+    await this.names.release('user', usernameKey(username), id, meta);
+    for (const group of this.readModel.identity.allGroups()) {
+      if (group.users.includes(id))
+        await this.group(group.id, { type: 'RemoveMember', user: id }, meta);
+    }
+  }
+
   async user(id: string, command: UserCommand, meta: CommandMeta): Promise<void> {
     const { position } = await handleCommand(
       this.store,

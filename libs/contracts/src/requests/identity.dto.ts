@@ -7,6 +7,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ResourceTargetDto } from './resource-target.dto';
@@ -146,3 +147,17 @@ export class GetPermissionDto {
 
 /** Monitor's: every user's and group's own grant on one resource (admins). */
 export class ListTargetPermissionsDto extends GetPermissionDto {}
+
+/** `CreateLocalUser { username, password }`: an admin adds a user (sign-ups may be closed). */
+export class CreateLocalUserDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  username!: string;
+
+  @IsString()
+  password!: string;
+}
+
+/** `DeleteUser { user }`: the user's id or name. */
+export class DeleteUserDto extends FindUserDto {}

@@ -1,6 +1,7 @@
 import { groups, signedUp as signedUpFixture, users } from './identity.fixtures';
 import { effectivePermission } from './effective-permission';
 import { emptyGrants } from './permission-level';
+import { evolveUser } from './user';
 
 const signedUp = signedUpFixture(false);
 
@@ -82,6 +83,18 @@ describe('users', () => {
       .when({ type: 'DeleteApiKey', key: 'K-1' })
       .then([{ type: 'ApiKeyDeleted', data: { key: 'K-1' } }]);
     users.given([signedUp]).when({ type: 'DeleteApiKey', key: 'K-1' }).thenFails('NOT_FOUND');
+  });
+
+  it('is deleted once, keeping the name it had for its history', () => {
+    users
+      .given([signedUp])
+      .when({ type: 'Delete' })
+      .then([{ type: 'UserDeleted', data: { username: 'ann' } }]);
+    const deleted = { type: 'UserDeleted', data: { username: 'ann' } };
+    users.given([signedUp, deleted]).when({ type: 'Delete' }).thenFails('NOT_FOUND');
+    users.given([signedUp, deleted]).when({ type: 'SetAdmin', admin: true }).thenFails('NOT_FOUND');
+    const active = evolveUser({ status: 'Empty' }, signedUp);
+    expect(evolveUser(active, deleted)).toEqual({ status: 'Deleted', id: 'u1', username: 'ann' });
   });
 });
 

@@ -51,7 +51,11 @@ export interface User {
   tokens?: TokenRevocations;
 }
 
-export type UserState = { status: 'Empty' } | { status: 'Active'; user: User };
+/** A deleted user keeps their stream (their history) and name, which no longer logs in. */
+export type UserState =
+  | { status: 'Empty' }
+  | { status: 'Active'; user: User }
+  | { status: 'Deleted'; id: string; username: string };
 
 export type UserEvent =
   | DomainEvent<
@@ -66,6 +70,7 @@ export type UserEvent =
   | DomainEvent<'UserResourcePermissionSet', ResourceGrantData>
   | DomainEvent<'ApiKeyCreated', ApiKeyRecord>
   | DomainEvent<'ApiKeyDeleted', { key: string }>
+  | DomainEvent<'UserDeleted', { username: string }>
   | UserTokenEvent;
 
 export type UserCommand =
@@ -86,6 +91,7 @@ export type UserCommand =
   | { type: 'SetResourcePermission'; kind: string; id: string; level: string; specific?: string[] }
   | { type: 'CreateApiKey'; key: ApiKeyRecord }
   | { type: 'DeleteApiKey'; key: string }
+  | { type: 'Delete' }
   | UserTokenCommand;
 
 export function evolveUser(state: UserState, event: DomainEvent): UserState {
@@ -126,6 +132,8 @@ export function evolveUser(state: UserState, event: DomainEvent): UserState {
     case 'UserTokensRevoked':
     case 'UserTokenRevoked':
       return next({ tokens: evolveTokens(user.tokens, e) });
+    case 'UserDeleted':
+      return { status: 'Deleted', id: user.id, username: user.username };
     default:
       return state;
   }
@@ -185,6 +193,8 @@ export function decideUser(state: UserState, command: UserCommand): UserEvent[] 
       if (!user.apiKeys.some((k) => k.key === command.key))
         throw notFound(`no API key '${command.key}'`);
       return [{ type: 'ApiKeyDeleted', data: { key: command.key } }];
+    case 'Delete':
+      return [{ type: 'UserDeleted', data: { username: user.username } }];
     case 'LogOut':
     case 'LogOutEverywhere':
       return decideTokens(command);

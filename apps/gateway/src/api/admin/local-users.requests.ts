@@ -1,0 +1,66 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { checkPasswordStrength, hashPassword } from '@monitor/auth';
+import { CreateLocalUserDto, DeleteUserDto } from '@monitor/contracts';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { IdentityCommands } from '../../auth/identity-commands';
+import { toKomodoUser } from '../../auth/user-shape';
+import { ApiError } from '../api-error';
+import { request, RequestRegistry } from '../request-registry';
+import { findUser } from './identity-lookup';
+
+/**
+ * Komodo 2's `CreateLocalUser` and `DeleteUser`, admins only: how users are added while sign-ups
+ * are closed, and removed.
+ */
+@Injectable()
+export class LocalUserRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly identity: IdentityCommands,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    const admin = { type: 'admin' } as const;
+    this.registry.add(
+      request({
+        verb: 'write',
+        name: 'CreateLocalUser',
+        dto: CreateLocalUserDto,
+        access: admin,
+        handle: async ({ username, password }, { meta }) => {
+          const weak = checkPasswordStrength(password, username);
+          if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
+          const id = await this.identity.createLocalUser(
+            username,
+            await hashPassword(password),
+            meta,
+          );
+          return toKomodoUser(this.readModel.identity.user(id)!);
+        },
+      }),
+      request({
+        verb: 'write',
+        name: 'DeleteUser',
+        dto: DeleteUserDto,
+        access: admin,
+        handle: async ({ user: idOrName }, { meta, principal }) => {
+          const user = findUser(this.readModel, idOrName);
+          if (user.id === principal.id)
+            throw new ApiError(400, 'user: you cannot delete yourself', 'VALIDATION');
+          // Komodo lets only a super admin delete an admin; Monitor has none: demote first.
+          if (user.admin) {
+            throw new ApiError(
+              409,
+              `user '${user.username}' is an admin: take the admin rights away first (UpdateUserAdmin)`,
+              'CONFLICT',
+            );
+          }
+          await this.identity.deleteUser(user.id, user.username, meta);
+          return toKomodoUser(user);
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import { EmptyDto } from '@monitor/contracts';
+import { MONITOR_CONFIG } from '@monitor/runtime';
+import { request, RequestRegistry } from '../request-registry';
+
+/** Komodo's Timelength values, in milliseconds, shortest first. */
+const TIMELENGTHS: [string, number][] = [
+  ['1-sec', 1_000],
+  ['5-sec', 5_000],
+  ['10-sec', 10_000],
+  ['15-sec', 15_000],
+  ['30-sec', 30_000],
+  ['1-min', 60_000],
+  ['2-min', 120_000],
+  ['5-min', 300_000],
+  ['10-min', 600_000],
+  ['15-min', 900_000],
+  ['30-min', 1_800_000],
+  ['1-hr', 3_600_000],
+];
+
+/** The Timelength nearest to a poll interval (equal for the ones Komodo offers). */
+export function nearestTimelength(ms: number): string {
+  let best = TIMELENGTHS[0];
+  for (const entry of TIMELENGTHS)
+    if (Math.abs(entry[1] - ms) < Math.abs(best[1] - ms)) best = entry;
+  return best[0];
+}
+
+/**
+ * Komodo's `GetCoreInfo`, as true of Monitor as its fields allow: Monitor has no transparent
+ * mode, no write-disabled UI, no core public key (its agents check a passkey and signed
+ * requests), and lets non-admins create (Servers and Builds by grant). Nothing secret in it.
+ */
+@Injectable()
+export class CoreInfoRead implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.add(
+      request({
+        verb: 'read',
+        name: 'GetCoreInfo',
+        dto: EmptyDto,
+        access: { type: 'user' },
+        handle: async () => ({
+          title: this.config.title,
+          monitoring_interval: nearestTimelength(this.config.monitoring.interval_ms),
+          webhook_base_url: '',
+          transparent_mode: false,
+          ui_write_disabled: false,
+          disable_non_admin_create: false,
+          disable_confirm_dialog: false,
+          disable_websocket_reconnect: false,
+          enable_fancy_toml: false,
+          timezone: process.env.TZ ?? '',
+          public_key: '',
+          default_pagination_limit: this.config.updates_page_size,
+        }),
+      }),
+    );
+  }
+}
