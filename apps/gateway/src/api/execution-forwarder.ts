@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BusClient, execSubject } from '@monitor/bus';
+import { BusClient } from '@monitor/bus';
 import type { ResourceKind } from '@monitor/domain';
+import { batchTargets, runBatch, startExecution, type BatchSelection } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
-import type { CommandMeta, WriteResult } from '@monitor/resources';
+import type { CommandMeta } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../auth/principal';
-import { ApiError } from './api-error';
-import { parsePattern } from './name-pattern';
 import { toKomodoUpdate } from './komodo-shapes';
 
 /**
@@ -20,46 +19,30 @@ export class ExecutionForwarder {
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
-  async run(kind: ResourceKind, name: string, params: object, meta: CommandMeta) {
-    const { id, position } = await this.bus.request<WriteResult>(execSubject(kind, name), {
-      params,
-      meta,
-    });
-    await this.readModel.waitFor(position);
-    return toKomodoUpdate(this.readModel.update(id)!);
+  async run(kind: ResourceKind, execution: string, params: object, meta: CommandMeta) {
+    const update = await startExecution(
+      { bus: this.bus, readModel: this.readModel },
+      { kind, execution, params, meta },
+    );
+    return toKomodoUpdate(update);
   }
 
   /**
-   * Komodo's `Batch...`: the execution on every resource of `kind` whose name the pattern
-   * matches (wildcards, `\regex\`) and the user may execute; one answer per resource.
+   * Komodo's `Batch...`: the execution on every resource of `kind` the selection picks (name
+   * pattern, tags) and the user may execute, passed as `param`; one answer per resource.
    */
   async batch(
     kind: ResourceKind,
-    name: string,
+    execution: string,
     param: string,
-    pattern: string,
+    selection: BatchSelection,
     context: { principal: Principal; meta: CommandMeta },
   ) {
-    let tests: ((name: string) => boolean)[];
-    try {
-      tests = parsePattern(pattern);
-    } catch (error) {
-      throw new ApiError(400, `pattern: ${(error as Error).message}`, 'VALIDATION');
-    }
-    const matched = this.readModel
-      .list(kind)
-      .filter((r) => tests.some((t) => t(r.name)) && context.principal.can(r, 'Execute'));
-    return Promise.all(
-      matched.map(async (resource) => {
-        try {
-          return {
-            status: 'Ok',
-            data: await this.run(kind, name, { [param]: resource.id }, context.meta),
-          };
-        } catch (error) {
-          return { status: 'Err', data: { name: resource.name, error: (error as Error).message } };
-        }
-      }),
+    const targets = batchTargets(this.readModel, kind, selection, (resource) =>
+      context.principal.can(resource, 'Execute'),
+    );
+    return runBatch(targets, (resource) =>
+      this.run(kind, execution, { [param]: resource.id }, context.meta),
     );
   }
 }

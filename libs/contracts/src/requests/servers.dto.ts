@@ -160,11 +160,20 @@ export class RollbackDeploymentDto {
   revision?: number;
 }
 
-/** `BatchDeploy { pattern }`: names, wildcards (`*`, `?`) and `\regex\`, comma or newline separated. */
+/**
+ * Komodo's `Batch<Execution> { pattern, tags? }`: `pattern` holds names, wildcards (`*`, `?`) and
+ * `\regex\`, comma or newline separated (`#` comments as Komodo); `tags`, names or ids, keeps
+ * only the resources carrying every one.
+ */
 export class BatchPatternDto {
   @IsString()
   @IsNotEmpty()
   pattern!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tags?: string[];
 }
 
 export class GetDeploymentLogDto {

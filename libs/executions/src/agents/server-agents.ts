@@ -3,6 +3,7 @@ import { invalid, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
 import type { Keyring } from '@monitor/secrets';
+import type { AgentCaller } from './agent-caller';
 import { fromAgent } from './agent-errors';
 
 const INTERACTIVE_TIMEOUT_MS = 8_000;
@@ -12,7 +13,7 @@ const INTERACTIVE_TIMEOUT_MS = 8_000;
  * A plain class, without the runtime's injection tokens, so that this lib does not depend on the
  * runtime that wires it: a service provides it from its read model and keyring.
  */
-export class ServerAgents {
+export class ServerAgents implements AgentCaller {
   private readonly secrets: ConfigSecrets;
 
   constructor(

@@ -59,7 +59,7 @@ export class DeploymentRequests implements OnModuleInit {
         name: 'BatchDeploy',
         dto: BatchPatternDto,
         access: { type: 'user' },
-        handle: (p, c) => this.executions.batch('Deployment', 'Deploy', 'deployment', p.pattern, c),
+        handle: (p, c) => this.executions.batch('Deployment', 'Deploy', 'deployment', p, c),
       }),
       request({
         verb: 'execute',
@@ -67,7 +67,7 @@ export class DeploymentRequests implements OnModuleInit {
         dto: BatchPatternDto,
         access: { type: 'user' },
         handle: (p, c) =>
-          this.executions.batch('Deployment', 'DestroyDeployment', 'deployment', p.pattern, c),
+          this.executions.batch('Deployment', 'DestroyDeployment', 'deployment', p, c),
       }),
       request({
         verb: 'read',

@@ -76,7 +76,7 @@ export class StackRequests implements OnModuleInit {
           name: `Batch${name}`,
           dto: BatchPatternDto,
           access: { type: 'user' },
-          handle: (p, context) => this.executions.batch('Stack', name, 'stack', p.pattern, context),
+          handle: (p, context) => this.executions.batch('Stack', name, 'stack', p, context),
         }),
       ),
       read('ListStackServices', StackParamDto),

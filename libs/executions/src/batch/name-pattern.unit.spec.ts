@@ -1,4 +1,4 @@
-import { matchesPattern, parsePattern, PatternError } from './name-pattern';
+import { matchesPattern, parsePattern, patternParts, PatternError } from './name-pattern';
 
 describe('batch name patterns', () => {
   it('matches names, wildcards and regexes, comma or newline separated', () => {
@@ -12,6 +12,13 @@ describe('batch name patterns', () => {
     expect(pick('\\^(web|db)$\\')).toEqual(['web', 'db']);
     expect(pick('a(b)')).toEqual(['a(b)']);
     expect(pick('nothing')).toEqual([]);
+  });
+  it("skips comments as Komodo's parse_string_list does: `#` lines and what follows ` #`", () => {
+    const pattern = '# all the api servers\napi-* # not the workers\n  # more\nweb,db';
+    expect(patternParts(pattern)).toEqual(['api-*', 'web', 'db']);
+    expect(matchesPattern(pattern, 'api-1')).toBe(true);
+    expect(matchesPattern(pattern, '# all the api servers')).toBe(false);
+    expect(patternParts('\r\n , ,\n#only a comment')).toEqual([]);
   });
   it('refuses a bad regex, and what RE2 leaves out, saying why', () => {
     expect(() => parsePattern('\\(unclosed\\')).toThrow(PatternError);

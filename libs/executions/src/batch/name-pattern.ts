@@ -21,20 +21,31 @@ export function matchesPattern(pattern: string, name: string): boolean {
 
 export function parsePattern(pattern: string): ((name: string) => boolean)[] {
   let programSize = 0;
+  return patternParts(pattern).map((part) => {
+    const regex = compile(part);
+    programSize += regex.programSize();
+    if (programSize > MAX_PATTERN_PROGRAM_SIZE) {
+      throw new PatternError(
+        `too complex (RE2 program size over ${MAX_PATTERN_PROGRAM_SIZE}): use simpler expressions`,
+      );
+    }
+    return (name: string) => regex.test(name);
+  });
+}
+
+/**
+ * The parts of a pattern as Komodo's `parse_string_list` reads them: lines, then commas; a line
+ * starting with `#` and whatever follows ` #` on a line are comments (Komodo's own examples
+ * annotate their patterns so).
+ */
+export function patternParts(pattern: string): string[] {
   return pattern
-    .split(/[,\n]/)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .flatMap((line) => line.split(' #')[0].split(','))
     .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const regex = compile(part);
-      programSize += regex.programSize();
-      if (programSize > MAX_PATTERN_PROGRAM_SIZE) {
-        throw new PatternError(
-          `too complex (RE2 program size over ${MAX_PATTERN_PROGRAM_SIZE}): use simpler expressions`,
-        );
-      }
-      return (name: string) => regex.test(name);
-    });
+    .filter(Boolean);
 }
 
 function compile(part: string): RE2JS {
