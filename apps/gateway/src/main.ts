@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@monitor/config';
+import { LevelledLogger, loadConfig } from '@monitor/config';
 import { createRuntime, distributedRoot, runMain, stopOnSignal } from '@monitor/runtime';
 import { GatewayModule } from './gateway.module';
 import { setUpGatewayHttp } from './http-setup';
@@ -13,6 +13,7 @@ runMain(async () => {
     bodyParser: false,
     // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
     forceCloseConnections: true,
+    logger: new LevelledLogger(config.log_level),
   });
   setUpGatewayHttp(app, config);
   await app.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { isSealed } from '@monitor/secrets';
 import { systemMeta, type ResourceCommands } from '@monitor/resources';
@@ -20,7 +20,7 @@ export async function startLocalAgent(
   runtime: Runtime,
   commands: ResourceCommands,
   logger: false | LoggerService | undefined,
-): Promise<PeripheryApp> {
+): Promise<{ agent: PeripheryApp; serverId: string }> {
   const dataDir = resolve(config.data_dir);
   const passkey = localPasskey(dataDir);
   const agent = await startPeriphery(
@@ -34,18 +34,24 @@ export async function startLocalAgent(
     { logger },
   );
   const existing = runtime.readModel.resource('Server', LOCAL_SERVER);
+  let written = { id: existing?.id ?? '', position: 0 };
   if (!existing) {
     const server = { address: agent.url, passkey, enabled: true };
-    await commands.create(
+    written = await commands.create(
       'Server',
       { name: LOCAL_SERVER, description: 'This machine (the embedded agent)', config: server },
       systemMeta(),
     );
   } else if (existing.config.address !== agent.url || !isSealed(existing.config.passkey)) {
-    await commands.update('Server', existing.id, { address: agent.url, passkey }, systemMeta());
+    written = await commands.update(
+      'Server',
+      existing.id,
+      { address: agent.url, passkey },
+      systemMeta(),
+    );
   }
-  new Logger('Monitor').log(`local agent on ${agent.url} (Server '${LOCAL_SERVER}')`);
-  return agent;
+  await runtime.readModel.waitFor(written.position);
+  return { agent, serverId: written.id };
 }
 
 function localPasskey(dataDir: string): string {

@@ -1,3 +1,5 @@
 export * from './monitor-config';
 export * from './load-config';
 export * from './limits-settings';
+export * from './log-level';
+export * from './levelled-logger';

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LimitsSettings } from './limits-settings';
+import { LOG_LEVELS, type LogLevel } from './log-level';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -214,6 +215,13 @@ export class MonitorConfig {
    */
   @IsString()
   webhook_secret = '';
+
+  /**
+   * How much the processes log: `error`, `warn`, `log` (start-up in a few lines, then what goes
+   * wrong), `debug` (also every module Nest loads and route it maps), `verbose`.
+   */
+  @IsIn(LOG_LEVELS)
+  log_level: LogLevel = 'log';
 
   /** Answers per page of `ListUpdates`. */
   @IsInt()

@@ -2,7 +2,7 @@ import { Logger, Module, type INestApplicationContext, type Type } from '@nestjs
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { BusModule, busTransport, type BusService } from '@monitor/bus';
-import { loadConfig, type MonitorConfig } from '@monitor/config';
+import { LevelledLogger, loadConfig, type MonitorConfig } from '@monitor/config';
 import { createRuntime, type Runtime } from './runtime';
 import { RuntimeModule } from './runtime.module';
 
@@ -31,10 +31,10 @@ export async function runService(name: BusService, feature: Type): Promise<void>
   const config = loadConfig();
   const runtime = await createRuntime(config);
   const root = distributedRoot(name, config, runtime, feature);
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    root,
-    busTransport({ transport: 'nats', servers: natsServers(config), name }),
-  );
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(root, {
+    ...busTransport({ transport: 'nats', servers: natsServers(config), name }),
+    logger: new LevelledLogger(config.log_level),
+  });
   await app.listen();
   stopOnSignal(app, runtime);
   new Logger(name).log(`${name} is serving on NATS ${config.nats.url}`);

@@ -22,16 +22,21 @@ import { ServerAgents } from '@monitor/executions';
 import { ServerObservations, type Observation } from './server-observations';
 import { recordObserved } from './record-observed';
 
+/** A server is polled at once when created or changed: its address, passkey or `enabled`. */
+const POLL_AT_ONCE = new Set(['CreateServer', 'UpdateServer']);
+
 /**
  * Polls every enabled server on the monitoring interval: its state and version, its stats. Each
  * poll has its own timeout and runs beside the others; a server whose last poll is still out is
- * skipped this round rather than piled up.
+ * skipped this round rather than piled up. A server created or changed is polled at once rather
+ * than at the next round, so that nobody sees it unreachable only because it was not polled yet.
  */
 @Injectable()
 export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ServerPoller.name);
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<Observation | undefined>>();
   private timer?: NodeJS.Timeout;
+  private stopListening?: () => void;
 
   constructor(
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
@@ -52,11 +57,41 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
       );
     this.timer = setInterval(() => void round(), this.config.monitoring.interval_ms);
     this.timer.unref();
+    this.stopListening = this.readModel.onUpdate(({ operation, target }) => {
+      if (target.type !== 'Server' || !POLL_AT_ONCE.has(operation)) return;
+      this.pollNow(target.id).catch((error: Error) =>
+        this.logger.error(`polling server ${target.id} after its change failed: ${error.message}`),
+      );
+    });
     void round();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    this.stopListening?.();
+  }
+
+  /**
+   * Polls one server now; resolves once its state is recorded (at once when monitoring is off or
+   * the server is gone). A poll already out is let finish first, since it may have used the
+   * server's former address; one started meanwhile is as fresh as ours, and its round records it.
+   */
+  async pollNow(serverId: string): Promise<void> {
+    if (!this.config.monitoring.enabled) return;
+    await this.inFlight.get(serverId);
+    const meanwhile = this.inFlight.get(serverId);
+    if (meanwhile) return void (await meanwhile);
+    const server = this.readModel.resourceById('Server', serverId);
+    if (!server) return;
+    const observation = await this.pollOne(server, []);
+    if (observation) await this.observations.recordMany([observation]);
+  }
+
+  /** Resolves once the server's state is known: the poll out is awaited, or one is made. */
+  async polled(serverId: string): Promise<void> {
+    const out = this.inFlight.get(serverId);
+    if (out) await out;
+    else await this.pollNow(serverId);
   }
 
   /**
@@ -71,8 +106,18 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     return durations;
   }
 
-  private async pollOne(server: Resource, durations: number[]): Promise<Observation | undefined> {
-    this.inFlight.add(server.id);
+  private pollOne(server: Resource, durations: number[]): Promise<Observation | undefined> {
+    const poll = this.observeAndRecord(server, durations).finally(() =>
+      this.inFlight.delete(server.id),
+    );
+    this.inFlight.set(server.id, poll);
+    return poll;
+  }
+
+  private async observeAndRecord(
+    server: Resource,
+    durations: number[],
+  ): Promise<Observation | undefined> {
     const start = performance.now();
     try {
       const observation = await this.observe(server);
@@ -83,8 +128,6 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (error) {
       this.logger.error(`polling server '${server.name}' failed: ${(error as Error).message}`);
       return undefined;
-    } finally {
-      this.inFlight.delete(server.id);
     }
   }
 
@@ -139,6 +182,8 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     const events = decideServerStatus(this.readModel.serverStatus.status(server.id), observed);
     if (!events.length) return;
-    await recordObserved(this.store, serverStatusStream(server.id), events);
+    const { position } = await recordObserved(this.store, serverStatusStream(server.id), events);
+    // Read back before the poll counts as done: whoever awaited it reads the state it saw.
+    await this.readModel.waitFor(position);
   }
 }

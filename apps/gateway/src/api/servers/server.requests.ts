@@ -13,6 +13,7 @@ import { READ_MODEL } from '@monitor/runtime';
 import type { WriteResult } from '@monitor/resources';
 import { toKomodoUpdate } from '../komodo-shapes';
 import { request, RequestRegistry, type Access } from '../request-registry';
+import { serverState } from './server-state';
 
 /**
  * Live reads of a server, answered by the deployer (it talks to the agents), with the specific
@@ -71,13 +72,11 @@ export class ServerRequests implements OnModuleInit {
         dto: ServerParamDto,
         access: onServer('Read'),
         handle: async ({ server }) => {
-          const { id } = this.readModel.resource('Server', server)!;
-          const status = this.readModel.serverStatus.status(id);
-          return {
-            status: status?.state ?? 'NotOk',
-            reason: status?.reason ?? 'not polled yet',
-            version: status?.version ?? '',
-          };
+          const { state, reason, version } = serverState(
+            this.readModel,
+            this.readModel.resource('Server', server)!,
+          );
+          return { status: state, reason, version };
         },
       }),
       ...FORWARDED_READS.map(([name, dto, specific]) =>
