@@ -18,6 +18,8 @@ import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
+import { serverState } from '../servers/server-state';
+import { configInfo, hasConfigInfo } from './kind-list-info';
 import { stackInfo } from './stack-info';
 
 /** Komodo's plural of each kind in `List<Kinds>`. */
@@ -86,15 +88,13 @@ export class ResourceReads implements OnModuleInit {
   private info(resource: Resource): Record<string, unknown> {
     if (resource.kind === 'Deployment') return this.deploymentInfo(resource);
     if (resource.kind === 'Stack') return this.stackListInfo(resource);
-    if (resource.kind !== 'Server') return { state: 'Unknown' };
+    if (hasConfigInfo(resource.kind)) return configInfo(this.readModel, resource);
     const config = resource.config as { region: string; address: string; external_address: string };
-    const status = this.readModel.serverStatus.status(resource.id);
+    const { state, reason, version } = serverState(this.readModel, resource);
     return {
-      state: (resource.config as { enabled: boolean }).enabled
-        ? (status?.state ?? 'NotOk')
-        : 'Disabled',
-      reason: status?.reason ?? '',
-      version: status?.version ?? '',
+      state,
+      reason,
+      version,
       region: config.region,
       address: config.address,
       external_address: config.external_address,

@@ -5,14 +5,17 @@ import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { request, RequestRegistry } from '../request-registry';
+import { serverState } from '../servers/server-state';
 import { PLURAL } from './resources.read';
+import { runState } from './run-states';
 
 type Counts = Record<string, number>;
 
 /**
  * Komodo's `Get<Kinds>Summary`: how many resources of a kind the user may read, by state, for
- * a dashboard that need not read every list. Kinds whose state Monitor does not observe yet
- * count every resource as `unknown`.
+ * a dashboard that need not read every list. The states are those the lists show: polled for
+ * servers, deployments and stacks, from their runs for builds, repos, procedures and syncs.
+ * Builders, Alerters and ServerTemplates have no state: a total only, as Komodo answers.
  */
 @Injectable()
 export class SummaryReads implements OnModuleInit {
@@ -37,17 +40,24 @@ export class SummaryReads implements OnModuleInit {
 
   private summary(kind: ResourceKind, principal: Principal): Counts {
     const resources = this.readModel.list(kind).filter((r) => principal.can(r, 'Read'));
-    const counts: Counts = { total: resources.length };
-    const add = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
-    for (const resource of resources) add(this.bucket(kind, resource));
-    return { ...EMPTY[kind], ...counts };
+    const counts: Counts = { ...EMPTY[kind], total: resources.length };
+    for (const resource of resources) {
+      const bucket = this.bucket(kind, resource);
+      if (bucket) counts[bucket] = (counts[bucket] ?? 0) + 1;
+    }
+    return counts;
   }
 
-  /** As Komodo sorts each state into its summary's buckets. */
-  private bucket(kind: ResourceKind, resource: Resource): string {
+  /**
+   * As Komodo sorts each state into its summary's buckets; none for a kind without state, or a
+   * server not polled yet (counted in the total only: neither healthy nor unhealthy yet).
+   */
+  private bucket(kind: ResourceKind, resource: Resource): string | undefined {
     if (kind === 'Server') {
-      if (!(resource.config as { enabled: boolean }).enabled) return 'disabled';
-      if (this.readModel.serverStatus.status(resource.id)?.state !== 'Ok') return 'unhealthy';
+      const { state, polled } = serverState(this.readModel, resource);
+      if (state === 'Disabled') return 'disabled';
+      if (!polled) return undefined;
+      if (state !== 'Ok') return 'unhealthy';
       return this.readModel.alerts.openFor('Server', resource.id).length ? 'warning' : 'healthy';
     }
     if (kind === 'Deployment') {
@@ -60,7 +70,11 @@ export class SummaryReads implements OnModuleInit {
       if (['running', 'down', 'unknown'].includes(state)) return state;
       return state === 'stopped' || state === 'paused' ? 'stopped' : 'unhealthy';
     }
-    return 'unknown';
+    if (kind === 'Build' || kind === 'Repo' || kind === 'Procedure' || kind === 'ResourceSync') {
+      const state = runState(kind, this.readModel.executions.forTarget(kind, resource.id));
+      return state.toLowerCase();
+    }
+    return undefined;
   }
 }
 
@@ -69,11 +83,11 @@ const EMPTY: Record<ResourceKind, Counts> = {
   Server: { healthy: 0, warning: 0, unhealthy: 0, disabled: 0 },
   Deployment: { running: 0, stopped: 0, not_deployed: 0, unhealthy: 0, unknown: 0 },
   Stack: { running: 0, stopped: 0, down: 0, unhealthy: 0, unknown: 0 },
-  Repo: { unknown: 0 },
-  Build: { unknown: 0 },
-  Builder: { unknown: 0 },
-  Procedure: { unknown: 0 },
-  ResourceSync: { unknown: 0 },
-  Alerter: { unknown: 0 },
-  ServerTemplate: { unknown: 0 },
+  Repo: { ok: 0, cloning: 0, pulling: 0, building: 0, failed: 0, unknown: 0 },
+  Build: { ok: 0, failed: 0, building: 0, unknown: 0 },
+  Builder: {},
+  Procedure: { ok: 0, running: 0, failed: 0, unknown: 0 },
+  ResourceSync: { ok: 0, syncing: 0, pending: 0, failed: 0, unknown: 0 },
+  Alerter: {},
+  ServerTemplate: {},
 };

@@ -1,0 +1,48 @@
+import type { Execution } from '@monitor/domain';
+
+/** The kinds whose state Komodo derives from their runs. */
+export type RunKind = 'Build' | 'Repo' | 'Procedure' | 'ResourceSync';
+
+/**
+ * Per kind, its runs and the state each shows while it runs (Komodo's BuildState, RepoState,
+ * ProcedureState, ResourceSyncState). A Repo's clone, pull and build share one state.
+ */
+const RUNS: Record<RunKind, Record<string, string>> = {
+  Build: { RunBuild: 'Building' },
+  Repo: { CloneRepo: 'Cloning', PullRepo: 'Pulling', BuildRepo: 'Building' },
+  Procedure: { RunProcedure: 'Running' },
+  ResourceSync: { RunSync: 'Syncing' },
+};
+
+/**
+ * A resource's state from its executions (newest first), as Komodo decides it: the running
+ * state while a run is in progress, else Ok or Failed by the last finished run. Never run is
+ * Ok for a Build, Repo or Procedure (Komodo: "or never built"); a ResourceSync is Ok only when
+ * its plan has nothing pending, which Monitor does not compute on a read: Unknown.
+ */
+export function runState(kind: RunKind, executions: Execution[]): string {
+  const runs = executions.filter((x) => x.operation in RUNS[kind]);
+  const running = runs.find((x) => x.status === 'InProgress');
+  if (running) return RUNS[kind][running.operation];
+  const last = runs.find((x) => x.status === 'Complete');
+  if (last) return last.success ? 'Ok' : 'Failed';
+  return kind === 'ResourceSync' ? 'Unknown' : 'Ok';
+}
+
+/** When the last successful run of one of these operations ended, in ms; 0 if none did. */
+export function lastSuccess(executions: Execution[], operations: string[]): number {
+  const last = executions.find(
+    (x) => operations.includes(x.operation) && x.status === 'Complete' && x.success,
+  );
+  return last?.endTs ?? 0;
+}
+
+/**
+ * Komodo's link to a repository, to its branch where the provider's link format is known; none
+ * without a repository (files on the host or in the config), where Komodo links to the provider.
+ */
+export function repoLink(provider: string, repo: string, branch: string, https: boolean): string {
+  if (!repo) return '';
+  const link = `http${https ? 's' : ''}://${provider}/${repo}`;
+  return provider === 'github.com' ? `${link}/tree/${branch}` : link;
+}
