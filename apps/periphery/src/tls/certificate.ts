@@ -2,7 +2,6 @@ import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generate } from 'selfsigned';
 import { ConfigError } from '@monitor/config';
 import type { PeripheryConfig } from '../config';
 
@@ -49,6 +48,8 @@ export async function ensureCertificate(config: PeripheryConfig): Promise<AgentC
     };
   }
   const host = hostname();
+  // Loaded only to make a pair: its node-forge would hold ~11 MB for as long as the agent runs.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: host }], {
     keyType: 'ec',
     curve: 'P-256',
