@@ -45,6 +45,19 @@ describe('execution order, over the in-memory store with a fake agent', () => {
     expect(x.statuses(beside.id)).toEqual(['InProgress', 'Complete']);
   });
 
+  it('queues executions asked at the same moment, in the order asked', async () => {
+    const release = x.agent.hold('Prune');
+    const started = await Promise.all([1, 2, 3].map((n) => start(one, 'Prune', { n })));
+    await x.agent.waitForCalls(1);
+    await x.settled();
+    expect(started.map((s) => x.statuses(s.id))).toEqual([['InProgress'], ['Queued'], ['Queued']]);
+    expect(x.agent.calls).toHaveLength(1);
+    release();
+    expect(await Promise.all(started.map((s) => s.done))).toEqual([true, true, true]);
+    expect(x.agent.calls.map((c) => c.params)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(x.agent.maxInFlightPerServer).toBe(1);
+  });
+
   it('goes on with the queue after a failed execution, which says why', async () => {
     await x.close();
     x = new FakeExecutions(
@@ -86,39 +99,40 @@ describe('execution order, over the in-memory store with a fake agent', () => {
     expect(await runner.interruptUnfinished(['Server'], meta)).toBe(0);
   });
 
-  it('keeps each resource first in, first out, whatever the interleaving', async () => {
+  it('keeps each resource first in, first out, however the starts interleave', async () => {
+    const asked = fc.record({ server: fc.constantFrom(...servers), awaited: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.constantFrom(...servers), { minLength: 1, maxLength: 40 }),
-        async (targets) => {
-          const run = new FakeExecutions();
-          try {
-            const started = [];
-            for (const [n, server] of targets.entries()) {
-              started.push(
-                await run.runner.start({
-                  operation: 'Prune',
-                  target: { type: 'Server', id: server.id },
-                  meta,
-                  work: run.agentStage(server, 'Prune', { n }),
-                }),
-              );
-            }
-            expect(await Promise.all(started.map((s) => s.done))).not.toContain(false);
-            expect(run.agent.maxInFlightPerServer).toBe(1);
-            for (const server of servers) {
-              const asked = [...targets.entries()].filter(([, s]) => s === server).map(([n]) => n);
-              const ran = run.agent.calls
-                .filter((c) => c.server === server.id)
-                .map((c) => (c.params as { n: number }).n);
-              expect(ran).toEqual(asked);
-            }
-          } finally {
-            await run.close();
+      fc.asyncProperty(fc.array(asked, { minLength: 1, maxLength: 40 }), async (asks) => {
+        const run = new FakeExecutions();
+        try {
+          // Some starts are awaited before the next, others are asked at the same moment.
+          const started = [];
+          for (const [n, { server, awaited }] of asks.entries()) {
+            const starting = run.runner.start({
+              operation: 'Prune',
+              target: { type: 'Server', id: server.id },
+              meta,
+              work: run.agentStage(server, 'Prune', { n }),
+            });
+            started.push(awaited ? await starting : starting);
           }
-        },
-      ),
-      { numRuns: 25 },
+          const done = await Promise.all((await Promise.all(started)).map((s) => s.done));
+          expect(done).not.toContain(false);
+          expect(run.agent.maxInFlightPerServer).toBe(1);
+          for (const server of servers) {
+            const order = [...asks.entries()]
+              .filter(([, a]) => a.server === server)
+              .map(([n]) => n);
+            const ran = run.agent.calls
+              .filter((c) => c.server === server.id)
+              .map((c) => (c.params as { n: number }).n);
+            expect(ran).toEqual(order);
+          }
+        } finally {
+          await run.close();
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });

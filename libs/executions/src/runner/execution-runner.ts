@@ -53,17 +53,23 @@ export class ExecutionRunner {
     const id = newId();
     const key = `${target.type}/${target.id}`;
     const previous = this.tails.get(key);
-    const { position } = await this.run(
+    const recorded = this.run(
       id,
       { type: 'Start', id, operation, target, queued: !!previous, ts: Date.now() },
       meta,
     );
-    const done = (previous ?? Promise.resolve()).then(() => this.execute(id, meta, work));
+    // The queue's tail is taken before anything is awaited: a start on the same resource
+    // arriving meanwhile waits behind this one instead of running beside it.
+    const done = Promise.all([recorded, previous]).then(
+      () => this.execute(id, meta, work),
+      () => false,
+    );
     const tail = done.then(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
+    const { position } = await recorded;
     return { id, position, done };
   }
 
