@@ -26,6 +26,14 @@ describe('import rules', () => {
     expect(graph.files).toContain('apps/periphery/src/main.ts');
   });
 
+  it('resolves the aliases the build and Jest use (.swcrc) as the type-check does (tsconfig.json)', () => {
+    const swc = JSON.parse(read('.swcrc')) as { jsc: { paths: Record<string, string[]> } };
+    const swcAliases = Object.fromEntries(
+      Object.entries(swc.jsc.paths).map(([name, [target]]) => [name, target]),
+    );
+    expect(swcAliases).toEqual(graph.resolver.aliases);
+  });
+
   it('no app imports another app, but apps/monitor', () => {
     expect(report(appsImportNoOtherApp(graph))).toEqual([]);
   });
