@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { BusClient, execSubject, querySubject } from '@monitor/bus';
+import { BusClient, querySubject } from '@monitor/bus';
 import {
   GetContainerLogDto,
   GetHistoricalServerStatsDto,
@@ -8,9 +8,9 @@ import {
   ServerParamDto,
 } from '@monitor/contracts';
 import type { SpecificPermission } from '@monitor/domain';
+import { startExecution } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
-import type { WriteResult } from '@monitor/resources';
 import { toKomodoUpdate } from '../komodo-shapes';
 import { request, RequestRegistry, type Access } from '../request-registry';
 import { serverState } from './server-state';
@@ -104,14 +104,13 @@ export class ServerRequests implements OnModuleInit {
           name,
           dto: ServerParamDto,
           access: onServer('Execute'),
-          handle: async (params, { meta }) => {
-            const { id, position } = await this.bus.request<WriteResult>(
-              execSubject('Server', name),
-              { params, meta },
-            );
-            await this.readModel.waitFor(position);
-            return toKomodoUpdate(this.readModel.update(id)!);
-          },
+          handle: async (params, { meta }) =>
+            toKomodoUpdate(
+              await startExecution(
+                { bus: this.bus, readModel: this.readModel },
+                { kind: 'Server', execution: name, params, meta },
+              ),
+            ),
         }),
       ),
     );
