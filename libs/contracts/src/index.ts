@@ -5,6 +5,7 @@ export * from './requests/read.dto';
 export * from './validation/validate-dto';
 export * from './configs';
 export * from './requests/identity.dto';
+export * from './requests/param-aliases';
 export * from './requests/settings.dto';
 export * from './requests/servers.dto';
 export * from './requests/auth.dto';

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
-import { validateDto } from '@monitor/contracts';
+import { resolveParamAliases, validateDto } from '@monitor/contracts';
 import { newId } from '@monitor/resources';
 import { Authenticator, credentialsOf } from '../auth/authenticator';
 import { AccessCheck } from './access-check';
@@ -9,7 +9,8 @@ import { RequestRegistry, VERBS } from './request-registry';
 
 /**
  * Komodo's RPC shape: `POST /<verb>/<Request>` with the params as the JSON body. A request is
- * found by name, its params validated by its DTO, then handled.
+ * found by name, Komodo's aliases of its params renamed, its params validated by its DTO, then
+ * handled.
  */
 @Controller()
 @UseFilters(HttpErrorFilter)
@@ -38,7 +39,13 @@ export class RpcController {
         request: name,
       });
     }
-    const params = validateDto(definition.dto, body ?? {});
+    const aliased = resolveParamAliases(name, body ?? {});
+    if (!aliased.ok) {
+      throw new ApiError(400, `${name}: ${aliased.message}`, 'VALIDATION', {
+        errors: [{ field: aliased.field, message: aliased.message }],
+      });
+    }
+    const params = validateDto(definition.dto, aliased.params);
     if (!params.ok) {
       const message = params.errors.map((e) =>
         e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`,

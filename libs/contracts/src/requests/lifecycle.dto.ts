@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -12,7 +13,11 @@ import {
 import { MAX_NAME_LENGTH } from '@monitor/domain';
 import { ResourceTargetDto } from './resource-target.dto';
 
-/** `Create<Kind> { name, config? }`; description and tags are Monitor's additions. */
+/**
+ * `Create<Kind> { name, config? }`; description and tags are Monitor's additions. Komodo's
+ * `public_key` of CreateServer (the agent's key for Komodo 2's core-to-agent login) is accepted,
+ * not used: Monitor's agents check a passkey and signed requests.
+ */
 export class CreateResourceDto {
   @IsString()
   @IsNotEmpty()
@@ -31,6 +36,10 @@ export class CreateResourceDto {
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
+
+  @IsOptional()
+  @IsString()
+  public_key?: string;
 }
 
 /** `Update<Kind> { id, config }`: a partial config; only changed fields are recorded. */
@@ -55,8 +64,13 @@ export class RenameResourceDto {
   name!: string;
 }
 
-/** `Copy<Kind> { name, id }`: a new resource with the config of `id`. */
-export class CopyResourceDto extends RenameResourceDto {}
+/** `Copy<Kind> { name, id, public_key? }`: a new resource with the config of `id`. */
+export class CopyResourceDto extends RenameResourceDto {
+  /** CreateServer's `public_key`, accepted and not used. */
+  @IsOptional()
+  @IsString()
+  public_key?: string;
+}
 
 /** `Delete<Kind> { id }`. */
 export class DeleteResourceDto {
@@ -76,6 +90,14 @@ export class UpdateResourceMetaDto {
   @IsOptional()
   @IsIn(['None', 'Read', 'Execute', 'Write'])
   base_permission?: 'None' | 'Read' | 'Execute' | 'Write';
+
+  /**
+   * Komodo's resource templates: accepted, not honoured yet (Monitor has no templates; every
+   * resource answers `template: false`).
+   */
+  @IsOptional()
+  @IsBoolean()
+  template?: boolean;
 
   @IsOptional()
   @IsString()

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -83,6 +84,16 @@ export class ListResourcesDto {
   @IsInt()
   @Min(0)
   limit?: number;
+
+  /** Komodo's `<Kind>SortBy` (`Name`, `State`...); lists are ordered by name whatever it says. */
+  @IsOptional()
+  @IsString()
+  sort_by?: string;
+
+  /** Newest-first order of Komodo's sort: accepted with sort_by, not honoured yet. */
+  @IsOptional()
+  @IsBoolean()
+  sort_desc?: boolean;
 }
 
 export class ListTagsDto {

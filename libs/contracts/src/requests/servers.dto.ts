@@ -198,7 +198,11 @@ export class SearchDeploymentLogDto extends LogSearchDto {
   deployment!: string;
 }
 
-/** `DeployStack { stack, services? }` and the other stack executions. */
+/**
+ * `DeployStack { stack, services?, stop_time? }` and the other stack executions. `stop_time`
+ * (seconds to wait before killing) is accepted, not honoured yet: compose waits each service's
+ * own `stop_grace_period`.
+ */
 export class StackParamDto {
   @IsString()
   @IsNotEmpty()
@@ -208,20 +212,39 @@ export class StackParamDto {
   @IsArray()
   @IsString({ each: true })
   services?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  stop_time?: number;
 }
 
+/**
+ * `DestroyStack { stack, services?, remove_orphans?, stop_time? }` and Monitor's
+ * `remove_volumes`. `remove_orphans` is accepted, not honoured yet (compose down removes the
+ * project's own containers).
+ */
 export class DestroyStackDto extends StackParamDto {
   @IsOptional()
   @IsBoolean()
   remove_volumes?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  remove_orphans?: boolean;
 }
 
+/** `GetStackLog { stack, services, tail, timestamps? }`; `timestamps` is not honoured yet. */
 export class GetStackLogDto extends StackParamDto {
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5000)
   tail?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
 }
 
 /** Komodo's `SearchStackLog { stack, services?, terms, combinator?, invert? }`. */
