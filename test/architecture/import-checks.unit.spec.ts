@@ -137,15 +137,27 @@ describe('the rules', () => {
   it('catch the agent loading the event store through a chain of imports, not through types', () => {
     const graph = repository({
       'apps/periphery/src/main.ts':
-        "import { run } from '@monitor/runtime';\nimport type { EventStore } from '@monitor/eventstore';",
-      'libs/runtime/src/index.ts': "export * from './runtime';",
-      'libs/runtime/src/runtime.ts': "import { open } from '@monitor/eventstore';",
+        "import { check } from '@monitor/contracts';\nimport type { EventStore } from '@monitor/eventstore';",
+      'libs/contracts/src/index.ts': "export * from './positions';",
+      'libs/contracts/src/positions.ts': "import { open } from '@monitor/eventstore';",
       'libs/eventstore/src/index.ts': "import Database from 'better-sqlite3';",
     });
-    const found = agentLoadsNoCore(graph);
-    expect(found.map(describeViolation)).toEqual([
-      "libs/runtime/src/runtime.ts:1 imports '@monitor/eventstore': the agent loads libs/eventstore/ " +
-        '(apps/periphery/src/main.ts → libs/runtime/src/index.ts → libs/runtime/src/runtime.ts)',
+    expect(agentLoadsNoCore(graph).map(describeViolation)).toEqual([
+      "libs/contracts/src/positions.ts:1 imports '@monitor/eventstore': the agent loads libs/eventstore/ " +
+        '(apps/periphery/src/main.ts → libs/contracts/src/index.ts → libs/contracts/src/positions.ts)',
+    ]);
+  });
+
+  it('catch the agent loading the runtime or a bus driver, where it first does', () => {
+    const graph = repository({
+      'apps/periphery/src/main.ts':
+        "import { runMain } from '@monitor/runtime';\nimport '@nats-io/transport-node';",
+      'libs/runtime/src/index.ts': "import '@monitor/eventstore';",
+      'libs/eventstore/src/index.ts': '',
+    });
+    expect(lines(agentLoadsNoCore(graph))).toEqual([
+      "apps/periphery/src/main.ts:1 imports '@monitor/runtime'",
+      "apps/periphery/src/main.ts:2 imports '@nats-io/transport-node'",
     ]);
   });
 });

@@ -18,8 +18,17 @@ const COMPOSER = 'monitor';
 /** The agent's entry point: what runs on every managed host. */
 export const AGENT_ENTRY = 'apps/periphery/src/main.ts';
 
-/** What the agent must never load: the core's event store, bus and read model, and their drivers. */
-const AGENT_FORBIDDEN_FOLDERS = ['libs/eventstore/', 'libs/bus/', 'libs/projections/'];
+/**
+ * What the agent must never load: the core's event store, bus and read model, the libs built
+ * on them (the runtime's wiring, the write side), and their drivers.
+ */
+const AGENT_FORBIDDEN_FOLDERS = [
+  'libs/eventstore/',
+  'libs/bus/',
+  'libs/projections/',
+  'libs/runtime/',
+  'libs/resources/',
+];
 const AGENT_FORBIDDEN_PACKAGES = [
   '@nestjs/microservices',
   '@nats-io/',
