@@ -1,12 +1,17 @@
 import {
   decideUpdate,
+  EVENT_UPCASTING,
   evolveUpdate,
   updateStream,
   type ExecutionState,
   type ExecutionTarget,
   type UpdateCommand,
 } from '@monitor/domain';
-import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type ExpectedRevision,
+} from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
@@ -140,15 +145,20 @@ export class ExecutionRunner {
   /**
    * Appends to an Update this runner writes: the state and revision it wrote last are kept, so
    * each stage is one append rather than a read of the stream and an append (a read is costly on
-   * JetStream). Should another writer have moved the stream, the append fails and the command is
-   * decided again on the stream as stored.
+   * JetStream); its Start, on an id just made, expects no stream at all. Should another writer
+   * have moved the stream, the append fails and the command is decided again on the stream as
+   * stored.
    */
   private async run(
     id: string,
     command: UpdateCommand,
     meta: CommandMeta,
   ): Promise<{ position: number }> {
-    const known = this.written.get(id);
+    const known: { state: ExecutionState; revision: ExpectedRevision } | undefined =
+      this.written.get(id) ??
+      (command.type === 'Start'
+        ? { state: { status: 'Empty' }, revision: 'no_stream' }
+        : undefined);
     if (known) {
       const decided = decideUpdate(known.state, command);
       if (!decided.length) return { position: 0 };
@@ -156,7 +166,13 @@ export class ExecutionRunner {
       try {
         const result = await this.store.append(
           updateStream(id),
-          decided.map((e) => ({ id: newId(), type: e.type, data: e.data, metadata })),
+          decided.map((e) => ({
+            id: newId(),
+            type: e.type,
+            data: e.data,
+            metadata,
+            schemaVersion: EVENT_UPCASTING.version(e.type),
+          })),
           known.revision,
         );
         this.remember(id, decided.reduce(evolveUpdate, known.state), result.revision, command);
