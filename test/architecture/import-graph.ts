@@ -79,11 +79,7 @@ function isLoadCall(node: ts.CallExpression): boolean {
   const callee = node.expression;
   return (
     callee.kind === ts.SyntaxKind.ImportKeyword ||
-    (ts.isIdentifier(callee) && callee.text === 'require') ||
-    (ts.isPropertyAccessExpression(callee) &&
-      ts.isIdentifier(callee.expression) &&
-      callee.expression.text === 'require' &&
-      callee.name.text === 'resolve')
+    (ts.isIdentifier(callee) && callee.text === 'require')
   );
 }
 
