@@ -2,9 +2,11 @@ import type { KomodoRequest, KomodoVerb } from './komodo-types';
 
 const VERBS: KomodoVerb[] = ['read', 'write', 'execute'];
 
-/** Params of Komodo's request types that Monitor accepts and does not act on yet, and why. */
+/** Params of Komodo's request types that Monitor accepts and does not (fully) act on yet, and why. */
 const NOT_HONOURED = [
-  '`sort_by`, `sort_desc` of `List<Kind>s`: lists are in name order.',
+  '`sort_by` of `List<Kind>s` orders by the list item field it names (`State`, `Region`,',
+  "  `Image`, `Host`, `Repo`, `Branch`, `InstanceType`...); one Monitor's items do not hold",
+  '  (`NextRun`: no schedules yet) leaves them in name order. `sort_desc` reverses.',
   "`stop_time` of the stack executions: compose waits each service's own `stop_grace_period`.",
   "`remove_orphans` of `DestroyStack`: compose down removes the project's own containers.",
   '`timestamps` of `GetStackLog`: the log has no timestamps (`GetDeploymentLog`,',
@@ -44,7 +46,7 @@ export function coverageDoc(komodo: KomodoRequest[], answered: Set<string>): str
   }
   lines.push(
     '',
-    '## Params accepted, not honoured yet',
+    '## Params accepted, not (fully) honoured yet',
     '',
     ...NOT_HONOURED.map((line) => (line.startsWith(' ') ? line : `- ${line}`)),
   );

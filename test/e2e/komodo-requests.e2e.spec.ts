@@ -1,5 +1,5 @@
 import '../support/browser-globals';
-import { KomodoClient } from 'komodo_client';
+import { KomodoClient, type Types } from 'komodo_client';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARAM_ALIASES } from '@monitor/contracts';
@@ -95,6 +95,21 @@ describe("Komodo 2.3.2's requests with Komodo's full params", () => {
     expect(differ).toEqual([]);
     const both = await statusOf('read', 'GetDeployment', { deployment: 'k-deployment', id: 'x' });
     expect(both).toEqual({ status: 400, error: expect.stringContaining("give 'deployment' once") });
+  });
+
+  it('orders lists as sort_by and sort_desc ask', async () => {
+    const names = async (params: Types.ListDeployments) =>
+      ((await komodo.read('ListDeployments', params)) as Types.DeploymentListItem[]).map(
+        (d) => d.name,
+      );
+    const byName = await names({});
+    expect(byName.length).toBeGreaterThan(1);
+    expect(byName).toEqual([...byName].sort());
+    expect(await names({ sort_desc: true })).toEqual([...byName].reverse());
+    const byState = await names({ sort_by: 'State' as Types.DeploymentSortBy });
+    expect([...byState].sort()).toEqual(byName);
+    const bad = await statusOf('read', 'ListDeployments', { sort_by: 'Colour' });
+    expect(bad).toEqual({ status: 400, error: expect.stringContaining('sort_by') });
   });
 
   it('keeps docs/komodo-coverage.md, the list of what Monitor does not answer, up to date', () => {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -69,6 +70,25 @@ export class ResourceQueryDto {
   templates?: string;
 }
 
+/** The values of Komodo's `<Kind>SortBy` enums, every kind's together. */
+export const LIST_SORT_BY = [
+  'Name',
+  'State',
+  'Region',
+  'Image',
+  'Host',
+  'Server',
+  'Source',
+  'Repo',
+  'Branch',
+  'Type',
+  'Enabled',
+  'Provider',
+  'InstanceType',
+  'NextRun',
+] as const;
+export type ListSortBy = (typeof LIST_SORT_BY)[number];
+
 export class ListResourcesDto {
   @IsOptional()
   @ValidateNested()
@@ -85,12 +105,12 @@ export class ListResourcesDto {
   @Min(0)
   limit?: number;
 
-  /** Komodo's `<Kind>SortBy` (`Name`, `State`...); lists are ordered by name whatever it says. */
+  /** Komodo's `<Kind>SortBy`; `List<Kind>s` orders by it (by name without it). */
   @IsOptional()
-  @IsString()
-  sort_by?: string;
+  @IsIn(LIST_SORT_BY)
+  sort_by?: ListSortBy;
 
-  /** Newest-first order of Komodo's sort: accepted with sort_by, not honoured yet. */
+  /** Reverses the order. */
   @IsOptional()
   @IsBoolean()
   sort_desc?: boolean;

@@ -20,6 +20,7 @@ import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { request, RequestRegistry } from '../request-registry';
 import { serverState } from '../servers/server-state';
 import { configInfo, hasConfigInfo } from './kind-list-info';
+import { sortListItems } from './list-sort';
 import { stackInfo } from './stack-info';
 
 /** Komodo's plural of each kind in `List<Kinds>`. */
@@ -69,8 +70,12 @@ export class ResourceReads implements OnModuleInit {
           name: `List${PLURAL[kind]}`,
           dto: ListResourcesDto,
           access: { type: 'user' },
-          handle: async (params, { principal }) =>
-            this.list(kind, params, principal).map((r) => toListItem(r, this.info(r))),
+          handle: async (params, { principal }) => {
+            const items = this.visible(kind, params, principal).map((r) =>
+              toListItem(r, this.info(r)),
+            );
+            return pageOf(sortListItems(items, params.sort_by, params.sort_desc), params);
+          },
         }),
         request({
           verb: 'read',
@@ -78,7 +83,7 @@ export class ResourceReads implements OnModuleInit {
           dto: ListResourcesDto,
           access: { type: 'user' },
           handle: async (params, { principal }) =>
-            this.list(kind, params, principal).map((r) => toKomodoResource(r)),
+            pageOf(this.visible(kind, params, principal), params).map((r) => toKomodoResource(r)),
         }),
       );
     }
@@ -156,16 +161,17 @@ export class ResourceReads implements OnModuleInit {
     return resource;
   }
 
-  private list(
-    kind: ResourceKind,
-    { query, page = 0, limit = 0 }: ListResourcesDto,
-    principal: Principal,
-  ): Resource[] {
-    const matching = this.readModel
+  /** The resources of the kind the query matches and the principal may read, by name. */
+  private visible(kind: ResourceKind, { query }: ListResourcesDto, principal: Principal) {
+    return this.readModel
       .list(kind)
       .filter((r) => principal.can(r, 'Read') && matches(r, query, this.readModel));
-    return limit ? matching.slice(page * limit, (page + 1) * limit) : matching;
   }
+}
+
+/** Komodo's `page` of `limit` items (all of them without a limit). */
+function pageOf<T>(items: T[], { page = 0, limit = 0 }: ListResourcesDto): T[] {
+  return limit ? items.slice(page * limit, (page + 1) * limit) : items;
 }
 
 function matches(
