@@ -2,7 +2,7 @@ import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
 import { requireValid, ServerParamDto } from '@monitor/contracts';
-import { notFound, type Resource } from '@monitor/domain';
+import { notFound, type ExecutionLog, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ExecutionRunner, ServerAgents } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
@@ -10,11 +10,8 @@ import { READ_MODEL } from '@monitor/runtime';
 
 const queue = QUEUE_GROUPS.deployer;
 
-interface AgentLog {
-  stdout: string;
-  stderr: string;
-  success: boolean;
-}
+/** What the agent answers of a prune: the parts of a Log it fills. */
+type AgentLog = Pick<ExecutionLog, 'stdout' | 'stderr' | 'success'>;
 
 /** Executions on a whole server: prunes. Each answers an Update at once and logs the agent's answer. */
 @BusController()

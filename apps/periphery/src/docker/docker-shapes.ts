@@ -78,13 +78,5 @@ export interface VolumeListItem {
   in_use: boolean;
 }
 
-/** Komodo's Log: the record of one step, as the core stores it in an Update. */
-export interface Log {
-  stage: string;
-  command: string;
-  stdout: string;
-  stderr: string;
-  success: boolean;
-  start_ts: number;
-  end_ts: number;
-}
+/** Komodo's Log, declared once in the domain (`ExecutionLog`): one step of an execution. */
+export type { ExecutionLog as Log } from '@monitor/domain';

@@ -14,7 +14,7 @@ import type {
  * from `@monitor/contracts` (types only).
  */
 
-export type { PermissionLevel, ResourceKind, SpecificPermission };
+export type { ExecutionLog, PermissionLevel, ResourceKind, SpecificPermission };
 
 export interface Oid {
   $oid: string;

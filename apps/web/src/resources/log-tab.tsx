@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GetDeploymentLogDto, SearchDeploymentLogDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { ResourceKind } from '../api/types';
+import type { ExecutionLog, ResourceKind } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useVisibleTick } from '../api/use-visible-tick';
 import { ErrorNote } from '../components/error-note';
 
-interface Log {
-  stdout: string;
-  stderr: string;
-}
+/** What a log read answers of Komodo's Log: its output. */
+type Log = Pick<ExecutionLog, 'stdout' | 'stderr'>;
 
 const TAILS = [100, 500, 2000];
 const FOLLOW_MS = 2000;
