@@ -2,36 +2,21 @@ import '../support/browser-globals';
 import { CancelToken, KomodoClient, type Types } from 'komodo_client';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import {
+  toKomodoResource,
   toKomodoTag,
   toKomodoUpdate,
+  toListItem,
   toUpdateListItem,
 } from '../../apps/gateway/src/api/komodo-shapes';
+import { coreInfo } from '../../apps/gateway/src/api/read/core-info.read';
 import { toKomodoUser } from '../../apps/gateway/src/auth/user-shape';
-
-/**
- * A Komodo type as it travels in JSON: its enums as their string values (Komodo declares them
- * as TypeScript enums, to which no string is assignable).
- */
-type Wire<T> = T extends string
-  ? `${T}`
-  : T extends (infer I)[]
-    ? Wire<I>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
-
-/**
- * Where Monitor's answers are wider than Komodo's types: its operations are Komodo's and a few of
- * its own (RollbackDeployment, UpdateVariablePermission...), and its targets include Komodo 1.x's
- * ServerTemplate kind.
- */
-type WithOwnKinds<T> = Omit<Wire<T>, 'operation' | 'target'> & {
-  operation: string;
-  target: Wire<Types.ResourceTarget> | { type: 'ServerTemplate'; id: string };
-};
-
-/** Komodo's `all` is a map that serde fills with the kinds granted: TypeScript's Record needs all. */
-type WithPartialAll<T> = Omit<Wire<T>, 'all'> & { all?: Partial<Wire<Types.User['all']>> };
+import {
+  type AnyKindListItem,
+  type AnyKindResource,
+  type Wire,
+  type WithOwnKinds,
+  type WithPartialAll,
+} from './komodo-wire';
 
 /** Komodo's own client works against Monitor unchanged; the compiler checks our shapes. */
 describe('komodo_client against the gateway', () => {
@@ -122,9 +107,16 @@ describe('komodo_client against the gateway', () => {
     });
   });
 
-  it("answers Updates, tags and users in Komodo's types (checked by the compiler)", async () => {
-    const record = monitor.runtime.readModel.listUpdates(() => true)[0];
-    const users = monitor.runtime.readModel.identity;
+  it("answers resources, list items, Updates, tags, users and core info in Komodo's types (checked by the compiler)", async () => {
+    const { readModel } = monitor.runtime;
+    const build = readModel.resource('Build', 'k-build')!;
+    const resource: AnyKindResource<Types.Build> = toKomodoResource(build);
+    const listed: AnyKindListItem<Types.BuildListItem> = toListItem(build);
+    expect([resource.name, listed.type]).toEqual(['k-build', 'Build']);
+    const info: Wire<Types.GetCoreInfoResponse> = coreInfo(monitor.runtime.config);
+    expect(info.monitoring_interval).toBe('15-sec');
+    const record = readModel.listUpdates(() => true)[0];
+    const users = readModel.identity;
     const item: WithOwnKinds<Types.UpdateListItem> = toUpdateListItem(record, users);
     const update: WithOwnKinds<Types.Update> = toKomodoUpdate(record);
     const user: WithPartialAll<Types.User> = toKomodoUser(users.allUsers()[0]);

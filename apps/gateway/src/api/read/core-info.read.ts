@@ -4,8 +4,8 @@ import { EmptyDto } from '@monitor/contracts';
 import { MONITOR_CONFIG } from '@monitor/runtime';
 import { request, RequestRegistry } from '../request-registry';
 
-/** Komodo's Timelength values, in milliseconds, shortest first. */
-const TIMELENGTHS: [string, number][] = [
+/** Komodo's Timelength values that a poll interval can be, in milliseconds, shortest first. */
+const TIMELENGTHS = [
   ['1-sec', 1_000],
   ['5-sec', 5_000],
   ['10-sec', 10_000],
@@ -18,11 +18,13 @@ const TIMELENGTHS: [string, number][] = [
   ['15-min', 900_000],
   ['30-min', 1_800_000],
   ['1-hr', 3_600_000],
-];
+] as const;
+
+type Timelength = (typeof TIMELENGTHS)[number][0];
 
 /** The Timelength nearest to a poll interval (equal for the ones Komodo offers). */
-export function nearestTimelength(ms: number): string {
-  let best = TIMELENGTHS[0];
+export function nearestTimelength(ms: number): Timelength {
+  let best: (typeof TIMELENGTHS)[number] = TIMELENGTHS[0];
   for (const entry of TIMELENGTHS)
     if (Math.abs(entry[1] - ms) < Math.abs(best[1] - ms)) best = entry;
   return best[0];
@@ -33,6 +35,23 @@ export function nearestTimelength(ms: number): string {
  * mode, no write-disabled UI, no core public key (its agents check a passkey and signed
  * requests), and lets non-admins create (Servers and Builds by grant). Nothing secret in it.
  */
+export function coreInfo(config: MonitorConfig) {
+  return {
+    title: config.title,
+    monitoring_interval: nearestTimelength(config.monitoring.interval_ms),
+    webhook_base_url: '',
+    transparent_mode: false,
+    ui_write_disabled: false,
+    disable_non_admin_create: false,
+    disable_confirm_dialog: false,
+    disable_websocket_reconnect: false,
+    enable_fancy_toml: false,
+    timezone: process.env.TZ ?? '',
+    public_key: '',
+    default_pagination_limit: config.updates_page_size,
+  };
+}
+
 @Injectable()
 export class CoreInfoRead implements OnModuleInit {
   constructor(
@@ -47,20 +66,7 @@ export class CoreInfoRead implements OnModuleInit {
         name: 'GetCoreInfo',
         dto: EmptyDto,
         access: { type: 'user' },
-        handle: async () => ({
-          title: this.config.title,
-          monitoring_interval: nearestTimelength(this.config.monitoring.interval_ms),
-          webhook_base_url: '',
-          transparent_mode: false,
-          ui_write_disabled: false,
-          disable_non_admin_create: false,
-          disable_confirm_dialog: false,
-          disable_websocket_reconnect: false,
-          enable_fancy_toml: false,
-          timezone: process.env.TZ ?? '',
-          public_key: '',
-          default_pagination_limit: this.config.updates_page_size,
-        }),
+        handle: async () => coreInfo(this.config),
       }),
     );
   }
