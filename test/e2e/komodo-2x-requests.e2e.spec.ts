@@ -5,6 +5,7 @@ import { api, logIn, TEST_PASSWORD } from '../support/api';
 import type { EmbeddedMonitor } from '../support/embedded';
 import { startWithLocalAgent } from '../support/security';
 import { openAlert } from './komodo-fixtures';
+import { WebSocket } from 'ws';
 
 /** The requests Komodo 2.x added or renamed, through Komodo's own client. */
 describe('Komodo 2.x requests', () => {
@@ -100,8 +101,15 @@ describe('Komodo 2.x requests', () => {
     await monitor.admin.write('CreateUserGroup', { name: 'frank-group' });
     await monitor.admin.write('SetUsersInUserGroup', { user_group: 'frank-group', users: [id] });
 
+    const socket = await updateFeed(monitor.url, login.jwt);
+    const closed = new Promise<number>((resolve) => socket.on('close', resolve));
+
     const deleted: Types.User = await komodo.write('DeleteUser', { user: 'frank' });
     expect(deleted.username).toBe('frank');
+
+    // An open update feed closes at the next Update.
+    await monitor.admin.write('CreateAlerter', { name: 'after-frank' });
+    expect(await closed).toBe(1008);
 
     expect((await frank.call('read', 'GetVersion')).status).toBe(401);
     expect((await api(monitor.url, key).call('read', 'GetVersion')).status).toBe(401);
@@ -115,7 +123,8 @@ describe('Komodo 2.x requests', () => {
       'ListUpdates',
       { query: { operation: 'CreateAlerter' } },
     );
-    expect(updates.map((u) => [u.operator, u.username])).toEqual([[id, 'frank']]);
+    const franks = updates.filter((u) => u.operator === id);
+    expect(franks.map((u) => u.username)).toEqual(['frank']);
     const again: Types.User = await komodo.write('CreateLocalUser', {
       username: 'frank',
       password: TEST_PASSWORD,
@@ -171,3 +180,12 @@ describe('Komodo 2.x requests', () => {
     });
   });
 });
+
+/** A `/ws/update` socket logged in with `jwt`, once Monitor says so. */
+async function updateFeed(url: string, jwt: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
+  await new Promise((resolve) => socket.on('open', resolve));
+  socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } }));
+  await new Promise((resolve) => socket.once('message', resolve));
+  return socket;
+}
