@@ -125,6 +125,8 @@ describe('Komodo 2.x requests', () => {
     );
     const franks = updates.filter((u) => u.operator === id);
     expect(franks.map((u) => u.username)).toEqual(['frank']);
+    const name: Types.GetUsernameResponse = await komodo.read('GetUsername', { user_id: id });
+    expect(name).toEqual({ username: 'frank' });
     const again: Types.User = await komodo.write('CreateLocalUser', {
       username: 'frank',
       password: TEST_PASSWORD,
@@ -132,7 +134,7 @@ describe('Komodo 2.x requests', () => {
     expect(again._id!.$oid).not.toBe(id);
   });
 
-  it('refuses to delete oneself or an admin, and an unknown user', async () => {
+  it("refuses to delete oneself or an admin, and an unknown user; tells anyone a user's name", async () => {
     const self = await monitor.admin.call<{ error: string }>('write', 'DeleteUser', {
       user: 'admin',
     });
@@ -148,6 +150,11 @@ describe('Komodo 2.x requests', () => {
     expect([admin.status, admin.body.error]).toEqual([409, expect.stringContaining('admin')]);
     expect((await monitor.admin.call('read', 'FindUser', { user: 'grace' })).status).toBe(200);
     expect((await monitor.admin.call('write', 'DeleteUser', { user: 'nobody' })).status).toBe(404);
+    const carol = api(monitor.url, await logIn(monitor.url, 'carol'));
+    expect(await carol.read('GetUsername', { user_id: other._id!.$oid })).toEqual({
+      username: 'grace',
+    });
+    expect((await carol.call('read', 'GetUsername', { user_id: 'nobody' })).status).toBe(404);
   });
 
   it('closes an alert; closing it again changes nothing and succeeds, as in Komodo', async () => {

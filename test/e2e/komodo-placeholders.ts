@@ -90,6 +90,7 @@ function overrides(request: string, f: Fixtures): Record<string, unknown> {
     RemoveUserFromUserGroup: { user: f.userId },
     SetUsersInUserGroup: { users: [f.userId] },
     FindUser: { user: 'k-user' },
+    GetUsername: { user_id: f.userId },
     CreateLocalUser: { username: 'k-new-user', password: TEST_PASSWORD },
     DeleteUser: { user: 'k-delete-user' },
     UpdateUserAdmin: { user_id: f.userId, admin: false },

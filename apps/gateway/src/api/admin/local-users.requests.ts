@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { checkPasswordStrength, hashPassword } from '@monitor/auth';
-import { CreateLocalUserDto, DeleteUserDto } from '@monitor/contracts';
+import { CreateLocalUserDto, DeleteUserDto, UserIdDto } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { IdentityCommands } from '../../auth/identity-commands';
@@ -11,7 +11,8 @@ import { findUser } from './identity-lookup';
 
 /**
  * Komodo 2's `CreateLocalUser` and `DeleteUser`, admins only: how users are added while sign-ups
- * are closed, and removed.
+ * are closed, and removed; and `GetUsername`, any user's, which names who an Update's operator
+ * or a group's member is.
  */
 @Injectable()
 export class LocalUserRequests implements OnModuleInit {
@@ -24,6 +25,20 @@ export class LocalUserRequests implements OnModuleInit {
   onModuleInit(): void {
     const admin = { type: 'admin' } as const;
     this.registry.add(
+      request({
+        verb: 'read',
+        name: 'GetUsername',
+        dto: UserIdDto,
+        access: { type: 'user' },
+        // As Komodo, to any user: a name is what the audit trail shows everyone. A deleted
+        // user's name is answered too, as their history still shows it.
+        handle: async ({ user_id }) => {
+          const username = this.readModel.identity.nameOf(user_id);
+          if (username === undefined)
+            throw new ApiError(404, `no user has the id '${user_id}'`, 'NOT_FOUND');
+          return { username };
+        },
+      }),
       request({
         verb: 'write',
         name: 'CreateLocalUser',
