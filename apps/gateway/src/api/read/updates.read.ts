@@ -49,7 +49,10 @@ export class UpdateReads implements OnModuleInit {
             (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
           );
           const { items, next_page } = pageOf(all, page, size);
-          return { updates: items.map((u) => toUpdateListItem(u, this.readModel.identity)), next_page };
+          return {
+            updates: items.map((u) => toUpdateListItem(u, this.readModel.identity)),
+            next_page,
+          };
         },
       }),
     );
