@@ -6,10 +6,7 @@ import { dirname, join } from 'node:path';
  * request names of its Read, Write and Execute unions and the params each request's interface
  * declares.
  */
-const SOURCE = readFileSync(
-  join(dirname(require.resolve('komodo_client')), 'types.d.ts'),
-  'utf8',
-);
+const SOURCE = readFileSync(join(dirname(require.resolve('komodo_client')), 'types.d.ts'), 'utf8');
 
 export type KomodoVerb = 'read' | 'write' | 'execute';
 
