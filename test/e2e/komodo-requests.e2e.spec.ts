@@ -9,7 +9,7 @@ import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { coverageDoc } from './komodo-coverage';
 import { openAlert } from './komodo-fixtures';
 import { placeholderParams, type Fixtures } from './komodo-placeholders';
-import { komodoRequests, type KomodoRequest } from './komodo-types';
+import { komodoParams, komodoRequests, requiredFields, type KomodoRequest } from './komodo-types';
 
 const DOC = join(__dirname, '../../docs/komodo-coverage.md');
 
@@ -49,27 +49,53 @@ describe("Komodo 2.3.2's requests with Komodo's full params", () => {
   const statusOf = (verb: KomodoRequest['verb'], name: string, params: object) => {
     const call = komodo[verb] as (type: string, params: object) => Promise<unknown>;
     return call(name, params).then(
-      () => ({ status: 200, error: '' }),
+      (answer) => ({ status: 200, error: '', answer }),
       (error: { status?: number; result?: { error?: string } }) => {
         if (error.status === undefined) throw error;
-        return { status: error.status, error: error.result?.error ?? '' };
+        return { status: error.status, error: error.result?.error ?? '', answer: undefined };
       },
     );
   };
 
-  it('takes every param Komodo has on every request Monitor answers', async () => {
+  it("reads komodo_client's request types: names by verb, params, required answer fields", () => {
+    const count = (verb: string) => komodoRequests().filter((r) => r.verb === verb).length;
+    expect([count('read'), count('write'), count('execute')]).toEqual([140, 114, 79]);
+    expect(komodoParams('DeployStack')).toEqual([
+      { name: 'stack', optional: false, type: 'string' },
+      { name: 'services', optional: true, type: 'string[]' },
+      { name: 'stop_time', optional: true, type: 'number' },
+    ]);
+    expect(requiredFields('ListDeploymentsResponse')).toEqual({
+      list: true,
+      fields: ['id', 'type', 'name', 'template', 'tags', 'info'],
+    });
+  });
+
+  it('takes every param Komodo has on every request Monitor answers, and answers the fields its Komodo type requires', async () => {
     const requests = komodoRequests()
       .filter(({ verb, name }) => answered.has(`${verb}/${name}`))
       .sort((a, b) => phase(a) - phase(b));
     expect(requests.length).toBeGreaterThan(150);
     const failed: string[] = [];
+    const missing: string[] = [];
     for (const { verb, name } of requests) {
-      const { status, error } = await statusOf(verb, name, placeholderParams(name, fixtures));
+      const { status, error, answer } = await statusOf(
+        verb,
+        name,
+        placeholderParams(name, fixtures),
+      );
+      // Field for field at the top: every field the `<Request>Response` type does not make optional.
+      const shape = status === 200 ? requiredFields(`${name}Response`) : undefined;
+      for (const item of shape ? (shape.list ? (answer as object[]) : [answer]) : []) {
+        const absent = shape!.fields.filter((f) => !Object.hasOwn(item as object, f));
+        if (absent.length) missing.push(`${verb}/${name}: ${absent.join(', ')}`);
+      }
       // What reaches the unreachable agent fails there (503; RefreshStackCache waits for it).
       const agentDown = status === 503 || (name === 'RefreshStackCache' && status === 500);
       if (status !== 200 && !agentDown) failed.push(`${verb}/${name}: ${status} ${error}`);
     }
     expect(failed).toEqual([]);
+    expect([...new Set(missing)]).toEqual([]);
   }, 120_000);
 
   it("takes the resource param also as `id` or `name`, as Komodo's serde aliases allow", async () => {

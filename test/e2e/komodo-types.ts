@@ -71,3 +71,21 @@ export function firstLiteral(type: string): string | undefined {
   const alias = new RegExp(`^export type ${type} = ([^;]+);`, 'm').exec(SOURCE);
   return alias ? /^\s*"([^"]*)"/.exec(alias[1])?.[1] : undefined;
 }
+
+/**
+ * The fields an answer of `type` must have (its interface's non-optional fields), following
+ * aliases (`GetDeploymentResponse = Deployment = Resource<...>`); `list` when it is an array of
+ * them. Undefined where the type is no interface (a union, a map, `any`).
+ */
+export function requiredFields(type: string): { list: boolean; fields: string[] } | undefined {
+  const body = declaration('interface', type);
+  if (body !== undefined) {
+    const fields = [...body.matchAll(/^ {4}(\w+): [^;]+;$/gm)].map(([, name]) => name);
+    return { list: false, fields };
+  }
+  const alias = new RegExp(`^export type ${type} = ([^;]+);`, 'm').exec(SOURCE)?.[1].trim();
+  const named = alias && /^(\w+)(<.*>)?(\[\])?$/.exec(alias);
+  if (!named) return undefined;
+  const inner = requiredFields(named[1]);
+  return inner && { list: inner.list || named[3] !== undefined, fields: inner.fields };
+}
