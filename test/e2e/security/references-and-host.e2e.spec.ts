@@ -92,6 +92,30 @@ describe('security: references need rights, root on a host needs Terminal', () =
     expect(await names('ListStacks')).not.toContain('steal-repo');
   });
 
+  it("checks Komodo's field aliases as the fields they stand for", async () => {
+    await refused(
+      users.mallory,
+      'write',
+      'CreateDeployment',
+      { name: 'aliased', config: { server: 'local' } },
+      403,
+      /config\.server_id: you need Attach \(with Read\) or Write on Server 'local'/,
+    );
+    await admin.write('CreateBuild', { name: 'private-build' });
+    await refused(
+      users.alice,
+      'write',
+      'CreateDeployment',
+      {
+        name: 'aliased',
+        config: { server: 'local', image: { type: 'Build', params: { build: 'private-build' } } },
+      },
+      403,
+      /config\.image\.params\.build_id: .* on Build 'private-build'/,
+    );
+    expect(await names('ListDeployments')).not.toContain('aliased');
+  });
+
   it('lets a user with Attach deploy to that server', async () => {
     await users.alice.write('CreateDeployment', {
       name: container,

@@ -8,6 +8,7 @@ import {
   UpdateResourceDto,
   UpdateResourceMetaDto,
   UpdateTagsOnResourceDto,
+  validateConfig,
 } from '@monitor/contracts';
 import {
   CREATOR_SPECIFICS,
@@ -149,7 +150,7 @@ export class ResourceWrites implements OnModuleInit {
     principal: Principal,
   ): void {
     if (op === 'Create') {
-      const config = (params as CreateResourceDto).config ?? {};
+      const config = asWritten(kind, (params as CreateResourceDto).config ?? {});
       this.rights.check(principal, kind, config, config);
     } else if (op === 'Copy') {
       const source = this.current(kind, (params as CopyResourceDto).id);
@@ -157,7 +158,7 @@ export class ResourceWrites implements OnModuleInit {
       this.rights.check(principal, kind, config, config);
     } else if (op === 'Update') {
       const current = this.current(kind, (params as UpdateResourceDto).id);
-      const given = (params as UpdateResourceDto).config;
+      const given = asWritten(kind, (params as UpdateResourceDto).config);
       const result = { ...(current.config as Record<string, unknown>), ...given };
       this.rights.check(principal, kind, given, result, current);
     }
@@ -188,4 +189,14 @@ export class ResourceWrites implements OnModuleInit {
     );
     return update ? toKomodoUpdate(update) : {};
   }
+}
+
+/**
+ * The config as its service will store it: Komodo's aliases (`server`, `image.params.build`, ...)
+ * under the fields they stand for, so the rights are checked on what is written. A config the
+ * service will refuse is checked as given; its write changes nothing anyway.
+ */
+function asWritten(kind: ResourceKind, config: Record<string, unknown>): Record<string, unknown> {
+  const validated = validateConfig(kind, config);
+  return validated.ok ? validated.config : config;
 }
