@@ -63,16 +63,7 @@ export class IdentityCommands {
     meta: CommandMeta,
     signUpsOpen: boolean,
   ): Promise<string> {
-    const id = newId();
-    const command: UserCommand = {
-      type: 'SignUp',
-      id,
-      username,
-      passwordHash,
-      enabled: false,
-      admin: false,
-    };
-    decideUser({ status: 'Empty' }, command);
+    const { id, command } = newUser(username, passwordHash, false);
     let first: boolean;
     if (signUpsOpen) {
       await this.reserveUsername(username, id, meta);
@@ -91,16 +82,7 @@ export class IdentityCommands {
    * (closing sign-ups is what makes this the way in).
    */
   async createLocalUser(username: string, passwordHash: string, meta: CommandMeta) {
-    const id = newId();
-    const command: UserCommand = {
-      type: 'SignUp',
-      id,
-      username,
-      passwordHash,
-      enabled: true,
-      admin: false,
-    };
-    decideUser({ status: 'Empty' }, command);
+    const { id, command } = newUser(username, passwordHash, true);
     await this.reserveUsername(username, id, meta);
     await this.user(id, command, meta);
     return id;
@@ -213,4 +195,22 @@ export function signUpsClosed(): ApiError {
     'sign-ups are disabled: ask an admin, or set auth.allow_signups',
     'FORBIDDEN',
   );
+}
+
+/**
+ * A new user's SignUp command, checked by the domain before anything is reserved or claimed
+ * (a bad name is refused with nothing written).
+ */
+function newUser(username: string, passwordHash: string, enabled: boolean) {
+  const id = newId();
+  const command: UserCommand = {
+    type: 'SignUp',
+    id,
+    username,
+    passwordHash,
+    enabled,
+    admin: false,
+  };
+  decideUser({ status: 'Empty' }, command);
+  return { id, command };
 }

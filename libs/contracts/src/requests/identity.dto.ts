@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { UsernamePasswordDto } from './auth.dto';
 import {
   IsArray,
   IsBoolean,
@@ -7,7 +8,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ResourceTargetDto } from './resource-target.dto';
@@ -149,15 +149,7 @@ export class GetPermissionDto {
 export class ListTargetPermissionsDto extends GetPermissionDto {}
 
 /** `CreateLocalUser { username, password }`: an admin adds a user (sign-ups may be closed). */
-export class CreateLocalUserDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
-  username!: string;
-
-  @IsString()
-  password!: string;
-}
+export class CreateLocalUserDto extends UsernamePasswordDto {}
 
 /** `DeleteUser { user }`: the user's id or name. */
 export class DeleteUserDto extends FindUserDto {}
