@@ -1,19 +1,13 @@
 import {
-  decideName,
   evolveName,
   nameStream,
   type NameCommand,
   type NameState,
+  nameDecider,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { CommandMeta } from './command-meta';
 import { handleCommand } from './stream-handler';
-
-const nameDecider = {
-  initialState: (): NameState => ({}),
-  evolve: evolveName,
-  decide: decideName,
-};
 
 /** Names unique per category (a kind, or `tag`), through reservation streams. */
 export class NameRegistry {

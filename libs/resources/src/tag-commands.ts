@@ -1,11 +1,10 @@
 import {
   conflict,
   decideTag,
-  evolveTag,
   notFound,
   tagStream,
   type TagCommand,
-  type TagState,
+  tagDecider,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -14,12 +13,6 @@ import { newId } from './ids';
 import { NameRegistry } from './name-registry';
 import type { ResourceCommands, WriteResult } from './resource-commands';
 import { handleCommand } from './stream-handler';
-
-const tagDecider = {
-  initialState: (): TagState => ({ status: 'Empty' }),
-  evolve: evolveTag,
-  decide: decideTag,
-};
 
 /** Tags: unique names, and deleting one takes it off every resource that carries it. */
 export class TagCommands {

@@ -3,15 +3,13 @@ import {
   conflict,
   decideUser,
   decideUserGroup,
-  evolveUser,
-  evolveUserGroup,
   userGroupStream,
   usernameKey,
   userStream,
   type UserCommand,
   type UserGroupCommand,
-  type UserGroupState,
-  type UserState,
+  userDecider,
+  userGroupDecider,
 } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -24,17 +22,6 @@ import {
 } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api/api-error';
-
-const userDecider = {
-  initialState: (): UserState => ({ status: 'Empty' }),
-  evolve: evolveUser,
-  decide: decideUser,
-};
-const groupDecider = {
-  initialState: (): UserGroupState => ({ status: 'Empty' }),
-  evolve: evolveUserGroup,
-  decide: decideUserGroup,
-};
 
 /**
  * Users, groups and grants: the gateway is the authority on who is who (the design gives it
@@ -136,7 +123,7 @@ export class IdentityCommands {
     const { position } = await handleCommand(
       this.store,
       userGroupStream(id),
-      groupDecider,
+      userGroupDecider,
       command,
       meta,
     );

@@ -1,34 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   accountStream,
-  decideAccount,
-  decideVariable,
-  evolveAccount,
-  evolveVariable,
   variableStream,
   type AccountCommand,
-  type AccountState,
   type AccountType,
   type StoredValue,
   type VariableCommand,
-  type VariableState,
+  variableDecider,
+  accountDecider,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, KEYRING, READ_MODEL } from '@monitor/runtime';
 import { isSealed, type Keyring } from '@monitor/secrets';
-
-const variableDecider = {
-  initialState: (): VariableState => ({ status: 'Empty' }),
-  evolve: evolveVariable,
-  decide: decideVariable,
-};
-const accountDecider = {
-  initialState: (): AccountState => ({ status: 'Empty' }),
-  evolve: evolveAccount,
-  decide: decideAccount,
-};
 
 /**
  * Variables and accounts: settings of the whole installation rather than of one service, kept

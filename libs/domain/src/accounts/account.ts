@@ -83,3 +83,9 @@ function checkDomain(domain: string): string {
     });
   return domain;
 }
+
+export const accountDecider = {
+  initialState: (): AccountState => ({ status: 'Empty' }),
+  evolve: evolveAccount,
+  decide: decideAccount,
+};

@@ -146,3 +146,16 @@ function checkSameSubject(current: AlertData, next: AlertData): AlertData {
   }
   return next;
 }
+
+export const alertDecider = {
+  initialState: (): AlertState => ({ status: 'Empty' }),
+  evolve: evolveAlert,
+  decide: decideAlert,
+};
+
+/** Closing by hand: an alert already closed stays as it is and succeeds, as in Komodo. */
+export const closeAlertDecider = {
+  ...alertDecider,
+  decide: (state: AlertState, command: AlertCommand) =>
+    state.status === 'Resolved' ? [] : decideAlert(state, command),
+};

@@ -128,3 +128,9 @@ export function decideUserGroup(
       return [{ type: 'UserGroupDeleted', data: { name: group.name } }];
   }
 }
+
+export const userGroupDecider = {
+  initialState: (): UserGroupState => ({ status: 'Empty' }),
+  evolve: evolveUserGroup,
+  decide: decideUserGroup,
+};

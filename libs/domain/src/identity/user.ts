@@ -228,3 +228,10 @@ export function unchangedResourceGrant(grants: Grants, grant: ResourceGrantData)
     sameSpecifics(grants.specific?.resources[key], grant.specific)
   );
 }
+
+/** The user decider: what a stream handler loads, decides and appends with. */
+export const userDecider = {
+  initialState: (): UserState => ({ status: 'Empty' }),
+  evolve: evolveUser,
+  decide: decideUser,
+};

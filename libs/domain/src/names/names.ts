@@ -39,3 +39,9 @@ export function decideName(state: NameState, command: NameCommand): NameEvent[] 
     ? [{ type: 'NameReleased', data: { category, name, holder } }]
     : [];
 }
+
+export const nameDecider = {
+  initialState: (): NameState => ({}),
+  evolve: evolveName,
+  decide: decideName,
+};

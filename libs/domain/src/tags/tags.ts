@@ -133,3 +133,9 @@ function checkColor(color: string): TagColor {
   }
   return color as TagColor;
 }
+
+export const tagDecider = {
+  initialState: (): TagState => ({ status: 'Empty' }),
+  evolve: evolveTag,
+  decide: decideTag,
+};

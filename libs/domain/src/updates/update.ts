@@ -122,3 +122,9 @@ export function decideUpdate(state: ExecutionState, command: UpdateCommand): Upd
       return [{ type: 'UpdateCompleted', data: { success: command.success, ts: command.ts } }];
   }
 }
+
+export const updateDecider = {
+  initialState: (): ExecutionState => ({ status: 'Empty' }),
+  evolve: evolveUpdate,
+  decide: decideUpdate,
+};

@@ -132,3 +132,9 @@ export function decideVariable(state: VariableState, command: VariableCommand): 
       return [{ type: 'VariableDeleted', data: { name: v.name } }];
   }
 }
+
+export const variableDecider = {
+  initialState: (): VariableState => ({ status: 'Empty' }),
+  evolve: evolveVariable,
+  decide: decideVariable,
+};

@@ -6,6 +6,7 @@ import {
   type ExecutionState,
   type ExecutionTarget,
   type UpdateCommand,
+  updateDecider,
 } from '@monitor/domain';
 import {
   WrongExpectedRevisionError,
@@ -15,12 +16,6 @@ import {
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
-
-const updateDecider = {
-  initialState: (): ExecutionState => ({ status: 'Empty' }),
-  evolve: evolveUpdate,
-  decide: decideUpdate,
-};
 
 export interface ExecutionRequest {
   operation: string;

@@ -1,15 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 // `CloseAlert { id }` has GetAlert's params.
 import { GetAlertDto as CloseAlertDto } from '@monitor/contracts';
-import {
-  alertStream,
-  decideAlert,
-  evolveAlert,
-  isResourceKind,
-  type Alert,
-  type AlertCommand,
-  type AlertState,
-} from '@monitor/domain';
+import { alertStream, isResourceKind, type Alert, closeAlertDecider } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand } from '@monitor/resources';
@@ -17,14 +9,6 @@ import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { request, RequestRegistry } from '../request-registry';
-
-/** Closing an alert that is already closed changes nothing and succeeds, as in Komodo. */
-const closeDecider = {
-  initialState: (): AlertState => ({ status: 'Empty' }),
-  evolve: evolveAlert,
-  decide: (state: AlertState, command: AlertCommand) =>
-    state.status === 'Resolved' ? [] : decideAlert(state, command),
-};
 
 /**
  * Komodo's `CloseAlert { id }`: resolves an open alert by hand. Komodo keeps it to admins;
@@ -54,7 +38,7 @@ export class AlertWrites implements OnModuleInit {
           const { position } = await handleCommand(
             this.store,
             alertStream(alert.id),
-            closeDecider,
+            closeAlertDecider,
             command,
             meta,
           );
