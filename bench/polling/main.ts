@@ -15,7 +15,8 @@ import { ServerObservations } from '../../apps/deployer/src/servers/server-obser
 import { ServerPoller } from '../../apps/deployer/src/servers/server-poller';
 import { DeploymentObserver } from '../../apps/deployer/src/deployments/deployment-observer';
 import { StackObserver } from '../../apps/deployer/src/stacks/stack-observer';
-import { StateChangeAlerts } from '../../apps/deployer/src/servers/state-change-alerts';
+import { ContainerObservers } from '../../apps/deployer/src/observation/container-observers';
+import { StateChangeAlerts } from '../../apps/deployer/src/observation/state-change-alerts';
 
 /**
  * `npm run bench:polling`: CPU time and p99 latency of one poll round of 50, 200 and 500
@@ -71,17 +72,10 @@ async function measureOurs(ports: number[]) {
   const agents = new ServerAgents(readModel, keyring);
   const observations = new ServerObservations(store, readModel, new MemoryStatsHistory());
   const alerts = new StateChangeAlerts(store, readModel, config);
-  const deployments = new DeploymentObserver(store, readModel, alerts);
-  const stacks = new StackObserver(store, readModel, alerts);
-  const poller = new ServerPoller(
-    config,
-    readModel,
-    store,
-    agents,
-    observations,
-    deployments,
-    stacks,
-  );
+  const observers = new ContainerObservers();
+  observers.add(new DeploymentObserver(store, readModel, alerts));
+  observers.add(new StackObserver(store, readModel, alerts));
+  const poller = new ServerPoller(config, readModel, store, agents, observations, observers);
   await poller.tick();
   const result = await rounds(() => poller.tick());
   await readModel.stop();

@@ -1,19 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule } from '@monitor/runtime';
-import { DeploymentContext } from './deployments/deployment-context';
-import { DeploymentExecutions } from './deployments/deployment-executions';
-import { DeploymentExecutionsController } from './deployments/deployment-executions.controller';
-import { DeploymentQueriesController } from './deployments/deployment-queries.controller';
-import { DeploymentImageCheck } from './deployments/deployment-image-check';
-import { ImageUpdateWatcher } from './servers/image-update-watcher';
-import { StackImageCheck } from './stacks/stack-image-check';
+import { DeploymentsModule } from './deployments/deployments.module';
 import { ServersModule } from './servers/servers.module';
-import { StackController } from './stacks/stack.controller';
-import { StackExecutions } from './stacks/stack-executions';
-import { StackSource } from './stacks/stack-source';
+import { StacksModule } from './stacks/stacks.module';
 import { TagsController } from './tags/tags.controller';
 
-/** The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). */
+/**
+ * The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). Each
+ * feature folder is a module of its own over the shared `observation/`; none imports another.
+ */
 @Module({
   imports: [
     ResourceLifecycleModule.forKinds('deployer', [
@@ -23,21 +18,9 @@ import { TagsController } from './tags/tags.controller';
       'ServerTemplate',
     ]),
     ServersModule,
+    DeploymentsModule,
+    StacksModule,
   ],
-  controllers: [
-    TagsController,
-    DeploymentExecutionsController,
-    DeploymentQueriesController,
-    StackController,
-  ],
-  providers: [
-    DeploymentContext,
-    DeploymentExecutions,
-    DeploymentImageCheck,
-    StackImageCheck,
-    ImageUpdateWatcher,
-    StackExecutions,
-    StackSource,
-  ],
+  controllers: [TagsController],
 })
 export class DeployerModule {}

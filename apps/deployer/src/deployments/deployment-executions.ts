@@ -21,7 +21,7 @@ import {
 } from '@monitor/resources';
 import { ServerAgents, type ExecutionContext } from '@monitor/executions';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import { ObservedExecutions } from '../servers/observed-executions';
+import { ObservedExecutions } from '../observation/observed-executions';
 import { DeploymentContext, type PreparedDeploy } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
 

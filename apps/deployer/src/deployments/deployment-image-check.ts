@@ -4,13 +4,13 @@ import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import type { ImageUpdateCheck } from '../servers/image-update-watcher';
+import type { ImageUpdateCheck } from '../observation/image-update-watcher';
 import { ServerAgents } from '@monitor/executions';
-import { StateChangeAlerts } from '../servers/state-change-alerts';
+import { StateChangeAlerts } from '../observation/state-change-alerts';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentExecutions } from './deployment-executions';
 import { DeploymentObserver } from './deployment-observer';
-import { recordObserved } from '../servers/record-observed';
+import { recordObserved } from '../observation/record-observed';
 
 /** States in which a deployment has a container whose image can be compared. */
 const HAS_CONTAINER = ['running', 'exited', 'paused', 'restarting', 'created', 'unhealthy'];

@@ -10,17 +10,9 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import { StateChangeAlerts } from '../servers/state-change-alerts';
-import { recordObserved } from '../servers/record-observed';
-
-/** A container as the agent lists it. */
-export interface ListedContainer {
-  name: string;
-  state: string;
-  health?: string;
-  image?: string;
-  labels?: Record<string, string>;
-}
+import { StateChangeAlerts } from '../observation/state-change-alerts';
+import { recordObserved } from '../observation/record-observed';
+import type { ContainerObserver, ListedContainer } from '../observation/container-observers';
 
 /**
  * Each poll of a server tells every deployment on it what its container is doing. A change is
@@ -28,7 +20,7 @@ export interface ListedContainer {
  * opens a ContainerStateChange alert when the deployment sends alerts.
  */
 @Injectable()
-export class DeploymentObserver {
+export class DeploymentObserver implements ContainerObserver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,

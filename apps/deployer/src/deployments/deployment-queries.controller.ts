@@ -14,7 +14,7 @@ import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
-import { hostSecrets } from '../servers/host-secrets';
+import { hostSecrets } from '../observation/host-secrets';
 import { ServerAgents } from '@monitor/executions';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';

@@ -16,11 +16,10 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
-import { DeploymentObserver, type ListedContainer } from '../deployments/deployment-observer';
-import { StackObserver } from '../stacks/stack-observer';
 import { ServerAgents } from '@monitor/executions';
+import { ContainerObservers, type ListedContainer } from '../observation/container-observers';
+import { recordObserved } from '../observation/record-observed';
 import { ServerObservations, type Observation } from './server-observations';
-import { recordObserved } from './record-observed';
 
 /** A server is polled at once when created or changed: its address, passkey or `enabled`. */
 const POLL_AT_ONCE = new Set(['CreateServer', 'UpdateServer']);
@@ -44,8 +43,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agents: ServerAgents,
     private readonly observations: ServerObservations,
-    private readonly deployments: DeploymentObserver,
-    private readonly stacks: StackObserver,
+    private readonly containerObservers: ContainerObservers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -160,7 +158,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
    * call, shared by both).
    */
   private async observeContainers(server: Resource, state: ServerState): Promise<void> {
-    const observers = [this.deployments, this.stacks].filter((o) => o.on(server.id).length);
+    const observers = this.containerObservers.on(server.id);
     if (!observers.length) return;
     let containers: ListedContainer[] | 'unreachable' = 'unreachable';
     if (state === 'Ok') {

@@ -22,7 +22,7 @@ import { knownSecrets } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ExpiringAnswers } from './expiring-answers';
-import { hostSecrets } from './host-secrets';
+import { hostSecrets } from '../observation/host-secrets';
 import { ServerAgents } from '@monitor/executions';
 import { ServerObservations } from './server-observations';
 

@@ -26,7 +26,7 @@ import {
 import { ServerAgents, type ExecutionContext } from '@monitor/executions';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
-import { ObservedExecutions } from '../servers/observed-executions';
+import { ObservedExecutions } from '../observation/observed-executions';
 import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
 import { AGENT_TIMEOUT, composeTarget, composeWrapper } from './stack-layout';
 import { StackSource, type PreparedStack } from './stack-source';

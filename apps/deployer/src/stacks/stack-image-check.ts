@@ -9,13 +9,13 @@ import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import type { ImageUpdateCheck } from '../servers/image-update-watcher';
+import type { ImageUpdateCheck } from '../observation/image-update-watcher';
 import { ServerAgents } from '@monitor/executions';
-import { StateChangeAlerts } from '../servers/state-change-alerts';
+import { StateChangeAlerts } from '../observation/state-change-alerts';
 import { StackExecutions } from './stack-executions';
 import { composeTarget } from './stack-layout';
 import { StackSource } from './stack-source';
-import { recordObserved } from '../servers/record-observed';
+import { recordObserved } from '../observation/record-observed';
 
 interface Service {
   service: string;

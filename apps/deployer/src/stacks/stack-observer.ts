@@ -12,9 +12,9 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import type { ListedContainer } from '../deployments/deployment-observer';
-import { StateChangeAlerts } from '../servers/state-change-alerts';
-import { recordObserved } from '../servers/record-observed';
+import { StateChangeAlerts } from '../observation/state-change-alerts';
+import { recordObserved } from '../observation/record-observed';
+import type { ContainerObserver, ListedContainer } from '../observation/container-observers';
 
 /** The labels compose puts on every container it creates, v1 and v2 alike. */
 const PROJECT_LABEL = 'com.docker.compose.project';
@@ -26,7 +26,7 @@ const SERVICE_LABEL = 'com.docker.compose.service';
  * execution of ours explains opens a StackStateChange alert when the stack sends alerts.
  */
 @Injectable()
-export class StackObserver {
+export class StackObserver implements ContainerObserver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,

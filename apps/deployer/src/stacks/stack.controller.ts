@@ -23,7 +23,7 @@ import type { ReadModel } from '@monitor/projections';
 import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL, registerMessageHandlers } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
-import { hostSecrets } from '../servers/host-secrets';
+import { hostSecrets } from '../observation/host-secrets';
 import { ServerAgents } from '@monitor/executions';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
 

@@ -8,8 +8,6 @@ import {
 import type { MonitorConfig } from '@monitor/config';
 import type { Resource } from '@monitor/domain';
 import { MONITOR_CONFIG } from '@monitor/runtime';
-import { DeploymentImageCheck } from '../deployments/deployment-image-check';
-import { StackImageCheck } from '../stacks/stack-image-check';
 
 /** One kind's part of the image update checks. */
 export interface ImageUpdateCheck {
@@ -27,16 +25,15 @@ export interface ImageUpdateCheck {
 @Injectable()
 export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ImageUpdateWatcher.name);
-  private readonly checks: ImageUpdateCheck[];
+  private readonly checks: ImageUpdateCheck[] = [];
   private timer?: NodeJS.Timeout;
   private checking = false;
 
-  constructor(
-    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
-    deployments: DeploymentImageCheck,
-    stacks: StackImageCheck,
-  ) {
-    this.checks = [deployments, stacks];
+  constructor(@Inject(MONITOR_CONFIG) private readonly config: MonitorConfig) {}
+
+  /** Each feature adds its kind's check as its module starts. */
+  add(check: ImageUpdateCheck): void {
+    this.checks.push(check);
   }
 
   onApplicationBootstrap(): void {
