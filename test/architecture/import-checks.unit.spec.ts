@@ -2,6 +2,7 @@ import { ImportGraph, parseImports, type Resolver } from './import-graph';
 import {
   agentLoadsNoCore,
   appsImportNoOtherApp,
+  deployerFeaturesImportNoOther,
   describeViolation,
   libsNeverImportApps,
   noLibNamesAService,
@@ -102,6 +103,29 @@ describe('the rules', () => {
       "apps/web/src/page.tsx:2 imports '@monitor/domain'",
       "apps/web/src/page.tsx:3 imports '../../gateway/src/x'",
       "apps/web/src/page.unit.spec.ts:2 imports '@monitor/eventstore'",
+    ]);
+  });
+
+  it('catch a deployer feature importing another (types too), or a shared folder importing a feature; not the module that composes them', () => {
+    const graph = repository({
+      'apps/deployer/src/servers/poller.ts':
+        "import { StackObserver } from '../stacks/observer';\nimport { alerts } from '../observation/alerts';\nimport './clock';",
+      'apps/deployer/src/servers/clock.ts': '',
+      'apps/deployer/src/stacks/observer.ts': "import type { Poller } from '../servers/poller';",
+      'apps/deployer/src/observation/alerts.ts':
+        "import { context } from '../deployments/context';",
+      'apps/deployer/src/deployments/context.ts': "import '@monitor/domain';",
+      'apps/deployer/src/deployer.module.ts':
+        "import './servers/poller';\nimport './stacks/observer';\nimport './deployments/context';",
+      'libs/domain/src/index.ts': '',
+    });
+    expect(deployerFeaturesImportNoOther(graph).map(describeViolation)).toEqual([
+      "apps/deployer/src/servers/poller.ts:1 imports '../stacks/observer': the deployer's feature " +
+        'servers/ imports the feature stacks/; features import only the shared observation/ and never each other',
+      "apps/deployer/src/stacks/observer.ts:1 imports '../servers/poller': the deployer's feature " +
+        'stacks/ imports the feature servers/; features import only the shared observation/ and never each other',
+      "apps/deployer/src/observation/alerts.ts:1 imports '../deployments/context': the deployer's " +
+        'shared observation/ imports the feature deployments/; shared folders import no feature',
     ]);
   });
 

@@ -36,6 +36,13 @@ const AGENT_FORBIDDEN_PACKAGES = [
   'better-sqlite3',
 ];
 
+/**
+ * The deployer's folders that its features share (and that import no feature). Every other
+ * folder of apps/deployer/src is a feature: servers/, deployments/, stacks/, tags/, and each
+ * one added later.
+ */
+export const DEPLOYER_SHARED = ['observation'];
+
 const appOf = (file: string) => /^apps\/([^/]+)\//.exec(file)?.[1];
 const isSpec = (file: string) => /\.spec\.tsx?$/.test(file);
 
@@ -85,6 +92,31 @@ export function webImportsOnlyContracts(graph: ImportGraph): Violation[] {
             ),
           ]
         : [];
+    });
+  });
+}
+
+const deployerFolderOf = (file: string) => /^apps\/deployer\/src\/([^/]+)\//.exec(file)?.[1];
+
+/**
+ * The deployer's features stand side by side over what they share: a feature folder imports
+ * its own files and the shared folders, never another feature (types count: a type is a
+ * dependency too), and a shared folder imports no feature, so no circle can form between them.
+ * The files at the root of apps/deployer/src (its module, main.ts) compose them all.
+ */
+export function deployerFeaturesImportNoOther(graph: ImportGraph): Violation[] {
+  return graph.files.flatMap((file) => {
+    const folder = deployerFolderOf(file);
+    if (!folder) return [];
+    const shared = DEPLOYER_SHARED.includes(folder);
+    return graph.importsOf(file).flatMap((edge) => {
+      const target = edge.file && deployerFolderOf(edge.file);
+      if (!target || target === folder || DEPLOYER_SHARED.includes(target)) return [];
+      const why = shared
+        ? `the deployer's shared ${folder}/ imports the feature ${target}/; shared folders import no feature`
+        : `the deployer's feature ${folder}/ imports the feature ${target}/; features import only ` +
+          `the shared ${DEPLOYER_SHARED.map((f) => `${f}/`).join(', ')} and never each other`;
+      return [violation(edge, why)];
     });
   });
 }

@@ -4,6 +4,7 @@ import { ImportGraph } from './import-graph';
 import {
   agentLoadsNoCore,
   appsImportNoOtherApp,
+  deployerFeaturesImportNoOther,
   describeViolation,
   libsNeverImportApps,
   noLibNamesAService,
@@ -40,6 +41,10 @@ describe('import rules', () => {
 
   it('apps/web imports only @monitor/contracts (its specs also @monitor/domain)', () => {
     expect(report(webImportsOnlyContracts(graph))).toEqual([]);
+  });
+
+  it("the deployer's feature folders do not import each other", () => {
+    expect(report(deployerFeaturesImportNoOther(graph))).toEqual([]);
   });
 
   it('libs never import apps', () => {
