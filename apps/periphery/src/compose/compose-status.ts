@@ -46,15 +46,18 @@ export class ComposeStatus {
       );
   }
 
-  /** Every container's tail, each line prefixed by its service as `docker compose logs` does. */
-  async log(project: string, tail: number, services?: string[]): Promise<Log> {
+  /**
+   * Every container's tail, each line prefixed by its container as `docker compose logs` does,
+   * then by the engine's RFC 3339 time when `timestamps` is asked (as `logs --timestamps`).
+   */
+  async log(project: string, tail: number, services?: string[], timestamps = false): Promise<Log> {
     const start_ts = Date.now();
     const out: string[] = [];
     const err: string[] = [];
     for (const item of await this.services(project, services)) {
       const { stdout, stderr } = await this.engine.withContainer(item.container_id, async (c) => {
         const info = await c.inspect();
-        const raw = await c.logs({ follow: false, stdout: true, stderr: true, tail });
+        const raw = await c.logs({ follow: false, stdout: true, stderr: true, tail, timestamps });
         return demuxLog(
           Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)),
           Boolean(info.Config?.Tty),
@@ -66,7 +69,7 @@ export class ComposeStatus {
     const only = services?.length ? ` ${services.join(' ')}` : '';
     return {
       stage: 'get compose log',
-      command: `docker compose -p ${project} logs --tail ${tail}${only}`,
+      command: `docker compose -p ${project} logs --tail ${tail}${timestamps ? ' --timestamps' : ''}${only}`,
       stdout: out.join(''),
       stderr: err.join(''),
       success: true,

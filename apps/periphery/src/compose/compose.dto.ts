@@ -122,6 +122,23 @@ export class ComposePullDto extends ComposeServicesDto {
   registry?: RegistryAuthDto;
 }
 
+/** A day: longer is a mistake, not a grace period. */
+export const MAX_STOP_TIMEOUT = 86_400;
+
+/** Seconds compose waits for a container to stop before it kills it (`--timeout`). */
+const StopTimeout = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsInt()(target, key);
+  Min(0)(target, key);
+  Max(MAX_STOP_TIMEOUT)(target, key);
+};
+
+/** `stop` and `restart`, which take compose's `--timeout`. */
+export class ComposeStopDto extends ComposeServicesDto {
+  @StopTimeout()
+  timeout?: number;
+}
+
 export class ComposeUpDto extends ComposePullDto {
   /** Extra options of `up` (`--force-recreate`...); arguments, never a shell string. */
   @IsOptional()
@@ -129,12 +146,28 @@ export class ComposeUpDto extends ComposePullDto {
   @ArrayMaxSize(64)
   @IsString({ each: true })
   extra_args?: string[];
+
+  /** For the containers `up` replaces. */
+  @StopTimeout()
+  timeout?: number;
 }
 
-export class ComposeDownDto extends ComposeTargetDto {
+/**
+ * `down`, or with `services` only theirs: stopped and removed (`stop` then `rm`, as
+ * docker-compose 1.x's `down` takes no services), the project's networks left.
+ */
+export class ComposeDownDto extends ComposeServicesDto {
   @IsOptional()
   @IsBoolean()
   remove_volumes?: boolean;
+
+  /** Containers of services no longer in the compose files go too (`--remove-orphans`). */
+  @IsOptional()
+  @IsBoolean()
+  remove_orphans?: boolean;
+
+  @StopTimeout()
+  timeout?: number;
 }
 
 /** A compose project's services, by compose's labels (no files needed). */
@@ -160,6 +193,11 @@ export class GetComposeLogDto extends ComposeProjectDto {
   @Min(1)
   @Max(5000)
   tail = 100;
+
+  /** Each line as `<container>  | <RFC 3339 time> <text>`, as `compose logs --timestamps`. */
+  @IsOptional()
+  @IsBoolean()
+  timestamps?: boolean;
 }
 
 /** A stack's pre- or post-deploy command, run by `sh -e` in a directory of the stack. */

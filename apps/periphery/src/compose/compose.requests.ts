@@ -3,6 +3,7 @@ import { request, RequestRegistry } from '../api/request-registry';
 import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
 import { runCommand } from './command-log';
+import { downCommands, joinLogs, timeoutArgs } from './compose-args';
 import { ComposeOwnership, withStackLabels } from './compose-owner';
 import { readComposeReach, type ComposeReach } from './compose-reach';
 import { readStackFiles, writeStackFiles } from './compose-files';
@@ -13,6 +14,7 @@ import {
   ComposeDownDto,
   ComposePullDto,
   ComposeServicesDto,
+  ComposeStopDto,
   ComposeTargetDto,
   ComposeUpDto,
   GetComposeLogDto,
@@ -25,10 +27,14 @@ import {
 /** The simple compose commands: `<command> [services...]`, one Log each. */
 const LIFECYCLE = [
   ['ComposeStart', 'compose start', 'start'],
-  ['ComposeStop', 'compose stop', 'stop'],
-  ['ComposeRestart', 'compose restart', 'restart'],
   ['ComposePause', 'compose pause', 'pause'],
   ['ComposeUnpause', 'compose unpause', 'unpause'],
+] as const;
+
+/** Those that stop containers, with compose's `--timeout` when one is given. */
+const STOPPING = [
+  ['ComposeStop', 'compose stop', 'stop'],
+  ['ComposeRestart', 'compose restart', 'restart'],
 ] as const;
 
 /**
@@ -73,15 +79,22 @@ export class ComposeRequests implements OnModuleInit {
       request({
         name: 'ComposeDown',
         dto: ComposeDownDto,
-        handle: this.owned((p) =>
-          this.runner.run('compose down', p, ['down', ...(p.remove_volumes ? ['--volumes'] : [])]),
-        ),
+        handle: this.owned((p) => this.down(p)),
       }),
       ...LIFECYCLE.map(([name, stage, command]) =>
         request({
           name,
           dto: ComposeServicesDto,
           handle: this.owned((p) => this.runner.run(stage, p, [command, ...(p.services ?? [])])),
+        }),
+      ),
+      ...STOPPING.map(([name, stage, command]) =>
+        request({
+          name,
+          dto: ComposeStopDto,
+          handle: this.owned((p) =>
+            this.runner.run(stage, p, [command, ...timeoutArgs(p.timeout), ...(p.services ?? [])]),
+          ),
         }),
       ),
       request({
@@ -99,7 +112,7 @@ export class ComposeRequests implements OnModuleInit {
       request({
         name: 'GetComposeLog',
         dto: GetComposeLogDto,
-        handle: this.owned((p) => this.status.log(p.project, p.tail, p.services)),
+        handle: this.owned((p) => this.status.log(p.project, p.tail, p.services, p.timestamps)),
       }),
       request({
         name: 'SearchComposeLog',
@@ -117,6 +130,16 @@ export class ComposeRequests implements OnModuleInit {
       if (p.stack) await this.owners.check(p.project, p.stack);
       return handle(p);
     };
+  }
+
+  /** Stops at the first command that fails: nothing is removed that did not stop. */
+  private async down(p: ComposeDownDto): Promise<Log> {
+    const logs: Log[] = [];
+    for (const args of downCommands(p)) {
+      logs.push(await this.runner.run('compose down', p, args));
+      if (!logs[logs.length - 1].success) break;
+    }
+    return joinLogs('compose down', logs);
   }
 
   /**
@@ -141,7 +164,13 @@ export class ComposeRequests implements OnModuleInit {
     if (problem) {
       return { logs: [{ ...checked, stderr: problem, success: false }], success: false };
     }
-    const args = ['up', '-d', ...(p.extra_args ?? []), ...(p.services ?? [])];
+    const args = [
+      'up',
+      '-d',
+      ...timeoutArgs(p.timeout),
+      ...(p.extra_args ?? []),
+      ...(p.services ?? []),
+    ];
     const up = await withStackLabels(services, p.stack, (labels) =>
       this.runner.run('compose up', p, args, [labels]),
     );
