@@ -3,7 +3,7 @@ import { ResourceLifecycleModule } from '@monitor/runtime';
 import { DeploymentsModule } from './deployments/deployments.module';
 import { ServersModule } from './servers/servers.module';
 import { StacksModule } from './stacks/stacks.module';
-import { TagsController } from './tags/tags.controller';
+import { TagsModule } from './tags/tags.module';
 
 /**
  * The deployer owns Servers, Deployments, Stacks and ServerTemplates (and hosts tags). Each
@@ -20,7 +20,7 @@ import { TagsController } from './tags/tags.controller';
     ServersModule,
     DeploymentsModule,
     StacksModule,
+    TagsModule,
   ],
-  controllers: [TagsController],
 })
 export class DeployerModule {}
