@@ -1,23 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import {
-  decideAlert,
-  evolveAlert,
-  type AlertData,
-  type AlertState,
-  type Resource,
-  type ResourceKind,
-} from '@monitor/domain';
+import { alertDecider, type AlertData, type Resource, type ResourceKind } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
-
-const alertDecider = {
-  initialState: (): AlertState => ({ status: 'Empty' }),
-  evolve: evolveAlert,
-  decide: decideAlert,
-};
 
 /**
  * Tells the changes our executions cause from the others (a crash, an external `docker stop`),

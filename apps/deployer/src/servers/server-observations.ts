@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  decideAlert,
+  alertDecider,
   evaluateServerHealth,
-  evolveAlert,
   toAlertCommand,
-  type AlertState,
   type Resource,
   type ServerHealthConfig,
   type ServerHealthPending,
@@ -37,12 +35,6 @@ export interface Observation {
   fingerprint?: string;
   stats?: AgentStats;
 }
-
-const alertDecider = {
-  initialState: (): AlertState => ({ status: 'Empty' }),
-  evolve: evolveAlert,
-  decide: decideAlert,
-};
 
 /** What polling saw: the latest stats, the stats history, and the alerts it opens or resolves. */
 @Injectable()
