@@ -76,7 +76,8 @@ export async function applyConfigChanges(
     const restart = await agents.call<ExecutionLog>(
       server,
       'ComposeRestart',
-      { ...target, services: services(plan.restart) },
+      // A restart pulls nothing: no registry account.
+      { ...target, registry: undefined, services: services(plan.restart) },
       AGENT_TIMEOUT,
     );
     await ctx.appendLogs([restart]);

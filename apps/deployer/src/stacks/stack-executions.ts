@@ -42,6 +42,21 @@ export const STACK_ACTIONS = {
 } as const;
 export type StackAction = keyof typeof STACK_ACTIONS;
 
+/** The actions that stop containers, where Komodo's `stop_time` is compose's `--timeout`. */
+const STOPPING: ReadonlySet<StackAction> = new Set(['StopStack', 'RestartStack']);
+
+/** What the caller of a stack execution chose, in Komodo's params. */
+export interface StackRunChoice {
+  services?: string[];
+  /** Seconds compose waits for a container to stop before killing it; else its grace period. */
+  stop_time?: number;
+}
+
+export interface DestroyChoice extends StackRunChoice {
+  remove_volumes?: boolean;
+  remove_orphans?: boolean;
+}
+
 export type DeployOperation = (typeof STACK_DEPLOYS)[number];
 
 type StackDeployConfig = Pick<
@@ -76,7 +91,7 @@ export class StackExecutions {
     idOrName: string,
     meta: CommandMeta,
     operation: DeployOperation = 'DeployStack',
-    services?: string[],
+    { services, stop_time }: StackRunChoice = {},
     alwaysPull = false,
   ): Promise<WriteResult> {
     const stack = this.stack(idOrName);
@@ -117,7 +132,8 @@ export class StackExecutions {
         const plan = await this.plan(ctx, current, prepared, hashes);
         if (plan.kind === 'nothing') return;
         if (plan.kind === 'config') {
-          await applyConfigChanges(this.agents, ctx, server, target, plan, config.extra_args);
+          const withTimeout = { ...target, ...stopTimeout(stop_time) };
+          await applyConfigChanges(this.agents, ctx, server, withTimeout, plan, config.extra_args);
           await record();
           return;
         }
@@ -125,14 +141,16 @@ export class StackExecutions {
       await this.systemCommand(ctx, server, current, 'pre deploy', config.pre_deploy, fill);
       if (config.auto_pull || alwaysPull) await this.pull(ctx, server, { ...target, services });
       if (config.destroy_before_deploy) {
+        // Taking down pulls nothing: no registry account.
+        const down = { ...target, registry: undefined, ...stopTimeout(stop_time) };
         await ctx.appendLogs([
-          await this.agents.call<ExecutionLog>(server, 'ComposeDown', target, AGENT_TIMEOUT),
+          await this.agents.call<ExecutionLog>(server, 'ComposeDown', down, AGENT_TIMEOUT),
         ]);
       }
       const up = await this.agents.call<{ logs: ExecutionLog[] }>(
         server,
         'ComposeUp',
-        { ...target, services, extra_args: config.extra_args },
+        { ...target, services, extra_args: config.extra_args, ...stopTimeout(stop_time) },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs(up.logs);
@@ -157,13 +175,21 @@ export class StackExecutions {
     });
   }
 
-  destroy(idOrName: string, meta: CommandMeta, removeVolumes = false): Promise<WriteResult> {
+  /** `down`, or for `services` theirs only (their containers stopped and removed). */
+  destroy(idOrName: string, meta: CommandMeta, choice: DestroyChoice = {}): Promise<WriteResult> {
     const stack = this.stack(idOrName);
+    const { services, remove_volumes = false, remove_orphans, stop_time } = choice;
     return this.execute(stack, 'DestroyStack', meta, async (ctx, server) => {
       const log = await this.agents.call<ExecutionLog>(
         server,
         'ComposeDown',
-        { ...composeTarget(stack), remove_volumes: removeVolumes },
+        {
+          ...composeTarget(stack),
+          remove_volumes,
+          ...(services?.length ? { services } : {}),
+          ...(remove_orphans ? { remove_orphans } : {}),
+          ...stopTimeout(stop_time),
+        },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs([log]);
@@ -174,16 +200,18 @@ export class StackExecutions {
     action: StackAction,
     idOrName: string,
     meta: CommandMeta,
-    services?: string[],
+    { services, stop_time }: StackRunChoice = {},
   ): Promise<WriteResult> {
     const stack = this.stack(idOrName);
     const [request] = STACK_ACTIONS[action];
+    // Starting, pausing or pulling stops nothing: `stop_time` has nothing to time there.
+    const timeout = STOPPING.has(action) ? stopTimeout(stop_time) : {};
     return this.execute(stack, action, meta, async (ctx, server) => {
       const registry = action === 'PullStack' ? this.source.registry(ctx, stack) : undefined;
       const log = await this.agents.call<ExecutionLog>(
         server,
         request,
-        { ...composeTarget(stack), services, ...(registry ? { registry } : {}) },
+        { ...composeTarget(stack), services, ...(registry ? { registry } : {}), ...timeout },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs([log]);
@@ -195,13 +223,14 @@ export class StackExecutions {
     return this.agents.ask(this.server(stack), 'ComposePs', composeTarget(stack));
   }
 
-  async log(idOrName: string, tail: number, services?: string[]) {
+  async log(idOrName: string, tail: number, services?: string[], timestamps = false) {
     const stack = this.stack(idOrName);
     const answer = await this.agents.ask(this.server(stack), 'GetComposeLog', {
       stack: stack.id,
       project: stackProjectName(stack),
       tail,
       services,
+      ...(timestamps ? { timestamps } : {}),
     });
     // A service may print what it was given: no secret leaves through its log.
     return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
@@ -315,4 +344,12 @@ export class StackExecutions {
       await work(ctx, server);
     });
   }
+}
+
+/**
+ * The agent's `timeout` when the caller chose a `stop_time`, else nothing: compose then waits
+ * each service's own `stop_grace_period`, and an agent that predates the field still answers.
+ */
+function stopTimeout(stop_time: number | undefined): { timeout?: number } {
+  return stop_time === undefined ? {} : { timeout: stop_time };
 }

@@ -95,7 +95,7 @@ export class StackImageCheck implements ImageUpdateCheck {
       if (!deploy.length) return;
       const meta: CommandMeta = { userId: 'auto-update', via: 'system', correlationId: newId() };
       const services = config.auto_update_all_services ? undefined : deploy.map((s) => s.service);
-      await this.executions.deploy(stack.id, meta, 'DeployStack', services, true);
+      await this.executions.deploy(stack.id, meta, 'DeployStack', { services }, true);
       if (config.send_alerts) {
         const images = deploy.map((s) => s.image);
         await this.alerts.open(target, { type: 'StackAutoUpdated', data: { ...on, images } });

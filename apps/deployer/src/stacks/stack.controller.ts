@@ -9,6 +9,7 @@ import {
   notFound,
   searchedLog,
   STACK_DEPLOYS,
+  TIMESTAMP_PREFIX,
   type ExecutionLog,
 } from '@monitor/domain';
 import {
@@ -31,6 +32,11 @@ const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown; meta: CommandMeta };
 type ServiceContainer = { service: string; container_name: string };
 
+/** A compose log read with timestamps: `<container>  | <time> `, the two prefixes in turn. */
+const STAMPED_COMPOSE_PREFIX = new RegExp(
+  `${COMPOSE_PREFIX.source}${TIMESTAMP_PREFIX.source.replace(/^\^/, '')}`,
+);
+
 /** `exec.stack.<Execution>` and the stack reads that ask its server's agent. */
 @BusController()
 export class StackController {
@@ -49,8 +55,8 @@ export class StackController {
 
   @MessagePattern(execSubject('Stack', 'DestroyStack'), { queue })
   destroy({ params, meta }: Envelope): Promise<WriteResult> {
-    const { stack, remove_volumes } = requireValid(DestroyStackDto, params);
-    return this.stacks.destroy(stack, meta, remove_volumes);
+    const { stack, ...choice } = requireValid(DestroyStackDto, params);
+    return this.stacks.destroy(stack, meta, choice);
   }
 
   @MessagePattern(querySubject('ListStackServices'), { queue })
@@ -60,8 +66,8 @@ export class StackController {
 
   @MessagePattern(querySubject('GetStackLog'), { queue })
   log({ params }: Envelope) {
-    const { stack, tail = 100, services } = requireValid(GetStackLogDto, params);
-    return this.composeLog(stack, tail, services);
+    const { stack, tail = 100, services, timestamps } = requireValid(GetStackLogDto, params);
+    return this.composeLog(stack, tail, services, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
@@ -73,8 +79,9 @@ export class StackController {
       terms,
       combinator = 'Or',
       invert = false,
+      timestamps,
     } = requireValid(SearchStackLogDto, params);
-    const log = await this.composeLog(stack, LOG_SEARCH_TAIL, services);
+    const log = await this.composeLog(stack, LOG_SEARCH_TAIL, services, timestamps);
     return searchedLog(log, { terms, combinator, invert }, 'search compose log');
   }
 
@@ -107,11 +114,12 @@ export class StackController {
 
   /**
    * Masked line by line as well: the container's name before every line would cut a secret
-   * printed over several lines into lines that each pass.
+   * printed over several lines into lines that each pass (and the time after it, if asked).
    */
-  private async composeLog(stack: string, tail: number, services?: string[]) {
-    const log = (await this.stacks.log(stack, tail, services)) as ExecutionLog;
-    return redactLogLines(knownSecrets(this.readModel, this.keyring), log, COMPOSE_PREFIX);
+  private async composeLog(stack: string, tail: number, services?: string[], timestamps = false) {
+    const log = (await this.stacks.log(stack, tail, services, timestamps)) as ExecutionLog;
+    const prefix = timestamps ? STAMPED_COMPOSE_PREFIX : COMPOSE_PREFIX;
+    return redactLogLines(knownSecrets(this.readModel, this.keyring), log, prefix);
   }
 }
 
@@ -121,8 +129,8 @@ registerMessageHandlers(StackController, [
     subject: execSubject('Stack', operation),
     queue,
     run(this: StackController, { params, meta }: Envelope) {
-      const { stack, services } = requireValid(StackParamDto, params);
-      return this.stacks.deploy(stack, meta, operation, services);
+      const { stack, ...choice } = requireValid(StackParamDto, params);
+      return this.stacks.deploy(stack, meta, operation, choice);
     },
   })),
   ...(Object.keys(STACK_ACTIONS) as StackAction[]).map((action) => ({
@@ -130,8 +138,8 @@ registerMessageHandlers(StackController, [
     subject: execSubject('Stack', action),
     queue,
     run(this: StackController, { params, meta }: Envelope) {
-      const { stack, services } = requireValid(StackParamDto, params);
-      return this.stacks.action(action, stack, meta, services);
+      const { stack, ...choice } = requireValid(StackParamDto, params);
+      return this.stacks.action(action, stack, meta, choice);
     },
   })),
 ]);

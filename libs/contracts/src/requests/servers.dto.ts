@@ -199,9 +199,10 @@ export class SearchDeploymentLogDto extends LogSearchDto {
 }
 
 /**
- * `DeployStack { stack, services?, stop_time? }` and the other stack executions. `stop_time`
- * (seconds to wait before killing) is accepted, not honoured yet: compose waits each service's
- * own `stop_grace_period`.
+ * `DeployStack { stack, services?, stop_time? }` and the other stack executions. `stop_time` is
+ * compose's `--timeout`, the seconds a container has to stop before it is killed (else each
+ * service's own `stop_grace_period`), wherever one stops: StopStack, RestartStack, DestroyStack,
+ * and the containers a deploy replaces or takes down first.
  */
 export class StackParamDto {
   @IsString()
@@ -213,16 +214,18 @@ export class StackParamDto {
   @IsString({ each: true })
   services?: string[];
 
+  /** Up to a day: longer is a mistake, not a grace period (the agent refuses it too). */
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(86_400)
   stop_time?: number;
 }
 
 /**
  * `DestroyStack { stack, services?, remove_orphans?, stop_time? }` and Monitor's
- * `remove_volumes`. `remove_orphans` is accepted, not honoured yet (compose down removes the
- * project's own containers).
+ * `remove_volumes`. `remove_orphans` also removes the project's containers of services no longer
+ * in its compose files; with `services` only theirs go (and no orphans).
  */
 export class DestroyStackDto extends StackParamDto {
   @IsOptional()
@@ -234,7 +237,7 @@ export class DestroyStackDto extends StackParamDto {
   remove_orphans?: boolean;
 }
 
-/** `GetStackLog { stack, services, tail, timestamps? }`; `timestamps` is not honoured yet. */
+/** `GetStackLog { stack, services, tail, timestamps? }`: each line `<container>  | <time> <text>`. */
 export class GetStackLogDto extends StackParamDto {
   @IsOptional()
   @IsInt()
@@ -247,7 +250,7 @@ export class GetStackLogDto extends StackParamDto {
   timestamps?: boolean;
 }
 
-/** Komodo's `SearchStackLog { stack, services?, terms, combinator?, invert? }`. */
+/** Komodo's `SearchStackLog { stack, services?, terms, combinator?, invert?, timestamps? }`. */
 export class SearchStackLogDto extends LogSearchDto {
   @IsString()
   @IsNotEmpty()
