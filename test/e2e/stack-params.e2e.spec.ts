@@ -142,4 +142,21 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
     });
     expect(all).toEqual([]);
   }, 90_000);
+
+  it('takes the stack down before a deploy within stop_time, a registry account set', async () => {
+    await monitor.admin.write('CreateImageRegistryAccount', {
+      account: { domain: 'registry.example.test', username: 'puller', token: 'pull-token-1' },
+    });
+    await monitor.admin.write('UpdateStack', {
+      id: 'params',
+      config: {
+        destroy_before_deploy: true,
+        registry_provider: 'registry.example.test',
+        registry_account: 'puller',
+      },
+    });
+    const deploy = await run('DeployStack', { stop_time: 0 });
+    expect(deploy.commands.some((c) => / down --timeout 0$/.test(c))).toBe(true);
+    expect(await services()).toEqual(['web running']);
+  }, 60_000);
 });
