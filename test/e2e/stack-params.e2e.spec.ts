@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
 import type { EmbeddedMonitor } from '../support/embedded';
@@ -57,6 +59,10 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
       value: KEY_LINES.join('\n'),
       is_secret: true,
     });
+    // No registry is reached: the account is only written to the agent's login file for a pull.
+    await monitor.admin.write('CreateImageRegistryAccount', {
+      account: { domain: 'registry.example.test', username: 'puller', token: 'pull-token-1' },
+    });
     await monitor.admin.write('CreateStack', {
       name: 'params',
       config: { server_id: 'local', project_name: project, auto_pull: false, file_contents: TWO },
@@ -65,11 +71,13 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
 
   afterAll(async () => {
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    for (const name of [project, `${project}-host`]) {
+      const left = await docker.listContainers({
+        all: true,
+        filters: { label: [`com.docker.compose.project=${name}`] },
+      });
+      await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    }
   }, 60_000);
 
   it('deploys, stops and restarts within stop_time, not the services’ grace period', async () => {
@@ -144,9 +152,6 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
   }, 90_000);
 
   it('takes the stack down before a deploy within stop_time, a registry account set', async () => {
-    await monitor.admin.write('CreateImageRegistryAccount', {
-      account: { domain: 'registry.example.test', username: 'puller', token: 'pull-token-1' },
-    });
     await monitor.admin.write('UpdateStack', {
       id: 'params',
       config: {
@@ -158,5 +163,31 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
     const deploy = await run('DeployStack', { stop_time: 0 });
     expect(deploy.commands.some((c) => / down --timeout 0$/.test(c))).toBe(true);
     expect(await services()).toEqual(['web running']);
+  }, 60_000);
+
+  it('restarts within stop_time what a changed config file requires (DeployStackIfChanged)', async () => {
+    const { _id } = await monitor.admin.write<{ _id: { $oid: string } }>('CreateStack', {
+      name: 'params-host',
+      config: {
+        server_id: 'local',
+        project_name: `${project}-host`,
+        auto_pull: false,
+        files_on_host: true,
+        config_files: [{ path: 'web.conf', services: ['web'], requires: 'Restart' }],
+        // Used for pulls alone: the restart must not carry it to the agent.
+        registry_provider: 'registry.example.test',
+        registry_account: 'puller',
+      },
+    });
+    const folder = join(monitor.dataDir, 'periphery', 'stacks', _id.$oid);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'compose.yaml'), ONE);
+    writeFileSync(join(folder, 'web.conf'), 'listen 80\n');
+    await run('DeployStack', { stack: 'params-host' });
+
+    writeFileSync(join(folder, 'web.conf'), 'listen 8080\n');
+    const changed = await run('DeployStackIfChanged', { stack: 'params-host', stop_time: 1 });
+    expect(changed.commands.some((c) => / restart --timeout 1 web$/.test(c))).toBe(true);
+    expect(changed.ms).toBeLessThan(QUICK_MS);
   }, 60_000);
 });
