@@ -29,6 +29,7 @@ import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../observation/observed-executions';
 import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
 import { AGENT_TIMEOUT, composeTarget, composeWrapper } from './stack-layout';
+import { stopTimeout, type DestroyChoice, type StackRunChoice } from './stack-run-choice';
 import { StackSource, type PreparedStack } from './stack-source';
 
 /** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
@@ -44,18 +45,6 @@ export type StackAction = keyof typeof STACK_ACTIONS;
 
 /** The actions that stop containers, where Komodo's `stop_time` is compose's `--timeout`. */
 const STOPPING: ReadonlySet<StackAction> = new Set(['StopStack', 'RestartStack']);
-
-/** What the caller of a stack execution chose, in Komodo's params. */
-export interface StackRunChoice {
-  services?: string[];
-  /** Seconds compose waits for a container to stop before killing it; else its grace period. */
-  stop_time?: number;
-}
-
-export interface DestroyChoice extends StackRunChoice {
-  remove_volumes?: boolean;
-  remove_orphans?: boolean;
-}
 
 export type DeployOperation = (typeof STACK_DEPLOYS)[number];
 
@@ -344,12 +333,4 @@ export class StackExecutions {
       await work(ctx, server);
     });
   }
-}
-
-/**
- * The agent's `timeout` when the caller chose a `stop_time`, else nothing: compose then waits
- * each service's own `stop_grace_period`, and an agent that predates the field still answers.
- */
-function stopTimeout(stop_time: number | undefined): { timeout?: number } {
-  return stop_time === undefined ? {} : { timeout: stop_time };
 }
