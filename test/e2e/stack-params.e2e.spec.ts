@@ -4,7 +4,7 @@ import Dockerode from 'dockerode';
 import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
 import type { EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
-import { startWithLocalAgent } from '../support/security';
+import { expectRefused, startWithLocalAgent } from '../support/security';
 import { completed, type UpdateView } from '../support/updates';
 
 const MASK = '*****';
@@ -126,6 +126,20 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
     expect(found.stdout).toMatch(/^(\S+ {2}\| \S+Z done\n)+$/);
     expect(JSON.stringify([stamped, plain, found])).not.toMatch(/stack-key-line/);
   }, 60_000);
+
+  it('refuses a stop_time that is not whole seconds up to a day, naming it, stopping nothing', async () => {
+    for (const stop_time of [-1, 1.5, 86_401]) {
+      await expectRefused(
+        monitor.admin,
+        'execute',
+        'StopStack',
+        { stack: 'params', stop_time },
+        400,
+        /stop_time/,
+      );
+    }
+    expect(await services()).toEqual(['web running', 'worker running']);
+  });
 
   it('destroys the services named and no others, within stop_time', async () => {
     const destroy = await run('DestroyStack', { services: ['worker'], stop_time: 0 });

@@ -12,3 +12,4 @@ export * from './requests/auth.dto';
 export * from './requests/live.dto';
 export * from './validation/json-limits';
 export * from './shapes/domain-shapes';
+export * from './catalogue';

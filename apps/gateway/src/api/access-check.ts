@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Access } from '@monitor/contracts';
 import {
   INHERITS_SERVER_SPECIFICS,
   specificsOf,
@@ -11,20 +12,24 @@ import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../auth/principal';
 import { ApiError } from './api-error';
-import type { Access } from './request-registry';
 
 /** Applies a request's Access rule, with messages that say what is missing. */
 @Injectable()
 export class AccessCheck {
   constructor(@Inject(READ_MODEL) private readonly readModel: ReadModel) {}
 
-  check<P>(access: Access<P>, params: P, principal: Principal, request: string): void {
+  check(
+    access: Access<Record<string, unknown>>,
+    params: Record<string, unknown>,
+    principal: Principal,
+    request: string,
+  ): void {
     if (access.type === 'user') return;
     if (access.type === 'admin') {
       if (!principal.isAdmin) throw new ApiError(403, `${request} is for admins only`, 'FORBIDDEN');
       return;
     }
-    const { kind, id } = access.target(params);
+    const { kind, id } = targetOf(access, params);
     this.require(principal, kind, id, access.level, access.specific);
   }
 
@@ -76,4 +81,18 @@ export class AccessCheck {
       throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
     return resource;
   }
+}
+
+/**
+ * The resource a rule names: the param holds the id or name of the rule's kind, or (without a
+ * kind) a resource target `{ type, id }`. Params have passed their DTO, so the param is there.
+ */
+function targetOf(
+  access: Extract<Access<Record<string, unknown>>, { type: 'resource' }>,
+  params: Record<string, unknown>,
+): { kind: ResourceKind; id: string } {
+  const value = params[access.param];
+  if (access.kind) return { kind: access.kind, id: String(value) };
+  const target = value as { type: ResourceKind; id: string };
+  return { kind: target.type, id: target.id };
 }

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { PermissionLevel, ResourceKind, SpecificPermission } from '@monitor/domain';
+import {
+  REQUESTS,
+  type Access,
+  type AnyEntry,
+  type EntryAnswer,
+  type EntryParams,
+  type CatalogueEntry,
+  type Verb,
+} from '@monitor/contracts';
 import type { CommandMeta } from '@monitor/resources';
 import type { Principal } from '../auth/principal';
 
-export const VERBS = ['read', 'write', 'execute'] as const;
-export type Verb = (typeof VERBS)[number];
+export { VERBS, type Verb } from '@monitor/contracts';
 
 export interface RequestContext {
   meta: CommandMeta;
@@ -12,39 +19,48 @@ export interface RequestContext {
 }
 
 /**
- * Who may make a request, checked before it is handled. `user`: any enabled user (the handler
- * filters what they see); `admin`; `resource`: a permission level, and the specific permissions
- * listed, on the resource the params name (404 when there is none, 403 when one is missing).
+ * An answer with every field its type requires, in depth through arrays, the fields' own values
+ * left to the shape functions (`komodo-shapes.ts`) and the Komodo answer tests.
  */
-export type Access<P> =
-  | { type: 'user' }
-  | { type: 'admin' }
-  | {
-      type: 'resource';
-      level: PermissionLevel;
-      specific?: SpecificPermission[];
-      target: (params: P) => { kind: ResourceKind; id: string };
-    };
+export type Shaped<A> = A extends readonly (infer I)[]
+  ? Shaped<I>[]
+  : A extends object
+    ? { [K in keyof A]: unknown }
+    : A;
 
-export interface RequestDefinition<P extends object = object> {
+/** A feature's handler of a catalogue entry: its params typed by the entry, its answer shaped. */
+export type Handler<E> = (
+  params: EntryParams<E>,
+  context: RequestContext,
+) => Promise<Shaped<EntryAnswer<E>>>;
+
+/** A request as the RPC controller runs it: the catalogue's entry and the feature's handler. */
+export interface RequestDefinition {
   verb: Verb;
   name: string;
-  dto: new () => P;
-  access: Access<P>;
-  handle(params: P, context: RequestContext): Promise<unknown>;
+  dto: new () => object;
+  access: Access<Record<string, unknown>>;
+  handle(params: object, context: RequestContext): Promise<unknown>;
 }
 
-/** Every request the gateway answers, by verb and Komodo request name. */
+/**
+ * Every request the gateway answers, by verb and Komodo request name. Name, verb, DTO and access
+ * come from the catalogue (`@monitor/contracts`' REQUESTS); a feature supplies the handler only.
+ */
 @Injectable()
 export class RequestRegistry {
   private readonly definitions = new Map<string, RequestDefinition>();
 
-  add(...definitions: RequestDefinition<never>[]): void {
-    for (const definition of definitions) {
-      const key = `${definition.verb}/${definition.name}`;
-      if (this.definitions.has(key)) throw new Error(`request ${key} is defined twice`);
-      this.definitions.set(key, definition as unknown as RequestDefinition);
-    }
+  handle<E extends CatalogueEntry>(entry: E, handler: Handler<E>): void {
+    const key = `${entry.verb}/${entry.name}`;
+    const declared = (REQUESTS[entry.verb] as Record<string, AnyEntry>)[entry.name];
+    if (declared !== (entry as unknown as AnyEntry))
+      throw new Error(`request ${key} is not the catalogue's (libs/contracts/src/catalogue)`);
+    if (this.definitions.has(key)) throw new Error(`request ${key} is handled twice`);
+    this.definitions.set(key, {
+      ...declared,
+      handle: handler as unknown as RequestDefinition['handle'],
+    });
   }
 
   find(verb: string, name: string): RequestDefinition | undefined {
@@ -54,11 +70,4 @@ export class RequestRegistry {
   list(): { verb: Verb; name: string }[] {
     return [...this.definitions.values()].map(({ verb, name }) => ({ verb, name }));
   }
-}
-
-/** Typed helper for feature files: keeps `handle`'s params typed by its DTO. */
-export function request<P extends object>(
-  definition: RequestDefinition<P>,
-): RequestDefinition<never> {
-  return definition as unknown as RequestDefinition<never>;
 }

@@ -54,7 +54,7 @@ export class RpcController {
         errors: params.errors,
       });
     }
-    this.access.check(definition.access, params.value, principal, name);
+    this.access.check(definition.access, params.value as Record<string, unknown>, principal, name);
     const meta = { userId: principal.id, via: principal.via, correlationId: newId() };
     return definition.handle(params.value, { meta, principal });
   }

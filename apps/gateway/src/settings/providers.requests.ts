@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { ListProvidersDto } from '@monitor/contracts';
+import { SETTINGS_REQUESTS } from '@monitor/contracts';
 import type { AccountType } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
-import { request, RequestRegistry } from '../api/request-registry';
+import { RequestRegistry } from '../api/request-registry';
 
 interface Provider {
   domain: string;
@@ -26,21 +26,12 @@ export class ProviderRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'ListGitProvidersFromConfig',
-        dto: ListProvidersDto,
-        access: { type: 'user' },
-        handle: async () => this.providers('GitProvider'),
-      }),
-      request({
-        verb: 'read',
-        name: 'ListImageRegistriesFromConfig',
-        dto: ListProvidersDto,
-        access: { type: 'user' },
-        handle: async () => this.providers('ImageRegistry'),
-      }),
+    // A git provider is https unless it says otherwise, as Komodo's config defaults it.
+    this.registry.handle(SETTINGS_REQUESTS.ListGitProvidersFromConfig, async () =>
+      this.providers('GitProvider').map((p) => ({ ...p, https: p.https ?? true })),
+    );
+    this.registry.handle(SETTINGS_REQUESTS.ListImageRegistriesFromConfig, async () =>
+      this.providers('ImageRegistry'),
     );
   }
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { UpdateVariablePermissionDto, VariableNameDto } from '@monitor/contracts';
+import { SETTINGS_REQUESTS } from '@monitor/contracts';
 import type { Variable } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { findGroup, findUser } from '../api/admin/identity-lookup';
 import { ApiError } from '../api/api-error';
-import { request, RequestRegistry } from '../api/request-registry';
+import { RequestRegistry } from '../api/request-registry';
 import { SettingsCommands } from './settings-commands';
 
 /**
@@ -21,33 +21,20 @@ export class VariablePermissionRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'GetVariablePermissions',
-        dto: VariableNameDto,
-        access: { type: 'admin' },
-        handle: async ({ name }) => this.grantees(this.variable(name)),
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateVariablePermission',
-        dto: UpdateVariablePermissionDto,
-        access: { type: 'admin' },
-        handle: async ({ name, user_target, use }, { meta }) => {
-          const id =
-            user_target.type === 'User'
-              ? findUser(this.readModel, user_target.id).id
-              : findGroup(this.readModel, user_target.id).id;
-          const user = { type: user_target.type, id };
-          await this.settings.variable(
-            this.variable(name).name,
-            { type: 'SetUse', user, use },
-            meta,
-          );
-          return this.grantees(this.variable(name));
-        },
-      }),
+    this.registry.handle(SETTINGS_REQUESTS.GetVariablePermissions, async ({ name }) =>
+      this.grantees(this.variable(name)),
+    );
+    this.registry.handle(
+      SETTINGS_REQUESTS.UpdateVariablePermission,
+      async ({ name, user_target, use }, { meta }) => {
+        const id =
+          user_target.type === 'User'
+            ? findUser(this.readModel, user_target.id).id
+            : findGroup(this.readModel, user_target.id).id;
+        const user = { type: user_target.type, id };
+        await this.settings.variable(this.variable(name).name, { type: 'SetUse', user, use }, meta);
+        return this.grantees(this.variable(name));
+      },
     );
   }
 

@@ -1,12 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  CreateVariableDto,
-  EmptyDto,
-  UpdateVariableDescriptionDto,
-  UpdateVariableIsSecretDto,
-  UpdateVariableValueDto,
-  VariableNameDto,
-} from '@monitor/contracts';
+import { SETTINGS_REQUESTS } from '@monitor/contracts';
 import {
   caseTwinConflict,
   checkVariableName,
@@ -21,7 +14,7 @@ import { NameRegistry, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { MASK } from '@monitor/secrets';
 import { ApiError } from '../api/api-error';
-import { request, RequestRegistry } from '../api/request-registry';
+import { RequestRegistry } from '../api/request-registry';
 import { SettingsCommands } from './settings-commands';
 
 /** Komodo's Variable; a secret's value is never answered, only whether it is set. */
@@ -50,114 +43,79 @@ export class VariableRequests implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const admin = { type: 'admin' } as const;
     const current = (name: string) => {
       const variable = this.readModel.settings.variable(name);
       if (!variable) throw new ApiError(404, `no variable is named '${name}'`, 'NOT_FOUND');
       return variable;
     };
     const answer = (name: string) => toKomodoVariable(current(name));
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'ListVariables',
-        dto: EmptyDto,
-        access: { type: 'user' },
-        handle: async () => this.readModel.settings.allVariables().map(toKomodoVariable),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetVariable',
-        dto: VariableNameDto,
-        access: { type: 'user' },
-        handle: async ({ name }) => answer(name),
-      }),
-      request({
-        verb: 'write',
-        name: 'CreateVariable',
-        dto: CreateVariableDto,
-        access: admin,
-        handle: async ({ name, value = '', description = '', is_secret = false }, { meta }) => {
-          const variable = {
-            name,
-            value: this.settings.seal(value, is_secret),
-            description,
-            isSecret: is_secret,
-          };
-          await this.reserveName(name, meta);
-          try {
-            await this.settings.variable(name, { type: 'Create', variable }, meta);
-          } catch (error) {
-            if (!this.readModel.settings.variable(name)) await this.releaseName(name, meta);
-            throw error;
-          }
-          return answer(name);
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateVariableValue',
-        dto: UpdateVariableValueDto,
-        access: admin,
-        handle: async ({ name, value }, { meta }) => {
-          const variable = current(name);
-          const sameValue = this.settings.open(variable.value) === value;
-          const stored = this.settings.seal(value, variable.isSecret);
-          await this.settings.variable(
-            name,
-            { type: 'UpdateValue', value: stored, sameValue },
-            meta,
-          );
-          return answer(name);
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateVariableDescription',
-        dto: UpdateVariableDescriptionDto,
-        access: admin,
-        handle: async ({ name, description }, { meta }) => {
-          await this.settings.variable(name, { type: 'UpdateDescription', description }, meta);
-          return answer(name);
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateVariableIsSecret',
-        dto: UpdateVariableIsSecretDto,
-        access: admin,
-        handle: async ({ name, is_secret }, { meta }) => {
-          const variable = current(name);
-          if (variable.isSecret && !is_secret && variable.value) {
-            // Making it public would show a secret; set a new, public value instead.
-            throw new ApiError(
-              400,
-              `is_secret: variable '${name}' holds a secret; clear its value first, then make it public`,
-              'VALIDATION',
-            );
-          }
-          const value = this.settings.seal(this.settings.open(variable.value), is_secret);
-          await this.settings.variable(
-            name,
-            { type: 'UpdateIsSecret', isSecret: is_secret, value },
-            meta,
-          );
-          return answer(name);
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'DeleteVariable',
-        dto: VariableNameDto,
-        access: admin,
-        handle: async ({ name }, { meta }) => {
-          const before = answer(name);
-          await this.settings.variable(name, { type: 'Delete' }, meta);
-          await this.releaseName(name, meta);
-          return before;
-        },
-      }),
+    this.registry.handle(SETTINGS_REQUESTS.ListVariables, async () =>
+      this.readModel.settings.allVariables().map(toKomodoVariable),
     );
+    this.registry.handle(SETTINGS_REQUESTS.GetVariable, async ({ name }) => answer(name));
+    this.registry.handle(
+      SETTINGS_REQUESTS.CreateVariable,
+      async ({ name, value = '', description = '', is_secret = false }, { meta }) => {
+        const variable = {
+          name,
+          value: this.settings.seal(value, is_secret),
+          description,
+          isSecret: is_secret,
+        };
+        await this.reserveName(name, meta);
+        try {
+          await this.settings.variable(name, { type: 'Create', variable }, meta);
+        } catch (error) {
+          if (!this.readModel.settings.variable(name)) await this.releaseName(name, meta);
+          throw error;
+        }
+        return answer(name);
+      },
+    );
+    this.registry.handle(
+      SETTINGS_REQUESTS.UpdateVariableValue,
+      async ({ name, value }, { meta }) => {
+        const variable = current(name);
+        const sameValue = this.settings.open(variable.value) === value;
+        const stored = this.settings.seal(value, variable.isSecret);
+        await this.settings.variable(name, { type: 'UpdateValue', value: stored, sameValue }, meta);
+        return answer(name);
+      },
+    );
+    this.registry.handle(
+      SETTINGS_REQUESTS.UpdateVariableDescription,
+      async ({ name, description }, { meta }) => {
+        await this.settings.variable(name, { type: 'UpdateDescription', description }, meta);
+        return answer(name);
+      },
+    );
+    this.registry.handle(
+      SETTINGS_REQUESTS.UpdateVariableIsSecret,
+      async ({ name, is_secret }, { meta }) => {
+        const variable = current(name);
+        if (variable.isSecret && !is_secret && variable.value) {
+          // Making it public would show a secret; set a new, public value instead.
+          throw new ApiError(
+            400,
+            `is_secret: variable '${name}' holds a secret; clear its value first, then make it public`,
+            'VALIDATION',
+          );
+        }
+        const value = this.settings.seal(this.settings.open(variable.value), is_secret);
+        await this.settings.variable(
+          name,
+          { type: 'UpdateIsSecret', isSecret: is_secret, value },
+          meta,
+        );
+        return answer(name);
+      },
+    );
+    this.registry.handle(SETTINGS_REQUESTS.DeleteVariable, async ({ name }, { meta }) => {
+      const before = answer(name);
+      await this.settings.variable(name, { type: 'Delete' }, meta);
+      await this.releaseName(name, meta);
+      return before;
+    });
   }
 
   /**

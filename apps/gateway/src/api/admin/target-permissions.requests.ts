@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ListTargetPermissionsDto } from '@monitor/contracts';
+import { USER_REQUESTS } from '@monitor/contracts';
 import { grantKey, type Grants } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 import { findResource } from './identity-lookup';
 
 /**
@@ -20,35 +20,27 @@ export class TargetPermissionRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'ListTargetPermissions',
-        dto: ListTargetPermissionsDto,
-        access: { type: 'admin' },
-        handle: async ({ target }) => {
-          const resource = findResource(this.readModel, target);
-          const key = grantKey(resource.kind, resource.id);
-          const resource_target = { type: resource.kind, id: resource.id };
-          const holders: { type: 'User' | 'UserGroup'; id: string; grants: Grants }[] = [
-            ...this.readModel.identity
-              .allUsers()
-              .filter((u) => !u.admin)
-              .map((u) => ({ type: 'User' as const, id: u.id, grants: u.grants })),
-            ...this.readModel.identity
-              .allGroups()
-              .map((g) => ({ type: 'UserGroup' as const, id: g.id, grants: g.grants })),
-          ];
-          return holders
-            .map((h) => ({
-              user_target: { type: h.type, id: h.id },
-              resource_target,
-              level: h.grants.resources[key] ?? 'None',
-              specific: h.grants.specific?.resources[key] ?? [],
-            }))
-            .filter((p) => p.level !== 'None' || p.specific.length > 0);
-        },
-      }),
-    );
+    this.registry.handle(USER_REQUESTS.ListTargetPermissions, async ({ target }) => {
+      const resource = findResource(this.readModel, target);
+      const key = grantKey(resource.kind, resource.id);
+      const resource_target = { type: resource.kind, id: resource.id };
+      const holders: { type: 'User' | 'UserGroup'; id: string; grants: Grants }[] = [
+        ...this.readModel.identity
+          .allUsers()
+          .filter((u) => !u.admin)
+          .map((u) => ({ type: 'User' as const, id: u.id, grants: u.grants })),
+        ...this.readModel.identity
+          .allGroups()
+          .map((g) => ({ type: 'UserGroup' as const, id: g.id, grants: g.grants })),
+      ];
+      return holders
+        .map((h) => ({
+          user_target: { type: h.type, id: h.id },
+          resource_target,
+          level: h.grants.resources[key] ?? 'None',
+          specific: h.grants.specific?.resources[key] ?? [],
+        }))
+        .filter((p) => p.level !== 'None' || p.specific.length > 0);
+    });
   }
 }

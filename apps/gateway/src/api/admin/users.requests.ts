@@ -1,21 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  EmptyDto,
-  FindUserDto,
-  GetPermissionDto,
-  ListUsersDto,
-  ListUserTargetPermissionsDto,
-  UpdatePermissionOnResourceTypeDto,
-  UpdatePermissionOnTargetDto,
-  UpdateUserAdminDto,
-  UpdateUserBasePermissionsDto,
-} from '@monitor/contracts';
+import { UpdateUserBasePermissionsDto, USER_REQUESTS } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { IdentityCommands } from '../../auth/identity-commands';
 import { toKomodoUser } from '../../auth/user-shape';
 import { ApiError } from '../api-error';
-import { request, RequestRegistry, type RequestContext } from '../request-registry';
+import { RequestRegistry, type RequestContext } from '../request-registry';
 import { AccessCheck } from '../access-check';
 import { findGroup, findResource, findUser, grantOf } from './identity-lookup';
 
@@ -30,122 +20,83 @@ export class UserRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const admin = { type: 'admin' } as const;
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'ListUsers',
-        dto: ListUsersDto,
-        access: admin,
-        handle: async () => this.readModel.identity.allUsers().map(toKomodoUser),
-      }),
-      request({
-        verb: 'read',
-        name: 'FindUser',
-        dto: FindUserDto,
-        access: admin,
-        handle: async ({ user }) => toKomodoUser(findUser(this.readModel, user)),
-      }),
-      request({
-        verb: 'read',
-        name: 'ListApiKeys',
-        dto: EmptyDto,
-        access: { type: 'user' },
-        handle: async (_, { principal }) =>
-          principal.user.apiKeys.map(({ key, name, createdAt, expires }) => ({
-            key,
-            name,
-            user_id: principal.id,
-            created_at: createdAt,
-            expires,
-          })),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetPermission',
-        dto: GetPermissionDto,
-        access: { type: 'user' },
-        handle: async ({ target }, { principal }) => {
-          const resource = findResource(this.readModel, target);
-          return {
-            level: principal.level(resource),
-            specific: this.access.specifics(principal, resource),
-          };
-        },
-      }),
-      request({
-        verb: 'read',
-        name: 'ListUserTargetPermissions',
-        dto: ListUserTargetPermissionsDto,
-        access: admin,
-        handle: async ({ user_target }) => {
-          const grants =
-            user_target.type === 'User'
-              ? findUser(this.readModel, user_target.id).grants
-              : findGroup(this.readModel, user_target.id).grants;
-          return Object.entries(grants.resources).map(([key, level]) => {
-            const [type, id] = key.split('/');
-            const specific = grants.specific?.resources[key] ?? [];
-            return { user_target, resource_target: { type, id }, level, specific };
-          });
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateUserAdmin',
-        dto: UpdateUserAdminDto,
-        access: admin,
-        handle: async ({ user_id, admin: value }, context) => {
-          const user = findUser(this.readModel, user_id);
-          if (user.id === context.principal.id && !value) {
-            throw new ApiError(
-              400,
-              'admin: you cannot take your own admin rights away',
-              'VALIDATION',
-            );
-          }
-          await this.identity.user(user.id, { type: 'SetAdmin', admin: value }, context.meta);
-          return {};
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateUserBasePermissions',
-        dto: UpdateUserBasePermissionsDto,
-        access: admin,
-        handle: async (params, { meta }) => this.basePermissions(params, meta),
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdatePermissionOnTarget',
-        dto: UpdatePermissionOnTargetDto,
-        access: admin,
-        handle: async ({ user_target, resource_target, permission }, { meta }) => {
-          const resource = findResource(this.readModel, resource_target);
-          const command = {
-            type: 'SetResourcePermission' as const,
-            kind: resource.kind,
-            id: resource.id,
-            ...grantOf(permission),
-          };
-          await this.grant(user_target, command, meta);
-          return {};
-        },
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdatePermissionOnResourceType',
-        dto: UpdatePermissionOnResourceTypeDto,
-        access: admin,
-        handle: async ({ user_target, resource_type, permission }, { meta }) => {
-          await this.grant(
-            user_target,
-            { type: 'SetKindPermission', kind: resource_type, ...grantOf(permission) },
-            meta,
+    this.registry.handle(USER_REQUESTS.ListUsers, async () =>
+      this.readModel.identity.allUsers().map(toKomodoUser),
+    );
+    this.registry.handle(USER_REQUESTS.FindUser, async ({ user }) =>
+      toKomodoUser(findUser(this.readModel, user)),
+    );
+    this.registry.handle(USER_REQUESTS.ListApiKeys, async (_, { principal }) =>
+      // As Komodo, the secret is never answered: its field is blank.
+      principal.user.apiKeys.map(({ key, name, createdAt, expires }) => ({
+        key,
+        secret: '',
+        name,
+        user_id: principal.id,
+        created_at: createdAt,
+        expires,
+      })),
+    );
+    this.registry.handle(USER_REQUESTS.GetPermission, async ({ target }, { principal }) => {
+      const resource = findResource(this.readModel, target);
+      return {
+        level: principal.level(resource),
+        specific: this.access.specifics(principal, resource),
+      };
+    });
+    this.registry.handle(USER_REQUESTS.ListUserTargetPermissions, async ({ user_target }) => {
+      const grants =
+        user_target.type === 'User'
+          ? findUser(this.readModel, user_target.id).grants
+          : findGroup(this.readModel, user_target.id).grants;
+      return Object.entries(grants.resources).map(([key, level]) => {
+        const [type, id] = key.split('/');
+        const specific = grants.specific?.resources[key] ?? [];
+        return { user_target, resource_target: { type, id }, level, specific };
+      });
+    });
+    this.registry.handle(
+      USER_REQUESTS.UpdateUserAdmin,
+      async ({ user_id, admin: value }, context) => {
+        const user = findUser(this.readModel, user_id);
+        if (user.id === context.principal.id && !value) {
+          throw new ApiError(
+            400,
+            'admin: you cannot take your own admin rights away',
+            'VALIDATION',
           );
-          return {};
-        },
-      }),
+        }
+        await this.identity.user(user.id, { type: 'SetAdmin', admin: value }, context.meta);
+        return {};
+      },
+    );
+    this.registry.handle(USER_REQUESTS.UpdateUserBasePermissions, async (params, { meta }) =>
+      this.basePermissions(params, meta),
+    );
+    this.registry.handle(
+      USER_REQUESTS.UpdatePermissionOnTarget,
+      async ({ user_target, resource_target, permission }, { meta }) => {
+        const resource = findResource(this.readModel, resource_target);
+        const command = {
+          type: 'SetResourcePermission' as const,
+          kind: resource.kind,
+          id: resource.id,
+          ...grantOf(permission),
+        };
+        await this.grant(user_target, command, meta);
+        return {};
+      },
+    );
+    this.registry.handle(
+      USER_REQUESTS.UpdatePermissionOnResourceType,
+      async ({ user_target, resource_type, permission }, { meta }) => {
+        await this.grant(
+          user_target,
+          { type: 'SetKindPermission', kind: resource_type, ...grantOf(permission) },
+          meta,
+        );
+        return {};
+      },
     );
   }
 

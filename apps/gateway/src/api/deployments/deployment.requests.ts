@@ -1,36 +1,31 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusClient, querySubject } from '@monitor/bus';
-import {
-  BatchPatternDto,
-  DeploymentActionDto,
-  DeployDto,
-  GetDeploymentLogDto,
-  InspectDeploymentContainerDto,
-  RollbackDeploymentDto,
-  SearchDeploymentLogDto,
-} from '@monitor/contracts';
-import type { SpecificPermission } from '@monitor/domain';
+import { DEPLOYMENT_REQUESTS } from '@monitor/contracts';
 import { ExecutionForwarder } from '../execution-forwarder';
-import { request, RequestRegistry, type Access } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
-const ACTIONS = [
-  'StartDeployment',
-  'StopDeployment',
-  'RestartDeployment',
-  'PauseDeployment',
-  'UnpauseDeployment',
-  'DestroyDeployment',
+const R = DEPLOYMENT_REQUESTS;
+
+/** Executions: each answers an Update at once. */
+const EXECUTIONS = [
+  R.Deploy,
+  R.RollbackDeployment,
+  R.StartDeployment,
+  R.StopDeployment,
+  R.RestartDeployment,
+  R.PauseDeployment,
+  R.UnpauseDeployment,
+  R.DestroyDeployment,
 ];
 
-const onDeployment = (
-  level: 'Read' | 'Execute',
-  specific: SpecificPermission[] = [],
-): Access<{ deployment: string }> => ({
-  type: 'resource',
-  level,
-  specific,
-  target: ({ deployment }) => ({ kind: 'Deployment', id: deployment }),
-});
+/** Komodo's batch forms, each with the execution it runs on every resource it picks. */
+const BATCHES = [
+  [R.BatchDeploy, R.Deploy],
+  [R.BatchDestroyDeployment, R.DestroyDeployment],
+] as const;
+
+/** Reads the deployer answers (it talks to the agents). */
+const FORWARDED_READS = [R.GetDeploymentLog, R.SearchDeploymentLog, R.InspectDeploymentContainer];
 
 /** Deployments: executions (each answers an Update at once), batches, logs, inspect and stats. */
 @Injectable()
@@ -42,64 +37,23 @@ export class DeploymentRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const execute = (name: string, dto: new () => { deployment: string }) =>
-      request({
-        verb: 'execute',
-        name,
-        dto,
-        access: onDeployment('Execute'),
-        handle: (params, { meta }) => this.executions.run('Deployment', name, params, meta),
-      });
-    this.registry.add(
-      execute('Deploy', DeployDto),
-      execute('RollbackDeployment', RollbackDeploymentDto),
-      ...ACTIONS.map((name) => execute(name, DeploymentActionDto)),
-      request({
-        verb: 'execute',
-        name: 'BatchDeploy',
-        dto: BatchPatternDto,
-        access: { type: 'user' },
-        handle: (p, c) => this.executions.batch('Deployment', 'Deploy', 'deployment', p, c),
-      }),
-      request({
-        verb: 'execute',
-        name: 'BatchDestroyDeployment',
-        dto: BatchPatternDto,
-        access: { type: 'user' },
-        handle: (p, c) =>
-          this.executions.batch('Deployment', 'DestroyDeployment', 'deployment', p, c),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetDeploymentLog',
-        dto: GetDeploymentLogDto,
-        access: onDeployment('Read', ['Logs']),
-        handle: (params) => this.bus.request(querySubject('GetDeploymentLog'), { params }),
-      }),
-      request({
-        verb: 'read',
-        name: 'SearchDeploymentLog',
-        dto: SearchDeploymentLogDto,
-        access: onDeployment('Read', ['Logs']),
-        handle: (params) => this.bus.request(querySubject('SearchDeploymentLog'), { params }),
-      }),
-      request({
-        verb: 'read',
-        name: 'InspectDeploymentContainer',
-        dto: InspectDeploymentContainerDto,
-        access: onDeployment('Read', ['Inspect']),
-        handle: (params) =>
-          this.bus.request(querySubject('InspectDeploymentContainer'), { params }),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetDeploymentStats',
-        dto: DeployDto,
-        access: onDeployment('Read'),
-        handle: (params) =>
-          this.bus.request(querySubject('GetDeploymentStats'), {
-            params: { deployment: params.deployment },
-          }),
+    for (const entry of EXECUTIONS) {
+      this.registry.handle(entry, (params, { meta }) =>
+        this.executions.run('Deployment', entry.name, params, meta),
+      );
+    }
+    for (const [batch, execution] of BATCHES) {
+      this.registry.handle(batch, (params, context) =>
+        this.executions.batch('Deployment', execution.name, 'deployment', params, context),
+      );
+    }
+    for (const entry of FORWARDED_READS) {
+      const query = querySubject(entry.name);
+      this.registry.handle(entry, (params) => this.bus.request(query, { params }));
+    }
+    this.registry.handle(R.GetDeploymentStats, (params) =>
+      this.bus.request(querySubject(R.GetDeploymentStats.name), {
+        params: { deployment: params.deployment },
       }),
     );
   }

@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { GetAlertDto, ListAlertsDto } from '@monitor/contracts';
+import { HISTORY_REQUESTS } from '@monitor/contracts';
 import { isResourceKind, type Alert } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { canReadHistoryOf } from '../../auth/history-access';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 import { matchesQuery, pageOf } from './paging';
 
 /** Komodo's Alert, with its `_id`. */
@@ -26,39 +26,28 @@ export class AlertReads implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'ListAlerts',
-        dto: ListAlertsDto,
-        access: { type: 'user' },
-        handle: async ({ query = {}, page = 0 }, { principal }) => {
-          const size = this.config.updates_page_size;
-          const all = this.readModel.alerts.list(
-            (a) => this.canSee(principal, a) && matchesQuery(a, query),
-          );
-          const { items, next_page } = pageOf(all, page, size);
-          return { alerts: items.map(toKomodoAlert), next_page };
-        },
-      }),
-      request({
-        verb: 'read',
-        name: 'GetAlert',
-        dto: GetAlertDto,
-        access: { type: 'user' },
-        handle: async ({ id }, { principal }) => {
-          const alert = this.readModel.alerts.alert(id);
-          if (!alert) throw new ApiError(404, `no alert has the id '${id}'`, 'NOT_FOUND');
-          if (!this.canSee(principal, alert))
-            throw new ApiError(
-              403,
-              `you need Read permission on the target of alert '${id}'`,
-              'FORBIDDEN',
-            );
-          return toKomodoAlert(alert);
-        },
-      }),
+    this.registry.handle(
+      HISTORY_REQUESTS.ListAlerts,
+      async ({ query = {}, page = 0 }, { principal }) => {
+        const size = this.config.updates_page_size;
+        const all = this.readModel.alerts.list(
+          (a) => this.canSee(principal, a) && matchesQuery(a, query),
+        );
+        const { items, next_page } = pageOf(all, page, size);
+        return { alerts: items.map(toKomodoAlert), next_page };
+      },
     );
+    this.registry.handle(HISTORY_REQUESTS.GetAlert, async ({ id }, { principal }) => {
+      const alert = this.readModel.alerts.alert(id);
+      if (!alert) throw new ApiError(404, `no alert has the id '${id}'`, 'NOT_FOUND');
+      if (!this.canSee(principal, alert))
+        throw new ApiError(
+          403,
+          `you need Read permission on the target of alert '${id}'`,
+          'FORBIDDEN',
+        );
+      return toKomodoAlert(alert);
+    });
   }
 
   /** By the target's id only, live or deleted, as its history (canReadHistoryOf). */

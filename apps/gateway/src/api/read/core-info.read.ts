@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { EmptyDto } from '@monitor/contracts';
+import { HISTORY_REQUESTS } from '@monitor/contracts';
 import { MONITOR_CONFIG } from '@monitor/runtime';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
 /** Komodo's Timelength values that a poll interval can be, in milliseconds, shortest first. */
 const TIMELENGTHS = [
@@ -60,14 +60,6 @@ export class CoreInfoRead implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'GetCoreInfo',
-        dto: EmptyDto,
-        access: { type: 'user' },
-        handle: async () => coreInfo(this.config),
-      }),
-    );
+    this.registry.handle(HISTORY_REQUESTS.GetCoreInfo, async () => coreInfo(this.config));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { GetResourceAtDto, GetResourceHistoryDto } from '@monitor/contracts';
+import { HISTORY_REQUESTS } from '@monitor/contracts';
 import {
   parseResourceEventType,
   replayResource,
@@ -15,7 +15,7 @@ import { requireHistoryTarget } from '../../auth/history-access';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource } from '../komodo-shapes';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
 /**
  * A resource's own event stream: its history, and the resource as it was at any point. A
@@ -32,42 +32,32 @@ export class HistoryReads implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'GetResourceHistory',
-        dto: GetResourceHistoryDto,
-        access: { type: 'user' },
-        handle: async ({ target }, { principal }) =>
-          (await this.events(principal, target.type, target.id)).map(historyEntry),
-      }),
-      request({
-        verb: 'read',
-        name: 'GetResourceAt',
-        dto: GetResourceAtDto,
-        access: { type: 'user' },
-        handle: async ({ target, revision, at }, { principal }) => {
-          const events = await this.events(principal, target.type, target.id);
-          const upTo = events.filter(
-            (e) =>
-              (revision === undefined || e.revision <= revision) &&
-              (at === undefined || e.metadata.at <= at),
+    this.registry.handle(HISTORY_REQUESTS.GetResourceHistory, async ({ target }, { principal }) =>
+      (await this.events(principal, target.type, target.id)).map(historyEntry),
+    );
+    this.registry.handle(
+      HISTORY_REQUESTS.GetResourceAt,
+      async ({ target, revision, at }, { principal }) => {
+        const events = await this.events(principal, target.type, target.id);
+        const upTo = events.filter(
+          (e) =>
+            (revision === undefined || e.revision <= revision) &&
+            (at === undefined || e.metadata.at <= at),
+        );
+        const state = replayResource(upTo.map((e) => ({ ...e, at: e.metadata.at })));
+        if (state.status === 'Empty') {
+          throw new ApiError(
+            404,
+            `${target.type} '${target.id}' did not exist at that point`,
+            'NOT_FOUND',
           );
-          const state = replayResource(upTo.map((e) => ({ ...e, at: e.metadata.at })));
-          if (state.status === 'Empty') {
-            throw new ApiError(
-              404,
-              `${target.type} '${target.id}' did not exist at that point`,
-              'NOT_FOUND',
-            );
-          }
-          return {
-            ...toKomodoResource(state.resource),
-            revision: state.resource.revision,
-            deleted: state.status === 'Deleted',
-          };
-        },
-      }),
+        }
+        return {
+          ...toKomodoResource(state.resource),
+          revision: state.resource.revision,
+          deleted: state.status === 'Deleted',
+        };
+      },
     );
   }
 

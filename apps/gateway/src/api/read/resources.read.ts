@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  getResourceDto,
   GET_PARAM,
-  ListResourcesDto,
+  KIND_REQUESTS,
+  type ListResourcesDto,
   type ResourceQueryDto,
 } from '@monitor/contracts';
 import {
@@ -17,25 +17,11 @@ import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 import { serverState } from '../servers/server-state';
 import { configInfo, hasConfigInfo } from './kind-list-info';
 import { sortListItems } from './list-sort';
 import { stackInfo } from './stack-info';
-
-/** Komodo's plural of each kind in `List<Kinds>`. */
-export const PLURAL: Record<ResourceKind, string> = {
-  Server: 'Servers',
-  Deployment: 'Deployments',
-  Stack: 'Stacks',
-  Repo: 'Repos',
-  Build: 'Builds',
-  Builder: 'Builders',
-  Procedure: 'Procedures',
-  ResourceSync: 'ResourceSyncs',
-  Alerter: 'Alerters',
-  ServerTemplate: 'ServerTemplates',
-};
 
 /** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
 @Injectable()
@@ -47,44 +33,21 @@ export class ResourceReads implements OnModuleInit {
 
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
-      this.registry.add(
-        request({
-          verb: 'read',
-          name: `Get${kind}`,
-          dto: getResourceDto(kind),
-          access: {
-            type: 'resource',
-            level: 'Read',
-            target: (params) => ({ kind, id: (params as Record<string, string>)[GET_PARAM[kind]] }),
-          },
-          handle: async (params) => {
-            const resource = this.get(kind, (params as Record<string, string>)[GET_PARAM[kind]]);
-            return toKomodoResource(
-              resource,
-              kind === 'Stack' ? stackInfo(this.readModel, resource) : {},
-            );
-          },
-        }),
-        request({
-          verb: 'read',
-          name: `List${PLURAL[kind]}`,
-          dto: ListResourcesDto,
-          access: { type: 'user' },
-          handle: async (params, { principal }) => {
-            const items = this.visible(kind, params, principal).map((r) =>
-              toListItem(r, this.info(r)),
-            );
-            return pageOf(sortListItems(items, params.sort_by, params.sort_desc), params);
-          },
-        }),
-        request({
-          verb: 'read',
-          name: `ListFull${PLURAL[kind]}`,
-          dto: ListResourcesDto,
-          access: { type: 'user' },
-          handle: async (params, { principal }) =>
-            pageOf(this.visible(kind, params, principal), params).map((r) => toKomodoResource(r)),
-        }),
+      const entries = KIND_REQUESTS[kind];
+      const param = GET_PARAM[kind];
+      this.registry.handle(entries.get, async (params) => {
+        const resource = this.get(kind, params[param]);
+        return toKomodoResource(
+          resource,
+          kind === 'Stack' ? stackInfo(this.readModel, resource) : {},
+        );
+      });
+      this.registry.handle(entries.list, async (params, { principal }) => {
+        const items = this.visible(kind, params, principal).map((r) => toListItem(r, this.info(r)));
+        return pageOf(sortListItems(items, params.sort_by, params.sort_desc), params);
+      });
+      this.registry.handle(entries.listFull, async (params, { principal }) =>
+        pageOf(this.visible(kind, params, principal), params).map((r) => toKomodoResource(r)),
       );
     }
   }

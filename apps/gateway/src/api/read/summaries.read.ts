@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { EmptyDto } from '@monitor/contracts';
+import { KIND_REQUESTS, type AnswerOf } from '@monitor/contracts';
 import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 import { serverState } from '../servers/server-state';
-import { PLURAL } from './resources.read';
 import { runState } from './run-states';
 
 type Counts = Record<string, number>;
@@ -26,26 +25,21 @@ export class SummaryReads implements OnModuleInit {
 
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
-      this.registry.add(
-        request({
-          verb: 'read',
-          name: `Get${PLURAL[kind]}Summary`,
-          dto: EmptyDto,
-          access: { type: 'user' },
-          handle: async (_params, { principal }) => this.summary(kind, principal),
-        }),
+      this.registry.handle(KIND_REQUESTS[kind].summary, async (_params, { principal }) =>
+        this.summary(kind, principal),
       );
     }
   }
 
-  private summary(kind: ResourceKind, principal: Principal): Counts {
+  private summary<K extends ResourceKind>(kind: K, principal: Principal): SummaryOf<K> {
     const resources = this.readModel.list(kind).filter((r) => principal.can(r, 'Read'));
     const counts: Counts = { ...EMPTY[kind], total: resources.length };
     for (const resource of resources) {
       const bucket = this.bucket(kind, resource);
       if (bucket) counts[bucket] = (counts[bucket] ?? 0) + 1;
     }
-    return counts;
+    // EMPTY[kind] and `total` are every field of the kind's summary.
+    return counts as SummaryOf<K>;
   }
 
   /**
@@ -78,8 +72,17 @@ export class SummaryReads implements OnModuleInit {
   }
 }
 
-/** Every bucket of each kind's summary, so a state nobody is in still shows as 0. */
-const EMPTY: Record<ResourceKind, Counts> = {
+/** A kind's summary, as the catalogue declares it (Komodo's `Get<Kinds>SummaryResponse`). */
+type SummaryOf<K extends ResourceKind> = AnswerOf<
+  'read',
+  (typeof KIND_REQUESTS)[K]['summary']['name']
+>;
+
+/**
+ * Every bucket of each kind's summary, so a state nobody is in still shows as 0; typed by the
+ * catalogue, so the buckets are the summary's fields.
+ */
+const EMPTY: { [K in ResourceKind]: Omit<SummaryOf<K>, 'total'> } = {
   Server: { healthy: 0, warning: 0, unhealthy: 0, disabled: 0 },
   Deployment: { running: 0, stopped: 0, not_deployed: 0, unhealthy: 0, unknown: 0 },
   Stack: { running: 0, stopped: 0, down: 0, unhealthy: 0, unknown: 0 },

@@ -1,12 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { GetUpdateDto, ListUpdatesDto } from '@monitor/contracts';
+import { HISTORY_REQUESTS } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { canSeeUpdate } from '../../auth/update-visibility';
 import { ApiError } from '../api-error';
 import { toKomodoUpdate, toUpdateListItem } from '../komodo-shapes';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 import { matchesQuery, pageOf } from './paging';
 
 /** The audit trail: `ListUpdates` newest first, paged; `GetUpdate` one whole. */
@@ -19,42 +19,31 @@ export class UpdateReads implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'read',
-        name: 'GetUpdate',
-        dto: GetUpdateDto,
-        access: { type: 'user' },
-        handle: async ({ id }, { principal }) => {
-          const update = this.readModel.update(id);
-          if (!update) throw new ApiError(404, `no Update has the id '${id}'`, 'NOT_FOUND');
-          if (!canSeeUpdate(principal, update, this.readModel)) {
-            throw new ApiError(
-              403,
-              `you need Read permission on the target of Update '${id}'`,
-              'FORBIDDEN',
-            );
-          }
-          return toKomodoUpdate(update);
-        },
-      }),
-      request({
-        verb: 'read',
-        name: 'ListUpdates',
-        dto: ListUpdatesDto,
-        access: { type: 'user' },
-        handle: async ({ query = {}, page = 0 }, { principal }) => {
-          const size = this.config.updates_page_size;
-          const all = this.readModel.listUpdates(
-            (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
-          );
-          const { items, next_page } = pageOf(all, page, size);
-          return {
-            updates: items.map((u) => toUpdateListItem(u, this.readModel.identity)),
-            next_page,
-          };
-        },
-      }),
+    this.registry.handle(HISTORY_REQUESTS.GetUpdate, async ({ id }, { principal }) => {
+      const update = this.readModel.update(id);
+      if (!update) throw new ApiError(404, `no Update has the id '${id}'`, 'NOT_FOUND');
+      if (!canSeeUpdate(principal, update, this.readModel)) {
+        throw new ApiError(
+          403,
+          `you need Read permission on the target of Update '${id}'`,
+          'FORBIDDEN',
+        );
+      }
+      return toKomodoUpdate(update);
+    });
+    this.registry.handle(
+      HISTORY_REQUESTS.ListUpdates,
+      async ({ query = {}, page = 0 }, { principal }) => {
+        const size = this.config.updates_page_size;
+        const all = this.readModel.listUpdates(
+          (u) => matchesQuery(u, query) && canSeeUpdate(principal, u, this.readModel),
+        );
+        const { items, next_page } = pageOf(all, page, size);
+        return {
+          updates: items.map((u) => toUpdateListItem(u, this.readModel.identity)),
+          next_page,
+        };
+      },
     );
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { StackParamDto } from '@monitor/contracts';
+import { STACK_REQUESTS } from '@monitor/contracts';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { ExecutionForwarder } from '../execution-forwarder';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
 /**
  * Komodo 2's `/write/RefreshStackCache { stack }`: the same execution as Monitor's
@@ -20,32 +20,20 @@ export class StackCacheWrite implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'write',
-        name: 'RefreshStackCache',
-        dto: StackParamDto,
-        access: {
-          type: 'resource',
-          level: 'Execute',
-          target: ({ stack }) => ({ kind: 'Stack', id: stack }),
-        },
-        handle: async (params, { meta }) => {
-          const started = await this.executions.run('Stack', 'RefreshStackCache', params, meta);
-          const update = await this.finished(started._id.$oid);
-          if (!update.success) {
-            const failed = update.logs.find((log) => !log.success);
-            throw new ApiError(
-              500,
-              `RefreshStackCache failed${failed ? ` at ${failed.stage}: ${failed.stderr}` : ''} (Update '${update.id}')`,
-              'INTERNAL',
-              { update: update.id },
-            );
-          }
-          return {};
-        },
-      }),
-    );
+    this.registry.handle(STACK_REQUESTS.RefreshStackCache, async (params, { meta }) => {
+      const started = await this.executions.run('Stack', 'RefreshStackCache', params, meta);
+      const update = await this.finished(started._id.$oid);
+      if (!update.success) {
+        const failed = update.logs.find((log) => !log.success);
+        throw new ApiError(
+          500,
+          `RefreshStackCache failed${failed ? ` at ${failed.stage}: ${failed.stderr}` : ''} (Update '${update.id}')`,
+          'INTERNAL',
+          { update: update.id },
+        );
+      }
+      return {};
+    });
   }
 
   /** The Update once Complete; the runner ends every execution, interrupted ones included. */

@@ -1,41 +1,40 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusClient, querySubject } from '@monitor/bus';
-import {
-  BatchPatternDto,
-  DestroyStackDto,
-  GetStackLogDto,
-  InspectStackContainerDto,
-  SearchStackLogDto,
-  StackParamDto,
-} from '@monitor/contracts';
-import type { SpecificPermission } from '@monitor/domain';
+import { STACK_EXECUTION_FORMS, STACK_REQUESTS } from '@monitor/contracts';
 import { ExecutionForwarder } from '../execution-forwarder';
-import { request, RequestRegistry, type Access } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
+const R = STACK_REQUESTS;
+
+/** Executions: each answers an Update at once. */
 const EXECUTIONS = [
-  'DeployStack',
-  'DeployStackIfChanged',
-  'RefreshStackCache',
-  'StartStack',
-  'StopStack',
-  'RestartStack',
-  'PauseStack',
-  'UnpauseStack',
-  'PullStack',
+  R.DeployStack,
+  R.DeployStackIfChanged,
+  STACK_EXECUTION_FORMS.RefreshStackCache,
+  R.StartStack,
+  R.StopStack,
+  R.RestartStack,
+  R.PauseStack,
+  R.UnpauseStack,
+  R.PullStack,
+  R.DestroyStack,
 ];
 
-/** Komodo's batch forms: `Batch<Execution>` over a name pattern. */
-const BATCHES = ['DeployStack', 'DeployStackIfChanged', 'PullStack', 'DestroyStack'];
+/** Komodo's batch forms, each with the execution it runs on every resource it picks. */
+const BATCHES = [
+  [R.BatchDeployStack, R.DeployStack],
+  [R.BatchDeployStackIfChanged, R.DeployStackIfChanged],
+  [R.BatchPullStack, R.PullStack],
+  [R.BatchDestroyStack, R.DestroyStack],
+] as const;
 
-const onStack = (
-  level: 'Read' | 'Execute',
-  specific: SpecificPermission[] = [],
-): Access<{ stack: string }> => ({
-  type: 'resource',
-  level,
-  specific,
-  target: ({ stack }) => ({ kind: 'Stack', id: stack }),
-});
+/** Reads the deployer answers (it talks to the agents). */
+const FORWARDED_READS = [
+  R.ListStackServices,
+  R.GetStackLog,
+  R.SearchStackLog,
+  R.InspectStackContainer,
+];
 
 /** Stacks: compose executions (each answers an Update at once), batches, services, logs, inspect. */
 @Injectable()
@@ -47,42 +46,19 @@ export class StackRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const execute = (name: string, dto: new () => { stack: string }) =>
-      request({
-        verb: 'execute',
-        name,
-        dto,
-        access: onStack('Execute'),
-        handle: (params, { meta }) => this.executions.run('Stack', name, params, meta),
-      });
-    const read = (
-      name: string,
-      dto: new () => { stack: string },
-      specific: SpecificPermission[] = [],
-    ) =>
-      request({
-        verb: 'read',
-        name,
-        dto,
-        access: onStack('Read', specific),
-        handle: (params) => this.bus.request(querySubject(name), { params }),
-      });
-    this.registry.add(
-      ...EXECUTIONS.map((name) => execute(name, StackParamDto)),
-      execute('DestroyStack', DestroyStackDto),
-      ...BATCHES.map((name) =>
-        request({
-          verb: 'execute',
-          name: `Batch${name}`,
-          dto: BatchPatternDto,
-          access: { type: 'user' },
-          handle: (p, context) => this.executions.batch('Stack', name, 'stack', p, context),
-        }),
-      ),
-      read('ListStackServices', StackParamDto),
-      read('GetStackLog', GetStackLogDto, ['Logs']),
-      read('SearchStackLog', SearchStackLogDto, ['Logs']),
-      read('InspectStackContainer', InspectStackContainerDto, ['Inspect']),
-    );
+    for (const entry of EXECUTIONS) {
+      this.registry.handle(entry, (params, { meta }) =>
+        this.executions.run('Stack', entry.name, params, meta),
+      );
+    }
+    for (const [batch, execution] of BATCHES) {
+      this.registry.handle(batch, (params, context) =>
+        this.executions.batch('Stack', execution.name, 'stack', params, context),
+      );
+    }
+    for (const entry of FORWARDED_READS) {
+      const query = querySubject(entry.name);
+      this.registry.handle(entry, (params) => this.bus.request(query, { params }));
+    }
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-// `CloseAlert { id }` has GetAlert's params.
-import { GetAlertDto as CloseAlertDto } from '@monitor/contracts';
+import { HISTORY_REQUESTS } from '@monitor/contracts';
 import { alertStream, isResourceKind, type Alert, closeAlertDecider } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -8,7 +7,7 @@ import { handleCommand } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
-import { request, RequestRegistry } from '../request-registry';
+import { RequestRegistry } from '../request-registry';
 
 /**
  * Komodo's `CloseAlert { id }`: resolves an open alert by hand. Komodo keeps it to admins;
@@ -24,29 +23,21 @@ export class AlertWrites implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.add(
-      request({
-        verb: 'write',
-        name: 'CloseAlert',
-        dto: CloseAlertDto,
-        access: { type: 'user' },
-        handle: async ({ id }, { principal, meta }) => {
-          const alert = this.readModel.alerts.alert(id);
-          if (!alert) throw new ApiError(404, `no alert has the id '${id}'`, 'NOT_FOUND');
-          this.requireWrite(principal, alert);
-          const command = { type: 'Resolve' as const, ts: Date.now() };
-          const { position } = await handleCommand(
-            this.store,
-            alertStream(alert.id),
-            closeAlertDecider,
-            command,
-            meta,
-          );
-          await this.readModel.waitFor(position);
-          return {};
-        },
-      }),
-    );
+    this.registry.handle(HISTORY_REQUESTS.CloseAlert, async ({ id }, { principal, meta }) => {
+      const alert = this.readModel.alerts.alert(id);
+      if (!alert) throw new ApiError(404, `no alert has the id '${id}'`, 'NOT_FOUND');
+      this.requireWrite(principal, alert);
+      const command = { type: 'Resolve' as const, ts: Date.now() };
+      const { position } = await handleCommand(
+        this.store,
+        alertStream(alert.id),
+        closeAlertDecider,
+        command,
+        meta,
+      );
+      await this.readModel.waitFor(position);
+      return {};
+    });
   }
 
   /** Admins, or Write on the alert's resource while it exists (System alerts: admins only). */

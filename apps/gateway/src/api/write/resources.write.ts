@@ -1,63 +1,38 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  CopyResourceDto,
-  CreateResourceDto,
-  DeleteResourceDto,
-  RenameResourceDto,
-  UpdateDescriptionDto,
-  UpdateResourceDto,
-  UpdateResourceMetaDto,
-  UpdateTagsOnResourceDto,
+  KIND_REQUESTS,
+  TAG_REQUESTS,
+  type CopyResourceDto,
+  type CreateResourceDto,
+  type UpdateResourceDto,
+  type UpdateResourceMetaDto,
   validateConfig,
 } from '@monitor/contracts';
 import {
   CREATOR_SPECIFICS,
   RESOURCE_KINDS,
-  type PermissionLevel,
   type Resource,
   type ResourceKind,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { READ_MODEL, UPDATE_META, lifecycleRequest, type LifecycleWrite } from '@monitor/runtime';
+import { LIFECYCLE_WRITES, READ_MODEL, UPDATE_META, type LifecycleWrite } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
 import { canCreate } from '../../auth/create-rights';
 import type { Principal } from '../../auth/principal';
-import { request, RequestRegistry, type Access, type RequestContext } from '../request-registry';
+import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 import { WriteRights } from './write-rights';
 
-const DTO: Record<LifecycleWrite, new () => object> = {
-  Create: CreateResourceDto,
-  Copy: CopyResourceDto,
-  Update: UpdateResourceDto,
-  Rename: RenameResourceDto,
-  Delete: DeleteResourceDto,
-};
-
-const onId =
-  (level: PermissionLevel) =>
-  (kind: ResourceKind): Access<object> => ({
-    type: 'resource',
-    level,
-    target: (params) => ({ kind, id: (params as { id: string }).id }),
-  });
-
-/** Creating is checked in the handler (kind-specific rights); the rest need a level. */
-const ACCESS: Record<LifecycleWrite, (kind: ResourceKind) => Access<object>> = {
-  Create: () => ({ type: 'user' }),
-  Copy: onId('Read'),
-  Update: onId('Write'),
-  Rename: onId('Write'),
-  Delete: onId('Write'),
-};
-
-const onTarget: Access<{ target: { type: ResourceKind; id: string } }> = {
-  type: 'resource',
-  level: 'Write',
-  target: ({ target }) => ({ kind: target.type, id: target.id }),
-};
+/** The catalogue's entry of each lifecycle write. */
+const ENTRY = {
+  Create: 'create',
+  Copy: 'copy',
+  Update: 'update',
+  Rename: 'rename',
+  Delete: 'delete',
+} as const satisfies Record<LifecycleWrite, keyof (typeof KIND_REQUESTS)[ResourceKind]>;
 
 /** The lifecycle writes of every kind, forwarded to the service that owns the kind. */
 @Injectable()
@@ -72,41 +47,21 @@ export class ResourceWrites implements OnModuleInit {
 
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
-      for (const op of Object.keys(DTO) as LifecycleWrite[]) {
-        const name = lifecycleRequest(op, kind);
-        this.registry.add(
-          request({
-            verb: 'write',
-            name,
-            dto: DTO[op],
-            access: ACCESS[op](kind),
-            handle: (params, context) => this.write(kind, op, name, params, context),
-          }),
+      for (const op of LIFECYCLE_WRITES) {
+        const entry = KIND_REQUESTS[kind][ENTRY[op]];
+        this.registry.handle(entry, (params, context) =>
+          this.write(kind, op, entry.name, params, context),
         );
       }
     }
-    this.registry.add(
-      request({
-        verb: 'write',
-        name: UPDATE_META,
-        dto: UpdateResourceMetaDto,
-        access: onTarget,
-        handle: (params, context) => this.meta(params, context),
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateTagsOnResource',
-        dto: UpdateTagsOnResourceDto,
-        access: onTarget,
-        handle: ({ target, tags }, context) => this.meta({ target, tags }, context),
-      }),
-      request({
-        verb: 'write',
-        name: 'UpdateDescription',
-        dto: UpdateDescriptionDto,
-        access: onTarget,
-        handle: ({ target, description }, context) => this.meta({ target, description }, context),
-      }),
+    this.registry.handle(TAG_REQUESTS.UpdateResourceMeta, (params, context) =>
+      this.meta(params, context),
+    );
+    this.registry.handle(TAG_REQUESTS.UpdateTagsOnResource, ({ target, tags }, context) =>
+      this.meta({ target, tags }, context),
+    );
+    this.registry.handle(TAG_REQUESTS.UpdateDescription, ({ target, description }, context) =>
+      this.meta({ target, description }, context),
     );
   }
 
@@ -122,8 +77,8 @@ export class ResourceWrites implements OnModuleInit {
       throw new ApiError(403, `you may not create ${kind}s; an admin can allow it`, 'FORBIDDEN');
     }
     this.checkConfigRights(kind, op, params, principal);
-    const before =
-      op === 'Delete' ? this.readModel.resource(kind, (params as { id: string }).id) : undefined;
+    // What a delete answers: the resource as it was (its access check found it).
+    const before = op === 'Delete' ? this.current(kind, (params as { id: string }).id) : undefined;
     const { id } = await this.commands.send(kind, name, { params, meta });
     if (creates && !principal.isAdmin) {
       // The creator may manage what they created, with the specifics Komodo gives a creator.
@@ -134,7 +89,7 @@ export class ResourceWrites implements OnModuleInit {
         meta,
       );
     }
-    if (op === 'Delete') return before ? toKomodoResource(before) : {};
+    if (before) return toKomodoResource(before);
     if (op === 'Rename') return this.lastUpdate(kind, id);
     return toKomodoResource(this.current(kind, id));
   }
@@ -187,7 +142,8 @@ export class ResourceWrites implements OnModuleInit {
     const [update] = this.readModel.listUpdates(
       (u) => u.target.type === kind && u.target.id === id,
     );
-    return update ? toKomodoUpdate(update) : {};
+    if (!update) throw new ApiError(500, `the Update of ${kind} '${id}' is missing`, 'INTERNAL');
+    return toKomodoUpdate(update);
   }
 }
 

@@ -1,18 +1,18 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { CreateTagDto, DeleteTagDto, RenameTagDto, UpdateTagColorDto } from '@monitor/contracts';
+import { TAG_REQUESTS, type DeleteTagDto } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoTag } from '../komodo-shapes';
-import { request, RequestRegistry, type RequestContext } from '../request-registry';
+import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 
-const TAG_WRITES: [string, new () => object][] = [
-  ['CreateTag', CreateTagDto],
-  ['RenameTag', RenameTagDto],
-  ['UpdateTagColor', UpdateTagColorDto],
-  ['DeleteTag', DeleteTagDto],
+const TAG_WRITES = [
+  TAG_REQUESTS.CreateTag,
+  TAG_REQUESTS.RenameTag,
+  TAG_REQUESTS.UpdateTagColor,
+  TAG_REQUESTS.DeleteTag,
 ];
 
 @Injectable()
@@ -24,16 +24,8 @@ export class TagWrites implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const [name, dto] of TAG_WRITES) {
-      this.registry.add(
-        request({
-          verb: 'write',
-          name,
-          dto,
-          access: { type: 'user' },
-          handle: (params, context) => this.write(name, params, context),
-        }),
-      );
+    for (const entry of TAG_WRITES) {
+      this.registry.handle(entry, (params, context) => this.write(entry.name, params, context));
     }
   }
 
@@ -43,7 +35,9 @@ export class TagWrites implements OnModuleInit {
       name === 'DeleteTag' ? this.readModel.tag((params as DeleteTagDto).id) : undefined;
     const { id } = await this.commands.send('tag', name, { params, meta });
     const tag = before ?? this.readModel.tag(id);
-    return tag ? toKomodoTag(tag) : {};
+    if (!tag)
+      throw new ApiError(500, `${name}: tag '${id}' is missing after the write`, 'INTERNAL');
+    return toKomodoTag(tag);
   }
 
   /** Anyone may create a tag; its owner and admins may change or delete it. */
