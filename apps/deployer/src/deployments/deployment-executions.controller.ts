@@ -5,6 +5,7 @@ import {
   DeployDto,
   requireValid,
   RollbackDeploymentDto,
+  DEPLOYMENT_REQUESTS,
 } from '@monitor/contracts';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import {
@@ -22,12 +23,12 @@ type Envelope = { params: unknown; meta: CommandMeta };
 export class DeploymentExecutionsController {
   constructor(readonly executions: DeploymentExecutions) {}
 
-  @MessagePattern(execSubject('Deployment', 'Deploy'), { queue })
+  @MessagePattern(execSubject('Deployment', DEPLOYMENT_REQUESTS.Deploy.name), { queue })
   deploy({ params, meta }: Envelope): Promise<WriteResult> {
     return this.executions.deploy(requireValid(DeployDto, params).deployment, meta);
   }
 
-  @MessagePattern(execSubject('Deployment', 'RollbackDeployment'), { queue })
+  @MessagePattern(execSubject('Deployment', DEPLOYMENT_REQUESTS.RollbackDeployment.name), { queue })
   rollback({ params, meta }: Envelope): Promise<WriteResult> {
     const { deployment, revision } = requireValid(RollbackDeploymentDto, params);
     return this.executions.rollback(deployment, meta, revision);
@@ -38,7 +39,7 @@ registerMessageHandlers(
   DeploymentExecutionsController,
   (Object.keys(CONTAINER_ACTIONS) as ContainerAction[]).map((action) => ({
     method: action,
-    subject: execSubject('Deployment', action),
+    subject: execSubject('Deployment', DEPLOYMENT_REQUESTS[action].name),
     queue,
     run(this: DeploymentExecutionsController, { params, meta }: Envelope) {
       const { deployment, signal, time } = requireValid(DeploymentActionDto, params);

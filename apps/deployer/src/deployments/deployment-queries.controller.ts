@@ -6,6 +6,7 @@ import {
   InspectDeploymentContainerDto,
   requireValid,
   SearchDeploymentLogDto,
+  DEPLOYMENT_REQUESTS,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
@@ -34,14 +35,14 @@ export class DeploymentQueriesController {
     private readonly agents: ServerAgents,
   ) {}
 
-  @MessagePattern(querySubject('GetDeploymentLog'), { queue })
+  @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.GetDeploymentLog.name), { queue })
   log({ params }: Envelope) {
     const { deployment, tail = 100, timestamps } = requireValid(GetDeploymentLogDto, params);
     return this.containerLog(deployment, tail, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
-  @MessagePattern(querySubject('SearchDeploymentLog'), { queue })
+  @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.SearchDeploymentLog.name), { queue })
   async search({ params }: Envelope) {
     const {
       deployment,
@@ -54,13 +55,13 @@ export class DeploymentQueriesController {
     return searchedLog(log, { terms, combinator, invert }, 'search container log');
   }
 
-  @MessagePattern(querySubject('GetDeploymentStats'), { queue })
+  @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.GetDeploymentStats.name), { queue })
   stats({ params }: Envelope) {
     return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
   }
 
   /** Its environment holds interpolated secrets: masked, with every secret of Monitor's. */
-  @MessagePattern(querySubject('InspectDeploymentContainer'), { queue })
+  @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.InspectDeploymentContainer.name), { queue })
   async inspect({ params }: Envelope) {
     const { deployment } = requireValid(InspectDeploymentContainerDto, params);
     const answer = await this.fromAgent(deployment, 'InspectContainer', {});

@@ -1,7 +1,7 @@
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
-import { requireValid, ServerParamDto } from '@monitor/contracts';
+import { requireValid, ServerParamDto, SERVER_REQUESTS } from '@monitor/contracts';
 import { notFound, type ExecutionLog, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ExecutionRunner, ServerAgents } from '@monitor/executions';
@@ -29,27 +29,27 @@ export class ServerExecutionsController implements OnApplicationBootstrap {
     );
   }
 
-  @MessagePattern(execSubject('Server', 'PruneImages'), { queue })
+  @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneImages.name), { queue })
   images(envelope: { params: unknown; meta: CommandMeta }) {
     return this.prune('PruneImages', 'prune images', envelope);
   }
 
-  @MessagePattern(execSubject('Server', 'PruneContainers'), { queue })
+  @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneContainers.name), { queue })
   containers(envelope: { params: unknown; meta: CommandMeta }) {
     return this.prune('PruneContainers', 'prune containers', envelope);
   }
 
-  @MessagePattern(execSubject('Server', 'PruneNetworks'), { queue })
+  @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneNetworks.name), { queue })
   networks(envelope: { params: unknown; meta: CommandMeta }) {
     return this.prune('PruneNetworks', 'prune networks', envelope);
   }
 
-  @MessagePattern(execSubject('Server', 'PruneVolumes'), { queue })
+  @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneVolumes.name), { queue })
   volumes(envelope: { params: unknown; meta: CommandMeta }) {
     return this.prune('PruneVolumes', 'prune volumes', envelope);
   }
 
-  @MessagePattern(execSubject('Server', 'PruneSystem'), { queue })
+  @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneSystem.name), { queue })
   system(envelope: { params: unknown; meta: CommandMeta }) {
     return this.prune('PruneSystem', 'prune system', envelope);
   }

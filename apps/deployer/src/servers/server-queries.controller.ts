@@ -9,6 +9,8 @@ import {
   SearchContainerLogDto,
   ServerParamDto,
   requireValid as valid,
+  SERVER_REQUESTS,
+  SERVER_FORMER_NAMES,
 } from '@monitor/contracts';
 import {
   LOG_SEARCH_TAIL,
@@ -45,53 +47,53 @@ export class ServerQueriesController {
     private readonly observations: ServerObservations,
   ) {}
 
-  @MessagePattern(querySubject('GetSystemInformation'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.GetSystemInformation.name), { queue })
   info({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, 'GetSystemInformation');
   }
 
-  @MessagePattern(querySubject('GetSystemStats'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.GetSystemStats.name), { queue })
   stats({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     return this.observations.latestStats(server.id) ?? this.ask(server.id, 'GetSystemStats');
   }
 
-  @MessagePattern(querySubject('GetHistoricalServerStats'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.GetHistoricalServerStats.name), { queue })
   history({ params }: Envelope) {
     const { server, granularity, page = 0 } = valid(GetHistoricalServerStatsDto, params);
     return this.observations.history(this.server(server).id, granularity, page);
   }
 
-  @MessagePattern(querySubject('ListDockerContainers'), { queue })
+  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerContainers.name), { queue })
   async containers({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     const containers = await this.ask<Record<string, unknown>[]>(server.id, 'ListDockerContainers');
     return containers.map((c) => ({ ...c, server_id: server.id, server_name: server.name }));
   }
 
-  @MessagePattern(querySubject('ListDockerImages'), { queue })
+  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerImages.name), { queue })
   images({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, 'ListDockerImages');
   }
 
-  @MessagePattern(querySubject('ListDockerNetworks'), { queue })
+  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerNetworks.name), { queue })
   networks({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, 'ListDockerNetworks');
   }
 
-  @MessagePattern(querySubject('ListDockerVolumes'), { queue })
+  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerVolumes.name), { queue })
   volumes({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, 'ListDockerVolumes');
   }
 
-  @MessagePattern(querySubject('GetContainerLog'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.GetContainerLog.name), { queue })
   log({ params }: Envelope) {
     const { server, container, tail, timestamps } = valid(GetContainerLogDto, params);
     return this.containerLog(server, container, tail, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
-  @MessagePattern(querySubject('SearchContainerLog'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.SearchContainerLog.name), { queue })
   async search({ params }: Envelope) {
     const {
       server,
@@ -109,7 +111,7 @@ export class ServerQueriesController {
    * Any container of the server, Monitor's own agent or core among them: every secret of
    * Monitor's is masked in its environment.
    */
-  @MessagePattern(querySubject('InspectContainer'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.InspectContainer.name), { queue })
   async inspect({ params }: Envelope) {
     const { server, container } = valid(InspectContainerDto, params);
     const answer = await this.ask(server, 'InspectContainer', { name: container });
@@ -117,7 +119,7 @@ export class ServerQueriesController {
   }
 
   /** Command lines may carry secrets given as arguments: masked as in an inspect. */
-  @MessagePattern(querySubject('ListSystemProcesses'), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.ListSystemProcesses.name), { queue })
   async systemProcesses({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     const answer = await this.processes.get(server.id, () =>

@@ -19,6 +19,8 @@ import {
   requireValid,
   SearchStackLogDto,
   StackParamDto,
+  STACK_REQUESTS,
+  STACK_EXECUTION_FORMS,
 } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
@@ -48,30 +50,30 @@ export class StackController {
     private readonly agents: ServerAgents,
   ) {}
 
-  @MessagePattern(execSubject('Stack', 'RefreshStackCache'), { queue })
+  @MessagePattern(execSubject('Stack', STACK_EXECUTION_FORMS.RefreshStackCache.name), { queue })
   refresh({ params, meta }: Envelope): Promise<WriteResult> {
     return this.stacks.refresh(requireValid(StackParamDto, params).stack, meta);
   }
 
-  @MessagePattern(execSubject('Stack', 'DestroyStack'), { queue })
+  @MessagePattern(execSubject('Stack', STACK_REQUESTS.DestroyStack.name), { queue })
   destroy({ params, meta }: Envelope): Promise<WriteResult> {
     const { stack, ...choice } = requireValid(DestroyStackDto, params);
     return this.stacks.destroy(stack, meta, choice);
   }
 
-  @MessagePattern(querySubject('ListStackServices'), { queue })
+  @MessagePattern(querySubject(STACK_REQUESTS.ListStackServices.name), { queue })
   services({ params }: Envelope) {
     return this.stacks.services(requireValid(StackParamDto, params).stack);
   }
 
-  @MessagePattern(querySubject('GetStackLog'), { queue })
+  @MessagePattern(querySubject(STACK_REQUESTS.GetStackLog.name), { queue })
   log({ params }: Envelope) {
     const { stack, tail = 100, services, timestamps } = requireValid(GetStackLogDto, params);
     return this.composeLog(stack, tail, services, timestamps);
   }
 
   /** Searched here, in the masked log: the agent knows no secrets to mask before it searches. */
-  @MessagePattern(querySubject('SearchStackLog'), { queue })
+  @MessagePattern(querySubject(STACK_REQUESTS.SearchStackLog.name), { queue })
   async search({ params }: Envelope) {
     const {
       stack,
@@ -90,7 +92,7 @@ export class StackController {
    * services as last polled); the agent inspects it only if it is labelled as this stack's. Its
    * environment holds interpolated secrets: masked, with every secret of Monitor's.
    */
-  @MessagePattern(querySubject('InspectStackContainer'), { queue })
+  @MessagePattern(querySubject(STACK_REQUESTS.InspectStackContainer.name), { queue })
   async inspect({ params }: Envelope) {
     const { stack: idOrName, service } = requireValid(InspectStackContainerDto, params);
     const stack = this.stacks.stack(idOrName);
@@ -126,7 +128,7 @@ export class StackController {
 registerMessageHandlers(StackController, [
   ...STACK_DEPLOYS.map((operation) => ({
     method: operation,
-    subject: execSubject('Stack', operation),
+    subject: execSubject('Stack', STACK_REQUESTS[operation].name),
     queue,
     run(this: StackController, { params, meta }: Envelope) {
       const { stack, ...choice } = requireValid(StackParamDto, params);
@@ -135,7 +137,7 @@ registerMessageHandlers(StackController, [
   })),
   ...(Object.keys(STACK_ACTIONS) as StackAction[]).map((action) => ({
     method: action,
-    subject: execSubject('Stack', action),
+    subject: execSubject('Stack', STACK_REQUESTS[action].name),
     queue,
     run(this: StackController, { params, meta }: Envelope) {
       const { stack, ...choice } = requireValid(StackParamDto, params);

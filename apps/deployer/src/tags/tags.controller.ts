@@ -7,6 +7,7 @@ import {
   RenameTagDto,
   requireValid,
   UpdateTagColorDto,
+  TAG_REQUESTS,
 } from '@monitor/contracts';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -28,25 +29,25 @@ export class TagsController {
     this.tags = new TagCommands(store, readModel, resources);
   }
 
-  @MessagePattern(commandSubject('tag', 'CreateTag'), { queue })
+  @MessagePattern(commandSubject('tag', TAG_REQUESTS.CreateTag.name), { queue })
   create({ params, meta }: CommandEnvelope): Promise<WriteResult> {
     const p = requireValid(CreateTagDto, params);
     return this.tags.create(p.name, p.color, meta);
   }
 
-  @MessagePattern(commandSubject('tag', 'RenameTag'), { queue })
+  @MessagePattern(commandSubject('tag', TAG_REQUESTS.RenameTag.name), { queue })
   rename({ params, meta }: CommandEnvelope): Promise<WriteResult> {
     const p = requireValid(RenameTagDto, params);
     return this.tags.rename(p.id, p.name, meta);
   }
 
-  @MessagePattern(commandSubject('tag', 'UpdateTagColor'), { queue })
+  @MessagePattern(commandSubject('tag', TAG_REQUESTS.UpdateTagColor.name), { queue })
   color({ params, meta }: CommandEnvelope): Promise<WriteResult> {
     const p = requireValid(UpdateTagColorDto, params);
     return this.tags.updateColor(p.tag, p.color, meta);
   }
 
-  @MessagePattern(commandSubject('tag', 'DeleteTag'), { queue })
+  @MessagePattern(commandSubject('tag', TAG_REQUESTS.DeleteTag.name), { queue })
   delete({ params, meta }: CommandEnvelope): Promise<WriteResult> {
     return this.tags.delete(requireValid(DeleteTagDto, params).id, meta);
   }

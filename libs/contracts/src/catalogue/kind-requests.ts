@@ -38,6 +38,15 @@ export interface KindNames {
   delete: string;
 }
 
+/** Komodo's lifecycle writes (`Create<Kind>`, ...), each with its entry among a kind's requests. */
+export const LIFECYCLE_ENTRY = {
+  Create: 'create',
+  Copy: 'copy',
+  Update: 'update',
+  Rename: 'rename',
+  Delete: 'delete',
+} as const;
+
 type ListAnswer<A extends KindAnswers> = A extends KomodoKind ? KomodoAnswer : A['resource'][];
 
 /** A kind's shared requests, under the kind's names for them. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   KIND_REQUESTS,
+  LIFECYCLE_ENTRY,
   TAG_REQUESTS,
   type CopyResourceDto,
   type CreateResourceDto,
@@ -15,7 +16,7 @@ import {
   type ResourceKind,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { LIFECYCLE_WRITES, READ_MODEL, UPDATE_META, type LifecycleWrite } from '@monitor/runtime';
+import { LIFECYCLE_WRITES, READ_MODEL, type LifecycleWrite } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
@@ -24,15 +25,6 @@ import type { Principal } from '../../auth/principal';
 import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 import { WriteRights } from './write-rights';
-
-/** The catalogue's entry of each lifecycle write. */
-const ENTRY = {
-  Create: 'create',
-  Copy: 'copy',
-  Update: 'update',
-  Rename: 'rename',
-  Delete: 'delete',
-} as const satisfies Record<LifecycleWrite, keyof (typeof KIND_REQUESTS)[ResourceKind]>;
 
 /** The lifecycle writes of every kind, forwarded to the service that owns the kind. */
 @Injectable()
@@ -48,7 +40,7 @@ export class ResourceWrites implements OnModuleInit {
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
       for (const op of LIFECYCLE_WRITES) {
-        const entry = KIND_REQUESTS[kind][ENTRY[op]];
+        const entry = KIND_REQUESTS[kind][LIFECYCLE_ENTRY[op]];
         this.registry.handle(entry, (params, context) =>
           this.write(kind, op, entry.name, params, context),
         );
@@ -128,7 +120,10 @@ export class ResourceWrites implements OnModuleInit {
         'FORBIDDEN',
       );
     }
-    await this.commands.send(params.target.type, UPDATE_META, { params, meta });
+    await this.commands.send(params.target.type, TAG_REQUESTS.UpdateResourceMeta.name, {
+      params,
+      meta,
+    });
     return {};
   }
 
