@@ -18,8 +18,8 @@ export interface DownChoice {
 /**
  * What takes a project (or some of its services) down, as argument arrays run one after the
  * other. The whole project: `down`. Some services: `stop` then `rm`, as docker-compose 1.x's
- * `down` takes no services (compose 2's `down <services>` does the same, networks left);
- * orphans are then left too, as they belong to no service named.
+ * `down` takes no services (compose 2's `down <services>` does the same, networks left); their
+ * orphans are removed apart (removeOrphans).
  */
 export function downCommands(choice: DownChoice): string[][] {
   const timeout = timeoutArgs(choice.timeout);

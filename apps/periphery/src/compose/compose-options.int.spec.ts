@@ -20,6 +20,7 @@ const stubborn = `
 `;
 const ONE = `services:\n  web:${stubborn}`;
 const TWO = `services:\n  web:${stubborn}  worker:${stubborn}`;
+const THREE = `${TWO}  extra:${stubborn}`;
 
 /** Well under the 60 s grace period: only the timeout we gave can make it this quick. */
 const QUICK_MS = 15_000;
@@ -121,6 +122,22 @@ describe("compose's --timeout, --remove-orphans, services on down, log timestamp
     expect(down).toMatchObject({ success: true });
     expect(down.command).toContain('down --timeout 0 --remove-orphans');
     expect(await states(t)).toEqual([]);
+  }, 90_000);
+
+  it('takes down the services named and, when asked, the orphans, leaving the others', async () => {
+    const t = target('some-orphans');
+    await write(t, THREE);
+    await up(t);
+    await write(t, TWO);
+
+    const [down, ms] = await timed(() =>
+      call('ComposeDown', { ...t, timeout: 0, services: ['worker'], remove_orphans: true }),
+    );
+    expect(down).toMatchObject({ stage: 'compose down', success: true });
+    expect(down.command).toContain(`remove orphans of ${t.project}: extra`);
+    expect(down.stdout).toMatch(/removed \S+_extra_1\n$/);
+    expect(ms).toBeLessThan(QUICK_MS);
+    expect(await states(t)).toEqual([['web', 'running']]);
   }, 90_000);
 
   it('takes down only the services named, leaving the others running', async () => {

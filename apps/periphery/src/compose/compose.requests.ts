@@ -4,6 +4,7 @@ import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
 import { runCommand } from './command-log';
 import { downCommands, joinLogs, timeoutArgs } from './compose-args';
+import { removeOrphans } from './compose-orphans';
 import { ComposeOwnership, withStackLabels } from './compose-owner';
 import { readComposeReach, type ComposeReach } from './compose-reach';
 import { readStackFiles, writeStackFiles } from './compose-files';
@@ -49,7 +50,7 @@ export class ComposeRequests implements OnModuleInit {
     private readonly registry: RequestRegistry,
     private readonly runner: ComposeRunner,
     private readonly status: ComposeStatus,
-    engine: DockerEngine,
+    private readonly engine: DockerEngine,
   ) {
     this.owners = new ComposeOwnership(engine, runner);
   }
@@ -137,7 +138,11 @@ export class ComposeRequests implements OnModuleInit {
     const logs: Log[] = [];
     for (const args of downCommands(p)) {
       logs.push(await this.runner.run('compose down', p, args));
-      if (!logs[logs.length - 1].success) break;
+      if (!logs[logs.length - 1].success) return joinLogs('compose down', logs);
+    }
+    // `down` itself removes orphans; a down of some services leaves it to us.
+    if (p.services?.length && p.remove_orphans) {
+      logs.push(await removeOrphans(this.runner, this.status, this.engine, p));
     }
     return joinLogs('compose down', logs);
   }

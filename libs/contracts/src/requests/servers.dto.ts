@@ -224,8 +224,8 @@ export class StackParamDto {
 
 /**
  * `DestroyStack { stack, services?, remove_orphans?, stop_time? }` and Monitor's
- * `remove_volumes`. `remove_orphans` also removes the project's containers of services no longer
- * in its compose files; with `services` only theirs go (and no orphans).
+ * `remove_volumes`. With `services` only theirs go; `remove_orphans` also removes the project's
+ * containers of services no longer in its compose files.
  */
 export class DestroyStackDto extends StackParamDto {
   @IsOptional()
