@@ -21,14 +21,7 @@ import {
   verifyPassword,
   type JwtClaims,
 } from '@monitor/auth';
-import {
-  CreateApiKeyDto,
-  DeleteApiKeyDto,
-  LogoutDto,
-  UpdatePasswordDto,
-  UsernamePasswordDto,
-  validateDto,
-} from '@monitor/contracts';
+import { AUTH_REQUESTS, validateDto, type UsernamePasswordDto } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { usernameKey, type UserCommand } from '@monitor/domain';
@@ -80,7 +73,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ) {
     switch (request) {
-      case 'GetLoginOptions':
+      case AUTH_REQUESTS.GetLoginOptions.name:
         return {
           local: true,
           oidc: false,
@@ -89,10 +82,10 @@ export class AuthController {
           registration_disabled: this.registrationDisabled(),
           oidc_auto_redirect: false,
         };
-      case 'SignUpLocalUser':
-        return this.signUp(valid(UsernamePasswordDto, body, request));
-      case 'LoginLocalUser':
-        return this.logIn(valid(UsernamePasswordDto, body, request), ip, res);
+      case AUTH_REQUESTS.SignUpLocalUser.name:
+        return this.signUp(valid(AUTH_REQUESTS.SignUpLocalUser.dto, body, request));
+      case AUTH_REQUESTS.LoginLocalUser.name:
+        return this.logIn(valid(AUTH_REQUESTS.LoginLocalUser.dto, body, request), ip, res);
       default:
         throw new ApiError(404, `unknown request '${request}' for /auth/login`, 'NOT_FOUND');
     }
@@ -107,12 +100,12 @@ export class AuthController {
   ) {
     // A disabled user may still log out.
     const { principal, token } = await this.authenticator.session(credentialsOf(headers), {
-      allowDisabled: request === 'Logout',
+      allowDisabled: request === AUTH_REQUESTS.Logout.name,
     });
     const meta: CommandMeta = { userId: principal.id, via: principal.via, correlationId: newId() };
     switch (request) {
-      case 'CreateApiKey': {
-        const { name, expires = 0 } = valid(CreateApiKeyDto, body, request);
+      case AUTH_REQUESTS.CreateApiKey.name: {
+        const { name, expires = 0 } = valid(AUTH_REQUESTS.CreateApiKey.dto, body, request);
         const { key, secret } = generateApiKey();
         const record = {
           key,
@@ -124,13 +117,13 @@ export class AuthController {
         await this.identity.user(principal.id, { type: 'CreateApiKey', key: record }, meta);
         return { key, secret };
       }
-      case 'DeleteApiKey': {
-        const { key } = valid(DeleteApiKeyDto, body, request);
+      case AUTH_REQUESTS.DeleteApiKey.name: {
+        const { key } = valid(AUTH_REQUESTS.DeleteApiKey.dto, body, request);
         await this.identity.user(principal.id, { type: 'DeleteApiKey', key }, meta);
         return {};
       }
-      case 'UpdatePassword': {
-        const { password } = valid(UpdatePasswordDto, body, request);
+      case AUTH_REQUESTS.UpdatePassword.name: {
+        const { password } = valid(AUTH_REQUESTS.UpdatePassword.dto, body, request);
         const weak = checkPasswordStrength(password, principal.user.username);
         if (weak) throw new ApiError(400, `password: ${weak}`, 'VALIDATION');
         await this.identity.user(
@@ -140,8 +133,8 @@ export class AuthController {
         );
         return {};
       }
-      case 'Logout': {
-        const { all = false } = valid(LogoutDto, body, request);
+      case AUTH_REQUESTS.Logout.name: {
+        const { all = false } = valid(AUTH_REQUESTS.Logout.dto, body, request);
         await this.identity.user(principal.id, logoutCommand(all, token), meta);
         return {};
       }

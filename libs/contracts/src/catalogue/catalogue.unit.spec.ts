@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { validateDto } from '../validation/validate-dto';
+import { AUTH_REQUESTS } from './auth';
 import { CATALOGUE_ENTRIES, REQUESTS, type AnswerOf, type RequestName } from './catalogue';
 import type { Verb } from './entry';
 
@@ -82,5 +83,25 @@ describe('the request catalogue', () => {
     );
     // Every answer resolves to a type: a Komodo marker on one of these would be `never`.
     noneOf<Unanswered<'read'> | Unanswered<'write'> | Unanswered<'execute'>>([]);
+  });
+
+  it("declares Komodo's auth requests by the route komodo_client's auth client sends them to", () => {
+    const responses = readFileSync(require.resolve('mogh_auth_client/dist/responses.d.ts'), 'utf8');
+    const routeOf = (name: string) => {
+      const login = responses.indexOf('LoginResponses');
+      const manage = responses.indexOf('ManageResponses');
+      const at = responses.search(new RegExp(`\\b${name}:`));
+      if (at < 0) return 'Monitor';
+      return at > manage && manage > login ? 'manage' : 'login';
+    };
+    expect(Object.values(AUTH_REQUESTS).map((e) => [e.name, e.route, routeOf(e.name)])).toEqual([
+      ['GetLoginOptions', 'login', 'login'],
+      ['SignUpLocalUser', 'login', 'login'],
+      ['LoginLocalUser', 'login', 'login'],
+      ['CreateApiKey', 'manage', 'manage'],
+      ['DeleteApiKey', 'manage', 'manage'],
+      ['UpdatePassword', 'manage', 'manage'],
+      ['Logout', 'manage', 'Monitor'],
+    ]);
   });
 });

@@ -10,3 +10,4 @@ export * from './history';
 export * from './users';
 export * from './settings';
 export * from './catalogue';
+export * from './auth';
