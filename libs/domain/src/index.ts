@@ -25,7 +25,7 @@ export * from './accounts/account';
 export * from './variables/interpolate';
 export * from './variables/variable-use';
 export * from './updates/update';
-export * from './servers/server-status';
+export * from './server/server-status';
 export * from './alerts';
 export * from './deployment-status/deployment-status';
 export * from './stack-status/stack-status';

@@ -1,4 +1,4 @@
-import { defaultServerConfig } from '../resources/configs/server.config';
+import { defaultServerConfig } from '../server/server.config';
 import { disk, play, server, up, ups, down, type Poll } from './server-health.fixtures';
 import { evaluateServerHealth } from './server-health';
 

@@ -1,5 +1,5 @@
 /** Test helpers for the server health specs: polls played through the evaluator. */
-import { defaultServerConfig } from '../resources/configs/server.config';
+import { defaultServerConfig } from '../server/server.config';
 import { alertKey } from './alert-data';
 import type { AlertDecision } from './alert-decision';
 import {

@@ -1,4 +1,4 @@
-import type { ServerConfig } from '../resources/configs/server.config';
+import type { ServerConfig } from '../server/server.config';
 import type { AlertData, AlertError, SeverityLevel } from './alert-data';
 import type { AlertDecision } from './alert-decision';
 import type { OpenLevel } from './alert';

@@ -1,4 +1,4 @@
-import { defaultServerConfig } from '../resources/configs/server.config';
+import { defaultServerConfig } from '../server/server.config';
 import { down, play, server, up, ups, type Poll } from './server-health.fixtures';
 import { evaluateServerHealth } from './server-health';
 

@@ -1,5 +1,5 @@
 export * from './common';
-export * from './server.config';
+export * from '../../server/server.config';
 export * from './deployment.config';
 export * from './stack.config';
 export * from './repo.config';

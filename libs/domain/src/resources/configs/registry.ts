@@ -42,7 +42,7 @@ import {
   SERVER_SECRETS,
   type ServerConfig,
   defaultServerConfig,
-} from './server.config';
+} from '../../server/server.config';
 import {
   SERVER_TEMPLATE_REFERENCES,
   SERVER_TEMPLATE_SECRETS,

@@ -1,4 +1,4 @@
-import type { MaintenanceWindow, ReferenceSpec } from './common';
+import type { MaintenanceWindow, ReferenceSpec } from '../resources/configs/common';
 
 export interface ServerConfig {
   address: string;
