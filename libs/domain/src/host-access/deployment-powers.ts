@@ -1,7 +1,7 @@
-import { collectExtraArgs } from '../deployments/extra-args';
-import { parseVolume } from '../deployments/volumes';
-import { parseListLines } from '../deployments/multiline';
-import type { DeploymentConfig } from '../resources/configs/deployment.config';
+import { collectExtraArgs } from '../deployment/extra-args';
+import { parseVolume } from '../deployment/volumes';
+import { parseListLines } from '../deployment/multiline';
+import type { DeploymentConfig } from '../deployment/deployment.config';
 import { bindPowers } from './bind-powers';
 import type { HostPower } from './host-powers';
 

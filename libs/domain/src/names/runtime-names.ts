@@ -1,4 +1,4 @@
-import { collectContainerName } from '../deployments/container-name';
+import { collectContainerName } from '../deployment/container-name';
 import type { ResourceKind } from '../kinds';
 
 /**

@@ -1,4 +1,4 @@
-import { deploymentState } from '../deployments/deployment-state';
+import { deploymentState } from '../deployment/deployment-state';
 import type { DomainEvent } from '../shared/domain-event';
 
 /** Komodo's StackState, as its API spells it. */

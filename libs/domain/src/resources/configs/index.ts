@@ -1,6 +1,6 @@
 export * from './common';
 export * from '../../server/server.config';
-export * from './deployment.config';
+export * from '../../deployment/deployment.config';
 export * from './stack.config';
 export * from './repo.config';
 export * from './build.config';

@@ -23,7 +23,7 @@ import {
   DEPLOYMENT_SECRETS,
   type DeploymentConfig,
   defaultDeploymentConfig,
-} from './deployment.config';
+} from '../../deployment/deployment.config';
 import {
   PROCEDURE_REFERENCES,
   PROCEDURE_SECRETS,

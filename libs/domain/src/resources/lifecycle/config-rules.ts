@@ -1,4 +1,4 @@
-import { validateDeploymentConfig } from '../../deployments/validate';
+import { validateDeploymentConfig } from '../../deployment/validate';
 import type { ResourceKind } from '../../kinds';
 import { invalid } from '../../shared/domain-error';
 

@@ -1,4 +1,4 @@
-import type { DeploymentConfig } from '../resources/configs/deployment.config';
+import type { DeploymentConfig } from './deployment.config';
 import { isContainerName } from './container-name';
 import { fieldError, type DeploymentFieldError } from './errors';
 

@@ -1,7 +1,7 @@
 import {
   defaultDeploymentConfig,
   type DeploymentConfig,
-} from '../resources/configs/deployment.config';
+} from './deployment.config';
 import { validateDeploymentConfig } from './index';
 
 const validate = (patch: Partial<DeploymentConfig>) =>

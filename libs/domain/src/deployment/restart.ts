@@ -1,4 +1,4 @@
-import { RESTART_MODES, type RestartMode } from '../resources/configs/deployment.config';
+import { RESTART_MODES, type RestartMode } from './deployment.config';
 import { orThrow, fieldError, type FieldResult } from './errors';
 
 /** Docker's `HostConfig.RestartPolicy`. */

@@ -1,7 +1,7 @@
 import {
   defaultDeploymentConfig,
   type DeploymentConfig,
-} from '../resources/configs/deployment.config';
+} from './deployment.config';
 import { interpolate } from '../variables/interpolate';
 import { buildContainerSpec } from './index';
 

@@ -1,4 +1,4 @@
-import type { DeploymentConfig, TerminationSignal } from '../resources/configs/deployment.config';
+import type { DeploymentConfig, TerminationSignal } from './deployment.config';
 import { DomainError } from '../shared/domain-error';
 import type { Interpolated } from '../variables/interpolate';
 import { collectCommand } from './command';

@@ -1,4 +1,4 @@
-import type { DeploymentConfig } from '../resources/configs/deployment.config';
+import type { DeploymentConfig } from './deployment.config';
 import { collectCommand } from './command';
 import { collectContainerName } from './container-name';
 import { collectEnvironment } from './environment';

@@ -1,4 +1,4 @@
-import { TERMINATION_SIGNALS, type DeploymentConfig } from '../resources/configs/deployment.config';
+import { TERMINATION_SIGNALS, type DeploymentConfig } from './deployment.config';
 import { fieldError, type DeploymentFieldError } from './errors';
 
 /** How the container is stopped: Docker's `StopSignal` and `StopTimeout` (seconds). */

@@ -1,4 +1,4 @@
-import { defaultVersion, type ReferenceSpec, type Version } from './common';
+import { defaultVersion, type ReferenceSpec, type Version } from '../resources/configs/common';
 
 export const RESTART_MODES = ['no', 'on-failure', 'always', 'unless-stopped'] as const;
 export type RestartMode = (typeof RESTART_MODES)[number];
