@@ -1,4 +1,4 @@
-import type { StackConfig } from '../resources/configs/stack.config';
+import type { StackConfig } from '../stack/stack.config';
 import { composePowers } from './compose-powers';
 import type { HostPower } from './host-powers';
 

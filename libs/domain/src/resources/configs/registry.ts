@@ -54,7 +54,7 @@ import {
   STACK_SECRETS,
   type StackConfig,
   defaultStackConfig,
-} from './stack.config';
+} from '../../stack/stack.config';
 
 interface ConfigByKind {
   Server: ServerConfig;

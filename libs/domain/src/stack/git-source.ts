@@ -1,5 +1,5 @@
 import type { Resource } from '../resources/lifecycle/state';
-import type { StackConfig } from '../resources/configs/stack.config';
+import type { StackConfig } from './stack.config';
 
 export type GitSource = Pick<
   StackConfig,

@@ -4,7 +4,7 @@ import {
   defaultSystemCommand,
   type ReferenceSpec,
   type SystemCommand,
-} from './common';
+} from '../resources/configs/common';
 
 export const STACK_FILE_REQUIRES = ['Redeploy', 'Restart', 'None'] as const;
 export type StackFileRequires = (typeof STACK_FILE_REQUIRES)[number];

@@ -1,5 +1,5 @@
 import { defaultRepoConfig } from '../resources/configs/repo.config';
-import { defaultStackConfig } from '../resources/configs/stack.config';
+import { defaultStackConfig } from './stack.config';
 import type { Resource } from '../resources/lifecycle/state';
 import { gitSource } from './git-source';
 
