@@ -1,4 +1,4 @@
-import { defaultRepoConfig } from '../resources/configs/repo.config';
+import { defaultRepoConfig } from '../repo/repo.config';
 import { defaultStackConfig } from './stack.config';
 import type { Resource } from '../resources/lifecycle/state';
 import { gitSource } from './git-source';

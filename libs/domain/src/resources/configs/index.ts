@@ -2,7 +2,7 @@ export * from './common';
 export * from '../../server/server.config';
 export * from '../../deployment/deployment.config';
 export * from '../../stack/stack.config';
-export * from './repo.config';
+export * from '../../repo/repo.config';
 export * from './build.config';
 export * from './builder.config';
 export * from './procedure.config';

@@ -30,7 +30,7 @@ import {
   type ProcedureConfig,
   defaultProcedureConfig,
 } from './procedure.config';
-import { REPO_REFERENCES, REPO_SECRETS, type RepoConfig, defaultRepoConfig } from './repo.config';
+import { REPO_REFERENCES, REPO_SECRETS, type RepoConfig, defaultRepoConfig } from '../../repo/repo.config';
 import {
   RESOURCE_SYNC_REFERENCES,
   RESOURCE_SYNC_SECRETS,

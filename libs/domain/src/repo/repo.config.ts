@@ -4,7 +4,7 @@ import {
   defaultSystemCommand,
   type ReferenceSpec,
   type SystemCommand,
-} from './common';
+} from '../resources/configs/common';
 
 export interface RepoConfig {
   server_id: string;
