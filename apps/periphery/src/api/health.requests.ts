@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EmptyDto } from '@monitor/contracts';
+import { AGENT, EmptyDto } from '@monitor/contracts';
 import { PERIPHERY_VERSION } from '../version';
 import { request, RequestRegistry } from './request-registry';
 
@@ -10,12 +10,8 @@ export class HealthRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.add(
-      request({ name: 'GetHealth', dto: EmptyDto, handle: async () => ({}) }),
-      request({
-        name: 'GetVersion',
-        dto: EmptyDto,
-        handle: async () => ({ version: PERIPHERY_VERSION }),
-      }),
+      request(AGENT.GetHealth, EmptyDto, async () => ({})),
+      request(AGENT.GetVersion, EmptyDto, async () => ({ version: PERIPHERY_VERSION })),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts';
 
 export interface RequestDefinition<P extends object = object> {
-  /** Komodo's periphery request name, the `type` of the body. */
+  /** Komodo's periphery request name, the `type` of the body: an entry of `AGENT`. */
   name: string;
   /** class-validator DTO of `params`. */
   dto: new () => P;
@@ -31,9 +32,15 @@ export class RequestRegistry {
   }
 }
 
-/** Typed helper for feature files: keeps `handle`'s params typed by its DTO. */
-export function request<P extends object>(
-  definition: RequestDefinition<P>,
+/**
+ * A handler of one catalogue entry (`AGENT` in @monitor/contracts): its DTO must take at least the
+ * entry's params and its handler answer the entry's answer, so the core's typed calls and the
+ * agent cannot drift apart.
+ */
+export function request<E extends AgentEntry, P extends object & AgentParamsOf<E>>(
+  entry: E,
+  dto: new () => P,
+  handle: (params: P) => Promise<AgentAnswerOf<E>>,
 ): RequestDefinition<never> {
-  return definition as unknown as RequestDefinition<never>;
+  return { name: entry.name, dto, handle } as unknown as RequestDefinition<never>;
 }

@@ -1,3 +1,4 @@
+import type { StackFileContents } from '@monitor/contracts';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -44,13 +45,6 @@ export async function writeStackFiles(
     return targets.map(({ file }) => `wrote ${file.path}`).join('\n');
   });
   return result.log;
-}
-
-export interface StackFileContents {
-  /** Each file found, as compose will read it. */
-  contents: { path: string; contents: string }[];
-  /** Files named but absent, so the core can say which before compose runs. */
-  missing: string[];
 }
 
 /** Larger than any sane compose file; a bigger one is refused rather than copied to the core. */

@@ -1,3 +1,4 @@
+import type { ComposeService } from '@monitor/contracts';
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { DockerEngine } from '../docker/docker-engine';
@@ -8,17 +9,6 @@ import { searchLines, type LogSearch } from '../docker/log-search';
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 const SERVICE_LABEL = 'com.docker.compose.service';
-
-/** One container of a compose project, as ComposePs answers it. */
-export interface ComposeService {
-  service: string;
-  container_name: string;
-  container_id: string;
-  image: string;
-  state: string;
-  status: string;
-  health?: 'healthy' | 'unhealthy' | 'starting';
-}
 
 /**
  * What a project is running, read from the engine by compose's own labels rather than by

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ensureBusyboxImage, BUSYBOX_TEST_IMAGE } from '@monitor/testing';
 import type { Log } from '../docker/docker-shapes';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { ComposeService } from './compose-status';
+import type { ComposeService } from '@monitor/contracts';
 
 const SOCKET = '/var/run/docker.sock';
 

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
@@ -27,15 +28,15 @@ import {
 
 /** The simple compose commands: `<command> [services...]`, one Log each. */
 const LIFECYCLE = [
-  ['ComposeStart', 'compose start', 'start'],
-  ['ComposePause', 'compose pause', 'pause'],
-  ['ComposeUnpause', 'compose unpause', 'unpause'],
+  [AGENT.ComposeStart, 'compose start', 'start'],
+  [AGENT.ComposePause, 'compose pause', 'pause'],
+  [AGENT.ComposeUnpause, 'compose unpause', 'unpause'],
 ] as const;
 
 /** Those that stop containers, with compose's `--timeout` when one is given. */
 const STOPPING = [
-  ['ComposeStop', 'compose stop', 'stop'],
-  ['ComposeRestart', 'compose restart', 'restart'],
+  [AGENT.ComposeStop, 'compose stop', 'stop'],
+  [AGENT.ComposeRestart, 'compose restart', 'restart'],
 ] as const;
 
 /**
@@ -57,69 +58,64 @@ export class ComposeRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.add(
-      request({
-        name: 'WriteComposeFiles',
-        dto: WriteComposeFilesDto,
-        handle: (p) => writeStackFiles(this.runner.directory(p.stack), p.files, p.env),
-      }),
-      request({
-        name: 'ReadComposeFiles',
-        dto: ComposeTargetDto,
-        handle: (p) => readStackFiles(this.runner.runDirectory(p), p.files),
-      }),
-      request({
-        name: 'RunStackCommand',
-        dto: RunStackCommandDto,
-        // The user's own shell command (Komodo's pre_deploy / post_deploy): a shell on purpose.
-        handle: (p) =>
-          runCommand(p.stage, 'sh', ['-e', '-c', p.command], {
-            cwd: directoryInStack(this.runner.directory(p.stack), p.path),
-          }),
-      }),
-      request({ name: 'ComposeUp', dto: ComposeUpDto, handle: this.owned((p) => this.up(p)) }),
-      request({
-        name: 'ComposeDown',
-        dto: ComposeDownDto,
-        handle: this.owned((p) => this.down(p)),
-      }),
-      ...LIFECYCLE.map(([name, stage, command]) =>
-        request({
-          name,
-          dto: ComposeServicesDto,
-          handle: this.owned((p) => this.runner.run(stage, p, [command, ...(p.services ?? [])])),
+      request(AGENT.WriteComposeFiles, WriteComposeFilesDto, (p) =>
+        writeStackFiles(this.runner.directory(p.stack), p.files, p.env),
+      ),
+      request(AGENT.ReadComposeFiles, ComposeTargetDto, (p) =>
+        readStackFiles(this.runner.runDirectory(p), p.files),
+      ),
+      // The user's own shell command (Komodo's pre_deploy / post_deploy): a shell on purpose.
+      request(AGENT.RunStackCommand, RunStackCommandDto, (p) =>
+        runCommand(p.stage, 'sh', ['-e', '-c', p.command], {
+          cwd: directoryInStack(this.runner.directory(p.stack), p.path),
         }),
       ),
-      ...STOPPING.map(([name, stage, command]) =>
-        request({
-          name,
-          dto: ComposeStopDto,
-          handle: this.owned((p) =>
+      request(
+        AGENT.ComposeUp,
+        ComposeUpDto,
+        this.owned((p) => this.up(p)),
+      ),
+      request(
+        AGENT.ComposeDown,
+        ComposeDownDto,
+        this.owned((p) => this.down(p)),
+      ),
+      ...LIFECYCLE.map(([entry, stage, command]) =>
+        request(
+          entry,
+          ComposeServicesDto,
+          this.owned((p) => this.runner.run(stage, p, [command, ...(p.services ?? [])])),
+        ),
+      ),
+      ...STOPPING.map(([entry, stage, command]) =>
+        request(
+          entry,
+          ComposeStopDto,
+          this.owned((p) =>
             this.runner.run(stage, p, [command, ...timeoutArgs(p.timeout), ...(p.services ?? [])]),
           ),
-        }),
-      ),
-      request({
-        name: 'ComposePull',
-        dto: ComposePullDto,
-        handle: this.owned((p) =>
-          this.runner.run('compose pull', p, ['pull', ...(p.services ?? [])]),
         ),
-      }),
-      request({
-        name: 'ComposePs',
-        dto: ComposeTargetDto,
-        handle: this.owned((p) => this.status.services(p.project)),
-      }),
-      request({
-        name: 'GetComposeLog',
-        dto: GetComposeLogDto,
-        handle: this.owned((p) => this.status.log(p.project, p.tail, p.services, p.timestamps)),
-      }),
-      request({
-        name: 'SearchComposeLog',
-        dto: SearchComposeLogDto,
-        handle: this.owned((p) => this.status.search(p.project, p, p.services)),
-      }),
+      ),
+      request(
+        AGENT.ComposePull,
+        ComposePullDto,
+        this.owned((p) => this.runner.run('compose pull', p, ['pull', ...(p.services ?? [])])),
+      ),
+      request(
+        AGENT.ComposePs,
+        ComposeTargetDto,
+        this.owned((p) => this.status.services(p.project)),
+      ),
+      request(
+        AGENT.GetComposeLog,
+        GetComposeLogDto,
+        this.owned((p) => this.status.log(p.project, p.tail, p.services, p.timestamps)),
+      ),
+      request(
+        AGENT.SearchComposeLog,
+        SearchComposeLogDto,
+        this.owned((p) => this.status.search(p.project, p, p.services)),
+      ),
     );
   }
 

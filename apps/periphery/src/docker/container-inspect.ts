@@ -1,7 +1,6 @@
-type Json = Record<string, unknown>;
+import type { KomodoContainer } from '@monitor/contracts';
 
-/** Komodo's Container: Docker's inspect, with the fields and list forms Komodo's periphery gives. */
-export type KomodoContainer = Json;
+type Json = Record<string, unknown>;
 
 const TOP_LEVEL = [
   'Id',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
-import { toKomodoContainer, type KomodoContainer } from './container-inspect';
+import type { KomodoContainer } from '@monitor/contracts';
+import { toKomodoContainer } from './container-inspect';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import type { Log } from './docker-shapes';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toContainerStats, type ContainerStats, type EngineStats } from './container-stats';
+import type { ContainerStats } from '@monitor/contracts';
+import { toContainerStats, type EngineStats } from './container-stats';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 

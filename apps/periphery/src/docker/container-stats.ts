@@ -1,13 +1,4 @@
-/** Komodo's ContainerStats: the figures of one `docker stats --no-stream` line, as its text. */
-export interface ContainerStats {
-  name: string;
-  cpu_perc: string;
-  mem_perc: string;
-  mem_usage: string;
-  net_io: string;
-  block_io: string;
-  pids: string;
-}
+import type { ContainerStats } from '@monitor/contracts';
 
 /** The parts of the Engine's stats answer that the figures come from. */
 export interface EngineStats {

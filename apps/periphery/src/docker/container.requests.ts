@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { ContainerActionDto, StopContainerDto } from './container-action.dto';
 import { ContainerLifecycleService } from './container-lifecycle.service';
@@ -27,56 +28,32 @@ export class ContainerRequests implements OnModuleInit {
   onModuleInit(): void {
     const stop = (p: StopContainerDto) => ({ signal: p.signal, timeSeconds: p.timeSeconds });
     this.registry.add(
-      request({
-        name: 'PullImage',
-        dto: PullImageDto,
-        handle: (p) => this.pulls.pull(p.image, p.registry),
-      }),
-      request({
-        name: 'CheckImageUpdate',
-        dto: CheckImageUpdateDto,
-        handle: (p) => this.updates.check(p.container, p.image, p.registry, p.owner),
-      }),
-      request({
-        name: 'DeployContainer',
-        dto: DeployContainerDto,
-        handle: (p) => this.deployer.deploy(p),
-      }),
-      request({
-        name: 'StartContainer',
-        dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.start(p.name, p.owner),
-      }),
-      request({
-        name: 'StopContainer',
-        dto: StopContainerDto,
-        handle: (p) => this.lifecycle.stop(p.name, stop(p), p.owner),
-      }),
-      request({
-        name: 'RestartContainer',
-        dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.restart(p.name, p.owner),
-      }),
-      request({
-        name: 'PauseContainer',
-        dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.pause(p.name, p.owner),
-      }),
-      request({
-        name: 'UnpauseContainer',
-        dto: ContainerActionDto,
-        handle: (p) => this.lifecycle.unpause(p.name, p.owner),
-      }),
-      request({
-        name: 'RemoveContainer',
-        dto: StopContainerDto,
-        handle: (p) => this.lifecycle.remove(p.name, stop(p), p.owner),
-      }),
-      request({
-        name: 'GetContainerStats',
-        dto: ContainerActionDto,
-        handle: (p) => this.statistics.stats(p.name, p.owner),
-      }),
+      request(AGENT.PullImage, PullImageDto, (p) => this.pulls.pull(p.image, p.registry)),
+      request(AGENT.CheckImageUpdate, CheckImageUpdateDto, (p) =>
+        this.updates.check(p.container, p.image, p.registry, p.owner),
+      ),
+      request(AGENT.DeployContainer, DeployContainerDto, (p) => this.deployer.deploy(p)),
+      request(AGENT.StartContainer, ContainerActionDto, (p) =>
+        this.lifecycle.start(p.name, p.owner),
+      ),
+      request(AGENT.StopContainer, StopContainerDto, (p) =>
+        this.lifecycle.stop(p.name, stop(p), p.owner),
+      ),
+      request(AGENT.RestartContainer, ContainerActionDto, (p) =>
+        this.lifecycle.restart(p.name, p.owner),
+      ),
+      request(AGENT.PauseContainer, ContainerActionDto, (p) =>
+        this.lifecycle.pause(p.name, p.owner),
+      ),
+      request(AGENT.UnpauseContainer, ContainerActionDto, (p) =>
+        this.lifecycle.unpause(p.name, p.owner),
+      ),
+      request(AGENT.RemoveContainer, StopContainerDto, (p) =>
+        this.lifecycle.remove(p.name, stop(p), p.owner),
+      ),
+      request(AGENT.GetContainerStats, ContainerActionDto, (p) =>
+        this.statistics.stats(p.name, p.owner),
+      ),
     );
   }
 }

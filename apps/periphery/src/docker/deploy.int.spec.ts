@@ -11,8 +11,7 @@ import {
 } from '@monitor/testing';
 import { eventually } from '../testing/eventually';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { ContainerStats } from './container-stats';
-import type { DeployAnswer } from './deploy.service';
+import type { ContainerStats, DeployAnswer } from '@monitor/contracts';
 import type { Log } from './docker-shapes';
 
 const SOCKET = '/var/run/docker.sock';

@@ -1,3 +1,4 @@
+import type { DeployAnswer } from '@monitor/contracts';
 import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
@@ -11,15 +12,6 @@ import { engineDetail } from './docker-errors';
 import type { Log } from './docker-shapes';
 import { describeStop, gracefulStop, type StopOptions } from './graceful-stop';
 import { runStage, skippedStage } from './stage-log';
-
-/** DeployContainer's answer: one Log per stage, in the order they ran. */
-export interface DeployAnswer {
-  logs: Log[];
-  /** The new container's id while it exists (also when it failed to start), else null. */
-  container_id: string | null;
-  /** Every stage succeeded: the new container runs under the name. */
-  success: boolean;
-}
 
 const short = (id: string) => id.slice(0, 12);
 

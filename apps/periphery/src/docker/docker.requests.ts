@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EmptyDto } from '@monitor/contracts';
+import { AGENT, EmptyDto } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { ContainerLogsService } from './container-logs.service';
 import { DockerListsService } from './docker-lists.service';
@@ -23,54 +23,18 @@ export class DockerRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.add(
-      request({
-        name: 'ListDockerContainers',
-        dto: EmptyDto,
-        handle: () => this.lists.containers(),
-      }),
-      request({ name: 'ListDockerImages', dto: EmptyDto, handle: () => this.lists.images() }),
-      request({ name: 'ListDockerNetworks', dto: EmptyDto, handle: () => this.lists.networks() }),
-      request({ name: 'ListDockerVolumes', dto: EmptyDto, handle: () => this.lists.volumes() }),
-      request({
-        name: 'InspectContainer',
-        dto: ContainerNameDto,
-        handle: (p) => this.logs.inspect(p.name, p.owner),
-      }),
-      request({
-        name: 'GetContainerLog',
-        dto: GetContainerLogDto,
-        handle: (p) => this.logs.log(p),
-      }),
-      request({
-        name: 'GetContainerLogSearch',
-        dto: GetContainerLogSearchDto,
-        handle: (p) => this.logs.search(p),
-      }),
-      request({
-        name: 'PruneContainers',
-        dto: PruneDto,
-        handle: (p) => this.pruner.prune('containers', p.filters),
-      }),
-      request({
-        name: 'PruneImages',
-        dto: PruneDto,
-        handle: (p) => this.pruner.prune('images', p.filters),
-      }),
-      request({
-        name: 'PruneNetworks',
-        dto: PruneDto,
-        handle: (p) => this.pruner.prune('networks', p.filters),
-      }),
-      request({
-        name: 'PruneVolumes',
-        dto: PruneDto,
-        handle: (p) => this.pruner.prune('volumes', p.filters),
-      }),
-      request({
-        name: 'PruneSystem',
-        dto: PruneDto,
-        handle: (p) => this.pruner.pruneSystem(p.filters),
-      }),
+      request(AGENT.ListDockerContainers, EmptyDto, () => this.lists.containers()),
+      request(AGENT.ListDockerImages, EmptyDto, () => this.lists.images()),
+      request(AGENT.ListDockerNetworks, EmptyDto, () => this.lists.networks()),
+      request(AGENT.ListDockerVolumes, EmptyDto, () => this.lists.volumes()),
+      request(AGENT.InspectContainer, ContainerNameDto, (p) => this.logs.inspect(p.name, p.owner)),
+      request(AGENT.GetContainerLog, GetContainerLogDto, (p) => this.logs.log(p)),
+      request(AGENT.GetContainerLogSearch, GetContainerLogSearchDto, (p) => this.logs.search(p)),
+      request(AGENT.PruneContainers, PruneDto, (p) => this.pruner.prune('containers', p.filters)),
+      request(AGENT.PruneImages, PruneDto, (p) => this.pruner.prune('images', p.filters)),
+      request(AGENT.PruneNetworks, PruneDto, (p) => this.pruner.prune('networks', p.filters)),
+      request(AGENT.PruneVolumes, PruneDto, (p) => this.pruner.prune('volumes', p.filters)),
+      request(AGENT.PruneSystem, PruneDto, (p) => this.pruner.pruneSystem(p.filters)),
     );
   }
 }

@@ -10,7 +10,7 @@ import {
   type TestRegistry,
 } from '@monitor/testing';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { PullImageAnswer } from './image-pull.service';
+import type { PullImageAnswer } from '@monitor/contracts';
 
 const SOCKET = '/var/run/docker.sock';
 

@@ -1,23 +1,12 @@
+import type { PullImageAnswer, RegistryAuth } from '@monitor/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
-import type { Log } from './docker-shapes';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
 import { followPull } from './pull-progress';
-
-export interface RegistryAuth {
-  domain: string;
-  username: string;
-  token: string;
-}
-
-/** Komodo's Log, plus whether the image is on this host now (pulled, or from before). */
-export interface PullImageAnswer extends Log {
-  local_image_available: boolean;
-}
 
 /**
  * PullImage. A failed pull is an answer, not an error: when an older copy of the image is on the

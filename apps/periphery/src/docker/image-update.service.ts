@@ -1,18 +1,8 @@
+import type { ImageUpdateAnswer, RegistryAuth } from '@monitor/contracts';
 import { Injectable } from '@nestjs/common';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
-import type { RegistryAuth } from './image-pull.service';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
-
-export interface ImageUpdateAnswer {
-  image: string;
-  /** The registry's digest of `image` now. */
-  remote_digest: string;
-  /** The digests the container's image was pulled by (`repo@sha256:...`). */
-  running_digests: string[];
-  /** The registry has another image under the reference than the container runs. */
-  update_available: boolean;
-}
 
 /**
  * Komodo's "poll for updates": whether a container runs what its image reference names at the

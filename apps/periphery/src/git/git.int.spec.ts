@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { Log } from '../docker/docker-shapes';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { RepoAnswer } from './git.service';
+import type { RepoAnswer } from '@monitor/contracts';
 
 const USERNAME = 'monitor';
 const TOKEN = 'tok-s3cret-7f9d2a41';

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { CloneOrPullRepoDto } from './git.dto';
 import { GitService } from './git.service';
@@ -13,11 +14,7 @@ export class GitRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.add(
-      request({
-        name: 'CloneOrPullRepo',
-        dto: CloneOrPullRepoDto,
-        handle: (p) => this.git.cloneOrPull(p),
-      }),
+      request(AGENT.CloneOrPullRepo, CloneOrPullRepoDto, (p) => this.git.cloneOrPull(p)),
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { RepoAnswer } from '@monitor/contracts';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,13 +10,6 @@ import { runCommand } from '../compose/command-log';
 import { stackDirectory } from '../compose/stack-paths';
 import { gitCredentials } from './git-credentials';
 import type { CloneOrPullRepoDto } from './git.dto';
-
-export interface RepoAnswer {
-  logs: Log[];
-  success: boolean;
-  commit_hash: string | null;
-  commit_message: string | null;
-}
 
 const FETCH_TIMEOUT_MS = 5 * 60_000;
 

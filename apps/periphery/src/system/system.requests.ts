@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EmptyDto } from '@monitor/contracts';
+import { AGENT, EmptyDto } from '@monitor/contracts';
 import { request, RequestRegistry } from '../api/request-registry';
 import { StatsSampler } from './stats-sampler';
 import { readSystemInformation } from './system-info';
@@ -19,19 +19,15 @@ export class SystemRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.add(
-      request({
-        name: 'GetSystemInformation',
-        dto: EmptyDto,
-        handle: () => {
-          this.information ??= readSystemInformation().catch((error: unknown) => {
-            this.information = undefined; // a failed read is tried again next time
-            throw error;
-          });
-          return this.information;
-        },
+      request(AGENT.GetSystemInformation, EmptyDto, () => {
+        this.information ??= readSystemInformation().catch((error: unknown) => {
+          this.information = undefined; // a failed read is tried again next time
+          throw error;
+        });
+        return this.information;
       }),
-      request({ name: 'GetSystemStats', dto: EmptyDto, handle: () => this.sampler.current() }),
-      request({ name: 'GetSystemProcesses', dto: EmptyDto, handle: () => readSystemProcesses() }),
+      request(AGENT.GetSystemStats, EmptyDto, () => this.sampler.current()),
+      request(AGENT.GetSystemProcesses, EmptyDto, () => readSystemProcesses()),
     );
   }
 }

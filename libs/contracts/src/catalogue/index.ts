@@ -11,3 +11,6 @@ export * from './users';
 export * from './settings';
 export * from './catalogue';
 export * from './auth';
+export * from './agent-params';
+export * from './agent-answers';
+export * from './agent';
