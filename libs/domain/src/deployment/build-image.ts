@@ -1,4 +1,4 @@
-import type { BuildConfig } from '../resources/configs/build.config';
+import type { BuildConfig } from '../build/build.config';
 import type { Version } from '../resources/configs/common';
 
 /** What of a Build decides the image a Deployment runs. */

@@ -3,7 +3,7 @@ export * from '../../server/server.config';
 export * from '../../deployment/deployment.config';
 export * from '../../stack/stack.config';
 export * from '../../repo/repo.config';
-export * from './build.config';
+export * from '../../build/build.config';
 export * from './builder.config';
 export * from './procedure.config';
 export * from './resource-sync.config';

@@ -10,7 +10,7 @@ import {
   BUILD_SECRETS,
   type BuildConfig,
   defaultBuildConfig,
-} from './build.config';
+} from '../../build/build.config';
 import {
   BUILDER_REFERENCES,
   BUILDER_SECRETS,

@@ -7,7 +7,7 @@ import {
   type ReferenceSpec,
   type SystemCommand,
   type Version,
-} from './common';
+} from '../resources/configs/common';
 
 export interface BuildConfig {
   builder_id: string;
