@@ -4,7 +4,7 @@ export * from '../../deployment/deployment.config';
 export * from '../../stack/stack.config';
 export * from '../../repo/repo.config';
 export * from '../../build/build.config';
-export * from './builder.config';
+export * from '../../builder/builder.config';
 export * from './procedure.config';
 export * from './resource-sync.config';
 export * from './alerter.config';

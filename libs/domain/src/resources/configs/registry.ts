@@ -16,7 +16,7 @@ import {
   BUILDER_SECRETS,
   type BuilderConfig,
   defaultBuilderConfig,
-} from './builder.config';
+} from '../../builder/builder.config';
 import type { ReferenceSpec } from './common';
 import {
   DEPLOYMENT_REFERENCES,

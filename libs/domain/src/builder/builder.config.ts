@@ -1,4 +1,4 @@
-import { DEFAULT_PERIPHERY_PORT, EACH, type ReferenceSpec } from './common';
+import { DEFAULT_PERIPHERY_PORT, EACH, type ReferenceSpec } from '../resources/configs/common';
 
 export interface ProviderAccount {
   username: string;
