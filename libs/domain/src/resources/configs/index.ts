@@ -5,7 +5,7 @@ export * from '../../stack/stack.config';
 export * from '../../repo/repo.config';
 export * from '../../build/build.config';
 export * from '../../builder/builder.config';
-export * from './procedure.config';
+export * from '../../procedure/procedure.config';
 export * from './resource-sync.config';
 export * from './alerter.config';
 export * from './server-template.config';

@@ -29,7 +29,7 @@ import {
   PROCEDURE_SECRETS,
   type ProcedureConfig,
   defaultProcedureConfig,
-} from './procedure.config';
+} from '../../procedure/procedure.config';
 import { REPO_REFERENCES, REPO_SECRETS, type RepoConfig, defaultRepoConfig } from '../../repo/repo.config';
 import {
   RESOURCE_SYNC_REFERENCES,

@@ -1,4 +1,4 @@
-import type { ReferenceSpec } from './common';
+import type { ReferenceSpec } from '../resources/configs/common';
 
 export const SCHEDULE_FORMATS = ['English', 'Cron'] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
