@@ -36,7 +36,7 @@ import {
   RESOURCE_SYNC_SECRETS,
   type ResourceSyncConfig,
   defaultResourceSyncConfig,
-} from './resource-sync.config';
+} from '../../resource-sync/resource-sync.config';
 import {
   SERVER_REFERENCES,
   SERVER_SECRETS,

@@ -1,4 +1,4 @@
-import { DEFAULT_BRANCH, DEFAULT_GIT_PROVIDER, type ReferenceSpec } from './common';
+import { DEFAULT_BRANCH, DEFAULT_GIT_PROVIDER, type ReferenceSpec } from '../resources/configs/common';
 
 export interface ResourceSyncConfig {
   linked_repo: string;
