@@ -7,6 +7,6 @@ export * from '../../build/build.config';
 export * from '../../builder/builder.config';
 export * from '../../procedure/procedure.config';
 export * from '../../resource-sync/resource-sync.config';
-export * from './alerter.config';
+export * from '../../alerter/alerter.config';
 export * from './server-template.config';
 export * from './registry';

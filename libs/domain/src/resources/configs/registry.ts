@@ -4,7 +4,7 @@ import {
   ALERTER_SECRETS,
   type AlerterConfig,
   defaultAlerterConfig,
-} from './alerter.config';
+} from '../../alerter/alerter.config';
 import {
   BUILD_REFERENCES,
   BUILD_SECRETS,

@@ -1,4 +1,4 @@
-import type { MaintenanceWindow, ReferenceSpec, ResourceTarget } from './common';
+import type { MaintenanceWindow, ReferenceSpec, ResourceTarget } from '../resources/configs/common';
 
 export const ALERT_TYPES = [
   'None',
