@@ -8,5 +8,5 @@ export * from '../../builder/builder.config';
 export * from '../../procedure/procedure.config';
 export * from '../../resource-sync/resource-sync.config';
 export * from '../../alerter/alerter.config';
-export * from './server-template.config';
+export * from '../../server-template/server-template.config';
 export * from './registry';

@@ -48,7 +48,7 @@ import {
   SERVER_TEMPLATE_SECRETS,
   type ServerTemplateConfig,
   defaultServerTemplateConfig,
-} from './server-template.config';
+} from '../../server-template/server-template.config';
 import {
   STACK_REFERENCES,
   STACK_SECRETS,

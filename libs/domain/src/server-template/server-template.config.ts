@@ -1,4 +1,4 @@
-import { DEFAULT_PERIPHERY_PORT, type ReferenceSpec } from './common';
+import { DEFAULT_PERIPHERY_PORT, type ReferenceSpec } from '../resources/configs/common';
 
 /*
  * ServerTemplate left Komodo in 1.17.5; these shapes and defaults are those of Komodo 1.x
