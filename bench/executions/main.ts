@@ -15,6 +15,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '@monitor/eventstore';
+import { AGENT } from '@monitor/contracts';
 import { ExecutionRunner, FakeAgent } from '@monitor/executions';
 import { ReadModel } from '@monitor/projections';
 import { newId, systemMeta } from '@monitor/resources';
@@ -59,7 +60,7 @@ async function throughRunner(store: EventStore): Promise<number> {
         meta,
         work: async (context) => {
           await context.stage('prune', `prune images on ${server.name}`, () =>
-            agent.call(server, 'PruneImages'),
+            agent.call(AGENT.PruneImages, server),
           );
         },
       });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import {
   conflict,
   DEPLOYMENT_DEPLOYS,
@@ -7,7 +8,6 @@ import {
   recordedRuns,
   replayResource,
   resourceStream,
-  type ExecutionLog,
   type Resource,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
@@ -27,12 +27,12 @@ import { DeploymentObserver } from './deployment-observer';
 
 /** The container actions besides Deploy: the agent request, and the stage name in the Update. */
 export const CONTAINER_ACTIONS = {
-  StartDeployment: ['StartContainer', 'start container'],
-  StopDeployment: ['StopContainer', 'stop container'],
-  RestartDeployment: ['RestartContainer', 'restart container'],
-  PauseDeployment: ['PauseContainer', 'pause container'],
-  UnpauseDeployment: ['UnpauseContainer', 'unpause container'],
-  DestroyDeployment: ['RemoveContainer', 'destroy container'],
+  StartDeployment: [AGENT.StartContainer, 'start container'],
+  StopDeployment: [AGENT.StopContainer, 'stop container'],
+  RestartDeployment: [AGENT.RestartContainer, 'restart container'],
+  PauseDeployment: [AGENT.PauseContainer, 'pause container'],
+  UnpauseDeployment: [AGENT.UnpauseContainer, 'unpause container'],
+  DestroyDeployment: [AGENT.RemoveContainer, 'destroy container'],
 } as const;
 export type ContainerAction = keyof typeof CONTAINER_ACTIONS;
 
@@ -80,9 +80,9 @@ export class DeploymentExecutions {
       );
       const { server, image, spec, registry, secrets } = prepared;
       for (const secret of secrets) ctx.secret(secret);
-      const pull = await this.agents.call<ExecutionLog & { local_image_available?: boolean }>(
+      const pull = await this.agents.call(
+        AGENT.PullImage,
         server,
-        'PullImage',
         { image, ...(registry ? { registry } : {}) },
         AGENT_TIMEOUT,
       );
@@ -91,9 +91,9 @@ export class DeploymentExecutions {
         { ...pull, success: pull.success || pull.local_image_available === true },
       ]);
       const { name, image: _image, ...engineSpec } = spec;
-      const deployed = await this.agents.call<{ logs: ExecutionLog[]; container_id?: string }>(
+      const deployed = await this.agents.call(
+        AGENT.DeployContainer,
         server,
-        'DeployContainer',
         {
           name,
           image,
@@ -127,11 +127,11 @@ export class DeploymentExecutions {
       const signal = params.signal ?? (deployment.config.termination_signal as string | undefined);
       const timeSeconds =
         params.time ?? (deployment.config.termination_timeout as number | undefined);
-      const stopping = request === 'StopContainer' || request === 'RemoveContainer';
-      await ctx.stage(stage, `${request} ${name}`, async () => {
-        const log = await this.agents.call<ExecutionLog>(
-          server,
+      const stopping = request === AGENT.StopContainer || request === AGENT.RemoveContainer;
+      await ctx.stage(stage, `${request.name} ${name}`, async () => {
+        const log = await this.agents.call(
           request,
+          server,
           {
             name,
             owner: { kind: 'Deployment', id: deployment.id },

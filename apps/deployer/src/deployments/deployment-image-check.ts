@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import { decideImageUpdate, deploymentStatusStream, type Resource } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -43,16 +44,12 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
   async check(deployment: Resource): Promise<void> {
     const { server, image, registry } = this.context.prepare(deployment);
     if (this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
-    const answer = await this.agents.ask<{ update_available: boolean; remote_digest: string }>(
-      server,
-      'CheckImageUpdate',
-      {
-        image,
-        container: this.observer.containerNameOf(deployment),
-        owner: { kind: 'Deployment', id: deployment.id },
-        ...(registry ? { registry } : {}),
-      },
-    );
+    const answer = await this.agents.ask(AGENT.CheckImageUpdate, server, {
+      image,
+      container: this.observer.containerNameOf(deployment),
+      owner: { kind: 'Deployment', id: deployment.id },
+      ...(registry ? { registry } : {}),
+    });
     const events = decideImageUpdate(this.readModel.deploymentStatus.status(deployment.id), {
       update_available: answer.update_available,
       remote_digest: answer.remote_digest,

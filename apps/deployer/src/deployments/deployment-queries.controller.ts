@@ -7,21 +7,31 @@ import {
   requireValid,
   SearchDeploymentLogDto,
   DEPLOYMENT_REQUESTS,
+  AGENT,
+  type AgentAnswerOf,
+  type AgentEntry,
+  type AgentParamsOf,
+  type ContainerParams,
 } from '@monitor/contracts';
 import { Inject } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX, type ExecutionLog } from '@monitor/domain';
+import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { hostSecrets } from '../observation/host-secrets';
-import { ServerAgents } from '@monitor/executions';
+import { ServerAgents, type AgentCallArgs } from '@monitor/executions';
 import { DeploymentContext } from './deployment-context';
 import { DeploymentObserver } from './deployment-observer';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown };
+
+/** An agent request about one container, named (and owned) as `name` and `owner` say. */
+type ContainerRequest = AgentEntry<string, ContainerParams, unknown>;
+/** Its params but the container's, which the deployment gives. */
+type OtherParams<E> = Omit<AgentParamsOf<E>, keyof ContainerParams>;
 
 /** A deployment's container logs, stats and inspect, asked of its server's agent. */
 @BusController()
@@ -57,20 +67,20 @@ export class DeploymentQueriesController {
 
   @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.GetDeploymentStats.name), { queue })
   stats({ params }: Envelope) {
-    return this.ask(requireValid(DeployDto, params).deployment, 'GetContainerStats', {});
+    return this.ask(requireValid(DeployDto, params).deployment, AGENT.GetContainerStats, {});
   }
 
   /** Its environment holds interpolated secrets: masked, with every secret of Monitor's. */
   @MessagePattern(querySubject(DEPLOYMENT_REQUESTS.InspectDeploymentContainer.name), { queue })
   async inspect({ params }: Envelope) {
     const { deployment } = requireValid(InspectDeploymentContainerDto, params);
-    const answer = await this.fromAgent(deployment, 'InspectContainer', {});
+    const answer = await this.fromAgent(deployment, AGENT.InspectContainer, {});
     return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
   /** The container's log, masked; read with timestamps, masked as if they were not there. */
   private async containerLog(idOrName: string, tail: number, timestamps?: boolean) {
-    const log = await this.fromAgent<ExecutionLog>(idOrName, 'GetContainerLog', {
+    const log = await this.fromAgent(idOrName, AGENT.GetContainerLog, {
       tail,
       timestamps,
     });
@@ -78,17 +88,28 @@ export class DeploymentQueriesController {
     return secrets.redactDeep(timestamps ? redactLogLines(secrets, log, TIMESTAMP_PREFIX) : log);
   }
 
-  private async ask<T = unknown>(idOrName: string, type: string, params: object): Promise<T> {
-    return this.secrets().redactDeep(await this.fromAgent<T>(idOrName, type, params));
+  private async ask<E extends ContainerRequest>(
+    idOrName: string,
+    entry: E,
+    params: OtherParams<E>,
+  ): Promise<AgentAnswerOf<E>> {
+    return this.secrets().redactDeep(await this.fromAgent(idOrName, entry, params));
   }
 
-  private fromAgent<T>(idOrName: string, type: string, params: object): Promise<T> {
+  /** A request about the deployment's container: its name and owner are added to `params`. */
+  private fromAgent<E extends ContainerRequest>(
+    idOrName: string,
+    entry: E,
+    params: OtherParams<E>,
+  ): Promise<AgentAnswerOf<E>> {
     const deployment = this.context.deployment(idOrName);
-    return this.agents.ask<T>(this.context.server(deployment), type, {
+    const container: ContainerParams = {
       name: this.observer.containerNameOf(deployment),
       owner: { kind: 'Deployment', id: deployment.id },
-      ...params,
-    });
+    };
+    // The compiler cannot follow a generic spread: the two parts make the entry's params.
+    const all = { ...container, ...params } as AgentParamsOf<E>;
+    return this.agents.ask(entry, this.context.server(deployment), ...([all] as AgentCallArgs<E>));
   }
 
   /** A container may print what it was given: no secret leaves through its log. */

@@ -1,8 +1,8 @@
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
-import { requireValid, ServerParamDto, SERVER_REQUESTS } from '@monitor/contracts';
-import { notFound, type ExecutionLog, type Resource } from '@monitor/domain';
+import { AGENT, requireValid, ServerParamDto, SERVER_REQUESTS } from '@monitor/contracts';
+import { notFound, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ExecutionRunner, ServerAgents } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
@@ -10,8 +10,9 @@ import { READ_MODEL } from '@monitor/runtime';
 
 const queue = QUEUE_GROUPS.deployer;
 
-/** What the agent answers of a prune: the parts of a Log it fills. */
-type AgentLog = Pick<ExecutionLog, 'stdout' | 'stderr' | 'success'>;
+/** The agent's prunes: each is the execution of the same name. */
+type PruneRequest = (typeof AGENT)[
+  'PruneImages' | 'PruneContainers' | 'PruneNetworks' | 'PruneVolumes' | 'PruneSystem'];
 
 /** Executions on a whole server: prunes. Each answers an Update at once and logs the agent's answer. */
 @BusController()
@@ -31,34 +32,35 @@ export class ServerExecutionsController implements OnApplicationBootstrap {
 
   @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneImages.name), { queue })
   images(envelope: { params: unknown; meta: CommandMeta }) {
-    return this.prune('PruneImages', 'prune images', envelope);
+    return this.prune(AGENT.PruneImages, 'prune images', envelope);
   }
 
   @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneContainers.name), { queue })
   containers(envelope: { params: unknown; meta: CommandMeta }) {
-    return this.prune('PruneContainers', 'prune containers', envelope);
+    return this.prune(AGENT.PruneContainers, 'prune containers', envelope);
   }
 
   @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneNetworks.name), { queue })
   networks(envelope: { params: unknown; meta: CommandMeta }) {
-    return this.prune('PruneNetworks', 'prune networks', envelope);
+    return this.prune(AGENT.PruneNetworks, 'prune networks', envelope);
   }
 
   @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneVolumes.name), { queue })
   volumes(envelope: { params: unknown; meta: CommandMeta }) {
-    return this.prune('PruneVolumes', 'prune volumes', envelope);
+    return this.prune(AGENT.PruneVolumes, 'prune volumes', envelope);
   }
 
   @MessagePattern(execSubject('Server', SERVER_REQUESTS.PruneSystem.name), { queue })
   system(envelope: { params: unknown; meta: CommandMeta }) {
-    return this.prune('PruneSystem', 'prune system', envelope);
+    return this.prune(AGENT.PruneSystem, 'prune system', envelope);
   }
 
   private async prune(
-    operation: string,
+    request: PruneRequest,
     stage: string,
     { params, meta }: { params: unknown; meta: CommandMeta },
   ): Promise<WriteResult> {
+    const operation = request.name;
     const server = this.server(requireValid(ServerParamDto, params).server);
     const { id, position } = await this.runner.start({
       operation,
@@ -66,7 +68,7 @@ export class ServerExecutionsController implements OnApplicationBootstrap {
       meta,
       work: async (context) => {
         await context.stage(stage, `${operation} on ${server.name}`, async () => {
-          const log = await this.agents.call<AgentLog>(server, operation, {}, 120_000);
+          const log = await this.agents.call(request, server, {}, 120_000);
           return { stdout: log.stdout, stderr: log.stderr, success: log.success };
         });
       },

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { AgentError, callAgent } from '@monitor/agent-client';
+import { AGENT, type AgentAnswerOf } from '@monitor/contracts';
 import type { MonitorConfig } from '@monitor/config';
 import {
   decideServerStatus,
@@ -136,14 +137,22 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     const timeout = this.config.monitoring.timeout_ms;
     try {
       const address = this.agents.address(server);
-      const { body, fingerprint } = await callAgent<{ version: string }>(
+      // Called directly, not through ServerAgents: the answer's fingerprint is what gets pinned.
+      const { body, fingerprint } = await callAgent<AgentAnswerOf<typeof AGENT.GetVersion>>(
         address,
-        'GetVersion',
+        AGENT.GetVersion.name,
         {},
         timeout,
       );
       const stats = config.stats_monitoring
-        ? (await callAgent<Observation['stats']>(address, 'GetSystemStats', {}, timeout)).body
+        ? (
+            await callAgent<AgentAnswerOf<typeof AGENT.GetSystemStats>>(
+              address,
+              AGENT.GetSystemStats.name,
+              {},
+              timeout,
+            )
+          ).body
         : undefined;
       return { server, at, state: 'Ok', reason: '', version: body.version, fingerprint, stats };
     } catch (error) {
@@ -163,12 +172,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     let containers: ListedContainer[] | 'unreachable' = 'unreachable';
     if (state === 'Ok') {
       containers = await this.agents
-        .call<ListedContainer[]>(
-          server,
-          'ListDockerContainers',
-          {},
-          this.config.monitoring.timeout_ms,
-        )
+        .call(AGENT.ListDockerContainers, server, {}, this.config.monitoring.timeout_ms)
         .catch(() => 'unreachable' as const);
     }
     for (const observer of observers) await observer.observe(server, containers);

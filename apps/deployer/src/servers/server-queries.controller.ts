@@ -3,6 +3,8 @@ import type { MonitorConfig } from '@monitor/config';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, BusError, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import {
+  AGENT,
+  type AgentEntry,
   GetContainerLogDto,
   GetHistoricalServerStatsDto,
   InspectContainerDto,
@@ -12,20 +14,14 @@ import {
   SERVER_REQUESTS,
   SERVER_FORMER_NAMES,
 } from '@monitor/contracts';
-import {
-  LOG_SEARCH_TAIL,
-  searchedLog,
-  TIMESTAMP_PREFIX,
-  type ExecutionLog,
-  type Resource,
-} from '@monitor/domain';
+import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { ExpiringAnswers } from './expiring-answers';
 import { hostSecrets } from '../observation/host-secrets';
-import { ServerAgents } from '@monitor/executions';
+import { ServerAgents, type AgentCallArgs } from '@monitor/executions';
 import { ServerObservations } from './server-observations';
 
 const queue = QUEUE_GROUPS.deployer;
@@ -49,13 +45,13 @@ export class ServerQueriesController {
 
   @MessagePattern(querySubject(SERVER_REQUESTS.GetSystemInformation.name), { queue })
   info({ params }: Envelope) {
-    return this.ask(valid(ServerParamDto, params).server, 'GetSystemInformation');
+    return this.ask(valid(ServerParamDto, params).server, AGENT.GetSystemInformation);
   }
 
   @MessagePattern(querySubject(SERVER_REQUESTS.GetSystemStats.name), { queue })
   stats({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
-    return this.observations.latestStats(server.id) ?? this.ask(server.id, 'GetSystemStats');
+    return this.observations.latestStats(server.id) ?? this.ask(server.id, AGENT.GetSystemStats);
   }
 
   @MessagePattern(querySubject(SERVER_REQUESTS.GetHistoricalServerStats.name), { queue })
@@ -67,23 +63,23 @@ export class ServerQueriesController {
   @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerContainers.name), { queue })
   async containers({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
-    const containers = await this.ask<Record<string, unknown>[]>(server.id, 'ListDockerContainers');
+    const containers = await this.ask(server.id, AGENT.ListDockerContainers);
     return containers.map((c) => ({ ...c, server_id: server.id, server_name: server.name }));
   }
 
   @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerImages.name), { queue })
   images({ params }: Envelope) {
-    return this.ask(valid(ServerParamDto, params).server, 'ListDockerImages');
+    return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerImages);
   }
 
   @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerNetworks.name), { queue })
   networks({ params }: Envelope) {
-    return this.ask(valid(ServerParamDto, params).server, 'ListDockerNetworks');
+    return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerNetworks);
   }
 
   @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerVolumes.name), { queue })
   volumes({ params }: Envelope) {
-    return this.ask(valid(ServerParamDto, params).server, 'ListDockerVolumes');
+    return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerVolumes);
   }
 
   @MessagePattern(querySubject(SERVER_REQUESTS.GetContainerLog.name), { queue })
@@ -114,7 +110,7 @@ export class ServerQueriesController {
   @MessagePattern(querySubject(SERVER_REQUESTS.InspectContainer.name), { queue })
   async inspect({ params }: Envelope) {
     const { server, container } = valid(InspectContainerDto, params);
-    const answer = await this.ask(server, 'InspectContainer', { name: container });
+    const answer = await this.ask(server, AGENT.InspectContainer, { name: container });
     return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
 
@@ -123,7 +119,7 @@ export class ServerQueriesController {
   async systemProcesses({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     const answer = await this.processes.get(server.id, () =>
-      this.ask(server.id, 'GetSystemProcesses'),
+      this.ask(server.id, AGENT.GetSystemProcesses),
     );
     return hostSecrets(this.readModel, this.keyring, this.config).redactDeep(answer);
   }
@@ -134,7 +130,7 @@ export class ServerQueriesController {
    * into lines that each pass.
    */
   private async containerLog(server: string, name: string, tail: number, timestamps?: boolean) {
-    const log = await this.ask<ExecutionLog>(server, 'GetContainerLog', { name, tail, timestamps });
+    const log = await this.ask(server, AGENT.GetContainerLog, { name, tail, timestamps });
     const secrets = knownSecrets(this.readModel, this.keyring);
     return secrets.redactDeep(timestamps ? redactLogLines(secrets, log, TIMESTAMP_PREFIX) : log);
   }
@@ -145,7 +141,7 @@ export class ServerQueriesController {
     return server;
   }
 
-  private ask<T = unknown>(idOrName: string, type: string, params: unknown = {}): Promise<T> {
-    return this.agents.ask<T>(this.server(idOrName), type, params);
+  private ask<E extends AgentEntry>(idOrName: string, entry: E, ...args: AgentCallArgs<E>) {
+    return this.agents.ask(entry, this.server(idOrName), ...args);
   }
 }

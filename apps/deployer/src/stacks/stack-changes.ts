@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  ExecutionLog,
-  IfChangedPlan,
-  Resource,
-  ServiceSelection,
-  StackHashes,
-} from '@monitor/domain';
+import { AGENT, type ComposeUpParams } from '@monitor/contracts';
+import type { IfChangedPlan, Resource, ServiceSelection, StackHashes } from '@monitor/domain';
 import type { ExecutionContext, ServerAgents } from '@monitor/executions';
 import { AGENT_TIMEOUT } from './stack-layout';
 import type { PreparedStack } from './stack-source';
@@ -53,15 +48,15 @@ export async function applyConfigChanges(
   agents: ServerAgents,
   ctx: ExecutionContext,
   server: Resource,
-  target: object,
+  target: ComposeUpParams,
   plan: Extract<IfChangedPlan, { kind: 'config' }>,
   extraArgs: string[],
 ): Promise<void> {
   const services = (selection: ServiceSelection) => (selection === 'all' ? undefined : selection);
   if (plan.redeploy === 'all' || plan.redeploy.length) {
-    const up = await agents.call<{ logs: ExecutionLog[]; success: boolean }>(
+    const up = await agents.call(
+      AGENT.ComposeUp,
       server,
-      'ComposeUp',
       {
         ...target,
         services: services(plan.redeploy),
@@ -73,11 +68,12 @@ export async function applyConfigChanges(
     if (!up.success) return;
   }
   if (plan.restart === 'all' || plan.restart.length) {
-    const restart = await agents.call<ExecutionLog>(
+    // A restart pulls nothing: no registry account.
+    const { registry: _registry, ...noAccount } = target;
+    const restart = await agents.call(
+      AGENT.ComposeRestart,
       server,
-      'ComposeRestart',
-      // A restart pulls nothing: no registry account.
-      { ...target, registry: undefined, services: services(plan.restart) },
+      { ...noAccount, services: services(plan.restart) },
       AGENT_TIMEOUT,
     );
     await ctx.appendLogs([restart]);

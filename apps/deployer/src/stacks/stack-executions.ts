@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { AGENT, type ComposePullParams } from '@monitor/contracts';
 import {
   invalid,
   notFound,
@@ -8,7 +9,6 @@ import {
   STACK_DEPLOYS,
   stackDeployPowers,
   stackProjectName,
-  type ExecutionLog,
   type IfChangedPlan,
   type StackHashes,
   type Resource,
@@ -34,12 +34,12 @@ import { StackSource, type PreparedStack } from './stack-source';
 
 /** The stack actions besides the deploys and DestroyStack: the agent request and the stage. */
 export const STACK_ACTIONS = {
-  StartStack: ['ComposeStart', 'start stack'],
-  StopStack: ['ComposeStop', 'stop stack'],
-  RestartStack: ['ComposeRestart', 'restart stack'],
-  PauseStack: ['ComposePause', 'pause stack'],
-  UnpauseStack: ['ComposeUnpause', 'unpause stack'],
-  PullStack: ['ComposePull', 'pull images'],
+  StartStack: [AGENT.ComposeStart, 'start stack'],
+  StopStack: [AGENT.ComposeStop, 'stop stack'],
+  RestartStack: [AGENT.ComposeRestart, 'restart stack'],
+  PauseStack: [AGENT.ComposePause, 'pause stack'],
+  UnpauseStack: [AGENT.ComposeUnpause, 'unpause stack'],
+  PullStack: [AGENT.ComposePull, 'pull images'],
 } as const;
 export type StackAction = keyof typeof STACK_ACTIONS;
 
@@ -133,12 +133,12 @@ export class StackExecutions {
         // Taking down pulls nothing: no registry account.
         const down = { ...target, registry: undefined, ...stopTimeout(stop_time) };
         await ctx.appendLogs([
-          await this.agents.call<ExecutionLog>(server, 'ComposeDown', down, AGENT_TIMEOUT),
+          await this.agents.call(AGENT.ComposeDown, server, down, AGENT_TIMEOUT),
         ]);
       }
-      const up = await this.agents.call<{ logs: ExecutionLog[] }>(
+      const up = await this.agents.call(
+        AGENT.ComposeUp,
         server,
-        'ComposeUp',
         { ...target, services, extra_args: config.extra_args, ...stopTimeout(stop_time) },
         AGENT_TIMEOUT,
       );
@@ -169,9 +169,9 @@ export class StackExecutions {
     const stack = this.stack(idOrName);
     const { services, remove_volumes = false, remove_orphans, stop_time } = choice;
     return this.execute(stack, 'DestroyStack', meta, async (ctx, server) => {
-      const log = await this.agents.call<ExecutionLog>(
+      const log = await this.agents.call(
+        AGENT.ComposeDown,
         server,
-        'ComposeDown',
         {
           ...composeTarget(stack),
           remove_volumes,
@@ -197,9 +197,9 @@ export class StackExecutions {
     const timeout = STOPPING.has(action) ? stopTimeout(stop_time) : {};
     return this.execute(stack, action, meta, async (ctx, server) => {
       const registry = action === 'PullStack' ? this.source.registry(ctx, stack) : undefined;
-      const log = await this.agents.call<ExecutionLog>(
-        server,
+      const log = await this.agents.call(
         request,
+        server,
         { ...composeTarget(stack), services, ...(registry ? { registry } : {}), ...timeout },
         AGENT_TIMEOUT,
       );
@@ -209,12 +209,12 @@ export class StackExecutions {
 
   services(idOrName: string) {
     const stack = this.stack(idOrName);
-    return this.agents.ask(this.server(stack), 'ComposePs', composeTarget(stack));
+    return this.agents.ask(AGENT.ComposePs, this.server(stack), composeTarget(stack));
   }
 
   async log(idOrName: string, tail: number, services?: string[], timestamps = false) {
     const stack = this.stack(idOrName);
-    const answer = await this.agents.ask(this.server(stack), 'GetComposeLog', {
+    const answer = await this.agents.ask(AGENT.GetComposeLog, this.server(stack), {
       stack: stack.id,
       project: stackProjectName(stack),
       tail,
@@ -256,8 +256,12 @@ export class StackExecutions {
    * `compose pull` before `up` (`auto_pull`). A failed pull is logged and `up` goes on with the
    * images already on the server; `up` itself fails if one is missing.
    */
-  private async pull(ctx: ExecutionContext, server: Resource, target: object): Promise<void> {
-    const log = await this.agents.call<ExecutionLog>(server, 'ComposePull', target, AGENT_TIMEOUT);
+  private async pull(
+    ctx: ExecutionContext,
+    server: Resource,
+    target: ComposePullParams,
+  ): Promise<void> {
+    const log = await this.agents.call(AGENT.ComposePull, server, target, AGENT_TIMEOUT);
     const note = log.success ? '' : '\npull failed: compose up uses the images on the server\n';
     await ctx.appendLogs([{ ...log, stderr: `${log.stderr}${note}`, success: true }]);
   }
@@ -294,9 +298,9 @@ export class StackExecutions {
   ): Promise<void> {
     if (!command?.command.trim()) return;
     const { run_directory } = composeTarget(stack);
-    const log = await this.agents.call<ExecutionLog>(
+    const log = await this.agents.call(
+      AGENT.RunStackCommand,
       server,
-      'RunStackCommand',
       {
         stack: stack.id,
         path: posix.join(run_directory, command.path.trim() || '.'),

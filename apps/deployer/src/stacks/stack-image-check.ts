@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import {
   decideStackImageUpdates,
   stackStatusStream,
@@ -63,17 +64,16 @@ export class StackImageCheck implements ImageUpdateCheck {
     if (!server || this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
     const config = stack.config as unknown as Watched;
     const registry = this.source.registry(undefined, stack);
-    const services = await this.agents.ask<Service[]>(server, 'ComposePs', composeTarget(stack));
+    const services = await this.agents.ask(AGENT.ComposePs, server, composeTarget(stack));
     const updated: Service[] = [];
     for (const service of services) {
       if (config.ignore_services.includes(service.service)) continue;
       // The agent compares against the reference the container was created from: the listed
       // image is only an id once the tag has moved on.
-      const answer = await this.agents.ask<{ update_available: boolean; image: string }>(
-        server,
-        'CheckImageUpdate',
-        { container: service.container_name, ...(registry ? { registry } : {}) },
-      );
+      const answer = await this.agents.ask(AGENT.CheckImageUpdate, server, {
+        container: service.container_name,
+        ...(registry ? { registry } : {}),
+      });
       if (answer.update_available) updated.push({ ...service, image: answer.image });
     }
     const events = decideStackImageUpdates(this.readModel.stackStatus.status(stack.id), {

@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { AGENT } from '@monitor/contracts';
 import type { MonitorConfig } from '@monitor/config';
 import {
   gitSource,
   interpolate,
-  type ExecutionLog,
   type GitSource,
   type Resource,
   type StackConfig,
@@ -106,16 +106,19 @@ export class StackSource {
     const env_file = environment === undefined ? undefined : layout.env_file;
     if (compose !== undefined || environment !== undefined) {
       const inRunDirectory = (path: string) => posix.join(layout.run_directory, path);
-      const written = await this.agents.call<ExecutionLog>(
+      const written = await this.agents.call(
+        AGENT.WriteComposeFiles,
         server,
-        'WriteComposeFiles',
         {
           stack: stack.id,
           files:
             compose === undefined
               ? []
               : [{ path: inRunDirectory(layout.files[0]), contents: compose }],
-          env: env_file ? { path: inRunDirectory(env_file), contents: environment } : undefined,
+          env:
+            env_file && environment !== undefined
+              ? { path: inRunDirectory(env_file), contents: environment }
+              : undefined,
         },
         AGENT_TIMEOUT,
       );
@@ -126,9 +129,9 @@ export class StackSource {
       ...layout.tracked_env_files,
       ...layout.config_files.map((f) => f.path),
     ];
-    const read = await this.agents.call<PreparedStack & { missing: string[] }>(
+    const read = await this.agents.call(
+      AGENT.ReadComposeFiles,
       server,
-      'ReadComposeFiles',
       { ...composeTarget(stack), files: tracked },
       AGENT_TIMEOUT,
     );
@@ -165,13 +168,9 @@ export class StackSource {
       });
     }
     if (credential?.token) ctx.secret(credential.token);
-    const answer = await this.agents.call<{
-      logs: ExecutionLog[];
-      commit_hash: string | null;
-      commit_message: string | null;
-    }>(
+    const answer = await this.agents.call(
+      AGENT.CloneOrPullRepo,
       server,
-      'CloneOrPullRepo',
       {
         stack: stack.id,
         url: repoUrl(config),

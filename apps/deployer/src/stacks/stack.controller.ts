@@ -13,6 +13,7 @@ import {
   type ExecutionLog,
 } from '@monitor/domain';
 import {
+  AGENT,
   DestroyStackDto,
   GetStackLogDto,
   InspectStackContainerDto,
@@ -107,7 +108,7 @@ export class StackController {
     const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
     if (!server)
       throw invalid(`Stack '${stack.name}' has no server`, { field: 'config.server_id' });
-    const answer = await this.agents.ask(server, 'InspectContainer', {
+    const answer = await this.agents.ask(AGENT.InspectContainer, server, {
       name: found.container_name,
       owner: { kind: 'Stack', id: stack.id },
     });

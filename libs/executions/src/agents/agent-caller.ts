@@ -1,9 +1,24 @@
+import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts';
 import type { Resource } from '@monitor/domain';
 
 /**
- * What an execution asks of a server's agent: one request, answered with its body. ServerAgents
- * calls the real agents; FakeAgent answers in memory, for tests and benches.
+ * The params of an agent request, then an optional timeout: params may be left out only when the
+ * request requires none.
+ */
+export type AgentCallArgs<E extends AgentEntry> =
+  Record<never, never> extends AgentParamsOf<E>
+    ? [params?: AgentParamsOf<E>, timeoutMs?: number]
+    : [params: AgentParamsOf<E>, timeoutMs?: number];
+
+/**
+ * What an execution asks of a server's agent: one request of the agent's catalogue (`AGENT` in
+ * @monitor/contracts), answered with its body, typed by the entry. ServerAgents calls the real
+ * agents; FakeAgent answers in memory, for tests and benches.
  */
 export interface AgentCaller {
-  call<T>(server: Resource, type: string, params?: unknown, timeoutMs?: number): Promise<T>;
+  call<E extends AgentEntry>(
+    entry: E,
+    server: Resource,
+    ...args: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>>;
 }

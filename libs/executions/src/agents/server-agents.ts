@@ -1,9 +1,10 @@
 import { callAgent, type AgentAddress } from '@monitor/agent-client';
+import type { AgentAnswerOf, AgentEntry } from '@monitor/contracts';
 import { invalid, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
 import type { Keyring } from '@monitor/secrets';
-import type { AgentCaller } from './agent-caller';
+import type { AgentCallArgs, AgentCaller } from './agent-caller';
 import { fromAgent } from './agent-errors';
 
 const INTERACTIVE_TIMEOUT_MS = 8_000;
@@ -43,22 +44,31 @@ export class ServerAgents implements AgentCaller {
    * Calls the agent of a server for someone waiting on it (a read, an execution's stage): given
    * longer than a poll, yet less than the bus's own timeout, so that the caller hears why.
    */
-  async call<T>(
+  async call<E extends AgentEntry>(
+    entry: E,
     server: Resource,
-    type: string,
-    params: unknown = {},
-    timeoutMs = INTERACTIVE_TIMEOUT_MS,
-  ) {
-    return (await callAgent<T>(this.address(server), type, params, timeoutMs)).body;
+    ...[params, timeoutMs = INTERACTIVE_TIMEOUT_MS]: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>> {
+    const answer = await callAgent<AgentAnswerOf<E>>(
+      this.address(server),
+      entry.name,
+      params ?? {},
+      timeoutMs,
+    );
+    return answer.body;
   }
 
   /**
    * A read asked of the agent for a user: as `call`, with the agent's failure answered as the
    * caller should see it (unreachable is 503 naming the server, not a 500).
    */
-  async ask<T = unknown>(server: Resource, type: string, params: unknown = {}): Promise<T> {
+  async ask<E extends AgentEntry>(
+    entry: E,
+    server: Resource,
+    ...[params]: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>> {
     try {
-      return await this.call<T>(server, type, params);
+      return await this.call(entry, server, ...([params] as AgentCallArgs<E>));
     } catch (error) {
       throw fromAgent(server, error);
     }

@@ -1,5 +1,6 @@
+import type { AgentAnswerOf, AgentEntry } from '@monitor/contracts';
 import type { Resource } from '@monitor/domain';
-import type { AgentCaller } from '../agents/agent-caller';
+import type { AgentCallArgs, AgentCaller } from '../agents/agent-caller';
 
 /** One request a FakeAgent was given, in the order they came. */
 export interface FakeAgentCall {
@@ -58,8 +59,13 @@ export class FakeAgent implements AgentCaller {
     });
   }
 
-  async call<T>(server: Pick<Resource, 'id'>, type: string, params: unknown = {}): Promise<T> {
-    const call = { server: server.id, type, params };
+  async call<E extends AgentEntry>(
+    entry: E,
+    server: Pick<Resource, 'id'>,
+    ...[params]: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>> {
+    const type = entry.name;
+    const call = { server: server.id, type, params: params ?? {} };
     this.calls.push(call);
     for (const check of [...this.waiting]) check();
     const inFlight = (this.inFlight.get(server.id) ?? 0) + 1;
@@ -68,8 +74,9 @@ export class FakeAgent implements AgentCaller {
     try {
       await this.held.get(type);
       const failure = this.failing.get(type);
-      if (failure !== undefined) return { stdout: '', stderr: failure, success: false } as T;
-      return (await this.answer(call)) as T;
+      if (failure !== undefined)
+        return { stdout: '', stderr: failure, success: false } as AgentAnswerOf<E>;
+      return (await this.answer(call)) as AgentAnswerOf<E>;
     } finally {
       this.inFlight.set(server.id, this.inFlight.get(server.id)! - 1);
     }

@@ -1,7 +1,8 @@
 import type { Resource } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
 import { ReadModel, type UpdateStatus } from '@monitor/projections';
-import type { ExecutionContext } from '../runner/execution-context';
+import type { AgentEntry } from '@monitor/contracts';
+import type { ExecutionContext, StageOutput } from '../runner/execution-context';
 import { ExecutionRunner } from '../runner/execution-runner';
 import { FakeAgent } from './fake-agent';
 
@@ -34,7 +35,7 @@ export class FakeExecutions {
   ): (context: ExecutionContext) => Promise<void> {
     return async (context) => {
       await context.stage(type, `${type} on ${server.name}`, () =>
-        this.agent.call(server, type, params),
+        this.agent.call<AgentEntry<string, unknown, StageOutput>>({ name: type }, server, params),
       );
     };
   }
