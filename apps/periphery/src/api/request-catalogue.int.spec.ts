@@ -2,6 +2,11 @@ import { AGENT, EmptyDto } from '@monitor/contracts';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
 import { request, RequestRegistry } from './request-registry';
 
+/** A DTO with a field no catalogue entry declares. */
+class VerboseDto {
+  verbose?: boolean;
+}
+
 describe("the agent's requests and the catalogue", () => {
   let agent: TestAgent;
 
@@ -20,12 +25,18 @@ describe("the agent's requests and the catalogue", () => {
     for (const [key, entry] of Object.entries(AGENT)) expect(entry.name).toBe(key);
   });
 
-  it("refuses, at compile time, a DTO without the entry's params or an answer not the entry's", () => {
+  it("refuses, at compile time, a DTO without the entry's params or with others, or an answer not the entry's", () => {
     // @ts-expect-error EmptyDto lacks ContainerLogParams' `name`
     const withoutParams = request(AGENT.GetContainerLog, EmptyDto, async () => ({}) as never);
     // @ts-expect-error GetVersion answers { version }
     const wrongAnswer = request(AGENT.GetVersion, EmptyDto, async () => ({ build: 1 }));
-    expect([withoutParams.name, wrongAnswer.name]).toEqual(['GetContainerLog', 'GetVersion']);
+    // @ts-expect-error the catalogue's GetHealth takes no `verbose`
+    const undeclared = request(AGENT.GetHealth, VerboseDto, async () => ({}));
+    expect([withoutParams.name, wrongAnswer.name, undeclared.name]).toEqual([
+      'GetContainerLog',
+      'GetVersion',
+      'GetHealth',
+    ]);
   });
 
   it('answers a catalogue request through its handler', async () => {

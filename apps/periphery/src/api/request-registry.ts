@@ -32,14 +32,19 @@ export class RequestRegistry {
   }
 }
 
+/** Names, on the DTO's type, the fields it validates that the catalogue's params do not declare. */
+type OnlyDeclared<P, Declared> = [Exclude<keyof P, keyof Declared>] extends [never]
+  ? unknown
+  : { undeclaredFields: Exclude<keyof P, keyof Declared> };
+
 /**
- * A handler of one catalogue entry (`AGENT` in @monitor/contracts): its DTO must take at least the
- * entry's params and its handler answer the entry's answer, so the core's typed calls and the
- * agent cannot drift apart.
+ * A handler of one catalogue entry (`AGENT` in @monitor/contracts): its DTO must take the entry's
+ * params, no more and no less, and its handler answer the entry's answer, so the core's typed
+ * calls and the agent cannot drift apart.
  */
 export function request<E extends AgentEntry, P extends object & AgentParamsOf<E>>(
   entry: E,
-  dto: new () => P,
+  dto: (new () => P) & OnlyDeclared<P, AgentParamsOf<E>>,
   handle: (params: P) => Promise<AgentAnswerOf<E>>,
 ): RequestDefinition<never> {
   return { name: entry.name, dto, handle } as unknown as RequestDefinition<never>;
