@@ -5,7 +5,7 @@ import type {
   ImageListItem,
   NetworkListItem,
   VolumeListItem,
-} from './docker-shapes';
+} from '@monitor/contracts';
 import {
   toContainerListItem,
   toImageListItem,

@@ -10,10 +10,10 @@ import { startTestAgent, type TestAgent } from '../testing/test-agent';
 import type {
   ContainerListItem,
   ImageListItem,
-  Log,
   NetworkListItem,
   VolumeListItem,
-} from './docker-shapes';
+} from '@monitor/contracts';
+import type { Log } from './docker-shapes';
 
 const SOCKET = '/var/run/docker.sock';
 

@@ -6,7 +6,7 @@ import type {
   ImageListItem,
   NetworkListItem,
   VolumeListItem,
-} from './docker-shapes';
+} from '@monitor/contracts';
 
 const STATES: readonly string[] = [
   'running',

@@ -1,4 +1,4 @@
-import type { DiskUsage, SystemStats } from './system-shapes';
+import type { DiskUsage, SystemStats } from '@monitor/contracts';
 
 const GIB = 1024 ** 3;
 

@@ -10,7 +10,7 @@ import type { PeripheryConfig } from '../config';
 import { PERIPHERY_CONFIG } from '../tokens';
 import { readSample } from './read-sample';
 import { toSystemStats, type RawSample } from './stats-sample';
-import type { SystemStats } from './system-shapes';
+import type { SystemStats } from '@monitor/contracts';
 
 /** The first two samples are this close, so stats are ready soon after start at any rate. */
 const FIRST_INTERVAL_MS = 1000;

@@ -1,6 +1,6 @@
 import { arch } from 'node:os';
 import * as si from 'systeminformation';
-import type { SystemInformation } from './system-shapes';
+import type { SystemInformation } from '@monitor/contracts';
 
 /** Node's names for CPU architectures, as Rust (and so Komodo) spells them. */
 const ARCH_NAMES: Record<string, string> = {

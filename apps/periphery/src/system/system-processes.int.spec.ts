@@ -1,5 +1,5 @@
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { SystemProcess } from './system-shapes';
+import type { SystemProcess } from '@monitor/contracts';
 
 describe("the host's processes", () => {
   let agent: TestAgent;

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import * as si from 'systeminformation';
-import type { SystemProcess } from './system-shapes';
+import type { SystemProcess } from '@monitor/contracts';
 
 type ListedProcess = Pick<
   si.Systeminformation.ProcessesProcessData,

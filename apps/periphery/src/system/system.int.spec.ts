@@ -1,5 +1,5 @@
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import type { SystemInformation, SystemStats } from './system-shapes';
+import type { SystemInformation, SystemStats } from '@monitor/contracts';
 
 describe('system information and stats', () => {
   let agent: TestAgent;

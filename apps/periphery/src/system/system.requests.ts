@@ -4,7 +4,7 @@ import { request, RequestRegistry } from '../api/request-registry';
 import { StatsSampler } from './stats-sampler';
 import { readSystemInformation } from './system-info';
 import { readSystemProcesses } from './system-processes';
-import type { SystemInformation } from './system-shapes';
+import type { SystemInformation } from '@monitor/contracts';
 
 /** GetSystemInformation, GetSystemStats and GetSystemProcesses. */
 @Injectable()
