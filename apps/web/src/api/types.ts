@@ -2,7 +2,6 @@ import type {
   Alert as DomainAlert,
   ExecutionLog,
   ExecutionStatus,
-  FieldChange,
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
@@ -38,24 +37,6 @@ export interface Resource {
   config: Config;
   base_permission: PermissionLevel;
   updated_at: number;
-}
-
-/** `GetResourceAt`: the resource as it was at a revision. */
-export interface ResourceAt extends Resource {
-  revision: number;
-  deleted: boolean;
-}
-
-/** One event of `GetResourceHistory`. `diff` is per field for config changes, else the event data. */
-export interface HistoryEntry {
-  revision: number;
-  type: string;
-  at: number;
-  user: string;
-  via: string;
-  correlation_id: string;
-  causation_id?: string;
-  diff?: Record<string, FieldChange> | Record<string, unknown>;
 }
 
 export type UpdateStatus = ExecutionStatus;

@@ -1,8 +1,14 @@
 import { useState } from 'react';
-import type { FieldChange, GetResourceAtDto, GetResourceHistoryDto } from '@monitor/contracts';
+import type {
+  FieldChange,
+  GetResourceAtDto,
+  GetResourceHistoryDto,
+  HistoryEntry,
+  ResourceAt,
+} from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
-import type { HistoryEntry, Resource, ResourceAt } from '../api/types';
+import type { Resource } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { DiffView } from '../components/diff-view';
 import { ErrorNote } from '../components/error-note';

@@ -6,8 +6,13 @@ import type { FieldChange } from '@monitor/domain';
  * komodo_client's types.
  */
 
-/** `GetResourceAt`: the resource as it was at a revision. */
+/**
+ * `GetResourceAt`: the resource as it was at a revision. Komodo's Resource, with the id and
+ * config Monitor always answers required (Komodo's are optional).
+ */
 export type ResourceAt = Types.Resource<Record<string, unknown>, unknown> & {
+  _id: Types.MongoId;
+  config: Record<string, unknown>;
   revision: number;
   deleted: boolean;
 };

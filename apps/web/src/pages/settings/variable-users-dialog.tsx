@@ -1,15 +1,10 @@
 import { useState } from 'react';
-import type { UpdateVariablePermissionDto } from '@monitor/contracts';
+import type { UpdateVariablePermissionDto, VariableGrantees } from '@monitor/contracts';
 import { useSession } from '../../api/session';
 import type { User, UserGroup, UserTarget } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
-
-/** `GetVariablePermissions`: who besides admins may use the secret in what they write. */
-interface VariableGrants {
-  users: { user_target: UserTarget; name: string }[];
-}
 
 /**
  * Who may put a secret variable into a config: every non-admin user and every group as a
@@ -22,7 +17,7 @@ export function VariableUsersDialog(props: { name: string; onClose(): void }) {
     const [users, groups, grants] = await Promise.all([
       api.read<User[]>('ListUsers'),
       api.read<UserGroup[]>('ListUserGroups'),
-      api.read<VariableGrants>('GetVariablePermissions', { name }),
+      api.read<VariableGrantees>('GetVariablePermissions', { name }),
     ]);
     const held = new Set(grants.users.map((g) => `${g.user_target.type}/${g.user_target.id}`));
     return [
