@@ -1,19 +1,30 @@
 import type {
   Alert as DomainAlert,
   ExecutionLog,
-  ExecutionStatus,
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
+  Update,
+  UpdateListItem,
+  UpdateTarget,
 } from '@monitor/contracts';
 
 /*
- * The gateway's answers as the UI reads them. They are Komodo's shapes, built by the gateway
- * (`apps/gateway/src/api/komodo-shapes.ts`) with no shared type to import; request params come
- * from `@monitor/contracts` (types only).
+ * The gateway's answers as the UI reads them: the catalogue's answer types where the web reads
+ * them already, else Komodo's shapes as the gateway builds them
+ * (`apps/gateway/src/api/komodo-shapes.ts`). Everything comes from `@monitor/contracts`, types
+ * only.
  */
 
-export type { ExecutionLog, PermissionLevel, ResourceKind, SpecificPermission };
+export type {
+  ExecutionLog,
+  PermissionLevel,
+  ResourceKind,
+  SpecificPermission,
+  Update,
+  UpdateListItem,
+  UpdateTarget,
+};
 
 export interface Oid {
   $oid: string;
@@ -37,39 +48,6 @@ export interface Resource {
   config: Config;
   base_permission: PermissionLevel;
   updated_at: number;
-}
-
-export type UpdateStatus = ExecutionStatus;
-
-export interface UpdateTarget {
-  type: ResourceKind | 'System';
-  id: string;
-}
-
-/** What `ListUpdates` and `/ws/update` send. */
-export interface UpdateListItem {
-  id: string;
-  operation: string;
-  start_ts: number;
-  success: boolean;
-  operator: string;
-  target: UpdateTarget;
-  status: UpdateStatus;
-}
-
-/** One stage of an Update, as Komodo's Log. */
-export type UpdateLog = ExecutionLog;
-
-export interface Update {
-  _id: Oid;
-  operation: string;
-  start_ts: number;
-  end_ts?: number;
-  success: boolean;
-  operator: string;
-  target: UpdateTarget;
-  status: UpdateStatus;
-  logs: UpdateLog[];
 }
 
 export interface User {

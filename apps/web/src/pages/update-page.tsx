@@ -1,7 +1,7 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
-import type { Resource, Update, UpdateLog, UpdateTarget } from '../api/types';
+import type { Resource, Update, UpdateTarget } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
@@ -52,7 +52,7 @@ export function UpdatePage({ id }: { id: string }) {
   );
 }
 
-function Stage({ log }: { log: UpdateLog }) {
+function Stage({ log }: { log: Update['logs'][number] }) {
   return (
     <li className={log.success ? 'stage' : 'stage stage-failed'} data-stage={log.stage}>
       <div className="stage-head">

@@ -1,10 +1,27 @@
 import type { Types } from 'komodo_client';
-import type { FieldChange } from '@monitor/domain';
+import type { FieldChange, ResourceKind } from '@monitor/domain';
 
 /*
- * The answers of Monitor's own requests (Komodo has no type for them). Komodo's requests answer
- * komodo_client's types.
+ * The answers of Monitor's own requests (Komodo has no type for them), and Komodo's where
+ * Monitor's are narrower. Komodo's other requests answer komodo_client's types.
  */
+
+/**
+ * What an Update is about: one of Monitor's kinds, or the System. Komodo's ResourceTarget also
+ * names kinds Monitor has not yet (Swarm, Action), which no Update of Monitor's names.
+ */
+export type UpdateTarget = Extract<Types.ResourceTarget, { type: ResourceKind | 'System' }>;
+
+/** One Update of `ListUpdates` and `/ws/update`: Komodo's, its target one of Monitor's. */
+export type UpdateListItem = Omit<Types.UpdateListItem, 'target'> & { target: UpdateTarget };
+
+/** `ListUpdates`: a page of Updates, newest first. */
+export type UpdatesPage = Omit<Types.ListUpdatesResponse, 'updates'> & {
+  updates: UpdateListItem[];
+};
+
+/** `GetUpdate`: Komodo's Update, its target one of Monitor's. */
+export type Update = Omit<Types.Update, 'target'> & { target: UpdateTarget };
 
 /**
  * `GetResourceAt`: the resource as it was at a revision. Komodo's Resource, with the id and

@@ -6,7 +6,7 @@ import {
   GetUpdateDto,
   ListUpdatesDto,
 } from '../requests/read.dto';
-import type { HistoryEntry, ResourceAt } from './answers';
+import type { HistoryEntry, ResourceAt, Update, UpdatesPage } from './answers';
 import { entry, komodo, USER } from './entry';
 
 /**
@@ -15,8 +15,8 @@ import { entry, komodo, USER } from './entry';
  * shared resource check cannot see).
  */
 export const HISTORY_REQUESTS = {
-  GetUpdate: komodo('GetUpdate', 'read', GetUpdateDto, USER, 'gateway'),
-  ListUpdates: komodo('ListUpdates', 'read', ListUpdatesDto, USER, 'gateway'),
+  GetUpdate: entry<Update>()('GetUpdate', 'read', GetUpdateDto, USER, 'gateway'),
+  ListUpdates: entry<UpdatesPage>()('ListUpdates', 'read', ListUpdatesDto, USER, 'gateway'),
   ListAlerts: komodo('ListAlerts', 'read', ListAlertsDto, USER, 'gateway'),
   GetAlert: komodo('GetAlert', 'read', GetAlertDto, USER, 'gateway'),
   CloseAlert: komodo('CloseAlert', 'write', GetAlertDto, USER, 'gateway'),
