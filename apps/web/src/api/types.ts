@@ -1,12 +1,12 @@
 import type {
-  Alert as DomainAlert,
+  AlertAnswer,
   ExecutionLog,
+  MonitorTarget,
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
   Update,
   UpdateListItem,
-  UpdateTarget,
 } from '@monitor/contracts';
 
 /*
@@ -18,13 +18,16 @@ import type {
 
 export type {
   ExecutionLog,
+  MonitorTarget,
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
   Update,
   UpdateListItem,
-  UpdateTarget,
 };
+
+/** Komodo's Alert as `ListAlerts` answers it. */
+export type Alert = AlertAnswer;
 
 export interface Oid {
   $oid: string;
@@ -60,9 +63,6 @@ export interface User {
   /** The user's own grant per kind (groups' grants not included). */
   all?: Partial<Record<ResourceKind, PermissionLevel>>;
 }
-
-/** Komodo's Alert as `ListAlerts` answers it. */
-export type Alert = Omit<DomainAlert, 'id'> & { _id: Oid };
 
 /**
  * Komodo's `Get<Kinds>Summary`: how many of a kind the user may read, by state (Servers:

@@ -1,7 +1,7 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
-import type { Resource, Update, UpdateTarget } from '../api/types';
+import type { MonitorTarget, Resource, Update } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
@@ -67,7 +67,7 @@ function Stage({ log }: { log: Update['logs'][number] }) {
 }
 
 /** The target by its name (read once; a deleted resource stays an id). */
-function TargetLink({ target }: { target: UpdateTarget }) {
+function TargetLink({ target }: { target: MonitorTarget }) {
   const { api } = useSession();
   const name = useRequest(async () => {
     if (target.type === 'System') return 'System';

@@ -7,13 +7,13 @@ import type { FieldChange, ResourceKind } from '@monitor/domain';
  */
 
 /**
- * What an Update is about: one of Monitor's kinds, or the System. Komodo's ResourceTarget also
- * names kinds Monitor has not yet (Swarm, Action), which no Update of Monitor's names.
+ * What an Update or an Alert is about: one of Monitor's kinds, or the System. Komodo's
+ * ResourceTarget also names kinds Monitor has not yet (Swarm, Action), which Monitor never answers.
  */
-export type UpdateTarget = Extract<Types.ResourceTarget, { type: ResourceKind | 'System' }>;
+export type MonitorTarget = Extract<Types.ResourceTarget, { type: ResourceKind | 'System' }>;
 
 /** One Update of `ListUpdates` and `/ws/update`: Komodo's, its target one of Monitor's. */
-export type UpdateListItem = Omit<Types.UpdateListItem, 'target'> & { target: UpdateTarget };
+export type UpdateListItem = Omit<Types.UpdateListItem, 'target'> & { target: MonitorTarget };
 
 /** `ListUpdates`: a page of Updates, newest first. */
 export type UpdatesPage = Omit<Types.ListUpdatesResponse, 'updates'> & {
@@ -21,7 +21,19 @@ export type UpdatesPage = Omit<Types.ListUpdatesResponse, 'updates'> & {
 };
 
 /** `GetUpdate`: Komodo's Update, its target one of Monitor's. */
-export type Update = Omit<Types.Update, 'target'> & { target: UpdateTarget };
+export type Update = Omit<Types.Update, 'target'> & { target: MonitorTarget };
+
+/**
+ * `ListAlerts`, `GetAlert`: Komodo's Alert, with the id Monitor always answers required, its
+ * target one of Monitor's.
+ */
+export type AlertAnswer = Omit<Types.Alert, '_id' | 'target'> & {
+  _id: Types.MongoId;
+  target: MonitorTarget;
+};
+
+/** `ListAlerts`: a page of Alerts, newest first. */
+export type AlertsPage = Omit<Types.ListAlertsResponse, 'alerts'> & { alerts: AlertAnswer[] };
 
 /**
  * `GetResourceAt`: the resource as it was at a revision. Komodo's Resource, with the id and

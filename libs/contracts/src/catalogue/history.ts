@@ -6,7 +6,14 @@ import {
   GetUpdateDto,
   ListUpdatesDto,
 } from '../requests/read.dto';
-import type { HistoryEntry, ResourceAt, Update, UpdatesPage } from './answers';
+import type {
+  AlertAnswer,
+  AlertsPage,
+  HistoryEntry,
+  ResourceAt,
+  Update,
+  UpdatesPage,
+} from './answers';
 import { entry, komodo, USER } from './entry';
 
 /**
@@ -17,8 +24,8 @@ import { entry, komodo, USER } from './entry';
 export const HISTORY_REQUESTS = {
   GetUpdate: entry<Update>()('GetUpdate', 'read', GetUpdateDto, USER, 'gateway'),
   ListUpdates: entry<UpdatesPage>()('ListUpdates', 'read', ListUpdatesDto, USER, 'gateway'),
-  ListAlerts: komodo('ListAlerts', 'read', ListAlertsDto, USER, 'gateway'),
-  GetAlert: komodo('GetAlert', 'read', GetAlertDto, USER, 'gateway'),
+  ListAlerts: entry<AlertsPage>()('ListAlerts', 'read', ListAlertsDto, USER, 'gateway'),
+  GetAlert: entry<AlertAnswer>()('GetAlert', 'read', GetAlertDto, USER, 'gateway'),
   CloseAlert: komodo('CloseAlert', 'write', GetAlertDto, USER, 'gateway'),
   GetResourceHistory: entry<HistoryEntry[]>()(
     'GetResourceHistory',
