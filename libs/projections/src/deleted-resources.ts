@@ -1,12 +1,15 @@
 import type { Resource, ResourceKind } from '@monitor/domain';
 
+/** A deleted resource's last state, its config emptied. */
+export type Tombstone = Omit<Resource, 'config'> & { config: Record<string, never> };
+
 /** A resource as it was when deleted: what decides who may still read its history. */
 export interface DeletedResource {
   /**
    * Its last state without the config (its history holds that). Access is decided on its kind,
    * id and base permission then, with the grants on its id, which users and groups keep.
    */
-  resource: Resource;
+  resource: Tombstone;
   deletedAt: number;
   deletedBy: string;
 }

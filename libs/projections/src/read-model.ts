@@ -1,6 +1,7 @@
 import {
   evolveDeploymentStatus,
   evolveResource,
+  isOfKind,
   evolveStackStatus,
   evolveTag,
   getPath,
@@ -113,22 +114,23 @@ export class ReadModel {
   }
 
   /** The resource with this id, never one with this name. */
-  resourceById(kind: ResourceKind, id: string): Resource | undefined {
-    return this.resources.get(key(kind, id));
+  resourceById<K extends ResourceKind>(kind: K, id: string): Resource<K> | undefined {
+    const found = this.resources.get(key(kind, id));
+    return found && isOfKind(found, kind) ? found : undefined;
   }
 
-  resource(kind: ResourceKind, idOrName: string): Resource | undefined {
-    const byId = this.resources.get(key(kind, idOrName));
+  resource<K extends ResourceKind>(kind: K, idOrName: string): Resource<K> | undefined {
+    const byId = this.resourceById(kind, idOrName);
     if (byId) return byId;
     for (const resource of this.resources.values()) {
-      if (resource.kind === kind && resource.name === idOrName) return resource;
+      if (isOfKind(resource, kind) && resource.name === idOrName) return resource;
     }
     return undefined;
   }
 
-  list(kind: ResourceKind): Resource[] {
+  list<K extends ResourceKind>(kind: K): Resource<K>[] {
     return [...this.resources.values()]
-      .filter((r) => r.kind === kind)
+      .filter((r): r is Resource<K> => isOfKind(r, kind))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 

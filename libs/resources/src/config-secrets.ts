@@ -9,19 +9,19 @@ import { openPaths, sealPaths, type Keyring } from '@monitor/secrets';
 export class ConfigSecrets {
   constructor(private readonly keyring: Keyring) {}
 
-  sealNew(kind: ResourceKind, config: Record<string, unknown>): Record<string, unknown> {
+  sealNew<C extends object>(kind: ResourceKind, config: C): C {
     return sealPaths(config, KIND_SPECS[kind].secrets, this.keyring);
   }
 
   sealPatch(
     kind: ResourceKind,
-    current: Record<string, unknown>,
+    current: object,
     patch: Record<string, unknown>,
   ): Record<string, unknown> {
     const paths = KIND_SPECS[kind].secrets;
     if (!paths.length) return patch;
     const secretFields = new Set(paths.map((path) => path[0]));
-    const opened = openPaths(current, paths, this.keyring);
+    const opened: Record<string, unknown> = openPaths({ ...current }, paths, this.keyring);
     const changed = Object.fromEntries(
       Object.entries(patch).filter(
         ([field, value]) => !secretFields.has(field) || !deepEqual(opened[field], value),
@@ -30,11 +30,11 @@ export class ConfigSecrets {
     return sealPaths(changed, paths, this.keyring);
   }
 
-  open(
+  open<C extends object>(
     kind: ResourceKind,
-    config: Record<string, unknown>,
+    config: C,
     redactor?: { add(value: string): void },
-  ) {
+  ): C {
     return openPaths(config, KIND_SPECS[kind].secrets, this.keyring, redactor);
   }
 }

@@ -33,7 +33,8 @@ export interface CreateParams {
   name: string;
   description?: string;
   tags?: string[];
-  config?: Record<string, unknown>;
+  /** The kind's config, or some of its fields. */
+  config?: object;
 }
 
 /** The shared lifecycle of every kind: create, update, rename, copy, delete, meta. */
@@ -54,7 +55,7 @@ export class ResourceCommands {
 
   async create(kind: ResourceKind, params: CreateParams, meta: CommandMeta): Promise<WriteResult> {
     const id = newId();
-    const partial = params.config ?? {};
+    const partial = fieldsOf(params.config ?? {});
     const config = await this.references.resolve(kind, partial, {
       ...KIND_SPECS[kind].defaults(),
       ...partial,
@@ -85,10 +86,12 @@ export class ResourceCommands {
   async update(
     kind: ResourceKind,
     idOrName: string,
-    config: Record<string, unknown>,
+    /** Some fields of the kind's config. */
+    patch: object,
     meta: CommandMeta,
   ) {
     const current = await this.load(kind, idOrName);
+    const config = fieldsOf(patch);
     const resolved = await this.references.resolve(kind, config, { ...current.config, ...config });
     const sealed = this.secrets.sealPatch(kind, current.config, resolved);
     const next = { ...current, config: { ...current.config, ...resolved } };
@@ -225,4 +228,9 @@ export class ResourceCommands {
 
 function evolveWithTime(state: ResourceState, event: StoredEvent): ResourceState {
   return evolveResource(state, { ...event, at: event.metadata.at, by: event.metadata.userId });
+}
+
+/** A config's fields by name, as the decider and the reference resolver walk them. */
+function fieldsOf(config: object): Record<string, unknown> {
+  return { ...config };
 }

@@ -3,6 +3,7 @@ import {
   conflict,
   containerNameCategory,
   invalid,
+  isOfKind,
   isResourceKind,
   joinedContainers,
   parseRuntimeNameHolder,
@@ -10,6 +11,7 @@ import {
   resourceStream,
   runtimeNameClaims,
   runtimeNameHolder,
+  type DeploymentConfig,
   type Resource,
   type ResourceKind,
   type RuntimeNameClaim,
@@ -28,7 +30,8 @@ const CLAIMING_KINDS: ResourceKind[] = ['Deployment', 'Stack'];
 export interface Claimant {
   id: string;
   name: string;
-  config: Record<string, unknown>;
+  /** Its config, or the fields a write gives (a Deployment's or a Stack's claim names). */
+  config: object;
 }
 
 /**
@@ -79,7 +82,10 @@ export class RuntimeNameReservations {
   }
 
   /** The Deployment whose container this name on this server is, if any. */
-  async deploymentOfContainer(serverId: string, name: string): Promise<Resource | undefined> {
+  async deploymentOfContainer(
+    serverId: string,
+    name: string,
+  ): Promise<Resource<'Deployment'> | undefined> {
     const claim = {
       category: containerNameCategory(serverId),
       name,
@@ -90,12 +96,14 @@ export class RuntimeNameReservations {
     const found = reservation
       ? await this.current(reservation.holder, claim)
       : this.unreservedHolder(claim);
-    return found?.kind === 'Deployment' ? found.resource : undefined;
+    return found && isOfKind(found.resource, 'Deployment') ? found.resource : undefined;
   }
 
   private async checkJoins(next: Claimant): Promise<void> {
-    const serverId = String(next.config.server_id ?? '').trim();
-    for (const name of joinedContainers(next.config)) {
+    // Called for a Deployment only: these are its fields, when the write gives them.
+    const config = next.config as Partial<Pick<DeploymentConfig, 'server_id' | 'network'>>;
+    const serverId = String(config.server_id ?? '').trim();
+    for (const name of joinedContainers(config)) {
       const joined = serverId ? await this.deploymentOfContainer(serverId, name) : undefined;
       if (!joined || joined.id === next.id) {
         throw invalid(

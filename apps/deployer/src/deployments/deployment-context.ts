@@ -4,7 +4,6 @@ import {
   buildContainerSpec,
   buildImage,
   deploymentPowers,
-  type BuildImageSource,
   type Version,
   interpolate,
   invalid,
@@ -24,7 +23,7 @@ import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 
 export interface PreparedDeploy {
-  server: Resource;
+  server: Resource<'Server'>;
   image: string;
   spec: ContainerSpec;
   registry?: Credential;
@@ -49,7 +48,7 @@ export class DeploymentContext {
     this.credentials = new CredentialResolver(config, readModel.settings, keyring);
   }
 
-  deployment(idOrName: string): Resource {
+  deployment(idOrName: string): Resource<'Deployment'> {
     const deployment = this.readModel.resource('Deployment', idOrName);
     if (!deployment) throw notFound(`no Deployment has the name or id '${idOrName}'`);
     return deployment;
@@ -65,17 +64,14 @@ export class DeploymentContext {
     if (type === 'Build') {
       const build = this.readModel.resource('Build', String(params?.build_id ?? ''));
       if (!build) throw new Error(`Deployment '${name}': image.params.build_id names no Build`);
-      return buildImage(
-        build as unknown as BuildImageSource,
-        params?.version ?? { major: 0, minor: 0, patch: 0 },
-      );
+      return buildImage(build, params?.version ?? { major: 0, minor: 0, patch: 0 });
     }
     throw new Error(
       `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
     );
   }
 
-  server(deployment: Resource): Resource {
+  server(deployment: Resource<'Deployment'>): Resource<'Server'> {
     const serverId = String(deployment.config.server_id ?? '');
     const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
     if (!server) {
@@ -86,12 +82,12 @@ export class DeploymentContext {
     return server;
   }
 
-  prepare(deployment: Resource, config = deployment.config): PreparedDeploy {
+  prepare(deployment: Resource<'Deployment'>, config = deployment.config): PreparedDeploy {
     const server = this.server(deployment);
     const { image, account: buildAccount } = this.imageOf(deployment.name, config.image);
     requireWriterHostAccess(this.readModel, deployment, server, deploymentPowers(config));
     const variable = variableLookup(this.readModel, this.keyring, deployment);
-    const { spec, secrets } = buildContainerSpec(config as never, {
+    const { spec, secrets } = buildContainerSpec(config, {
       id: deployment.id,
       name: deployment.name,
       image,

@@ -124,9 +124,8 @@ export class DeploymentExecutions {
     return this.execute(deployment, action, meta, async (ctx) => {
       const server = this.context.server(deployment);
       const name = this.observer.containerNameOf(deployment);
-      const signal = params.signal ?? (deployment.config.termination_signal as string | undefined);
-      const timeSeconds =
-        params.time ?? (deployment.config.termination_timeout as number | undefined);
+      const signal = params.signal ?? deployment.config.termination_signal;
+      const timeSeconds = params.time ?? deployment.config.termination_timeout;
       const stopping = request === AGENT.StopContainer || request === AGENT.RemoveContainer;
       await ctx.stage(stage, `${request.name} ${name}`, async () => {
         const log = await this.agents.call(
@@ -194,7 +193,7 @@ export class DeploymentExecutions {
    * Deploy (the name may have changed hands since the config was written): the agent then joins
    * only a container labelled as that Deployment's.
    */
-  private async joinedDeployment(deployment: Resource, server: Resource) {
+  private async joinedDeployment(deployment: Resource<'Deployment'>, server: Resource<'Server'>) {
     const [name] = joinedContainers(deployment.config);
     if (name === undefined) return undefined;
     const joined = await this.runtimeNames.deploymentOfContainer(server.id, name);
@@ -208,7 +207,7 @@ export class DeploymentExecutions {
   }
 
   private execute(
-    deployment: Resource,
+    deployment: Resource<'Deployment'>,
     operation: string,
     meta: CommandMeta,
     work: (ctx: ExecutionContext) => Promise<void>,

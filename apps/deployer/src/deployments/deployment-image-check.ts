@@ -33,15 +33,15 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
     private readonly alerts: StateChangeAlerts,
   ) {}
 
-  watched(): Resource[] {
+  watched(): Resource<'Deployment'>[] {
     return this.readModel.list('Deployment').filter((d) => {
-      const { poll_for_updates, auto_update } = d.config as Record<string, boolean>;
+      const { poll_for_updates, auto_update } = d.config;
       const state = this.readModel.deploymentStatus.status(d.id)?.state ?? 'unknown';
       return (poll_for_updates || auto_update) && HAS_CONTAINER.includes(state);
     });
   }
 
-  async check(deployment: Resource): Promise<void> {
+  async check(deployment: Resource<'Deployment'>): Promise<void> {
     const { server, image, registry } = this.context.prepare(deployment);
     if (this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
     const answer = await this.agents.ask(AGENT.CheckImageUpdate, server, {
@@ -65,7 +65,12 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
     await this.act(deployment, server, image, answer.update_available);
   }
 
-  private async act(deployment: Resource, server: Resource, image: string, available: boolean) {
+  private async act(
+    deployment: Resource<'Deployment'>,
+    server: Resource<'Server'>,
+    image: string,
+    available: boolean,
+  ) {
     const target = { type: 'Deployment' as const, id: deployment.id };
     if (!available) return this.alerts.resolve(target, 'DeploymentImageUpdateAvailable');
     const data = {
@@ -75,7 +80,7 @@ export class DeploymentImageCheck implements ImageUpdateCheck {
       server_name: server.name,
       image,
     };
-    const { auto_update, send_alerts } = deployment.config as Record<string, boolean>;
+    const { auto_update, send_alerts } = deployment.config;
     if (auto_update) {
       const meta: CommandMeta = { userId: 'auto-update', via: 'system', correlationId: newId() };
       await this.executions.deploy(deployment.id, meta);

@@ -27,15 +27,18 @@ export class DeploymentObserver implements ContainerObserver {
     readonly alerts: StateChangeAlerts,
   ) {}
 
-  on(serverId: string): Resource[] {
+  on(serverId: string): Resource<'Deployment'>[] {
     return this.readModel.list('Deployment').filter((d) => d.config.server_id === serverId);
   }
 
-  containerNameOf(deployment: Resource): string {
+  containerNameOf(deployment: Resource<'Deployment'>): string {
     return containerName(String(deployment.config.custom_name ?? ''), deployment.name);
   }
 
-  async observe(server: Resource, containers: ListedContainer[] | 'unreachable'): Promise<void> {
+  async observe(
+    server: Resource<'Server'>,
+    containers: ListedContainer[] | 'unreachable',
+  ): Promise<void> {
     const at = Date.now();
     for (const deployment of this.on(server.id)) {
       const name = this.containerNameOf(deployment);
@@ -64,6 +67,10 @@ export class DeploymentObserver implements ContainerObserver {
 }
 
 /** Its container: of its name and labelled as its own (one made by hand is not its state). */
-function ownContainer(containers: ListedContainer[], name: string, deployment: Resource) {
+function ownContainer(
+  containers: ListedContainer[],
+  name: string,
+  deployment: Resource<'Deployment'>,
+) {
   return containers.find((c) => c.name === name && c.labels?.[DEPLOYMENT_LABEL] === deployment.id);
 }

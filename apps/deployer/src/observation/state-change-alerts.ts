@@ -34,8 +34,8 @@ export class StateChangeAlerts {
    * the alert is logged; the observation stands.
    */
   async observedChange(
-    resource: Resource,
-    server: Resource,
+    resource: Resource<'Deployment' | 'Stack'>,
+    server: Resource<'Server'>,
     change: { from: string; to: string; at: number },
   ): Promise<void> {
     const { from, to, at } = change;

@@ -76,7 +76,7 @@ export class ServerExecutionsController implements OnApplicationBootstrap {
     return { id, position };
   }
 
-  private server(idOrName: string): Resource {
+  private server(idOrName: string): Resource<'Server'> {
     const server = this.readModel.resource('Server', idOrName);
     if (!server) throw notFound(`no Server has the name or id '${idOrName}'`);
     return server;

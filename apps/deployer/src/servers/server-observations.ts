@@ -4,7 +4,6 @@ import {
   evaluateServerHealth,
   toAlertCommand,
   type Resource,
-  type ServerHealthConfig,
   type ServerHealthPending,
   type ServerState,
 } from '@monitor/domain';
@@ -27,7 +26,7 @@ export interface AgentStats {
 }
 
 export interface Observation {
-  server: Resource;
+  server: Resource<'Server'>;
   at: number;
   state: ServerState;
   reason: string;
@@ -86,7 +85,7 @@ export class ServerObservations {
       server: {
         id: server.id,
         name: server.name,
-        config: server.config as unknown as ServerHealthConfig,
+        config: server.config,
       },
       observation,
       open,

@@ -105,7 +105,10 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     return durations;
   }
 
-  private pollOne(server: Resource, durations: number[]): Promise<Observation | undefined> {
+  private pollOne(
+    server: Resource<'Server'>,
+    durations: number[],
+  ): Promise<Observation | undefined> {
     const poll = this.observeAndRecord(server, durations).finally(() =>
       this.inFlight.delete(server.id),
     );
@@ -114,7 +117,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async observeAndRecord(
-    server: Resource,
+    server: Resource<'Server'>,
     durations: number[],
   ): Promise<Observation | undefined> {
     const start = performance.now();
@@ -130,7 +133,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private async observe(server: Resource): Promise<Observation> {
+  private async observe(server: Resource<'Server'>): Promise<Observation> {
     const config = server.config as { enabled: boolean; stats_monitoring: boolean };
     const at = Date.now();
     if (!config.enabled) return { server, at, state: 'Disabled', reason: '', version: '' };
@@ -166,7 +169,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
    * The containers of the server's deployments and stacks, only when it has some (one more
    * call, shared by both).
    */
-  private async observeContainers(server: Resource, state: ServerState): Promise<void> {
+  private async observeContainers(server: Resource<'Server'>, state: ServerState): Promise<void> {
     const observers = this.containerObservers.on(server.id);
     if (!observers.length) return;
     let containers: ListedContainer[] | 'unreachable' = 'unreachable';
@@ -179,7 +182,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async recordStatus(
-    server: Resource,
+    server: Resource<'Server'>,
     observed: { state: ServerState; reason: string; version: string; fingerprint?: string },
   ) {
     const events = decideServerStatus(this.readModel.serverStatus.status(server.id), observed);

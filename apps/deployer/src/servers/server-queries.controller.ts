@@ -135,7 +135,7 @@ export class ServerQueriesController {
     return secrets.redactDeep(timestamps ? redactLogLines(secrets, log, TIMESTAMP_PREFIX) : log);
   }
 
-  private server(idOrName: string): Resource {
+  private server(idOrName: string): Resource<'Server'> {
     const server = this.readModel.resource('Server', idOrName);
     if (!server) throw new BusError('NOT_FOUND', `no Server has the name or id '${idOrName}'`);
     return server;

@@ -47,7 +47,7 @@ export function describePlan(plan: IfChangedPlan, lastCommit: unknown): string {
 export async function applyConfigChanges(
   agents: ServerAgents,
   ctx: ExecutionContext,
-  server: Resource,
+  server: Resource<'Server'>,
   target: ComposeUpParams,
   plan: Extract<IfChangedPlan, { kind: 'config' }>,
   extraArgs: string[],

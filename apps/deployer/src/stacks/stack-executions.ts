@@ -87,7 +87,7 @@ export class StackExecutions {
     return this.execute(stack, operation, meta, async (ctx, server) => {
       // What the stack is when the deploy runs (it may have waited in the queue).
       const current = this.stack(stack.id);
-      const config = current.config as unknown as StackDeployConfig;
+      const config: StackDeployConfig = current.config;
       // Before the files change: an unknown account fails the deploy with nothing touched.
       let registry: Credential | undefined;
       if (config.registry_account.trim()) {
@@ -225,7 +225,7 @@ export class StackExecutions {
     return knownSecrets(this.readModel, this.keyring).redactDeep(answer);
   }
 
-  stack(idOrName: string): Resource {
+  stack(idOrName: string): Resource<'Stack'> {
     const stack = this.readModel.resource('Stack', idOrName);
     if (!stack) throw notFound(`no Stack has the name or id '${idOrName}'`);
     return stack;
@@ -240,7 +240,7 @@ export class StackExecutions {
   /** DeployStackIfChanged's decision against the last deploy, logged as its own stage. */
   private async plan(
     ctx: ExecutionContext,
-    stack: Resource,
+    stack: Resource<'Stack'>,
     prepared: PreparedStack,
     hashes: StackHashes,
   ): Promise<IfChangedPlan> {
@@ -258,7 +258,7 @@ export class StackExecutions {
    */
   private async pull(
     ctx: ExecutionContext,
-    server: Resource,
+    server: Resource<'Server'>,
     target: ComposePullParams,
   ): Promise<void> {
     const log = await this.agents.call(AGENT.ComposePull, server, target, AGENT_TIMEOUT);
@@ -273,8 +273,8 @@ export class StackExecutions {
    */
   private async checkHostAccess(
     ctx: ExecutionContext,
-    stack: Resource,
-    server: Resource,
+    stack: Resource<'Stack'>,
+    server: Resource<'Server'>,
     prepared: PreparedStack,
   ): Promise<void> {
     const files = prepared.contents.filter((f) => prepared.layout.files.includes(f.path));
@@ -290,8 +290,8 @@ export class StackExecutions {
 
   private async systemCommand(
     ctx: ExecutionContext,
-    server: Resource,
-    stack: Resource,
+    server: Resource<'Server'>,
+    stack: Resource<'Stack'>,
     stage: string,
     command: SystemCommand | undefined,
     fill: (text: string) => string,
@@ -312,7 +312,7 @@ export class StackExecutions {
     await ctx.appendLogs([log]);
   }
 
-  private server(stack: Resource): Resource {
+  private server(stack: Resource<'Stack'>): Resource<'Server'> {
     const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
     if (!server) {
       throw invalid(`Stack '${stack.name}' has no server: set config.server_id`, {
@@ -323,13 +323,13 @@ export class StackExecutions {
   }
 
   private execute(
-    stack: Resource,
+    stack: Resource<'Stack'>,
     operation: string,
     meta: CommandMeta,
-    work: (ctx: ExecutionContext, server: Resource) => Promise<void>,
+    work: (ctx: ExecutionContext, server: Resource<'Server'>) => Promise<void>,
   ): Promise<WriteResult> {
     return this.executions.start({ type: 'Stack', id: stack.id }, operation, meta, async (ctx) => {
-      let server!: Resource;
+      let server!: Resource<'Server'>;
       await ctx.stage('server', `find the server of '${stack.name}'`, async () => {
         server = this.server(stack);
         return { stdout: server.name };

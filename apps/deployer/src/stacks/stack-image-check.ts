@@ -51,18 +51,18 @@ export class StackImageCheck implements ImageUpdateCheck {
     private readonly alerts: StateChangeAlerts,
   ) {}
 
-  watched(): Resource[] {
+  watched(): Resource<'Stack'>[] {
     return this.readModel.list('Stack').filter((s) => {
-      const { poll_for_updates, auto_update } = s.config as unknown as Watched;
+      const { poll_for_updates, auto_update } = s.config;
       const state = this.readModel.stackStatus.status(s.id)?.state ?? 'unknown';
       return (poll_for_updates || auto_update) && state !== 'down' && state !== 'unknown';
     });
   }
 
-  async check(stack: Resource): Promise<void> {
+  async check(stack: Resource<'Stack'>): Promise<void> {
     const server = this.readModel.resource('Server', String(stack.config.server_id ?? ''));
     if (!server || this.readModel.serverStatus.status(server.id)?.state !== 'Ok') return;
-    const config = stack.config as unknown as Watched;
+    const config: Watched = stack.config;
     const registry = this.source.registry(undefined, stack);
     const services = await this.agents.ask(AGENT.ComposePs, server, composeTarget(stack));
     const updated: Service[] = [];
@@ -86,7 +86,12 @@ export class StackImageCheck implements ImageUpdateCheck {
     await this.act(stack, server, config, updated);
   }
 
-  private async act(stack: Resource, server: Resource, config: Watched, updated: Service[]) {
+  private async act(
+    stack: Resource<'Stack'>,
+    server: Resource<'Server'>,
+    config: Watched,
+    updated: Service[],
+  ) {
     const target = { type: 'Stack' as const, id: stack.id };
     if (!updated.length) return this.alerts.resolve(target, 'StackImageUpdateAvailable');
     const on = { id: stack.id, name: stack.name, server_id: server.id, server_name: server.name };

@@ -47,8 +47,8 @@ const DEFAULT_ENV_FILE = '.env';
  * `linked_repo`), else the compose text written
  * in the UI. UI text is one `compose.yaml` at the top of the stack's folder.
  */
-export function stackLayout(stack: Resource): StackLayout {
-  const config = stack.config as unknown as StackFilesConfig;
+export function stackLayout(stack: Resource<'Stack'>): StackLayout {
+  const config: StackFilesConfig = stack.config;
   const fromGit = config.repo.trim() || config.linked_repo.trim();
   const mode: StackMode = config.files_on_host ? 'host' : fromGit ? 'git' : 'ui';
   const env_file = config.env_file_path.trim() || DEFAULT_ENV_FILE;
@@ -74,7 +74,7 @@ export function stackLayout(stack: Resource): StackLayout {
 }
 
 /** What every compose request of the agent names. */
-export function composeTarget(stack: Resource) {
+export function composeTarget(stack: Resource<'Stack'>) {
   const { run_directory, files, env_files } = stackLayout(stack);
   return { stack: stack.id, run_directory, project: stackProjectName(stack), files, env_files };
 }

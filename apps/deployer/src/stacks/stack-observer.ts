@@ -33,11 +33,14 @@ export class StackObserver implements ContainerObserver {
     readonly alerts: StateChangeAlerts,
   ) {}
 
-  on(serverId: string): Resource[] {
+  on(serverId: string): Resource<'Stack'>[] {
     return this.readModel.list('Stack').filter((s) => s.config.server_id === serverId);
   }
 
-  async observe(server: Resource, containers: ListedContainer[] | 'unreachable'): Promise<void> {
+  async observe(
+    server: Resource<'Server'>,
+    containers: ListedContainer[] | 'unreachable',
+  ): Promise<void> {
     const at = Date.now();
     for (const stack of this.on(server.id)) {
       const current = this.readModel.stackStatus.status(stack.id);

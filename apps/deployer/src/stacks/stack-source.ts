@@ -59,7 +59,7 @@ export class StackSource {
    * Interpolates `[[VARIABLES]]` as the stack's config writer may; secret values are masked in
    * every later log of `ctx`.
    */
-  interpolator(ctx: ExecutionContext, stack: Resource): Interpolate {
+  interpolator(ctx: ExecutionContext, stack: Resource<'Stack'>): Interpolate {
     const variable = variableLookup(this.readModel, this.keyring, stack);
     return (text) => {
       const { text: result, secrets } = interpolate(text, variable);
@@ -72,9 +72,8 @@ export class StackSource {
    * The registry login for compose's pulls: `registry_account` at `registry_provider`. Its
    * token is masked in every later log of `ctx`, when there is one.
    */
-  registry(ctx: ExecutionContext | undefined, stack: Resource): Credential | undefined {
-    const { registry_provider: domain, registry_account: account } =
-      stack.config as unknown as StackConfig;
+  registry(ctx: ExecutionContext | undefined, stack: Resource<'Stack'>): Credential | undefined {
+    const { registry_provider: domain, registry_account: account } = stack.config;
     if (!account.trim()) return undefined;
     const credential = this.credentials.find('ImageRegistry', domain.trim(), account.trim());
     if (!credential) {
@@ -84,8 +83,12 @@ export class StackSource {
     return credential;
   }
 
-  async prepare(ctx: ExecutionContext, stack: Resource, server: Resource): Promise<PreparedStack> {
-    const config = stack.config as unknown as StackSourceConfig;
+  async prepare(
+    ctx: ExecutionContext,
+    stack: Resource<'Stack'>,
+    server: Resource<'Server'>,
+  ): Promise<PreparedStack> {
+    const config: StackSourceConfig = stack.config;
     const layout = stackLayout(stack);
     const fill = this.interpolator(ctx, stack);
     let compose: string | undefined;
@@ -152,8 +155,8 @@ export class StackSource {
 
   private async clone(
     ctx: ExecutionContext,
-    stack: Resource,
-    server: Resource,
+    stack: Resource<'Stack'>,
+    server: Resource<'Server'>,
     config: GitSource,
   ): Promise<{ commit_hash?: string; commit_message?: string }> {
     const account = config.git_account.trim();
@@ -176,7 +179,7 @@ export class StackSource {
         url: repoUrl(config),
         branch: config.branch.trim() || undefined,
         commit: config.commit.trim() || undefined,
-        reclone: (stack.config as unknown as StackConfig).reclone,
+        reclone: stack.config.reclone,
         ...(credential ? { username: credential.username, token: credential.token } : {}),
       },
       AGENT_TIMEOUT,

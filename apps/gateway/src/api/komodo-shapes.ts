@@ -12,8 +12,8 @@ export function toKomodoResource(resource: Resource, info: Record<string, unknow
     description: resource.description,
     template: false,
     tags: resource.tags,
-    // Secrets are never answered, only that one is set.
-    config: maskPaths(maskSealed(resource.config), KIND_SPECS[resource.kind].secrets),
+    // Secrets are never answered, only that one is set. Masked, it is JSON of the kind's fields.
+    config: { ...maskPaths(maskSealed(resource.config), KIND_SPECS[resource.kind].secrets) },
     info,
     base_permission: resource.basePermission,
     updated_at: resource.updatedAt,

@@ -1,11 +1,11 @@
 import type { Resource, ResourceKind } from '@monitor/domain';
-import type { ReadModel } from '@monitor/projections';
+import type { ReadModel, Tombstone } from '@monitor/projections';
 import { ApiError } from '../api/api-error';
 import type { Principal } from './principal';
 
 /** The resource a history is asked of, live or deleted. */
 export interface HistoryTarget {
-  resource: Resource;
+  resource: Resource | Tombstone;
   deleted: boolean;
 }
 

@@ -10,6 +10,9 @@ import {
 } from '@monitor/domain';
 import type { Via } from '@monitor/eventstore';
 
+/** What a permission is decided on: a live resource, or a deleted one's tombstone. */
+type Guarded = Pick<Resource, 'kind' | 'id' | 'basePermission'>;
+
 /** Who is calling, with what they may do: built once per request from the read model. */
 export class Principal {
   constructor(
@@ -26,7 +29,7 @@ export class Principal {
     return this.user.admin && this.user.enabled;
   }
 
-  level(resource: Resource): PermissionLevel {
+  level(resource: Guarded): PermissionLevel {
     return effectivePermission(
       this.user,
       this.groups,
@@ -37,11 +40,11 @@ export class Principal {
   }
 
   /** The specifics granted on the resource itself (AccessCheck adds what a Server passes on). */
-  specifics(resource: Resource): SpecificPermission[] {
+  specifics(resource: Guarded): SpecificPermission[] {
     return effectiveSpecifics(this.user, this.groups, resource.kind, resource.id);
   }
 
-  can(resource: Resource, needed: PermissionLevel): boolean {
+  can(resource: Guarded, needed: PermissionLevel): boolean {
     return atLeast(this.level(resource), needed);
   }
 }

@@ -104,7 +104,7 @@ export class StackWebhookController {
   }
 
   private verify(
-    stack: Resource,
+    stack: Resource<'Stack'>,
     provider: GitProvider,
     headers: Record<string, string | string[] | undefined>,
     rawBody: Buffer | undefined,

@@ -18,7 +18,13 @@ export interface RuntimeNameClaim {
 
 interface Claimant {
   name: string;
-  config: Record<string, unknown>;
+  /** A Deployment's or a Stack's config, or a patch of one (any kind's config names nothing). */
+  config: object;
+}
+
+/** A naming field of a config, as text ('' when absent): configs of other kinds lack them. */
+function namingField(config: object, field: 'server_id' | 'custom_name' | 'project_name'): string {
+  return String((config as Partial<Record<typeof field, unknown>>)[field] ?? '');
 }
 
 export function containerNameCategory(serverId: string): string {
@@ -31,7 +37,7 @@ export function projectNameCategory(serverId: string): string {
 
 /** Compose's project of a Stack: `project_name`, else its name as compose accepts it. */
 export function stackProjectName(stack: { id: string } & Claimant): string {
-  const given = String(stack.config.project_name ?? '').trim();
+  const given = namingField(stack.config, 'project_name').trim();
   return (
     given ||
     stack.name
@@ -50,10 +56,10 @@ export function runtimeNameClaims(
   kind: ResourceKind,
   resource: { id: string } & Claimant,
 ): RuntimeNameClaim[] {
-  const serverId = String(resource.config.server_id ?? '').trim();
+  const serverId = namingField(resource.config, 'server_id').trim();
   if (!serverId) return [];
   if (kind === 'Deployment') {
-    const custom = String(resource.config.custom_name ?? '');
+    const custom = namingField(resource.config, 'custom_name');
     const { value, errors } = collectContainerName(custom, resource.name);
     if (errors.length) return [];
     const field = custom.trim() ? 'custom_name' : 'name';
@@ -62,7 +68,7 @@ export function runtimeNameClaims(
     ];
   }
   if (kind === 'Stack') {
-    const field = String(resource.config.project_name ?? '').trim() ? 'project_name' : 'name';
+    const field = namingField(resource.config, 'project_name').trim() ? 'project_name' : 'name';
     return [
       {
         category: projectNameCategory(serverId),

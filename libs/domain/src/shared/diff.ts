@@ -22,14 +22,11 @@ export interface FieldChange {
 }
 
 /** Field-level diff: the fields of `patch` whose value differs from `current`. */
-export function diffFields(
-  current: Record<string, unknown>,
-  patch: Record<string, unknown>,
-): Record<string, FieldChange> {
+export function diffFields(current: object, patch: object): Record<string, FieldChange> {
   const diff: Record<string, FieldChange> = {};
   for (const [field, to] of Object.entries(patch)) {
     if (to === undefined) continue;
-    const from = current[field];
+    const from: unknown = (current as Record<string, unknown>)[field];
     if (!deepEqual(from, to)) diff[field] = { from: from ?? null, to };
   }
   return diff;

@@ -11,12 +11,12 @@ export type GitSource = Pick<
  * (Komodo's linked repo, found with `findRepo`), else its own.
  */
 export function gitSource(
-  stack: Resource,
-  findRepo: (idOrName: string) => Resource | undefined,
+  stack: Resource<'Stack'>,
+  findRepo: (idOrName: string) => Resource<'Repo'> | undefined,
 ): GitSource {
-  const own = stack.config as unknown as GitSource & { linked_repo: string };
+  const own = stack.config;
   const linkedRepo = own.linked_repo ? findRepo(own.linked_repo) : undefined;
-  const from = (linkedRepo ? linkedRepo.config : own) as unknown as GitSource;
+  const from: GitSource = linkedRepo ? linkedRepo.config : own;
   const { git_provider, git_https, git_account, repo, branch, commit } = from;
   return { git_provider, git_https, git_account, repo, branch, commit };
 }

@@ -1,10 +1,22 @@
 import { defaultRepoConfig } from '../repo/repo.config';
 import { defaultStackConfig } from './stack.config';
+import type { ConfigOf } from '../resources/configs/registry';
 import type { Resource } from '../resources/lifecycle/state';
 import { gitSource } from './git-source';
 
-const resource = (kind: 'Stack' | 'Repo', config: object) =>
-  ({ id: `${kind}-1`, kind, name: kind, config }) as unknown as Resource;
+const resource = <K extends 'Stack' | 'Repo'>(kind: K, config: ConfigOf<K>): Resource<K> => ({
+  id: `${kind}-1`,
+  kind,
+  name: kind,
+  description: '',
+  tags: [],
+  config,
+  basePermission: 'None',
+  createdAt: 0,
+  updatedAt: 0,
+  revision: 0,
+  configWriter: '',
+});
 
 describe("a stack's git source", () => {
   const own = { repo: 'acme/own', branch: 'dev', git_provider: 'git.local', git_account: 'me' };

@@ -1,13 +1,4 @@
-import type {
-  AlerterConfig,
-  BuildConfig,
-  BuilderConfig,
-  ProcedureConfig,
-  RepoConfig,
-  Resource,
-  ResourceSyncConfig,
-  ServerTemplateConfig,
-} from '@monitor/domain';
+import type { Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { lastSuccess, repoLink, runState } from './run-states';
 
@@ -36,7 +27,7 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
   const runs = readModel.executions.forTarget(kind, resource.id);
   switch (kind) {
     case 'Repo': {
-      const config = resource.config as unknown as RepoConfig;
+      const { config } = resource as Resource<'Repo'>;
       return {
         server_id: config.server_id,
         server_name: readModel.resourceById('Server', config.server_id)?.name,
@@ -48,7 +39,7 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
       };
     }
     case 'Build': {
-      const config = resource.config as unknown as BuildConfig;
+      const { config } = resource as Resource<'Build'>;
       return {
         state: runState('Build', runs),
         last_built_at: lastSuccess(runs, ['RunBuild']),
@@ -61,7 +52,7 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
       };
     }
     case 'Builder': {
-      const config = resource.config as unknown as BuilderConfig;
+      const { config } = resource as Resource<'Builder'>;
       return {
         builder_type: config.type,
         instance_type:
@@ -73,7 +64,7 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
       };
     }
     case 'Procedure': {
-      const config = resource.config as unknown as ProcedureConfig;
+      const { config } = resource as Resource<'Procedure'>;
       const lastRun = lastSuccess(runs, ['RunProcedure']);
       return {
         stages: config.stages.length,
@@ -82,7 +73,7 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
       };
     }
     case 'ResourceSync': {
-      const config = resource.config as unknown as ResourceSyncConfig;
+      const { config } = resource as Resource<'ResourceSync'>;
       return {
         last_sync_ts: lastSuccess(runs, ['RunSync']),
         files_on_host: config.files_on_host,
@@ -94,11 +85,11 @@ export function configInfo(readModel: ReadModel, resource: Resource): Record<str
       };
     }
     case 'Alerter': {
-      const config = resource.config as unknown as AlerterConfig;
+      const { config } = resource as Resource<'Alerter'>;
       return { enabled: config.enabled, endpoint_type: config.endpoint.type };
     }
     case 'ServerTemplate': {
-      const config = resource.config as unknown as ServerTemplateConfig;
+      const { config } = resource as Resource<'ServerTemplate'>;
       return {
         provider: config.type,
         instance_type:
@@ -121,7 +112,7 @@ function source(readModel: ReadModel, config: GitSource) {
   const linked = config.linked_repo
     ? readModel.resourceById('Repo', config.linked_repo)
     : undefined;
-  const from = linked ? (linked.config as unknown as GitSource) : config;
+  const from: GitSource = linked ? linked.config : config;
   return {
     ...(config.linked_repo === undefined
       ? {}

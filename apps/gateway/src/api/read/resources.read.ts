@@ -9,6 +9,7 @@ import {
   DEPLOYMENT_DEPLOYS,
   RESOURCE_KINDS,
   STACK_DEPLOYS,
+  isOfKind,
   type Resource,
   type ResourceKind,
 } from '@monitor/domain';
@@ -54,8 +55,8 @@ export class ResourceReads implements OnModuleInit {
 
   /** The list item's `info`: what the list shows of a resource's live state. */
   private info(resource: Resource): Record<string, unknown> {
-    if (resource.kind === 'Deployment') return this.deploymentInfo(resource);
-    if (resource.kind === 'Stack') return this.stackListInfo(resource);
+    if (isOfKind(resource, 'Deployment')) return this.deploymentInfo(resource);
+    if (isOfKind(resource, 'Stack')) return this.stackListInfo(resource);
     if (hasConfigInfo(resource.kind)) return configInfo(this.readModel, resource);
     const config = resource.config as { region: string; address: string; external_address: string };
     const { state, reason, version } = serverState(this.readModel, resource);
@@ -70,7 +71,7 @@ export class ResourceReads implements OnModuleInit {
   }
 
   /** Komodo's DeploymentListItemInfo, with the state polling last saw. */
-  private deploymentInfo(resource: Resource): Record<string, unknown> {
+  private deploymentInfo(resource: Resource<'Deployment'>): Record<string, unknown> {
     const status = this.readModel.deploymentStatus.status(resource.id);
     const server = this.readModel.resource('Server', String(resource.config.server_id ?? ''));
     const image = resource.config.image as {
@@ -91,8 +92,8 @@ export class ResourceReads implements OnModuleInit {
   }
 
   /** Komodo's StackListItemInfo: state, services and where the files come from. */
-  private stackListInfo(resource: Resource): Record<string, unknown> {
-    const config = resource.config as Record<string, unknown>;
+  private stackListInfo(resource: Resource<'Stack'>): Record<string, unknown> {
+    const { config } = resource;
     const info = stackInfo(this.readModel, resource);
     return {
       state: this.deploying(resource, STACK_DEPLOYS) ? 'deploying' : info.state,

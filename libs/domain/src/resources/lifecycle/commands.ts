@@ -113,7 +113,7 @@ function activeResource(kind: ResourceKind, state: ResourceState): Resource {
 
 /** Keys outside the kind's config are refused here too, whatever the boundary let through. */
 function checkFields(kind: ResourceKind, config: Record<string, unknown>): Record<string, unknown> {
-  const known = KIND_SPECS[kind].defaults() as Record<string, unknown>;
+  const known = KIND_SPECS[kind].defaults();
   const unknown = Object.keys(config).filter((field) => !(field in known));
   if (unknown.length) {
     throw invalid(`config.${unknown[0]}: unknown field for ${kind}`, { fields: unknown });

@@ -1,15 +1,17 @@
 import { RESOURCE_KINDS, type ResourceKind } from '../../kinds';
+import type { ConfigOf } from '../configs/registry';
 import type { PermissionLevel } from '../../identity/permission-level';
 import type { DomainEvent } from '../../shared/domain-event';
 import { parseResourceEventType, type ResourceEventData } from './events';
 
-export interface Resource {
-  kind: ResourceKind;
+/** A resource of kind `K`; the default is any kind, whose config is one of the kinds' configs. */
+export interface Resource<K extends ResourceKind = ResourceKind> {
+  kind: K;
   id: string;
   name: string;
   description: string;
   tags: string[];
-  config: Record<string, unknown>;
+  config: ConfigOf<K>;
   /** What every user may do with it, whatever else they are granted. */
   basePermission: PermissionLevel;
   /** Milliseconds since the epoch, from the events' metadata. */
@@ -22,6 +24,14 @@ export interface Resource {
    * secrets that user may use. Empty when the events say nobody.
    */
   configWriter: string;
+}
+
+/** Narrows a resource of any kind to one of `kind`, whose config is then that kind's. */
+export function isOfKind<K extends ResourceKind>(
+  resource: Resource,
+  kind: K,
+): resource is Resource<K> {
+  return resource.kind === kind;
 }
 
 export type ResourceState =
@@ -45,12 +55,13 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
   const at = event.at ?? 0;
   const revision = event.revision ?? (state.status === 'Empty' ? 0 : state.resource.revision + 1);
   if (parsed.action === 'Created') {
-    const data = event.data as ResourceEventData['Created'];
+    const { config, ...data } = event.data as ResourceEventData['Created'];
     return {
       status: 'Active',
       resource: {
         kind: parsed.kind,
         ...data,
+        config: asConfig(config),
         basePermission: 'None',
         createdAt: at,
         updatedAt: at,
@@ -64,10 +75,13 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
   switch (parsed.action) {
     case 'ConfigUpdated': {
       const { diff } = event.data as ResourceEventData['ConfigUpdated'];
-      const config = { ...resource.config };
+      const config: Record<string, unknown> = { ...resource.config };
       for (const [field, change] of Object.entries(diff)) config[field] = change.to;
       const configWriter = event.by ?? resource.configWriter;
-      return { status: 'Active', resource: { ...resource, config, configWriter } };
+      return {
+        status: 'Active',
+        resource: { ...resource, config: asConfig(config), configWriter },
+      };
     }
     case 'Renamed':
       return {
@@ -98,6 +112,15 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
     case 'Deleted':
       return { status: 'Deleted', resource };
   }
+}
+
+/**
+ * The one place a config's type is asserted: events become state here. An event's config was
+ * checked against its kind's fields by the decider before it was stored (and old versions are
+ * upcast on read), so the stream's kind says the config's type.
+ */
+function asConfig(config: Record<string, unknown>): ConfigOf<ResourceKind> {
+  return config as unknown as ConfigOf<ResourceKind>;
 }
 
 /** The state after these events, in order: how any revision is rebuilt. */
