@@ -1,18 +1,12 @@
 import { useMemo } from 'react';
+import type { TagAnswer } from '@monitor/contracts';
 import { useSession } from './session';
-import type { Oid } from './types';
 import { useRequest } from './use-request';
-
-export interface Tag {
-  _id: Oid;
-  name: string;
-  color?: string;
-}
 
 /** Every tag, by id and its name by id: resources hold tag ids, people read names. */
 export function useTags() {
   const { api } = useSession();
-  const tags = useRequest(() => api.read<Tag[]>('ListTags'), [api]);
+  const tags = useRequest(() => api.read<TagAnswer[]>('ListTags'), [api]);
   const byId = useMemo(() => new Map((tags.data ?? []).map((t) => [t._id.$oid, t])), [tags.data]);
   const names = useMemo(() => new Map([...byId].map(([id, t]) => [id, t.name])), [byId]);
   return { ...tags, byId, names };

@@ -35,6 +35,9 @@ export type AlertAnswer = Omit<Types.Alert, '_id' | 'target'> & {
 /** `ListAlerts`: a page of Alerts, newest first. */
 export type AlertsPage = Omit<Types.ListAlertsResponse, 'alerts'> & { alerts: AlertAnswer[] };
 
+/** `ListTags`, `GetTag`: Komodo's Tag, with the id Monitor always answers required. */
+export type TagAnswer = Types.Tag & { _id: Types.MongoId };
+
 /**
  * `GetResourceAt`: the resource as it was at a revision. Komodo's Resource, with the id and
  * config Monitor always answers required (Komodo's are optional).

@@ -12,14 +12,15 @@ import {
   RenameTagDto,
   UpdateTagColorDto,
 } from '../requests/tags.dto';
+import type { TagAnswer } from './answers';
 import { entry, komodo, on, USER } from './entry';
 
 const onTarget = on<{ target: unknown }>(undefined, 'target', 'Write');
 
 /** Tags (hosted by the deployer), and a resource's description and tags (by its owner). */
 export const TAG_REQUESTS = {
-  ListTags: komodo('ListTags', 'read', ListTagsDto, USER, 'gateway'),
-  GetTag: komodo('GetTag', 'read', GetTagDto, USER, 'gateway'),
+  ListTags: entry<TagAnswer[]>()('ListTags', 'read', ListTagsDto, USER, 'gateway'),
+  GetTag: entry<TagAnswer>()('GetTag', 'read', GetTagDto, USER, 'gateway'),
   CreateTag: komodo('CreateTag', 'write', CreateTagDto, USER, 'deployer'),
   RenameTag: komodo('RenameTag', 'write', RenameTagDto, USER, 'deployer'),
   UpdateTagColor: komodo('UpdateTagColor', 'write', UpdateTagColorDto, USER, 'deployer'),
