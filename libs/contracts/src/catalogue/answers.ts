@@ -38,6 +38,9 @@ export type AlertsPage = Omit<Types.ListAlertsResponse, 'alerts'> & { alerts: Al
 /** `ListTags`, `GetTag`: Komodo's Tag, with the id Monitor always answers required. */
 export type TagAnswer = Types.Tag & { _id: Types.MongoId };
 
+/** `ListVariables`, `GetVariable`: Komodo's Variable, every field of which Monitor answers. */
+export type VariableAnswer = Required<Types.Variable>;
+
 /**
  * `GetResourceAt`: the resource as it was at a revision. Komodo's Resource, with the id and
  * config Monitor always answers required (Komodo's are optional).

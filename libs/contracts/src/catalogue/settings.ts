@@ -12,7 +12,7 @@ import {
   VariableNameDto,
 } from '../requests/settings.dto';
 import { EmptyDto } from '../requests/read.dto';
-import type { VariableGrantees } from './answers';
+import type { VariableAnswer, VariableGrantees } from './answers';
 import { ADMIN, entry, komodo, USER } from './entry';
 
 /**
@@ -20,8 +20,8 @@ import { ADMIN, entry, komodo, USER } from './entry';
  * gateway. Any user reads them (secrets redacted); admins change them.
  */
 export const SETTINGS_REQUESTS = {
-  ListVariables: komodo('ListVariables', 'read', EmptyDto, USER, 'gateway'),
-  GetVariable: komodo('GetVariable', 'read', VariableNameDto, USER, 'gateway'),
+  ListVariables: entry<VariableAnswer[]>()('ListVariables', 'read', EmptyDto, USER, 'gateway'),
+  GetVariable: entry<VariableAnswer>()('GetVariable', 'read', VariableNameDto, USER, 'gateway'),
   CreateVariable: komodo('CreateVariable', 'write', CreateVariableDto, ADMIN, 'gateway'),
   UpdateVariableValue: komodo(
     'UpdateVariableValue',

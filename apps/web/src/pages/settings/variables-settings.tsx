@@ -1,17 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { CreateVariableDto, UpdateVariableValueDto } from '@monitor/contracts';
+import type {
+  CreateVariableDto,
+  UpdateVariableValueDto,
+  VariableAnswer,
+} from '@monitor/contracts';
 import { useSession } from '../../api/session';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
 import { VariableUsersDialog } from './variable-users-dialog';
-
-interface Variable {
-  name: string;
-  value: string;
-  description: string;
-  is_secret: boolean;
-}
 
 /**
  * Variables, `[[NAME]]` in configs. A secret's value is never answered (`*****`), so it is only
@@ -20,7 +17,7 @@ interface Variable {
  */
 export function VariablesSettings() {
   const { api, user } = useSession();
-  const variables = useRequest(() => api.read<Variable[]>('ListVariables'), [api]);
+  const variables = useRequest(() => api.read<VariableAnswer[]>('ListVariables'), [api]);
   const [usersOf, setUsersOf] = useState<string>();
   return (
     <div>
@@ -77,7 +74,7 @@ export function VariablesSettings() {
   );
 }
 
-function NewValue({ variable, onSaved }: { variable: Variable; onSaved(): void }) {
+function NewValue({ variable, onSaved }: { variable: VariableAnswer; onSaved(): void }) {
   const { api } = useSession();
   const [value, setValue] = useState<string>();
   const [error, setError] = useState<unknown>();
