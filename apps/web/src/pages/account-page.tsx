@@ -1,22 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import type { CreateApiKeyDto, DeleteApiKeyDto, UpdatePasswordDto } from '@monitor/contracts';
+import type {
+  AnswerOf,
+  CreateApiKeyDto,
+  DeleteApiKeyDto,
+  UpdatePasswordDto,
+} from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
 import { Time } from '../components/time';
 
-interface ApiKey {
-  key: string;
-  name: string;
-  created_at: number;
-  expires: number;
-}
-
 /** The signed-in user: their API keys (the secret shown once, at creation) and password. */
 export function AccountPage() {
   const { api, user } = useSession();
-  const keys = useRequest(() => api.read<ApiKey[]>('ListApiKeys'), [api]);
+  const keys = useRequest(() => api.read<AnswerOf<'read', 'ListApiKeys'>>('ListApiKeys'), [api]);
   return (
     <section>
       <h1>{user.username}</h1>
