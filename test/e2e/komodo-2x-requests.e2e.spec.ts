@@ -181,7 +181,7 @@ describe('Komodo 2.x requests', () => {
       disable_confirm_dialog: false,
       disable_websocket_reconnect: false,
       enable_fancy_toml: false,
-      timezone: process.env.TZ ?? '',
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       public_key: '',
       default_pagination_limit: 100,
     });

@@ -46,7 +46,8 @@ export function coreInfo(config: MonitorConfig) {
     disable_confirm_dialog: false,
     disable_websocket_reconnect: false,
     enable_fancy_toml: false,
-    timezone: process.env.TZ ?? '',
+    // The zone the core's clock keeps (from TZ or the system), which schedules will follow.
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     public_key: '',
     default_pagination_limit: config.updates_page_size,
   };
