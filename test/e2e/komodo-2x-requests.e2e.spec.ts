@@ -1,5 +1,7 @@
 import '../support/browser-globals';
+import Dockerode from 'dockerode';
 import { KomodoClient, type Types } from 'komodo_client';
+import { removeContainer, startTestContainer } from '@monitor/testing';
 import { alertStream } from '@monitor/domain';
 import { api, logIn, TEST_PASSWORD } from '../support/api';
 import type { EmbeddedMonitor } from '../support/embedded';
@@ -20,11 +22,28 @@ describe('Komodo 2.x requests', () => {
   afterAll(() => monitor.destroy());
 
   it('answers ListContainers, ListImages, ListNetworks and ListVolumes as the 1.x ListDocker* names', async () => {
-    const containers: Types.ListContainersResponse = await komodo.read('ListContainers', {
-      server: 'local',
-    });
-    const former = await monitor.admin.read<unknown[]>('ListDockerContainers', { server: 'local' });
-    expect(containers.length).toBe(former.length);
+    // A container of this test's own: other tests add and remove theirs on the same engine.
+    const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+    const name = `k2-list-${process.pid}`;
+    await startTestContainer(docker, { name, cmd: ['/bin/busybox', 'sleep', '3600'] });
+    try {
+      const containers: Types.ListContainersResponse = await komodo.read('ListContainers', {
+        server: 'local',
+      });
+      const former = await monitor.admin.read<Types.ListContainersResponse>(
+        'ListDockerContainers',
+        { server: 'local' },
+      );
+      // Its stable fields (a status such as "Up 2 seconds" moves between two reads).
+      const ours = (list: Types.ListContainersResponse) => {
+        const item = list.find((c) => c.name === name);
+        return item && { name: item.name, id: item.id, image: item.image, state: item.state };
+      };
+      expect(ours(containers)).toMatchObject({ name, state: 'running' });
+      expect(ours(containers)).toEqual(ours(former));
+    } finally {
+      await removeContainer(docker, name);
+    }
     const images: Types.ListImagesResponse = await komodo.read('ListImages', { server: 'local' });
     expect(images.some((i) => i.name.includes('busybox'))).toBe(true);
     const networks: Types.ListNetworksResponse = await komodo.read('ListNetworks', {
