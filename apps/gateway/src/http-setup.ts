@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { describeJsonProblem, findJsonProblem } from '@monitor/contracts';
 import type { MonitorConfig } from '@monitor/config';
 import { limitConnections } from '@monitor/runtime';
@@ -21,7 +21,7 @@ type Checked = IncomingMessage & { notUtf8?: boolean };
  */
 export function setUpGatewayHttp(app: INestApplication, config: MonitorConfig): void {
   const server = app.getHttpServer() as Server;
-  limitConnections(server, config.limits);
+  limitConnections(server, config.limits, new Logger('Http'));
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
   app.useGlobalFilters(new HttpErrorFilter());
   const parse = express.json({

@@ -1,6 +1,6 @@
 export * from './config';
 export * from './periphery-app';
-export * from './periphery.module';
+export * from './periphery-services';
 export {
   certificateFingerprint,
   ensureCertificate,

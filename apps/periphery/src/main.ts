@@ -1,6 +1,4 @@
-import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { runMain } from '@monitor/process';
+import { consoleLogger, runMain } from '@monitor/process';
 import { loadPeripheryConfig } from './config';
 import { startPeriphery } from './periphery-app';
 import { certificateFingerprint } from './tls/certificate';
@@ -8,8 +6,8 @@ import { certificateFingerprint } from './tls/certificate';
 /** The agent on a managed host: `node dist/apps/periphery/src/main.js`. */
 runMain(async () => {
   const config = loadPeripheryConfig();
-  const periphery = await startPeriphery(config);
-  const logger = new Logger('Periphery');
+  const logger = consoleLogger('Periphery');
+  const periphery = await startPeriphery(config, { logger });
   const stop = async () => {
     await periphery.close();
     process.exit(0);

@@ -1,13 +1,20 @@
-import { Logger, type INestApplication, type LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import {
+  consoleLogger,
+  limitConnections,
+  SILENT_LOGGER,
+  type ProcessLogger,
+} from '@monitor/process';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { setUpPeripheryHttp } from './api/http-setup';
+import { AGENT_LIMITS } from './api/agent-limits';
+import { createHttpHandler } from './api/http-handler';
+import { createAccessCheck } from './auth/access-check';
 import type { PeripheryConfig } from './config';
-import { PeripheryModule } from './periphery.module';
+import { createPeripheryServices } from './periphery-services';
 import { ensureCertificate, type AgentCertificate } from './tls/certificate';
 
 export interface PeripheryApp {
-  app: INestApplication;
   /** The base URL the agent answers on (`https://` when TLS is on). */
   url: string;
   /** The certificate served, when TLS is on: pin `certificateFingerprint(certificate.cert)`. */
@@ -17,32 +24,51 @@ export interface PeripheryApp {
 
 /**
  * Starts the agent: for `main.ts`, for the embedded Monitor's local agent, and for tests.
- * `logger` goes to Nest as for any app; refusals and failures are logged through it.
+ * Refusals and failures are logged through `logger` (a Nest LoggerService fits; `false` is
+ * silent; by default the console). The agent is a plain Node HTTP(S) server: no framework.
  */
 export async function startPeriphery(
   config: PeripheryConfig,
-  options: { logger?: false | LoggerService } = {},
+  options: { logger?: false | ProcessLogger } = {},
 ): Promise<PeripheryApp> {
+  const logger =
+    options.logger === false ? SILENT_LOGGER : (options.logger ?? consoleLogger('Periphery'));
   const certificate = config.ssl_enabled ? await ensureCertificate(config) : undefined;
-  const app = await NestFactory.create(PeripheryModule.forRoot(config), {
-    bodyParser: false,
-    // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
-    forceCloseConnections: true,
-    ...(certificate ? { httpsOptions: { key: certificate.key, cert: certificate.cert } } : {}),
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
-  });
-  // The given logger itself, not Nest's static Logger: several apps in one process (the embedded
-  // Monitor, tests) would otherwise all log through whichever was created last.
-  setUpPeripheryHttp(app, config, accessLogger(options.logger));
-  await app.listen(config.port, config.bind_ip);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const host = urlHost(config.bind_ip);
+  const services = createPeripheryServices(config, logger);
+  const handler = createHttpHandler(services.registry, createAccessCheck(config, logger), logger);
+  const server: Server = certificate
+    ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler)
+    : createHttpServer(handler);
+  limitConnections(server, AGENT_LIMITS, logger);
+  services.sampler.start();
+  try {
+    await listen(server, config.port, config.bind_ip);
+  } catch (error) {
+    services.sampler.stop();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
   return {
-    app,
-    url: `${certificate ? 'https' : 'http'}://${host}:${port}`,
+    url: `${certificate ? 'https' : 'http'}://${urlHost(config.bind_ip)}:${port}`,
     certificate,
-    close: () => app.close(),
+    close: async () => {
+      services.sampler.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Shutdown must not wait on long requests (live feeds, a container stopping): end them.
+      server.closeAllConnections();
+      await closed;
+    },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** Where a local client reaches the agent: loopback for a wildcard bind. */
@@ -50,10 +76,4 @@ function urlHost(bindIp: string): string {
   if (bindIp === '0.0.0.0') return '127.0.0.1';
   if (bindIp === '::') return '[::1]';
   return bindIp.includes(':') ? `[${bindIp}]` : bindIp;
-}
-
-function accessLogger(logger: false | LoggerService | undefined): LoggerService {
-  if (logger === false)
-    return { log: () => undefined, error: () => undefined, warn: () => undefined };
-  return logger ?? new Logger('Periphery');
 }

@@ -1,10 +1,20 @@
-import { Logger } from '@nestjs/common';
 import type { LimitsSettings } from '@monitor/config';
 import type { Server } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
+import { consoleLogger, type ProcessLogger } from './process-logger';
 
 /** A refused connection is said at most this often per address, not once per socket. */
 const WARN_EVERY_MS = 60_000;
+
+/** What limitConnections reads of the limits settings. */
+export type ConnectionLimits = Pick<
+  LimitsSettings,
+  | 'max_connections'
+  | 'connections_per_address'
+  | 'headers_timeout_ms'
+  | 'request_timeout_ms'
+  | 'keep_alive_timeout_ms'
+>;
 
 /**
  * What one client may hold of an HTTP(S) server: a cap on all connections and on those of one
@@ -14,8 +24,8 @@ const WARN_EVERY_MS = 60_000;
  */
 export function limitConnections(
   server: HttpServer,
-  limits: LimitsSettings,
-  logger = new Logger('Http'),
+  limits: ConnectionLimits,
+  logger: Pick<ProcessLogger, 'warn'> = consoleLogger('Http'),
 ): void {
   server.maxConnections = limits.max_connections;
   server.headersTimeout = limits.headers_timeout_ms;
@@ -24,7 +34,7 @@ export function limitConnections(
   capPerAddress(server, limits.connections_per_address, logger);
 }
 
-function capPerAddress(server: Server, cap: number, logger: Logger): void {
+function capPerAddress(server: Server, cap: number, logger: Pick<ProcessLogger, 'warn'>): void {
   const open = new Map<string, number>();
   const warned = new Map<string, number>();
   server.on('connection', (socket) => {

@@ -1,2 +1,3 @@
 export * from './run-main';
 export * from './connection-limits';
+export * from './process-logger';

@@ -1,4 +1,4 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import { consoleLogger, type ProcessLogger } from './process-logger';
 
 /**
  * A process entry point: a failed start is printed and exits non-zero, never swallowed. Once
@@ -15,7 +15,9 @@ export function runMain(main: () => Promise<void>): void {
 }
 
 /** Logs, instead of exiting on, errors no caller awaited; see runMain. Idempotent. */
-export function guardProcess(logger: Pick<LoggerService, 'error'> = new Logger('Process')): void {
+export function guardProcess(
+  logger: Pick<ProcessLogger, 'error'> = consoleLogger('Process'),
+): void {
   if (guarded) return;
   guarded = true;
   process.on('uncaughtException', (error) =>

@@ -10,7 +10,7 @@ describe('the agent API: auth, addresses, envelope', () => {
   const started: TestAgent[] = [];
   let agent: TestAgent;
 
-  /** Every agent of this file logs to one place: Nest's logger is one per process. */
+  /** Every agent of this file logs to one place, so a test reads one list. */
   const start = async (overrides: Partial<PeripheryConfig> = {}) => {
     const app = await startTestAgent({ stats_polling_rate_ms: 60_000, ...overrides }, { logger });
     started.push(app);

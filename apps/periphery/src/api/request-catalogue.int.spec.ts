@@ -1,6 +1,8 @@
 import { AGENT, EmptyDto } from '@monitor/contracts';
+import { SILENT_LOGGER } from '@monitor/process';
+import { createPeripheryServices } from '../periphery-services';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
-import { request, RequestRegistry } from './request-registry';
+import { request } from './request-registry';
 
 /** A DTO with a field no catalogue entry declares. */
 class VerboseDto {
@@ -16,7 +18,7 @@ describe("the agent's requests and the catalogue", () => {
   afterAll(() => agent.close());
 
   it('handles every request of AGENT, under its name, and nothing else', () => {
-    const handled = agent.app.get(RequestRegistry).names();
+    const handled = createPeripheryServices(agent.config, SILENT_LOGGER).registry.names();
     expect(handled).toEqual(
       Object.values(AGENT)
         .map(({ name }) => name)

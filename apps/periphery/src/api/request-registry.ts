@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts';
 
 export interface RequestDefinition<P extends object = object> {
@@ -9,8 +8,7 @@ export interface RequestDefinition<P extends object = object> {
   handle(params: P): Promise<unknown>;
 }
 
-/** Every request the agent answers, by name. Feature providers add theirs at module init. */
-@Injectable()
+/** Every request the agent answers, by name. Each feature adds its own (periphery-services.ts). */
 export class RequestRegistry {
   private readonly definitions = new Map<string, RequestDefinition>();
 

@@ -4,7 +4,7 @@ import { PeripheryError } from '../api/periphery-error';
 
 /**
  * The second half of a signed request's check: the header was verified before the body was
- * read (access-middleware.ts), the body is checked against its signed digest as it is parsed.
+ * read (access-check.ts), the body is checked against its signed digest once it is read.
  * A request whose header passed but that sends no body is checked as an empty one.
  */
 export class SignedBodies {

@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
-import { Inject, Injectable } from '@nestjs/common';
 import type { PeripheryConfig } from '../config';
 import type { Log } from '../docker/docker-shapes';
-import { PERIPHERY_CONFIG } from '../tokens';
 import { PeripheryError } from '../api/periphery-error';
 import { runCommand } from './command-log';
 import { envFileForCompose, type EnvFileForCompose } from './merged-env-file';
@@ -21,11 +19,10 @@ const V1: Program = ['docker-compose'];
  * `--env-file` when given, in the stack's run directory, so relative paths inside the compose
  * files mean what the user wrote.
  */
-@Injectable()
 export class ComposeRunner {
   private probe?: Promise<Program>;
 
-  constructor(@Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig) {}
+  constructor(private readonly config: PeripheryConfig) {}
 
   directory(stack: string): string {
     return stackDirectory(this.config.root_directory, stack);

@@ -1,5 +1,4 @@
 import type { ComposeService } from '@monitor/contracts';
-import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
@@ -14,7 +13,6 @@ const SERVICE_LABEL = 'com.docker.compose.service';
  * What a project is running, read from the engine by compose's own labels rather than by
  * parsing compose's output, whose format differs between v1 and v2.
  */
-@Injectable()
 export class ComposeStatus {
   constructor(private readonly engine: DockerEngine) {}
 

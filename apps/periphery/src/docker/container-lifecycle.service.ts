@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
@@ -13,7 +12,6 @@ import { logOrThrow, runStage } from './stage-log';
  * container) is a failed Log, so the core records it in the Update. With an `owner`, a container
  * not labelled as its own is refused (409) before anything is done to it.
  */
-@Injectable()
 export class ContainerLifecycleService {
   constructor(private readonly engine: DockerEngine) {}
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import type { KomodoContainer } from '@monitor/contracts';
 import { toKomodoContainer } from './container-inspect';
@@ -20,7 +19,6 @@ export interface LogRequest {
 }
 
 /** GetContainerLog, GetContainerLogSearch and InspectContainer. */
-@Injectable()
 export class ContainerLogsService {
   constructor(private readonly engine: DockerEngine) {}
 

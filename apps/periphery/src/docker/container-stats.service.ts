@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import type { ContainerStats } from '@monitor/contracts';
 import { toContainerStats, type EngineStats } from './container-stats';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 
 /** GetContainerStats: one `docker stats --no-stream` line, from the Engine's stats endpoint. */
-@Injectable()
 export class ContainerStatsService {
   constructor(private readonly engine: DockerEngine) {}
 

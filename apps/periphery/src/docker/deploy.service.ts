@@ -1,5 +1,4 @@
 import type { DeployAnswer } from '@monitor/contracts';
-import { Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { DEPLOYMENT_LABEL, joinedContainers } from '@monitor/domain';
@@ -32,7 +31,6 @@ const short = (id: string) => id.slice(0, 12);
  * With an `owner` (the Deployment), a container of that name that is not labelled as its own is
  * never stopped or replaced, and a `container:<name>` network must join a Deployment's container.
  */
-@Injectable()
 export class DeployService {
   constructor(private readonly engine: DockerEngine) {}
 

@@ -1,17 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type Dockerode from 'dockerode';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
-import { DOCKER, PERIPHERY_CONFIG } from '../tokens';
 import { isPossibleContainerName, noContainerMessage } from './container-name';
 import { engineError } from './docker-errors';
 
 /** The local engine, with its failures turned into PeripheryErrors. */
-@Injectable()
 export class DockerEngine {
   constructor(
-    @Inject(DOCKER) readonly docker: Dockerode,
-    @Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig,
+    readonly docker: Dockerode,
+    private readonly config: PeripheryConfig,
   ) {}
 
   /** Runs one Engine call; `notFound` words a 404. */

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { DockerEngine } from './docker-engine';
 import type {
   ContainerListItem,
@@ -16,7 +15,6 @@ import {
 } from './list-items';
 
 /** ListDockerContainers, ListDockerImages, ListDockerNetworks, ListDockerVolumes. */
-@Injectable()
 export class DockerListsService {
   constructor(private readonly engine: DockerEngine) {}
 

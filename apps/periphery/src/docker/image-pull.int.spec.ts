@@ -9,6 +9,7 @@ import {
   startTestRegistry,
   type TestRegistry,
 } from '@monitor/testing';
+import { callAgent } from '../testing/call-agent';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
 import type { PullImageAnswer } from '@monitor/contracts';
 
@@ -168,7 +169,10 @@ describe('PullImage from a real private registry', () => {
     }
   });
 
-  it('logged nothing that holds the token, in any of these requests', () => {
+  it('logged nothing that holds the token, in any of these requests', async () => {
+    // The agent logs refusals: one whose authorization header is the token itself, too.
+    const plain = await callAgent(agent.url, 'PullImage', {}, { authorization: token });
+    expect(plain.status).toBe(401);
     expect(agent.logger.lines.length).toBeGreaterThan(0);
     expect(agent.logger.lines.join('\n')).not.toContain(token);
   });

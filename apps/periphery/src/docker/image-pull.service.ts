@@ -1,8 +1,6 @@
 import type { PullImageAnswer, RegistryAuth } from '@monitor/contracts';
-import { Inject, Injectable } from '@nestjs/common';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
-import { PERIPHERY_CONFIG } from '../tokens';
 import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
@@ -14,11 +12,10 @@ import { followPull } from './pull-progress';
  * goes to the engine in the X-Registry-Auth header only; every text the agent answers passes
  * through `redact` in case a registry or the engine ever echoes it.
  */
-@Injectable()
 export class ImagePullService {
   constructor(
     private readonly engine: DockerEngine,
-    @Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig,
+    private readonly config: PeripheryConfig,
   ) {}
 
   async pull(image: string, registry?: RegistryAuth): Promise<PullImageAnswer> {

@@ -1,5 +1,4 @@
 import type { ImageUpdateAnswer, RegistryAuth } from '@monitor/contracts';
-import { Injectable } from '@nestjs/common';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
@@ -9,7 +8,6 @@ import { normalizeRegistry, registryOfImage } from '@monitor/domain';
  * registry now. Asks the registry for the digest only (`/distribution/<image>/json`), never
  * pulls, so checking is cheap and changes nothing on the host.
  */
-@Injectable()
 export class ImageUpdateService {
   constructor(private readonly engine: DockerEngine) {}
 

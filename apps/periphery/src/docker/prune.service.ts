@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { DockerEngine } from './docker-engine';
 import type { Log } from './docker-shapes';
 import { pruneReport, type PruneOutcome } from './prune-report';
@@ -24,7 +23,6 @@ export type PruneTarget = keyof typeof TARGETS;
  * Log with what went and the space it freed. Like Komodo (`docker image prune -a`), images are
  * pruned when unused, not only when dangling.
  */
-@Injectable()
 export class PruneService {
   constructor(private readonly engine: DockerEngine) {}
 

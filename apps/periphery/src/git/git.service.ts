@@ -2,10 +2,8 @@ import type { RepoAnswer } from '@monitor/contracts';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
 import type { PeripheryConfig } from '../config';
 import type { Log } from '../docker/docker-shapes';
-import { PERIPHERY_CONFIG } from '../tokens';
 import { runCommand } from '../compose/command-log';
 import { stackDirectory } from '../compose/stack-paths';
 import { gitCredentials } from './git-credentials';
@@ -18,9 +16,8 @@ const FETCH_TIMEOUT_MS = 5 * 60_000;
  * `git clone`, so the same steps serve a first clone, a pull, and a directory that already
  * holds files written by WriteComposeFiles.
  */
-@Injectable()
 export class GitService {
-  constructor(@Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig) {}
+  constructor(private readonly config: PeripheryConfig) {}
 
   async cloneOrPull(p: CloneOrPullRepoDto): Promise<RepoAnswer> {
     const cwd = stackDirectory(this.config.root_directory, p.stack);

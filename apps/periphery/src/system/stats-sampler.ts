@@ -1,13 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import type { ProcessLogger } from '@monitor/process';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
-import { PERIPHERY_CONFIG } from '../tokens';
 import { readSample } from './read-sample';
 import { toSystemStats, type RawSample } from './stats-sample';
 import type { SystemStats } from '@monitor/contracts';
@@ -20,9 +13,7 @@ const FIRST_INTERVAL_MS = 1000;
  * cheap cached answer however often the core polls, and CPU use and network rates are measured
  * over a whole interval rather than the instant of a request.
  */
-@Injectable()
-export class StatsSampler implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Periphery');
+export class StatsSampler {
   private previous?: RawSample;
   private latest?: SystemStats;
   private lastError?: Error;
@@ -30,13 +21,16 @@ export class StatsSampler implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
   private waiters: (() => void)[] = [];
 
-  constructor(@Inject(PERIPHERY_CONFIG) private readonly config: PeripheryConfig) {}
+  constructor(
+    private readonly config: PeripheryConfig,
+    private readonly logger: Pick<ProcessLogger, 'warn'>,
+  ) {}
 
-  onModuleInit(): void {
+  start(): void {
     void this.tick();
   }
 
-  onModuleDestroy(): void {
+  stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
     this.wake();

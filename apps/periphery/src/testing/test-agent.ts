@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoggerService } from '@nestjs/common';
+import type { ProcessLogger } from '@monitor/process';
 import { freePort } from '@monitor/testing';
 import { CapturingLogger } from '../../../../test/support/capturing-logger';
 import { peripheryConfig, type PeripheryConfig } from '../config';
@@ -21,7 +21,7 @@ export interface TestAgent extends PeripheryApp {
 /** An agent on 127.0.0.1 and a free port, passkey 'test-passkey', files in a temp folder. */
 export async function startTestAgent(
   overrides: Partial<PeripheryConfig> = {},
-  options: { logger?: LoggerService } = {},
+  options: { logger?: ProcessLogger } = {},
 ): Promise<TestAgent> {
   const ownDirectory = overrides.root_directory
     ? undefined

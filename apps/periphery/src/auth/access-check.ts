@@ -1,6 +1,6 @@
-import type { LoggerService } from '@nestjs/common';
 import { createRequestVerifier, type SignatureRefusalReason } from '@monitor/agent-client';
-import type { NextFunction, Request, Response } from 'express';
+import type { ProcessLogger } from '@monitor/process';
+import type { IncomingMessage } from 'node:http';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
 import { createIpAllowList } from './ip-allow-list';
@@ -18,45 +18,54 @@ const LOGGED: Record<SignatureRefusalReason, string> = {
   BODY: 'the body was not the one signed',
 };
 
+export interface AccessCheck {
+  /** Why this request may not talk to the agent (logged here), or undefined when it may. */
+  refusal(req: IncomingMessage): PeripheryError | undefined;
+  /** The signed digest of each admitted request's body, checked as the body is read. */
+  bodies: SignedBodies;
+}
+
 /**
  * Runs before the body is read, so a caller that may not talk to the agent costs it nothing:
  * the address, then the request's signature (the core signs each request with the passkey,
- * which never crosses the wire); the body is checked against the signature as it is parsed.
+ * which never crosses the wire); the body is checked against the signature once it is read.
  * The address comes from the socket, never from a forwarded-for header a client could write.
  */
-export function createAccessMiddleware(config: PeripheryConfig, logger: LoggerService) {
+export function createAccessCheck(
+  config: PeripheryConfig,
+  logger: Pick<ProcessLogger, 'warn'>,
+): AccessCheck {
   const allowList = createIpAllowList(config.allowed_ips);
   const verifier = createRequestVerifier(config.passkeys);
   const bodies = new SignedBodies(verifier);
   const open = config.passkeys.length === 0 && config.allow_no_passkey;
 
-  const refuse = (res: Response, error: PeripheryError, address: string, reason: string) => {
+  const refuse = (error: PeripheryError, address: string, reason: string) => {
     logger.warn(`refused a request from ${address}: ${reason}`);
-    res.status(error.status).json(error.body());
+    return error;
   };
 
-  const middleware = (req: Request, res: Response, next: NextFunction): void => {
+  const refusal = (req: IncomingMessage): PeripheryError | undefined => {
     const address = req.socket.remoteAddress ?? 'unknown address';
     if (!allowList.allows(req.socket.remoteAddress)) {
       const error = new PeripheryError(
         'FORBIDDEN',
         `address ${address} is not in this agent's allowed_ips`,
       );
-      return refuse(res, error, address, 'address not in allowed_ips');
+      return refuse(error, address, 'address not in allowed_ips');
     }
-    if (open) return next();
-    const checked = verifier.checkHeader(req.headers.authorization, req.method, req.originalUrl);
+    if (open) return undefined;
+    const checked = verifier.checkHeader(
+      req.headers.authorization,
+      req.method ?? '',
+      req.url ?? '/',
+    );
     if (!checked.ok) {
       const code = checked.reason === 'BUSY' ? 'TOO_MANY_REQUESTS' : 'UNAUTHORIZED';
-      return refuse(
-        res,
-        new PeripheryError(code, checked.message),
-        address,
-        LOGGED[checked.reason],
-      );
+      return refuse(new PeripheryError(code, checked.message), address, LOGGED[checked.reason]);
     }
     bodies.expect(req, checked.bodyDigest);
-    next();
+    return undefined;
   };
-  return { middleware, bodies };
+  return { refusal, bodies };
 }

@@ -1,0 +1,9 @@
+import { LimitsSettings } from '@monitor/config';
+import { AGENT_LIMITS } from './agent-limits';
+
+describe("the agent's HTTP limits", () => {
+  it("are the gateway's defaults, written out so the agent loads no config classes", () => {
+    const { events_per_user: _gatewayOnly, ...defaults } = { ...new LimitsSettings() };
+    expect(AGENT_LIMITS).toEqual(defaults);
+  });
+});

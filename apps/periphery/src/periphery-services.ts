@@ -1,0 +1,64 @@
+import type { ProcessLogger } from '@monitor/process';
+import Dockerode from 'dockerode';
+import { healthRequests } from './api/health.requests';
+import { RequestRegistry } from './api/request-registry';
+import { ComposeRunner } from './compose/compose-runner';
+import { ComposeStatus } from './compose/compose-status';
+import { composeRequests } from './compose/compose.requests';
+import type { PeripheryConfig } from './config';
+import { ContainerLifecycleService } from './docker/container-lifecycle.service';
+import { ContainerLogsService } from './docker/container-logs.service';
+import { ContainerStatsService } from './docker/container-stats.service';
+import { containerRequests } from './docker/container.requests';
+import { DeployService } from './docker/deploy.service';
+import { DockerEngine } from './docker/docker-engine';
+import { DockerListsService } from './docker/docker-lists.service';
+import { dockerRequests } from './docker/docker.requests';
+import { ImagePullService } from './docker/image-pull.service';
+import { ImageUpdateService } from './docker/image-update.service';
+import { PruneService } from './docker/prune.service';
+import { gitRequests } from './git/git.requests';
+import { GitService } from './git/git.service';
+import { StatsSampler } from './system/stats-sampler';
+import { systemRequests } from './system/system.requests';
+
+/** The agent's parts, wired: what the HTTP server routes to, and what runs in the background. */
+export interface PeripheryServices {
+  registry: RequestRegistry;
+  /** Samples the host until `stop`. */
+  sampler: StatsSampler;
+}
+
+/**
+ * The agent's one composition root: each service built once, by hand, and every request of
+ * the agent's catalogue registered. No DI container: the agent is small and loads only this.
+ */
+export function createPeripheryServices(
+  config: PeripheryConfig,
+  logger: ProcessLogger,
+): PeripheryServices {
+  const engine = new DockerEngine(new Dockerode({ socketPath: config.docker_socket }), config);
+  const sampler = new StatsSampler(config, logger);
+  const runner = new ComposeRunner(config);
+  const status = new ComposeStatus(engine);
+  const registry = new RequestRegistry();
+  registry.add(
+    ...healthRequests(),
+    ...systemRequests(sampler),
+    ...dockerRequests({
+      lists: new DockerListsService(engine),
+      logs: new ContainerLogsService(engine),
+      pruner: new PruneService(engine),
+    }),
+    ...containerRequests({
+      pulls: new ImagePullService(engine, config),
+      deployer: new DeployService(engine),
+      lifecycle: new ContainerLifecycleService(engine),
+      statistics: new ContainerStatsService(engine),
+      updates: new ImageUpdateService(engine),
+    }),
+    ...composeRequests({ runner, status, engine }),
+    ...gitRequests(new GitService(config)),
+  );
+  return { registry, sampler };
+}
