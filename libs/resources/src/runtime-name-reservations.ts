@@ -6,12 +6,12 @@ import {
   isOfKind,
   isResourceKind,
   joinedContainers,
+  namingFields,
   parseRuntimeNameHolder,
   replayResource,
   resourceStream,
   runtimeNameClaims,
   runtimeNameHolder,
-  type DeploymentConfig,
   type Resource,
   type ResourceKind,
   type RuntimeNameClaim,
@@ -100,10 +100,9 @@ export class RuntimeNameReservations {
   }
 
   private async checkJoins(next: Claimant): Promise<void> {
-    // Called for a Deployment only: these are its fields, when the write gives them.
-    const config = next.config as Partial<Pick<DeploymentConfig, 'server_id' | 'network'>>;
-    const serverId = String(config.server_id ?? '').trim();
-    for (const name of joinedContainers(config)) {
+    const { server_id, network } = namingFields(next.config);
+    const serverId = server_id.trim();
+    for (const name of joinedContainers({ network })) {
       const joined = serverId ? await this.deploymentOfContainer(serverId, name) : undefined;
       if (!joined || joined.id === next.id) {
         throw invalid(

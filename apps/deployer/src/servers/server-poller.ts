@@ -134,7 +134,7 @@ export class ServerPoller implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async observe(server: Resource<'Server'>): Promise<Observation> {
-    const config = server.config as { enabled: boolean; stats_monitoring: boolean };
+    const { config } = server;
     const at = Date.now();
     if (!config.enabled) return { server, at, state: 'Disabled', reason: '', version: '' };
     const timeout = this.config.monitoring.timeout_ms;

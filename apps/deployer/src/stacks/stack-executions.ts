@@ -278,7 +278,7 @@ export class StackExecutions {
     prepared: PreparedStack,
   ): Promise<void> {
     const files = prepared.contents.filter((f) => prepared.layout.files.includes(f.path));
-    const powers = stackDeployPowers(stack.config as Partial<StackConfig>, files);
+    const powers = stackDeployPowers(stack.config, files);
     try {
       requireWriterHostAccess(this.readModel, stack, server, powers);
     } catch (error) {

@@ -52,7 +52,7 @@ export class StackObserver implements ContainerObserver {
               containers
                 .filter((c) => c.labels?.[PROJECT_LABEL] === project && isStacks(c, stack.id))
                 .map((c) => ({ ...c, service: c.labels?.[SERVICE_LABEL] ?? c.name })),
-              (stack.config.ignore_services as string[] | undefined) ?? [],
+              stack.config.ignore_services,
             );
       const state = stackState(services);
       const events = decideStackStatus(current, {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Access } from '@monitor/contracts';
 import {
   INHERITS_SERVER_SPECIFICS,
+  namingFields,
   specificsOf,
   type PermissionLevel,
   type Resource,
@@ -20,7 +21,7 @@ export class AccessCheck {
 
   check(
     access: Access<Record<string, unknown>>,
-    params: Record<string, unknown>,
+    params: object,
     principal: Principal,
     request: string,
   ): void {
@@ -65,11 +66,8 @@ export class AccessCheck {
   specifics(principal: Principal, resource: Resource): SpecificPermission[] {
     const own = principal.specifics(resource);
     if (!INHERITS_SERVER_SPECIFICS.includes(resource.kind)) return own;
-    const serverId = (resource.config as { server_id?: unknown }).server_id;
-    const server =
-      typeof serverId === 'string' && serverId
-        ? this.readModel.resource('Server', serverId)
-        : undefined;
+    const serverId = namingFields(resource.config).server_id;
+    const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
     if (!server || server.id !== serverId) return own;
     const inherited = principal.specifics(server);
     return specificsOf(resource.kind).filter((s) => own.includes(s) || inherited.includes(s));
@@ -89,9 +87,9 @@ export class AccessCheck {
  */
 function targetOf(
   access: Extract<Access<Record<string, unknown>>, { type: 'resource' }>,
-  params: Record<string, unknown>,
+  params: object,
 ): { kind: ResourceKind; id: string } {
-  const value = params[access.param];
+  const value: unknown = Reflect.get(params, access.param);
   if (access.kind) return { kind: access.kind, id: String(value) };
   const target = value as { type: ResourceKind; id: string };
   return { kind: target.type, id: target.id };

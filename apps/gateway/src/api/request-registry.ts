@@ -6,7 +6,9 @@ import {
   type EntryAnswer,
   type EntryParams,
   type CatalogueEntry,
+  type Validated,
   type Verb,
+  validateDto,
 } from '@monitor/contracts';
 import type { CommandMeta } from '@monitor/resources';
 import type { Principal } from '../auth/principal';
@@ -34,13 +36,20 @@ export type Handler<E> = (
   context: RequestContext,
 ) => Promise<Shaped<EntryAnswer<E>>>;
 
+/** A request's params once its DTO validated them, and its handler bound to them. */
+export interface Accepted {
+  params: object;
+  run(context: RequestContext): Promise<unknown>;
+}
+
 /** A request as the RPC controller runs it: the catalogue's entry and the feature's handler. */
 export interface RequestDefinition {
   verb: Verb;
   name: string;
   dto: new () => object;
   access: Access<Record<string, unknown>>;
-  handle(params: object, context: RequestContext): Promise<unknown>;
+  /** Validates the params by the entry's DTO; the handler bound to them when they hold. */
+  accept(input: unknown): Validated<Accepted>;
 }
 
 /**
@@ -51,15 +60,25 @@ export interface RequestDefinition {
 export class RequestRegistry {
   private readonly definitions = new Map<string, RequestDefinition>();
 
-  handle<E extends CatalogueEntry>(entry: E, handler: Handler<E>): void {
+  handle<E extends CatalogueEntry>(
+    // The entry's DTO makes the params its handler takes: said here, so validating by the one
+    // types them for the other.
+    entry: E & { dto: new () => EntryParams<E> },
+    handler: Handler<E>,
+  ): void {
     const key = `${entry.verb}/${entry.name}`;
     const declared = (REQUESTS[entry.verb] as Record<string, AnyEntry>)[entry.name];
-    if (declared !== (entry as unknown as AnyEntry))
+    if (declared !== entry)
       throw new Error(`request ${key} is not the catalogue's (libs/contracts/src/catalogue)`);
     if (this.definitions.has(key)) throw new Error(`request ${key} is handled twice`);
     this.definitions.set(key, {
       ...declared,
-      handle: handler as unknown as RequestDefinition['handle'],
+      accept: (input) => {
+        const params = validateDto(entry.dto, input);
+        if (!params.ok) return params;
+        const run = (context: RequestContext) => handler(params.value, context);
+        return { ok: true, value: { params: params.value, run } };
+      },
     });
   }
 

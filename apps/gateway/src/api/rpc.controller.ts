@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
-import { resolveParamAliases, validateDto } from '@monitor/contracts';
+import { resolveParamAliases } from '@monitor/contracts';
 import { newId } from '@monitor/resources';
 import { Authenticator, credentialsOf } from '../auth/authenticator';
 import { AccessCheck } from './access-check';
@@ -45,17 +45,18 @@ export class RpcController {
         errors: [{ field: aliased.field, message: aliased.message }],
       });
     }
-    const params = validateDto(definition.dto, aliased.params);
-    if (!params.ok) {
-      const message = params.errors.map((e) =>
+    const accepted = definition.accept(aliased.params);
+    if (!accepted.ok) {
+      const message = accepted.errors.map((e) =>
         e.message.includes(e.field) ? e.message : `${e.field}: ${e.message}`,
       );
       throw new ApiError(400, `${name}: ${message.join('; ')}`, 'VALIDATION', {
-        errors: params.errors,
+        errors: accepted.errors,
       });
     }
-    this.access.check(definition.access, params.value as Record<string, unknown>, principal, name);
+    const { params, run } = accepted.value;
+    this.access.check(definition.access, params, principal, name);
     const meta = { userId: principal.id, via: principal.via, correlationId: newId() };
-    return definition.handle(params.value, { meta, principal });
+    return run({ meta, principal });
   }
 }

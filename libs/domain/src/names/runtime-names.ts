@@ -22,9 +22,26 @@ interface Claimant {
   config: object;
 }
 
-/** A naming field of a config, as text ('' when absent): configs of other kinds lack them. */
-function namingField(config: object, field: 'server_id' | 'custom_name' | 'project_name'): string {
-  return String((config as Partial<Record<typeof field, unknown>>)[field] ?? '');
+/** The fields of a Deployment's or a Stack's config that name something on its server. */
+export interface NamingFields {
+  server_id: string;
+  custom_name: string;
+  project_name: string;
+  network: string;
+}
+
+/**
+ * The naming fields of a config or of a patch, as text ('' when absent): a patch gives some of
+ * them, and the configs of other kinds have none, so each is read as whatever is there.
+ */
+export function namingFields(config: object): NamingFields {
+  const text = (field: keyof NamingFields) => String(Reflect.get(config, field) ?? '');
+  return {
+    server_id: text('server_id'),
+    custom_name: text('custom_name'),
+    project_name: text('project_name'),
+    network: text('network'),
+  };
 }
 
 export function containerNameCategory(serverId: string): string {
@@ -37,7 +54,7 @@ export function projectNameCategory(serverId: string): string {
 
 /** Compose's project of a Stack: `project_name`, else its name as compose accepts it. */
 export function stackProjectName(stack: { id: string } & Claimant): string {
-  const given = namingField(stack.config, 'project_name').trim();
+  const given = namingFields(stack.config).project_name.trim();
   return (
     given ||
     stack.name
@@ -56,10 +73,11 @@ export function runtimeNameClaims(
   kind: ResourceKind,
   resource: { id: string } & Claimant,
 ): RuntimeNameClaim[] {
-  const serverId = namingField(resource.config, 'server_id').trim();
+  const fields = namingFields(resource.config);
+  const serverId = fields.server_id.trim();
   if (!serverId) return [];
   if (kind === 'Deployment') {
-    const custom = namingField(resource.config, 'custom_name');
+    const custom = fields.custom_name;
     const { value, errors } = collectContainerName(custom, resource.name);
     if (errors.length) return [];
     const field = custom.trim() ? 'custom_name' : 'name';
@@ -68,7 +86,7 @@ export function runtimeNameClaims(
     ];
   }
   if (kind === 'Stack') {
-    const field = namingField(resource.config, 'project_name').trim() ? 'project_name' : 'name';
+    const field = fields.project_name.trim() ? 'project_name' : 'name';
     return [
       {
         category: projectNameCategory(serverId),

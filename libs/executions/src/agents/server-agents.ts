@@ -24,12 +24,8 @@ export class ServerAgents implements AgentCaller {
     this.secrets = new ConfigSecrets(keyring);
   }
 
-  address(server: Resource): AgentAddress {
-    const config = this.secrets.open('Server', server.config) as {
-      address: string;
-      passkey: string;
-      insecure_tls: boolean;
-    };
+  address(server: Resource<'Server'>): AgentAddress {
+    const config = this.secrets.open('Server', server.config);
     if (!config.address)
       throw invalid(`Server '${server.name}' has no address`, { field: 'config.address' });
     return {
@@ -46,7 +42,7 @@ export class ServerAgents implements AgentCaller {
    */
   async call<E extends AgentEntry>(
     entry: E,
-    server: Resource,
+    server: Resource<'Server'>,
     ...[params, timeoutMs = INTERACTIVE_TIMEOUT_MS]: AgentCallArgs<E>
   ): Promise<AgentAnswerOf<E>> {
     const answer = await callAgent<AgentAnswerOf<E>>(
@@ -64,7 +60,7 @@ export class ServerAgents implements AgentCaller {
    */
   async ask<E extends AgentEntry>(
     entry: E,
-    server: Resource,
+    server: Resource<'Server'>,
     ...[params]: AgentCallArgs<E>
   ): Promise<AgentAnswerOf<E>> {
     try {

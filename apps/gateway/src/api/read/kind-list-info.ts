@@ -1,103 +1,80 @@
-import type { Resource } from '@monitor/domain';
+import type { Execution, Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { lastSuccess, repoLink, runState } from './run-states';
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
-export const CONFIG_INFO_KINDS = [
-  'Repo',
-  'Build',
-  'Builder',
-  'Procedure',
-  'ResourceSync',
-  'Alerter',
-  'ServerTemplate',
-] as const;
-type ConfigInfoKind = (typeof CONFIG_INFO_KINDS)[number];
+export type ConfigInfoKind =
+  | 'Repo'
+  | 'Build'
+  | 'Builder'
+  | 'Procedure'
+  | 'ResourceSync'
+  | 'Alerter'
+  | 'ServerTemplate';
 
-export const hasConfigInfo = (kind: string): kind is ConfigInfoKind =>
-  (CONFIG_INFO_KINDS as readonly string[]).includes(kind);
+/** Per kind, its list `info` from the resource, its runs (newest first) and the read model. */
+export type ConfigInfos = {
+  [K in ConfigInfoKind]: (
+    resource: Resource<K>,
+    runs: Execution[],
+    readModel: ReadModel,
+  ) => Record<string, unknown>;
+};
 
 /**
  * Komodo's `<Kind>ListItemInfo` of the kinds Monitor stores but does not run yet: what the
  * config says, and the state and times of their runs (none yet, so Komodo's "never run").
  * ServerTemplate is Komodo 1.x's (`provider`, `instance_type`); Komodo 2 has no such kind.
  */
-export function configInfo(readModel: ReadModel, resource: Resource): Record<string, unknown> {
-  const kind = resource.kind as ConfigInfoKind;
-  const runs = readModel.executions.forTarget(kind, resource.id);
-  switch (kind) {
-    case 'Repo': {
-      const { config } = resource as Resource<'Repo'>;
-      return {
-        server_id: config.server_id,
-        server_name: readModel.resourceById('Server', config.server_id)?.name,
-        builder_id: config.builder_id,
-        last_pulled_at: lastSuccess(runs, ['CloneRepo', 'PullRepo']),
-        last_built_at: lastSuccess(runs, ['BuildRepo']),
-        ...source(readModel, config),
-        state: runState('Repo', runs),
-      };
-    }
-    case 'Build': {
-      const { config } = resource as Resource<'Build'>;
-      return {
-        state: runState('Build', runs),
-        last_built_at: lastSuccess(runs, ['RunBuild']),
-        version: config.version,
-        builder_id: config.builder_id,
-        files_on_host: config.files_on_host,
-        dockerfile_contents: Boolean(config.dockerfile.trim()),
-        ...source(readModel, config),
-        image_registry_domain: config.image_registry[0]?.domain,
-      };
-    }
-    case 'Builder': {
-      const { config } = resource as Resource<'Builder'>;
-      return {
-        builder_type: config.type,
-        instance_type:
-          config.type === 'Aws'
-            ? config.params.instance_type
-            : config.type === 'Server'
-              ? config.params.server_ids.join(', ')
-              : undefined,
-      };
-    }
-    case 'Procedure': {
-      const { config } = resource as Resource<'Procedure'>;
-      const lastRun = lastSuccess(runs, ['RunProcedure']);
-      return {
-        stages: config.stages.length,
-        state: runState('Procedure', runs),
-        last_run_at: lastRun || undefined,
-      };
-    }
-    case 'ResourceSync': {
-      const { config } = resource as Resource<'ResourceSync'>;
-      return {
-        last_sync_ts: lastSuccess(runs, ['RunSync']),
-        files_on_host: config.files_on_host,
-        file_contents: Boolean(config.file_contents.trim()),
-        managed: config.managed,
-        resource_path: config.resource_path,
-        ...source(readModel, config),
-        state: runState('ResourceSync', runs),
-      };
-    }
-    case 'Alerter': {
-      const { config } = resource as Resource<'Alerter'>;
-      return { enabled: config.enabled, endpoint_type: config.endpoint.type };
-    }
-    case 'ServerTemplate': {
-      const { config } = resource as Resource<'ServerTemplate'>;
-      return {
-        provider: config.type,
-        instance_type:
-          config.type === 'Aws' ? config.params.instance_type : config.params.server_type,
-      };
-    }
-  }
-}
+export const CONFIG_INFOS: ConfigInfos = {
+  Repo: ({ config }, runs, readModel) => ({
+    server_id: config.server_id,
+    server_name: readModel.resourceById('Server', config.server_id)?.name,
+    builder_id: config.builder_id,
+    last_pulled_at: lastSuccess(runs, ['CloneRepo', 'PullRepo']),
+    last_built_at: lastSuccess(runs, ['BuildRepo']),
+    ...source(readModel, config),
+    state: runState('Repo', runs),
+  }),
+  Build: ({ config }, runs, readModel) => ({
+    state: runState('Build', runs),
+    last_built_at: lastSuccess(runs, ['RunBuild']),
+    version: config.version,
+    builder_id: config.builder_id,
+    files_on_host: config.files_on_host,
+    dockerfile_contents: Boolean(config.dockerfile.trim()),
+    ...source(readModel, config),
+    image_registry_domain: config.image_registry[0]?.domain,
+  }),
+  Builder: ({ config }) => ({
+    builder_type: config.type,
+    instance_type:
+      config.type === 'Aws'
+        ? config.params.instance_type
+        : config.type === 'Server'
+          ? config.params.server_ids.join(', ')
+          : undefined,
+  }),
+  Procedure: ({ config }, runs) => ({
+    stages: config.stages.length,
+    state: runState('Procedure', runs),
+    last_run_at: lastSuccess(runs, ['RunProcedure']) || undefined,
+  }),
+  ResourceSync: ({ config }, runs, readModel) => ({
+    last_sync_ts: lastSuccess(runs, ['RunSync']),
+    files_on_host: config.files_on_host,
+    file_contents: Boolean(config.file_contents.trim()),
+    managed: config.managed,
+    resource_path: config.resource_path,
+    ...source(readModel, config),
+    state: runState('ResourceSync', runs),
+  }),
+  Alerter: ({ config }) => ({ enabled: config.enabled, endpoint_type: config.endpoint.type }),
+  ServerTemplate: ({ config }) => ({
+    provider: config.type,
+    instance_type: config.type === 'Aws' ? config.params.instance_type : config.params.server_type,
+  }),
+};
 
 interface GitSource {
   linked_repo?: string;

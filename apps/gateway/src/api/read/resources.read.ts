@@ -9,7 +9,6 @@ import {
   DEPLOYMENT_DEPLOYS,
   RESOURCE_KINDS,
   STACK_DEPLOYS,
-  isOfKind,
   type Resource,
   type ResourceKind,
 } from '@monitor/domain';
@@ -20,17 +19,27 @@ import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
 import { serverState } from '../servers/server-state';
-import { configInfo, hasConfigInfo } from './kind-list-info';
+import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
 import { sortListItems } from './list-sort';
 import { stackInfo } from './stack-info';
 
 /** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
 @Injectable()
 export class ResourceReads implements OnModuleInit {
+  /** Per kind, the list item's `info`: what the list shows of a resource's live state. */
+  private readonly infos: ListInfos;
+
   constructor(
     private readonly registry: RequestRegistry,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
-  ) {}
+  ) {
+    this.infos = {
+      Server: (server) => this.serverInfo(server),
+      Deployment: (deployment) => this.deploymentInfo(deployment),
+      Stack: (stack) => this.stackListInfo(stack),
+      ...mapConfigInfos(readModel),
+    };
+  }
 
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
@@ -53,12 +62,14 @@ export class ResourceReads implements OnModuleInit {
     }
   }
 
-  /** The list item's `info`: what the list shows of a resource's live state. */
-  private info(resource: Resource): Record<string, unknown> {
-    if (isOfKind(resource, 'Deployment')) return this.deploymentInfo(resource);
-    if (isOfKind(resource, 'Stack')) return this.stackListInfo(resource);
-    if (hasConfigInfo(resource.kind)) return configInfo(this.readModel, resource);
-    const config = resource.config as { region: string; address: string; external_address: string };
+  private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {
+    const info: ListInfos[K] = this.infos[resource.kind];
+    return info(resource);
+  }
+
+  /** Komodo's ServerListItemInfo, with the state polling last saw. */
+  private serverInfo(resource: Resource<'Server'>): Record<string, unknown> {
+    const { config } = resource;
     const { state, reason, version } = serverState(this.readModel, resource);
     return {
       state,
@@ -73,21 +84,18 @@ export class ResourceReads implements OnModuleInit {
   /** Komodo's DeploymentListItemInfo, with the state polling last saw. */
   private deploymentInfo(resource: Resource<'Deployment'>): Record<string, unknown> {
     const status = this.readModel.deploymentStatus.status(resource.id);
-    const server = this.readModel.resource('Server', String(resource.config.server_id ?? ''));
-    const image = resource.config.image as {
-      type?: string;
-      params?: { image?: string; build_id?: string };
-    };
+    const server = this.readModel.resource('Server', resource.config.server_id);
+    const { image } = resource.config;
     return {
       state: this.deploying(resource, DEPLOYMENT_DEPLOYS)
         ? 'deploying'
         : (status?.state ?? 'unknown'),
       status: status?.state,
-      image: status?.image || (image?.params?.image ?? ''),
+      image: status?.image || (image.type === 'Image' ? image.params.image : ''),
       update_available: status?.update_available ?? false,
       server_id: server?.id ?? '',
       server_name: server?.name,
-      build_id: image?.params?.build_id,
+      build_id: image.type === 'Build' ? image.params.build_id : undefined,
     };
   }
 
@@ -131,6 +139,26 @@ export class ResourceReads implements OnModuleInit {
       .list(kind)
       .filter((r) => principal.can(r, 'Read') && matches(r, query, this.readModel));
   }
+}
+
+type ListInfo<K extends ResourceKind> = (resource: Resource<K>) => Record<string, unknown>;
+type ListInfos = { [K in ResourceKind]: ListInfo<K> };
+
+/** The config kinds' infos, their runs and the read model given. */
+function mapConfigInfos(readModel: ReadModel): { [K in ConfigInfoKind]: ListInfo<K> } {
+  const withRuns =
+    <K extends ConfigInfoKind>(kind: K): ListInfo<K> =>
+    (resource) =>
+      CONFIG_INFOS[kind](resource, readModel.executions.forTarget(kind, resource.id), readModel);
+  return {
+    Repo: withRuns('Repo'),
+    Build: withRuns('Build'),
+    Builder: withRuns('Builder'),
+    Procedure: withRuns('Procedure'),
+    ResourceSync: withRuns('ResourceSync'),
+    Alerter: withRuns('Alerter'),
+    ServerTemplate: withRuns('ServerTemplate'),
+  };
 }
 
 /** Komodo's `page` of `limit` items (all of them without a limit). */

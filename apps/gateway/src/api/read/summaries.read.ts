@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { KIND_REQUESTS, type AnswerOf } from '@monitor/contracts';
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
+import { isOfKind, RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
@@ -47,7 +47,7 @@ export class SummaryReads implements OnModuleInit {
    * server not polled yet (counted in the total only: neither healthy nor unhealthy yet).
    */
   private bucket(kind: ResourceKind, resource: Resource): string | undefined {
-    if (kind === 'Server') {
+    if (isOfKind(resource, 'Server')) {
       const { state, polled } = serverState(this.readModel, resource);
       if (state === 'Disabled') return 'disabled';
       if (!polled) return undefined;

@@ -10,10 +10,10 @@ import type { ReadModel } from '@monitor/projections';
  */
 export function serverState(
   readModel: ReadModel,
-  server: Resource,
+  server: Resource<'Server'>,
 ): ServerStatus & { polled: boolean } {
   const status = readModel.serverStatus.status(server.id);
-  if (!(server.config as { enabled: boolean }).enabled) {
+  if (!server.config.enabled) {
     return { state: 'Disabled', reason: '', version: status?.version ?? '', polled: true };
   }
   return { ...(status ?? unknownServerStatus()), polled: Boolean(status) };

@@ -1,5 +1,6 @@
 import type { PermissionLevel } from '../../identity/permission-level';
 import type { ResourceKind } from '../../kinds';
+import type { ConfigOf } from '../configs/registry';
 import type { FieldChange } from '../../shared/diff';
 import type { DomainEvent } from '../../shared/domain-event';
 
@@ -67,4 +68,28 @@ export function parseResourceEventType(
     if (kind) return { kind, action };
   }
   return undefined;
+}
+
+/** What a stored resource event holds, as evolve reads it: a Created config is its kind's. */
+interface StoredResourceEventData extends Omit<ResourceEventData, 'Created'> {
+  Created: Omit<ResourceCreatedData, 'config'> & { config: ConfigOf<ResourceKind> };
+}
+
+/** A stored resource event, its data narrowed by its action. */
+export type TypedResourceEvent = {
+  [A in ResourceAction]: { kind: ResourceKind; action: A; data: StoredResourceEventData[A] };
+}[ResourceAction];
+
+/**
+ * A stored event as the resource event its type names; undefined for other events. The store
+ * answers data as `unknown`: that it is its type's data is the one thing trusted here, since
+ * only `decideResource` writes these types (its config checked against the kind's fields), and
+ * older versions are upcast on read before they get here.
+ */
+export function readResourceEvent(
+  event: DomainEvent,
+  kinds: readonly ResourceKind[],
+): TypedResourceEvent | undefined {
+  const parsed = parseResourceEventType(event.type, kinds);
+  return parsed && ({ ...parsed, data: event.data } as TypedResourceEvent);
 }

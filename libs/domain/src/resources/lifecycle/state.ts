@@ -1,8 +1,9 @@
 import { RESOURCE_KINDS, type ResourceKind } from '../../kinds';
 import type { ConfigOf } from '../configs/registry';
 import type { PermissionLevel } from '../../identity/permission-level';
+import type { FieldChange } from '../../shared/diff';
 import type { DomainEvent } from '../../shared/domain-event';
-import { parseResourceEventType, type ResourceEventData } from './events';
+import { readResourceEvent } from './events';
 
 /** A resource of kind `K`; the default is any kind, whose config is one of the kinds' configs. */
 export interface Resource<K extends ResourceKind = ResourceKind> {
@@ -50,18 +51,16 @@ export interface EvolvingEvent extends DomainEvent {
 }
 
 export function evolveResource(state: ResourceState, event: EvolvingEvent): ResourceState {
-  const parsed = parseResourceEventType(event.type, RESOURCE_KINDS);
-  if (!parsed) return state;
+  const read = readResourceEvent(event, RESOURCE_KINDS);
+  if (!read) return state;
   const at = event.at ?? 0;
   const revision = event.revision ?? (state.status === 'Empty' ? 0 : state.resource.revision + 1);
-  if (parsed.action === 'Created') {
-    const { config, ...data } = event.data as ResourceEventData['Created'];
+  if (read.action === 'Created') {
     return {
       status: 'Active',
       resource: {
-        kind: parsed.kind,
-        ...data,
-        config: asConfig(config),
+        kind: read.kind,
+        ...read.data,
         basePermission: 'None',
         createdAt: at,
         updatedAt: at,
@@ -72,55 +71,30 @@ export function evolveResource(state: ResourceState, event: EvolvingEvent): Reso
   }
   if (state.status !== 'Active') return state;
   const resource = { ...state.resource, updatedAt: at, revision };
-  switch (parsed.action) {
+  switch (read.action) {
     case 'ConfigUpdated': {
-      const { diff } = event.data as ResourceEventData['ConfigUpdated'];
-      const config: Record<string, unknown> = { ...resource.config };
-      for (const [field, change] of Object.entries(diff)) config[field] = change.to;
+      const config = withChanges(resource.config, read.data.diff);
       const configWriter = event.by ?? resource.configWriter;
-      return {
-        status: 'Active',
-        resource: { ...resource, config: asConfig(config), configWriter },
-      };
+      return { status: 'Active', resource: { ...resource, config, configWriter } };
     }
     case 'Renamed':
-      return {
-        status: 'Active',
-        resource: { ...resource, name: (event.data as ResourceEventData['Renamed']).to },
-      };
+      return { status: 'Active', resource: { ...resource, name: read.data.to } };
     case 'DescriptionUpdated':
-      return {
-        status: 'Active',
-        resource: {
-          ...resource,
-          description: (event.data as ResourceEventData['DescriptionUpdated']).to,
-        },
-      };
+      return { status: 'Active', resource: { ...resource, description: read.data.to } };
     case 'TagsUpdated':
-      return {
-        status: 'Active',
-        resource: { ...resource, tags: (event.data as ResourceEventData['TagsUpdated']).to },
-      };
+      return { status: 'Active', resource: { ...resource, tags: read.data.to } };
     case 'BasePermissionUpdated':
-      return {
-        status: 'Active',
-        resource: {
-          ...resource,
-          basePermission: (event.data as ResourceEventData['BasePermissionUpdated']).to,
-        },
-      };
+      return { status: 'Active', resource: { ...resource, basePermission: read.data.to } };
     case 'Deleted':
       return { status: 'Deleted', resource };
   }
 }
 
-/**
- * The one place a config's type is asserted: events become state here. An event's config was
- * checked against its kind's fields by the decider before it was stored (and old versions are
- * upcast on read), so the stream's kind says the config's type.
- */
-function asConfig(config: Record<string, unknown>): ConfigOf<ResourceKind> {
-  return config as unknown as ConfigOf<ResourceKind>;
+/** The config with the diff's new values: its fields are the config's (the decider checked). */
+function withChanges<C extends object>(config: C, diff: Record<string, FieldChange>): C {
+  const next = { ...config };
+  for (const [field, change] of Object.entries(diff)) Reflect.set(next, field, change.to);
+  return next;
 }
 
 /** The state after these events, in order: how any revision is rebuilt. */
