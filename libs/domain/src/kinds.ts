@@ -14,6 +14,9 @@ export const RESOURCE_KINDS = [
 
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
+/** The kinds whose resources run containers on a server: what polling sees and image checks watch. */
+export type ContainerKind = Extract<ResourceKind, 'Deployment' | 'Stack'>;
+
 export function isResourceKind(value: unknown): value is ResourceKind {
   return typeof value === 'string' && (RESOURCE_KINDS as readonly string[]).includes(value);
 }

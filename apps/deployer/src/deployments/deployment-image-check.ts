@@ -22,7 +22,7 @@ const HAS_CONTAINER = ['running', 'exited', 'paused', 'restarting', 'created', '
  * DeploymentAutoUpdated alert. Only changes are recorded.
  */
 @Injectable()
-export class DeploymentImageCheck implements ImageUpdateCheck {
+export class DeploymentImageCheck implements ImageUpdateCheck<'Deployment'> {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -20,7 +20,7 @@ import type { ContainerObserver, ListedContainer } from '../observation/containe
  * opens a ContainerStateChange alert when the deployment sends alerts.
  */
 @Injectable()
-export class DeploymentObserver implements ContainerObserver {
+export class DeploymentObserver implements ContainerObserver<'Deployment'> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Resource } from '@monitor/domain';
+import type { ContainerKind, Resource } from '@monitor/domain';
 
 /** A container as the agent lists it. */
 export interface ListedContainer {
@@ -11,9 +11,9 @@ export interface ListedContainer {
 }
 
 /** One kind's part of polling: its resources on a server, told what that server runs. */
-export interface ContainerObserver {
-  on(serverId: string): Resource[];
-  observe(server: Resource, containers: ListedContainer[] | 'unreachable'): Promise<void>;
+export interface ContainerObserver<K extends ContainerKind = ContainerKind> {
+  on(serverId: string): Resource<K>[];
+  observe(server: Resource<'Server'>, containers: ListedContainer[] | 'unreachable'): Promise<void>;
 }
 
 /**

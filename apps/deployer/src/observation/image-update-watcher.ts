@@ -6,14 +6,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import type { Resource } from '@monitor/domain';
+import type { ContainerKind, Resource } from '@monitor/domain';
 import { MONITOR_CONFIG } from '@monitor/runtime';
 
-/** One kind's part of the image update checks. */
-export interface ImageUpdateCheck {
+/** One kind's part of the image update checks: it checks only the resources it watches. */
+export interface ImageUpdateCheck<K extends ContainerKind> {
   /** The resources with `poll_for_updates` or `auto_update` that have containers now. */
-  watched(): Resource[];
-  check(resource: Resource): Promise<void>;
+  watched(): Resource<K>[];
+  check: (resource: Resource<K>) => Promise<void>;
 }
 
 /**
@@ -25,15 +25,16 @@ export interface ImageUpdateCheck {
 @Injectable()
 export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ImageUpdateWatcher.name);
-  private readonly checks: ImageUpdateCheck[] = [];
+  /** One round of each kind's check, over the resources that kind watches. */
+  private readonly rounds: (() => Promise<void>)[] = [];
   private timer?: NodeJS.Timeout;
   private checking = false;
 
   constructor(@Inject(MONITOR_CONFIG) private readonly config: MonitorConfig) {}
 
   /** Each feature adds its kind's check as its module starts. */
-  add(check: ImageUpdateCheck): void {
-    this.checks.push(check);
+  add<K extends ContainerKind>(check: ImageUpdateCheck<K>): void {
+    this.rounds.push(() => this.round(check));
   }
 
   onApplicationBootstrap(): void {
@@ -51,17 +52,19 @@ export class ImageUpdateWatcher implements OnApplicationBootstrap, OnApplication
     if (this.checking) return;
     this.checking = true;
     try {
-      for (const check of this.checks) {
-        for (const resource of check.watched()) {
-          await check
-            .check(resource)
-            .catch((error: Error) =>
-              this.logger.warn(`image update check of '${resource.name}': ${error.message}`),
-            );
-        }
-      }
+      for (const round of this.rounds) await round();
     } finally {
       this.checking = false;
+    }
+  }
+
+  private async round<K extends ContainerKind>(check: ImageUpdateCheck<K>): Promise<void> {
+    for (const resource of check.watched()) {
+      await check
+        .check(resource)
+        .catch((error: Error) =>
+          this.logger.warn(`image update check of '${resource.name}': ${error.message}`),
+        );
     }
   }
 }

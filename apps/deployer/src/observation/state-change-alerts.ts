@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { alertDecider, type AlertData, type Resource, type ResourceKind } from '@monitor/domain';
+import {
+  alertDecider,
+  type AlertData,
+  type ContainerKind,
+  type Resource,
+  type ResourceKind,
+} from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, newId, systemMeta } from '@monitor/resources';
@@ -34,7 +40,7 @@ export class StateChangeAlerts {
    * the alert is logged; the observation stands.
    */
   async observedChange(
-    resource: Resource<'Deployment' | 'Stack'>,
+    resource: Resource<ContainerKind>,
     server: Resource<'Server'>,
     change: { from: string; to: string; at: number },
   ): Promise<void> {

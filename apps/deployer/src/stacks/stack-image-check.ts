@@ -41,7 +41,7 @@ type Watched = Pick<
  * `auto-update` with a StackAutoUpdated alert.
  */
 @Injectable()
-export class StackImageCheck implements ImageUpdateCheck {
+export class StackImageCheck implements ImageUpdateCheck<'Stack'> {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -26,7 +26,7 @@ const SERVICE_LABEL = 'com.docker.compose.service';
  * execution of ours explains opens a StackStateChange alert when the stack sends alerts.
  */
 @Injectable()
-export class StackObserver implements ContainerObserver {
+export class StackObserver implements ContainerObserver<'Stack'> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
