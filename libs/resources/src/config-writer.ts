@@ -1,9 +1,7 @@
 import {
-  beyondPolicy,
-  describePowers,
   effectiveSpecifics,
   forbidden,
-  type HostPolicy,
+  hostAccessProblem,
   type HostPower,
   type Resource,
   type User,
@@ -51,21 +49,19 @@ export function configWriterOf(
 export function requireWriterHostAccess(
   readModel: ReadModel,
   resource: Pick<Resource, 'kind' | 'name' | 'configWriter'>,
-  server: Resource,
+  server: Resource<'Server'>,
   powers: readonly HostPower[],
 ): void {
-  const beyond = beyondPolicy(powers, server.config as HostPolicy);
-  if (!beyond.length) return;
   const writer = configWriterOf(readModel, resource);
-  if (writer.system) return;
   const grants = writer.groups.map((g) => g.grants);
-  if (
-    writer.user &&
-    effectiveSpecifics(writer.user, grants, 'Server', server.id).includes('Terminal')
-  )
-    return;
+  const terminal =
+    writer.system ||
+    (writer.user !== undefined &&
+      effectiveSpecifics(writer.user, grants, 'Server', server.id).includes('Terminal'));
+  const problem = hostAccessProblem(powers, server.config, terminal);
+  if (!problem) return;
   throw forbidden(
-    `${resource.kind} '${resource.name}' asks for what equals root on Server '${server.name}' — ${describePowers(beyond)} — and was last written by ${writer.label}, who has no Terminal on that server`,
-    { powers: beyond },
+    `${resource.kind} '${resource.name}' asks for what equals root on Server '${server.name}' — ${problem.described} — and was last written by ${writer.label}, who has no Terminal on that server`,
+    { powers: problem.powers },
   );
 }

@@ -6,6 +6,7 @@ export {
   type HostPower,
   type HostPowerKind,
 } from './host-powers';
+export { hostAccessProblem, type HostAccessProblem } from './host-access-problem';
 export { deploymentPowers } from './deployment-powers';
 export { stackDeployPowers, stackPowers } from './stack-powers';
 export { composePowers } from './compose-powers';

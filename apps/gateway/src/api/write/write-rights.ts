@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  beyondPolicy,
   collectContainerName,
   deploymentPowers,
-  describePowers,
   getPath,
+  hostAccessProblem,
+  isOfKind,
   joinedContainers,
   KIND_SPECS,
   mayUseVariable,
+  namingFields,
   variableReferences,
   stackPowers,
-  type HostPolicy,
-  type HostPower,
   type Resource,
   type ResourceKind,
+  type ServerConfig,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
@@ -24,7 +24,12 @@ import { ApiError } from '../api-error';
 type Config = Record<string, unknown>;
 
 /** Server fields that hand over the host: where the core sends its requests, and the policy. */
-const HOST_CONTROL_FIELDS = ['address', 'passkey', 'user_host_powers', 'user_bind_paths'];
+const HOST_CONTROL_FIELDS = [
+  'address',
+  'passkey',
+  'user_host_powers',
+  'user_bind_paths',
+] as const satisfies readonly (keyof ServerConfig)[];
 
 /**
  * What a config may point at and ask for, beyond the right to write the resource itself
@@ -59,7 +64,7 @@ export class WriteRights {
     this.references(principal, kind, given, result);
     if (kind === 'Deployment') this.joined(principal, result);
     if (kind === 'Deployment' || kind === 'Stack') this.hostPowers(principal, kind, result);
-    if (kind === 'Server' && current) this.hostControl(principal, given, current);
+    if (current && isOfKind(current, 'Server')) this.hostControl(principal, given, current);
     this.secretsUsed(principal, result);
   }
 
@@ -125,27 +130,23 @@ export class WriteRights {
   private hostPowers(principal: Principal, kind: 'Deployment' | 'Stack', result: Config) {
     const server = this.server(result);
     if (!server) return;
-    const powers: HostPower[] =
-      kind === 'Deployment' ? deploymentPowers(result) : stackPowers(result);
-    const policy = server.config as HostPolicy;
-    const beyond = beyondPolicy(powers, policy);
-    if (!beyond.length || this.access.specifics(principal, server).includes('Terminal')) return;
-    const allowed = policy.user_host_powers?.length
-      ? ` (its policy lets everyone use: ${policy.user_host_powers.join(', ')})`
-      : '';
+    const powers = kind === 'Deployment' ? deploymentPowers(result) : stackPowers(result);
+    const terminal = this.access.specifics(principal, server).includes('Terminal');
+    const problem = hostAccessProblem(powers, server.config, terminal);
+    if (!problem) return;
+    const allowed = problem.policy ? ` (its policy lets everyone use: ${problem.policy})` : '';
     throw new ApiError(
       403,
-      `this ${kind} asks for what equals root on Server '${server.name}' — ${describePowers(beyond)} — which needs Terminal on that server${allowed}`,
+      `this ${kind} asks for what equals root on Server '${server.name}' — ${problem.described} — which needs Terminal on that server${allowed}`,
       'FORBIDDEN',
-      { powers: beyond },
+      { powers: problem.powers },
     );
   }
 
-  private hostControl(principal: Principal, given: Config, current: Resource) {
+  private hostControl(principal: Principal, given: Config, current: Resource<'Server'>) {
     const changed = HOST_CONTROL_FIELDS.filter(
       (field) =>
-        field in given &&
-        JSON.stringify(given[field]) !== JSON.stringify((current.config as Config)[field]),
+        field in given && JSON.stringify(given[field]) !== JSON.stringify(current.config[field]),
     );
     if (!changed.length || this.access.specifics(principal, current).includes('Terminal')) return;
     throw new ApiError(
@@ -155,13 +156,12 @@ export class WriteRights {
     );
   }
 
-  private server(config: object): Resource | undefined {
-    const id = (config as { server_id?: unknown }).server_id;
-    return typeof id === 'string' && id ? this.readModel.resource('Server', id) : undefined;
+  private server(config: object): Resource<'Server'> | undefined {
+    const id = namingFields(config).server_id;
+    return id ? this.readModel.resource('Server', id) : undefined;
   }
 
-  private containerOf(deployment: Resource): string {
-    const custom = (deployment.config as { custom_name?: string }).custom_name ?? '';
-    return collectContainerName(custom, deployment.name).value;
+  private containerOf(deployment: Resource<'Deployment'>): string {
+    return collectContainerName(deployment.config.custom_name, deployment.name).value;
   }
 }
