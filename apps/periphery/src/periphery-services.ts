@@ -1,5 +1,4 @@
 import type { ProcessLogger } from '@monitor/process';
-import Dockerode from 'dockerode';
 import { healthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
 import { ComposeRunner } from './compose/compose-runner';
@@ -13,6 +12,7 @@ import { containerRequests } from './docker/container.requests';
 import { DeployService } from './docker/deploy.service';
 import { DockerEngine } from './docker/docker-engine';
 import { DockerListsService } from './docker/docker-lists.service';
+import { DockerClient } from './docker/engine/docker-client';
 import { dockerRequests } from './docker/docker.requests';
 import { ImagePullService } from './docker/image-pull.service';
 import { ImageUpdateService } from './docker/image-update.service';
@@ -37,7 +37,7 @@ export function createPeripheryServices(
   config: PeripheryConfig,
   logger: ProcessLogger,
 ): PeripheryServices {
-  const engine = new DockerEngine(new Dockerode({ socketPath: config.docker_socket }), config);
+  const engine = new DockerEngine(new DockerClient({ socketPath: config.docker_socket }), config);
   const sampler = new StatsSampler(config, logger);
   const runner = new ComposeRunner(config);
   const status = new ComposeStatus(engine);

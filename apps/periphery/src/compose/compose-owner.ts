@@ -26,7 +26,7 @@ export class ComposeOwnership {
   async check(project: string, stack: string): Promise<void> {
     const directory = this.runner.directory(stack);
     const containers = await this.engine.call((docker) =>
-      docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } }),
+      docker.containers.list({ all: true, filters: { label: [`${PROJECT_LABEL}=${project}`] } }),
     );
     for (const container of containers) {
       const labels = container.Labels ?? {};
@@ -51,7 +51,7 @@ export class ComposeOwnership {
     );
     for (const { service, key, container } of reach.joins) {
       const labels = await this.engine
-        .call((docker) => docker.getContainer(encodeURIComponent(container)).inspect())
+        .call((docker) => docker.container(container).inspect())
         .then((info) => (info.Name === `/${container}` ? info.Config?.Labels : null))
         .catch(() => null);
       const problem =

@@ -45,11 +45,7 @@ export class ComposeStatus {
     for (const item of await this.services(project, services)) {
       const { stdout, stderr } = await this.engine.withContainer(item.container_id, async (c) => {
         const info = await c.inspect();
-        const raw = await c.logs({ follow: false, stdout: true, stderr: true, tail, timestamps });
-        return demuxLog(
-          Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)),
-          Boolean(info.Config?.Tty),
-        );
+        return demuxLog(await c.logs({ tail, timestamps }), Boolean(info.Config?.Tty));
       });
       out.push(prefixLines(item.container_name, stdout));
       err.push(prefixLines(item.container_name, stderr));
@@ -88,7 +84,7 @@ export class ComposeStatus {
   ): Promise<Dockerode.ContainerInfo[]> {
     const label = [`${PROJECT_LABEL}=${project}`];
     const all = await this.engine.call((docker) =>
-      docker.listContainers({ all: true, filters: { label } }),
+      docker.containers.list({ all: true, filters: { label } }),
     );
     return services?.length
       ? all.filter((c) => services.includes(c.Labels?.[SERVICE_LABEL] ?? ''))

@@ -1,7 +1,7 @@
-import type Dockerode from 'dockerode';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
 import type { Log } from './docker-shapes';
+import type { EngineContainer } from './engine/container';
 import { describeStop, gracefulStop, ignoreNotModified, type StopOptions } from './graceful-stop';
 import { logOrThrow, runStage } from './stage-log';
 
@@ -91,7 +91,7 @@ export class ContainerLifecycleService {
     stage: string,
     command: string,
     name: string,
-    work: (container: Dockerode.Container) => Promise<string>,
+    work: (container: EngineContainer) => Promise<string>,
   ): Promise<Log> {
     const result = await runStage(stage, command, () =>
       this.engine.withContainer(name, async (container) => {

@@ -1,4 +1,3 @@
-import type Dockerode from 'dockerode';
 import type { KomodoContainer } from '@monitor/contracts';
 import { toKomodoContainer } from './container-inspect';
 import { assertOwner, type OwnerDto } from './container-owner';
@@ -25,8 +24,7 @@ export class ContainerLogsService {
   /** Komodo's Container, sizes included as Komodo asks for them. */
   inspect(name: string, owner?: OwnerDto): Promise<KomodoContainer> {
     return this.engine.withContainer(name, async (container) => {
-      // Sent as the query `size=true`; dockerode's types omit it.
-      const info = await container.inspect({ size: true } as Dockerode.ContainerInspectOptions);
+      const info = await container.inspect({ size: true });
       assertOwner(name, info.Config?.Labels, owner);
       return toKomodoContainer(info as unknown as Record<string, unknown>);
     });
@@ -75,16 +73,10 @@ export class ContainerLogsService {
       const info = await container.inspect();
       assertOwner(request.name, info.Config?.Labels, request.owner);
       const raw = await container.logs({
-        follow: false,
-        stdout: true,
-        stderr: true,
         tail: request.tail,
         timestamps: Boolean(request.timestamps),
       });
-      return demuxLog(
-        Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)),
-        Boolean(info.Config?.Tty),
-      );
+      return demuxLog(raw, Boolean(info.Config?.Tty));
     });
   }
 }

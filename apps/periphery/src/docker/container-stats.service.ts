@@ -12,10 +12,10 @@ export class ContainerStatsService {
    * CPU figure is computed from (a one-shot answer has no earlier sample and always says 0%).
    */
   async stats(name: string, owner?: OwnerDto): Promise<ContainerStats> {
-    const raw = (await this.engine.withContainer(name, async (container) => {
+    const raw: EngineStats = await this.engine.withContainer(name, async (container) => {
       assertOwner(name, (await container.inspect()).Config?.Labels, owner);
-      return container.stats({ stream: false });
-    })) as EngineStats;
+      return container.stats();
+    });
     return toContainerStats((raw.name ?? name).replace(/^\//, ''), raw);
   }
 }

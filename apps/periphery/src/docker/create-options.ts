@@ -1,5 +1,5 @@
-import type Dockerode from 'dockerode';
 import type { ContainerSpecDto } from './deploy-container.dto';
+import type { ContainerCreateOptions } from './engine/containers';
 import { displayArg } from '../compose/command-log';
 
 /** The Engine's create body for a Deployment's container. */
@@ -7,7 +7,7 @@ export function createOptions(
   name: string,
   image: string,
   spec: ContainerSpecDto,
-): Dockerode.ContainerCreateOptions {
+): ContainerCreateOptions {
   return {
     // The spec's own fields come after: extra_args cannot override them.
     ...spec.extras?.config,

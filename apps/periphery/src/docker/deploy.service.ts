@@ -7,8 +7,9 @@ import { assertOwner, ownedLabels, ownerProblem, type OwnerDto } from './contain
 import { createOptions, describeCreate } from './create-options';
 import type { DeployContainerDto } from './deploy-container.dto';
 import { DockerEngine } from './docker-engine';
-import { engineDetail } from './docker-errors';
+import { engineDetail, engineStatus } from './docker-errors';
 import type { Log } from './docker-shapes';
+import type { EngineContainer } from './engine/container';
 import { describeStop, gracefulStop, type StopOptions } from './graceful-stop';
 import { runStage, skippedStage } from './stage-log';
 
@@ -53,7 +54,7 @@ export class DeployService {
       async () => {
         if (owner) await this.checkOwnership(name, spec.networkMode, owner, joinedOwner);
         const created = await this.engine.call((docker) =>
-          docker.createContainer(createOptions(temporary, image, spec)),
+          docker.containers.create(createOptions(temporary, image, spec)),
         );
         id = created.id;
         return `created ${temporary} (${short(created.id)}); it takes the name ${name} once the old container is gone\n`;
@@ -78,7 +79,7 @@ export class DeployService {
       `docker rename ${temporary} ${name} && docker start ${name}`,
       () =>
         this.engine.call(async (docker) => {
-          const container = docker.getContainer(id!);
+          const container = docker.container(id!);
           await renameWhenFree(container, name);
           renamed = true;
           await container.start();
@@ -110,7 +111,7 @@ export class DeployService {
       old = await this.findExactly(name);
       if (!old) return '';
       assertOwner(name, old.Config?.Labels, owner);
-      const container = this.engine.docker.getContainer(old.Id);
+      const container = this.engine.docker.container(old.Id);
       return this.engine.call(() => gracefulStop(container, name, options, old));
     });
     if (!stop.error && !old) {
@@ -128,7 +129,7 @@ export class DeployService {
       this.engine.call(async (docker) => {
         // Forced: it was just stopped gracefully; should anything have started it again
         // meanwhile, the deploy must not stall on it.
-        await docker.getContainer(oldId).remove({ force: true });
+        await docker.container(oldId).remove({ force: true });
         return `removed ${name} (${short(oldId)})\n`;
       }),
     );
@@ -175,7 +176,7 @@ export class DeployService {
    */
   private async findExactly(name: string): Promise<Dockerode.ContainerInspectInfo | undefined> {
     try {
-      const info = await this.engine.call((docker) => docker.getContainer(name).inspect());
+      const info = await this.engine.call((docker) => docker.container(name).inspect());
       return info.Name === `/${name}` ? info : undefined;
     } catch (error) {
       if (error instanceof PeripheryError && error.code === 'NOT_FOUND') return undefined;
@@ -186,7 +187,7 @@ export class DeployService {
   /** Removes the new container after a failure; answers its id if it could not be removed. */
   private async discard(id: string, temporary: string, log: Log): Promise<string | null> {
     try {
-      await this.engine.docker.getContainer(id).remove({ force: true });
+      await this.engine.docker.container(id).remove({ force: true });
       log.stderr += `\nremoved the new container ${temporary} (${short(id)}) again`;
       return null;
     } catch (error) {
@@ -202,17 +203,13 @@ export class DeployService {
  */
 const RENAME_ATTEMPTS = 100;
 
-async function renameWhenFree(
-  container: { rename(options: { name: string }): Promise<unknown> },
-  name: string,
-) {
+async function renameWhenFree(container: EngineContainer, name: string) {
   for (let attempt = 0; ; attempt++) {
     try {
-      await container.rename({ name });
+      await container.rename(name);
       return;
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 409 || attempt >= RENAME_ATTEMPTS)
-        throw error;
+      if (engineStatus(error) !== 409 || attempt >= RENAME_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

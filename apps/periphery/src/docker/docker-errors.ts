@@ -1,10 +1,10 @@
 import { PeripheryError } from '../api/periphery-error';
 
+/** An EngineApiError (the engine refused) or a socket error (`code`: it was not reached). */
 interface EngineFailure {
   statusCode?: number;
   code?: string;
   json?: { message?: string } | null;
-  reason?: string;
   message?: string;
 }
 
@@ -38,14 +38,11 @@ export function engineError(
   }
 }
 
-/** What the engine said, without dockerode's "(HTTP code 404) unexpected -" wrapping. */
+/** What the engine (or the socket) said. */
 export function engineDetail(error: unknown): string {
   if (error instanceof PeripheryError) return error.message;
   const failure = (error ?? {}) as EngineFailure;
-  if (failure.json?.message) return failure.json.message;
-  // A streamed call (pull, push) has no parsed body: the engine's words are only in the message.
-  const wrapped = /^\(HTTP code \d+\) [^-]*- ([\s\S]*\S)\s*$/.exec(failure.message ?? '');
-  return wrapped?.[1] ?? failure.reason ?? failure.message ?? String(error);
+  return failure.json?.message || failure.message || String(error);
 }
 
 /** The engine's HTTP status of a failed call, when it answered at all. */

@@ -1,6 +1,7 @@
 import { PeripheryError } from '../api/periphery-error';
 import { isPossibleContainerName } from './container-name';
 import { engineDetail, engineError } from './docker-errors';
+import { engineFailure } from './engine/engine-api-error';
 import { formatBytes } from './prune-report';
 
 describe('engineError', () => {
@@ -42,7 +43,7 @@ describe('engineError', () => {
         { socket },
       ),
     ).toMatchObject({ code: 'CONFLICT', status: 409 });
-    expect(engineError({ statusCode: 500, reason: 'server error' }, { socket })).toMatchObject({
+    expect(engineError(engineFailure(500, '', 'x'), { socket })).toMatchObject({
       code: 'DOCKER',
       status: 502,
       message: 'Docker engine error: server error',
@@ -79,16 +80,17 @@ describe('engineDetail', () => {
     );
   });
 
-  it("unwraps dockerode's message of a streamed call, which has no parsed body", () => {
-    const streamed = {
-      statusCode: 500,
-      reason: 'server error',
-      json: null,
-      message: '(HTTP code 500) server error - Get "http://127.0.0.1:1/v2/": connection refused ',
-    };
-    expect(engineDetail(streamed)).toBe('Get "http://127.0.0.1:1/v2/": connection refused');
-    expect(engineDetail({ statusCode: 500, reason: 'server error', message: '' })).toBe(
-      'server error',
+  it("words the engine client's refusals and socket errors by what was said", () => {
+    const refused = engineFailure(
+      500,
+      '{"message":"Get \\"http://127.0.0.1:1/v2/\\": refused"}',
+      'x',
     );
+    expect(engineDetail(refused)).toBe('Get "http://127.0.0.1:1/v2/": refused');
+    expect(engineDetail(engineFailure(500, '', 'x'))).toBe('server error');
+    const socket = Object.assign(new Error('connect ECONNREFUSED /run/docker.sock'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(engineDetail(socket)).toBe('connect ECONNREFUSED /run/docker.sock');
   });
 });

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import { engineStatus } from './docker-errors';
+import type { EngineContainer } from './engine/container';
 
 export interface StopOptions {
   /** Default: the container's own StopSignal, else SIGTERM. */
@@ -25,7 +26,7 @@ export function describeStop(name: string, options: StopOptions): string {
  * stop for Docker, so a restart policy does not bring the container back. Answers what happened.
  */
 export async function gracefulStop(
-  container: Dockerode.Container,
+  container: EngineContainer,
   name: string,
   options: StopOptions,
   inspected?: Dockerode.ContainerInspectInfo,
@@ -53,8 +54,7 @@ export async function gracefulStop(
   let code = signalled ? await waitForExit(container, seconds * 1000) : undefined;
   if (signalled && code === undefined) {
     await sendSignal(container, 'SIGKILL');
-    code = ((await container.wait({ condition: 'not-running' })) as { StatusCode: number })
-      .StatusCode;
+    code = (await container.wait('not-running')).StatusCode;
     notes.push(`${name} did not exit within ${seconds}s of ${signal}: killed it (SIGKILL)`);
   }
   code ??= (await container.inspect()).State.ExitCode;
@@ -66,7 +66,7 @@ export async function gracefulStop(
 }
 
 /** False when the container stopped on its own meanwhile (the engine answers 409). */
-async function sendSignal(container: Dockerode.Container, signal: string): Promise<boolean> {
+async function sendSignal(container: EngineContainer, signal: string): Promise<boolean> {
   try {
     await container.kill({ signal });
     return true;
@@ -79,15 +79,11 @@ async function sendSignal(container: Dockerode.Container, signal: string): Promi
 }
 
 /** The exit code if the container stopped within `ms` (the engine's wait is cut off then). */
-async function waitForExit(
-  container: Dockerode.Container,
-  ms: number,
-): Promise<number | undefined> {
+async function waitForExit(container: EngineContainer, ms: number): Promise<number | undefined> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), ms);
   try {
-    const answer = await container.wait({ condition: 'not-running', abortSignal: abort.signal });
-    return (answer as { StatusCode: number }).StatusCode;
+    return (await container.wait('not-running', abort.signal)).StatusCode;
   } catch (error) {
     if (abort.signal.aborted) return undefined;
     throw error;

@@ -4,7 +4,8 @@ import type { PeripheryConfig } from '../config';
 import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain';
-import { followPull } from './pull-progress';
+import { readJsonLines } from './engine/json-lines';
+import { summarizePull, type ProgressEvent } from './pull-progress';
 
 /**
  * PullImage. A failed pull is an answer, not an error: when an older copy of the image is on the
@@ -39,17 +40,11 @@ export class ImagePullService {
     });
     let failure: string;
     try {
-      const options = registry
-        ? {
-            authconfig: {
-              username: registry.username,
-              password: registry.token,
-              serveraddress: registry.domain,
-            },
-          }
-        : {};
-      const stream = (await this.engine.docker.pull(image, options)) as NodeJS.ReadableStream;
-      const outcome = await followPull(this.engine.docker, stream);
+      const auth = registry
+        ? { username: registry.username, password: registry.token, serveraddress: registry.domain }
+        : undefined;
+      const stream = await this.engine.docker.images.pull(image, auth);
+      const outcome = summarizePull(await readJsonLines<ProgressEvent>(stream));
       const stdout = [...notes, ...outcome.lines].join('\n') + '\n';
       if (outcome.error === undefined) {
         return answer({ stdout, stderr: '', success: true, local: true });
@@ -94,7 +89,7 @@ export class ImagePullService {
 
   private async isLocal(image: string): Promise<boolean> {
     try {
-      await this.engine.docker.getImage(image).inspect();
+      await this.engine.docker.images.inspect(image);
       return true;
     } catch (error) {
       if (engineStatus(error) === 404) return false;

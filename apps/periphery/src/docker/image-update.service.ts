@@ -24,9 +24,7 @@ export class ImageUpdateService {
     const created = await this.engine.withContainer(container, (c) => c.inspect());
     assertOwner(container, created.Config.Labels, owner);
     const image = given ?? created.Config.Image;
-    const running = await this.engine.call(() =>
-      this.engine.docker.getImage(created.Image).inspect(),
-    );
+    const running = await this.engine.call(() => this.engine.docker.images.inspect(created.Image));
     const account =
       registry && normalizeRegistry(registry.domain) === registryOfImage(image)
         ? registry
@@ -35,7 +33,7 @@ export class ImageUpdateService {
       ? { username: account.username, password: account.token, serveraddress: account.domain }
       : undefined;
     const remote = await this.engine.call(() =>
-      this.engine.docker.getImage(image).distribution(authconfig ? { authconfig } : {}),
+      this.engine.docker.images.distribution(image, authconfig),
     );
     const remote_digest = remote.Descriptor.digest;
     const running_digests = running.RepoDigests ?? [];

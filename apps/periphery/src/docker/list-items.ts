@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import type { VolumeInfo } from './engine/networks-volumes';
 import type {
   ContainerHealth,
   ContainerListItem,
@@ -107,10 +108,7 @@ export function toNetworkListItem(
   };
 }
 
-export function toVolumeListItem(
-  info: Dockerode.VolumeInspectInfo & { CreatedAt?: string },
-  usage: UsageIndex,
-): VolumeListItem {
+export function toVolumeListItem(info: VolumeInfo, usage: UsageIndex): VolumeListItem {
   const size = info.UsageData?.Size;
   return {
     name: info.Name,

@@ -50,10 +50,7 @@ export class PruneService {
       outcomes.push(await this.run(target, own));
     }
     if (!Object.keys(clean(filters)).length) {
-      const cache = (await this.engine.call((docker) => docker.pruneBuilder())) as {
-        CachesDeleted?: string[] | null;
-        SpaceReclaimed?: number;
-      };
+      const cache = await this.engine.call((docker) => docker.prune.builder());
       outcomes.push({
         heading: 'Deleted build cache objects',
         removed: cache.CachesDeleted ?? [],
@@ -75,7 +72,7 @@ export class PruneService {
     const own = clean(filters);
     switch (target) {
       case 'containers': {
-        const r = await this.engine.call((d) => d.pruneContainers({ filters: own }));
+        const r = await this.engine.call((d) => d.prune.containers(own));
         return {
           heading: 'Deleted Containers',
           removed: r.ContainersDeleted ?? [],
@@ -83,20 +80,18 @@ export class PruneService {
         };
       }
       case 'images': {
-        const r = await this.engine.call((d) =>
-          d.pruneImages({ filters: { ...own, dangling: ['false'] } }),
-        );
+        const r = await this.engine.call((d) => d.prune.images({ ...own, dangling: ['false'] }));
         const removed = (r.ImagesDeleted ?? []).map((i) =>
           i.Deleted ? `deleted: ${i.Deleted}` : `untagged: ${i.Untagged}`,
         );
         return { heading: 'Deleted Images', removed, reclaimed: r.SpaceReclaimed };
       }
       case 'networks': {
-        const r = await this.engine.call((d) => d.pruneNetworks({ filters: own }));
+        const r = await this.engine.call((d) => d.prune.networks(own));
         return { heading: 'Deleted Networks', removed: r.NetworksDeleted ?? [] };
       }
       case 'volumes': {
-        const r = await this.engine.call((d) => d.pruneVolumes({ filters: own }));
+        const r = await this.engine.call((d) => d.prune.volumes(own));
         return {
           heading: 'Deleted Volumes',
           removed: r.VolumesDeleted ?? [],

@@ -1,5 +1,3 @@
-import type Dockerode from 'dockerode';
-
 /** One line of the Engine's pull stream. */
 export interface ProgressEvent {
   id?: string;
@@ -17,18 +15,9 @@ export interface PullOutcome {
 }
 
 /**
- * Reads a pull stream to its end. The engine answers 200 before it talks to the registry, so a
- * registry's refusal arrives as an `error` line of the stream rather than as the call's failure.
+ * What a pull's progress lines say. A registry's refusal after the engine answered 200 is one of
+ * the lines (`error`), not the call's failure.
  */
-export function followPull(docker: Dockerode, stream: NodeJS.ReadableStream): Promise<PullOutcome> {
-  return new Promise((resolve, reject) => {
-    docker.modem.followProgress(stream, (error: Error | null, output: ProgressEvent[]) => {
-      if (error) return reject(error);
-      resolve(summarizePull(output));
-    });
-  });
-}
-
 export function summarizePull(events: ProgressEvent[]): PullOutcome {
   const lines: string[] = [];
   let error: string | undefined;

@@ -23,7 +23,8 @@ describe('DockerClient: containers (real engine)', () => {
 
   /** A busybox container of this run, created through the client. */
   const create = (what: string, script: string, tty = false) =>
-    client.containers.create(name(what), {
+    client.containers.create({
+      name: name(what),
       Image: BUSYBOX_TEST_IMAGE,
       Cmd: ['sh', '-c', script],
       Tty: tty,

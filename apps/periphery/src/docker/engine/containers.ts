@@ -2,8 +2,13 @@ import type Dockerode from 'dockerode';
 import { EngineContainer } from './container';
 import type { EngineHttp } from './engine-http';
 
-/** The create body: dockerode's ContainerCreateOptions, less what goes in the query. */
-export type ContainerCreateBody = Omit<Dockerode.ContainerCreateOptions, 'name' | 'abortSignal'>;
+/** dockerode's ContainerCreateOptions: the engine's create body, with the name it goes by. */
+export type ContainerCreateOptions = Omit<
+  Dockerode.ContainerCreateOptions,
+  'name' | 'abortSignal'
+> & {
+  name: string;
+};
 
 /** Listing and creating containers; `get` for one of them. */
 export class EngineContainers {
@@ -21,7 +26,7 @@ export class EngineContainers {
   }
 
   /** Answers the new container (not started). */
-  async create(name: string, body: ContainerCreateBody): Promise<EngineContainer> {
+  async create({ name, ...body }: ContainerCreateOptions): Promise<EngineContainer> {
     const created = await this.http.json<{ Id: string }>({
       method: 'POST',
       path: '/containers/create',
