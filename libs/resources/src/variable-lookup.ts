@@ -1,4 +1,10 @@
-import { forbidden, mayUseVariable, type Resource, type VariableValue } from '@monitor/domain';
+import {
+  forbidden,
+  mayUseVariable,
+  variableUserSubject,
+  type Resource,
+  type VariableValue,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { isSealed, type Keyring } from '@monitor/secrets';
 import { configWriterOf } from './config-writer';
@@ -15,7 +21,7 @@ export function variableLookup(
   resource: Pick<Resource, 'kind' | 'name' | 'configWriter'>,
 ): (name: string) => VariableValue | undefined {
   const writer = configWriterOf(readModel, resource);
-  const subject = writer.user && { ...writer.user, groups: writer.groups.map((g) => g.id) };
+  const subject = writer.user && variableUserSubject(writer.user, writer.groups);
   return (name) => {
     const variable = readModel.settings.variable(name);
     if (!variable) return undefined;

@@ -11,6 +11,23 @@ export interface VariableUserSubject {
 }
 
 /**
+ * A user as a variable's grants name them: who they are, and the ids of their groups. Built here
+ * once for the gateway (the writer of a config, at write time) and the services (a config's last
+ * writer, when an execution interpolates it).
+ */
+export function variableUserSubject(
+  user: Omit<VariableUserSubject, 'groups'>,
+  groups: readonly { id: string }[],
+): VariableUserSubject {
+  return {
+    id: user.id,
+    admin: user.admin,
+    enabled: user.enabled,
+    groups: groups.map((g) => g.id),
+  };
+}
+
+/**
  * Whether a config written by this user may use the variable: any variable that is not
  * secret; a secret one for admins, and for the users and groups it was granted to. Masking
  * hides a secret in what Monitor shows, but a user who may put `[[SECRET]]` into a command can

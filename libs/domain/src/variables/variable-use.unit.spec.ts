@@ -1,6 +1,6 @@
 import { deciderSpec } from '@monitor/testing';
 import { decideVariable, evolveVariable, type VariableState } from './variable';
-import { mayUseVariable, variableReferences } from './variable-use';
+import { mayUseVariable, variableReferences, variableUserSubject } from './variable-use';
 
 const variables = deciderSpec({
   decide: decideVariable,
@@ -49,6 +49,23 @@ describe('who may use a variable', () => {
     expect(mayUseVariable(bob, stateOf([created, toOps]))).toBe(true);
     const revoked = { ...toAnn, data: { ...toAnn.data, use: false } };
     expect(mayUseVariable(ann, stateOf([created, toAnn, revoked]))).toBe(false);
+  });
+
+  it("names a user by id, admin, enabled and their groups' ids, as grants name them", () => {
+    const carol = { id: 'carol', admin: false, enabled: true, username: 'carol', tokens: {} };
+    const subject = variableUserSubject(carol, [{ id: 'ops' }, { id: 'everyone' }]);
+    expect(subject).toEqual({
+      id: 'carol',
+      admin: false,
+      enabled: true,
+      groups: ['ops', 'everyone'],
+    });
+    const toOps = {
+      type: 'VariableUseSet',
+      data: { user: { type: 'UserGroup', id: 'ops' }, use: true },
+    };
+    expect(mayUseVariable(subject, stateOf([created, toOps]))).toBe(true);
+    expect(mayUseVariable(variableUserSubject(carol, []), stateOf([created, toOps]))).toBe(false);
   });
 
   it('finds every reference in a config, with its field', () => {

@@ -10,6 +10,7 @@ import {
   mayUseVariable,
   namingFields,
   variableReferences,
+  variableUserSubject,
   stackPowers,
   type Resource,
   type ResourceKind,
@@ -70,10 +71,8 @@ export class WriteRights {
 
   /** A secret variable in the config the writer may not use: its executions could print it. */
   private secretsUsed(principal: Principal, result: Config) {
-    const subject = {
-      ...principal.user,
-      groups: this.readModel.identity.groupsOf(principal.id).map((g) => g.id),
-    };
+    const groups = this.readModel.identity.groupsOf(principal.id);
+    const subject = variableUserSubject(principal.user, groups);
     for (const { name, field } of variableReferences(result)) {
       const variable = this.readModel.settings.variable(name);
       if (variable && !mayUseVariable(subject, variable)) {
