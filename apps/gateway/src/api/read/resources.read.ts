@@ -18,7 +18,7 @@ import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
-import { serverState } from '../servers/server-state';
+import { serverListInfo } from '../servers/server-list-info';
 import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
 import { sortListItems } from './list-sort';
 import { stackInfo } from './stack-info';
@@ -34,7 +34,7 @@ export class ResourceReads implements OnModuleInit {
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {
     this.infos = {
-      Server: (server) => this.serverInfo(server),
+      Server: (server) => serverListInfo(readModel, server),
       Deployment: (deployment) => this.deploymentInfo(deployment),
       Stack: (stack) => this.stackListInfo(stack),
       ...mapConfigInfos(readModel),
@@ -65,20 +65,6 @@ export class ResourceReads implements OnModuleInit {
   private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {
     const info: ListInfos[K] = this.infos[resource.kind];
     return info(resource);
-  }
-
-  /** Komodo's ServerListItemInfo, with the state polling last saw. */
-  private serverInfo(resource: Resource<'Server'>): Record<string, unknown> {
-    const { config } = resource;
-    const { state, reason, version } = serverState(this.readModel, resource);
-    return {
-      state,
-      reason,
-      version,
-      region: config.region,
-      address: config.address,
-      external_address: config.external_address,
-    };
   }
 
   /** Komodo's DeploymentListItemInfo, with the state polling last saw. */
