@@ -59,11 +59,11 @@ describe('the services bind from the request catalogue', () => {
         'execute/BatchDeployStackIfChanged',
         'execute/BatchPullStack',
         'execute/BatchDestroyStack',
-        // Komodo 2's names of the 1.x queries the deployer answers.
-        'read/ListContainers',
-        'read/ListImages',
-        'read/ListNetworks',
-        'read/ListVolumes',
+        // Komodo 1.x's names, public aliases of the 2.x queries the deployer answers.
+        'read/ListDockerContainers',
+        'read/ListDockerImages',
+        'read/ListDockerNetworks',
+        'read/ListDockerVolumes',
         // Komodo 2.3's former name of InspectContainer.
         'read/InspectDockerContainer',
       ].sort(),

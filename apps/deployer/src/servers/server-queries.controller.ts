@@ -12,7 +12,6 @@ import {
   ServerParamDto,
   requireValid as valid,
   SERVER_REQUESTS,
-  SERVER_FORMER_NAMES,
 } from '@monitor/contracts';
 import { LOG_SEARCH_TAIL, searchedLog, TIMESTAMP_PREFIX, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
@@ -60,24 +59,24 @@ export class ServerQueriesController {
     return this.observations.history(this.server(server).id, granularity, page);
   }
 
-  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerContainers.name), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.ListContainers.name), { queue })
   async containers({ params }: Envelope) {
     const server = this.server(valid(ServerParamDto, params).server);
     const containers = await this.ask(server.id, AGENT.ListDockerContainers);
     return containers.map((c) => ({ ...c, server_id: server.id, server_name: server.name }));
   }
 
-  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerImages.name), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.ListImages.name), { queue })
   images({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerImages);
   }
 
-  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerNetworks.name), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.ListNetworks.name), { queue })
   networks({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerNetworks);
   }
 
-  @MessagePattern(querySubject(SERVER_FORMER_NAMES.ListDockerVolumes.name), { queue })
+  @MessagePattern(querySubject(SERVER_REQUESTS.ListVolumes.name), { queue })
   volumes({ params }: Envelope) {
     return this.ask(valid(ServerParamDto, params).server, AGENT.ListDockerVolumes);
   }

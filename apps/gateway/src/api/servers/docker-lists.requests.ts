@@ -4,8 +4,9 @@ import { SERVER_FORMER_NAMES, SERVER_REQUESTS } from '@monitor/contracts';
 import { RequestRegistry } from '../request-registry';
 
 /**
- * Komodo 2's names of a server's Docker lists, each answered by the deployer's query of the
- * 1.x name (`ListDockerContainers`...), which the gateway answers too.
+ * A server's Docker lists: each answered by the deployer's query of Komodo 2's name
+ * (`ListContainers`...), under that name and Komodo 1.x's (`ListDockerContainers`...), which the
+ * catalogue keeps as a public alias.
  */
 const LISTS = [
   [SERVER_REQUESTS.ListContainers, SERVER_FORMER_NAMES.ListDockerContainers],
@@ -23,8 +24,9 @@ export class DockerListRequests implements OnModuleInit {
 
   onModuleInit(): void {
     for (const [entry, former] of LISTS) {
-      const query = querySubject(former.name);
+      const query = querySubject(entry.name);
       this.registry.handle(entry, (params) => this.bus.request(query, { params }));
+      this.registry.handle(former, (params) => this.bus.request(query, { params }));
     }
   }
 }
