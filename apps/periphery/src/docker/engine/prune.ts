@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import type { EngineHttp } from './engine-http';
 
 /** The engine's prune filters: `label`, `label!`, `until`, `dangling`, each a list. */
-export type PruneFilters = Record<string, string[]>;
+export type EnginePruneFilters = Record<string, string[]>;
 
 /** What the engine answers of the lists it removed: null rather than [] when nothing went. */
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
@@ -20,21 +20,21 @@ export interface BuilderPruned {
 export class EnginePrune {
   constructor(private readonly http: EngineHttp) {}
 
-  containers(filters: PruneFilters = {}): Promise<ContainersPruned> {
+  containers(filters: EnginePruneFilters = {}): Promise<ContainersPruned> {
     return this.http.json({ method: 'POST', path: '/containers/prune', query: { filters } });
   }
 
   /** Dangling images only, unless `dangling: ['false']`: every unused one. */
-  images(filters: PruneFilters = {}): Promise<ImagesPruned> {
+  images(filters: EnginePruneFilters = {}): Promise<ImagesPruned> {
     return this.http.json({ method: 'POST', path: '/images/prune', query: { filters } });
   }
 
-  networks(filters: PruneFilters = {}): Promise<NetworksPruned> {
+  networks(filters: EnginePruneFilters = {}): Promise<NetworksPruned> {
     return this.http.json({ method: 'POST', path: '/networks/prune', query: { filters } });
   }
 
   /** Anonymous volumes only on API 1.42 and later, unless `all: ['true']`. */
-  volumes(filters: PruneFilters = {}): Promise<VolumesPruned> {
+  volumes(filters: EnginePruneFilters = {}): Promise<VolumesPruned> {
     return this.http.json({ method: 'POST', path: '/volumes/prune', query: { filters } });
   }
 
