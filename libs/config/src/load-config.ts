@@ -3,11 +3,11 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
+import { ConfigError } from '@monitor/process';
 import { MonitorConfig } from './monitor-config';
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG';
-}
+// Declared where the agent, which loads no configuration classes, finds it too.
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -27,12 +27,7 @@ export function loadConfig(env: Env = process.env, path = env.MONITOR_CONFIG): M
       throw new ConfigError(`config file ${path}: ${(error as Error).message}`);
     }
   }
-  const merged = overrideFromEnv(
-    defaults as unknown as Record<string, unknown>,
-    raw,
-    env,
-    'MONITOR',
-  );
+  const merged = overrideFromEnv(defaults, raw, env, 'MONITOR');
   const config = plainToInstance(MonitorConfig, { ...merged, config_path: path });
   const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new ConfigError(`invalid configuration: ${describe(errors).join('; ')}`);
@@ -40,7 +35,7 @@ export function loadConfig(env: Env = process.env, path = env.MONITOR_CONFIG): M
 }
 
 function overrideFromEnv(
-  defaults: Record<string, unknown>,
+  defaults: object,
   file: Record<string, unknown>,
   env: Env,
   prefix: string,
@@ -56,7 +51,7 @@ function overrideFromEnv(
     }
     if (fallback !== null && typeof fallback === 'object') {
       const section = (file[key] ?? {}) as Record<string, unknown>;
-      out[key] = overrideFromEnv(fallback as Record<string, unknown>, section, env, name);
+      out[key] = overrideFromEnv(fallback, section, env, name);
       continue;
     }
     const value = env[name];

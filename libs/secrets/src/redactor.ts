@@ -102,8 +102,7 @@ export class Redactor {
   /** Errors keep their class, code and details; message and stack are not enumerable, so copy. */
   private error(error: Error): Error {
     const copy = Object.create(Object.getPrototypeOf(error)) as Error;
-    for (const [key, item] of Object.entries(error))
-      (copy as unknown as Record<string, unknown>)[key] = this.deep(item);
+    for (const [key, item] of Object.entries(error)) Reflect.set(copy, key, this.deep(item));
     for (const key of ['name', 'message', 'stack', 'cause'] as const) {
       if (
         Object.prototype.hasOwnProperty.call(error, key) &&

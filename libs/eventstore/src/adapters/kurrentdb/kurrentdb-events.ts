@@ -29,6 +29,14 @@ export function toEventData(event: NewEvent): EventData {
   });
 }
 
+/** An event's metadata as `toEventData` writes it: Monitor's, and the adapter's own keys. */
+type WrittenMetadata = EventMetadata & {
+  [ID]?: unknown;
+  [SCHEMA_VERSION]?: unknown;
+  [CORRELATION]?: unknown;
+  [CAUSATION]?: unknown;
+};
+
 /** What a read gives back of an event, whether from one stream or from `$all`. */
 export interface RecordedLike {
   streamId: string;
@@ -58,13 +66,15 @@ export function fromRecorded(recorded: RecordedLike): StoredEvent {
       },
     );
   }
+  // Only this adapter writes Monitor's streams, so their metadata is what toEventData wrote.
+  const written = recorded.metadata as WrittenMetadata;
   const {
     [ID]: id,
     [SCHEMA_VERSION]: schemaVersion,
     [CORRELATION]: _correlation,
     [CAUSATION]: _causation,
     ...metadata
-  } = recorded.metadata as Record<string, unknown>;
+  } = written;
   return {
     id: typeof id === 'string' ? id : recorded.id,
     stream: recorded.streamId,
@@ -72,7 +82,7 @@ export function fromRecorded(recorded: RecordedLike): StoredEvent {
     position: Number(recorded.position.prepare),
     type: recorded.type,
     data: recorded.data,
-    metadata: metadata as unknown as EventMetadata,
+    metadata,
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
   };
 }
