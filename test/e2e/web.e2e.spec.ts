@@ -728,4 +728,43 @@ describe('web UI: a first day in the browser', () => {
     },
     SLOW,
   );
+
+  it(
+    'changes a password on the account page: the session ends and the sign-in page says to sign in again',
+    async () => {
+      const newPassword = 'renewed-secret-4711';
+      const readerContext = await browser.newContext();
+      const readerPage = await readerContext.newPage();
+      const signInAsReader = async (password: string) => {
+        await readerPage.getByRole('button', { name: 'I have a user: sign in' }).click();
+        await readerPage.locator('#username').fill('reader');
+        await readerPage.locator('#password').fill(password);
+        await readerPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await readerPage.getByRole('heading', { level: 1, name: 'reader' }).waitFor();
+      };
+      try {
+        await readerPage.goto(`${monitor.url}/account`);
+        await signInAsReader(TEST_PASSWORD);
+        const token = await readerPage.evaluate(() => localStorage.getItem('monitor.jwt'));
+        await readerPage.locator('#new-password').fill(newPassword);
+        await readerPage.getByRole('button', { name: 'Change password', exact: true }).click();
+
+        await readerPage
+          .getByRole('status')
+          .filter({ hasText: 'Password changed — sign in again' })
+          .waitFor();
+        await readerPage.locator('#username').waitFor();
+        expect(await readerPage.evaluate(() => localStorage.getItem('monitor.jwt'))).toBeNull();
+        // The gateway revoked the token: the page says so instead of failing on the next read.
+        expect((await api(monitor.url, { jwt: token! }).call('read', 'ListServers')).status).toBe(
+          401,
+        );
+        await signInAsReader(newPassword);
+        expect(await readerPage.getByText('Password changed — sign in again').count()).toBe(0);
+      } finally {
+        await readerContext.close();
+      }
+    },
+    SLOW,
+  );
 });

@@ -7,10 +7,10 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { UpdateListItem } from '@monitor/contracts';
 import { ObservedFeedClient, type ObservedChange } from './observed-feed';
 import { UpdateFeedClient, type FeedStatus } from './update-feed';
 import { useVisibleTick } from './use-visible-tick';
-import type { UpdateListItem } from './types';
 
 type Feed = 'updates' | 'observed';
 type Message =

@@ -7,17 +7,18 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { UserAnswer } from '@monitor/contracts';
 import { ApiError } from './api-error';
 import { ApiClient, currentUser } from './client';
-import type { User } from './types';
 
 const TOKEN_KEY = 'monitor.jwt';
 
 export interface Session {
-  user: User;
+  user: UserAnswer;
   jwt: string;
   api: ApiClient;
-  signOut(): void;
+  /** Ends the session here; `notice` is what the sign-in page then says (why it ended). */
+  signOut(notice?: string): void;
 }
 
 interface SessionState {
@@ -26,6 +27,8 @@ interface SessionState {
   checking: boolean;
   /** Why a stored token could not be checked (the gateway unreachable): it is kept. */
   unreachable?: Error;
+  /** Why the last session ended, when the UI ended it for a reason the user should read. */
+  notice?: string;
   retry(): void;
   signIn(jwt: string): Promise<void>;
 }
@@ -35,27 +38,30 @@ const SessionContext = createContext<SessionState | undefined>(undefined);
 /** The login token, kept in this browser until sign-out or until the gateway refuses it. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [jwt, setJwt] = useState(() => localStorage.getItem(TOKEN_KEY) ?? undefined);
-  const [user, setUser] = useState<User>();
+  const [user, setUser] = useState<UserAnswer>();
   const [checking, setChecking] = useState(Boolean(jwt));
   const [unreachable, setUnreachable] = useState<Error>();
   const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<string>();
 
-  const signOut = useCallback(() => {
+  const signOut = useCallback((why?: string) => {
     localStorage.removeItem(TOKEN_KEY);
     setJwt(undefined);
     setUser(undefined);
+    setNotice(why);
   }, []);
 
   const signIn = useCallback(async (token: string) => {
-    const who = await currentUser<User>(token);
+    const who = await currentUser(token);
     localStorage.setItem(TOKEN_KEY, token);
     setJwt(token);
     setUser(who);
+    setNotice(undefined);
   }, []);
 
   useEffect(() => {
     if (!jwt || user) return;
-    currentUser<User>(jwt)
+    currentUser(jwt)
       .then(setUser)
       .catch((error: Error) =>
         // Only the gateway's refusal ends the session; a network failure does not.
@@ -70,10 +76,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAttempt((a) => a + 1);
   }, []);
 
-  const api = useMemo(() => new ApiClient(() => jwt, signOut), [jwt, signOut]);
+  const api = useMemo(
+    () =>
+      new ApiClient(
+        () => jwt,
+        () => signOut(),
+      ),
+    [jwt, signOut],
+  );
   const session = jwt && user ? { user, jwt, api, signOut } : undefined;
   return (
-    <SessionContext.Provider value={{ session, checking, unreachable, retry, signIn }}>
+    <SessionContext.Provider value={{ session, checking, unreachable, notice, retry, signIn }}>
       {children}
     </SessionContext.Provider>
   );

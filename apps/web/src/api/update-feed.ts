@@ -1,5 +1,4 @@
-import type { ObservedStream } from '@monitor/contracts';
-import type { UpdateListItem } from './types';
+import type { ObservedStream, UpdateListItem } from '@monitor/contracts';
 
 export type FeedStatus = 'connecting' | 'live' | 'offline';
 

@@ -1,6 +1,6 @@
+import type { ResourceKind, UpdateListItem } from '@monitor/contracts';
 import { ApiError } from './api-error';
 import { kindSpec } from '../kinds';
-import type { ResourceKind, UpdateListItem } from './types';
 import { useSession } from './session';
 import { useRequest } from './use-request';
 
@@ -30,7 +30,7 @@ export function useTargetNames(updates: UpdateListItem[] | undefined): {
         const spec = kindSpec(t.type as ResourceKind);
         // A deleted target, or one this user may not read, is shown by its id.
         const resource = await api
-          .read<{ name: string }>(`Get${spec.kind}`, { [spec.param]: t.id })
+          .read(spec.requests.get, { [spec.param]: t.id })
           .catch((error: unknown) => {
             if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
               return undefined;

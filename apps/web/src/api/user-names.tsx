@@ -1,6 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useSession } from './session';
-import type { User } from './types';
 import { useRequest } from './use-request';
 
 const UserNamesContext = createContext<Map<string, string>>(new Map());
@@ -12,7 +11,7 @@ const UserNamesContext = createContext<Map<string, string>>(new Map());
 export function UserNamesProvider({ children }: { children: ReactNode }) {
   const { api, user } = useSession();
   const users = useRequest(
-    () => (user.admin ? api.read<User[]>('ListUsers') : Promise.resolve([user])),
+    () => (user.admin ? api.read('ListUsers') : Promise.resolve([user])),
     [api, user],
   );
   const names = useMemo(() => {

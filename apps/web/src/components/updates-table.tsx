@@ -1,4 +1,4 @@
-import type { UpdateListItem } from '../api/types';
+import type { UpdateListItem } from '@monitor/contracts';
 import { useUserName } from '../api/user-names';
 import { resourcePath } from '../kinds';
 import { Link } from '../router';

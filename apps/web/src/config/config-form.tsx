@@ -1,9 +1,10 @@
-import type { Config, ResourceKind } from '../api/types';
+import type { ResourceKind } from '@monitor/contracts';
+import type { Config } from './diff';
 import { fieldHelp } from './field-help';
 import type { ReferenceOptions } from './references';
 import {
-  CHOICES,
   CheckboxInput,
+  CHOICES,
   JsonInput,
   LinesInput,
   MULTILINE,

@@ -1,4 +1,10 @@
-import type { Config } from '../api/types';
+/** A config of any kind as the form edits it: its fields by name. */
+export type Config = Record<string, unknown>;
+
+/** A kind's config (Komodo types each kind's) as the form's fields; a copy, made once per config. */
+export function fieldsOf(config: object): Config {
+  return Object.fromEntries(Object.entries(config));
+}
 
 /** A top-level config field whose value differs: what `Update<Kind>` records. */
 export interface FieldDiff {

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../api/types';
+import type { ResourceKind } from '@monitor/contracts';
 import { ALERTER_HELP, SERVER_TEMPLATE_HELP } from './help/alerter-template';
 import { DEPLOYMENT_HELP } from './help/deployment';
 import { PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';

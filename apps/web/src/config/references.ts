@@ -1,5 +1,5 @@
+import type { ResourceKind } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { ResourceKind, ResourceListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { kindSpec } from '../kinds';
 
@@ -18,7 +18,7 @@ export function useReferenceOptions(): ReferenceOptions {
   const lists = useRequest(async () => {
     const entries = await Promise.all(
       Object.entries(REFERENCES).map(async ([field, kind]) => {
-        const items = await api.read<ResourceListItem[]>(`List${kindSpec(kind).plural}`);
+        const items = await api.read(kindSpec(kind).requests.list);
         return [field, items.map(({ id, name }) => ({ id, name }))] as const;
       }),
     );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type {
-  AnswerOf,
+  AuthAnswerOf,
   CreateApiKeyDto,
   DeleteApiKeyDto,
   UpdatePasswordDto,
@@ -14,7 +14,7 @@ import { Time } from '../components/time';
 /** The signed-in user: their API keys (the secret shown once, at creation) and password. */
 export function AccountPage() {
   const { api, user } = useSession();
-  const keys = useRequest(() => api.read<AnswerOf<'read', 'ListApiKeys'>>('ListApiKeys'), [api]);
+  const keys = useRequest(() => api.read('ListApiKeys'), [api]);
   return (
     <section>
       <h1>{user.username}</h1>
@@ -77,7 +77,7 @@ export function AccountPage() {
 function NewApiKey({ onCreated }: { onCreated(): void }) {
   const { api } = useSession();
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<{ key: string; secret: string }>();
+  const [created, setCreated] = useState<AuthAnswerOf<'CreateApiKey'>>();
   const [error, setError] = useState<unknown>();
 
   const submit = async (event: FormEvent) => {
@@ -85,7 +85,7 @@ function NewApiKey({ onCreated }: { onCreated(): void }) {
     setError(undefined);
     try {
       const params: CreateApiKeyDto = { name };
-      setCreated(await api.manage<{ key: string; secret: string }>('CreateApiKey', params));
+      setCreated(await api.manage('CreateApiKey', params));
       setName('');
       onCreated();
     } catch (e) {
@@ -114,24 +114,29 @@ function NewApiKey({ onCreated }: { onCreated(): void }) {
   );
 }
 
+/** What the sign-in page says once the password is changed. */
+const PASSWORD_CHANGED = 'Password changed — sign in again with the new one.';
+
+/**
+ * A new password. The gateway then revokes every token of the user, this one too: the session
+ * ends here at once, and the sign-in page says why, instead of the next read failing unexplained.
+ */
 function NewPassword() {
-  const { api } = useSession();
+  const { api, signOut } = useSession();
   const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    setDone(false);
     try {
       const params: UpdatePasswordDto = { password };
       await api.manage('UpdatePassword', params);
-      setPassword('');
-      setDone(true);
     } catch (e) {
       setError(e);
+      return;
     }
+    signOut(PASSWORD_CHANGED);
   };
 
   return (
@@ -147,7 +152,6 @@ function NewPassword() {
       />
       <button type="submit">Change password</button>
       <ErrorNote error={error} />
-      {done && <p role="status">Password changed.</p>}
     </form>
   );
 }

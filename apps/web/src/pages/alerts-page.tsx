@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { SeverityLevel } from '@monitor/contracts';
+import type { AlertAnswer, ResourceKind, SeverityLevel } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { Alert, ResourceKind } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
@@ -27,7 +26,7 @@ export function AlertsPage() {
     if (shown !== 'all') query.resolved = shown === 'resolved';
     if (kind) query['target.type'] = kind;
     if (level) query.level = level;
-    return api.read<{ alerts: Alert[]; next_page?: number | null }>('ListAlerts', { query, page });
+    return api.read('ListAlerts', { query, page });
   }, [api, shown, kind, level, page, version]);
   const next = alerts.data?.next_page;
 
@@ -117,7 +116,7 @@ export function AlertsPage() {
   );
 }
 
-function AlertTargetLink({ alert }: { alert: Alert }) {
+function AlertTargetLink({ alert }: { alert: AlertAnswer }) {
   const { target } = alert;
   const name = 'name' in alert.data.data ? String(alert.data.data.name) : target.id;
   if (target.type === 'System') return <>System</>;
@@ -129,7 +128,7 @@ function AlertTargetLink({ alert }: { alert: Alert }) {
 }
 
 /** What the alert says beyond its type: the figures or the error, as one line. */
-function details(alert: Alert): string {
+function details(alert: AlertAnswer): string {
   const { id: _id, name: _name, ...rest } = alert.data.data as Record<string, unknown>;
   return Object.entries(rest)
     .map(([k, v]) => `${k}: ${shown(v)}`)

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import type { CreateResourceDto } from '@monitor/contracts';
+import type { CreateResourceDto, ResourceKind, UserAnswer } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { Config, Resource, ResourceKind, ResourceListItem, User } from '../api/types';
+import { resourcePath, type KindSpec } from '../kinds';
+import type { Config } from '../config/diff';
 import { useRequest } from '../api/use-request';
 import { Dialog } from '../components/dialog';
 import { ErrorNote } from '../components/error-note';
-import { resourcePath, type KindSpec } from '../kinds';
 import { navigate } from '../router';
 
 /** Servers need `create_servers`, Builds `create_builds`; any user may create the rest. */
-export function mayCreate(user: User, kind: ResourceKind): boolean {
+export function mayCreate(user: UserAnswer, kind: ResourceKind): boolean {
   if (user.admin) return true;
   if (kind === 'Server') return user.create_server_permissions;
   if (kind === 'Build') return user.create_build_permissions;
@@ -28,7 +28,7 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
   const [busy, setBusy] = useState(false);
   const needsServer = spec.kind === 'Deployment' || spec.kind === 'Stack';
   const servers = useRequest(
-    () => (needsServer ? api.read<ResourceListItem[]>('ListServers') : Promise.resolve([])),
+    () => (needsServer ? api.read('ListServers') : Promise.resolve([])),
     [api, needsServer],
   );
   const set = (field: string, value: unknown) => setConfig((c) => ({ ...c, [field]: value }));
@@ -39,7 +39,7 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
     setError(undefined);
     try {
       const params: CreateResourceDto = { name, config };
-      const created = await api.write<Resource>(`Create${spec.kind}`, params);
+      const created = await api.write(spec.requests.create, params);
       onClose();
       navigate(resourcePath(spec.kind, created._id.$oid));
     } catch (e) {

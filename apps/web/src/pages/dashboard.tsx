@@ -1,6 +1,6 @@
+import type { AlertAnswer } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { Alert, ResourceListItem, UpdateListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useTargetNames } from '../api/use-target-names';
 import { ErrorNote } from '../components/error-note';
@@ -22,21 +22,12 @@ export function DashboardPage() {
   });
   const updatesChanged = useLiveVersion({ update: () => true });
   const alertsChanged = useLiveVersion({ observed: (c) => c.kind === 'Alert' });
-  const servers = useRequest(
-    () => api.read<ResourceListItem[]>('ListServers'),
-    [api, serversChanged],
-  );
-  const updates = useRequest(
-    () => api.read<{ updates: UpdateListItem[] }>('ListUpdates', {}),
-    [api, updatesChanged],
-  );
+  const servers = useRequest(() => api.read('ListServers'), [api, serversChanged]);
+  const updates = useRequest(() => api.read('ListUpdates', {}), [api, updatesChanged]);
   const recent = updates.data?.updates.slice(0, RECENT_UPDATES);
   const { names, error: namesError } = useTargetNames(recent);
   const openAlerts = useRequest(
-    () =>
-      api.read<{ alerts: Alert[]; next_page?: number | null }>('ListAlerts', {
-        query: { resolved: false },
-      }),
+    () => api.read('ListAlerts', { query: { resolved: false } }),
     [api, alertsChanged],
   );
   return (
@@ -70,9 +61,7 @@ export function DashboardPage() {
             <li key={s.id}>
               <Link to={resourcePath('Server', s.id)}>{s.name}</Link>{' '}
               <StateBadge state={s.info.state} />
-              {typeof s.info.reason === 'string' && s.info.reason && (
-                <span className="muted"> {s.info.reason}</span>
-              )}
+              {s.info.reason && <span className="muted"> {s.info.reason}</span>}
             </li>
           ))}
         </ul>
@@ -86,7 +75,7 @@ export function DashboardPage() {
   );
 }
 
-function levelCounts(alerts: Alert[]): Record<string, number> {
+function levelCounts(alerts: AlertAnswer[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const a of alerts) counts[a.level] = (counts[a.level] ?? 0) + 1;
   return counts;

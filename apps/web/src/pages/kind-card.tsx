@@ -1,6 +1,5 @@
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { KindSummary } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import type { KindSpec } from '../kinds';
@@ -18,10 +17,7 @@ export function KindCard({ spec }: { spec: KindSpec }) {
     update: (u) => u.target.type === spec.kind,
     observed: (c) => c.kind === spec.kind || (spec.kind === 'Server' && c.kind === 'Alert'),
   });
-  const summary = useRequest(
-    () => api.read<KindSummary>(`Get${spec.plural}Summary`),
-    [api, spec, version],
-  );
+  const summary = useRequest(() => api.read(spec.requests.summary), [api, spec, version]);
   const { total, ...states } = summary.data ?? { total: 0 };
   return (
     <Link to={`/${spec.slug}`} className="card">

@@ -1,13 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { ResourceListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useTags } from '../api/use-tags';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { TagChip } from '../components/tag-chip';
-import { resourcePath, type KindSpec } from '../kinds';
+import { resourcePath, stateOf, type KindListItem, type KindSpec } from '../kinds';
 import { Link } from '../router';
 import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
 
@@ -21,10 +20,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     observed: spec.observed ? (c) => c.kind === spec.kind : undefined,
   });
   const tags = useTags();
-  const list = useRequest(
-    () => api.read<ResourceListItem[]>(`List${spec.plural}`),
-    [api, spec, version],
-  );
+  const list = useRequest(() => api.read(spec.requests.list), [api, spec, version]);
   const [search, setSearch] = useState('');
   const [tagFilter, setTagFilter] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
@@ -35,19 +31,18 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
 
   // Resources hold tag ids; people search and read names.
   const tagNames = useCallback(
-    (r: ResourceListItem) => r.tags.map((id) => tags.names.get(id) ?? id),
+    (r: KindListItem) => r.tags.map((id) => tags.names.get(id) ?? id),
     [tags.names],
   );
   const shown = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = (r: ResourceListItem) =>
+    const matches = (r: KindListItem) =>
       terms.every(
         (t) =>
           r.name.toLowerCase().includes(t) ||
           tagNames(r).some((tag) => tag.toLowerCase().includes(t)),
       );
-    const value = (r: ResourceListItem) =>
-      sort.key === 'name' ? r.name : String(r.info.state ?? '');
+    const value = (r: KindListItem) => (sort.key === 'name' ? r.name : (stateOf(r) ?? ''));
     const sorted = (list.data ?? [])
       .filter((r) => !tagFilter || r.tags.includes(tagFilter))
       .filter(matches)
@@ -118,7 +113,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
                   <Link to={resourcePath(spec.kind, r.id)}>{r.name}</Link>
                 </td>
                 <td>
-                  <StateBadge state={r.info.state} />
+                  <StateBadge state={stateOf(r)} />
                 </td>
                 <td>
                   <span className="tag-list">

@@ -1,25 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { UsernamePasswordDto } from '@monitor/contracts';
+import type { AuthAnswerOf, UsernamePasswordDto } from '@monitor/contracts';
 import { loginRequest } from '../api/client';
 import { useSessionState } from '../api/session';
 import { ErrorNote } from '../components/error-note';
 
-interface LoginOptions {
-  registration_disabled: boolean;
-}
-
 /** Sign in, or sign up while sign-ups are open (always for the first user, who becomes admin). */
 export function SignInPage() {
-  const { signIn } = useSessionState();
+  const { signIn, notice } = useSessionState();
   const [mode, setMode] = useState<'in' | 'up'>('in');
-  const [options, setOptions] = useState<LoginOptions>();
+  const [options, setOptions] = useState<AuthAnswerOf<'GetLoginOptions'>>();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    loginRequest<LoginOptions>('GetLoginOptions').then((o) => {
+    loginRequest('GetLoginOptions').then((o) => {
       setOptions(o);
       if (!o.registration_disabled) setMode('up');
     }, setError);
@@ -33,8 +29,8 @@ export function SignInPage() {
       const params: UsernamePasswordDto = { username, password };
       const jwt =
         mode === 'up'
-          ? (await loginRequest<{ jwt: string }>('SignUpLocalUser', params)).jwt
-          : (await loginRequest<{ data: { jwt: string } }>('LoginLocalUser', params)).data.jwt;
+          ? (await loginRequest('SignUpLocalUser', params)).jwt
+          : (await loginRequest('LoginLocalUser', params)).data.jwt;
       await signIn(jwt);
     } catch (e) {
       setError(e);
@@ -53,6 +49,11 @@ export function SignInPage() {
             ? 'Create a user. The first user of an installation is its admin.'
             : 'Sign in to deploy and watch your servers.'}
         </p>
+        {notice && (
+          <p role="status" className="notice">
+            {notice}
+          </p>
+        )}
         <label htmlFor="username">Username</label>
         <input
           id="username"

@@ -1,20 +1,20 @@
+import type { MonitorTarget, Update } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
-import type { MonitorTarget, Resource, Update } from '../api/types';
+import { kindSpec, resourcePath } from '../kinds';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { duration, Time } from '../components/time';
 import { resultOf } from '../components/updates-table';
-import { kindSpec, resourcePath } from '../kinds';
 import { Link } from '../router';
 
 /** One Update with each stage's log, read again as the live feed says it changed. */
 export function UpdatePage({ id }: { id: string }) {
   const { api } = useSession();
   const version = useLiveVersion({ update: (u) => u.id === id });
-  const update = useRequest(() => api.read<Update>('GetUpdate', { id }), [api, id, version]);
+  const update = useRequest(() => api.read('GetUpdate', { id }), [api, id, version]);
   const userName = useUserName();
   const u = update.data;
   return (
@@ -72,7 +72,7 @@ function TargetLink({ target }: { target: MonitorTarget }) {
   const name = useRequest(async () => {
     if (target.type === 'System') return 'System';
     const spec = kindSpec(target.type);
-    return (await api.read<Resource>(`Get${target.type}`, { [spec.param]: target.id })).name;
+    return (await api.read(spec.requests.get, { [spec.param]: target.id })).name;
   }, [api, target.type, target.id]);
   if (target.type === 'System') return <>System</>;
   return (

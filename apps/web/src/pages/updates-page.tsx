@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { ListUpdatesDto } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { UpdateListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useTargetNames } from '../api/use-target-names';
 import { ErrorNote } from '../components/error-note';
@@ -16,10 +15,7 @@ export function UpdatesPage() {
   const version = useLiveVersion({ update: () => page === 0 });
   const updates = useRequest(() => {
     const params: ListUpdatesDto = { page };
-    return api.read<{ updates: UpdateListItem[]; next_page?: number | null }>(
-      'ListUpdates',
-      params,
-    );
+    return api.read('ListUpdates', params);
   }, [api, page, version]);
   const { names, error: namesError } = useTargetNames(updates.data?.updates);
   const next = updates.data?.next_page;

@@ -1,17 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { UpdateResourceDto } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { Config, Resource } from '../api/types';
+import type { KindResource, KindSpec } from '../kinds';
 import { DiffView } from '../components/diff-view';
 import { ErrorNote } from '../components/error-note';
 import { ConfigForm } from '../config/config-form';
-import { configChanges, patchOf } from '../config/diff';
+import { configChanges, fieldsOf, patchOf, type Config } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
-import type { KindSpec } from '../kinds';
 
 interface Props {
   spec: KindSpec;
-  resource: Resource;
+  resource: KindResource;
   canWrite: boolean;
   onSaved(): void;
 }
@@ -22,19 +21,20 @@ interface Props {
  */
 export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const { api } = useSession();
-  const [edited, setEdited] = useState<Config>(resource.config);
+  const config = useMemo(() => fieldsOf(resource.config), [resource.config]);
+  const [edited, setEdited] = useState<Config>(config);
   const [reviewing, setReviewing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
-  const changes = configChanges(resource.config, edited);
+  const changes = configChanges(config, edited);
   const references = useReferenceOptions();
 
   // A change from elsewhere (another user, a live refresh) shows when there is nothing pending;
   // adjusted while rendering, so the form never shows the old config against the new one.
-  const [shownConfig, setShownConfig] = useState(resource.config);
-  if (shownConfig !== resource.config) {
-    setShownConfig(resource.config);
-    if (!configChanges(resource.config, edited).length) setEdited(resource.config);
+  const [shownConfig, setShownConfig] = useState(config);
+  if (shownConfig !== config) {
+    setShownConfig(config);
+    if (!configChanges(config, edited).length) setEdited(config);
   }
 
   const save = async () => {
@@ -42,7 +42,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
     setError(undefined);
     try {
       const params: UpdateResourceDto = { id: resource._id.$oid, config: patchOf(changes) };
-      await api.write(`Update${spec.kind}`, params);
+      await api.write(spec.requests.update, params);
       setReviewing(false);
       onSaved();
     } catch (e) {
@@ -53,7 +53,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   };
 
   const discard = () => {
-    setEdited(resource.config);
+    setEdited(config);
     setReviewing(false);
     setError(undefined);
   };

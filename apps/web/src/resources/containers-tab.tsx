@@ -4,17 +4,6 @@ import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 
-/** Komodo's ContainerListItem, the fields shown. */
-interface Container {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  status: string;
-  health?: string;
-  ports: { IP?: string; PrivatePort?: number; PublicPort?: number; Type?: string }[];
-}
-
 /**
  * The server's containers, live from its agent, read again when a deployment's or a stack's
  * observed state changes (which may be on this host).
@@ -25,7 +14,7 @@ export function ContainersTab({ id, version }: { id: string; version: number }) 
     observed: (c) => c.kind === 'Deployment' || c.kind === 'Stack',
   });
   const containers = useRequest(
-    () => api.read<Container[]>('ListDockerContainers', { server: id }),
+    () => api.read('ListContainers', { server: id }),
     [api, id, version, containersChanged],
   );
   return (
@@ -47,7 +36,7 @@ export function ContainersTab({ id, version }: { id: string; version: number }) 
             {[...containers.data]
               .sort((a, b) => a.name.localeCompare(b.name))
               .map((c) => (
-                <tr key={c.id} data-container={c.name}>
+                <tr key={c.id ?? c.name} data-container={c.name}>
                   <td>{c.name}</td>
                   <td>{c.image}</td>
                   <td>
@@ -55,7 +44,7 @@ export function ContainersTab({ id, version }: { id: string; version: number }) 
                   </td>
                   <td>{c.status}</td>
                   <td>
-                    {c.ports
+                    {(c.ports ?? [])
                       .filter((p) => p.PublicPort)
                       .map((p) => `${p.PublicPort}→${p.PrivatePort}/${p.Type}`)
                       .join(', ')}

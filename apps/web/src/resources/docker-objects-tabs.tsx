@@ -1,35 +1,5 @@
 import { DockerTable } from './docker-table';
 
-/** Komodo's ImageListItem, the fields shown. */
-interface Image {
-  id: string;
-  name: string;
-  tags: string[];
-  created: number;
-  size: number;
-  in_use: boolean;
-}
-
-/** Komodo's NetworkListItem, the fields shown. */
-interface Network {
-  id: string;
-  name: string;
-  driver?: string;
-  scope?: string;
-  ipam_subnet?: string;
-  internal?: boolean;
-  in_use: boolean;
-}
-
-/** Komodo's VolumeListItem, the fields shown. */
-interface Volume {
-  name: string;
-  driver: string;
-  mountpoint: string;
-  scope: string;
-  in_use: boolean;
-}
-
 interface TabProps {
   id: string;
   version: number;
@@ -38,14 +8,14 @@ interface TabProps {
 /** The server's images, as its agent lists them. */
 export function ImagesTab({ id, version }: TabProps) {
   return (
-    <DockerTable<Image>
+    <DockerTable
       server={id}
       version={version}
-      request="ListDockerImages"
+      read={(api) => api.read('ListImages', { server: id })}
       noun="images"
       rowKey={(i) => i.id}
       columns={[
-        { header: 'name', cell: (i) => i.tags.join(', ') || i.name || i.id.slice(0, 19) },
+        { header: 'name', cell: (i) => (i.tags ?? []).join(', ') || i.name || i.id.slice(0, 19) },
         { header: 'size', cell: (i) => megabytes(i.size) },
         { header: 'created', cell: (i) => new Date(i.created * 1000).toLocaleString() },
         { header: 'used', cell: (i) => inUse(i.in_use) },
@@ -57,12 +27,12 @@ export function ImagesTab({ id, version }: TabProps) {
 /** The server's networks. */
 export function NetworksTab({ id, version }: TabProps) {
   return (
-    <DockerTable<Network>
+    <DockerTable
       server={id}
       version={version}
-      request="ListDockerNetworks"
+      read={(api) => api.read('ListNetworks', { server: id })}
       noun="networks"
-      rowKey={(n) => n.name}
+      rowKey={(n) => n.name ?? n.id ?? ''}
       columns={[
         { header: 'name', cell: (n) => n.name },
         { header: 'driver', cell: (n) => n.driver },
@@ -78,10 +48,10 @@ export function NetworksTab({ id, version }: TabProps) {
 /** The server's volumes. */
 export function VolumesTab({ id, version }: TabProps) {
   return (
-    <DockerTable<Volume>
+    <DockerTable
       server={id}
       version={version}
-      request="ListDockerVolumes"
+      read={(api) => api.read('ListVolumes', { server: id })}
       noun="volumes"
       rowKey={(v) => v.name}
       columns={[

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ApiClient } from '../api/client';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
@@ -13,8 +14,8 @@ interface Props<T> {
   /** The server's id. */
   server: string;
   version: number;
-  /** `ListDockerImages`, `ListDockerNetworks`, …: answered live by the server's agent. */
-  request: string;
+  /** `ListImages`, `ListNetworks`, …: answered live by the server's agent, typed by the catalogue. */
+  read(api: ApiClient): Promise<T[]>;
   /** What the rows are, for "No images." and the table's `data-objects`. */
   noun: string;
   rowKey(item: T): string;
@@ -25,15 +26,12 @@ interface Props<T> {
  * One of a server's Docker lists as a table, read again when a deployment's or a stack's
  * observed state changes (a deploy pulls images and makes networks and volumes).
  */
-export function DockerTable<T>({ server, version, request, noun, rowKey, columns }: Props<T>) {
+export function DockerTable<T>({ server, version, read, noun, rowKey, columns }: Props<T>) {
   const { api } = useSession();
   const deployed = useLiveVersion({
     observed: (c) => c.kind === 'Deployment' || c.kind === 'Stack',
   });
-  const items = useRequest(
-    () => api.read<T[]>(request, { server }),
-    [api, request, server, version, deployed],
-  );
+  const items = useRequest(() => read(api), [api, noun, server, version, deployed]);
   return (
     <div>
       <ErrorNote error={items.error} />

@@ -1,14 +1,45 @@
-import type { DeploymentState, StackState } from '@monitor/contracts';
-import type { ResourceKind } from '../api/types';
+import type {
+  DeploymentState,
+  ParamsOf,
+  RequestName,
+  ResourceKind,
+  StackState,
+} from '@monitor/contracts';
+import type { ApiClient } from '../api/client';
 
 /** An execution the resource page offers; `confirm` says what it will do, asked before it runs. */
 export interface ExecutionSpec {
-  request: string;
+  request: RequestName<'execute'>;
   label: string;
   confirm?: string;
   /** The states it applies in, as Komodo's page offers Start only to a stopped container. */
   offeredIn?: readonly (DeploymentState | StackState)[];
+  /** Runs it on the resource with this id. */
+  run(api: ApiClient, id: string): Promise<unknown>;
 }
+
+/** The executions whose params are the one resource `P` names (`{ deployment: id }`). */
+type ExecutionOn<P extends string> = {
+  [N in RequestName<'execute'>]: Record<P, string> extends ParamsOf<'execute', N> ? N : never;
+}[RequestName<'execute'>];
+
+type Offer = Omit<ExecutionSpec, 'request' | 'run'>;
+
+const onServer = (request: ExecutionOn<'server'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, server) => api.execute(request, { server }),
+});
+const onDeployment = (request: ExecutionOn<'deployment'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, deployment) => api.execute(request, { deployment }),
+});
+const onStack = (request: ExecutionOn<'stack'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, stack) => api.execute(request, { stack }),
+});
 
 /**
  * Whether the button is offered in `state`. While the state is not known (not read yet, or the
@@ -24,11 +55,11 @@ const CONTAINER_DOWN: DeploymentState[] = ['created', 'exited', 'dead'];
 const SERVICES_UP: StackState[] = ['running', 'unhealthy', 'restarting'];
 const SERVICES_DOWN: StackState[] = ['stopped', 'created', 'dead', 'unhealthy'];
 
-const prune = (what: string): ExecutionSpec => ({
-  request: `Prune${what}`,
-  label: `Prune ${what.toLowerCase()}`,
-  confirm: `Remove the server's unused ${what.toLowerCase()}? This cannot be undone.`,
-});
+const prune = (what: 'Containers' | 'Images' | 'Networks' | 'Volumes' | 'System') =>
+  onServer(`Prune${what}`, {
+    label: `Prune ${what.toLowerCase()}`,
+    confirm: `Remove the server's unused ${what.toLowerCase()}? This cannot be undone.`,
+  });
 
 /** The executions the gateway answers today, per kind (docs/api.md). */
 export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
@@ -40,53 +71,50 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
     prune('System'),
   ],
   Deployment: [
-    { request: 'Deploy', label: 'Deploy', confirm: 'Deploy now? A running container is replaced.' },
-    {
-      request: 'RollbackDeployment',
+    onDeployment('Deploy', {
+      label: 'Deploy',
+      confirm: 'Deploy now? A running container is replaced.',
+    }),
+    onDeployment('RollbackDeployment', {
       label: 'Roll back',
       confirm:
         'Put back the config the previous successful Deploy deployed, and deploy it? The current container is replaced.',
-    },
-    { request: 'StartDeployment', label: 'Start', offeredIn: CONTAINER_DOWN },
-    { request: 'RestartDeployment', label: 'Restart', offeredIn: [...CONTAINER_UP, 'exited'] },
-    { request: 'PauseDeployment', label: 'Pause', offeredIn: ['running', 'unhealthy'] },
-    { request: 'UnpauseDeployment', label: 'Unpause', offeredIn: ['paused'] },
-    {
-      request: 'StopDeployment',
+    }),
+    onDeployment('StartDeployment', { label: 'Start', offeredIn: CONTAINER_DOWN }),
+    onDeployment('RestartDeployment', { label: 'Restart', offeredIn: [...CONTAINER_UP, 'exited'] }),
+    onDeployment('PauseDeployment', { label: 'Pause', offeredIn: ['running', 'unhealthy'] }),
+    onDeployment('UnpauseDeployment', { label: 'Unpause', offeredIn: ['paused'] }),
+    onDeployment('StopDeployment', {
       label: 'Stop',
       confirm: 'Stop the container?',
       offeredIn: [...CONTAINER_UP, 'paused'],
-    },
-    {
-      request: 'DestroyDeployment',
+    }),
+    onDeployment('DestroyDeployment', {
       label: 'Destroy',
       confirm: 'Stop and remove the container? The deployment itself stays.',
       offeredIn: [...CONTAINER_UP, ...CONTAINER_DOWN, 'paused', 'stopping'],
-    },
+    }),
   ],
   Stack: [
-    { request: 'DeployStack', label: 'Deploy', confirm: 'Deploy the stack now (compose up)?' },
-    {
-      request: 'DeployStackIfChanged',
+    onStack('DeployStack', { label: 'Deploy', confirm: 'Deploy the stack now (compose up)?' }),
+    onStack('DeployStackIfChanged', {
       label: 'Deploy if changed',
       confirm: 'Deploy the stack if its files or environment changed since the last deploy?',
-    },
-    { request: 'StartStack', label: 'Start', offeredIn: SERVICES_DOWN },
-    { request: 'RestartStack', label: 'Restart', offeredIn: [...SERVICES_UP, 'stopped'] },
-    { request: 'PauseStack', label: 'Pause', offeredIn: ['running', 'unhealthy'] },
-    { request: 'UnpauseStack', label: 'Unpause', offeredIn: ['paused', 'unhealthy'] },
-    { request: 'PullStack', label: 'Pull images' },
-    {
-      request: 'StopStack',
+    }),
+    onStack('StartStack', { label: 'Start', offeredIn: SERVICES_DOWN }),
+    onStack('RestartStack', { label: 'Restart', offeredIn: [...SERVICES_UP, 'stopped'] }),
+    onStack('PauseStack', { label: 'Pause', offeredIn: ['running', 'unhealthy'] }),
+    onStack('UnpauseStack', { label: 'Unpause', offeredIn: ['paused', 'unhealthy'] }),
+    onStack('PullStack', { label: 'Pull images' }),
+    onStack('StopStack', {
       label: 'Stop',
       confirm: "Stop the stack's services?",
       offeredIn: [...SERVICES_UP, 'paused'],
-    },
-    {
-      request: 'DestroyStack',
+    }),
+    onStack('DestroyStack', {
       label: 'Destroy',
       confirm: 'Take the stack down (compose down)? Its containers are removed.',
       offeredIn: [...SERVICES_UP, ...SERVICES_DOWN, 'paused'],
-    },
+    }),
   ],
 };

@@ -4,23 +4,21 @@ import type {
   GetResourceAtDto,
   GetResourceHistoryDto,
   HistoryEntry,
-  ResourceAt,
 } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
-import type { Resource } from '../api/types';
+import type { KindResource, KindSpec } from '../kinds';
 import { useRequest } from '../api/use-request';
 import { DiffView } from '../components/diff-view';
 import { ErrorNote } from '../components/error-note';
 import { Time } from '../components/time';
 import { ConfigForm } from '../config/config-form';
-import { configChanges, showValue, type FieldDiff } from '../config/diff';
+import { configChanges, fieldsOf, showValue, type FieldDiff } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
-import type { KindSpec } from '../kinds';
 
 interface Props {
   spec: KindSpec;
-  resource: Resource;
+  resource: KindResource;
   version: number;
 }
 
@@ -33,7 +31,7 @@ export function HistoryTab({ spec, resource, version }: Props) {
   const target = { type: spec.kind, id: resource._id.$oid };
   const history = useRequest(() => {
     const params: GetResourceHistoryDto = { target };
-    return api.read<HistoryEntry[]>('GetResourceHistory', params);
+    return api.read('GetResourceHistory', params);
   }, [api, target.id, version]);
   const [open, setOpen] = useState<number>();
   const userName = useUserName();
@@ -84,7 +82,7 @@ function EntryDetail({ entry }: { entry: HistoryEntry }) {
 /** One revision, read-only, and how the config has changed since. */
 function RevisionView(props: {
   spec: KindSpec;
-  resource: Resource;
+  resource: KindResource;
   revision: number;
   onClose(): void;
 }) {
@@ -96,7 +94,7 @@ function RevisionView(props: {
       target: { type: spec.kind, id: resource._id.$oid },
       revision,
     };
-    return api.read<ResourceAt>('GetResourceAt', params);
+    return api.read('GetResourceAt', params);
   }, [api, resource._id.$oid, revision]);
 
   return (
@@ -115,7 +113,7 @@ function RevisionView(props: {
         <>
           <h3>Changed since</h3>
           <DiffView
-            changes={configChanges(old.data.config, resource.config)}
+            changes={configChanges(old.data.config, fieldsOf(resource.config))}
             before={`revision ${revision}`}
             after="now"
           />

@@ -11,7 +11,7 @@ export function InspectTab({ id, version }: { id: string; version: number }) {
   const { api } = useSession();
   const container = useRequest(() => {
     const params: InspectDeploymentContainerDto = { deployment: id };
-    return api.read<unknown>('InspectDeploymentContainer', params);
+    return api.read('InspectDeploymentContainer', params);
   }, [api, id, version]);
   return (
     <div className="log">

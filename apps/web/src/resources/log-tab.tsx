@@ -1,21 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
-import type { GetDeploymentLogDto, SearchDeploymentLogDto } from '@monitor/contracts';
+import type { AnswerOf, ResourceKind } from '@monitor/contracts';
+import type { ApiClient } from '../api/client';
 import { useSession } from '../api/session';
-import type { ExecutionLog, ResourceKind } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useVisibleTick } from '../api/use-visible-tick';
 import { ErrorNote } from '../components/error-note';
 
-/** What a log read answers of Komodo's Log: its output. */
-type Log = Pick<ExecutionLog, 'stdout' | 'stderr'>;
+/** Komodo's Log, as every log read answers it. */
+type Log = AnswerOf<'read', 'GetDeploymentLog'>;
 
 const TAILS = [100, 500, 2000];
 const FOLLOW_MS = 2000;
 
+/** A kind's log reads: the last lines, and the lines matching every term. */
+interface LogReads {
+  tail(api: ApiClient, id: string, tail: number): Promise<Log>;
+  search(api: ApiClient, id: string, terms: string[]): Promise<Log>;
+}
+
 /** The requests reading a kind's container logs, where there are some. */
-export const LOG_REQUESTS: Partial<Record<ResourceKind, { get: string; search?: string }>> = {
-  Deployment: { get: 'GetDeploymentLog', search: 'SearchDeploymentLog' },
-  Stack: { get: 'GetStackLog', search: 'SearchStackLog' },
+export const LOG_REQUESTS: Partial<Record<ResourceKind, LogReads>> = {
+  Deployment: {
+    tail: (api, deployment, tail) => api.read('GetDeploymentLog', { deployment, tail }),
+    search: (api, deployment, terms) =>
+      api.read('SearchDeploymentLog', { deployment, terms, combinator: 'And' }),
+  },
+  Stack: {
+    tail: (api, stack, tail) => api.read('GetStackLog', { stack, tail }),
+    search: (api, stack, terms) => api.read('SearchStackLog', { stack, terms, combinator: 'And' }),
+  },
 };
 
 /**
@@ -23,7 +36,7 @@ export const LOG_REQUESTS: Partial<Record<ResourceKind, { get: string; search?: 
  * or the lines matching every search term. Follow reads again every two seconds while the tab
  * is visible, and keeps the newest lines in view.
  */
-export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string; id: string }) {
+export function LogTab({ kind, id }: { kind: ResourceKind; id: string }) {
   const { api } = useSession();
   const requests = LOG_REQUESTS[kind];
   const [tail, setTail] = useState(TAILS[0]);
@@ -34,13 +47,8 @@ export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string;
   const stdout = useRef<HTMLPreElement>(null);
 
   const log = useRequest(() => {
-    if (!requests) return Promise.resolve<Log>({ stdout: '', stderr: '' });
-    if (terms.length && requests.search) {
-      const params: Omit<SearchDeploymentLogDto, 'deployment'> = { terms, combinator: 'And' };
-      return api.read<Log>(requests.search, { [param]: id, ...params });
-    }
-    const params: Omit<GetDeploymentLogDto, 'deployment'> = { tail };
-    return api.read<Log>(requests.get, { [param]: id, ...params });
+    if (!requests) return Promise.resolve(undefined);
+    return terms.length ? requests.search(api, id, terms) : requests.tail(api, id, tail);
   }, [api, id, tail, terms.join(' '), tick]);
 
   useEffect(() => {
@@ -62,7 +70,7 @@ export function LogTab({ kind, param, id }: { kind: ResourceKind; param: string;
           </select>{' '}
           lines
         </label>
-        {requests?.search && (
+        {requests && (
           <input
             type="search"
             className="search"

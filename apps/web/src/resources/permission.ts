@@ -1,4 +1,4 @@
-import type { PermissionLevel } from '../api/types';
+import type { PermissionLevel } from '@monitor/contracts';
 
 const ORDER: PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
 

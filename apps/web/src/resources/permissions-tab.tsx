@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import type { ListTargetPermissionsDto, UpdatePermissionOnTargetDto } from '@monitor/contracts';
-import { useSession } from '../api/session';
 import type {
+  ListTargetPermissionsDto,
   PermissionLevel,
   ResourceKind,
   SpecificPermission,
-  User,
-  UserGroup,
-  UserTarget,
-} from '../api/types';
+  UpdatePermissionOnTargetDto,
+  UserTargetDto,
+} from '@monitor/contracts';
+import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { SPECIFIC_HELP, SPECIFICS_OF_KIND } from './specific-permissions';
@@ -17,18 +16,11 @@ const LEVELS: readonly PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
 
 /** One row: a user or a group, its grant on this resource and on every one of its kind. */
 interface Grantee {
-  target: UserTarget;
+  target: UserTargetDto;
   name: string;
   level: PermissionLevel;
   specific: SpecificPermission[];
   onKind: PermissionLevel;
-}
-
-/** `ListTargetPermissions` answers each user's and group's own grant on this resource. */
-interface TargetPermission {
-  user_target: UserTarget;
-  level: PermissionLevel;
-  specific: SpecificPermission[];
 }
 
 /**
@@ -41,11 +33,11 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
   const grantees = useRequest(async () => {
     const params: ListTargetPermissionsDto = { target: { type: kind, id } };
     const [users, groups, grants] = await Promise.all([
-      api.read<User[]>('ListUsers'),
-      api.read<UserGroup[]>('ListUserGroups'),
-      api.read<TargetPermission[]>('ListTargetPermissions', params),
+      api.read('ListUsers'),
+      api.read('ListUserGroups'),
+      api.read('ListTargetPermissions', params),
     ]);
-    const grantOf = (target: UserTarget) =>
+    const grantOf = (target: UserTargetDto) =>
       grants.find((g) => g.user_target.type === target.type && g.user_target.id === target.id);
     const targets = [
       ...users
@@ -70,7 +62,7 @@ export function PermissionsTab({ kind, id }: { kind: ResourceKind; id: string })
 
   const specifics = SPECIFICS_OF_KIND[kind] ?? [];
   const grant = async (
-    target: UserTarget,
+    target: UserTargetDto,
     level: PermissionLevel,
     specific: SpecificPermission[],
   ) => {

@@ -5,17 +5,16 @@ import type {
   UpdateTagsOnResourceDto,
 } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { Resource } from '../api/types';
+import type { KindResource, KindSpec } from '../kinds';
 import { useTags } from '../api/use-tags';
 import { TagChip } from '../components/tag-chip';
 import { Dialog } from '../components/dialog';
 import { ErrorNote } from '../components/error-note';
-import type { KindSpec } from '../kinds';
 
 /** Description and tags under the name, and, with Write, a dialog to change them and the name. */
 export function ResourceMeta(props: {
   spec: KindSpec;
-  resource: Resource;
+  resource: KindResource;
   canWrite: boolean;
   onSaved(): void;
 }) {
@@ -54,7 +53,7 @@ export function ResourceMeta(props: {
 
 function MetaDialog(props: {
   spec: KindSpec;
-  resource: Resource;
+  resource: KindResource;
   onClose(): void;
   onSaved(): void;
 }) {
@@ -76,7 +75,7 @@ function MetaDialog(props: {
     try {
       if (name !== resource.name) {
         const params: RenameResourceDto = { id: target.id, name };
-        await api.write(`Rename${spec.kind}`, params);
+        await api.write(spec.requests.rename, params);
       }
       if (description !== resource.description) {
         const params: UpdateDescriptionDto = { target, description };

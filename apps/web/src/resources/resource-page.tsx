@@ -2,12 +2,11 @@ import { useState } from 'react';
 import type { DeleteResourceDto, GetPermissionDto, ListResourcesDto } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
-import type { PermissionLevel, Resource, ResourceListItem } from '../api/types';
+import { reasonOf, resourcePath, stateOf, type KindSpec } from '../kinds';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
 import { readable, StateBadge } from '../components/state-badge';
-import { resourcePath, type KindSpec } from '../kinds';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { ContainersTab } from './containers-tab';
@@ -64,7 +63,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
     observed: spec.observed ? (c) => c.kind === spec.kind && isThis(c.id) : undefined,
   });
   const resource = useRequest(
-    () => api.read<Resource>(`Get${spec.kind}`, { [spec.param]: id }),
+    () => api.read(spec.requests.get, { [spec.param]: id }),
     [api, spec, id, version],
   );
   // The state is on list items only: ask for this one by name, not for the whole list.
@@ -72,12 +71,12 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
   const listed = useRequest(async () => {
     if (!name) return undefined;
     const params: ListResourcesDto = { query: { names: [name] } };
-    const items = await api.read<ResourceListItem[]>(`List${spec.plural}`, params);
+    const items = await api.read(spec.requests.list, params);
     return items.find((r) => r.name === name);
   }, [api, spec, name, version]);
   const permission = useRequest(() => {
     const params: GetPermissionDto = { target: { type: spec.kind, id } };
-    return api.read<{ level: PermissionLevel }>('GetPermission', params);
+    return api.read('GetPermission', params);
   }, [api, spec, id]);
   const [tab, setTab] = useState<Tab>('Config');
 
@@ -103,6 +102,8 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       : navigate(resourcePath(spec.kind, target), { replace: true });
   const executions = allows(level, 'Execute') ? (EXECUTIONS[spec.kind] ?? []) : [];
   const tabs = tabsOf(spec.kind, user.admin);
+  const state = listed.data && stateOf(listed.data);
+  const reason = listed.data && reasonOf(listed.data);
 
   return (
     <section>
@@ -110,7 +111,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
         <div>
           <p className="muted kind-label">{spec.kind}</p>
           <h1>
-            {current.name} <StateBadge state={listed.data?.info.state} />
+            {current.name} <StateBadge state={state} />
           </h1>
           <ResourceMeta
             spec={spec}
@@ -118,9 +119,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
             canWrite={allows(level, 'Write')}
             onSaved={afterMetaSaved}
           />
-          {typeof listed.data?.info.reason === 'string' && listed.data.info.reason && (
-            <p className="muted">{listed.data.info.reason}</p>
-          )}
+          {reason && <p className="muted">{reason}</p>}
         </div>
         {allows(level, 'Write') && (
           <ActionButton
@@ -129,7 +128,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
             confirm={`Delete ${spec.kind} '${current.name}'? Its history stays in the log.`}
             action={async () => {
               const params: DeleteResourceDto = { id: target };
-              await api.write(`Delete${spec.kind}`, params);
+              await api.write(spec.requests.delete, params);
               navigate(`/${spec.slug}`);
             }}
           />
@@ -144,12 +143,8 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
               label={x.label}
               confirm={x.confirm}
               className={x.confirm ? 'danger' : undefined}
-              unavailable={
-                isOffered(x, listed.data?.info.state)
-                  ? undefined
-                  : `Not while ${readable(String(listed.data?.info.state))}`
-              }
-              action={() => api.execute(x.request, { [spec.param]: target })}
+              unavailable={isOffered(x, state) ? undefined : `Not while ${readable(String(state))}`}
+              action={() => x.run(api, target)}
             />
           ))}
         </div>
@@ -181,7 +176,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       {tab === 'Networks' && <NetworksTab id={target} version={version} />}
       {tab === 'Volumes' && <VolumesTab id={target} version={version} />}
       {tab === 'Services' && <StackServicesTab id={target} version={version} />}
-      {tab === 'Log' && <LogTab kind={spec.kind} param={spec.param} id={target} />}
+      {tab === 'Log' && <LogTab kind={spec.kind} id={target} />}
       {tab === 'Inspect' && <InspectTab id={target} version={version} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'Permissions' && <PermissionsTab kind={spec.kind} id={target} />}

@@ -1,5 +1,5 @@
+import type { ResourceKind } from '@monitor/contracts';
 import { useSession } from '../api/session';
-import type { ResourceKind, UpdateListItem } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { UpdatesTable } from '../components/updates-table';
@@ -17,7 +17,7 @@ export function ResourceUpdates({
   const { api } = useSession();
   const updates = useRequest(
     () =>
-      api.read<{ updates: UpdateListItem[] }>('ListUpdates', {
+      api.read('ListUpdates', {
         query: { 'target.type': kind, 'target.id': id },
       }),
     [api, kind, id, version],

@@ -7,29 +7,6 @@ import { ErrorNote } from '../components/error-note';
 import { LineChart } from '../components/line-chart';
 import { Time } from '../components/time';
 
-/** Komodo's SystemStats as `GetSystemStats` answers it (the last poll). */
-interface SystemStats {
-  cpu_perc: number;
-  mem_used_gb: number;
-  mem_total_gb: number;
-  disks: { mount: string; used_gb: number; total_gb: number }[];
-  network_ingress_bytes: number;
-  network_egress_bytes: number;
-  refresh_ts: number;
-}
-
-/** One averaged bucket of `GetHistoricalServerStats`. */
-interface StatsRecord {
-  ts: number;
-  cpu_perc: number;
-  mem_used_gb: number;
-  mem_total_gb: number;
-  disk_used_gb: number;
-  disk_total_gb: number;
-  network_ingress_bytes: number;
-  network_egress_bytes: number;
-}
-
 /** Komodo's stats granularities, as its server page offers them, with what they read as. */
 const GRANULARITIES = {
   '15-sec': '15 seconds',
@@ -52,12 +29,12 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
   const tick = useVisibleTick(STATS_REFRESH_MS);
   const [granularity, setGranularity] = useState<Granularity>('1-min');
   const stats = useRequest(
-    () => api.read<SystemStats>('GetSystemStats', { server: id }),
+    () => api.read('GetSystemStats', { server: id }),
     [api, id, version, tick],
   );
   const history = useRequest(
     () =>
-      api.read<{ stats: StatsRecord[] }>('GetHistoricalServerStats', {
+      api.read('GetHistoricalServerStats', {
         server: id,
         granularity,
       }),
@@ -83,7 +60,7 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
           ))}
           <dt>network</dt>
           <dd>
-            in {rate(s.network_ingress_bytes)}, out {rate(s.network_egress_bytes)}
+            in {rate(s.network_ingress_bytes ?? 0)}, out {rate(s.network_egress_bytes ?? 0)}
           </dd>
           <dt>polled</dt>
           <dd>
@@ -143,8 +120,14 @@ export function ServerStatsTab({ id, version }: { id: string; version: number })
             title="Network"
             unit="KiB/s"
             series={[
-              { label: 'in', points: records.map((r) => [r.ts, r.network_ingress_bytes / 1024]) },
-              { label: 'out', points: records.map((r) => [r.ts, r.network_egress_bytes / 1024]) },
+              {
+                label: 'in',
+                points: records.map((r) => [r.ts, (r.network_ingress_bytes ?? 0) / 1024]),
+              },
+              {
+                label: 'out',
+                points: records.map((r) => [r.ts, (r.network_egress_bytes ?? 0) / 1024]),
+              },
             ]}
           />
         </div>

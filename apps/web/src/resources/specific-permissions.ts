@@ -1,4 +1,4 @@
-import type { ResourceKind, SpecificPermission } from '../api/types';
+import type { ResourceKind, SpecificPermission } from '@monitor/contracts';
 
 /**
  * Which specific permissions mean something on which kind: the domain's table

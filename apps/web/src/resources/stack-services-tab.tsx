@@ -3,21 +3,11 @@ import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 
-/** One container of the stack, as `ListStackServices` answers it. */
-interface StackService {
-  service: string;
-  container_name: string;
-  image: string;
-  state: string;
-  status: string;
-  health?: string;
-}
-
 /** The stack's services, live from its server's agent. */
 export function StackServicesTab({ id, version }: { id: string; version: number }) {
   const { api } = useSession();
   const services = useRequest(
-    () => api.read<StackService[]>('ListStackServices', { stack: id }),
+    () => api.read('ListStackServices', { stack: id }),
     [api, id, version],
   );
   return (

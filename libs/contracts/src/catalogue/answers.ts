@@ -1,5 +1,6 @@
 import type { Types } from 'komodo_client';
-import type { FieldChange, ResourceKind } from '@monitor/domain';
+import type { FieldChange, PermissionLevel, ResourceKind } from '@monitor/domain';
+import type { ComposeService, ContainerHealth } from './agent-answers';
 
 /*
  * The answers of Monitor's own requests (Komodo has no type for them), and Komodo's where
@@ -51,6 +52,37 @@ export type ResourceAt = Types.Resource<Record<string, unknown>, unknown> & {
   revision: number;
   deleted: boolean;
 };
+
+/**
+ * `ListContainers` (and `ListDockerContainers`): Komodo's ContainerListItem, plus Monitor's
+ * `health`, so that an unhealthy container is not shown as merely running.
+ */
+export type ContainerAnswer = Types.ContainerListItem & { health?: ContainerHealth };
+
+/**
+ * `ListStackServices`: each service's container as compose lists it, flat. Komodo answers its
+ * StackService (the container nested, the state capitalised); Monitor does not yet.
+ */
+export type StackServiceAnswer = ComposeService;
+
+/** A user's or a group's grant on every resource of a kind: Monitor's levels, per kind. */
+export type KindGrants = Partial<Record<ResourceKind, PermissionLevel>>;
+
+/**
+ * `ListUsers`, `FindUser`, `GET /user`: Komodo's User with the id and flags Monitor always
+ * answers required; `all` holds Monitor's grants per kind (a level, no specifics).
+ */
+export type UserAnswer = Omit<Types.User, '_id' | 'all'> &
+  Required<
+    Pick<
+      Types.User,
+      'enabled' | 'admin' | 'super_admin' | 'create_server_permissions' | 'create_build_permissions'
+    >
+  > & { _id: Types.MongoId; all: KindGrants };
+
+/** `ListUserGroups`, `GetUserGroup`: Komodo's UserGroup with what Monitor always answers required. */
+export type UserGroupAnswer = Omit<Types.UserGroup, '_id' | 'all'> &
+  Required<Pick<Types.UserGroup, 'everyone' | 'users'>> & { _id: Types.MongoId; all: KindGrants };
 
 /** One event of `GetResourceHistory`. `diff` is per field for config changes, else the event data. */
 export interface HistoryEntry {

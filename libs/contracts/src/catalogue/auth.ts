@@ -52,3 +52,18 @@ export const AUTH_REQUESTS = {
   /** Monitor's own: Komodo's clients log out by forgetting the token. */
   Logout: manage<MoghAuth.Types.NoData>()('Logout', LogoutDto),
 };
+
+type AuthRequests = typeof AUTH_REQUESTS;
+
+/** The auth requests of a route: `login` or `manage`. */
+export type AuthRequestName<R extends 'login' | 'manage'> = {
+  [N in keyof AuthRequests]: AuthRequests[N]['route'] extends R ? N : never;
+}[keyof AuthRequests];
+
+/** The params of an auth request (its DTO's fields). */
+export type AuthParamsOf<N extends keyof AuthRequests> =
+  AuthRequests[N] extends AuthEntry<string, 'login' | 'manage', infer P, unknown> ? P : never;
+
+/** What an auth request answers. */
+export type AuthAnswerOf<N extends keyof AuthRequests> =
+  AuthRequests[N] extends AuthEntry<string, 'login' | 'manage', object, infer A> ? A : never;

@@ -1,4 +1,4 @@
-import type { ExecuteResponses, ReadResponses, WriteResponses } from 'komodo_client';
+import type { ExecuteResponses, ReadResponses, Types, WriteResponses } from 'komodo_client';
 import type { PermissionLevel, ResourceKind, SpecificPermission } from '@monitor/domain';
 
 export const VERBS = ['read', 'write', 'execute'] as const;
@@ -38,6 +38,22 @@ export interface KomodoAnswer {
   readonly komodo: true;
 }
 
+/**
+ * Marks an answer that is Komodo's record (a resource, an account) with the `_id` Komodo has
+ * optional always there, and a resource's `config`, `description` and `tags` too: Monitor always
+ * answers them.
+ */
+export interface KomodoRecordAnswer extends KomodoAnswer {
+  readonly record: true;
+}
+
+/** Komodo's record as Monitor answers it: its `_id`, and a resource's config, description, tags. */
+export type Answered<T> = T extends readonly (infer I)[]
+  ? Answered<I>[]
+  : T & { _id: Types.MongoId } & ('config' extends keyof T
+        ? { config: NonNullable<T['config' & keyof T]>; description: string; tags: string[] }
+        : unknown);
+
 interface KomodoResponses {
   read: ReadResponses;
   write: WriteResponses;
@@ -76,7 +92,9 @@ export type EntryAnswer<E> = E extends {
 }
   ? [A] extends [KomodoAnswer]
     ? N extends keyof KomodoResponses[V]
-      ? KomodoResponses[V][N]
+      ? [A] extends [KomodoRecordAnswer]
+        ? Answered<KomodoResponses[V][N]>
+        : KomodoResponses[V][N]
       : never
     : A
   : never;
@@ -94,6 +112,9 @@ export function entry<A = KomodoAnswer>() {
 
 /** An entry that answers Komodo's response of the same name. */
 export const komodo = entry<KomodoAnswer>();
+
+/** An entry that answers Komodo's record(s) of the same name, `_id` (and `config`) there. */
+export const komodoRecord = entry<KomodoRecordAnswer>();
 
 export const USER: Access = { type: 'user' };
 export const ADMIN: Access = { type: 'admin' };

@@ -7,7 +7,15 @@ import {
   UpdateResourceDto,
 } from '../requests/lifecycle.dto';
 import { getResourceDto, GET_PARAM, ListResourcesDto, EmptyDto } from '../requests/read.dto';
-import { entry, on, USER, type KomodoAnswer, type RequestEntry, type Service } from './entry';
+import {
+  entry,
+  on,
+  USER,
+  type KomodoAnswer,
+  type KomodoRecordAnswer,
+  type RequestEntry,
+  type Service,
+} from './entry';
 
 /** The answers of a kind's shared requests. */
 export interface KindAnswers {
@@ -17,9 +25,9 @@ export interface KindAnswers {
   rename: unknown;
 }
 
-/** A Komodo kind: every answer is Komodo's own, by the request's name. */
+/** A Komodo kind: every answer is Komodo's own, by the request's name, its records with `_id`. */
 export interface KomodoKind extends KindAnswers {
-  resource: KomodoAnswer;
+  resource: KomodoRecordAnswer;
   list: KomodoAnswer;
   summary: KomodoAnswer;
   rename: KomodoAnswer;
@@ -47,7 +55,9 @@ export const LIFECYCLE_ENTRY = {
   Delete: 'delete',
 } as const;
 
-type ListAnswer<A extends KindAnswers> = A extends KomodoKind ? KomodoAnswer : A['resource'][];
+type ListAnswer<A extends KindAnswers> = [A['resource']] extends [KomodoRecordAnswer]
+  ? KomodoRecordAnswer
+  : A['resource'][];
 
 /** A kind's shared requests, under the kind's names for them. */
 export interface KindEntries<N extends KindNames, A extends KindAnswers> {

@@ -1,5 +1,6 @@
 import type { Types } from 'komodo_client';
-import { kindRequests } from './kind-requests';
+import type { Answered } from './entry';
+import { kindRequests, type KomodoKind } from './kind-requests';
 
 /*
  * The requests every kind shares, per kind, under Komodo's names for them. Each kind's own
@@ -7,7 +8,7 @@ import { kindRequests } from './kind-requests';
  */
 
 /** ServerTemplate left Komodo in 2.0; Monitor keeps Komodo 1.x's shapes for it. */
-export type ServerTemplate = Types.Resource<Record<string, unknown>, undefined>;
+export type ServerTemplate = Answered<Types.Resource<Record<string, unknown>, undefined>>;
 export interface ServerTemplateAnswers {
   resource: ServerTemplate;
   list: Types.ResourceListItem<{ provider: string; instance_type?: string }>[];
@@ -15,7 +16,16 @@ export interface ServerTemplateAnswers {
   rename: Types.Update;
 }
 
-export const SERVER = kindRequests()('Server', 'deployer', {
+/** A server as `ListServers` answers it: Komodo's, with why the last poll found it NotOk. */
+export type ServerListItem = Types.ResourceListItem<
+  Types.ServerListItemInfo & {
+    /** Why the server is NotOk (empty when Ok): Monitor's, beside Komodo's `err`. */
+    reason: string;
+  }
+>;
+export type ServerAnswers = Omit<KomodoKind, 'list'> & { list: ServerListItem[] };
+
+export const SERVER = kindRequests<ServerAnswers>()('Server', 'deployer', {
   get: 'GetServer',
   list: 'ListServers',
   listFull: 'ListFullServers',

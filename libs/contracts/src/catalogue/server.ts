@@ -6,6 +6,7 @@ import {
   SearchContainerLogDto,
   ServerParamDto,
 } from '../requests/servers.dto';
+import type { ContainerAnswer } from './answers';
 import { entry, komodo, on } from './entry';
 
 const read = on<ServerParamDto>('Server', 'server', 'Read');
@@ -34,7 +35,13 @@ export const SERVER_REQUESTS = {
     on('Server', 'server', 'Read', ['Processes']),
     'deployer',
   ),
-  ListContainers: komodo('ListContainers', 'read', ServerParamDto, read, 'deployer'),
+  ListContainers: entry<ContainerAnswer[]>()(
+    'ListContainers',
+    'read',
+    ServerParamDto,
+    read,
+    'deployer',
+  ),
   ListImages: komodo('ListImages', 'read', ServerParamDto, read, 'deployer'),
   ListNetworks: komodo('ListNetworks', 'read', ServerParamDto, read, 'deployer'),
   ListVolumes: komodo('ListVolumes', 'read', ServerParamDto, read, 'deployer'),
@@ -71,7 +78,7 @@ export const SERVER_REQUESTS = {
  * (Komodo 2.3 kept `InspectDockerContainer`; the `ListDocker*` lists are Komodo 1.x's).
  */
 export const SERVER_FORMER_NAMES = {
-  ListDockerContainers: entry<ReadResponses['ListContainers']>()(
+  ListDockerContainers: entry<ContainerAnswer[]>()(
     'ListDockerContainers',
     'read',
     ServerParamDto,

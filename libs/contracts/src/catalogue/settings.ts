@@ -13,7 +13,7 @@ import {
 } from '../requests/settings.dto';
 import { EmptyDto } from '../requests/read.dto';
 import type { VariableAnswer, VariableGrantees } from './answers';
-import { ADMIN, entry, komodo, USER } from './entry';
+import { ADMIN, entry, komodo, komodoRecord, USER } from './entry';
 
 /**
  * Variables and git / registry accounts: settings of the whole installation, sealed by the
@@ -60,14 +60,20 @@ export const SETTINGS_REQUESTS = {
     ADMIN,
     'gateway',
   ),
-  ListGitProviderAccounts: komodo(
+  ListGitProviderAccounts: komodoRecord(
     'ListGitProviderAccounts',
     'read',
     ListAccountsDto,
     USER,
     'gateway',
   ),
-  GetGitProviderAccount: komodo('GetGitProviderAccount', 'read', AccountIdDto, USER, 'gateway'),
+  GetGitProviderAccount: komodoRecord(
+    'GetGitProviderAccount',
+    'read',
+    AccountIdDto,
+    USER,
+    'gateway',
+  ),
   CreateGitProviderAccount: komodo(
     'CreateGitProviderAccount',
     'write',
@@ -89,14 +95,20 @@ export const SETTINGS_REQUESTS = {
     ADMIN,
     'gateway',
   ),
-  ListImageRegistryAccounts: komodo(
+  ListImageRegistryAccounts: komodoRecord(
     'ListImageRegistryAccounts',
     'read',
     ListAccountsDto,
     USER,
     'gateway',
   ),
-  GetImageRegistryAccount: komodo('GetImageRegistryAccount', 'read', AccountIdDto, USER, 'gateway'),
+  GetImageRegistryAccount: komodoRecord(
+    'GetImageRegistryAccount',
+    'read',
+    AccountIdDto,
+    USER,
+    'gateway',
+  ),
   CreateImageRegistryAccount: komodo(
     'CreateImageRegistryAccount',
     'write',

@@ -7,6 +7,7 @@ import {
   SearchStackLogDto,
   StackParamDto,
 } from '../requests/servers.dto';
+import type { StackServiceAnswer } from './answers';
 import { entry, komodo, on, USER } from './entry';
 
 const execute = on<{ stack: string }>('Stack', 'stack', 'Execute');
@@ -39,7 +40,7 @@ export const STACK_REQUESTS = {
   ),
   BatchPullStack: komodo('BatchPullStack', 'execute', BatchPatternDto, USER, 'deployer'),
   BatchDestroyStack: komodo('BatchDestroyStack', 'execute', BatchPatternDto, USER, 'deployer'),
-  ListStackServices: komodo(
+  ListStackServices: entry<StackServiceAnswer[]>()(
     'ListStackServices',
     'read',
     StackParamDto,

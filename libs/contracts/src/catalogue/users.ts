@@ -21,6 +21,7 @@ import {
 } from '../requests/identity.dto';
 import { EmptyDto } from '../requests/read.dto';
 import type { Types } from 'komodo_client';
+import type { UserAnswer, UserGroupAnswer } from './answers';
 import { ADMIN, entry, komodo, USER } from './entry';
 
 /**
@@ -28,8 +29,8 @@ import { ADMIN, entry, komodo, USER } from './entry';
  * is admin business; a user may read their own keys and grants, and any user's name.
  */
 export const USER_REQUESTS = {
-  ListUsers: komodo('ListUsers', 'read', ListUsersDto, ADMIN, 'gateway'),
-  FindUser: komodo('FindUser', 'read', FindUserDto, ADMIN, 'gateway'),
+  ListUsers: entry<UserAnswer[]>()('ListUsers', 'read', ListUsersDto, ADMIN, 'gateway'),
+  FindUser: entry<UserAnswer>()('FindUser', 'read', FindUserDto, ADMIN, 'gateway'),
   GetUsername: komodo('GetUsername', 'read', UserIdDto, USER, 'gateway'),
   ListApiKeys: komodo('ListApiKeys', 'read', EmptyDto, USER, 'gateway'),
   GetPermission: komodo('GetPermission', 'read', GetPermissionDto, USER, 'gateway'),
@@ -76,8 +77,8 @@ export const USER_REQUESTS = {
 
 /** User groups: any user lists the groups they are in; the rest is for admins. */
 export const USER_GROUP_REQUESTS = {
-  ListUserGroups: komodo('ListUserGroups', 'read', EmptyDto, USER, 'gateway'),
-  GetUserGroup: komodo('GetUserGroup', 'read', GetUserGroupDto, ADMIN, 'gateway'),
+  ListUserGroups: entry<UserGroupAnswer[]>()('ListUserGroups', 'read', EmptyDto, USER, 'gateway'),
+  GetUserGroup: entry<UserGroupAnswer>()('GetUserGroup', 'read', GetUserGroupDto, ADMIN, 'gateway'),
   CreateUserGroup: komodo('CreateUserGroup', 'write', UserGroupNameDto, ADMIN, 'gateway'),
   RenameUserGroup: komodo('RenameUserGroup', 'write', RenameUserGroupDto, ADMIN, 'gateway'),
   DeleteUserGroup: komodo('DeleteUserGroup', 'write', UserGroupIdDto, ADMIN, 'gateway'),

@@ -1,28 +1,33 @@
 import { useState, type FormEvent } from 'react';
-import type { AccountDto, CreateAccountDto } from '@monitor/contracts';
+import type { AccountDto, CreateAccountDto, RequestName } from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { Oid } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
 
-interface Account {
-  _id: Oid;
-  domain: string;
-  username: string;
-  /** `*****` once set: tokens are never answered. */
-  token: string;
-  https?: boolean;
-}
+type AccountType = 'GitProviderAccount' | 'ImageRegistryAccount';
+
+/** Each account type's requests, as the catalogue names them. */
+const REQUESTS = {
+  GitProviderAccount: {
+    list: 'ListGitProviderAccounts',
+    create: 'CreateGitProviderAccount',
+    delete: 'DeleteGitProviderAccount',
+  },
+  ImageRegistryAccount: {
+    list: 'ListImageRegistryAccounts',
+    create: 'CreateImageRegistryAccount',
+    delete: 'DeleteImageRegistryAccount',
+  },
+} as const satisfies Record<
+  AccountType,
+  { list: RequestName<'read'>; create: RequestName<'write'>; delete: RequestName<'write'> }
+>;
 
 /** Git provider or image registry accounts, used by name in configs; admins manage them. */
-export function AccountsSettings({
-  type,
-}: {
-  type: 'GitProviderAccount' | 'ImageRegistryAccount';
-}) {
+export function AccountsSettings({ type }: { type: AccountType }) {
   const { api, user } = useSession();
-  const accounts = useRequest(() => api.read<Account[]>(`List${type}s`), [api, type]);
+  const accounts = useRequest(() => api.read(REQUESTS[type].list), [api, type]);
   return (
     <div>
       <ErrorNote error={accounts.error} />
@@ -52,7 +57,7 @@ export function AccountsSettings({
                       className="danger"
                       confirm={`Delete the account ${a.username} on ${a.domain}? What uses it can no longer pull.`}
                       action={async () => {
-                        await api.write(`Delete${type}`, { id: a._id.$oid });
+                        await api.write(REQUESTS[type].delete, { id: a._id.$oid });
                         accounts.reload();
                       }}
                     />
@@ -68,7 +73,7 @@ export function AccountsSettings({
   );
 }
 
-function NewAccount({ type, onCreated }: { type: string; onCreated(): void }) {
+function NewAccount({ type, onCreated }: { type: AccountType; onCreated(): void }) {
   const { api } = useSession();
   const empty: Required<Omit<AccountDto, 'https'>> = { domain: '', username: '', token: '' };
   const [account, setAccount] = useState(empty);
@@ -80,7 +85,7 @@ function NewAccount({ type, onCreated }: { type: string; onCreated(): void }) {
     setError(undefined);
     try {
       const params: CreateAccountDto = { account };
-      await api.write(`Create${type}`, params);
+      await api.write(REQUESTS[type].create, params);
       setAccount(empty);
       onCreated();
     } catch (e) {

@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import type { SetUsersInUserGroupDto } from '@monitor/contracts';
+import type { SetUsersInUserGroupDto, UserAnswer, UserGroupAnswer } from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { User, UserGroup } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
 
 /** Who is in a group: every user as a checkbox, saved as one `SetUsersInUserGroup`. */
-export function GroupMembersDialog(props: { group: UserGroup; users: User[]; onClose(): void }) {
+export function GroupMembersDialog(props: {
+  group: UserGroupAnswer;
+  users: UserAnswer[];
+  onClose(): void;
+}) {
   const { group, users, onClose } = props;
   const { api } = useSession();
   const [members, setMembers] = useState(new Set(group.users));

@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import type { UpdatePermissionOnResourceTypeDto } from '@monitor/contracts';
+import type {
+  PermissionLevel,
+  ResourceKind,
+  UpdatePermissionOnResourceTypeDto,
+  UserTargetDto,
+} from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { PermissionLevel, ResourceKind, UserTarget } from '../../api/types';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
 import { KINDS } from '../../kinds';
@@ -9,7 +13,7 @@ import { KINDS } from '../../kinds';
 const LEVELS: readonly PermissionLevel[] = ['None', 'Read', 'Execute', 'Write'];
 
 interface Props {
-  target: UserTarget;
+  target: UserTargetDto;
   /** The user's or the group's name. */
   name: string;
   /** The grants per kind it has now. */

@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { SetEveryoneUserGroupDto, UserGroupIdDto, UserGroupNameDto } from '@monitor/contracts';
+import type {
+  SetEveryoneUserGroupDto,
+  UserGroupAnswer,
+  UserGroupIdDto,
+  UserGroupNameDto,
+} from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { User, UserGroup } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
@@ -11,9 +15,9 @@ import { KindGrantsDialog } from './kind-grants-dialog';
 /** User groups (admins only): their members, and what every member may do through them. */
 export function UserGroupsSettings() {
   const { api } = useSession();
-  const groups = useRequest(() => api.read<UserGroup[]>('ListUserGroups'), [api]);
-  const users = useRequest(() => api.read<User[]>('ListUsers'), [api]);
-  const [editing, setEditing] = useState<{ group: UserGroup; what: 'members' | 'grants' }>();
+  const groups = useRequest(() => api.read('ListUserGroups'), [api]);
+  const users = useRequest(() => api.read('ListUsers'), [api]);
+  const [editing, setEditing] = useState<{ group: UserGroupAnswer; what: 'members' | 'grants' }>();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>();
   const usernames = new Map(users.data?.map((u) => [u._id.$oid, u.username]));

@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import type { UpdateUserAdminDto, UpdateUserBasePermissionsDto } from '@monitor/contracts';
+import type {
+  UpdateUserAdminDto,
+  UpdateUserBasePermissionsDto,
+  UserAnswer,
+} from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { User } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
@@ -10,8 +13,8 @@ import { KindGrantsDialog } from './kind-grants-dialog';
 /** Users (admins only): enable the ones waiting, and what they may create or administer. */
 export function UsersSettings() {
   const { api, user: me } = useSession();
-  const users = useRequest(() => api.read<User[]>('ListUsers'), [api]);
-  const [granting, setGranting] = useState<User>();
+  const users = useRequest(() => api.read('ListUsers'), [api]);
+  const [granting, setGranting] = useState<UserAnswer>();
   const permissions = async (params: UpdateUserBasePermissionsDto) => {
     await api.write('UpdateUserBasePermissions', params);
     users.reload();

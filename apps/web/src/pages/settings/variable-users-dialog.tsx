@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { UpdateVariablePermissionDto, VariableGrantees } from '@monitor/contracts';
+import type { UpdateVariablePermissionDto, UserTargetDto } from '@monitor/contracts';
 import { useSession } from '../../api/session';
-import type { User, UserGroup, UserTarget } from '../../api/types';
 import { useRequest } from '../../api/use-request';
 import { Dialog } from '../../components/dialog';
 import { ErrorNote } from '../../components/error-note';
@@ -15,9 +14,9 @@ export function VariableUsersDialog(props: { name: string; onClose(): void }) {
   const { api } = useSession();
   const data = useRequest(async () => {
     const [users, groups, grants] = await Promise.all([
-      api.read<User[]>('ListUsers'),
-      api.read<UserGroup[]>('ListUserGroups'),
-      api.read<VariableGrantees>('GetVariablePermissions', { name }),
+      api.read('ListUsers'),
+      api.read('ListUserGroups'),
+      api.read('GetVariablePermissions', { name }),
     ]);
     const held = new Set(grants.users.map((g) => `${g.user_target.type}/${g.user_target.id}`));
     return [
@@ -33,7 +32,7 @@ export function VariableUsersDialog(props: { name: string; onClose(): void }) {
   }, [api, name]);
   const [error, setError] = useState<unknown>();
 
-  const setUse = async (user_target: UserTarget, use: boolean) => {
+  const setUse = async (user_target: UserTargetDto, use: boolean) => {
     setError(undefined);
     try {
       const params: UpdateVariablePermissionDto = { name, user_target, use };

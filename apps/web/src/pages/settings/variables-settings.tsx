@@ -1,9 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type {
-  CreateVariableDto,
-  UpdateVariableValueDto,
-  VariableAnswer,
-} from '@monitor/contracts';
+import type { CreateVariableDto, UpdateVariableValueDto, VariableAnswer } from '@monitor/contracts';
 import { useSession } from '../../api/session';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
@@ -17,7 +13,7 @@ import { VariableUsersDialog } from './variable-users-dialog';
  */
 export function VariablesSettings() {
   const { api, user } = useSession();
-  const variables = useRequest(() => api.read<VariableAnswer[]>('ListVariables'), [api]);
+  const variables = useRequest(() => api.read('ListVariables'), [api]);
   const [usersOf, setUsersOf] = useState<string>();
   return (
     <div>
