@@ -4,7 +4,7 @@ import {
   buildContainerSpec,
   buildImage,
   deploymentPowers,
-  type Version,
+  type DeploymentImage,
   interpolate,
   invalid,
   notFound,
@@ -55,16 +55,13 @@ export class DeploymentContext {
   }
 
   /** The image to run: given, or the one its Build pushes at the version (latest for 0.0.0). */
-  private imageOf(name: string, given: unknown): { image: string; account: string } {
-    const { type, params } = (given ?? {}) as {
-      type?: string;
-      params?: { image?: string; build_id?: string; version?: Version };
-    };
-    if (type === 'Image' && params?.image) return { image: params.image, account: '' };
-    if (type === 'Build') {
-      const build = this.readModel.resource('Build', String(params?.build_id ?? ''));
+  private imageOf(name: string, given: DeploymentImage): { image: string; account: string } {
+    if (given.type === 'Image' && given.params.image)
+      return { image: given.params.image, account: '' };
+    if (given.type === 'Build') {
+      const build = this.readModel.resource('Build', given.params.build_id);
       if (!build) throw new Error(`Deployment '${name}': image.params.build_id names no Build`);
-      return buildImage(build, params?.version ?? { major: 0, minor: 0, patch: 0 });
+      return buildImage(build, given.params.version);
     }
     throw new Error(
       `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
@@ -72,7 +69,7 @@ export class DeploymentContext {
   }
 
   server(deployment: Resource<'Deployment'>): Resource<'Server'> {
-    const serverId = String(deployment.config.server_id ?? '');
+    const serverId = deployment.config.server_id;
     const server = serverId ? this.readModel.resource('Server', serverId) : undefined;
     if (!server) {
       throw invalid(`Deployment '${deployment.name}' has no server: set config.server_id`, {
@@ -93,7 +90,7 @@ export class DeploymentContext {
       image,
       interpolate: (text) => interpolate(text, variable),
     });
-    const account = String(config.image_registry_account ?? '') || buildAccount;
+    const account = config.image_registry_account || buildAccount;
     const registry = account
       ? this.credentials.find('ImageRegistry', registryOfImage(image), account)
       : undefined;

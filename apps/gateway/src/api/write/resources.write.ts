@@ -101,12 +101,12 @@ export class ResourceWrites implements OnModuleInit {
       this.rights.check(principal, kind, config, config);
     } else if (op === 'Copy') {
       const source = this.current(kind, (params as CopyResourceDto).id);
-      const config = source.config as Record<string, unknown>;
+      const config = { ...source.config };
       this.rights.check(principal, kind, config, config);
     } else if (op === 'Update') {
       const current = this.current(kind, (params as UpdateResourceDto).id);
       const given = asWritten(kind, (params as UpdateResourceDto).config);
-      const result = { ...(current.config as Record<string, unknown>), ...given };
+      const result = { ...current.config, ...given };
       this.rights.check(principal, kind, given, result, current);
     }
   }
