@@ -1,3 +1,4 @@
 export * from './run-main';
 export * from './connection-limits';
 export * from './process-logger';
+export * from './config-error';

@@ -1,4 +1,4 @@
-import { describeJsonProblem, findJsonProblem } from '@monitor/contracts';
+import { describeJsonProblem, findJsonProblem } from '@monitor/contracts/agent';
 import type { ProcessLogger } from '@monitor/process';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';

@@ -1,23 +1,24 @@
-import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts';
+import type * as v from 'valibot';
+import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts/agent';
+import { parseParams, type ParamsSchema } from './params';
 
-export interface RequestDefinition<P extends object = object> {
+export interface RequestDefinition {
   /** Komodo's periphery request name, the `type` of the body: an entry of `AGENT`. */
   name: string;
-  /** class-validator DTO of `params`. */
-  dto: new () => P;
-  handle(params: P): Promise<unknown>;
+  /** Checks `params` against the request's schema (400 naming each bad field), then handles. */
+  call(params: unknown): Promise<unknown>;
 }
 
 /** Every request the agent answers, by name. Each feature adds its own (periphery-services.ts). */
 export class RequestRegistry {
   private readonly definitions = new Map<string, RequestDefinition>();
 
-  add(...definitions: RequestDefinition<never>[]): void {
+  add(...definitions: RequestDefinition[]): void {
     for (const definition of definitions) {
       if (this.definitions.has(definition.name)) {
         throw new Error(`request ${definition.name} is defined twice`);
       }
-      this.definitions.set(definition.name, definition as unknown as RequestDefinition);
+      this.definitions.set(definition.name, definition);
     }
   }
 
@@ -30,20 +31,30 @@ export class RequestRegistry {
   }
 }
 
-/** Names, on the DTO's type, the fields it validates that the catalogue's params do not declare. */
-type OnlyDeclared<P, Declared> = [Exclude<keyof P, keyof Declared>] extends [never]
-  ? unknown
-  : { undeclaredFields: Exclude<keyof P, keyof Declared> };
+/**
+ * What the compiler says when a schema takes other params than its catalogue entry declares:
+ * the fields either lacks, or that their types differ.
+ */
+type SameParams<Taken, Declared> = [Taken] extends [Declared]
+  ? [Declared] extends [Taken]
+    ? [Exclude<keyof Taken, keyof Declared>] extends [never]
+      ? unknown
+      : { undeclaredFields: Exclude<keyof Taken, keyof Declared> }
+    : { paramsTheSchemaRefuses: Declared }
+  : { paramsTheCatalogueLacks: Taken };
 
 /**
- * A handler of one catalogue entry (`AGENT` in @monitor/contracts): its DTO must take the entry's
- * params, no more and no less, and its handler answer the entry's answer, so the core's typed
- * calls and the agent cannot drift apart.
+ * A handler of one catalogue entry (`AGENT` in @monitor/contracts): its schema must take the
+ * entry's params, no more and no less, and its handler answer the entry's answer, so the core's
+ * typed calls and the agent cannot drift apart.
  */
-export function request<E extends AgentEntry, P extends object & AgentParamsOf<E>>(
+export function request<E extends AgentEntry, S extends ParamsSchema>(
   entry: E,
-  dto: (new () => P) & OnlyDeclared<P, AgentParamsOf<E>>,
-  handle: (params: P) => Promise<AgentAnswerOf<E>>,
-): RequestDefinition<never> {
-  return { name: entry.name, dto, handle } as unknown as RequestDefinition<never>;
+  schema: S & SameParams<v.InferInput<S>, AgentParamsOf<E>>,
+  handle: (params: v.InferOutput<S>) => Promise<AgentAnswerOf<E>>,
+): RequestDefinition {
+  return {
+    name: entry.name,
+    call: (params) => handle(parseParams(entry.name, schema, params)),
+  };
 }

@@ -1,4 +1,4 @@
-import type { StackFileContents } from '@monitor/contracts';
+import type { StackFileContents } from '@monitor/contracts/agent';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';

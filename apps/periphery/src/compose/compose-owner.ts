@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { DEPLOYMENT_LABEL, STACK_LABEL } from '@monitor/domain';
+import { DEPLOYMENT_LABEL, STACK_LABEL } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
 import { ownerProblem } from '../docker/container-owner';
 import { DockerEngine } from '../docker/docker-engine';

@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { reservedLabelPrefix } from '@monitor/domain';
+import { reservedLabelPrefix } from '@monitor/domain/agent';
 
 /** Where a compose project reaches outside itself, and which labels it would set. */
 export interface ComposeReach {
@@ -20,9 +19,11 @@ const NAMESPACE_KEYS = ['network_mode', 'pid', 'ipc'];
 /**
  * Reads what `compose config` printed (the files merged and interpolated, v1 and v2 alike):
  * another container's namespaces or volumes reached by name, and labels that say who owns a
- * container, neither of which a stack may take from someone else.
+ * container, neither of which a stack may take from someone else. The YAML parser loads with
+ * the first `up`: an agent that runs no stack never pays for it.
  */
-export function readComposeReach(configText: string): ComposeReach {
+export async function readComposeReach(configText: string): Promise<ComposeReach> {
+  const { parse } = await import('yaml');
   const doc: unknown = parse(configText, { maxAliasCount: 1000 });
   const services = isObject(doc) && isObject(doc.services) ? doc.services : {};
   const reach: ComposeReach = { services: Object.keys(services), joins: [], reservedLabels: [] };

@@ -1,7 +1,7 @@
 import { readComposeReach } from './compose-reach';
 
 describe('readComposeReach', () => {
-  it("finds another container's namespaces and volumes, and reserved labels (compose v1's output)", () => {
+  it("finds another container's namespaces and volumes, and reserved labels (compose v1's output)", async () => {
     const v1 = [
       'services:',
       '  other:',
@@ -19,7 +19,7 @@ describe('readComposeReach', () => {
       '    - service:other:rw',
       "version: '3.9'",
     ].join('\n');
-    expect(readComposeReach(v1)).toEqual({
+    expect(await readComposeReach(v1)).toEqual({
       services: ['other', 'web'],
       joins: [
         { service: 'web', key: 'network_mode', container: 'victim' },
@@ -31,10 +31,10 @@ describe('readComposeReach', () => {
     });
   });
 
-  it('reads labels given as lines, and a plain project as reaching nowhere', () => {
+  it('reads labels given as lines, and a plain project as reaching nowhere', async () => {
     const text =
       'services:\n  web:\n    labels: ["com.docker.compose.project=x", "a=b"]\n    network_mode: none\n';
-    expect(readComposeReach(text)).toEqual({
+    expect(await readComposeReach(text)).toEqual({
       services: ['web'],
       joins: [],
       reservedLabels: [{ service: 'web', key: 'com.docker.compose.project' }],

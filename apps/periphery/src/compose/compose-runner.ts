@@ -44,7 +44,7 @@ export class ComposeRunner {
     agentFiles: string[] = [],
   ): Promise<Log> {
     const cwd = this.runDirectory(target);
-    // Checked again here (the DTO did too): these paths reach the file system.
+    // Checked again here (the params schema did too): these paths reach the file system.
     const files = [
       ...target.files.flatMap((file) => ['-f', fileInStack(cwd, file)]),
       ...agentFiles.flatMap((file) => ['-f', file]),

@@ -1,4 +1,4 @@
-import type { ComposeService } from '@monitor/contracts';
+import type { ComposeService } from '@monitor/contracts/agent';
 import type Dockerode from 'dockerode';
 import { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';

@@ -1,222 +1,133 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { WithLogSearch } from '../docker/log-search.dto';
+import * as v from 'valibot';
+import { LOG_SEARCH } from '../docker/log-search.dto';
 import { RegistryAuthDto } from '../docker/pull-image.dto';
-import { AreRelativePaths, IsProjectName, IsRelativePath, IsStackName } from './stack-paths';
+import { ProjectName, RelativePath, RelativePaths, StackName } from './stack-paths';
 
 export const COMPOSE_COMMANDS = ['auto', 'docker compose', 'docker-compose'] as const;
 /** The compose subcommands a wrapper may wrap (Komodo's, without Swarm's). */
-export const WRAPPABLE = ['config', 'build', 'pull', 'up', 'run'];
+export const WRAPPABLE: string[] = ['config', 'build', 'pull', 'up', 'run'];
 export type ComposeCommandChoice = (typeof COMPOSE_COMMANDS)[number];
 
 /** A service name as compose allows it; checked so it can never look like an option. */
 export const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-const SERVICE_MESSAGE = "services entries must be service names (letters, digits, '_', '.', '-')";
-
-export class StackFileDto {
-  @IsRelativePath()
-  path!: string;
-
-  @IsString()
-  @MaxLength(512 * 1024)
-  contents!: string;
-}
-
-export class WriteComposeFilesDto {
-  @IsStackName()
-  stack!: string;
-
-  /** Empty when the compose files come from git and only the env file is written. */
-  @IsArray()
-  @ArrayMaxSize(32)
-  @ValidateNested({ each: true })
-  @Type(() => StackFileDto)
-  files!: StackFileDto[];
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => StackFileDto)
-  env?: StackFileDto;
-}
-
-/**
- * What every compose command names: the stack's directory, the directory inside it where
- * compose runs, the project and its files (relative to the run directory).
- */
-export class ComposeTargetDto {
-  @IsStackName()
-  stack!: string;
-
-  @IsOptional()
-  @IsRelativePath()
-  run_directory?: string;
-
-  @IsProjectName()
-  project!: string;
-
-  @ArrayMinSize(1)
-  @ArrayMaxSize(32)
-  @AreRelativePaths()
-  files!: string[];
-
-  @IsOptional()
-  @IsRelativePath()
-  env_file?: string;
-
-  /** Komodo's `additional_env_files`, after `env_file`: a later file's value wins. */
-  @IsOptional()
-  @ArrayMaxSize(32)
-  @AreRelativePaths()
-  env_files?: string[];
-
-  /** Which compose program; the agent's choice ('auto') unless the core insists. */
-  @IsOptional()
-  @IsIn(COMPOSE_COMMANDS)
-  compose_command?: ComposeCommandChoice;
-
-  /**
-   * Komodo's `compose_cmd_wrapper`: a shell command with `[[COMPOSE_COMMAND]]` where the compose
-   * command goes (`op run -- [[COMPOSE_COMMAND]]`), for the subcommands in `wrap` (`up` alone
-   * when not given). The stack's owner writes it, as they write pre_deploy.
-   */
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  @Matches(/\[\[COMPOSE_COMMAND\]\]/, { message: 'wrapper must contain [[COMPOSE_COMMAND]]' })
-  wrapper?: string;
-
-  @IsOptional()
-  @IsArray()
-  @IsIn(WRAPPABLE, { each: true })
-  wrap?: string[];
-}
-
-export class ComposeServicesDto extends ComposeTargetDto {
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(256)
-  @IsString({ each: true })
-  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
-  services?: string[];
-}
-
-/** Pulls (and `up`, which pulls what is missing) may log in to a private registry. */
-export class ComposePullDto extends ComposeServicesDto {
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegistryAuthDto)
-  registry?: RegistryAuthDto;
-}
+const SERVICE_NAMES = v.array(
+  v.pipe(
+    v.string(),
+    v.regex(SERVICE_NAME, "must be a service name (letters, digits, '_', '.', '-')"),
+  ),
+);
 
 /** A day: longer is a mistake, not a grace period. */
 export const MAX_STOP_TIMEOUT = 86_400;
 
 /** Seconds compose waits for a container to stop before it kills it (`--timeout`). */
-const StopTimeout = (): PropertyDecorator => (target, key) => {
-  IsOptional()(target, key);
-  IsInt()(target, key);
-  Min(0)(target, key);
-  Max(MAX_STOP_TIMEOUT)(target, key);
+const STOP_TIMEOUT = v.optional(
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STOP_TIMEOUT)),
+);
+
+export const StackFileDto = v.strictObject({
+  path: RelativePath,
+  contents: v.pipe(v.string(), v.maxLength(512 * 1024)),
+});
+export type StackFileDto = v.InferOutput<typeof StackFileDto>;
+
+export const WriteComposeFilesDto = v.strictObject({
+  stack: StackName,
+  /** Empty when the compose files come from git and only the env file is written. */
+  files: v.pipe(v.array(StackFileDto), v.maxLength(32)),
+  env: v.optional(StackFileDto),
+});
+
+/**
+ * What every compose command names: the stack's directory, the directory inside it where
+ * compose runs, the project and its files (relative to the run directory).
+ */
+const COMPOSE_TARGET = {
+  stack: StackName,
+  run_directory: v.optional(RelativePath),
+  project: ProjectName,
+  files: v.pipe(RelativePaths, v.minLength(1), v.maxLength(32)),
+  env_file: v.optional(RelativePath),
+  /** Komodo's `additional_env_files`, after `env_file`: a later file's value wins. */
+  env_files: v.optional(v.pipe(RelativePaths, v.maxLength(32))),
+  /** Which compose program; the agent's choice ('auto') unless the core insists. */
+  compose_command: v.optional(v.picklist(COMPOSE_COMMANDS)),
+  /**
+   * Komodo's `compose_cmd_wrapper`: a shell command with `[[COMPOSE_COMMAND]]` where the compose
+   * command goes (`op run -- [[COMPOSE_COMMAND]]`), for the subcommands in `wrap` (`up` alone
+   * when not given). The stack's owner writes it, as they write pre_deploy.
+   */
+  wrapper: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(4096),
+      v.regex(/\[\[COMPOSE_COMMAND\]\]/, 'must contain [[COMPOSE_COMMAND]]'),
+    ),
+  ),
+  wrap: v.optional(v.array(v.picklist(WRAPPABLE))),
 };
 
+export const ComposeTargetDto = v.strictObject(COMPOSE_TARGET);
+export type ComposeTargetDto = v.InferOutput<typeof ComposeTargetDto>;
+
+const COMPOSE_SERVICES = {
+  ...COMPOSE_TARGET,
+  services: v.optional(v.pipe(SERVICE_NAMES, v.maxLength(256))),
+};
+export const ComposeServicesDto = v.strictObject(COMPOSE_SERVICES);
+
+/** Pulls (and `up`, which pulls what is missing) may log in to a private registry. */
+const COMPOSE_PULL = { ...COMPOSE_SERVICES, registry: v.optional(RegistryAuthDto) };
+export const ComposePullDto = v.strictObject(COMPOSE_PULL);
+export type ComposePullDto = v.InferOutput<typeof ComposePullDto>;
+
 /** `stop` and `restart`, which take compose's `--timeout`. */
-export class ComposeStopDto extends ComposeServicesDto {
-  @StopTimeout()
-  timeout?: number;
-}
+export const ComposeStopDto = v.strictObject({ ...COMPOSE_SERVICES, timeout: STOP_TIMEOUT });
 
-export class ComposeUpDto extends ComposePullDto {
+export const ComposeUpDto = v.strictObject({
+  ...COMPOSE_PULL,
   /** Extra options of `up` (`--force-recreate`...); arguments, never a shell string. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @IsString({ each: true })
-  extra_args?: string[];
-
+  extra_args: v.optional(v.pipe(v.array(v.string()), v.maxLength(64))),
   /** For the containers `up` replaces. */
-  @StopTimeout()
-  timeout?: number;
-}
+  timeout: STOP_TIMEOUT,
+});
+export type ComposeUpDto = v.InferOutput<typeof ComposeUpDto>;
 
 /**
  * `down`, or with `services` only theirs: stopped and removed (`stop` then `rm`, as
  * docker-compose 1.x's `down` takes no services), the project's networks left.
  */
-export class ComposeDownDto extends ComposeServicesDto {
-  @IsOptional()
-  @IsBoolean()
-  remove_volumes?: boolean;
-
+export const ComposeDownDto = v.strictObject({
+  ...COMPOSE_SERVICES,
+  remove_volumes: v.optional(v.boolean()),
   /** Containers of services no longer in the compose files go too (`--remove-orphans`). */
-  @IsOptional()
-  @IsBoolean()
-  remove_orphans?: boolean;
-
-  @StopTimeout()
-  timeout?: number;
-}
+  remove_orphans: v.optional(v.boolean()),
+  timeout: STOP_TIMEOUT,
+});
+export type ComposeDownDto = v.InferOutput<typeof ComposeDownDto>;
 
 /** A compose project's services, by compose's labels (no files needed). */
-export class ComposeProjectDto {
-  @IsProjectName()
-  project!: string;
-
+const COMPOSE_PROJECT = {
+  project: ProjectName,
   /** The stack asking (its id): the project's containers must be labelled as its own. */
-  @IsOptional()
-  @IsStackName()
-  stack?: string;
+  stack: v.optional(StackName),
+  services: v.optional(SERVICE_NAMES),
+};
 
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Matches(SERVICE_NAME, { each: true, message: SERVICE_MESSAGE })
-  services?: string[];
-}
-
-export class GetComposeLogDto extends ComposeProjectDto {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  tail = 100;
-
+export const GetComposeLogDto = v.strictObject({
+  ...COMPOSE_PROJECT,
+  tail: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)), 100),
   /** Each line as `<container>  | <RFC 3339 time> <text>`, as `compose logs --timestamps`. */
-  @IsOptional()
-  @IsBoolean()
-  timestamps?: boolean;
-}
+  timestamps: v.optional(v.boolean()),
+});
 
 /** A stack's pre- or post-deploy command, run by `sh -e` in a directory of the stack. */
-export class RunStackCommandDto {
-  @IsStackName()
-  stack!: string;
-
+export const RunStackCommandDto = v.strictObject({
+  stack: StackName,
   /** Relative to the stack's directory; empty is the stack's directory. */
-  @IsOptional()
-  @IsRelativePath()
-  path?: string;
+  path: v.optional(RelativePath),
+  command: v.pipe(v.string(), v.maxLength(64 * 1024)),
+  stage: v.pipe(v.string(), v.maxLength(64)),
+});
 
-  @IsString()
-  @MaxLength(64 * 1024)
-  command!: string;
-
-  @IsString()
-  @MaxLength(64)
-  stage!: string;
-}
-
-export class SearchComposeLogDto extends WithLogSearch(ComposeProjectDto) {}
+export const SearchComposeLogDto = v.strictObject({ ...COMPOSE_PROJECT, ...LOG_SEARCH });

@@ -1,4 +1,4 @@
-import { AGENT } from '@monitor/contracts';
+import { AGENT } from '@monitor/contracts/agent';
 import { request, type RequestDefinition } from '../api/request-registry';
 import type { DockerEngine } from '../docker/docker-engine';
 import type { Log } from '../docker/docker-shapes';
@@ -48,7 +48,7 @@ export interface ComposeServices {
  * What a Stack needs of the agent: its files on disk and compose run over them. Every compose
  * request about a project is refused (409) when the project's containers are not the stack's.
  */
-export function composeRequests(services: ComposeServices): RequestDefinition<never>[] {
+export function composeRequests(services: ComposeServices): RequestDefinition[] {
   const { runner, status } = services;
   const owned = ownedBy(new ComposeOwnership(services.engine, runner));
   return [
@@ -153,7 +153,7 @@ async function up(
   if (!config.success) return { logs: [{ ...config, stdout: '' }], success: false };
   let reach: ComposeReach;
   try {
-    reach = readComposeReach(config.stdout);
+    reach = await readComposeReach(config.stdout);
   } catch (error) {
     const stderr = `compose config printed what is not YAML: ${(error as Error).message}`;
     return { logs: [{ ...config, stdout: '', stderr, success: false }], success: false };

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { isProjectName } from '@monitor/domain';
+import { isProjectName } from '@monitor/domain/agent';
+import { byRule } from '../api/params';
 import { PeripheryError } from '../api/periphery-error';
 
 /**
@@ -67,25 +67,10 @@ export function problemWithRelativePath(path: unknown): string | undefined {
   return undefined;
 }
 
-function rule(name: string, problem: (v: unknown) => string | undefined) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    ValidateBy(
-      {
-        name,
-        validator: {
-          validate: (value: unknown) => problem(value) === undefined,
-          defaultMessage: (args?: ValidationArguments) =>
-            `${args?.property ?? 'value'} ${problem(args?.value) ?? 'is invalid'}`,
-        },
-      },
-      options,
-    );
-}
-
-export const IsRelativePath = rule('isRelativePath', problemWithRelativePath);
+export const RelativePath = byRule<string>(problemWithRelativePath);
 
 /** A list of relative paths; the message names the first bad entry by index. */
-export const AreRelativePaths = rule('areRelativePaths', (value) => {
+export const RelativePaths = byRule<string[]>((value) => {
   if (!Array.isArray(value)) return 'must be an array of relative paths';
   for (const [index, path] of value.entries()) {
     const problem = problemWithRelativePath(path);
@@ -94,13 +79,13 @@ export const AreRelativePaths = rule('areRelativePaths', (value) => {
   return undefined;
 });
 
-export const IsStackName = rule('isStackName', (v) =>
+export const StackName = byRule<string>((v) =>
   typeof v === 'string' && STACK_NAME.test(v)
     ? undefined
     : "must be a letter or digit, then letters, digits, '_', '.' or '-'",
 );
 
-export const IsProjectName = rule('isProjectName', (v) =>
+export const ProjectName = byRule<string>((v) =>
   typeof v === 'string' && isProjectName(v)
     ? undefined
     : "must be lowercase letters, digits, '_' or '-', starting with a letter or digit",

@@ -1,10 +1,9 @@
-import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
-import { ConfigError } from '@monitor/config';
-import { PeripheryConfig } from './periphery-config';
+import * as v from 'valibot';
+import { describeIssue } from '../api/params';
+import { ConfigError } from '@monitor/process';
+import { PeripheryConfigSchema, type PeripheryConfig } from './periphery-config';
 
 type Env = Record<string, string | undefined>;
 const PREFIX = 'PERIPHERY';
@@ -28,12 +27,14 @@ export function loadPeripheryConfig(
  */
 export function peripheryConfig(values: Partial<PeripheryConfig> | object = {}): PeripheryConfig {
   const given = Object.entries(values).filter(([, value]) => value !== undefined);
-  const config = plainToInstance(PeripheryConfig, {
-    ...new PeripheryConfig(),
-    ...Object.fromEntries(given),
-  });
-  const errors = validateSync(config, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw new ConfigError(`invalid configuration: ${describe(errors).join('; ')}`);
+  const result = v.safeParse(PeripheryConfigSchema, Object.fromEntries(given));
+  if (!result.success) {
+    const problems = result.issues.map((issue) =>
+      describeIssue(issue).replace(/^unknown field/, 'unknown key'),
+    );
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const config = result.output;
   if (!config.passkeys.length && !config.allow_no_passkey) {
     // An agent without a passkey runs containers for anyone who can reach its port.
     throw new ConfigError(
@@ -55,7 +56,7 @@ function readToml(path: string): Record<string, unknown> {
 
 function fromEnv(env: Env): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, fallback] of Object.entries(new PeripheryConfig())) {
+  for (const [key, fallback] of Object.entries(v.getDefaults(PeripheryConfigSchema))) {
     const name = `${PREFIX}_${key.toUpperCase()}`;
     const value = env[name];
     if (value === undefined || key === 'config_path') continue;
@@ -86,12 +87,4 @@ function parseBool(value: string): boolean | string {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   return value;
-}
-
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.entries(e.constraints ?? {}).map(([rule, message]) =>
-      rule === 'whitelistValidation' ? `unknown key '${e.property}'` : message,
-    ),
-  );
 }

@@ -1,80 +1,62 @@
-import 'reflect-metadata';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsIP,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { COMPOSE_COMMANDS, type ComposeCommandChoice } from '../compose/compose.dto';
-import { IsIpOrCidrList } from './ip-or-cidr.validator';
+import { isIP } from 'node:net';
+import * as v from 'valibot';
+import { parseIpRule } from '../auth/ip-allow-list';
+import { COMPOSE_COMMANDS } from '../compose/compose.dto';
+
+const isIpOrCidr = (value: unknown) =>
+  typeof value === 'string' && parseIpRule(value) !== undefined;
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
 
 /**
  * Every setting of the agent: defaults, then the TOML file named by `PERIPHERY_CONFIG`, then
  * environment overrides `PERIPHERY_<KEY>`. Names follow Komodo's periphery config.
  */
-export class PeripheryConfig {
+export const PeripheryConfigSchema = v.strictObject({
   /** Port the agent listens on. 0 picks a free one (tests). */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  port = 8120;
-
+  port: v.optional(int(0, 65535), 8120),
   /** Address the agent listens on. */
-  @IsIP()
-  bind_ip = '0.0.0.0';
-
+  bind_ip: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((ip) => isIP(ip) !== 0, 'must be an IP address'),
+    ),
+    '0.0.0.0',
+  ),
   /** Accepted values of the `authorization` header; the core sends one of them. */
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  passkeys: string[] = [];
-
+  passkeys: v.optional(v.array(nonEmpty), () => []),
   /** Lets the agent start with no passkey, answering anyone: for development only. */
-  @IsBoolean()
-  allow_no_passkey = false;
-
+  allow_no_passkey: v.optional(v.boolean(), false),
   /** Client addresses or CIDR ranges (IPv4 or IPv6) allowed to call; empty allows any. */
-  @IsIpOrCidrList()
-  allowed_ips: string[] = [];
-
-  @IsBoolean()
-  ssl_enabled = false;
-
+  allowed_ips: v.optional(
+    v.custom<string[]>(
+      (value) => Array.isArray(value) && value.every(isIpOrCidr),
+      ({ input }) => {
+        const bad = Array.isArray(input) ? input.filter((ip) => !isIpOrCidr(ip)) : input;
+        return `must hold IP addresses or CIDR ranges such as 10.0.0.0/8 or fd00::/8 (not ${JSON.stringify(bad)})`;
+      },
+    ),
+    () => [],
+  ),
+  ssl_enabled: v.optional(v.boolean(), false),
   /** PEM private key; default `<root_directory>/ssl/key.pem`, generated when absent. */
-  @IsString()
-  ssl_key_file = '';
-
+  ssl_key_file: v.optional(v.string(), ''),
   /** PEM certificate; default `<root_directory>/ssl/cert.pem`, generated when absent. */
-  @IsString()
-  ssl_cert_file = '';
-
+  ssl_cert_file: v.optional(v.string(), ''),
   /** Where the agent keeps the files it needs (the generated certificate). */
-  @IsString()
-  @MinLength(1)
-  root_directory = '/etc/monitor-periphery';
-
+  root_directory: v.optional(nonEmpty, '/etc/monitor-periphery'),
   /** The Docker engine's unix socket. */
-  @IsString()
-  @MinLength(1)
-  docker_socket = '/var/run/docker.sock';
-
+  docker_socket: v.optional(nonEmpty, '/var/run/docker.sock'),
   /**
    * Which compose program stacks run: `auto` is `docker compose` when the Docker CLI has the
    * plugin, else `docker-compose`. A request may still name one.
    */
-  @IsIn(COMPOSE_COMMANDS)
-  compose_command: ComposeCommandChoice = 'auto';
-
+  compose_command: v.optional(v.picklist(COMPOSE_COMMANDS), 'auto'),
   /** How often system stats are sampled in the background; answers come from the cache. */
-  @IsInt()
-  @Min(100)
-  stats_polling_rate_ms = 5000;
+  stats_polling_rate_ms: v.optional(int(100), 5000),
+  config_path: v.optional(v.string()),
+});
 
-  @IsOptional()
-  @IsString()
-  config_path?: string;
-}
+export type PeripheryConfig = v.InferOutput<typeof PeripheryConfigSchema>;

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import * as v from 'valibot';
 import { OwnerDto } from './container-owner';
-import { IsContainerName, IsSignal } from './engine-validators';
+import { ContainerName, Signal } from './engine-validators';
 
 /**
  * The longest a stop may wait before the kill. The request is answered once the container has
@@ -14,29 +13,22 @@ export const MAX_STOP_SECONDS = 600;
  * GetContainerStats. Unlike the read requests (which answer 404 for a name that cannot exist),
  * these refuse such a name with a 400: it is a malformed request, not a missing container.
  */
-export class ContainerActionDto {
-  @IsString()
-  @IsContainerName()
-  name!: string;
-
+const CONTAINER_ACTION = {
+  name: ContainerName,
   /** The Deployment (or Stack) acted for: only a container labelled with its id is touched. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OwnerDto)
-  owner?: OwnerDto;
-}
+  owner: v.optional(OwnerDto),
+};
+
+export const ContainerActionDto = v.strictObject(CONTAINER_ACTION);
 
 /** StopContainer and RemoveContainer: how gracefully to stop first. */
-export class StopContainerDto extends ContainerActionDto {
+export const StopContainerDto = v.strictObject({
+  ...CONTAINER_ACTION,
   /** Sent first; default the container's own StopSignal, else SIGTERM. */
-  @IsOptional()
-  @IsSignal()
-  signal?: string;
-
+  signal: v.optional(Signal),
   /** Seconds between the signal and SIGKILL; default the container's StopTimeout, else 10. */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_STOP_SECONDS)
-  timeSeconds?: number;
-}
+  timeSeconds: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STOP_SECONDS)),
+  ),
+});
+export type StopContainerDto = v.InferOutput<typeof StopContainerDto>;

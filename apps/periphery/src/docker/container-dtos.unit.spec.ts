@@ -1,4 +1,5 @@
-import { validateDto } from '@monitor/contracts';
+import * as v from 'valibot';
+import { badFields } from '../testing/bad-fields';
 import { StopContainerDto } from './container-action.dto';
 import { createOptions, describeCreate } from './create-options';
 import { DeployContainerDto, type ContainerSpecDto } from './deploy-container.dto';
@@ -15,24 +16,21 @@ const spec = {
   stopSignal: 'SIGINT',
   stopTimeout: 5,
 };
+const deployParams = (overrides: object = {}, specOverrides: object = {}) => ({
+  name: 'web',
+  image: 'registry.example.com/web:1',
+  spec: { ...spec, ...specOverrides },
+  ...overrides,
+});
 const deploy = (overrides: object = {}, specOverrides: object = {}) =>
-  validateDto(DeployContainerDto, {
-    name: 'web',
-    image: 'registry.example.com/web:1',
-    spec: { ...spec, ...specOverrides },
-    ...overrides,
-  });
-const fields = (result: ReturnType<typeof validateDto>) =>
-  result.ok ? [] : [...new Set(result.errors.map((e) => e.field))];
+  v.safeParse(DeployContainerDto, deployParams(overrides, specOverrides));
 
-describe('request DTOs of the container lifecycle', () => {
+describe('request schemas of the container lifecycle', () => {
   it('accepts a full deploy spec', () => {
-    expect(deploy()).toMatchObject({ ok: true });
+    expect(deploy()).toMatchObject({ success: true });
     expect(
       deploy({}, { cmd: ['sh', '-c', 'echo hi'], healthcheck: { Test: ['NONE'] } }),
-    ).toMatchObject({
-      ok: true,
-    });
+    ).toMatchObject({ success: true });
   });
 
   it.each([
@@ -40,7 +38,7 @@ describe('request DTOs of the container lifecycle', () => {
     [{ name: 'a b' }, {}, 'name'],
     [{ image: 'web; rm -rf /' }, {}, 'image'],
     [{}, { env: 'A=1' }, 'spec.env'],
-    [{}, { binds: [3] }, 'spec.binds'],
+    [{}, { binds: [3] }, 'spec.binds.0'],
     [{}, { labels: { a: 1 } }, 'spec.labels'],
     [{}, { exposedPorts: { http: {} } }, 'spec.exposedPorts'],
     [{}, { portBindings: { '80/tcp': [{ HostPort: 80 }] } }, 'spec.portBindings'],
@@ -53,29 +51,23 @@ describe('request DTOs of the container lifecycle', () => {
     [{}, { healthcheck: { Test: [] } }, 'spec.healthcheck.Test'],
     [{}, { colour: 'blue' }, 'spec.colour'],
   ])('refuses %j %j naming %s', (overrides, specOverrides, field) => {
-    expect(fields(deploy(overrides, specOverrides))).toContain(field);
+    expect(badFields(DeployContainerDto, deployParams(overrides, specOverrides))).toContain(field);
   });
 
   it('checks stop and pull params', () => {
-    expect(
-      validateDto(StopContainerDto, { name: 'web', signal: 'SIGUSR1', timeSeconds: 3 }).ok,
-    ).toBe(true);
-    expect(fields(validateDto(StopContainerDto, { name: 'web', timeSeconds: 601 }))).toEqual([
-      'timeSeconds',
-    ]);
-    expect(fields(validateDto(StopContainerDto, { name: '.' }))).toEqual(['name']);
-    expect(validateDto(PullImageDto, { image: 'ghcr.io/a/b:1' }).ok).toBe(true);
-    const noToken = validateDto(PullImageDto, {
-      image: 'ghcr.io/a/b:1',
-      registry: { domain: 'ghcr.io', username: 'me' },
-    });
-    expect(fields(noToken)).toEqual(['registry.token']);
+    expect(badFields(StopContainerDto, { name: 'web', signal: 'SIGUSR1', timeSeconds: 3 })).toEqual(
+      [],
+    );
+    expect(badFields(StopContainerDto, { name: 'web', timeSeconds: 601 })).toEqual(['timeSeconds']);
+    expect(badFields(StopContainerDto, { name: '.' })).toEqual(['name']);
+    expect(badFields(PullImageDto, { image: 'ghcr.io/a/b:1' })).toEqual([]);
+    const noToken = { image: 'ghcr.io/a/b:1', registry: { domain: 'ghcr.io', username: 'me' } };
+    expect(badFields(PullImageDto, noToken)).toEqual(['registry.token']);
   });
 });
 
 describe('createOptions', () => {
-  const dto = deploy();
-  const value = (dto.ok ? dto.value.spec : undefined) as ContainerSpecDto;
+  const value: ContainerSpecDto = v.parse(DeployContainerDto, deployParams()).spec;
 
   it('exposes every bound port, as the CLI does, and keeps the Engine fields', () => {
     const options = createOptions('web-new', 'app:1', value);

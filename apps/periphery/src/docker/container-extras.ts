@@ -1,5 +1,5 @@
-import type { ValidationOptions } from 'class-validator';
-import { isPlainObject, rule } from './engine-validators';
+import { byRule } from '../api/params';
+import { isPlainObject } from './engine-validators';
 
 type Shape = 'number' | 'boolean' | 'string' | 'strings' | 'objects' | 'record' | 'log';
 
@@ -74,17 +74,12 @@ function problemIn(part: string, value: unknown, shapes: Record<string, Shape>) 
 }
 
 /** `{ host?: {...HostConfig fields}, config?: {...create body fields} }`. */
-export function IsContainerExtras(options?: ValidationOptions): PropertyDecorator {
-  return rule(
-    'isContainerExtras',
-    (value) => {
-      if (!isPlainObject(value)) return 'must be an object { host, config }';
-      const unknown = Object.keys(value).find((k) => k !== 'host' && k !== 'config');
-      if (unknown) return `${unknown} is not host or config`;
-      const problem =
-        problemIn('host', value.host, HOST) ?? problemIn('config', value.config, CONFIG);
-      return problem;
-    },
-    options,
-  );
-}
+export const ContainerExtras = byRule<{
+  host?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}>((value) => {
+  if (!isPlainObject(value)) return 'must be an object { host, config }';
+  const unknown = Object.keys(value).find((k) => k !== 'host' && k !== 'config');
+  if (unknown) return `${unknown} is not host or config`;
+  return problemIn('host', value.host, HOST) ?? problemIn('config', value.config, CONFIG);
+});

@@ -1,4 +1,4 @@
-import type { KomodoContainer } from '@monitor/contracts';
+import type { KomodoContainer } from '@monitor/contracts/agent';
 
 type Json = Record<string, unknown>;
 

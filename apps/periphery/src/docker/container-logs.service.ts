@@ -1,4 +1,4 @@
-import type { KomodoContainer } from '@monitor/contracts';
+import type { KomodoContainer } from '@monitor/contracts/agent';
 import { toKomodoContainer } from './container-inspect';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';

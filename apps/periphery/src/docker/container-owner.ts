@@ -1,5 +1,5 @@
-import { IsIn, Matches } from 'class-validator';
-import { DEPLOYMENT_LABEL, reservedLabelPrefix, STACK_LABEL } from '@monitor/domain';
+import * as v from 'valibot';
+import { DEPLOYMENT_LABEL, reservedLabelPrefix, STACK_LABEL } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
 
 export const OWNER_KINDS = ['Deployment', 'Stack'] as const;
@@ -13,18 +13,19 @@ export const OWNER_LABELS: Record<OwnerKind, string> = {
 
 const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 
+/** A resource's id as the core writes it. */
+export const RESOURCE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
 /**
  * The resource the core acts for. With it, the agent touches only containers labelled with its
  * id; without it, the request is about the server's own Docker objects (the core allowed that
  * to whoever may act on the whole server).
  */
-export class OwnerDto {
-  @IsIn(OWNER_KINDS)
-  kind!: OwnerKind;
-
-  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'owner.id must be a resource id' })
-  id!: string;
-}
+export const OwnerDto = v.strictObject({
+  kind: v.picklist(OWNER_KINDS),
+  id: v.pipe(v.string(), v.regex(RESOURCE_ID, 'must be a resource id')),
+});
+export type OwnerDto = v.InferOutput<typeof OwnerDto>;
 
 type Labels = Record<string, string> | null | undefined;
 

@@ -1,4 +1,4 @@
-import type { ContainerStats } from '@monitor/contracts';
+import type { ContainerStats } from '@monitor/contracts/agent';
 import { toContainerStats, type EngineStats } from './container-stats';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';

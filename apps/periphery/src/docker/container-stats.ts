@@ -1,4 +1,4 @@
-import type { ContainerStats } from '@monitor/contracts';
+import type { ContainerStats } from '@monitor/contracts/agent';
 
 /** The parts of the Engine's stats answer that the figures come from. */
 export interface EngineStats {

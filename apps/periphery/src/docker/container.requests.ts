@@ -1,4 +1,4 @@
-import { AGENT } from '@monitor/contracts';
+import { AGENT } from '@monitor/contracts/agent';
 import { request, type RequestDefinition } from '../api/request-registry';
 import { ContainerActionDto, StopContainerDto } from './container-action.dto';
 import type { ContainerLifecycleService } from './container-lifecycle.service';
@@ -21,7 +21,7 @@ export interface ContainerServices {
  * What a Deployment needs of the agent: pull, deploy, the container's lifecycle and stats, and
  * whether its image has a newer one at the registry.
  */
-export function containerRequests(services: ContainerServices): RequestDefinition<never>[] {
+export function containerRequests(services: ContainerServices): RequestDefinition[] {
   const { pulls, deployer, lifecycle, statistics, updates } = services;
   const stop = (p: StopContainerDto) => ({ signal: p.signal, timeSeconds: p.timeSeconds });
   return [

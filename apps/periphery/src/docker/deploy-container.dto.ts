@@ -1,145 +1,75 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import * as v from 'valibot';
 import { MAX_STOP_SECONDS } from './container-action.dto';
-import { OwnerDto } from './container-owner';
-import { IsContainerExtras } from './container-extras';
+import { ContainerExtras } from './container-extras';
+import { OwnerDto, RESOURCE_ID } from './container-owner';
 import {
-  IsContainerName,
-  IsExposedPorts,
-  IsImageReference,
-  IsPortBindings,
-  IsSignal,
-  IsStringRecord,
+  ContainerName,
+  ExposedPorts,
+  ImageReference,
+  PortBindings,
+  Signal,
+  StringRecord,
 } from './engine-validators';
 
-/**
+/*
  * The container a Deployment runs, in the Engine API's own field names where the value is the
  * Engine's (RestartPolicy, Healthcheck, port maps), so the core can pass Komodo's settings
  * through without a second vocabulary. The agent checks shapes; the engine checks meaning
  * (a bind like ":/data" is the engine's to refuse, at the create stage).
  */
-export class RestartPolicyDto {
-  @IsIn(['', 'no', 'always', 'unless-stopped', 'on-failure'])
-  Name!: '' | 'no' | 'always' | 'unless-stopped' | 'on-failure';
 
+const STRINGS = v.array(v.string());
+const NON_NEGATIVE = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const RestartPolicyDto = v.strictObject({
+  Name: v.picklist(['', 'no', 'always', 'unless-stopped', 'on-failure']),
   /** Only with `on-failure`; the engine refuses it with the others. */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  MaximumRetryCount = 0;
-}
+  MaximumRetryCount: v.optional(NON_NEGATIVE, 0),
+});
 
 /** Docker's HealthConfig; durations in nanoseconds, as the Engine API takes them. */
-export class HealthcheckDto {
+export const HealthcheckDto = v.strictObject({
   /** `["CMD", "curl", "-f", "http://localhost"]`, `["CMD-SHELL", "..."]` or `["NONE"]`. */
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  Test!: string[];
+  Test: v.pipe(STRINGS, v.minLength(1)),
+  Interval: v.optional(NON_NEGATIVE),
+  Timeout: v.optional(NON_NEGATIVE),
+  Retries: v.optional(NON_NEGATIVE),
+  StartPeriod: v.optional(NON_NEGATIVE),
+});
 
-  @IsOptional() @IsInt() @Min(0) Interval?: number;
-  @IsOptional() @IsInt() @Min(0) Timeout?: number;
-  @IsOptional() @IsInt() @Min(0) Retries?: number;
-  @IsOptional() @IsInt() @Min(0) StartPeriod?: number;
-}
-
-export class ContainerSpecDto {
+export const ContainerSpecDto = v.strictObject({
   /** Replaces the image's CMD; absent keeps the image's. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @IsString({ each: true })
-  cmd?: string[];
-
+  cmd: v.optional(v.pipe(STRINGS, v.minLength(1))),
   /** `KEY=value` lines. Values may be secrets: no Log shows them. */
-  @IsArray()
-  @IsString({ each: true })
-  env!: string[];
-
-  @IsExposedPorts()
-  exposedPorts!: Record<string, Record<string, never>>;
-
-  @IsPortBindings()
-  portBindings!: Record<string, { HostIp?: string; HostPort?: string }[]>;
-
+  env: STRINGS,
+  exposedPorts: ExposedPorts,
+  portBindings: PortBindings,
   /** `host-path:container-path[:options]` or `volume:container-path[:options]`. */
-  @IsArray()
-  @IsString({ each: true })
-  binds!: string[];
-
-  @IsStringRecord()
-  labels!: Record<string, string>;
-
+  binds: STRINGS,
+  labels: StringRecord,
   /** `bridge`, `host`, `none`, `container:<name>` or a network's name. */
-  @IsString()
-  @MinLength(1)
-  networkMode!: string;
-
-  // ValidateNested alone lets a missing object through.
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => RestartPolicyDto)
-  restartPolicy!: RestartPolicyDto;
-
-  @IsOptional()
-  @IsSignal()
-  stopSignal?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_STOP_SECONDS)
-  stopTimeout?: number;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => HealthcheckDto)
-  healthcheck?: HealthcheckDto;
-
+  networkMode: v.pipe(v.string(), v.minLength(1)),
+  restartPolicy: RestartPolicyDto,
+  stopSignal: v.optional(Signal),
+  stopTimeout: v.optional(v.pipe(NON_NEGATIVE, v.maxValue(MAX_STOP_SECONDS))),
+  healthcheck: v.optional(HealthcheckDto),
   /** Engine fields from the Deployment's `extra_args` (`--memory`, `--cap-add`, ...). */
-  @IsOptional()
-  @IsContainerExtras()
-  extras?: { host?: Record<string, unknown>; config?: Record<string, unknown> };
-}
+  extras: v.optional(ContainerExtras),
+});
+export type ContainerSpecDto = v.InferOutput<typeof ContainerSpecDto>;
 
-export class DeployContainerDto {
-  @IsString()
-  @IsContainerName()
-  name!: string;
-
-  @IsString()
-  @IsImageReference()
-  image!: string;
-
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => ContainerSpecDto)
-  spec!: ContainerSpecDto;
-
+export const DeployContainerDto = v.strictObject({
+  name: ContainerName,
+  image: ImageReference,
+  spec: ContainerSpecDto,
   /**
    * The Deployment deployed: the container it replaces must carry its label, and the new one
    * gets it. A joined (`container:<name>`) network must be a Deployment's container.
    */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OwnerDto)
-  owner?: OwnerDto;
-
+  owner: v.optional(OwnerDto),
   /** The Deployment whose container a `container:<name>` network joins, as the core found it. */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'joined_deployment must be a Deployment id' })
-  joined_deployment?: string;
-}
+  joined_deployment: v.optional(
+    v.pipe(v.string(), v.regex(RESOURCE_ID, 'must be a Deployment id')),
+  ),
+});
+export type DeployContainerDto = v.InferOutput<typeof DeployContainerDto>;

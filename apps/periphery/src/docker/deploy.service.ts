@@ -1,7 +1,7 @@
-import type { DeployAnswer } from '@monitor/contracts';
+import type { DeployAnswer } from '@monitor/contracts/agent';
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { DEPLOYMENT_LABEL, joinedContainers } from '@monitor/domain';
+import { DEPLOYMENT_LABEL, joinedContainers } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
 import { assertOwner, ownedLabels, ownerProblem, type OwnerDto } from './container-owner';
 import { createOptions, describeCreate } from './create-options';

@@ -4,7 +4,7 @@ import type {
   ImageListItem,
   NetworkListItem,
   VolumeListItem,
-} from '@monitor/contracts';
+} from '@monitor/contracts/agent';
 import {
   toContainerListItem,
   toImageListItem,

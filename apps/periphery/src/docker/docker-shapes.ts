@@ -1,2 +1,2 @@
 /** Komodo's Log, declared once in the domain (`ExecutionLog`): one step of an execution. */
-export type { ExecutionLog as Log } from '@monitor/domain';
+export type { ExecutionLog as Log } from '@monitor/domain/agent';

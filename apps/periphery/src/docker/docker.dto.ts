@@ -1,74 +1,40 @@
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import * as v from 'valibot';
 import { OwnerDto } from './container-owner';
-import { WithLogSearch } from './log-search.dto';
+import { LOG_SEARCH } from './log-search.dto';
 
 /** `{ name }`: a container's name (or id). */
-export class ContainerNameDto {
-  @IsString()
-  @MinLength(1)
-  name!: string;
-
+const CONTAINER_NAME = {
+  name: v.pipe(v.string(), v.minLength(1)),
   /** The Deployment (or Stack) acted for: only a container labelled with its id is touched. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OwnerDto)
-  owner?: OwnerDto;
-}
+  owner: v.optional(OwnerDto),
+};
 
-export class GetContainerLogDto extends ContainerNameDto {
+export const ContainerNameDto = v.strictObject(CONTAINER_NAME);
+
+export const GetContainerLogDto = v.strictObject({
+  ...CONTAINER_NAME,
   /** Lines from the end; Komodo's default and ceiling. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  tail = 100;
+  tail: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)), 100),
+  timestamps: v.optional(v.boolean()),
+});
+export type GetContainerLogDto = v.InferOutput<typeof GetContainerLogDto>;
 
-  @IsOptional()
-  @IsBoolean()
-  timestamps?: boolean;
-}
+export const GetContainerLogSearchDto = v.strictObject({
+  ...CONTAINER_NAME,
+  ...LOG_SEARCH,
+  timestamps: v.optional(v.boolean()),
+});
+export type GetContainerLogSearchDto = v.InferOutput<typeof GetContainerLogSearchDto>;
 
-export class GetContainerLogSearchDto extends WithLogSearch(ContainerNameDto) {
-  @IsOptional()
-  @IsBoolean()
-  timestamps?: boolean;
-}
+const LABEL_FILTERS = v.optional(v.array(v.pipe(v.string(), v.minLength(1))));
 
 /** Docker's prune filters, e.g. `{ "label": ["app=web"], "until": "24h" }`. */
-export class PruneFiltersDto {
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  label?: string[];
-
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  'label!'?: string[];
-
+export const PruneFiltersDto = v.strictObject({
+  label: LABEL_FILTERS,
+  'label!': LABEL_FILTERS,
   /** A Go duration (`24h`) or a timestamp: only what was created before it. */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  until?: string;
-}
+  until: v.optional(v.pipe(v.string(), v.minLength(1))),
+});
+export type PruneFiltersDto = v.InferOutput<typeof PruneFiltersDto>;
 
-export class PruneDto {
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PruneFiltersDto)
-  filters?: PruneFiltersDto;
-}
+export const PruneDto = v.strictObject({ filters: v.optional(PruneFiltersDto) });

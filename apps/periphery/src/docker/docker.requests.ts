@@ -1,4 +1,5 @@
-import { AGENT, EmptyDto } from '@monitor/contracts';
+import { AGENT } from '@monitor/contracts/agent';
+import { NO_PARAMS } from '../api/params';
 import { request, type RequestDefinition } from '../api/request-registry';
 import type { ContainerLogsService } from './container-logs.service';
 import type { DockerListsService } from './docker-lists.service';
@@ -17,16 +18,12 @@ export interface DockerServices {
 }
 
 /** The Docker requests, by Komodo's periphery names. */
-export function dockerRequests({
-  lists,
-  logs,
-  pruner,
-}: DockerServices): RequestDefinition<never>[] {
+export function dockerRequests({ lists, logs, pruner }: DockerServices): RequestDefinition[] {
   return [
-    request(AGENT.ListDockerContainers, EmptyDto, () => lists.containers()),
-    request(AGENT.ListDockerImages, EmptyDto, () => lists.images()),
-    request(AGENT.ListDockerNetworks, EmptyDto, () => lists.networks()),
-    request(AGENT.ListDockerVolumes, EmptyDto, () => lists.volumes()),
+    request(AGENT.ListDockerContainers, NO_PARAMS, () => lists.containers()),
+    request(AGENT.ListDockerImages, NO_PARAMS, () => lists.images()),
+    request(AGENT.ListDockerNetworks, NO_PARAMS, () => lists.networks()),
+    request(AGENT.ListDockerVolumes, NO_PARAMS, () => lists.volumes()),
     request(AGENT.InspectContainer, ContainerNameDto, (p) => logs.inspect(p.name, p.owner)),
     request(AGENT.GetContainerLog, GetContainerLogDto, (p) => logs.log(p)),
     request(AGENT.GetContainerLogSearch, GetContainerLogSearchDto, (p) => logs.search(p)),

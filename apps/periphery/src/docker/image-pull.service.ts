@@ -1,9 +1,9 @@
-import type { PullImageAnswer, RegistryAuth } from '@monitor/contracts';
+import type { PullImageAnswer, RegistryAuth } from '@monitor/contracts/agent';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
 import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
-import { normalizeRegistry, registryOfImage } from '@monitor/domain';
+import { normalizeRegistry, registryOfImage } from '@monitor/domain/agent';
 import { readJsonLines } from './engine/json-lines';
 import { summarizePull, type ProgressEvent } from './pull-progress';
 

@@ -1,7 +1,7 @@
-import type { ImageUpdateAnswer, RegistryAuth } from '@monitor/contracts';
+import type { ImageUpdateAnswer, RegistryAuth } from '@monitor/contracts/agent';
 import { assertOwner, type OwnerDto } from './container-owner';
 import { DockerEngine } from './docker-engine';
-import { normalizeRegistry, registryOfImage } from '@monitor/domain';
+import { normalizeRegistry, registryOfImage } from '@monitor/domain/agent';
 
 /**
  * Komodo's "poll for updates": whether a container runs what its image reference names at the

@@ -7,7 +7,7 @@ import type {
   ImageListItem,
   NetworkListItem,
   VolumeListItem,
-} from '@monitor/contracts';
+} from '@monitor/contracts/agent';
 
 const STATES: readonly string[] = [
   'running',

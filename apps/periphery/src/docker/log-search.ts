@@ -4,4 +4,4 @@
  * in the core: one implementation. The agent knows no secrets, so the core never asks it to
  * search.
  */
-export { searchLines, type LogSearch, type SearchCombinator } from '@monitor/domain';
+export { searchLines, type LogSearch, type SearchCombinator } from '@monitor/domain/agent';

@@ -1,57 +1,30 @@
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
+import * as v from 'valibot';
 import { OwnerDto } from './container-owner';
-import { IsImageReference } from './engine-validators';
+import { ImageReference } from './engine-validators';
+
+const NON_EMPTY = v.pipe(v.string(), v.minLength(1));
 
 /** The account to pull with; the token is a secret and is never written anywhere. */
-export class RegistryAuthDto {
+export const RegistryAuthDto = v.strictObject({
   /** The registry the account belongs to (`ghcr.io`, `registry.example.com:5000`). */
-  @IsString()
-  @MinLength(1)
-  domain!: string;
+  domain: NON_EMPTY,
+  username: NON_EMPTY,
+  token: NON_EMPTY,
+});
 
-  @IsString()
-  @MinLength(1)
-  username!: string;
-
-  @IsString()
-  @MinLength(1)
-  token!: string;
-}
-
-export class PullImageDto {
-  @IsString()
-  @IsImageReference()
-  image!: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegistryAuthDto)
-  registry?: RegistryAuthDto;
-}
+export const PullImageDto = v.strictObject({
+  image: ImageReference,
+  registry: v.optional(RegistryAuthDto),
+});
 
 /**
  * Whether the container `container` runs what `image` (default: the reference it was created
  * from) names at its registry now.
  */
-export class CheckImageUpdateDto {
-  @IsString()
-  @MinLength(1)
-  container!: string;
-
+export const CheckImageUpdateDto = v.strictObject({
+  container: NON_EMPTY,
   /** The resource whose container it is: another's is not read. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OwnerDto)
-  owner?: OwnerDto;
-
-  @IsOptional()
-  @IsString()
-  @IsImageReference()
-  image?: string;
-
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegistryAuthDto)
-  registry?: RegistryAuthDto;
-}
+  owner: v.optional(OwnerDto),
+  image: v.optional(ImageReference),
+  registry: v.optional(RegistryAuthDto),
+});

@@ -1,6 +1,6 @@
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { GitBranch, GitCommit } from '@monitor/contracts';
-import { IsStackName } from '../compose/stack-paths';
+import * as v from 'valibot';
+import { isGitBranch, isGitCommit } from '@monitor/domain/agent';
+import { StackName } from '../compose/stack-paths';
 
 /**
  * http(s) only, and no `user:pass@`: credentials go in `token`/`username`, which are kept out
@@ -8,36 +8,32 @@ import { IsStackName } from '../compose/stack-paths';
  */
 const HTTP_URL = /^https?:\/\/[^/@\s]+(\/[^\s]*)?$/;
 
-export class CloneOrPullRepoDto {
-  @IsStackName()
-  stack!: string;
+/** Empty means the default (the remote's HEAD, the fetched commit), as in Komodo. */
+const emptyOr = (valid: (value: string) => boolean, expected: string) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.check((value) => value === '' || valid(value), `must be ${expected}`),
+    ),
+  );
 
-  @IsString()
-  @MaxLength(2048)
-  @Matches(HTTP_URL, {
-    message: 'url must be an http:// or https:// URL without credentials in it',
-  })
-  url!: string;
-
-  @GitBranch()
-  branch?: string;
-
-  @GitCommit()
-  commit?: string;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(4096)
-  token?: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(/^[^:\s]{1,256}$/, { message: "username must have no ':' nor spaces" })
-  username?: string;
-
+export const CloneOrPullRepoDto = v.strictObject({
+  stack: StackName,
+  url: v.pipe(
+    v.string(),
+    v.maxLength(2048),
+    v.regex(HTTP_URL, 'must be an http:// or https:// URL without credentials in it'),
+  ),
+  branch: emptyOr(
+    isGitBranch,
+    'a branch name (letters, digits, "._/-"; not starting with "-", no "..")',
+  ),
+  commit: emptyOr(isGitCommit, 'a commit hash (4-40 hex digits)'),
+  token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
+  username: v.optional(
+    v.pipe(v.string(), v.regex(/^[^:\s]{1,256}$/, "must have no ':' nor spaces")),
+  ),
   /** Komodo's `reclone`: remove the stack's folder and clone afresh instead of pulling. */
-  @IsOptional()
-  @IsBoolean()
-  reclone?: boolean;
-}
+  reclone: v.optional(v.boolean()),
+});
+export type CloneOrPullRepoDto = v.InferOutput<typeof CloneOrPullRepoDto>;

@@ -1,4 +1,4 @@
-import type { RepoAnswer } from '@monitor/contracts';
+import type { RepoAnswer } from '@monitor/contracts/agent';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';

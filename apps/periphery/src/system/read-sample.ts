@@ -1,5 +1,8 @@
 import { loadavg, networkInterfaces } from 'node:os';
-import * as si from 'systeminformation';
+import { currentLoad } from 'systeminformation/lib/cpu';
+import { fsSize } from 'systeminformation/lib/filesystem';
+import { mem as memory } from 'systeminformation/lib/memory';
+import { networkStats } from 'systeminformation/lib/network';
 import type { RawSample } from './stats-sample';
 
 /**
@@ -12,10 +15,10 @@ export async function readSample(): Promise<RawSample> {
   // a failure (no file descriptor left) is thrown past every caller and ends the process.
   const interfaces = Object.keys(networkInterfaces());
   const [load, mem, disks, network] = await Promise.all([
-    si.currentLoad(),
-    si.mem(),
-    si.fsSize(),
-    interfaces.length ? si.networkStats(interfaces.join(',')) : [],
+    currentLoad(),
+    memory(),
+    fsSize(),
+    interfaces.length ? networkStats(interfaces.join(',')) : [],
   ]);
   const [one, five, fifteen] = loadavg();
   return {

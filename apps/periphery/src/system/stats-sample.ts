@@ -1,4 +1,4 @@
-import type { DiskUsage, SystemStats } from '@monitor/contracts';
+import type { DiskUsage, SystemStats } from '@monitor/contracts/agent';
 
 const GIB = 1024 ** 3;
 

@@ -3,7 +3,7 @@ import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
 import { readSample } from './read-sample';
 import { toSystemStats, type RawSample } from './stats-sample';
-import type { SystemStats } from '@monitor/contracts';
+import type { SystemStats } from '@monitor/contracts/agent';
 
 /** The first two samples are this close, so stats are ready soon after start at any rate. */
 const FIRST_INTERVAL_MS = 1000;

@@ -1,6 +1,5 @@
 import { arch } from 'node:os';
-import * as si from 'systeminformation';
-import type { SystemInformation } from '@monitor/contracts';
+import type { SystemInformation } from '@monitor/contracts/agent';
 
 /** Node's names for CPU architectures, as Rust (and so Komodo) spells them. */
 const ARCH_NAMES: Record<string, string> = {
@@ -13,9 +12,13 @@ const ARCH_NAMES: Record<string, string> = {
   riscv64: 'riscv64',
 };
 
-/** Komodo's SystemInformation of this host. */
+/** Komodo's SystemInformation of this host; the parts that read it load with the first ask. */
 export async function readSystemInformation(): Promise<SystemInformation> {
-  const [os, cpu] = await Promise.all([si.osInfo(), si.cpu()]);
+  const [{ osInfo }, { cpu: cpuInfo }] = await Promise.all([
+    import('systeminformation/lib/osinfo'),
+    import('systeminformation/lib/cpu'),
+  ]);
+  const [os, cpu] = await Promise.all([osInfo(), cpuInfo()]);
   return {
     name: os.distro || os.platform,
     os: [os.distro, os.release, os.codename ? `(${os.codename})` : ''].filter(Boolean).join(' '),

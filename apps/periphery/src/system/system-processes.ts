@@ -1,15 +1,19 @@
 import { cpus } from 'node:os';
-import * as si from 'systeminformation';
-import type { SystemProcess } from '@monitor/contracts';
+import type { Systeminformation } from 'systeminformation';
+import type { SystemProcess } from '@monitor/contracts/agent';
 
 type ListedProcess = Pick<
-  si.Systeminformation.ProcessesProcessData,
+  Systeminformation.ProcessesProcessData,
   'pid' | 'name' | 'cpu' | 'memRss' | 'started' | 'command' | 'params' | 'path'
 >;
 
-/** The host's processes, busiest first, as Komodo's periphery lists them (GetSystemProcesses). */
+/**
+ * The host's processes, busiest first, as Komodo's periphery lists them (GetSystemProcesses).
+ * The part that lists them loads with the first ask.
+ */
 export async function readSystemProcesses(): Promise<SystemProcess[]> {
-  const { list } = await si.processes();
+  const { processes } = await import('systeminformation/lib/processes');
+  const { list } = await processes();
   const cores = Math.max(cpus().length, 1);
   return list
     .map((listed) => toSystemProcess(listed, cores))

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ConfigError } from '@monitor/config';
+import { ConfigError } from '@monitor/process';
 import type { PeripheryConfig } from '../config';
 
 export interface AgentCertificate {

@@ -1,8 +1,8 @@
 import type { SearchCombinator } from '@monitor/domain';
 
 /*
- * What the core sends each agent request. The agent's DTO classes (apps/periphery) validate these
- * fields; the agent's registration checks that each DTO takes at least what is declared here.
+ * What the core sends each agent request. The agent's params schemas (apps/periphery, valibot)
+ * validate these fields; the agent's registration checks that each schema takes exactly these.
  */
 
 /** The resource a container or project must belong to (its labels), checked before acting. */

@@ -1,0 +1,40 @@
+import { startCompiledAgent, type CompiledAgent } from './testing/compiled-agent';
+
+/**
+ * What the agent must not load, idle or polled: a framework and what comes with it (NestJS,
+ * Express, RxJS, reflect-metadata), class-based validation, the core's libraries (the contracts'
+ * and the domain's indexes load these), and what only a compose or git request needs.
+ */
+const HEAVY =
+  /\/node_modules\/(@nestjs|express|rxjs|reflect-metadata|class-validator|class-transformer|yaml|simple-git|re2js|@nats-io)\//;
+const CORE_INDEXES = /libs\/(contracts|domain)\/src\/index\.js$/;
+
+const packageOf = (path: string) => /\/node_modules\/((@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+
+describe('the agent loads only what it needs', () => {
+  let agent: CompiledAgent;
+
+  beforeAll(async () => {
+    agent = await startCompiledAgent();
+  }, 60_000);
+  afterAll(() => agent?.stop());
+
+  it('no framework nor core library, at start nor once polled as the core polls it', async () => {
+    const heavy = (modules: string[]) => [
+      ...new Set(
+        modules.filter((m) => HEAVY.test(m) || CORE_INDEXES.test(m)).map((m) => packageOf(m) ?? m),
+      ),
+    ];
+    expect(heavy(await agent.loaded())).toEqual([]);
+    for (const type of ['GetVersion', 'GetSystemStats', 'ListDockerContainers']) {
+      expect((await agent.call(type)).status).toBe(200);
+    }
+    const modules = await agent.loaded();
+    expect(heavy(modules)).toEqual([]);
+    // What it does load: its own code, valibot for params, and the parts of systeminformation
+    // the sampler reads, not the package's index.
+    expect(modules).toContainEqual(expect.stringMatching(/\/node_modules\/valibot\//));
+    expect(modules).toContainEqual(expect.stringMatching(/systeminformation\/lib\/cpu\.js$/));
+    expect(modules).not.toContainEqual(expect.stringMatching(/systeminformation\/lib\/index\.js$/));
+  });
+});
