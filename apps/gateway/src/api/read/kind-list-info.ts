@@ -1,6 +1,8 @@
+import type { Types } from 'komodo_client';
+import type { ServerTemplateAnswers } from '@monitor/contracts';
 import type { Execution, Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { lastSuccess, repoLink, runState } from './run-states';
+import { lastSuccess, repoLink, runState, type RunStates } from './run-states';
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
 export type ConfigInfoKind =
@@ -12,13 +14,30 @@ export type ConfigInfoKind =
   | 'Alerter'
   | 'ServerTemplate';
 
+/** An interface's fields as an object type, which (unlike the interface) is a record of them. */
+type Fields<T> = { [F in keyof T]: T[F] };
+
+/** Komodo's `<Kind>ListItemInfo` of each kind, field for field, its state enum as the values. */
+export interface ConfigInfo {
+  Repo: Omit<Types.RepoListItemInfo, 'state'> & { state: RunStates['Repo'] };
+  Build: Omit<Types.BuildListItemInfo, 'state'> & { state: RunStates['Build'] };
+  Builder: Fields<Types.BuilderListItemInfo>;
+  Procedure: Omit<Types.ProcedureListItemInfo, 'state'> & { state: RunStates['Procedure'] };
+  ResourceSync: Omit<Types.ResourceSyncListItemInfo, 'state'> & {
+    state: RunStates['ResourceSync'];
+  };
+  Alerter: Fields<Types.AlerterListItemInfo>;
+  /** Komodo 1.x's, which Monitor keeps (Komodo 2 has no ServerTemplate). */
+  ServerTemplate: ServerTemplateAnswers['list'][number]['info'];
+}
+
 /** Per kind, its list `info` from the resource, its runs (newest first) and the read model. */
 export type ConfigInfos = {
   [K in ConfigInfoKind]: (
     resource: Resource<K>,
     runs: Execution[],
     readModel: ReadModel,
-  ) => Record<string, unknown>;
+  ) => ConfigInfo[K];
 };
 
 /**
@@ -33,7 +52,7 @@ export const CONFIG_INFOS: ConfigInfos = {
     builder_id: config.builder_id,
     last_pulled_at: lastSuccess(runs, ['CloneRepo', 'PullRepo']),
     last_built_at: lastSuccess(runs, ['BuildRepo']),
-    ...source(readModel, config),
+    ...source(config),
     state: runState('Repo', runs),
   }),
   Build: ({ config }, runs, readModel) => ({
@@ -43,7 +62,7 @@ export const CONFIG_INFOS: ConfigInfos = {
     builder_id: config.builder_id,
     files_on_host: config.files_on_host,
     dockerfile_contents: Boolean(config.dockerfile.trim()),
-    ...source(readModel, config),
+    ...linkedSource(readModel, config),
     image_registry_domain: config.image_registry[0]?.domain,
   }),
   Builder: ({ config }) => ({
@@ -66,7 +85,7 @@ export const CONFIG_INFOS: ConfigInfos = {
     file_contents: Boolean(config.file_contents.trim()),
     managed: config.managed,
     resource_path: config.resource_path,
-    ...source(readModel, config),
+    ...linkedSource(readModel, config),
     state: runState('ResourceSync', runs),
   }),
   Alerter: ({ config }) => ({ enabled: config.enabled, endpoint_type: config.endpoint.type }),
@@ -77,26 +96,30 @@ export const CONFIG_INFOS: ConfigInfos = {
 };
 
 interface GitSource {
-  linked_repo?: string;
   git_provider: string;
   git_https: boolean;
   repo: string;
   branch: string;
 }
 
-/** Where the files come from: the linked Repo's repository when one is linked, as Komodo shows. */
-function source(readModel: ReadModel, config: GitSource) {
-  const linked = config.linked_repo
-    ? readModel.resourceById('Repo', config.linked_repo)
-    : undefined;
-  const from: GitSource = linked ? linked.config : config;
+/** Where a Repo's files come from: its repository. */
+function source(from: GitSource) {
   return {
-    ...(config.linked_repo === undefined
-      ? {}
-      : { linked_repo: config.linked_repo, linked_repo_name: linked?.name }),
     git_provider: from.git_provider,
     repo: from.repo,
     branch: from.branch,
     repo_link: repoLink(from.git_provider, from.repo, from.branch, from.git_https),
+  };
+}
+
+/** Where the files come from: the linked Repo's repository when one is linked, as Komodo shows. */
+function linkedSource(readModel: ReadModel, config: GitSource & { linked_repo: string }) {
+  const linked = config.linked_repo
+    ? readModel.resourceById('Repo', config.linked_repo)
+    : undefined;
+  return {
+    linked_repo: config.linked_repo,
+    linked_repo_name: linked?.name,
+    ...source(linked ? linked.config : config),
   };
 }

@@ -1,13 +1,22 @@
+import type { Types } from 'komodo_client';
 import type { Execution } from '@monitor/domain';
 
 /** The kinds whose state Komodo derives from their runs. */
 export type RunKind = 'Build' | 'Repo' | 'Procedure' | 'ResourceSync';
 
+/** Per kind, Komodo's state enum, as its values. */
+export interface RunStates {
+  Build: `${Types.BuildState}`;
+  Repo: `${Types.RepoState}`;
+  Procedure: `${Types.ProcedureState}`;
+  ResourceSync: `${Types.ResourceSyncState}`;
+}
+
 /**
  * Per kind, its runs and the state each shows while it runs (Komodo's BuildState, RepoState,
  * ProcedureState, ResourceSyncState). A Repo's clone, pull and build share one state.
  */
-const RUNS: Record<RunKind, Record<string, string>> = {
+const RUNS: { [K in RunKind]: Record<string, RunStates[K]> } = {
   Build: { RunBuild: 'Building' },
   Repo: { CloneRepo: 'Cloning', PullRepo: 'Pulling', BuildRepo: 'Building' },
   Procedure: { RunProcedure: 'Running' },
@@ -20,10 +29,11 @@ const RUNS: Record<RunKind, Record<string, string>> = {
  * Ok for a Build, Repo or Procedure (Komodo: "or never built"); a ResourceSync is Ok only when
  * its plan has nothing pending, which Monitor does not compute on a read: Unknown.
  */
-export function runState(kind: RunKind, executions: Execution[]): string {
-  const runs = executions.filter((x) => x.operation in RUNS[kind]);
+export function runState<K extends RunKind>(kind: K, executions: Execution[]): RunStates[K] {
+  const states: Record<string, RunStates[K]> = RUNS[kind];
+  const runs = executions.filter((x) => x.operation in states);
   const running = runs.find((x) => x.status === 'InProgress');
-  if (running) return RUNS[kind][running.operation];
+  if (running) return states[running.operation];
   const last = runs.find((x) => x.status === 'Complete');
   if (last) return last.success ? 'Ok' : 'Failed';
   return kind === 'ResourceSync' ? 'Unknown' : 'Ok';
