@@ -157,8 +157,8 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
       { stack: 'from-git' },
     );
     expect(services.map((s) => [s.service, s.state])).toEqual([
-      ['app', 'running'],
-      ['sidecar', 'running'],
+      ['app', 'Running'],
+      ['sidecar', 'Running'],
     ]);
     const info = await monitor.admin.read<{ info: Record<string, unknown> }>('GetStack', {
       stack: 'from-git',

@@ -83,12 +83,12 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
   it('deploys, stops and restarts within stop_time, not the services’ grace period', async () => {
     const deploy = await run('DeployStack', { stop_time: 1 });
     expect(deploy.commands.some((c) => / up -d --timeout 1( |$)/.test(c))).toBe(true);
-    expect(await services()).toEqual(['web running', 'worker running']);
+    expect(await services()).toEqual(['web Running', 'worker Running']);
 
     const stop = await run('StopStack', { stop_time: 1 });
     expect(stop.commands.some((c) => / stop --timeout 1$/.test(c))).toBe(true);
     expect(stop.ms).toBeLessThan(QUICK_MS);
-    expect(await services()).toEqual(['web exited', 'worker exited']);
+    expect(await services()).toEqual(['web Exited', 'worker Exited']);
 
     await run('StartStack');
     const restart = await run('RestartStack', { stop_time: 1, services: ['worker'] });
@@ -138,14 +138,14 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
         /stop_time/,
       );
     }
-    expect(await services()).toEqual(['web running', 'worker running']);
+    expect(await services()).toEqual(['web Running', 'worker Running']);
   });
 
   it('destroys the services named and no others, within stop_time', async () => {
     const destroy = await run('DestroyStack', { services: ['worker'], stop_time: 0 });
     expect(destroy.commands.join('\n')).toMatch(/stop --timeout 0 worker && .* rm --force worker/);
     expect(destroy.ms).toBeLessThan(QUICK_MS);
-    expect(await services()).toEqual(['web running']);
+    expect(await services()).toEqual(['web Running']);
   }, 60_000);
 
   it('removes orphans, a service no longer in the compose text, with remove_orphans', async () => {
@@ -153,7 +153,7 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
     await monitor.admin.write('UpdateStack', { id: 'params', config: { file_contents: ONE } });
     await run('DeployStack', { stop_time: 0 });
     // compose up leaves the orphan running: it is still the project's.
-    expect(await services()).toEqual(['web running', 'worker running']);
+    expect(await services()).toEqual(['web Running', 'worker Running']);
 
     const destroy = await run('DestroyStack', { remove_orphans: true, stop_time: 0 });
     expect(destroy.commands.some((c) => / down --timeout 0 --remove-orphans$/.test(c))).toBe(true);
@@ -176,7 +176,7 @@ describe("Komodo's stack params: stop_time, remove_orphans, services on DestroyS
     });
     const deploy = await run('DeployStack', { stop_time: 0 });
     expect(deploy.commands.some((c) => / down --timeout 0$/.test(c))).toBe(true);
-    expect(await services()).toEqual(['web running']);
+    expect(await services()).toEqual(['web Running']);
   }, 60_000);
 
   it('restarts within stop_time what a changed config file requires (DeployStackIfChanged)', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
+import type { Types } from 'komodo_client';
 import {
   BUSYBOX_TEST_IMAGE,
   buildVariantImage,
@@ -40,7 +41,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       (s) => s.name === 'two-services',
     )?.info.state;
   const services = () =>
-    monitor.admin.read<{ service: string; state: string }[]>('ListStackServices', {
+    monitor.admin.read<Types.ListStackServicesResponse>('ListStackServices', {
       stack: 'two-services',
     });
 
@@ -93,9 +94,9 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect(deployed.success).toBe(true);
     await eventually(async () => {
       const list = await services();
-      expect(list.map((s) => [s.service, s.state]).sort()).toEqual([
-        ['web', 'running'],
-        ['worker', 'running'],
+      expect(list.map((s) => [s.service, s.state])).toEqual([
+        ['web', 'Running'],
+        ['worker', 'Running'],
       ]);
     });
     const log = await eventually(async () => {
@@ -127,6 +128,30 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect(JSON.stringify([log, deployed])).not.toContain('stack-secret-0815');
   });
 
+  it("lists the stack's services as Komodo's StackService: the container nested", async () => {
+    const stack = await monitor.admin.read<Types.Stack>('GetStack', { stack: 'two-services' });
+    const [web, worker] = await services();
+    expect(web).toEqual({
+      stack_id: stack._id?.$oid,
+      stack_name: 'two-services',
+      service: 'web',
+      image: BUSYBOX_TEST_IMAGE,
+      state: 'Running',
+      container: {
+        name: expect.stringContaining('web'),
+        id: expect.stringMatching(/^[0-9a-f]{64}$/),
+        image: BUSYBOX_TEST_IMAGE,
+        state: 'running',
+        status: expect.stringMatching(/^Up /),
+      },
+    });
+    expect([worker.service, worker.state, worker.container?.state]).toEqual([
+      'worker',
+      'Running',
+      'running',
+    ]);
+  });
+
   it('sees an external docker stop of one service as unhealthy and opens an alert', async () => {
     await new Promise((r) => setTimeout(r, 1200)); // past the window in which changes are ours
     const [worker] = await docker.listContainers({
@@ -156,7 +181,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect((await run('RestartStack')).success).toBe(true);
     expect((await run('StopStack')).success).toBe(true);
     await eventually(async () =>
-      expect((await services()).map((s) => s.state)).toEqual(['exited', 'exited']),
+      expect((await services()).map((s) => s.state)).toEqual(['Exited', 'Exited']),
     );
     await eventually(async () => expect(await stackState()).toBe('stopped'));
     expect((await run('DestroyStack')).success).toBe(true);
@@ -206,11 +231,10 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
     expect(JSON.stringify(deployed)).not.toContain('stack-secret-0815');
     const config = deployed.logs.find((l) => l.stage === 'compose config')!;
     expect(config.command).not.toMatch(/^sh -c /);
-    const list = await monitor.admin.read<{ service: string; state: string }[]>(
-      'ListStackServices',
-      { stack: 'on-host' },
-    );
-    expect(list.map((s) => [s.service, s.state])).toEqual([['web', 'running']]);
+    const list = await monitor.admin.read<Types.ListStackServicesResponse>('ListStackServices', {
+      stack: 'on-host',
+    });
+    expect(list.map((s) => [s.service, s.state])).toEqual([['web', 'Running']]);
     const [web] = await docker.listContainers({
       filters: { label: [`com.docker.compose.project=${project}-host`] },
     });

@@ -22,6 +22,7 @@ import {
   StackParamDto,
   STACK_REQUESTS,
   STACK_EXECUTION_FORMS,
+  type StackServiceAnswer,
 } from '@monitor/contracts';
 import type { ReadModel } from '@monitor/projections';
 import { knownSecrets, type CommandMeta, type WriteResult } from '@monitor/resources';
@@ -30,6 +31,7 @@ import { redactLogLines, type Keyring } from '@monitor/secrets';
 import { hostSecrets } from '../observation/host-secrets';
 import { ServerAgents } from '@monitor/executions';
 import { STACK_ACTIONS, StackExecutions, type StackAction } from './stack-executions';
+import { toStackServices } from './stack-services';
 
 const queue = QUEUE_GROUPS.deployer;
 type Envelope = { params: unknown; meta: CommandMeta };
@@ -63,8 +65,9 @@ export class StackController {
   }
 
   @MessagePattern(querySubject(STACK_REQUESTS.ListStackServices.name), { queue })
-  services({ params }: Envelope) {
-    return this.stacks.services(requireValid(StackParamDto, params).stack);
+  async services({ params }: Envelope): Promise<StackServiceAnswer[]> {
+    const stack = this.stacks.stack(requireValid(StackParamDto, params).stack);
+    return toStackServices(stack, await this.stacks.services(stack.id));
   }
 
   @MessagePattern(querySubject(STACK_REQUESTS.GetStackLog.name), { queue })

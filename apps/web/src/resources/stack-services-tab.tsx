@@ -1,3 +1,4 @@
+import type { ContainerAnswer } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { ErrorNote } from '../components/error-note';
@@ -28,15 +29,15 @@ export function StackServicesTab({ id, version }: { id: string; version: number 
             </tr>
           </thead>
           <tbody>
-            {services.data.map((s) => (
-              <tr key={s.container_name} data-service={s.service}>
-                <td>{s.service}</td>
-                <td>{s.container_name}</td>
-                <td>{s.image}</td>
+            {services.data.map(({ service, image, state, container }) => (
+              <tr key={service} data-service={service}>
+                <td>{service}</td>
+                <td>{container?.name}</td>
+                <td>{image}</td>
                 <td>
-                  <StateBadge state={s.health === 'unhealthy' ? 'unhealthy' : s.state} />
+                  <StateBadge state={containerState(container) ?? state} />
                 </td>
-                <td>{s.status}</td>
+                <td>{container?.status}</td>
               </tr>
             ))}
           </tbody>
@@ -44,4 +45,10 @@ export function StackServicesTab({ id, version }: { id: string; version: number 
       )}
     </div>
   );
+}
+
+/** Docker's word for the container, as the other tabs show it: unhealthy over running. */
+function containerState(container: ContainerAnswer | undefined): string | undefined {
+  if (container?.health === 'unhealthy') return 'unhealthy';
+  return container?.state || undefined;
 }

@@ -1,6 +1,6 @@
 import type { Types } from 'komodo_client';
 import type { FieldChange, PermissionLevel, ResourceKind } from '@monitor/domain';
-import type { ComposeService, ContainerHealth } from './agent-answers';
+import type { ContainerHealth } from './agent-answers';
 
 /*
  * The answers of Monitor's own requests (Komodo has no type for them), and Komodo's where
@@ -54,16 +54,23 @@ export type ResourceAt = Types.Resource<Record<string, unknown>, unknown> & {
 };
 
 /**
- * `ListContainers` (and `ListDockerContainers`): Komodo's ContainerListItem, plus Monitor's
- * `health`, so that an unhealthy container is not shown as merely running.
+ * `ListContainers` (and `ListDockerContainers`): Komodo's ContainerListItem (its state as the
+ * enum's text), plus Monitor's `health`, so that an unhealthy container is not shown as merely
+ * running.
  */
-export type ContainerAnswer = Types.ContainerListItem & { health?: ContainerHealth };
+export type ContainerAnswer = Omit<Types.ContainerListItem, 'state'> & {
+  state: `${Types.ContainerStateStatusEnum}`;
+  health?: ContainerHealth;
+};
 
 /**
- * `ListStackServices`: each service's container as compose lists it, flat. Komodo answers its
- * StackService (the container nested, the state capitalised); Monitor does not yet.
+ * `ListStackServices`: Komodo's StackService, one per service with a container (its state as the
+ * enum's text), the container Monitor's ContainerAnswer.
  */
-export type StackServiceAnswer = ComposeService;
+export type StackServiceAnswer = Omit<Types.StackService, 'state' | 'container'> & {
+  state: `${Types.StackServiceState}`;
+  container?: ContainerAnswer;
+};
 
 /** A user's or a group's grant on every resource of a kind: Monitor's levels, per kind. */
 export type KindGrants = Partial<Record<ResourceKind, PermissionLevel>>;
