@@ -37,4 +37,14 @@ describe('the agent loads only what it needs', () => {
     expect(modules).toContainEqual(expect.stringMatching(/systeminformation\/lib\/cpu\.js$/));
     expect(modules).not.toContainEqual(expect.stringMatching(/systeminformation\/lib\/index\.js$/));
   });
+
+  it('keeps its young generation at its first size, polled a hundred times', async () => {
+    for (let round = 0; round < 100; round++) {
+      for (const type of ['GetVersion', 'GetSystemStats', 'ListDockerContainers']) {
+        await agent.call(type);
+      }
+    }
+    // V8 would double it under allocation up to 32 MB; main.ts loads small-heap.ts first.
+    expect(await agent.youngGeneration()).toBeLessThanOrEqual(2 * 1024 * 1024);
+  }, 60_000);
 });

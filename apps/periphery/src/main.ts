@@ -1,3 +1,4 @@
+import './small-heap';
 import { consoleLogger, runMain } from '@monitor/process';
 import { loadPeripheryConfig } from './config';
 import { startPeriphery } from './periphery-app';

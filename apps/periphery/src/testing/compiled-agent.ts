@@ -10,9 +10,10 @@ import { eventually } from './eventually';
 const ROOT = join(__dirname, '../../../..');
 const PASSKEY = 'compiled-agent-passkey';
 
-/** Answers the parent's 'modules' with every module the process has loaded. */
+/** Answers the parent's 'modules' with every module loaded, 'heap' with V8's heap spaces. */
 const PRELOAD = `process.on('message', (m) => {
   if (m === 'modules') process.send(Object.keys(require.cache));
+  if (m === 'heap') process.send(require('node:v8').getHeapSpaceStatistics());
 });`;
 
 export interface CompiledAgent {
@@ -20,6 +21,8 @@ export interface CompiledAgent {
   call(type: string, params?: object): Promise<AgentAnswer>;
   /** The path of every module the agent's process has loaded so far. */
   loaded(): Promise<string[]>;
+  /** The size of V8's young generation (both halves), in bytes. */
+  youngGeneration(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -77,12 +80,17 @@ export async function startCompiledAgent(): Promise<CompiledAgent> {
     await stop();
     throw error;
   }
+  const ask = async <T>(question: string): Promise<T> => {
+    const answer = once(child, 'message') as Promise<[T]>;
+    child.send(question);
+    return (await answer)[0];
+  };
   return {
     call,
-    loaded: async () => {
-      const answer = once(child, 'message') as Promise<[string[]]>;
-      child.send('modules');
-      return (await answer)[0];
+    loaded: () => ask<string[]>('modules'),
+    youngGeneration: async () => {
+      const spaces = await ask<{ space_name: string; space_size: number }[]>('heap');
+      return spaces.find((space) => space.space_name === 'new_space')?.space_size ?? NaN;
     },
     stop,
   };
