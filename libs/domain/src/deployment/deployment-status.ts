@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/domain-event';
+import type { DeploymentState } from './deployment-state';
 
 /**
  * A deployment's container as polling last saw it, recorded only when it changes: stream
@@ -7,7 +8,7 @@ import type { DomainEvent } from '../shared/domain-event';
 export const deploymentStatusStream = (deploymentId: string) => `deploymentstatus-${deploymentId}`;
 
 export interface DeploymentStatus {
-  state: string;
+  state: DeploymentState;
   /** The image the container runs; empty when there is none. */
   image: string;
   /** When the state was first seen. */
@@ -17,7 +18,7 @@ export interface DeploymentStatus {
 }
 
 export type DeploymentStatusEvent =
-  | DomainEvent<'DeploymentStateObserved', { state: string; image: string; at: number }>
+  | DomainEvent<'DeploymentStateObserved', { state: DeploymentState; image: string; at: number }>
   | DomainEvent<
       'DeploymentImageUpdateObserved',
       { update_available: boolean; remote_digest: string; at: number }
@@ -52,7 +53,7 @@ export function decideImageUpdate(
 
 export function decideDeploymentStatus(
   current: DeploymentStatus | undefined,
-  observed: { state: string; image: string; at: number },
+  observed: { state: DeploymentState; image: string; at: number },
 ): DeploymentStatusEvent[] {
   if (current && current.state === observed.state && current.image === observed.image) return [];
   return [{ type: 'DeploymentStateObserved', data: observed }];

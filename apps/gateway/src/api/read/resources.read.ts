@@ -5,13 +5,7 @@ import {
   type ListResourcesDto,
   type ResourceQueryDto,
 } from '@monitor/contracts';
-import {
-  DEPLOYMENT_DEPLOYS,
-  RESOURCE_KINDS,
-  STACK_DEPLOYS,
-  type Resource,
-  type ResourceKind,
-} from '@monitor/domain';
+import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
@@ -19,6 +13,7 @@ import { ApiError } from '../api-error';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
 import { serverListInfo } from '../servers/server-list-info';
+import { deploymentListInfo, stackListInfo } from './container-list-info';
 import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
 import { sortListItems } from './list-sort';
 import { stackInfo } from './stack-info';
@@ -35,8 +30,8 @@ export class ResourceReads implements OnModuleInit {
   ) {
     this.infos = {
       Server: (server) => serverListInfo(readModel, server),
-      Deployment: (deployment) => this.deploymentInfo(deployment),
-      Stack: (stack) => this.stackListInfo(stack),
+      Deployment: (deployment) => deploymentListInfo(readModel, deployment),
+      Stack: (stack) => stackListInfo(readModel, stack),
       ...mapConfigInfos(readModel),
     };
   }
@@ -65,51 +60,6 @@ export class ResourceReads implements OnModuleInit {
   private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {
     const info: ListInfos[K] = this.infos[resource.kind];
     return info(resource);
-  }
-
-  /** Komodo's DeploymentListItemInfo, with the state polling last saw. */
-  private deploymentInfo(resource: Resource<'Deployment'>): Record<string, unknown> {
-    const status = this.readModel.deploymentStatus.status(resource.id);
-    const server = this.readModel.resource('Server', resource.config.server_id);
-    const { image } = resource.config;
-    return {
-      state: this.deploying(resource, DEPLOYMENT_DEPLOYS)
-        ? 'deploying'
-        : (status?.state ?? 'unknown'),
-      status: status?.state,
-      image: status?.image || (image.type === 'Image' ? image.params.image : ''),
-      update_available: status?.update_available ?? false,
-      server_id: server?.id ?? '',
-      server_name: server?.name,
-      build_id: image.type === 'Build' ? image.params.build_id : undefined,
-    };
-  }
-
-  /** Komodo's StackListItemInfo: state, services and where the files come from. */
-  private stackListInfo(resource: Resource<'Stack'>): Record<string, unknown> {
-    const { config } = resource;
-    const info = stackInfo(this.readModel, resource);
-    return {
-      state: this.deploying(resource, STACK_DEPLOYS) ? 'deploying' : info.state,
-      status: info.state,
-      services: info.services,
-      server_id: config.server_id,
-      files_on_host: config.files_on_host,
-      file_contents: Boolean(String(config.file_contents ?? '').trim()),
-      linked_repo: config.linked_repo,
-      git_provider: config.git_provider,
-      repo: config.repo,
-      branch: config.branch,
-      deployed_hash: info.deployed_hash,
-      latest_hash: info.latest_hash,
-    };
-  }
-
-  /** Komodo shows `deploying` while a deploy of the resource runs, whatever polling saw. */
-  private deploying(resource: Resource, operations: readonly string[]): boolean {
-    return this.readModel.executions
-      .forTarget(resource.kind, resource.id)
-      .some((x) => x.status === 'InProgress' && operations.includes(x.operation));
   }
 
   get(kind: ResourceKind, idOrName: string): Resource {
