@@ -3,12 +3,9 @@ import {
   defaultDeploymentConfig,
   defaultServerConfig,
   defaultStackConfig,
-  resourceEvent,
-  resourceStream,
   stackStatusStream,
-  type DomainEvent,
 } from '@monitor/domain';
-import { ReadModel } from '@monitor/projections';
+import { ReadModelFeed, type Same } from '../../testing/read-model-feed';
 import {
   deploymentListInfo,
   stackListInfo,
@@ -16,36 +13,11 @@ import {
   type StackListInfo,
 } from './container-list-info';
 
-/** True when A and B are the same type (neither wider). */
-type Same<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-
-let position = 0;
-function apply(readModel: ReadModel, stream: string, event: DomainEvent) {
-  position += 1;
-  readModel.apply({
-    ...event,
-    id: `event-${position}`,
-    stream,
-    revision: 0,
-    position,
-    schemaVersion: 1,
-    metadata: { userId: 'admin', via: 'api', correlationId: 'c', causationId: 'c', at: position },
-  });
-}
-
-function readModelWith(kind: 'Deployment' | 'Stack', config: object) {
-  const readModel = new ReadModel();
-  const created = (k: 'Server' | 'Deployment' | 'Stack', id: string, c: object) =>
-    apply(
-      readModel,
-      resourceStream(k, id),
-      resourceEvent(k, 'Created', { id, name: id, description: '', tags: [], config: { ...c } }),
-    );
-  created('Server', 'srv', defaultServerConfig());
+function feedWith(kind: 'Deployment' | 'Stack', config: object) {
   const defaults = kind === 'Deployment' ? defaultDeploymentConfig() : defaultStackConfig();
-  created(kind, 'x', { ...defaults, server_id: 'srv', ...config });
-  return readModel;
+  return new ReadModelFeed()
+    .create('Server', 'srv', defaultServerConfig())
+    .create(kind, 'x', { ...defaults, server_id: 'srv', ...config });
 }
 
 describe('list infos of Deployments and Stacks', () => {
@@ -61,7 +33,7 @@ describe('list infos of Deployments and Stacks', () => {
   });
 
   it("answer a Deployment's config fields and its server, unknown before a poll", () => {
-    const readModel = readModelWith('Deployment', { custom_name: 'web-1' });
+    const { readModel } = feedWith('Deployment', { custom_name: 'web-1' });
     const deployment = readModel.resource('Deployment', 'x')!;
     expect(deploymentListInfo(readModel, deployment)).toEqual({
       state: 'unknown',
@@ -75,7 +47,8 @@ describe('list infos of Deployments and Stacks', () => {
   });
 
   it("answer a Stack's repository link, and its project missing once polling saw no container", () => {
-    const readModel = readModelWith('Stack', { repo: 'acme/shop', branch: 'main' });
+    const feed = feedWith('Stack', { repo: 'acme/shop', branch: 'main' });
+    const { readModel } = feed;
     const stack = readModel.resource('Stack', 'x')!;
     expect(stackListInfo(readModel, stack)).toMatchObject({
       state: 'unknown',
@@ -85,7 +58,7 @@ describe('list infos of Deployments and Stacks', () => {
       missing_files: [],
       services: [],
     });
-    apply(readModel, stackStatusStream('x'), {
+    feed.apply(stackStatusStream('x'), {
       type: 'StackStateObserved',
       data: { state: 'down', services: [], at: 1 },
     });

@@ -1,47 +1,17 @@
 import type { Types } from 'komodo_client';
-import {
-  defaultServerConfig,
-  resourceEvent,
-  resourceStream,
-  serverStatusStream,
-  type DomainEvent,
-} from '@monitor/domain';
-import { ReadModel } from '@monitor/projections';
+import { defaultServerConfig, serverStatusStream, type DomainEvent } from '@monitor/domain';
+import { ReadModelFeed, type Same } from '../../testing/read-model-feed';
 import { serverListInfo, type ServerListInfo } from './server-list-info';
 
-/** True when A and B are the same type (neither wider). */
-type Same<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-
 function readModelWith(server: { id: string; config: object }, status?: DomainEvent) {
-  const readModel = new ReadModel();
-  let position = 0;
-  const apply = (stream: string, revision: number, event: DomainEvent) =>
-    readModel.apply({
-      ...event,
-      id: `event-${++position}`,
-      stream,
-      revision,
-      position,
-      schemaVersion: 1,
-      metadata: { userId: 'admin', via: 'api', correlationId: 'c', causationId: 'c', at: 1 },
-    });
-  const config = { ...defaultServerConfig(), ...server.config };
-  apply(
-    resourceStream('Server', server.id),
-    0,
-    resourceEvent('Server', 'Created', {
-      id: server.id,
-      name: server.id,
-      description: '',
-      tags: [],
-      config,
-    }),
-  );
-  if (status) apply(serverStatusStream(server.id), 0, status);
-  const resource = readModel.resource('Server', server.id);
+  const feed = new ReadModelFeed().create('Server', server.id, {
+    ...defaultServerConfig(),
+    ...server.config,
+  });
+  if (status) feed.apply(serverStatusStream(server.id), status);
+  const resource = feed.readModel.resource('Server', server.id);
   if (!resource) throw new Error('no server');
-  return { readModel, resource };
+  return { readModel: feed.readModel, resource };
 }
 
 describe("ListServers' info", () => {
