@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   const agentMain = () => [join(__dirname, '../../apps/periphery/src/main.js')];
   try {
     const bare = await measure((port) => [join(__dirname, 'bare-agent.js'), String(port)], {});
-    // The agent keeps its young generation small itself (apps/periphery/src/small-heap.ts): a
-    // node flag for it would measure the same.
+    // The agent sets its own V8 flags (apps/periphery/src/small-footprint.ts): a small young
+    // generation, no optimizing compiler.
     const agent = await measure(agentMain, agentEnv);
     console.log(
       `idle memory (RSS, MB) after start and after ${POLLS} poll rounds (${ROUND.join(', ')})`,

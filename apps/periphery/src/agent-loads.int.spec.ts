@@ -44,7 +44,7 @@ describe('the agent loads only what it needs', () => {
         await agent.call(type);
       }
     }
-    // V8 would double it under allocation up to 32 MB; main.ts loads small-heap.ts first.
+    // V8 would double it under allocation up to 32 MB; main.ts loads small-footprint.ts first.
     expect(await agent.youngGeneration()).toBeLessThanOrEqual(2 * 1024 * 1024);
   }, 60_000);
 });

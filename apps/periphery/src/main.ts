@@ -1,4 +1,4 @@
-import './small-heap';
+import './small-footprint';
 import { consoleLogger, runMain } from '@monitor/process';
 import { loadPeripheryConfig } from './config';
 import { startPeriphery } from './periphery-app';
