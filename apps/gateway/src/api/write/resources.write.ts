@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   KIND_REQUESTS,
-  LIFECYCLE_ENTRY,
   TAG_REQUESTS,
   type CopyResourceDto,
   type CreateResourceDto,
+  type DeleteResourceDto,
+  type RenameResourceDto,
   type UpdateResourceDto,
   type UpdateResourceMetaDto,
   validateConfig,
@@ -16,7 +17,7 @@ import {
   type ResourceKind,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { LIFECYCLE_WRITES, READ_MODEL, type LifecycleWrite } from '@monitor/runtime';
+import { READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
@@ -25,6 +26,14 @@ import type { Principal } from '../../auth/principal';
 import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 import { WriteRights } from './write-rights';
+
+/** A lifecycle write, its params those of its request. */
+type LifecycleParams =
+  | { op: 'Create'; params: CreateResourceDto }
+  | { op: 'Copy'; params: CopyResourceDto }
+  | { op: 'Update'; params: UpdateResourceDto }
+  | { op: 'Rename'; params: RenameResourceDto }
+  | { op: 'Delete'; params: DeleteResourceDto };
 
 /** The lifecycle writes of every kind, forwarded to the service that owns the kind. */
 @Injectable()
@@ -39,12 +48,30 @@ export class ResourceWrites implements OnModuleInit {
 
   onModuleInit(): void {
     for (const kind of RESOURCE_KINDS) {
-      for (const op of LIFECYCLE_WRITES) {
-        const entry = KIND_REQUESTS[kind][LIFECYCLE_ENTRY[op]];
-        this.registry.handle(entry, (params, context) =>
-          this.write(kind, op, entry.name, params, context),
-        );
-      }
+      const { create, copy, update, rename, delete: remove } = KIND_REQUESTS[kind];
+      const resourceAfter = async (written: Promise<string>) =>
+        toKomodoResource(this.current(kind, await written));
+      this.registry.handle(create, (params, context) =>
+        resourceAfter(this.write(kind, create.name, { op: 'Create', params }, context)),
+      );
+      this.registry.handle(copy, (params, context) =>
+        resourceAfter(this.write(kind, copy.name, { op: 'Copy', params }, context)),
+      );
+      this.registry.handle(update, (params, context) =>
+        resourceAfter(this.write(kind, update.name, { op: 'Update', params }, context)),
+      );
+      this.registry.handle(rename, async (params, context) =>
+        this.lastUpdate(
+          kind,
+          await this.write(kind, rename.name, { op: 'Rename', params }, context),
+        ),
+      );
+      this.registry.handle(remove, async (params, context) => {
+        // What a delete answers: the resource as it was (its access check found it).
+        const before = this.current(kind, params.id);
+        await this.write(kind, remove.name, { op: 'Delete', params }, context);
+        return toKomodoResource(before);
+      });
     }
     this.registry.handle(TAG_REQUESTS.UpdateResourceMeta, (params, context) =>
       this.meta(params, context),
@@ -57,20 +84,19 @@ export class ResourceWrites implements OnModuleInit {
     );
   }
 
+  /** Checks the caller's rights, sends the write to the kind's owner: the resource's id. */
   private async write(
     kind: ResourceKind,
-    op: LifecycleWrite,
     name: string,
-    params: object,
+    write: LifecycleParams,
     { meta, principal }: RequestContext,
-  ) {
+  ): Promise<string> {
+    const { op, params } = write;
     const creates = op === 'Create' || op === 'Copy';
     if (creates && !canCreate(principal, kind)) {
       throw new ApiError(403, `you may not create ${kind}s; an admin can allow it`, 'FORBIDDEN');
     }
-    this.checkConfigRights(kind, op, params, principal);
-    // What a delete answers: the resource as it was (its access check found it).
-    const before = op === 'Delete' ? this.current(kind, (params as { id: string }).id) : undefined;
+    this.checkConfigRights(kind, write, principal);
     const { id } = await this.commands.send(kind, name, { params, meta });
     if (creates && !principal.isAdmin) {
       // The creator may manage what they created, with the specifics Komodo gives a creator.
@@ -81,31 +107,24 @@ export class ResourceWrites implements OnModuleInit {
         meta,
       );
     }
-    if (before) return toKomodoResource(before);
-    if (op === 'Rename') return this.lastUpdate(kind, id);
-    return toKomodoResource(this.current(kind, id));
+    return id;
   }
 
   /**
    * A create, a copy (checked as the caller's own create of the source's config) and an update
    * may only point at and ask for what the caller may give (WriteRights).
    */
-  private checkConfigRights(
-    kind: ResourceKind,
-    op: LifecycleWrite,
-    params: object,
-    principal: Principal,
-  ): void {
-    if (op === 'Create') {
-      const config = asWritten(kind, (params as CreateResourceDto).config ?? {});
+  private checkConfigRights(kind: ResourceKind, write: LifecycleParams, principal: Principal) {
+    if (write.op === 'Create') {
+      const config = asWritten(kind, write.params.config ?? {});
       this.rights.check(principal, kind, config, config);
-    } else if (op === 'Copy') {
-      const source = this.current(kind, (params as CopyResourceDto).id);
+    } else if (write.op === 'Copy') {
+      const source = this.current(kind, write.params.id);
       const config = { ...source.config };
       this.rights.check(principal, kind, config, config);
-    } else if (op === 'Update') {
-      const current = this.current(kind, (params as UpdateResourceDto).id);
-      const given = asWritten(kind, (params as UpdateResourceDto).config);
+    } else if (write.op === 'Update') {
+      const current = this.current(kind, write.params.id);
+      const given = asWritten(kind, write.params.config);
       const result = { ...current.config, ...given };
       this.rights.check(principal, kind, given, result, current);
     }
