@@ -27,7 +27,8 @@ export function createHttpHandler(
     const refusal = access.refusal(req);
     if (refusal) throw refusal;
     const body = req.method === 'POST' ? await readJson(req, access) : undefined;
-    if (req.method !== 'POST' || req.url !== '/') {
+    // The path alone names the route, as Express matched it; the query is signed with it.
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/') {
       const route = `Cannot ${req.method} ${req.url}`;
       throw new PeripheryError('NOT_FOUND', `${route}: the agent answers POST /`);
     }

@@ -27,6 +27,18 @@ describe('the agent over HTTP', () => {
     expect(await response.json()).toEqual({});
   });
 
+  it('routes by the path, a query signed with it', async () => {
+    const body = JSON.stringify({ type: 'GetHealth', params: {} });
+    const path = '/?from=core';
+    const authorization = await signRequest(TEST_PASSKEY, { method: 'POST', path, body });
+    const response = await fetch(`${agent.url}${path}`, {
+      method: 'POST',
+      headers: { authorization },
+      body,
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('refuses a compressed body with 400, saying to send it plain', async () => {
     const body = gzipSync(JSON.stringify({ type: 'GetHealth', params: {} }));
     const authorization = await signRequest(TEST_PASSKEY, { method: 'POST', path: '/', body });
