@@ -7,7 +7,7 @@ import { certificateFingerprint } from './tls/certificate';
 /** The agent on a managed host: `node dist/apps/periphery/src/main.js`. */
 runMain(async () => {
   const config = loadPeripheryConfig();
-  const logger = consoleLogger('Periphery');
+  const logger = consoleLogger('Periphery', config.log_level);
   const periphery = await startPeriphery(config, { logger });
   const stop = async () => {
     await periphery.close();

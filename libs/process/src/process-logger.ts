@@ -15,13 +15,22 @@ export const SILENT_LOGGER: ProcessLogger = {
   error: () => undefined,
 };
 
-/** One line per message, `<time> <LEVEL> [<context>] <message>`; errors to stderr. */
-export function consoleLogger(context: string): ProcessLogger {
-  const line = (level: string, message: string) =>
-    `${new Date().toISOString()} ${level} [${context}] ${message}\n`;
+/** How much a console logger writes: `error` only errors, `warn` also warnings, `log` everything. */
+export const LOG_LEVELS = ['error', 'warn', 'log'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** One line per message at or above `level`, `<time> <LEVEL> [<context>] <message>`; errors to stderr. */
+export function consoleLogger(context: string, level: LogLevel = 'log'): ProcessLogger {
+  const line = (label: string, message: string) =>
+    `${new Date().toISOString()} ${label} [${context}] ${message}\n`;
+  const rank = LOG_LEVELS.indexOf(level);
   return {
-    log: (message) => void process.stdout.write(line('LOG', message)),
-    warn: (message) => void process.stdout.write(line('WARN', message)),
+    log: (message) => {
+      if (rank >= 2) process.stdout.write(line('LOG', message));
+    },
+    warn: (message) => {
+      if (rank >= 1) process.stdout.write(line('WARN', message));
+    },
     error: (message, stack) =>
       void process.stderr.write(line('ERROR', message) + (stack ? `${stack}\n` : '')),
   };

@@ -34,6 +34,15 @@ describe('loadPeripheryConfig', () => {
     ).toThrow(/compose_command/);
   });
 
+  it('takes a log level, and refuses one it does not know', () => {
+    const given = { PERIPHERY_PASSKEYS: 'k' };
+    expect(loadPeripheryConfig(given).log_level).toBe('log');
+    expect(loadPeripheryConfig({ ...given, PERIPHERY_LOG_LEVEL: 'warn' }).log_level).toBe('warn');
+    expect(() => loadPeripheryConfig({ ...given, PERIPHERY_LOG_LEVEL: 'chatty' })).toThrow(
+      /log_level/,
+    );
+  });
+
   it('refuses to start without a passkey unless allow_no_passkey is set', () => {
     expect(() => loadPeripheryConfig({})).toThrow(/no passkey configured/);
     expect(loadPeripheryConfig({ PERIPHERY_ALLOW_NO_PASSKEY: 'true' }).passkeys).toEqual([]);

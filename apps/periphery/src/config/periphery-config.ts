@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { LOG_LEVELS } from '@monitor/process';
 import * as v from 'valibot';
 import { parseIpRule } from '../auth/ip-allow-list';
 import { COMPOSE_COMMANDS } from '../compose/compose.dto';
@@ -56,6 +57,8 @@ export const PeripheryConfigSchema = v.strictObject({
   compose_command: v.optional(v.picklist(COMPOSE_COMMANDS), 'auto'),
   /** How often system stats are sampled in the background; answers come from the cache. */
   stats_polling_rate_ms: v.optional(int(100), 5000),
+  /** What the agent logs: `error`, `warn`, or `log` (its start, refusals and failures). */
+  log_level: v.optional(v.picklist(LOG_LEVELS), 'log'),
   config_path: v.optional(v.string()),
 });
 
