@@ -70,6 +70,8 @@ function byVerbAndName(entries: readonly AnyEntry[]): Catalogue {
       throw new Error(`request ${entry.verb}/${entry.name} is declared twice`);
     catalogue[entry.verb][entry.name] = entry;
   }
+  // Filled from an array, each entry under its own verb and name: the compiler cannot follow a
+  // loop's keys, and the duplicate check above is what makes the mapped type true.
   return catalogue as unknown as Catalogue;
 }
 
