@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startCompiledAgent, type CompiledAgent } from './testing/compiled-agent';
 
 /**
@@ -8,7 +9,10 @@ import { startCompiledAgent, type CompiledAgent } from './testing/compiled-agent
 const HEAVY =
   /\/node_modules\/(@nestjs|express|rxjs|reflect-metadata|class-validator|class-transformer|yaml|simple-git|re2js|@nats-io)\//;
 const CORE_INDEXES = /libs\/(contracts|domain)\/src\/index\.js$/;
+/** What dockerode brings, for transports the agent never uses (SSH, BuildKit's gRPC). */
+const DOCKERODE = /\/node_modules\/(dockerode|docker-modem|ssh2|cpu-features|@grpc|protobufjs)\//;
 
+const RUN = randomBytes(4).toString('hex');
 const packageOf = (path: string) => /\/node_modules\/((@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
 
 describe('the agent loads only what it needs', () => {
@@ -36,6 +40,25 @@ describe('the agent loads only what it needs', () => {
     expect(modules).toContainEqual(expect.stringMatching(/\/node_modules\/valibot\//));
     expect(modules).toContainEqual(expect.stringMatching(/systeminformation\/lib\/cpu\.js$/));
     expect(modules).not.toContainEqual(expect.stringMatching(/systeminformation\/lib\/index\.js$/));
+  });
+
+  it('answers Docker requests through its own client, never loading dockerode', async () => {
+    const dockerode = (modules: string[]) => [
+      ...new Set(modules.filter((m) => DOCKERODE.test(m)).map((m) => packageOf(m))),
+    ];
+    expect((await agent.call('ListDockerImages')).status).toBe(200);
+    expect((await agent.call('ListDockerNetworks')).status).toBe(200);
+    expect((await agent.call('ListDockerVolumes')).status).toBe(200);
+    expect((await agent.call('InspectContainer', { name: `absent-${RUN}` })).status).toBe(404);
+    // Refused at once: a `localhost/` reference is pulled from 127.0.0.1, where nothing serves.
+    const pull = await agent.call('PullImage', { image: `localhost/monitor-test/absent-${RUN}:x` });
+    expect(pull).toMatchObject({ status: 200, body: { success: false } });
+
+    const modules = await agent.loaded();
+    expect(dockerode(modules)).toEqual([]);
+    expect(modules).toContainEqual(
+      expect.stringMatching(/apps\/periphery\/src\/docker\/engine\/docker-client\.js$/),
+    );
   });
 
   it('keeps its young generation at its first size, polled a hundred times', async () => {
