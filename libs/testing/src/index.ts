@@ -6,3 +6,4 @@ export * from './docker-test-containers';
 export * from './docker-registry';
 export * from './git-http-server';
 export * from './private-docker-engine';
+export * from './fake-ec2/fake-ec2';

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  describeInstancesXml,
+  errorXml,
+  runInstancesXml,
+  terminateInstancesXml,
+  type InstanceStateName,
+  type InstanceView,
+} from './ec2-xml';
+
+/** One request the endpoint received: its action, its form params, who signed it and where. */
+export interface Ec2Call {
+  action: string;
+  params: Record<string, string>;
+  /** The access key id of the SigV4 `Credential=` (never the secret, which is not sent). */
+  accessKeyId: string;
+  region: string;
+  at: number;
+}
+
+/** An instance as launched: what RunInstances asked for, user data decoded. */
+export interface FakeInstance extends InstanceView {
+  userData: string;
+  volumeGb?: number;
+  deviceName?: string;
+  associatePublicIp?: boolean;
+}
+
+export interface FakeEc2Options {
+  /** How long an instance stays `pending` after RunInstances (default 50 ms). */
+  runningAfterMs?: number;
+  /** The addresses instances report; the agent a test starts listens on them (127.0.0.1). */
+  privateIp?: string;
+  publicIp?: string;
+}
+
+type RunningListener = (instance: FakeInstance) => void | Promise<void>;
+
+/**
+ * A local EC2 endpoint for tests, on 127.0.0.1, speaking the EC2 Query API
+ * (`Action=...&Version=2016-11-15`, form-encoded; XML answers) for the calls Monitor's Aws
+ * builder makes: RunInstances, DescribeInstances (by id) and TerminateInstances. Point
+ * `@aws-sdk/client-ec2` at `endpoint` with static credentials. An instance is `pending`, then
+ * `running` once `runningAfterMs` have passed and a DescribeInstances sees it (the `onRunning`
+ * listeners run first, so a test can start the instance's agent before the builder learns of
+ * it); TerminateInstances makes it `shutting-down`, and the next DescribeInstances `terminated`.
+ */
+export class FakeEc2 {
+  readonly calls: Ec2Call[] = [];
+  readonly instances = new Map<string, FakeInstance>();
+  private failingTerminations: string[] = [];
+  private stuckPending = false;
+  private readonly runningListeners: RunningListener[] = [];
+
+  private readonly server = createServer((req, res) => {
+    void this.handle(req, res).catch((error: Error) => {
+      res.writeHead(500, { 'content-type': 'text/xml' });
+      res.end(errorXml(newId(''), 'InternalError', error.message));
+    });
+  });
+  private readonly options: Required<Omit<FakeEc2Options, 'publicIp'>> & FakeEc2Options;
+  endpoint = '';
+
+  private constructor(options: FakeEc2Options) {
+    this.options = { runningAfterMs: 50, privateIp: '127.0.0.1', ...options };
+  }
+
+  static async start(options: FakeEc2Options = {}): Promise<FakeEc2> {
+    const fake = new FakeEc2(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.endpoint = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The next `count` TerminateInstances answer 400 UnauthorizedOperation with `message`. */
+  failNextTerminations(count = 1, message = 'You are not authorized to perform this operation.') {
+    this.failingTerminations.push(...Array<string>(count).fill(message));
+  }
+
+  /** Instances launched from now on never leave `pending`. */
+  neverReachRunning(): void {
+    this.stuckPending = true;
+  }
+
+  /** Called (and awaited) once per instance, as it turns `running`. */
+  onRunning(listener: RunningListener): void {
+    this.runningListeners.push(listener);
+  }
+
+  callsOf(action: string): Ec2Call[] {
+    return this.calls.filter((call) => call.action === action);
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    const credential = /Credential=([^/]+)\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '');
+    const call: Ec2Call = {
+      action: params.Action ?? '',
+      params,
+      accessKeyId: credential?.[1] ?? '',
+      region: credential?.[2] ?? '',
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    const requestId = newId('');
+    const send = (status: number, xml: string) => {
+      res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
+      res.end(xml);
+    };
+    if (!credential) return send(401, errorXml(requestId, 'AuthFailure', 'no SigV4 credential'));
+    switch (call.action) {
+      case 'RunInstances':
+        return send(200, this.runInstances(requestId, params));
+      case 'DescribeInstances':
+        return send(200, await this.describeInstances(requestId, params));
+      case 'TerminateInstances': {
+        const failure = this.failingTerminations.shift();
+        if (failure !== undefined)
+          return send(400, errorXml(requestId, 'UnauthorizedOperation', failure));
+        return send(200, this.terminateInstances(requestId, params));
+      }
+      default:
+        return send(400, errorXml(requestId, 'InvalidAction', `${call.action} is not faked`));
+    }
+  }
+
+  private runInstances(requestId: string, params: Record<string, string>): string {
+    const nic = 'NetworkInterface.1.';
+    const volume = params['BlockDeviceMapping.1.Ebs.VolumeSize'];
+    const instance: FakeInstance = {
+      id: newId('i-'),
+      imageId: params.ImageId ?? '',
+      instanceType: params.InstanceType ?? '',
+      state: 'pending',
+      subnetId: params.SubnetId ?? params[`${nic}SubnetId`] ?? '',
+      keyName: params.KeyName ?? '',
+      privateIp: this.options.privateIp,
+      publicIp: this.options.publicIp,
+      securityGroupIds: [
+        ...list(params, 'SecurityGroupId'),
+        ...list(params, `${nic}SecurityGroupId`),
+      ],
+      tags: tagsOf(params),
+      launchedAt: Date.now(),
+      userData: Buffer.from(params.UserData ?? '', 'base64').toString('utf8'),
+      volumeGb: volume === undefined ? undefined : Number(volume),
+      deviceName: params['BlockDeviceMapping.1.DeviceName'],
+      associatePublicIp:
+        params[`${nic}AssociatePublicIpAddress`] === undefined
+          ? undefined
+          : params[`${nic}AssociatePublicIpAddress`] === 'true',
+    };
+    this.instances.set(instance.id, instance);
+    return runInstancesXml(requestId, newId('r-'), instance);
+  }
+
+  private async describeInstances(requestId: string, params: Record<string, string>) {
+    const ids = list(params, 'InstanceId');
+    const found = ids.length
+      ? ids.map((id) => this.instances.get(id)).filter((i) => i !== undefined)
+      : [...this.instances.values()];
+    for (const instance of found) await this.advance(instance);
+    return describeInstancesXml(requestId, found);
+  }
+
+  private terminateInstances(requestId: string, params: Record<string, string>): string {
+    const changes = list(params, 'InstanceId').flatMap((id) => {
+      const instance = this.instances.get(id);
+      if (!instance) return [];
+      const from = instance.state;
+      const to: InstanceStateName = from === 'terminated' ? 'terminated' : 'shutting-down';
+      instance.state = to;
+      return [{ id, from, to }];
+    });
+    return terminateInstancesXml(requestId, changes);
+  }
+
+  /** Moves an instance on as time passed: pending -> running, shutting-down -> terminated. */
+  private async advance(instance: FakeInstance): Promise<void> {
+    if (instance.state === 'shutting-down') instance.state = 'terminated';
+    if (instance.state !== 'pending' || this.stuckPending) return;
+    if (Date.now() - instance.launchedAt < this.options.runningAfterMs) return;
+    for (const listener of this.runningListeners) await listener(instance);
+    // A listener may have terminated it meanwhile.
+    if (instance.state === 'pending') instance.state = 'running';
+  }
+}
+
+function newId(prefix: string): string {
+  return `${prefix}${randomBytes(9).toString('hex').slice(0, 17)}`;
+}
+
+/** `Name.1`, `Name.2`, ... as the Query protocol serializes a list. */
+function list(params: Record<string, string>, name: string): string[] {
+  const values: string[] = [];
+  for (let i = 1; params[`${name}.${i}`] !== undefined; i++) values.push(params[`${name}.${i}`]);
+  return values;
+}
+
+function tagsOf(params: Record<string, string>): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (let s = 1; params[`TagSpecification.${s}.ResourceType`] !== undefined; s++) {
+    const prefix = `TagSpecification.${s}.Tag`;
+    for (let t = 1; params[`${prefix}.${t}.Key`] !== undefined; t++)
+      tags[params[`${prefix}.${t}.Key`]] = params[`${prefix}.${t}.Value`] ?? '';
+  }
+  return tags;
+}
