@@ -1,4 +1,5 @@
 import {
+  completePatch,
   conflict,
   decideResource,
   evolveResource,
@@ -55,11 +56,9 @@ export class ResourceCommands {
 
   async create(kind: ResourceKind, params: CreateParams, meta: CommandMeta): Promise<WriteResult> {
     const id = newId();
-    const partial = fieldsOf(params.config ?? {});
-    const config = await this.references.resolve(kind, partial, {
-      ...KIND_SPECS[kind].defaults(),
-      ...partial,
-    });
+    const defaults = KIND_SPECS[kind].defaults();
+    const partial = completePatch(kind, defaults, fieldsOf(params.config ?? {}));
+    const config = await this.references.resolve(kind, partial, { ...defaults, ...partial });
     const tags = await resolveTags(this.store, this.readModel, params.tags ?? []);
     const command: ResourceCommand = {
       type: 'Create',
@@ -91,7 +90,7 @@ export class ResourceCommands {
     meta: CommandMeta,
   ) {
     const current = await this.load(kind, idOrName);
-    const config = fieldsOf(patch);
+    const config = completePatch(kind, current.config, fieldsOf(patch));
     const resolved = await this.references.resolve(kind, config, { ...current.config, ...config });
     const sealed = this.secrets.sealPatch(kind, current.config, resolved);
     const next = { ...current, config: { ...current.config, ...resolved } };

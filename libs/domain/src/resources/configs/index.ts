@@ -4,7 +4,7 @@ export * from '../../deployment/deployment.config';
 export * from '../../stack/stack.config';
 export * from '../../repo/repo.config';
 export * from '../../build/build.config';
-export * from '../../builder/builder.config';
+export * from '../../builder';
 export * from '../../procedure/procedure.config';
 export * from '../../resource-sync/resource-sync.config';
 export * from '../../alerter/alerter.config';

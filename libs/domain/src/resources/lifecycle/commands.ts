@@ -4,6 +4,9 @@ import { diffFields } from '../../shared/diff';
 import { conflict, invalid, notFound } from '../../shared/domain-error';
 import { checkName } from '../../shared/names';
 import { KIND_SPECS } from '../configs';
+import { completePatch } from './complete-patch';
+
+export { completePatch };
 import { checkConfigRules } from './config-rules';
 import { resourceEvent, type ResourceEvent } from './events';
 import type { Resource, ResourceState } from './state';
@@ -37,7 +40,9 @@ export function decideResource(
   if (command.type === 'Create') {
     if (state.status !== 'Empty') throw conflict(`${kind} ${command.id} already exists`);
     const name = checkName(command.name);
-    const config = { ...KIND_SPECS[kind].defaults(), ...checkFields(kind, command.config ?? {}) };
+    const defaults = KIND_SPECS[kind].defaults();
+    const given = completePatch(kind, defaults, checkFields(kind, command.config ?? {}));
+    const config = { ...defaults, ...given };
     checkConfigRules(kind, config, name);
     return [
       resourceEvent(kind, 'Created', {
@@ -52,7 +57,8 @@ export function decideResource(
   const resource = activeResource(kind, state);
   switch (command.type) {
     case 'UpdateConfig': {
-      const diff = diffFields(resource.config, checkFields(kind, command.config));
+      const given = completePatch(kind, resource.config, checkFields(kind, command.config));
+      const diff = diffFields(resource.config, given);
       checkConfigRules(
         kind,
         Object.fromEntries(Object.entries(diff).map(([field, { to }]) => [field, to])),

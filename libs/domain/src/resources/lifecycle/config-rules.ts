@@ -1,3 +1,4 @@
+import { validateBuilderConfig } from '../../builder/validate';
 import { validateDeploymentConfig } from '../../deployment/validate';
 import type { ResourceKind } from '../../kinds';
 import { invalid } from '../../shared/domain-error';
@@ -14,6 +15,7 @@ type Rule = (
  */
 const RULES: Partial<Record<ResourceKind, Rule>> = {
   Deployment: (changed, name) => validateDeploymentConfig(changed, name),
+  Builder: (changed) => validateBuilderConfig(changed),
 };
 
 export function checkConfigRules(
