@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './limits-settings';
 export * from './log-level';
 export * from './levelled-logger';
+export * from './aws-settings';

@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AwsSettings } from './aws-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 
@@ -255,6 +256,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => LimitsSettings)
   limits = new LimitsSettings();
+
+  @ValidateNested()
+  @Type(() => AwsSettings)
+  aws = new AwsSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)
