@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { AgentError } from './agent-error';
 import { signingKey, signRequest } from './request-signature';
+import { NDJSON, readStreamedAnswer, type AgentOutputFrame } from './streamed-answer';
 import { connectAgentTls, PinMismatch } from './tls-connection';
 
 export interface AgentAddress {
@@ -32,6 +33,31 @@ export function callAgent<T>(
   type: string,
   params: unknown,
   timeoutMs: number,
+): Promise<AgentAnswer<T>> {
+  return requestAgent(agent, type, params, timeoutMs);
+}
+
+/**
+ * As callAgent, asking the agent to stream: each line the request's commands print goes to
+ * `onOutput` as it is printed, and the call resolves to the same answer. `timeoutMs` is then the
+ * longest wait for the next frame, not for the whole call: long work that prints stays alive.
+ */
+export function callAgentStreaming<T>(
+  agent: AgentAddress,
+  type: string,
+  params: unknown,
+  timeoutMs: number,
+  onOutput: (frame: AgentOutputFrame) => void,
+): Promise<AgentAnswer<T>> {
+  return requestAgent(agent, type, params, timeoutMs, onOutput);
+}
+
+function requestAgent<T>(
+  agent: AgentAddress,
+  type: string,
+  params: unknown,
+  timeoutMs: number,
+  onOutput?: (frame: AgentOutputFrame) => void,
 ): Promise<AgentAnswer<T>> {
   let url: URL;
   try {
@@ -74,7 +100,14 @@ export function callAgent<T>(
       },
     );
     return new Promise<AgentAnswer<T>>((resolve, reject) => {
-      const remaining = Math.max(1, deadline - Date.now());
+      let timer: NodeJS.Timeout | undefined;
+      const wait = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(
+          () => req.destroy(new AgentError('UNREACHABLE', `no answer within ${timeoutMs} ms`)),
+          ms,
+        );
+      };
       // Options rather than the URL: an https URL is refused by http.request, though the
       // connection below is TLS.
       const req = httpRequest(
@@ -87,19 +120,22 @@ export function callAgent<T>(
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             authorization,
+            ...(onOutput ? { accept: `${NDJSON}, application/json` } : {}),
           },
           ...(tls ? { createConnection: () => tls.socket } : {}),
         },
-        (res) =>
-          readAnswer<T>(res, type).then(
+        (res) => {
+          const streamed = onOutput && res.headers['content-type']?.startsWith(NDJSON);
+          const read = streamed
+            ? readStreamedAnswer<T>(res, type, onOutput, () => wait(timeoutMs))
+            : readAnswer<T>(res, type);
+          read.then(
             (answer) => resolve({ body: answer, fingerprint: tls?.fingerprint256 }),
             reject,
-          ),
+          );
+        },
       );
-      const timer = setTimeout(
-        () => req.destroy(new AgentError('UNREACHABLE', `no answer within ${timeoutMs} ms`)),
-        remaining,
-      );
+      wait(Math.max(1, deadline - Date.now()));
       req.on('close', () => clearTimeout(timer));
       req.on('error', (error) => reject(error instanceof AgentError ? error : unreachable(error)));
       req.end(body);

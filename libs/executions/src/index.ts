@@ -1,4 +1,5 @@
 export * from './runner/execution-context';
+export * from './runner/live-output';
 export * from './runner/execution-runner';
 export * from './agents/agent-caller';
 export * from './agents/agent-errors';

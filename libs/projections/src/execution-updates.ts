@@ -1,6 +1,12 @@
-import { evolveUpdate, type Execution, type ExecutionState } from '@monitor/domain';
+import {
+  evolveUpdate,
+  renderTail,
+  type Execution,
+  type ExecutionState,
+  type RunningOutput,
+} from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
-import type { UpdateRecord } from './update-record';
+import type { UpdateLog, UpdateRecord } from './update-record';
 
 /** Executions (streams `update-<id>`) as Updates: folded as their events arrive. */
 export class ExecutionUpdates {
@@ -67,9 +73,25 @@ function toRecord(x: Execution, operator: string, via: string, position: number)
     operator,
     via,
     target: x.target as UpdateRecord['target'],
-    logs: x.logs,
+    logs: x.output ? [...x.logs, runningLog(x.output)] : x.logs,
     status: x.status,
     other_data: x.otherData ? JSON.stringify(x.otherData) : undefined,
     position,
+  };
+}
+
+/**
+ * The running stage as Komodo's Log, last in the Update: not (yet) a success, and `end_ts` 0
+ * while it runs. Its log replaces it when it ends.
+ */
+function runningLog(output: RunningOutput): UpdateLog {
+  return {
+    stage: output.stage,
+    command: '',
+    stdout: renderTail(output.stdout),
+    stderr: renderTail(output.stderr),
+    success: false,
+    start_ts: output.start_ts,
+    end_ts: 0,
   };
 }

@@ -80,9 +80,10 @@ export class DeploymentExecutions {
       );
       const { server, image, spec, registry, secrets } = prepared;
       for (const secret of secrets) ctx.secret(secret);
-      const pull = await this.agents.call(
+      const pull = await this.agents.stream(
         AGENT.PullImage,
         server,
+        ctx.output,
         { image, ...(registry ? { registry } : {}) },
         AGENT_TIMEOUT,
       );
@@ -91,9 +92,10 @@ export class DeploymentExecutions {
         { ...pull, success: pull.success || pull.local_image_available === true },
       ]);
       const { name, image: _image, ...engineSpec } = spec;
-      const deployed = await this.agents.call(
+      const deployed = await this.agents.stream(
         AGENT.DeployContainer,
         server,
+        ctx.output,
         {
           name,
           image,

@@ -54,9 +54,10 @@ export async function applyConfigChanges(
 ): Promise<void> {
   const services = (selection: ServiceSelection) => (selection === 'all' ? undefined : selection);
   if (plan.redeploy === 'all' || plan.redeploy.length) {
-    const up = await agents.call(
+    const up = await agents.stream(
       AGENT.ComposeUp,
       server,
+      ctx.output,
       {
         ...target,
         services: services(plan.redeploy),
@@ -70,9 +71,10 @@ export async function applyConfigChanges(
   if (plan.restart === 'all' || plan.restart.length) {
     // A restart pulls nothing: no registry account.
     const { registry: _registry, ...noAccount } = target;
-    const restart = await agents.call(
+    const restart = await agents.stream(
       AGENT.ComposeRestart,
       server,
+      ctx.output,
       { ...noAccount, services: services(plan.restart) },
       AGENT_TIMEOUT,
     );

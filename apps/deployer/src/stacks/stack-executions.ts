@@ -133,12 +133,13 @@ export class StackExecutions {
         // Taking down pulls nothing: no registry account.
         const down = { ...target, registry: undefined, ...stopTimeout(stop_time) };
         await ctx.appendLogs([
-          await this.agents.call(AGENT.ComposeDown, server, down, AGENT_TIMEOUT),
+          await this.agents.stream(AGENT.ComposeDown, server, ctx.output, down, AGENT_TIMEOUT),
         ]);
       }
-      const up = await this.agents.call(
+      const up = await this.agents.stream(
         AGENT.ComposeUp,
         server,
+        ctx.output,
         { ...target, services, extra_args: config.extra_args, ...stopTimeout(stop_time) },
         AGENT_TIMEOUT,
       );
@@ -169,9 +170,10 @@ export class StackExecutions {
     const stack = this.stack(idOrName);
     const { services, remove_volumes = false, remove_orphans, stop_time } = choice;
     return this.execute(stack, 'DestroyStack', meta, async (ctx, server) => {
-      const log = await this.agents.call(
+      const log = await this.agents.stream(
         AGENT.ComposeDown,
         server,
+        ctx.output,
         {
           ...composeTarget(stack),
           remove_volumes,
@@ -197,9 +199,10 @@ export class StackExecutions {
     const timeout = STOPPING.has(action) ? stopTimeout(stop_time) : {};
     return this.execute(stack, action, meta, async (ctx, server) => {
       const registry = action === 'PullStack' ? this.source.registry(ctx, stack) : undefined;
-      const log = await this.agents.call(
+      const log = await this.agents.stream(
         request,
         server,
+        ctx.output,
         { ...composeTarget(stack), services, ...(registry ? { registry } : {}), ...timeout },
         AGENT_TIMEOUT,
       );
@@ -261,7 +264,13 @@ export class StackExecutions {
     server: Resource<'Server'>,
     target: ComposePullParams,
   ): Promise<void> {
-    const log = await this.agents.call(AGENT.ComposePull, server, target, AGENT_TIMEOUT);
+    const log = await this.agents.stream(
+      AGENT.ComposePull,
+      server,
+      ctx.output,
+      target,
+      AGENT_TIMEOUT,
+    );
     const note = log.success ? '' : '\npull failed: compose up uses the images on the server\n';
     await ctx.appendLogs([{ ...log, stderr: `${log.stderr}${note}`, success: true }]);
   }
@@ -298,9 +307,10 @@ export class StackExecutions {
   ): Promise<void> {
     if (!command?.command.trim()) return;
     const { run_directory } = composeTarget(stack);
-    const log = await this.agents.call(
+    const log = await this.agents.stream(
       AGENT.RunStackCommand,
       server,
+      ctx.output,
       {
         stack: stack.id,
         path: posix.join(run_directory, command.path.trim() || '.'),

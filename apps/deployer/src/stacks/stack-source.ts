@@ -171,9 +171,10 @@ export class StackSource {
       });
     }
     if (credential?.token) ctx.secret(credential.token);
-    const answer = await this.agents.call(
+    const answer = await this.agents.stream(
       AGENT.CloneOrPullRepo,
       server,
+      ctx.output,
       {
         stack: stack.id,
         url: repoUrl(config),

@@ -5,6 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { AccessCheck } from '../auth/access-check';
 import { AGENT_LIMITS, BODY_LIMIT_BYTES } from './agent-limits';
 import { PeripheryError } from './periphery-error';
+import { NDJSON, StreamedAnswer, withOutput } from './output-stream';
 import { readBody } from './read-body';
 import type { RequestRegistry } from './request-registry';
 import { dispatch } from './rpc';
@@ -16,14 +17,16 @@ const JSON_LIMITS = { maxDepth: AGENT_LIMITS.json_max_depth, maxKeys: AGENT_LIMI
  * read), then for a POST the body, refused past its size limit, checked to be the one signed,
  * parsed as JSON and checked for depth, key count, finite numbers and UTF-8 before any request
  * validates its params; then `POST /` is dispatched. Every failure, and any other route, is
- * answered in the API's error shape `{ error, trace, code }`; a 5xx is logged.
+ * answered in the API's error shape `{ error, trace, code }`; a 5xx is logged. A caller that
+ * accepts `application/x-ndjson` hears the output of the commands as they print it
+ * (StreamedAnswer); any other gets the single JSON answer.
  */
 export function createHttpHandler(
   registry: RequestRegistry,
   access: AccessCheck,
   logger: Pick<ProcessLogger, 'error'>,
 ): RequestListener {
-  const answer = async (req: IncomingMessage): Promise<unknown> => {
+  const answer = async (req: IncomingMessage, live?: StreamedAnswer): Promise<unknown> => {
     const refusal = access.refusal(req);
     if (refusal) throw refusal;
     const body = req.method === 'POST' ? await readJson(req, access) : undefined;
@@ -32,15 +35,19 @@ export function createHttpHandler(
       const route = `Cannot ${req.method} ${req.url}`;
       throw new PeripheryError('NOT_FOUND', `${route}: the agent answers POST /`);
     }
-    return dispatch(registry, body);
+    return live
+      ? withOutput(live.output, () => dispatch(registry, body))
+      : dispatch(registry, body);
   };
   return (req, res) => {
-    answer(req).then(
-      (result) => send(res, 200, result),
+    const live = req.headers.accept?.includes(NDJSON) ? new StreamedAnswer(res) : undefined;
+    answer(req, live).then(
+      (result) => (live?.streaming ? live.end({ answer: result }) : send(res, 200, result)),
       (error: unknown) => {
         const refusal = toPeripheryError(error);
         if (refusal.status >= 500)
           logger.error(refusal.message, error instanceof Error ? error.stack : undefined);
+        if (live?.streaming) return live.end({ error: refusal.body() });
         // The rest of a refused body is not read: the connection goes once the answer is sent.
         if (!req.complete) res.setHeader('connection', 'close');
         send(res, refusal.status, refusal.body());

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { liveLines } from '../api/output-lines';
 import type { Log } from '../docker/docker-shapes';
 
 export interface CommandOptions {
@@ -11,6 +12,11 @@ export interface CommandOptions {
   secrets?: string[];
   /** Milliseconds before the program is killed; compose pulls can be slow. */
   timeoutMs?: number;
+  /**
+   * False for a program whose output is read rather than shown (`compose config` prints the
+   * interpolated files): it is then never streamed to the caller.
+   */
+  live?: boolean;
 }
 
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
@@ -19,7 +25,8 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 /**
  * Runs a program with an argument array (never a shell, so no value is ever parsed as syntax)
  * and records it as Komodo's Log. A non-zero exit is a failed Log, not an exception: the core
- * stores what happened in the Update.
+ * stores what happened in the Update. When the caller asked for a stream, each line goes to it
+ * (masked) as the program prints it.
  */
 export function runCommand(
   stage: string,
@@ -30,8 +37,12 @@ export function runCommand(
   const mask = masker(options.secrets ?? []);
   const command = mask([file, ...args].map(displayArg).join(' '));
   const start_ts = Date.now();
+  const live =
+    options.live === false
+      ? []
+      : [liveLines(stage, 'stdout', mask), liveLines(stage, 'stderr', mask)];
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       {
@@ -42,6 +53,7 @@ export function runCommand(
         encoding: 'utf8',
       },
       (error, stdout, stderr) => {
+        for (const lines of live) lines?.end();
         let err = stderr;
         // A program that could not start or was killed says nothing on stderr itself.
         if (error && !stderr) err = startFailure(error, file, options.cwd) ?? error.message;
@@ -57,6 +69,9 @@ export function runCommand(
         });
       },
     );
+    const [out, err] = live;
+    if (out) child.stdout?.on('data', (chunk: string) => out.write(chunk));
+    if (err) child.stderr?.on('data', (chunk: string) => err.write(chunk));
   });
 }
 

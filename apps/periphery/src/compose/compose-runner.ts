@@ -71,6 +71,8 @@ export class ComposeRunner {
           cwd,
           env,
           secrets: registry ? [registry.token] : [],
+          // `config` prints the files interpolated (secrets too): read, never streamed.
+          live: args[0] !== 'config',
         }),
       );
     };

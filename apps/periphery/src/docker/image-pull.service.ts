@@ -5,7 +5,8 @@ import { DockerEngine } from './docker-engine';
 import { engineDetail, engineError, engineStatus } from './docker-errors';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain/agent';
 import { readJsonLines } from './engine/json-lines';
-import { summarizePull, type ProgressEvent } from './pull-progress';
+import { liveLines } from '../api/output-lines';
+import { progressLine, summarizePull, type ProgressEvent } from './pull-progress';
 
 /**
  * PullImage. A failed pull is an answer, not an error: when an older copy of the image is on the
@@ -44,7 +45,7 @@ export class ImagePullService {
         ? { username: registry.username, password: registry.token, serveraddress: registry.domain }
         : undefined;
       const stream = await this.engine.docker.images.pull(image, auth);
-      const outcome = summarizePull(await readJsonLines<ProgressEvent>(stream));
+      const outcome = summarizePull(await readJsonLines(stream, this.showProgress(notes, secrets)));
       const stdout = [...notes, ...outcome.lines].join('\n') + '\n';
       if (outcome.error === undefined) {
         return answer({ stdout, stderr: '', success: true, local: true });
@@ -69,6 +70,20 @@ export class ImagePullService {
       success: false,
       local: false,
     });
+  }
+
+  /** For a caller that asked for a stream: the pull's lines as `docker pull` prints them. */
+  private showProgress(notes: string[], secrets: string[]) {
+    const live = liveLines('pull image', 'stdout', (text) => redact(text, secrets));
+    if (!live) return undefined;
+    for (const note of notes) live.write(`${note}\n`);
+    let last: string | undefined;
+    return (event: ProgressEvent) => {
+      const line = progressLine(event);
+      if (line === undefined || line === last) return;
+      last = line;
+      live.write(`${line}\n`);
+    };
   }
 
   /**

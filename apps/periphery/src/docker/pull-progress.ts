@@ -26,10 +26,15 @@ export function summarizePull(events: ProgressEvent[]): PullOutcome {
       error = event.errorDetail?.message ?? event.error;
       continue;
     }
-    // "Downloading 2.1MB/5MB" repeats for every chunk: the layer's final status says enough.
-    if (!event.status || event.progressDetail?.current !== undefined) continue;
-    const line = event.id ? `${event.id}: ${event.status}` : event.status;
-    if (lines[lines.length - 1] !== line) lines.push(line);
+    const line = progressLine(event);
+    if (line !== undefined && lines[lines.length - 1] !== line) lines.push(line);
   }
   return { lines, ...(error !== undefined ? { error } : {}) };
+}
+
+/** What `docker pull` prints for one progress event, if anything. */
+export function progressLine(event: ProgressEvent): string | undefined {
+  // "Downloading 2.1MB/5MB" repeats for every chunk: the layer's final status says enough.
+  if (!event.status || event.progressDetail?.current !== undefined) return undefined;
+  return event.id ? `${event.id}: ${event.status}` : event.status;
 }

@@ -10,7 +10,10 @@ import { duration, Time } from '../components/time';
 import { resultOf } from '../components/updates-table';
 import { Link } from '../router';
 
-/** One Update with each stage's log, read again as the live feed says it changed. */
+/**
+ * One Update with each stage's log, read again as the live feed says it changed: the stage
+ * running now grows as its output is appended (a batch at a time), until its log replaces it.
+ */
 export function UpdatePage({ id }: { id: string }) {
   const { api } = useSession();
   const version = useLiveVersion({ update: (u) => u.id === id });
@@ -43,7 +46,11 @@ export function UpdatePage({ id }: { id: string }) {
           {u.logs.length === 0 && <p className="muted">No stage has run yet.</p>}
           <ol className="stages">
             {u.logs.map((log, i) => (
-              <Stage key={`${i}-${log.stage}`} log={log} />
+              <Stage
+                key={`${i}-${log.stage}`}
+                log={log}
+                running={u.status !== 'Complete' && i === u.logs.length - 1 && !log.end_ts}
+              />
             ))}
           </ol>
         </>
@@ -52,11 +59,17 @@ export function UpdatePage({ id }: { id: string }) {
   );
 }
 
-function Stage({ log }: { log: Update['logs'][number] }) {
+/** A stage's log; a running one (its `end_ts` still 0) shows its output so far. */
+function Stage({ log, running }: { log: Update['logs'][number]; running: boolean }) {
+  const state = running ? 'InProgress' : log.success ? 'Complete' : 'Failed';
   return (
-    <li className={log.success ? 'stage' : 'stage stage-failed'} data-stage={log.stage}>
+    <li
+      className={running || log.success ? 'stage' : 'stage stage-failed'}
+      data-stage={log.stage}
+      data-running={running || undefined}
+    >
       <div className="stage-head">
-        <strong>{log.stage}</strong> <StateBadge state={log.success ? 'Complete' : 'Failed'} />{' '}
+        <strong>{log.stage}</strong> <StateBadge state={state} />{' '}
         <span className="muted">{duration(log.start_ts, log.end_ts)}</span>
       </div>
       {log.command && <pre className="command">{log.command}</pre>}

@@ -1,5 +1,9 @@
 import { conflict, notFound } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
+import { appendTail, emptyTail, splitLines, type OutputTail } from './stage-output';
+
+// The caps and tails of a stage's output belong with the Update that keeps them.
+export * from './stage-output';
 
 /** The record of one execution (Deploy, PruneImages, ...): stream `update-<id>`. */
 export const updateStream = (id: string) => `update-${id}`;
@@ -31,8 +35,29 @@ export interface Execution {
   startTs: number;
   endTs?: number;
   logs: ExecutionLog[];
+  /**
+   * The output of the stage running now, as the agent streams it (masked, bounded): superseded
+   * by the stage's log when it ends.
+   */
+  output?: RunningOutput;
   /** Free data of the operation (e.g. the deployed image and config for a rollback). */
   otherData?: Record<string, unknown>;
+}
+
+/** A running stage's output so far. */
+export interface RunningOutput {
+  stage: string;
+  start_ts: number;
+  stdout: OutputTail;
+  stderr: OutputTail;
+}
+
+/** A batch of a running stage's output: whole lines, each with its newline, already masked. */
+export interface OutputBatch {
+  stage: string;
+  stdout: string;
+  stderr: string;
+  ts: number;
 }
 
 export type ExecutionState = { status: 'Empty' } | { status: 'Active'; execution: Execution };
@@ -44,6 +69,7 @@ export type UpdateEvent =
     >
   | DomainEvent<'UpdateRunning', { ts: number }>
   | DomainEvent<'UpdateLogAppended', { log: ExecutionLog }>
+  | DomainEvent<'UpdateOutputAppended', OutputBatch>
   | DomainEvent<'UpdateDataRecorded', { data: Record<string, unknown> }>
   | DomainEvent<'UpdateCompleted', { success: boolean; ts: number }>;
 
@@ -58,6 +84,7 @@ export type UpdateCommand =
     }
   | { type: 'Run'; ts: number }
   | { type: 'AppendLog'; log: ExecutionLog }
+  | ({ type: 'AppendOutput' } & OutputBatch)
   | { type: 'RecordData'; data: Record<string, unknown> }
   | { type: 'Complete'; success: boolean; ts: number };
 
@@ -81,10 +108,13 @@ export function evolveUpdate(state: ExecutionState, event: DomainEvent): Executi
         status: 'Active',
         execution: {
           ...x,
+          output: undefined,
           logs: [...x.logs, e.data.log],
           success: x.success && e.data.log.success,
         },
       };
+    case 'UpdateOutputAppended':
+      return { status: 'Active', execution: { ...x, output: withOutput(x.output, e.data) } };
     case 'UpdateDataRecorded':
       return {
         status: 'Active',
@@ -93,7 +123,13 @@ export function evolveUpdate(state: ExecutionState, event: DomainEvent): Executi
     case 'UpdateCompleted':
       return {
         status: 'Active',
-        execution: { ...x, status: 'Complete', success: e.data.success, endTs: e.data.ts },
+        execution: {
+          ...x,
+          output: undefined,
+          status: 'Complete',
+          success: e.data.success,
+          endTs: e.data.ts,
+        },
       };
     default:
       return state;
@@ -116,11 +152,28 @@ export function decideUpdate(state: ExecutionState, command: UpdateCommand): Upd
         : [];
     case 'AppendLog':
       return [{ type: 'UpdateLogAppended', data: { log: command.log } }];
+    case 'AppendOutput': {
+      const { type: _type, ...batch } = command;
+      return batch.stdout || batch.stderr ? [{ type: 'UpdateOutputAppended', data: batch }] : [];
+    }
     case 'RecordData':
       return [{ type: 'UpdateDataRecorded', data: { data: command.data } }];
     case 'Complete':
       return [{ type: 'UpdateCompleted', data: { success: command.success, ts: command.ts } }];
   }
+}
+
+/** A batch added to the running stage's output; a batch of another stage starts afresh. */
+function withOutput(output: RunningOutput | undefined, batch: OutputBatch): RunningOutput {
+  const current =
+    output?.stage === batch.stage
+      ? output
+      : { stage: batch.stage, start_ts: batch.ts, stdout: emptyTail(), stderr: emptyTail() };
+  return {
+    ...current,
+    stdout: appendTail(current.stdout, splitLines(batch.stdout)),
+    stderr: appendTail(current.stderr, splitLines(batch.stderr)),
+  };
 }
 
 export const updateDecider = {

@@ -61,4 +61,32 @@ describe('execution updates', () => {
     );
     expect(state.status === 'Active' && state.execution.success).toBe(false);
   });
+  it("keeps the running stage's output until its log supersedes it", () => {
+    const batch = (stdout: string) => ({ stage: 'compose up', stdout, stderr: '', ts: 5 });
+    spec
+      .given([started(false)])
+      .when({ type: 'AppendOutput', ...batch('one\n') })
+      .then([{ type: 'UpdateOutputAppended', data: batch('one\n') }]);
+    spec
+      .given([started(false)])
+      .when({ type: 'AppendOutput', ...batch('') })
+      .then([]);
+    const fold = (events: { type: string; data: unknown }[]) =>
+      events.reduce(evolveUpdate, { status: 'Empty' } as ExecutionState);
+    const outputs = [
+      started(false),
+      ...['one\n', 'two\nthree\n'].map((text) => ({
+        type: 'UpdateOutputAppended',
+        data: batch(text),
+      })),
+    ];
+    const running = fold(outputs);
+    expect(running.status === 'Active' && running.execution.output?.stdout.lines).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+    const ended = fold([...outputs, { type: 'UpdateLogAppended', data: { log } }]);
+    expect(ended.status === 'Active' && ended.execution.output).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import type { AgentAnswerOf, AgentEntry, AgentParamsOf } from '@monitor/contracts';
 import type { Resource } from '@monitor/domain';
+import type { OutputSink } from '../runner/live-output';
 
 /**
  * The params of an agent request, then an optional timeout: params may be left out only when the
@@ -19,6 +20,17 @@ export interface AgentCaller {
   call<E extends AgentEntry>(
     entry: E,
     server: Resource,
+    ...args: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>>;
+
+  /**
+   * As `call`, the lines its commands print going to `output` (an ExecutionContext's) as they
+   * are printed; the answer is the same. `timeoutMs` is the longest wait for the next line.
+   */
+  stream<E extends AgentEntry>(
+    entry: E,
+    server: Resource,
+    output: OutputSink,
     ...args: AgentCallArgs<E>
   ): Promise<AgentAnswerOf<E>>;
 }

@@ -1,9 +1,10 @@
-import { callAgent, type AgentAddress } from '@monitor/agent-client';
+import { callAgent, callAgentStreaming, type AgentAddress } from '@monitor/agent-client';
 import type { AgentAnswerOf, AgentEntry } from '@monitor/contracts';
 import { invalid, type Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { ConfigSecrets } from '@monitor/resources';
 import type { Keyring } from '@monitor/secrets';
+import type { OutputSink } from '../runner/live-output';
 import type { AgentCallArgs, AgentCaller } from './agent-caller';
 import { fromAgent } from './agent-errors';
 
@@ -50,6 +51,23 @@ export class ServerAgents implements AgentCaller {
       entry.name,
       params ?? {},
       timeoutMs,
+    );
+    return answer.body;
+  }
+
+  /** As `call`, streaming: see AgentCaller.stream. */
+  async stream<E extends AgentEntry>(
+    entry: E,
+    server: Resource<'Server'>,
+    output: OutputSink,
+    ...[params, timeoutMs = INTERACTIVE_TIMEOUT_MS]: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>> {
+    const answer = await callAgentStreaming<AgentAnswerOf<E>>(
+      this.address(server),
+      entry.name,
+      params ?? {},
+      timeoutMs,
+      output,
     );
     return answer.body;
   }

@@ -1,6 +1,7 @@
 import type { AgentAnswerOf, AgentEntry } from '@monitor/contracts';
 import type { Resource } from '@monitor/domain';
 import type { AgentCallArgs, AgentCaller } from '../agents/agent-caller';
+import type { OutputSink } from '../runner/live-output';
 
 /** One request a FakeAgent was given, in the order they came. */
 export interface FakeAgentCall {
@@ -80,5 +81,19 @@ export class FakeAgent implements AgentCaller {
     } finally {
       this.inFlight.set(server.id, this.inFlight.get(server.id)! - 1);
     }
+  }
+
+  /** As `call`: the answer's stdout, if any, is what its command printed, in one frame. */
+  async stream<E extends AgentEntry>(
+    entry: E,
+    server: Pick<Resource, 'id'>,
+    output: OutputSink,
+    ...args: AgentCallArgs<E>
+  ): Promise<AgentAnswerOf<E>> {
+    const answer = await this.call(entry, server, ...args);
+    const { stdout } = answer as { stdout?: unknown };
+    if (typeof stdout === 'string' && stdout)
+      output({ stage: entry.name, stream: 'stdout', text: stdout });
+    return answer;
   }
 }

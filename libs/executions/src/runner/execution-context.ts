@@ -1,5 +1,6 @@
-import type { ExecutionLog } from '@monitor/domain';
+import { boundOutput, type ExecutionLog, type OutputBatch } from '@monitor/domain';
 import { Redactor } from '@monitor/secrets';
+import { LiveOutput, type OutputSink } from './live-output';
 
 export interface StageOutput {
   stdout?: string;
@@ -19,16 +20,29 @@ export class StageFailed extends Error {
 }
 
 /**
- * What an execution's work gets: stages that are logged (secrets masked) as they end, and a
+ * What an execution's work gets: stages that are logged (secrets masked, bounded as
+ * boundOutput) as they end, the running stage's output as it is printed (`output`), and a
  * place to record data for later (e.g. what a Deploy deployed, for a rollback).
  */
 export class ExecutionContext {
   readonly redactor = new Redactor();
+  private readonly live: LiveOutput;
 
   constructor(
     private readonly appendLog: (log: ExecutionLog) => Promise<void>,
     private readonly recordData: (data: Record<string, unknown>) => Promise<void>,
-  ) {}
+    appendOutput: (batch: OutputBatch) => Promise<void> = async () => undefined,
+  ) {
+    this.live = new LiveOutput(appendOutput, (line) => this.redactor.redact(line));
+  }
+
+  /**
+   * Where a running stage's output goes (ServerAgents.stream): masked line by line, appended to
+   * the Update in batches, superseded by the stage's log when it ends.
+   */
+  get output(): OutputSink {
+    return this.live.write;
+  }
 
   /** Masks this value in every log line from now on. */
   secret(value: string): void {
@@ -60,23 +74,29 @@ export class ExecutionContext {
    * after all are logged.
    */
   async appendLogs(logs: ExecutionLog[]): Promise<void> {
+    await this.live.settle();
     for (const log of logs) {
       await this.appendLog({
         ...log,
         command: this.redactor.redact(log.command),
-        stdout: this.redactor.redact(log.stdout),
-        stderr: this.redactor.redact(log.stderr),
+        stdout: this.bounded(log.stdout),
+        stderr: this.bounded(log.stderr),
       });
     }
     const failed = logs.find((log) => !log.success);
     if (failed) throw new StageFailed(failed.stage, failed.stderr || `${failed.stage} failed`);
   }
 
+  /** Once the work is over: output not sent yet is dropped, output being sent waited for. */
+  settle(): Promise<void> {
+    return this.live.settle();
+  }
+
   record(data: Record<string, unknown>): Promise<void> {
     return this.recordData(data);
   }
 
-  private log(
+  private async log(
     stage: string,
     command: string,
     stdout: string,
@@ -84,14 +104,20 @@ export class ExecutionContext {
     success: boolean,
     start: number,
   ) {
+    await this.live.settle();
     return this.appendLog({
       stage,
       command: this.redactor.redact(command),
-      stdout: this.redactor.redact(stdout),
-      stderr: this.redactor.redact(stderr),
+      stdout: this.bounded(stdout),
+      stderr: this.bounded(stderr),
       success,
       start_ts: start,
       end_ts: Date.now(),
     });
+  }
+
+  /** A stage's text as its streamed output was stored: masked, then bounded. */
+  private bounded(text: string): string {
+    return boundOutput(this.redactor.redact(text));
   }
 }

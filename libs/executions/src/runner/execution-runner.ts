@@ -106,11 +106,14 @@ export class ExecutionRunner {
       const context = new ExecutionContext(
         async (log) => void (await this.run(id, { type: 'AppendLog', log }, meta)),
         async (data) => void (await this.run(id, { type: 'RecordData', data }, meta)),
+        async (batch) => void (await this.run(id, { type: 'AppendOutput', ...batch }, meta)),
       );
       try {
         await work(context);
+        await context.settle();
       } catch (error) {
         success = false;
+        await context.settle();
         // A failed stage is already in the log; anything else is logged here, masked.
         if (!(error instanceof StageFailed))
           await this.logError(id, meta, context.redactor.redact(String(error)));

@@ -1,0 +1,73 @@
+import { AgentError, callAgentStreaming, type AgentOutputFrame } from '@monitor/agent-client';
+import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
+import { LineSplitter, MAX_LINE_LENGTH } from './output-lines';
+
+/**
+ * A caller that accepts `application/x-ndjson` hears a command's lines as they are printed, then
+ * the answer; any other caller gets the single JSON answer it always got.
+ */
+describe('the agent streaming a command output', () => {
+  let agent: TestAgent;
+  const stack = `stream-${process.pid}`;
+  const address = () => ({ address: agent.url, passkey: TEST_PASSKEY, insecureTls: false });
+
+  beforeAll(async () => {
+    agent = await startTestAgent({ stats_polling_rate_ms: 60_000 });
+    await agent.call('WriteComposeFiles', {
+      stack,
+      files: [{ path: 'compose.yaml', contents: '' }],
+    });
+  });
+  afterAll(() => agent.close());
+
+  const command = 'echo first; echo oops >&2; sleep 1; echo second';
+  const params = { stack, command, stage: 'pre deploy' };
+
+  it('streams each line as it is printed, then answers the same Log', async () => {
+    const frames: (AgentOutputFrame & { at: number })[] = [];
+    const answer = await callAgentStreaming<{ stdout: string; stderr: string; end_ts: number }>(
+      address(),
+      'RunStackCommand',
+      params,
+      5_000,
+      (frame) => frames.push({ ...frame, at: Date.now() }),
+    );
+    expect(frames.map(({ stream, text }) => [stream, text])).toEqual([
+      ['stdout', 'first\n'],
+      ['stderr', 'oops\n'],
+      ['stdout', 'second\n'],
+    ]);
+    expect(frames.every((f) => f.stage === 'pre deploy')).toBe(true);
+    // The first line came a second before the command ended.
+    expect(answer.body.end_ts - frames[0].at).toBeGreaterThan(800);
+    expect(answer.body).toMatchObject({ stdout: 'first\nsecond\n', stderr: 'oops\n' });
+  });
+
+  it('answers a caller that did not ask for a stream with one JSON body, as before', async () => {
+    const plain = await agent.call<{ stdout: string; success: boolean }>('RunStackCommand', params);
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({
+      stdout: 'first\nsecond\n',
+      stderr: 'oops\n',
+      success: true,
+    });
+  });
+
+  it('answers a refusal before any output with its status, not as a stream', async () => {
+    const refused = callAgentStreaming(address(), 'RunStackCommand', { stack }, 5_000, () => {
+      throw new Error('no output expected');
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'AGENT', status: 400 });
+    await expect(refused).rejects.toBeInstanceOf(AgentError);
+  });
+
+  it('cuts a line past the bound and keeps the next whole', () => {
+    const splitter = new LineSplitter();
+    const long = 'x'.repeat(MAX_LINE_LENGTH + 10);
+    expect(splitter.push(long.slice(0, 5000))).toEqual([]);
+    const [cut] = splitter.push(long.slice(5000));
+    expect(cut).toBe(`${'x'.repeat(MAX_LINE_LENGTH)} [… line cut]`);
+    expect(splitter.push('rest of it\nnext\npart')).toEqual(['next']);
+    expect(splitter.end()).toEqual(['part']);
+  });
+});

@@ -1,0 +1,101 @@
+import { appendTail, emptyTail, OUTPUT_CAPS, splitLines, type OutputBatch } from '@monitor/domain';
+import { ExecutionContext } from './execution-context';
+import { LiveOutput } from './live-output';
+
+const lines = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `line ${from + i}\n`).join('');
+
+/** A LiveOutput whose appends are recorded, each taking `storeMs`. */
+function recording(storeMs = 0, every = { ms: 50, lines: 100 }) {
+  const batches: OutputBatch[] = [];
+  const live = new LiveOutput(
+    async (batch) => {
+      await new Promise((r) => setTimeout(r, storeMs));
+      batches.push(batch);
+    },
+    (line) => line.replace(/hunter2/g, '***'),
+    every,
+  );
+  return { live, batches };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("a running stage's output on its way to the Update", () => {
+  it("sends a quiet stage's lines after the interval, masked line by line", async () => {
+    const { live, batches } = recording();
+    live.write({ stage: 'pre deploy', stream: 'stdout', text: 'token hunter2\n' });
+    live.write({ stage: 'pre deploy', stream: 'stderr', text: 'oops hunter2\n' });
+    expect(batches).toHaveLength(0);
+    await sleep(120);
+    expect(batches).toEqual([
+      { stage: 'pre deploy', stdout: 'token ***\n', stderr: 'oops ***\n', ts: expect.any(Number) },
+    ]);
+  });
+
+  it('sends at once past 100 lines, and a new stage in a batch of its own', async () => {
+    const { live, batches } = recording();
+    live.write({ stage: 'pull', stream: 'stdout', text: lines(0, 100) });
+    await sleep(0);
+    expect(batches).toHaveLength(1);
+    live.write({ stage: 'pull', stream: 'stdout', text: lines(100, 1) });
+    live.write({ stage: 'up', stream: 'stdout', text: 'started\n' });
+    await sleep(10);
+    expect(batches.map((b) => [b.stage, splitLines(b.stdout).length])).toEqual([
+      ['pull', 100],
+      ['pull', 1],
+      ['up', 1],
+    ]);
+  });
+
+  it('keeps the tail of 100k lines within the caps while the store is slow', async () => {
+    const { live, batches } = recording(20);
+    for (let from = 0; from < 100_000; from += 1_000) {
+      live.write({ stage: 'build', stream: 'stdout', text: lines(from, 1_000) });
+      if (from % 10_000 === 0) await sleep(5);
+    }
+    await sleep(150);
+    await live.settle();
+    // What the Update shows: every batch folded into one tail, as the projection does.
+    const tail = batches.reduce((t, b) => appendTail(t, splitLines(b.stdout)), emptyTail());
+    expect(tail.lines.length).toBeLessThanOrEqual(OUTPUT_CAPS.lines);
+    expect(tail.bytes).toBeLessThanOrEqual(OUTPUT_CAPS.bytes);
+    expect(tail.lines.at(-1)).toBe('line 99999');
+    for (const batch of batches) {
+      expect(splitLines(batch.stdout).length).toBeLessThanOrEqual(OUTPUT_CAPS.lines + 1);
+    }
+    // Far fewer appends than lines: the store is not asked once per line.
+    expect(batches.length).toBeLessThan(100);
+  });
+
+  it('drops what was not sent when the stage ends, and throws a failed append', async () => {
+    const failing = new LiveOutput(
+      () => Promise.reject(new Error('store down')),
+      (line) => line,
+      { ms: 1, lines: 100 },
+    );
+    failing.write({ stage: 's', stream: 'stdout', text: 'x\n' });
+    await sleep(20);
+    await expect(failing.settle()).rejects.toThrow('store down');
+    const { live, batches } = recording();
+    live.write({ stage: 's', stream: 'stdout', text: 'never sent\n' });
+    await live.settle();
+    await sleep(80);
+    expect(batches).toEqual([]);
+  });
+
+  it("bounds a stage's log as its output was bounded", async () => {
+    const logs: { stdout: string }[] = [];
+    const ctx = new ExecutionContext(
+      async (log) => void logs.push(log),
+      async () => undefined,
+    );
+    ctx.secret('hunter2');
+    await ctx.stage('build', 'make', async () => ({ stdout: `${lines(0, 100_000)}hunter2\n` }));
+    const kept = splitLines(logs[0].stdout);
+    expect(kept[0]).toMatch(/^\[… \d+ earlier lines/);
+    expect(kept.at(-1)).toBe('*****');
+    expect(kept.length).toBeLessThanOrEqual(OUTPUT_CAPS.lines + 1);
+    expect(logs[0].stdout).not.toContain('hunter2');
+  });
+});
