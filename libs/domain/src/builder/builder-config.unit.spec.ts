@@ -132,6 +132,22 @@ describe('the Builder lifecycle: given a builder, when its config is written', (
     });
   });
 
+  it('then an update of a bad param, the variant kept, is refused too', () => {
+    const resource = {
+      kind: 'Builder',
+      id: 'b1',
+      name: 'ci',
+      config: aws({ ami_id: 'ami-12345678' }),
+    } as Resource<'Builder'>;
+    expect(() =>
+      decideResource(
+        'Builder',
+        { status: 'Active', resource },
+        { type: 'UpdateConfig', config: { type: 'Aws', params: { volume_gb: 0 } } },
+      ),
+    ).toThrow('params.volume_gb: must be a whole number of GiB from 1 to 16384 (got 0)');
+  });
+
   it('then a bad field is refused with a 400 naming it, and nothing is written', () => {
     expect(() =>
       decideResource('Builder', initialResourceState(), {

@@ -27,14 +27,16 @@ export const MAX_SECURITY_GROUPS = 16;
 /**
  * Problems in a Builder's config as written, field by field (`params.ami_id`, ...), before any
  * instance is launched or any agent called. Empty AWS ids pass (a builder not configured yet);
- * using such a builder fails then, naming the field. `changed` holds the whole `type` and
- * `params` when either is written (completeBuilderPatch), or neither.
+ * using such a builder fails then, naming the field. `changed` holds the whole `params` when
+ * they are written (completeBuilderPatch), and `type` when it changes.
  */
 export function validateBuilderConfig(changed: Record<string, unknown>): BuilderFieldError[] {
   const params = changed.params as Record<string, unknown> | undefined;
   if (!params) return [];
-  if (changed.type === 'Url') return urlErrors(params as Partial<UrlBuilderConfig>);
-  if (changed.type === 'Aws') return awsErrors(params as Partial<AwsBuilderConfig>);
+  // An update that keeps the variant changes `params` alone: their fields tell the variant.
+  const type = changed.type ?? ('ami_id' in params ? 'Aws' : 'address' in params ? 'Url' : '');
+  if (type === 'Url') return urlErrors(params as Partial<UrlBuilderConfig>);
+  if (type === 'Aws') return awsErrors(params as Partial<AwsBuilderConfig>);
   return [];
 }
 

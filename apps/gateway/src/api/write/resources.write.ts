@@ -21,7 +21,7 @@ import { READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
-import { canCreate } from '../../auth/create-rights';
+import { createRefusal } from '../../auth/create-rights';
 import type { Principal } from '../../auth/principal';
 import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
@@ -93,9 +93,8 @@ export class ResourceWrites implements OnModuleInit {
   ): Promise<string> {
     const { op, params } = write;
     const creates = op === 'Create' || op === 'Copy';
-    if (creates && !canCreate(principal, kind)) {
-      throw new ApiError(403, `you may not create ${kind}s; an admin can allow it`, 'FORBIDDEN');
-    }
+    const refusal = creates ? createRefusal(principal, kind) : undefined;
+    if (refusal) throw new ApiError(403, refusal, 'FORBIDDEN');
     this.checkConfigRights(kind, write, principal);
     const { id } = await this.commands.send(kind, name, { params, meta });
     if (creates && !principal.isAdmin) {
