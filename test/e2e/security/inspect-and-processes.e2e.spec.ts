@@ -35,6 +35,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   /** Monitor's own secrets, as a host running its agent or core in a container holds them. */
   const passkey = `far-agent-${randomBytes(12).toString('hex')}`;
   const jwtSecret = `jwt-${randomBytes(24).toString('hex')}`;
+  const awsSecret = `aws-secret-${suffix}-0123456789abcdef`;
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
   const users: Record<string, ApiClient> = {};
@@ -63,7 +64,11 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   };
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent({ MONITOR_AUTH_JWT_SECRET: jwtSecret });
+    monitor = await startWithLocalAgent({
+      MONITOR_AUTH_JWT_SECRET: jwtSecret,
+      MONITOR_AWS_ACCESS_KEY_ID: 'AKIAINSPECTED',
+      MONITOR_AWS_SECRET_ACCESS_KEY: awsSecret,
+    });
     admin = monitor.admin;
     for (const name of ['reader', 'inspector', 'heir', 'watcher']) {
       const { client, auth } = await enabledUser(monitor, name);
@@ -81,7 +86,7 @@ describe('security: inspecting containers needs Inspect, listing processes needs
         server_id: 'local',
         image: { type: 'Image', params: { image: BUSYBOX_TEST_IMAGE } },
         // The secret in the environment and on the command line, as a process's argument.
-        environment: `TOKEN=[[INSPECTED]]\nPERIPHERY_PASSKEYS=${passkey}\nMONITOR_AUTH_JWT_SECRET=${jwtSecret}`,
+        environment: `TOKEN=[[INSPECTED]]\nPERIPHERY_PASSKEYS=${passkey}\nMONITOR_AUTH_JWT_SECRET=${jwtSecret}\nMONITOR_AWS_SECRET_ACCESS_KEY=${awsSecret}`,
         command: `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait" inspected-arg [[INSPECTED]]`,
         network: 'none',
         termination_timeout: 1,
@@ -180,16 +185,24 @@ describe('security: inspecting containers needs Inspect, listing processes needs
     expectMasked(service);
   });
 
-  it("masks Monitor's own secrets in a container's environment: an agent's passkey, the core's token key", async () => {
+  it("masks Monitor's own secrets in a container's environment: an agent's passkey, the core's token key and AWS secret", async () => {
     const answer = await users.heir.read<Container>('InspectContainer', {
       server: 'local',
       container: deployment,
     });
     expect(answer.Config.Env).toEqual(
-      expect.arrayContaining([`PERIPHERY_PASSKEYS=${MASK}`, `MONITOR_AUTH_JWT_SECRET=${MASK}`]),
+      expect.arrayContaining([
+        `PERIPHERY_PASSKEYS=${MASK}`,
+        `MONITOR_AUTH_JWT_SECRET=${MASK}`,
+        `MONITOR_AWS_SECRET_ACCESS_KEY=${MASK}`,
+      ]),
     );
     const text = JSON.stringify(answer);
-    expect([text.includes(passkey), text.includes(jwtSecret)]).toEqual([false, false]);
+    expect([passkey, jwtSecret, awsSecret].map((s) => text.includes(s))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('answers 404 naming what is missing: a service the stack does not run, a container never deployed', async () => {

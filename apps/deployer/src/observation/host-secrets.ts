@@ -9,7 +9,7 @@ import type { Keyring, Redactor } from '@monitor/secrets';
  * mask. Beyond what a log masks (secret variables, account tokens): every secret sealed in a
  * resource's config and those of Monitor's own config. A host may run Monitor's agent or core
  * in a container, their secrets in its environment: Inspect on a server must not yield its
- * agent's passkey (root on the host) or the core's token key (an admin's token).
+ * agent's passkey (root on the host), the core's token key (an admin's token) or its AWS secret.
  */
 export function hostSecrets(
   readModel: ReadModel,
@@ -23,6 +23,7 @@ export function hostSecrets(
     for (const resource of readModel.list(kind)) sealed.open(kind, resource.config, redactor);
   }
   redactor.add(config.auth.jwt_secret);
+  redactor.add(config.aws.secret_access_key);
   for (const provider of [...config.git_provider, ...config.docker_registry]) {
     for (const account of provider.accounts) redactor.add(account.token);
   }
