@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule } from '@monitor/runtime';
+import { ReposModule } from './repos/repos.module';
 
-/** The builder owns Builds, Builders and Repos. */
+/** The builder owns Builds, Builders and Repos; each feature folder is a module of its own. */
 @Module({
-  imports: [ResourceLifecycleModule.forKinds('builder', ['Build', 'Builder', 'Repo'])],
+  imports: [ResourceLifecycleModule.forKinds('builder', ['Build', 'Builder', 'Repo']), ReposModule],
 })
 export class BuilderModule {}

@@ -17,6 +17,7 @@ import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { ExecutionForwarder } from './api/execution-forwarder';
 import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
+import { RepoRequests } from './api/repos/repo.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -34,7 +35,9 @@ import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
 import { VariablePermissionRequests } from './settings/variable-permissions.requests';
+import { RepoWebhookController } from './listener/repo-webhook.controller';
 import { StackWebhookController } from './listener/stack-webhook.controller';
+import { WebhookGate } from './listener/webhook-gate';
 import { ObservedFanout } from './live/observed-fanout';
 import { UpdateFeed } from './live/update-feed';
 
@@ -43,7 +46,13 @@ import { UpdateFeed } from './live/update-feed';
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
-  controllers: [AuthController, EventsController, RpcController, StackWebhookController],
+  controllers: [
+    AuthController,
+    EventsController,
+    RpcController,
+    StackWebhookController,
+    RepoWebhookController,
+  ],
   providers: [
     Authenticator,
     IdentityCommands,
@@ -52,6 +61,8 @@ import { UpdateFeed } from './live/update-feed';
     ExecutionForwarder,
     DeploymentRequests,
     StackRequests,
+    RepoRequests,
+    WebhookGate,
     AlertReads,
     UserRequests,
     LocalUserRequests,

@@ -19,6 +19,7 @@ import { ImageUpdateService } from './docker/image-update.service';
 import { PruneService } from './docker/prune.service';
 import { gitRequests } from './git/git.requests';
 import { GitService } from './git/git.service';
+import { RepoFolders } from './git/repo-folder';
 import { StatsSampler } from './system/stats-sampler';
 import { systemRequests } from './system/system.requests';
 
@@ -58,7 +59,7 @@ export function createPeripheryServices(
       updates: new ImageUpdateService(engine),
     }),
     ...composeRequests({ runner, status, engine }),
-    ...gitRequests(new GitService(config)),
+    ...gitRequests(new GitService(config), new RepoFolders(config)),
   );
   return { registry, sampler };
 }

@@ -31,6 +31,7 @@ export * from './deployment/deployment-status';
 export * from './stack/stack-status';
 export * from './deployment';
 export * from './stack/git-source';
+export * from './repo';
 export * from './updates/deploy-runs';
 export * from './stack/deploy-if-changed';
 export * from './host-access';

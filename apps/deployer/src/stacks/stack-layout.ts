@@ -79,11 +79,7 @@ export function composeTarget(stack: Resource<'Stack'>) {
   return { stack: stack.id, run_directory, project: stackProjectName(stack), files, env_files };
 }
 
-/** Komodo's clone address: `<http|https>://<provider>/<repo>.git`. */
-export function repoUrl(config: { git_provider: string; git_https: boolean; repo: string }) {
-  const repo = config.repo.trim().replace(/^\/+/, '');
-  return `${config.git_https ? 'https' : 'http'}://${config.git_provider}/${repo}${repo.endsWith('.git') ? '' : '.git'}`;
-}
+export { repoUrl } from '@monitor/domain';
 
 const COMPOSE_COMMAND = '[[COMPOSE_COMMAND]]';
 

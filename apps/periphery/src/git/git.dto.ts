@@ -17,8 +17,8 @@ const emptyOr = (valid: (value: string) => boolean, expected: string) =>
     ),
   );
 
-export const CloneOrPullRepoDto = v.strictObject({
-  stack: StackName,
+/** Where a repository comes from and the login it takes: shared by the git requests. */
+export const REMOTE = {
   url: v.pipe(
     v.string(),
     v.maxLength(2048),
@@ -28,11 +28,18 @@ export const CloneOrPullRepoDto = v.strictObject({
     isGitBranch,
     'a branch name (letters, digits, "._/-"; not starting with "-", no "..")',
   ),
-  commit: emptyOr(isGitCommit, 'a commit hash (4-40 hex digits)'),
   token: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
   username: v.optional(
     v.pipe(v.string(), v.regex(/^[^:\s]{1,256}$/, "must have no ':' nor spaces")),
   ),
+};
+
+export const COMMIT = emptyOr(isGitCommit, 'a commit hash (4-40 hex digits)');
+
+export const CloneOrPullRepoDto = v.strictObject({
+  stack: StackName,
+  ...REMOTE,
+  commit: COMMIT,
   /** Komodo's `reclone`: remove the stack's folder and clone afresh instead of pulling. */
   reclone: v.optional(v.boolean()),
 });

@@ -19,44 +19,75 @@ const FETCH_TIMEOUT_MS = 5 * 60_000;
 export class GitService {
   constructor(private readonly config: PeripheryConfig) {}
 
-  async cloneOrPull(p: CloneOrPullRepoDto): Promise<RepoAnswer> {
-    const cwd = stackDirectory(this.config.root_directory, p.stack);
-    const logs: Log[] = [];
-    if (p.reclone && existsSync(cwd)) logs.push(await removeFolder(cwd));
-    await mkdir(cwd, { recursive: true });
-    const { env, secrets } = gitCredentials(p.url, p.username, p.token);
-    const git = (stage: string, args: string[], timeoutMs?: number) =>
-      runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
-
-    const fresh = !existsSync(join(cwd, '.git'));
-    const steps: [string, string[], number?][] = [
-      ...(fresh
-        ? ([
-            ['init repo', ['init', '-q']],
-            ['set remote', ['remote', 'add', 'origin', p.url]],
-          ] as [string, string[]][])
-        : ([['set remote', ['remote', 'set-url', 'origin', p.url]]] as [string, string[]][])),
-      [
-        fresh ? 'clone repo' : 'pull repo',
-        ['fetch', '--no-tags', 'origin', p.branch ?? 'HEAD'],
-        FETCH_TIMEOUT_MS,
-      ],
-      ['reset to commit', ['reset', '--hard', p.commit ?? 'FETCH_HEAD']],
-    ];
-    for (const [stage, args, timeout] of steps) {
-      const log = await git(stage, args, timeout);
-      logs.push(explainAuthFailure(log));
-      if (!log.success) return { logs, success: false, commit_hash: null, commit_message: null };
-    }
-    const head = await git('read commit', ['log', '-1', '--format=%H%n%s']);
-    const [hash = '', ...message] = head.stdout.trim().split('\n');
-    return {
-      logs,
-      success: head.success,
-      commit_hash: head.success ? hash : null,
-      commit_message: head.success ? message.join('\n') : null,
-    };
+  cloneOrPull(p: CloneOrPullRepoDto): Promise<RepoAnswer> {
+    return cloneOrPullInto(stackDirectory(this.config.root_directory, p.stack), p);
   }
+}
+
+/** What `cloneOrPullInto` needs of a request: where from, which commit, and the login. */
+export interface GitTarget {
+  url: string;
+  branch?: string;
+  commit?: string;
+  token?: string;
+  username?: string;
+  reclone?: boolean;
+}
+
+/**
+ * Brings a repository into `cwd` and answers the commit it holds; `fetchOnly` fetches without
+ * touching the work tree and answers the fetched commit (what the remote branch is at).
+ */
+export async function cloneOrPullInto(
+  cwd: string,
+  p: GitTarget,
+  fetchOnly = false,
+): Promise<RepoAnswer> {
+  const logs: Log[] = [];
+  if (p.reclone && existsSync(cwd)) logs.push(await removeFolder(cwd));
+  await mkdir(cwd, { recursive: true });
+  const { env, secrets } = gitCredentials(p.url, p.username, p.token);
+  const git = (stage: string, args: string[], timeoutMs?: number) =>
+    runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
+
+  const fresh = !existsSync(join(cwd, '.git'));
+  const steps: [string, string[], number?][] = [
+    ...(fresh
+      ? ([
+          ['init repo', ['init', '-q']],
+          ['set remote', ['remote', 'add', 'origin', p.url]],
+        ] as [string, string[]][])
+      : ([['set remote', ['remote', 'set-url', 'origin', p.url]]] as [string, string[]][])),
+    [
+      fetchOnly ? 'fetch latest' : fresh ? 'clone repo' : 'pull repo',
+      ['fetch', '--no-tags', ...(fetchOnly ? ['--depth', '1'] : []), 'origin', p.branch ?? 'HEAD'],
+      FETCH_TIMEOUT_MS,
+    ],
+    ...(fetchOnly
+      ? []
+      : ([['reset to commit', ['reset', '--hard', p.commit ?? 'FETCH_HEAD']]] as [
+          string,
+          string[],
+        ][])),
+  ];
+  for (const [stage, args, timeout] of steps) {
+    const log = await git(stage, args, timeout);
+    logs.push(explainAuthFailure(log));
+    if (!log.success) return { logs, success: false, commit_hash: null, commit_message: null };
+  }
+  const head = await git('read commit', [
+    'log',
+    '-1',
+    '--format=%H%n%s',
+    fetchOnly ? 'FETCH_HEAD' : 'HEAD',
+  ]);
+  const [hash = '', ...message] = head.stdout.trim().split('\n');
+  return {
+    logs,
+    success: head.success,
+    commit_hash: head.success ? hash : null,
+    commit_message: head.success ? message.join('\n') : null,
+  };
 }
 
 /** `reclone`: the whole folder goes, with what earlier deploys left beside the clone. */

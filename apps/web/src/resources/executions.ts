@@ -41,6 +41,12 @@ const onStack = (request: ExecutionOn<'stack'>, offer: Offer): ExecutionSpec => 
   run: (api, stack) => api.execute(request, { stack }),
 });
 
+const onRepo = (request: ExecutionOn<'repo'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, repo) => api.execute(request, { repo }),
+});
+
 /**
  * Whether the button is offered in `state`. While the state is not known (not read yet, or the
  * server out of reach) every execution is: the gateway has the last word.
@@ -116,5 +122,13 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
       confirm: 'Take the stack down (compose down)? Its containers are removed.',
       offeredIn: [...SERVICES_UP, ...SERVICES_DOWN, 'paused'],
     }),
+  ],
+  Repo: [
+    onRepo('CloneRepo', {
+      label: 'Clone',
+      confirm: "Clone afresh? The repo's folder on the server is removed first.",
+    }),
+    onRepo('PullRepo', { label: 'Pull' }),
+    onRepo('RefreshRepoCache', { label: 'Refresh' }),
   ],
 };

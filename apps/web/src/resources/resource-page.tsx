@@ -18,6 +18,7 @@ import { LOG_REQUESTS, LogTab } from './log-tab';
 import { allows } from './permission';
 import { PermissionsTab } from './permissions-tab';
 import { ResourceMeta } from './resource-meta';
+import { RepoCommits } from './repo-commits';
 import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 import { StackServicesTab } from './stack-services-tab';
@@ -120,6 +121,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
             onSaved={afterMetaSaved}
           />
           {reason && <p className="muted">{reason}</p>}
+          {spec.kind === 'Repo' && <RepoCommits resource={current} />}
         </div>
         {allows(level, 'Write') && (
           <ActionButton

@@ -38,6 +38,7 @@ import type {
   StopContainerParams,
   WriteComposeFilesParams,
 } from './agent-params';
+import type { GetLatestCommitParams, PullOrCloneRepoParams } from './agent-repo';
 
 /**
  * One request a server's agent answers (`POST /` with `{ type: name, params }`, signed by the
@@ -98,6 +99,8 @@ export const AGENT = {
   GetContainerStats: agent<ContainerParams, ContainerStats>()('GetContainerStats'),
 
   CloneOrPullRepo: agent<CloneOrPullRepoParams, RepoAnswer>()('CloneOrPullRepo'),
+  PullOrCloneRepo: agent<PullOrCloneRepoParams, RepoAnswer>()('PullOrCloneRepo'),
+  GetLatestCommit: agent<GetLatestCommitParams, RepoAnswer>()('GetLatestCommit'),
   WriteComposeFiles: agent<WriteComposeFilesParams, Log>()('WriteComposeFiles'),
   ReadComposeFiles: agent<ComposeTarget, StackFileContents>()('ReadComposeFiles'),
   RunStackCommand: agent<RunStackCommandParams, Log>()('RunStackCommand'),

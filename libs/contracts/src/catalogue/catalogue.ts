@@ -13,6 +13,7 @@ import {
   SERVER_TEMPLATE,
   STACK,
 } from './resources';
+import { REPO_EXECUTION_FORMS, REPO_REQUESTS } from './repo';
 import { SERVER_FORMER_NAMES, SERVER_REQUESTS } from './server';
 import { SETTINGS_REQUESTS } from './settings';
 import { STACK_EXECUTION_FORMS, STACK_REQUESTS } from './stack';
@@ -35,6 +36,8 @@ const ENTRIES = [
   ...entriesOf(BUILD),
   ...entriesOf(BUILDER),
   ...entriesOf(REPO),
+  ...entriesOf(REPO_REQUESTS),
+  ...entriesOf(REPO_EXECUTION_FORMS),
   ...entriesOf(PROCEDURE),
   ...entriesOf(RESOURCE_SYNC),
   ...entriesOf(ALERTER),

@@ -72,6 +72,7 @@ describe('the request catalogue', () => {
         'read/GetResourceAt',
         'execute/RollbackDeployment',
         'execute/RefreshStackCache',
+        'execute/RefreshRepoCache',
         'write/CreateServerTemplate',
         'write/CopyServerTemplate',
         'write/UpdateServerTemplate',

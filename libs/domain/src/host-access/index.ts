@@ -10,3 +10,4 @@ export { hostAccessProblem, type HostAccessProblem } from './host-access-problem
 export { deploymentPowers } from './deployment-powers';
 export { stackDeployPowers, stackPowers } from './stack-powers';
 export { composePowers } from './compose-powers';
+export { repoPowers } from './repo-powers';

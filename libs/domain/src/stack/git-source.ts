@@ -20,3 +20,9 @@ export function gitSource(
   const { git_provider, git_https, git_account, repo, branch, commit } = from;
   return { git_provider, git_https, git_account, repo, branch, commit };
 }
+
+/** Komodo's clone address: `<http|https>://<provider>/<repo>.git`. */
+export function repoUrl(config: { git_provider: string; git_https: boolean; repo: string }) {
+  const repo = config.repo.trim().replace(/^\/+/, '');
+  return `${config.git_https ? 'https' : 'http'}://${config.git_provider}/${repo}${repo.endsWith('.git') ? '' : '.git'}`;
+}

@@ -1,18 +1,18 @@
 import type { Types } from 'komodo_client';
 import type { ServerTemplateAnswers } from '@monitor/contracts';
-import type { Execution, Resource } from '@monitor/domain';
+import {
+  recordedRuns,
+  REPO_RECORDING_RUNS,
+  replayRepo,
+  type Execution,
+  type Resource,
+} from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { lastSuccess, repoLink, runState, type RunStates } from './run-states';
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
 export type ConfigInfoKind =
-  | 'Repo'
-  | 'Build'
-  | 'Builder'
-  | 'Procedure'
-  | 'ResourceSync'
-  | 'Alerter'
-  | 'ServerTemplate';
+  'Repo' | 'Build' | 'Builder' | 'Procedure' | 'ResourceSync' | 'Alerter' | 'ServerTemplate';
 
 /** An interface's fields as an object type, which (unlike the interface) is a record of them. */
 type Fields<T> = { [F in keyof T]: T[F] };
@@ -46,15 +46,22 @@ export type ConfigInfos = {
  * ServerTemplate is Komodo 1.x's (`provider`, `instance_type`); Komodo 2 has no such kind.
  */
 export const CONFIG_INFOS: ConfigInfos = {
-  Repo: ({ config }, runs, readModel) => ({
-    server_id: config.server_id,
-    server_name: readModel.resourceById('Server', config.server_id)?.name,
-    builder_id: config.builder_id,
-    last_pulled_at: lastSuccess(runs, ['CloneRepo', 'PullRepo']),
-    last_built_at: lastSuccess(runs, ['BuildRepo']),
-    ...source(config),
-    state: runState('Repo', runs),
-  }),
+  Repo: ({ config }, runs, readModel) => {
+    const record = replayRepo(recordedRuns(runs, REPO_RECORDING_RUNS).reverse());
+    return {
+      server_id: config.server_id,
+      server_name: readModel.resourceById('Server', config.server_id)?.name,
+      builder_id: config.builder_id,
+      last_pulled_at: record.last_pulled_at,
+      last_built_at: lastSuccess(runs, ['BuildRepo']),
+      ...source(config),
+      state: runState('Repo', runs),
+      cloned_hash: record.cloned_hash,
+      cloned_message: record.cloned_message,
+      built_hash: undefined,
+      latest_hash: record.latest_hash,
+    };
+  },
   Build: ({ config }, runs, readModel) => ({
     state: runState('Build', runs),
     last_built_at: lastSuccess(runs, ['RunBuild']),

@@ -16,6 +16,7 @@ import { serverListInfo } from '../servers/server-list-info';
 import { deploymentListInfo, stackListInfo } from './container-list-info';
 import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
 import { sortListItems } from './list-sort';
+import { repoInfo } from './repo-info';
 import { stackInfo } from './stack-info';
 
 /** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
@@ -42,10 +43,7 @@ export class ResourceReads implements OnModuleInit {
       const param = GET_PARAM[kind];
       this.registry.handle(entries.get, async (params) => {
         const resource = this.get(kind, params[param]);
-        return toKomodoResource(
-          resource,
-          kind === 'Stack' ? stackInfo(this.readModel, resource) : {},
-        );
+        return toKomodoResource(resource, this.fullInfo(resource));
       });
       this.registry.handle(entries.list, async (params, { principal }) => {
         const items = this.visible(kind, params, principal).map((r) => toListItem(r, this.info(r)));
@@ -55,6 +53,13 @@ export class ResourceReads implements OnModuleInit {
         pageOf(this.visible(kind, params, principal), params).map((r) => toKomodoResource(r)),
       );
     }
+  }
+
+  /** `Get<Kind>`'s `info`, for the kinds that have one beyond their config. */
+  private fullInfo(resource: Resource): Record<string, unknown> {
+    if (resource.kind === 'Stack') return stackInfo(this.readModel, resource);
+    if (resource.kind === 'Repo') return repoInfo(this.readModel, resource);
+    return {};
   }
 
   private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {

@@ -11,6 +11,7 @@ import {
   namingFields,
   variableReferences,
   variableUserSubject,
+  repoPowers,
   stackPowers,
   type Resource,
   type ResourceKind,
@@ -64,7 +65,8 @@ export class WriteRights {
     if (principal.isAdmin) return;
     this.references(principal, kind, given, result);
     if (kind === 'Deployment') this.joined(principal, result);
-    if (kind === 'Deployment' || kind === 'Stack') this.hostPowers(principal, kind, result);
+    if (kind === 'Deployment' || kind === 'Stack' || kind === 'Repo')
+      this.hostPowers(principal, kind, result);
     if (current && isOfKind(current, 'Server')) this.hostControl(principal, given, current);
     this.secretsUsed(principal, result);
   }
@@ -126,10 +128,12 @@ export class WriteRights {
     }
   }
 
-  private hostPowers(principal: Principal, kind: 'Deployment' | 'Stack', result: Config) {
+  private hostPowers(principal: Principal, kind: 'Deployment' | 'Stack' | 'Repo', result: Config) {
     const server = this.server(result);
     if (!server) return;
-    const powers = kind === 'Deployment' ? deploymentPowers(result) : stackPowers(result);
+    const powers = { Deployment: deploymentPowers, Stack: stackPowers, Repo: repoPowers }[kind](
+      result,
+    );
     const terminal = this.access.specifics(principal, server).includes('Terminal');
     const problem = hostAccessProblem(powers, server.config, terminal);
     if (!problem) return;

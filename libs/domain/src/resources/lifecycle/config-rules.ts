@@ -1,5 +1,6 @@
 import { validateBuilderConfig } from '../../builder/validate';
 import { validateDeploymentConfig } from '../../deployment/validate';
+import { validateRepoConfig } from '../../repo/repo-validate';
 import type { ResourceKind } from '../../kinds';
 import { invalid } from '../../shared/domain-error';
 
@@ -16,6 +17,7 @@ type Rule = (
 const RULES: Partial<Record<ResourceKind, Rule>> = {
   Deployment: (changed, name) => validateDeploymentConfig(changed, name),
   Builder: (changed) => validateBuilderConfig(changed),
+  Repo: (changed) => validateRepoConfig(changed),
 };
 
 export function checkConfigRules(

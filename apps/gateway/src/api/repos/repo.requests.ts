@@ -1,0 +1,61 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { REPO_EXECUTION_FORMS, REPO_REQUESTS } from '@monitor/contracts';
+import { completion } from '@monitor/executions';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api-error';
+import { ExecutionForwarder } from '../execution-forwarder';
+import { RequestRegistry } from '../request-registry';
+
+const R = REPO_REQUESTS;
+
+/** Executions: each answers an Update at once. */
+const EXECUTIONS = [R.CloneRepo, R.PullRepo, REPO_EXECUTION_FORMS.RefreshRepoCache];
+
+/** Komodo's batch forms, each with the execution it runs on every Repo it picks. */
+const BATCHES = [
+  [R.BatchCloneRepo, R.CloneRepo],
+  [R.BatchPullRepo, R.PullRepo],
+] as const;
+
+/**
+ * Repos: clone, pull and refresh (each answers an Update at once), their batches, and Komodo 2's
+ * `/write/RefreshRepoCache`, answered `{}` once done, or the failure with the Update saying why.
+ */
+@Injectable()
+export class RepoRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly executions: ExecutionForwarder,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    for (const entry of EXECUTIONS) {
+      this.registry.handle(entry, (params, { meta }) =>
+        this.executions.run('Repo', entry.name, params, meta),
+      );
+    }
+    for (const [batch, execution] of BATCHES) {
+      this.registry.handle(batch, (params, context) =>
+        this.executions.batch('Repo', execution.name, 'repo', params, context),
+      );
+    }
+    this.registry.handle(R.RefreshRepoCache, async (params, { meta }) => {
+      // As Komodo: a Repo without a repository has nothing to refresh.
+      if (!this.readModel.resource('Repo', params.repo)?.config.repo.trim()) return {};
+      const started = await this.executions.run('Repo', 'RefreshRepoCache', params, meta);
+      const update = await completion(this.readModel, started._id.$oid);
+      if (!update.success) {
+        const failed = update.logs.find((log) => !log.success);
+        throw new ApiError(
+          500,
+          `RefreshRepoCache failed${failed ? ` at ${failed.stage}: ${failed.stderr}` : ''} (Update '${update.id}')`,
+          'INTERNAL',
+          { update: update.id },
+        );
+      }
+      return {};
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './repo-record';
+export * from './repo-validate';
+export * from './repo-directory';

@@ -1,0 +1,49 @@
+import { isGitBranch, isGitCommit } from '../shared/runtime-syntax';
+import type { RepoConfig } from './repo.config';
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Why a path is not a plain path inside the repo's folder, or undefined. */
+export function repoPathProblem(path: string): string | undefined {
+  if (path.includes('\0')) return 'must not contain NUL';
+  if (path.startsWith('/') || path.startsWith('~') || /^[a-zA-Z]:[\\/]/.test(path))
+    return "must be relative to the repo's folder";
+  if (path.split(/[\\/]/).includes('..')) return "must not contain '..'";
+  return undefined;
+}
+
+/**
+ * What a Repo's config must satisfy when written: its folder (`path`, under the agent's repos
+ * folder), the commands' folders and the env file stay inside the repo's folder; the branch and
+ * commit are what git accepts. Fields absent from a partial config (an update) are not checked.
+ */
+export function validateRepoConfig(config: Partial<RepoConfig>): FieldError[] {
+  const errors: FieldError[] = [];
+  const path = (field: string, value: unknown) => {
+    if (typeof value !== 'string' || !value.trim()) return;
+    const problem = repoPathProblem(value.trim());
+    if (problem) errors.push({ field, message: `${field}: '${value}' ${problem}` });
+  };
+  path('path', config.path);
+  path('env_file_path', config.env_file_path);
+  path('on_clone.path', config.on_clone?.path);
+  path('on_pull.path', config.on_pull?.path);
+  const branch = config.branch?.trim();
+  if (branch && !isGitBranch(branch)) {
+    errors.push({
+      field: 'branch',
+      message: `branch: '${branch}' is not a branch name (letters, digits, "._/-"; not starting with "-", no "..")`,
+    });
+  }
+  const commit = config.commit?.trim();
+  if (commit && !isGitCommit(commit)) {
+    errors.push({
+      field: 'commit',
+      message: `commit: '${commit}' is not a commit hash (4-40 hex digits)`,
+    });
+  }
+  return errors;
+}

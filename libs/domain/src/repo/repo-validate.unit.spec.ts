@@ -1,0 +1,44 @@
+import { repoDirectory } from './repo-directory';
+import { defaultRepoConfig } from './repo.config';
+import { validateRepoConfig } from './repo-validate';
+
+describe('validateRepoConfig', () => {
+  it('accepts the defaults and plain relative paths', () => {
+    expect(validateRepoConfig(defaultRepoConfig())).toEqual([]);
+    expect(
+      validateRepoConfig({
+        path: 'apps/web',
+        env_file_path: 'config/.env',
+        on_clone: { path: 'scripts', command: 'make', shell_mode: true },
+        branch: 'release/1.2',
+        commit: 'abc123',
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['path', { path: '../etc' }],
+    ['path', { path: '/etc' }],
+    ['env_file_path', { env_file_path: 'a/../../x' }],
+    ['on_clone.path', { on_clone: { path: '..', command: 'ls', shell_mode: true } }],
+    ['on_pull.path', { on_pull: { path: '~/x', command: 'ls', shell_mode: true } }],
+    ['branch', { branch: '-x' }],
+    ['commit', { commit: 'HEAD~1' }],
+  ])('names %s when it is bad', (field, config) => {
+    const errors = validateRepoConfig(config);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].field).toBe(field);
+    expect(errors[0].message).toMatch(new RegExp(`^${field.replace('.', '\\.')}: `));
+  });
+
+  it('checks only the fields written', () => {
+    expect(validateRepoConfig({ repo: 'acme/app' })).toEqual([]);
+  });
+});
+
+describe('repoDirectory', () => {
+  it('is the path when set, else the name as a folder name', () => {
+    expect(repoDirectory({ name: 'my app.v2', config: { path: '' } })).toBe('my_app_v2');
+    expect(repoDirectory({ name: 'x', config: { path: ' apps/x ' } })).toBe('apps/x');
+  });
+});
