@@ -173,11 +173,26 @@ describe('an Aws builder, its whole lifecycle with the real SDK against a local 
     });
     expect(update.logs.at(-1)).toMatchObject({ stage: 'terminate build instance', success: false });
     expect(update.logs.at(-1)?.stderr).toContain(`alert ${open.id} stays open`);
-    await fx.terminations.idle();
+    await fx.terminations().idle();
     expect(fx.ec2.callsOf('TerminateInstances')).toHaveLength(4);
     expect(instance.state).toBe('shutting-down');
     expect(fx.readModel.alerts.alert(open.id)).toMatchObject({ resolved: true });
     expect(fx.logger.lines.join('\n')).toContain(`builder instance ${instance.id} terminated`);
+  });
+
+  it('takes up the retries of a failed termination after a restart, and resolves the alert', async () => {
+    await setUp();
+    startAgentsOnRunning();
+    fx.ec2.failNextTerminations(100);
+    await fx.run(builder, () => Promise.resolve());
+    const [instance] = fx.ec2.instances.values();
+    const [open] = fx.readModel.alerts.openFor('Builder', builder.id);
+    expect(open.data).toMatchObject({ data: { instance_id: instance.id } });
+    fx.restart();
+    fx.ec2.stopFailingTerminations();
+    await fx.terminations().idle();
+    expect(instance.state).toBe('shutting-down');
+    expect(fx.readModel.alerts.alert(open.id)).toMatchObject({ resolved: true });
   });
 
   it('never shows the passkey or the AWS secret in logs, Updates or events', async () => {
@@ -189,7 +204,7 @@ describe('an Aws builder, its whole lifecycle with the real SDK against a local 
         stdout: `${acquired.agent.passkey} ${AWS_SECRET}`,
       }));
     });
-    await fx.terminations.idle();
+    await fx.terminations().idle();
     const everything = [JSON.stringify(update), await fx.storedText(), fx.logger.lines.join('\n')];
     expect(everything.join('\n')).toContain('*****');
     for (const secret of [passkeys[0], AWS_SECRET]) {

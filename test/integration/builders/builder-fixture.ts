@@ -31,31 +31,36 @@ export async function builderFixture(
   const runner = new ExecutionRunner(store, readModel);
   const ec2 = await FakeEc2.start({ runningAfterMs: 100 });
   const logger = new CapturingLogger();
-  const terminations = new InstanceTerminations(
-    new StoredTerminationAlerts(store, readModel),
-    { firstRetryMs: 50, maxRetryMs: 200 },
-    logger,
-  );
   const settings = Object.assign(new AwsSettings(), {
     access_key_id: 'AKIATESTKEY',
     secret_access_key: AWS_SECRET,
     endpoint: ec2.endpoint,
   });
-  const agents = new BuilderAgents(
-    readModel,
-    keyring,
-    new ServerAgents(readModel, keyring),
-    settings,
-    terminations,
-    {
-      url: { agentTimeoutMs: 3_000, intervalMs: 50 },
-      aws: {
-        launchTimeoutMs: timing.launchTimeoutMs ?? 5_000,
-        agentTimeoutMs: timing.agentTimeoutMs ?? 10_000,
-        intervalMs: 50,
+  /** The service's parts, as at a start: a restart makes them again on the same store. */
+  const start = () => {
+    const terminations = new InstanceTerminations(
+      new StoredTerminationAlerts(store, readModel),
+      { firstRetryMs: 50, maxRetryMs: 200 },
+      logger,
+    );
+    const agents = new BuilderAgents(
+      readModel,
+      keyring,
+      new ServerAgents(readModel, keyring),
+      settings,
+      terminations,
+      {
+        url: { agentTimeoutMs: 3_000, intervalMs: 50 },
+        aws: {
+          launchTimeoutMs: timing.launchTimeoutMs ?? 5_000,
+          agentTimeoutMs: timing.agentTimeoutMs ?? 10_000,
+          intervalMs: 50,
+        },
       },
-    },
-  );
+    );
+    return { terminations, agents };
+  };
+  let { terminations, agents } = start();
 
   const create = async <K extends 'Builder' | 'Server'>(kind: K, name: string, config: object) => {
     const { id, position } = await resources.create(kind, { name, config }, meta);
@@ -95,7 +100,13 @@ export async function builderFixture(
     readModel,
     ec2,
     logger,
-    terminations,
+    terminations: () => terminations,
+    /** The service stops (retries end, alerts stay open) and starts again, resuming them. */
+    restart: () => {
+      terminations.stop();
+      ({ terminations, agents } = start());
+      agents.resumeTerminations();
+    },
     create,
     run,
     storedText,

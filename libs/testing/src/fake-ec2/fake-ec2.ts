@@ -79,6 +79,11 @@ export class FakeEc2 {
     this.failingTerminations.push(...Array<string>(count).fill(message));
   }
 
+  /** TerminateInstances succeeds again, whatever failures were still to come. */
+  stopFailingTerminations(): void {
+    this.failingTerminations = [];
+  }
+
   /** Instances launched from now on never leave `pending`. */
   neverReachRunning(): void {
     this.stuckPending = true;
