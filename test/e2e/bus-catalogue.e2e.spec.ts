@@ -59,6 +59,8 @@ describe('the services bind from the request catalogue', () => {
         'execute/BatchDeployStackIfChanged',
         'execute/BatchPullStack',
         'execute/BatchDestroyStack',
+        'execute/BatchCloneRepo',
+        'execute/BatchPullRepo',
         // Komodo 1.x's names, public aliases of the 2.x queries the deployer answers.
         'read/ListDockerContainers',
         'read/ListDockerImages',
