@@ -32,6 +32,7 @@ export * from './stack/stack-status';
 export * from './deployment';
 export * from './stack/git-source';
 export * from './repo';
+export * from './build';
 export * from './updates/deploy-runs';
 export * from './stack/deploy-if-changed';
 export * from './host-access';

@@ -1,4 +1,5 @@
 import type { BuildConfig } from '../build/build.config';
+import { imageRepository } from '../build/image-tags';
 import type { Version } from '../resources/configs/common';
 
 /** What of a Build decides the image a Deployment runs. */
@@ -14,15 +15,6 @@ export interface BuildImage {
   account: string;
 }
 
-/** Docker's repository rule: lowercase, and `_`, `.`, `-` only between other characters. */
-function repositoryName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9._/-]+/g, '_')
-    .replace(/^[._-]+|[._-]+$/g, '');
-}
-
 const isLatest = (v: Version) => v.major === 0 && v.minor === 0 && v.patch === 0;
 
 /**
@@ -32,10 +24,8 @@ const isLatest = (v: Version) => v.major === 0 && v.minor === 0 && v.patch === 0
  */
 export function buildImage(build: BuildImageSource, version: Version): BuildImage {
   const registry = build.config.image_registry[0];
-  const name = repositoryName(build.config.image_name || build.name);
-  const namespace = registry ? registry.organization.trim() || registry.account.trim() : '';
-  const domain = registry?.domain.trim() ?? '';
-  const path = [domain, namespace.toLowerCase(), name].filter(Boolean).join('/');
+  // The name the Build tags: a registry without a domain keeps the image local.
+  const path = imageRepository(build, registry?.domain.trim() ? registry : undefined);
   const base = isLatest(version) ? 'latest' : `${version.major}.${version.minor}.${version.patch}`;
   const tag = build.config.image_tag.trim() ? `${base}-${build.config.image_tag.trim()}` : base;
   return { image: `${path}:${tag}`, account: registry?.account.trim() ?? '' };

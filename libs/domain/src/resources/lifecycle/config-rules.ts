@@ -1,4 +1,5 @@
 import { validateBuilderConfig } from '../../builder/validate';
+import { validateBuildConfig } from '../../build/validate';
 import { validateDeploymentConfig } from '../../deployment/validate';
 import { validateRepoConfig } from '../../repo/repo-validate';
 import type { ResourceKind } from '../../kinds';
@@ -16,6 +17,7 @@ type Rule = (
  */
 const RULES: Partial<Record<ResourceKind, Rule>> = {
   Deployment: (changed, name) => validateDeploymentConfig(changed, name),
+  Build: (changed, name) => validateBuildConfig(changed, name),
   Builder: (changed) => validateBuilderConfig(changed),
   Repo: (changed) => validateRepoConfig(changed),
 };

@@ -1,0 +1,143 @@
+import { deciderSpec } from '@monitor/testing';
+import { resourceEvent } from '../resources/lifecycle/events';
+import { defaultBuildConfig } from './build.config';
+import {
+  buildState,
+  decideBuild,
+  evolveBuildRecord,
+  initialBuildRecord,
+  type BuildRun,
+} from './build-record';
+
+const spec = deciderSpec({
+  decide: decideBuild,
+  evolve: evolveBuildRecord,
+  initialState: initialBuildRecord,
+});
+const v = (major: number, minor: number, patch: number) => ({ major, minor, patch });
+const created = resourceEvent('Build', 'Created', {
+  id: 'b1',
+  name: 'web',
+  description: '',
+  tags: [],
+  config: { ...defaultBuildConfig(), version: v(0, 0, 0) },
+});
+const run = (fields: Partial<BuildRun> = {}): BuildRun => ({
+  outcome: 'Built',
+  update_id: 'u1',
+  version: v(0, 0, 1),
+  started_at: 1_000,
+  ended_at: 5_000,
+  ...fields,
+});
+/** An event's data: a run without its outcome, which the event's type says. */
+const data = (fields: Partial<BuildRun> = {}) => {
+  const { outcome: _, ...rest } = run(fields);
+  return rest;
+};
+const record = (events: { type: string; data: unknown }[]) =>
+  events.reduce(evolveBuildRecord, initialBuildRecord());
+
+describe('what a build records', () => {
+  it('records a successful build: its version, short commit and message', () => {
+    spec
+      .given([created])
+      .when({
+        type: 'RecordBuildRun',
+        run: run({ commit_hash: 'abcdef0123456789', commit_message: 'fix: it' }),
+      })
+      .then([
+        {
+          type: 'BuildBuilt',
+          data: {
+            update_id: 'u1',
+            version: v(0, 0, 1),
+            started_at: 1_000,
+            ended_at: 5_000,
+            commit_hash: 'abcdef0',
+            commit_message: 'fix: it',
+          },
+        },
+      ]);
+  });
+
+  it('records failed and cancelled builds, without a commit', () => {
+    spec
+      .given([created])
+      .when({ type: 'RecordBuildRun', run: run({ outcome: 'Failed', commit_hash: 'abcd' }) })
+      .then([
+        {
+          type: 'BuildFailed',
+          data: { update_id: 'u1', version: v(0, 0, 1), started_at: 1_000, ended_at: 5_000 },
+        },
+      ]);
+    spec
+      .given([created])
+      .when({ type: 'RecordBuildRun', run: run({ outcome: 'Cancelled' }) })
+      .then([
+        {
+          type: 'BuildCancelled',
+          data: { update_id: 'u1', version: v(0, 0, 1), started_at: 1_000, ended_at: 5_000 },
+        },
+      ]);
+  });
+
+  it('records an Update once, so a retried append does not move the version twice', () => {
+    const built = { type: 'BuildBuilt', data: data() };
+    spec.given([created, built]).when({ type: 'RecordBuildRun', run: run() }).then([]);
+  });
+
+  it('refuses a build of a deleted or unknown build, a bad version, an end before the start', () => {
+    const deleted = resourceEvent('Build', 'Deleted', { name: 'web' });
+    spec
+      .given([created, deleted])
+      .when({ type: 'RecordBuildRun', run: run() })
+      .thenFails('NOT_FOUND', /deleted/);
+    spec.given([]).when({ type: 'RecordBuildRun', run: run() }).thenFails('NOT_FOUND');
+    spec
+      .given([created])
+      .when({ type: 'RecordBuildRun', run: run({ version: v(0, -1, 0) }) })
+      .thenFails('VALIDATION', /^version: minor/);
+    spec
+      .given([created])
+      .when({ type: 'RecordBuildRun', run: run({ ended_at: 10 }) })
+      .thenFails('VALIDATION', /^ended_at/);
+  });
+
+  it('moves the version on with each successful build, and a written version wins after', () => {
+    const built = (version: ReturnType<typeof v>, update_id: string) => ({
+      type: 'BuildBuilt',
+      data: data({ version, update_id }),
+    });
+    const failed = {
+      type: 'BuildFailed',
+      data: data({ version: v(0, 0, 3), update_id: 'u3' }),
+    };
+    expect(
+      record([created, built(v(0, 0, 1), 'u1'), built(v(0, 0, 2), 'u2'), failed]).version,
+    ).toEqual(v(0, 0, 2));
+    const written = resourceEvent('Build', 'ConfigUpdated', {
+      diff: { version: { from: v(0, 0, 0), to: v(1, 0, 0) } },
+    });
+    expect(record([created, built(v(0, 0, 1), 'u1'), written]).version).toEqual(v(1, 0, 0));
+  });
+
+  it("keeps the last built commit and time, and Komodo's state: a cancel changes nothing", () => {
+    const built = {
+      type: 'BuildBuilt',
+      data: data({ commit_hash: 'abcdef0', commit_message: 'm' }),
+    };
+    const failed = { type: 'BuildFailed', data: data({ update_id: 'u2' }) };
+    const cancelled = { type: 'BuildCancelled', data: data({ update_id: 'u3' }) };
+    const afterBuild = record([created, built, cancelled]);
+    expect(afterBuild).toMatchObject({
+      last_built_at: 5_000,
+      built_hash: 'abcdef0',
+      built_message: 'm',
+    });
+    expect(buildState(afterBuild, false)).toBe('Ok');
+    expect(buildState(record([created, built, failed, cancelled]), false)).toBe('Failed');
+    expect(buildState(record([created]), false)).toBe('Ok');
+    expect(buildState(record([created, failed]), true)).toBe('Building');
+  });
+});
