@@ -1,6 +1,7 @@
 import type { ProcessLogger } from '@monitor/process';
 import { healthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
+import { buildRequests } from './build/build.requests';
 import { ComposeRunner } from './compose/compose-runner';
 import { ComposeStatus } from './compose/compose-status';
 import { composeRequests } from './compose/compose.requests';
@@ -60,6 +61,7 @@ export function createPeripheryServices(
     }),
     ...composeRequests({ runner, status, engine }),
     ...gitRequests(new GitService(config), new RepoFolders(config)),
+    ...buildRequests(config, engine.docker),
   );
   return { registry, sampler };
 }

@@ -6,5 +6,6 @@
 export * from './catalogue/agent-params';
 export * from './catalogue/agent-answers';
 export * from './catalogue/agent-repo';
+export * from './catalogue/agent-build';
 export * from './catalogue/agent';
 export * from './validation/json-limits';

@@ -38,6 +38,7 @@ import type {
   StopContainerParams,
   WriteComposeFilesParams,
 } from './agent-params';
+import type { BuildImageParams } from './agent-build';
 import type { GetLatestCommitParams, PullOrCloneRepoParams } from './agent-repo';
 
 /**
@@ -115,6 +116,8 @@ export const AGENT = {
   ComposePs: agent<ComposeTarget, ComposeService[]>()('ComposePs'),
   GetComposeLog: agent<GetComposeLogParams, Log>()('GetComposeLog'),
   SearchComposeLog: agent<SearchComposeLogParams, Log>()('SearchComposeLog'),
+
+  Build: agent<BuildImageParams, Log[]>()('Build'),
 };
 
 export type AgentRequests = typeof AGENT;

@@ -15,4 +15,5 @@ export * from './auth';
 export * from './agent-params';
 export * from './agent-answers';
 export * from './agent-repo';
+export * from './agent-build';
 export * from './agent';

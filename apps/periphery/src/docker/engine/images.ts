@@ -50,7 +50,32 @@ export class EngineImages {
       headers: auth ? { 'X-Registry-Auth': registryAuthHeader(auth) } : {},
     });
   }
+
+  /**
+   * Starts a push of one `name:tag`: its progress as JSON lines. As with a pull, a registry's
+   * refusal may come as an `error` line after the engine answered 200.
+   */
+  push(reference: string, auth?: RegistryAuthConfig): Promise<IncomingMessage> {
+    const { fromImage, tag } = pullQuery(reference);
+    return this.http.stream({
+      method: 'POST',
+      path: `/images/${engineName(fromImage)}/push`,
+      query: { tag },
+      // The engine refuses a push without the header, even to a registry that needs no login.
+      headers: { 'X-Registry-Auth': registryAuthHeader(auth ?? NO_ACCOUNT) },
+    });
+  }
+
+  /**
+   * Whether the registry takes the account: the engine's `/auth`, which `docker login` calls
+   * (the engine keeps nothing of it). A refusal is an EngineApiError in the registry's words.
+   */
+  async login(auth: RegistryAuthConfig): Promise<void> {
+    await this.http.send({ method: 'POST', path: '/auth', body: auth });
+  }
 }
+
+const NO_ACCOUNT: RegistryAuthConfig = { username: '', password: '', serveraddress: '' };
 
 /**
  * `fromImage` and `tag` as the CLI sends them: a reference without tag or digest is pulled as

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { directoryInStack, fileInStack } from '../compose/stack-paths';
+import type { Log } from '../docker/docker-shapes';
+
+/** Where a build reads its files, each path checked to stay inside the checkout (links too). */
+export interface BuildPlace {
+  /** The build context: the checkout's `build_path`. */
+  context: string;
+  /** The Dockerfile, relative to the context, as `/build` takes it. */
+  dockerfile: string;
+  dockerfilePath: string;
+}
+
+export function buildPlace(
+  rootDirectory: string,
+  directory: string,
+  buildPath?: string,
+  dockerfilePath?: string,
+): BuildPlace {
+  const checkout = fileInStack(join(resolve(rootDirectory), 'repos'), directory);
+  const context = directoryInStack(checkout, buildPath === '.' ? '' : buildPath);
+  const dockerfile = dockerfilePath && dockerfilePath !== '.' ? dockerfilePath : 'Dockerfile';
+  return { context, dockerfile, dockerfilePath: fileInStack(context, dockerfile) };
+}
+
+/** Komodo's UI-defined Dockerfile, written where the build reads it (readable by the owner). */
+export async function writeDockerfile(place: BuildPlace, contents: string): Promise<Log> {
+  const start_ts = Date.now();
+  const base = { stage: 'Write Dockerfile', command: `write ${place.dockerfilePath}`, start_ts };
+  try {
+    await mkdir(dirname(place.dockerfilePath), { recursive: true });
+    await writeFile(place.dockerfilePath, contents, { mode: 0o600 });
+    const stdout = `Dockerfile contents written to ${place.dockerfilePath}`;
+    return { ...base, stdout, stderr: '', success: true, end_ts: Date.now() };
+  } catch (error) {
+    const stderr = `cannot write ${place.dockerfilePath}: ${(error as Error).message}`;
+    return { ...base, stdout: '', stderr, success: false, end_ts: Date.now() };
+  }
+}
+
+/**
+ * The context as the tar `/build` takes, made by GNU tar as it reads the folder: links are kept
+ * as links, never followed out of the checkout. `failure` answers tar's complaint, if any, once
+ * the tar has been read.
+ */
+export function contextTar(context: string): {
+  tar: Readable;
+  failure: () => Promise<string | undefined>;
+} {
+  const child = spawn('tar', ['--create', '--file=-', `--directory=${context}`, '.'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<string | undefined>((done) => {
+    child.on('error', (error) => done(`cannot run tar: ${error.message}`));
+    child.on('close', (code) =>
+      done(code === 0 ? undefined : `tar failed (${code}): ${stderr.trim()}`),
+    );
+  });
+  return { tar: child.stdout, failure: () => exited };
+}

@@ -1,0 +1,61 @@
+import type { Log } from '../docker/docker-shapes';
+import { collectBuildExtraArgs } from '@monitor/domain/agent';
+import { PeripheryError } from '../api/periphery-error';
+import { masker } from '../compose/command-log';
+import type { PeripheryConfig } from '../config';
+import type { DockerClient } from '../docker/engine/docker-client';
+import { buildPlace, writeDockerfile } from './build-context';
+import type { BuildImageDto } from './build.dto';
+import { dockerBuild } from './docker-build';
+import { namesRegistry, pushTags } from './registry-push';
+
+/**
+ * Komodo's periphery `Build`, on a checkout the agent holds: the UI's Dockerfile written if
+ * given, the image built with every tag, then each tag that names a registry pushed. One Log per
+ * stage; a failed stage ends the build (a failed build pushes nothing). Secret args and registry
+ * tokens are masked in every Log.
+ */
+export class BuildImageService {
+  constructor(
+    private readonly config: PeripheryConfig,
+    private readonly docker: DockerClient,
+  ) {}
+
+  async build(p: BuildImageDto): Promise<Log[]> {
+    const { value: extras, errors } = collectBuildExtraArgs(p.extra_args ?? []);
+    if (errors.length)
+      throw new PeripheryError('VALIDATION', `Build: ${errors.map((e) => e.message).join('; ')}`);
+    const place = buildPlace(
+      this.config.root_directory,
+      p.directory,
+      p.build_path,
+      p.dockerfile_path,
+    );
+    const secrets = p.secret_args ?? [];
+    const registries = p.registries ?? [];
+    const mask = masker([...secrets.map((s) => s.value), ...registries.map((r) => r.token)]);
+    const logs: Log[] = [];
+    if (p.dockerfile) {
+      const written = await writeDockerfile(place, p.dockerfile);
+      logs.push(written);
+      if (!written.success) return logs;
+    }
+    const built = await dockerBuild(
+      this.config.docker_socket,
+      {
+        place,
+        tags: p.tags,
+        buildargs: p.build_args ?? {},
+        labels: p.labels ?? {},
+        secrets,
+        extras,
+      },
+      mask,
+    );
+    logs.push(built);
+    const pushed = p.tags.filter(namesRegistry);
+    if (built.success && pushed.length)
+      logs.push(await pushTags(this.docker, pushed, registries, mask));
+    return logs;
+  }
+}

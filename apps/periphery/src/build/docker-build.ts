@@ -1,0 +1,98 @@
+import type { Readable } from 'node:stream';
+import type { BuildExtras } from '@monitor/domain/agent';
+import { displayArg } from '../compose/command-log';
+import { engineDetail } from '../docker/docker-errors';
+import type { Log } from '../docker/docker-shapes';
+import { BuildProgress, type BuildLine } from '../docker/engine/build-progress';
+import type { BuildSession } from '../docker/engine/build-session';
+import { startBuild } from '../docker/engine/image-build';
+import { readJsonLines } from '../docker/engine/json-lines';
+import { contextTar, type BuildPlace } from './build-context';
+
+export interface DockerBuildInput {
+  place: BuildPlace;
+  tags: string[];
+  buildargs: Record<string, string>;
+  labels: Record<string, string>;
+  secrets: { id: string; value: string }[];
+  extras: BuildExtras;
+}
+
+/**
+ * The build stage: the context's tar to the engine's BuildKit (`/build?version=2`), the secrets
+ * served from memory over a session of their own, the progress as `--progress=plain` prints it.
+ * A failing step fails the stage with Docker's message; every text passes through `mask`.
+ */
+export async function dockerBuild(
+  socketPath: string,
+  input: DockerBuildInput,
+  mask: (text: string) => string,
+): Promise<Log> {
+  const start_ts = Date.now();
+  const { place, extras } = input;
+  const out: string[] = [];
+  const progress = new BuildProgress();
+  let failure: string | undefined;
+  let session: BuildSession | undefined;
+  let tar: Readable | undefined;
+  try {
+    if (input.secrets.length) {
+      const { openBuildSession } = await import('../docker/engine/build-session');
+      session = await openBuildSession(
+        socketPath,
+        new Map(input.secrets.map((s) => [s.id, s.value])),
+      );
+    }
+    const context = contextTar(place.context);
+    tar = context.tar;
+    const stream = await startBuild(socketPath, tar, {
+      dockerfile: place.dockerfile,
+      tags: input.tags,
+      buildargs: { ...extras.buildargs, ...input.buildargs },
+      labels: { ...extras.labels, ...input.labels },
+      session: session?.id,
+      nocache: extras.nocache,
+      pull: extras.pull,
+      target: extras.target,
+      platform: extras.platform,
+      networkmode: extras.networkmode,
+      cachefrom: extras.cachefrom,
+    });
+    // Where live output joins: each line here is what the build printed, as it printed it.
+    await readJsonLines<BuildLine>(stream, (line) => out.push(...progress.lines(line)));
+    // A tar that broke off shows at the engine as a truncated context: say why it did.
+    const problems = [progress.error, await context.failure()].filter(Boolean);
+    failure = problems.length ? problems.join('; ') : undefined;
+  } catch (error) {
+    tar?.destroy();
+    failure = engineDetail(error);
+  } finally {
+    session?.close();
+  }
+  if (!failure && progress.imageId) out.push(`built ${progress.imageId}`);
+  return {
+    stage: 'Docker Build',
+    command: mask(displayCommand(input)),
+    stdout: mask(out.join('\n')),
+    stderr: mask(failure ?? ''),
+    success: failure === undefined,
+    start_ts,
+    end_ts: Date.now(),
+  };
+}
+
+/** What the CLI would have been asked, for the Update: secrets by id only, never by value. */
+function displayCommand({ place, tags, buildargs, secrets, extras }: DockerBuildInput): string {
+  const words = ['docker', 'build', '-f', place.dockerfile];
+  for (const tag of tags) words.push('-t', tag);
+  for (const [key, value] of Object.entries({ ...extras.buildargs, ...buildargs }))
+    words.push('--build-arg', `${key}=${value}`);
+  for (const { id } of secrets) words.push('--secret', `id=${id}`);
+  if (extras.nocache) words.push('--no-cache');
+  if (extras.pull) words.push('--pull');
+  if (extras.target) words.push('--target', extras.target);
+  if (extras.platform) words.push('--platform', extras.platform);
+  if (extras.networkmode) words.push('--network', extras.networkmode);
+  for (const image of extras.cachefrom ?? []) words.push('--cache-from', image);
+  return [...words, '.'].map(displayArg).join(' ');
+}

@@ -1,0 +1,113 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { constants, createServer, type ServerHttp2Stream } from 'node:http2';
+import type { Socket } from 'node:net';
+import { engineFailure } from './engine-api-error';
+import { bytesField, varint } from './protobuf-fields';
+
+const GET_SECRET = '/moby.buildkit.secrets.v1.Secrets/GetSecret';
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+
+/** gRPC status codes BuildKit reads. */
+const GRPC_OK = 0;
+const GRPC_NOT_FOUND = 5;
+const GRPC_UNIMPLEMENTED = 12;
+
+export interface BuildSession {
+  /** The `session` of the `/build` call that may read these secrets. */
+  id: string;
+  close(): void;
+}
+
+/**
+ * A BuildKit session with the engine, serving the build's secrets, as the docker CLI does for
+ * `--secret`: `POST /session` is upgraded to HTTP/2, over which the engine is the client and
+ * calls this side's gRPC services. Only two are offered: the secrets (by id, from memory: no
+ * file on the host holds them) and the health check the engine polls to keep the session.
+ * Secrets reach only the `RUN --mount=type=secret` step that asks for them, never a layer.
+ */
+export function openBuildSession(
+  socketPath: string,
+  secrets: ReadonlyMap<string, string>,
+): Promise<BuildSession> {
+  const id = randomUUID();
+  const server = createServer();
+  server.on('stream', (stream, headers) => {
+    const path = String(headers[':path']);
+    if (path === HEALTH_CHECK) return answer(stream, GRPC_OK, Buffer.from([0x08, 0x01]));
+    if (path !== GET_SECRET) return answer(stream, GRPC_UNIMPLEMENTED);
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const wanted = secretIdOf(Buffer.concat(chunks));
+      const value = wanted === undefined ? undefined : secrets.get(wanted);
+      if (value === undefined)
+        return answer(stream, GRPC_NOT_FOUND, undefined, `secret ${wanted} not found`);
+      answer(stream, GRPC_OK, bytesField(1, Buffer.from(value, 'utf8')));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    const req = request({
+      socketPath,
+      method: 'POST',
+      path: '/session',
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'h2c',
+        'X-Docker-Expose-Session-Uuid': id,
+        'X-Docker-Expose-Session-Name': 'monitor-build',
+        'X-Docker-Expose-Session-Sharedkey': randomBytes(16).toString('hex'),
+        'X-Docker-Expose-Session-Grpc-Method': [GET_SECRET, HEALTH_CHECK],
+      },
+    });
+    req.on('upgrade', (_res, socket: Socket, head: Buffer) => {
+      if (head.length) socket.unshift(head);
+      server.emit('connection', socket);
+      resolve({
+        id,
+        close: () => {
+          socket.destroy();
+          server.close();
+        },
+      });
+    });
+    req.on('response', (res) => {
+      const body: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => body.push(chunk));
+      res.on('end', () =>
+        reject(engineFailure(res.statusCode ?? 0, Buffer.concat(body).toString(), 'POST /session')),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Answers one gRPC call: its message (length-prefixed, uncompressed), then its status. */
+function answer(stream: ServerHttp2Stream, status: number, message?: Buffer, why?: string) {
+  stream.respond(
+    { [constants.HTTP2_HEADER_STATUS]: 200, 'content-type': 'application/grpc' },
+    { waitForTrailers: true },
+  );
+  stream.on('wantTrailers', () =>
+    stream.sendTrailers({ 'grpc-status': String(status), ...(why ? { 'grpc-message': why } : {}) }),
+  );
+  if (!message) return stream.end();
+  const prefix = Buffer.alloc(5);
+  prefix.writeUInt32BE(message.length, 1);
+  stream.end(Buffer.concat([prefix, message]));
+}
+
+/** The `ID` (field 1) of a GetSecretRequest, behind its 5-byte gRPC prefix. */
+function secretIdOf(frame: Buffer): string | undefined {
+  let at = 5;
+  while (at < frame.length) {
+    const [key, afterKey] = varint(frame, at);
+    // Both fields of the request (ID, annotations) are length-delimited.
+    if ((key & 7) !== 2) return undefined;
+    const [length, start] = varint(frame, afterKey);
+    if (key >> 3 === 1) return frame.subarray(start, start + length).toString('utf8');
+    at = start + length;
+  }
+  return undefined;
+}

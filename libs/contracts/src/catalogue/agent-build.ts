@@ -1,0 +1,33 @@
+import type { RegistryAuth } from './agent-params';
+
+/*
+ * What the core sends the agent to build an image (Komodo's periphery `Build`), on a checkout the
+ * agent already holds; it answers Komodo's `Vec<Log>`, one per stage. The agent's valibot schema
+ * takes exactly these.
+ */
+
+/** A BuildKit secret: read by `RUN --mount=type=secret,id=<id>`, kept in no layer nor log. */
+export interface BuildSecretParams {
+  id: string;
+  value: string;
+}
+
+export interface BuildImageParams {
+  /** The checkout's folder, relative to the agent's repos folder (`<root>/repos`). */
+  directory: string;
+  /** The build context, relative to the checkout; empty is the checkout itself. */
+  build_path?: string;
+  /** Relative to the build path; `Dockerfile` when empty. */
+  dockerfile_path?: string;
+  /** Komodo's UI-defined Dockerfile: written to `dockerfile_path` before the build. */
+  dockerfile?: string;
+  build_args?: Record<string, string>;
+  secret_args?: BuildSecretParams[];
+  labels?: Record<string, string>;
+  /** `docker build` flags Monitor takes (`--no-cache`, `--target x`, ...). */
+  extra_args?: string[];
+  /** Every `name:tag` the image gets; those naming a registry are pushed there. */
+  tags: string[];
+  /** The accounts to push with, one per registry. */
+  registries?: RegistryAuth[];
+}
