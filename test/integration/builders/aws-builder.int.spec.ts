@@ -23,11 +23,12 @@ describe('an Aws builder, its whole lifecycle with the real SDK against a local 
     fx.ec2.onRunning(async (instance) => {
       const passkey = passkeyOf(instance);
       const port = Number(/^PERIPHERY_PORT=(\d+)$/m.exec(instance.userData)?.[1]);
+      const ssl_enabled = /^PERIPHERY_SSL_ENABLED=true$/m.test(instance.userData);
       passkeys.push(passkey);
-      agents.push(await startTestAgent({ port, passkeys: [passkey] }));
+      agents.push(await startTestAgent({ port, passkeys: [passkey], ssl_enabled }));
     });
 
-  const setUp = async (timing?: Parameters<typeof builderFixture>[0]) => {
+  const setUp = async (timing?: Parameters<typeof builderFixture>[0], https = false) => {
     fx = await builderFixture(timing);
     builder = await fx.create('Builder', 'ci', {
       type: 'Aws',
@@ -40,7 +41,7 @@ describe('an Aws builder, its whole lifecycle with the real SDK against a local 
         key_pair_name: 'builders',
         volume_gb: 30,
         port: await freePort(),
-        use_https: false,
+        use_https: https,
         user_data: 'echo prepared',
       },
     });
@@ -89,6 +90,25 @@ describe('an Aws builder, its whole lifecycle with the real SDK against a local 
       new Set(['AKIATESTKEY eu-west-3']),
     );
     expect(update.logs[0].stdout).toContain(`instance id: ${instance.id}`);
+  });
+
+  it("talks TLS to an agent that serves it (Komodo's default), pinning its certificate at the first contact", async () => {
+    await setUp(undefined, true);
+    startAgentsOnRunning();
+    const { success, update } = await fx.run(builder, async (acquired, context) => {
+      expect(acquired.agent).toMatchObject({
+        address: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/),
+        insecureTls: true,
+        pinnedFingerprint: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+      });
+      await context.stage('build', 'GetVersion', async () => ({
+        stdout: (
+          await callAgent<{ version: string }>(acquired.agent, AGENT.GetVersion.name, {}, 5_000)
+        ).body.version,
+      }));
+    });
+    expect(success).toBe(true);
+    expect(update.logs.map((l) => l.stage)).toContain('build');
   });
 
   it('gives each instance a passkey of its own', async () => {

@@ -1,4 +1,4 @@
-import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { _InstanceType, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsSettings } from '@monitor/config';
 import type { AwsBuilderConfig } from '@monitor/domain';
 
@@ -41,7 +41,8 @@ export class Ec2Instances {
     const answer = await this.client.send(
       new this.sdk.RunInstancesCommand({
         ImageId: config.ami_id,
-        InstanceType: config.instance_type as never,
+        // Any type EC2 names: the SDK's list grows with each release; the shape is checked when written.
+        InstanceType: config.instance_type as _InstanceType,
         MinCount: 1,
         MaxCount: 1,
         KeyName: config.key_pair_name || undefined,
