@@ -97,6 +97,7 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
     expect(update.success).toBe(true);
     expect(update.logs.map((l) => l.stage)).toEqual([
       'server',
+      'repo folder',
       'git source',
       'host access',
       'init repo',

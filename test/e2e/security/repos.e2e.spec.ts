@@ -121,6 +121,29 @@ describe('security: a Repo names a server only with Attach, runs commands only w
     expect(repoUpdates()).toBe(before);
   });
 
+  it("refuses to clone into another Repo's folder, where its commands would run what was put there", async () => {
+    for (const [name, path] of [
+      ['alice-squat', 'admins-repo'],
+      ['alice-inside', 'admins-repo/sub'],
+    ]) {
+      await users.alice.write('CreateRepo', {
+        name,
+        config: { server_id: 'local', repo: 'alice/evil', path },
+      });
+      const update = await completed(
+        admin,
+        await users.alice.execute<UpdateView>('CloneRepo', { repo: name }),
+      );
+      expect(update.success).toBe(false);
+      const failed = update.logs.find((l) => !l.success)!;
+      expect([failed.stage, failed.stderr]).toEqual([
+        'repo folder',
+        expect.stringMatching(/config\.path: .* clashes with Repo 'admins-repo'/),
+      ]);
+      expect(update.logs.map((l) => l.stage)).not.toContain('clone repo');
+    }
+  });
+
   it('refuses paths that leave the repo folder (400 naming the field)', async () => {
     for (const [field, config] of [
       ['config.path', { path: '../../etc' }],

@@ -7,6 +7,7 @@ import {
   recordedRuns,
   REPO_RECORDING_RUNS,
   repoDirectory,
+  repoFolderClash,
   repoPowers,
   replayRepo,
   type RepoCommand,
@@ -52,6 +53,7 @@ export class RepoExecutions {
       // What the repo is when the sync runs (it may have waited in the queue).
       const current = this.repo(repo.id);
       const { config } = current;
+      await this.checkFolder(ctx, current);
       const remote = await this.source.remote(ctx, current);
       const fill = this.source.interpolator(ctx, current);
       const commands: RepoCommandParams[] = COMMANDS[operation]
@@ -122,6 +124,20 @@ export class RepoExecutions {
     const commit = { hash: answer.commit_hash, message: answer.commit_message ?? '' };
     const repo_events = decideRepo(replayRepo(runs), command(commit));
     if (repo_events.length) await ctx.record({ repo_events });
+  }
+
+  /** The Repo's folder is its own: no other Repo on its Server is there, inside or around it. */
+  private async checkFolder(ctx: ExecutionContext, repo: Resource<'Repo'>): Promise<void> {
+    const directory = repoDirectory(repo);
+    await ctx.stage('repo folder', `check that '${directory}' is this Repo's own`, async () => {
+      const other = repoFolderClash(repo, this.readModel.list('Repo'));
+      if (other) {
+        throw new Error(
+          `config.path: the folder '${directory}' clashes with Repo '${other.name}' in '${repoDirectory(other)}' on this server: give this Repo a path of its own`,
+        );
+      }
+      return { stdout: directory };
+    });
   }
 
   /**

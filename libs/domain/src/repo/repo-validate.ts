@@ -1,4 +1,5 @@
 import { isGitBranch, isGitCommit } from '../shared/runtime-syntax';
+import { REPO_SCRATCH_FOLDER } from './repo-directory';
 import type { RepoConfig } from './repo.config';
 
 interface FieldError {
@@ -28,6 +29,12 @@ export function validateRepoConfig(config: Partial<RepoConfig>): FieldError[] {
     if (problem) errors.push({ field, message: `${field}: '${value}' ${problem}` });
   };
   path('path', config.path);
+  if (config.path?.trim().split(/[\\/]/)[0] === REPO_SCRATCH_FOLDER) {
+    errors.push({
+      field: 'path',
+      message: `path: '${REPO_SCRATCH_FOLDER}' is the agent's own folder`,
+    });
+  }
   path('env_file_path', config.env_file_path);
   path('on_clone.path', config.on_clone?.path);
   path('on_pull.path', config.on_pull?.path);

@@ -1,4 +1,4 @@
-import { repoDirectory } from './repo-directory';
+import { repoDirectory, repoFolderClash } from './repo-directory';
 import { defaultRepoConfig } from './repo.config';
 import { validateRepoConfig } from './repo-validate';
 
@@ -19,6 +19,7 @@ describe('validateRepoConfig', () => {
   it.each([
     ['path', { path: '../etc' }],
     ['path', { path: '/etc' }],
+    ['path', { path: '.latest/x' }],
     ['env_file_path', { env_file_path: 'a/../../x' }],
     ['on_clone.path', { on_clone: { path: '..', command: 'ls', shell_mode: true } }],
     ['on_pull.path', { on_pull: { path: '~/x', command: 'ls', shell_mode: true } }],
@@ -40,5 +41,27 @@ describe('repoDirectory', () => {
   it('is the path when set, else the name as a folder name', () => {
     expect(repoDirectory({ name: 'my app.v2', config: { path: '' } })).toBe('my_app_v2');
     expect(repoDirectory({ name: 'x', config: { path: ' apps/x ' } })).toBe('apps/x');
+  });
+});
+
+describe('repoFolderClash', () => {
+  const repo = (id: string, name: string, path = '', server_id = 's1') => ({
+    id,
+    name,
+    config: { path, server_id },
+  });
+
+  it('finds another Repo on the server in the same folder, inside it, or holding it', () => {
+    const admins = repo('a', 'admins repo');
+    expect(repoFolderClash(repo('m', 'mine', 'admins_repo'), [admins])).toBe(admins);
+    expect(repoFolderClash(repo('m', 'mine', './admins_repo/sub'), [admins])).toBe(admins);
+    expect(repoFolderClash(repo('m', 'mine', 'apps'), [repo('b', 'b', 'apps/b')])?.id).toBe('b');
+  });
+
+  it('lets folders beside each other, on other servers, and itself be', () => {
+    const admins = repo('a', 'admins repo');
+    expect(repoFolderClash(repo('m', 'mine', 'admins_repo_2'), [admins])).toBeUndefined();
+    expect(repoFolderClash(repo('m', 'mine', 'admins_repo', 's2'), [admins])).toBeUndefined();
+    expect(repoFolderClash(admins, [admins])).toBeUndefined();
   });
 });
