@@ -48,9 +48,9 @@ export class AwsBuilderAgents {
     log.secret(passkey);
     const connect = () => Ec2Instances.connect(this.settings, config.region);
     const ec2 = await connect();
-    let instanceId: string | undefined;
+    // Filled in as the instance comes up: what to terminate, and where its agent listens.
+    const launched = { id: '', ip: '' };
     try {
-      let ip = '';
       await log.stage(
         'start build instance',
         `RunInstances ${config.ami_id} (${config.instance_type}, ${config.region})`,
@@ -61,19 +61,26 @@ export class AwsBuilderAgents {
             https: config.use_https,
             userData: config.user_data,
           });
-          instanceId = await ec2.launch(`BUILDER-${builder.name}`, config, userData);
-          ip = await this.waitRunning(ec2, instanceId, config, options);
-          return { stdout: startLog(instanceId, ip, config) };
+          launched.id = await ec2.launch(`BUILDER-${builder.name}`, config, userData);
+          launched.ip = await this.waitRunning(ec2, launched.id, config, options);
+          return { stdout: startLog(launched.id, launched.ip, config) };
         },
       );
-      const agent = await this.connectAgent(instanceId!, ip, config, passkey, log, options);
+      const agent = await this.connectAgent(
+        launched.id,
+        launched.ip,
+        config,
+        passkey,
+        log,
+        options,
+      );
       return {
         agent,
-        where: `instance ${instanceId}`,
-        release: once(() => this.release(connect, instanceId!, builder, log)),
+        where: `instance ${launched.id}`,
+        release: once(() => this.release(connect, launched.id, builder, log)),
       };
     } catch (error) {
-      if (instanceId) await this.release(connect, instanceId, builder, log);
+      if (launched.id) await this.release(connect, launched.id, builder, log);
       throw error;
     } finally {
       ec2.close();
@@ -91,8 +98,8 @@ export class AwsBuilderAgents {
       async () => {
         const found = await ec2.describe(id);
         last = found?.state ?? 'not found';
-        if (found && ['shutting-down', 'terminated', 'stopping', 'stopped'].includes(found.state))
-          throw new Error(`instance ${id} is ${found.state}`);
+        if (found && GONE.includes(found.state))
+          throw new InstanceGone(`instance ${id} is ${found.state}`);
         return found?.state === 'running' ? found : undefined;
       },
       (reason) => `instance ${id} was not running (${reason ?? `still ${last}`})`,
@@ -100,9 +107,7 @@ export class AwsBuilderAgents {
         timeoutMs: this.timing.launchTimeoutMs,
         intervalMs: this.timing.intervalMs,
         signal: options.signal,
-        isFinal: (error) =>
-          error instanceof Error &&
-          / is (shutting-down|terminated|stopping|stopped)$/.test(error.message),
+        isFinal: (error) => error instanceof InstanceGone,
       },
     );
     const ip = config.use_public_ip ? state.publicIp : state.privateIp;
@@ -161,6 +166,11 @@ export class AwsBuilderAgents {
       });
   }
 }
+
+/** States an instance does not come back from to `running` by itself. */
+const GONE = ['shutting-down', 'terminated', 'stopping', 'stopped'];
+
+class InstanceGone extends Error {}
 
 function startLog(id: string, ip: string, c: AwsBuilderConfig): string {
   return [
