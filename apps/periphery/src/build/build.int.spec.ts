@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionLog as Log } from '@monitor/domain';
 import { removeImageTags, startTestRegistry, type TestRegistry } from '@monitor/testing';
-import { startTestAgent, type TestAgent } from '../testing/test-agent';
+import { callAgentStreaming, type AgentOutputFrame } from '@monitor/agent-client';
+import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
 
 const SOCKET = '/var/run/docker.sock';
 const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((path) => existsSync(path))!;
@@ -132,6 +133,8 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
         ].join('\n'),
       }),
       secret_args: [{ id: 'npm_token', value: secret }],
+      // BuildKit's cache does not know the secret: a cached step would not read it.
+      extra_args: ['--no-cache'],
       tags: [local],
     });
     const text = JSON.stringify(answer.body);
@@ -163,6 +166,35 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
     expect(answer.body[1].stderr).toMatch(/refused the account 'builder'.*401 Unauthorized/);
     expect(JSON.stringify(answer.body)).not.toContain(wrong);
     expect(await catalog()).not.toContain(`denied-${run}`);
+  }, 120_000);
+
+  it('streams the build output line by line to a caller that asked, as BuildKit reports it', async () => {
+    const frames: (AgentOutputFrame & { at: number })[] = [];
+    const answer = await callAgentStreaming<Log[]>(
+      { address: agent.url, passkey: TEST_PASSKEY, insecureTls: false },
+      'Build',
+      {
+        directory: checkout(`live-${run}`),
+        dockerfile: dockerfile(sh('echo first line; sleep 2; echo second line')),
+        extra_args: ['--no-cache'],
+        tags: [],
+      },
+      60_000,
+      (frame) => frames.push({ ...frame, at: Date.now() }),
+    );
+    const when = (line: string) => frames.find((f) => f.text.endsWith(` ${line}\n`))?.at ?? NaN;
+    expect(answer.body.map((l) => [l.stage, l.success])).toEqual([
+      ['Write Dockerfile', true],
+      ['Docker Build', true],
+    ]);
+    expect(frames.every((f) => f.stage === 'Docker Build' && f.stream === 'stdout')).toBe(true);
+    expect(when('second line') - when('first line')).toBeGreaterThan(1_500);
+    expect(answer.body[1].stdout).toContain(
+      frames
+        .map((f) => f.text)
+        .join('')
+        .trim(),
+    );
   }, 120_000);
 
   it('refuses paths out of the checkout and flags that would reach the host, building nothing', async () => {

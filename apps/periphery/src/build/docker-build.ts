@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { BuildExtras } from '@monitor/domain/agent';
+import { liveLines } from '../api/output-lines';
 import { displayArg } from '../compose/command-log';
 import { engineDetail } from '../docker/docker-errors';
 import type { Log } from '../docker/docker-shapes';
@@ -8,6 +9,8 @@ import type { BuildSession } from '../docker/engine/build-session';
 import { startBuild } from '../docker/engine/image-build';
 import { readJsonLines } from '../docker/engine/json-lines';
 import { contextTar, type BuildPlace } from './build-context';
+
+const STAGE = 'Docker Build';
 
 export interface DockerBuildInput {
   place: BuildPlace;
@@ -35,6 +38,8 @@ export async function dockerBuild(
   let failure: string | undefined;
   let session: BuildSession | undefined;
   let tar: Readable | undefined;
+  // Each line goes to a caller that asked for a stream as BuildKit reports it (masked there too).
+  const live = liveLines(STAGE, 'stdout', mask);
   try {
     if (input.secrets.length) {
       const { openBuildSession } = await import('../docker/engine/build-session');
@@ -58,8 +63,11 @@ export async function dockerBuild(
       networkmode: extras.networkmode,
       cachefrom: extras.cachefrom,
     });
-    // Where live output joins: each line here is what the build printed, as it printed it.
-    await readJsonLines<BuildLine>(stream, (line) => out.push(...progress.lines(line)));
+    await readJsonLines<BuildLine>(stream, (line) => {
+      const printed = progress.lines(line);
+      out.push(...printed);
+      for (const text of printed) live?.write(`${text}\n`);
+    });
     // A tar that broke off shows at the engine as a truncated context: say why it did.
     const problems = [progress.error, await context.failure()].filter(Boolean);
     failure = problems.length ? problems.join('; ') : undefined;
@@ -68,10 +76,11 @@ export async function dockerBuild(
     failure = engineDetail(error);
   } finally {
     session?.close();
+    live?.end();
   }
   if (!failure && progress.imageId) out.push(`built ${progress.imageId}`);
   return {
-    stage: 'Docker Build',
+    stage: STAGE,
     command: mask(displayCommand(input)),
     stdout: mask(out.join('\n')),
     stderr: mask(failure ?? ''),

@@ -1,10 +1,13 @@
 import type { RegistryAuth } from '@monitor/contracts/agent';
 import { normalizeRegistry, registryOfImage } from '@monitor/domain/agent';
+import { liveLines } from '../api/output-lines';
 import type { DockerClient } from '../docker/engine/docker-client';
 import { engineDetail } from '../docker/docker-errors';
 import type { Log } from '../docker/docker-shapes';
 import { readJsonLines } from '../docker/engine/json-lines';
 import { summarizePull, type ProgressEvent } from '../docker/pull-progress';
+
+const STAGE = 'Docker Push';
 
 /** A tag whose first part is a registry host (`127.0.0.1:5000/app:1`); `app:1` stays local. */
 export function namesRegistry(tag: string): boolean {
@@ -27,6 +30,11 @@ export async function pushTags(
 ): Promise<Log> {
   const start_ts = Date.now();
   const out: string[] = [];
+  const live = liveLines(STAGE, 'stdout', mask);
+  const say = (...lines: string[]) => {
+    out.push(...lines);
+    for (const line of lines) live?.write(`${line}\n`);
+  };
   let failure: string | undefined;
   const checked = new Set<RegistryAuth>();
   for (const tag of tags) {
@@ -37,7 +45,7 @@ export async function pushTags(
       password: account.token,
       serveraddress: account.domain,
     };
-    out.push(`pushing ${tag}${account ? ` as ${account.username}` : ''}`);
+    say(`pushing ${tag}${account ? ` as ${account.username}` : ''}`);
     try {
       // The engine retries a refused layer for 50 s: an account the registry refuses is told first.
       if (account && auth && !checked.has(account)) {
@@ -50,7 +58,7 @@ export async function pushTags(
       }
       const stream = await docker.images.push(tag, auth);
       const outcome = summarizePull(await readJsonLines<ProgressEvent>(stream));
-      out.push(...outcome.lines);
+      say(...outcome.lines);
       failure = outcome.error;
     } catch (error) {
       failure = engineDetail(error);
@@ -60,8 +68,9 @@ export async function pushTags(
       break;
     }
   }
+  live?.end();
   return {
-    stage: 'Docker Push',
+    stage: STAGE,
     command: mask(tags.map((tag) => `docker push ${tag}`).join(' && ')),
     stdout: mask(out.join('\n')),
     stderr: mask(failure ?? ''),
