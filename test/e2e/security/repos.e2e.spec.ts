@@ -149,6 +149,8 @@ describe('security: a Repo names a server only with Attach, runs commands only w
       ['config.path', { path: '../../etc' }],
       ['config.on_pull.path', { on_pull: { path: '/root', command: '' } }],
       ['config.env_file_path', { env_file_path: '../.bashrc' }],
+      // core.fsmonitor in .git/config would run on the next git step, without Terminal.
+      ['config.env_file_path', { env_file_path: '.git/config' }],
     ] as const) {
       const answer = await users.alice.call<{ error: string; code: string }>(
         'write',

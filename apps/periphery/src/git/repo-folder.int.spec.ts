@@ -72,6 +72,7 @@ describe("PullOrCloneRepo and GetLatestCommit: a Repo's folder (real git over HT
       [{ directory: '../escape' }, 'directory'],
       [{ directory: '/etc' }, 'directory'],
       [{ directory: 'apps/tools', env: { path: '../x.env', contents: '' } }, 'env'],
+      [{ directory: 'apps/tools', env: { path: '.git/config', contents: '' } }, '.git'],
       [
         { directory: 'apps/tools', commands: [{ stage: 's', path: '../..', command: 'id' }] },
         'path',

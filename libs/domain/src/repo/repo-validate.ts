@@ -12,7 +12,10 @@ export function repoPathProblem(path: string): string | undefined {
   if (path.includes('\0')) return 'must not contain NUL';
   if (path.startsWith('/') || path.startsWith('~') || /^[a-zA-Z]:[\\/]/.test(path))
     return "must be relative to the repo's folder";
-  if (path.split(/[\\/]/).includes('..')) return "must not contain '..'";
+  const segments = path.split(/[\\/]/);
+  if (segments.includes('..')) return "must not contain '..'";
+  // Git runs what its config names (core.fsmonitor, hooks): a file written there is a command.
+  if (segments.some((s) => s.toLowerCase() === '.git')) return "must not be inside '.git'";
   return undefined;
 }
 

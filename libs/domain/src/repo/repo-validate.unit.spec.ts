@@ -21,6 +21,8 @@ describe('validateRepoConfig', () => {
     ['path', { path: '/etc' }],
     ['path', { path: '.latest/x' }],
     ['env_file_path', { env_file_path: 'a/../../x' }],
+    ['env_file_path', { env_file_path: '.git/config' }],
+    ['env_file_path', { env_file_path: 'sub/.GIT/hooks/post-merge' }],
     ['on_clone.path', { on_clone: { path: '..', command: 'ls', shell_mode: true } }],
     ['on_pull.path', { on_pull: { path: '~/x', command: 'ls', shell_mode: true } }],
     ['branch', { branch: '-x' }],
