@@ -16,12 +16,37 @@ import { namesRegistry, pushTags } from './registry-push';
  * tokens are masked in every Log.
  */
 export class BuildImageService {
+  /** The running builds by Build id, to cancel them. */
+  private readonly running = new Map<string, AbortController>();
+
   constructor(
     private readonly config: PeripheryConfig,
     private readonly docker: DockerClient,
   ) {}
 
   async build(p: BuildImageDto): Promise<Log[]> {
+    if (!p.id) return this.run(p, new AbortController().signal);
+    if (this.running.has(p.id))
+      throw new PeripheryError('CONFLICT', `Build: a build of ${p.id} is already running here`);
+    const controller = new AbortController();
+    this.running.set(p.id, controller);
+    try {
+      return await this.run(p, controller.signal);
+    } finally {
+      this.running.delete(p.id);
+    }
+  }
+
+  /** Ends the build at once: BuildKit stops its steps, and nothing is pushed. */
+  cancel(id: string): Record<string, never> {
+    const controller = this.running.get(id);
+    if (!controller)
+      throw new PeripheryError('NOT_FOUND', `CancelBuild: no build of ${id} is running here`);
+    controller.abort();
+    return {};
+  }
+
+  private async run(p: BuildImageDto, signal: AbortSignal): Promise<Log[]> {
     const { value: extras, errors } = collectBuildExtraArgs(p.extra_args ?? []);
     if (errors.length)
       throw new PeripheryError('VALIDATION', `Build: ${errors.map((e) => e.message).join('; ')}`);
@@ -51,10 +76,11 @@ export class BuildImageService {
         extras,
       },
       mask,
+      signal,
     );
     logs.push(built);
     const pushed = p.tags.filter(namesRegistry);
-    if (built.success && pushed.length)
+    if (built.success && !signal.aborted && pushed.length)
       logs.push(await pushTags(this.docker, pushed, registries, mask));
     return logs;
   }

@@ -24,8 +24,11 @@ const keyedBy = (valid: (key: string) => string | undefined) =>
     return undefined;
   });
 
+const BuildId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,128}$/, "must be a Build's id"));
+
 /** What the core sends to build: checked here too, since the agent has the last word. */
 export const BuildImageDto = v.strictObject({
+  id: v.optional(BuildId),
   directory: RelativePath,
   build_path: OptionalPath,
   dockerfile_path: OptionalPath,
@@ -69,3 +72,5 @@ export const BuildImageDto = v.strictObject({
   registries: v.optional(v.pipe(v.array(RegistryAuthDto), v.maxLength(16))),
 });
 export type BuildImageDto = v.InferOutput<typeof BuildImageDto>;
+
+export const CancelBuildDto = v.strictObject({ id: BuildId });

@@ -197,6 +197,33 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
     );
   }, 120_000);
 
+  it('cancels a running build: the step stops, the stage fails saying so, nothing is pushed', async () => {
+    const id = `cancel-${run}`;
+    const image = `${registry.address}/cancelled-${run}:0.0.1`;
+    const started = Date.now();
+    const building = build({
+      id,
+      directory: checkout(`cancelled-${run}`),
+      dockerfile: dockerfile(sh(`echo ${run}; sleep 30`)),
+      tags: [image],
+      registries: [account()],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const again = await build({ id, directory: `cancelled-${run}`, tags: [] });
+    const cancel = await agent.call('CancelBuild', { id });
+    const answer = await building;
+    expect(again.status).toBe(409);
+    expect(cancel).toEqual({ status: 200, body: {} });
+    expect(answer.body.map((l) => [l.stage, l.success])).toEqual([
+      ['Write Dockerfile', true],
+      ['Docker Build', false],
+    ]);
+    expect(answer.body[1].stderr).toBe('the build was cancelled');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await catalog()).not.toContain(`cancelled-${run}`);
+    expect((await agent.call('CancelBuild', { id })).status).toBe(404);
+  }, 60_000);
+
   it('refuses paths out of the checkout and flags that would reach the host, building nothing', async () => {
     const directory = checkout(`paths-${run}`, { Dockerfile: dockerfile() });
     const refusals = await Promise.all([

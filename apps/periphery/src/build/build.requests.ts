@@ -2,7 +2,7 @@ import { AGENT } from '@monitor/contracts/agent';
 import { request, type RequestDefinition } from '../api/request-registry';
 import type { PeripheryConfig } from '../config';
 import type { DockerClient } from '../docker/engine/docker-client';
-import { BuildImageDto } from './build.dto';
+import { BuildImageDto, CancelBuildDto } from './build.dto';
 
 /**
  * Building images: loaded with the first build (the session's HTTP/2 and the progress reader
@@ -14,5 +14,8 @@ export function buildRequests(config: PeripheryConfig, docker: DockerClient): Re
     (service ??= import('./build-image.service').then(
       ({ BuildImageService }) => new BuildImageService(config, docker),
     ));
-  return [request(AGENT.Build, BuildImageDto, async (p) => (await builds()).build(p))];
+  return [
+    request(AGENT.Build, BuildImageDto, async (p) => (await builds()).build(p)),
+    request(AGENT.CancelBuild, CancelBuildDto, async (p) => (await builds()).cancel(p.id)),
+  ];
 }

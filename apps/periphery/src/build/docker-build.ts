@@ -30,6 +30,7 @@ export async function dockerBuild(
   socketPath: string,
   input: DockerBuildInput,
   mask: (text: string) => string,
+  signal?: AbortSignal,
 ): Promise<Log> {
   const start_ts = Date.now();
   const { place, extras } = input;
@@ -50,19 +51,24 @@ export async function dockerBuild(
     }
     const context = contextTar(place.context);
     tar = context.tar;
-    const stream = await startBuild(socketPath, tar, {
-      dockerfile: place.dockerfile,
-      tags: input.tags,
-      buildargs: { ...extras.buildargs, ...input.buildargs },
-      labels: { ...extras.labels, ...input.labels },
-      session: session?.id,
-      nocache: extras.nocache,
-      pull: extras.pull,
-      target: extras.target,
-      platform: extras.platform,
-      networkmode: extras.networkmode,
-      cachefrom: extras.cachefrom,
-    });
+    const stream = await startBuild(
+      socketPath,
+      tar,
+      {
+        dockerfile: place.dockerfile,
+        tags: input.tags,
+        buildargs: { ...extras.buildargs, ...input.buildargs },
+        labels: { ...extras.labels, ...input.labels },
+        session: session?.id,
+        nocache: extras.nocache,
+        pull: extras.pull,
+        target: extras.target,
+        platform: extras.platform,
+        networkmode: extras.networkmode,
+        cachefrom: extras.cachefrom,
+      },
+      signal,
+    );
     await readJsonLines<BuildLine>(stream, (line) => {
       const printed = progress.lines(line);
       out.push(...printed);
@@ -73,7 +79,7 @@ export async function dockerBuild(
     failure = problems.length ? problems.join('; ') : undefined;
   } catch (error) {
     tar?.destroy();
-    failure = engineDetail(error);
+    failure = signal?.aborted ? 'the build was cancelled' : engineDetail(error);
   } finally {
     session?.close();
     live?.end();

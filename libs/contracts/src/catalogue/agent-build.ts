@@ -13,6 +13,8 @@ export interface BuildSecretParams {
 }
 
 export interface BuildImageParams {
+  /** The Build's id: `CancelBuild` names it to stop this build. */
+  id?: string;
   /** The checkout's folder, relative to the agent's repos folder (`<root>/repos`). */
   directory: string;
   /** The build context, relative to the checkout; empty is the checkout itself. */
@@ -30,4 +32,9 @@ export interface BuildImageParams {
   tags: string[];
   /** The accounts to push with, one per registry. */
   registries?: RegistryAuth[];
+}
+
+/** Stops the running build of that Build (Komodo's periphery `CancelBuild`). */
+export interface CancelBuildParams {
+  id: string;
 }

@@ -38,7 +38,7 @@ import type {
   StopContainerParams,
   WriteComposeFilesParams,
 } from './agent-params';
-import type { BuildImageParams } from './agent-build';
+import type { BuildImageParams, CancelBuildParams } from './agent-build';
 import type { GetLatestCommitParams, PullOrCloneRepoParams } from './agent-repo';
 
 /**
@@ -118,6 +118,7 @@ export const AGENT = {
   SearchComposeLog: agent<SearchComposeLogParams, Log>()('SearchComposeLog'),
 
   Build: agent<BuildImageParams, Log[]>()('Build'),
+  CancelBuild: agent<CancelBuildParams, Record<string, never>>()('CancelBuild'),
 };
 
 export type AgentRequests = typeof AGENT;
