@@ -12,10 +12,10 @@ const COMPOSE = `services:
     command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
     network_mode: none
 `;
-// Prints a line (with the secret, on both streams), sleeps 3 s, then says when it printed the
-// second line by the host's clock, which the test shares.
+// Prints a line (with the secret, on both streams), sleeps 3 s, then another; each says when
+// it was printed by the host's clock, which the test shares.
 const PRE_DEPLOY =
-  'echo first-line [[LIVE_TOKEN]]; echo warn [[LIVE_TOKEN]] >&2; sleep 3; ' +
+  'echo first-line-at $(date +%s%3N) [[LIVE_TOKEN]]; echo warn [[LIVE_TOKEN]] >&2; sleep 3; ' +
   'echo second-line-at $(date +%s%3N)';
 
 /** Each `/ws/update` message, with when it arrived. */
@@ -90,10 +90,13 @@ describe('live output: a running stage grows on /ws/update', () => {
         if (current.status === 'Complete') return current;
       }
     };
+    let timer: NodeJS.Timeout | undefined;
     update = await Promise.race([
       follow(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no end')), 60_000)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the deploy did not end in 60 s')), 60_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     expect(update.success).toBe(true);
 
     const running = seen.find(({ update: u }) =>
@@ -109,8 +112,12 @@ describe('live output: a running stage grows on /ws/update', () => {
     const final = update.logs.find((log) => log.stage === 'pre deploy')!;
     const secondAt = Number(/second-line-at (\d+)/.exec(final.stdout)?.[1]);
     expect(secondAt).toBeGreaterThan(0);
+    const firstAt = Number(/first-line-at (\d+)/.exec(final.stdout)?.[1]);
     const lead = secondAt - running!.at;
-    console.log(`first line on /ws/update ${lead} ms before the second was printed`);
+    console.log(
+      `first line on /ws/update ${running!.at - firstAt} ms after it was printed, ` +
+        `${lead} ms before the second was printed`,
+    );
     expect(lead).toBeGreaterThan(1000);
     // The stage's log is the text that streamed, and only one log of the stage is left.
     expect(final.stdout.startsWith(first.stdout)).toBe(true);
@@ -122,7 +129,7 @@ describe('live output: a running stage grows on /ws/update', () => {
     const events = await monitor.runtime.store.readStream(updateStream(update._id.$oid));
     const outputs = events.filter((e) => e.type === 'UpdateOutputAppended');
     expect(outputs.length).toBeGreaterThan(0);
-    expect(JSON.stringify(outputs)).toMatch(/first-line \*{3,}/);
+    expect(JSON.stringify(outputs)).toMatch(/first-line-at \d+ \*{3,}/);
     expect(JSON.stringify(outputs)).toMatch(/warn \*{3,}/);
     for (const text of [
       JSON.stringify(events),

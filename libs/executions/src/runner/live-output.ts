@@ -30,15 +30,18 @@ interface Pending {
 
 /**
  * A running stage's output on its way to the Update: each line masked as it comes, then sent in
- * batches (every `ms`, or at once past `lines`), one append at a time. While one is being
- * stored the next gathers, its head dropped past the caps: a stage printing faster than the
- * store keeps up sends fewer, bounded batches rather than queueing them.
+ * batches, one append at a time: a line after a quiet spell at once, then at most one batch
+ * every `ms` unless `lines` gathered first. While one is being stored the next gathers, its
+ * head dropped past the caps: a stage printing faster than the store keeps up sends fewer,
+ * bounded batches rather than queueing them.
  */
 export class LiveOutput {
   private pending: Pending[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private sending?: Promise<void>;
   private failure?: unknown;
+  /** When the last batch was cut: the next waits until `every.ms` after it. */
+  private lastCut = 0;
 
   constructor(
     private readonly append: (batch: OutputBatch) => Promise<void>,
@@ -57,7 +60,7 @@ export class LiveOutput {
     last[frame.stream] = appendTail(last[frame.stream], lines);
     last.lines += lines.length;
     if (last.lines >= this.every.lines || this.pending.length > 1) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.every.ms);
+    else this.schedule();
   };
 
   /**
@@ -82,12 +85,20 @@ export class LiveOutput {
     if (this.sending || !this.pending.length) return;
     const batches = this.pending;
     this.pending = [];
+    this.lastCut = Date.now();
     this.sending = this.send(batches).finally(() => {
       this.sending = undefined;
       if (!this.pending.length) return;
       if (this.pending.length > 1 || this.pending[0].lines >= this.every.lines) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.every.ms);
+      else this.schedule();
     });
+  }
+
+  /** A flush `every.ms` after the last batch was cut: at once after a quiet spell. */
+  private schedule(): void {
+    const wait = this.lastCut + this.every.ms - Date.now();
+    if (wait <= 0 && !this.sending) return this.flush();
+    this.timer ??= setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   private async send(batches: Pending[]): Promise<void> {
