@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { directoryInStack, fileInStack } from '../compose/stack-paths';
 import type { Log } from '../docker/docker-shapes';
+import { dockerignore, hasExceptions } from './dockerignore';
 
 /** Where a build reads its files, each path checked to stay inside the checkout (links too). */
 export interface BuildPlace {
@@ -43,16 +44,21 @@ export async function writeDockerfile(place: BuildPlace, contents: string): Prom
 
 /**
  * The context as the tar `/build` takes, made by GNU tar as it reads the folder: links are kept
- * as links, never followed out of the checkout. `failure` answers tar's complaint, if any, once
- * the tar has been read.
+ * as links, never followed out of the checkout. What `.dockerignore` leaves out is not sent (the
+ * Dockerfile and `.dockerignore` always are, as the CLI sends them). `failure` answers tar's
+ * complaint, if any, once the tar has been read.
  */
-export function contextTar(context: string): {
-  tar: Readable;
-  failure: () => Promise<string | undefined>;
-} {
-  const child = spawn('tar', ['--create', '--file=-', `--directory=${context}`, '.'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+export async function contextTar(
+  context: string,
+  dockerfile: string,
+): Promise<{ tar: Readable; failure: () => Promise<string | undefined> }> {
+  const ignore = await readFile(join(context, '.dockerignore'), 'utf8').catch(() => undefined);
+  const files = ignore === undefined ? undefined : await keptFiles(context, ignore, dockerfile);
+  const args = files ? ['--null', '--no-recursion', '--files-from=-'] : ['.'];
+  const child = spawn('tar', ['--create', '--file=-', `--directory=${context}`, ...args], {
+    stdio: [files ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
+  child.stdin?.end(files?.map((file) => `${file}\0`).join(''));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<string | undefined>((done) => {
@@ -62,4 +68,22 @@ export function contextTar(context: string): {
     );
   });
   return { tar: child.stdout, failure: () => exited };
+}
+
+/** Every path of the context `.dockerignore` keeps, folders included, links not followed. */
+async function keptFiles(context: string, ignore: string, dockerfile: string): Promise<string[]> {
+  const ignored = dockerignore(ignore);
+  const lookInside = hasExceptions(ignore);
+  const always = new Set([posix.normalize(dockerfile), '.dockerignore']);
+  const kept: string[] = [];
+  const walk = async (folder: string) => {
+    for (const entry of await readdir(join(context, folder), { withFileTypes: true })) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      const skip = ignored(path) && !always.has(path);
+      if (!skip) kept.push(path);
+      if (entry.isDirectory() && (!skip || lookInside)) await walk(path);
+    }
+  };
+  await walk('');
+  return kept;
 }

@@ -102,6 +102,33 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
     expect(inspected.Config.Labels).toMatchObject({ 'org.example.team': 'web', stage: 'test' });
   }, 120_000);
 
+  it('sends the context without what .dockerignore leaves out, as the docker CLI does', async () => {
+    const answer = await build({
+      directory: checkout(`ignore-${run}`, {
+        '.dockerignore': '.env\nsecrets/\n!secrets/public.txt\n',
+        '.env': 'TOKEN=x',
+        'secrets/private.txt': 'x',
+        'secrets/public.txt': 'x',
+        'app/main.txt': 'x',
+        Dockerfile: dockerfile('COPY . /ctx', sh('cd /ctx && find . -type f | sort')),
+      }),
+      extra_args: ['--no-cache'],
+      tags: [],
+    });
+    expect(answer.body.map((l) => [l.stage, l.success])).toEqual([['Docker Build', true]]);
+    const listed = answer.body[0].stdout
+      .split('\n')
+      .filter((line) => / \.\//.test(line))
+      .map((line) => line.replace(/^#\d+ /, ''));
+    expect(listed).toEqual([
+      './.dockerignore',
+      './Dockerfile',
+      './app/main.txt',
+      './busybox',
+      './secrets/public.txt',
+    ]);
+  }, 120_000);
+
   it("fails the build stage with Docker's message on a failing RUN, and pushes nothing", async () => {
     const image = `${registry.address}/broken-${run}`;
     const answer = await build({

@@ -49,7 +49,7 @@ export async function dockerBuild(
         new Map(input.secrets.map((s) => [s.id, s.value])),
       );
     }
-    const context = contextTar(place.context);
+    const context = await contextTar(place.context, place.dockerfile);
     tar = context.tar;
     const stream = await startBuild(
       socketPath,
