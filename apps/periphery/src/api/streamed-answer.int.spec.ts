@@ -53,6 +53,27 @@ describe('the agent streaming a command output', () => {
     });
   });
 
+  it('waits for the next line, not for the whole call: long work that prints stays alive', async () => {
+    const ticking = {
+      ...params,
+      command: 'for i in 1 2 3 4 5 6; do echo tick $i; sleep 0.3; done',
+    };
+    const frames: AgentOutputFrame[] = [];
+    const answer = await callAgentStreaming<{ success: boolean }>(
+      address(),
+      'RunStackCommand',
+      ticking,
+      1_000,
+      (frame) => frames.push(frame),
+    );
+    expect(answer.body.success).toBe(true);
+    expect(frames).toHaveLength(6);
+    const quiet = { ...params, command: 'echo tick; sleep 2; echo late' };
+    await expect(
+      callAgentStreaming(address(), 'RunStackCommand', quiet, 1_000, () => undefined),
+    ).rejects.toMatchObject({ code: 'UNREACHABLE', message: 'no answer within 1000 ms' });
+  });
+
   it('answers a refusal before any output with its status, not as a stream', async () => {
     const refused = callAgentStreaming(address(), 'RunStackCommand', { stack }, 5_000, () => {
       throw new Error('no output expected');
