@@ -9,8 +9,9 @@ import {
   startTestRegistry,
   type TestRegistry,
 } from '@monitor/testing';
+import { callAgentStreaming, type AgentOutputFrame } from '@monitor/agent-client';
 import { callAgent } from '../testing/call-agent';
-import { startTestAgent, type TestAgent } from '../testing/test-agent';
+import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
 import type { PullImageAnswer } from '@monitor/contracts';
 
 const SOCKET = '/var/run/docker.sock';
@@ -81,6 +82,30 @@ describe('PullImage from a real private registry', () => {
     expect(body.stdout).toMatch(/Status: Downloaded newer image for/);
     expect(JSON.stringify(body)).not.toContain(token);
     expect(await isLocal(image)).toBe(true);
+  });
+
+  it('streams the pull as the lines docker pull prints, to a caller that asks', async () => {
+    const image = await pushBusyboxImage(docker, registry.address, `pull-${run}`, 'live', {
+      username: 'deployer',
+      password: token,
+    });
+    tags.push(image);
+    await removeImageTags(docker, [image]);
+    const frames: AgentOutputFrame[] = [];
+    const { body } = await callAgentStreaming<PullImageAnswer>(
+      { address: agent.url, passkey: TEST_PASSKEY, insecureTls: false },
+      'PullImage',
+      { image, registry: account() },
+      30_000,
+      (frame) => frames.push(frame),
+    );
+    expect(body.success).toBe(true);
+    expect(frames.every((f) => f.stage === 'pull image' && f.stream === 'stdout')).toBe(true);
+    const streamed = frames.map((f) => f.text).join('');
+    expect(streamed).toMatch(/^pulling as deployer at .*\n(.|\n)*Status: Downloaded newer image/);
+    // The Log answered is the text that streamed.
+    expect(body.stdout).toBe(streamed);
+    expect(JSON.stringify(frames)).not.toContain(token);
   });
 
   it('reports a failed pull of an image on the host as such, with the local copy usable', async () => {
