@@ -56,9 +56,9 @@ export async function contextTar(
   const files = ignore === undefined ? undefined : await keptFiles(context, ignore, dockerfile);
   const args = files ? ['--null', '--no-recursion', '--files-from=-'] : ['.'];
   const child = spawn('tar', ['--create', '--file=-', `--directory=${context}`, ...args], {
-    stdio: [files ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  child.stdin?.end(files?.map((file) => `${file}\0`).join(''));
+  child.stdin.end(files?.map((file) => `${file}\0`).join('') ?? '');
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<string | undefined>((done) => {
