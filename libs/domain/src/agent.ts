@@ -6,6 +6,7 @@
  */
 export * from './deployment/labels';
 export * from './shared/runtime-syntax';
+export * from './shared/relative-path';
 export * from './deployment/image-registry';
 export * from './deployment/joined-containers';
 export * from './logs/log-search';

@@ -4,6 +4,7 @@ export * from './shared/domain-error';
 export * from './shared/domain-event';
 export * from './shared/names';
 export * from './shared/paths';
+export * from './shared/relative-path';
 export * from './names/names';
 export * from './names/runtime-names';
 export * from './tags/tags';

@@ -35,6 +35,18 @@ describe('security: fields handed to Docker, compose and git are checked when wr
     ['Repo', { commit: 'HEAD~1' }, 'config.commit', /a commit hash/],
     ['Build', { git_provider: 'https://github.com' }, 'config.git_provider', /no scheme or path/],
     ['ResourceSync', { repo: '-u/x' }, 'config.repo', /a repository path/],
+    // Git runs what .git/config names (core.fsmonitor) at the next clone or pull: a file written
+    // there by a user without Terminal would be a command on the host.
+    ['Stack', { env_file_path: '.git/config' }, 'config.env_file_path', /inside '\.git'/],
+    ['Stack', { file_paths: ['.git/hooks/post-merge'] }, 'config.file_paths', /inside '\.git'/],
+    [
+      'Stack',
+      { additional_env_files: [{ path: 'app/.GIT/config' }] },
+      'config.additional_env_files',
+      /inside '\.git'/,
+    ],
+    ['Stack', { run_directory: '.git' }, 'config.run_directory', /inside '\.git'/],
+    ['Build', { dockerfile_path: '.git/config' }, 'config.dockerfile_path', /inside '\.git'/],
   ])(
     'refuses a %s with %j (400 naming the field), storing nothing',
     async (kind, config, field, why) => {

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { isProjectName } from '@monitor/domain/agent';
+import { isProjectName, relativePathProblem } from '@monitor/domain/agent';
 import { byRule } from '../api/params';
 import { PeripheryError } from '../api/periphery-error';
 
@@ -56,15 +56,14 @@ function isInside(parent: string, child: string): boolean {
   return !inside.startsWith('..') && !isAbsolute(inside);
 }
 
-/** Why a path is not a plain relative path below the stack directory, or undefined. */
+/**
+ * Why a path is not a plain relative path below the resource's directory, or undefined: the
+ * domain's rule (no absolute path, no `..`, nothing inside `.git`), and never empty here.
+ */
 export function problemWithRelativePath(path: unknown): string | undefined {
   if (typeof path !== 'string' || !path) return 'must be a non-empty string';
-  if (path.includes('\0')) return 'must not contain NUL';
-  if (isAbsolute(path) || path.startsWith('~')) return 'must be relative to the stack directory';
-  if (normalize(path).split(sep).includes('..') || path.split(/[\\/]/).includes('..')) {
-    return "must not contain '..'";
-  }
-  return undefined;
+  if (normalize(path).split(sep).includes('..')) return "must not contain '..'";
+  return relativePathProblem(path);
 }
 
 export const RelativePath = byRule<string>(problemWithRelativePath);

@@ -17,14 +17,7 @@ export const PullOrCloneRepoDto = v.strictObject({
   reclone: v.optional(v.boolean()),
   env: v.optional(
     v.strictObject({
-      path: v.pipe(
-        RelativePath,
-        // Git runs what its config names (core.fsmonitor, hooks): a file written there is a command.
-        v.check(
-          (path) => !path.split(/[\\/]/).some((s) => s.toLowerCase() === '.git'),
-          "must not be inside '.git'",
-        ),
-      ),
+      path: RelativePath,
       contents: v.pipe(v.string(), v.maxLength(512 * 1024)),
     }),
   ),

@@ -1,19 +1,12 @@
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { relativePathProblem as pathProblem } from '@monitor/domain';
 import { type Presence, Str, Strs, describeValue } from './rules';
 
-/**
- * What is wrong with `path` as a path inside the folder the agent gives a resource, if
- * anything. Empty is fine: it means the default. `~` is refused because these paths reach a
- * shell (`cd <path> && ...`), which would expand it.
- */
+/** What is wrong with `path` as a path inside a resource's folder (the domain's rule), if anything. */
 export function relativePathProblem(path: unknown): string | undefined {
   if (typeof path !== 'string')
     return `must be a relative path string (got ${describeValue(path)})`;
-  if (path.includes('\0')) return 'must not contain NUL characters';
-  if (/^([/\\~]|[A-Za-z]:)/.test(path))
-    return `must be a relative path, not absolute (got "${path}")`;
-  if (path.split(/[/\\]/).includes('..')) return `must not contain '..' segments (got "${path}")`;
-  return undefined;
+  return pathProblem(path);
 }
 
 function problemOf(value: unknown): string | undefined {
@@ -27,7 +20,7 @@ function problemOf(value: unknown): string | undefined {
 
 /**
  * A path relative to the resource's folder that cannot climb out of it: not absolute, no `..`
- * segment. On an array, every item is checked and the first bad one is named by index.
+ * segment, nothing inside `.git`. On an array, every item is checked and the first bad one is named by index.
  */
 export function IsRelativeSafePath(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

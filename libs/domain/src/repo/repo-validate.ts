@@ -1,3 +1,4 @@
+import { relativePathProblem } from '../shared/relative-path';
 import { isGitBranch, isGitCommit } from '../shared/runtime-syntax';
 import { REPO_SCRATCH_FOLDER } from './repo-directory';
 import type { RepoConfig } from './repo.config';
@@ -5,18 +6,6 @@ import type { RepoConfig } from './repo.config';
 interface FieldError {
   field: string;
   message: string;
-}
-
-/** Why a path is not a plain path inside the repo's folder, or undefined. */
-export function repoPathProblem(path: string): string | undefined {
-  if (path.includes('\0')) return 'must not contain NUL';
-  if (path.startsWith('/') || path.startsWith('~') || /^[a-zA-Z]:[\\/]/.test(path))
-    return "must be relative to the repo's folder";
-  const segments = path.split(/[\\/]/);
-  if (segments.includes('..')) return "must not contain '..'";
-  // Git runs what its config names (core.fsmonitor, hooks): a file written there is a command.
-  if (segments.some((s) => s.toLowerCase() === '.git')) return "must not be inside '.git'";
-  return undefined;
 }
 
 /**
@@ -28,8 +17,8 @@ export function validateRepoConfig(config: Partial<RepoConfig>): FieldError[] {
   const errors: FieldError[] = [];
   const path = (field: string, value: unknown) => {
     if (typeof value !== 'string' || !value.trim()) return;
-    const problem = repoPathProblem(value.trim());
-    if (problem) errors.push({ field, message: `${field}: '${value}' ${problem}` });
+    const problem = relativePathProblem(value.trim());
+    if (problem) errors.push({ field, message: `${field}: ${problem}` });
   };
   path('path', config.path);
   if (config.path?.trim().split(/[\\/]/)[0] === REPO_SCRATCH_FOLDER) {
