@@ -1,8 +1,25 @@
+import { collectSecretArgs } from '@monitor/domain';
 import { ImageRegistryConfigDto, SystemCommandDto, VersionDto } from './common.dto';
 import { KomodoAliases } from './hints';
 import { Path } from './relative-path';
-import { Bool, Nested, NestedList, Str, Strs } from './rules';
+import { Bool, Nested, NestedList, rule, Str, Strs } from './rules';
 import { GitBranch, GitCommit, GitProvider, GitRepo } from './runtime-fields';
+
+/**
+ * Checked here, before the value is sealed (a secret field reaches the domain's rules encrypted):
+ * each line a BuildKit secret id and its value; a `[[VARIABLE]]` is judged by what surrounds it.
+ */
+const SecretArgs = () =>
+  Str(
+    undefined,
+    rule('secretArgs', (value) => {
+      if (typeof value !== 'string') return undefined;
+      const { errors } = collectSecretArgs(value, 'secret_args', { lenientReferences: true });
+      return errors.length
+        ? errors.map((e) => e.message.replace(/^secret_args /, '')).join('; ')
+        : undefined;
+    }),
+  );
 
 @KomodoAliases({ builder: 'builder_id' })
 export class BuildConfigDto {
@@ -34,6 +51,6 @@ export class BuildConfigDto {
   @Nested(() => SystemCommandDto) pre_build?: SystemCommandDto;
   @Str() dockerfile?: string;
   @Str() build_args?: string;
-  @Str() secret_args?: string;
+  @SecretArgs() secret_args?: string;
   @Str() labels?: string;
 }

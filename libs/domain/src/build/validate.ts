@@ -68,8 +68,7 @@ export function validateBuildConfig(
   }
   for (const field of ['build_path', 'dockerfile_path'] as const) {
     const path = config[field];
-    if (path !== undefined && leaves(path))
-      add(field, `'${path}' leads outside the repository`);
+    if (path !== undefined && leaves(path)) add(field, `'${path}' leads outside the repository`);
   }
   if (config.build_path !== undefined || config.dockerfile_path !== undefined) {
     const joined = `${config.build_path ?? '.'}/${config.dockerfile_path ?? 'Dockerfile'}`;
@@ -80,7 +79,8 @@ export function validateBuildConfig(
     add('pre_build.path', `'${config.pre_build.path}' leads outside the repository`);
   if (config.build_args !== undefined)
     take(collectBuildArgs(config.build_args, 'build_args', lenient));
-  if (config.secret_args !== undefined)
+  // A secret field arrives here sealed once stored: its syntax is checked before (the config DTO).
+  if (typeof config.secret_args === 'string')
     take(collectSecretArgs(config.secret_args, 'secret_args', lenient));
   if (config.labels !== undefined) take(collectLabels(config.labels, 'labels', lenient));
   // A reference may stand for a flag's value: such args are checked when the build runs.

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   collectContainerName,
+  buildPowers,
   deploymentPowers,
   getPath,
   hostAccessProblem,
@@ -67,6 +68,7 @@ export class WriteRights {
     if (kind === 'Deployment') this.joined(principal, result);
     if (kind === 'Deployment' || kind === 'Stack' || kind === 'Repo')
       this.hostPowers(principal, kind, result);
+    if (kind === 'Build') this.builderPowers(principal, result);
     if (current && isOfKind(current, 'Server')) this.hostControl(principal, given, current);
     this.secretsUsed(principal, result);
   }
@@ -144,6 +146,36 @@ export class WriteRights {
       'FORBIDDEN',
       { powers: problem.powers },
     );
+  }
+
+  /**
+   * A Build's pre-build command runs on its builder's host: on each Server a Server builder may
+   * build on, as for a Repo there; on a Url or Aws builder's machine, which no Server stands
+   * for, with `Terminal` on the Builder itself.
+   */
+  private builderPowers(principal: Principal, result: Config) {
+    const id = typeof result.builder_id === 'string' ? result.builder_id : '';
+    const builder = id ? this.readModel.resource('Builder', id) : undefined;
+    const powers = buildPowers(result);
+    if (!builder || !powers.length) return;
+    const hosts: Resource[] =
+      builder.config.type === 'Server'
+        ? builder.config.params.server_ids.flatMap(
+            (s) => this.readModel.resource('Server', s) ?? [],
+          )
+        : [builder];
+    for (const host of hosts) {
+      const terminal = this.access.specifics(principal, host).includes('Terminal');
+      const policy = isOfKind(host, 'Server') ? host.config : {};
+      const problem = hostAccessProblem(powers, policy, terminal);
+      if (!problem) continue;
+      throw new ApiError(
+        403,
+        `this Build asks for what equals root on ${host.kind} '${host.name}' (its builder '${builder.name}') — ${problem.described} — which needs Terminal on it`,
+        'FORBIDDEN',
+        { powers: problem.powers },
+      );
+    }
   }
 
   private hostControl(principal: Principal, given: Config, current: Resource<'Server'>) {

@@ -1,0 +1,103 @@
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import {
+  enabledUser,
+  expectRefused as refused,
+  grant as grantOn,
+  startWithLocalAgent,
+} from '../../support/security';
+
+interface BuildView {
+  config: { build_path: string; pre_build: { command: string }; extra_args: string[] };
+}
+
+/**
+ * Issue 13, Builds: what a Build hands to Docker is checked when written (400 naming the field,
+ * nothing changed), and its pre-build command, which runs on the builder's host, needs Terminal
+ * there. The legitimate use beside each still works.
+ */
+describe('security: a Build is checked when written, and its pre-build needs Terminal', () => {
+  let monitor: EmbeddedMonitor;
+  let admin: ApiClient;
+  const users: Record<string, ApiClient> = {};
+  const preBuild = { path: '', command: 'touch /tmp/owned-by-build', shell_mode: true };
+
+  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
+    grantOn(admin, user, { type, id }, level, specific);
+  const build = (name: string) => admin.read<BuildView>('GetBuild', { build: name });
+
+  beforeAll(async () => {
+    monitor = await startWithLocalAgent();
+    admin = monitor.admin;
+    for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
+    await admin.write('CreateBuilder', {
+      name: 'local-builder',
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    await admin.write('CreateBuild', { name: 'web', config: { builder_id: 'local-builder' } });
+    for (const user of ['alice', 'tom']) {
+      await grant(user, 'Build', 'web', 'Write');
+      await grant(user, 'Builder', 'local-builder', 'Read', ['Attach']);
+    }
+    await grant('alice', 'Server', 'local', 'Read', ['Attach']);
+    await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+  });
+
+  it('refuses what a build would hand to Docker wrongly, naming the field, and changes nothing', async () => {
+    for (const [config, message] of [
+      [{ build_path: '../../etc' }, /config\.build_path/],
+      [{ dockerfile_path: '/etc/passwd' }, /config\.dockerfile_path/],
+      [{ build_path: 'app', dockerfile_path: 'a/../../../x' }, /config\.dockerfile_path: .*'\.\.'/],
+      [{ image_name: 'Web App' }, /image_name: 'Web App' is not an image name/],
+      [{ image_tag: '-x' }, /image_tag: '-x' is not an image tag/],
+      [{ secret_args: '../../x=1' }, /config\.secret_args: secret_args line 1: '\.\.\/\.\.\/x' is not a secret id/],
+      [
+        { extra_args: ['--output type=local,dest=/'] },
+        /extra_args: '--output' is not a build flag Monitor takes/,
+      ],
+      [
+        { extra_args: ['--secret id=a,src=/etc/shadow'] },
+        /extra_args: '--secret' is not a build flag/,
+      ],
+    ] as const) {
+      await refused(users.tom, 'write', 'UpdateBuild', { id: 'web', config }, 400, message);
+    }
+    expect((await build('web')).config).toMatchObject({ build_path: '.', extra_args: [] });
+  });
+
+  it('refuses a pre-build command without Terminal on the builder’s server', async () => {
+    await refused(
+      users.alice,
+      'write',
+      'UpdateBuild',
+      { id: 'web', config: { pre_build: preBuild } },
+      403,
+      /pre_build: runs 'touch \/tmp\/owned-by-build' on the host — which needs Terminal/,
+    );
+    await refused(
+      users.alice,
+      'write',
+      'UpdateBuild',
+      { id: 'web', config: { extra_args: ['--network host'] } },
+      403,
+      /extra_args: builds in the host's network/,
+    );
+    expect((await build('web')).config.pre_build.command).toBe('');
+  });
+
+  it('lets a user with Terminal on the server set the pre-build and build flags', async () => {
+    await users.tom.write('UpdateBuild', {
+      id: 'web',
+      config: { pre_build: preBuild, build_path: 'app', extra_args: ['--pull', '--target prod'] },
+    });
+    expect((await build('web')).config).toMatchObject({
+      pre_build: { command: preBuild.command },
+      build_path: 'app',
+      extra_args: ['--pull', '--target prod'],
+    });
+  });
+});
