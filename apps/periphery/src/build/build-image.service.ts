@@ -73,6 +73,7 @@ export class BuildImageService {
         buildargs: p.build_args ?? {},
         labels: p.labels ?? {},
         secrets,
+        registries,
         extras,
       },
       mask,

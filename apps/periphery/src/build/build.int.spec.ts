@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionLog as Log } from '@monitor/domain';
-import { removeImageTags, startTestRegistry, type TestRegistry } from '@monitor/testing';
+import {
+  pushBusyboxImage,
+  removeImageTags,
+  startTestRegistry,
+  type TestRegistry,
+} from '@monitor/testing';
 import { callAgentStreaming, type AgentOutputFrame } from '@monitor/agent-client';
 import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
 
@@ -127,6 +132,30 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
       './busybox',
       './secrets/public.txt',
     ]);
+  }, 120_000);
+
+  it("pulls a private FROM image with the build's account, and not without it", async () => {
+    const base = await pushBusyboxImage(docker, registry.address, `base-${run}`, '1', {
+      username: 'builder',
+      password: token,
+    });
+    tags.push(base);
+    await removeImageTags(docker, [base]);
+    const params = (registries: unknown[]) => ({
+      directory: checkout(`from-${run}`, {
+        Dockerfile: `FROM ${base}\nRUN ["/bin/busybox", "echo", "on the private base"]\n`,
+      }),
+      extra_args: ['--no-cache'],
+      tags: [],
+      registries,
+    });
+    const denied = await build(params([]));
+    expect(denied.body.map((l) => [l.stage, l.success])).toEqual([['Docker Build', false]]);
+    expect(denied.body[0].stderr).toMatch(/401|unauthorized|authentication required/i);
+    const pulled = await build(params([account()]));
+    expect(pulled.body.map((l) => [l.stage, l.success])).toEqual([['Docker Build', true]]);
+    expect(pulled.body[0].stdout).toContain('on the private base');
+    expect(JSON.stringify([denied.body, pulled.body])).not.toContain(token);
   }, 120_000);
 
   it("fails the build stage with Docker's message on a failing RUN, and pushes nothing", async () => {

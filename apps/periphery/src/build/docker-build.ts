@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { BuildExtras } from '@monitor/domain/agent';
+import type { RegistryAuth } from '@monitor/contracts/agent';
+import { normalizeRegistry, type BuildExtras } from '@monitor/domain/agent';
 import { liveLines } from '../api/output-lines';
 import { displayArg } from '../compose/command-log';
 import { engineDetail } from '../docker/docker-errors';
@@ -18,6 +19,8 @@ export interface DockerBuildInput {
   buildargs: Record<string, string>;
   labels: Record<string, string>;
   secrets: { id: string; value: string }[];
+  /** Accounts BuildKit may use to pull the `FROM` images of their registries. */
+  registries: RegistryAuth[];
   extras: BuildExtras;
 }
 
@@ -42,13 +45,17 @@ export async function dockerBuild(
   // Each line goes to a caller that asked for a stream as BuildKit reports it (masked there too).
   const live = liveLines(STAGE, 'stdout', mask);
   try {
-    if (input.secrets.length) {
-      const { openBuildSession } = await import('../docker/engine/build-session');
-      session = await openBuildSession(
-        socketPath,
-        new Map(input.secrets.map((s) => [s.id, s.value])),
-      );
-    }
+    // Always: BuildKit asks the session for registry accounts even to pull a public FROM image.
+    const { openBuildSession } = await import('../docker/engine/build-session');
+    session = await openBuildSession(socketPath, {
+      secrets: new Map(input.secrets.map((s) => [s.id, s.value])),
+      credentials: (host) => {
+        const account = input.registries.find(
+          (r) => normalizeRegistry(r.domain) === normalizeRegistry(host),
+        );
+        return account && { username: account.username, secret: account.token };
+      },
+    });
     const context = await contextTar(place.context, place.dockerfile);
     tar = context.tar;
     const stream = await startBuild(
