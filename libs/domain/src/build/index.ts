@@ -5,3 +5,4 @@ export * from './build-extra-args';
 export * from './build-record';
 export * from './build-queries';
 export * from './validate';
+export * from './build-list-info';
