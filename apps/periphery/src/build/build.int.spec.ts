@@ -288,14 +288,17 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
       build({ directory, dockerfile_path: '/etc/passwd', tags: [] }),
       build({ directory, extra_args: ['--output type=local,dest=/tmp/x'], tags: [] }),
       build({ directory, secret_args: [{ id: '../x', value: 'v' }], tags: [] }),
+      // Contents written into .git/config would be run by the next git pull (core.fsmonitor).
+      build({ directory, dockerfile_path: '.git/config', dockerfile: '[core]', tags: [] }),
     ]);
-    expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400]);
     expect(refusals.map((r) => r.body.error)).toEqual([
       expect.stringMatching(/directory/),
       expect.stringMatching(/build_path/),
       expect.stringMatching(/dockerfile_path/),
       expect.stringMatching(/'--output' is not a build flag/),
       expect.stringMatching(/secret_args\.0\.id/),
+      expect.stringMatching(/dockerfile_path .*\.git/),
     ]);
   });
 });
