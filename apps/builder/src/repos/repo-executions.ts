@@ -64,9 +64,10 @@ export class RepoExecutions {
           command: fill(config[field].command),
         }));
       if (commands.length) await this.checkHostAccess(ctx, current, server);
-      const answer = await this.agents.call(
+      const answer = await this.agents.stream(
         AGENT.PullOrCloneRepo,
         server,
+        ctx.output,
         {
           ...remote,
           directory: repoDirectory(current),
@@ -96,7 +97,13 @@ export class RepoExecutions {
     return this.execute(repo, 'RefreshRepoCache', meta, async (ctx, server) => {
       const current = this.repo(repo.id);
       const remote = await this.source.remote(ctx, current);
-      const answer = await this.agents.call(AGENT.GetLatestCommit, server, remote, AGENT_TIMEOUT);
+      const answer = await this.agents.stream(
+        AGENT.GetLatestCommit,
+        server,
+        ctx.output,
+        remote,
+        AGENT_TIMEOUT,
+      );
       await ctx.appendLogs(answer.logs);
       await this.record(ctx, current, answer, (commit) => ({ type: 'RecordLatest', commit }));
     });
