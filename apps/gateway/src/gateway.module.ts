@@ -18,6 +18,7 @@ import { ExecutionForwarder } from './api/execution-forwarder';
 import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { RepoRequests } from './api/repos/repo.requests';
+import { BuildRequests } from './api/builds/build.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -62,6 +63,7 @@ import { UpdateFeed } from './live/update-feed';
     DeploymentRequests,
     StackRequests,
     RepoRequests,
+    BuildRequests,
     WebhookGate,
     AlertReads,
     UserRequests,

@@ -9,3 +9,4 @@ export * from './server-status-model';
 export * from './alerts-model';
 export * from './observed-status-model';
 export * from './deleted-resources';
+export * from './build-records';

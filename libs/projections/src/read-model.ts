@@ -17,6 +17,7 @@ import {
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
 import { AlertsModel } from './alerts-model';
+import { BuildRecords } from './build-records';
 import { DeletedResources } from './deleted-resources';
 import { ObservedStatusModel } from './observed-status-model';
 import { ExecutionUpdates } from './execution-updates';
@@ -51,6 +52,7 @@ export class ReadModel {
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
+  readonly builds = new BuildRecords();
   readonly deploymentStatus = new ObservedStatusModel<DeploymentStatus>(
     'deploymentstatus',
     evolveDeploymentStatus,
@@ -182,6 +184,7 @@ export class ReadModel {
   private applyResource(event: StoredEvent): void {
     const id = event.stream.slice(event.stream.indexOf('-') + 1);
     const kind = kindOfStream(event.stream) as ResourceKind;
+    if (kind === 'Build') this.builds.apply(id, event);
     const current = this.resources.get(key(kind, id));
     const state = evolveResource(
       current ? { status: 'Active', resource: current } : { status: 'Empty' },

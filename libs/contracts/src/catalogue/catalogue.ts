@@ -1,3 +1,4 @@
+import { BUILD_REQUESTS } from './build';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
@@ -34,6 +35,7 @@ const ENTRIES = [
   ...entriesOf(STACK_EXECUTION_FORMS),
   ...entriesOf(SERVER_TEMPLATE),
   ...entriesOf(BUILD),
+  ...entriesOf(BUILD_REQUESTS),
   ...entriesOf(BUILDER),
   ...entriesOf(REPO),
   ...entriesOf(REPO_REQUESTS),

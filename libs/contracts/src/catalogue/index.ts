@@ -6,6 +6,7 @@ export * from './server';
 export * from './deployment';
 export * from './stack';
 export * from './repo';
+export * from './build';
 export * from './tags';
 export * from './history';
 export * from './users';

@@ -8,6 +8,7 @@ import {
   type Resource,
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
+import { buildInfo } from '../builds/build-shown';
 import { lastSuccess, repoLink, runState, type RunStates } from './run-states';
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
@@ -62,16 +63,7 @@ export const CONFIG_INFOS: ConfigInfos = {
       latest_hash: record.latest_hash,
     };
   },
-  Build: ({ config }, runs, readModel) => ({
-    state: runState('Build', runs),
-    last_built_at: lastSuccess(runs, ['RunBuild']),
-    version: config.version,
-    builder_id: config.builder_id,
-    files_on_host: config.files_on_host,
-    dockerfile_contents: Boolean(config.dockerfile.trim()),
-    ...linkedSource(readModel, config),
-    image_registry_domain: config.image_registry[0]?.domain,
-  }),
+  Build: (build, _runs, readModel) => buildInfo(readModel, build),
   Builder: ({ config }) => ({
     builder_type: config.type,
     instance_type:

@@ -5,11 +5,12 @@ import {
   type ListResourcesDto,
   type ResourceQueryDto,
 } from '@monitor/contracts';
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
+import { isOfKind, RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
+import { buildFullInfo, shownBuild } from '../builds/build-shown';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
 import { serverListInfo } from '../servers/server-list-info';
@@ -43,14 +44,16 @@ export class ResourceReads implements OnModuleInit {
       const param = GET_PARAM[kind];
       this.registry.handle(entries.get, async (params) => {
         const resource = this.get(kind, params[param]);
-        return toKomodoResource(resource, this.fullInfo(resource));
+        return toKomodoResource(this.shown(resource), this.fullInfo(resource));
       });
       this.registry.handle(entries.list, async (params, { principal }) => {
         const items = this.visible(kind, params, principal).map((r) => toListItem(r, this.info(r)));
         return pageOf(sortListItems(items, params.sort_by, params.sort_desc), params);
       });
       this.registry.handle(entries.listFull, async (params, { principal }) =>
-        pageOf(this.visible(kind, params, principal), params).map((r) => toKomodoResource(r)),
+        pageOf(this.visible(kind, params, principal), params).map((r) =>
+          toKomodoResource(this.shown(r)),
+        ),
       );
     }
   }
@@ -59,7 +62,13 @@ export class ResourceReads implements OnModuleInit {
   private fullInfo(resource: Resource): Record<string, unknown> {
     if (resource.kind === 'Stack') return stackInfo(this.readModel, resource);
     if (resource.kind === 'Repo') return repoInfo(this.readModel, resource);
+    if (isOfKind(resource, 'Build')) return buildFullInfo(this.readModel, resource);
     return {};
+  }
+
+  /** The resource as reads show it: a Build with the version its builds recorded. */
+  private shown(resource: Resource): Resource {
+    return isOfKind(resource, 'Build') ? shownBuild(this.readModel, resource) : resource;
   }
 
   private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {
@@ -107,7 +116,8 @@ function pageOf<T>(items: T[], { page = 0, limit = 0 }: ListResourcesDto): T[] {
   return limit ? items.slice(page * limit, (page + 1) * limit) : items;
 }
 
-function matches(
+/** Whether the resource is one a Komodo resource query picks (names, terms, tags). */
+export function matches(
   resource: Resource,
   query: ResourceQueryDto | undefined,
   readModel: ReadModel,

@@ -1,0 +1,68 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { BUILD_REQUESTS } from '@monitor/contracts';
+import {
+  buildMonthlyStats,
+  commonBuildExtraArgs,
+  listBuildVersions,
+  type Resource,
+} from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { ApiError } from '../api-error';
+import { ExecutionForwarder } from '../execution-forwarder';
+import { matches } from '../read/resources.read';
+import { RequestRegistry } from '../request-registry';
+import { isBuilding } from './build-shown';
+
+const B = BUILD_REQUESTS;
+
+/**
+ * Builds: RunBuild and CancelBuild (each answers an Update at once), BatchRunBuild, and the reads
+ * of what the builds' streams record (versions, monthly stats) and of their configs.
+ */
+@Injectable()
+export class BuildRequests implements OnModuleInit {
+  constructor(
+    private readonly registry: RequestRegistry,
+    private readonly executions: ExecutionForwarder,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {}
+
+  onModuleInit(): void {
+    for (const entry of [B.RunBuild, B.CancelBuild]) {
+      this.registry.handle(entry, (params, { meta }) =>
+        this.executions.run('Build', entry.name, params, meta),
+      );
+    }
+    this.registry.handle(B.BatchRunBuild, (params, context) =>
+      this.executions.batch('Build', B.RunBuild.name, 'build', params, context),
+    );
+    this.registry.handle(B.ListBuildVersions, async ({ build, ...filter }) =>
+      listBuildVersions(this.readModel.builds.of(this.build(build).id).runs, filter),
+    );
+    this.registry.handle(B.GetBuildActionState, async ({ build }) => ({
+      building: isBuilding(this.readModel, this.build(build).id),
+    }));
+    this.registry.handle(B.GetBuildMonthlyStats, async ({ page }, { principal }) => {
+      const runs = this.readModel
+        .list('Build')
+        .filter((b) => principal.can(b, 'Read'))
+        .flatMap((b) => this.readModel.builds.of(b.id).runs);
+      return buildMonthlyStats(runs, Date.now(), page ?? 0);
+    });
+    this.registry.handle(B.ListCommonBuildExtraArgs, async ({ query }, { principal }) =>
+      commonBuildExtraArgs(
+        this.readModel
+          .list('Build')
+          .filter((b) => principal.can(b, 'Read') && matches(b, query, this.readModel))
+          .map((b) => b.config),
+      ),
+    );
+  }
+
+  private build(idOrName: string): Resource<'Build'> {
+    const build = this.readModel.resource('Build', idOrName);
+    if (!build) throw new ApiError(404, `no Build has the name or id '${idOrName}'`, 'NOT_FOUND');
+    return build;
+  }
+}

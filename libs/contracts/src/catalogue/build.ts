@@ -1,0 +1,39 @@
+import {
+  BuildParamDto,
+  GetBuildMonthlyStatsDto,
+  ListBuildVersionsDto,
+  ListCommonBuildExtraArgsDto,
+} from '../requests/build.dto';
+import { BatchPatternDto } from '../requests/servers.dto';
+import { komodo, on, USER } from './entry';
+
+const execute = on<{ build: string }>('Build', 'build', 'Execute');
+const read = on<{ build: string }>('Build', 'build', 'Read');
+
+/**
+ * A Build's executions on its Builder (each answers an Update at once), their batch, and the
+ * reads of what its builds recorded (versions, monthly stats, whether one runs).
+ */
+export const BUILD_REQUESTS = {
+  RunBuild: komodo('RunBuild', 'execute', BuildParamDto, execute, 'builder'),
+  CancelBuild: komodo('CancelBuild', 'execute', BuildParamDto, execute, 'builder'),
+  // A batch checks Execute on each resource it picks.
+  BatchRunBuild: komodo('BatchRunBuild', 'execute', BatchPatternDto, USER, 'builder'),
+  ListBuildVersions: komodo('ListBuildVersions', 'read', ListBuildVersionsDto, read, 'gateway'),
+  GetBuildActionState: komodo('GetBuildActionState', 'read', BuildParamDto, read, 'gateway'),
+  // Over the builds the caller may read.
+  GetBuildMonthlyStats: komodo(
+    'GetBuildMonthlyStats',
+    'read',
+    GetBuildMonthlyStatsDto,
+    USER,
+    'gateway',
+  ),
+  ListCommonBuildExtraArgs: komodo(
+    'ListCommonBuildExtraArgs',
+    'read',
+    ListCommonBuildExtraArgsDto,
+    USER,
+    'gateway',
+  ),
+};
