@@ -18,6 +18,7 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   removing: 'busy',
   stopping: 'busy',
   InProgress: 'busy',
+  Building: 'busy',
   Queued: 'busy',
   WARNING: 'busy',
   OK: 'good',

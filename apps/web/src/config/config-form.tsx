@@ -1,7 +1,9 @@
 import type { ResourceKind } from '@monitor/contracts';
 import type { Config } from './diff';
 import { fieldHelp } from './field-help';
+import { ReferenceInput, ReferencesInput } from './reference-inputs';
 import type { ReferenceOptions } from './references';
+import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
 import {
   CheckboxInput,
   CHOICES,
@@ -12,14 +14,6 @@ import {
   SECRETS,
   TextInput,
 } from './field-inputs';
-
-/** Komodo's tagged unions `{ type, params }`: the params each type starts with. */
-const VARIANTS: Record<string, Record<string, Config>> = {
-  image: {
-    Image: { image: '' },
-    Build: { build_id: '', version: { major: 0, minor: 0, patch: 0 } },
-  },
-};
 
 interface FormProps {
   kind: ResourceKind;
@@ -36,20 +30,35 @@ interface FormProps {
  * without Write.
  */
 export function ConfigForm({ kind, config, readOnly, references = {}, onChange }: FormProps) {
+  const variants = CONFIG_VARIANTS[kind];
   return (
     <div className="config-form">
-      {Object.entries(config).map(([field, value]) => (
-        <Field
-          key={field}
-          id={`config-${field}`}
-          field={field}
-          help={fieldHelp(kind, field)}
-          value={value}
-          readOnly={readOnly || !onChange}
-          references={references}
-          onChange={(next) => onChange?.({ ...config, [field]: next })}
-        />
-      ))}
+      {Object.entries(config).map(([field, value]) =>
+        variants && field === 'type' && typeof value === 'string' ? (
+          <div key={field} className="field field-string">
+            <label htmlFor="config-type">type</label>
+            <TextInput
+              id="config-type"
+              value={value}
+              readOnly={readOnly || !onChange}
+              choices={Object.keys(variants)}
+              onChange={(type) => onChange?.(withVariant(kind, config, type))}
+            />
+            <p className="help">{fieldHelp(kind, field)}</p>
+          </div>
+        ) : (
+          <Field
+            key={field}
+            id={`config-${field}`}
+            field={field}
+            help={fieldHelp(kind, field)}
+            value={value}
+            readOnly={readOnly || !onChange}
+            references={references}
+            onChange={(next) => onChange?.({ ...config, [field]: next })}
+          />
+        ),
+      )}
     </div>
   );
 }
@@ -83,6 +92,12 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
       <ReferenceInput {...common} value={value} options={references[field]} onChange={onChange} />
     );
   }
+  if (Array.isArray(value) && references[field]) {
+    const ids = value.filter((v): v is string => typeof v === 'string');
+    return (
+      <ReferencesInput {...common} value={ids} options={references[field]} onChange={onChange} />
+    );
+  }
   if (typeof value === 'boolean')
     return <CheckboxInput {...common} value={value} onChange={onChange} />;
   if (typeof value === 'number')
@@ -101,7 +116,7 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
   }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
     return <LinesInput {...common} value={value} onChange={onChange} />;
-  if (isTagged(value) && VARIANTS[field]) {
+  if (isTagged(value) && FIELD_VARIANTS[field]) {
     return <TaggedInput {...props} value={value} />;
   }
   if (isPlainObject(value)) return <ObjectInput {...props} value={value} />;
@@ -144,7 +159,7 @@ function isTagged(value: unknown): value is Tagged {
 
 function TaggedInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Tagged }) {
   const { id, field, value, readOnly, references, onChange } = props;
-  const variants = VARIANTS[field];
+  const variants = FIELD_VARIANTS[field];
   return (
     <div className="tagged">
       <TextInput
@@ -166,28 +181,5 @@ function TaggedInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Tagged
         />
       ))}
     </div>
-  );
-}
-
-/** A resource by name; the id is what is stored. An id no list knows stays as it is. */
-function ReferenceInput(props: {
-  id: string;
-  value: string;
-  readOnly?: boolean;
-  options: { id: string; name: string }[];
-  onChange(value: string): void;
-}) {
-  const { id, value, readOnly, options, onChange } = props;
-  const known = value === '' || options.some((o) => o.id === value);
-  return (
-    <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
-      <option value="">(none)</option>
-      {!known && <option value={value}>{value}</option>}
-      {options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
   );
 }

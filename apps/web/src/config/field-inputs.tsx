@@ -23,7 +23,7 @@ export const CHOICES: Record<string, readonly string[]> = {
 };
 
 /** Fields holding a secret: the gateway answers `*****` once set; a new value is typed unseen. */
-export const SECRETS = new Set(['passkey', 'webhook_secret']);
+export const SECRETS = new Set(['passkey', 'webhook_secret', 'secret_args']);
 
 /** Text fields that hold several lines (compose files, env, port lists). */
 export const MULTILINE = new Set([
@@ -34,6 +34,10 @@ export const MULTILINE = new Set([
   'command',
   'file_contents',
   'term_signal_labels',
+  'dockerfile',
+  'build_args',
+  'secret_args',
+  'user_data',
 ]);
 
 export function CheckboxInput({ id, value, readOnly, onChange }: InputProps<boolean>) {
@@ -87,6 +91,9 @@ export function TextInput(
         readOnly={readOnly}
         rows={Math.min(12, Math.max(3, value.split('\n').length + 1))}
         spellCheck={false}
+        // Several secret lines cannot be a password input: drawn as dots where the browser can.
+        className={secret ? 'secret-text' : undefined}
+        autoComplete={secret ? 'off' : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
     );

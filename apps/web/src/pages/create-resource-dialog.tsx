@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CreateResourceDto, ResourceKind, UserAnswer } from '@monitor/contracts';
+import type { CreateResourceDto, ResourceKind } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { resourcePath, type KindSpec } from '../kinds';
 import type { Config } from '../config/diff';
@@ -7,14 +7,7 @@ import { useRequest } from '../api/use-request';
 import { Dialog } from '../components/dialog';
 import { ErrorNote } from '../components/error-note';
 import { navigate } from '../router';
-
-/** Servers need `create_servers`, Builds `create_builds`; any user may create the rest. */
-export function mayCreate(user: UserAnswer, kind: ResourceKind): boolean {
-  if (user.admin) return true;
-  if (kind === 'Server') return user.create_server_permissions;
-  if (kind === 'Build') return user.create_build_permissions;
-  return true;
-}
+import { BuilderCreateFields, newBuilderConfig } from './builder-create-fields';
 
 /**
  * A name and the few fields a kind is useless without; the rest is edited on the resource page
@@ -26,7 +19,7 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
   const [config, setConfig] = useState<Config>(() => initialConfig(spec.kind));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const needsServer = spec.kind === 'Deployment' || spec.kind === 'Stack';
+  const needsServer = ['Deployment', 'Stack', 'Builder'].includes(spec.kind);
   const servers = useRequest(
     () => (needsServer ? api.read('ListServers') : Promise.resolve([])),
     [api, needsServer],
@@ -88,7 +81,10 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
             </label>
           </>
         )}
-        {needsServer && (
+        {spec.kind === 'Builder' && (
+          <BuilderCreateFields config={config} servers={servers.data ?? []} onChange={setConfig} />
+        )}
+        {needsServer && spec.kind !== 'Builder' && (
           <>
             <label htmlFor="new-server">Server</label>
             <select
@@ -138,6 +134,8 @@ function initialConfig(kind: ResourceKind): Config {
       return { server_id: '', image: { type: 'Image', params: { image: '' } } };
     case 'Stack':
       return { server_id: '' };
+    case 'Builder':
+      return newBuilderConfig('Server');
     default:
       return {};
   }

@@ -8,7 +8,8 @@ import { StateBadge } from '../components/state-badge';
 import { TagChip } from '../components/tag-chip';
 import { resourcePath, stateOf, type KindListItem, type KindSpec } from '../kinds';
 import { Link } from '../router';
-import { CreateResourceDialog, mayCreate } from './create-resource-dialog';
+import { CreateResourceDialog } from './create-resource-dialog';
+import { mayCreate } from './may-create';
 
 type SortKey = 'name' | 'state';
 

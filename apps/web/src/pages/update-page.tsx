@@ -1,4 +1,5 @@
 import type { MonitorTarget, Update } from '@monitor/contracts';
+import { useFollowBottom } from '../components/use-follow-bottom';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { useUserName } from '../api/user-names';
@@ -20,6 +21,9 @@ export function UpdatePage({ id }: { id: string }) {
   const update = useRequest(() => api.read('GetUpdate', { id }), [api, id, version]);
   const userName = useUserName();
   const u = update.data;
+  const running = u?.status !== 'Complete' && !u?.logs.at(-1)?.end_ts;
+  // Output grows at the bottom: keep it in view for a user who is watching it there.
+  useFollowBottom(running ? outputSize(u) : 0);
   return (
     <section>
       <h1>
@@ -49,7 +53,7 @@ export function UpdatePage({ id }: { id: string }) {
               <Stage
                 key={`${i}-${log.stage}`}
                 log={log}
-                running={u.status !== 'Complete' && i === u.logs.length - 1 && !log.end_ts}
+                running={running && i === u.logs.length - 1}
               />
             ))}
           </ol>
@@ -75,8 +79,18 @@ function Stage({ log, running }: { log: Update['logs'][number]; running: boolean
       {log.command && <pre className="command">{log.command}</pre>}
       {log.stdout && <pre className="stdout">{log.stdout}</pre>}
       {log.stderr && <pre className="stderr">{log.stderr}</pre>}
+      {running && (
+        <p className="running-marker" role="status">
+          running…
+        </p>
+      )}
     </li>
   );
+}
+
+/** How much output the Update holds: it changes when a running stage grows. */
+function outputSize(u: Update | undefined): number {
+  return (u?.logs ?? []).reduce((n, log) => n + log.stdout.length + log.stderr.length + 1, 0);
 }
 
 /** The target by its name (read once; a deleted resource stays an id). */

@@ -7,6 +7,7 @@ import { ErrorNote } from '../components/error-note';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, patchOf, type Config } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
+import { variantPatch } from '../config/variants';
 
 interface Props {
   spec: KindSpec;
@@ -41,7 +42,8 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
     setSaving(true);
     setError(undefined);
     try {
-      const params: UpdateResourceDto = { id: resource._id.$oid, config: patchOf(changes) };
+      const patch = variantPatch(spec.kind, config, patchOf(changes));
+      const params: UpdateResourceDto = { id: resource._id.$oid, config: patch };
       await api.write(spec.requests.update, params);
       setReviewing(false);
       onSaved();

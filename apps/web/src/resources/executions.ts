@@ -13,10 +13,13 @@ export interface ExecutionSpec {
   label: string;
   confirm?: string;
   /** The states it applies in, as Komodo's page offers Start only to a stopped container. */
-  offeredIn?: readonly (DeploymentState | StackState)[];
+  offeredIn?: readonly (DeploymentState | StackState | BuildStateName)[];
   /** Runs it on the resource with this id. */
   run(api: ApiClient, id: string): Promise<unknown>;
 }
+
+/** Komodo's BuildState, as ListBuilds spells it (`Unknown`: never built). */
+type BuildStateName = 'Building' | 'Ok' | 'Failed' | 'Unknown';
 
 /** The executions whose params are the one resource `P` names (`{ deployment: id }`). */
 type ExecutionOn<P extends string> = {
@@ -45,6 +48,12 @@ const onRepo = (request: ExecutionOn<'repo'>, offer: Offer): ExecutionSpec => ({
   request,
   ...offer,
   run: (api, repo) => api.execute(request, { repo }),
+});
+
+const onBuild = (request: ExecutionOn<'build'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, build) => api.execute(request, { build }),
 });
 
 /**
@@ -121,6 +130,14 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
       label: 'Destroy',
       confirm: 'Take the stack down (compose down)? Its containers are removed.',
       offeredIn: [...SERVICES_UP, ...SERVICES_DOWN, 'paused'],
+    }),
+  ],
+  Build: [
+    onBuild('RunBuild', { label: 'Run Build', offeredIn: ['Ok', 'Failed', 'Unknown'] }),
+    onBuild('CancelBuild', {
+      label: 'Cancel',
+      confirm: 'Stop the running build? Nothing of it is pushed.',
+      offeredIn: ['Building'],
     }),
   ],
   Repo: [

@@ -27,6 +27,16 @@ describe('executions offered by state', () => {
     expect(isOffered(stack('DeployStack'), 'down')).toBe(true);
   });
 
+  it('offers Run Build to a build at rest and Cancel only while it builds', () => {
+    const build = (request: string) => EXECUTIONS.Build!.find((x) => x.request === request)!;
+    for (const state of ['Ok', 'Failed', 'Unknown']) {
+      expect(isOffered(build('RunBuild'), state)).toBe(true);
+      expect(isOffered(build('CancelBuild'), state)).toBe(false);
+    }
+    expect(isOffered(build('RunBuild'), 'Building')).toBe(false);
+    expect(isOffered(build('CancelBuild'), 'Building')).toBe(true);
+  });
+
   it('offers everything while the state is not known', () => {
     for (const state of [undefined, 'unknown']) {
       expect(EXECUTIONS.Deployment!.every((x) => isOffered(x, state))).toBe(true);

@@ -5,6 +5,8 @@ import { useSession } from '../api/session';
 import { reasonOf, resourcePath, stateOf, type KindSpec } from '../kinds';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
+import { BuildInfo } from './build-info';
+import { BuildVersionsTab } from './build-versions-tab';
 import { ErrorNote } from '../components/error-note';
 import { readable, StateBadge } from '../components/state-badge';
 import { navigate } from '../router';
@@ -33,6 +35,7 @@ type Tab =
   | 'Services'
   | 'Log'
   | 'Inspect'
+  | 'Versions'
   | 'Updates'
   | 'History'
   | 'Permissions';
@@ -51,6 +54,7 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
   }
   if (kind === 'Stack') return ['Config', 'Services', 'Log'];
   if (kind === 'Deployment') return ['Config', 'Log', 'Inspect'];
+  if (kind === 'Build') return ['Config', 'Versions'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -122,6 +126,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           />
           {reason && <p className="muted">{reason}</p>}
           {spec.kind === 'Repo' && <RepoCommits resource={current} />}
+          {spec.kind === 'Build' && <BuildInfo item={listed.data} />}
         </div>
         {allows(level, 'Write') && (
           <ActionButton
@@ -180,6 +185,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       {tab === 'Services' && <StackServicesTab id={target} version={version} />}
       {tab === 'Log' && <LogTab kind={spec.kind} id={target} />}
       {tab === 'Inspect' && <InspectTab id={target} version={version} />}
+      {tab === 'Versions' && <BuildVersionsTab id={target} version={version} />}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'Permissions' && <PermissionsTab kind={spec.kind} id={target} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}

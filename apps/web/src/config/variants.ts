@@ -1,0 +1,56 @@
+import type { ResourceKind } from '@monitor/contracts';
+import { configChanges, patchOf, type Config } from './diff';
+
+/** Komodo's tagged unions `{ type, params }` held in a field: the params each type starts with. */
+export const FIELD_VARIANTS: Record<string, Record<string, Config>> = {
+  image: {
+    Image: { image: '' },
+    Build: { build_id: '', version: { major: 0, minor: 0, patch: 0 } },
+  },
+};
+
+/**
+ * Kinds whose whole config is such a union (a Builder): its `type` picks the variant, and a new
+ * type starts from that variant's params, as the gateway completes them (Komodo's defaults).
+ */
+export const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, Config>>> = {
+  Builder: {
+    Server: { server_ids: [] },
+    Url: { address: 'https://periphery:8120', passkey: '', insecure_tls: true },
+    Aws: {
+      region: 'us-east-1',
+      instance_type: 'c5.2xlarge',
+      ami_id: '',
+      subnet_id: '',
+      security_group_ids: [],
+      key_pair_name: '',
+      volume_gb: 20,
+      assign_public_ip: false,
+      use_public_ip: false,
+      port: 8120,
+      use_https: true,
+      user_data: '',
+    },
+  },
+};
+
+/** The config with its variant switched to `type`, its params those the type starts with. */
+export function withVariant(kind: ResourceKind, config: Config, type: string): Config {
+  const params = CONFIG_VARIANTS[kind]?.[type];
+  return { ...config, type, params: structuredClone(params ?? {}) };
+}
+
+/**
+ * The patch to send for a union config: within the same type only the params that changed, which
+ * the gateway merges into the stored ones. Sending them all would send back a secret param
+ * (a Url builder's passkey) as the `*****` it was answered as.
+ */
+export function variantPatch(kind: ResourceKind, current: Config, patch: Config): Config {
+  if (!CONFIG_VARIANTS[kind] || patch.type !== undefined || !isConfig(patch.params)) return patch;
+  const before = isConfig(current.params) ? current.params : {};
+  return { ...patch, params: patchOf(configChanges(before, patch.params)) };
+}
+
+function isConfig(value: unknown): value is Config {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
