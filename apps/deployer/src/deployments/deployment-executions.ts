@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AGENT } from '@monitor/contracts';
 import {
+  atBuiltVersion,
   conflict,
   DEPLOYMENT_DEPLOYS,
   invalid,
@@ -9,6 +10,7 @@ import {
   replayResource,
   resourceStream,
   type Resource,
+  type Version,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
@@ -38,6 +40,12 @@ export type ContainerAction = keyof typeof CONTAINER_ACTIONS;
 
 const AGENT_TIMEOUT = 10 * 60_000;
 
+export interface DeployOptions {
+  operation?: string;
+  before?: (ctx: ExecutionContext) => Promise<void>;
+  built?: Version;
+}
+
 /** Deploy, the container actions and rollback of Deployments, each an execution with stages. */
 @Injectable()
 export class DeploymentExecutions {
@@ -55,12 +63,12 @@ export class DeploymentExecutions {
     this.runtimeNames = new RuntimeNameReservations(store, new NameRegistry(store), readModel);
   }
 
-  deploy(
-    idOrName: string,
-    meta: CommandMeta,
-    operation = 'Deploy',
-    before?: (ctx: ExecutionContext) => Promise<void>,
-  ) {
+  /**
+   * Deploys the config as it is when the work starts; `before` runs first, and `built` is the
+   * version to run when the image follows a Build (a redeploy after that build).
+   */
+  deploy(idOrName: string, meta: CommandMeta, options: DeployOptions = {}) {
+    const { operation = 'Deploy', before, built } = options;
     const deployment = this.context.deployment(idOrName);
     return this.execute(deployment, operation, meta, async (ctx) => {
       await before?.(ctx);
@@ -71,7 +79,8 @@ export class DeploymentExecutions {
         'prepare',
         `resolve the image and the container of '${current.name}'`,
         async () => {
-          prepared = this.context.prepare(current);
+          const config = built ? atBuiltVersion(current.config, built) : current.config;
+          prepared = this.context.prepare(current, config);
           joined = await this.joinedDeployment(current, prepared.server);
           return {
             stdout: `server: ${prepared.server.name}\nimage: ${prepared.image}\ncontainer: ${prepared.spec.name}`,
@@ -168,25 +177,28 @@ export class DeploymentExecutions {
       );
     }
     const configRevision = Number(target.otherData?.config_revision);
-    return this.deploy(deployment.id, meta, 'RollbackDeployment', async (ctx) => {
-      await ctx.stage(
-        'restore config',
-        `config as of revision ${configRevision} (Update ${target.id})`,
-        async () => {
-          const events = await this.store.readStream(resourceStream('Deployment', deployment.id));
-          const then = replayResource(
-            events
-              .filter((e) => e.revision <= configRevision)
-              .map((e) => ({ ...e, at: e.metadata.at })),
-          );
-          if (then.status === 'Empty')
-            throw new Error(`revision ${configRevision} of '${deployment.name}' not found`);
-          await this.resources.update('Deployment', deployment.id, then.resource.config, meta);
-          return {
-            stdout: `config restored to revision ${configRevision}; image ${String(target.otherData?.image)}`,
-          };
-        },
-      );
+    return this.deploy(deployment.id, meta, {
+      operation: 'RollbackDeployment',
+      before: async (ctx) => {
+        await ctx.stage(
+          'restore config',
+          `config as of revision ${configRevision} (Update ${target.id})`,
+          async () => {
+            const events = await this.store.readStream(resourceStream('Deployment', deployment.id));
+            const then = replayResource(
+              events
+                .filter((e) => e.revision <= configRevision)
+                .map((e) => ({ ...e, at: e.metadata.at })),
+            );
+            if (then.status === 'Empty')
+              throw new Error(`revision ${configRevision} of '${deployment.name}' not found`);
+            await this.resources.update('Deployment', deployment.id, then.resource.config, meta);
+            return {
+              stdout: `config restored to revision ${configRevision}; image ${String(target.otherData?.image)}`,
+            };
+          },
+        );
+      },
     });
   }
 

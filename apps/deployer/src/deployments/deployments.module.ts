@@ -8,12 +8,22 @@ import { DeploymentExecutionsController } from './deployment-executions.controll
 import { DeploymentImageCheck } from './deployment-image-check';
 import { DeploymentObserver } from './deployment-observer';
 import { DeploymentQueriesController } from './deployment-queries.controller';
+import { RedeployOnBuild } from './redeploy-on-build';
 
-/** Deployments: their executions and reads; their part of polling and of the image checks. */
+/**
+ * Deployments: their executions and reads; their part of polling and of the image checks; the
+ * redeploy after a build of their image.
+ */
 @Module({
   imports: [ObservationModule],
   controllers: [DeploymentExecutionsController, DeploymentQueriesController],
-  providers: [DeploymentContext, DeploymentExecutions, DeploymentImageCheck, DeploymentObserver],
+  providers: [
+    DeploymentContext,
+    DeploymentExecutions,
+    DeploymentImageCheck,
+    DeploymentObserver,
+    RedeployOnBuild,
+  ],
 })
 export class DeploymentsModule implements OnModuleInit {
   constructor(

@@ -58,3 +58,10 @@ export {
 export { validateDeploymentConfig } from './validate';
 export { joinedContainers, networkErrors } from './joined-containers';
 export { normalizeRegistry, registryOfImage } from './image-registry';
+export {
+  atBuiltVersion,
+  builtVersion,
+  deploymentsToRedeploy,
+  type BuiltVersion,
+  type StreamEvent,
+} from './redeploy-on-build';
