@@ -2,6 +2,7 @@ import {
   effectiveSpecifics,
   forbidden,
   hostAccessProblem,
+  isOfKind,
   type HostPower,
   type Resource,
   type User,
@@ -44,12 +45,13 @@ export function configWriterOf(
 /**
  * Refuses an execution whose config asks for more of the host than the Server's policy gives
  * everyone, when its config writer has no `Terminal` on that Server (now: a grant taken away
- * since the write counts).
+ * since the write counts). A Url or Aws Builder's machine, which no Server stands for, has no
+ * policy: `Terminal` on the Builder itself.
  */
 export function requireWriterHostAccess(
   readModel: ReadModel,
   resource: Pick<Resource, 'kind' | 'name' | 'configWriter'>,
-  server: Resource<'Server'>,
+  host: Resource<'Server'> | Resource<'Builder'>,
   powers: readonly HostPower[],
 ): void {
   const writer = configWriterOf(readModel, resource);
@@ -57,11 +59,11 @@ export function requireWriterHostAccess(
   const terminal =
     writer.system ||
     (writer.user !== undefined &&
-      effectiveSpecifics(writer.user, grants, 'Server', server.id).includes('Terminal'));
-  const problem = hostAccessProblem(powers, server.config, terminal);
+      effectiveSpecifics(writer.user, grants, host.kind, host.id).includes('Terminal'));
+  const problem = hostAccessProblem(powers, isOfKind(host, 'Server') ? host.config : {}, terminal);
   if (!problem) return;
   throw forbidden(
-    `${resource.kind} '${resource.name}' asks for what equals root on Server '${server.name}' — ${problem.described} — and was last written by ${writer.label}, who has no Terminal on that server`,
+    `${resource.kind} '${resource.name}' asks for what equals root on ${host.kind} '${host.name}' — ${problem.described} — and was last written by ${writer.label}, who has no Terminal on that ${host.kind === 'Server' ? 'server' : 'builder'}`,
     { powers: problem.powers },
   );
 }

@@ -6,3 +6,4 @@ export * from './build-record';
 export * from './build-queries';
 export * from './validate';
 export * from './build-list-info';
+export * from './build-request';

@@ -1,0 +1,249 @@
+import Dockerode from 'dockerode';
+import { randomBytes } from 'node:crypto';
+import { resourceStream } from '@monitor/domain';
+import {
+  removeImageTags,
+  startGitHttpServer,
+  startTestRegistry,
+  type GitHttpServer,
+  type TestRegistry,
+} from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+
+const GIT_USER = 'builder-git';
+const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
+const REGISTRY_USER = 'builder';
+const REGISTRY_TOKEN = `registry-token-${randomBytes(6).toString('hex')}`;
+const BUILD_SECRET = `build-secret-${randomBytes(6).toString('hex')}`;
+
+const sh = (script: string, mount = '') =>
+  `RUN ${mount}["/bin/busybox", "sh", "-c", ${JSON.stringify(script)}]`;
+/** FROM scratch with the host's static busybox, which the pre-build command copies in. */
+const dockerfile = (...steps: string[]) =>
+  ['FROM scratch', 'COPY busybox /bin/busybox', ...steps, ''].join('\n');
+const COPY_BUSYBOX = 'cp /bin/busybox . 2>/dev/null || cp /usr/bin/busybox .';
+
+interface Version {
+  major: number;
+  minor: number;
+  patch: number;
+}
+
+describe('RunBuild: from a private git repository to versioned tags in a private registry', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const run = randomBytes(3).toString('hex');
+  const pushed: string[] = [];
+  let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let registry: TestRegistry;
+  let provider: string;
+
+  const completed = (update: Update, ms = 120_000) => completedUpdate(monitor.admin, update, ms);
+  const runBuild = async (build: string) =>
+    completed(await monitor.admin.execute<Update>('RunBuild', { build }));
+  const registryGet = async <T>(path: string): Promise<T | undefined> => {
+    const auth = `Basic ${Buffer.from(`${REGISTRY_USER}:${REGISTRY_TOKEN}`).toString('base64')}`;
+    const answer = await fetch(`http://${registry.address}/v2/${path}`, {
+      headers: { authorization: auth },
+    });
+    return answer.status === 404 ? undefined : ((await answer.json()) as T);
+  };
+  const tagsOf = async (image: string) =>
+    ((await registryGet<{ tags?: string[] }>(`team/${image}/tags/list`))?.tags ?? []).sort();
+  const createBuild = async (name: string, repo: string, config: object = {}) => {
+    pushed.push(
+      ...['latest', '0.0.1', '0.0.2', '0.0', '0'].map(
+        (tag) => `${registry.address}/team/${name}:${tag}`,
+      ),
+    );
+    await monitor.admin.write('CreateBuild', {
+      name,
+      config: {
+        builder_id: 'local-builder',
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo,
+        branch: 'main',
+        pre_build: { path: '', command: COPY_BUSYBOX },
+        image_registry: [
+          { domain: registry.address, account: REGISTRY_USER, organization: 'team' },
+        ],
+        ...config,
+      },
+    });
+  };
+
+  beforeAll(async () => {
+    [git, registry] = await Promise.all([
+      startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN }),
+      startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
+    ]);
+    provider = new URL(git.url('acme/app')).host;
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
+    });
+    await monitor.admin.write('CreateImageRegistryAccount', {
+      account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
+    });
+    await monitor.admin.write('CreateVariable', {
+      name: 'BUILD_SECRET',
+      value: BUILD_SECRET,
+      is_secret: true,
+    });
+    await monitor.admin.write('CreateBuilder', {
+      name: 'local-builder',
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await removeImageTags(docker, pushed);
+    await monitor?.destroy();
+    await Promise.all([git?.stop(), registry?.stop()]);
+  });
+
+  it('builds 0.0.1 then 0.0.2, pushes every tag, records the versions', async () => {
+    const name = `app-${run}`;
+    const first = await git.createRepo(`acme/${name}`, {
+      Dockerfile: dockerfile(
+        sh('test -s /run/secrets/TOKEN && echo secret-mounted', '--mount=type=secret,id=TOKEN '),
+        sh('echo built $APP_VERSION', ''),
+      ).replace('COPY busybox', 'ARG VERSION\nENV APP_VERSION=$VERSION\nCOPY busybox'),
+    });
+    await createBuild(name, `acme/${name}`, { secret_args: 'TOKEN=[[BUILD_SECRET]]' });
+
+    const one = await runBuild(name);
+    expect(one.logs.filter((l) => !l.success)).toEqual([]);
+    expect(one.success).toBe(true);
+    const stages = one.logs.map((l) => l.stage);
+    expect(stages).toEqual(
+      expect.arrayContaining(['builder', 'git source', 'Pre Build', 'Docker Build', 'Docker Push']),
+    );
+    const docker1 = one.logs.find((l) => l.stage === 'Docker Build')!;
+    expect(docker1.stdout).toContain('secret-mounted');
+    expect(docker1.stdout).toContain('built 0.0.1');
+
+    const two = await runBuild(name);
+    expect(two.success).toBe(true);
+    const short = first.slice(0, 7);
+    expect(await tagsOf(name)).toEqual(['0', '0.0', '0.0.1', '0.0.2', short, 'latest'].sort());
+    pushed.push(`${registry.address}/team/${name}:${short}`);
+    const catalog = await registryGet<{ repositories: string[] }>('_catalog');
+    expect(catalog?.repositories).toContain(`team/${name}`);
+
+    const versions = await monitor.admin.read<{ version: Version }[]>('ListBuildVersions', {
+      build: name,
+    });
+    expect(versions.map((v) => v.version.patch)).toEqual([2, 1]);
+    const got = await monitor.admin.read<{ config: { version: Version }; info: object }>(
+      'GetBuild',
+      { build: name },
+    );
+    expect(got.config.version).toEqual({ major: 0, minor: 0, patch: 2 });
+    expect(got.info).toMatchObject({ built_hash: short });
+    const list = await monitor.admin.read<{ name: string; info: object }[]>('ListBuilds');
+    expect(list.find((b) => b.name === name)?.info).toMatchObject({
+      state: 'Ok',
+      version: { major: 0, minor: 0, patch: 2 },
+      built_hash: short,
+    });
+
+    // The secret arg: in no Update, event or the image's history.
+    const build = monitor.runtime.readModel.resource('Build', name)!;
+    const events = await monitor.runtime.store.readStream(resourceStream('Build', build.id));
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('BuildB'))).toEqual([
+      'BuildBuilt',
+      'BuildBuilt',
+    ]);
+    const history = await docker.getImage(`${registry.address}/team/${name}:0.0.2`).history();
+    for (const text of [
+      JSON.stringify(one),
+      JSON.stringify(two),
+      JSON.stringify(events),
+      JSON.stringify(history),
+    ]) {
+      expect(text).not.toContain(BUILD_SECRET);
+      expect(text).not.toContain(GIT_TOKEN);
+      expect(text).not.toContain(REGISTRY_TOKEN);
+    }
+  }, 240_000);
+
+  it("fails the build stage with Docker's message, pushes nothing, keeps the version", async () => {
+    const name = `broken-${run}`;
+    await git.createRepo(`acme/${name}`, {
+      Dockerfile: dockerfile(sh('echo about to fail; exit 3')),
+    });
+    await createBuild(name, `acme/${name}`);
+    const update = await runBuild(name);
+    expect(update.success).toBe(false);
+    const failed = update.logs.find((l) => !l.success)!;
+    expect(failed.stage).toBe('Docker Build');
+    expect(failed.stdout + failed.stderr).toMatch(/exit code: 3/);
+    expect(await tagsOf(name)).toEqual([]);
+    const got = await monitor.admin.read<{ config: { version: Version } }>('GetBuild', {
+      build: name,
+    });
+    expect(got.config.version).toEqual({ major: 0, minor: 0, patch: 0 });
+    const list =
+      await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListBuilds');
+    expect(list.find((b) => b.name === name)?.info.state).toBe('Failed');
+  }, 120_000);
+
+  it('cancels a build mid-way: its Update says so, no tag is pushed', async () => {
+    const name = `slow-${run}`;
+    await git.createRepo(`acme/${name}`, {
+      Dockerfile: dockerfile(sh('echo started-""sleeping; sleep 30; echo wo""ke')),
+    });
+    await createBuild(name, `acme/${name}`);
+    const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
+    await eventually(async () => {
+      const state = await monitor.admin.read<{ building: boolean }>('GetBuildActionState', {
+        build: name,
+      });
+      expect(state.building).toBe(true);
+      const current = await monitor.admin.read<Update>('GetUpdate', { id: started._id.$oid });
+      expect(JSON.stringify(current)).toContain('started-sleeping');
+    }, 60_000);
+    const cancel = await completed(
+      await monitor.admin.execute<Update>('CancelBuild', { build: name }),
+    );
+    expect(cancel.success).toBe(true);
+    const update = await completed(started);
+    expect(update.success).toBe(false);
+    expect(update.logs.at(-1)).toMatchObject({ stage: 'Build Cancelled', success: false });
+    expect(JSON.stringify(update)).not.toContain('woke');
+    expect(await tagsOf(name)).toEqual([]);
+    const build = monitor.runtime.readModel.resource('Build', name)!;
+    expect(monitor.runtime.readModel.builds.of(build.id).runs.map((r) => r.outcome)).toEqual([
+      'Cancelled',
+    ]);
+    const again = await completed(
+      await monitor.admin.execute<Update>('CancelBuild', { build: name }),
+    );
+    expect(again.success).toBe(false);
+    expect(again.logs[0].stderr).toContain('is not building');
+  }, 120_000);
+
+  it('refuses a build with an unknown builder: 400 naming the field, nothing run', async () => {
+    const name = `nobuilder-${run}`;
+    await monitor.admin.write('CreateBuild', {
+      name,
+      config: { dockerfile: dockerfile(), files_on_host: false },
+    });
+    const updates = () => monitor.runtime.readModel.listUpdates((u) => u.operation === 'RunBuild');
+    const before = updates().length;
+    const answer = await monitor.admin.call<{ error: string }>('execute', 'RunBuild', {
+      build: name,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toContain('config.builder_id');
+    expect(updates()).toHaveLength(before);
+  });
+});
