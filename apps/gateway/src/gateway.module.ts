@@ -36,6 +36,7 @@ import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
 import { VariablePermissionRequests } from './settings/variable-permissions.requests';
+import { BuildWebhookController } from './listener/build-webhook.controller';
 import { RepoWebhookController } from './listener/repo-webhook.controller';
 import { StackWebhookController } from './listener/stack-webhook.controller';
 import { WebhookGate } from './listener/webhook-gate';
@@ -53,6 +54,7 @@ import { UpdateFeed } from './live/update-feed';
     RpcController,
     StackWebhookController,
     RepoWebhookController,
+    BuildWebhookController,
   ],
   providers: [
     Authenticator,

@@ -1,0 +1,186 @@
+import Dockerode from 'dockerode';
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  removeImageTags,
+  startGitHttpServer,
+  startTestRegistry,
+  type GitHttpServer,
+  type TestRegistry,
+} from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+
+const GIT_USER = 'hook-git';
+const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
+const REGISTRY_USER = 'hook-builder';
+const REGISTRY_TOKEN = `registry-token-${randomBytes(6).toString('hex')}`;
+const HOOK_SECRET = `build-hook-secret-${randomBytes(4).toString('hex')}`;
+/** FROM scratch with the host's static busybox, which the pre-build command copies in. */
+const DOCKERFILE = 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY VERSION /VERSION\n';
+const COPY_BUSYBOX = 'cp /bin/busybox . 2>/dev/null || cp /usr/bin/busybox .';
+const IDLE = `/bin/busybox sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`;
+
+const githubPush = (branch: string, after: string) =>
+  JSON.stringify({ ref: `refs/heads/${branch}`, after, repository: { full_name: 'acme/hooked' } });
+const gitlabPush = (branch: string, after: string) =>
+  JSON.stringify({ object_kind: 'push', ref: `refs/heads/${branch}`, checkout_sha: after });
+const sign = (body: string, secret = HOOK_SECRET) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+describe('build webhooks: a push to the branch builds, and the build redeploys its followers', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const run = randomBytes(3).toString('hex');
+  const build = `hooked-${run}`;
+  const deployment = `hooked-app-${run}`;
+  const image = (tag: string) => `${registry.address}/team/${build}:${tag}`;
+  let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let registry: TestRegistry;
+
+  const completed = (update: Update) => completedUpdate(monitor.admin, update, 120_000);
+  const buildUpdates = () =>
+    monitor.runtime.readModel.listUpdates((u) => u.target?.type === 'Build').length;
+  const hook = (path: string, body: string, headers: Record<string, string>) =>
+    fetch(`${monitor.url}/listener/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+  const deploys = () => {
+    const id = monitor.runtime.readModel.resource('Deployment', deployment)!.id;
+    return monitor.runtime.readModel.listUpdates(
+      (u) => u.target?.id === id && u.operation === 'Deploy',
+    );
+  };
+
+  beforeAll(async () => {
+    [git, registry] = await Promise.all([
+      startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN }),
+      startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
+    ]);
+    await git.createRepo('acme/hooked', { Dockerfile: DOCKERFILE, VERSION: 'one\n' });
+    const provider = new URL(git.url('acme/hooked')).host;
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: '400',
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
+    });
+    await monitor.admin.write('CreateImageRegistryAccount', {
+      account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
+    });
+    await monitor.admin.write('CreateBuilder', {
+      name: `hook-builder-${run}`,
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    await monitor.admin.write('CreateBuild', {
+      name: build,
+      config: {
+        builder_id: `hook-builder-${run}`,
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo: 'acme/hooked',
+        branch: 'main',
+        pre_build: { path: '', command: COPY_BUSYBOX },
+        image_registry: [
+          { domain: registry.address, account: REGISTRY_USER, organization: 'team' },
+        ],
+        webhook_secret: HOOK_SECRET,
+      },
+    });
+    const first = await completed(await monitor.admin.execute<Update>('RunBuild', { build }));
+    expect(first.success).toBe(true);
+    await monitor.admin.write('CreateDeployment', {
+      name: deployment,
+      config: {
+        server_id: 'local',
+        image: {
+          type: 'Build',
+          params: { build_id: build, version: { major: 0, minor: 0, patch: 0 } },
+        },
+        redeploy_on_build: true,
+        command: IDLE,
+        network: 'none',
+      },
+    });
+    const deployed = await completed(await monitor.admin.execute<Update>('Deploy', { deployment }));
+    expect(deployed.success).toBe(true);
+    await eventually(async () => {
+      const items =
+        await monitor.admin.read<{ name: string; info: { state: string } }[]>('ListDeployments');
+      expect(items.find((d) => d.name === deployment)?.info.state).toBe('running');
+    }, 10_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await docker
+      .getContainer(deployment)
+      .remove({ force: true })
+      .catch(() => undefined);
+    const tags = ['latest', '0.0.1', '0.0.2', '0.0', '0'].map((t) => image(t));
+    await removeImageTags(docker, tags).catch(() => undefined);
+    await Promise.all([git?.stop(), registry?.stop()]);
+  }, 60_000);
+
+  it('refuses unsigned or wrongly signed deliveries and ignores other branches, running nothing', async () => {
+    const after = 'a'.repeat(40);
+    const before = buildUpdates();
+    const body = githubPush('main', after);
+    const push = { 'x-github-event': 'push' };
+    for (const headers of [push, { ...push, 'x-hub-signature-256': sign(body, 'wrong') }]) {
+      expect((await hook(`github/build/${build}`, body, headers)).status).toBe(401);
+    }
+    const gitlab = await hook(`gitlab/build/${build}`, gitlabPush('main', after), {
+      'x-gitlab-event': 'Push Hook',
+      'x-gitlab-token': 'wrong',
+    });
+    expect(gitlab.status).toBe(401);
+    const other = githubPush('feature', after);
+    const ignored = await hook(`github/build/${build}`, other, {
+      ...push,
+      'x-hub-signature-256': sign(other),
+    });
+    expect(ignored.status).toBe(202);
+    expect(await ignored.json()).toEqual({
+      ignored: true,
+      message: `a push to 'feature' is ignored: Build '${build}' follows 'main'`,
+    });
+    expect((await hook(`github/build/no-such-${run}`, body, push)).status).toBe(404);
+    expect((await hook(`bitbucket/build/${build}`, body, push)).status).toBe(404);
+    expect(buildUpdates()).toBe(before);
+  });
+
+  it('builds on a signed push to its branch, once, and the deployment runs the new version', async () => {
+    const after = await git.commitFiles('acme/hooked', { VERSION: 'two\n' }, 'second');
+    const body = githubPush('main', after);
+    const headers = {
+      'x-github-event': 'push',
+      'x-github-delivery': `delivery-${run}`,
+      'x-hub-signature-256': sign(body),
+    };
+    const answer = await hook(`github/build/${build}`, body, headers);
+    expect(answer.status).toBe(202);
+    const built = await completed((await answer.json()) as Update);
+    expect(built).toMatchObject({ operation: 'RunBuild', operator: 'webhook', success: true });
+
+    const again = await hook(`github/build/${build}`, body, headers);
+    expect(again.status).toBe(409);
+
+    const redeploy = await eventually(async () => {
+      const [latest] = deploys();
+      expect(latest).toMatchObject({ operator: 'auto-redeploy', status: 'Complete' });
+      return latest;
+    }, 60_000);
+    expect(redeploy.success).toBe(true);
+    expect(redeploy.logs.find((l) => l.stage === 'build')?.stdout).toBe(
+      `redeploy after Build '${build}' built version 0.0.2 (Update ${built._id.$oid})`,
+    );
+    expect((await docker.getContainer(deployment).inspect()).Config.Image).toBe(image('0.0.2'));
+  }, 240_000);
+});
