@@ -8,6 +8,7 @@ import {
   type GitHttpServer,
   type TestRegistry,
 } from '@monitor/testing';
+import { WebSocket } from 'ws';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
@@ -231,6 +232,46 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     expect(again.logs[0].stderr).toContain('is not building');
   }, 120_000);
 
+  it("shows Docker's first line on /ws/update before the second is printed", async () => {
+    const name = `live-${run}`;
+    await git.createRepo(`acme/${name}`, {
+      Dockerfile: dockerfile(sh('echo first-""line; sleep 3; echo second-""line')),
+    });
+    await createBuild(name, `acme/${name}`, { extra_args: ['--no-cache'] });
+    const messages: { at: number; text: string }[] = [];
+    const socket = await feed(monitor.url, monitor.adminAuth.jwt, messages);
+    try {
+      const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
+      const id = started._id.$oid;
+      const seen: { at: number; update: Update }[] = [];
+      let read = 0;
+      const follow = async (): Promise<Update> => {
+        for (;;) {
+          const next = messages.slice(read).findIndex((m) => m.text.includes(id));
+          if (next < 0) {
+            await new Promise((r) => setTimeout(r, 5));
+            continue;
+          }
+          read += next + 1;
+          const update = await monitor.admin.read<Update>('GetUpdate', { id });
+          seen.push({ at: messages[read - 1].at, update });
+          if (update.status === 'Complete') return update;
+        }
+      };
+      const update = await follow();
+      expect(update.success).toBe(true);
+      const stdout = (u: Update) => u.logs.find((l) => l.stage === 'Docker Build')?.stdout ?? '';
+      const firstSeen = seen.find(({ update: u }) => stdout(u).includes('first-line'))!;
+      const secondSeen = seen.find(({ update: u }) => stdout(u).includes('second-line'))!;
+      expect(stdout(firstSeen.update)).not.toContain('second-line');
+      expect(firstSeen.update.status).toBe('InProgress');
+      console.log(`first line on /ws/update ${secondSeen.at - firstSeen.at} ms before the second`);
+      expect(secondSeen.at - firstSeen.at).toBeGreaterThan(2000);
+    } finally {
+      socket.close();
+    }
+  }, 120_000);
+
   it('refuses a build with an unknown builder: 400 naming the field, nothing run', async () => {
     const name = `nobuilder-${run}`;
     await monitor.admin.write('CreateBuild', {
@@ -246,4 +287,33 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     expect(answer.body.error).toContain('config.builder_id');
     expect(updates()).toHaveLength(before);
   });
+  it('runs every build a BatchRunBuild pattern picks, each its own answer', async () => {
+    type Item = { status: string; data: { name?: string; error?: { error: string } } & Update };
+    const items = await monitor.admin.execute<Item[]>('BatchRunBuild', {
+      pattern: `live-${run}, nobuilder-${run}`,
+    });
+    const ok = items.find((i) => i.status === 'Ok')!;
+    const err = items.find((i) => i.status === 'Err')!;
+    expect(err.data).toMatchObject({ name: `nobuilder-${run}` });
+    expect(err.data.error?.error).toContain('config.builder_id');
+    expect((await completed(ok.data)).success).toBe(true);
+    const versions = await monitor.admin.read<{ version: Version }[]>('ListBuildVersions', {
+      build: `live-${run}`,
+    });
+    expect(versions.map((v) => v.version.patch)).toEqual([2, 1]);
+  }, 120_000);
 });
+
+async function feed(url: string, jwt: string, into: { at: number; text: string }[]) {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
+  await new Promise<void>((resolve, reject) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } })));
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (text === 'LOGGED_IN') return resolve();
+      into.push({ at: Date.now(), text });
+    });
+    socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
+  });
+  return socket;
+}

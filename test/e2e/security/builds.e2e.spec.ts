@@ -1,3 +1,8 @@
+import Dockerode from 'dockerode';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeImageTags } from '@monitor/testing';
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
@@ -6,6 +11,7 @@ import {
   grant as grantOn,
   startWithLocalAgent,
 } from '../../support/security';
+import { completed, type UpdateView as Update } from '../../support/updates';
 
 interface BuildView {
   config: { build_path: string; pre_build: { command: string }; extra_args: string[] };
@@ -54,7 +60,10 @@ describe('security: a Build is checked when written, and its pre-build needs Ter
       [{ build_path: 'app', dockerfile_path: 'a/../../../x' }, /config\.dockerfile_path: .*'\.\.'/],
       [{ image_name: 'Web App' }, /image_name: 'Web App' is not an image name/],
       [{ image_tag: '-x' }, /image_tag: '-x' is not an image tag/],
-      [{ secret_args: '../../x=1' }, /config\.secret_args: secret_args line 1: '\.\.\/\.\.\/x' is not a secret id/],
+      [
+        { secret_args: '../../x=1' },
+        /config\.secret_args: secret_args line 1: '\.\.\/\.\.\/x' is not a secret id/,
+      ],
       [
         { extra_args: ['--output type=local,dest=/'] },
         /extra_args: '--output' is not a build flag Monitor takes/,
@@ -100,4 +109,58 @@ describe('security: a Build is checked when written, and its pre-build needs Ter
       extra_args: ['--pull', '--target prod'],
     });
   });
+  it('refuses RunBuild and CancelBuild to a user with only Read on the build, nothing run', async () => {
+    const rita = (await enabledUser(monitor, 'rita')).client;
+    await grant('rita', 'Build', 'web', 'Read');
+    const runs = () =>
+      monitor.runtime.readModel.listUpdates((u) => u.target?.type === 'Build').length;
+    const before = runs();
+    await refused(rita, 'execute', 'RunBuild', { build: 'web' }, 403, /Execute/);
+    await refused(rita, 'execute', 'CancelBuild', { build: 'web' }, 403, /Execute/);
+    await refused(rita, 'execute', 'RunBuild', { build: 'nothing-here' }, 404, /nothing-here/);
+    expect(runs()).toBe(before);
+  });
+
+  it('runs a pre-build only while its writer holds Terminal: taken away, the run stops', async () => {
+    const marker = join(tmpdir(), `owned-by-build-${process.pid}`);
+    await users.tom.write('UpdateBuild', {
+      id: 'web',
+      config: { pre_build: { path: '', command: `touch ${marker}` } },
+    });
+    await grant('tom', 'Server', 'local', 'Read', ['Attach']);
+    const started = await admin.execute<Update>('RunBuild', { build: 'web' });
+    const update = await completed(admin, started);
+    expect(update.success).toBe(false);
+    const failed = update.logs.find((l) => !l.success)!;
+    expect(failed.stage).toBe('host access');
+    expect(failed.stderr).toMatch(/last written by 'tom', who has no Terminal/);
+    expect(existsSync(marker)).toBe(false);
+    expect(update.logs.map((l) => l.stage)).not.toContain('builder');
+  });
+
+  it('lets a user with Execute on a build run it, as its writer may', async () => {
+    const image = `plain-${process.pid}`;
+    await admin.write('CreateBuild', {
+      name: image,
+      config: { builder_id: 'local-builder', dockerfile: 'FROM scratch\nLABEL monitor-test=1\n' },
+    });
+    const eve = (await enabledUser(monitor, 'eve')).client;
+    await grant('eve', 'Build', image, 'Execute');
+    try {
+      const update = await completed(
+        admin,
+        await eve.execute<Update>('RunBuild', { build: image }),
+      );
+      expect(update.logs.filter((l) => !l.success)).toEqual([]);
+      const versions = await eve.read<unknown[]>('ListBuildVersions', { build: image });
+      expect(versions).toHaveLength(1);
+    } finally {
+      await removeImageTags(new Dockerode({ socketPath: '/var/run/docker.sock' }), [
+        `${image}:latest`,
+        `${image}:0.0.1`,
+        `${image}:0.0`,
+        `${image}:0`,
+      ]);
+    }
+  }, 120_000);
 });
