@@ -42,13 +42,13 @@ export function withVariant(kind: ResourceKind, config: Config, type: string): C
 
 /**
  * The patch to send for a union config: within the same type only the params that changed, which
- * the gateway merges into the stored ones. Sending them all would send back a secret param
- * (a Url builder's passkey) as the `*****` it was answered as.
+ * the gateway merges into the stored ones, under the type it checks them against. Sending them
+ * all would send back a secret param (a Url builder's passkey) as the `*****` it was answered as.
  */
 export function variantPatch(kind: ResourceKind, current: Config, patch: Config): Config {
   if (!CONFIG_VARIANTS[kind] || patch.type !== undefined || !isConfig(patch.params)) return patch;
   const before = isConfig(current.params) ? current.params : {};
-  return { ...patch, params: patchOf(configChanges(before, patch.params)) };
+  return { ...patch, type: current.type, params: patchOf(configChanges(before, patch.params)) };
 }
 
 function isConfig(value: unknown): value is Config {

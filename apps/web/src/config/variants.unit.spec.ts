@@ -5,7 +5,10 @@ describe('union configs (a Builder)', () => {
 
   it('sends only the params that changed within the same type, never the masked passkey', () => {
     const patch = { params: { address: 'https://b:8120', passkey: '*****' } };
-    expect(variantPatch('Builder', url, patch)).toEqual({ params: { address: 'https://b:8120' } });
+    expect(variantPatch('Builder', url, patch)).toEqual({
+      type: 'Url',
+      params: { address: 'https://b:8120' },
+    });
   });
 
   it('sends the whole params of a new type, started from its defaults', () => {

@@ -23,7 +23,7 @@ export function UpdatePage({ id }: { id: string }) {
   const u = update.data;
   const running = u?.status !== 'Complete' && !u?.logs.at(-1)?.end_ts;
   // Output grows at the bottom: keep it in view for a user who is watching it there.
-  useFollowBottom(running ? outputSize(u) : 0);
+  useFollowBottom(outputSize(u), running);
   return (
     <section>
       <h1>

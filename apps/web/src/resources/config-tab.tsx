@@ -30,12 +30,16 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const changes = configChanges(config, edited);
   const references = useReferenceOptions();
 
-  // A change from elsewhere (another user, a live refresh) shows when there is nothing pending;
-  // adjusted while rendering, so the form never shows the old config against the new one.
+  // A change from elsewhere (another user, a live refresh) shows when there is nothing pending,
+  // and the config read after a save replaces what was saved: the gateway answers it completed
+  // (a new variant's params) and masked (a secret as *****), which is no pending change.
+  // Adjusted while rendering, so the form never shows the old config against the new one.
   const [shownConfig, setShownConfig] = useState(config);
+  const [justSaved, setJustSaved] = useState(false);
   if (shownConfig !== config) {
     setShownConfig(config);
-    if (!configChanges(config, edited).length) setEdited(config);
+    setJustSaved(false);
+    if (justSaved || !configChanges(config, edited).length) setEdited(config);
   }
 
   const save = async () => {
@@ -45,6 +49,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
       const patch = variantPatch(spec.kind, config, patchOf(changes));
       const params: UpdateResourceDto = { id: resource._id.$oid, config: patch };
       await api.write(spec.requests.update, params);
+      setJustSaved(true);
       setReviewing(false);
       onSaved();
     } catch (e) {

@@ -1,0 +1,257 @@
+import Dockerode from 'dockerode';
+import type { Browser, Page } from 'playwright-core';
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { api, logIn, TEST_PASSWORD, type ApiClient } from '../support/api';
+import { launchChromium, screenshot } from '../support/browser';
+import { startFreshMonitor } from '../support/browser-monitor';
+import { completed, type UpdateView } from '../support/updates';
+
+/*
+ * The pages of issue 13 in Debian's Chromium against a real embedded Monitor with its local
+ * agent and the real Docker engine: a running stage's output growing on the Update page, the
+ * Builder and Build pages, the Repo page. The tests share one page and run in order.
+ */
+
+const SLOW = 60_000;
+// Many lines first, so the page is taller than the window and has to follow its bottom; then a
+// line, 2 s of silence and another, each saying when the host printed it.
+const PRE_DEPLOY =
+  "sleep 1; seq -f 'filler-%g' 1 80; echo first-line-at $(date +%s%3N); sleep 2; " +
+  'echo second-line-at $(date +%s%3N)';
+
+interface BuilderView {
+  config: { type: string; params: Record<string, unknown> };
+}
+
+describe('web UI: Builds, Builders, Repos and live output', () => {
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const stack = `web-builds-stack-${process.pid}`;
+  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
+  let browser: Browser;
+  let page: Page;
+  let admin: ApiClient;
+
+  const nav = (label: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const heading = (text: string | RegExp) => page.getByRole('heading', { level: 1, name: text });
+  /** Saves the reviewed changes; a refusal fails the test with the gateway's message. */
+  const save = async (label: string) => {
+    await button(label).click();
+    const refusal = page.locator('.review [role="alert"]');
+    await Promise.race([button('Review changes').waitFor(), refusal.waitFor()]).catch(
+      async (e: Error) => {
+        const shown = await page.locator('main').innerText();
+        throw new Error(`${label}: ${e.message}\n${shown.slice(0, 2000)}`);
+      },
+    );
+    if (await refusal.isVisible()) throw new Error(`${label}: ${await refusal.textContent()}`);
+  };
+  const atBottom = () =>
+    page.evaluate(
+      () =>
+        window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 60 &&
+        document.documentElement.scrollHeight > window.innerHeight,
+    );
+
+  beforeAll(async () => {
+    await ensureBusyboxImage(docker);
+    monitor = await startFreshMonitor({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+    });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(monitor.url);
+    await page.locator('#username').fill('admin');
+    await page.locator('#password').fill(TEST_PASSWORD);
+    await button('Sign up').click();
+    await heading('Dashboard').waitFor();
+    admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await admin
+      ?.execute<UpdateView>('DestroyStack', { stack })
+      .then((u) => completed(admin, u))
+      .catch(() => undefined);
+    await monitor?.destroy();
+    const left = await docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.compose.project=${stack}`] },
+    });
+    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+  }, SLOW);
+
+  it(
+    "shows a running stage's first line before the second is printed, following the bottom",
+    async () => {
+      await admin.write('CreateStack', {
+        name: stack,
+        config: {
+          server_id: 'local',
+          auto_pull: false,
+          file_contents: [
+            'services:',
+            '  idle:',
+            `    image: ${BUSYBOX_TEST_IMAGE}`,
+            `    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]`,
+            '    network_mode: none',
+            '',
+          ].join('\n'),
+          pre_deploy: { path: '', command: PRE_DEPLOY },
+        },
+      });
+      const started = await admin.execute<UpdateView>('DeployStack', { stack });
+      await page.goto(`${monitor.url}/updates/${started._id.$oid}`);
+      const running = page.locator('[data-stage="pre deploy"][data-running]');
+      await running.locator('pre.stdout', { hasText: 'first-line' }).waitFor({ timeout: 30_000 });
+      const firstSeenAt = Date.now();
+      expect(await running.locator('pre.stdout').textContent()).not.toContain('second-line');
+      await running.getByRole('status').getByText('running').waitFor();
+      expect(await atBottom()).toBe(true);
+      await screenshot(page, 'update-running');
+
+      const done = page.locator('[data-stage="pre deploy"]:not([data-running])');
+      await done.locator('pre.stdout', { hasText: 'second-line' }).waitFor({ timeout: 30_000 });
+      const update = await completed(admin, started);
+      const stdout = update.logs.find((l) => l.stage === 'pre deploy')!.stdout;
+      const secondAt = Number(/second-line-at (\d+)/.exec(stdout)?.[1]);
+      expect(firstSeenAt).toBeLessThan(secondAt);
+      expect(await page.getByRole('status').count()).toBe(0);
+      expect(await atBottom()).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'creates a Server builder and an Url builder, and saves an Url builder turned Aws',
+    async () => {
+      await page.goto(`${monitor.url}/builders`);
+      await button('New Builder').click();
+      await page.locator('#new-name').fill('local-builder');
+      await page.locator('#new-builder-type').selectOption('Server');
+      await page.locator('#new-builder-server').selectOption({ label: 'local' });
+      await button('Create').click();
+      await heading(/local-builder/).waitFor();
+      expect(await page.locator('#config-type').inputValue()).toBe('Server');
+      await page
+        .locator('#config-params-server_ids')
+        .getByLabel('local', { exact: true })
+        .isChecked()
+        .then((checked) => expect(checked).toBe(true));
+
+      await nav('Builders').click();
+      await button('New Builder').click();
+      await page.locator('#new-name').fill('url-builder');
+      await page.locator('#new-builder-type').selectOption('Url');
+      await page.locator('#new-builder-address').fill('http://127.0.0.1:8120');
+      await page.locator('#new-builder-passkey').fill('builder-passkey-web-0123');
+      await button('Create').click();
+      await heading(/url-builder/).waitFor();
+      expect(await page.locator('#config-params-passkey').getAttribute('type')).toBe('password');
+      await page.locator('#config-params-address').fill('http://127.0.0.1:9120');
+      await button('Review 1 change').click();
+      await save('Save 1 change');
+      // Only the changed param was sent: the passkey, answered masked, is kept.
+      const url = await admin.read<BuilderView>('GetBuilder', { builder: 'url-builder' });
+      expect(url.config.params).toMatchObject({
+        address: 'http://127.0.0.1:9120',
+        passkey: '*****',
+      });
+      expect(await page.content()).not.toContain('builder-passkey-web-0123');
+
+      await page.locator('#config-type').selectOption('Aws');
+      await page.locator('#config-params-region').fill('eu-west-1');
+      await page.locator('#config-params-ami_id').fill('ami-0123456789abcdef0');
+      await page.locator('#config-params-instance_type').fill('t3.small');
+      await page.locator('#config-params-subnet_id').fill('subnet-0a1b2c3d');
+      await page
+        .locator('#config-params-security_group_ids')
+        .fill('sg-0123456789abcdef0\nsg-01234567');
+      await page.locator('#config-params-key_pair_name').fill('builds');
+      await page.locator('#config-params-volume_gb').fill('30');
+      await page.locator('#config-params-user_data').fill('#!/bin/sh\necho ready');
+      await button('Review 2 changes').click();
+      await save('Save 2 changes');
+      const aws = await admin.read<BuilderView>('GetBuilder', { builder: 'url-builder' });
+      expect(aws.config).toMatchObject({
+        type: 'Aws',
+        params: {
+          region: 'eu-west-1',
+          ami_id: 'ami-0123456789abcdef0',
+          instance_type: 't3.small',
+          subnet_id: 'subnet-0a1b2c3d',
+          security_group_ids: ['sg-0123456789abcdef0', 'sg-01234567'],
+          key_pair_name: 'builds',
+          volume_gb: 30,
+          user_data: '#!/bin/sh\necho ready',
+        },
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'writes a Build with its Dockerfile on the Server builder and shows its info, buttons and versions',
+    async () => {
+      await nav('Builds').click();
+      await button('New Build').click();
+      await page.locator('#new-name').fill('web-build');
+      await button('Create').click();
+      await heading(/web-build/).waitFor();
+      await page.locator('#config-builder_id').selectOption({ label: 'local-builder' });
+      await page.locator('#config-image_name').fill('web-build-image');
+      await page.locator('#config-dockerfile').fill('FROM scratch\nLABEL made=web\n');
+      await page.locator('#config-secret_args').fill('TOKEN=never-on-the-page');
+      expect(await page.locator('#config-secret_args').getAttribute('class')).toBe('secret-text');
+      await button('Review 4 changes').click();
+      await save('Save 4 changes');
+      const build = await admin.read<{ config: Record<string, unknown> }>('GetBuild', {
+        build: 'web-build',
+      });
+      expect(build.config).toMatchObject({
+        builder_id: expect.stringMatching(/\w/),
+        dockerfile: 'FROM scratch\nLABEL made=web\n',
+        secret_args: '*****',
+      });
+      expect(await page.content()).not.toContain('never-on-the-page');
+
+      const facts = page.getByLabel('Build', { exact: true });
+      expect(await facts.locator('[data-fact="version"]').textContent()).toBe('0.0.0');
+      await facts.getByText('Dockerfile written here').waitFor();
+      const executions = page.getByLabel('Executions');
+      expect(await executions.getByRole('button', { name: 'Run Build' }).isEnabled()).toBe(true);
+      expect(await executions.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
+      await screenshot(page, 'build');
+      await page.getByRole('tab', { name: 'Versions' }).click();
+      await page.getByText('Nothing built yet.').waitFor();
+    },
+    SLOW,
+  );
+
+  it(
+    'shows a Repo with Clone, Pull and Refresh, not cloned yet',
+    async () => {
+      await nav('Repos').click();
+      await button('New Repo').click();
+      await page.locator('#new-name').fill('web-repo');
+      await button('Create').click();
+      await heading(/web-repo/).waitFor();
+      const executions = page.getByLabel('Executions');
+      for (const name of ['Clone', 'Pull', 'Refresh']) {
+        await executions.getByRole('button', { name, exact: true }).waitFor();
+      }
+      await page.getByText('Not cloned yet').waitFor();
+      await page.locator('#config-server_id').selectOption({ label: 'local' });
+      await page.locator('#config-repo').fill('owner/web-repo');
+      await button('Review 2 changes').click();
+      await save('Save 2 changes');
+    },
+    SLOW,
+  );
+});
