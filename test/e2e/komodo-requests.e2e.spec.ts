@@ -154,8 +154,10 @@ async function createFixtures(monitor: EmbeddedMonitor): Promise<Fixtures> {
   const configs: Record<string, object> = {
     Deployment: { server_id: 'k-server', image: { type: 'Image', params: { image: 'app:1' } } },
     Stack: { server_id: 'k-server', file_contents: 'services: {}\n' },
+    // RunBuild refuses a Build without a Builder (400): Builders are created first.
+    Build: { builder_id: 'k-builder', dockerfile: 'FROM scratch\n' },
   };
-  for (const kind of [...KINDS, ...MORE_KINDS]) {
+  for (const kind of [...MORE_KINDS, ...KINDS]) {
     for (const prefix of ['k-rename', 'k-delete', ...(kind === 'Server' ? [] : ['k'])]) {
       const name = prefix === 'k' ? `k-${kind.toLowerCase()}` : `${prefix}-${kind.toLowerCase()}`;
       await admin.write(`Create${kind}`, { name, config: configs[kind] ?? {} });
