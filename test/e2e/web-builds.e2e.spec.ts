@@ -1,6 +1,6 @@
 import Dockerode from 'dockerode';
 import type { Browser, Page } from 'playwright-core';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage, removeImageTags } from '@monitor/testing';
 import { api, logIn, TEST_PASSWORD, type ApiClient } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
 import { startFreshMonitor } from '../support/browser-monitor';
@@ -80,6 +80,10 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       .then((u) => completed(admin, u))
       .catch(() => undefined);
     await monitor?.destroy();
+    await removeImageTags(
+      docker,
+      ['latest', '0.0.1', '0.0', '0'].map((tag) => `web-build-image:${tag}`),
+    );
     const left = await docker.listContainers({
       all: true,
       filters: { label: [`com.docker.compose.project=${stack}`] },
@@ -230,6 +234,20 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       await screenshot(page, 'build');
       await page.getByRole('tab', { name: 'Versions' }).click();
       await page.getByText('Nothing built yet.').waitFor();
+
+      await executions.getByRole('button', { name: 'Run Build' }).click();
+      // Built, versioned and listed without a reload: the page follows the build's Updates.
+      await facts
+        .locator('[data-fact="version"]', { hasText: '0.0.1' })
+        .waitFor({ timeout: 90_000 });
+      await page.locator('h1 [data-state="Ok"]').waitFor();
+      await page.locator('[aria-label="Versions"] [data-version="0.0.1"]').waitFor();
+      expect(await facts.locator('[data-fact="last-built"] time').count()).toBe(1);
+      await page.getByRole('tab', { name: 'Updates' }).click();
+      await page.getByRole('link', { name: 'RunBuild' }).first().click();
+      await page.locator('[data-stage="Docker Build"]').waitFor();
+      expect(await page.locator('.stage-failed').count()).toBe(0);
+      expect(await page.content()).not.toContain('never-on-the-page');
     },
     SLOW,
   );
