@@ -1,6 +1,6 @@
 import type { ResourceKind } from '@monitor/contracts';
 import type { Config } from './diff';
-import { fieldHelp } from './field-help';
+import { fieldHelp, PARAM_HELP } from './field-help';
 import { ReferenceInput, ReferencesInput } from './reference-inputs';
 import type { ReferenceOptions } from './references';
 import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
@@ -52,6 +52,7 @@ export function ConfigForm({ kind, config, readOnly, references = {}, onChange }
             id={`config-${field}`}
             field={field}
             help={fieldHelp(kind, field)}
+            paramHelp={variants && field === 'params' ? PARAM_HELP[kind] : undefined}
             value={value}
             readOnly={readOnly || !onChange}
             references={references}
@@ -67,6 +68,8 @@ interface FieldProps {
   id: string;
   field: string;
   help?: string;
+  /** What each field of an object value means (a Builder's params). */
+  paramHelp?: Record<string, string | undefined>;
   value: unknown;
   readOnly: boolean;
   references: ReferenceOptions;
@@ -140,6 +143,7 @@ function ObjectInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Config
           key={key}
           id={`${id}-${key}`}
           field={key}
+          help={props.paramHelp?.[key]}
           value={v}
           readOnly={readOnly}
           references={references}

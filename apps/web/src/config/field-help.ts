@@ -2,7 +2,7 @@ import type { ResourceKind } from '@monitor/contracts';
 import { ALERTER_HELP, SERVER_TEMPLATE_HELP } from './help/alerter-template';
 import { DEPLOYMENT_HELP } from './help/deployment';
 import { PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';
-import { BUILD_HELP, BUILDER_HELP, REPO_HELP } from './help/repo-build';
+import { BUILD_HELP, BUILDER_HELP, BUILDER_PARAM_HELP, REPO_HELP } from './help/repo-build';
 import { SERVER_HELP } from './help/server';
 import { STACK_HELP } from './help/stack';
 
@@ -22,6 +22,11 @@ export const FIELD_HELP: Record<ResourceKind, Record<string, string | undefined>
   ResourceSync: RESOURCE_SYNC_HELP,
   Alerter: ALERTER_HELP,
   ServerTemplate: SERVER_TEMPLATE_HELP,
+};
+
+/** For kinds whose config is a union `{ type, params }`: what each param means. */
+export const PARAM_HELP: Partial<Record<ResourceKind, Record<string, string | undefined>>> = {
+  Builder: BUILDER_PARAM_HELP,
 };
 
 export function fieldHelp(kind: ResourceKind, field: string): string | undefined {

@@ -1,5 +1,11 @@
-import { KIND_SPECS, type ResourceKind } from '@monitor/domain';
-import { FIELD_HELP, fieldHelp } from './field-help';
+import {
+  defaultAwsBuilderConfig,
+  defaultServerBuilderConfig,
+  defaultUrlBuilderConfig,
+  KIND_SPECS,
+  type ResourceKind,
+} from '@monitor/domain';
+import { FIELD_HELP, fieldHelp, PARAM_HELP } from './field-help';
 
 const KINDS = Object.keys(KIND_SPECS) as ResourceKind[];
 
@@ -31,5 +37,25 @@ describe('field help of the web UI', () => {
 
   it('knows nothing of a field no config has', () => {
     expect(fieldHelp('Server', 'no_such_field')).toBeUndefined();
+  });
+});
+
+describe("a Builder's params help", () => {
+  const variants = {
+    Url: defaultUrlBuilderConfig(),
+    Server: defaultServerBuilderConfig(),
+    Aws: defaultAwsBuilderConfig(),
+  };
+
+  it.each(Object.entries(variants))('explains every param of a %s builder', (_, params) => {
+    const missing = Object.keys(params).filter((p) => !PARAM_HELP.Builder?.[p]?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it('writes each as one sentence of at most 140 characters', () => {
+    const bad = Object.entries(PARAM_HELP.Builder ?? {}).filter(
+      ([, text]) => !text || !text.endsWith('.') || text.length > 140,
+    );
+    expect(bad).toEqual([]);
   });
 });

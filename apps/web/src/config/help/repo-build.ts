@@ -1,4 +1,11 @@
-import type { BuildConfig, BuilderConfig, RepoConfig } from '@monitor/contracts';
+import type {
+  AwsBuilderConfigDto,
+  BuildConfig,
+  BuilderConfig,
+  RepoConfig,
+  ServerBuilderConfigDto,
+  UrlBuilderConfigDto,
+} from '@monitor/contracts';
 import { GIT } from './common';
 
 export const REPO_HELP: Partial<Record<keyof RepoConfig, string>> = {
@@ -53,4 +60,31 @@ export const BUILDER_HELP: Partial<Record<keyof BuilderConfig, string>> = {
   type: 'Where builds run: Url (an agent by address), Server (existing Servers) or Aws (an EC2 instance per build).',
   params:
     'Settings of the type: address and passkey for Url, server_ids for Server, the instance for Aws.',
+};
+
+type BuilderParams = AwsBuilderConfigDto & ServerBuilderConfigDto & UrlBuilderConfigDto;
+
+/** A Builder's params, whichever its type: the fields of the three variants share no name in conflict. */
+export const BUILDER_PARAM_HELP: Partial<Record<keyof BuilderParams, string>> = {
+  server_ids: 'The Servers whose agents build; later ones take builds when earlier ones are busy.',
+  address: "The agent's address, e.g. https://10.0.0.5:8120.",
+  passkey: "The agent's passkey; answered as ***** once set, a new one is typed unseen.",
+  insecure_tls: "Accept the agent's certificate without checking it (pinned at the first call).",
+  periphery_public_key: "The agent's public key expected; empty checks none.",
+  region: 'The AWS region the instance is launched in, e.g. eu-west-1.',
+  instance_type: 'The EC2 instance type, e.g. c5.2xlarge.',
+  ami_id: 'The image launched (ami-...); it needs Docker, the agent is started by the user data.',
+  subnet_id: 'The subnet (subnet-...) the instance is launched in.',
+  security_group_ids:
+    'Security groups (sg-...), one per line; one must let the core reach the port.',
+  key_pair_name: 'The EC2 key pair to allow SSH with; empty for none.',
+  volume_gb: 'Size of the root volume in GB.',
+  assign_public_ip: 'Give the instance a public IP (to reach registries and git hosts).',
+  use_public_ip: 'Reach the agent on its public IP rather than its private one.',
+  port: 'The port the agent listens on.',
+  use_https: 'Call the agent over https.',
+  user_data: 'Run at the first boot before the agent starts, e.g. to install Docker.',
+  git_providers: 'Git accounts available on the image, as JSON.',
+  image_registries: 'Registry accounts available on the image, as JSON.',
+  secrets: 'Names of the secrets the image holds (not their values).',
 };
