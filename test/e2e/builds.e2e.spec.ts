@@ -285,6 +285,17 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toContain('config.builder_id');
+    await monitor.admin.write('CreateBuild', {
+      name: `nosource-${run}`,
+      config: { builder_id: 'local-builder' },
+    });
+    const nothing = await monitor.admin.call<{ error: string }>('execute', 'RunBuild', {
+      build: `nosource-${run}`,
+    });
+    expect([nothing.status, nothing.body.error]).toEqual([
+      400,
+      expect.stringContaining('config.repo'),
+    ]);
     expect(updates()).toHaveLength(before);
   });
   it('runs every build a BatchRunBuild pattern picks, each its own answer', async () => {
@@ -302,6 +313,18 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     });
     expect(versions.map((v) => v.version.patch)).toEqual([2, 1]);
   }, 120_000);
+  it('answers the monthly stats and the extra args the builds use', async () => {
+    const stats = await monitor.admin.read<{ total_count: number; days: { count: number }[] }>(
+      'GetBuildMonthlyStats',
+      {},
+    );
+    // 2 built, 1 failed, 1 cancelled, 2 live builds (one in the batch).
+    expect(stats.total_count).toBe(6);
+    expect(stats.days).toHaveLength(30);
+    expect(stats.days.reduce((sum, d) => sum + d.count, 0)).toBe(6);
+    const args = await monitor.admin.read<string[]>('ListCommonBuildExtraArgs', {});
+    expect(args).toEqual(['--no-cache']);
+  });
 });
 
 async function feed(url: string, jwt: string, into: { at: number; text: string }[]) {

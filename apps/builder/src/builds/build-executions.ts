@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  buildSourceProblem,
   decideBuild,
   evolveBuildRecord,
   initialBuildRecord,
@@ -57,6 +58,12 @@ export class BuildExecutions {
     this.builderOf(build);
     const [problem] = validateBuildConfig(build.config, build.name);
     if (problem) throw invalid(problem.message, { field: `config.${problem.field}` });
+    const linked = this.readModel.resourceById('Repo', build.config.linked_repo);
+    const source = buildSourceProblem(build.config, linked?.config.repo);
+    if (source)
+      throw invalid(`config.${source.field}: ${source.message}`, {
+        field: `config.${source.field}`,
+      });
     let updateId!: (id: string) => void;
     const known = new Promise<string>((resolve) => (updateId = resolve));
     const { id, position } = await this.runner.start({

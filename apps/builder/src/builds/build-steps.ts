@@ -6,6 +6,7 @@ import {
   buildDirectory,
   buildImageTags,
   buildPowers,
+  buildSourceProblem,
   invalid,
   formatVersion,
   type ExecutionLog,
@@ -76,19 +77,9 @@ export class BuildSteps {
     const { config } = build;
     let git: ReturnType<BuildSource['git']>;
     await ctx.stage('git source', `find the repository of '${build.name}'`, async () => {
-      if (config.files_on_host)
-        throw invalid('files_on_host: building from files on the host is not available yet', {
-          field: 'config.files_on_host',
-        });
       git = this.source.git(ctx, build);
-      if (!git && !config.dockerfile.trim())
-        throw invalid('repo: set a repository, a linked_repo or the dockerfile contents', {
-          field: 'config.repo',
-        });
-      if (!git && config.pre_build.command.trim())
-        throw invalid('pre_build: a pre-build command runs in a checkout: set a repository', {
-          field: 'config.pre_build',
-        });
+      const problem = buildSourceProblem(config, git?.label);
+      if (problem) throw invalid(`${problem.field}: ${problem.message}`);
       return { stdout: git ? git.label : 'the dockerfile contents of the config' };
     });
     if (!git) return {};

@@ -18,6 +18,31 @@ export const buildDirectory = (build: { id: string }) => `build-${build.id}`;
 export const withVersionVariable = (text: string, version: Version) =>
   text.replaceAll('[[$VERSION]]', formatVersion(version));
 
+/**
+ * Why a Build has nothing to build from, before anything runs: files on the host are not built
+ * yet, a build needs a repository (its own or its linked Repo's) or dockerfile contents, and a
+ * pre-build command runs in a checkout. `linkedRepo` is the linked Repo's repository.
+ */
+export function buildSourceProblem(
+  config: Pick<BuildConfig, 'files_on_host' | 'repo' | 'linked_repo' | 'dockerfile' | 'pre_build'>,
+  linkedRepo?: string,
+): { field: string; message: string } | undefined {
+  const fromGit = Boolean((config.linked_repo ? (linkedRepo ?? '') : config.repo).trim());
+  if (config.files_on_host)
+    return {
+      field: 'files_on_host',
+      message: 'building from files on the host is not available yet',
+    };
+  if (!fromGit && !config.dockerfile.trim())
+    return { field: 'repo', message: 'set a repository, a linked_repo or the dockerfile contents' };
+  if (!fromGit && config.pre_build.command.trim())
+    return {
+      field: 'pre_build',
+      message: 'a pre-build command runs in a checkout: set a repository',
+    };
+  return undefined;
+}
+
 /** The args of one build, parsed from the fields as filled in for it. */
 export interface BuildArgs {
   build_args: Record<string, string>;

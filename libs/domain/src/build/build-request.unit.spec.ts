@@ -1,4 +1,10 @@
-import { buildArgs, buildDirectory, withVersionVariable } from './build-request';
+import { defaultBuildConfig } from './build.config';
+import {
+  buildArgs,
+  buildDirectory,
+  buildSourceProblem,
+  withVersionVariable,
+} from './build-request';
 
 const version = { major: 1, minor: 2, patch: 3 };
 
@@ -37,5 +43,28 @@ describe("a build's args, from the fields as filled in", () => {
   it("fills Komodo's [[$VERSION]] and gives each build a folder of its own", () => {
     expect(withVersionVariable('v=[[$VERSION]] [[OTHER]]', version)).toBe('v=1.2.3 [[OTHER]]');
     expect(buildDirectory({ id: 'abc' })).toBe('build-abc');
+  });
+});
+
+describe('what a build is built from, checked before it runs', () => {
+  const config = { ...defaultBuildConfig(), repo: 'acme/app' };
+  const preBuild = { path: '', command: 'make' };
+
+  it('takes a repository, a linked Repo with one, or dockerfile contents', () => {
+    expect(buildSourceProblem(config)).toBeUndefined();
+    expect(
+      buildSourceProblem({ ...config, repo: '', linked_repo: 'r1' }, 'acme/lib'),
+    ).toBeUndefined();
+    expect(buildSourceProblem({ ...config, repo: '', dockerfile: 'FROM scratch' })).toBeUndefined();
+  });
+
+  it('names the field when there is nothing to build, or a pre-build without a checkout', () => {
+    expect(buildSourceProblem({ ...config, repo: '' })?.field).toBe('repo');
+    expect(buildSourceProblem({ ...config, linked_repo: 'r1' }, '')?.field).toBe('repo');
+    expect(
+      buildSourceProblem({ ...config, repo: '', dockerfile: 'FROM scratch', pre_build: preBuild })
+        ?.field,
+    ).toBe('pre_build');
+    expect(buildSourceProblem({ ...config, files_on_host: true })?.field).toBe('files_on_host');
   });
 });
