@@ -48,7 +48,7 @@ describe("a build's args, from the fields as filled in", () => {
 
 describe('what a build is built from, checked before it runs', () => {
   const config = { ...defaultBuildConfig(), repo: 'acme/app' };
-  const preBuild = { path: '', command: 'make' };
+  const preBuild = { ...config.pre_build, command: 'make' };
 
   it('takes a repository, a linked Repo with one, or dockerfile contents', () => {
     expect(buildSourceProblem(config)).toBeUndefined();
