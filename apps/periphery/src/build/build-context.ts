@@ -58,6 +58,9 @@ export async function contextTar(
   const child = spawn('tar', ['--create', '--file=-', `--directory=${context}`, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // tar may be done (or dead) before it reads the list: its exit code says what went wrong, and an
+  // unhandled EPIPE on the pipe would take the agent down.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(files?.map((file) => `${file}\0`).join('') ?? '');
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
