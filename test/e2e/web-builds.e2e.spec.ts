@@ -231,6 +231,9 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       const executions = page.getByLabel('Executions');
       expect(await executions.getByRole('button', { name: 'Run Build' }).isEnabled()).toBe(true);
       expect(await executions.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
+      const hook = await page.locator('[data-webhook="build"]').textContent();
+      expect(hook).toMatch(new RegExp(`^${monitor.url}/listener/github/build/\\w+$`));
+      expect((await fetch(hook!, { method: 'POST', body: '{}' })).status).not.toBe(404);
       await screenshot(page, 'build');
       await page.getByRole('tab', { name: 'Versions' }).click();
       await page.getByText('Nothing built yet.').waitFor();
@@ -265,6 +268,13 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
         await executions.getByRole('button', { name, exact: true }).waitFor();
       }
       await page.getByText('Not cloned yet').waitFor();
+      // The webhook URLs shown are the gateway's routes (unsigned: refused, but not unknown).
+      await page.getByLabel('Git provider').selectOption('gitlab');
+      for (const action of ['clone', 'pull', 'build']) {
+        const url = await page.locator(`[data-webhook="${action}"]`).textContent();
+        expect(url).toMatch(new RegExp(`^${monitor.url}/listener/gitlab/repo/\\w+/${action}$`));
+        expect((await fetch(url!, { method: 'POST', body: '{}' })).status).not.toBe(404);
+      }
       await page.locator('#config-server_id').selectOption({ label: 'local' });
       await page.locator('#config-repo').fill('owner/web-repo');
       await button('Review 2 changes').click();

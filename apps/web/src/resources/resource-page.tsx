@@ -24,6 +24,7 @@ import { RepoCommits } from './repo-commits';
 import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 import { StackServicesTab } from './stack-services-tab';
+import { hasWebhooks, WebhookUrls } from './webhook-urls';
 
 type Tab =
   | 'Config'
@@ -169,6 +170,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           </button>
         ))}
       </nav>
+      {tab === 'Config' && hasWebhooks(spec.kind) && <WebhookUrls kind={spec.kind} id={target} />}
       {tab === 'Config' && (
         <ConfigTab
           spec={spec}
