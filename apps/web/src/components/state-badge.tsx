@@ -19,6 +19,8 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   stopping: 'busy',
   InProgress: 'busy',
   Building: 'busy',
+  Cloning: 'busy',
+  Pulling: 'busy',
   Queued: 'busy',
   WARNING: 'busy',
   OK: 'good',
