@@ -218,7 +218,15 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     expect(cancel.success).toBe(true);
     const update = await completed(started);
     expect(update.success).toBe(false);
-    expect(update.logs.at(-1)).toMatchObject({ stage: 'Build Cancelled', success: false });
+    expect(update.logs.at(-1)).toMatchObject({
+      stage: 'Build Cancelled',
+      stdout: "the agent's build was stopped",
+      success: false,
+    });
+    expect(cancel.logs.map((l) => l.stdout)).toEqual([
+      'The build cancel has been triggered',
+      'the build stopped: nothing was pushed',
+    ]);
     expect(JSON.stringify(update)).not.toContain('woke');
     expect(await tagsOf(name)).toEqual([]);
     const build = monitor.runtime.readModel.resource('Build', name)!;

@@ -91,9 +91,14 @@ export class BuildExecutions {
           return { stdout: 'The build cancel has been triggered' };
         });
         await ctx.stage('cancelled', 'wait for the build to stop', async () => {
-          const timeout = new Promise<boolean>((r) => setTimeout(r, CANCEL_WAIT_MS, false).unref());
-          const stopped = await Promise.race([running!.ended.then(() => true), timeout]);
-          if (!stopped) throw new Error(`the build did not stop within ${CANCEL_WAIT_MS / 1000} s`);
+          const timeout = new Promise<'timeout'>((r) =>
+            setTimeout(r, CANCEL_WAIT_MS, 'timeout').unref(),
+          );
+          const outcome = await Promise.race([running!.ended, timeout]);
+          if (outcome === 'timeout')
+            throw new Error(`the build did not stop within ${CANCEL_WAIT_MS / 1000} s`);
+          if (outcome !== 'Cancelled')
+            throw new Error(`the build ended (${outcome ?? 'with an error'}) before it could stop`);
           return { stdout: 'the build stopped: nothing was pushed' };
         });
       },
@@ -108,7 +113,6 @@ export class BuildExecutions {
     meta: CommandMeta,
   ): Promise<void> {
     const started_at = Date.now();
-    const { signal, end } = this.running.begin(buildId);
     // What the build is when it runs (it may have waited in the queue).
     const build = this.build(buildId);
     const version = versionToBuild(
@@ -116,8 +120,8 @@ export class BuildExecutions {
       build.config.auto_increment_version,
     );
     let checkout: Checkout = {};
-    const record = (outcome: BuildOutcome) =>
-      this.record(build, meta, {
+    const record = async (outcome: BuildOutcome) => {
+      await this.record(build, meta, {
         outcome,
         update_id: updateId,
         version,
@@ -125,35 +129,42 @@ export class BuildExecutions {
         ended_at: Date.now(),
         ...checkout,
       });
+      return outcome;
+    };
+    const { signal, end } = this.running.begin(buildId);
+    let stopped: Promise<string> | undefined;
+    let outcome: BuildOutcome | undefined;
     try {
       const builder = this.builderOf(build);
       await this.steps.checkHostAccess(ctx, build, builder);
       const acquired = await this.acquire(ctx, builder, signal);
-      const stop = () => void this.steps.stopOnAgent(acquired.agent, build);
+      const stop = () => (stopped = this.steps.stopOnAgent(acquired.agent, build));
       signal.addEventListener('abort', stop);
       try {
         const fill = this.source.interpolator(ctx, build, version);
         checkout = await this.steps.checkout(ctx, build, acquired.agent, fill);
         this.throwIfCancelled(signal);
+        // Once the agent's build has answered success, its tags are pushed: a cancel is too late.
         await this.steps.build(ctx, build, acquired.agent, version, checkout, fill);
-        this.throwIfCancelled(signal);
       } finally {
         signal.removeEventListener('abort', stop);
         await acquired.release();
       }
-      await record('Built');
+      outcome = await record('Built');
     } catch (error) {
       if (!signal.aborted) {
-        await record('Failed');
+        outcome = await record('Failed');
         throw error;
       }
-      await record('Cancelled');
+      outcome = await record('Cancelled');
+      const agent = (await stopped) ?? 'cancelled before the agent built';
       await ctx.stage('Build Cancelled', 'CancelBuild', async () => ({
         success: false,
+        stdout: agent,
         stderr: 'the build was cancelled: nothing was pushed',
       }));
     } finally {
-      end();
+      end(outcome);
     }
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { conflict } from '@monitor/domain';
+import { conflict, type BuildOutcome } from '@monitor/domain';
 
-/** One RunBuild in progress: how to stop it, and when it has ended. */
+/** One RunBuild in progress: how to stop it, and how it ended (none recorded: an error). */
 export interface RunningBuild {
   controller: AbortController;
-  ended: Promise<void>;
+  ended: Promise<BuildOutcome | undefined>;
 }
 
 /**
@@ -17,18 +17,21 @@ export class RunningBuilds {
   private readonly running = new Map<string, RunningBuild>();
 
   /** Marks the build as running until `end` is called; its signal aborts on a cancel. */
-  begin(buildId: string): { signal: AbortSignal; end: () => void } {
+  begin(buildId: string): {
+    signal: AbortSignal;
+    end: (outcome: BuildOutcome | undefined) => void;
+  } {
     if (this.running.has(buildId)) throw conflict(`a build of '${buildId}' is already running`);
     const controller = new AbortController();
-    let end!: () => void;
-    const ended = new Promise<void>((resolve) => (end = resolve));
+    let end!: (outcome: BuildOutcome | undefined) => void;
+    const ended = new Promise<BuildOutcome | undefined>((resolve) => (end = resolve));
     const entry = { controller, ended };
     this.running.set(buildId, entry);
     return {
       signal: controller.signal,
-      end: () => {
+      end: (outcome) => {
         if (this.running.get(buildId) === entry) this.running.delete(buildId);
-        end();
+        end(outcome);
       },
     };
   }
