@@ -246,8 +246,8 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       await page.locator('h1 [data-state="Ok"]').waitFor();
       await page.locator('[aria-label="Versions"] [data-version="0.0.1"]').waitFor();
       expect(await facts.locator('[data-fact="last-built"] time').count()).toBe(1);
-      await page.getByRole('tab', { name: 'Updates' }).click();
-      await page.getByRole('link', { name: 'RunBuild' }).first().click();
+      await executions.getByRole('link', { name: /Follow Run Build/ }).click();
+      await heading(/RunBuild/).waitFor();
       await page.locator('[data-stage="Docker Build"]').waitFor();
       expect(await page.locator('.stage-failed').count()).toBe(0);
       expect(await page.content()).not.toContain('never-on-the-page');

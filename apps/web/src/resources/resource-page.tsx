@@ -8,12 +8,13 @@ import { ActionButton } from '../components/confirm-button';
 import { BuildInfo } from './build-info';
 import { BuildVersionsTab } from './build-versions-tab';
 import { ErrorNote } from '../components/error-note';
-import { readable, StateBadge } from '../components/state-badge';
+import { StateBadge } from '../components/state-badge';
 import { navigate } from '../router';
 import { ConfigTab } from './config-tab';
 import { ContainersTab } from './containers-tab';
 import { ImagesTab, NetworksTab, VolumesTab } from './docker-objects-tabs';
-import { EXECUTIONS, isOffered } from './executions';
+import { ExecutionButtons } from './execution-buttons';
+import { EXECUTIONS } from './executions';
 import { HistoryTab } from './history-tab';
 import { InspectTab } from './inspect-tab';
 import { LOG_REQUESTS, LogTab } from './log-tab';
@@ -143,20 +144,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
         )}
       </header>
       <ErrorNote error={resource.error ?? permission.error} />
-      {executions.length > 0 && (
-        <div className="executions" aria-label="Executions">
-          {executions.map((x) => (
-            <ActionButton
-              key={x.request}
-              label={x.label}
-              confirm={x.confirm}
-              className={x.confirm ? 'danger' : undefined}
-              unavailable={isOffered(x, state) ? undefined : `Not while ${readable(String(state))}`}
-              action={() => x.run(api, target)}
-            />
-          ))}
-        </div>
-      )}
+      <ExecutionButtons key={target} executions={executions} target={target} state={state} />
       <nav className="tabs" role="tablist">
         {tabs.map((t) => (
           <button
