@@ -61,6 +61,7 @@ describe('the services bind from the request catalogue', () => {
         'execute/BatchDestroyStack',
         'execute/BatchCloneRepo',
         'execute/BatchPullRepo',
+        'execute/BatchBuildRepo',
         'execute/BatchRunBuild',
         // Komodo 1.x's names, public aliases of the 2.x queries the deployer answers.
         'read/ListDockerContainers',

@@ -179,13 +179,6 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
       ignored: true,
       message: `a push to 'feature' is ignored: Repo '${tools()}' follows 'main'`,
     });
-    const build = githubPush('main', 'b'.repeat(40));
-    const notYet = await hook(`github/repo/${tools()}/build`, build, {
-      ...push,
-      'x-hub-signature-256': sign(build),
-    });
-    expect(notYet.status).toBe(501);
-    expect((await notYet.json()).error).toMatch(/BuildRepo.*not available yet/);
     expect(repoUpdates()).toBe(before);
 
     const answer = await hook(`github/repo/${tools()}/pull`, body, {

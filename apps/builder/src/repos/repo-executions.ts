@@ -33,6 +33,28 @@ const COMMANDS: Record<RepoSync, [field: 'on_clone' | 'on_pull', stage: string][
   PullRepo: [['on_pull', 'on pull']],
 };
 
+/** The Repo's commands a sync runs, `[[VARIABLES]]` filled in. */
+export function repoCommands(
+  operation: RepoSync,
+  { config }: Resource<'Repo'>,
+  fill: (text: string) => string,
+): RepoCommandParams[] {
+  return COMMANDS[operation]
+    .filter(([field]) => config[field].command.trim())
+    .map(([field, stage]) => ({
+      stage,
+      path: config[field].path.trim(),
+      command: fill(config[field].command),
+    }));
+}
+
+/** The env file the agent writes before the commands run, when the Repo has an environment. */
+export function repoEnvFile({ config }: Resource<'Repo'>, fill: (text: string) => string) {
+  return config.environment.trim()
+    ? { path: config.env_file_path.trim() || '.env', contents: fill(config.environment) }
+    : undefined;
+}
+
 /**
  * A Repo's executions on its Server: CloneRepo (afresh) and PullRepo bring the repository into
  * the Repo's folder, write its env file and run its commands; RefreshRepoCache reads the
@@ -56,13 +78,7 @@ export class RepoExecutions {
       await this.checkFolder(ctx, current);
       const remote = await this.source.remote(ctx, current);
       const fill = this.source.interpolator(ctx, current);
-      const commands: RepoCommandParams[] = COMMANDS[operation]
-        .filter(([field]) => config[field].command.trim())
-        .map(([field, stage]) => ({
-          stage,
-          path: config[field].path.trim(),
-          command: fill(config[field].command),
-        }));
+      const commands = repoCommands(operation, current, fill);
       if (commands.length) await this.checkHostAccess(ctx, current, server);
       const answer = await this.agents.stream(
         AGENT.PullOrCloneRepo,
@@ -73,9 +89,7 @@ export class RepoExecutions {
           directory: repoDirectory(current),
           commit: config.commit.trim() || undefined,
           reclone: operation === 'CloneRepo',
-          env: config.environment.trim()
-            ? { path: config.env_file_path.trim() || '.env', contents: fill(config.environment) }
-            : undefined,
+          env: repoEnvFile(current, fill),
           commands,
         },
         AGENT_TIMEOUT,
@@ -133,11 +147,23 @@ export class RepoExecutions {
     if (repo_events.length) await ctx.record({ repo_events });
   }
 
-  /** The Repo's folder is its own: no other Repo on its Server is there, inside or around it. */
-  private async checkFolder(ctx: ExecutionContext, repo: Resource<'Repo'>): Promise<void> {
+  /**
+   * The Repo's folder is its own: no other Repo on its Server (or on each Server it is cloned on
+   * as a build, `serverIds`) is there, inside or around it.
+   */
+  async checkFolder(
+    ctx: ExecutionContext,
+    repo: Resource<'Repo'>,
+    serverIds = [repo.config.server_id],
+  ): Promise<void> {
     const directory = repoDirectory(repo);
     await ctx.stage('repo folder', `check that '${directory}' is this Repo's own`, async () => {
-      const other = repoFolderClash(repo, this.readModel.list('Repo'));
+      const others = this.readModel.list('Repo');
+      const other = serverIds
+        .map((server_id) =>
+          repoFolderClash({ ...repo, config: { ...repo.config, server_id } }, others),
+        )
+        .find(Boolean);
       if (other) {
         throw new Error(
           `config.path: the folder '${directory}' clashes with Repo '${other.name}' in '${repoDirectory(other)}' on this server: give this Repo a path of its own`,
@@ -166,7 +192,7 @@ export class RepoExecutions {
     const server = this.readModel.resource('Server', repo.config.server_id);
     if (server) return server;
     const why = repo.config.builder_id
-      ? 'it names a Builder: building on a Builder (BuildRepo) is not available yet'
+      ? 'it names a Builder: run BuildRepo to clone it there, or set config.server_id'
       : 'set config.server_id';
     throw invalid(`Repo '${repo.name}' has no server: ${why}`, { field: 'config.server_id' });
   }

@@ -9,6 +9,7 @@ import {
 } from '@monitor/contracts';
 import { ExecutionRunner } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
+import { RepoBuilds } from './repo-builds';
 import { RepoExecutions } from './repo-executions';
 
 const queue = QUEUE_GROUPS.builder;
@@ -19,6 +20,7 @@ type Envelope = { params: unknown; meta: CommandMeta };
 export class RepoController implements OnApplicationBootstrap {
   constructor(
     private readonly repos: RepoExecutions,
+    private readonly builds: RepoBuilds,
     private readonly runner: ExecutionRunner,
   ) {}
 
@@ -35,6 +37,16 @@ export class RepoController implements OnApplicationBootstrap {
   @MessagePattern(execSubject('Repo', REPO_REQUESTS.PullRepo.name), { queue })
   pull({ params, meta }: Envelope): Promise<WriteResult> {
     return this.repos.sync('PullRepo', requireValid(RepoParamDto, params).repo, meta);
+  }
+
+  @MessagePattern(execSubject('Repo', REPO_REQUESTS.BuildRepo.name), { queue })
+  build({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.builds.build(requireValid(RepoParamDto, params).repo, meta);
+  }
+
+  @MessagePattern(execSubject('Repo', REPO_REQUESTS.CancelRepoBuild.name), { queue })
+  cancelBuild({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.builds.cancel(requireValid(RepoParamDto, params).repo, meta);
   }
 
   @MessagePattern(execSubject('Repo', REPO_EXECUTION_FORMS.RefreshRepoCache.name), { queue })

@@ -62,13 +62,6 @@ export class RepoWebhookController {
       follows: repo.config.branch,
     });
     if (ignored) return ignored;
-    if (action === 'build') {
-      throw new ApiError(
-        501,
-        `Repo '${repo.name}': building a repo (BuildRepo, on a Builder) is not available yet; use /clone or /pull`,
-        'NOT_IMPLEMENTED',
-      );
-    }
     const meta: CommandMeta = { userId: 'webhook', via: 'webhook', correlationId: newId() };
     return this.executions.run('Repo', OPERATIONS[action], { repo: repo.id }, meta);
   }

@@ -10,16 +10,24 @@ import { RequestRegistry } from '../request-registry';
 const R = REPO_REQUESTS;
 
 /** Executions: each answers an Update at once. */
-const EXECUTIONS = [R.CloneRepo, R.PullRepo, REPO_EXECUTION_FORMS.RefreshRepoCache];
+const EXECUTIONS = [
+  R.CloneRepo,
+  R.PullRepo,
+  R.BuildRepo,
+  R.CancelRepoBuild,
+  REPO_EXECUTION_FORMS.RefreshRepoCache,
+];
 
 /** Komodo's batch forms, each with the execution it runs on every Repo it picks. */
 const BATCHES = [
   [R.BatchCloneRepo, R.CloneRepo],
   [R.BatchPullRepo, R.PullRepo],
+  [R.BatchBuildRepo, R.BuildRepo],
 ] as const;
 
 /**
- * Repos: clone, pull and refresh (each answers an Update at once), their batches, and Komodo 2's
+ * Repos: clone, pull, build, cancel a build and refresh (each answers an Update at once), their
+ * batches, and Komodo 2's
  * `/write/RefreshRepoCache`, answered `{}` once done, or the failure with the Update saying why.
  */
 @Injectable()

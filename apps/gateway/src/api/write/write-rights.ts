@@ -68,7 +68,7 @@ export class WriteRights {
     if (kind === 'Deployment') this.joined(principal, result);
     if (kind === 'Deployment' || kind === 'Stack' || kind === 'Repo')
       this.hostPowers(principal, kind, result);
-    if (kind === 'Build') this.builderPowers(principal, result);
+    if (kind === 'Build' || kind === 'Repo') this.builderPowers(principal, kind, result);
     if (current && isOfKind(current, 'Server')) this.hostControl(principal, given, current);
     this.secretsUsed(principal, result);
   }
@@ -149,14 +149,15 @@ export class WriteRights {
   }
 
   /**
-   * A Build's pre-build command runs on its builder's host: on each Server a Server builder may
-   * build on, as for a Repo there; on a Url or Aws builder's machine, which no Server stands
-   * for, with `Terminal` on the Builder itself.
+   * A Build's pre-build command, and a Repo's on_clone and on_pull when BuildRepo clones it on
+   * its builder, run on the builder's host: on each Server a Server builder may build on, as for
+   * a Repo there; on a Url or Aws builder's machine, which no Server stands for, with `Terminal`
+   * on the Builder itself.
    */
-  private builderPowers(principal: Principal, result: Config) {
+  private builderPowers(principal: Principal, kind: 'Build' | 'Repo', result: Config) {
     const id = typeof result.builder_id === 'string' ? result.builder_id : '';
     const builder = id ? this.readModel.resource('Builder', id) : undefined;
-    const powers = buildPowers(result);
+    const powers = kind === 'Build' ? buildPowers(result) : repoPowers(result);
     if (!builder || !powers.length) return;
     const hosts: Resource[] =
       builder.config.type === 'Server'
@@ -171,7 +172,7 @@ export class WriteRights {
       if (!problem) continue;
       throw new ApiError(
         403,
-        `this Build asks for what equals root on ${host.kind} '${host.name}' (its builder '${builder.name}') — ${problem.described} — which needs Terminal on it`,
+        `this ${kind} asks for what equals root on ${host.kind} '${host.name}' (its builder '${builder.name}') — ${problem.described} — which needs Terminal on it`,
         'FORBIDDEN',
         { powers: problem.powers },
       );

@@ -1,0 +1,181 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { callAgentStreaming } from '@monitor/agent-client';
+import { AGENT, type RepoAnswer } from '@monitor/contracts';
+import { repoDirectory, repoPowers, type Resource } from '@monitor/domain';
+import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
+import type { ReadModel } from '@monitor/projections';
+import { requireWriterHostAccess, type CommandMeta, type WriteResult } from '@monitor/resources';
+import { READ_MODEL } from '@monitor/runtime';
+import { BuilderAgents } from '../builders/builder-agents';
+import type { AcquiredAgent } from '../builders/builder-agent';
+import { RepoExecutions, repoCommands, repoEnvFile } from './repo-executions';
+import { RepoSource } from './repo-source';
+
+/** Cancels get a runner of their own: the Repo's queue holds the BuildRepo they stop. */
+export const REPO_CANCEL_RUNNER = Symbol('REPO_CANCEL_RUNNER');
+
+/** A clone and its commands on the builder, as a CloneRepo on a Server. */
+const AGENT_TIMEOUT = 10 * 60_000;
+
+interface RunningRepoBuild {
+  controller: AbortController;
+  onServer: boolean;
+}
+
+/**
+ * Komodo's BuildRepo: the Repo cloned afresh on its Builder's agent (a Server's, an Url's, or a
+ * single-use instance's), its env file written and on_clone and on_pull run there, the builder
+ * released whatever the outcome. CancelRepoBuild stops one waiting for its builder or ends it
+ * after its clone (the instance is then terminated); as in Komodo, a build on a Server builder
+ * cannot be cancelled, and its Update says so.
+ */
+@Injectable()
+export class RepoBuilds {
+  private readonly running = new Map<string, RunningRepoBuild>();
+
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly runner: ExecutionRunner,
+    @Inject(REPO_CANCEL_RUNNER) private readonly cancelRunner: ExecutionRunner,
+    private readonly builders: BuilderAgents,
+    private readonly repos: RepoExecutions,
+    private readonly source: RepoSource,
+  ) {}
+
+  async build(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
+    const repo = this.repos.repo(idOrName);
+    const { id, position } = await this.runner.start({
+      operation: 'BuildRepo',
+      target: { type: 'Repo', id: repo.id },
+      meta,
+      work: async (ctx) => {
+        const current = this.repos.repo(repo.id);
+        const builder = await this.builderOf(ctx, current);
+        const onServer = builder.config.type === 'Server';
+        const serverIds = builder.config.type === 'Server' ? builder.config.params.server_ids : [];
+        await this.repos.checkFolder(ctx, current, serverIds);
+        const remote = await this.source.remote(ctx, current);
+        const fill = this.source.interpolator(ctx, current);
+        const commands = repoCommands('CloneRepo', current, fill);
+        if (commands.length) await this.checkHostAccess(ctx, current, builder);
+        const controller = new AbortController();
+        this.running.set(current.id, { controller, onServer });
+        try {
+          const acquired = await this.acquire(ctx, builder, controller.signal);
+          try {
+            const answer = await callAgentStreaming<RepoAnswer>(
+              acquired.agent,
+              AGENT.PullOrCloneRepo.name,
+              {
+                ...remote,
+                directory: repoDirectory(current),
+                commit: current.config.commit.trim() || undefined,
+                reclone: true,
+                env: repoEnvFile(current, fill),
+                commands,
+              },
+              AGENT_TIMEOUT,
+              ctx.output,
+            );
+            await ctx.appendLogs(answer.body.logs);
+            if (controller.signal.aborted) throw new Error('the repo build was cancelled');
+            await ctx.record({
+              built_hash: answer.body.commit_hash,
+              built_message: answer.body.commit_message,
+            });
+          } finally {
+            await acquired.release();
+          }
+        } finally {
+          this.running.delete(current.id);
+        }
+      },
+    });
+    return { id, position };
+  }
+
+  /**
+   * Komodo's CancelRepoBuild, an Update of its own (the Repo's queue holds the build); with no
+   * build running it fails, saying so.
+   */
+  async cancel(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
+    const repo = this.repos.repo(idOrName);
+    const { id, position } = await this.cancelRunner.start({
+      operation: 'CancelRepoBuild',
+      target: { type: 'Repo', id: repo.id },
+      meta,
+      work: async (ctx) => {
+        await ctx.stage('Cancel acknowledged', `cancel the build of '${repo.name}'`, async () => {
+          const running = this.running.get(repo.id);
+          if (!running) throw new Error(`Repo '${repo.name}' is not building: nothing to cancel`);
+          if (running.onServer) {
+            throw new Error(
+              'Repo Build cancellation is not possible on server builders at this time. Use an AWS builder to enable this feature.',
+            );
+          }
+          running.controller.abort();
+          return {
+            stdout: 'The repo build cancellation has been queued, it may still take some time.',
+          };
+        });
+      },
+    });
+    return { id, position };
+  }
+
+  private async builderOf(
+    ctx: ExecutionContext,
+    repo: Resource<'Repo'>,
+  ): Promise<Resource<'Builder'>> {
+    let builder!: Resource<'Builder'>;
+    await ctx.stage('builder', `find the builder of '${repo.name}'`, async () => {
+      const found = repo.config.builder_id
+        ? this.readModel.resourceById('Builder', repo.config.builder_id)
+        : undefined;
+      if (!found) {
+        throw new Error(
+          `config.builder_id: Repo '${repo.name}' has no builder: set one to build it (BuildRepo)`,
+        );
+      }
+      builder = found;
+      return { stdout: builder.name };
+    });
+    return builder;
+  }
+
+  /**
+   * `on_clone` and `on_pull` run on the builder's host: the config's writer must hold Terminal,
+   * now, on each Server a Server builder may build on, or on an Url or Aws Builder.
+   */
+  private async checkHostAccess(
+    ctx: ExecutionContext,
+    repo: Resource<'Repo'>,
+    builder: Resource<'Builder'>,
+  ): Promise<void> {
+    await ctx.stage('host access', 'what the commands ask of the builder', async () => {
+      const hosts =
+        builder.config.type === 'Server'
+          ? builder.config.params.server_ids.flatMap(
+              (id) => this.readModel.resourceById('Server', id) ?? [],
+            )
+          : [builder];
+      for (const host of hosts) {
+        requireWriterHostAccess(this.readModel, repo, host, repoPowers(repo.config));
+      }
+      return { stdout: 'the config writer may run commands on the builder' };
+    });
+  }
+
+  private async acquire(
+    ctx: ExecutionContext,
+    builder: Resource<'Builder'>,
+    signal: AbortSignal,
+  ): Promise<AcquiredAgent> {
+    let acquired!: AcquiredAgent;
+    await ctx.stage('get builder', `the agent of builder '${builder.name}'`, async () => {
+      acquired = await this.builders.acquire(builder, ctx, { signal });
+      return { stdout: acquired.where };
+    });
+    return acquired;
+  }
+}

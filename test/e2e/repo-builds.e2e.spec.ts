@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+
+const GIT_USER = 'repo-builder';
+const GIT_TOKEN = 'repo-build-git-token-5150';
+const API_KEY = 'repo-build-api-key-8080';
+const HOOK_SECRET = 'repo-build-hook-secret';
+
+const githubPush = (branch: string, after: string) =>
+  JSON.stringify({ ref: `refs/heads/${branch}`, after, repository: { full_name: 'acme/site' } });
+const sign = (body: string) =>
+  `sha256=${createHmac('sha256', HOOK_SECRET).update(body).digest('hex')}`;
+
+describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () => {
+  let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let provider: string;
+  const name = `site-${process.pid}`;
+
+  const completed = (update: Update) => completedUpdate(monitor.admin, update);
+  const config = (extra: object) => ({
+    git_provider: provider,
+    git_https: false,
+    git_account: GIT_USER,
+    repo: 'acme/site',
+    branch: 'main',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
+    await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
+    provider = new URL(git.url('acme/site')).host;
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
+    });
+    await monitor.admin.write('CreateVariable', {
+      name: 'SITE_KEY',
+      value: API_KEY,
+      is_secret: true,
+    });
+    await monitor.admin.write('CreateBuilder', {
+      name: `repo-builder-${process.pid}`,
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    await monitor.admin.write('CreateRepo', {
+      name,
+      config: config({
+        builder_id: `repo-builder-${process.pid}`,
+        environment: 'KEY=[[SITE_KEY]]',
+        on_clone: { path: '', command: 'echo built $(cat README.md) with $(cat .env); sleep 2' },
+        webhook_secret: HOOK_SECRET,
+      }),
+    });
+    await monitor.admin.write('CreateRepo', { name: `${name}-serverless`, config: config({}) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await git?.stop();
+  });
+
+  it('clones on the builder, writes the env file, runs on_clone there, records the build', async () => {
+    const update = await completed(
+      await monitor.admin.execute<Update>('BuildRepo', { repo: name }),
+    );
+    expect(update.success).toBe(true);
+    expect(update.logs.map((l) => l.stage)).toEqual(
+      expect.arrayContaining(['builder', 'host access', 'get builder', 'clone repo', 'on clone']),
+    );
+    const onClone = update.logs.find((l) => l.stage === 'on clone')!.stdout;
+    expect(onClone).toMatch(/^built site v1 with KEY=\S+/);
+    expect(JSON.stringify(update)).not.toContain(API_KEY);
+    expect(JSON.stringify(update)).not.toContain(GIT_TOKEN);
+    const got = await monitor.admin.read<{ info: { last_built_at: number } }>('GetRepo', {
+      repo: name,
+    });
+    expect(got.info.last_built_at).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('cannot cancel a build on a Server builder, and says so, nor one not running', async () => {
+    const none = await completed(
+      await monitor.admin.execute<Update>('CancelRepoBuild', { repo: name }),
+    );
+    expect(none.success).toBe(false);
+    expect(none.logs[0].stderr).toMatch(/is not building: nothing to cancel/);
+    const build = await monitor.admin.execute<Update>('BuildRepo', { repo: name });
+    // Once the build runs on_clone (it sleeps 2 s there).
+    await eventually(async () => {
+      const current = await monitor.admin.read<Update>('GetUpdate', { id: build._id.$oid });
+      expect(current.logs.map((l) => l.stage)).toContain('on clone');
+    }, 10_000);
+    const cancelled = await completed(
+      await monitor.admin.execute<Update>('CancelRepoBuild', { repo: name }),
+    );
+    expect(cancelled.success).toBe(false);
+    expect(cancelled.logs[0].stderr).toMatch(/not possible on server builders/);
+    expect((await completed(build)).success).toBe(true);
+  }, 60_000);
+
+  it('fails the builder stage of a Repo with no builder, naming the field, before any git step', async () => {
+    const update = await completed(
+      await monitor.admin.execute<Update>('BuildRepo', { repo: `${name}-serverless` }),
+    );
+    expect(update.success).toBe(false);
+    expect(update.logs.map((l) => l.stage)).toEqual(['builder']);
+    expect(update.logs[0].stderr).toMatch(/config.builder_id: .* has no builder/);
+  });
+
+  it('builds from BatchBuildRepo and from a signed push to /build', async () => {
+    const batch = await monitor.admin.execute<{ status: string; data: unknown }[]>(
+      'BatchBuildRepo',
+      { pattern: name },
+    );
+    expect(batch.map((a) => a.status)).toEqual(['Ok']);
+    expect((await completed(batch[0].data as Update)).success).toBe(true);
+
+    const after = await git.commitFiles('acme/site', { 'README.md': 'site v2\n' }, 'second');
+    const body = githubPush('main', after);
+    const hook = await fetch(`${monitor.url}/listener/github/repo/${name}/build`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'push',
+        'x-hub-signature-256': sign(body),
+      },
+      body,
+    });
+    expect(hook.status).toBe(202);
+    const update = await completed((await hook.json()) as Update);
+    expect(update).toMatchObject({ operation: 'BuildRepo', operator: 'webhook', success: true });
+    expect(update.logs.find((l) => l.stage === 'on clone')!.stdout).toMatch(/^built site v2/);
+  }, 60_000);
+});
