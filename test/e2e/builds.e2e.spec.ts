@@ -105,7 +105,12 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   }, 60_000);
 
   afterAll(async () => {
-    await removeImageTags(docker, pushed);
+    // Every tag the builds made here, the short commits' too.
+    const images = await docker.listImages({
+      filters: { reference: [`${registry.address}/team/*`] },
+    });
+    pushed.push(...images.flatMap((i) => i.RepoTags ?? []));
+    await removeImageTags(docker, [...new Set(pushed)]);
     await monitor?.destroy();
     await Promise.all([git?.stop(), registry?.stop()]);
   });
@@ -280,6 +285,35 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     }
   }, 120_000);
 
+  it("builds a linked Repo's repository with that Repo's account", async () => {
+    const name = `linked-${run}`;
+    await git.createRepo(`acme/${name}`, { Dockerfile: dockerfile(sh('echo from-""linked')) });
+    await monitor.admin.write('CreateRepo', {
+      name: `repo-${name}`,
+      config: {
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo: `acme/${name}`,
+        branch: 'main',
+      },
+    });
+    await createBuild(name, '', {
+      git_account: '',
+      linked_repo: `repo-${name}`,
+      extra_args: ['--no-cache'],
+    });
+    const update = await runBuild(name);
+    expect(update.logs.filter((l) => !l.success)).toEqual([]);
+    expect(update.logs.find((l) => l.stage === 'Docker Build')!.stdout).toContain('from-linked');
+    expect(await tagsOf(name)).toEqual(expect.arrayContaining(['0.0.1', 'latest']));
+    const list = await monitor.admin.read<{ name: string; info: object }[]>('ListBuilds');
+    expect(list.find((b) => b.name === name)?.info).toMatchObject({
+      linked_repo_name: `repo-${name}`,
+      repo: `acme/${name}`,
+    });
+  }, 120_000);
+
   it('refuses a build with an unknown builder: 400 naming the field, nothing run', async () => {
     const name = `nobuilder-${run}`;
     await monitor.admin.write('CreateBuild', {
@@ -304,6 +338,21 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       400,
       expect.stringContaining('config.repo'),
     ]);
+    await monitor.admin.write('CreateBuild', {
+      name: `noaccount-${run}`,
+      config: {
+        builder_id: 'local-builder',
+        dockerfile: dockerfile(),
+        image_registry: [{ domain: registry.address, account: 'nobody', organization: 'team' }],
+      },
+    });
+    const account = await monitor.admin.call<{ error: string }>('execute', 'RunBuild', {
+      build: `noaccount-${run}`,
+    });
+    expect([account.status, account.body.error]).toEqual([
+      400,
+      expect.stringContaining("config.image_registry.0.account: no account 'nobody'"),
+    ]);
     expect(updates()).toHaveLength(before);
   });
   it('runs every build a BatchRunBuild pattern picks, each its own answer', async () => {
@@ -326,10 +375,10 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       'GetBuildMonthlyStats',
       {},
     );
-    // 2 built, 1 failed, 1 cancelled, 2 live builds (one in the batch).
-    expect(stats.total_count).toBe(6);
+    // 2 built, 1 failed, 1 cancelled, 2 live builds (one in the batch), 1 linked.
+    expect(stats.total_count).toBe(7);
     expect(stats.days).toHaveLength(30);
-    expect(stats.days.reduce((sum, d) => sum + d.count, 0)).toBe(6);
+    expect(stats.days.reduce((sum, d) => sum + d.count, 0)).toBe(7);
     const args = await monitor.admin.read<string[]>('ListCommonBuildExtraArgs', {});
     expect(args).toEqual(['--no-cache']);
   });

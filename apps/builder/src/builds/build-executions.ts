@@ -58,6 +58,9 @@ export class BuildExecutions {
     this.builderOf(build);
     const [problem] = validateBuildConfig(build.config, build.name);
     if (problem) throw invalid(problem.message, { field: `config.${problem.field}` });
+    // The accounts named exist (their tokens are not used here).
+    this.source.registries(() => undefined, build.config);
+    this.source.git(() => undefined, build);
     const linked = this.readModel.resourceById('Repo', build.config.linked_repo);
     const source = buildSourceProblem(build.config, linked?.config.repo);
     if (source)

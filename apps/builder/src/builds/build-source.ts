@@ -16,6 +16,9 @@ import { ConfigSecrets, CredentialResolver, variableLookup } from '@monitor/reso
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 
+/** Hears each secret a build will use, to mask it. */
+export type Mask = (secret: string) => void;
+
 /** Where a build's files come from: its own git fields, or its linked Repo's. */
 export interface BuildGitSource {
   remote: RepoRemoteParams;
@@ -49,14 +52,17 @@ export class BuildSource {
     return this.secrets.open('Build', build.config, ctx.redactor);
   }
 
-  /** The git source, or none when the build uses only its `dockerfile` contents. */
-  git(ctx: ExecutionContext, build: Resource<'Build'>): BuildGitSource | undefined {
+  /**
+   * The git source, or none when the build uses only its `dockerfile` contents; `mask` hears
+   * the account's token. An unknown Repo or account is a 400 naming the field.
+   */
+  git(mask: Mask, build: Resource<'Build'>): BuildGitSource | undefined {
     const { config } = build;
     const linked = config.linked_repo
       ? this.readModel.resourceById('Repo', config.linked_repo)
       : undefined;
     if (config.linked_repo && !linked)
-      throw invalid(`linked_repo: no Repo has the id '${config.linked_repo}'`, {
+      throw invalid(`config.linked_repo: no Repo has the id '${config.linked_repo}'`, {
         field: 'config.linked_repo',
       });
     const from = linked?.config ?? config;
@@ -70,10 +76,10 @@ export class BuildSource {
       const credential = this.credentials.find('GitProvider', from.git_provider, account);
       if (!credential)
         throw invalid(
-          `${linked ? `Repo '${linked.name}' ` : ''}git_account: no account '${account}' for git provider '${from.git_provider}'`,
+          `config.${linked ? `linked_repo: Repo '${linked.name}' has git_account` : 'git_account:'} no account '${account}' for git provider '${from.git_provider}'`,
           { field: 'config.git_account' },
         );
-      if (credential.token) ctx.secret(credential.token);
+      if (credential.token) mask(credential.token);
       Object.assign(remote, { username: credential.username, token: credential.token });
     }
     return {
@@ -83,8 +89,8 @@ export class BuildSource {
     };
   }
 
-  /** The account of each registry the build pushes to that names one. */
-  registries(ctx: ExecutionContext, config: BuildConfig): RegistryAuth[] {
+  /** The account of each registry the build pushes to that names one; unknown, a 400. */
+  registries(mask: Mask, config: BuildConfig): RegistryAuth[] {
     return config.image_registry.flatMap((registry, i) => {
       const domain = registry.domain.trim();
       const account = registry.account.trim();
@@ -92,10 +98,10 @@ export class BuildSource {
       const credential = this.credentials.find('ImageRegistry', domain, account);
       if (!credential)
         throw invalid(
-          `image_registry.${i}.account: no account '${account}' for registry '${domain}'`,
+          `config.image_registry.${i}.account: no account '${account}' for registry '${domain}'`,
           { field: `config.image_registry.${i}.account` },
         );
-      if (credential.token) ctx.secret(credential.token);
+      if (credential.token) mask(credential.token);
       return [{ domain, username: credential.username, token: credential.token }];
     });
   }

@@ -77,7 +77,7 @@ export class BuildSteps {
     const { config } = build;
     let git: ReturnType<BuildSource['git']>;
     await ctx.stage('git source', `find the repository of '${build.name}'`, async () => {
-      git = this.source.git(ctx, build);
+      git = this.source.git((secret) => ctx.secret(secret), build);
       const problem = buildSourceProblem(config, git?.label);
       if (problem) throw invalid(`${problem.field}: ${problem.message}`);
       return { stdout: git ? git.label : 'the dockerfile contents of the config' };
@@ -136,7 +136,7 @@ export class BuildSteps {
         ...args,
         extra_args: config.extra_args.map(fill),
         tags,
-        registries: this.source.registries(ctx, config),
+        registries: this.source.registries((secret) => ctx.secret(secret), config),
       };
       return { stdout: tags.join('\n') };
     });
