@@ -141,6 +141,13 @@ describe('redeploy on build: a successful build redeploys the deployments that f
     expect(deployUpdates(ignores)).toHaveLength(1);
     expect(deployUpdates(idle)).toHaveLength(0);
     expect(await state(idle)).toBe('not_deployed');
+
+    // A Deploy by hand of a deployment following the build runs its current version, as Komodo.
+    const manual = await completed(
+      monitor.admin,
+      await monitor.admin.execute<Update>('Deploy', { deployment: ignores }),
+    );
+    expect(manual.logs.find((l) => l.stage === 'prepare')?.stdout).toContain(`image: ${image}`);
   }, 60_000);
 
   it('redeploys a build once: a restart reads on from its checkpoint', async () => {

@@ -54,14 +54,20 @@ export class DeploymentContext {
     return deployment;
   }
 
-  /** The image to run: given, or the one its Build pushes at the version (latest for 0.0.0). */
+  /**
+   * The image to run: given, or the one its Build pushes at the version; a Deployment that
+   * follows the Build (0.0.0) runs the Build's current version, as Komodo's Deploy (latest
+   * before any).
+   */
   private imageOf(name: string, given: DeploymentImage): { image: string; account: string } {
     if (given.type === 'Image' && given.params.image)
       return { image: given.params.image, account: '' };
     if (given.type === 'Build') {
       const build = this.readModel.resource('Build', given.params.build_id);
       if (!build) throw new Error(`Deployment '${name}': image.params.build_id names no Build`);
-      return buildImage(build, given.params.version);
+      const { version } = given.params;
+      const unset = !version.major && !version.minor && !version.patch;
+      return buildImage(build, unset ? this.readModel.builds.of(build.id).version : version);
     }
     throw new Error(
       `Deployment '${name}' has no image: set config.image = { type: "Image", params: { image } }`,
