@@ -40,6 +40,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   let git: GitHttpServer;
   let registry: TestRegistry;
   let provider: string;
+  /** Every /ws/update message of the whole run, checked for secrets at the end. */
+  const messages: { at: number; text: string }[] = [];
+  let everything: WebSocket | undefined;
 
   const completed = (update: Update, ms = 120_000) => completedUpdate(monitor.admin, update, ms);
   const runBuild = async (build: string) =>
@@ -102,9 +105,11 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       name: 'local-builder',
       config: { type: 'Server', params: { server_ids: ['local'] } },
     });
+    everything = await feed(monitor.url, monitor.adminAuth.jwt, messages);
   }, 60_000);
 
   afterAll(async () => {
+    everything?.close();
     // Every tag the builds made here, the short commits' too.
     const images = await docker.listImages({
       filters: { reference: [`${registry.address}/team/*`] },
@@ -138,6 +143,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
 
     const two = await runBuild(name);
     expect(two.success).toBe(true);
+    expect(JSON.parse(two.other_data ?? '{}')).toEqual({
+      version: { major: 0, minor: 0, patch: 2 },
+    });
     const short = first.slice(0, 7);
     expect(await tagsOf(name)).toEqual(['0', '0.0', '0.0.1', '0.0.2', short, 'latest'].sort());
     pushed.push(`${registry.address}/team/${name}:${short}`);
@@ -251,38 +259,32 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       Dockerfile: dockerfile(sh('echo first-""line; sleep 3; echo second-""line')),
     });
     await createBuild(name, `acme/${name}`, { extra_args: ['--no-cache'] });
-    const messages: { at: number; text: string }[] = [];
-    const socket = await feed(monitor.url, monitor.adminAuth.jwt, messages);
-    try {
-      const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
-      const id = started._id.$oid;
-      const seen: { at: number; update: Update }[] = [];
-      let read = 0;
-      const follow = async (): Promise<Update> => {
-        for (;;) {
-          const next = messages.slice(read).findIndex((m) => m.text.includes(id));
-          if (next < 0) {
-            await new Promise((r) => setTimeout(r, 5));
-            continue;
-          }
-          read += next + 1;
-          const update = await monitor.admin.read<Update>('GetUpdate', { id });
-          seen.push({ at: messages[read - 1].at, update });
-          if (update.status === 'Complete') return update;
+    let read = messages.length;
+    const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
+    const id = started._id.$oid;
+    const seen: { at: number; update: Update }[] = [];
+    const follow = async (): Promise<Update> => {
+      for (;;) {
+        const next = messages.slice(read).findIndex((m) => m.text.includes(id));
+        if (next < 0) {
+          await new Promise((r) => setTimeout(r, 5));
+          continue;
         }
-      };
-      const update = await follow();
-      expect(update.success).toBe(true);
-      const stdout = (u: Update) => u.logs.find((l) => l.stage === 'Docker Build')?.stdout ?? '';
-      const firstSeen = seen.find(({ update: u }) => stdout(u).includes('first-line'))!;
-      const secondSeen = seen.find(({ update: u }) => stdout(u).includes('second-line'))!;
-      expect(stdout(firstSeen.update)).not.toContain('second-line');
-      expect(firstSeen.update.status).toBe('InProgress');
-      console.log(`first line on /ws/update ${secondSeen.at - firstSeen.at} ms before the second`);
-      expect(secondSeen.at - firstSeen.at).toBeGreaterThan(2000);
-    } finally {
-      socket.close();
-    }
+        read += next + 1;
+        const update = await monitor.admin.read<Update>('GetUpdate', { id });
+        seen.push({ at: messages[read - 1].at, update });
+        if (update.status === 'Complete') return update;
+      }
+    };
+    const update = await follow();
+    expect(update.success).toBe(true);
+    const stdout = (u: Update) => u.logs.find((l) => l.stage === 'Docker Build')?.stdout ?? '';
+    const firstSeen = seen.find(({ update: u }) => stdout(u).includes('first-line'))!;
+    const secondSeen = seen.find(({ update: u }) => stdout(u).includes('second-line'))!;
+    expect(stdout(firstSeen.update)).not.toContain('second-line');
+    expect(firstSeen.update.status).toBe('InProgress');
+    console.log(`first line on /ws/update ${secondSeen.at - firstSeen.at} ms before the second`);
+    expect(secondSeen.at - firstSeen.at).toBeGreaterThan(2000);
   }, 120_000);
 
   it("builds a linked Repo's repository with that Repo's account", async () => {
@@ -381,6 +383,14 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     expect(stats.days.reduce((sum, d) => sum + d.count, 0)).toBe(7);
     const args = await monitor.admin.read<string[]>('ListCommonBuildExtraArgs', {});
     expect(args).toEqual(['--no-cache']);
+  });
+  it('never let a secret out on /ws/update', () => {
+    expect(messages.length).toBeGreaterThan(0);
+    for (const { text } of messages) {
+      expect(text).not.toContain(BUILD_SECRET);
+      expect(text).not.toContain(GIT_TOKEN);
+      expect(text).not.toContain(REGISTRY_TOKEN);
+    }
   });
 });
 

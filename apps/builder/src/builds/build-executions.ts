@@ -134,6 +134,8 @@ export class BuildExecutions {
       });
       return outcome;
     };
+    // As Komodo's Update `version`: the version this run builds (in other_data).
+    await ctx.record({ version });
     const { signal, end } = this.running.begin(buildId);
     let stopped: Promise<string> | undefined;
     let outcome: BuildOutcome | undefined;
