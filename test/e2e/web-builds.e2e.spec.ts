@@ -230,7 +230,9 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       await facts.getByText('Dockerfile written here').waitFor();
       const executions = page.getByLabel('Executions');
       expect(await executions.getByRole('button', { name: 'Run Build' }).isEnabled()).toBe(true);
-      expect(await executions.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
+      expect(await executions.getByRole('button', { name: 'Cancel build' }).isDisabled()).toBe(
+        true,
+      );
       const hook = await page.locator('[data-webhook="build"]').textContent();
       expect(hook).toMatch(new RegExp(`^${monitor.url}/listener/github/build/\\w+$`));
       expect((await fetch(hook!, { method: 'POST', body: '{}' })).status).not.toBe(404);
@@ -251,6 +253,45 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       await page.locator('[data-stage="Docker Build"]').waitFor();
       expect(await page.locator('.stage-failed').count()).toBe(0);
       expect(await page.content()).not.toContain('never-on-the-page');
+    },
+    SLOW,
+  );
+
+  it(
+    'cancels a running build from its page: Cancel build offered while it builds, nothing built',
+    async () => {
+      // An agent that does not answer: the build waits for it, Building, until cancelled.
+      await admin.write('CreateBuilder', {
+        name: 'silent-builder',
+        config: { type: 'Url', params: { address: 'http://127.0.0.1:1', passkey: 'unused-0123' } },
+      });
+      await admin.write('CreateBuild', {
+        name: 'web-cancel',
+        config: {
+          builder_id: 'silent-builder',
+          image_name: 'web-cancel-image',
+          dockerfile: 'FROM scratch\nLABEL made=web\n',
+        },
+      });
+      await nav('Builds').click();
+      await page.getByRole('link', { name: 'web-cancel', exact: true }).click();
+      await heading(/web-cancel/).waitFor();
+      const executions = page.getByLabel('Executions');
+      await executions.getByRole('button', { name: 'Run Build' }).click();
+      await page.locator('h1 [data-state="Building"]').waitFor();
+      expect(await executions.getByRole('button', { name: 'Run Build' }).isDisabled()).toBe(true);
+      await executions.getByRole('button', { name: 'Cancel build' }).click();
+      await button('Yes, cancel build').click();
+      await page.locator('h1 [data-state="Building"]').waitFor({ state: 'detached' });
+      expect(
+        await page
+          .getByLabel('Build', { exact: true })
+          .locator('[data-fact="version"]')
+          .textContent(),
+      ).toBe('0.0.0');
+      await executions.getByRole('link', { name: /Follow Cancel build/ }).click();
+      await heading(/CancelBuild/).waitFor();
+      await page.locator('[data-stage="cancelled"]').getByText('nothing was pushed').waitFor();
     },
     SLOW,
   );

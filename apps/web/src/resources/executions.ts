@@ -135,7 +135,7 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
   Build: [
     onBuild('RunBuild', { label: 'Run Build', offeredIn: ['Ok', 'Failed', 'Unknown'] }),
     onBuild('CancelBuild', {
-      label: 'Cancel',
+      label: 'Cancel build',
       confirm: 'Stop the running build? Nothing of it is pushed.',
       offeredIn: ['Building'],
     }),
