@@ -297,7 +297,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
   );
 
   it(
-    'shows a Repo with Clone, Pull and Refresh, not cloned yet',
+    'shows a Repo with Clone, Pull, Refresh and Build, not cloned yet, and its webhooks',
     async () => {
       await nav('Repos').click();
       await button('New Repo').click();
@@ -305,9 +305,12 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       await button('Create').click();
       await heading(/web-repo/).waitFor();
       const executions = page.getByLabel('Executions');
-      for (const name of ['Clone', 'Pull', 'Refresh']) {
+      for (const name of ['Clone', 'Pull', 'Refresh', 'Build']) {
         await executions.getByRole('button', { name, exact: true }).waitFor();
       }
+      expect(await executions.getByRole('button', { name: 'Cancel build' }).isDisabled()).toBe(
+        true,
+      );
       await page.getByText('Not cloned yet').waitFor();
       // The webhook URLs shown are the gateway's routes (unsigned: refused, but not unknown).
       await page.getByLabel('Git provider').selectOption('gitlab');

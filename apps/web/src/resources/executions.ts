@@ -13,13 +13,15 @@ export interface ExecutionSpec {
   label: string;
   confirm?: string;
   /** The states it applies in, as Komodo's page offers Start only to a stopped container. */
-  offeredIn?: readonly (DeploymentState | StackState | BuildStateName)[];
+  offeredIn?: readonly (DeploymentState | StackState | BuildStateName | RepoStateName)[];
   /** Runs it on the resource with this id. */
   run(api: ApiClient, id: string): Promise<unknown>;
 }
 
 /** Komodo's BuildState, as ListBuilds spells it (`Unknown`: never built). */
 type BuildStateName = 'Building' | 'Ok' | 'Failed' | 'Unknown';
+/** Komodo's RepoState, as ListRepos spells it. */
+type RepoStateName = BuildStateName | 'Cloning' | 'Pulling';
 
 /** The executions whose params are the one resource `P` names (`{ deployment: id }`). */
 type ExecutionOn<P extends string> = {
@@ -69,6 +71,8 @@ const CONTAINER_UP: DeploymentState[] = ['running', 'unhealthy', 'restarting'];
 const CONTAINER_DOWN: DeploymentState[] = ['created', 'exited', 'dead'];
 const SERVICES_UP: StackState[] = ['running', 'unhealthy', 'restarting'];
 const SERVICES_DOWN: StackState[] = ['stopped', 'created', 'dead', 'unhealthy'];
+
+const REPO_AT_REST: RepoStateName[] = ['Ok', 'Failed', 'Unknown'];
 
 const prune = (what: 'Containers' | 'Images' | 'Networks' | 'Volumes' | 'System') =>
   onServer(`Prune${what}`, {
@@ -144,8 +148,19 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
     onRepo('CloneRepo', {
       label: 'Clone',
       confirm: "Clone afresh? The repo's folder on the server is removed first.",
+      offeredIn: REPO_AT_REST,
     }),
-    onRepo('PullRepo', { label: 'Pull' }),
+    onRepo('PullRepo', { label: 'Pull', offeredIn: REPO_AT_REST }),
     onRepo('RefreshRepoCache', { label: 'Refresh' }),
+    onRepo('BuildRepo', {
+      label: 'Build',
+      confirm: 'Clone the repo on its Builder and run its on_clone and on_pull commands there?',
+      offeredIn: REPO_AT_REST,
+    }),
+    onRepo('CancelRepoBuild', {
+      label: 'Cancel build',
+      confirm: "Stop the repo's running build?",
+      offeredIn: ['Building'],
+    }),
   ],
 };

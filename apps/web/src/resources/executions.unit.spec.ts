@@ -37,6 +37,18 @@ describe('executions offered by state', () => {
     expect(isOffered(build('CancelBuild'), 'Building')).toBe(true);
   });
 
+  it("offers a Repo's Clone, Pull and Build at rest and Cancel build only while it builds", () => {
+    const repo = (request: string) => EXECUTIONS.Repo!.find((x) => x.request === request)!;
+    for (const request of ['CloneRepo', 'PullRepo', 'BuildRepo']) {
+      expect(isOffered(repo(request), 'Unknown')).toBe(true);
+      expect(isOffered(repo(request), 'Building')).toBe(false);
+      expect(isOffered(repo(request), 'Pulling')).toBe(false);
+    }
+    expect(isOffered(repo('CancelRepoBuild'), 'Building')).toBe(true);
+    expect(isOffered(repo('CancelRepoBuild'), 'Ok')).toBe(false);
+    expect(isOffered(repo('RefreshRepoCache'), 'Cloning')).toBe(true);
+  });
+
   it('offers everything while the state is not known', () => {
     for (const state of [undefined, 'unknown']) {
       expect(EXECUTIONS.Deployment!.every((x) => isOffered(x, state))).toBe(true);
