@@ -13,7 +13,12 @@ export function uptimeOffset(): number {
   return Date.now() - uptime * 1000;
 }
 
-type Read = (id: string) => Promise<{ status: string; logs: { stdout: string }[] }>;
+export type Read = (
+  id: string,
+) => Promise<{
+  status: string;
+  logs: { stage: string; stdout: string; start_ts: number; end_ts: number }[];
+}>;
 
 /**
  * Follows one Update as the Update page does (each `/ws/update` message about it, then a read

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
-import { LineLatency, uptimeOffset } from './line-latency';
+import { LineLatency, uptimeOffset, type Read } from './line-latency';
 import { rawBuildAndPush, removeTags } from './raw-build';
 
 /**
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       return times;
     };
     const feed = await LineLatency.open(monitor.url, jwt);
-    const read = (id: string) => call('read', 'GetUpdate', { id }) as never;
+    const read: Read = (id) => call('read', 'GetUpdate', { id }) as never;
     const runBuild = async (build: string) => {
       const update = await call('execute', 'RunBuild', { build });
       if (!update._id) throw new Error(`RunBuild refused: ${JSON.stringify(update)}`);
@@ -111,12 +111,19 @@ async function main(): Promise<void> {
 
     const raw = await rawRuns(0);
     const ours: number[] = [];
+    const stages = new Map<string, number[]>();
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
       const id = await runBuild('bench-small');
       await feed.follow(id, read, uptimeOffset());
       ours.push(performance.now() - start);
       await checked(id);
+      for (const log of (await read(id)).logs as {
+        stage: string;
+        start_ts: number;
+        end_ts: number;
+      }[])
+        stages.set(log.stage, [...(stages.get(log.stage) ?? []), log.end_ts - log.start_ts]);
     }
     raw.push(...(await rawRuns(RUNS)));
 
@@ -137,6 +144,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `RunBuild to Update complete (${RUNS} runs, clone + pre-build + build + push of 5 tags): median ${m.toFixed(0)} ms, p90 ${pct(ours, 0.9).toFixed(0)} ms, ratio ${(m / r).toFixed(2)}`,
+    );
+    console.log(
+      `RunBuild's stages, median ms: ${[...stages].map(([stage, ms]) => `${stage} ${median(ms)}`).join(', ')}`,
     );
     console.log(
       `a printed line to a /ws/update client's read (${latencies.length} lines, ${RUNS} builds): median ${median(latencies).toFixed(0)} ms, p99 ${pct(latencies, 0.99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
