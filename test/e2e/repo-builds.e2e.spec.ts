@@ -18,6 +18,7 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
   let monitor: EmbeddedMonitor;
   let git: GitHttpServer;
   let provider: string;
+  let first: string;
   const name = `site-${process.pid}`;
 
   const completed = (update: Update) => completedUpdate(monitor.admin, update);
@@ -32,7 +33,7 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
 
   beforeAll(async () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
-    await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
+    first = await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
     provider = new URL(git.url('acme/site')).host;
     monitor = await startEmbedded({
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
@@ -79,10 +80,14 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
     expect(onClone).toMatch(/^built site v1 with KEY=\S+/);
     expect(JSON.stringify(update)).not.toContain(API_KEY);
     expect(JSON.stringify(update)).not.toContain(GIT_TOKEN);
-    const got = await monitor.admin.read<{ info: { last_built_at: number } }>('GetRepo', {
-      repo: name,
-    });
+    const got = await monitor.admin.read<{ info: { last_built_at: number; built_hash: string } }>(
+      'GetRepo',
+      { repo: name },
+    );
     expect(got.info.last_built_at).toBeGreaterThan(0);
+    expect(got.info.built_hash).toBe(first);
+    const listed = await monitor.admin.read<{ name: string; info: object }[]>('ListRepos');
+    expect(listed.find((r) => r.name === name)?.info).toMatchObject({ built_hash: first });
   }, 60_000);
 
   it('cannot cancel a build on a Server builder, and says so, nor one not running', async () => {

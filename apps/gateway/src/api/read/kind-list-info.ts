@@ -9,7 +9,7 @@ import {
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { buildInfo } from '../builds/build-shown';
-import { lastSuccess, repoLink, runState, type RunStates } from './run-states';
+import { lastSuccess, repoBuilt, repoLink, runState, type RunStates } from './run-states';
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
 export type ConfigInfoKind =
@@ -59,7 +59,7 @@ export const CONFIG_INFOS: ConfigInfos = {
       state: runState('Repo', runs),
       cloned_hash: record.cloned_hash,
       cloned_message: record.cloned_message,
-      built_hash: undefined,
+      built_hash: repoBuilt(runs).hash,
       latest_hash: record.latest_hash,
     };
   },

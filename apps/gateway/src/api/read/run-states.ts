@@ -41,10 +41,20 @@ export function runState<K extends RunKind>(kind: K, executions: Execution[]): R
 
 /** When the last successful run of one of these operations ended, in ms; 0 if none did. */
 export function lastSuccess(executions: Execution[], operations: string[]): number {
-  const last = executions.find(
+  return lastSucceeded(executions, operations)?.endTs ?? 0;
+}
+
+function lastSucceeded(executions: Execution[], operations: string[]): Execution | undefined {
+  return executions.find(
     (x) => operations.includes(x.operation) && x.status === 'Complete' && x.success,
   );
-  return last?.endTs ?? 0;
+}
+
+/** The commit the last successful BuildRepo cloned on its builder (Komodo's built_hash). */
+export function repoBuilt(executions: Execution[]): { hash?: string; message?: string } {
+  const data = lastSucceeded(executions, ['BuildRepo'])?.otherData ?? {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { hash: text(data.built_hash), message: text(data.built_message) };
 }
 
 /**
