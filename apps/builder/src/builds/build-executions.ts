@@ -79,7 +79,11 @@ export class BuildExecutions {
     return { id, position };
   }
 
-  /** Komodo's CancelBuild: stops the build that runs now; none running fails its Update. */
+  /**
+   * Komodo's CancelBuild: its Update, once started, aborts the running build in whichever
+   * replica runs it (RunningBuilds); this waits for that run to end and says how it ended.
+   * None running fails its Update.
+   */
   async cancel(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const build = this.build(idOrName);
     const { id, position } = await this.cancelRunner.start({
@@ -87,19 +91,21 @@ export class BuildExecutions {
       target: { type: 'Build', id: build.id },
       meta,
       work: async (ctx) => {
-        const running = this.running.of(build.id);
+        let runId = '';
         await ctx.stage('cancel', `stop the running build of '${build.name}'`, async () => {
+          const running = this.readModel.executions
+            .forTarget('Build', build.id)
+            .find((x) => x.operation === 'RunBuild' && x.status === 'InProgress');
           if (!running) throw new Error(`Build '${build.name}' is not building`);
-          running.controller.abort();
+          runId = running.id;
           return { stdout: 'The build cancel has been triggered' };
         });
         await ctx.stage('cancelled', 'wait for the build to stop', async () => {
-          const timeout = new Promise<'timeout'>((r) =>
-            setTimeout(r, CANCEL_WAIT_MS, 'timeout').unref(),
-          );
-          const outcome = await Promise.race([running!.ended, timeout]);
-          if (outcome === 'timeout')
+          if (!(await this.completion(runId, CANCEL_WAIT_MS)))
             throw new Error(`the build did not stop within ${CANCEL_WAIT_MS / 1000} s`);
+          const outcome = this.readModel.builds
+            .of(build.id)
+            .runs.find((r) => r.update_id === runId)?.outcome;
           if (outcome !== 'Cancelled')
             throw new Error(`the build ended (${outcome ?? 'with an error'}) before it could stop`);
           return { stdout: 'the build stopped: nothing was pushed' };
@@ -107,6 +113,23 @@ export class BuildExecutions {
       },
     });
     return { id, position };
+  }
+
+  /** Resolves to whether the Update completed within `ms`. */
+  private completion(updateId: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = () => this.readModel.update(updateId)?.status === 'Complete';
+      if (done()) return resolve(true);
+      const timer = setTimeout(() => finish(false), ms);
+      const unsubscribe = this.readModel.onUpdate((update) => {
+        if (update.id === updateId && done()) finish(true);
+      });
+      const finish = (completed: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(completed);
+      };
+    });
   }
 
   private async work(
@@ -123,8 +146,8 @@ export class BuildExecutions {
       build.config.auto_increment_version,
     );
     let checkout: Checkout = {};
-    const record = async (outcome: BuildOutcome) => {
-      await this.record(build, meta, {
+    const record = (outcome: BuildOutcome) =>
+      this.record(build, meta, {
         outcome,
         update_id: updateId,
         version,
@@ -132,13 +155,10 @@ export class BuildExecutions {
         ended_at: Date.now(),
         ...checkout,
       });
-      return outcome;
-    };
     // As Komodo's Update `version`: the version this run builds (in other_data).
     await ctx.record({ version });
     const { signal, end } = this.running.begin(buildId);
     let stopped: Promise<string> | undefined;
-    let outcome: BuildOutcome | undefined;
     try {
       const builder = this.builderOf(build);
       await this.steps.checkHostAccess(ctx, build, builder);
@@ -155,13 +175,13 @@ export class BuildExecutions {
         signal.removeEventListener('abort', stop);
         await acquired.release();
       }
-      outcome = await record('Built');
+      await record('Built');
     } catch (error) {
       if (!signal.aborted) {
-        outcome = await record('Failed');
+        await record('Failed');
         throw error;
       }
-      outcome = await record('Cancelled');
+      await record('Cancelled');
       const agent = (await stopped) ?? 'cancelled before the agent built';
       await ctx.stage('Build Cancelled', 'CancelBuild', async () => ({
         success: false,
@@ -169,7 +189,7 @@ export class BuildExecutions {
         stderr: 'the build was cancelled: nothing was pushed',
       }));
     } finally {
-      end(outcome);
+      end();
     }
   }
 

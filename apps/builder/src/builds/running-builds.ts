@@ -1,42 +1,39 @@
-import { Injectable } from '@nestjs/common';
-import { conflict, type BuildOutcome } from '@monitor/domain';
-
-/** One RunBuild in progress: how to stop it, and how it ended (none recorded: an error). */
-export interface RunningBuild {
-  controller: AbortController;
-  ended: Promise<BuildOutcome | undefined>;
-}
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { conflict } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
 
 /**
- * The RunBuilds this process runs now, by Build id (Komodo's action state `building`): a
- * CancelBuild aborts the one it finds. A build runs one at a time per Build (the runner's queue),
- * so one entry each.
+ * The RunBuilds this process runs now, by Build id. A CancelBuild, whichever builder replica
+ * takes it, shows in every replica's read model as an Update: the one running that Build aborts
+ * it. A build runs one at a time per Build (the runner's queue), so one entry each.
  */
 @Injectable()
-export class RunningBuilds {
-  private readonly running = new Map<string, RunningBuild>();
+export class RunningBuilds implements OnModuleDestroy {
+  private readonly running = new Map<string, AbortController>();
+  private readonly unsubscribe: () => void;
+
+  constructor(@Inject(READ_MODEL) readModel: ReadModel) {
+    this.unsubscribe = readModel.onUpdate((update) => {
+      if (update.operation !== 'CancelBuild' || update.status === 'Complete') return;
+      this.running.get(update.target.id)?.abort();
+    });
+  }
 
   /** Marks the build as running until `end` is called; its signal aborts on a cancel. */
-  begin(buildId: string): {
-    signal: AbortSignal;
-    end: (outcome: BuildOutcome | undefined) => void;
-  } {
+  begin(buildId: string): { signal: AbortSignal; end: () => void } {
     if (this.running.has(buildId)) throw conflict(`a build of '${buildId}' is already running`);
     const controller = new AbortController();
-    let end!: (outcome: BuildOutcome | undefined) => void;
-    const ended = new Promise<BuildOutcome | undefined>((resolve) => (end = resolve));
-    const entry = { controller, ended };
-    this.running.set(buildId, entry);
+    this.running.set(buildId, controller);
     return {
       signal: controller.signal,
-      end: (outcome) => {
-        if (this.running.get(buildId) === entry) this.running.delete(buildId);
-        end(outcome);
+      end: () => {
+        if (this.running.get(buildId) === controller) this.running.delete(buildId);
       },
     };
   }
 
-  of(buildId: string): RunningBuild | undefined {
-    return this.running.get(buildId);
+  onModuleDestroy(): void {
+    this.unsubscribe();
   }
 }
