@@ -125,7 +125,8 @@ describe('security: a Build is checked when written, and its pre-build needs Ter
     const marker = join(tmpdir(), `owned-by-build-${process.pid}`);
     await users.tom.write('UpdateBuild', {
       id: 'web',
-      config: { pre_build: { path: '', command: `touch ${marker}` } },
+      // A repository: a pre-build runs in a checkout (never reached here).
+      config: { repo: 'acme/app', pre_build: { path: '', command: `touch ${marker}` } },
     });
     await grant('tom', 'Server', 'local', 'Read', ['Attach']);
     const started = await admin.execute<Update>('RunBuild', { build: 'web' });
