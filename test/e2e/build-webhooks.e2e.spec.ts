@@ -123,7 +123,10 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
       .getContainer(deployment)
       .remove({ force: true })
       .catch(() => undefined);
-    const tags = ['latest', '0.0.1', '0.0.2', '0.0', '0'].map((t) => image(t));
+    // Every tag the builds left here: versions, latest, short commits.
+    const tags = (await docker.listImages())
+      .flatMap((i) => i.RepoTags ?? [])
+      .filter((tag) => tag.startsWith(`${registry.address}/team/${build}:`));
     await removeImageTags(docker, tags).catch(() => undefined);
     await Promise.all([git?.stop(), registry?.stop()]);
   }, 60_000);
@@ -182,5 +185,36 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
       `redeploy after Build '${build}' built version 0.0.2 (Update ${built._id.$oid})`,
     );
     expect((await docker.getContainer(deployment).inspect()).Config.Image).toBe(image('0.0.2'));
+  }, 240_000);
+
+  it('cancels a build still running when a newer push comes, and builds that one', async () => {
+    const slow = `${DOCKERFILE}RUN ["/bin/busybox", "sleep", "4"]\n`;
+    const push = async (files: Record<string, string>, delivery: string) => {
+      const after = await git.commitFiles('acme/hooked', files, delivery);
+      const body = githubPush('main', after);
+      const answer = await hook(`github/build/${build}`, body, {
+        'x-github-event': 'push',
+        'x-github-delivery': `${delivery}-${run}`,
+        'x-hub-signature-256': sign(body),
+      });
+      expect(answer.status).toBe(202);
+      return (await answer.json()) as Update;
+    };
+    const first = await push({ Dockerfile: slow, VERSION: 'three\n' }, 'slow-one');
+    await eventually(async () => {
+      const current = await monitor.admin.read<Update>('GetUpdate', { id: first._id.$oid });
+      expect(current.logs.map((l) => l.stage)).toContain('Docker Build');
+    }, 60_000);
+    const second = await push({ VERSION: 'four\n' }, 'slow-two');
+
+    const cancelled = await completed(first);
+    expect(cancelled.success).toBe(false);
+    expect(cancelled.logs.map((l) => l.stage)).toContain('Build Cancelled');
+    const cancel = monitor.runtime.readModel.listUpdates((u) => u.operation === 'CancelBuild');
+    expect(cancel.map((u) => u.operator)).toEqual(['webhook']);
+    const built = await completed(second);
+    expect(built).toMatchObject({ operation: 'RunBuild', operator: 'webhook', success: true });
+    const got = await monitor.admin.read<{ config: { version: object } }>('GetBuild', { build });
+    expect(got.config.version).toEqual({ major: 0, minor: 0, patch: 3 });
   }, 240_000);
 });
