@@ -1,6 +1,12 @@
 import Dockerode from 'dockerode';
 import type { Browser, Page } from 'playwright-core';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage, removeImageTags } from '@monitor/testing';
+import {
+  BUSYBOX_TEST_IMAGE,
+  ensureBusyboxImage,
+  removeImageTags,
+  startGitHttpServer,
+  type GitHttpServer,
+} from '@monitor/testing';
 import { api, logIn, TEST_PASSWORD, type ApiClient } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
 import { startFreshMonitor } from '../support/browser-monitor';
@@ -19,6 +25,9 @@ const PRE_DEPLOY =
   "sleep 1; seq -f 'filler-%g' 1 80; echo first-line-at $(date +%s%3N); sleep 2; " +
   'echo second-line-at $(date +%s%3N)';
 
+const GIT_USER = 'web-git';
+const GIT_TOKEN = 'web-git-token-2718';
+
 interface BuilderView {
   config: { type: string; params: Record<string, unknown> };
 }
@@ -30,6 +39,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
   let browser: Browser;
   let page: Page;
   let admin: ApiClient;
+  let git: GitHttpServer;
 
   const nav = (label: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
@@ -56,6 +66,8 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
 
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
+    git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
+    await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
     monitor = await startFreshMonitor({
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
@@ -71,6 +83,9 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
     await button('Sign up').click();
     await heading('Dashboard').waitFor();
     admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+    await admin.write('CreateGitProviderAccount', {
+      account: { domain: new URL(git.url('acme/site')).host, username: GIT_USER, token: GIT_TOKEN },
+    });
   }, SLOW);
 
   afterAll(async () => {
@@ -80,6 +95,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       .then((u) => completed(admin, u))
       .catch(() => undefined);
     await monitor?.destroy();
+    await git?.stop();
     await removeImageTags(
       docker,
       ['latest', '0.0.1', '0.0', '0'].map((tag) => `web-build-image:${tag}`),
@@ -297,7 +313,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
   );
 
   it(
-    'shows a Repo with Clone, Pull, Refresh and Build, not cloned yet, and its webhooks',
+    'shows a Repo with its buttons and webhooks, then clones it on its server and builds it on its builder',
     async () => {
       await nav('Repos').click();
       await button('New Repo').click();
@@ -320,9 +336,23 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
         expect((await fetch(url!, { method: 'POST', body: '{}' })).status).not.toBe(404);
       }
       await page.locator('#config-server_id').selectOption({ label: 'local' });
-      await page.locator('#config-repo').fill('owner/web-repo');
-      await button('Review 2 changes').click();
-      await save('Save 2 changes');
+      await page.locator('#config-builder_id').selectOption({ label: 'local-builder' });
+      await page.locator('#config-git_provider').fill(new URL(git.url('acme/site')).host);
+      await page.locator('#config-git_https').uncheck();
+      await page.locator('#config-git_account').fill(GIT_USER);
+      await page.locator('#config-repo').fill('acme/site');
+      await button('Review 6 changes').click();
+      await save('Save 6 changes');
+
+      await executions.getByRole('button', { name: 'Clone', exact: true }).click();
+      await button('Yes, clone').click();
+      const commits = page.getByLabel('Commits');
+      await commits.getByText(/^Cloned: \w{8}/).waitFor({ timeout: 30_000 });
+      await commits.getByText(/Last pulled/).waitFor();
+      await executions.getByRole('button', { name: 'Build', exact: true }).click();
+      await button('Yes, build').click();
+      await commits.getByText(/^Built: \w{8}/).waitFor({ timeout: 30_000 });
+      await commits.getByText(/Last built/).waitFor();
     },
     SLOW,
   );
