@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { freePort, startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
@@ -108,6 +108,39 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
     expect(cancelled.success).toBe(false);
     expect(cancelled.logs[0].stderr).toMatch(/not possible on server builders/);
     expect((await completed(build)).success).toBe(true);
+  }, 60_000);
+
+  it('cancels a build on an Url builder: the wait for its agent ends, nothing is cloned', async () => {
+    const port = await freePort();
+    await monitor.admin.write('CreateBuilder', {
+      name: `url-builder-${process.pid}`,
+      config: { type: 'Url', params: { address: `http://127.0.0.1:${port}`, passkey: 'url-pass' } },
+    });
+    await monitor.admin.write('CreateRepo', {
+      name: `${name}-remote`,
+      config: config({ builder_id: `url-builder-${process.pid}` }),
+    });
+    const started = Date.now();
+    const build = await monitor.admin.execute<Update>('BuildRepo', { repo: `${name}-remote` });
+    await eventually(async () => {
+      const current = await monitor.admin.read<Update>('GetUpdate', { id: build._id.$oid });
+      expect(current.logs.map((l) => l.stage)).toContain('git source');
+    }, 10_000);
+    const cancel = await completed(
+      await monitor.admin.execute<Update>('CancelRepoBuild', { repo: `${name}-remote` }),
+    );
+    expect(cancel.success).toBe(true);
+    expect(cancel.logs[0].stdout).toMatch(/cancellation has been queued/);
+    const ended = await completed(build);
+    // The agent is waited for 10 s: the cancel ended the wait before.
+    expect(Date.now() - started).toBeLessThan(9_000);
+    expect(ended.success).toBe(false);
+    const failed = ended.logs.find((l) => !l.success)!;
+    expect([failed.stage, failed.stderr]).toEqual([
+      'connect to builder',
+      expect.stringMatching(/cancel/),
+    ]);
+    expect(ended.logs.map((l) => l.stage)).not.toContain('clone repo');
   }, 60_000);
 
   it('fails the builder stage of a Repo with no builder, naming the field, before any git step', async () => {
