@@ -7,7 +7,7 @@ import {
   startGitHttpServer,
   type GitHttpServer,
 } from '@monitor/testing';
-import { api, logIn, TEST_PASSWORD, type ApiClient } from '../support/api';
+import { api, logIn, signUp, TEST_PASSWORD, type ApiClient } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
 import { startFreshMonitor } from '../support/browser-monitor';
 import { completed, type UpdateView } from '../support/updates';
@@ -212,6 +212,39 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
           user_data: '#!/bin/sh\necho ready',
         },
       });
+    },
+    SLOW,
+  );
+
+  it(
+    'offers New Builder to admins only; the gateway refuses anyone else (403)',
+    async () => {
+      await signUp(monitor.url, 'bob');
+      const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'bob' });
+      await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+      const bob = await logIn(monitor.url, 'bob');
+      const context = await browser.newContext();
+      try {
+        const bobs = await context.newPage();
+        await bobs.goto(monitor.url);
+        await bobs.evaluate((jwt) => localStorage.setItem('monitor.jwt', jwt), bob.jwt);
+        await bobs.goto(`${monitor.url}/repos`);
+        await bobs.getByRole('button', { name: 'New Repo', exact: true }).waitFor();
+        await bobs.goto(`${monitor.url}/builders`);
+        await bobs.getByRole('heading', { level: 1, name: 'Builders' }).waitFor();
+        await bobs.getByRole('link', { name: 'local-builder', exact: true }).waitFor({
+          state: 'detached',
+        });
+        expect(await bobs.getByRole('button', { name: 'New Builder' }).count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+      const refused = await api(monitor.url, bob).call('write', 'CreateBuilder', {
+        name: 'bobs-builder',
+        config: { type: 'Server', params: { server_ids: [] } },
+      });
+      expect(refused.status).toBe(403);
+      expect((await admin.read<unknown[]>('ListBuilders')).length).toBe(2);
     },
     SLOW,
   );
