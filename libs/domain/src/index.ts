@@ -36,6 +36,7 @@ export * from './repo';
 export * from './build';
 export * from './updates/deploy-runs';
 export * from './stack/deploy-if-changed';
+export * from './stack/compose-build-args';
 export * from './host-access';
 export * from './logs/log-search';
 export * from './logs/log-prefixes';

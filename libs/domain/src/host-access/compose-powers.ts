@@ -1,5 +1,10 @@
 import { parse } from 'yaml';
 import { bindPowers } from './bind-powers';
+import {
+  buildSectionPowers,
+  environmentSourcePowers,
+  type HostPathCheck,
+} from './build-section-powers';
 import { staysInside } from './host-paths';
 import type { HostPower, HostPowerKind } from './host-powers';
 
@@ -13,7 +18,7 @@ const HOST_MODES: [string, string][] = [
   ['uts', 'uts'],
   ['cgroup', 'cgroup'],
 ];
-/** Keys whose paths compose reads from the host (not only mounts: a build context is copied). */
+/** Keys whose paths compose reads from the host (not only mounts). */
 const PATH_KEYS = ['env_file', 'extends'];
 
 const isObject = (v: unknown): v is Yaml =>
@@ -50,6 +55,7 @@ export function composePowers(text: string, field = 'file_contents'): HostPower[
     for (const [name, entry] of Object.entries(entries)) {
       if (isObject(entry) && typeof entry.file === 'string')
         powers.push(...hostPath(`${section} ${name}`, entry.file));
+      powers.push(...environmentSourcePowers(field, `${section} ${name}`, entry));
     }
   }
   return powers;
@@ -76,9 +82,7 @@ function servicePowers(field: string, where: string, service: Yaml): HostPower[]
       flag('host_namespaces', `uses the host's ${label} (${key}: ${value})`);
   }
   for (const volume of list(service.volumes)) powers.push(...volumePowers(hostPath, where, volume));
-  const build = service.build;
-  const context = isObject(build) ? build.context : build;
-  if (typeof context === 'string') powers.push(...hostPath(`${where}: build`, context));
+  powers.push(...buildSectionPowers(field, where, service.build, hostPath));
   for (const key of PATH_KEYS) {
     for (const entry of list(service[key])) {
       const path = isObject(entry) ? (entry.path ?? entry.file) : entry;
@@ -102,8 +106,6 @@ function volumePowers(hostPath: HostPathCheck, where: string, volume: unknown): 
   if (/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(source)) return [];
   return hostPath(where, source);
 }
-
-type HostPathCheck = (where: string, path: string) => HostPower[];
 
 /** A path on the host: inside the stack's folder (relative, not climbing out) is its own. */
 const hostPathIn =

@@ -16,7 +16,9 @@ export function normalizeAbsolute(path: string): string | undefined {
 
 /** A path relative to a folder Monitor owns (a stack's), or undefined when it leaves it. */
 export function staysInside(relative: string): boolean {
-  return normalizeAbsolute(`/inside/${relative}`)?.startsWith('/inside') ?? false;
+  // From the root, any `..` that climbs out of the folder climbs above `/` (a named base would
+  // let `../<base>` come back in by name while it is a sibling folder).
+  return normalizeAbsolute(`/${relative}`) !== undefined;
 }
 
 /** True when `path` is `folder` or below it, segment by segment (`/srv2` is not below `/srv`). */

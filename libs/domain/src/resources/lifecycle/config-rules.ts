@@ -2,6 +2,7 @@ import { validateBuilderConfig } from '../../builder/validate';
 import { validateBuildConfig } from '../../build/validate';
 import { validateDeploymentConfig } from '../../deployment/validate';
 import { validateRepoConfig } from '../../repo/repo-validate';
+import { validateStackConfig } from '../../stack/compose-build-args';
 import type { ResourceKind } from '../../kinds';
 import { invalid } from '../../shared/domain-error';
 
@@ -20,6 +21,7 @@ const RULES: Partial<Record<ResourceKind, Rule>> = {
   Build: (changed, name) => validateBuildConfig(changed, name),
   Builder: (changed) => validateBuilderConfig(changed),
   Repo: (changed) => validateRepoConfig(changed),
+  Stack: (changed) => validateStackConfig(changed),
 };
 
 export function checkConfigRules(
