@@ -171,7 +171,18 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
         .isChecked()
         .then((checked) => expect(checked).toBe(true));
 
+      // An Aws builder is created bare, its instance set on its page from the defaults.
       await nav('Builders').click();
+      await button('New Builder').click();
+      await page.locator('#new-name').fill('aws-builder');
+      await page.locator('#new-builder-type').selectOption('Aws');
+      await button('Create').click();
+      await heading(/aws-builder/).waitFor();
+      expect(await page.locator('#config-params-region').inputValue()).toBe('us-east-1');
+      await button('Delete').click();
+      await button('Yes, delete').click();
+      await page.getByRole('heading', { level: 1, name: 'Builders' }).waitFor();
+
       await button('New Builder').click();
       await page.locator('#new-name').fill('url-builder');
       await page.locator('#new-builder-type').selectOption('Url');
