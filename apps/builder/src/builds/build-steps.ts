@@ -66,7 +66,8 @@ export class BuildSteps {
 
   /**
    * The build's folder brought to its git source (pulled, or cloned when new), the pre-build
-   * command run in it; a build from `dockerfile` contents alone needs no checkout.
+   * command run in it; a build from `dockerfile` contents alone needs no checkout (the agent's
+   * build runs its pre-build).
    */
   async checkout(
     ctx: ExecutionContext,
@@ -105,7 +106,10 @@ export class BuildSteps {
     };
   }
 
-  /** Docker's build, tag and push on the agent, its lines streamed to the Update. */
+  /**
+   * Docker's build, tag and push on the agent, its lines streamed to the Update; with no
+   * checkout, the pre-build command first, in the build folder.
+   */
   async build(
     ctx: ExecutionContext,
     build: Resource<'Build'>,
@@ -133,6 +137,7 @@ export class BuildSteps {
         build_path: config.build_path,
         dockerfile_path: config.dockerfile_path,
         dockerfile: config.dockerfile.trim() ? fill(config.dockerfile) : undefined,
+        pre_build: this.preBuildWithoutCheckout(build, fill),
         ...args,
         extra_args: config.extra_args.map(fill),
         tags,
@@ -148,6 +153,16 @@ export class BuildSteps {
       ctx.output,
     );
     await ctx.appendLogs(answer.body);
+  }
+
+  /** The pre-build command the agent's build runs: a checkout has run it already. */
+  private preBuildWithoutCheckout(
+    build: Resource<'Build'>,
+    fill: (text: string) => string,
+  ): BuildImageParams['pre_build'] {
+    const command = build.config.pre_build.command.trim();
+    if (!command || this.source.git(() => undefined, build)) return undefined;
+    return { path: build.config.pre_build.path.trim(), command: fill(command) };
   }
 
   /**

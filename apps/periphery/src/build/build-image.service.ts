@@ -1,7 +1,8 @@
 import type { Log } from '../docker/docker-shapes';
 import { collectBuildExtraArgs } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
-import { masker } from '../compose/command-log';
+import { masker, runCommand } from '../compose/command-log';
+import { directoryInStack } from '../compose/stack-paths';
 import type { PeripheryConfig } from '../config';
 import type { DockerClient } from '../docker/engine/docker-client';
 import { buildPlace, writeDockerfile } from './build-context';
@@ -11,9 +12,10 @@ import { namesRegistry, pushTags } from './registry-push';
 
 /**
  * Komodo's periphery `Build`, on a checkout the agent holds: the UI's Dockerfile written if
- * given, the image built with every tag, then each tag that names a registry pushed. One Log per
- * stage; a failed stage ends the build (a failed build pushes nothing). Secret args and registry
- * tokens are masked in every Log.
+ * given, then the pre-build command if given (a build with no checkout), the image built with
+ * every tag, then each tag that names a registry pushed. One Log per stage; a failed stage ends
+ * the build (a failed build pushes nothing). Secret args and registry tokens are masked in every
+ * Log.
  */
 export class BuildImageService {
   /** The running builds by Build id, to cancel them. */
@@ -58,12 +60,23 @@ export class BuildImageService {
     );
     const secrets = p.secret_args ?? [];
     const registries = p.registries ?? [];
-    const mask = masker([...secrets.map((s) => s.value), ...registries.map((r) => r.token)]);
+    const secretValues = [...secrets.map((s) => s.value), ...registries.map((r) => r.token)];
+    const mask = masker(secretValues);
     const logs: Log[] = [];
     if (p.dockerfile) {
       const written = await writeDockerfile(place, p.dockerfile);
       logs.push(written);
       if (!written.success) return logs;
+    }
+    if (p.pre_build) {
+      // The user's own shell command (Komodo's pre_build): a shell on purpose, in the build path.
+      const ran = await runCommand('Pre Build', 'sh', ['-e', '-c', p.pre_build.command], {
+        cwd: directoryInStack(place.context, p.pre_build.path),
+        secrets: secretValues,
+        signal,
+      });
+      logs.push(ran);
+      if (!ran.success) return logs;
     }
     const built = await dockerBuild(
       this.config.docker_socket,

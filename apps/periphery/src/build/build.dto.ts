@@ -33,6 +33,12 @@ export const BuildImageDto = v.strictObject({
   build_path: OptionalPath,
   dockerfile_path: OptionalPath,
   dockerfile: v.optional(v.pipe(v.string(), v.maxLength(512 * 1024))),
+  pre_build: v.optional(
+    v.strictObject({
+      path: OptionalPath,
+      command: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(64 * 1024)),
+    }),
+  ),
   build_args: v.optional(
     keyedBy((key) => (isEnvName(key) ? undefined : `'${key}' is not a build arg name`)),
   ),

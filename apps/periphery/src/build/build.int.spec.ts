@@ -301,4 +301,65 @@ describe('Build: the agent builds with BuildKit and pushes to a private registry
       expect.stringMatching(/dockerfile_path .*\.git/),
     ]);
   });
+  it('runs a pre-build in the build path before Docker builds, its line streamed as it prints', async () => {
+    const image = `pre-build-${run}:0.0.1`;
+    tags.push(image);
+    const frames: AgentOutputFrame[] = [];
+    const answer = await callAgentStreaming<Log[]>(
+      { address: agent.url, passkey: TEST_PASSKEY, insecureTls: false },
+      'Build',
+      {
+        directory: checkout(`pre-build-${run}`),
+        build_path: 'app',
+        dockerfile: 'FROM scratch\nCOPY made.txt /made.txt\n',
+        pre_build: { path: '', command: `echo pre-${run}; echo made > made.txt` },
+        tags: [image],
+      },
+      60_000,
+      (frame) => frames.push(frame),
+    );
+    expect(answer.body.map((l) => [l.stage, l.success])).toEqual([
+      ['Write Dockerfile', true],
+      ['Pre Build', true],
+      ['Docker Build', true],
+    ]);
+    expect(answer.body[1].stdout).toBe(`pre-${run}\n`);
+    expect(frames.some((f) => f.stage === 'Pre Build' && f.text === `pre-${run}\n`)).toBe(true);
+    expect((await docker.getImage(image).inspect()).Id).toMatch(/^sha256:/);
+  }, 60_000);
+
+  it('cancels a running pre-build: the command is killed and nothing is built', async () => {
+    const id = `cancel-pre-${run}`;
+    const started = Date.now();
+    const building = build({
+      id,
+      directory: checkout(id),
+      dockerfile: 'FROM scratch\nLABEL monitor-test=1\n',
+      pre_build: { command: 'echo started; sleep 30; echo never' },
+      tags: [`${id}:0.0.1`],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await agent.call('CancelBuild', { id })).toEqual({ status: 200, body: {} });
+    const answer = await building;
+    expect(answer.body.map((l) => [l.stage, l.success])).toEqual([
+      ['Write Dockerfile', true],
+      ['Pre Build', false],
+    ]);
+    expect(answer.body[1].stdout).not.toContain('never');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('refuses a pre-build path out of the build path, running nothing', async () => {
+    const directory = checkout(`pre-paths-${run}`);
+    const refusals = await Promise.all([
+      build({ directory, pre_build: { path: '../..', command: 'true' }, tags: [] }),
+      build({ directory, pre_build: { path: '/etc', command: 'true' }, tags: [] }),
+      build({ directory, pre_build: { command: '' }, tags: [] }),
+    ]);
+    expect(refusals.map((r) => [r.status, r.body.error])).toEqual([
+      [400, expect.stringMatching(/pre_build\.path/)],
+      [400, expect.stringMatching(/pre_build\.path/)],
+      [400, expect.stringMatching(/pre_build\.command/)],
+    ]);
+  });
 });

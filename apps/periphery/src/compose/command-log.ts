@@ -17,6 +17,8 @@ export interface CommandOptions {
    * interpolated files): it is then never streamed to the caller.
    */
   live?: boolean;
+  /** Kills the program when it aborts (a cancelled build). */
+  signal?: AbortSignal;
 }
 
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
@@ -50,6 +52,7 @@ export function runCommand(
         env: { ...process.env, ...options.env },
         maxBuffer: MAX_OUTPUT_BYTES,
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        signal: options.signal,
         encoding: 'utf8',
       },
       (error, stdout, stderr) => {

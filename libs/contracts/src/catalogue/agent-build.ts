@@ -23,6 +23,12 @@ export interface BuildImageParams {
   dockerfile_path?: string;
   /** Komodo's UI-defined Dockerfile: written to `dockerfile_path` before the build. */
   dockerfile?: string;
+  /**
+   * Komodo's pre-build command, for a build with no checkout (its `dockerfile` contents): run
+   * by `sh -e -c` in the build path's `path`, once the Dockerfile is written and before Docker
+   * builds, as stage `Pre Build`; a failure ends the build. A checkout runs it itself.
+   */
+  pre_build?: BuildCommandParams;
   build_args?: Record<string, string>;
   secret_args?: BuildSecretParams[];
   labels?: Record<string, string>;
@@ -32,6 +38,13 @@ export interface BuildImageParams {
   tags: string[];
   /** The accounts to push with, one per registry. */
   registries?: RegistryAuth[];
+}
+
+/** A shell command the agent runs in the build folder. */
+export interface BuildCommandParams {
+  /** Relative to the build path; empty is the build path itself. */
+  path?: string;
+  command: string;
 }
 
 /** Stops the running build of that Build (Komodo's periphery `CancelBuild`). */

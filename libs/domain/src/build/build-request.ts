@@ -20,11 +20,11 @@ export const withVersionVariable = (text: string, version: Version) =>
 
 /**
  * Why a Build has nothing to build from, before anything runs: files on the host are not built
- * yet, a build needs a repository (its own or its linked Repo's) or dockerfile contents, and a
- * pre-build command runs in a checkout. `linkedRepo` is the linked Repo's repository.
+ * yet, and a build needs a repository (its own or its linked Repo's) or dockerfile contents.
+ * `linkedRepo` is the linked Repo's repository.
  */
 export function buildSourceProblem(
-  config: Pick<BuildConfig, 'files_on_host' | 'repo' | 'linked_repo' | 'dockerfile' | 'pre_build'>,
+  config: Pick<BuildConfig, 'files_on_host' | 'repo' | 'linked_repo' | 'dockerfile'>,
   linkedRepo?: string,
 ): { field: string; message: string } | undefined {
   const fromGit = Boolean((config.linked_repo ? (linkedRepo ?? '') : config.repo).trim());
@@ -35,11 +35,6 @@ export function buildSourceProblem(
     };
   if (!fromGit && !config.dockerfile.trim())
     return { field: 'repo', message: 'set a repository, a linked_repo or the dockerfile contents' };
-  if (!fromGit && config.pre_build.command.trim())
-    return {
-      field: 'pre_build',
-      message: 'a pre-build command runs in a checkout: set a repository',
-    };
   return undefined;
 }
 

@@ -48,7 +48,6 @@ describe("a build's args, from the fields as filled in", () => {
 
 describe('what a build is built from, checked before it runs', () => {
   const config = { ...defaultBuildConfig(), repo: 'acme/app' };
-  const preBuild = { ...config.pre_build, command: 'make' };
 
   it('takes a repository, a linked Repo with one, or dockerfile contents', () => {
     expect(buildSourceProblem(config)).toBeUndefined();
@@ -58,13 +57,9 @@ describe('what a build is built from, checked before it runs', () => {
     expect(buildSourceProblem({ ...config, repo: '', dockerfile: 'FROM scratch' })).toBeUndefined();
   });
 
-  it('names the field when there is nothing to build, or a pre-build without a checkout', () => {
+  it('names the field when there is nothing to build, or files on the host', () => {
     expect(buildSourceProblem({ ...config, repo: '' })?.field).toBe('repo');
     expect(buildSourceProblem({ ...config, linked_repo: 'r1' }, '')?.field).toBe('repo');
-    expect(
-      buildSourceProblem({ ...config, repo: '', dockerfile: 'FROM scratch', pre_build: preBuild })
-        ?.field,
-    ).toBe('pre_build');
     expect(buildSourceProblem({ ...config, files_on_host: true })?.field).toBe('files_on_host');
   });
 });

@@ -1,0 +1,102 @@
+import Dockerode from 'dockerode';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeImageTags } from '@monitor/testing';
+import type { ApiClient } from '../../support/api';
+import type { EmbeddedMonitor } from '../../support/embedded';
+import {
+  enabledUser,
+  expectRefused as refused,
+  grant as grantOn,
+  startWithLocalAgent,
+} from '../../support/security';
+import { completed, type UpdateView as Update } from '../../support/updates';
+
+/**
+ * Issue 13, Builds: a build from `dockerfile` contents alone now runs its pre-build command on
+ * the builder's host, so the host power it needs (Terminal on the builder's server) is checked
+ * for it as for a checkout: when the command is written, and again when the build runs.
+ */
+describe('security: the pre-build of a build without a repository needs Terminal', () => {
+  const marker = join(tmpdir(), `owned-by-pre-build-${process.pid}`);
+  const image = `pre-build-power-${process.pid}`;
+  const preBuild = { path: '', command: `touch ${marker}` };
+  let monitor: EmbeddedMonitor;
+  let admin: ApiClient;
+  const users: Record<string, ApiClient> = {};
+  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
+    grantOn(admin, user, { type, id }, level, specific);
+  const preBuildOf = async () =>
+    (await admin.read<{ config: { pre_build: { command: string } } }>('GetBuild', { build: image }))
+      .config.pre_build.command;
+
+  beforeAll(async () => {
+    monitor = await startWithLocalAgent();
+    admin = monitor.admin;
+    for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
+    await admin.write('CreateBuilder', {
+      name: 'local-builder',
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    await admin.write('CreateBuild', {
+      name: image,
+      config: { builder_id: 'local-builder', dockerfile: 'FROM scratch\nLABEL monitor-test=1\n' },
+    });
+    for (const user of ['alice', 'tom']) {
+      await grant(user, 'Build', image, 'Write');
+      await grant(user, 'Builder', 'local-builder', 'Read', ['Attach']);
+    }
+    await grant('alice', 'Server', 'local', 'Read', ['Attach']);
+    await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
+  }, 60_000);
+
+  afterAll(async () => {
+    rmSync(marker, { force: true });
+    await removeImageTags(
+      new Dockerode({ socketPath: '/var/run/docker.sock' }),
+      ['latest', '0.0.1', '0.0', '0'].map((tag) => `${image}:${tag}`),
+    );
+    await monitor?.destroy();
+  });
+
+  it('refuses the pre-build to a writer without Terminal on the builder’s server, nothing changed', async () => {
+    await refused(
+      users.alice,
+      'write',
+      'UpdateBuild',
+      { id: image, config: { pre_build: preBuild } },
+      403,
+      /pre_build: runs 'touch .*' on the host — which needs Terminal/,
+    );
+    expect(await preBuildOf()).toBe('');
+  });
+
+  it('lets a writer with Terminal set it, and the build runs it', async () => {
+    await users.tom.write('UpdateBuild', { id: image, config: { pre_build: preBuild } });
+    expect(await preBuildOf()).toBe(preBuild.command);
+    const update = await completed(
+      admin,
+      await admin.execute<Update>('RunBuild', { build: image }),
+      120_000,
+    );
+    expect(update.logs.filter((l) => !l.success)).toEqual([]);
+    expect(update.logs.map((l) => l.stage)).toContain('Pre Build');
+    expect(existsSync(marker)).toBe(true);
+  }, 150_000);
+
+  it('runs it only while its writer holds Terminal: taken away, the run stops before the builder', async () => {
+    rmSync(marker, { force: true });
+    await grant('tom', 'Server', 'local', 'Read', ['Attach']);
+    const update = await completed(
+      admin,
+      await admin.execute<Update>('RunBuild', { build: image }),
+    );
+    expect(update.success).toBe(false);
+    const failed = update.logs.find((l) => !l.success)!;
+    expect(failed.stage).toBe('host access');
+    expect(failed.stderr).toMatch(/last written by 'tom', who has no Terminal/);
+    expect(update.logs.map((l) => l.stage)).not.toContain('builder');
+    expect(existsSync(marker)).toBe(false);
+  });
+});
