@@ -12,7 +12,7 @@ export * from './deployment/joined-containers';
 export * from './logs/log-search';
 export * from './logs/log-prefixes';
 export * from './build/build-extra-args';
-export { collectComposeBuildArgs } from './stack/compose-build-args';
+export { composeBuildWordErrors } from './stack/compose-build-args';
 export { isSecretId } from './build/build-args';
 export { isEnvName } from './deployment/environment';
 export type { ExecutionLog } from './updates/update';

@@ -69,8 +69,13 @@ export async function applyConfigChanges(
     if (!up.success) return;
   }
   if (plan.restart === 'all' || plan.restart.length) {
-    // A restart pulls nothing: no registry account.
-    const { registry: _registry, ...noAccount } = target;
+    // A restart pulls and builds nothing: no registry account, no build.
+    const {
+      registry: _registry,
+      run_build: _build,
+      build_extra_args: _args,
+      ...noAccount
+    } = target;
     const restart = await agents.stream(
       AGENT.ComposeRestart,
       server,

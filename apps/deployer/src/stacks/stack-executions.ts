@@ -28,7 +28,7 @@ import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 import { ObservedExecutions } from '../observation/observed-executions';
 import { applyConfigChanges, describePlan, stackHashes } from './stack-changes';
-import { AGENT_TIMEOUT, composeTarget, composeWrapper } from './stack-layout';
+import { AGENT_TIMEOUT, composeBuild, composeTarget, composeWrapper } from './stack-layout';
 import { stopTimeout, type DestroyChoice, type StackRunChoice } from './stack-run-choice';
 import { StackSource, type PreparedStack } from './stack-source';
 
@@ -59,6 +59,8 @@ type StackDeployConfig = Pick<
   | 'registry_account'
   | 'compose_cmd_wrapper'
   | 'compose_cmd_wrapper_include'
+  | 'run_build'
+  | 'build_extra_args'
 >;
 
 /**
@@ -100,6 +102,7 @@ export class StackExecutions {
       await this.checkHostAccess(ctx, current, server, prepared);
       const hashes = stackHashes(prepared, config.environment);
       const fill = this.source.interpolator(ctx, current);
+      const build = composeBuild(config, fill);
       const target = {
         ...composeTarget(current),
         env_file: prepared.env_file,
@@ -121,7 +124,7 @@ export class StackExecutions {
         const plan = await this.plan(ctx, current, prepared, hashes);
         if (plan.kind === 'nothing') return;
         if (plan.kind === 'config') {
-          const withTimeout = { ...target, ...stopTimeout(stop_time) };
+          const withTimeout = { ...target, ...build, ...stopTimeout(stop_time) };
           await applyConfigChanges(this.agents, ctx, server, withTimeout, plan, config.extra_args);
           await record();
           return;
@@ -140,7 +143,13 @@ export class StackExecutions {
         AGENT.ComposeUp,
         server,
         ctx.output,
-        { ...target, services, extra_args: config.extra_args, ...stopTimeout(stop_time) },
+        {
+          ...target,
+          ...build,
+          services,
+          extra_args: config.extra_args,
+          ...stopTimeout(stop_time),
+        },
         AGENT_TIMEOUT,
       );
       await ctx.appendLogs(up.logs);

@@ -1,5 +1,8 @@
 import { posix } from 'node:path';
 import {
+  collectComposeBuildArgs,
+  composeBuildWordErrors,
+  invalid,
   stackProjectName,
   type Resource,
   type StackConfig,
@@ -97,4 +100,23 @@ export function composeWrapper(
     wrapper: wrapper.split(COMPOSE_COMMAND).map(fill).join(COMPOSE_COMMAND),
     wrap: config.compose_cmd_wrapper_include.filter((command) => command !== 'deploy'),
   };
+}
+
+/**
+ * `run_build` and its `build_extra_args` as the agent takes them: split into words as written
+ * (a `[[VARIABLE]]` holds no space), then each word filled, so a secret's spaces or quotes stay
+ * one value; the flags are checked again once filled. Nothing when the stack builds nothing.
+ */
+export function composeBuild(
+  config: Pick<StackConfig, 'run_build' | 'build_extra_args'>,
+  fill: (text: string) => string,
+): { run_build?: true; build_extra_args?: string[] } {
+  if (!config.run_build) return {};
+  const written = collectComposeBuildArgs(config.build_extra_args);
+  const words = written.errors.length ? [] : written.value.map(fill);
+  const errors = written.errors.length ? written.errors : composeBuildWordErrors(words);
+  if (errors.length) {
+    throw invalid(errors.map((e) => e.message).join('; '), { field: 'config.build_extra_args' });
+  }
+  return { run_build: true, build_extra_args: words };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { composeBuildWordErrors } from '@monitor/domain/agent';
 import { LOG_SEARCH } from '../docker/log-search.dto';
 import { RegistryAuthDto } from '../docker/pull-image.dto';
 import { ProjectName, RelativePath, RelativePaths, StackName } from './stack-paths';
@@ -90,6 +91,20 @@ export const ComposeUpDto = v.strictObject({
   extra_args: v.optional(v.pipe(v.array(v.string()), v.maxLength(64))),
   /** For the containers `up` replaces. */
   timeout: STOP_TIMEOUT,
+  /** Komodo's `run_build`: `compose build` before the `up`. */
+  run_build: v.optional(v.boolean()),
+  /** Its flags, as words, from the closed list (checked again here: a `[[VARIABLE]]` hid them when written). */
+  build_extra_args: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(4096))),
+      v.maxLength(64),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        for (const error of composeBuildWordErrors(dataset.value))
+          addIssue({ message: error.message });
+      }),
+    ),
+  ),
 });
 export type ComposeUpDto = v.InferOutput<typeof ComposeUpDto>;
 

@@ -142,7 +142,8 @@ async function down({ runner, status, engine }: ComposeServices, p: ComposeDownD
  * `config` first: invalid compose text then fails with compose's own message in a Log of its
  * own, before anything is created or replaced. What it prints (interpolated, so it may hold
  * secrets) is read, never logged: the Log lists the services, which are labelled as the
- * stack's at the `up`, and a service reaching into another's container is refused.
+ * stack's at the `up`, and a service reaching into another's container is refused. With
+ * `run_build`, `compose build` runs before the `up`, which it stops when it fails.
  */
 async function up(
   { runner }: ComposeServices,
@@ -164,6 +165,16 @@ async function up(
   if (problem) {
     return { logs: [{ ...checked, stderr: problem, success: false }], success: false };
   }
+  const logs = [checked];
+  if (p.run_build) {
+    const build = await runner.run('Compose Build', p, [
+      'build',
+      ...(p.build_extra_args ?? []),
+      ...(p.services ?? []),
+    ]);
+    if (!build.success) return { logs: [checked, build], success: false };
+    logs.push(build);
+  }
   const args = [
     'up',
     '-d',
@@ -174,5 +185,5 @@ async function up(
   const upped = await withStackLabels(services, p.stack, (labels) =>
     runner.run('compose up', p, args, [labels]),
   );
-  return { logs: [checked, upped], success: upped.success };
+  return { logs: [...logs, upped], success: upped.success };
 }

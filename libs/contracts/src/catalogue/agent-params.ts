@@ -130,6 +130,10 @@ export interface ComposeStopParams extends ComposeServicesParams {
 export interface ComposeUpParams extends ComposePullParams {
   extra_args?: string[];
   timeout?: number;
+  /** `compose build` (stage 'Compose Build') before the `up`. */
+  run_build?: boolean;
+  /** `compose build` flags as words, from the closed list (`--no-cache`, `--build-arg K=V`...). */
+  build_extra_args?: string[];
 }
 
 export interface ComposeDownParams extends ComposeServicesParams {

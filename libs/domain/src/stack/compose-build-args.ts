@@ -1,5 +1,5 @@
 import { collectCommand } from '../deployment/command';
-import { fieldError, type FieldResult } from '../deployment/errors';
+import { fieldError, type DeploymentFieldError, type FieldResult } from '../deployment/errors';
 
 /** `--progress`'s values in compose v1 and v2. */
 const PROGRESS = ['auto', 'plain', 'tty', 'quiet'];
@@ -33,8 +33,15 @@ export function collectComposeBuildArgs(
 ): FieldResult<string[]> {
   const split = collectCommand(args.join(' '), field);
   if (split.errors.length) return split;
-  const words = split.value;
-  const errors = [];
+  return { value: split.value, errors: composeBuildWordErrors(split.value, field) };
+}
+
+/** The problems of `compose build` flags already split into words (values may hold spaces). */
+export function composeBuildWordErrors(
+  words: readonly string[],
+  field = 'build_extra_args',
+): DeploymentFieldError[] {
+  const errors: DeploymentFieldError[] = [];
   for (let i = 0; i < words.length; i++) {
     const at = words[i].startsWith('--') ? words[i].indexOf('=') : -1;
     const flag = at > 0 ? words[i].slice(0, at) : words[i];
@@ -56,7 +63,7 @@ export function collectComposeBuildArgs(
     const problem = value === undefined ? 'needs a value' : check(value);
     if (problem) errors.push(fieldError(field, `${flag} ${problem}`));
   }
-  return { value: words, errors };
+  return errors;
 }
 
 /** The problems of a Stack's config as written: its `build_extra_args` (references skipped). */
