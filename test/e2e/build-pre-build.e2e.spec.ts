@@ -1,5 +1,7 @@
 import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { removeImageTags } from '@monitor/testing';
 import type { EmbeddedMonitor } from '../support/embedded';
 import { startWithLocalAgent } from '../support/security';
@@ -10,7 +12,8 @@ const PRE_SECRET = `pre-secret-${randomBytes(6).toString('hex')}`;
 /**
  * Issue 13, Builds: a Build from the UI's `dockerfile` contents alone (no repository) runs its
  * pre-build command too, as Komodo does: in the build folder, after the Dockerfile is written
- * and before Docker builds, as stage `Pre Build`; a failing one ends the build there.
+ * and before Docker builds, as stage `Pre Build`; a failing one ends the build there. A build of
+ * the files already on the builder's host (`files_on_host`) builds its folder there as it is.
  */
 describe('RunBuild: the pre-build of a build from dockerfile contents', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -81,5 +84,58 @@ describe('RunBuild: the pre-build of a build from dockerfile contents', () => {
     expect(update.logs.map((l) => l.stage)).not.toContain('Docker Build');
     expect(await monitor.admin.read<unknown[]>('ListBuildVersions', { build: image })).toEqual([]);
     await expect(docker.getImage(`${image}:latest`).inspect()).rejects.toThrow();
+  }, 150_000);
+  it('builds the files already in its folder on the host (files_on_host), its pre-build run there', async () => {
+    const image = `on-host-${run}`;
+    images.push(image);
+    await monitor.admin.write('CreateBuild', {
+      name: image,
+      config: {
+        builder_id: 'local-builder',
+        files_on_host: true,
+        build_path: 'app',
+        // Ignored with files on the host, as in Komodo: the Dockerfile there is built.
+        dockerfile: 'FROM no-such-image-anywhere\n',
+        pre_build: { path: '', command: 'echo made-on-host > made.txt' },
+      },
+    });
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetBuild', {
+      build: image,
+    });
+    const folder = join(monitor.dataDir, 'periphery', 'repos', `build-${_id.$oid}`, 'app');
+    mkdirSync(folder, { recursive: true });
+    const dockerfile = 'FROM scratch\nCOPY on-host.txt made.txt /\n';
+    writeFileSync(join(folder, 'Dockerfile'), dockerfile);
+    writeFileSync(join(folder, 'on-host.txt'), 'from the host\n');
+    const update = await runBuild(image);
+    expect(update.logs.filter((l) => !l.success)).toEqual([]);
+    const stages = update.logs.map((l) => l.stage);
+    expect(stages).toEqual(expect.arrayContaining(['host files', 'Pre Build', 'Docker Build']));
+    expect(stages).not.toContain('Write Dockerfile');
+    expect(stages).not.toContain('git source');
+    expect(readFileSync(join(folder, 'Dockerfile'), 'utf8')).toBe(dockerfile);
+    expect((await docker.getImage(`${image}:0.0.1`).inspect()).Id).toMatch(/^sha256:/);
+  }, 150_000);
+
+  it('fails a files_on_host build with nothing in its folder, saying what is missing', async () => {
+    const image = `on-host-empty-${run}`;
+    images.push(image);
+    await monitor.admin.write('CreateBuild', {
+      name: image,
+      config: { builder_id: 'local-builder', files_on_host: true },
+    });
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetBuild', {
+      build: image,
+    });
+    const update = await runBuild(image);
+    expect(update.success).toBe(false);
+    const failed = update.logs.find((l) => !l.success)!;
+    expect(failed.stage).toBe('Docker Build');
+    expect(failed.stderr).toMatch(
+      new RegExp(
+        `no Dockerfile at .*/periphery/repos/build-${_id.$oid}/Dockerfile: put the build's files there`,
+      ),
+    );
+    expect(await monitor.admin.read<unknown[]>('ListBuildVersions', { build: image })).toEqual([]);
   }, 150_000);
 });

@@ -16,9 +16,10 @@ import { completed, type UpdateView as Update } from '../../support/updates';
 /**
  * Issue 13, Builds: a build from `dockerfile` contents alone now runs its pre-build command on
  * the builder's host, so the host power it needs (Terminal on the builder's server) is checked
- * for it as for a checkout: when the command is written, and again when the build runs.
+ * for it as for a checkout: when the command is written, and again when the build runs. A build
+ * of the files on the host (`files_on_host`) reads the host: Terminal too, at both times.
  */
-describe('security: the pre-build of a build without a repository needs Terminal', () => {
+describe('security: the pre-build of a build without a repository, and files on the host, need Terminal', () => {
   const marker = join(tmpdir(), `owned-by-pre-build-${process.pid}`);
   const image = `pre-build-power-${process.pid}`;
   const preBuild = { path: '', command: `touch ${marker}` };
@@ -98,5 +99,37 @@ describe('security: the pre-build of a build without a repository needs Terminal
     expect(failed.stderr).toMatch(/last written by 'tom', who has no Terminal/);
     expect(update.logs.map((l) => l.stage)).not.toContain('builder');
     expect(existsSync(marker)).toBe(false);
+  });
+  it('refuses files_on_host to a writer without Terminal: the build would read the host', async () => {
+    await refused(
+      users.alice,
+      'write',
+      'UpdateBuild',
+      { id: image, config: { files_on_host: true } },
+      403,
+      /files_on_host: builds the files in the build's folder on the host — which needs Terminal/,
+    );
+    const { config } = await admin.read<{ config: { files_on_host: boolean } }>('GetBuild', {
+      build: image,
+    });
+    expect(config.files_on_host).toBe(false);
+  });
+
+  it('builds files on the host only while its writer holds Terminal', async () => {
+    await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
+    await users.tom.write('UpdateBuild', {
+      id: image,
+      config: { files_on_host: true, pre_build: { path: '', command: '' } },
+    });
+    await grant('tom', 'Server', 'local', 'Read', ['Attach']);
+    const update = await completed(
+      admin,
+      await admin.execute<Update>('RunBuild', { build: image }),
+    );
+    expect(update.success).toBe(false);
+    const failed = update.logs.find((l) => !l.success)!;
+    expect(failed.stage).toBe('host access');
+    expect(failed.stderr).toMatch(/files_on_host: builds the files in the build's folder/);
+    expect(update.logs.map((l) => l.stage)).not.toContain('builder');
   });
 });

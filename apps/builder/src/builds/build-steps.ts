@@ -66,8 +66,9 @@ export class BuildSteps {
 
   /**
    * The build's folder brought to its git source (pulled, or cloned when new), the pre-build
-   * command run in it; a build from `dockerfile` contents alone needs no checkout (the agent's
-   * build runs its pre-build).
+   * command run in it; a build from `dockerfile` contents alone, or from the files already in
+   * that folder on the host (`files_on_host`), needs no checkout (the agent's build runs its
+   * pre-build).
    */
   async checkout(
     ctx: ExecutionContext,
@@ -76,6 +77,12 @@ export class BuildSteps {
     fill: (text: string) => string,
   ): Promise<Checkout> {
     const { config } = build;
+    if (config.files_on_host) {
+      await ctx.stage('host files', `the files of '${build.name}' on its builder`, async () => ({
+        stdout: `the folder repos/${buildDirectory(build)} under the agent's root directory`,
+      }));
+      return {};
+    }
     let git: ReturnType<BuildSource['git']>;
     await ctx.stage('git source', `find the repository of '${build.name}'`, async () => {
       git = this.source.git((secret) => ctx.secret(secret), build);
@@ -136,7 +143,9 @@ export class BuildSteps {
         directory: buildDirectory(build),
         build_path: config.build_path,
         dockerfile_path: config.dockerfile_path,
-        dockerfile: config.dockerfile.trim() ? fill(config.dockerfile) : undefined,
+        // Files on the host are built as they are, as Komodo does.
+        dockerfile:
+          config.dockerfile.trim() && !config.files_on_host ? fill(config.dockerfile) : undefined,
         pre_build: this.preBuildWithoutCheckout(build, fill),
         ...args,
         extra_args: config.extra_args.map(fill),
@@ -161,7 +170,8 @@ export class BuildSteps {
     fill: (text: string) => string,
   ): BuildImageParams['pre_build'] {
     const command = build.config.pre_build.command.trim();
-    if (!command || this.source.git(() => undefined, build)) return undefined;
+    if (!command) return undefined;
+    if (!build.config.files_on_host && this.source.git(() => undefined, build)) return undefined;
     return { path: build.config.pre_build.path.trim(), command: fill(command) };
   }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Log } from '../docker/docker-shapes';
 import { collectBuildExtraArgs } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
@@ -78,6 +79,10 @@ export class BuildImageService {
       logs.push(ran);
       if (!ran.success) return logs;
     }
+    if (!existsSync(place.dockerfilePath)) {
+      logs.push(missingDockerfile(place.dockerfilePath));
+      return logs;
+    }
     const built = await dockerBuild(
       this.config.docker_socket,
       {
@@ -98,4 +103,18 @@ export class BuildImageService {
       logs.push(await pushTags(this.docker, pushed, registries, mask));
     return logs;
   }
+}
+
+/** Docker would say only that the Dockerfile is empty: say where it was looked for. */
+function missingDockerfile(path: string): Log {
+  const now = Date.now();
+  return {
+    stage: 'Docker Build',
+    command: `docker build -f ${path}`,
+    stdout: '',
+    stderr: `no Dockerfile at ${path}: put the build's files there (files_on_host), or check build_path and dockerfile_path`,
+    success: false,
+    start_ts: now,
+    end_ts: now,
+  };
 }

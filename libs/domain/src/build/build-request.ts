@@ -19,23 +19,20 @@ export const withVersionVariable = (text: string, version: Version) =>
   text.replaceAll('[[$VERSION]]', formatVersion(version));
 
 /**
- * Why a Build has nothing to build from, before anything runs: files on the host are not built
- * yet, and a build needs a repository (its own or its linked Repo's) or dockerfile contents.
- * `linkedRepo` is the linked Repo's repository.
+ * Why a Build has nothing to build from, before anything runs: it needs files on the host, a
+ * repository (its own or its linked Repo's) or dockerfile contents. `linkedRepo` is the linked
+ * Repo's repository.
  */
 export function buildSourceProblem(
   config: Pick<BuildConfig, 'files_on_host' | 'repo' | 'linked_repo' | 'dockerfile'>,
   linkedRepo?: string,
 ): { field: string; message: string } | undefined {
   const fromGit = Boolean((config.linked_repo ? (linkedRepo ?? '') : config.repo).trim());
-  if (config.files_on_host)
-    return {
-      field: 'files_on_host',
-      message: 'building from files on the host is not available yet',
-    };
-  if (!fromGit && !config.dockerfile.trim())
-    return { field: 'repo', message: 'set a repository, a linked_repo or the dockerfile contents' };
-  return undefined;
+  if (config.files_on_host || fromGit || config.dockerfile.trim()) return undefined;
+  return {
+    field: 'repo',
+    message: 'set a repository, a linked_repo, the dockerfile contents or files_on_host',
+  };
 }
 
 /** The args of one build, parsed from the fields as filled in for it. */

@@ -49,7 +49,8 @@ describe("a build's args, from the fields as filled in", () => {
 describe('what a build is built from, checked before it runs', () => {
   const config = { ...defaultBuildConfig(), repo: 'acme/app' };
 
-  it('takes a repository, a linked Repo with one, or dockerfile contents', () => {
+  it('takes files on the host, a repository, a linked Repo with one, or dockerfile contents', () => {
+    expect(buildSourceProblem({ ...config, repo: '', files_on_host: true })).toBeUndefined();
     expect(buildSourceProblem(config)).toBeUndefined();
     expect(
       buildSourceProblem({ ...config, repo: '', linked_repo: 'r1' }, 'acme/lib'),
@@ -57,9 +58,8 @@ describe('what a build is built from, checked before it runs', () => {
     expect(buildSourceProblem({ ...config, repo: '', dockerfile: 'FROM scratch' })).toBeUndefined();
   });
 
-  it('names the field when there is nothing to build, or files on the host', () => {
+  it('names the field when there is nothing to build', () => {
     expect(buildSourceProblem({ ...config, repo: '' })?.field).toBe('repo');
     expect(buildSourceProblem({ ...config, linked_repo: 'r1' }, '')?.field).toBe('repo');
-    expect(buildSourceProblem({ ...config, files_on_host: true })?.field).toBe('files_on_host');
   });
 });

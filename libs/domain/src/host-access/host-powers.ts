@@ -14,6 +14,7 @@ export const HOST_POWERS = [
   'host_namespaces',
   'security_options',
   'host_commands',
+  'host_files',
   'unchecked_compose',
 ] as const;
 export type HostPowerKind = (typeof HOST_POWERS)[number];
