@@ -142,6 +142,23 @@ describe('a Stack with run_build builds its services first', () => {
     expect(update.logs.map((l) => l.stage)).toContain('Compose Build');
     expect((await builtImage()).Id).not.toBe(before);
   }, 150_000);
+
+  it("stops at a failed build with Docker's message: up never runs, the running image stays", async () => {
+    const before = (await builtImage()).Id;
+    writeFileSync(
+      join(folder, 'Dockerfile'),
+      `FROM ${BUSYBOX_TEST_IMAGE}\nRUN echo broken-step && exit 3\n`,
+    );
+    const update = await deploy();
+    expect(update.success).toBe(false);
+    const build = update.logs.find((l) => l.stage === 'Compose Build')!;
+    expect(build.success).toBe(false);
+    expect(`${build.stdout}${build.stderr}`).toMatch(
+      /broken-step[\s\S]*(returned a non-zero|code: 3)/,
+    );
+    expect(update.logs.map((l) => l.stage)).not.toContain('compose up');
+    expect((await builtImage()).Id).toBe(before);
+  }, 150_000);
 });
 
 async function feed(url: string, jwt: string, into: string[]): Promise<WebSocket> {

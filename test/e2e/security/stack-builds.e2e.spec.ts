@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, expectRefused, grant, startWithLocalAgent } from '../../support/security';
+import { completed, type UpdateView } from '../../support/updates';
 
 type Named = { name: string };
 
@@ -114,4 +117,28 @@ describe('security: what a compose build reads of its host', () => {
     });
     expect(await stackNames()).toContain('own-build');
   });
+
+  it('checks a compose file from the host again at the deploy: a build of /etc never runs', async () => {
+    const stack = await alice.write<{ _id: { $oid: string } }>('CreateStack', {
+      name: 'host-build',
+      config: {
+        server_id: 'local',
+        files_on_host: true,
+        auto_pull: false,
+        run_build: true,
+        project_name: `sec-build-${process.pid}`,
+      },
+    });
+    const folder = join(monitor.dataDir, 'periphery', 'stacks', stack._id.$oid);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'compose.yaml'), compose('      context: /etc\n'));
+    const update = await completed(
+      alice,
+      await alice.execute<UpdateView>('DeployStack', { stack: 'host-build' }),
+    );
+    expect(update.success).toBe(false);
+    expect(update.logs.at(-1)).toMatchObject({ stage: 'host access', success: false });
+    expect(update.logs.at(-1)?.stderr).toMatch(/compose\.yaml: service app: build: binds \/etc/);
+    expect(update.logs.map((l) => l.stage)).not.toContain('Compose Build');
+  }, 60_000);
 });
