@@ -43,10 +43,11 @@ export const BUILD_HELP: Partial<Record<keyof BuildConfig, string>> = {
   image_registry:
     'Registries to push to, each { domain, account, organization }; Deployments pull from the first.',
   skip_secret_interp: 'Do not replace [[VARIABLES]] in the build args.',
-  use_buildx: 'Build with `docker buildx build`.',
+  use_buildx:
+    "Build with `docker buildx build` (not used yet: Monitor builds with the engine's BuildKit).",
   extra_args: 'Extra `docker build` arguments, one per line.',
   pre_build:
-    'Shell command run after the clone, before the build: { path, command }, path relative to the repo.',
+    'Shell command run before the build: { path, command }; after the clone with path relative to the repo, or without a repo in the build path (needs Terminal on the builder).',
   dockerfile:
     'The Dockerfile written here instead of one in a repo; [[NAME]] is replaced by the variable NAME.',
   build_args:
