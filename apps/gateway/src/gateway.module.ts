@@ -36,9 +36,7 @@ import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
 import { VariablePermissionRequests } from './settings/variable-permissions.requests';
-import { BuildWebhookController } from './listener/build-webhook.controller';
-import { RepoWebhookController } from './listener/repo-webhook.controller';
-import { StackWebhookController } from './listener/stack-webhook.controller';
+import { WebhookController } from './listener/webhook.controller';
 import { WebhookGate } from './listener/webhook-gate';
 import { ObservedFanout } from './live/observed-fanout';
 import { UpdateFeed } from './live/update-feed';
@@ -48,14 +46,7 @@ import { UpdateFeed } from './live/update-feed';
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
-  controllers: [
-    AuthController,
-    EventsController,
-    RpcController,
-    StackWebhookController,
-    RepoWebhookController,
-    BuildWebhookController,
-  ],
+  controllers: [AuthController, EventsController, RpcController, WebhookController],
   providers: [
     Authenticator,
     IdentityCommands,

@@ -1,0 +1,140 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  UseFilters,
+} from '@nestjs/common';
+import { gitSource, type Resource } from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { READ_MODEL } from '@monitor/runtime';
+import { isBuilding } from '../api/builds/build-shown';
+import { ExecutionForwarder } from '../api/execution-forwarder';
+import { HttpErrorFilter } from '../api/http-error.filter';
+import type { WithRawBody } from './raw-body';
+import { WebhookGate } from './webhook-gate';
+import { admitWebhook, type WebhookRequest, type WebhookRoute } from './webhook-target';
+
+type Hook = Omit<WebhookRequest, 'headers' | 'req' | 'payload'>;
+type RequestHeaders = WebhookRequest['headers'];
+
+const REPO_OPERATIONS = { clone: 'CloneRepo', pull: 'PullRepo', build: 'BuildRepo' } as const;
+
+/**
+ * Komodo's git webhooks, `POST /listener/<github|gitlab>/<kind>/<id or name>[/<action>]`, each
+ * through the WebhookGate (signature or token, branch, each delivery once); an accepted one is
+ * an execution by the user "webhook".
+ */
+@Controller('listener')
+@UseFilters(HttpErrorFilter)
+export class WebhookController {
+  private readonly stackRoute: WebhookRoute<'Stack', 'refresh' | 'deploy'>;
+  private readonly repoRoute: WebhookRoute<'Repo', keyof typeof REPO_OPERATIONS>;
+  private readonly buildRoute: WebhookRoute<'Build', 'build'>;
+
+  constructor(
+    private readonly executions: ExecutionForwarder,
+    private readonly gate: WebhookGate,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+  ) {
+    const repo = (id: string) => readModel.resource('Repo', id);
+    this.stackRoute = {
+      kind: 'Stack',
+      actions: ['refresh', 'deploy'],
+      usage: '/listener/<github|gitlab>/stack/<stack>/<refresh|deploy>',
+      follows: (stack) => gitSource(stack, repo).branch,
+    };
+    this.repoRoute = {
+      kind: 'Repo',
+      actions: ['clone', 'pull', 'build'],
+      usage: '/listener/<github|gitlab>/repo/<repo>/<clone|pull|build>',
+      follows: (target) => target.config.branch,
+    };
+    this.buildRoute = {
+      kind: 'Build',
+      actions: ['build'],
+      usage: '/listener/<github|gitlab>/build/<build>',
+      follows: (build) => this.branchOfBuild(build),
+    };
+  }
+
+  /** `refresh`: RefreshStackCache; `deploy`: DeployStackIfChanged, or DeployStack when forced. */
+  @Post(':provider/stack/:target/:action')
+  @HttpCode(202)
+  async stack(
+    @Param() hook: Hook,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    const admitted = admitWebhook(this.gate, this.readModel, this.stackRoute, {
+      ...hook,
+      headers,
+      req,
+      payload,
+    });
+    if ('ignored' in admitted) return admitted.ignored;
+    const { resource: stack, action, meta } = admitted;
+    const operation =
+      action === 'refresh'
+        ? 'RefreshStackCache'
+        : stack.config.webhook_force_deploy
+          ? 'DeployStack'
+          : 'DeployStackIfChanged';
+    return this.executions.run('Stack', operation, { stack: stack.id }, meta);
+  }
+
+  @Post(':provider/repo/:target/:action')
+  @HttpCode(202)
+  async repo(
+    @Param() hook: Hook,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    const admitted = admitWebhook(this.gate, this.readModel, this.repoRoute, {
+      ...hook,
+      headers,
+      req,
+      payload,
+    });
+    if ('ignored' in admitted) return admitted.ignored;
+    const { resource, action, meta } = admitted;
+    return this.executions.run('Repo', REPO_OPERATIONS[action], { repo: resource.id }, meta);
+  }
+
+  /** A build already running is cancelled first, as Komodo does, so the newest push is built. */
+  @Post(':provider/build/:target')
+  @HttpCode(202)
+  async build(
+    @Param() hook: Omit<Hook, 'action'>,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    const admitted = admitWebhook(this.gate, this.readModel, this.buildRoute, {
+      ...hook,
+      action: 'build',
+      headers,
+      req,
+      payload,
+    });
+    if ('ignored' in admitted) return admitted.ignored;
+    const { resource: build, meta } = admitted;
+    if (isBuilding(this.readModel, build.id)) {
+      await this.executions.run('Build', 'CancelBuild', { build: build.id }, meta);
+    }
+    return this.executions.run('Build', 'RunBuild', { build: build.id }, meta);
+  }
+
+  /** The branch a build's pushes must be to: its linked Repo's when it builds from one. */
+  private branchOfBuild(build: Resource<'Build'>): string {
+    const linked = build.config.linked_repo;
+    const repo = linked ? this.readModel.resourceById('Repo', linked) : undefined;
+    return repo ? repo.config.branch : build.config.branch;
+  }
+}
