@@ -47,7 +47,7 @@ export const BUILD_HELP: Partial<Record<keyof BuildConfig, string>> = {
     "Build with `docker buildx build` (not used yet: Monitor builds with the engine's BuildKit).",
   extra_args: 'Extra `docker build` arguments, one per line.',
   pre_build:
-    'Shell command run before the build: { path, command }; after the clone with path relative to the repo, or without a repo in the build path (needs Terminal on the builder).',
+    'Shell command run before the build: { path, command }, path relative to the repo, or to the build path when there is none.',
   dockerfile:
     'The Dockerfile written here instead of one in a repo; [[NAME]] is replaced by the variable NAME.',
   build_args:
