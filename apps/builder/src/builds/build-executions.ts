@@ -10,6 +10,7 @@ import {
   validateBuildConfig,
   versionToBuild,
   type BuildOutcome,
+  type BuildRun,
   type Resource,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
@@ -28,7 +29,7 @@ export const CANCEL_RUNNER = Symbol('CANCEL_RUNNER');
 /** How long a CancelBuild waits for the build to stop before it says so. */
 const CANCEL_WAIT_MS = 60_000;
 
-const buildDecider = {
+export const buildDecider = {
   decide: decideBuild,
   evolve: evolveBuildRecord,
   initialState: initialBuildRecord,
@@ -210,11 +211,7 @@ export class BuildExecutions {
     if (signal.aborted) throw new StageFailed('Build Cancelled', 'the build was cancelled');
   }
 
-  private async record(
-    build: Resource<'Build'>,
-    meta: CommandMeta,
-    run: Parameters<typeof decideBuild>[1]['run'],
-  ): Promise<void> {
+  private async record(build: Resource<'Build'>, meta: CommandMeta, run: BuildRun): Promise<void> {
     await handleCommand(
       this.store,
       resourceStream('Build', build.id),
@@ -227,13 +224,13 @@ export class BuildExecutions {
     );
   }
 
-  private build(idOrName: string): Resource<'Build'> {
+  build(idOrName: string): Resource<'Build'> {
     const build = this.readModel.resource('Build', idOrName);
     if (!build) throw notFound(`no Build has the name or id '${idOrName}'`);
     return build;
   }
 
-  private builderOf(build: Resource<'Build'>): Resource<'Builder'> {
+  builderOf(build: Resource<'Build'>): Resource<'Builder'> {
     const id = build.config.builder_id.trim();
     if (!id)
       throw invalid(`config.builder_id: Build '${build.name}' has no builder: set one`, {

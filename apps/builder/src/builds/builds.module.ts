@@ -6,11 +6,15 @@ import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { BuildersModule } from '../builders/builders.module';
 import { BuildController } from './build.controller';
 import { BuildExecutions, CANCEL_RUNNER } from './build-executions';
+import { BuildRefresh } from './build-refresh';
 import { BuildSource } from './build-source';
 import { BuildSteps } from './build-steps';
 import { RunningBuilds } from './running-builds';
 
-/** Builds on a Builder: RunBuild and CancelBuild, each an execution on the builder's agent. */
+/**
+ * Builds on a Builder: RunBuild, CancelBuild and RefreshBuildCache, each an execution on the
+ * builder's agent.
+ */
 @Module({
   imports: [BuildersModule],
   controllers: [BuildController],
@@ -25,6 +29,7 @@ import { RunningBuilds } from './running-builds';
     BuildSteps,
     RunningBuilds,
     BuildExecutions,
+    BuildRefresh,
   ],
 })
 export class BuildsModule {}

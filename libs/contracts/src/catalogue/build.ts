@@ -11,12 +11,15 @@ const execute = on<{ build: string }>('Build', 'build', 'Execute');
 const read = on<{ build: string }>('Build', 'build', 'Read');
 
 /**
- * A Build's executions on its Builder (each answers an Update at once), their batch, and the
- * reads of what its builds recorded (versions, monthly stats, whether one runs).
+ * A Build's executions on its Builder (each answers an Update at once), their batch, the refresh
+ * of its remote's latest commit, and the reads of what its builds recorded (versions, monthly
+ * stats, whether one runs).
  */
 export const BUILD_REQUESTS = {
   RunBuild: komodo('RunBuild', 'execute', BuildParamDto, execute, 'builder'),
   CancelBuild: komodo('CancelBuild', 'execute', BuildParamDto, execute, 'builder'),
+  /** Komodo 2's write: answers once the remote's latest commit is read and recorded. */
+  RefreshBuildCache: komodo('RefreshBuildCache', 'write', BuildParamDto, execute, 'builder'),
   // A batch checks Execute on each resource it picks.
   BatchRunBuild: komodo('BatchRunBuild', 'execute', BatchPatternDto, USER, 'builder'),
   ListBuildVersions: komodo('ListBuildVersions', 'read', ListBuildVersionsDto, read, 'gateway'),

@@ -30,6 +30,14 @@ export type BuildRunEvent =
   | DomainEvent<'BuildFailed', RunData>
   | DomainEvent<'BuildCancelled', RunData>;
 
+/** The newest commit a RefreshBuildCache saw on the build's remote branch (Komodo's BuildInfo). */
+export interface BuildLatestCommit {
+  hash: string;
+  message: string;
+}
+
+export type BuildLatestCommitEvent = DomainEvent<'BuildLatestCommitSeen', BuildLatestCommit>;
+
 const EVENT_OF: Record<BuildOutcome, BuildRunEvent['type']> = {
   Built: 'BuildBuilt',
   Failed: 'BuildFailed',
@@ -53,6 +61,9 @@ export interface BuildRecord {
   last_built_at: number;
   built_hash?: string;
   built_message?: string;
+  /** The remote's newest commit, as the last RefreshBuildCache saw it. */
+  latest_hash?: string;
+  latest_message?: string;
   /** The last finished, not cancelled run: Komodo's BuildState reads it. */
   last_outcome?: 'Built' | 'Failed';
   /** Every finished run, oldest first. */
@@ -84,6 +95,10 @@ export function evolveBuildRecord(record: BuildRecord, event: DomainEvent): Buil
       return { ...record, version: lifecycle.data.diff.version.to as Version };
     return record;
   }
+  if (event.type === 'BuildLatestCommitSeen') {
+    const { hash, message } = (event as BuildLatestCommitEvent).data;
+    return { ...record, latest_hash: hash, latest_message: message };
+  }
   const outcome = OUTCOME_OF[event.type];
   if (!outcome) return record;
   const run: BuildRun = { ...(event.data as RunData), outcome };
@@ -101,16 +116,23 @@ export function evolveBuildRecord(record: BuildRecord, event: DomainEvent): Buil
   };
 }
 
-export type BuildCommand = { type: 'RecordBuildRun'; run: BuildRun };
+export type BuildCommand =
+  | { type: 'RecordBuildRun'; run: BuildRun }
+  | { type: 'RecordLatestCommit'; commit: BuildLatestCommit };
 
 /**
- * Records a finished RunBuild. Recording the same Update again changes nothing (a retried
- * append after a lost answer), so the version moves on once per build.
+ * Records a finished RunBuild, or the remote's newest commit a refresh saw. Recording the same
+ * Update again changes nothing (a retried append after a lost answer), so the version moves on
+ * once per build; a refresh that finds the commit already known records nothing.
  */
-export function decideBuild(record: BuildRecord, command: BuildCommand): BuildRunEvent[] {
-  const { run } = command;
+export function decideBuild(
+  record: BuildRecord,
+  command: BuildCommand,
+): (BuildRunEvent | BuildLatestCommitEvent)[] {
   if (record.status !== 'Active')
     throw notFound(`the build ${record.status === 'Deleted' ? 'was deleted' : 'does not exist'}`);
+  if (command.type === 'RecordLatestCommit') return decideLatestCommit(record, command.commit);
+  const { run } = command;
   if (record.runs.some((r) => r.update_id === run.update_id)) return [];
   const problem = versionProblem(run.version);
   if (problem) throw invalid(`version: ${problem}`);
@@ -122,6 +144,17 @@ export function decideBuild(record: BuildRecord, command: BuildCommand): BuildRu
       ? { commit_hash: shortCommit(commit_hash), commit_message: commit_message ?? '' }
       : {};
   return [{ type: EVENT_OF[outcome], data: { ...data, ...commit } }];
+}
+
+function decideLatestCommit(
+  record: BuildRecord,
+  { hash, message }: BuildLatestCommit,
+): BuildLatestCommitEvent[] {
+  if (!/^[0-9a-f]{4,64}$/.test(hash))
+    throw invalid(`commit: '${hash}' is not a commit hash`, { field: 'commit' });
+  const short = shortCommit(hash);
+  if (record.latest_hash === short && record.latest_message === message) return [];
+  return [{ type: 'BuildLatestCommitSeen', data: { hash: short, message } }];
 }
 
 /** Komodo's BuildState, as its API spells it. */

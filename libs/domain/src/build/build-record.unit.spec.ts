@@ -141,3 +141,50 @@ describe('what a build records', () => {
     expect(buildState(record([created, failed]), true)).toBe('Building');
   });
 });
+
+describe("a build's latest remote commit (RefreshBuildCache)", () => {
+  const seen = (hash: string, message: string) => ({
+    type: 'BuildLatestCommitSeen',
+    data: { hash, message },
+  });
+
+  it('records the short commit and its message, which GetBuild shows', () => {
+    const commit = { hash: 'abcdef0123456789', message: 'feat: new' };
+    spec
+      .given([created])
+      .when({ type: 'RecordLatestCommit', commit })
+      .then([seen('abcdef0', 'feat: new')]);
+    expect(record([created, seen('abcdef0', 'feat: new')])).toMatchObject({
+      latest_hash: 'abcdef0',
+      latest_message: 'feat: new',
+      last_built_at: 0,
+    });
+  });
+
+  it('records nothing when the commit is already known, and a newer one when it moved', () => {
+    const commit = (hash: string) => ({
+      type: 'RecordLatestCommit' as const,
+      commit: { hash, message: 'm' },
+    });
+    spec
+      .given([created, seen('abcdef0', 'm')])
+      .when(commit('abcdef0123'))
+      .then([]);
+    spec
+      .given([created, seen('abcdef0', 'm')])
+      .when(commit('1234567890'))
+      .then([seen('1234567', 'm')]);
+  });
+
+  it('refuses what is not a commit hash, and a build that does not exist', () => {
+    const bad = { type: 'RecordLatestCommit' as const, commit: { hash: 'main; rm', message: '' } };
+    spec
+      .given([created])
+      .when(bad)
+      .thenFails('VALIDATION', /not a commit hash/);
+    spec
+      .given([])
+      .when({ type: 'RecordLatestCommit', commit: { hash: 'abcdef0', message: '' } })
+      .thenFails('NOT_FOUND');
+  });
+});

@@ -26,11 +26,13 @@ export function buildInfo(readModel: ReadModel, build: Resource<'Build'>) {
     ? readModel.resourceById('Repo', build.config.linked_repo)
     : undefined;
   const linked = linkedRepo && { name: linkedRepo.name, ...linkedRepo.config };
+  const record = readModel.builds.of(build.id);
   return buildListInfo(
     build.config,
-    readModel.builds.of(build.id),
+    record,
     isBuilding(readModel, build.id),
     linked,
+    record.latest_hash,
   );
 }
 
@@ -48,7 +50,7 @@ export function buildFullInfo(
     remote_path: undefined,
     remote_contents: undefined,
     remote_error: undefined,
-    latest_hash: undefined,
-    latest_message: undefined,
+    latest_hash: record.latest_hash,
+    latest_message: record.latest_message,
   };
 }

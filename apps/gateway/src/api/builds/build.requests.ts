@@ -9,6 +9,7 @@ import {
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api-error';
+import { executionDone } from '../execution-done';
 import { ExecutionForwarder } from '../execution-forwarder';
 import { matches } from '../read/resources.read';
 import { RequestRegistry } from '../request-registry';
@@ -17,8 +18,9 @@ import { isBuilding } from './build-shown';
 const B = BUILD_REQUESTS;
 
 /**
- * Builds: RunBuild and CancelBuild (each answers an Update at once), BatchRunBuild, and the reads
- * of what the builds' streams record (versions, monthly stats) and of their configs.
+ * Builds: RunBuild and CancelBuild (each answers an Update at once), BatchRunBuild, Komodo 2's
+ * RefreshBuildCache (answered `{}` once done), and the reads of what the builds' streams record
+ * (versions, monthly stats) and of their configs.
  */
 @Injectable()
 export class BuildRequests implements OnModuleInit {
@@ -37,6 +39,12 @@ export class BuildRequests implements OnModuleInit {
     this.registry.handle(B.BatchRunBuild, (params, context) =>
       this.executions.batch('Build', B.RunBuild.name, 'build', params, context),
     );
+    this.registry.handle(B.RefreshBuildCache, async (params, { meta }) => {
+      // As Komodo: a Build without a repository (its own or its linked Repo's) has none to read.
+      if (!this.repository(this.build(params.build))) return {};
+      const started = await this.executions.run('Build', B.RefreshBuildCache.name, params, meta);
+      return executionDone(this.readModel, B.RefreshBuildCache.name, started._id.$oid);
+    });
     this.registry.handle(B.ListBuildVersions, async ({ build, ...filter }) =>
       listBuildVersions(this.readModel.builds.of(this.build(build).id).runs, filter),
     );
@@ -58,6 +66,14 @@ export class BuildRequests implements OnModuleInit {
           .map((b) => b.config),
       ),
     );
+  }
+
+  /** The repository the build reads: its linked Repo's, else its own. */
+  private repository({ config }: Resource<'Build'>): string {
+    const linked = config.linked_repo
+      ? this.readModel.resourceById('Repo', config.linked_repo)
+      : undefined;
+    return (linked ? linked.config.repo : config.repo).trim();
   }
 
   private build(idOrName: string): Resource<'Build'> {

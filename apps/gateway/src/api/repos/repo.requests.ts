@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { REPO_EXECUTION_FORMS, REPO_REQUESTS } from '@monitor/contracts';
-import { completion } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
-import { ApiError } from '../api-error';
+import { executionDone } from '../execution-done';
 import { ExecutionForwarder } from '../execution-forwarder';
 import { RequestRegistry } from '../request-registry';
 
@@ -53,17 +52,7 @@ export class RepoRequests implements OnModuleInit {
       // As Komodo: a Repo without a repository has nothing to refresh.
       if (!this.readModel.resource('Repo', params.repo)?.config.repo.trim()) return {};
       const started = await this.executions.run('Repo', 'RefreshRepoCache', params, meta);
-      const update = await completion(this.readModel, started._id.$oid);
-      if (!update.success) {
-        const failed = update.logs.find((log) => !log.success);
-        throw new ApiError(
-          500,
-          `RefreshRepoCache failed${failed ? ` at ${failed.stage}: ${failed.stderr}` : ''} (Update '${update.id}')`,
-          'INTERNAL',
-          { update: update.id },
-        );
-      }
-      return {};
+      return executionDone(this.readModel, 'RefreshRepoCache', started._id.$oid);
     });
   }
 }

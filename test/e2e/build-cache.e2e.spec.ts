@@ -1,0 +1,132 @@
+import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+
+const GIT_USER = 'builder';
+const GIT_TOKEN = 'git-token-3107-secret';
+const WRONG_TOKEN = 'wrong-token-8824-secret';
+
+type Info = Record<string, unknown>;
+
+describe("RefreshBuildCache: a Build's latest remote commit, from a private repository", () => {
+  let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let first: string;
+  let provider: string;
+  const run = process.pid;
+
+  const short = (hash: string) => hash.slice(0, 7);
+  const refresh = (build: string) => monitor.admin.call('write', 'RefreshBuildCache', { build });
+  const fullInfo = async (build: string) =>
+    (await monitor.admin.read<{ info: Info }>('GetBuild', { build })).info;
+  const listInfo = async (name: string) =>
+    (await monitor.admin.read<{ name: string; info: Info }[]>('ListBuilds')).find(
+      (b) => b.name === name,
+    )!.info;
+  const source = (account: string) => ({
+    git_provider: provider,
+    git_https: false,
+    git_account: account,
+    repo: 'acme/app',
+    branch: 'main',
+  });
+
+  beforeAll(async () => {
+    git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
+    first = await git.createRepo('acme/app', { Dockerfile: 'FROM scratch\n' });
+    provider = new URL(git.url('acme/app')).host;
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: 'intruder', token: WRONG_TOKEN },
+    });
+    await monitor.admin.write('CreateBuilder', {
+      name: 'local-builder',
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    const builder = { builder_id: 'local-builder' };
+    await monitor.admin.write('CreateBuild', {
+      name: `app-${run}`,
+      config: { ...builder, ...source(GIT_USER) },
+    });
+    await monitor.admin.write('CreateBuild', {
+      name: `app-${run}-bad`,
+      config: { ...builder, ...source('intruder') },
+    });
+    await monitor.admin.write('CreateBuild', {
+      name: `inline-${run}`,
+      config: { ...builder, dockerfile: 'FROM scratch\n' },
+    });
+    await monitor.admin.write('CreateRepo', { name: `app-repo-${run}`, config: source(GIT_USER) });
+    await monitor.admin.write('CreateBuild', {
+      name: `linked-${run}`,
+      config: { ...builder, linked_repo: `app-repo-${run}` },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await git?.stop();
+  });
+
+  it("shows the remote's commit, then a newer one after a new commit and a refresh", async () => {
+    expect(await refresh(`app-${run}`)).toEqual({ status: 200, body: {} });
+    expect(await fullInfo(`app-${run}`)).toMatchObject({
+      latest_hash: short(first),
+      latest_message: 'initial commit',
+    });
+    expect(await listInfo(`app-${run}`)).toMatchObject({ latest_hash: short(first) });
+
+    const second = await git.commitFiles('acme/app', { 'README.md': 'v2\n' }, 'second');
+    expect((await fullInfo(`app-${run}`)).latest_hash).toBe(short(first));
+    expect((await refresh(`app-${run}`)).status).toBe(200);
+    expect(await fullInfo(`app-${run}`)).toMatchObject({
+      latest_hash: short(second),
+      latest_message: 'second',
+    });
+    expect(await listInfo(`app-${run}`)).toMatchObject({ latest_hash: short(second) });
+  });
+
+  it("reads a linked Repo's remote with that Repo's account", async () => {
+    expect((await refresh(`linked-${run}`)).status).toBe(200);
+    const head = await git.commitFiles('acme/app', { 'README.md': 'v3\n' }, 'third');
+    expect((await refresh(`linked-${run}`)).status).toBe(200);
+    expect(await fullInfo(`linked-${run}`)).toMatchObject({
+      latest_hash: short(head),
+      latest_message: 'third',
+    });
+  });
+
+  it('answers {} at once for a build with no repository, running nothing', async () => {
+    const refreshes = () =>
+      monitor.runtime.readModel.listUpdates((u) => u.operation === 'RefreshBuildCache').length;
+    const before = refreshes();
+    expect(await refresh(`inline-${run}`)).toEqual({ status: 200, body: {} });
+    expect(refreshes()).toBe(before);
+    expect((await fullInfo(`inline-${run}`)).latest_hash).toBeUndefined();
+  });
+
+  it("fails with git's message on a bad token, shows no token and records nothing", async () => {
+    const answer = await refresh(`app-${run}-bad`);
+    expect(answer.status).toBe(500);
+    expect(answer.body.error).toMatch(
+      /RefreshBuildCache failed at fetch latest: .*refused the credentials/s,
+    );
+    expect(JSON.stringify(answer.body)).not.toContain(WRONG_TOKEN);
+    const update = monitor.runtime.readModel
+      .listUpdates((u) => u.operation === 'RefreshBuildCache')
+      .find((u) => String(answer.body.error).includes(`Update '${u.id}'`));
+    expect(update).toBeDefined();
+    expect(JSON.stringify(update)).not.toContain(WRONG_TOKEN);
+    expect((await fullInfo(`app-${run}-bad`)).latest_hash).toBeUndefined();
+  });
+
+  it('refuses an unknown build with 404', async () => {
+    const answer = await refresh(`missing-${run}`);
+    expect(answer.status).toBe(404);
+  });
+});
