@@ -1,5 +1,6 @@
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { enabledUser, expectRefused, grant } from '../support/security';
 
 const GIT_USER = 'builder';
 const GIT_TOKEN = 'git-token-3107-secret';
@@ -35,6 +36,7 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
     first = await git.createRepo('acme/app', { Dockerfile: 'FROM scratch\n' });
     provider = new URL(git.url('acme/app')).host;
     monitor = await startEmbedded({
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
     });
@@ -128,5 +130,23 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
   it('refuses an unknown build with 404', async () => {
     const answer = await refresh(`missing-${run}`);
     expect(answer.status).toBe(404);
+  });
+
+  it('refuses a user with only Read on the build (403, nothing run), lets one with Execute', async () => {
+    const reader = (await enabledUser(monitor, `reader-${run}`)).client;
+    const runner = (await enabledUser(monitor, `runner-${run}`)).client;
+    const target = { type: 'Build', id: `app-${run}` };
+    await grant(monitor.admin, `reader-${run}`, target, 'Read');
+    await grant(monitor.admin, `runner-${run}`, target, 'Execute');
+    const refreshes = () =>
+      monitor.runtime.readModel.listUpdates((u) => u.operation === 'RefreshBuildCache').length;
+    const before = refreshes();
+    const head = await git.commitFiles('acme/app', { 'README.md': 'v4\n' }, 'fourth');
+    const params = { build: `app-${run}` };
+    await expectRefused(reader, 'write', 'RefreshBuildCache', params, 403, /Execute/);
+    expect(refreshes()).toBe(before);
+    expect((await fullInfo(`app-${run}`)).latest_hash).not.toBe(short(head));
+    expect(await runner.write('RefreshBuildCache', params)).toEqual({});
+    expect((await fullInfo(`app-${run}`)).latest_hash).toBe(short(head));
   });
 });
