@@ -63,6 +63,10 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
       name: `inline-${run}`,
       config: { ...builder, dockerfile: 'FROM scratch\n' },
     });
+    await monitor.admin.write('CreateBuild', {
+      name: `host-${run}`,
+      config: { ...builder, ...source(GIT_USER), files_on_host: true },
+    });
     await monitor.admin.write('CreateRepo', { name: `app-repo-${run}`, config: source(GIT_USER) });
     await monitor.admin.write('CreateBuild', {
       name: `linked-${run}`,
@@ -103,13 +107,15 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
     });
   });
 
-  it('answers {} at once for a build with no repository, running nothing', async () => {
+  it('answers {} at once for a build with no repository or built from host files, running nothing', async () => {
     const refreshes = () =>
       monitor.runtime.readModel.listUpdates((u) => u.operation === 'RefreshBuildCache').length;
     const before = refreshes();
-    expect(await refresh(`inline-${run}`)).toEqual({ status: 200, body: {} });
+    for (const name of [`inline-${run}`, `host-${run}`]) {
+      expect(await refresh(name)).toEqual({ status: 200, body: {} });
+      expect((await fullInfo(name)).latest_hash).toBeUndefined();
+    }
     expect(refreshes()).toBe(before);
-    expect((await fullInfo(`inline-${run}`)).latest_hash).toBeUndefined();
   });
 
   it("fails with git's message on a bad token, shows no token and records nothing", async () => {

@@ -84,6 +84,8 @@ export class BuildRefresh {
   ): Promise<BuildGitSource | undefined> {
     let git: BuildGitSource | undefined;
     await ctx.stage('git source', `find the repository of '${build.name}'`, async () => {
+      // As Komodo: a build from the files on its host has no remote to read.
+      if (build.config.files_on_host) return { stdout: 'files on host: no remote to refresh' };
       git = this.source.git((secret) => ctx.secret(secret), build);
       return { stdout: git ? git.label : 'no repository: nothing to refresh' };
     });

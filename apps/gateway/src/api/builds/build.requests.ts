@@ -40,8 +40,10 @@ export class BuildRequests implements OnModuleInit {
       this.executions.batch('Build', B.RunBuild.name, 'build', params, context),
     );
     this.registry.handle(B.RefreshBuildCache, async (params, { meta }) => {
-      // As Komodo: a Build without a repository (its own or its linked Repo's) has none to read.
-      if (!this.repository(this.build(params.build))) return {};
+      // As Komodo: a Build without a repository (its own or its linked Repo's), or one built from
+      // the files on its host, has no remote to read.
+      const build = this.build(params.build);
+      if (build.config.files_on_host || !this.repository(build)) return {};
       const started = await this.executions.run('Build', B.RefreshBuildCache.name, params, meta);
       return executionDone(this.readModel, B.RefreshBuildCache.name, started._id.$oid);
     });
