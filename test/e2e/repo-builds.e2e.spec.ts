@@ -1,4 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { freePort, startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
@@ -141,6 +145,53 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
       expect.stringMatching(/cancel/),
     ]);
     expect(ended.logs.map((l) => l.stage)).not.toContain('clone repo');
+    expect(ended.logs.at(-1)).toMatchObject({ stage: 'Repo Build Cancelled', success: false });
+  }, 60_000);
+
+  it('cancels a build whose clone runs on an Url builder: it ends unrecorded, the cancel says so', async () => {
+    // A git server that holds each request 3 s, then fails it: the clone runs on the agent.
+    const asked: string[] = [];
+    const slowGit = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      setTimeout(() => res.writeHead(503).end('busy\n'), 3_000);
+    });
+    await new Promise<void>((resolve) => slowGit.listen(0, '127.0.0.1', resolve));
+    const local = monitor.runtime.readModel.resource('Server', 'local')!;
+    const passkey = readFileSync(join(monitor.dataDir, 'local-agent.passkey'), 'utf8').trim();
+    await monitor.admin.write('CreateBuilder', {
+      name: `agent-builder-${process.pid}`,
+      config: { type: 'Url', params: { address: local.config.address, passkey } },
+    });
+    const repo = `${name}-on-agent`;
+    await monitor.admin.write('CreateRepo', {
+      name: repo,
+      config: config({
+        builder_id: `agent-builder-${process.pid}`,
+        git_provider: `127.0.0.1:${(slowGit.address() as AddressInfo).port}`,
+        git_account: '',
+      }),
+    });
+    try {
+      const build = await monitor.admin.execute<Update>('BuildRepo', { repo });
+      await eventually(async () => expect(asked.length).toBeGreaterThan(0), 20_000);
+      const cancel = await completed(
+        await monitor.admin.execute<Update>('CancelRepoBuild', { repo }),
+      );
+      expect(cancel.success).toBe(true);
+      expect(cancel.logs.map((l) => l.stdout)).toEqual([
+        expect.stringMatching(/cancellation has been queued/),
+        'the repo build stopped: nothing was recorded as built',
+      ]);
+      const ended = await completed(build);
+      expect(ended.success).toBe(false);
+      expect(ended.logs.at(-1)).toMatchObject({ stage: 'Repo Build Cancelled', success: false });
+      const got = await monitor.admin.read<{ info: { last_built_at: number } }>('GetRepo', {
+        repo,
+      });
+      expect(got.info.last_built_at).toBe(0);
+    } finally {
+      slowGit.close();
+    }
   }, 60_000);
 
   it('fails the builder stage of a Repo with no builder, naming the field, before any git step', async () => {

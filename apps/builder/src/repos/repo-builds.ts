@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { callAgentStreaming } from '@monitor/agent-client';
 import { AGENT, type RepoAnswer } from '@monitor/contracts';
 import { repoDirectory, repoPowers, type Resource } from '@monitor/domain';
-import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
+import { ExecutionRunner, whenCompleted, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { requireWriterHostAccess, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
@@ -10,6 +10,7 @@ import { BuilderAgents } from '../builders/builder-agents';
 import type { AcquiredAgent } from '../builders/builder-agent';
 import { RepoExecutions, repoCommands, repoEnvFile } from './repo-executions';
 import { RepoSource } from './repo-source';
+import { RunningRepoBuilds } from './running-repo-builds';
 
 /** Cancels get a runner of their own: the Repo's queue holds the BuildRepo they stop. */
 export const REPO_CANCEL_RUNNER = Symbol('REPO_CANCEL_RUNNER');
@@ -17,22 +18,25 @@ export const REPO_CANCEL_RUNNER = Symbol('REPO_CANCEL_RUNNER');
 /** A clone and its commands on the builder, as a CloneRepo on a Server. */
 const AGENT_TIMEOUT = 10 * 60_000;
 
-interface RunningRepoBuild {
-  controller: AbortController;
-  onServer: boolean;
+/** How long a CancelRepoBuild waits for the build to stop before it says so. */
+const CANCEL_WAIT_MS = AGENT_TIMEOUT;
+
+/** The stage a cancelled build ends with; the cancel reads it to say the build stopped. */
+const CANCELLED_STAGE = 'Repo Build Cancelled';
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error('stopped before its outcome was recorded');
 }
 
 /**
  * Komodo's BuildRepo: the Repo cloned afresh on its Builder's agent (a Server's, an Url's, or a
  * single-use instance's), its env file written and on_clone and on_pull run there, the builder
- * released whatever the outcome. CancelRepoBuild stops one waiting for its builder or ends it
- * after its clone (the instance is then terminated); as in Komodo, a build on a Server builder
- * cannot be cancelled, and its Update says so.
+ * released whatever the outcome. CancelRepoBuild, taken by any builder replica, stops one waiting
+ * for its builder or ends it after its clone, unrecorded (the instance is then terminated); as in
+ * Komodo, a build on a Server builder cannot be cancelled, and its Update says so.
  */
 @Injectable()
 export class RepoBuilds {
-  private readonly running = new Map<string, RunningRepoBuild>();
-
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly runner: ExecutionRunner,
@@ -40,6 +44,7 @@ export class RepoBuilds {
     private readonly builders: BuilderAgents,
     private readonly repos: RepoExecutions,
     private readonly source: RepoSource,
+    private readonly running: RunningRepoBuilds,
   ) {}
 
   async build(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
@@ -49,45 +54,17 @@ export class RepoBuilds {
       target: { type: 'Repo', id: repo.id },
       meta,
       work: async (ctx) => {
-        const current = this.repos.repo(repo.id);
-        const builder = await this.builderOf(ctx, current);
-        const onServer = builder.config.type === 'Server';
-        const serverIds = builder.config.type === 'Server' ? builder.config.params.server_ids : [];
-        await this.repos.checkFolder(ctx, current, serverIds);
-        const remote = await this.source.remote(ctx, current);
-        const fill = this.source.interpolator(ctx, current);
-        const commands = repoCommands('CloneRepo', current, fill);
-        if (commands.length) await this.checkHostAccess(ctx, current, builder);
-        const controller = new AbortController();
-        this.running.set(current.id, { controller, onServer });
+        const { signal, end } = this.running.begin(repo.id);
         try {
-          const acquired = await this.acquire(ctx, builder, controller.signal);
-          try {
-            const answer = await callAgentStreaming<RepoAnswer>(
-              acquired.agent,
-              AGENT.PullOrCloneRepo.name,
-              {
-                ...remote,
-                directory: repoDirectory(current),
-                commit: current.config.commit.trim() || undefined,
-                reclone: true,
-                env: repoEnvFile(current, fill),
-                commands,
-              },
-              AGENT_TIMEOUT,
-              ctx.output,
-            );
-            await ctx.appendLogs(answer.body.logs);
-            if (controller.signal.aborted) throw new Error('the repo build was cancelled');
-            await ctx.record({
-              built_hash: answer.body.commit_hash,
-              built_message: answer.body.commit_message,
-            });
-          } finally {
-            await acquired.release();
-          }
+          await this.work(ctx, repo.id, signal);
+        } catch (error) {
+          if (!signal.aborted) throw error;
+          await ctx.stage(CANCELLED_STAGE, 'CancelRepoBuild', async () => ({
+            success: false,
+            stderr: `the repo build was cancelled: ${(error as Error).message}`,
+          }));
         } finally {
-          this.running.delete(current.id);
+          end();
         }
       },
     });
@@ -95,8 +72,9 @@ export class RepoBuilds {
   }
 
   /**
-   * Komodo's CancelRepoBuild, an Update of its own (the Repo's queue holds the build); with no
-   * build running it fails, saying so.
+   * Komodo's CancelRepoBuild, an Update of its own (the Repo's queue holds the build): once
+   * started it aborts the build in whichever replica runs it (RunningRepoBuilds), and waits for
+   * that build to end. None running, or one on a Server builder, fails it, saying so.
    */
   async cancel(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const repo = this.repos.repo(idOrName);
@@ -105,22 +83,80 @@ export class RepoBuilds {
       target: { type: 'Repo', id: repo.id },
       meta,
       work: async (ctx) => {
+        let runId = '';
         await ctx.stage('Cancel acknowledged', `cancel the build of '${repo.name}'`, async () => {
-          const running = this.running.get(repo.id);
+          const running = this.readModel.executions
+            .forTarget('Repo', repo.id)
+            .find((x) => x.operation === 'BuildRepo' && x.status === 'InProgress');
           if (!running) throw new Error(`Repo '${repo.name}' is not building: nothing to cancel`);
-          if (running.onServer) {
+          if (this.onServerBuilder(repo)) {
             throw new Error(
               'Repo Build cancellation is not possible on server builders at this time. Use an AWS builder to enable this feature.',
             );
           }
-          running.controller.abort();
+          runId = running.id;
           return {
             stdout: 'The repo build cancellation has been queued, it may still take some time.',
           };
         });
+        await ctx.stage('cancelled', 'wait for the repo build to stop', async () => {
+          if (!(await whenCompleted(this.readModel, runId, CANCEL_WAIT_MS)))
+            throw new Error(`the repo build did not stop within ${CANCEL_WAIT_MS / 1000} s`);
+          const logs = this.readModel.update(runId)?.logs ?? [];
+          if (!logs.some((l) => l.stage === CANCELLED_STAGE))
+            throw new Error('the repo build ended before it could stop');
+          return { stdout: 'the repo build stopped: nothing was recorded as built' };
+        });
       },
     });
     return { id, position };
+  }
+
+  /** The build itself; a cancel aborts `signal` (ignored on a Server builder, as in Komodo). */
+  private async work(ctx: ExecutionContext, repoId: string, signal: AbortSignal): Promise<void> {
+    // What the repo is when it runs (it may have waited in the queue).
+    const current = this.repos.repo(repoId);
+    const builder = await this.builderOf(ctx, current);
+    const onServer = builder.config.type === 'Server';
+    const cancel = onServer ? undefined : signal;
+    const serverIds = builder.config.type === 'Server' ? builder.config.params.server_ids : [];
+    await this.repos.checkFolder(ctx, current, serverIds);
+    const remote = await this.source.remote(ctx, current);
+    const fill = this.source.interpolator(ctx, current);
+    const commands = repoCommands('CloneRepo', current, fill);
+    if (commands.length) await this.checkHostAccess(ctx, current, builder);
+    throwIfCancelled(cancel);
+    const acquired = await this.acquire(ctx, builder, cancel);
+    try {
+      const answer = await callAgentStreaming<RepoAnswer>(
+        acquired.agent,
+        AGENT.PullOrCloneRepo.name,
+        {
+          ...remote,
+          directory: repoDirectory(current),
+          commit: current.config.commit.trim() || undefined,
+          reclone: true,
+          env: repoEnvFile(current, fill),
+          commands,
+        },
+        AGENT_TIMEOUT,
+        ctx.output,
+      );
+      await ctx.appendLogs(answer.body.logs);
+      throwIfCancelled(cancel);
+      await ctx.record({
+        built_hash: answer.body.commit_hash,
+        built_message: answer.body.commit_message,
+      });
+    } finally {
+      await acquired.release();
+    }
+  }
+
+  /** Komodo decides by the Repo's builder as it is when the cancel comes. */
+  private onServerBuilder(repo: Resource<'Repo'>): boolean {
+    const builder = this.readModel.resourceById('Builder', repo.config.builder_id);
+    return builder?.config.type === 'Server';
   }
 
   private async builderOf(
@@ -169,7 +205,7 @@ export class RepoBuilds {
   private async acquire(
     ctx: ExecutionContext,
     builder: Resource<'Builder'>,
-    signal: AbortSignal,
+    signal: AbortSignal | undefined,
   ): Promise<AcquiredAgent> {
     let acquired!: AcquiredAgent;
     await ctx.stage('get builder', `the agent of builder '${builder.name}'`, async () => {

@@ -9,6 +9,7 @@ import { RepoBuilds, REPO_CANCEL_RUNNER } from './repo-builds';
 import { RepoController } from './repo.controller';
 import { RepoExecutions } from './repo-executions';
 import { RepoSource } from './repo-source';
+import { RunningRepoBuilds } from './running-repo-builds';
 
 /**
  * Repos: clone, pull, refresh, each an execution on the Server's agent; BuildRepo on the Repo's
@@ -31,6 +32,7 @@ import { RepoSource } from './repo-source';
     },
     RepoSource,
     RepoExecutions,
+    RunningRepoBuilds,
     RepoBuilds,
   ],
 })
