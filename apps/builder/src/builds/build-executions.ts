@@ -14,7 +14,12 @@ import {
   type Resource,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
-import { ExecutionRunner, StageFailed, type ExecutionContext } from '@monitor/executions';
+import {
+  ExecutionRunner,
+  StageFailed,
+  whenCompleted,
+  type ExecutionContext,
+} from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
@@ -102,7 +107,7 @@ export class BuildExecutions {
           return { stdout: 'The build cancel has been triggered' };
         });
         await ctx.stage('cancelled', 'wait for the build to stop', async () => {
-          if (!(await this.completion(runId, CANCEL_WAIT_MS)))
+          if (!(await whenCompleted(this.readModel, runId, CANCEL_WAIT_MS)))
             throw new Error(`the build did not stop within ${CANCEL_WAIT_MS / 1000} s`);
           const outcome = this.readModel.builds
             .of(build.id)
@@ -114,23 +119,6 @@ export class BuildExecutions {
       },
     });
     return { id, position };
-  }
-
-  /** Resolves to whether the Update completed within `ms`. */
-  private completion(updateId: string, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const done = () => this.readModel.update(updateId)?.status === 'Complete';
-      if (done()) return resolve(true);
-      const timer = setTimeout(() => finish(false), ms);
-      const unsubscribe = this.readModel.onUpdate((update) => {
-        if (update.id === updateId && done()) finish(true);
-      });
-      const finish = (completed: boolean) => {
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(completed);
-      };
-    });
   }
 
   private async work(
