@@ -1,5 +1,5 @@
 import Dockerode from 'dockerode';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeImageTags } from '@monitor/testing';
@@ -132,4 +132,51 @@ describe('security: the pre-build of a build without a repository, and files on 
     expect(failed.stderr).toMatch(/files_on_host: builds the files in the build's folder/);
     expect(update.logs.map((l) => l.stage)).not.toContain('builder');
   });
+
+  it('runs an admin’s pre-build on an Url builder: admins hold Terminal on a Builder, others only when granted', async () => {
+    const passkey = readFileSync(join(monitor.dataDir, 'local-agent.passkey'), 'utf8').trim();
+    const local = monitor.runtime.readModel.resource('Server', 'local')!;
+    const builder = `url-builder-${process.pid}`;
+    await admin.write('CreateBuilder', {
+      name: builder,
+      config: { type: 'Url', params: { address: local.config.address, passkey } },
+    });
+    const build = `${image}-url`;
+    await admin.write('CreateBuild', {
+      name: build,
+      config: {
+        builder_id: builder,
+        dockerfile: 'FROM scratch\nLABEL monitor-test=1\n',
+        pre_build: preBuild,
+      },
+    });
+    rmSync(marker, { force: true });
+    const update = await completed(
+      admin,
+      await admin.execute<Update>('RunBuild', { build }),
+      120_000,
+    );
+    expect(update.logs.filter((l) => !l.success)).toEqual([]);
+    expect(existsSync(marker)).toBe(true);
+
+    await grant('alice', 'Build', build, 'Write');
+    await grant('alice', 'Builder', builder, 'Read', ['Attach']);
+    await refused(
+      users.alice,
+      'write',
+      'UpdateBuild',
+      { id: build, config: { pre_build: { path: '', command: 'true' } } },
+      403,
+      /which needs Terminal/,
+    );
+    await grant('alice', 'Builder', builder, 'Read', ['Attach', 'Terminal']);
+    await users.alice.write('UpdateBuild', {
+      id: build,
+      config: { pre_build: { path: '', command: `touch ${marker}` } },
+    });
+    await removeImageTags(
+      new Dockerode({ socketPath: '/var/run/docker.sock' }),
+      ['latest', '0.0.1', '0.0', '0'].map((tag) => `${build}:${tag}`),
+    );
+  }, 150_000);
 });

@@ -9,7 +9,7 @@ export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPe
   Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
   Deployment: ['Inspect', 'Logs', 'Terminal'],
   Stack: ['Inspect', 'Logs', 'Terminal'],
-  Builder: ['Attach'],
+  Builder: ['Attach', 'Terminal'],
   Build: ['Attach'],
   Repo: ['Attach'],
 };

@@ -10,14 +10,15 @@ export type SpecificPermission = (typeof SPECIFIC_PERMISSIONS)[number];
 
 /**
  * Which specifics mean something on which kind. `Attach`: other resources may point at it;
- * `Terminal` on a Server: what equals root on that host; on a Deployment or Stack: their
- * containers' shells. The others read a host's or a container's internals.
+ * `Terminal` on a Server: what equals root on that host; on a Url or Aws Builder, whose machine
+ * no Server stands for: the same on that machine (pre-build and repo commands); on a Deployment
+ * or Stack: their containers' shells. The others read a host's or a container's internals.
  */
 export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> = {
   Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
   Deployment: ['Inspect', 'Logs', 'Terminal'],
   Stack: ['Inspect', 'Logs', 'Terminal'],
-  Builder: ['Attach'],
+  Builder: ['Attach', 'Terminal'],
   Build: ['Attach'],
   Repo: ['Attach'],
 };
@@ -27,7 +28,7 @@ export const CREATOR_SPECIFICS: Partial<Record<ResourceKind, readonly SpecificPe
   Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
   Deployment: ['Inspect', 'Logs', 'Terminal'],
   Stack: ['Inspect', 'Logs', 'Terminal'],
-  Builder: ['Attach'],
+  Builder: ['Attach', 'Terminal'],
 };
 
 /** Kinds that also hold the specifics their user has on the Server they run on (Komodo's). */
