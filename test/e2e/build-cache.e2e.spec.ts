@@ -1,6 +1,7 @@
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { enabledUser, expectRefused, grant } from '../support/security';
+import { completed, type UpdateView } from '../support/updates';
 
 const GIT_USER = 'builder';
 const GIT_TOKEN = 'git-token-3107-secret';
@@ -95,6 +96,16 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
       latest_message: 'second',
     });
     expect(await listInfo(`app-${run}`)).toMatchObject({ latest_hash: short(second) });
+  });
+
+  it('also runs as an execution (/execute), answering its Update at once, as repos and stacks', async () => {
+    const started = await monitor.admin.execute<UpdateView>('RefreshBuildCache', {
+      build: `app-${run}`,
+    });
+    expect(started.operation).toBe('RefreshBuildCache');
+    const ended = await completed(monitor.admin, started);
+    expect(ended.success).toBe(true);
+    expect((await fullInfo(`app-${run}`)).latest_hash).toMatch(/^[0-9a-f]{7}$/);
   });
 
   it("reads a linked Repo's remote with that Repo's account", async () => {

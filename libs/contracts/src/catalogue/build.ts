@@ -1,3 +1,4 @@
+import type { Types } from 'komodo_client';
 import {
   BuildParamDto,
   GetBuildMonthlyStatsDto,
@@ -5,7 +6,7 @@ import {
   ListCommonBuildExtraArgsDto,
 } from '../requests/build.dto';
 import { BatchPatternDto } from '../requests/servers.dto';
-import { komodo, on, USER } from './entry';
+import { entry, komodo, on, USER } from './entry';
 
 const execute = on<{ build: string }>('Build', 'build', 'Execute');
 const read = on<{ build: string }>('Build', 'build', 'Read');
@@ -38,5 +39,16 @@ export const BUILD_REQUESTS = {
     ListCommonBuildExtraArgsDto,
     USER,
     'gateway',
+  ),
+};
+
+/** Monitor's execution form of RefreshBuildCache, as for repos and stacks: an Update at once. */
+export const BUILD_EXECUTION_FORMS = {
+  RefreshBuildCache: entry<Types.Update>()(
+    'RefreshBuildCache',
+    'execute',
+    BuildParamDto,
+    execute,
+    'builder',
   ),
 };

@@ -1,4 +1,4 @@
-import { BUILD_REQUESTS } from './build';
+import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
@@ -36,6 +36,7 @@ const ENTRIES = [
   ...entriesOf(SERVER_TEMPLATE),
   ...entriesOf(BUILD),
   ...entriesOf(BUILD_REQUESTS),
+  ...entriesOf(BUILD_EXECUTION_FORMS),
   ...entriesOf(BUILDER),
   ...entriesOf(REPO),
   ...entriesOf(REPO_REQUESTS),

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { BUILD_REQUESTS } from '@monitor/contracts';
+import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from '@monitor/contracts';
 import {
   buildMonthlyStats,
   commonBuildExtraArgs,
@@ -18,8 +18,8 @@ import { isBuilding } from './build-shown';
 const B = BUILD_REQUESTS;
 
 /**
- * Builds: RunBuild and CancelBuild (each answers an Update at once), BatchRunBuild, Komodo 2's
- * RefreshBuildCache (answered `{}` once done), and the reads of what the builds' streams record
+ * Builds: RunBuild, CancelBuild and the execution form of RefreshBuildCache (each answers an
+ * Update at once), BatchRunBuild, Komodo 2's `/write/RefreshBuildCache` (answered `{}` once done), and the reads of what the builds' streams record
  * (versions, monthly stats) and of their configs.
  */
 @Injectable()
@@ -31,7 +31,7 @@ export class BuildRequests implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const entry of [B.RunBuild, B.CancelBuild]) {
+    for (const entry of [B.RunBuild, B.CancelBuild, BUILD_EXECUTION_FORMS.RefreshBuildCache]) {
       this.registry.handle(entry, (params, { meta }) =>
         this.executions.run('Build', entry.name, params, meta),
       );
