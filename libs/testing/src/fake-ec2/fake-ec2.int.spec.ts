@@ -11,7 +11,8 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
   let client: EC2Client;
 
   beforeEach(async () => {
-    ec2 = await FakeEc2.start({ runningAfterMs: 30, publicIp: '127.0.0.2' });
+    // Long enough that a loaded machine still sees `pending` right after the launch.
+    ec2 = await FakeEc2.start({ runningAfterMs: 500, publicIp: '127.0.0.2' });
     client = new EC2Client({
       region: 'eu-west-3',
       endpoint: ec2.endpoint,
@@ -80,7 +81,7 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
     ec2.onRunning((instance) => void seen.push(instance.id));
     const id = (await launch()).Instances?.[0]?.InstanceId ?? '';
     expect((await describe1(id))?.State?.Name).toBe('pending');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     const running = await describe1(id);
     expect(running).toMatchObject({
       State: { Name: 'running', Code: 16 },
@@ -115,7 +116,7 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
   it('keeps instances pending when told they never reach running', async () => {
     ec2.neverReachRunning();
     const id = (await launch()).Instances?.[0]?.InstanceId ?? '';
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await describe1(id))?.State?.Name).toBe('pending');
   });
 });
