@@ -43,6 +43,8 @@ export class GetBuildMonthlyStatsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  // About a hundred years back: a larger page holds no build.
+  @Max(1_300)
   page?: number;
 }
 

@@ -69,7 +69,11 @@ export function buildMonthlyStats(
   const close = now - (now % DAY_MS) + DAY_MS - page * 30 * DAY_MS;
   const open = close - 30 * DAY_MS;
   const days = new Map<number, BuildStatsDay>();
-  for (let ts = open; ts < close; ts += DAY_MS) days.set(ts, { time: 0, count: 0, ts });
+  // Counted, not stepped by time: at a huge page `ts + DAY_MS` rounds back to `ts`.
+  for (let i = 0; i < 30; i++) {
+    const ts = open + i * DAY_MS;
+    days.set(ts, { time: 0, count: 0, ts });
+  }
   for (const run of runs) {
     const day = days.get(run.started_at - (run.started_at % DAY_MS));
     if (!day) continue;

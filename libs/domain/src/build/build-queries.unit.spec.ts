@@ -83,3 +83,11 @@ describe('GetBuildMonthlyStats', () => {
     expect(stats.days[29]).toMatchObject({ ts: 70 * DAY, count: 1 });
   });
 });
+
+describe('buildMonthlyStats at a page far in the past', () => {
+  it('answers thirty empty days, where stepping by time would never end', () => {
+    const stats = buildMonthlyStats([], Date.UTC(2026, 11, 6), 1e20);
+    expect(stats.days).toHaveLength(30);
+    expect(stats.total_count).toBe(0);
+  });
+});
