@@ -68,19 +68,19 @@ export function buildMonthlyStats(
 ): BuildMonthlyStats {
   const close = now - (now % DAY_MS) + DAY_MS - page * 30 * DAY_MS;
   const open = close - 30 * DAY_MS;
-  const days = new Map<number, BuildStatsDay>();
   // Counted, not stepped by time: at a huge page `ts + DAY_MS` rounds back to `ts`.
-  for (let i = 0; i < 30; i++) {
-    const ts = open + i * DAY_MS;
-    days.set(ts, { time: 0, count: 0, ts });
-  }
+  const list: BuildStatsDay[] = Array.from({ length: 30 }, (_, i) => ({
+    time: 0,
+    count: 0,
+    ts: open + i * DAY_MS,
+  }));
   for (const run of runs) {
-    const day = days.get(run.started_at - (run.started_at % DAY_MS));
+    const index = Math.floor((run.started_at - open) / DAY_MS);
+    const day = index >= 0 && index < 30 ? list[index] : undefined;
     if (!day) continue;
     day.count += 1;
     day.time += (run.ended_at - run.started_at) / HOUR_MS;
   }
-  const list = [...days.values()];
   return {
     total_time: list.reduce((sum, d) => sum + d.time, 0),
     total_count: list.reduce((sum, d) => sum + d.count, 0),
