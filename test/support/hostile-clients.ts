@@ -45,18 +45,27 @@ export function flood(port: number, count: number) {
     env: { ...process.env, PORT: String(port), COUNT: String(count) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  type Counts = { open: number; refused: number };
   let output = '';
-  const ready = new Promise<{ open: number; refused: number }>((resolve, reject) => {
+  let latest: Counts | undefined;
+  const ready = new Promise<Counts>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
       output += chunk;
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as { open: number; refused: number });
+      const lines = output.split('\n');
+      output = lines.pop() ?? '';
+      const last = lines.filter((l) => l.startsWith('{')).pop();
+      if (last) {
+        latest = JSON.parse(last) as Counts;
+        resolve(latest);
+      }
     });
     child.on('exit', (code) => reject(new Error(`flood exited with ${code}: ${output}`)));
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return {
     ready,
+    /** The counts last reported; they move while the server drains its listen backlog. */
+    latest: () => latest ?? { open: count, refused: 0 },
     stop: async () => {
       child.stdin!.end();
       await exited;
