@@ -91,7 +91,7 @@ describe('security: what a compose build reads of its host', () => {
   it.each([
     [['--ssh default'], /'--ssh' is not a compose build flag/],
     [['--push'], /'--push' is not a compose build flag/],
-    [['--build-arg MONITOR_PASSKEY'], /--build-arg must be KEY=VALUE/],
+    [['--build-arg MONITOR_PASSKEY'], /--build-arg: must be KEY=VALUE/],
   ])(
     'refuses build_extra_args %j with a 400 naming the field, nothing stored',
     async (args, why) => {

@@ -16,7 +16,7 @@ describe("the agent's ComposeUp build params", () => {
   it.each([
     [['--ssh', 'default'], "'--ssh' is not a compose build flag"],
     [['--push'], "'--push' is not a compose build flag"],
-    [['--build-arg', 'MONITOR_PASSKEY'], '--build-arg must be KEY=VALUE'],
+    [['--build-arg', 'MONITOR_PASSKEY'], '--build-arg: must be KEY=VALUE'],
   ])('refuses %j again at the agent (a reference hid it when written)', (args, message) => {
     const parsed = up({ run_build: true, build_extra_args: args });
     expect(parsed.success).toBe(false);

@@ -1,11 +1,8 @@
 import { collectCommand } from '../deployment/command';
-import {
-  fieldError,
-  type DeploymentFieldError as FieldError,
-  type FieldResult,
-} from '../deployment/errors';
+import { fieldError, type FieldResult } from '../deployment/errors';
 import { isEnvName } from '../deployment/environment';
 import { reservedLabelPrefix } from '../deployment/labels';
+import { walkFlags, type FlagRule, type FlagTable } from '../shared/flag-words';
 import { isImageReference } from '../shared/runtime-syntax';
 
 /** The Engine API's `/build` options that a Build's `docker build` flags set. */
@@ -18,13 +15,6 @@ export interface BuildExtras {
   cachefrom?: string[];
   buildargs: Record<string, string>;
   labels: Record<string, string>;
-}
-
-type Apply = (extras: BuildExtras, value: string) => string | undefined;
-
-interface Flag {
-  boolean?: boolean;
-  apply: Apply;
 }
 
 const WORD = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,127}$/;
@@ -41,9 +31,9 @@ const keyValue = (value: string) => {
  * `--output`, `--iidfile`, `--secret src=`, `--ssh` or a second `-f` would read or write the
  * builder's files, so they are refused by name.
  */
-const FLAGS: Record<string, Flag> = {
-  '--no-cache': { boolean: true, apply: (x, v) => void (x.nocache = v !== 'false') },
-  '--pull': { boolean: true, apply: (x, v) => void (x.pull = v !== 'false') },
+const FLAGS: Record<string, FlagRule<BuildExtras>> = {
+  '--no-cache': { alone: true, apply: (x, v) => void (x.nocache = v !== 'false') },
+  '--pull': { alone: true, apply: (x, v) => void (x.pull = v !== 'false') },
   '--target': {
     apply: (x, v) => (WORD.test(v) ? void (x.target = v) : `'${v}' is not a stage name`),
   },
@@ -82,6 +72,11 @@ const FLAGS: Record<string, Flag> = {
   },
 };
 
+const DOCKER_BUILD: FlagTable<BuildExtras> = {
+  flags: FLAGS,
+  unknown: (flag, known) => `'${flag}' is not a build flag Monitor takes (it takes: ${known})`,
+};
+
 /**
  * Komodo's `extra_args` of a Build are `docker build` flags. Monitor builds through the Engine
  * API, so each flag becomes its `/build` option; any other flag is refused by name rather than
@@ -92,33 +87,8 @@ export function collectBuildExtraArgs(
   field = 'extra_args',
 ): FieldResult<BuildExtras> {
   const extras: BuildExtras = { buildargs: {}, labels: {} };
-  const errors: FieldError[] = [];
   const split = collectCommand(args.join(' '), field);
   if (split.errors.length) return { value: extras, errors: split.errors };
-  const words = split.value;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const at = word.indexOf('=');
-    const given = at > 0 && word.startsWith('--') ? word.slice(0, at) : word;
-    const flag = Object.hasOwn(FLAGS, given) ? FLAGS[given] : undefined;
-    if (!flag) {
-      if (at < 0 && i + 1 < words.length && !words[i + 1].startsWith('-')) i++;
-      const known = Object.keys(FLAGS).join(', ');
-      errors.push(
-        fieldError(field, `'${given}' is not a build flag Monitor takes (it takes: ${known})`),
-      );
-      continue;
-    }
-    let value = given === word ? 'true' : word.slice(at + 1);
-    if (given === word && !flag.boolean) {
-      if (i + 1 >= words.length) {
-        errors.push(fieldError(field, `${given} needs a value`));
-        continue;
-      }
-      value = words[++i];
-    }
-    const problem = flag.apply(extras, value);
-    if (problem) errors.push(fieldError(field, `${given}: ${problem}`));
-  }
-  return { value: extras, errors };
+  const problems = walkFlags(split.value, DOCKER_BUILD, extras);
+  return { value: extras, errors: problems.map((reason) => fieldError(field, reason)) };
 }

@@ -1,11 +1,6 @@
 import { collectCommand } from './command';
-import {
-  fieldError,
-  LineProblem,
-  problem,
-  type DeploymentFieldError,
-  type FieldResult,
-} from './errors';
+import { walkFlags, type FlagRule, type FlagTable } from '../shared/flag-words';
+import { fieldError, LineProblem, problem, type FieldResult } from './errors';
 
 /** Engine API fields that `docker run` flags in `extra_args` set, beside the spec's own. */
 export interface ContainerExtras {
@@ -27,10 +22,20 @@ export interface Healthcheck {
 
 type Apply = (extras: ContainerExtras, value: string) => void;
 
-interface Flag {
-  /** Takes no value (`--init`); `--init=false` still works. */
-  boolean?: boolean;
-  apply: Apply;
+/** A flag whose parsers throw a LineProblem, as the walker's rule that answers it instead. */
+function flag(apply: Apply, alone = false): FlagRule<ContainerExtras> {
+  return {
+    alone,
+    apply: (extras, value) => {
+      try {
+        apply(extras, value);
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof LineProblem)) throw error;
+        return error.message;
+      }
+    },
+  };
 }
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)(?:i?b)?$/i;
@@ -126,68 +131,65 @@ function device(value: string) {
   return { PathOnHost: host, PathInContainer: container, CgroupPermissions: permissions };
 }
 
-const FLAGS: Record<string, Flag> = {
-  '--memory': { apply: set('Memory', bytes) },
-  '--memory-reservation': { apply: set('MemoryReservation', bytes) },
-  '--memory-swap': { apply: set('MemorySwap', (v) => (v === '-1' ? -1 : bytes(v))) },
-  '--cpus': {
-    apply: set('NanoCpus', (v) => {
+const FLAGS: Record<string, FlagRule<ContainerExtras>> = {
+  '--memory': flag(set('Memory', bytes)),
+  '--memory-reservation': flag(set('MemoryReservation', bytes)),
+  '--memory-swap': flag(set('MemorySwap', (v) => (v === '-1' ? -1 : bytes(v)))),
+  '--cpus': flag(
+    set('NanoCpus', (v) => {
       if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) problem(`'${v}' is not a number of CPUs`);
       return Math.round(Number(v) * 1e9);
     }),
-  },
-  '--cpu-shares': { apply: set('CpuShares', integer) },
-  '--cpuset-cpus': { apply: set('CpusetCpus') },
-  '--pids-limit': { apply: set('PidsLimit', integer) },
-  '--shm-size': { apply: set('ShmSize', bytes) },
-  '--privileged': { boolean: true, apply: set('Privileged', bool) },
-  '--read-only': { boolean: true, apply: set('ReadonlyRootfs', bool) },
-  '--init': { boolean: true, apply: set('Init', bool) },
-  '--cap-add': { apply: push('CapAdd') },
-  '--cap-drop': { apply: push('CapDrop') },
-  '--add-host': { apply: push('ExtraHosts', (v) => v.replace('=', ':')) },
-  '--dns': { apply: push('Dns') },
-  '--dns-search': { apply: push('DnsSearch') },
-  '--dns-option': { apply: push('DnsOptions') },
-  '--security-opt': { apply: push('SecurityOpt') },
-  '--group-add': { apply: push('GroupAdd') },
-  '--ulimit': { apply: push('Ulimits', ulimit) },
-  '--device': { apply: push('Devices', device) },
-  '--tmpfs': {
-    apply: (extras, value) => {
-      const [path, ...options] = value.split(':');
-      extras.host.Tmpfs = { ...((extras.host.Tmpfs as object) ?? {}), [path]: options.join(':') };
-    },
-  },
-  '--sysctl': { apply: entry('Sysctls', 'key=value') },
-  '--log-driver': {
-    apply: (extras, value) => {
-      const log = (extras.host.LogConfig as { Config?: object } | undefined) ?? {};
-      extras.host.LogConfig = { Config: {}, ...log, Type: value };
-    },
-  },
-  '--log-opt': {
-    apply: (extras, value) => {
-      const at = value.indexOf('=');
-      if (at <= 0) problem(`'${value}' is not key=value`);
-      const log = (extras.host.LogConfig as { Type?: string; Config?: object } | undefined) ?? {};
-      extras.host.LogConfig = {
-        Type: log.Type ?? '',
-        Config: { ...log.Config, [value.slice(0, at)]: value.slice(at + 1) },
-      };
-    },
-  },
-  '--health-cmd': { apply: health('Test', (v) => ['CMD-SHELL', v]) },
-  '--health-interval': { apply: health('Interval', nanoseconds) },
-  '--health-timeout': { apply: health('Timeout', nanoseconds) },
-  '--health-start-period': { apply: health('StartPeriod', nanoseconds) },
-  '--health-retries': { apply: health('Retries', integer) },
-  '--no-healthcheck': { boolean: true, apply: health('Test', (v) => (bool(v) ? ['NONE'] : [])) },
-  '--user': { apply: set('User', String, 'config') },
-  '--hostname': { apply: set('Hostname', String, 'config') },
-  '--domainname': { apply: set('Domainname', String, 'config') },
-  '--workdir': { apply: set('WorkingDir', String, 'config') },
-  '--entrypoint': { apply: set('Entrypoint', (v) => [v], 'config') },
+  ),
+  '--cpu-shares': flag(set('CpuShares', integer)),
+  '--cpuset-cpus': flag(set('CpusetCpus')),
+  '--pids-limit': flag(set('PidsLimit', integer)),
+  '--shm-size': flag(set('ShmSize', bytes)),
+  '--privileged': flag(set('Privileged', bool), true),
+  '--read-only': flag(set('ReadonlyRootfs', bool), true),
+  '--init': flag(set('Init', bool), true),
+  '--cap-add': flag(push('CapAdd')),
+  '--cap-drop': flag(push('CapDrop')),
+  '--add-host': flag(push('ExtraHosts', (v) => v.replace('=', ':'))),
+  '--dns': flag(push('Dns')),
+  '--dns-search': flag(push('DnsSearch')),
+  '--dns-option': flag(push('DnsOptions')),
+  '--security-opt': flag(push('SecurityOpt')),
+  '--group-add': flag(push('GroupAdd')),
+  '--ulimit': flag(push('Ulimits', ulimit)),
+  '--device': flag(push('Devices', device)),
+  '--tmpfs': flag((extras, value) => {
+    const [path, ...options] = value.split(':');
+    extras.host.Tmpfs = { ...((extras.host.Tmpfs as object) ?? {}), [path]: options.join(':') };
+  }),
+  '--sysctl': flag(entry('Sysctls', 'key=value')),
+  '--log-driver': flag((extras, value) => {
+    const log = (extras.host.LogConfig as { Config?: object } | undefined) ?? {};
+    extras.host.LogConfig = { Config: {}, ...log, Type: value };
+  }),
+  '--log-opt': flag((extras, value) => {
+    const at = value.indexOf('=');
+    if (at <= 0) problem(`'${value}' is not key=value`);
+    const log = (extras.host.LogConfig as { Type?: string; Config?: object } | undefined) ?? {};
+    extras.host.LogConfig = {
+      Type: log.Type ?? '',
+      Config: { ...log.Config, [value.slice(0, at)]: value.slice(at + 1) },
+    };
+  }),
+  '--health-cmd': flag(health('Test', (v) => ['CMD-SHELL', v])),
+  '--health-interval': flag(health('Interval', nanoseconds)),
+  '--health-timeout': flag(health('Timeout', nanoseconds)),
+  '--health-start-period': flag(health('StartPeriod', nanoseconds)),
+  '--health-retries': flag(health('Retries', integer)),
+  '--no-healthcheck': flag(
+    health('Test', (v) => (bool(v) ? ['NONE'] : [])),
+    true,
+  ),
+  '--user': flag(set('User', String, 'config')),
+  '--hostname': flag(set('Hostname', String, 'config')),
+  '--domainname': flag(set('Domainname', String, 'config')),
+  '--workdir': flag(set('WorkingDir', String, 'config')),
+  '--entrypoint': flag(set('Entrypoint', (v) => [v], 'config')),
 };
 
 const SHORT: Record<string, string> = {
@@ -217,6 +219,19 @@ const USE_FIELD: Record<string, string> = {
   '--stop-timeout': 'termination_timeout',
 };
 
+const DOCKER_RUN: FlagTable<ContainerExtras> = {
+  flags: FLAGS,
+  aliases: SHORT,
+  refused: Object.fromEntries(
+    Object.entries(USE_FIELD).map(([flag, field]) => [
+      flag,
+      `${flag} is not taken here: set the field '${field}'`,
+    ]),
+  ),
+  unknown: (flag, known) =>
+    `'${flag}' is not a docker run flag Monitor can give the Engine API (it can: ${known})`,
+};
+
 /**
  * Komodo's `extra_args` are `docker run` flags. Monitor creates containers through the Engine
  * API, so each flag is translated to its Engine field; a flag without a translation, or one
@@ -228,52 +243,11 @@ export function collectExtraArgs(
   field = 'extra_args',
 ): FieldResult<ContainerExtras> {
   const extras: ContainerExtras = { host: {}, config: {} };
-  const errors: DeploymentFieldError[] = [];
   const split = collectCommand(args.join(' '), field);
   if (split.errors.length) return { value: extras, errors: split.errors };
-  const words = split.value;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const at = word.indexOf('=');
-    const given = at > 0 ? word.slice(0, at) : word;
-    const name = SHORT[given] ?? given;
-    const flag = FLAGS[name];
-    // A refused flag's value (the next word, unless it is a flag) is not a flag of its own.
-    const skipValue = () => {
-      if (at < 0 && i + 1 < words.length && !words[i + 1].startsWith('-')) i++;
-    };
-    if (USE_FIELD[given]) {
-      skipValue();
-      errors.push(
-        fieldError(field, `${given} is not taken here: set the field '${USE_FIELD[given]}'`),
-      );
-      continue;
-    }
-    if (!flag) {
-      skipValue();
-      errors.push(
-        fieldError(
-          field,
-          `'${word}' is not a docker run flag Monitor can give the Engine API (it can: ${Object.keys(FLAGS).join(', ')})`,
-        ),
-      );
-      continue;
-    }
-    let value = at > 0 ? word.slice(at + 1) : '';
-    if (at < 0 && !flag.boolean) {
-      if (i + 1 >= words.length) {
-        errors.push(fieldError(field, `${given} needs a value`));
-        continue;
-      }
-      value = words[++i];
-    }
-    try {
-      flag.apply(extras, value);
-    } catch (error) {
-      if (!(error instanceof LineProblem)) throw error;
-      errors.push(fieldError(field, `${given}: ${error.message}`));
-    }
-  }
+  const errors = walkFlags(split.value, DOCKER_RUN, extras).map((reason) =>
+    fieldError(field, reason),
+  );
   if (extras.health && !extras.health.Test.length) {
     errors.push(fieldError(field, 'the --health-* flags need --health-cmd (or --no-healthcheck)'));
   }

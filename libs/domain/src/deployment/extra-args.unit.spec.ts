@@ -76,6 +76,7 @@ describe('extra_args: docker run flags as Engine API fields', () => {
     [['--init=maybe'], "--init: 'maybe' is not true or false"],
     [['--ulimit nofile'], "--ulimit: 'nofile' is not name=soft[:hard]"],
     [["--entrypoint 'x"], 'unterminated'],
+    [['constructor'], "'constructor' is not a docker run flag"],
   ])('refuses %j naming the flag', (args, message) => {
     const { errors } = collectExtraArgs(args);
     expect(errors).toHaveLength(1);

@@ -1,10 +1,20 @@
 import { collectCommand } from '../deployment/command';
 import { fieldError, type DeploymentFieldError, type FieldResult } from '../deployment/errors';
+import { walkFlags, type FlagRule, type FlagTable } from '../shared/flag-words';
 
 /** `--progress`'s values in compose v1 and v2. */
 const PROGRESS = ['auto', 'plain', 'tty', 'quiet'];
 /** A build arg given its value: without `=`, compose would hand the agent's own env var in. */
 const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** A flag that stands alone: `--pull=x` would be compose's error, found here instead. */
+const alone: FlagRule<null> = {
+  alone: true,
+  apply: (_, __, explicit) => (explicit ? 'takes no value' : undefined),
+};
+const valued = (check: (value: string) => string | undefined): FlagRule<null> => ({
+  apply: (_, value) => check(value),
+});
 
 /**
  * The `compose build` flags a Stack's `build_extra_args` may hold, in v1 and v2 alike, each
@@ -12,14 +22,18 @@ const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * (the host's SSH agent or keys), `--push` (to registries as the agent's Docker login),
  * `--builder` (another builder's reach), `--memory` and the like (the host's resources).
  */
-const FLAGS: Record<string, ((value: string) => string | undefined) | null> = {
-  '--no-cache': null,
-  '--pull': null,
-  '--quiet': null,
-  '-q': null,
-  '--build-arg': (value) => (BUILD_ARG.test(value) ? undefined : 'must be KEY=VALUE'),
-  '--progress': (value) =>
-    PROGRESS.includes(value) ? undefined : `must be one of ${PROGRESS.join(', ')}`,
+const COMPOSE_BUILD: FlagTable<null> = {
+  flags: {
+    '--no-cache': alone,
+    '--pull': alone,
+    '--quiet': alone,
+    '-q': alone,
+    '--build-arg': valued((value) => (BUILD_ARG.test(value) ? undefined : 'must be KEY=VALUE')),
+    '--progress': valued((value) =>
+      PROGRESS.includes(value) ? undefined : `must be one of ${PROGRESS.join(', ')}`,
+    ),
+  },
+  unknown: (flag, known) => `'${flag}' is not a compose build flag Monitor takes (${known})`,
 };
 
 /**
@@ -41,29 +55,7 @@ export function composeBuildWordErrors(
   words: readonly string[],
   field = 'build_extra_args',
 ): DeploymentFieldError[] {
-  const errors: DeploymentFieldError[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const at = words[i].startsWith('--') ? words[i].indexOf('=') : -1;
-    const flag = at > 0 ? words[i].slice(0, at) : words[i];
-    if (!Object.hasOwn(FLAGS, flag)) {
-      // Its value (a word that is no flag) is not named again as a flag of its own.
-      if (at < 0 && !words[i + 1]?.startsWith('-')) i++;
-      const known = Object.keys(FLAGS).join(', ');
-      errors.push(
-        fieldError(field, `'${flag}' is not a compose build flag Monitor takes (${known})`),
-      );
-      continue;
-    }
-    const check = FLAGS[flag];
-    if (!check) {
-      if (at > 0) errors.push(fieldError(field, `${flag} takes no value`));
-      continue;
-    }
-    const value = at > 0 ? words[i].slice(at + 1) : words[++i];
-    const problem = value === undefined ? 'needs a value' : check(value);
-    if (problem) errors.push(fieldError(field, `${flag} ${problem}`));
-  }
-  return errors;
+  return walkFlags(words, COMPOSE_BUILD, null).map((reason) => fieldError(field, reason));
 }
 
 /** The problems of a Stack's config as written: its `build_extra_args` (references skipped). */

@@ -26,10 +26,10 @@ describe("a Stack's build_extra_args", () => {
     [['--ssh default'], "'--ssh' is not a compose build flag"],
     [['--push'], "'--push' is not a compose build flag"],
     [['--builder=remote'], "'--builder' is not a compose build flag"],
-    [['--build-arg MONITOR_PASSKEY'], '--build-arg must be KEY=VALUE'],
+    [['--build-arg MONITOR_PASSKEY'], '--build-arg: must be KEY=VALUE'],
     [['--build-arg'], '--build-arg needs a value'],
-    [['--progress fancy'], '--progress must be one of'],
-    [['--no-cache=false'], '--no-cache takes no value'],
+    [['--progress fancy'], '--progress: must be one of'],
+    [['--no-cache=false'], '--no-cache: takes no value'],
     [['--pull "unclosed'], 'unterminated " quote'],
   ])('refuses %j naming the field', (args, message) => {
     const { errors } = collectComposeBuildArgs(args);
