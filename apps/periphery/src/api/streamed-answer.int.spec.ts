@@ -1,6 +1,5 @@
 import { AgentError, callAgentStreaming, type AgentOutputFrame } from '@monitor/agent-client';
 import { startTestAgent, TEST_PASSKEY, type TestAgent } from '../testing/test-agent';
-import { LineSplitter, MAX_LINE_LENGTH } from './output-lines';
 
 /**
  * A caller that accepts `application/x-ndjson` hears a command's lines as they are printed, then
@@ -80,15 +79,5 @@ describe('the agent streaming a command output', () => {
     });
     await expect(refused).rejects.toMatchObject({ code: 'AGENT', status: 400 });
     await expect(refused).rejects.toBeInstanceOf(AgentError);
-  });
-
-  it('cuts a line past the bound and keeps the next whole', () => {
-    const splitter = new LineSplitter();
-    const long = 'x'.repeat(MAX_LINE_LENGTH + 10);
-    expect(splitter.push(long.slice(0, 5000))).toEqual([]);
-    const [cut] = splitter.push(long.slice(5000));
-    expect(cut).toBe(`${'x'.repeat(MAX_LINE_LENGTH)} [… line cut]`);
-    expect(splitter.push('rest of it\nnext\npart')).toEqual(['next']);
-    expect(splitter.end()).toEqual(['part']);
   });
 });

@@ -23,7 +23,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("a running stage's output on its way to the Update", () => {
   it('sends a line after a quiet spell at once, then what follows after the interval, masked', async () => {
-    const { live, batches } = recording();
+    // An interval long enough that a loaded machine still checks within it.
+    const { live, batches } = recording(0, { ms: 300, lines: 100 });
     live.write({ stage: 'pre deploy', stream: 'stdout', text: 'token hunter2\n' });
     await sleep(0);
     expect(batches).toEqual([
@@ -33,7 +34,7 @@ describe("a running stage's output on its way to the Update", () => {
     live.write({ stage: 'pre deploy', stream: 'stderr', text: 'oops hunter2\n' });
     await sleep(10);
     expect(batches).toHaveLength(1);
-    await sleep(100);
+    await sleep(400);
     expect(batches[1]).toEqual({
       stage: 'pre deploy',
       stdout: 'more\n',
@@ -107,5 +108,31 @@ describe("a running stage's output on its way to the Update", () => {
     expect(kept.at(-1)).toBe('*****');
     expect(kept.length).toBeLessThanOrEqual(OUTPUT_CAPS.lines + 1);
     expect(logs[0].stdout).not.toContain('hunter2');
+  });
+
+  it('masks a secret straddling the line cut before cutting, live and in the log', async () => {
+    const secret = 'hunter2-is-the-password';
+    const head = 'a'.repeat(OUTPUT_CAPS.lineLength - 7);
+    const line = `${head}${secret}${'b'.repeat(20)}`;
+    const logs: { stdout: string }[] = [];
+    const batches: OutputBatch[] = [];
+    const ctx = new ExecutionContext(
+      async (log) => void logs.push(log),
+      async () => undefined,
+      async (batch) => void batches.push(batch),
+    );
+    ctx.secret(secret);
+    await ctx.stage('build', 'make', async () => {
+      ctx.output({ stage: 'build', stream: 'stdout', text: `${line}\n` });
+      await sleep(20);
+      return { stdout: `${line}\n` };
+    });
+    const [live] = splitLines(batches[0].stdout);
+    const [logged] = splitLines(logs[0].stdout);
+    for (const shown of [live, logged]) {
+      expect(shown).toMatch(/ \[… line cut\]$/);
+      expect(shown.startsWith(`${head}*`)).toBe(true);
+      expect(shown).not.toContain(secret.slice(0, 7));
+    }
   });
 });
