@@ -12,6 +12,7 @@ export interface AgentOutputFrame {
 
 type Frame =
   | { output: AgentOutputFrame }
+  | { keepalive: true }
   | { answer: unknown }
   | { error: { error?: string; code?: string; status?: number } };
 
@@ -20,8 +21,9 @@ const MAX_FRAME = 1024 * 1024;
 
 /**
  * Reads an answer streamed as `application/x-ndjson`: each `output` frame goes to `onOutput` as
- * it arrives (`onFrame` hears of each, to keep an idle timeout from firing), then the one
- * `answer` resolves, or the one `error` rejects as the agent's error with its status.
+ * it arrives (`onFrame` hears of each, to keep an idle timeout from firing; a `keepalive` frame,
+ * which the agent sends while its work is silent, does only that), then the one `answer`
+ * resolves, or the one `error` rejects as the agent's error with its status.
  */
 export function readStreamedAnswer<T>(
   res: IncomingMessage,
@@ -45,8 +47,12 @@ export function readStreamedAnswer<T>(
       } catch {
         return fail('the agent streamed a frame that is not JSON');
       }
+      // `in` throws on a non-object, and this runs in a stream's event handler.
+      if (typeof frame !== 'object' || frame === null)
+        return fail('the agent streamed a frame that is not a JSON object');
       onFrame();
       if ('output' in frame) return onOutput(frame.output);
+      if ('keepalive' in frame) return;
       settled = true;
       if ('answer' in frame) return resolve(frame.answer as T);
       const { error = 'the agent failed', status } = frame.error ?? {};

@@ -5,7 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { AccessCheck } from '../auth/access-check';
 import { AGENT_LIMITS, BODY_LIMIT_BYTES } from './agent-limits';
 import { PeripheryError } from './periphery-error';
-import { NDJSON, StreamedAnswer, withOutput } from './output-stream';
+import { KEEP_ALIVE_MS, NDJSON, StreamedAnswer } from './output-stream';
 import { readBody } from './read-body';
 import type { RequestRegistry } from './request-registry';
 import { dispatch } from './rpc';
@@ -19,12 +19,14 @@ const JSON_LIMITS = { maxDepth: AGENT_LIMITS.json_max_depth, maxKeys: AGENT_LIMI
  * validates its params; then `POST /` is dispatched. Every failure, and any other route, is
  * answered in the API's error shape `{ error, trace, code }`; a 5xx is logged. A caller that
  * accepts `application/x-ndjson` hears the output of the commands as they print it
- * (StreamedAnswer); any other gets the single JSON answer.
+ * (StreamedAnswer), kept alive every `keepAliveMs` while the work is silent; any other gets the
+ * single JSON answer.
  */
 export function createHttpHandler(
   registry: RequestRegistry,
   access: AccessCheck,
   logger: Pick<ProcessLogger, 'error'>,
+  { keepAliveMs = KEEP_ALIVE_MS }: { keepAliveMs?: number } = {},
 ): RequestListener {
   const answer = async (req: IncomingMessage, live?: StreamedAnswer): Promise<unknown> => {
     const refusal = access.refusal(req);
@@ -35,12 +37,11 @@ export function createHttpHandler(
       const route = `Cannot ${req.method} ${req.url}`;
       throw new PeripheryError('NOT_FOUND', `${route}: the agent answers POST /`);
     }
-    return live
-      ? withOutput(live.output, () => dispatch(registry, body))
-      : dispatch(registry, body);
+    return live ? live.run(() => dispatch(registry, body)) : dispatch(registry, body);
   };
   return (req, res) => {
-    const live = req.headers.accept?.includes(NDJSON) ? new StreamedAnswer(res) : undefined;
+    const streamed = req.headers.accept?.includes(NDJSON);
+    const live = streamed ? new StreamedAnswer(res, keepAliveMs) : undefined;
     answer(req, live).then(
       (result) => (live?.streaming ? live.end({ answer: result }) : send(res, 200, result)),
       (error: unknown) => {
