@@ -15,6 +15,7 @@ import { AlertReads } from './api/read/alerts.read';
 import { ServerRequests } from './api/servers/server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { ExecutionForwarder } from './api/execution-forwarder';
+import { KindRequests } from './api/kind-requests';
 import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { RepoRequests } from './api/repos/repo.requests';
@@ -53,6 +54,7 @@ import { UpdateFeed } from './live/update-feed';
     AccessCheck,
     ServerRequests,
     ExecutionForwarder,
+    KindRequests,
     DeploymentRequests,
     StackRequests,
     RepoRequests,

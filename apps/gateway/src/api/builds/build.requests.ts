@@ -11,6 +11,7 @@ import { READ_MODEL } from '@monitor/runtime';
 import { ApiError } from '../api-error';
 import { executionDone } from '../execution-done';
 import { ExecutionForwarder } from '../execution-forwarder';
+import { KindRequests } from '../kind-requests';
 import { matches } from '../read/resources.read';
 import { RequestRegistry } from '../request-registry';
 import { isBuilding } from './build-shown';
@@ -27,18 +28,16 @@ export class BuildRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly executions: ExecutionForwarder,
+    private readonly kind: KindRequests,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
   onModuleInit(): void {
-    for (const entry of [B.RunBuild, B.CancelBuild, BUILD_EXECUTION_FORMS.RefreshBuildCache]) {
-      this.registry.handle(entry, (params, { meta }) =>
-        this.executions.run('Build', entry.name, params, meta),
-      );
-    }
-    this.registry.handle(B.BatchRunBuild, (params, context) =>
-      this.executions.batch('Build', B.RunBuild.name, 'build', params, context),
-    );
+    this.kind.executionsOf('Build', {
+      executions: [B.RunBuild, B.CancelBuild, BUILD_EXECUTION_FORMS.RefreshBuildCache],
+      batches: [[B.BatchRunBuild, B.RunBuild]],
+      param: 'build',
+    });
     this.registry.handle(B.RefreshBuildCache, async (params, { meta }) => {
       // As Komodo: a Build without a repository (its own or its linked Repo's), or one built from
       // the files on its host, has no remote to read.

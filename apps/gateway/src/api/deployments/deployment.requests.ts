@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusClient, querySubject } from '@monitor/bus';
 import { DEPLOYMENT_REQUESTS } from '@monitor/contracts';
-import { ExecutionForwarder } from '../execution-forwarder';
+import { KindRequests } from '../kind-requests';
 import { RequestRegistry } from '../request-registry';
 
 const R = DEPLOYMENT_REQUESTS;
@@ -33,24 +33,16 @@ export class DeploymentRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly bus: BusClient,
-    private readonly executions: ExecutionForwarder,
+    private readonly kind: KindRequests,
   ) {}
 
   onModuleInit(): void {
-    for (const entry of EXECUTIONS) {
-      this.registry.handle(entry, (params, { meta }) =>
-        this.executions.run('Deployment', entry.name, params, meta),
-      );
-    }
-    for (const [batch, execution] of BATCHES) {
-      this.registry.handle(batch, (params, context) =>
-        this.executions.batch('Deployment', execution.name, 'deployment', params, context),
-      );
-    }
-    for (const entry of FORWARDED_READS) {
-      const query = querySubject(entry.name);
-      this.registry.handle(entry, (params) => this.bus.request(query, { params }));
-    }
+    this.kind.executionsOf('Deployment', {
+      executions: EXECUTIONS,
+      batches: BATCHES,
+      param: 'deployment',
+    });
+    this.kind.forwardReads(FORWARDED_READS);
     this.registry.handle(R.GetDeploymentStats, (params) =>
       this.bus.request(querySubject(R.GetDeploymentStats.name), {
         params: { deployment: params.deployment },

@@ -4,6 +4,7 @@ import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { executionDone } from '../execution-done';
 import { ExecutionForwarder } from '../execution-forwarder';
+import { KindRequests } from '../kind-requests';
 import { RequestRegistry } from '../request-registry';
 
 const R = REPO_REQUESTS;
@@ -34,20 +35,12 @@ export class RepoRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly executions: ExecutionForwarder,
+    private readonly kind: KindRequests,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
   onModuleInit(): void {
-    for (const entry of EXECUTIONS) {
-      this.registry.handle(entry, (params, { meta }) =>
-        this.executions.run('Repo', entry.name, params, meta),
-      );
-    }
-    for (const [batch, execution] of BATCHES) {
-      this.registry.handle(batch, (params, context) =>
-        this.executions.batch('Repo', execution.name, 'repo', params, context),
-      );
-    }
+    this.kind.executionsOf('Repo', { executions: EXECUTIONS, batches: BATCHES, param: 'repo' });
     this.registry.handle(R.RefreshRepoCache, async (params, { meta }) => {
       // As Komodo: a Repo without a repository has nothing to refresh.
       if (!this.readModel.resource('Repo', params.repo)?.config.repo.trim()) return {};

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { BusClient, querySubject } from '@monitor/bus';
 import { SERVER_FORMER_NAMES, SERVER_REQUESTS } from '@monitor/contracts';
-import { startExecution } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
-import { toKomodoUpdate } from '../komodo-shapes';
+import { KindRequests } from '../kind-requests';
 import { RequestRegistry } from '../request-registry';
 import { serverState } from './server-state';
 
@@ -33,6 +32,7 @@ export class ServerRequests implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     private readonly bus: BusClient,
+    private readonly kind: KindRequests,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
@@ -44,23 +44,11 @@ export class ServerRequests implements OnModuleInit {
       );
       return { status: state, reason, version };
     });
-    for (const entry of FORWARDED_READS) {
-      const query = querySubject(entry.name);
-      this.registry.handle(entry, (params) => this.bus.request(query, { params }));
-    }
+    this.kind.forwardReads(FORWARDED_READS);
     // Komodo 2.3 kept the name it had before InspectContainer.
     this.registry.handle(SERVER_FORMER_NAMES.InspectDockerContainer, (params) =>
       this.bus.request(querySubject(SERVER_REQUESTS.InspectContainer.name), { params }),
     );
-    for (const entry of SERVER_EXECUTIONS) {
-      this.registry.handle(entry, async (params, { meta }) =>
-        toKomodoUpdate(
-          await startExecution(
-            { bus: this.bus, readModel: this.readModel },
-            { kind: 'Server', execution: entry.name, params, meta },
-          ),
-        ),
-      );
-    }
+    this.kind.executionsOf('Server', { executions: SERVER_EXECUTIONS, param: 'server' });
   }
 }

@@ -1,8 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { BusClient, querySubject } from '@monitor/bus';
 import { STACK_EXECUTION_FORMS, STACK_REQUESTS } from '@monitor/contracts';
-import { ExecutionForwarder } from '../execution-forwarder';
-import { RequestRegistry } from '../request-registry';
+import { KindRequests } from '../kind-requests';
 
 const R = STACK_REQUESTS;
 
@@ -39,26 +37,10 @@ const FORWARDED_READS = [
 /** Stacks: compose executions (each answers an Update at once), batches, services, logs, inspect. */
 @Injectable()
 export class StackRequests implements OnModuleInit {
-  constructor(
-    private readonly registry: RequestRegistry,
-    private readonly bus: BusClient,
-    private readonly executions: ExecutionForwarder,
-  ) {}
+  constructor(private readonly kind: KindRequests) {}
 
   onModuleInit(): void {
-    for (const entry of EXECUTIONS) {
-      this.registry.handle(entry, (params, { meta }) =>
-        this.executions.run('Stack', entry.name, params, meta),
-      );
-    }
-    for (const [batch, execution] of BATCHES) {
-      this.registry.handle(batch, (params, context) =>
-        this.executions.batch('Stack', execution.name, 'stack', params, context),
-      );
-    }
-    for (const entry of FORWARDED_READS) {
-      const query = querySubject(entry.name);
-      this.registry.handle(entry, (params) => this.bus.request(query, { params }));
-    }
+    this.kind.executionsOf('Stack', { executions: EXECUTIONS, batches: BATCHES, param: 'stack' });
+    this.kind.forwardReads(FORWARDED_READS);
   }
 }
