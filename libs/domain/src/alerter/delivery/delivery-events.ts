@@ -1,0 +1,82 @@
+import type { AlertTarget, AlertType, SeverityLevel } from '../../alerts/alert-data';
+import type { DomainEvent } from '../../shared/domain-event';
+
+/**
+ * One opened, level-changed or resolved event of one alert: the alert's id and the revision of
+ * that event in its stream. An outcome alert has a single event, revision 0.
+ */
+export const alertEventKey = (alertId: string, revision: number) => `${alertId}:${revision}`;
+
+/**
+ * The delivery of one alert event to one alerter. The pair is the idempotency key: the stream
+ * exists once per pair, and the Custom sender sends the key as `Idempotency-Key`. Alerter ids
+ * are 24-hex ids (no '-'), so the alerter comes first and all its deliveries share a prefix.
+ */
+export const deliveryStream = (alertEventKey: string, alerterId: string) =>
+  `${deliveryStreamPrefix(alerterId)}${alertEventKey}`;
+
+export const deliveryStreamPrefix = (alerterId: string) => `delivery-${alerterId}-`;
+
+/** The pair back from a stream name; undefined for any other stream. */
+export function parseDeliveryStream(
+  stream: string,
+): { alerterId: string; alertEventKey: string } | undefined {
+  const match = /^delivery-([^-]+)-(.+)$/.exec(stream);
+  return match ? { alerterId: match[1], alertEventKey: match[2] } : undefined;
+}
+
+/** The admission's verdict (decideAlerterAdmission's Admission fits as it is). */
+export type DeliveryVerdict =
+  | { verdict: 'send' }
+  /** Inside a maintenance window: decided again at `until` (the window's end). */
+  | { verdict: 'hold'; until: number; reason?: string }
+  | { verdict: 'skip'; reason: string };
+
+export interface DeliverySubject {
+  alert_event_key: string;
+  alerter_id: string;
+  alert_type: AlertType;
+  level: SeverityLevel;
+  target: AlertTarget;
+}
+
+export type DeliveryEvent =
+  | DomainEvent<'DeliveryDecided', DeliverySubject & DeliveryVerdict & { at: number }>
+  | DomainEvent<'DeliveryAttemptClaimed', { attempt: number; at: number; by: string }>
+  | DomainEvent<
+      'DeliveryAttemptFailed',
+      {
+        attempt: number;
+        at: number;
+        status?: number;
+        /** Masked by the sender; bounded here. */
+        error: string;
+        retryable: boolean;
+        /** The receiver's Retry-After, as milliseconds. */
+        retry_after_ms?: number;
+        /** When the next attempt is due; absent when this failure gives up. */
+        next_attempt_at?: number;
+      }
+    >
+  | DomainEvent<'DeliveryDelivered', { attempt: number; at: number; status: number }>
+  | DomainEvent<'DeliveryGivenUp', { at: number; reason: string }>
+  /** A user asked for it again (RetryAlertDeliveries): a new 24 h of trying from now. */
+  | DomainEvent<'DeliveryRetried', { at: number; by: string }>;
+
+export type DeliveryCommand =
+  | ({ type: 'Decide'; at: number } & DeliverySubject & DeliveryVerdict)
+  /** `by`: the replica or process that will send. */
+  | { type: 'Claim'; at: number; by: string }
+  | {
+      type: 'Fail';
+      attempt: number;
+      at: number;
+      status?: number;
+      error: string;
+      /** The raw Retry-After header. */
+      retryAfter?: string;
+      /** The jitter's source, [0, 1). */
+      random: () => number;
+    }
+  | { type: 'Deliver'; attempt: number; at: number; status: number }
+  | { type: 'Retry'; at: number; by: string };
