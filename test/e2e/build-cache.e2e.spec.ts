@@ -1,4 +1,4 @@
-import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { FakeEc2, startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { enabledUser, expectRefused, grant } from '../support/security';
 import { completed, type UpdateView } from '../support/updates';
@@ -9,9 +9,10 @@ const WRONG_TOKEN = 'wrong-token-8824-secret';
 
 type Info = Record<string, unknown>;
 
-describe("RefreshBuildCache: a Build's latest remote commit, from a private repository", () => {
+describe("RefreshBuildCache: a Build's latest remote commit and Dockerfile, read by the core", () => {
   let monitor: EmbeddedMonitor;
   let git: GitHttpServer;
+  let ec2: FakeEc2;
   let first: string;
   let provider: string;
   const run = process.pid;
@@ -34,12 +35,19 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
 
   beforeAll(async () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
-    first = await git.createRepo('acme/app', { Dockerfile: 'FROM scratch\n' });
+    first = await git.createRepo('acme/app', {
+      Dockerfile: 'FROM scratch\n',
+      'web/build.Dockerfile': 'FROM alpine\n',
+    });
     provider = new URL(git.url('acme/app')).host;
+    ec2 = await FakeEc2.start();
     monitor = await startEmbedded({
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
+      MONITOR_AWS_ACCESS_KEY_ID: 'AKIATESTKEY',
+      MONITOR_AWS_SECRET_ACCESS_KEY: 'aws-secret-for-refresh-test',
+      MONITOR_AWS_ENDPOINT: ec2.endpoint,
     });
     await monitor.admin.write('CreateGitProviderAccount', {
       account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
@@ -48,10 +56,10 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
       account: { domain: provider, username: 'intruder', token: WRONG_TOKEN },
     });
     await monitor.admin.write('CreateBuilder', {
-      name: 'local-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
+      name: 'aws-builder',
+      config: { type: 'Aws', params: { ami_id: 'ami-12345678' } },
     });
-    const builder = { builder_id: 'local-builder' };
+    const builder = { builder_id: 'aws-builder' };
     await monitor.admin.write('CreateBuild', {
       name: `app-${run}`,
       config: { ...builder, ...source(GIT_USER) },
@@ -68,6 +76,19 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
       name: `host-${run}`,
       config: { ...builder, ...source(GIT_USER), files_on_host: true },
     });
+    await monitor.admin.write('CreateBuild', {
+      name: `paths-${run}`,
+      config: {
+        ...builder,
+        ...source(GIT_USER),
+        build_path: 'web',
+        dockerfile_path: 'build.Dockerfile',
+      },
+    });
+    await monitor.admin.write('CreateBuild', {
+      name: `absent-${run}`,
+      config: { ...builder, ...source(GIT_USER), dockerfile_path: 'Missing.Dockerfile' },
+    });
     await monitor.admin.write('CreateRepo', { name: `app-repo-${run}`, config: source(GIT_USER) });
     await monitor.admin.write('CreateBuild', {
       name: `linked-${run}`,
@@ -78,24 +99,57 @@ describe("RefreshBuildCache: a Build's latest remote commit, from a private repo
   afterAll(async () => {
     await monitor?.destroy();
     await git?.stop();
+    await ec2?.close();
   });
 
-  it("shows the remote's commit, then a newer one after a new commit and a refresh", async () => {
+  it("shows the remote's commit and Dockerfile, then newer ones after a commit and a refresh", async () => {
     expect(await refresh(`app-${run}`)).toEqual({ status: 200, body: {} });
-    expect(await fullInfo(`app-${run}`)).toMatchObject({
+    const info = await fullInfo(`app-${run}`);
+    expect(info).toMatchObject({
       latest_hash: short(first),
       latest_message: 'initial commit',
+      remote_path: './Dockerfile',
+      remote_contents: 'FROM scratch\n',
     });
+    expect(info.remote_error).toBeUndefined();
     expect(await listInfo(`app-${run}`)).toMatchObject({ latest_hash: short(first) });
 
-    const second = await git.commitFiles('acme/app', { 'README.md': 'v2\n' }, 'second');
+    const second = await git.commitFiles('acme/app', { Dockerfile: 'FROM busybox\n' }, 'second');
     expect((await fullInfo(`app-${run}`)).latest_hash).toBe(short(first));
     expect((await refresh(`app-${run}`)).status).toBe(200);
     expect(await fullInfo(`app-${run}`)).toMatchObject({
       latest_hash: short(second),
       latest_message: 'second',
+      remote_contents: 'FROM busybox\n',
     });
     expect(await listInfo(`app-${run}`)).toMatchObject({ latest_hash: short(second) });
+  });
+
+  it('reads the Dockerfile at build_path/dockerfile_path, and says why one cannot be read', async () => {
+    expect((await refresh(`paths-${run}`)).status).toBe(200);
+    expect(await fullInfo(`paths-${run}`)).toMatchObject({
+      remote_path: 'web/build.Dockerfile',
+      remote_contents: 'FROM alpine\n',
+    });
+    expect((await refresh(`absent-${run}`)).status).toBe(200);
+    const info = await fullInfo(`absent-${run}`);
+    expect(info).toMatchObject({
+      remote_path: './Missing.Dockerfile',
+      remote_error: "no file 'Missing.Dockerfile' in the repository",
+      latest_hash: expect.stringMatching(/^[0-9a-f]{7}$/),
+    });
+    expect(info.remote_contents).toBeUndefined();
+  });
+
+  it('acquires no builder: the Aws builder launches no instance, and the Update has no builder stage', async () => {
+    const started = await monitor.admin.execute<UpdateView>('RefreshBuildCache', {
+      build: `app-${run}`,
+    });
+    const ended = await completed(monitor.admin, started);
+    expect(ended.success).toBe(true);
+    expect(ended.logs.map((log) => log.stage)).toEqual(['git source', 'fetch latest']);
+    expect(ec2.calls.map((call) => call.action)).not.toContain('RunInstances');
+    expect(ec2.instances.size).toBe(0);
   });
 
   it('also runs as an execution (/execute), answering its Update at once, as repos and stacks', async () => {

@@ -1,22 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { callAgentStreaming } from '@monitor/agent-client';
-import { AGENT, type RepoAnswer } from '@monitor/contracts';
-import { resourceStream, type Resource } from '@monitor/domain';
+import { resourceStream, type BuildRemoteFile, type Resource } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
+import { readRemote, type RemoteRead } from '@monitor/git-remote';
 import { handleCommand, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { EVENT_STORE } from '@monitor/runtime';
-import { BuilderAgents } from '../builders/builder-agents';
 import { buildDecider, BuildExecutions } from './build-executions';
 import { BuildSource, type BuildGitSource } from './build-source';
 
-/** The longest silence of git's ls-remote on the agent. */
-const GIT_TIMEOUT_MS = 5 * 60_000;
+/**
+ * A larger Dockerfile is recorded as an error: its contents go into an event, which must stay
+ * well under NATS's max_payload (1 MiB by default).
+ */
+const MAX_DOCKERFILE_BYTES = 256 * 1024;
 
 /**
  * Komodo's RefreshBuildCache: the newest commit of the build's remote branch (its own git
- * source or its linked Repo's, with that account's token), read by its builder's agent and
- * recorded in the build's stream (`BuildLatestCommitSeen`); nothing on disk changes.
+ * source or its linked Repo's, with that account's token) and the Dockerfile at
+ * `build_path/dockerfile_path` in it, read by the core itself (libs/git-remote: no Builder is
+ * acquired, so an Aws builder launches nothing) and recorded in the build's stream
+ * (`BuildLatestCommitSeen`); nothing on disk changes.
  */
 @Injectable()
 export class BuildRefresh {
@@ -24,14 +27,12 @@ export class BuildRefresh {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ExecutionRunner,
     private readonly builds: BuildExecutions,
-    private readonly builders: BuilderAgents,
     private readonly source: BuildSource,
   ) {}
 
-  /** An unknown build, builder, Repo or account is a 4xx before anything runs. */
+  /** An unknown build, Repo or account is a 4xx before anything runs. */
   async refresh(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const build = this.builds.build(idOrName);
-    this.builds.builderOf(build);
     this.source.git(() => undefined, build);
     const { id, position } = await this.runner.start({
       operation: 'RefreshBuildCache',
@@ -47,33 +48,28 @@ export class BuildRefresh {
     const build = this.builds.build(buildId);
     const git = await this.gitSource(ctx, build);
     if (!git) return;
-    const builder = this.builds.builderOf(build);
-    let acquired!: Awaited<ReturnType<BuilderAgents['acquire']>>;
-    await ctx.stage('builder', `the agent of builder '${builder.name}'`, async () => {
-      acquired = await this.builders.acquire(builder, ctx);
-      return { stdout: acquired.where };
-    });
-    let answer: RepoAnswer;
-    try {
-      ({ body: answer } = await callAgentStreaming<RepoAnswer>(
-        acquired.agent,
-        AGENT.GetLatestCommit.name,
-        git.remote,
-        GIT_TIMEOUT_MS,
-        ctx.output,
-      ));
-    } finally {
-      await acquired.release();
-    }
-    await ctx.appendLogs(answer.logs);
-    if (!answer.success || !answer.commit_hash)
-      throw new Error('the agent answered no commit for the repository');
-    const commit = { hash: answer.commit_hash, message: answer.commit_message ?? '' };
+    const path = dockerfilePath(build);
+    let read!: RemoteRead;
+    const { url, branch } = git.remote;
+    await ctx.stage(
+      'fetch latest',
+      `git fetch --depth 1 ${url} ${git.commit ?? branch ?? 'HEAD'}`,
+      async () => {
+        read = await readRemote({ ...git.remote, commit: git.commit }, [path], {
+          maxFileBytes: MAX_DOCKERFILE_BYTES,
+        });
+        const [file] = read.files;
+        const found = file.error ?? `${Buffer.byteLength(file.contents ?? '')} bytes`;
+        return { stdout: `${read.commit.hash} ${read.commit.message}\n${path}: ${found}` };
+      },
+    );
+    const [{ contents, error }] = read.files;
+    const remote: BuildRemoteFile = { path, ...(error ? { error } : { contents }) };
     await handleCommand(
       this.store,
       resourceStream('Build', build.id),
       buildDecider,
-      { type: 'RecordLatestCommit', commit },
+      { type: 'RecordLatestCommit', commit: { ...read.commit, remote } },
       meta,
     );
   }
@@ -91,4 +87,10 @@ export class BuildRefresh {
     });
     return git;
   }
+}
+
+/** Komodo's `build_path` joined with `dockerfile_path`, with its defaults (`./Dockerfile`). */
+function dockerfilePath(build: Resource<'Build'>): string {
+  const dir = build.config.build_path.trim().replace(/\/+$/, '') || '.';
+  return `${dir}/${build.config.dockerfile_path.trim() || 'Dockerfile'}`;
 }

@@ -30,10 +30,23 @@ export type BuildRunEvent =
   | DomainEvent<'BuildFailed', RunData>
   | DomainEvent<'BuildCancelled', RunData>;
 
-/** The newest commit a RefreshBuildCache saw on the build's remote branch (Komodo's BuildInfo). */
+/** The build's Dockerfile as a refresh read it from the remote (Komodo's BuildInfo `remote_*`). */
+export interface BuildRemoteFile {
+  /** In the repository: `build_path/dockerfile_path`. */
+  path: string;
+  contents?: string;
+  /** Why it could not be read (missing, refused, too large). */
+  error?: string;
+}
+
+/**
+ * The newest commit a RefreshBuildCache saw on the build's remote branch (Komodo's BuildInfo).
+ * `remote` is absent in events recorded before the core read the Dockerfile itself.
+ */
 export interface BuildLatestCommit {
   hash: string;
   message: string;
+  remote?: BuildRemoteFile;
 }
 
 export type BuildLatestCommitEvent = DomainEvent<'BuildLatestCommitSeen', BuildLatestCommit>;
@@ -64,6 +77,8 @@ export interface BuildRecord {
   /** The remote's newest commit, as the last RefreshBuildCache saw it. */
   latest_hash?: string;
   latest_message?: string;
+  /** The Dockerfile on the remote, as the last RefreshBuildCache read it. */
+  remote?: BuildRemoteFile;
   /** The last finished, not cancelled run: Komodo's BuildState reads it. */
   last_outcome?: 'Built' | 'Failed';
   /** Every finished run, oldest first. */
@@ -96,8 +111,8 @@ export function evolveBuildRecord(record: BuildRecord, event: DomainEvent): Buil
     return record;
   }
   if (event.type === 'BuildLatestCommitSeen') {
-    const { hash, message } = (event as BuildLatestCommitEvent).data;
-    return { ...record, latest_hash: hash, latest_message: message };
+    const { hash, message, remote } = (event as BuildLatestCommitEvent).data;
+    return { ...record, latest_hash: hash, latest_message: message, remote };
   }
   const outcome = OUTCOME_OF[event.type];
   if (!outcome) return record;
@@ -121,9 +136,9 @@ export type BuildCommand =
   | { type: 'RecordLatestCommit'; commit: BuildLatestCommit };
 
 /**
- * Records a finished RunBuild, or the remote's newest commit a refresh saw. Recording the same
+ * Records a finished RunBuild, or the remote's newest commit (and Dockerfile) a refresh saw. Recording the same
  * Update again changes nothing (a retried append after a lost answer), so the version moves on
- * once per build; a refresh that finds the commit already known records nothing.
+ * once per build; a refresh that finds the commit and Dockerfile already known records nothing.
  */
 export function decideBuild(
   record: BuildRecord,
@@ -148,14 +163,24 @@ export function decideBuild(
 
 function decideLatestCommit(
   record: BuildRecord,
-  { hash, message }: BuildLatestCommit,
+  { hash, message, remote }: BuildLatestCommit,
 ): BuildLatestCommitEvent[] {
   if (!/^[0-9a-f]{4,64}$/.test(hash))
     throw invalid(`commit: '${hash}' is not a commit hash`, { field: 'commit' });
   const short = shortCommit(hash);
-  if (record.latest_hash === short && record.latest_message === message) return [];
-  return [{ type: 'BuildLatestCommitSeen', data: { hash: short, message } }];
+  if (
+    record.latest_hash === short &&
+    record.latest_message === message &&
+    sameRemote(record.remote, remote)
+  )
+    return [];
+  return [
+    { type: 'BuildLatestCommitSeen', data: { hash: short, message, ...(remote && { remote }) } },
+  ];
 }
+
+const sameRemote = (a: BuildRemoteFile | undefined, b: BuildRemoteFile | undefined) =>
+  a?.path === b?.path && a?.contents === b?.contents && a?.error === b?.error;
 
 /** Komodo's BuildState, as its API spells it. */
 export const BUILD_STATES = ['Building', 'Ok', 'Failed', 'Unknown'] as const;

@@ -176,6 +176,41 @@ describe("a build's latest remote commit (RefreshBuildCache)", () => {
       .then([seen('1234567', 'm')]);
   });
 
+  it("records the remote Dockerfile's contents or error with the commit, which GetBuild shows", () => {
+    const remote = { path: './Dockerfile', contents: 'FROM scratch\n' };
+    const withRemote = (file: object) => ({
+      type: 'BuildLatestCommitSeen',
+      data: { hash: 'abcdef0', message: 'm', remote: file },
+    });
+    spec
+      .given([created])
+      .when({ type: 'RecordLatestCommit', commit: { hash: 'abcdef0123', message: 'm', remote } })
+      .then([withRemote(remote)]);
+    expect(record([created, withRemote(remote)]).remote).toEqual(remote);
+    const missing = { path: './Dockerfile', error: "no file 'Dockerfile' in the repository" };
+    spec
+      .given([created, withRemote(remote)])
+      .when({
+        type: 'RecordLatestCommit',
+        commit: { hash: 'abcdef0', message: 'm', remote: missing },
+      })
+      .then([withRemote(missing)]);
+    spec
+      .given([created, withRemote(remote)])
+      .when({ type: 'RecordLatestCommit', commit: { hash: 'abcdef0', message: 'm', remote } })
+      .then([]);
+  });
+
+  it('reads events recorded before the Dockerfile was: a commit alone, no remote file', () => {
+    const earlier = seen('abcdef0', 'm');
+    expect(record([created, earlier])).toMatchObject({ latest_hash: 'abcdef0', remote: undefined });
+    const remote = { path: './Dockerfile', contents: 'FROM scratch\n' };
+    spec
+      .given([created, earlier])
+      .when({ type: 'RecordLatestCommit', commit: { hash: 'abcdef0', message: 'm', remote } })
+      .then([{ type: 'BuildLatestCommitSeen', data: { hash: 'abcdef0', message: 'm', remote } }]);
+  });
+
   it('refuses what is not a commit hash, and a build that does not exist', () => {
     const bad = { type: 'RecordLatestCommit' as const, commit: { hash: 'main; rm', message: '' } };
     spec

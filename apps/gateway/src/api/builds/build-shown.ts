@@ -36,7 +36,7 @@ export function buildInfo(readModel: ReadModel, build: Resource<'Build'>) {
   );
 }
 
-/** GetBuild's info (Komodo's BuildInfo), from the build's record. */
+/** GetBuild's info (Komodo's BuildInfo), from the build's record: `remote_*` as RefreshBuildCache read them. */
 export function buildFullInfo(
   readModel: ReadModel,
   build: Resource<'Build'>,
@@ -47,9 +47,9 @@ export function buildFullInfo(
     built_hash: record.built_hash,
     built_message: record.built_message,
     built_contents: undefined,
-    remote_path: undefined,
-    remote_contents: undefined,
-    remote_error: undefined,
+    remote_path: record.remote?.path,
+    remote_contents: record.remote?.contents,
+    remote_error: record.remote?.error,
     latest_hash: record.latest_hash,
     latest_message: record.latest_message,
   };
