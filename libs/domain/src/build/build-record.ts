@@ -136,9 +136,10 @@ export type BuildCommand =
   | { type: 'RecordLatestCommit'; commit: BuildLatestCommit };
 
 /**
- * Records a finished RunBuild, or the remote's newest commit (and Dockerfile) a refresh saw. Recording the same
- * Update again changes nothing (a retried append after a lost answer), so the version moves on
- * once per build; a refresh that finds the commit and Dockerfile already known records nothing.
+ * Records a finished RunBuild, or the remote's newest commit and Dockerfile a refresh saw.
+ * Recording the same Update again changes nothing (a retried append after a lost answer), so the
+ * version moves on once per build; a refresh that finds the commit and Dockerfile already known
+ * records nothing.
  */
 export function decideBuild(
   record: BuildRecord,
