@@ -1,3 +1,4 @@
+import { OUTPUT_CAPS, splitLines } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
 import { ExecutionUpdates } from './execution-updates';
 
@@ -53,5 +54,44 @@ describe('the Updates projection of a running stage', () => {
     const ended = updates.apply(event('UpdateLogAppended', { log }))!;
     expect(ended.logs).toEqual([log]);
     expect(ended.success).toBe(true);
+  });
+
+  it('holds only the capped tail of a stage printing 100,000 lines, saying how much went', () => {
+    const updates = new ExecutionUpdates();
+    const start = { id: 'x1', operation: 'RunBuild', target: { type: 'Build', id: 'b1' } };
+    updates.apply(event('UpdateStarted', { ...start, queued: false, ts: 10 }));
+    const lines = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `step ${from + i} of a long build\n`).join('');
+    // Batches of 100 lines, then a burst whose batch lost its head on the way (LiveOutput).
+    for (let from = 0; from < 90_000; from += 100)
+      updates.apply(
+        event('UpdateOutputAppended', {
+          stage: 'build',
+          stdout: lines(from, 100),
+          stderr: '',
+          ts: 20,
+        }),
+      );
+    const burst = { lines: 9_000, bytes: 9_000 * 30 };
+    const record = updates.apply(
+      event('UpdateOutputAppended', {
+        stage: 'build',
+        stdout: lines(99_000, 1_000),
+        stderr: '',
+        ts: 30,
+        dropped: { stdout: burst },
+      }),
+    )!;
+    const held = updates.execution('x1')!.output!.stdout;
+    expect(held.lines.length).toBeLessThanOrEqual(OUTPUT_CAPS.lines);
+    expect(held.bytes).toBeLessThanOrEqual(OUTPUT_CAPS.bytes);
+    expect(held.lines.at(-1)).toBe('step 99999 of a long build');
+    expect(held.droppedLines + held.lines.length).toBe(100_000);
+    const shown = splitLines(record.logs[0].stdout);
+    expect(shown[0]).toBe(
+      `[… ${100_000 - held.lines.length} earlier lines (${held.droppedBytes} bytes) dropped: ` +
+        `only the last ${held.lines.length} are kept …]`,
+    );
+    expect(shown.slice(1)).toEqual(held.lines);
   });
 });

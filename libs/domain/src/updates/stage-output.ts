@@ -61,13 +61,45 @@ export function appendTail(
   return { lines: first ? kept.slice(first) : kept, bytes, droppedLines, droppedBytes };
 }
 
+/** How much of a stream's head a batch of output lost before its lines. */
+export interface OutputDropped {
+  lines: number;
+  bytes: number;
+}
+
+/**
+ * `tail` with a batch's `lines` after it. A batch that lost its head (`dropped`) does not follow
+ * what `tail` holds: what was shown is counted as dropped too, so the note at the top stays true
+ * and no gap hides inside the text.
+ */
+export function appendBatch(
+  tail: OutputTail,
+  lines: string[],
+  dropped?: OutputDropped,
+  caps: OutputCaps = OUTPUT_CAPS,
+): OutputTail {
+  if (!dropped?.lines) return appendTail(tail, lines, caps);
+  const gap: OutputTail = {
+    lines: [],
+    bytes: 0,
+    droppedLines: tail.droppedLines + tail.lines.length + dropped.lines,
+    droppedBytes: tail.droppedBytes + tail.bytes + dropped.bytes,
+  };
+  return appendTail(gap, lines, caps);
+}
+
+/** The tail's lines alone, each with its newline: the text of a batch. */
+export function tailLines(tail: OutputTail): string {
+  return tail.lines.map((line) => `${line}\n`).join('');
+}
+
 /** The tail as a log's text: the note on what was dropped first, each line with its newline. */
 export function renderTail(tail: OutputTail): string {
   const note = tail.droppedLines
     ? `[… ${tail.droppedLines} earlier lines (${tail.droppedBytes} bytes) dropped: only the last ` +
       `${tail.lines.length} are kept …]\n`
     : '';
-  return note + tail.lines.map((line) => `${line}\n`).join('');
+  return note + tailLines(tail);
 }
 
 /** A whole text bounded as a stage's streamed output is: a final log is the same text. */

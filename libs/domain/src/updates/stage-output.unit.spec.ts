@@ -1,4 +1,11 @@
-import { appendTail, boundOutput, emptyTail, renderTail, splitLines } from './stage-output';
+import {
+  appendBatch,
+  appendTail,
+  boundOutput,
+  emptyTail,
+  renderTail,
+  splitLines,
+} from './stage-output';
 
 const caps = { lines: 100, bytes: 2_000, lineLength: 50 };
 const numbered = (from: number, count: number) =>
@@ -45,5 +52,18 @@ describe('a stage output tail', () => {
     }
     expect(boundOutput(text, caps)).toBe(renderTail(streamed));
     expect(splitLines(boundOutput(text, caps))).toHaveLength(101);
+  });
+
+  it('counts what was shown as dropped when a batch lost its head: no gap inside the text', () => {
+    const shown = appendTail(emptyTail(), numbered(0, 10), caps);
+    // Lines 10 to 989 were dropped on the way; the batch holds the last 10.
+    const tail = appendBatch(shown, numbered(990, 10), { lines: 980, bytes: 980 * 9 }, caps);
+    expect(tail.lines).toEqual(numbered(990, 10));
+    expect(tail.droppedLines).toBe(990);
+    expect(renderTail(tail).split('\n')[0]).toMatch(/^\[… 990 earlier lines/);
+    expect(appendBatch(shown, ['next'], undefined, caps).lines).toEqual([
+      ...numbered(0, 10),
+      'next',
+    ]);
   });
 });

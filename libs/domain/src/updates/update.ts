@@ -1,6 +1,12 @@
 import { conflict, notFound } from '../shared/domain-error';
 import type { DomainEvent } from '../shared/domain-event';
-import { appendTail, emptyTail, splitLines, type OutputTail } from './stage-output';
+import {
+  appendBatch,
+  emptyTail,
+  splitLines,
+  type OutputDropped,
+  type OutputTail,
+} from './stage-output';
 
 // The caps and tails of a stage's output belong with the Update that keeps them.
 export * from './stage-output';
@@ -58,6 +64,8 @@ export interface OutputBatch {
   stdout: string;
   stderr: string;
   ts: number;
+  /** What each stream lost before the batch's lines (past the caps), when it lost any. */
+  dropped?: { stdout?: OutputDropped; stderr?: OutputDropped };
 }
 
 export type ExecutionState = { status: 'Empty' } | { status: 'Active'; execution: Execution };
@@ -171,8 +179,8 @@ function withOutput(output: RunningOutput | undefined, batch: OutputBatch): Runn
       : { stage: batch.stage, start_ts: batch.ts, stdout: emptyTail(), stderr: emptyTail() };
   return {
     ...current,
-    stdout: appendTail(current.stdout, splitLines(batch.stdout)),
-    stderr: appendTail(current.stderr, splitLines(batch.stderr)),
+    stdout: appendBatch(current.stdout, splitLines(batch.stdout), batch.dropped?.stdout),
+    stderr: appendBatch(current.stderr, splitLines(batch.stderr), batch.dropped?.stderr),
   };
 }
 

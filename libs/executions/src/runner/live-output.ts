@@ -1,8 +1,8 @@
 import {
   appendTail,
   emptyTail,
-  renderTail,
   splitLines,
+  tailLines,
   type OutputBatch,
   type OutputTail,
 } from '@monitor/domain';
@@ -104,12 +104,23 @@ export class LiveOutput {
   private async send(batches: Pending[]): Promise<void> {
     try {
       for (const { stage, stdout, stderr } of batches) {
-        const batch = { stage, stdout: renderTail(stdout), stderr: renderTail(stderr) };
-        await this.append({ ...batch, ts: Date.now() });
+        const dropped = { stdout: droppedOf(stdout), stderr: droppedOf(stderr) };
+        await this.append({
+          stage,
+          stdout: tailLines(stdout),
+          stderr: tailLines(stderr),
+          ts: Date.now(),
+          ...(dropped.stdout || dropped.stderr ? { dropped } : {}),
+        });
       }
     } catch (error) {
       // Kept for the stage's log to throw (settle): the execution then fails saying why.
       this.failure ??= error;
     }
   }
+}
+
+/** What a stream of a batch lost past the caps: said beside its text, not as a line in it. */
+function droppedOf(tail: OutputTail) {
+  return tail.droppedLines ? { lines: tail.droppedLines, bytes: tail.droppedBytes } : undefined;
 }

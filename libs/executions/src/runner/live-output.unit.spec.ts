@@ -1,4 +1,4 @@
-import { appendTail, emptyTail, OUTPUT_CAPS, splitLines, type OutputBatch } from '@monitor/domain';
+import { appendBatch, emptyTail, OUTPUT_CAPS, splitLines, type OutputBatch } from '@monitor/domain';
 import { ExecutionContext } from './execution-context';
 import { LiveOutput } from './live-output';
 
@@ -67,12 +67,20 @@ describe("a running stage's output on its way to the Update", () => {
     await sleep(150);
     await live.settle();
     // What the Update shows: every batch folded into one tail, as the projection does.
-    const tail = batches.reduce((t, b) => appendTail(t, splitLines(b.stdout)), emptyTail());
+    const tail = batches.reduce(
+      (t, b) => appendBatch(t, splitLines(b.stdout), b.dropped?.stdout),
+      emptyTail(),
+    );
     expect(tail.lines.length).toBeLessThanOrEqual(OUTPUT_CAPS.lines);
     expect(tail.bytes).toBeLessThanOrEqual(OUTPUT_CAPS.bytes);
     expect(tail.lines.at(-1)).toBe('line 99999');
+    // The lines shown are the last ones, without a gap, and the note counts all the others.
+    expect(tail.lines[0]).toBe(`line ${100_000 - tail.lines.length}`);
+    expect(tail.droppedLines).toBe(100_000 - tail.lines.length);
+    expect(batches.some((b) => b.dropped?.stdout)).toBe(true);
     for (const batch of batches) {
-      expect(splitLines(batch.stdout).length).toBeLessThanOrEqual(OUTPUT_CAPS.lines + 1);
+      expect(splitLines(batch.stdout).length).toBeLessThanOrEqual(OUTPUT_CAPS.lines);
+      expect(batch.stdout).not.toContain('dropped');
     }
     // Far fewer appends than lines: the store is not asked once per line.
     expect(batches.length).toBeLessThan(100);
