@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -123,6 +124,30 @@ describe('readRemote: files of a private repository, read by the core', () => {
     expect(error.message).not.toContain(Buffer.from(`${USER}:${wrong}`).toString('base64'));
   });
 
+  it('never sends the token to another origin the remote redirects to', async () => {
+    // The other origin asks for credentials and notes every Authorization it is sent: a helper
+    // not scoped to the remote's origin would answer it with the token.
+    const received: (string | undefined)[] = [];
+    const elsewhere = await listen((req, res) => {
+      received.push(req.headers.authorization);
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="elsewhere"' }).end();
+    });
+    const redirector = await listen((req, res) => {
+      res.writeHead(302, { location: `http://localhost:${port(elsewhere)}${req.url}` }).end();
+    });
+    try {
+      const error = await readRemote(
+        { ...remote(), url: `http://127.0.0.1:${port(redirector)}/acme/app.git` },
+        ['Dockerfile'],
+      ).catch((e) => e);
+      expect(error).toMatchObject({ code: 'GIT_FAILED' });
+      expect(received.length).toBeGreaterThan(0);
+      expect(received.filter(Boolean)).toEqual([]);
+    } finally {
+      for (const server of [elsewhere, redirector]) server.close();
+    }
+  });
+
   it('leaves no folder behind', async () => {
     const before = listTmp();
     await readRemote(remote(), ['Dockerfile']);
@@ -135,4 +160,13 @@ describe('readRemote: files of a private repository, read by the core', () => {
 
 function listTmp(): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith('monitor-git-remote-'));
+}
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function port(server: Server): number {
+  return (server.address() as { port: number }).port;
 }
