@@ -28,6 +28,7 @@ export * from './variables/variable-use';
 export * from './updates/update';
 export * from './server/server-status';
 export * from './alerts';
+export * from './alerter';
 export * from './deployment/deployment-status';
 export * from './stack/stack-status';
 export * from './deployment';

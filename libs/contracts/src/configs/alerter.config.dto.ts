@@ -1,7 +1,8 @@
 import { ALERT_TYPES, type AlerterEndpointType } from '../../../domain/src/resources/configs';
 import { MaintenanceWindowDto, ResourceTargetDto } from './common.dto';
 import { Params, Tag } from './hints';
-import { Bool, Nested, NestedList, OneOfEach, Str } from './rules';
+import { EMAIL_SECURITIES } from '../../../domain/src/alerter/alerter.config';
+import { Bool, Nested, NestedList, OneOf, OneOfEach, Port, Str, Strs } from './rules';
 
 export class UrlEndpointDto {
   @Str() url?: string;
@@ -12,17 +13,39 @@ export class NtfyEndpointDto {
   @Str() email?: string;
 }
 
+export class TelegramEndpointDto {
+  @Str() bot_token?: string;
+  @Str() chat_id?: string;
+  @Str() url?: string;
+}
+
+export class EmailEndpointDto {
+  @Str() host?: string;
+  @Port() port?: number;
+  @OneOf(EMAIL_SECURITIES) security?: string;
+  @Str() username?: string;
+  @Str() password?: string;
+  @Str() from?: string;
+  @Strs() to?: string[];
+}
+
 const ENDPOINT_VARIANTS: Record<AlerterEndpointType, new () => object> = {
   Custom: UrlEndpointDto,
   Slack: UrlEndpointDto,
   Discord: UrlEndpointDto,
   Ntfy: NtfyEndpointDto,
   Pushover: UrlEndpointDto,
+  Telegram: TelegramEndpointDto,
+  Email: EmailEndpointDto,
 };
 
 export class AlerterEndpointDto {
   @Tag(ENDPOINT_VARIANTS) type!: string;
-  @Params(ENDPOINT_VARIANTS) params?: UrlEndpointDto | NtfyEndpointDto;
+  @Params(ENDPOINT_VARIANTS) params?:
+    | UrlEndpointDto
+    | NtfyEndpointDto
+    | TelegramEndpointDto
+    | EmailEndpointDto;
 }
 
 export class AlerterConfigDto {

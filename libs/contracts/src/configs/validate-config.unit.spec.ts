@@ -556,9 +556,9 @@ describe('validateConfig: malformed configs', () => {
     ],
     [
       'Alerter',
-      { endpoint: { type: 'Email', params: {} } },
+      { endpoint: { type: 'Fax', params: {} } },
       'endpoint.type',
-      'endpoint.type must be one of Custom, Slack, Discord, Ntfy, Pushover (got "Email")',
+      'endpoint.type must be one of Custom, Slack, Discord, Ntfy, Pushover, Telegram, Email (got "Fax")',
     ],
     [
       'Alerter',

@@ -36,9 +36,27 @@ interface ResourceRef {
   name: string;
 }
 
+/** Where a deployment or stack runs: a server, or in Komodo a swarm (Monitor has none). */
 interface OnServer extends ResourceRef {
   server_id?: string;
   server_name?: string;
+  swarm_id?: string;
+  swarm_name?: string;
+}
+
+interface BuildVersion {
+  major: number;
+  minor: number;
+  patch: number;
+}
+
+/**
+ * Beyond Komodo: why a deploy failed. `stage` is the failed stage of its Update, `log_tail` the
+ * end of that stage's log with secrets masked, as the Update shows it.
+ */
+interface Failure {
+  stage: string;
+  log_tail: string;
 }
 
 /**
@@ -49,6 +67,7 @@ interface OnServer extends ResourceRef {
 export type AlertData =
   | { type: 'None'; data: Record<string, never> }
   | { type: 'Test'; data: ResourceRef }
+  | { type: 'SwarmUnhealthy'; data: ResourceRef & { err?: AlertError } }
   | { type: 'ServerUnreachable'; data: ServerRef & { err?: AlertError } }
   | { type: 'ServerCpu'; data: ServerRef & { percentage: number } }
   | { type: 'ServerMem'; data: ServerRef & { used_gb: number; total_gb: number } }
@@ -65,15 +84,17 @@ export type AlertData =
   | { type: 'StackAutoUpdated'; data: OnServer & { images: string[] } }
   | { type: 'AwsBuilderTerminationFailed'; data: { instance_id: string; message: string } }
   | { type: 'ResourceSyncPendingUpdates'; data: ResourceRef }
-  | {
-      type: 'BuildFailed';
-      data: ResourceRef & { version: { major: number; minor: number; patch: number } };
-    }
+  | { type: 'BuildFailed'; data: ResourceRef & { version: BuildVersion } }
   | { type: 'RepoBuildFailed'; data: ResourceRef }
   | { type: 'ProcedureFailed'; data: ResourceRef }
   | { type: 'ActionFailed'; data: ResourceRef }
   | { type: 'ScheduleRun'; data: ResourceRef & { resource_type: string } }
-  | { type: 'Custom'; data: { message: string; details?: string } };
+  | { type: 'Custom'; data: { message: string; details?: string } }
+  | { type: 'DeploymentDeployed'; data: OnServer }
+  | { type: 'DeploymentDeployFailed'; data: OnServer & Failure }
+  | { type: 'StackDeployed'; data: OnServer }
+  | { type: 'StackDeployFailed'; data: OnServer & Failure }
+  | { type: 'BuildSucceeded'; data: ResourceRef & { version: BuildVersion } };
 
 export type AlertType = AlertData['type'];
 

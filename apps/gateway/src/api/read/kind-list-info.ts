@@ -4,6 +4,7 @@ import {
   recordedRuns,
   REPO_RECORDING_RUNS,
   replayRepo,
+  type AlerterEndpointType,
   type Execution,
   type Resource,
 } from '@monitor/domain';
@@ -27,7 +28,10 @@ export interface ConfigInfo {
   ResourceSync: Omit<Types.ResourceSyncListItemInfo, 'state'> & {
     state: RunStates['ResourceSync'];
   };
-  Alerter: Fields<Types.AlerterListItemInfo>;
+  // Telegram and Email are Monitor's own endpoint types (issue 14).
+  Alerter: Omit<Types.AlerterListItemInfo, 'endpoint_type'> & {
+    endpoint_type: AlerterEndpointType;
+  };
   /** Komodo 1.x's, which Monitor keeps (Komodo 2 has no ServerTemplate). */
   ServerTemplate: ServerTemplateAnswers['list'][number]['info'];
 }

@@ -1,9 +1,9 @@
 import type { Types } from 'komodo_client';
 import { RESOURCE_KINDS } from '../../kinds';
 import {
-  ALERT_TYPES,
+  KOMODO_ALERT_TYPES,
   type AlerterConfig,
-  type AlerterEndpoint,
+  type KomodoAlerterEndpoint,
   type AwsBuilderConfig,
   type BuildConfig,
   type BuilderConfig,
@@ -82,15 +82,22 @@ fits<StackConfig, Loose<Types.StackConfig>>();
 fits<BuildConfig, Loose<Types.BuildConfig>>();
 fits<RepoConfig, Loose<Types.RepoConfig>>();
 fits<ResourceSyncConfig, Loose<Types.ResourceSyncConfig>>();
-fits<AlerterConfig, Loose<Types.AlerterConfig>>();
+// Telegram, Email and the outcome alert types are Monitor's own (issue 14).
+fits<
+  Omit<AlerterConfig, 'endpoint' | 'alert_types'> & {
+    endpoint: KomodoAlerterEndpoint;
+    alert_types: (typeof KOMODO_ALERT_TYPES)[number][];
+  },
+  Loose<Types.AlerterConfig>
+>();
 fits<BuilderConfig, Loose<Types.BuilderConfig>>();
 // Komodo's Execution is a union of ~100 requests; our stages keep it open (type + params).
 fits<Omit<ProcedureConfig, 'stages'>, Loose<Omit<Types.ProcedureConfig, 'stages'>>>();
 
 sameValues<BuilderConfig['type'], Types.BuilderConfig['type']>(true);
 sameValues<DeploymentImage['type'], Types.DeploymentImage['type']>(true);
-sameValues<AlerterEndpoint['type'], Types.AlerterEndpoint['type']>(true);
-sameValues<(typeof ALERT_TYPES)[number], Types.AlertData['type']>(true);
+sameValues<KomodoAlerterEndpoint['type'], Types.AlerterEndpoint['type']>(true);
+sameValues<(typeof KOMODO_ALERT_TYPES)[number], Types.AlertData['type']>(true);
 sameValues<ResourceTarget['type'], Types.ResourceTarget['type']>(true);
 sameValues<DeploymentConfig['restart'], `${Types.RestartMode}`>(true);
 sameValues<DeploymentConfig['termination_signal'], `${Types.TerminationSignal}`>(true);
@@ -485,10 +492,14 @@ describe('reference and secret metadata', () => {
     expect(resolve(aws, KIND_SPECS.Builder.secrets[1])).toEqual(['t']);
     for (const kind of RESOURCE_KINDS) {
       for (const path of KIND_SPECS[kind].secrets.filter((p) => !p.includes(EACH))) {
+        // An Alerter's token and password are fields of the Telegram and Email endpoints.
+        const endpoint = { bot_token: 'Telegram', password: 'Email' }[path[2]] ?? 'Custom';
         const config =
           kind === 'Builder'
             ? { type: 'Url', params: defaultUrlBuilderConfig() }
-            : KIND_SPECS[kind].defaults();
+            : kind === 'Alerter'
+              ? { endpoint: defaultAlerterEndpoint(endpoint as 'Custom') }
+              : KIND_SPECS[kind].defaults();
         expect(resolve(config, path)).toHaveLength(1);
       }
     }

@@ -1,7 +1,9 @@
+import { validateAlerterConfig } from '../../alerter/validate';
 import { validateBuilderConfig } from '../../builder/validate';
 import { validateBuildConfig } from '../../build/validate';
 import { validateDeploymentConfig } from '../../deployment/validate';
 import { validateRepoConfig } from '../../repo/repo-validate';
+import { validateServerConfig } from '../../server/validate';
 import { validateStackConfig } from '../../stack/compose-build-args';
 import type { ResourceKind } from '../../kinds';
 import { invalid } from '../../shared/domain-error';
@@ -22,6 +24,8 @@ const RULES: Partial<Record<ResourceKind, Rule>> = {
   Builder: (changed) => validateBuilderConfig(changed),
   Repo: (changed) => validateRepoConfig(changed),
   Stack: (changed) => validateStackConfig(changed),
+  Alerter: (changed) => validateAlerterConfig(changed),
+  Server: (changed) => validateServerConfig(changed),
 };
 
 export function checkConfigRules(
