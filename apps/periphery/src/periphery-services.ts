@@ -5,6 +5,7 @@ import { buildRequests } from './build/build.requests';
 import { ComposeRunner } from './compose/compose-runner';
 import { ComposeStatus } from './compose/compose-status';
 import { composeRequests } from './compose/compose.requests';
+import { RunningWork } from './compose/running-work';
 import type { PeripheryConfig } from './config';
 import { ContainerLifecycleService } from './docker/container-lifecycle.service';
 import { ContainerLogsService } from './docker/container-logs.service';
@@ -44,6 +45,7 @@ export function createPeripheryServices(
   const runner = new ComposeRunner(config);
   const status = new ComposeStatus(engine);
   const registry = new RequestRegistry();
+  const running = new RunningWork();
   registry.add(
     ...healthRequests(),
     ...systemRequests(sampler),
@@ -60,8 +62,8 @@ export function createPeripheryServices(
       updates: new ImageUpdateService(engine),
     }),
     ...composeRequests({ runner, status, engine }),
-    ...gitRequests(new GitService(config), new RepoFolders(config)),
-    ...buildRequests(config, engine.docker),
+    ...gitRequests(new GitService(config), new RepoFolders(config, running), running),
+    ...buildRequests(config, engine.docker, running),
   );
   return { registry, sampler };
 }

@@ -96,6 +96,8 @@ export class BuildSteps {
       agent,
       AGENT.PullOrCloneRepo.name,
       {
+        // Under the Build's id, so the agent's CancelBuild stops the clone and the pre-build too.
+        id: build.id,
         ...git.remote,
         directory: buildDirectory(build),
         commit: git.commit,

@@ -10,7 +10,7 @@ import { BuilderAgents } from '../builders/builder-agents';
 import type { AcquiredAgent } from '../builders/builder-agent';
 import { RepoExecutions, repoCommands, repoEnvFile } from './repo-executions';
 import { RepoSource } from './repo-source';
-import { RunningRepoBuilds } from './running-repo-builds';
+import { RunningRepoBuilds, stopRepoRun } from './running-repo-builds';
 
 /** Cancels get a runner of their own: the Repo's queue holds the BuildRepo they stop. */
 export const REPO_CANCEL_RUNNER = Symbol('REPO_CANCEL_RUNNER');
@@ -32,8 +32,9 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
  * Komodo's BuildRepo: the Repo cloned afresh on its Builder's agent (a Server's, an Url's, or a
  * single-use instance's), its env file written and on_clone and on_pull run there, the builder
  * released whatever the outcome. CancelRepoBuild, taken by any builder replica, stops one waiting
- * for its builder or ends it after its clone, unrecorded (the instance is then terminated); as in
- * Komodo, a build on a Server builder cannot be cancelled, and its Update says so.
+ * for its builder, or kills its clone and commands on the agent (the agent's CancelRepoRun, the
+ * run being under the Repo's id there), and it ends unrecorded. Komodo cannot stop the work on a
+ * Server builder and refuses; Monitor's agent can, so every builder type is cancelled alike.
  */
 @Injectable()
 export class RepoBuilds {
@@ -55,12 +56,15 @@ export class RepoBuilds {
       meta,
       work: async (ctx) => {
         const { signal, end } = this.running.begin(repo.id);
+        const stopped: { onAgent?: Promise<string> } = {};
         try {
-          await this.work(ctx, repo.id, signal);
+          await this.work(ctx, repo.id, signal, stopped);
         } catch (error) {
           if (!signal.aborted) throw error;
+          const agent = (await stopped.onAgent) ?? 'cancelled before the agent cloned';
           await ctx.stage(CANCELLED_STAGE, 'CancelRepoBuild', async () => ({
             success: false,
+            stdout: agent,
             stderr: `the repo build was cancelled: ${(error as Error).message}`,
           }));
         } finally {
@@ -74,7 +78,7 @@ export class RepoBuilds {
   /**
    * Komodo's CancelRepoBuild, an Update of its own (the Repo's queue holds the build): once
    * started it aborts the build in whichever replica runs it (RunningRepoBuilds), and waits for
-   * that build to end. None running, or one on a Server builder, fails it, saying so.
+   * that build to end. None running fails it, saying so.
    */
   async cancel(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const repo = this.repos.repo(idOrName);
@@ -89,11 +93,6 @@ export class RepoBuilds {
             .forTarget('Repo', repo.id)
             .find((x) => x.operation === 'BuildRepo' && x.status === 'InProgress');
           if (!running) throw new Error(`Repo '${repo.name}' is not building: nothing to cancel`);
-          if (this.onServerBuilder(repo)) {
-            throw new Error(
-              'Repo Build cancellation is not possible on server builders at this time. Use an AWS builder to enable this feature.',
-            );
-          }
           runId = running.id;
           return {
             stdout: 'The repo build cancellation has been queued, it may still take some time.',
@@ -112,26 +111,36 @@ export class RepoBuilds {
     return { id, position };
   }
 
-  /** The build itself; a cancel aborts `signal` (ignored on a Server builder, as in Komodo). */
-  private async work(ctx: ExecutionContext, repoId: string, signal: AbortSignal): Promise<void> {
+  /**
+   * The build itself. A cancel aborts `signal`: the wait for the builder ends, or the agent is
+   * asked to stop the run (`stopped.onAgent` says how that went, for the cancelled stage).
+   */
+  private async work(
+    ctx: ExecutionContext,
+    repoId: string,
+    signal: AbortSignal,
+    stopped: { onAgent?: Promise<string> },
+  ): Promise<void> {
     // What the repo is when it runs (it may have waited in the queue).
     const current = this.repos.repo(repoId);
     const builder = await this.builderOf(ctx, current);
-    const onServer = builder.config.type === 'Server';
-    const cancel = onServer ? undefined : signal;
     const serverIds = builder.config.type === 'Server' ? builder.config.params.server_ids : [];
     await this.repos.checkFolder(ctx, current, serverIds);
     const remote = await this.source.remote(ctx, current);
     const fill = this.source.interpolator(ctx, current);
     const commands = repoCommands('CloneRepo', current, fill);
     if (commands.length) await this.checkHostAccess(ctx, current, builder);
-    throwIfCancelled(cancel);
-    const acquired = await this.acquire(ctx, builder, cancel);
+    throwIfCancelled(signal);
+    const acquired = await this.acquire(ctx, builder, signal);
+    const stop = () => (stopped.onAgent = stopRepoRun(acquired.agent, current.id));
+    signal.addEventListener('abort', stop, { once: true });
     try {
+      throwIfCancelled(signal);
       const answer = await callAgentStreaming<RepoAnswer>(
         acquired.agent,
         AGENT.PullOrCloneRepo.name,
         {
+          id: current.id,
           ...remote,
           directory: repoDirectory(current),
           commit: current.config.commit.trim() || undefined,
@@ -143,20 +152,15 @@ export class RepoBuilds {
         ctx.output,
       );
       await ctx.appendLogs(answer.body.logs);
-      throwIfCancelled(cancel);
+      throwIfCancelled(signal);
       await ctx.record({
         built_hash: answer.body.commit_hash,
         built_message: answer.body.commit_message,
       });
     } finally {
+      signal.removeEventListener('abort', stop);
       await acquired.release();
     }
-  }
-
-  /** Komodo decides by the Repo's builder as it is when the cancel comes. */
-  private onServerBuilder(repo: Resource<'Repo'>): boolean {
-    const builder = this.readModel.resourceById('Builder', repo.config.builder_id);
-    return builder?.config.type === 'Server';
   }
 
   private async builderOf(

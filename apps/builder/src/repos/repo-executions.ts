@@ -85,6 +85,8 @@ export class RepoExecutions {
         server,
         ctx.output,
         {
+          // The agent runs it under the Repo's id: one run of a Repo there at a time.
+          id: current.id,
           ...remote,
           directory: repoDirectory(current),
           commit: config.commit.trim() || undefined,

@@ -3,6 +3,7 @@ import type { Log } from '../docker/docker-shapes';
 import { collectBuildExtraArgs } from '@monitor/domain/agent';
 import { PeripheryError } from '../api/periphery-error';
 import { masker, runCommand } from '../compose/command-log';
+import type { RunningWork } from '../compose/running-work';
 import { directoryInStack } from '../compose/stack-paths';
 import type { PeripheryConfig } from '../config';
 import type { DockerClient } from '../docker/engine/docker-client';
@@ -19,34 +20,15 @@ import { namesRegistry, pushTags } from './registry-push';
  * Log.
  */
 export class BuildImageService {
-  /** The running builds by Build id, to cancel them. */
-  private readonly running = new Map<string, AbortController>();
-
   constructor(
     private readonly config: PeripheryConfig,
     private readonly docker: DockerClient,
+    private readonly running: RunningWork,
   ) {}
 
-  async build(p: BuildImageDto): Promise<Log[]> {
-    if (!p.id) return this.run(p, new AbortController().signal);
-    if (this.running.has(p.id))
-      throw new PeripheryError('CONFLICT', `Build: a build of ${p.id} is already running here`);
-    const controller = new AbortController();
-    this.running.set(p.id, controller);
-    try {
-      return await this.run(p, controller.signal);
-    } finally {
-      this.running.delete(p.id);
-    }
-  }
-
-  /** Ends the build at once: BuildKit stops its steps, and nothing is pushed. */
-  cancel(id: string): Record<string, never> {
-    const controller = this.running.get(id);
-    if (!controller)
-      throw new PeripheryError('NOT_FOUND', `CancelBuild: no build of ${id} is running here`);
-    controller.abort();
-    return {};
+  /** CancelBuild with the Build's id ends it at once: its pre-build is killed, BuildKit stops. */
+  build(p: BuildImageDto): Promise<Log[]> {
+    return this.running.run('Build', p.id, (signal) => this.run(p, signal));
   }
 
   private async run(p: BuildImageDto, signal: AbortSignal): Promise<Log[]> {

@@ -1,12 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { liveLines } from '../api/output-lines';
 import type { Log } from '../docker/docker-shapes';
+import { commandEnv } from './command-env';
+import { runProcessGroup, type StopReason } from './process-group';
 
 export interface CommandOptions {
   /** Working directory of the program (the stack's directory). */
   cwd: string;
-  /** Added to the agent's own environment (credentials travel here, never in argv). */
+  /**
+   * Added to the allowed names of the agent's own environment (credentials travel here, never
+   * in argv).
+   */
   env?: Record<string, string>;
   /** Values to replace with `***` in the displayed command, stdout and stderr. */
   secrets?: string[];
@@ -17,20 +21,22 @@ export interface CommandOptions {
    * interpolated files): it is then never streamed to the caller.
    */
   live?: boolean;
-  /** Kills the program when it aborts (a cancelled build). */
+  /** Kills the program, and whatever it started, when it aborts (a cancelled build). */
   signal?: AbortSignal;
 }
 
-const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+const MAX_OUTPUT_LENGTH = 32 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Runs a program with an argument array (never a shell, so no value is ever parsed as syntax)
  * and records it as Komodo's Log. A non-zero exit is a failed Log, not an exception: the core
  * stores what happened in the Update. When the caller asked for a stream, each line goes to it
- * (masked) as the program prints it.
+ * (masked) as the program prints it. The program sees only the allowed names of the agent's
+ * environment (commandEnv) and what the caller gives; a cancel or the timeout stops it with
+ * everything it started (runProcessGroup).
  */
-export function runCommand(
+export async function runCommand(
   stage: string,
   file: string,
   args: string[],
@@ -39,44 +45,47 @@ export function runCommand(
   const mask = masker(options.secrets ?? []);
   const command = mask([file, ...args].map(displayArg).join(' '));
   const start_ts = Date.now();
-  const live =
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const [out, err] =
     options.live === false
       ? []
       : [liveLines(stage, 'stdout', mask), liveLines(stage, 'stderr', mask)];
-  return new Promise((resolve) => {
-    const child = execFile(
-      file,
-      args,
-      {
-        cwd: options.cwd,
-        env: { ...process.env, ...options.env },
-        maxBuffer: MAX_OUTPUT_BYTES,
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        signal: options.signal,
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        for (const lines of live) lines?.end();
-        let err = stderr;
-        // A program that could not start or was killed says nothing on stderr itself.
-        if (error && !stderr) err = startFailure(error, file, options.cwd) ?? error.message;
-        if (error?.killed) err += `\nkilled after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`;
-        resolve({
-          stage,
-          command,
-          stdout: mask(stdout),
-          stderr: mask(err),
-          success: !error,
-          start_ts,
-          end_ts: Date.now(),
-        });
-      },
-    );
-    const [out, err] = live;
-    if (out) child.stdout?.on('data', (chunk: string) => out.write(chunk));
-    if (err) child.stderr?.on('data', (chunk: string) => err.write(chunk));
+  const ran = await runProcessGroup(file, args, {
+    cwd: options.cwd,
+    env: commandEnv(process.env, options.env),
+    timeoutMs,
+    maxOutputLength: MAX_OUTPUT_LENGTH,
+    signal: options.signal,
+    onStdout: out && ((chunk) => out.write(chunk)),
+    onStderr: err && ((chunk) => err.write(chunk)),
   });
+  out?.end();
+  err?.end();
+  const failed = ran.code !== 0 || ran.error !== undefined || ran.stopped !== undefined;
+  let stderr = ran.stderr;
+  // A program that could not start or was killed says nothing on stderr itself.
+  if (ran.error && !stderr)
+    stderr = startFailure(ran.error, file, options.cwd) ?? ran.error.message;
+  else if (failed && !stderr)
+    stderr = `${file} ended with ${ran.code === null ? 'a signal' : `exit code ${ran.code}`}`;
+  if (ran.stopped) stderr += `\n${STOPPED[ran.stopped](timeoutMs)}`;
+  return {
+    stage,
+    command,
+    stdout: mask(ran.stdout),
+    stderr: mask(stderr),
+    success: !failed,
+    start_ts,
+    end_ts: Date.now(),
+  };
 }
+
+/** What the Log says of a program stopped before it ended by itself. */
+const STOPPED: Record<StopReason, (timeoutMs: number) => string> = {
+  timeout: (ms) => `killed after ${ms} ms, with everything it started`,
+  cancelled: () => 'cancelled: killed with everything it started',
+  output: () => `killed: it printed more than ${MAX_OUTPUT_LENGTH / 1024 / 1024} MiB`,
+};
 
 /**
  * Node says `spawn sh ENOENT` both when the program is missing and when the folder it was to run

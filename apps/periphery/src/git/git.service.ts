@@ -34,6 +34,14 @@ export interface GitTarget {
   reclone?: boolean;
 }
 
+/** How git runs: `fetchOnly` and what cancels it. */
+export interface GitRun {
+  /** Fetch without touching the work tree, and answer the fetched commit. */
+  fetchOnly?: boolean;
+  /** Kills the running git step; no later step runs. */
+  signal?: AbortSignal;
+}
+
 /**
  * Brings a repository into `cwd` and answers the commit it holds; `fetchOnly` fetches without
  * touching the work tree and answers the fetched commit (what the remote branch is at).
@@ -41,14 +49,14 @@ export interface GitTarget {
 export async function cloneOrPullInto(
   cwd: string,
   p: GitTarget,
-  fetchOnly = false,
+  { fetchOnly = false, signal }: GitRun = {},
 ): Promise<RepoAnswer> {
   const logs: Log[] = [];
   if (p.reclone && existsSync(cwd)) logs.push(await removeFolder(cwd));
   await mkdir(cwd, { recursive: true });
   const { env, secrets } = gitCredentials(p.url, p.username, p.token);
   const git = (stage: string, args: string[], timeoutMs?: number) =>
-    runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs });
+    runCommand(stage, 'git', args, { cwd, env, secrets, timeoutMs, signal });
 
   const fresh = !existsSync(join(cwd, '.git'));
   const steps: [string, string[], number?][] = [

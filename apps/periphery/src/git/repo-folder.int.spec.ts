@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RepoAnswer } from '@monitor/contracts';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { Log } from '../docker/docker-shapes';
+import { eventually } from '../testing/eventually';
 import { startTestAgent, type TestAgent } from '../testing/test-agent';
 
 const USERNAME = 'monitor';
@@ -87,6 +88,67 @@ describe("PullOrCloneRepo and GetLatestCommit: a Repo's folder (real git over HT
     });
     expect([linked.status, linked.body.error]).toEqual([400, expect.stringMatching(/outside/)]);
     expect(existsSync('/tmp/x.env')).toBe(false);
+  });
+
+  it('is cancelled by CancelRepoRun with its id: on_clone killed within 2 s, a cancelled log', async () => {
+    const id = 'repo-0041';
+    const marker = join(repos(), 'apps', 'slow-marker');
+    const running = pull({
+      id,
+      directory: 'apps/slow',
+      reclone: true,
+      commands: [
+        { stage: 'on clone', command: `echo started; touch ran; sleep 30; touch ${marker}` },
+      ],
+    });
+    await eventually(
+      async () => existsSync(join(repos(), 'apps', 'slow', 'ran')) || undefined,
+      'on_clone',
+    );
+    // A second run of the same id while one runs is refused.
+    const again = await pull({ id, directory: 'apps/slow-too' });
+    expect(again.status).toBe(409);
+    const asked = Date.now();
+    expect(await agent.call('CancelRepoRun', { id })).toEqual({ status: 200, body: {} });
+    const answer = await running;
+    expect(Date.now() - asked).toBeLessThan(2_000);
+    expect(answer.body.success).toBe(false);
+    const last = (answer.body.logs as Log[]).at(-1)!;
+    expect([last.stage, last.success, last.stdout]).toEqual(['on clone', false, 'started\n']);
+    expect(last.stderr).toMatch(/cancelled: killed with everything it started/);
+    expect(existsSync(marker)).toBe(false);
+    expect((await agent.call('CancelRepoRun', { id })).status).toBe(404);
+    // The id is free again once the run has ended.
+    expect((await pull({ id, directory: 'apps/slow' })).body.success).toBe(true);
+  }, 30_000);
+
+  it("is cancelled by CancelBuild too: a Build's checkout runs its pre-build under its id", async () => {
+    const id = 'build-0041';
+    const running = pull({
+      id,
+      directory: 'build-0041',
+      commands: [{ stage: 'Pre Build', command: 'touch ran; sleep 30' }],
+    });
+    await eventually(
+      async () => existsSync(join(repos(), 'build-0041', 'ran')) || undefined,
+      'pre-build',
+    );
+    expect((await agent.call('CancelBuild', { id })).status).toBe(200);
+    const answer = await running;
+    expect(answer.body.success).toBe(false);
+    expect((answer.body.logs as Log[]).at(-1)).toMatchObject({
+      stage: 'Pre Build',
+      success: false,
+    });
+  }, 30_000);
+
+  it('refuses an id that is not one, naming the field', async () => {
+    for (const id of ['', '../x', 'a b', 'x'.repeat(129)]) {
+      const answer = await pull({ id, directory: 'apps/tools' });
+      expect([answer.status, answer.body.error]).toEqual([400, expect.stringContaining('id')]);
+      const cancel = await agent.call<{ error: string }>('CancelRepoRun', { id });
+      expect([cancel.status, cancel.body.error]).toEqual([400, expect.stringContaining('id')]);
+    }
   });
 
   it('reads the remote branch head without touching the clone, leaving no scratch folder', async () => {

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PeripheryConfig } from '../config';
 import { runCommand } from '../compose/command-log';
+import type { RunningWork } from '../compose/running-work';
 import { writeStackFiles } from '../compose/compose-files';
 import { directoryInStack, fileInStack } from '../compose/stack-paths';
 import { cloneOrPullInto } from './git.service';
@@ -14,13 +15,21 @@ import type { GetLatestCommitDto, PullOrCloneRepoDto } from './repo.dto';
  * repos folder, nor the repo's own folder for the env file and the commands (symlinks too).
  */
 export class RepoFolders {
-  constructor(private readonly config: PeripheryConfig) {}
+  constructor(
+    private readonly config: PeripheryConfig,
+    private readonly running: RunningWork,
+  ) {}
 
-  async pullOrClone(p: PullOrCloneRepoDto): Promise<RepoAnswer> {
+  /** With an id, CancelRepoRun (or CancelBuild, for a Build's checkout) stops every step. */
+  pullOrClone(p: PullOrCloneRepoDto): Promise<RepoAnswer> {
+    return this.running.run('PullOrCloneRepo', p.id, (signal) => this.pullOrCloneNow(p, signal));
+  }
+
+  private async pullOrCloneNow(p: PullOrCloneRepoDto, signal: AbortSignal): Promise<RepoAnswer> {
     const root = join(resolve(this.config.root_directory), 'repos');
     await mkdir(root, { recursive: true });
     const cwd = fileInStack(root, p.directory);
-    const answer = await cloneOrPullInto(cwd, p);
+    const answer = await cloneOrPullInto(cwd, p, { signal });
     if (!answer.success) return answer;
     const logs = [...answer.logs];
     if (p.env) {
@@ -32,6 +41,7 @@ export class RepoFolders {
       // The user's own shell command (Komodo's on_clone / on_pull): a shell on purpose.
       const log = await runCommand(command.stage, 'sh', ['-e', '-c', command.command], {
         cwd: directoryInStack(cwd, command.path),
+        signal,
       });
       logs.push(log);
       if (!log.success) return { ...answer, logs, success: false };
@@ -45,7 +55,7 @@ export class RepoFolders {
     await mkdir(scratch, { recursive: true });
     const cwd = await mkdtemp(join(scratch, 'fetch-'));
     try {
-      return await cloneOrPullInto(cwd, p, true);
+      return await cloneOrPullInto(cwd, p, { fetchOnly: true });
     } finally {
       await rm(cwd, { recursive: true, force: true });
     }

@@ -20,6 +20,11 @@ export interface RepoRemoteParams {
 }
 
 export interface PullOrCloneRepoParams extends RepoRemoteParams {
+  /**
+   * The Repo's id (or the Build's, for its checkout): `CancelRepoRun` (or `CancelBuild`) names it
+   * to stop the clone and the commands.
+   */
+  id?: string;
   /** The repo's folder, relative to the agent's repos folder (`<root>/repos`). */
   directory: string;
   commit?: string;
@@ -32,3 +37,8 @@ export interface PullOrCloneRepoParams extends RepoRemoteParams {
 
 /** The newest commit of the remote branch, read into a scratch folder removed after. */
 export type GetLatestCommitParams = RepoRemoteParams;
+
+/** Stops the clone or commands running under that id (a Monitor request; Komodo has none). */
+export interface CancelRepoRunParams {
+  id: string;
+}

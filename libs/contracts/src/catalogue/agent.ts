@@ -39,7 +39,11 @@ import type {
   WriteComposeFilesParams,
 } from './agent-params';
 import type { BuildImageParams, CancelBuildParams } from './agent-build';
-import type { GetLatestCommitParams, PullOrCloneRepoParams } from './agent-repo';
+import type {
+  CancelRepoRunParams,
+  GetLatestCommitParams,
+  PullOrCloneRepoParams,
+} from './agent-repo';
 
 /**
  * One request a server's agent answers (`POST /` with `{ type: name, params }`, signed by the
@@ -102,6 +106,7 @@ export const AGENT = {
   CloneOrPullRepo: agent<CloneOrPullRepoParams, RepoAnswer>()('CloneOrPullRepo'),
   PullOrCloneRepo: agent<PullOrCloneRepoParams, RepoAnswer>()('PullOrCloneRepo'),
   GetLatestCommit: agent<GetLatestCommitParams, RepoAnswer>()('GetLatestCommit'),
+  CancelRepoRun: agent<CancelRepoRunParams, Record<string, never>>()('CancelRepoRun'),
   WriteComposeFiles: agent<WriteComposeFilesParams, Log>()('WriteComposeFiles'),
   ReadComposeFiles: agent<ComposeTarget, StackFileContents>()('ReadComposeFiles'),
   RunStackCommand: agent<RunStackCommandParams, Log>()('RunStackCommand'),

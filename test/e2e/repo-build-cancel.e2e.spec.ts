@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { completed, type UpdateView as Update } from '../support/updates';
+
+const GIT_USER = 'cancel-user';
+const GIT_TOKEN = 'cancel-git-token-4141';
+
+/** The process groups with a live process (a zombie waiting for init runs nothing). */
+const liveGroups = () =>
+  execFileSync('ps', ['-e', '-o', 'pgid=,stat='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([group, stat]) => group && !stat?.startsWith('Z'))
+    .map(([group]) => group);
+
+/**
+ * CancelRepoBuild stops the work on the agent itself: the agent runs a Repo's clone and
+ * commands under the Repo's id, and the core asks it to cancel that run (CancelRepoRun), which
+ * kills the command with everything it started. Komodo cannot and refuses on Server builders;
+ * Monitor cancels on every builder type.
+ */
+describe('CancelRepoBuild kills the on_clone running on the agent', () => {
+  let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'repo-build-cancel-'));
+    git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
+    await git.createRepo('acme/slow', { 'README.md': 'slow\n' });
+    const provider = new URL(git.url('acme/slow')).host;
+    monitor = await startEmbedded({
+      MONITOR_LOCAL_AGENT_ENABLED: 'true',
+      MONITOR_LOCAL_AGENT_PORT: '0',
+    });
+    await monitor.admin.write('CreateGitProviderAccount', {
+      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
+    });
+    await monitor.admin.write('CreateBuilder', {
+      name: 'cancel-builder',
+      config: { type: 'Server', params: { server_ids: ['local'] } },
+    });
+    await monitor.admin.write('CreateRepo', {
+      name: 'slow-repo',
+      config: {
+        builder_id: 'cancel-builder',
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo: 'acme/slow',
+        branch: 'main',
+        // Notes its process group, starts a job that would write the marker later, then waits.
+        on_clone: {
+          path: '',
+          command: `echo $$ > ${dir}/group; (sleep 4; touch ${dir}/marker) & sleep 30`,
+        },
+      },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await git?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ends the BuildRepo cancelled within seconds, and nothing of on_clone is left running', async () => {
+    const build = await monitor.admin.execute<Update>('BuildRepo', { repo: 'slow-repo' });
+    await eventually(async () => expect(existsSync(join(dir, 'group'))).toBe(true), 20_000);
+    const group = readFileSync(join(dir, 'group'), 'utf8').trim();
+    expect(liveGroups()).toContain(group);
+
+    const asked = Date.now();
+    const cancel = await completed(
+      monitor.admin,
+      await monitor.admin.execute<Update>('CancelRepoBuild', { repo: 'slow-repo' }),
+    );
+    const ended = await completed(monitor.admin, build);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(cancel.success).toBe(true);
+    expect(cancel.logs.map((l) => l.stdout)).toEqual([
+      expect.stringMatching(/cancellation has been queued/),
+      'the repo build stopped: nothing was recorded as built',
+    ]);
+
+    expect(ended.success).toBe(false);
+    const onClone = ended.logs.find((l) => l.stage === 'on clone')!;
+    expect(onClone.success).toBe(false);
+    expect(onClone.stderr).toMatch(/cancelled: killed with everything it started/);
+    expect(ended.logs.at(-1)).toMatchObject({
+      stage: 'Repo Build Cancelled',
+      success: false,
+      stdout: "the agent's clone and commands were stopped",
+    });
+    expect(liveGroups()).not.toContain(group);
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(existsSync(join(dir, 'marker'))).toBe(false);
+
+    const got = await monitor.admin.read<{ info: { last_built_at: number } }>('GetRepo', {
+      repo: 'slow-repo',
+    });
+    expect(got.info.last_built_at).toBe(0);
+  }, 60_000);
+});
