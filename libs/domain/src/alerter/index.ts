@@ -6,3 +6,5 @@ export * from './unknown-variables';
 export * from './validate';
 export * from './validate-windows';
 export { isKnownTimeZone, instantOf, wallTimeAt, type WallTime } from './zoned-time';
+export * from './delivery';
+export * from './outcome';

@@ -1,4 +1,4 @@
-import { isFinal, type DeliveryState } from './delivery-state';
+import { isDeliveryFinal, type DeliveryState } from './delivery-state';
 
 /**
  * In order per alert: an alert event goes to an alerter only once every earlier event of the
@@ -9,5 +9,7 @@ export function mayAttempt(
   delivery: DeliveryState,
   earlierDeliveriesOfSameAlertAndAlerter: readonly DeliveryState[],
 ): boolean {
-  return delivery.status === 'Pending' && earlierDeliveriesOfSameAlertAndAlerter.every(isFinal);
+  return (
+    delivery.status === 'Pending' && earlierDeliveriesOfSameAlertAndAlerter.every(isDeliveryFinal)
+  );
 }

@@ -35,7 +35,7 @@ export type DeliveryState =
 export type DecidedDelivery = Exclude<DeliveryState, { status: 'Empty' }>;
 
 /** Final: nothing more will be sent for this pair (unless a user retries a given-up one). */
-export const isFinal = (state: DeliveryState) =>
+export const isDeliveryFinal = (state: DeliveryState) =>
   state.status === 'Delivered' || state.status === 'GivenUp' || state.status === 'Skipped';
 
 export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | DomainEvent) {

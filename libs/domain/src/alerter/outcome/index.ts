@@ -1,0 +1,2 @@
+export * from './log-tail';
+export * from './outcome-alert';
