@@ -7,3 +7,4 @@ export * from './docker-registry';
 export * from './git-http-server';
 export * from './private-docker-engine';
 export * from './fake-ec2/fake-ec2';
+export * from './alert-receivers';

@@ -1,0 +1,2 @@
+export * from './http-receiver';
+export * from './smtp-receiver';
