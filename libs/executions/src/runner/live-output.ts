@@ -1,6 +1,7 @@
 import {
   appendTail,
   emptyTail,
+  OUTPUT_CAPS,
   splitLines,
   tailLines,
   type OutputBatch,
@@ -20,6 +21,24 @@ export interface BatchEvery {
   ms: number;
   lines: number;
 }
+
+/**
+ * Past `bytes` stored for one stage, its batches go out at most every `ms`, each only the last
+ * `lines` within `batchBytes` a stream: a stage that prints for hours stores a trickle, not all.
+ */
+export interface StoredBudget {
+  bytes: number;
+  ms: number;
+  lines: number;
+  batchBytes: number;
+}
+
+export const STORED_BUDGET: StoredBudget = {
+  bytes: 2 * 1024 * 1024,
+  ms: 5_000,
+  lines: 50,
+  batchBytes: 16 * 1024,
+};
 
 interface Pending {
   stage: string;
@@ -42,11 +61,14 @@ export class LiveOutput {
   private failure?: unknown;
   /** When the last batch was cut: the next waits until `every.ms` after it. */
   private lastCut = 0;
+  /** Bytes of output stored per stage, against the budget. */
+  private readonly stored = new Map<string, number>();
 
   constructor(
     private readonly append: (batch: OutputBatch) => Promise<void>,
     private readonly mask: (line: string) => string,
     private readonly every: BatchEvery = { ms: 250, lines: 100 },
+    private readonly budget: StoredBudget = STORED_BUDGET,
   ) {}
 
   readonly write: OutputSink = (frame) => {
@@ -59,7 +81,7 @@ export class LiveOutput {
     }
     last[frame.stream] = appendTail(last[frame.stream], lines);
     last.lines += lines.length;
-    if (last.lines >= this.every.lines || this.pending.length > 1) this.flush();
+    if (this.due(last) || this.pending.length > 1) this.flush();
     else this.schedule();
   };
 
@@ -89,35 +111,65 @@ export class LiveOutput {
     this.sending = this.send(batches).finally(() => {
       this.sending = undefined;
       if (!this.pending.length) return;
-      if (this.pending.length > 1 || this.pending[0].lines >= this.every.lines) this.flush();
+      if (this.pending.length > 1 || this.due(this.pending[0])) this.flush();
       else this.schedule();
     });
   }
 
-  /** A flush `every.ms` after the last batch was cut: at once after a quiet spell. */
+  /** Enough lines gathered to send before the interval, unless the stage is past its budget. */
+  private due(pending: Pending): boolean {
+    return pending.lines >= this.every.lines && !this.overBudget(pending.stage);
+  }
+
+  private overBudget(stage: string): boolean {
+    return (this.stored.get(stage) ?? 0) >= this.budget.bytes;
+  }
+
+  /** A flush `every.ms` (or the budget's `ms`) after the last batch was cut. */
   private schedule(): void {
-    const wait = this.lastCut + this.every.ms - Date.now();
+    const stage = this.pending[0]?.stage;
+    const interval = stage && this.overBudget(stage) ? this.budget.ms : this.every.ms;
+    const wait = this.lastCut + interval - Date.now();
     if (wait <= 0 && !this.sending) return this.flush();
     this.timer ??= setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   private async send(batches: Pending[]): Promise<void> {
     try {
-      for (const { stage, stdout, stderr } of batches) {
+      for (const batch of batches) {
+        const over = this.overBudget(batch.stage);
+        const stdout = over ? trickleOf(batch.stdout, this.budget) : batch.stdout;
+        const stderr = over ? trickleOf(batch.stderr, this.budget) : batch.stderr;
         const dropped = { stdout: droppedOf(stdout), stderr: droppedOf(stderr) };
+        const text = { stdout: tailLines(stdout), stderr: tailLines(stderr) };
         await this.append({
-          stage,
-          stdout: tailLines(stdout),
-          stderr: tailLines(stderr),
+          stage: batch.stage,
+          ...text,
           ts: Date.now(),
           ...(dropped.stdout || dropped.stderr ? { dropped } : {}),
         });
+        const size = stdout.bytes + stderr.bytes;
+        this.stored.set(batch.stage, (this.stored.get(batch.stage) ?? 0) + size);
       }
     } catch (error) {
       // Kept for the stage's log to throw (settle): the execution then fails saying why.
       this.failure ??= error;
     }
   }
+}
+
+/** Only the batch's last lines within the budget's caps, the rest counted as dropped. */
+function trickleOf(tail: OutputTail, budget: StoredBudget): OutputTail {
+  const kept = appendTail(emptyTail(), tail.lines, {
+    ...OUTPUT_CAPS,
+    lines: budget.lines,
+    bytes: budget.batchBytes,
+  });
+  return {
+    ...kept,
+    droppedLines: tail.droppedLines + kept.droppedLines,
+    droppedBytes: tail.droppedBytes + kept.droppedBytes,
+  };
 }
 
 /** What a stream of a batch lost past the caps: said beside its text, not as a line in it. */

@@ -86,6 +86,41 @@ describe("a running stage's output on its way to the Update", () => {
     expect(batches.length).toBeLessThan(100);
   });
 
+  it('stores a trickle once a stage is past its budget: few lines, seldom, the count exact', async () => {
+    const batches: OutputBatch[] = [];
+    const live = new LiveOutput(
+      async (batch) => void batches.push(batch),
+      (line) => line,
+      { ms: 5, lines: 10 },
+      { bytes: 2_000, ms: 300, lines: 3, batchBytes: 1_000 },
+    );
+    const started = Date.now();
+    for (let from = 0; from < 2_000; from += 20) {
+      live.write({ stage: 'build', stream: 'stdout', text: lines(from, 20) });
+      await sleep(10);
+    }
+    await sleep(350);
+    const elapsed = Date.now() - started;
+    const stored = batches.reduce((sum, b) => sum + b.stdout.length, 0);
+    const late = batches.slice(
+      batches.findIndex(
+        (_, i) => batches.slice(0, i).reduce((sum, b) => sum + b.stdout.length, 0) >= 2_000,
+      ),
+    );
+    // Past the budget: at most one batch per 300 ms, each at most 3 lines.
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThanOrEqual(Math.ceil(elapsed / 300) + 1);
+    for (const batch of late) expect(splitLines(batch.stdout).length).toBeLessThanOrEqual(3);
+    expect(stored).toBeLessThan(2_000 + late.length * 1_000);
+    // What the Update shows still ends at the last line, and counts every other one.
+    const tail = batches.reduce(
+      (t, b) => appendBatch(t, splitLines(b.stdout), b.dropped?.stdout),
+      emptyTail(),
+    );
+    expect(tail.lines.at(-1)).toBe('line 1999');
+    expect(tail.droppedLines + tail.lines.length).toBe(2_000);
+  });
+
   it('drops what was not sent when the stage ends, and throws a failed append', async () => {
     const failing = new LiveOutput(
       () => Promise.reject(new Error('store down')),
