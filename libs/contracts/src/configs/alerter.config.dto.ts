@@ -2,21 +2,36 @@ import { ALERT_TYPES, type AlerterEndpointType } from '../../../domain/src/resou
 import { MaintenanceWindowDto, ResourceTargetDto } from './common.dto';
 import { Params, Tag } from './hints';
 import { EMAIL_SECURITIES } from '../../../domain/src/alerter/alerter.config';
-import { Bool, Nested, NestedList, OneOf, OneOfEach, Port, Str, Strs } from './rules';
+import { urlProblem } from '../../../domain/src/alerter/validate';
+import { Bool, Nested, NestedList, OneOf, OneOfEach, Port, rule, Str, Strs } from './rules';
+
+/**
+ * Checked here, before the value is sealed (a secret field reaches the domain's rules
+ * encrypted): an http(s) url once its `[[VARIABLES]]` are filled in.
+ */
+const HttpUrl = (options: { emptyMeansDefault?: boolean } = {}) =>
+  Str(
+    undefined,
+    rule('httpUrl', (value) =>
+      typeof value !== 'string' || (options.emptyMeansDefault && value === '')
+        ? undefined
+        : urlProblem(value),
+    ),
+  );
 
 export class UrlEndpointDto {
-  @Str() url?: string;
+  @HttpUrl() url?: string;
 }
 
 export class NtfyEndpointDto {
-  @Str() url?: string;
+  @HttpUrl() url?: string;
   @Str() email?: string;
 }
 
 export class TelegramEndpointDto {
   @Str() bot_token?: string;
   @Str() chat_id?: string;
-  @Str() url?: string;
+  @HttpUrl({ emptyMeansDefault: true }) url?: string;
 }
 
 export class EmailEndpointDto {
@@ -42,10 +57,7 @@ const ENDPOINT_VARIANTS: Record<AlerterEndpointType, new () => object> = {
 export class AlerterEndpointDto {
   @Tag(ENDPOINT_VARIANTS) type!: string;
   @Params(ENDPOINT_VARIANTS) params?:
-    | UrlEndpointDto
-    | NtfyEndpointDto
-    | TelegramEndpointDto
-    | EmailEndpointDto;
+    UrlEndpointDto | NtfyEndpointDto | TelegramEndpointDto | EmailEndpointDto;
 }
 
 export class AlerterConfigDto {

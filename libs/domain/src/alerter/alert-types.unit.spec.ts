@@ -4,9 +4,11 @@ import {
   ALERT_TYPES,
   ALERTER_ENDPOINT_TYPES,
   ALERTER_SECRETS,
+  defaultAlerterConfig,
   defaultAlerterEndpoint,
   OUTCOME_ALERT_TYPES,
 } from './alerter.config';
+import { completeAlerterPatch } from './complete-endpoint';
 
 // Compile-time: the types an alerter can choose are exactly the AlertData variants.
 function sameValues<A, B>(_ok: [A, B] extends [B, A] ? true : { extra: Exclude<A, B> }): void {}
@@ -69,5 +71,34 @@ describe('endpoint defaults and secrets', () => {
       'endpoint.params.bot_token',
       'endpoint.params.password',
     ]);
+  });
+});
+
+describe('completeAlerterPatch: given an endpoint written in part', () => {
+  const current = { ...defaultAlerterConfig(), endpoint: defaultAlerterEndpoint('Ntfy') };
+
+  it('fills the params not given from its type, keeping nothing of the stored endpoint', () => {
+    const patch = { endpoint: { type: 'Telegram', params: { bot_token: 't', chat_id: '1' } } };
+    expect(completeAlerterPatch(current, patch)).toEqual({
+      endpoint: {
+        type: 'Telegram',
+        params: { bot_token: 't', chat_id: '1', url: 'https://api.telegram.org' },
+      },
+    });
+    const stored = {
+      ...current,
+      endpoint: { type: 'Ntfy' as const, params: { url: 'http://n/a', email: 'a@x.io' } },
+    };
+    expect(
+      completeAlerterPatch(stored, { endpoint: { type: 'Ntfy', params: { url: 'http://n/b' } } }),
+    ).toEqual({
+      endpoint: { type: 'Ntfy', params: { url: 'http://n/b' } },
+    });
+  });
+
+  it('leaves a patch without endpoint, or of an unknown type, as given', () => {
+    expect(completeAlerterPatch(current, { enabled: true })).toEqual({ enabled: true });
+    const fax = { endpoint: { type: 'Fax', params: {} } };
+    expect(completeAlerterPatch(current, fax)).toBe(fax);
   });
 });

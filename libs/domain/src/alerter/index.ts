@@ -1,5 +1,6 @@
 export * from './alerter.config';
 export * from './alert-types';
+export * from './complete-endpoint';
 export * from './admission';
 export * from './maintenance-window';
 export * from './unknown-variables';

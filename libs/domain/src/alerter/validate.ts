@@ -82,18 +82,21 @@ function endpointErrors(endpoint: AlerterEndpoint): FieldProblem[] {
     add(params, `must be the ${endpoint.type} endpoint's fields`);
     return errors;
   }
-  const url = (value: string) => {
-    const problem = urlProblem(value);
+  // A secret (url, bot_token, password) reaches a write's decide sealed: the config DTO checked
+  // it before (`urlProblem`); here only a plain one is.
+  const url = (value: unknown) => {
+    const problem = typeof value === 'string' ? urlProblem(value) : undefined;
     if (problem) add(`${params}.url`, problem);
   };
-  const nonEmpty = (name: string, value: string) => {
-    if (!value?.trim()) add(`${params}.${name}`, 'must not be empty');
+  const nonEmpty = (name: string, value: unknown) => {
+    if (typeof value === 'string' ? !value.trim() : value == null)
+      add(`${params}.${name}`, 'must not be empty');
   };
   switch (endpoint.type) {
     case 'Telegram':
       nonEmpty('bot_token', endpoint.params.bot_token);
       nonEmpty('chat_id', endpoint.params.chat_id);
-      if (endpoint.params.url) url(endpoint.params.url);
+      if (endpoint.params.url !== '') url(endpoint.params.url);
       break;
     case 'Email': {
       const { host, port, security, from, to } = endpoint.params;

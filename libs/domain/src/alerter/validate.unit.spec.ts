@@ -51,6 +51,16 @@ describe('validateAlerterConfig: given a config as written', () => {
       { endpoint: custom('https://[[HOST]]:[[PORT]]/hook?t=[[TOKEN]]') },
       [],
     ],
+    [
+      'a sealed url or token, checked by the config DTO before it was sealed',
+      {
+        endpoint: {
+          type: 'Telegram',
+          params: { bot_token: { sealed: 'x' }, chat_id: '1', url: { sealed: 'y' } },
+        } as never,
+      },
+      [],
+    ],
     ['a Custom url that is none', { endpoint: custom('not a url') }, ['endpoint.params.url']],
     [
       'a url of another scheme',

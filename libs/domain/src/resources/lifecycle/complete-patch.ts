@@ -1,3 +1,4 @@
+import { completeAlerterPatch } from '../../alerter/complete-endpoint';
 import { completeBuilderPatch } from '../../builder/merge-config';
 import type { ResourceKind } from '../../kinds';
 import type { ConfigOf } from '../configs';
@@ -10,6 +11,7 @@ type Completion<K extends ResourceKind> = (
 /** Kinds whose config is a tagged union (`{ type, params }`): a partial `params` is merged. */
 const COMPLETIONS: { [K in ResourceKind]?: Completion<K> } = {
   Builder: completeBuilderPatch,
+  Alerter: completeAlerterPatch,
 };
 
 /**
