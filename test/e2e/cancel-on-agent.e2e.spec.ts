@@ -19,21 +19,36 @@ const liveGroups = () =>
     .map(([group]) => group);
 
 /**
- * CancelRepoBuild stops the work on the agent itself: the agent runs a Repo's clone and
- * commands under the Repo's id, and the core asks it to cancel that run (CancelRepoRun), which
- * kills the command with everything it started. Komodo cannot and refuses on Server builders;
- * Monitor cancels on every builder type.
+ * A cancel stops the work on the agent itself: the agent runs a Repo's clone and commands under
+ * the Repo's id, and a Build's checkout and pre-build under the Build's id; CancelRepoBuild asks
+ * it to cancel that run (CancelRepoRun), CancelBuild likewise (the agent's CancelBuild), which
+ * kills the command with everything it started. Komodo cannot and refuses CancelRepoBuild on
+ * Server builders; Monitor cancels on every builder type.
  */
-describe('CancelRepoBuild kills the on_clone running on the agent', () => {
+describe('CancelRepoBuild and CancelBuild kill the command running on the agent', () => {
   let monitor: EmbeddedMonitor;
   let git: GitHttpServer;
   let dir: string;
+  let provider: string;
+  // Notes its process group, starts a job that would write the marker later, then waits.
+  const lingering = () => `echo $$ > ${dir}/group; (sleep 4; touch ${dir}/marker) & sleep 30`;
+  const startedGroup = async () => {
+    await eventually(async () => expect(existsSync(join(dir, 'group'))).toBe(true), 20_000);
+    const group = readFileSync(join(dir, 'group'), 'utf8').trim();
+    expect(liveGroups()).toContain(group);
+    return group;
+  };
+  const expectAllGone = async (group: string) => {
+    expect(liveGroups()).not.toContain(group);
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    expect(existsSync(join(dir, 'marker'))).toBe(false);
+  };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'repo-build-cancel-'));
+    dir = mkdtempSync(join(tmpdir(), 'cancel-on-agent-'));
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('acme/slow', { 'README.md': 'slow\n' });
-    const provider = new URL(git.url('acme/slow')).host;
+    provider = new URL(git.url('acme/slow')).host;
     monitor = await startEmbedded({
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
@@ -54,14 +69,12 @@ describe('CancelRepoBuild kills the on_clone running on the agent', () => {
         git_account: GIT_USER,
         repo: 'acme/slow',
         branch: 'main',
-        // Notes its process group, starts a job that would write the marker later, then waits.
-        on_clone: {
-          path: '',
-          command: `echo $$ > ${dir}/group; (sleep 4; touch ${dir}/marker) & sleep 30`,
-        },
+        on_clone: { path: '', command: lingering() },
       },
     });
   }, 60_000);
+
+  beforeEach(() => rmSync(join(dir, 'group'), { force: true }));
 
   afterAll(async () => {
     await monitor?.destroy();
@@ -71,9 +84,7 @@ describe('CancelRepoBuild kills the on_clone running on the agent', () => {
 
   it('ends the BuildRepo cancelled within seconds, and nothing of on_clone is left running', async () => {
     const build = await monitor.admin.execute<Update>('BuildRepo', { repo: 'slow-repo' });
-    await eventually(async () => expect(existsSync(join(dir, 'group'))).toBe(true), 20_000);
-    const group = readFileSync(join(dir, 'group'), 'utf8').trim();
-    expect(liveGroups()).toContain(group);
+    const group = await startedGroup();
 
     const asked = Date.now();
     const cancel = await completed(
@@ -97,13 +108,48 @@ describe('CancelRepoBuild kills the on_clone running on the agent', () => {
       success: false,
       stdout: "the agent's clone and commands were stopped",
     });
-    expect(liveGroups()).not.toContain(group);
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
-    expect(existsSync(join(dir, 'marker'))).toBe(false);
+    await expectAllGone(group);
 
     const got = await monitor.admin.read<{ info: { last_built_at: number } }>('GetRepo', {
       repo: 'slow-repo',
     });
     expect(got.info.last_built_at).toBe(0);
+  }, 60_000);
+
+  it('ends a RunBuild cancelled during its pre-build, which runs after the checkout, and kills it', async () => {
+    await monitor.admin.write('CreateBuild', {
+      name: 'slow-build',
+      config: {
+        builder_id: 'cancel-builder',
+        git_provider: provider,
+        git_https: false,
+        git_account: GIT_USER,
+        repo: 'acme/slow',
+        branch: 'main',
+        dockerfile: 'FROM scratch\nLABEL monitor-test=cancel\n',
+        pre_build: { path: '', command: lingering() },
+      },
+    });
+    const build = await monitor.admin.execute<Update>('RunBuild', { build: 'slow-build' });
+    const group = await startedGroup();
+
+    const asked = Date.now();
+    const cancel = await completed(
+      monitor.admin,
+      await monitor.admin.execute<Update>('CancelBuild', { build: 'slow-build' }),
+    );
+    const ended = await completed(monitor.admin, build);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(cancel.success).toBe(true);
+    expect(ended.success).toBe(false);
+    const pre = ended.logs.find((l) => l.stage === 'Pre Build')!;
+    expect(pre.stderr).toMatch(/cancelled: killed with everything it started/);
+    expect(ended.logs.map((l) => l.stage)).not.toContain('Docker Build');
+    expect(ended.logs.at(-1)).toMatchObject({
+      stage: 'Build Cancelled',
+      stdout: "the agent's build was stopped",
+      success: false,
+    });
+    await expectAllGone(group);
   }, 60_000);
 });
