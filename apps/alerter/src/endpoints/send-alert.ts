@@ -1,6 +1,7 @@
 import type { Alert, AlerterEndpoint } from '@monitor/domain';
 import type { RequestContext } from './endpoint';
 import { request } from './requests';
+import { describeError } from './describe-error';
 import { retryAfterMs } from './retry-after';
 import { SecretValues } from './secret-values';
 import { sendEmail } from './send-email';
@@ -42,7 +43,12 @@ export async function sendAlert(
   });
   try {
     if (endpoint.type === 'Email') {
-      return await sendEmail(endpoint, alert, { ...ctx, resolve, timeoutMs }, failed);
+      return await sendEmail(
+        endpoint,
+        alert,
+        { ...ctx, resolve, resolveOpen: ctx.resolve, timeoutMs },
+        failed,
+      );
     }
     const req = request(endpoint, alert, { ...ctx, resolve });
     if (!req) return { ok: true };
@@ -61,14 +67,6 @@ export async function sendAlert(
       ...(retryAfter === undefined ? {} : { retryAfter }),
     };
   } catch (error) {
-    return failed(describe(error, timeoutMs));
+    return failed(describeError(error, timeoutMs));
   }
-}
-
-/** fetch says only `fetch failed`: its cause says why (refused, reset, DNS). */
-export function describe(error: unknown, timeoutMs: number): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  return cause ? `${error.message}: ${cause}` : error.message;
 }

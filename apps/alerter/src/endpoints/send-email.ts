@@ -1,10 +1,13 @@
 import type { Alert, EmailEndpoint } from '@monitor/domain';
 import { createTransport } from 'nodemailer';
+import { describeError } from './describe-error';
 import type { RequestContext } from './endpoint';
 import { emailMessage } from './requests';
 
 interface EmailContext extends RequestContext {
   timeoutMs: number;
+  /** Resolves what is no secret: the host stays readable in errors. */
+  resolveOpen: (text: string) => string;
 }
 
 interface EmailResult {
@@ -28,7 +31,7 @@ export async function sendEmail(
   const { host, port, security, username, password } = endpoint.params;
   const user = username ? ctx.resolve(username) : '';
   const transport = createTransport({
-    host: ctx.resolve(host),
+    host: ctx.resolveOpen(host),
     port,
     secure: security === 'tls',
     requireTLS: security === 'starttls',
@@ -43,8 +46,10 @@ export async function sendEmail(
     return { ok: true };
   } catch (error) {
     const code = (error as { responseCode?: unknown }).responseCode;
-    const text = error instanceof Error ? error.message : String(error);
-    return { ...failed(text), ...(typeof code === 'number' ? { smtpCode: code } : {}) };
+    return {
+      ...failed(describeError(error, ctx.timeoutMs)),
+      ...(typeof code === 'number' ? { smtpCode: code } : {}),
+    };
   } finally {
     transport.close();
   }
