@@ -16,6 +16,7 @@ export interface WallTime {
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const instants = new Map<string, number>();
 
 /** Whether `Intl` knows the zone; a format built for an unknown one throws a RangeError. */
 export function isKnownTimeZone(zone: string): boolean {
@@ -73,6 +74,23 @@ function offsetAt(ms: number, zone: string): number {
  * so 02:30 on the day Berlin jumps from 02:00 to 03:00 is 03:30 summer time.
  */
 export function instantOf(
+  date: { year: number; month: number; day: number },
+  hour: number,
+  minute: number,
+  zone: string,
+): number {
+  const key = `${zone} ${date.year}-${date.month}-${date.day} ${hour}:${minute}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  // Each decision asks for the same few starts: remember them (a zone's rules do not change
+  // while the process runs), forgetting all now and then to stay bounded.
+  if (instants.size >= 10_000) instants.clear();
+  const instant = resolveInstant(date, hour, minute, zone);
+  instants.set(key, instant);
+  return instant;
+}
+
+function resolveInstant(
   date: { year: number; month: number; day: number },
   hour: number,
   minute: number,
