@@ -82,22 +82,27 @@ export function emailMessage(
   };
 }
 
-/** Komodo's Slack layout: the level as header, what happened, the link; `text` for previews. */
+/**
+ * Komodo's Slack layout: the level as header, what happened, the link; `text` for previews.
+ * `&`, `<` and `>` are escaped as Slack asks, so a name like `<!channel>` pings no one.
+ */
 function slackBody(alert: Alert, ctx: FormatContext) {
   const text = alertText(alert, ctx, 'slack');
   const section = (body: string) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: truncate(body, LIMITS.slackSection) },
+    text: { type: 'mrkdwn', text: truncate(slackEscape(body), LIMITS.slackSection) },
   });
+  const header = truncate(text.level, LIMITS.slackHeader);
   const blocks: unknown[] = [
-    {
-      type: 'header',
-      text: { type: 'plain_text', text: truncate(text.level, LIMITS.slackHeader), emoji: true },
-    },
+    { type: 'header', text: { type: 'plain_text', text: header, emoji: true } },
     section(text.body + text.after),
   ];
   if (text.link) blocks.push(section(text.link));
-  return { text: truncate(headline(text), LIMITS.slackSection), blocks };
+  return { text: truncate(slackEscape(headline(text)), LIMITS.slackSection), blocks };
+}
+
+function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function ntfy(params: { url: string; email?: string }, alert: Alert, ctx: RequestContext) {

@@ -162,6 +162,21 @@ describe('what is not sent, and what is cut', () => {
   });
   const long = custom('x'.repeat(300), '🚨'.repeat(3000));
 
+  it('Slack: a name that is a Slack command is escaped, Discord: mentions stay off', () => {
+    const ping = custom('<!channel> & @everyone', '<@U123>');
+    expect(bodyOf(request(endpoints.Slack, ping, ctx))).toEqual({
+      text: 'OK ✅ | &lt;!channel&gt; &amp; @everyone',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'OK ✅', emoji: true } },
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: '&lt;!channel&gt; &amp; @everyone\n&lt;@U123&gt;' },
+        },
+      ],
+    });
+    expect(bodyOf(request(endpoints.Discord, ping, ctx)).allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('an alert of type None sends nothing on any endpoint, as in Komodo', () => {
     for (const endpoint of Object.values(endpoints))
       expect(request(endpoint, none, ctx)).toBeUndefined();
