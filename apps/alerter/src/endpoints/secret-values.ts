@@ -7,7 +7,8 @@ import { Redactor } from '@monitor/secrets';
  * Pushover in the query), so an error quoting a part of the url shows none of it.
  */
 export class SecretValues {
-  private readonly redactor = new Redactor();
+  /** Kept as given and made a redactor only when an error needs it: most sends succeed. */
+  private readonly values: string[] = [];
 
   /** `resolve`, recording what it returns as a value to hide. */
   recording(resolve: (text: string) => string): (text: string) => string {
@@ -19,12 +20,11 @@ export class SecretValues {
   }
 
   hide(value: string): void {
-    this.redactor.add(value);
-    for (const part of urlParts(value)) this.redactor.add(part);
+    this.values.push(value);
   }
 
   mask(text: string): string {
-    return this.redactor.redact(text);
+    return new Redactor(this.values.flatMap((value) => [value, ...urlParts(value)])).redact(text);
   }
 }
 
