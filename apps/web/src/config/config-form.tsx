@@ -1,6 +1,8 @@
 import type { ResourceKind } from '@monitor/contracts';
 import type { Config } from './diff';
 import { fieldHelp, PARAM_HELP } from './field-help';
+import { NO_PROVIDERS, type ProviderOptions } from './provider-choices';
+import { providerPicker } from './provider-inputs';
 import { ReferenceInput, ReferencesInput } from './reference-inputs';
 import type { ReferenceOptions } from './references';
 import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
@@ -21,6 +23,8 @@ interface FormProps {
   readOnly?: boolean;
   /** Choices for fields naming another resource (`server_id`). */
   references?: ReferenceOptions;
+  /** Choices for fields naming a git provider, an image registry or their accounts. */
+  providers?: ProviderOptions;
   onChange?(config: Config): void;
 }
 
@@ -29,18 +33,36 @@ interface FormProps {
  * input its value calls for and its meaning under it. Read-only for old revisions and for users
  * without Write.
  */
-export function ConfigForm({ kind, config, readOnly, references = {}, onChange }: FormProps) {
+export function ConfigForm(props: FormProps) {
+  const { kind, config, readOnly, references = {}, providers = NO_PROVIDERS, onChange } = props;
   const variants = CONFIG_VARIANTS[kind];
+  const locked = readOnly || !onChange;
   return (
     <div className="config-form">
-      {Object.entries(config).map(([field, value]) =>
-        variants && field === 'type' && typeof value === 'string' ? (
+      {Object.entries(config).map(([field, value]) => {
+        const id = `config-${field}`;
+        const update = (next: Config) => onChange?.(next);
+        const picker = providerPicker({
+          id,
+          field,
+          config,
+          providers,
+          readOnly: locked,
+          onChange: update,
+        });
+        return picker ? (
+          <div key={field} className="field field-provider">
+            <label htmlFor={id}>{field}</label>
+            {picker}
+            <p className="help">{fieldHelp(kind, field)}</p>
+          </div>
+        ) : variants && field === 'type' && typeof value === 'string' ? (
           <div key={field} className="field field-string">
             <label htmlFor="config-type">type</label>
             <TextInput
               id="config-type"
               value={value}
-              readOnly={readOnly || !onChange}
+              readOnly={locked}
               choices={Object.keys(variants)}
               onChange={(type) => onChange?.(withVariant(kind, config, type))}
             />
@@ -49,17 +71,17 @@ export function ConfigForm({ kind, config, readOnly, references = {}, onChange }
         ) : (
           <Field
             key={field}
-            id={`config-${field}`}
+            id={id}
             field={field}
             help={fieldHelp(kind, field)}
             paramHelp={variants && field === 'params' ? PARAM_HELP[kind] : undefined}
             value={value}
-            readOnly={readOnly || !onChange}
+            readOnly={locked}
             references={references}
             onChange={(next) => onChange?.({ ...config, [field]: next })}
           />
-        ),
-      )}
+        );
+      })}
     </div>
   );
 }

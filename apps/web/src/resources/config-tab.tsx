@@ -7,6 +7,7 @@ import { ErrorNote } from '../components/error-note';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, patchOf, type Config } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
+import { useProviderOptions } from '../config/use-provider-options';
 import { variantPatch } from '../config/variants';
 
 interface Props {
@@ -29,6 +30,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const [error, setError] = useState<unknown>();
   const changes = configChanges(config, edited);
   const references = useReferenceOptions();
+  const providers = useProviderOptions();
 
   // A change from elsewhere (another user, a live refresh) shows when there is nothing pending,
   // and the config read after a save replaces what was saved: the gateway answers it completed
@@ -110,6 +112,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
         config={edited}
         readOnly={!canWrite}
         references={references}
+        providers={providers}
         onChange={canWrite ? setEdited : undefined}
       />
     </div>

@@ -15,6 +15,7 @@ import { Time } from '../components/time';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, showValue, type FieldDiff } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
+import { useProviderOptions } from '../config/use-provider-options';
 
 interface Props {
   spec: KindSpec;
@@ -89,6 +90,7 @@ function RevisionView(props: {
   const { spec, resource, revision, onClose } = props;
   const { api } = useSession();
   const references = useReferenceOptions();
+  const providers = useProviderOptions();
   const old = useRequest(() => {
     const params: GetResourceAtDto = {
       target: { type: spec.kind, id: resource._id.$oid },
@@ -120,7 +122,13 @@ function RevisionView(props: {
           <h3>
             Config of {old.data.name} at revision {revision}
           </h3>
-          <ConfigForm kind={spec.kind} config={old.data.config} references={references} readOnly />
+          <ConfigForm
+            kind={spec.kind}
+            config={old.data.config}
+            references={references}
+            providers={providers}
+            readOnly
+          />
         </>
       )}
     </section>
