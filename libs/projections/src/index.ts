@@ -10,3 +10,4 @@ export * from './alerts-model';
 export * from './observed-status-model';
 export * from './deleted-resources';
 export * from './build-records';
+export * from './alerter-deliveries-model';

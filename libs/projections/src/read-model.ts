@@ -16,6 +16,7 @@ import {
   type Tag,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { AlerterDeliveriesModel } from './alerter-deliveries-model';
 import { AlertsModel } from './alerts-model';
 import { BuildRecords } from './build-records';
 import { DeletedResources } from './deleted-resources';
@@ -52,6 +53,7 @@ export class ReadModel {
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
+  readonly alerterDeliveries = new AlerterDeliveriesModel();
   readonly builds = new BuildRecords();
   readonly deploymentStatus = new ObservedStatusModel<DeploymentStatus>(
     'deploymentstatus',
@@ -71,6 +73,7 @@ export class ReadModel {
       this.identity,
       this.serverStatus,
       this.alerts,
+      this.alerterDeliveries,
       this.deploymentStatus,
       this.stackStatus,
     ]) {

@@ -133,7 +133,12 @@ export const RESOURCE_SYNC = kindRequests()('ResourceSync', 'sync', {
   delete: 'DeleteResourceSync',
 });
 
-export const ALERTER = kindRequests()('Alerter', 'alerter', {
+/** Komodo's total, and Monitor's count of alerters by delivery health. */
+export type AlerterAnswers = Omit<KomodoKind, 'summary'> & {
+  summary: Types.GetAlertersSummaryResponse & { ok: number; failing: number };
+};
+
+export const ALERTER = kindRequests<AlerterAnswers>()('Alerter', 'alerter', {
   get: 'GetAlerter',
   list: 'ListAlerters',
   listFull: 'ListFullAlerters',

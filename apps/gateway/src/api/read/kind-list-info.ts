@@ -5,10 +5,11 @@ import {
   REPO_RECORDING_RUNS,
   replayRepo,
   type AlerterEndpointType,
+  type AlerterHealth,
   type Execution,
   type Resource,
 } from '@monitor/domain';
-import type { ReadModel } from '@monitor/projections';
+import type { LastDelivery, ReadModel } from '@monitor/projections';
 import { buildInfo } from '../builds/build-shown';
 import { lastSuccess, repoBuilt, repoLink, runState, type RunStates } from './run-states';
 
@@ -28,9 +29,14 @@ export interface ConfigInfo {
   ResourceSync: Omit<Types.ResourceSyncListItemInfo, 'state'> & {
     state: RunStates['ResourceSync'];
   };
-  // Telegram and Email are Monitor's own endpoint types (issue 14).
+  // Telegram and Email are Monitor's own endpoint types; the delivery and the health are
+  // Monitor's (issue 14).
   Alerter: Omit<Types.AlerterListItemInfo, 'endpoint_type'> & {
     endpoint_type: AlerterEndpointType;
+    /** The newest delivery that was not skipped; absent before the first. */
+    last_delivery?: LastDelivery;
+    /** `Failing` after 5 failed attempts in a row, `Ok` again after a success. */
+    health: AlerterHealth;
   };
   /** Komodo 1.x's, which Monitor keeps (Komodo 2 has no ServerTemplate). */
   ServerTemplate: ServerTemplateAnswers['list'][number]['info'];
@@ -91,7 +97,12 @@ export const CONFIG_INFOS: ConfigInfos = {
     ...linkedSource(readModel, config),
     state: runState('ResourceSync', runs),
   }),
-  Alerter: ({ config }) => ({ enabled: config.enabled, endpoint_type: config.endpoint.type }),
+  Alerter: ({ id, config }, _runs, readModel) => ({
+    enabled: config.enabled,
+    endpoint_type: config.endpoint.type,
+    last_delivery: readModel.alerterDeliveries.lastDelivery(id),
+    health: readModel.alerterDeliveries.health(id),
+  }),
   ServerTemplate: ({ config }) => ({
     provider: config.type,
     instance_type: config.type === 'Aws' ? config.params.instance_type : config.params.server_type,

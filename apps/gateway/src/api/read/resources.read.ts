@@ -63,6 +63,11 @@ export class ResourceReads implements OnModuleInit {
     if (resource.kind === 'Stack') return stackInfo(this.readModel, resource);
     if (resource.kind === 'Repo') return repoInfo(this.readModel, resource);
     if (isOfKind(resource, 'Build')) return buildFullInfo(this.readModel, resource);
+    // Komodo's Alerter has no info; Monitor's shows its deliveries' health.
+    if (resource.kind === 'Alerter') {
+      const { last_delivery, health } = this.info(resource);
+      return { last_delivery, health };
+    }
     return {};
   }
 

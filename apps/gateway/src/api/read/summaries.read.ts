@@ -14,7 +14,8 @@ type Counts = Record<string, number>;
  * Komodo's `Get<Kinds>Summary`: how many resources of a kind the user may read, by state, for
  * a dashboard that need not read every list. The states are those the lists show: polled for
  * servers, deployments and stacks, from their runs for builds, repos, procedures and syncs.
- * Builders, Alerters and ServerTemplates have no state: a total only, as Komodo answers.
+ * Builders and ServerTemplates have no state: a total only, as Komodo answers. Alerters: Komodo's
+ * total, and Monitor's counts by delivery health.
  */
 @Injectable()
 export class SummaryReads implements OnModuleInit {
@@ -64,6 +65,8 @@ export class SummaryReads implements OnModuleInit {
       if (['running', 'down', 'unknown'].includes(state)) return state;
       return state === 'stopped' || state === 'paused' ? 'stopped' : 'unhealthy';
     }
+    if (kind === 'Alerter')
+      return this.readModel.alerterDeliveries.health(resource.id).toLowerCase();
     if (kind === 'Build' || kind === 'Repo' || kind === 'Procedure' || kind === 'ResourceSync') {
       const state = runState(kind, this.readModel.executions.forTarget(kind, resource.id));
       return state.toLowerCase();
@@ -91,6 +94,6 @@ const EMPTY: { [K in ResourceKind]: Omit<SummaryOf<K>, 'total'> } = {
   Builder: {},
   Procedure: { ok: 0, running: 0, failed: 0, unknown: 0 },
   ResourceSync: { ok: 0, syncing: 0, pending: 0, failed: 0, unknown: 0 },
-  Alerter: {},
+  Alerter: { ok: 0, failing: 0 },
   ServerTemplate: {},
 };

@@ -14,6 +14,7 @@ import {
   variableUserSubject,
   repoPowers,
   stackPowers,
+  unknownVariables,
   type Resource,
   type ResourceKind,
   type ServerConfig,
@@ -63,6 +64,7 @@ export class WriteRights {
     result: Config,
     current?: Resource,
   ): void {
+    if (kind === 'Alerter') this.knownVariables(given);
     if (principal.isAdmin) return;
     this.references(principal, kind, given, result);
     if (kind === 'Deployment') this.joined(principal, result);
@@ -71,6 +73,21 @@ export class WriteRights {
     if (kind === 'Build' || kind === 'Repo') this.builderPowers(principal, kind, result);
     if (current && isOfKind(current, 'Server')) this.hostControl(principal, given, current);
     this.secretsUsed(principal, result);
+  }
+
+  /**
+   * An Alerter's `[[VARIABLES]]` are filled in at send time, long after the write: one that does
+   * not exist would make every delivery fail, so it is refused now, for admins too.
+   */
+  private knownVariables(given: Config) {
+    const [unknown] = unknownVariables(given, (name) => !!this.readModel.settings.variable(name));
+    if (unknown)
+      throw new ApiError(
+        400,
+        `${unknown.field}: [[${unknown.name}]] is not a variable (CreateVariable first)`,
+        'VALIDATION',
+        { field: unknown.field },
+      );
   }
 
   /** A secret variable in the config the writer may not use: its executions could print it. */
