@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule } from '@monitor/runtime';
+import { DeliveryModule } from './delivery/delivery.module';
 
 /** The alerter owns Alerters, the alert lifecycle and delivery. */
 @Module({
-  imports: [ResourceLifecycleModule.forKinds('alerter', ['Alerter'])],
+  imports: [ResourceLifecycleModule.forKinds('alerter', ['Alerter']), DeliveryModule],
 })
 export class AlerterModule {}

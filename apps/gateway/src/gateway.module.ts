@@ -20,6 +20,7 @@ import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { RepoRequests } from './api/repos/repo.requests';
 import { BuildRequests } from './api/builds/build.requests';
+import { AlerterRequests } from './api/alerters/alerter.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -59,6 +60,7 @@ import { UpdateFeed } from './live/update-feed';
     StackRequests,
     RepoRequests,
     BuildRequests,
+    AlerterRequests,
     WebhookGate,
     AlertReads,
     UserRequests,

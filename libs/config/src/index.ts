@@ -4,3 +4,4 @@ export * from './limits-settings';
 export * from './log-level';
 export * from './levelled-logger';
 export * from './aws-settings';
+export * from './alerter-settings';

@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
@@ -260,6 +261,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => AwsSettings)
   aws = new AwsSettings();
+
+  @ValidateNested()
+  @Type(() => AlerterSettings)
+  alerter = new AlerterSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

@@ -10,6 +10,7 @@ export * from './requests/settings.dto';
 export * from './requests/servers.dto';
 export * from './requests/repo.dto';
 export * from './requests/build.dto';
+export * from './requests/alerter.dto';
 export * from './requests/auth.dto';
 export * from './requests/live.dto';
 export * from './validation/json-limits';

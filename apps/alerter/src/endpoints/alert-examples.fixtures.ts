@@ -321,6 +321,18 @@ export const EXAMPLES: { name: string; alert: Alert; text: string }[] = [
     ),
     text: 'OK ✅ | Build *api-image* *succeeded* ✅\nversion: v1.2.4\n@LINK',
   },
+  {
+    name: 'AlerterFailing',
+    alert: alert(
+      'CRITICAL',
+      { type: 'Alerter', id: 'a2' },
+      {
+        type: 'AlerterFailing',
+        data: { id: 'a2', name: 'team-chat', failures_in_a_row: 5, error: 'answered 500' },
+      },
+    ),
+    text: 'CRITICAL 🚨 | Alerter *team-chat* is *failing*: 5 attempts in a row failed\n@LINK\nerror: answered 500',
+  },
 ];
 
 const PATHS: Record<string, string> = {

@@ -141,6 +141,13 @@ const WORDING: Wording = {
   BuildSucceeded: (d, b) => ({
     body: `Build ${b(d.name)} ${b('succeeded')} ✅\nversion: ${version(d.version)}`,
   }),
+  AlerterFailing: (d, b, level) =>
+    level === 'OK'
+      ? { body: `Alerter ${b(d.name)} is ${b('delivering')} again` }
+      : {
+          body: `Alerter ${b(d.name)} is ${b('failing')}: ${d.failures_in_a_row} attempts in a row failed`,
+          after: d.error ? `\nerror: ${d.error}` : '',
+        },
   Custom: (d) => ({ body: d.details ? `${d.message}\n${d.details}` : d.message }),
 };
 

@@ -1,3 +1,4 @@
+import { ALERTER_REQUESTS } from './alerter';
 import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
@@ -44,6 +45,7 @@ const ENTRIES = [
   ...entriesOf(PROCEDURE),
   ...entriesOf(RESOURCE_SYNC),
   ...entriesOf(ALERTER),
+  ...entriesOf(ALERTER_REQUESTS),
   ...entriesOf(TAG_REQUESTS),
   ...entriesOf(HISTORY_REQUESTS),
   ...entriesOf(USER_REQUESTS),

@@ -81,6 +81,8 @@ describe('the request catalogue', () => {
         'write/DeleteServerTemplate',
         'write/UpdateTagsOnResource',
         'write/UpdateDescription',
+        'read/ListAlertDeliveries',
+        'write/RetryAlertDeliveries',
       ].sort(),
     );
     // Every answer resolves to a type: a Komodo marker on one of these would be `never`.

@@ -7,6 +7,7 @@ export * from './deployment';
 export * from './stack';
 export * from './repo';
 export * from './build';
+export * from './alerter';
 export * from './tags';
 export * from './history';
 export * from './users';

@@ -38,7 +38,14 @@ export const OUTCOME_ALERT_TYPES = [
   'BuildSucceeded',
 ] as const;
 
-export const ALERT_TYPES = [...KOMODO_ALERT_TYPES, ...OUTCOME_ALERT_TYPES] as const;
+/** Beyond Komodo: about the alerters themselves (one that keeps failing tells the others). */
+export const ALERTER_ALERT_TYPES = ['AlerterFailing'] as const;
+
+export const ALERT_TYPES = [
+  ...KOMODO_ALERT_TYPES,
+  ...OUTCOME_ALERT_TYPES,
+  ...ALERTER_ALERT_TYPES,
+] as const;
 export type AlerterAlertType = (typeof ALERT_TYPES)[number];
 
 export type AlerterEndpoint =

@@ -94,7 +94,12 @@ export type AlertData =
   | { type: 'DeploymentDeployFailed'; data: OnServer & Failure }
   | { type: 'StackDeployed'; data: OnServer }
   | { type: 'StackDeployFailed'; data: OnServer & Failure }
-  | { type: 'BuildSucceeded'; data: ResourceRef & { version: BuildVersion } };
+  | { type: 'BuildSucceeded'; data: ResourceRef & { version: BuildVersion } }
+  /** An alerter whose last attempts all failed; told to the other alerters. */
+  | {
+      type: 'AlerterFailing';
+      data: ResourceRef & { failures_in_a_row: number; error?: string };
+    };
 
 export type AlertType = AlertData['type'];
 

@@ -30,6 +30,9 @@ export type AlertState = { status: 'Empty' } | { status: 'Open' | 'Resolved'; al
 /** An open alert is never OK: a problem that went away is resolved. */
 export type OpenLevel = Exclude<SeverityLevel, 'OK'>;
 
+/** Only these alerters (ids) hear of the alert; absent: every alerter whose rules take it. */
+type Addressed = { alerters?: string[] };
+
 export type AlertEvent =
   | DomainEvent<
       'AlertOpened',
@@ -40,7 +43,22 @@ export type AlertEvent =
         target: AlertTarget;
         data: AlertData;
         ts: number;
-      }
+      } & Addressed
+    >
+  /**
+   * A one-off alert, stored resolved at once at any level: something that happened (a deploy's
+   * or build's outcome, a message sent by hand) rather than a problem that lasts.
+   */
+  | DomainEvent<
+      'AlertRaised',
+      {
+        id: string;
+        type: AlertType;
+        level: SeverityLevel;
+        target: AlertTarget;
+        data: AlertData;
+        ts: number;
+      } & Addressed
     >
   | DomainEvent<
       'AlertLevelChanged',
@@ -49,7 +67,14 @@ export type AlertEvent =
   | DomainEvent<'AlertResolved', { data: AlertData; ts: number }>;
 
 export type AlertCommand =
-  | { type: 'Open'; id: string; level: string; target: AlertTarget; data: AlertData; ts: number }
+  | ({
+      type: 'Open' | 'Raise';
+      id: string;
+      level: string;
+      target: AlertTarget;
+      data: AlertData;
+      ts: number;
+    } & Addressed)
   | { type: 'ChangeLevel'; level: string; data: AlertData; ts: number }
   /** `data` is what the alert looked like when it went away; default the data it has. */
   | { type: 'Resolve'; data?: AlertData; ts: number };
@@ -59,6 +84,13 @@ export function evolveAlert(state: AlertState, event: AlertEvent | DomainEvent):
   if (e.type === 'AlertOpened') {
     const { id, level, target, data, ts } = e.data;
     return { status: 'Open', alert: { id, ts, resolved: false, level, target, data } };
+  }
+  if (e.type === 'AlertRaised') {
+    const { id, level, target, data, ts } = e.data;
+    return {
+      status: 'Resolved',
+      alert: { id, ts, resolved: true, resolved_ts: ts, level, target, data },
+    };
   }
   if (state.status !== 'Open') return state;
   switch (e.type) {
@@ -75,14 +107,26 @@ export function evolveAlert(state: AlertState, event: AlertEvent | DomainEvent):
 }
 
 export function decideAlert(state: AlertState, command: AlertCommand): AlertEvent[] {
-  if (command.type === 'Open') {
+  if (command.type === 'Open' || command.type === 'Raise') {
     if (state.status !== 'Empty') throw conflict(`alert ${command.id} already exists`);
     const { id, target, data } = command;
     if (typeof id !== 'string' || id.length === 0) throw invalid('id: must not be empty');
     checkTarget(target);
-    const level = checkOpenLevel(command.level);
     const ts = checkTs(command.ts);
-    return [{ type: 'AlertOpened', data: { id, type: data.type, level, target, data, ts } }];
+    const addressed = checkAlerters(command.alerters);
+    if (command.type === 'Raise') {
+      const level = checkLevel(command.level);
+      return [
+        {
+          type: 'AlertRaised',
+          data: { id, type: data.type, level, target, data, ts, ...addressed },
+        },
+      ];
+    }
+    const level = checkOpenLevel(command.level);
+    return [
+      { type: 'AlertOpened', data: { id, type: data.type, level, target, data, ts, ...addressed } },
+    ];
   }
   if (state.status === 'Empty') throw notFound('alert not found');
   // A resolved alert is history: a problem that comes back opens a new alert.
@@ -106,12 +150,17 @@ export function decideAlert(state: AlertState, command: AlertCommand): AlertEven
   }
 }
 
-function checkOpenLevel(level: unknown): OpenLevel {
+function checkLevel(level: unknown): SeverityLevel {
   if (!isSeverityLevel(level)) {
     throw invalid(`level: '${String(level)}' is not one of OK, WARNING, CRITICAL`, {
       field: 'level',
     });
   }
+  return level;
+}
+
+function checkOpenLevel(value: unknown): OpenLevel {
+  const level = checkLevel(value);
   if (level === 'OK') throw invalid('level: an open alert is WARNING or CRITICAL; resolve it');
   return level;
 }
@@ -125,6 +174,18 @@ function checkTarget(target: AlertTarget): void {
   if (typeof target.id !== 'string' || target.id.length === 0) {
     throw invalid('target.id: must not be empty', { field: 'target' });
   }
+}
+
+function checkAlerters(alerters: unknown): Addressed {
+  if (alerters === undefined) return {};
+  if (
+    !Array.isArray(alerters) ||
+    alerters.length === 0 ||
+    !alerters.every((a) => typeof a === 'string' && a.length > 0)
+  ) {
+    throw invalid('alerters: a non-empty list of alerter ids', { field: 'alerters' });
+  }
+  return { alerters: [...new Set(alerters as string[])] };
 }
 
 function checkTs(ts: unknown): number {

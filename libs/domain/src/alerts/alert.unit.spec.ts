@@ -60,6 +60,73 @@ describe('alert', () => {
       .thenFails('VALIDATION', /ts/);
   });
 
+  it('opens for the alerters named only, when it names them', () => {
+    const open = {
+      type: 'Open' as const,
+      id: 'a1',
+      level: 'WARNING',
+      target,
+      data: cpu(92),
+      ts: 1000,
+    };
+    spec
+      .given([])
+      .when({ ...open, alerters: ['x1', 'x2', 'x1'] })
+      .then([{ ...opened, data: { ...opened.data, alerters: ['x1', 'x2'] } }]);
+    spec
+      .given([])
+      .when({ ...open, alerters: [] })
+      .thenFails('VALIDATION', /alerters/);
+  });
+
+  it('raises a one-off alert stored resolved, at any level, once', () => {
+    const deployed: AlertData = {
+      type: 'DeploymentDeployed',
+      data: { id: 'd1', name: 'api', server_id: 's1', server_name: 'prod-1' },
+    };
+    const raise = {
+      type: 'Raise' as const,
+      id: 'u1',
+      level: 'OK',
+      target: { type: 'Deployment' as const, id: 'd1' },
+      data: deployed,
+      ts: 5000,
+    };
+    const raised = {
+      type: 'AlertRaised',
+      data: {
+        id: 'u1',
+        type: 'DeploymentDeployed',
+        level: 'OK',
+        target: raise.target,
+        data: deployed,
+        ts: 5000,
+      },
+    };
+    spec.given([]).when(raise).then([raised]);
+    spec.given([raised]).when(raise).thenFails('CONFLICT');
+    spec
+      .given([raised])
+      .when({ type: 'Resolve', ts: 6000 })
+      .thenFails('CONFLICT', /resolved/);
+    spec
+      .given([])
+      .when({ ...raise, level: 'LOUD' })
+      .thenFails('VALIDATION', /level/);
+    expect(evolveAlert({ status: 'Empty' }, raised as never)).toEqual({
+      status: 'Resolved',
+      alert: {
+        id: 'u1',
+        ts: 5000,
+        resolved: true,
+        resolved_ts: 5000,
+        level: 'OK',
+        target: raise.target,
+        data: deployed,
+      },
+    });
+  });
+
   it('changes level, and says nothing when the level stays', () => {
     spec
       .given([opened])

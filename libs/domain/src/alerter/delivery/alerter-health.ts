@@ -35,8 +35,11 @@ export function alerterHealth(events: Iterable<DeliveryEvent | DomainEvent>): Al
   return fold;
 }
 
-/** The alerter's own record of its health changes: stream `alerter-health-<alerterId>`. */
-export const alerterHealthStream = (alerterId: string) => `alerter-health-${alerterId}`;
+/**
+ * The alerter's own record of its health changes: stream `alerterhealth-<alerterId>` (not
+ * `alerter-...`: that family is the Alerter resources' own).
+ */
+export const alerterHealthStream = (alerterId: string) => `alerterhealth-${alerterId}`;
 
 export type AlerterHealthEvent = DomainEvent<
   'AlerterHealthChanged',

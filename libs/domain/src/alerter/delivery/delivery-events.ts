@@ -1,5 +1,6 @@
 import type { AlertTarget, AlertType, SeverityLevel } from '../../alerts/alert-data';
 import type { DomainEvent } from '../../shared/domain-event';
+import type { RetryPolicy } from './retry-policy';
 
 /**
  * One opened, level-changed or resolved event of one alert: the alert's id and the revision of
@@ -65,8 +66,11 @@ export type DeliveryEvent =
 
 export type DeliveryCommand =
   | ({ type: 'Decide'; at: number } & DeliverySubject & DeliveryVerdict)
-  /** `by`: the replica or process that will send. */
-  | { type: 'Claim'; at: number; by: string }
+  /**
+   * `by`: the replica or process that will send. `leaseMs`: an attempt in flight for longer was
+   * left by a process that died: it is failed (retryable) and the next attempt claimed at once.
+   */
+  | { type: 'Claim'; at: number; by: string; leaseMs?: number }
   | {
       type: 'Fail';
       attempt: number;
@@ -77,6 +81,10 @@ export type DeliveryCommand =
       retryAfter?: string;
       /** The jitter's source, [0, 1). */
       random: () => number;
+      /** Why the same send would fail again (no HTTP status says so): gives up. */
+      permanent?: string;
+      /** Backoff and give-up times; RETRY_POLICY by default. */
+      policy?: RetryPolicy;
     }
   | { type: 'Deliver'; attempt: number; at: number; status: number }
   | { type: 'Retry'; at: number; by: string };

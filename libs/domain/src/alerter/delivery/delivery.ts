@@ -1,6 +1,7 @@
 import { conflict, invalid } from '../../shared/domain-error';
 import type { DeliveryCommand, DeliveryEvent } from './delivery-events';
 import { evolveDelivery, type DecidedDelivery, type DeliveryState } from './delivery-state';
+import { abandonedAttempt } from './abandoned-attempt';
 import { afterFailure, isRetryable } from './retry-policy';
 
 /** An error message kept in a failure event; the rest is cut (the sender masked it already). */
@@ -42,8 +43,34 @@ function decide(state: DeliveryState, command: Extract<DeliveryCommand, { type: 
   return [{ type: 'DeliveryDecided', data: { ...rest, at: checkTime(at) } } as DeliveryEvent];
 }
 
-function claim(state: DecidedDelivery, command: Extract<DeliveryCommand, { type: 'Claim' }>) {
+/** What a claim on an attempt left by a dead process records before its own claim. */
+export const ABANDONED_ATTEMPT = 'attempt abandoned: no result within the claim lease';
+
+function claim(
+  state: DecidedDelivery,
+  command: Extract<DeliveryCommand, { type: 'Claim' }>,
+): DeliveryEvent[] {
   const at = checkTime(command.at);
+  const abandoned =
+    command.leaseMs === undefined ? undefined : abandonedAttempt(state, at, command.leaseMs);
+  if (abandoned !== undefined) {
+    // Failed with no status (retryable) and due at once: the claim follows in the same append.
+    const failed: DeliveryEvent = {
+      type: 'DeliveryAttemptFailed',
+      data: {
+        attempt: abandoned,
+        at,
+        error: ABANDONED_ATTEMPT,
+        retryable: true,
+        next_attempt_at: at,
+      },
+    };
+    const next = claim(evolveDelivery(state, failed) as DecidedDelivery, {
+      ...command,
+      leaseMs: undefined,
+    });
+    return [failed, ...next];
+  }
   if (state.status === 'InFlight') {
     throw conflict(`attempt ${state.attempts} is in flight (claimed by ${state.claim?.by})`);
   }
@@ -73,15 +100,17 @@ function fail(
       retryAfter: command.retryAfter,
       at,
       firstAttemptAt: state.firstAttemptAt ?? at,
+      permanent: command.permanent,
     },
     command.random,
+    command.policy,
   );
   const failed = {
     attempt,
     at,
     ...(status === undefined ? {} : { status }),
     error: command.error.slice(0, DELIVERY_ERROR_MAX),
-    retryable: isRetryable(status),
+    retryable: !command.permanent && isRetryable(status),
     ...(verdict.retryAfterMs === undefined ? {} : { retry_after_ms: verdict.retryAfterMs }),
   };
   if (verdict.retry) {

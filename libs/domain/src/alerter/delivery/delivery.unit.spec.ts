@@ -1,5 +1,5 @@
 import { deciderSpec } from '@monitor/testing';
-import { deliveryDecider, DELIVERY_ERROR_MAX } from './delivery';
+import { ABANDONED_ATTEMPT, deliveryDecider, DELIVERY_ERROR_MAX } from './delivery';
 import {
   alertEventKey,
   deliveryStream,
@@ -288,5 +288,61 @@ describe('delivery', () => {
       .given([])
       .when({ ...decide({ verdict: 'send' }), alerter_id: '' } as DeliveryCommand)
       .thenFails('VALIDATION', /alerter_id/);
+  });
+});
+
+describe('delivery: the claim lease', () => {
+  const LEASE = 60_000;
+  const claim = (at: number) =>
+    ({ type: 'Claim', at, by: 'r2', leaseMs: LEASE }) as DeliveryCommand;
+
+  it('fails an attempt left in flight past the lease and claims the next in the same append', () => {
+    spec
+      .given([sendDecided, claimed(1, T)])
+      .when(claim(T + LEASE))
+      .then([
+        {
+          type: 'DeliveryAttemptFailed',
+          data: {
+            attempt: 1,
+            at: T + LEASE,
+            error: ABANDONED_ATTEMPT,
+            retryable: true,
+            next_attempt_at: T + LEASE,
+          },
+        },
+        claimed(2, T + LEASE, 'r2'),
+      ]);
+  });
+
+  it('leaves an attempt within its lease to the process sending it', () => {
+    spec
+      .given([sendDecided, claimed(1, T)])
+      .when(claim(T + LEASE - 1))
+      .thenFails('CONFLICT', /in flight/);
+  });
+
+  it('takes the retry policy a Fail names (shorter backoff)', () => {
+    const policy = { baseMs: 10, capMs: 40, retryAfterCapMs: 1_000, giveUpAfterMs: HOUR };
+    const events = deliveryDecider.decide(
+      state([sendDecided, claimed(1, T), failed(1, T + 1, T + 2), claimed(2, T + 2)]),
+      fail(2, T + 10, { status: 500, policy }),
+    );
+    // attempt 2: ceiling min(40, 10 * 2) = 20, half of it with this jitter.
+    expect(events).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ next_attempt_at: T + 20 }) }),
+    ]);
+  });
+});
+
+describe('delivery: a failure the sender knows is permanent', () => {
+  it('gives up at once with the reason the sender gives, whatever the status', () => {
+    const events = deliveryDecider.decide(
+      state([sendDecided, claimed(1, T)]),
+      fail(1, T + 5, { permanent: 'the mail server refused it (SMTP 550)' }),
+    );
+    expect(events.map((e) => e.type)).toEqual(['DeliveryAttemptFailed', 'DeliveryGivenUp']);
+    expect(events[0].data).toMatchObject({ retryable: false });
+    expect(events[1].data).toEqual({ at: T + 5, reason: 'the mail server refused it (SMTP 550)' });
   });
 });

@@ -1,14 +1,21 @@
 import { invalid } from '../../shared/domain-error';
 
 /** How long a delivery keeps trying, and how it spaces its tries. */
-export const RETRY_POLICY = {
+export interface RetryPolicy {
+  baseMs: number;
+  capMs: number;
+  /** A receiver's Retry-After is honoured up to this; longer asks are cut to it. */
+  retryAfterCapMs: number;
+  /** Counted from the first attempt: a retry that would start later gives up instead. */
+  giveUpAfterMs: number;
+}
+
+export const RETRY_POLICY: Readonly<RetryPolicy> = {
   baseMs: 1_000,
   capMs: 5 * 60_000,
-  /** A receiver's Retry-After is honoured up to this; longer asks are cut to it. */
   retryAfterCapMs: 60 * 60_000,
-  /** Counted from the first attempt: a retry that would start later gives up instead. */
   giveUpAfterMs: 24 * 60 * 60_000,
-} as const;
+};
 
 /**
  * Worth trying again: no status (a timeout or a refused connection), 408, 429 and 5xx. Any
@@ -38,13 +45,18 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  * so replicas retrying the same receiver spread out. Never less than the receiver's Retry-After
  * (capped at an hour).
  */
-export function retryDelayMs(attempt: number, random: () => number, retryAfterMs?: number): number {
-  const ceiling = Math.min(RETRY_POLICY.capMs, RETRY_POLICY.baseMs * 2 ** (attempt - 1));
+export function retryDelayMs(
+  attempt: number,
+  random: () => number,
+  retryAfterMs?: number,
+  policy: RetryPolicy = RETRY_POLICY,
+): number {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
   const r = random();
   if (!(r >= 0 && r < 1))
     throw invalid(`random: the jitter's source gave ${r}, not a number in [0, 1)`);
   const jittered = Math.floor(r * ceiling);
-  const asked = Math.min(retryAfterMs ?? 0, RETRY_POLICY.retryAfterCapMs);
+  const asked = Math.min(retryAfterMs ?? 0, policy.retryAfterCapMs);
   return Math.max(jittered, asked);
 }
 
@@ -57,6 +69,8 @@ export interface FailedAttempt {
   retryAfter?: string;
   at: number;
   firstAttemptAt: number;
+  /** Why this failure will be the same next time, when the sender knows (an SMTP 5xx). */
+  permanent?: string;
 }
 
 export type RetryVerdict =
@@ -64,14 +78,19 @@ export type RetryVerdict =
   | { retry: false; retryAfterMs?: number; reason: string };
 
 /** What follows a failed attempt: the next one's time, or giving up and why. */
-export function afterFailure(failed: FailedAttempt, random: () => number): RetryVerdict {
+export function afterFailure(
+  failed: FailedAttempt,
+  random: () => number,
+  policy: RetryPolicy = RETRY_POLICY,
+): RetryVerdict {
   const retryAfterMs = parseRetryAfter(failed.retryAfter, failed.at);
   const asked = retryAfterMs === undefined ? {} : { retryAfterMs };
+  if (failed.permanent) return { retry: false, ...asked, reason: failed.permanent };
   if (!isRetryable(failed.status)) {
     return { retry: false, ...asked, reason: `the receiver answered ${failed.status}` };
   }
-  const nextAttemptAt = failed.at + retryDelayMs(failed.attempt, random, retryAfterMs);
-  if (nextAttemptAt > failed.firstAttemptAt + RETRY_POLICY.giveUpAfterMs) {
+  const nextAttemptAt = failed.at + retryDelayMs(failed.attempt, random, retryAfterMs, policy);
+  if (nextAttemptAt > failed.firstAttemptAt + policy.giveUpAfterMs) {
     return {
       retry: false,
       ...asked,

@@ -1,0 +1,166 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  alertDecider,
+  alertEventKey,
+  alertStream,
+  deliveryDecider,
+  deliveryStream,
+  outcomeAlert,
+  type Alert,
+  type OutcomeSubject,
+} from '@monitor/domain';
+import {
+  WrongExpectedRevisionError,
+  type CheckpointStore,
+  type EventStore,
+  type StoredEvent,
+  type Subscription,
+} from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { admissionOf } from './admission-of';
+import { alertAt, type AlertAt } from './alert-at';
+import { alerterMeta, appendAt } from './delivery-append';
+import { DeliveryQueue } from './delivery-queue';
+
+/** Where admission has read the log up to. */
+const CHECKPOINT = 'alerter-admission';
+const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved', 'AlertRaised']);
+
+/**
+ * Admission: follows the event store from its checkpoint and decides, once per alert event and
+ * alerter, whether it is sent, held or skipped (`DeliveryDecided`, the delivery stream's first
+ * event: a replay or a second replica appends nothing). A completed Update that has an outcome
+ * (a deploy or build that succeeded or failed) is first stored as an alert raised resolved, and
+ * comes back through here as any alert.
+ */
+@Injectable()
+export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AlertFeed.name);
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    private readonly queue: DeliveryQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The first start begins at the head: alerts from before alerters existed are not sent.
+    let from = await this.checkpoints.load(CHECKPOINT);
+    if (!from) {
+      from = await this.store.headPosition();
+      await this.checkpoints.save(CHECKPOINT, from);
+    }
+    this.subscription = this.store.subscribeAll(from, (event) => this.handle(event));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+  }
+
+  private async handle(event: StoredEvent): Promise<void> {
+    const alertEvent = event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
+    const completed = event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
+    if (!alertEvent && !completed) return;
+    try {
+      await this.readModel.waitFor(event.position);
+      if (alertEvent) await this.admit(event);
+      else await this.raiseOutcome(event);
+    } catch (error) {
+      this.logger.error(
+        `admission of ${event.type} in ${event.stream} failed: ${(error as Error).message}`,
+      );
+    }
+    await this.checkpoints.save(CHECKPOINT, event.position);
+  }
+
+  /** One DeliveryDecided per alerter for this alert event. */
+  private async admit(event: StoredEvent): Promise<void> {
+    const alertId = event.stream.slice('alert-'.length);
+    const events = await this.store.readStream(event.stream);
+    const at = alertAt(events, event.revision);
+    if (!at) return;
+    const key = alertEventKey(alertId, event.revision);
+    const now = Date.now();
+    await Promise.all(
+      this.readModel.list('Alerter').map((alerter) => this.decide(key, alerter.id, at, now)),
+    );
+  }
+
+  private async decide(key: string, alerterId: string, at: AlertAt, now: number): Promise<void> {
+    const alerter = this.readModel.resourceById('Alerter', alerterId);
+    if (!alerter) return;
+    const { alert } = at;
+    const decided = deliveryDecider.decide(
+      { status: 'Empty' },
+      {
+        type: 'Decide',
+        at: now,
+        alert_event_key: key,
+        alerter_id: alerterId,
+        alert_type: alert.data.type,
+        level: alert.level,
+        target: alert.target,
+        ...admissionOf(this.readModel, alerter, { ...at, resolvedSince: false }, now),
+      },
+    );
+    try {
+      const stored = await appendAt(
+        this.store,
+        deliveryStream(key, alerterId),
+        decided,
+        'no_stream',
+      );
+      stored.forEach((e) => this.queue.apply(e));
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+
+  /** The Update's outcome alert, stored once under the Update's id. */
+  private async raiseOutcome(event: StoredEvent): Promise<void> {
+    const updateId = event.stream.slice('update-'.length);
+    const execution = this.readModel.executions.execution(updateId);
+    if (!execution) return;
+    const alert = outcomeAlert(execution, this.subjectOf(execution.target));
+    if (!alert) return;
+    await this.raise(alert, undefined, event.id);
+  }
+
+  /** Stores a one-off alert (resolved at once); a second call for the same id does nothing. */
+  async raise(alert: Alert, alerters?: string[], causationId?: string): Promise<void> {
+    const { id, level, target, data, ts } = alert;
+    const events = alertDecider.decide(
+      { status: 'Empty' },
+      { type: 'Raise', id, level, target, data, ts, ...(alerters ? { alerters } : {}) },
+    );
+    try {
+      await appendAt(this.store, alertStream(id), events, 'no_stream', alerterMeta(causationId));
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+
+  private subjectOf(target: { type: string; id: string }): OutcomeSubject {
+    if (target.type === 'Deployment' || target.type === 'Stack') {
+      const resource = this.readModel.resourceById(target.type, target.id);
+      const server = resource?.config.server_id
+        ? this.readModel.resourceById('Server', resource.config.server_id)
+        : undefined;
+      return {
+        name: resource?.name ?? target.id,
+        ...(server ? { server_id: server.id, server_name: server.name } : {}),
+      };
+    }
+    const kind = target.type as 'Build' | 'Repo' | 'Procedure';
+    return { name: this.readModel.resourceById(kind, target.id)?.name ?? target.id };
+  }
+}

@@ -1,0 +1,172 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startHttpReceiver, type HttpReceiver } from '@monitor/testing';
+import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { completed, type UpdateView } from '../support/updates';
+
+const INTERVAL = 400;
+
+interface Delivery {
+  id: string;
+  alert_id: string;
+  alert_type: string;
+  alerter_name: string;
+  state: string;
+  attempts: number;
+  last_status?: number;
+}
+interface KomodoAlertJson {
+  _id?: { $oid: string };
+  resolved: boolean;
+  level: string;
+  data: { type: string; data: Record<string, unknown> };
+}
+
+/** Alerts delivered end to end: polling's alerts and Updates' outcomes reach the receivers. */
+describe('alerter delivery, end to end', () => {
+  let monitor: EmbeddedMonitor;
+  let remote: PeripheryApp | undefined;
+  let remotePort: number;
+  const receivers: HttpReceiver[] = [];
+  const startRemote = () =>
+    startPeriphery(
+      peripheryConfig({
+        port: remotePort,
+        bind_ip: '127.0.0.1',
+        passkeys: ['delivery-passkey'],
+        root_directory: mkdtempSync(join(tmpdir(), 'monitor-delivery-agent-')),
+        stats_polling_rate_ms: 200,
+      }),
+    );
+  const customAlerter = async (name: string, receiver: HttpReceiver, config: object = {}) =>
+    monitor.admin.write<{ _id: { $oid: string } }>('CreateAlerter', {
+      name,
+      config: {
+        enabled: true,
+        endpoint: { type: 'Custom', params: { url: `${receiver.url}/hook` } },
+        ...config,
+      },
+    });
+  const received = (receiver: HttpReceiver, type: string) =>
+    receiver.requests
+      .map((r) => ({ key: r.headers['idempotency-key'], alert: r.json as KomodoAlertJson }))
+      .filter(({ alert }) => alert?.data?.type === type);
+
+  beforeAll(async () => {
+    remotePort = await freePort();
+    remote = await startRemote();
+    monitor = await startEmbedded({
+      ...LOCAL_AGENT_ENV,
+      MONITOR_MONITORING_ENABLED: 'true',
+      MONITOR_MONITORING_INTERVAL_MS: String(INTERVAL),
+      MONITOR_MONITORING_TIMEOUT_MS: '300',
+      MONITOR_ALERTER_LINK_BASE: 'https://monitor.example',
+    });
+    for (let i = 0; i < 3; i++) receivers.push(await startHttpReceiver());
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await remote?.close();
+    await Promise.all(receivers.map((r) => r.close()));
+  });
+
+  it('delivers ServerUnreachable to every matching alerter, then its resolve, in order', async () => {
+    const [ops, oncall, builds] = receivers;
+    await customAlerter('ops', ops);
+    await customAlerter('oncall', oncall, { alert_types: ['ServerUnreachable'] });
+    await customAlerter('builds-only', builds, { alert_types: ['BuildFailed'] });
+    await monitor.admin.write('CreateServer', {
+      name: 'flaky',
+      config: { address: remote!.url, passkey: 'delivery-passkey', enabled: true },
+    });
+    await eventually(async () =>
+      expect(
+        (await monitor.admin.read<{ status: string }>('GetServerState', { server: 'flaky' }))
+          .status,
+      ).toBe('Ok'),
+    );
+    await remote!.close();
+    remote = undefined;
+    for (const receiver of [ops, oncall]) {
+      await eventually(async () =>
+        expect(received(receiver, 'ServerUnreachable').map((r) => r.alert.resolved)).toEqual([
+          false,
+        ]),
+      );
+    }
+    remote = await startRemote();
+    for (const receiver of [ops, oncall]) {
+      await eventually(async () =>
+        expect(received(receiver, 'ServerUnreachable').map((r) => r.alert.resolved)).toEqual([
+          false,
+          true,
+        ]),
+      );
+      const [open, resolve] = received(receiver, 'ServerUnreachable');
+      // One key per (alert event, alerter): the open and the resolve are two deliveries.
+      expect(open.key).toMatch(/^delivery-[0-9a-f]{24}-[0-9a-f]{24}:0$/);
+      expect(resolve.key).not.toBe(open.key);
+      expect(open.alert.level).toBe('CRITICAL');
+    }
+    expect(received(builds, 'ServerUnreachable')).toEqual([]);
+
+    const deliveries = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+      alerter: 'oncall',
+    });
+    const unreachable = deliveries.filter((d) => d.alert_type === 'ServerUnreachable');
+    expect(unreachable.map((d) => [d.state, d.attempts, d.last_status])).toEqual([
+      ['Delivered', 1, 200],
+      ['Delivered', 1, 200],
+    ]);
+    const skipped = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+      alerter: 'builds-only',
+      state: 'Skipped',
+    });
+    expect(skipped.map((d) => d.alert_type)).toContain('ServerUnreachable');
+  }, 60_000);
+
+  it('delivers DeploymentDeployFailed with the pull error in its log tail', async () => {
+    const [ops] = receivers;
+    await monitor.admin.write('CreateDeployment', {
+      name: 'unpullable',
+      config: {
+        server_id: 'local',
+        image: {
+          type: 'Image',
+          params: { image: `localhost/monitor-missing-${process.pid}:missing` },
+        },
+      },
+    });
+    const update = await completed(
+      monitor.admin,
+      await monitor.admin.execute<UpdateView>('Deploy', { deployment: 'unpullable' }),
+    );
+    expect(update.success).toBe(false);
+    const [failed] = await eventually(async () => {
+      const found = received(ops, 'DeploymentDeployFailed');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(failed.alert.level).toBe('CRITICAL');
+    expect(failed.alert.resolved).toBe(true);
+    expect(failed.alert.data.data).toMatchObject({ name: 'unpullable', stage: expect.any(String) });
+    expect(String(failed.alert.data.data.log_tail)).toMatch(/missing/);
+    // Stored as an alert (resolved at once) and listed with its delivery.
+    const { alerts } = await monitor.admin.read<{ alerts: KomodoAlertJson[] }>('ListAlerts', {
+      query: { 'data.type': 'DeploymentDeployFailed' },
+    });
+    expect(alerts.map((a) => [a.resolved, a._id?.$oid])).toEqual([[true, update._id.$oid]]);
+    const deliveries = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+      alert: update._id.$oid,
+    });
+    expect(deliveries.map((d) => [d.alerter_name, d.state]).sort()).toEqual([
+      ['builds-only', 'Skipped'],
+      ['oncall', 'Skipped'],
+      ['ops', 'Delivered'],
+    ]);
+  }, 60_000);
+});
