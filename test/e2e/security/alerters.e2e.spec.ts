@@ -135,6 +135,43 @@ describe('security: Alerters', () => {
     await grant(admin, readerId, { type: 'Alerter', id: alerterId }, 'Read');
   });
 
+  it('a form sending back the masked token and url (to change the chat id) keeps them', async () => {
+    await admin.write('CreateAlerter', {
+      name: 'tg-edit',
+      config: {
+        enabled: true,
+        endpoint: {
+          type: 'Telegram',
+          params: { bot_token: BOT_TOKEN, chat_id: '-1', url: receiver.url },
+        },
+      },
+    });
+    const shown = await admin.read<{ config: { endpoint: object } }>('GetAlerter', {
+      alerter: 'tg-edit',
+    });
+    expect(shown.config.endpoint).toEqual({
+      type: 'Telegram',
+      params: { bot_token: '*****', chat_id: '-1', url: '*****' },
+    });
+    await admin.write('UpdateAlerter', {
+      id: 'tg-edit',
+      config: {
+        endpoint: {
+          type: 'Telegram',
+          params: { bot_token: '*****', chat_id: '-2', url: '*****' },
+        },
+      },
+    });
+    const update = await completed(
+      admin,
+      await admin.execute<UpdateView>('TestAlerter', { alerter: 'tg-edit' }),
+    );
+    expect(update.success).toBe(true);
+    const request = receiver.requests.at(-1)!;
+    expect(request.path).toBe(`/bot${BOT_TOKEN}/sendMessage`);
+    expect(request.json).toMatchObject({ chat_id: '-2' });
+  });
+
   it('a bot token, an SMTP password and a secret in a url are in no answer', async () => {
     await admin.write('CreateAlerter', {
       name: 'tg',

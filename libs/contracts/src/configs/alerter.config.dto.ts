@@ -3,6 +3,7 @@ import { MaintenanceWindowDto, ResourceTargetDto } from './common.dto';
 import { Params, Tag } from './hints';
 import { EMAIL_SECURITIES } from '../../../domain/src/alerter/alerter.config';
 import { urlProblem } from '../../../domain/src/alerter/validate';
+import { MASKED_SECRET } from '../../../domain/src/alerter/complete-endpoint';
 import { Bool, Nested, NestedList, OneOf, OneOfEach, Port, rule, Str, Strs } from './rules';
 
 /**
@@ -13,7 +14,10 @@ const HttpUrl = (options: { emptyMeansDefault?: boolean } = {}) =>
   Str(
     undefined,
     rule('httpUrl', (value) =>
-      typeof value !== 'string' || (options.emptyMeansDefault && value === '')
+      typeof value !== 'string' ||
+      (options.emptyMeansDefault && value === '') ||
+      // Sent back as answered: the stored url is kept (completeAlerterPatch).
+      value === MASKED_SECRET
         ? undefined
         : urlProblem(value),
     ),
