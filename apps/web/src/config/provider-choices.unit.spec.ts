@@ -49,22 +49,17 @@ describe('provider pickers: what each offers', () => {
 });
 
 describe('provider pickers: changing the provider', () => {
-  it('keeps the git account when the new provider has one of that name', () => {
-    const config = { git_provider: 'github.com', git_account: 'ci', repo: 'a/b' };
-    expect(withGitProvider(config, git, 'git.local:3000')).toEqual({
-      git_provider: 'git.local:3000',
-      git_account: 'ci',
-      repo: 'a/b',
+  it.each([
+    ['keeps a git account the new provider has too', 'ci', 'git.local:3000', 'ci'],
+    ["drops one the new provider lacks: its token is another host's", 'bot', 'git.local:3000', ''],
+    ['drops the account with the provider', 'ci', '', ''],
+  ])('%s', (_, account, provider, kept) => {
+    const config = { git_provider: 'github.com', git_account: account, repo: 'a/b' };
+    expect(withGitProvider(config, git, provider)).toEqual({
+      ...config,
+      git_provider: provider,
+      git_account: kept,
     });
-  });
-
-  it("drops a git account the new provider does not have: its token is another host's", () => {
-    const config = { git_provider: 'github.com', git_account: 'bot' };
-    expect(withGitProvider(config, git, 'git.local:3000')).toEqual({
-      git_provider: 'git.local:3000',
-      git_account: '',
-    });
-    expect(withGitProvider(config, git, '').git_account).toBe('');
   });
 
   it('drops the account and organization of a registry entry moved to another domain', () => {

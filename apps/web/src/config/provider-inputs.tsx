@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { Config } from './diff';
+import { TextInput } from './field-inputs';
 import {
   accountChoices,
   domainChoices,
@@ -32,13 +33,7 @@ export function ChoiceInput({ id, value, choices, readOnly, onChange }: ChoicePr
   if (typing) {
     return (
       <span className="choice-other">
-        <input
-          id={id}
-          type="text"
-          value={value}
-          readOnly={readOnly}
-          onChange={(e) => onChange(e.target.value)}
-        />{' '}
+        <TextInput id={id} value={value} readOnly={readOnly} onChange={onChange} />
         <button type="button" onClick={() => setTyping(false)}>
           Pick from the list
         </button>
@@ -83,29 +78,6 @@ interface PickerProps {
 export function providerPicker(props: PickerProps): ReactNode | undefined {
   const { id, field, config, providers, readOnly, onChange } = props;
   const value = config[field];
-  const provider = typeof config.git_provider === 'string' ? config.git_provider : '';
-  if (field === 'git_provider' && typeof value === 'string') {
-    return (
-      <ChoiceInput
-        id={id}
-        value={value}
-        readOnly={readOnly}
-        choices={domainChoices(providers.git, value)}
-        onChange={(domain) => onChange(withGitProvider(config, providers.git, domain))}
-      />
-    );
-  }
-  if (field === 'git_account' && typeof value === 'string') {
-    return (
-      <ChoiceInput
-        id={id}
-        value={value}
-        readOnly={readOnly}
-        choices={accountChoices(providers.git, provider, value)}
-        onChange={(account) => onChange({ ...config, git_account: account })}
-      />
-    );
-  }
   if (field === 'image_registry' && Array.isArray(value)) {
     return (
       <RegistriesInput
@@ -117,7 +89,33 @@ export function providerPicker(props: PickerProps): ReactNode | undefined {
       />
     );
   }
-  return undefined;
+  const git = typeof value === 'string' ? gitPart(field, value, config, providers.git) : undefined;
+  if (typeof value !== 'string' || !git) return undefined;
+  return (
+    <ChoiceInput
+      id={id}
+      value={value}
+      readOnly={readOnly}
+      choices={git.choices}
+      onChange={(next) => onChange(git.change(next))}
+    />
+  );
+}
+
+/** `git_provider` or `git_account`: what its picker offers, and the config once it changes. */
+function gitPart(field: string, value: string, config: Config, git: ProviderOptions['git']) {
+  if (field === 'git_provider') {
+    return {
+      choices: domainChoices(git, value),
+      change: (domain: string) => withGitProvider(config, git, domain),
+    };
+  }
+  if (field !== 'git_account') return undefined;
+  const provider = typeof config.git_provider === 'string' ? config.git_provider : '';
+  return {
+    choices: accountChoices(git, provider, value),
+    change: (account: string): Config => ({ ...config, git_account: account }),
+  };
 }
 
 interface RegistriesProps {
@@ -139,30 +137,18 @@ function RegistriesInput({ id, entries, registries, readOnly, onChange }: Regist
       )}
       {entries.map((entry, i) => (
         <div key={i} className="tagged" data-registry={i}>
-          <label htmlFor={`${id}-${i}-domain`}>domain</label>
-          <ChoiceInput
-            id={`${id}-${i}-domain`}
-            value={entry.domain}
-            readOnly={readOnly}
-            choices={domainChoices(registries, entry.domain)}
-            onChange={(domain) => set(i, withRegistryDomain(entry, registries, domain))}
-          />
-          <label htmlFor={`${id}-${i}-account`}>account</label>
-          <ChoiceInput
-            id={`${id}-${i}-account`}
-            value={entry.account}
-            readOnly={readOnly}
-            choices={accountChoices(registries, entry.domain, entry.account)}
-            onChange={(account) => set(i, { ...entry, account })}
-          />
-          <label htmlFor={`${id}-${i}-organization`}>organization</label>
-          <ChoiceInput
-            id={`${id}-${i}-organization`}
-            value={entry.organization}
-            readOnly={readOnly}
-            choices={organizationChoices(registries, entry.domain, entry.organization)}
-            onChange={(organization) => set(i, { ...entry, organization })}
-          />
+          {partsOf(entry, registries).map(({ part, choices, change }) => (
+            <Fragment key={part}>
+              <label htmlFor={`${id}-${i}-${part}`}>{part}</label>
+              <ChoiceInput
+                id={`${id}-${i}-${part}`}
+                value={entry[part]}
+                readOnly={readOnly}
+                choices={choices}
+                onChange={(value) => set(i, change(value))}
+              />
+            </Fragment>
+          ))}
           {!readOnly && (
             <button type="button" onClick={() => onChange(entries.filter((_, j) => j !== i))}>
               Remove registry
@@ -180,4 +166,30 @@ function RegistriesInput({ id, entries, registries, readOnly, onChange }: Regist
       )}
     </div>
   );
+}
+
+/** An entry's domain, account and organization: what each offers, and the entry once changed. */
+function partsOf(entry: RegistryEntry, registries: ProviderOptions['registries']) {
+  const { domain } = entry;
+  return [
+    {
+      part: 'domain',
+      choices: domainChoices(registries, domain),
+      change: (value: string) => withRegistryDomain(entry, registries, value),
+    },
+    {
+      part: 'account',
+      choices: accountChoices(registries, domain, entry.account),
+      change: (value: string) => ({ ...entry, account: value }),
+    },
+    {
+      part: 'organization',
+      choices: organizationChoices(registries, domain, entry.organization),
+      change: (value: string) => ({ ...entry, organization: value }),
+    },
+  ] as const satisfies readonly {
+    part: keyof RegistryEntry;
+    choices: Choices;
+    change(value: string): RegistryEntry;
+  }[];
 }
