@@ -5,14 +5,13 @@ import { join, resolve } from 'node:path';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
 import { MONITOR_VERSION } from '../../apps/gateway/src/version';
 import { CapturingLogger } from '../support/capturing-logger';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 
 /** So long that only the polls at start and on a change can be what a test sees. */
 const NO_ROUND_DURING_TEST = { MONITOR_MONITORING_INTERVAL_MS: '600000' };
 const WITH_LOCAL_AGENT = {
-  MONITOR_LOCAL_AGENT_ENABLED: 'true',
-  MONITOR_LOCAL_AGENT_PORT: '0',
+  ...LOCAL_AGENT_ENV,
   MONITOR_MONITORING_ENABLED: 'true',
   MONITOR_MONITORING_TIMEOUT_MS: '3000',
   ...NO_ROUND_DURING_TEST,

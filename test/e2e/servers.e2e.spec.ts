@@ -10,7 +10,7 @@ import {
 } from '@monitor/testing';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
 import { CapturingLogger } from '../support/capturing-logger';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,8 +49,7 @@ describe('servers: agents polled for state, stats and alerts', () => {
     remotePort = await freePort();
     remote = await startRemote();
     monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+      ...LOCAL_AGENT_ENV,
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: String(INTERVAL),
       MONITOR_MONITORING_TIMEOUT_MS: '300',

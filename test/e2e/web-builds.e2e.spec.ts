@@ -1,7 +1,6 @@
 import Dockerode from 'dockerode';
 import type { Browser, Page } from 'playwright-core';
 import {
-  BUSYBOX_TEST_IMAGE,
   ensureBusyboxImage,
   removeImageTags,
   startGitHttpServer,
@@ -9,8 +8,12 @@ import {
 } from '@monitor/testing';
 import { api, logIn, signUp, TEST_PASSWORD, type ApiClient } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
-import { startFreshMonitor } from '../support/browser-monitor';
-import { completed, type UpdateView } from '../support/updates';
+import { startFreshMonitor } from '../support/fresh-monitor';
+import { completed } from '../support/updates';
+import { destroyStack, removeComposeProject } from '../support/leftovers';
+import { addGitAccount, gitProvider } from '../support/git-accounts';
+import { LOCAL_AGENT_ENV } from '../support/embedded';
+import { deployIdleStack } from '../support/idle-stack';
 
 /*
  * The pages of issue 13 in Debian's Chromium against a real embedded Monitor with its local
@@ -69,8 +72,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
     monitor = await startFreshMonitor({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+      ...LOCAL_AGENT_ENV,
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
     });
     browser = await launchChromium();
@@ -83,50 +85,25 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
     await button('Sign up').click();
     await heading('Dashboard').waitFor();
     admin = api(monitor.url, await logIn(monitor.url, 'admin'));
-    await admin.write('CreateGitProviderAccount', {
-      account: { domain: new URL(git.url('acme/site')).host, username: GIT_USER, token: GIT_TOKEN },
-    });
+    await addGitAccount(admin, git, { username: GIT_USER, token: GIT_TOKEN });
   }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
-    await admin
-      ?.execute<UpdateView>('DestroyStack', { stack })
-      .then((u) => completed(admin, u))
-      .catch(() => undefined);
+    await destroyStack(admin, stack);
     await monitor?.destroy();
     await git?.stop();
     await removeImageTags(
       docker,
       ['latest', '0.0.1', '0.0', '0'].map((tag) => `web-build-image:${tag}`),
     );
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${stack}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await removeComposeProject(docker, stack);
   }, SLOW);
 
   it(
     "shows a running stage's first line before the second is printed, following the bottom",
     async () => {
-      await admin.write('CreateStack', {
-        name: stack,
-        config: {
-          server_id: 'local',
-          auto_pull: false,
-          file_contents: [
-            'services:',
-            '  idle:',
-            `    image: ${BUSYBOX_TEST_IMAGE}`,
-            `    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]`,
-            '    network_mode: none',
-            '',
-          ].join('\n'),
-          pre_deploy: { path: '', command: PRE_DEPLOY },
-        },
-      });
-      const started = await admin.execute<UpdateView>('DeployStack', { stack });
+      const started = await deployIdleStack(admin, { name: stack }, PRE_DEPLOY);
       await page.goto(`${monitor.url}/updates/${started._id.$oid}`);
       const running = page.locator('[data-stage="pre deploy"][data-running]');
       await running.locator('pre.stdout', { hasText: 'first-line' }).waitFor({ timeout: 30_000 });
@@ -324,6 +301,57 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
   );
 
   it(
+    'picks git and registry accounts from those configured, shows one no longer configured, and saves the picks',
+    async () => {
+      const registry = '127.0.0.1:5999';
+      const provider = gitProvider(git);
+      await admin.write('CreateImageRegistryAccount', {
+        account: { domain: registry, username: 'web-pusher', token: 'web-registry-token-1' },
+      });
+      await admin.write('CreateBuild', {
+        name: 'web-picked',
+        config: { git_account: 'gone-user' },
+      });
+      await nav('Builds').click();
+      await page.getByRole('link', { name: 'web-picked', exact: true }).click();
+      await heading(/web-picked/).waitFor();
+      const options = (id: string) => page.locator(`#${id} option`).allTextContents();
+      const account = page.locator('#config-git_account');
+      expect(await account.inputValue()).toBe('gone-user');
+      expect(await options('config-git_account')).toContain('gone-user (not configured)');
+
+      await page.locator('#config-git_provider').selectOption(provider);
+      expect(await options('config-git_account')).toEqual(['(none)', GIT_USER, 'other…']);
+      await account.selectOption(GIT_USER);
+      await button('Add registry').click();
+      await page.locator('#config-image_registry-0-domain').selectOption(registry);
+      expect(await options('config-image_registry-0-account')).toEqual([
+        '(none)',
+        'web-pusher',
+        'other…',
+      ]);
+      await page.locator('#config-image_registry-0-account').selectOption('web-pusher');
+      await page.locator('#config-image_registry-0-organization').selectOption('other…');
+      await page.locator('#config-image_registry-0-organization').fill('team');
+      await button('Review 3 changes').click();
+      await save('Save 3 changes');
+      const build = await admin.read<{ config: Record<string, unknown> }>('GetBuild', {
+        build: 'web-picked',
+      });
+      expect(build.config).toMatchObject({
+        git_provider: provider,
+        git_account: GIT_USER,
+        image_registry: [{ domain: registry, account: 'web-pusher', organization: 'team' }],
+      });
+      await page.locator('#config-image_registry-0-account').waitFor();
+      expect(await page.locator('#config-image_registry-0-account').inputValue()).toBe(
+        'web-pusher',
+      );
+    },
+    SLOW,
+  );
+
+  it(
     'cancels a running build from its page: Cancel build offered while it builds, nothing built',
     async () => {
       // An agent that does not answer: the build waits for it, Building, until cancelled.
@@ -387,9 +415,9 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       }
       await page.locator('#config-server_id').selectOption({ label: 'local' });
       await page.locator('#config-builder_id').selectOption({ label: 'local-builder' });
-      await page.locator('#config-git_provider').fill(new URL(git.url('acme/site')).host);
+      await page.locator('#config-git_provider').selectOption(gitProvider(git));
       await page.locator('#config-git_https').uncheck();
-      await page.locator('#config-git_account').fill(GIT_USER);
+      await page.locator('#config-git_account').selectOption(GIT_USER);
       await page.locator('#config-repo').fill('acme/site');
       await button('Review 6 changes').click();
       await save('Save 6 changes');

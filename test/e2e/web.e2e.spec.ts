@@ -7,7 +7,7 @@ import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
 import { api, logIn, signUp, TEST_PASSWORD } from '../support/api';
 import { launchChromium, screenshot } from '../support/browser';
-import { startFreshMonitor } from '../support/browser-monitor';
+import { startFreshMonitor } from '../support/fresh-monitor';
 import { eventually } from '../support/eventually';
 
 /*

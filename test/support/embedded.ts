@@ -1,55 +1,37 @@
 import type { LoggerService } from '@nestjs/common';
-import { loadConfig } from '@monitor/config';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startMonitor, type MonitorApp } from '../../apps/monitor/src/monitor-app';
 import { api, logIn, signUp, type ApiClient } from './api';
+import { startFreshMonitor, type FreshMonitor } from './fresh-monitor';
 
-export interface EmbeddedMonitor extends MonitorApp {
-  dataDir: string;
+export interface EmbeddedMonitor extends FreshMonitor {
   /** The first user, signed up at start: an admin. */
   adminAuth: { jwt: string };
   /** A client authenticated as the admin. */
   admin: ApiClient;
   /** Closes the app; the data folder stays for a restart. */
   stop(): Promise<void>;
-  /** Closes the app and removes its data. */
-  destroy(): Promise<void>;
 }
 
-/** Monitor in this test process, on loopback and a free port, with its own data folder. */
+/** Env for a Monitor with its local agent on the real Docker engine, on a free port. */
+export const LOCAL_AGENT_ENV: Readonly<Record<string, string>> = {
+  MONITOR_LOCAL_AGENT_ENABLED: 'true',
+  MONITOR_LOCAL_AGENT_PORT: '0',
+};
+
+/** A fresh Monitor (see startFreshMonitor) with its admin signed up, or logged in on a restart. */
 export async function startEmbedded(
   env: Record<string, string> = {},
-  dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
+  dataDir?: string,
   logger: false | LoggerService = false,
 ): Promise<EmbeddedMonitor> {
-  // No local agent and no polling unless a test asks: they write events of their own.
-  const config = loadConfig(
-    {
-      MONITOR_HOST: '127.0.0.1',
-      MONITOR_PORT: '0',
-      MONITOR_DATA_DIR: dataDir,
-      MONITOR_LOCAL_AGENT_ENABLED: 'false',
-      MONITOR_MONITORING_ENABLED: 'false',
-      ...env,
-    },
-    undefined,
-  );
-  const monitor = await startMonitor(config, { logger });
+  const monitor = await startFreshMonitor(env, dataDir, logger);
   // A restart on the same data folder logs the admin in again instead.
   const adminAuth = monitor.runtime.readModel.identity.userCount()
     ? await logIn(monitor.url, 'admin')
     : await signUp(monitor.url, 'admin');
   return {
     ...monitor,
-    dataDir,
     adminAuth,
     admin: api(monitor.url, adminAuth),
     stop: () => monitor.close(),
-    destroy: async () => {
-      await monitor.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }

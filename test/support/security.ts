@@ -1,7 +1,7 @@
 import Dockerode from 'dockerode';
 import { ensureBusyboxImage } from '@monitor/testing';
 import { api, signUp, type ApiClient, type Auth } from './api';
-import { startEmbedded, type EmbeddedMonitor } from './embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from './embedded';
 
 /**
  * What the security specs share: a Monitor whose users may sign up, with its local agent on the
@@ -13,8 +13,7 @@ export async function startWithLocalAgent(
   await ensureBusyboxImage(new Dockerode({ socketPath: '/var/run/docker.sock' }));
   return startEmbedded({
     MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-    MONITOR_LOCAL_AGENT_ENABLED: 'true',
-    MONITOR_LOCAL_AGENT_PORT: '0',
+    ...LOCAL_AGENT_ENV,
     ...env,
   });
 }

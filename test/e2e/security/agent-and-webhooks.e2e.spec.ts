@@ -12,8 +12,9 @@ import {
   type GitHttpServer,
 } from '@monitor/testing';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../../apps/periphery/src';
-import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../../support/embedded';
 import { completed as completedUpdate, type UpdateView as Update } from '../../support/updates';
+import { addGitAccount, gitProvider, gitSource } from '../../support/git-accounts';
 
 const PASSKEY = 'host-passkey-5f1c9e2a77';
 const GIT_USER = 'deployer';
@@ -91,28 +92,19 @@ describe('security: the agent passkey never crosses the wire; webhooks act once'
     await git.createRepo('acme/hooked', {
       'compose.yaml': `services:\n  app:\n    image: ${BUSYBOX_TEST_IMAGE}\n    network_mode: none\n    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]\n`,
     });
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
     await monitor.admin.write('CreateServer', {
       name: 'host',
       config: { address: host.url, passkey: PASSKEY, enabled: true },
     });
-    const provider = new URL(git.url('acme/hooked')).host;
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    const provider = gitProvider(git);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateStack', {
       name: 'hooked',
       config: {
         server_id: 'local',
         project_name: project,
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/hooked',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/hooked'),
         webhook_secret: HOOK_SECRET,
         auto_pull: false,
       },

@@ -3,6 +3,9 @@ import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import { startWithLocalAgent } from '../../support/security';
 import { completed, type UpdateView as Update } from '../../support/updates';
+import { createServerBuilder } from '../../support/builders';
+import { addGitAccount, gitProvider, gitSource } from '../../support/git-accounts';
+import { expectNoSecret } from '../../support/secret-search';
 
 const GIT_USER = 'env-reader';
 const GIT_TOKEN = `env-git-token-${randomBytes(6).toString('hex')}`;
@@ -29,23 +32,16 @@ describe("security: a user's command on the agent does not see the agent's envir
   let git: GitHttpServer;
   const saved = { ...process.env };
 
-  const expectNoAgentSecret = (update: Update) => {
-    const text = JSON.stringify(update);
-    for (const secret of Object.values(AGENT_SECRETS)) expect(text).not.toContain(secret);
-  };
+  const expectNoAgentSecret = (update: Update) =>
+    expectNoSecret([update], Object.values(AGENT_SECRETS));
 
   beforeAll(async () => {
     Object.assign(process.env, AGENT_SECRETS);
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('acme/env', { 'README.md': 'env\n' });
     monitor = await startWithLocalAgent();
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: new URL(git.url('acme/env')).host, username: GIT_USER, token: GIT_TOKEN },
-    });
-    await monitor.admin.write('CreateBuilder', {
-      name: 'env-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
+    await createServerBuilder(monitor.admin, 'env-builder');
   }, 60_000);
 
   afterAll(async () => {
@@ -59,11 +55,7 @@ describe("security: a user's command on the agent does not see the agent's envir
       name: 'env-repo',
       config: {
         server_id: 'local',
-        git_provider: new URL(git.url('acme/env')).host,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/env',
-        branch: 'main',
+        ...gitSource(gitProvider(git), GIT_USER, 'acme/env'),
         on_clone: { path: '', command: 'env; echo "home is $HOME"; cat README.md' },
       },
     });

@@ -12,6 +12,7 @@ import {
   startWithLocalAgent,
 } from '../../support/security';
 import { completed, type UpdateView as Update } from '../../support/updates';
+import { createServerBuilder } from '../../support/builders';
 
 /**
  * Issue 13, Builds: a build from `dockerfile` contents alone now runs its pre-build command on
@@ -36,10 +37,7 @@ describe('security: the pre-build of a build without a repository, and files on 
     monitor = await startWithLocalAgent();
     admin = monitor.admin;
     for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
-    await admin.write('CreateBuilder', {
-      name: 'local-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(admin, 'local-builder');
     await admin.write('CreateBuild', {
       name: image,
       config: { builder_id: 'local-builder', dockerfile: 'FROM scratch\nLABEL monitor-test=1\n' },

@@ -7,6 +7,7 @@ import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { ApiClient } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant } from '../../support/security';
+import { addGitAccount, gitProvider, gitSource } from '../../support/git-accounts';
 
 const GIT_USER = 'builder';
 const GIT_TOKEN = 'git-token-6620-secret';
@@ -35,12 +36,10 @@ describe("security: RefreshBuildCache reads a user's repository without followin
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('mallory/app', { 'real/Dockerfile': 'FROM scratch\n' });
     await pushLinksAndHugeFile(git);
-    const provider = new URL(git.url('mallory/app')).host;
+    const provider = gitProvider(git);
     monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
     mallory = (await enabledUser(monitor, 'mallory')).client;
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateBuilder', {
       name: 'b',
       config: { type: 'Url', params: { address: 'http://127.0.0.1:1' } },
@@ -56,11 +55,7 @@ describe("security: RefreshBuildCache reads a user's repository without followin
         name,
         config: {
           builder_id: 'b',
-          git_provider: provider,
-          git_https: false,
-          git_account: GIT_USER,
-          repo: 'mallory/app',
-          branch: 'main',
+          ...gitSource(provider, GIT_USER, 'mallory/app'),
           ...paths,
         },
       });

@@ -12,6 +12,7 @@ import {
   startWithLocalAgent,
 } from '../../support/security';
 import { completed, type UpdateView as Update } from '../../support/updates';
+import { createServerBuilder } from '../../support/builders';
 
 interface BuildView {
   config: { build_path: string; pre_build: { command: string }; extra_args: string[] };
@@ -36,10 +37,7 @@ describe('security: a Build is checked when written, and its pre-build needs Ter
     monitor = await startWithLocalAgent();
     admin = monitor.admin;
     for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
-    await admin.write('CreateBuilder', {
-      name: 'local-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(admin, 'local-builder');
     await admin.write('CreateBuild', { name: 'web', config: { builder_id: 'local-builder' } });
     for (const user of ['alice', 'tom']) {
       await grant(user, 'Build', 'web', 'Write');

@@ -7,6 +7,7 @@ import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant as grantOn, startWithLocalAgent } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
+import { destroyStack, removeComposeProject, removeContainers } from '../../support/leftovers';
 
 const MASK = '*****';
 
@@ -131,20 +132,10 @@ describe('security: inspecting containers needs Inspect, listing processes needs
   }, 120_000);
 
   afterAll(async () => {
-    await admin
-      ?.execute<UpdateView>('DestroyStack', { stack })
-      .then((update) => completed(admin, update))
-      .catch(() => undefined);
+    await destroyStack(admin, stack);
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
-    await docker
-      .getContainer(deployment)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeComposeProject(docker, project);
+    await removeContainers(docker, deployment);
   }, 60_000);
 
   it('refuses every inspect to a user with Read but no Inspect, naming Inspect', async () => {

@@ -1,12 +1,8 @@
-import { loadConfig } from '@monitor/config';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { startMonitor } from '../../../apps/monitor/src/monitor-app';
 import { api, authHeaders, signUp, TEST_PASSWORD, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { startFreshMonitor } from '../../support/fresh-monitor';
 
 type Answer = {
   status: number;
@@ -248,19 +244,7 @@ describe('security: logins', () => {
 describe('security: the first user', () => {
   /** Monitor on a fresh data folder, with nobody signed up yet. */
   async function fresh(env: Record<string, string> = {}) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-'));
-    const config = loadConfig(
-      {
-        MONITOR_HOST: '127.0.0.1',
-        MONITOR_PORT: '0',
-        MONITOR_DATA_DIR: dataDir,
-        MONITOR_LOCAL_AGENT_ENABLED: 'false',
-        MONITOR_MONITORING_ENABLED: 'false',
-        ...env,
-      },
-      undefined,
-    );
-    const app = await startMonitor(config, { logger: false });
+    const app = await startFreshMonitor(env);
     const signUps = () =>
       Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -271,11 +255,7 @@ describe('security: the first user', () => {
         ),
       );
     const users = () => app.runtime.readModel.identity.allUsers();
-    const destroy = async () => {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-    return { app, signUps, users, destroy };
+    return { app, signUps, users, destroy: app.destroy };
   }
 
   it('lets exactly one of 20 parallel sign-ups in, as admin, when sign-ups are closed', async () => {

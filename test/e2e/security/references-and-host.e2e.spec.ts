@@ -11,6 +11,7 @@ import {
   startWithLocalAgent,
 } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
+import { removeContainers } from '../../support/leftovers';
 
 type Named = { name: string };
 
@@ -46,10 +47,7 @@ describe('security: references need rights, root on a host needs Terminal', () =
 
   afterAll(async () => {
     await monitor?.destroy();
-    await docker
-      .getContainer(container)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeContainers(docker, container);
     await docker
       .getVolume(volume)
       .remove()

@@ -7,6 +7,7 @@ import {
   startWithLocalAgent,
 } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
+import { createServerBuilder } from '../../support/builders';
 
 type Named = { name: string };
 
@@ -31,10 +32,7 @@ describe('security: a Repo runs commands on its builder only with Terminal there
     monitor = await startWithLocalAgent();
     admin = monitor.admin;
     for (const name of ['carol', 'dave']) users[name] = (await enabledUser(monitor, name)).client;
-    await admin.write('CreateBuilder', {
-      name: 'shared-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(admin, 'shared-builder');
     await grant('carol', 'Builder', 'shared-builder', 'Read', ['Attach']);
     await grant('dave', 'Builder', 'shared-builder', 'Read', ['Attach']);
     await grant('dave', 'Server', 'local', 'Read', ['Terminal']);

@@ -6,6 +6,7 @@ import type { EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant, startWithLocalAgent } from '../../support/security';
 import { eventually } from '../../support/eventually';
 import { completed, type UpdateView } from '../../support/updates';
+import { destroyStack, removeComposeProject, removeContainers } from '../../support/leftovers';
 
 const MASK = '*****';
 
@@ -76,20 +77,10 @@ describe('security: secret values do not leak through transformations or log sea
   }, 60_000);
 
   afterAll(async () => {
-    await monitor?.admin
-      .execute<UpdateView>('DestroyStack', { stack: 'leaky-stack' })
-      .then((update) => completed(monitor.admin, update))
-      .catch(() => undefined);
+    await destroyStack(monitor?.admin, 'leaky-stack');
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
-    await docker
-      .getContainer(name)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeComposeProject(docker, project);
+    await removeContainers(docker, name);
   }, 60_000);
 
   it('masks the secret printed reversed, in base64, hex, upper case, spaced or a character a line, in the log and the Update', async () => {

@@ -1,17 +1,27 @@
+import type { LoggerService } from '@nestjs/common';
 import { loadConfig } from '@monitor/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor, type MonitorApp } from '../../apps/monitor/src/monitor-app';
 
+export interface FreshMonitor extends MonitorApp {
+  dataDir: string;
+  /** Closes the app and removes its data. */
+  destroy(): Promise<void>;
+}
+
 /**
- * An embedded Monitor with no user yet, so the browser signs the first one up, as a new
- * installation is used. (`startEmbedded` signs an admin up by itself.)
+ * Monitor in this test process, on loopback and a free port, with its own data folder and no
+ * user signed up by the test: the first sign-up (a browser's, a race's) makes the admin, as on
+ * a new installation. No local agent and no polling unless a test asks: they write events of
+ * their own.
  */
 export async function startFreshMonitor(
   env: Record<string, string> = {},
-): Promise<MonitorApp & { destroy(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'monitor-web-e2e-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'monitor-e2e-')),
+  logger: false | LoggerService = false,
+): Promise<FreshMonitor> {
   const config = loadConfig(
     {
       MONITOR_HOST: '127.0.0.1',
@@ -23,9 +33,10 @@ export async function startFreshMonitor(
     },
     undefined,
   );
-  const monitor = await startMonitor(config, { logger: false });
+  const monitor = await startMonitor(config, { logger });
   return {
     ...monitor,
+    dataDir,
     destroy: async () => {
       await monitor.close();
       rmSync(dataDir, { recursive: true, force: true });
