@@ -9,9 +9,10 @@ import {
   type TestRegistry,
 } from '@monitor/testing';
 import { CapturingLogger } from '../support/capturing-logger';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { removeContainers } from '../support/leftovers';
 
 describe('deployments: a container on a server, end to end', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -41,8 +42,7 @@ describe('deployments: a container on a server, end to end', () => {
     await removeImageTags(docker, images);
     monitor = await startEmbedded(
       {
-        MONITOR_LOCAL_AGENT_ENABLED: 'true',
-        MONITOR_LOCAL_AGENT_PORT: '0',
+        ...LOCAL_AGENT_ENV,
         MONITOR_MONITORING_ENABLED: 'true',
         MONITOR_MONITORING_INTERVAL_MS: '400',
         MONITOR_MONITORING_IMAGE_UPDATE_INTERVAL_MS: '500',
@@ -55,10 +55,7 @@ describe('deployments: a container on a server, end to end', () => {
 
   afterAll(async () => {
     await monitor?.destroy();
-    await docker
-      .getContainer(name)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeContainers(docker, name);
     await removeImageTags(docker, images).catch(() => undefined);
     await registry?.stop();
   }, 60_000);
@@ -275,10 +272,7 @@ describe('deployments: a container on a server, end to end', () => {
         .join('');
       expect(store).not.toContain(secret);
     } finally {
-      await docker
-        .getContainer(other)
-        .remove({ force: true })
-        .catch(() => undefined);
+      await removeContainers(docker, other);
     }
   });
 
@@ -336,10 +330,7 @@ describe('deployments: a container on a server, end to end', () => {
       await eventually(async () => expect(await sickState()).toBe('unhealthy'));
       expect((await docker.getContainer(sick).inspect()).State.Status).toBe('running');
     } finally {
-      await docker
-        .getContainer(sick)
-        .remove({ force: true })
-        .catch(() => undefined);
+      await removeContainers(docker, sick);
     }
   });
 
@@ -392,10 +383,7 @@ describe('deployments: a container on a server, end to end', () => {
       expect(JSON.stringify([refused, pulled])).not.toContain(token);
     } finally {
       for (const container of names) {
-        await docker
-          .getContainer(container)
-          .remove({ force: true })
-          .catch(() => undefined);
+        await removeContainers(docker, container);
       }
       await removeImageTags(docker, [image]).catch(() => undefined);
       await privateRegistry.stop();
@@ -430,10 +418,7 @@ describe('deployments: a container on a server, end to end', () => {
       expect(deployed.logs.find((l) => l.stage === 'prepare')?.stdout).toContain(`image: ${built}`);
       expect((await docker.getContainer(deployment).inspect()).Config.Image).toBe(built);
     } finally {
-      await docker
-        .getContainer(deployment)
-        .remove({ force: true })
-        .catch(() => undefined);
+      await removeContainers(docker, deployment);
       await removeImageTags(docker, [built]).catch(() => undefined);
     }
   });
@@ -515,10 +500,7 @@ describe('deployments: a container on a server, end to end', () => {
       await eventually(async () => expect((await info(auto))?.update_available).toBe(false));
     } finally {
       for (const container of [watch, auto]) {
-        await docker
-          .getContainer(container)
-          .remove({ force: true })
-          .catch(() => undefined);
+        await removeContainers(docker, container);
       }
       await removeImageTags(docker, [image, variant]).catch(() => undefined);
     }

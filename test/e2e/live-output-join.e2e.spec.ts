@@ -1,21 +1,17 @@
 import Dockerode from 'dockerode';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
+import { ensureBusyboxImage } from '@monitor/testing';
 import type { WebSocket } from 'ws';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import {
   followUpdate,
   updateFeed,
   type FeedMessage,
   type SeenUpdate,
 } from '../support/update-feed';
-import { completed, type UpdateView } from '../support/updates';
+import type { UpdateView } from '../support/updates';
+import { destroyStack, removeComposeProject } from '../support/leftovers';
+import { deployIdleStack } from '../support/idle-stack';
 
-const COMPOSE = `services:
-  idle:
-    image: ${BUSYBOX_TEST_IMAGE}
-    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
-    network_mode: none
-`;
 const LINES = ['line-1', 'line-2', 'line-3', 'line-4', 'line-5'];
 // One line a second: a client joins after the first and hears the rest.
 const PRE_DEPLOY = LINES.map((line) => `echo ${line}`).join('; sleep 1; ');
@@ -34,37 +30,17 @@ describe('live output: a client that joins while a stage runs', () => {
 
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
   }, 60_000);
   afterAll(async () => {
     socket?.close();
-    await monitor?.admin
-      .execute<UpdateView>('DestroyStack', { stack: 'join' })
-      .then((u) => completed(monitor.admin, u))
-      .catch(() => undefined);
+    await destroyStack(monitor?.admin, 'join');
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await removeComposeProject(docker, project);
   });
 
   it('sees the output so far, then each new line once, with no gap', async () => {
-    await monitor.admin.write('CreateStack', {
-      name: 'join',
-      config: {
-        server_id: 'local',
-        project_name: project,
-        auto_pull: false,
-        file_contents: COMPOSE,
-        pre_deploy: { path: '', command: PRE_DEPLOY },
-      },
-    });
-    const started = await monitor.admin.execute<UpdateView>('DeployStack', { stack: 'join' });
+    const started = await deployIdleStack(monitor.admin, { name: 'join', project }, PRE_DEPLOY);
     const id = started._id.$oid;
     // Joins once the stage has printed its first line, as a page opened then would.
     const deadline = Date.now() + 30_000;

@@ -1,28 +1,25 @@
 import Dockerode from 'dockerode';
 import { updateStream } from '@monitor/domain';
-import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
-import { WebSocket } from 'ws';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-import { completed, type UpdateView } from '../support/updates';
+import { ensureBusyboxImage } from '@monitor/testing';
+import type { WebSocket } from 'ws';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
+import { destroyStack, removeComposeProject } from '../support/leftovers';
+import {
+  followUpdate,
+  updateFeed,
+  type FeedMessage,
+  type SeenUpdate,
+} from '../support/update-feed';
+import type { UpdateView } from '../support/updates';
+import { expectNoSecret } from '../support/secret-search';
+import { deployIdleStack } from '../support/idle-stack';
 
 const SECRET = 'live-secret-4711';
-const COMPOSE = `services:
-  idle:
-    image: ${BUSYBOX_TEST_IMAGE}
-    command: ["/bin/sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
-    network_mode: none
-`;
 // Prints a line (with the secret, on both streams), sleeps 3 s, then another; each says when
 // it was printed by the host's clock, which the test shares.
 const PRE_DEPLOY =
   'echo first-line-at $(date +%s%3N) [[LIVE_TOKEN]]; echo warn [[LIVE_TOKEN]] >&2; sleep 3; ' +
   'echo second-line-at $(date +%s%3N)';
-
-/** Each `/ws/update` message, with when it arrived. */
-interface FeedMessage {
-  at: number;
-  text: string;
-}
 
 describe('live output: a running stage grows on /ws/update', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -31,72 +28,30 @@ describe('live output: a running stage grows on /ws/update', () => {
   let socket: WebSocket;
   const messages: FeedMessage[] = [];
   /** What GetUpdate answered after each feed message of the deploy's Update. */
-  const seen: { at: number; update: UpdateView }[] = [];
+  const seen: SeenUpdate[] = [];
   let update: UpdateView;
 
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
     await monitor.admin.write('CreateVariable', {
       name: 'LIVE_TOKEN',
       value: SECRET,
       is_secret: true,
     });
-    socket = await feed(monitor.url, monitor.adminAuth.jwt, messages);
+    socket = await updateFeed(monitor.url, monitor.adminAuth.jwt, messages);
   }, 60_000);
   afterAll(async () => {
     socket?.close();
-    await monitor?.admin
-      .execute<UpdateView>('DestroyStack', { stack: 'live' })
-      .then((u) => completed(monitor.admin, u))
-      .catch(() => undefined);
+    await destroyStack(monitor?.admin, 'live');
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await removeComposeProject(docker, project);
   });
 
   it("shows the pre-deploy command's first line before it prints the second", async () => {
-    await monitor.admin.write('CreateStack', {
-      name: 'live',
-      config: {
-        server_id: 'local',
-        project_name: project,
-        auto_pull: false,
-        file_contents: COMPOSE,
-        pre_deploy: { path: '', command: PRE_DEPLOY },
-      },
-    });
-    const started = await monitor.admin.execute<UpdateView>('DeployStack', { stack: 'live' });
-    const id = started._id.$oid;
+    const started = await deployIdleStack(monitor.admin, { name: 'live', project }, PRE_DEPLOY);
     // Each feed message about the Update is followed by a read of it, in order, as the page does.
-    let read = 0;
-    const follow = async () => {
-      for (;;) {
-        const next = messages.slice(read).findIndex((m) => m.text.includes(id));
-        if (next < 0) {
-          await new Promise((r) => setTimeout(r, 5));
-          continue;
-        }
-        read += next + 1;
-        const at = messages[read - 1].at;
-        const current = await monitor.admin.read<UpdateView>('GetUpdate', { id });
-        seen.push({ at, update: current });
-        if (current.status === 'Complete') return current;
-      }
-    };
-    let timer: NodeJS.Timeout | undefined;
-    update = await Promise.race([
-      follow(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('the deploy did not end in 60 s')), 60_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    update = await followUpdate(monitor.admin, messages, started._id.$oid, seen);
     expect(update.success).toBe(true);
 
     const running = seen.find(({ update: u }) =>
@@ -131,27 +86,6 @@ describe('live output: a running stage grows on /ws/update', () => {
     expect(outputs.length).toBeGreaterThan(0);
     expect(JSON.stringify(outputs)).toMatch(/first-line-at \d+ \*{3,}/);
     expect(JSON.stringify(outputs)).toMatch(/warn \*{3,}/);
-    for (const text of [
-      JSON.stringify(events),
-      JSON.stringify(seen),
-      JSON.stringify(update),
-      ...messages.map((m) => m.text),
-    ]) {
-      expect(text).not.toContain(SECRET);
-    }
+    expectNoSecret([events, seen, update, ...messages.map((m) => m.text)], [SECRET]);
   });
 });
-
-async function feed(url: string, jwt: string, into: FeedMessage[]): Promise<WebSocket> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
-  await new Promise<void>((resolve, reject) => {
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } })));
-    socket.on('message', (data) => {
-      const text = data.toString();
-      if (text === 'LOGGED_IN') return resolve();
-      into.push({ at: Date.now(), text });
-    });
-    socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
-  });
-  return socket;
-}

@@ -13,15 +13,15 @@ import {
   startTestRegistry,
   type TestRegistry,
 } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed, type UpdateView as Update } from '../support/updates';
+import { removeContainers } from '../support/leftovers';
 
 const v = (major: number, minor: number, patch: number): Version => ({ major, minor, patch });
 const IDLE = `/bin/sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`;
 const ENV = {
-  MONITOR_LOCAL_AGENT_ENABLED: 'true',
-  MONITOR_LOCAL_AGENT_PORT: '0',
+  ...LOCAL_AGENT_ENV,
   MONITOR_MONITORING_ENABLED: 'true',
   MONITOR_MONITORING_INTERVAL_MS: '400',
 };
@@ -106,12 +106,7 @@ describe('redeploy on build: a successful build redeploys the deployments that f
 
   afterAll(async () => {
     await monitor?.destroy();
-    for (const name of [follows, ignores, idle]) {
-      await docker
-        .getContainer(name)
-        .remove({ force: true })
-        .catch(() => undefined);
-    }
+    await removeContainers(docker, follows, ignores, idle);
     await removeImageTags(docker, images).catch(() => undefined);
     await registry?.stop();
   }, 60_000);

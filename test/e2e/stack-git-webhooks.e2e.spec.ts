@@ -6,9 +6,10 @@ import {
   startGitHttpServer,
   type GitHttpServer,
 } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 
 const GIT_USER = 'deployer';
 const GIT_TOKEN = 'git-token-4711-secret';
@@ -87,25 +88,16 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
       'deploy/compose.yaml': base,
       'deploy/compose.prod.yaml': override('prod-v1'),
     });
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    const provider = new URL(git.url('acme/app')).host;
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    const provider = gitProvider(git);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateVariable', { name: 'APP_TAG', value: 'tag-42' });
     await monitor.admin.write('CreateStack', {
       name: 'from-git',
       config: {
         server_id: 'local',
         project_name: project,
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/app',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/app'),
         run_directory: 'deploy',
         file_paths: ['compose.yaml', 'compose.prod.yaml'],
         environment: 'TAG=[[APP_TAG]]',
@@ -283,15 +275,11 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
   });
 
   it("deploys a stack whose files come from its linked Repo's git settings", async () => {
-    const provider = new URL(git.url('acme/app')).host;
+    const provider = gitProvider(git);
     await monitor.admin.write('CreateRepo', {
       name: 'app-repo',
       config: {
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/app',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/app'),
       },
     });
     await monitor.admin.write('CreateStack', {

@@ -2,11 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { startWithLocalAgent } from '../support/security';
+import {
+  followUpdate,
+  updateFeed,
+  type FeedMessage,
+  type SeenUpdate,
+} from '../support/update-feed';
 import { completed, type UpdateView } from '../support/updates';
+import { destroyStack, removeComposeProject } from '../support/leftovers';
 
 const SECRET = 'build-secret-4711';
 const COMPOSE = `services:
@@ -32,7 +39,7 @@ describe('a Stack with run_build builds its services first', () => {
   let monitor: EmbeddedMonitor;
   let folder: string;
   let socket: WebSocket;
-  const messages: string[] = [];
+  const messages: FeedMessage[] = [];
 
   const deploy = async (request = 'DeployStack') =>
     completed(
@@ -66,21 +73,14 @@ describe('a Stack with run_build builds its services first', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'compose.yaml'), COMPOSE);
     writeFileSync(join(folder, 'Dockerfile'), dockerfile('one'));
-    socket = await feed(monitor.url, monitor.adminAuth.jwt, messages);
+    socket = await updateFeed(monitor.url, monitor.adminAuth.jwt, messages);
   }, 60_000);
 
   afterAll(async () => {
     socket?.close();
-    await monitor?.admin
-      .execute<UpdateView>('DestroyStack', { stack: 'built' })
-      .then((u) => completed(monitor.admin, u))
-      .catch(() => undefined);
+    await destroyStack(monitor?.admin, 'built');
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await removeComposeProject(docker, project);
     await docker
       .getImage(`${project}_app`)
       .remove({ force: true })
@@ -89,23 +89,14 @@ describe('a Stack with run_build builds its services first', () => {
 
   it('builds with build_extra_args before up, live, and runs the built image', async () => {
     const started = await monitor.admin.execute<UpdateView>('DeployStack', { stack: 'built' });
-    const id = started._id.$oid;
     // Read the Update after each feed message about it, as the Update page does.
-    let running: UpdateView['logs'][number] | undefined;
-    let read = 0;
-    let update = started;
-    while (update.status !== 'Complete') {
-      const next = messages.slice(read).findIndex((m) => m.includes(id));
-      if (next < 0) {
-        await new Promise((r) => setTimeout(r, 5));
-        continue;
-      }
-      read += next + 1;
-      update = await monitor.admin.read<UpdateView>('GetUpdate', { id });
-      running ??= update.logs.find(
+    const seen: SeenUpdate[] = [];
+    const update = await followUpdate(monitor.admin, messages, started._id.$oid, seen, 120_000);
+    const running = seen
+      .flatMap(({ update: u }) => u.logs)
+      .find(
         (l) => l.stage === 'Compose Build' && l.end_ts === 0 && l.stdout.includes('build-line'),
       );
-    }
     expect(update.success).toBe(true);
     expect(running).toBeDefined();
     const stages = update.logs.map((l) => l.stage);
@@ -160,17 +151,3 @@ describe('a Stack with run_build builds its services first', () => {
     expect((await builtImage()).Id).toBe(before);
   }, 150_000);
 });
-
-async function feed(url: string, jwt: string, into: string[]): Promise<WebSocket> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
-  await new Promise<void>((resolve, reject) => {
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } })));
-    socket.on('message', (data) => {
-      const text = data.toString();
-      if (text === 'LOGGED_IN') return resolve();
-      into.push(text);
-    });
-    socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
-  });
-  return socket;
-}

@@ -10,9 +10,10 @@ import {
   removeImageTags,
   startTestRegistry,
 } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { destroyStack, removeComposeProject } from '../support/leftovers';
 
 const COMPOSE = `services:
   web:
@@ -48,8 +49,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
   beforeAll(async () => {
     await ensureBusyboxImage(docker);
     monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+      ...LOCAL_AGENT_ENV,
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: '400',
       MONITOR_MONITORING_IMAGE_UPDATE_INTERVAL_MS: '500',
@@ -66,16 +66,9 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
   }, 60_000);
   afterAll(async () => {
     // Done before the store closes, so the Update is recorded and nothing is left running.
-    await monitor?.admin
-      .execute<Update>('DestroyStack', { stack: 'two-services' })
-      .then(completed)
-      .catch(() => undefined);
+    await destroyStack(monitor?.admin, 'two-services');
     await monitor?.destroy();
-    const left = await docker.listContainers({
-      all: true,
-      filters: { label: [`com.docker.compose.project=${project}`] },
-    });
-    await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+    await removeComposeProject(docker, project);
   });
 
   it('deploys a two-service stack written in the UI and reports both running', async () => {
@@ -313,11 +306,7 @@ describe('stacks from compose text: deploy, state, restart, stop, destroy', () =
       expect((await run('DestroyStack', { stack: stacks[0] })).success).toBe(true);
     } finally {
       for (const stack of stacks) {
-        const left = await docker.listContainers({
-          all: true,
-          filters: { label: [`com.docker.compose.project=${stack}`] },
-        });
-        await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true })));
+        await removeComposeProject(docker, stack);
       }
       await removeImageTags(docker, [image]).catch(() => undefined);
       await registry.stop();
