@@ -1,7 +1,8 @@
 import { FakeEc2, startGitHttpServer, type GitHttpServer } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { enabledUser, expectRefused, grant } from '../support/security';
 import { completed, type UpdateView } from '../support/updates';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 
 const GIT_USER = 'builder';
 const GIT_TOKEN = 'git-token-3107-secret';
@@ -26,11 +27,7 @@ describe("RefreshBuildCache: a Build's latest remote commit and Dockerfile, read
       (b) => b.name === name,
     )!.info;
   const source = (account: string) => ({
-    git_provider: provider,
-    git_https: false,
-    git_account: account,
-    repo: 'acme/app',
-    branch: 'main',
+    ...gitSource(provider, account, 'acme/app'),
   });
 
   beforeAll(async () => {
@@ -39,22 +36,17 @@ describe("RefreshBuildCache: a Build's latest remote commit and Dockerfile, read
       Dockerfile: 'FROM scratch\n',
       'web/build.Dockerfile': 'FROM alpine\n',
     });
-    provider = new URL(git.url('acme/app')).host;
+    provider = gitProvider(git);
     ec2 = await FakeEc2.start();
     monitor = await startEmbedded({
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+      ...LOCAL_AGENT_ENV,
       MONITOR_AWS_ACCESS_KEY_ID: 'AKIATESTKEY',
       MONITOR_AWS_SECRET_ACCESS_KEY: 'aws-secret-for-refresh-test',
       MONITOR_AWS_ENDPOINT: ec2.endpoint,
     });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: 'intruder', token: WRONG_TOKEN },
-    });
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
+    await addGitAccount(monitor.admin, git, { username: 'intruder', token: WRONG_TOKEN });
     await monitor.admin.write('CreateBuilder', {
       name: 'aws-builder',
       config: { type: 'Aws', params: { ami_id: 'ami-12345678' } },

@@ -6,6 +6,7 @@ import { removeImageTags } from '@monitor/testing';
 import type { EmbeddedMonitor } from '../support/embedded';
 import { startWithLocalAgent } from '../support/security';
 import { completed, type UpdateView as Update } from '../support/updates';
+import { createServerBuilder } from '../support/builders';
 
 const PRE_SECRET = `pre-secret-${randomBytes(6).toString('hex')}`;
 
@@ -34,10 +35,7 @@ describe('RunBuild: the pre-build of a build from dockerfile contents', () => {
 
   beforeAll(async () => {
     monitor = await startWithLocalAgent();
-    await monitor.admin.write('CreateBuilder', {
-      name: 'local-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(monitor.admin, 'local-builder');
     await monitor.admin.write('CreateVariable', {
       name: 'PRE_SECRET',
       value: PRE_SECRET,

@@ -7,9 +7,12 @@ import {
   type GitHttpServer,
   type TestRegistry,
 } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { removeContainers } from '../support/leftovers';
+import { createServerBuilder } from '../support/builders';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 
 const GIT_USER = 'hook-git';
 const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
@@ -60,32 +63,22 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
       startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
     ]);
     await git.createRepo('acme/hooked', { Dockerfile: DOCKERFILE, VERSION: 'one\n' });
-    const provider = new URL(git.url('acme/hooked')).host;
+    const provider = gitProvider(git);
     monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
+      ...LOCAL_AGENT_ENV,
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: '400',
     });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateImageRegistryAccount', {
       account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
     });
-    await monitor.admin.write('CreateBuilder', {
-      name: `hook-builder-${run}`,
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(monitor.admin, `hook-builder-${run}`);
     await monitor.admin.write('CreateBuild', {
       name: build,
       config: {
         builder_id: `hook-builder-${run}`,
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/hooked',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/hooked'),
         pre_build: { path: '', command: COPY_BUSYBOX },
         image_registry: [
           { domain: registry.address, account: REGISTRY_USER, organization: 'team' },
@@ -119,10 +112,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
 
   afterAll(async () => {
     await monitor?.destroy();
-    await docker
-      .getContainer(deployment)
-      .remove({ force: true })
-      .catch(() => undefined);
+    await removeContainers(docker, deployment);
     // Every tag the builds left here: versions, latest, short commits.
     const tags = (await docker.listImages())
       .flatMap((i) => i.RepoTags ?? [])

@@ -9,16 +9,26 @@ import {
   type GitHttpServer,
   type TestRegistry,
 } from '@monitor/testing';
-import { WebSocket } from 'ws';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import type { WebSocket } from 'ws';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
+import {
+  followUpdate,
+  updateFeed,
+  type FeedMessage,
+  type SeenUpdate,
+} from '../support/update-feed';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { createServerBuilder } from '../support/builders';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { expectNoSecret } from '../support/secret-search';
 
 const GIT_USER = 'builder-git';
 const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
 const REGISTRY_USER = 'builder';
 const REGISTRY_TOKEN = `registry-token-${randomBytes(6).toString('hex')}`;
 const BUILD_SECRET = `build-secret-${randomBytes(6).toString('hex')}`;
+const SECRETS = [BUILD_SECRET, GIT_TOKEN, REGISTRY_TOKEN];
 
 const sh = (script: string, mount = '') =>
   `RUN ${mount}["/bin/busybox", "sh", "-c", ${JSON.stringify(script)}]`;
@@ -46,7 +56,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   let registry: TestRegistry;
   let provider: string;
   /** Every /ws/update message of the whole run, checked for secrets at the end. */
-  const messages: { at: number; text: string }[] = [];
+  const messages: FeedMessage[] = [];
   let everything: WebSocket | undefined;
 
   const completed = (update: Update, ms = 120_000) => completedUpdate(monitor.admin, update, ms);
@@ -71,11 +81,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       name,
       config: {
         builder_id: 'local-builder',
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo,
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, repo),
         pre_build: { path: '', command: COPY_BUSYBOX },
         image_registry: [
           { domain: registry.address, account: REGISTRY_USER, organization: 'team' },
@@ -90,14 +96,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN }),
       startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
     ]);
-    provider = new URL(git.url('acme/app')).host;
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    provider = gitProvider(git);
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateImageRegistryAccount', {
       account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
     });
@@ -106,11 +107,8 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       value: BUILD_SECRET,
       is_secret: true,
     });
-    await monitor.admin.write('CreateBuilder', {
-      name: 'local-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
-    everything = await feed(monitor.url, monitor.adminAuth.jwt, messages);
+    await createServerBuilder(monitor.admin, 'local-builder');
+    everything = await updateFeed(monitor.url, monitor.adminAuth.jwt, messages);
   }, 60_000);
 
   afterAll(async () => {
@@ -182,16 +180,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       'BuildBuilt',
     ]);
     const history = await docker.getImage(`${registry.address}/team/${name}:0.0.2`).history();
-    for (const text of [
-      JSON.stringify(one),
-      JSON.stringify(two),
-      JSON.stringify(events),
-      JSON.stringify(history),
-    ]) {
-      expect(text).not.toContain(BUILD_SECRET);
-      expect(text).not.toContain(GIT_TOKEN);
-      expect(text).not.toContain(REGISTRY_TOKEN);
-    }
+    expectNoSecret([one, two, events, history], SECRETS);
   }, 240_000);
 
   it("fails the build stage with Docker's message, pushes nothing, keeps the version", async () => {
@@ -269,24 +258,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       ),
     });
     await createBuild(name, `acme/${name}`, { extra_args: ['--no-cache'] });
-    let read = messages.length;
     const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
-    const id = started._id.$oid;
-    const seen: { at: number; update: Update }[] = [];
-    const follow = async (): Promise<Update> => {
-      for (;;) {
-        const next = messages.slice(read).findIndex((m) => m.text.includes(id));
-        if (next < 0) {
-          await new Promise((r) => setTimeout(r, 5));
-          continue;
-        }
-        read += next + 1;
-        const update = await monitor.admin.read<Update>('GetUpdate', { id });
-        seen.push({ at: messages[read - 1].at, update });
-        if (update.status === 'Complete') return update;
-      }
-    };
-    const update = await follow();
+    const seen: SeenUpdate[] = [];
+    const update = await followUpdate(monitor.admin, messages, started._id.$oid, seen, 110_000);
     expect(update.success).toBe(true);
     const stdout = (u: Update) => u.logs.find((l) => l.stage === 'Docker Build')?.stdout ?? '';
     const firstSeen = seen.find(({ update: u }) => stdout(u).includes('first-line'))!;
@@ -307,11 +281,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     await monitor.admin.write('CreateRepo', {
       name: `repo-${name}`,
       config: {
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: `acme/${name}`,
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, `acme/${name}`),
       },
     });
     await createBuild(name, '', {
@@ -400,24 +370,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   });
   it('never let a secret out on /ws/update', () => {
     expect(messages.length).toBeGreaterThan(0);
-    for (const { text } of messages) {
-      expect(text).not.toContain(BUILD_SECRET);
-      expect(text).not.toContain(GIT_TOKEN);
-      expect(text).not.toContain(REGISTRY_TOKEN);
-    }
+    expectNoSecret(
+      messages.map((m) => m.text),
+      SECRETS,
+    );
   });
 });
-
-async function feed(url: string, jwt: string, into: { at: number; text: string }[]) {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/ws/update`);
-  await new Promise<void>((resolve, reject) => {
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'Jwt', params: { jwt } })));
-    socket.on('message', (data) => {
-      const text = data.toString();
-      if (text === 'LOGGED_IN') return resolve();
-      into.push({ at: Date.now(), text });
-    });
-    socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
-  });
-  return socket;
-}

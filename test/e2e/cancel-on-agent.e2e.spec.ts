@@ -3,9 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed, type UpdateView as Update } from '../support/updates';
+import { createServerBuilder } from '../support/builders';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 
 const GIT_USER = 'cancel-user';
 const GIT_TOKEN = 'cancel-git-token-4141';
@@ -48,27 +50,15 @@ describe('CancelRepoBuild and CancelBuild kill the command running on the agent'
     dir = mkdtempSync(join(tmpdir(), 'cancel-on-agent-'));
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('acme/slow', { 'README.md': 'slow\n' });
-    provider = new URL(git.url('acme/slow')).host;
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
-    await monitor.admin.write('CreateBuilder', {
-      name: 'cancel-builder',
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    provider = gitProvider(git);
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
+    await createServerBuilder(monitor.admin, 'cancel-builder');
     await monitor.admin.write('CreateRepo', {
       name: 'slow-repo',
       config: {
         builder_id: 'cancel-builder',
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/slow',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/slow'),
         on_clone: { path: '', command: lingering() },
       },
     });
@@ -121,11 +111,7 @@ describe('CancelRepoBuild and CancelBuild kill the command running on the agent'
       name: 'slow-build',
       config: {
         builder_id: 'cancel-builder',
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/slow',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/slow'),
         dockerfile: 'FROM scratch\nLABEL monitor-test=cancel\n',
         pre_build: { path: '', command: lingering() },
       },

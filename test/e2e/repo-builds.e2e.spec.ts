@@ -4,9 +4,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { freePort, startGitHttpServer, type GitHttpServer } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { createServerBuilder } from '../support/builders';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { expectNoSecret } from '../support/secret-search';
 
 const GIT_USER = 'repo-builder';
 const GIT_TOKEN = 'repo-build-git-token-5150';
@@ -27,34 +30,22 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
 
   const completed = (update: Update) => completedUpdate(monitor.admin, update);
   const config = (extra: object) => ({
-    git_provider: provider,
-    git_https: false,
-    git_account: GIT_USER,
-    repo: 'acme/site',
-    branch: 'main',
+    ...gitSource(provider, GIT_USER, 'acme/site'),
     ...extra,
   });
 
   beforeAll(async () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     first = await git.createRepo('acme/site', { 'README.md': 'site v1\n' });
-    provider = new URL(git.url('acme/site')).host;
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    provider = gitProvider(git);
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateVariable', {
       name: 'SITE_KEY',
       value: API_KEY,
       is_secret: true,
     });
-    await monitor.admin.write('CreateBuilder', {
-      name: `repo-builder-${process.pid}`,
-      config: { type: 'Server', params: { server_ids: ['local'] } },
-    });
+    await createServerBuilder(monitor.admin, `repo-builder-${process.pid}`);
     await monitor.admin.write('CreateRepo', {
       name,
       config: config({
@@ -82,8 +73,7 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
     );
     const onClone = update.logs.find((l) => l.stage === 'on clone')!.stdout;
     expect(onClone).toMatch(/^built site v1 with KEY=\S+/);
-    expect(JSON.stringify(update)).not.toContain(API_KEY);
-    expect(JSON.stringify(update)).not.toContain(GIT_TOKEN);
+    expectNoSecret([update], [API_KEY, GIT_TOKEN]);
     const got = await monitor.admin.read<{ info: { last_built_at: number; built_hash: string } }>(
       'GetRepo',
       { repo: name },

@@ -1,6 +1,6 @@
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import type { WebSocket } from 'ws';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import {
   followUpdate,
   updateFeed,
@@ -8,12 +8,12 @@ import {
   type SeenUpdate,
 } from '../support/update-feed';
 import type { UpdateView } from '../support/updates';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 
 const GIT_USER = 'live-reader';
 const GIT_TOKEN = 'live-git-token-6120';
 // Prints a line, sleeps 2 s, prints another; each says when by the host's clock.
-const ON_CLONE =
-  'echo first-line-at $(date +%s%3N); sleep 2; echo second-line-at $(date +%s%3N)';
+const ON_CLONE = 'echo first-line-at $(date +%s%3N); sleep 2; echo second-line-at $(date +%s%3N)';
 
 describe("Repos' live output: a clone's on_clone grows on /ws/update while it runs", () => {
   let monitor: EmbeddedMonitor;
@@ -24,23 +24,14 @@ describe("Repos' live output: a clone's on_clone grows on /ws/update while it ru
   beforeAll(async () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     await git.createRepo('acme/live', { 'README.md': 'live\n' });
-    const provider = new URL(git.url('acme/live')).host;
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
+    const provider = gitProvider(git);
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
     await monitor.admin.write('CreateRepo', {
       name: `live-${process.pid}`,
       config: {
         server_id: 'local',
-        git_provider: provider,
-        git_https: false,
-        git_account: GIT_USER,
-        repo: 'acme/live',
-        branch: 'main',
+        ...gitSource(provider, GIT_USER, 'acme/live'),
         on_clone: { path: '', command: ON_CLONE },
       },
     });

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
+import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { expectNoSecret } from '../support/secret-search';
 
 const GIT_USER = 'deployer';
 const GIT_TOKEN = 'git-token-9931-secret';
@@ -42,27 +44,16 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
     });
   const repoConfig = (account: string) => ({
     server_id: 'local',
-    git_provider: provider,
-    git_https: false,
-    git_account: account,
-    repo: 'acme/tools',
-    branch: 'main',
+    ...gitSource(provider, account, 'acme/tools'),
   });
 
   beforeAll(async () => {
     git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
     first = await git.createRepo('acme/tools', { 'README.md': 'tools v1\n' });
-    provider = new URL(git.url('acme/tools')).host;
-    monitor = await startEmbedded({
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: GIT_USER, token: GIT_TOKEN },
-    });
-    await monitor.admin.write('CreateGitProviderAccount', {
-      account: { domain: provider, username: 'intruder', token: WRONG_TOKEN },
-    });
+    provider = gitProvider(git);
+    monitor = await startEmbedded(LOCAL_AGENT_ENV);
+    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
+    await addGitAccount(monitor.admin, git, { username: 'intruder', token: WRONG_TOKEN });
     await monitor.admin.write('CreateVariable', {
       name: 'TOOLS_KEY',
       value: API_KEY,
@@ -113,9 +104,7 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
     expect(onClone).toContain('MODE=test');
     expect(onClone).toMatch(/API_KEY=\S+/);
     expect(update.logs.find((l) => l.stage === 'on pull')!.stdout).toBe('pulled in conf\n');
-    const all = JSON.stringify(update);
-    expect(all).not.toContain(GIT_TOKEN);
-    expect(all).not.toContain(API_KEY);
+    expectNoSecret([update], [GIT_TOKEN, API_KEY]);
     expect(await info(tools())).toMatchObject({
       state: 'Ok',
       cloned_hash: first,
