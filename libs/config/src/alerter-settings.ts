@@ -29,6 +29,15 @@ export class AlerterSettings {
   @Min(1000)
   give_up_after_ms = 24 * 60 * 60_000;
 
+  /**
+   * How long an attempt claimed by a process that sent no result is left to it: past this, the
+   * process is taken for dead, and the attempt is failed and claimed again (same
+   * Idempotency-Key). Never shorter than the send timeout plus a second.
+   */
+  @IsInt()
+  @Min(1000)
+  claim_lease_ms = 60_000;
+
   /** Deliveries sent at once by one process. */
   @IsInt()
   @Min(1)

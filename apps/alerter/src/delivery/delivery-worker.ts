@@ -28,9 +28,6 @@ import { appendAt } from './delivery-append';
 import { DeliveryQueue, type QueuedDelivery } from './delivery-queue';
 import { failedSend } from './send-outcome';
 
-/** Beyond the send timeout: how long a claim without a result is left to its process. */
-const LEASE_MARGIN_MS = 50_000;
-
 /**
  * Sends what is due: wakes on each delivery event and at the earliest due time, claims an
  * attempt by appending at the revision it read (a conflict: another process has it), sends,
@@ -41,7 +38,8 @@ const LEASE_MARGIN_MS = 50_000;
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
-  private readonly running = new Set<string>();
+  /** The work under way here, by delivery stream: a stop waits for it to be recorded. */
+  private readonly running = new Map<string, Promise<void>>();
   private readonly replica: string;
   private readonly policy: RetryPolicy;
   private timer?: NodeJS.Timeout;
@@ -75,14 +73,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     });
   }
 
-  onApplicationShutdown(): void {
+  /** Sends under way end (within the send timeout) and their results are recorded. */
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     clearTimeout(this.timer);
+    await Promise.all(this.running.values());
   }
 
   private get leaseMs(): number {
-    return this.sender.timeoutMs + LEASE_MARGIN_MS;
+    return Math.max(this.config.alerter.claim_lease_ms, this.sender.timeoutMs + 1000);
   }
 
   /** One pass soon, however many events arrive meanwhile. */
@@ -99,7 +99,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const now = Date.now();
     let next = Infinity;
     for (const delivery of this.queue.open()) {
-      if (this.running.size >= this.config.alerter.concurrency) return;
+      if (this.stopped || this.running.size >= this.config.alerter.concurrency) return;
       if (this.running.has(delivery.stream)) continue;
       if (!this.readModel.resourceById('Alerter', delivery.alerterId)) continue;
       const due = this.dueAt(delivery);
@@ -120,15 +120,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private start(delivery: QueuedDelivery): void {
-    this.running.add(delivery.stream);
     const work =
       delivery.state.status === 'Held' ? this.decideAgain(delivery) : this.attempt(delivery);
-    void work
-      .catch((error: Error) => this.logger.error(`delivery ${delivery.stream}: ${error.message}`))
-      .finally(() => {
-        this.running.delete(delivery.stream);
-        this.wake();
-      });
+    this.running.set(
+      delivery.stream,
+      work
+        .catch((error: Error) => this.logger.error(`delivery ${delivery.stream}: ${error.message}`))
+        .finally(() => {
+          this.running.delete(delivery.stream);
+          this.wake();
+        }),
+    );
   }
 
   private async attempt(delivery: QueuedDelivery): Promise<void> {
