@@ -1,27 +1,30 @@
 import Dockerode from 'dockerode';
 import { createHmac, randomBytes } from 'node:crypto';
-import {
-  removeImageTags,
-  startGitHttpServer,
-  startTestRegistry,
-  type GitHttpServer,
-  type TestRegistry,
-} from '@monitor/testing';
+import { removeImageTags, type GitHttpServer, type TestRegistry } from '@monitor/testing';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 import { removeContainers } from '../support/leftovers';
 import { createServerBuilder } from '../support/builders';
-import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { gitProvider, gitSource } from '../support/git-accounts';
+import {
+  addSourceAccounts,
+  COPY_BUSYBOX,
+  scratchDockerfile,
+  startBuildSources,
+} from '../support/build-sources';
 
 const GIT_USER = 'hook-git';
 const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
 const REGISTRY_USER = 'hook-builder';
 const REGISTRY_TOKEN = `registry-token-${randomBytes(6).toString('hex')}`;
+const ACCOUNTS = {
+  git: { username: GIT_USER, token: GIT_TOKEN },
+  registry: { username: REGISTRY_USER, token: REGISTRY_TOKEN },
+};
 const HOOK_SECRET = `build-hook-secret-${randomBytes(4).toString('hex')}`;
 /** FROM scratch with the host's static busybox, which the pre-build command copies in. */
-const DOCKERFILE = 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY VERSION /VERSION\n';
-const COPY_BUSYBOX = 'cp /bin/busybox . 2>/dev/null || cp /usr/bin/busybox .';
+const DOCKERFILE = scratchDockerfile('COPY VERSION /VERSION');
 const IDLE = `/bin/busybox sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`;
 
 const githubPush = (branch: string, after: string) =>
@@ -58,10 +61,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
   };
 
   beforeAll(async () => {
-    [git, registry] = await Promise.all([
-      startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN }),
-      startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
-    ]);
+    ({ git, registry } = await startBuildSources(ACCOUNTS));
     await git.createRepo('acme/hooked', { Dockerfile: DOCKERFILE, VERSION: 'one\n' });
     const provider = gitProvider(git);
     monitor = await startEmbedded({
@@ -69,10 +69,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
       MONITOR_MONITORING_ENABLED: 'true',
       MONITOR_MONITORING_INTERVAL_MS: '400',
     });
-    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
-    await monitor.admin.write('CreateImageRegistryAccount', {
-      account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
-    });
+    await addSourceAccounts(monitor.admin, { git, registry }, ACCOUNTS);
     await createServerBuilder(monitor.admin, `hook-builder-${run}`);
     await monitor.admin.write('CreateBuild', {
       name: build,

@@ -2,13 +2,7 @@ import Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resourceStream } from '@monitor/domain';
-import {
-  removeImageTags,
-  startGitHttpServer,
-  startTestRegistry,
-  type GitHttpServer,
-  type TestRegistry,
-} from '@monitor/testing';
+import { removeImageTags, type GitHttpServer, type TestRegistry } from '@monitor/testing';
 import type { WebSocket } from 'ws';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
@@ -20,22 +14,28 @@ import {
 } from '../support/update-feed';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 import { createServerBuilder } from '../support/builders';
-import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { gitProvider, gitSource } from '../support/git-accounts';
 import { expectNoSecret } from '../support/secret-search';
+import {
+  addSourceAccounts,
+  COPY_BUSYBOX,
+  scratchDockerfile,
+  startBuildSources,
+} from '../support/build-sources';
 
 const GIT_USER = 'builder-git';
 const GIT_TOKEN = `git-token-${randomBytes(6).toString('hex')}`;
 const REGISTRY_USER = 'builder';
 const REGISTRY_TOKEN = `registry-token-${randomBytes(6).toString('hex')}`;
+const ACCOUNTS = {
+  git: { username: GIT_USER, token: GIT_TOKEN },
+  registry: { username: REGISTRY_USER, token: REGISTRY_TOKEN },
+};
 const BUILD_SECRET = `build-secret-${randomBytes(6).toString('hex')}`;
 const SECRETS = [BUILD_SECRET, GIT_TOKEN, REGISTRY_TOKEN];
 
 const sh = (script: string, mount = '') =>
   `RUN ${mount}["/bin/busybox", "sh", "-c", ${JSON.stringify(script)}]`;
-/** FROM scratch with the host's static busybox, which the pre-build command copies in. */
-const dockerfile = (...steps: string[]) =>
-  ['FROM scratch', 'COPY busybox /bin/busybox', ...steps, ''].join('\n');
-const COPY_BUSYBOX = 'cp /bin/busybox . 2>/dev/null || cp /usr/bin/busybox .';
 
 /** When the kernel booted, in ms since the epoch (its uptime has 10 ms steps). */
 const bootedAt = () =>
@@ -92,16 +92,10 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   };
 
   beforeAll(async () => {
-    [git, registry] = await Promise.all([
-      startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN }),
-      startTestRegistry({ auth: { username: REGISTRY_USER, password: REGISTRY_TOKEN } }),
-    ]);
+    ({ git, registry } = await startBuildSources(ACCOUNTS));
     provider = gitProvider(git);
     monitor = await startEmbedded(LOCAL_AGENT_ENV);
-    await addGitAccount(monitor.admin, git, { username: GIT_USER, token: GIT_TOKEN });
-    await monitor.admin.write('CreateImageRegistryAccount', {
-      account: { domain: registry.address, username: REGISTRY_USER, token: REGISTRY_TOKEN },
-    });
+    await addSourceAccounts(monitor.admin, { git, registry }, ACCOUNTS);
     await monitor.admin.write('CreateVariable', {
       name: 'BUILD_SECRET',
       value: BUILD_SECRET,
@@ -126,7 +120,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   it('builds 0.0.1 then 0.0.2, pushes every tag, records the versions', async () => {
     const name = `app-${run}`;
     const first = await git.createRepo(`acme/${name}`, {
-      Dockerfile: dockerfile(
+      Dockerfile: scratchDockerfile(
         sh('test -s /run/secrets/TOKEN && echo secret-mounted', '--mount=type=secret,id=TOKEN '),
         sh('echo built $APP_VERSION', ''),
       ).replace('COPY busybox', 'ARG VERSION\nENV APP_VERSION=$VERSION\nCOPY busybox'),
@@ -186,7 +180,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   it("fails the build stage with Docker's message, pushes nothing, keeps the version", async () => {
     const name = `broken-${run}`;
     await git.createRepo(`acme/${name}`, {
-      Dockerfile: dockerfile(sh('echo about to fail; exit 3')),
+      Dockerfile: scratchDockerfile(sh('echo about to fail; exit 3')),
     });
     await createBuild(name, `acme/${name}`);
     const update = await runBuild(name);
@@ -207,7 +201,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
   it('cancels a build mid-way: its Update says so, no tag is pushed', async () => {
     const name = `slow-${run}`;
     await git.createRepo(`acme/${name}`, {
-      Dockerfile: dockerfile(sh('echo started-""sleeping; sleep 30; echo wo""ke')),
+      Dockerfile: scratchDockerfile(sh('echo started-""sleeping; sleep 30; echo wo""ke')),
     });
     await createBuild(name, `acme/${name}`);
     const started = await monitor.admin.execute<Update>('RunBuild', { build: name });
@@ -251,7 +245,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     const name = `live-${run}`;
     await git.createRepo(`acme/${name}`, {
       // The kernel's uptime, which the host reads too: when each line was printed.
-      Dockerfile: dockerfile(
+      Dockerfile: scratchDockerfile(
         sh(
           'echo first-""line $(cat /proc/uptime); sleep 3; echo second-""line $(cat /proc/uptime)',
         ),
@@ -277,7 +271,9 @@ describe('RunBuild: from a private git repository to versioned tags in a private
 
   it("builds a linked Repo's repository with that Repo's account", async () => {
     const name = `linked-${run}`;
-    await git.createRepo(`acme/${name}`, { Dockerfile: dockerfile(sh('echo from-""linked')) });
+    await git.createRepo(`acme/${name}`, {
+      Dockerfile: scratchDockerfile(sh('echo from-""linked')),
+    });
     await monitor.admin.write('CreateRepo', {
       name: `repo-${name}`,
       config: {
@@ -304,7 +300,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
     const name = `nobuilder-${run}`;
     await monitor.admin.write('CreateBuild', {
       name,
-      config: { dockerfile: dockerfile(), files_on_host: false },
+      config: { dockerfile: scratchDockerfile(), files_on_host: false },
     });
     const updates = () => monitor.runtime.readModel.listUpdates((u) => u.operation === 'RunBuild');
     const before = updates().length;
@@ -328,7 +324,7 @@ describe('RunBuild: from a private git repository to versioned tags in a private
       name: `noaccount-${run}`,
       config: {
         builder_id: 'local-builder',
-        dockerfile: dockerfile(),
+        dockerfile: scratchDockerfile(),
         image_registry: [{ domain: registry.address, account: 'nobody', organization: 'team' }],
       },
     });
