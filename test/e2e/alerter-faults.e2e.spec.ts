@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { alertDecider, alertStream } from '@monitor/domain';
 import { handleCommand, newId, systemMeta } from '@monitor/resources';
 import { startHttpReceiver, type HttpReceiver } from '@monitor/testing';
+import { api, signUp } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { startProcess, type MonitorProcess } from '../support/process-monitor';
 import { eventually } from '../support/eventually';
 
 /** Short tries, set through `[alerter]` as an operator would. */
@@ -158,6 +163,56 @@ describe('alerter delivery under faults', () => {
       await receiver.close();
     }
   }, 300_000);
+});
+
+describe('alerter delivery: the process killed (kill -9) mid-send', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'monitor-alerter-kill-'));
+  let monitor: MonitorProcess | undefined;
+  let receiver: HttpReceiver;
+
+  afterAll(async () => {
+    await monitor?.stop();
+    await receiver?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('after the receiver read the body but before it answered: sent again once, same key', async () => {
+    receiver = await startHttpReceiver();
+    receiver.answer({ hang: true });
+    const env = { MONITOR_DATA_DIR: dataDir, ...ENV };
+    monitor = await startProcess('monitor', env);
+    const auth = await signUp(monitor.url, 'admin');
+    let client = api(monitor.url, auth);
+    await client.write('CreateAlerter', {
+      name: 'hook',
+      config: {
+        enabled: true,
+        endpoint: { type: 'Custom', params: { url: `${receiver.url}/hook` } },
+      },
+    });
+    await client.execute('SendAlert', { message: 'mid-send', alerters: ['hook'] });
+    await receiver.waitFor(1, 15_000);
+    monitor.child.kill('SIGKILL');
+    await new Promise((resolve) => monitor?.child.once('exit', resolve));
+
+    monitor = await startProcess('monitor', env);
+    client = api(monitor.url, auth);
+    // The attempt left in flight is failed once its lease ends, and claimed again.
+    const requests = await receiver.waitFor(2, 20_000);
+    expect(requests[1].headers['idempotency-key']).toBe(requests[0].headers['idempotency-key']);
+    expect(requests[1].body).toBe(requests[0].body);
+    const delivered = await eventually(async () => {
+      const [delivery] = await client.read<(Delivery & { last_error?: string })[]>(
+        'ListAlertDeliveries',
+        { alerter: 'hook' },
+      );
+      expect([delivery.state, delivery.attempts]).toEqual(['Delivered', 2]);
+      return delivery;
+    });
+    expect(delivered.last_error).toMatch(/abandoned/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(receiver.requests).toHaveLength(2);
+  }, 90_000);
 });
 
 /**
