@@ -56,3 +56,33 @@ export async function expectRefused(
   const answer = await client.call<{ error: string }>(verb, request, params);
   expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
 }
+
+/** What a security spec acts in: the Monitor, its admin, ordinary users by name, and grants. */
+export interface SecurityScene {
+  monitor: EmbeddedMonitor;
+  admin: ApiClient;
+  users: Record<string, ApiClient>;
+  /** The admin grants `user` a level and specific permissions on the resource `type` / `id`. */
+  grant(
+    user: string,
+    type: string,
+    id: string,
+    level: string,
+    specific?: string[],
+  ): Promise<unknown>;
+}
+
+/** A Monitor with its local agent (startWithLocalAgent) and these users, enabled, no grant yet. */
+export async function startSecurityScene(names: readonly string[]): Promise<SecurityScene> {
+  const monitor = await startWithLocalAgent();
+  const admin = monitor.admin;
+  const users: Record<string, ApiClient> = {};
+  for (const name of names) users[name] = (await enabledUser(monitor, name)).client;
+  return {
+    monitor,
+    admin,
+    users,
+    grant: (user, type, id, level, specific = []) =>
+      grant(admin, user, { type, id }, level, specific),
+  };
+}

@@ -6,10 +6,9 @@ import { removeImageTags } from '@monitor/testing';
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
-  enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 import { completed, type UpdateView as Update } from '../../support/updates';
 import { createServerBuilder } from '../../support/builders';
@@ -26,17 +25,14 @@ describe('security: the pre-build of a build without a repository, and files on 
   const preBuild = { path: '', command: `touch ${marker}` };
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
   const preBuildOf = async () =>
     (await admin.read<{ config: { pre_build: { command: string } } }>('GetBuild', { build: image }))
       .config.pre_build.command;
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
+    ({ monitor, admin, users, grant } = await startSecurityScene(['alice', 'tom']));
     await createServerBuilder(admin, 'local-builder');
     await admin.write('CreateBuild', {
       name: image,

@@ -1,10 +1,9 @@
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
-  enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 
 type BuilderView = { name: string; config: { type: string; params: Record<string, unknown> } };
@@ -17,21 +16,16 @@ type BuilderView = { name: string; config: { type: string; params: Record<string
 describe('security: Builders are made by admins, name servers with Attach, keep their passkey', () => {
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
   const PASSKEY = 'builder-passkey-never-shown-0123';
 
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
   const builder = (name: string) => admin.read<BuilderView>('GetBuilder', { builder: name });
   const builders = async () =>
     (await admin.read<{ name: string }[]>('ListBuilders')).map((b) => b.name);
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['mallory', 'alice', 'bob']) {
-      users[name] = (await enabledUser(monitor, name)).client;
-    }
+    ({ monitor, admin, users, grant } = await startSecurityScene(['mallory', 'alice', 'bob']));
     await admin.write('CreateBuilder', {
       name: 'shared',
       config: { type: 'Url', params: { address: 'http://127.0.0.1:8120', passkey: PASSKEY } },

@@ -8,8 +8,8 @@ import type { EmbeddedMonitor } from '../../support/embedded';
 import {
   enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 import { completed, type UpdateView as Update } from '../../support/updates';
 import { createServerBuilder } from '../../support/builders';
@@ -26,17 +26,14 @@ interface BuildView {
 describe('security: a Build is checked when written, and its pre-build needs Terminal', () => {
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
   const preBuild = { path: '', command: 'touch /tmp/owned-by-build', shell_mode: true };
 
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
   const build = (name: string) => admin.read<BuildView>('GetBuild', { build: name });
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['alice', 'tom']) users[name] = (await enabledUser(monitor, name)).client;
+    ({ monitor, admin, users, grant } = await startSecurityScene(['alice', 'tom']));
     await createServerBuilder(admin, 'local-builder');
     await admin.write('CreateBuild', { name: 'web', config: { builder_id: 'local-builder' } });
     for (const user of ['alice', 'tom']) {

@@ -5,10 +5,9 @@ import { BUSYBOX_TEST_IMAGE } from '@monitor/testing';
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
-  enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 import { removeContainers } from '../../support/leftovers';
@@ -27,18 +26,18 @@ describe('security: references need rights, root on a host needs Terminal', () =
   const volume = `sec-ref-data-${suffix}`;
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
 
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
   const names = async (request: string) => (await admin.read<Named[]>(request)).map((r) => r.name);
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['mallory', 'alice', 'tom', 'bob']) {
-      users[name] = (await enabledUser(monitor, name)).client;
-    }
+    ({ monitor, admin, users, grant } = await startSecurityScene([
+      'mallory',
+      'alice',
+      'tom',
+      'bob',
+    ]));
     await grant('alice', 'Server', 'local', 'Read', ['Attach']);
     await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
     await grant('bob', 'Server', 'local', 'Read');

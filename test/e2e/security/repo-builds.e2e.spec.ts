@@ -1,10 +1,9 @@
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
-  enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 import { createServerBuilder } from '../../support/builders';
@@ -21,17 +20,14 @@ type Named = { name: string };
 describe('security: a Repo runs commands on its builder only with Terminal there', () => {
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
   const command = { path: '', command: 'touch /tmp/owned-by-repo-build' };
 
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
   const repos = async () => (await admin.read<Named[]>('ListRepos')).map((r) => r.name);
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['carol', 'dave']) users[name] = (await enabledUser(monitor, name)).client;
+    ({ monitor, admin, users, grant } = await startSecurityScene(['carol', 'dave']));
     await createServerBuilder(admin, 'shared-builder');
     await grant('carol', 'Builder', 'shared-builder', 'Read', ['Attach']);
     await grant('dave', 'Builder', 'shared-builder', 'Read', ['Attach']);

@@ -1,10 +1,9 @@
 import type { ApiClient } from '../../support/api';
 import type { EmbeddedMonitor } from '../../support/embedded';
 import {
-  enabledUser,
   expectRefused as refused,
-  grant as grantOn,
-  startWithLocalAgent,
+  startSecurityScene,
+  type SecurityScene,
 } from '../../support/security';
 import { completed, type UpdateView } from '../../support/updates';
 
@@ -18,21 +17,21 @@ type Named = { name: string };
 describe('security: a Repo names a server only with Attach, runs commands only with Terminal', () => {
   let monitor: EmbeddedMonitor;
   let admin: ApiClient;
-  const users: Record<string, ApiClient> = {};
+  let users: SecurityScene['users'];
+  let grant: SecurityScene['grant'];
   const command = { path: '', command: 'touch /tmp/owned-by-repo' };
 
-  const grant = (user: string, type: string, id: string, level: string, specific: string[] = []) =>
-    grantOn(admin, user, { type, id }, level, specific);
   const repos = async () => (await admin.read<Named[]>('ListRepos')).map((r) => r.name);
   const repoUpdates = () =>
     monitor.runtime.readModel.listUpdates((u) => u.target?.type === 'Repo').length;
 
   beforeAll(async () => {
-    monitor = await startWithLocalAgent();
-    admin = monitor.admin;
-    for (const name of ['mallory', 'alice', 'tom', 'bob']) {
-      users[name] = (await enabledUser(monitor, name)).client;
-    }
+    ({ monitor, admin, users, grant } = await startSecurityScene([
+      'mallory',
+      'alice',
+      'tom',
+      'bob',
+    ]));
     await grant('alice', 'Server', 'local', 'Read', ['Attach']);
     await grant('tom', 'Server', 'local', 'Read', ['Attach', 'Terminal']);
     await admin.write('CreateBuilder', { name: 'private-builder' });
