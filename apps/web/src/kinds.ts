@@ -31,9 +31,10 @@ export type KindResource = AnswerOf<'read', KindSpec['requests']['get']>;
 /** A resource of any kind, as `List<Kinds>` answers it. */
 export type KindListItem = AnswerOf<'read', KindSpec['requests']['list']>[number];
 
-/** The state a list item shows, for the kinds whose items have one. */
+/** The state a list item shows, for the kinds whose items have one (an Alerter: its health). */
 export function stateOf(item: KindListItem): string | undefined {
-  return 'state' in item.info ? String(item.info.state) : undefined;
+  if ('state' in item.info) return String(item.info.state);
+  return 'health' in item.info ? item.info.health : undefined;
 }
 
 /** Why a server's last poll found it NotOk, for the items that say (Monitor's, on servers). */

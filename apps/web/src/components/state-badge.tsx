@@ -24,6 +24,13 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   Queued: 'busy',
   WARNING: 'busy',
   OK: 'good',
+  // An Alerter's health, and where a delivery stands.
+  Failing: 'bad',
+  Delivered: 'good',
+  GivenUp: 'bad',
+  Pending: 'busy',
+  InFlight: 'busy',
+  Held: 'busy',
 };
 
 export function StateBadge({ state }: { state?: string }) {

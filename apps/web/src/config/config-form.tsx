@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ResourceKind } from '@monitor/contracts';
 import type { Config } from './diff';
 import { fieldHelp, PARAM_HELP } from './field-help';
@@ -6,8 +7,12 @@ import { providerPicker } from './provider-inputs';
 import { ReferenceInput, ReferencesInput } from './reference-inputs';
 import type { ReferenceOptions } from './references';
 import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
+import { AlertTypesInput } from './alert-types-input';
+import { MaintenanceWindowsInput, type MaintenanceWindow } from './maintenance-windows-input';
+import { ResourceTargetsInput, type Target } from './resource-targets-input';
 import {
   CheckboxInput,
+  type InputProps,
   CHOICES,
   JsonInput,
   LinesInput,
@@ -112,6 +117,8 @@ function Field({ help, ...props }: FieldProps) {
 function ValueInput(props: Omit<FieldProps, 'help'>) {
   const { id, field, value, readOnly, references, onChange } = props;
   const common = { id, readOnly };
+  const listInput = Array.isArray(value) && LIST_INPUTS[field];
+  if (listInput) return listInput({ ...common, value, onChange });
   if (typeof value === 'string' && references[field]) {
     return (
       <ReferenceInput {...common} value={value} options={references[field]} onChange={onChange} />
@@ -147,6 +154,16 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
   if (isPlainObject(value)) return <ObjectInput {...props} value={value} />;
   return <JsonInput {...common} value={value} onChange={onChange} />;
 }
+
+/** Lists with an editor of their own (an Alerter's, a Server's windows), by field name. */
+const LIST_INPUTS: Record<string, ((props: InputProps<unknown[]>) => ReactNode) | undefined> = {
+  alert_types: (props) => <AlertTypesInput {...props} value={props.value as string[]} />,
+  resources: (props) => <ResourceTargetsInput {...props} value={props.value as Target[]} />,
+  except_resources: (props) => <ResourceTargetsInput {...props} value={props.value as Target[]} />,
+  maintenance_windows: (props) => (
+    <MaintenanceWindowsInput {...props} value={props.value as MaintenanceWindow[]} />
+  ),
+};
 
 function isPlainObject(value: unknown): value is Config {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

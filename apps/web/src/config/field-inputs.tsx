@@ -20,10 +20,18 @@ const SIGNALS: readonly TerminationSignal[] = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'S
 export const CHOICES: Record<string, readonly string[]> = {
   restart: RESTART,
   termination_signal: SIGNALS,
+  // An Alerter's e-mail endpoint.
+  security: ['none', 'starttls', 'tls'],
 };
 
 /** Fields holding a secret: the gateway answers `*****` once set; a new value is typed unseen. */
-export const SECRETS = new Set(['passkey', 'webhook_secret', 'secret_args']);
+export const SECRETS = new Set([
+  'passkey',
+  'webhook_secret',
+  'secret_args',
+  'bot_token',
+  'password',
+]);
 
 /** Text fields that hold several lines (compose files, env, port lists). */
 export const MULTILINE = new Set([

@@ -1,5 +1,31 @@
-import type { ResourceKind } from '@monitor/contracts';
+import type { AlerterConfig, ResourceKind } from '@monitor/contracts';
 import { configChanges, patchOf, type Config } from './diff';
+
+type Endpoint = AlerterConfig['endpoint'];
+
+/**
+ * An Alerter's endpoint of each type as it starts: Komodo's placeholder urls (the shape to fill
+ * in), Telegram's api, e-mail over STARTTLS on 587, as the gateway completes them.
+ */
+const ENDPOINT_VARIANTS: { [T in Endpoint['type']]: Extract<Endpoint, { type: T }>['params'] } = {
+  Custom: { url: 'http://localhost:7000' },
+  Slack: { url: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' },
+  Discord: { url: 'https://discord.com/api/webhooks/XXXXXXXXXXXX/XXXX-XXXXXXXXXX' },
+  Ntfy: { url: 'http://localhost:8080/komodo', email: '' },
+  Pushover: {
+    url: 'https://api.pushover.net/1/messages.json?token=XXXXXXXXXXXXX&user=XXXXXXXXXXXXX',
+  },
+  Telegram: { bot_token: '', chat_id: '', url: 'https://api.telegram.org' },
+  Email: {
+    host: 'localhost',
+    port: 587,
+    security: 'starttls',
+    username: '',
+    password: '',
+    from: '',
+    to: [],
+  },
+};
 
 /** Komodo's tagged unions `{ type, params }` held in a field: the params each type starts with. */
 export const FIELD_VARIANTS: Record<string, Record<string, Config>> = {
@@ -7,6 +33,7 @@ export const FIELD_VARIANTS: Record<string, Record<string, Config>> = {
     Image: { image: '' },
     Build: { build_id: '', version: { major: 0, minor: 0, patch: 0 } },
   },
+  endpoint: ENDPOINT_VARIANTS,
 };
 
 /**

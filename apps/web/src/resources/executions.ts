@@ -52,6 +52,12 @@ const onRepo = (request: ExecutionOn<'repo'>, offer: Offer): ExecutionSpec => ({
   run: (api, repo) => api.execute(request, { repo }),
 });
 
+const onAlerter = (request: ExecutionOn<'alerter'>, offer: Offer): ExecutionSpec => ({
+  request,
+  ...offer,
+  run: (api, alerter) => api.execute(request, { alerter }),
+});
+
 const onBuild = (request: ExecutionOn<'build'>, offer: Offer): ExecutionSpec => ({
   request,
   ...offer,
@@ -163,4 +169,6 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
       offeredIn: ['Building'],
     }),
   ],
+  // Sent straight to the endpoint, maintenance windows or not, as Komodo's Test button.
+  Alerter: [onAlerter('TestAlerter', { label: 'Test' })],
 };

@@ -5,6 +5,7 @@ import { useSession } from '../api/session';
 import { reasonOf, resourcePath, stateOf, type KindSpec } from '../kinds';
 import { useRequest } from '../api/use-request';
 import { ActionButton } from '../components/confirm-button';
+import { AlerterDeliveriesTab } from './alerter-deliveries-tab';
 import { BuildInfo } from './build-info';
 import { BuildVersionsTab } from './build-versions-tab';
 import { ErrorNote } from '../components/error-note';
@@ -38,6 +39,7 @@ type Tab =
   | 'Log'
   | 'Inspect'
   | 'Versions'
+  | 'Deliveries'
   | 'Updates'
   | 'History'
   | 'Permissions';
@@ -57,6 +59,7 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
   if (kind === 'Stack') return ['Config', 'Services', 'Log'];
   if (kind === 'Deployment') return ['Config', 'Log', 'Inspect'];
   if (kind === 'Build') return ['Config', 'Versions'];
+  if (kind === 'Alerter') return ['Config', 'Deliveries'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -176,6 +179,9 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       {tab === 'Log' && <LogTab kind={spec.kind} id={target} />}
       {tab === 'Inspect' && <InspectTab id={target} version={version} />}
       {tab === 'Versions' && <BuildVersionsTab id={target} version={version} />}
+      {tab === 'Deliveries' && (
+        <AlerterDeliveriesTab id={target} canExecute={allows(level, 'Execute')} />
+      )}
       {tab === 'Updates' && <ResourceUpdates kind={spec.kind} id={target} version={version} />}
       {tab === 'Permissions' && <PermissionsTab kind={spec.kind} id={target} />}
       {tab === 'History' && <HistoryTab spec={spec} resource={current} version={version} />}

@@ -1,4 +1,5 @@
 import type { Types } from 'komodo_client';
+import type { AlertDeliveryState } from '../requests/alerter.dto';
 import type { Answered } from './entry';
 import { kindRequests, type KomodoKind } from './kind-requests';
 
@@ -133,8 +134,18 @@ export const RESOURCE_SYNC = kindRequests()('ResourceSync', 'sync', {
   delete: 'DeleteResourceSync',
 });
 
-/** Komodo's total, and Monitor's count of alerters by delivery health. */
-export type AlerterAnswers = Omit<KomodoKind, 'summary'> & {
+/**
+ * Komodo's list info (with Monitor's Telegram and Email endpoint types) and Monitor's delivery
+ * health and newest delivery; Komodo's summary total and Monitor's counts by health.
+ */
+export type AlerterAnswers = Omit<KomodoKind, 'list' | 'summary'> & {
+  list: Types.ResourceListItem<
+    Omit<Types.AlerterListItemInfo, 'endpoint_type'> & {
+      endpoint_type: Types.AlerterEndpoint['type'] | 'Telegram' | 'Email';
+      health: 'Ok' | 'Failing';
+      last_delivery?: { state: AlertDeliveryState; ts: number };
+    }
+  >[];
   summary: Types.GetAlertersSummaryResponse & { ok: number; failing: number };
 };
 

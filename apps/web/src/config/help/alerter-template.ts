@@ -4,8 +4,9 @@ import { MAINTENANCE_WINDOWS } from './common';
 export const ALERTER_HELP: Partial<Record<keyof AlerterConfig, string>> = {
   enabled: 'Disabled alerters send nothing.',
   endpoint:
-    'Where alerts go, with its url: Custom (JSON posted to the url), Slack, Discord, Ntfy or Pushover.',
-  alert_types: 'Alert types to send, e.g. ServerCpu; empty sends every type.',
+    'Where alerts go: Custom (JSON to a url), Slack, Discord, Ntfy, Pushover, Telegram or Email (SMTP).',
+  alert_types:
+    'Types to send; none ticked sends every problem and failure, but no success such as BuildSucceeded.',
   resources: 'Resources to alert on, each { type, id }; empty means every resource.',
   except_resources: 'Resources never alerted on, each { type, id }.',
   maintenance_windows: MAINTENANCE_WINDOWS,
