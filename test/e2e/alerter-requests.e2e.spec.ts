@@ -139,6 +139,17 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
         data: { data: { message: 'disk replaced', details: 'rack 4' } },
         alerters: [named],
       });
+      // The delivery engine delivers it to that alerter only, Komodo's Alert JSON.
+      const got = await eventually(async () => {
+        const hits = receiver.requests.filter((r) => r.body.includes('disk replaced'));
+        expect(hits.length).toBeGreaterThan(0);
+        return hits;
+      });
+      expect(got.map((r) => r.path)).toEqual(['/named']);
+      expect(got[0].json).toMatchObject({
+        level: 'WARNING',
+        data: { type: 'Custom', data: { message: 'disk replaced', details: 'rack 4' } },
+      });
     });
 
     it('none named: every enabled alerter the caller may execute that takes Custom', async () => {
@@ -152,23 +163,33 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
       expect(alert.alerters).toEqual(expect.arrayContaining([named, all]));
       expect(alert.alerters).not.toContain(notCustom);
       expect(update.logs[0].stdout).not.toContain('send-off');
+      const paths = await eventually(async () => {
+        const hit = receiver.requests.filter((r) => r.body.includes('to everyone'));
+        const at = hit.map((r) => r.path);
+        expect(at).toEqual(expect.arrayContaining(['/named', '/all']));
+        return at;
+      });
+      expect(paths).not.toContain('/servers');
+      expect(paths).not.toContain('/send-off');
     });
 
     it('400 on a bad level or an empty message, nothing raised', async () => {
-      const before = await monitor.runtime.store.headPosition();
+      // The delivery engine is still appending what earlier tests sent: count alerts, not events.
+      const before = (await raised()).length;
       for (const params of [{ level: 'PANIC', message: 'x' }, { message: '' }, { level: 'OK' }]) {
         const answer = await admin.call<{ error: string }>('execute', 'SendAlert', params);
         expect(answer.status).toBe(400);
         expect(answer.body.error).toMatch(/level|message/);
       }
-      expect(await monitor.runtime.store.headPosition()).toBe(before);
+      expect((await raised()).length).toBe(before);
     });
 
     it('403 naming the alerter for a user with Read on it only; 400 when none named', async () => {
       const reader = await enabledUser(monitor, 'reader');
       const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'reader' });
       await grant(admin, _id.$oid, { type: 'Alerter', id: named }, 'Read');
-      const before = await monitor.runtime.store.headPosition();
+      const before = (await raised()).length;
+      const updates = monitor.runtime.readModel.listUpdates().length;
       const refused = await reader.client.call<{ error: string }>('execute', 'SendAlert', {
         message: 'hello team',
         alerters: ['send-named'],
@@ -181,7 +202,8 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
         message: 'hello team',
       });
       expect([none.status, none.body.error]).toEqual([400, expect.stringContaining('Execute')]);
-      expect(await monitor.runtime.store.headPosition()).toBe(before);
+      expect((await raised()).length).toBe(before);
+      expect(monitor.runtime.readModel.listUpdates().length).toBe(updates);
 
       await grant(admin, _id.$oid, { type: 'Alerter', id: named }, 'Execute');
       await reader.client.execute('SendAlert', { message: 'hello team', alerters: [named] });

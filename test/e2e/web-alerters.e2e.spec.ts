@@ -83,8 +83,13 @@ describe('web UI: Alerters', () => {
       await page.locator('#config-maintenance_windows-0-timezone').fill('Europe/Berlin');
       // Disabled, so it holds nothing while the test runs.
       await page.locator('#config-maintenance_windows-0-enabled').uncheck();
-      await button('Review 4 changes').click();
-      await button('Save 4 changes').click();
+      const except = page.locator('#config-except_resources');
+      await except.getByLabel('Kind').selectOption('Alerter');
+      await except.getByLabel('Resource').selectOption({ label: NAME });
+      await except.getByRole('button', { name: 'Add' }).click();
+      await except.getByText(`Alerter: ${NAME}`).waitFor();
+      await button('Review 5 changes').click();
+      await button('Save 5 changes').click();
       await button('Review changes').waitFor();
       await screenshot(page, 'alerter-config');
 
@@ -95,6 +100,7 @@ describe('web UI: Alerters', () => {
         enabled: true,
         endpoint: { type: 'Custom', params: { url: '*****' } },
         alert_types: ['DeploymentDeployed', 'Custom'],
+        except_resources: [{ type: 'Alerter', id: expect.stringMatching(/\w/) }],
         maintenance_windows: [
           {
             name: 'nightly',
