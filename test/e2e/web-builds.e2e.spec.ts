@@ -6,8 +6,8 @@ import {
   startGitHttpServer,
   type GitHttpServer,
 } from '@monitor/testing';
-import { api, logIn, signUp, TEST_PASSWORD, type ApiClient } from '../support/api';
-import { launchChromium, screenshot } from '../support/browser';
+import { api, logIn, signUp, type ApiClient } from '../support/api';
+import { launchChromium, screenshot, signedUpPage } from '../support/browser';
 import { startFreshMonitor } from '../support/fresh-monitor';
 import { completed } from '../support/updates';
 import { destroyStack, removeComposeProject } from '../support/leftovers';
@@ -76,14 +76,7 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
     });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(monitor.url);
-    await page.locator('#username').fill('admin');
-    await page.locator('#password').fill(TEST_PASSWORD);
-    await button('Sign up').click();
-    await heading('Dashboard').waitFor();
+    page = await signedUpPage(browser, monitor.url);
     admin = api(monitor.url, await logIn(monitor.url, 'admin'));
     await addGitAccount(admin, git, { username: GIT_USER, token: GIT_TOKEN });
   }, SLOW);
