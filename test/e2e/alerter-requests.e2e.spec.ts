@@ -58,9 +58,13 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
     it('sends a Test alert straight to the endpoint and logs Komodo success line', async () => {
       const id = await create('test-ok', custom('/ok/[[HOOK_SECRET]]'));
       const before = receiver.requests.length;
+      const start = Date.now();
       const update = await completed(
         admin,
         await admin.execute<UpdateView>('TestAlerter', { alerter: 'test-ok' }),
+      );
+      console.log(
+        `TestAlerter: ${Date.now() - start} ms from the request to its Update read complete`,
       );
       expect([update.operation, update.success]).toEqual(['TestAlerter', true]);
       expect(update.logs.map((l) => [l.stage, l.stdout])).toEqual([['Test Alerter', SENT]]);
@@ -119,6 +123,7 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
     });
 
     it('raises one Custom alert addressed to the alerters named, logged in its Update', async () => {
+      const start = Date.now();
       const update = await completed(
         admin,
         await admin.execute<UpdateView>('SendAlert', {
@@ -145,6 +150,7 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
         expect(hits.length).toBeGreaterThan(0);
         return hits;
       });
+      console.log(`SendAlert: ${Date.now() - start} ms from the request to the receiver`);
       expect(got.map((r) => r.path)).toEqual(['/named']);
       expect(got[0].json).toMatchObject({
         level: 'WARNING',
