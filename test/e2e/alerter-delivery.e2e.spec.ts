@@ -17,6 +17,9 @@ interface Delivery {
   state: string;
   attempts: number;
   last_status?: number;
+  reason?: string;
+  next_attempt_ts?: number;
+  delivered_ts?: number;
 }
 interface KomodoAlertJson {
   _id?: { $oid: string };
@@ -64,8 +67,9 @@ describe('alerter delivery, end to end', () => {
       MONITOR_MONITORING_INTERVAL_MS: String(INTERVAL),
       MONITOR_MONITORING_TIMEOUT_MS: '300',
       MONITOR_ALERTER_LINK_BASE: 'https://monitor.example',
+      MONITOR_ALERTER_RETRY_BASE_MS: '100',
     });
-    for (let i = 0; i < 3; i++) receivers.push(await startHttpReceiver());
+    for (let i = 0; i < 5; i++) receivers.push(await startHttpReceiver());
   }, 60_000);
 
   afterAll(async () => {
@@ -168,5 +172,82 @@ describe('alerter delivery, end to end', () => {
       ['oncall', 'Skipped'],
       ['ops', 'Delivered'],
     ]);
+  }, 60_000);
+
+  it("holds an alert inside the alerter's maintenance window and sends it when the window ends", async () => {
+    const held = receivers[3];
+    // A window from this minute for one minute: it ends at the next minute's start.
+    if (new Date().getUTCSeconds() > 50) await new Promise((r) => setTimeout(r, 11_000));
+    const now = new Date();
+    const end = Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate(),
+      now.getUTCHours(),
+      now.getUTCMinutes() + 1,
+    );
+    await customAlerter('night-shift', held, {
+      maintenance_windows: [
+        {
+          name: 'deploying',
+          schedule_type: 'Daily',
+          hour: now.getUTCHours(),
+          minute: now.getUTCMinutes(),
+          duration_minutes: 1,
+          timezone: 'UTC',
+          enabled: true,
+        },
+      ],
+    });
+    await monitor.admin.execute('SendAlert', {
+      message: 'after the window',
+      alerters: ['night-shift'],
+    });
+    await eventually(async () => {
+      const [delivery] = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+        alerter: 'night-shift',
+      });
+      expect([delivery.state, delivery.reason, delivery.next_attempt_ts]).toEqual([
+        'Held',
+        'alerter maintenance',
+        end,
+      ]);
+    });
+    expect(held.requests).toHaveLength(0);
+    const [request] = await held.waitFor(1, 75_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(end);
+    expect((request.json as KomodoAlertJson).data.data.message).toBe('after the window');
+    const [delivery] = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+      alerter: 'night-shift',
+    });
+    expect([delivery.state, delivery.attempts]).toEqual(['Delivered', 1]);
+    expect(delivery.delivered_ts).toBeGreaterThanOrEqual(end);
+  }, 90_000);
+
+  it('after 5 failed attempts in a row an alerter is Failing and the others are told; then its recovery', async () => {
+    const [ops] = receivers;
+    const broken = receivers[4];
+    broken.answer(...Array.from({ length: 5 }, () => ({ status: 500 })));
+    const { _id } = await customAlerter('broken', broken, { alert_types: ['Custom'] });
+    await monitor.admin.execute('SendAlert', { message: 'into the void', alerters: ['broken'] });
+    const told = await eventually(async () => {
+      const found = received(ops, 'AlerterFailing');
+      expect(found.map((f) => [f.alert.level, f.alert.resolved])).toEqual([
+        ['CRITICAL', false],
+        ['CRITICAL', true],
+      ]);
+      return found;
+    }, 30_000);
+    expect(told[0].alert.data.data).toMatchObject({
+      id: _id.$oid,
+      name: 'broken',
+      failures_in_a_row: 5,
+      error: expect.stringContaining('500'),
+    });
+    // The sixth try got through: the alert reached its receiver, and the recovery was told.
+    expect(broken.requests).toHaveLength(6);
+    expect(
+      broken.requests.filter((r) => (r.json as KomodoAlertJson).data.type === 'AlerterFailing'),
+    ).toEqual([]);
   }, 60_000);
 });

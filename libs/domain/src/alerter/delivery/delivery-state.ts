@@ -105,7 +105,7 @@ function decided(
     case 'send':
       return { ...base, status: 'Pending', dueAt: at };
     case 'hold':
-      return { ...base, status: 'Held', heldUntil: data.until };
+      return { ...base, status: 'Held', heldUntil: data.until, reason: data.reason };
     case 'skip':
       return { ...base, status: 'Skipped', reason: data.reason };
   }

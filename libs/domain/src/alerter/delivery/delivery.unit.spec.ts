@@ -83,7 +83,11 @@ describe('delivery', () => {
       .given([])
       .when(decide({ verdict: 'hold', until: T + HOUR, reason: 'alerter maintenance' }))
       .then([heldDecided]);
-    expect(state([heldDecided])).toMatchObject({ status: 'Held', heldUntil: T + HOUR });
+    expect(state([heldDecided])).toMatchObject({
+      status: 'Held',
+      heldUntil: T + HOUR,
+      reason: 'alerter maintenance',
+    });
   });
 
   it('decides a held delivery again when its window ends, and not for the same hold', () => {
