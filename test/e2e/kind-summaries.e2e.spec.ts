@@ -169,12 +169,19 @@ describe('summaries and list info of the kinds without behaviour yet', () => {
     } satisfies Types.GetResourceSyncsSummaryResponse);
   });
 
-  it('an Alerter: whether enabled, and its endpoint type; a total only', async () => {
-    const expected: Wire<Types.AlerterListItemInfo> = { enabled: true, endpoint_type: 'Slack' };
+  it("an Alerter: whether enabled, its endpoint type and Monitor's health; the total and by health", async () => {
+    // Monitor's health beside Komodo's fields; no last_delivery before the first delivery.
+    const expected: Wire<Types.AlerterListItemInfo> & { health: string } = {
+      enabled: true,
+      endpoint_type: 'Slack',
+      health: 'Ok',
+    };
     expect(await listed('Alerters', 'team-slack')).toEqual(expected);
     expect(await monitor.admin.read('GetAlertersSummary')).toEqual({
       total: 1,
-    } satisfies Types.GetAlertersSummaryResponse);
+      ok: 1,
+      failing: 0,
+    } satisfies Types.GetAlertersSummaryResponse & { ok: number; failing: number });
   });
 
   it("a ServerTemplate (Komodo 1.x's): its provider and instance type; a total only", async () => {
