@@ -4,6 +4,7 @@ import { useSession } from '../api/session';
 import { useRequest } from '../api/use-request';
 import { KINDS, kindSpec } from '../kinds';
 import type { InputProps } from './field-inputs';
+import { useResourceNames } from './resource-names';
 
 export type Target = { type: string; id: string };
 
@@ -15,21 +16,13 @@ export function ResourceTargetsInput({ id, value, readOnly, onChange }: InputPro
   const { api } = useSession();
   const [kind, setKind] = useState<ResourceKind>('Server');
   const [picked, setPicked] = useState('');
-  const names = useRequest(async () => {
-    const lists = await Promise.all(
-      KINDS.map(async (spec) => {
-        const items = await api.read(spec.requests.list);
-        return items.map((r) => [`${spec.kind}/${r.id}`, r.name] as const);
-      }),
-    );
-    return new Map<string, string>(lists.flat());
-  }, [api]);
+  const names = useResourceNames();
   const options = useRequest(
     async () =>
       (await api.read(kindSpec(kind).requests.list)).map(({ id, name }) => ({ id, name })),
     [api, kind],
   );
-  const nameOf = (t: Target) => names.data?.get(`${t.type}/${t.id}`) ?? t.id;
+  const nameOf = (t: Target) => names.get(`${t.type}/${t.id}`) ?? t.id;
   const chosen = (t: Target) => value.some((v) => v.type === t.type && v.id === t.id);
   return (
     <div id={id} className="resource-targets">

@@ -5,6 +5,7 @@ import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { Time } from '../components/time';
+import { useResourceNames } from '../config/resource-names';
 
 /** How often the table is read again: deliveries move without an Update to hear of. */
 const REFRESH_MS = 3_000;
@@ -15,6 +16,7 @@ const REFRESH_MS = 3_000;
  */
 export function AlerterDeliveriesTab({ id, canExecute }: { id: string; canExecute: boolean }) {
   const { api } = useSession();
+  const names = useResourceNames();
   const deliveries = useRequest(() => api.read('ListAlertDeliveries', { alerter: id }), [api, id]);
   const { reload } = deliveries;
   useEffect(() => {
@@ -56,8 +58,9 @@ export function AlerterDeliveriesTab({ id, canExecute }: { id: string; canExecut
                 </td>
                 <td>{d.alert_type}</td>
                 <td>
-                  {d.target.type}
-                  {d.target.id && d.target.type !== 'System' ? ` ${d.target.id}` : ''}
+                  {d.target.type === 'System'
+                    ? 'System'
+                    : `${d.target.type}: ${names.get(`${d.target.type}/${d.target.id}`) ?? d.target.id}`}
                 </td>
                 <td>{d.attempts}</td>
                 {/* A delivered one's status is no error. */}
