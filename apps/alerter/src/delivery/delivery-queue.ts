@@ -38,6 +38,8 @@ type Listener = (delivery: QueuedDelivery, event: Pick<StoredEvent, 'type' | 'da
 @Injectable()
 export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly deliveries = new Map<string, QueuedDelivery>();
+  /** Those not final: what the worker goes over at each wake, however long the history. */
+  private readonly unfinished = new Set<QueuedDelivery>();
   /** Per alerter and alert: the deliveries of its events, for the order rule. */
   private readonly byAlert = new Map<string, QueuedDelivery[]>();
   private readonly listeners = new Set<Listener>();
@@ -99,6 +101,8 @@ export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutd
       this.deliveries.set(event.stream, delivery);
       this.index(delivery);
     }
+    if (isDeliveryFinal(current.state)) this.unfinished.delete(current);
+    else this.unfinished.add(current);
     for (const listener of this.listeners) listener(current, event);
   }
 
@@ -112,7 +116,7 @@ export class DeliveryQueue implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Not final: pending, in flight or held. */
   open(): QueuedDelivery[] {
-    return this.all().filter((d) => !isDeliveryFinal(d.state));
+    return [...this.unfinished];
   }
 
   /** In order per alert: every earlier event of the same alert to the same alerter is done. */
