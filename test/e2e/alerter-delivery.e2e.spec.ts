@@ -1,7 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startHttpReceiver, type HttpReceiver } from '@monitor/testing';
+import {
+  freePort,
+  startHttpReceiver,
+  startSmtpReceiver,
+  type HttpReceiver,
+} from '@monitor/testing';
 import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../apps/periphery/src';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
@@ -173,6 +178,46 @@ describe('alerter delivery, end to end', () => {
       ['ops', 'Delivered'],
     ]);
   }, 60_000);
+
+  it('delivers over SMTP to an Email alerter, its sealed password opened at send time', async () => {
+    const smtp = await startSmtpReceiver();
+    try {
+      await monitor.admin.write('CreateAlerter', {
+        name: 'mail',
+        config: {
+          enabled: true,
+          alert_types: ['Custom'],
+          endpoint: {
+            type: 'Email',
+            params: {
+              host: '127.0.0.1',
+              port: smtp.port,
+              security: 'none',
+              username: 'monitor',
+              password: 'smtp-password-e2e',
+              from: 'monitor@example.com',
+              to: ['ops@example.com'],
+            },
+          },
+        },
+      });
+      await monitor.admin.execute('SendAlert', { message: 'by mail', alerters: ['mail'] });
+      const [mail] = await smtp.waitFor(1);
+      expect([mail.user, mail.to, mail.subject]).toEqual([
+        'monitor',
+        ['ops@example.com'],
+        expect.stringContaining('by mail'),
+      ]);
+      await eventually(async () => {
+        const [delivery] = await monitor.admin.read<Delivery[]>('ListAlertDeliveries', {
+          alerter: 'mail',
+        });
+        expect([delivery.state, delivery.last_status]).toEqual(['Delivered', 250]);
+      });
+    } finally {
+      await smtp.close();
+    }
+  });
 
   it("holds an alert inside the alerter's maintenance window and sends it when the window ends", async () => {
     const held = receivers[3];
