@@ -4,8 +4,7 @@ import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
-import { sendAlert } from '../endpoints';
-import { AlerterSendContext } from './alerter-send-context';
+import { AlertSender } from '../delivery/alert-sender';
 
 const STAGE = 'Test Alerter';
 export const TEST_SENT =
@@ -22,7 +21,7 @@ export class TestAlerter {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly runner: ExecutionRunner,
-    private readonly sending: AlerterSendContext,
+    private readonly sender: AlertSender,
   ) {}
 
   async test(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
@@ -52,11 +51,7 @@ export class TestAlerter {
         data: { type: 'Test', data: { id: alerter.id, name: alerter.name } },
         resolved_ts: ts,
       };
-      const result = await sendAlert(
-        this.sending.endpoint(alerter, mask),
-        alert,
-        this.sending.context(alerter, mask, `test-${alerter.id}-${ts}`),
-      );
+      const result = await this.sender.send(alerter, alert, `test-${alerter.id}-${ts}`, mask);
       if (result.ok) return { stdout: TEST_SENT };
       return { success: false, stderr: result.error ?? `the endpoint answered ${result.status}` };
     });
