@@ -77,6 +77,25 @@ describe('TestAlerter, SendAlert and the Alerter list info', () => {
       });
     });
 
+    it('sends inside a maintenance window too (the window holds alerts, not tests)', async () => {
+      const always = {
+        name: 'all day',
+        schedule_type: 'Daily',
+        hour: 0,
+        minute: 0,
+        duration_minutes: 1440,
+        timezone: 'UTC',
+        enabled: true,
+      };
+      await create('test-held', custom('/held', { maintenance_windows: [always] }));
+      const update = await completed(
+        admin,
+        await admin.execute<UpdateView>('TestAlerter', { alerter: 'test-held' }),
+      );
+      expect(update.success).toBe(true);
+      expect(receiver.requests.at(-1)!.path).toBe('/held');
+    });
+
     it('fails a disabled alerter with Komodo message, sending nothing', async () => {
       await create('test-off', custom('/off', { enabled: false }));
       const before = receiver.requests.length;
