@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ResourceKind } from '@monitor/contracts';
 import type { Config } from './diff';
-import { fieldHelp, PARAM_HELP } from './field-help';
+import { FIELD_PARAM_HELP, fieldHelp, PARAM_HELP } from './field-help';
 import { NO_PROVIDERS, type ProviderOptions } from './provider-choices';
 import { providerPicker } from './provider-inputs';
 import { ReferenceInput, ReferencesInput } from './reference-inputs';
@@ -217,6 +217,7 @@ function TaggedInput(props: Omit<FieldProps, 'help' | 'value'> & { value: Tagged
           key={param}
           id={`${id}-${param}`}
           field={param}
+          help={FIELD_PARAM_HELP[field]?.[param]}
           value={v}
           readOnly={readOnly}
           references={references}

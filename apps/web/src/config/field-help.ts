@@ -1,5 +1,9 @@
 import type { ResourceKind } from '@monitor/contracts';
-import { ALERTER_HELP, SERVER_TEMPLATE_HELP } from './help/alerter-template';
+import {
+  ALERTER_ENDPOINT_PARAM_HELP,
+  ALERTER_HELP,
+  SERVER_TEMPLATE_HELP,
+} from './help/alerter-template';
 import { DEPLOYMENT_HELP } from './help/deployment';
 import { PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';
 import { BUILD_HELP, BUILDER_HELP, BUILDER_PARAM_HELP, REPO_HELP } from './help/repo-build';
@@ -27,6 +31,11 @@ export const FIELD_HELP: Record<ResourceKind, Record<string, string | undefined>
 /** For kinds whose config is a union `{ type, params }`: what each param means. */
 export const PARAM_HELP: Partial<Record<ResourceKind, Record<string, string | undefined>>> = {
   Builder: BUILDER_PARAM_HELP,
+};
+
+/** For fields holding a union `{ type, params }` (an Alerter's endpoint): what each param means. */
+export const FIELD_PARAM_HELP: Record<string, Record<string, string> | undefined> = {
+  endpoint: ALERTER_ENDPOINT_PARAM_HELP,
 };
 
 export function fieldHelp(kind: ResourceKind, field: string): string | undefined {

@@ -12,6 +12,21 @@ export const ALERTER_HELP: Partial<Record<keyof AlerterConfig, string>> = {
   maintenance_windows: MAINTENANCE_WINDOWS,
 };
 
+/** What each param of an Alerter's endpoint means, whichever types have it. */
+export const ALERTER_ENDPOINT_PARAM_HELP: Record<string, string> = {
+  url: 'Where to send: the webhook or server url; may hold [[VARIABLES]] and is shown masked once saved.',
+  email: 'Ntfy: an e-mail address ntfy forwards each alert to; empty forwards nothing.',
+  bot_token: 'Telegram: the token BotFather gave the bot; shown masked once saved.',
+  chat_id: 'Telegram: the chat, group or channel the bot posts to (a channel id starts with -100).',
+  host: 'Email: the SMTP server to send through.',
+  port: 'Email: the SMTP port, usually 587 with starttls or 465 with tls.',
+  security: 'Email: none (plain, local servers only), starttls (upgrade on connect) or tls.',
+  username: 'Email: the SMTP account; empty sends without logging in.',
+  password: 'Email: the SMTP account password; shown masked once saved.',
+  from: 'Email: the sender address the mails come from.',
+  to: 'Email: the recipients, one address per line.',
+};
+
 export const SERVER_TEMPLATE_HELP: Partial<Record<keyof ServerTemplateConfig, string>> = {
   type: 'The cloud to launch servers in: Aws (an EC2 instance) or Hetzner (a Hetzner Cloud server).',
   params:
