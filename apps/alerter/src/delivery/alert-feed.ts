@@ -132,15 +132,15 @@ export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!execution) return;
     const alert = outcomeAlert(execution, this.subjectOf(execution.target));
     if (!alert) return;
-    await this.raise(alert, undefined, event.id);
+    await this.raise(alert, event.id);
   }
 
   /** Stores a one-off alert (resolved at once); a second call for the same id does nothing. */
-  async raise(alert: Alert, alerters?: string[], causationId?: string): Promise<void> {
+  private async raise(alert: Alert, causationId: string): Promise<void> {
     const { id, level, target, data, ts } = alert;
     const events = alertDecider.decide(
       { status: 'Empty' },
-      { type: 'Raise', id, level, target, data, ts, ...(alerters ? { alerters } : {}) },
+      { type: 'Raise', id, level, target, data, ts },
     );
     try {
       await appendAt(this.store, alertStream(id), events, 'no_stream', alerterMeta(causationId));

@@ -10,6 +10,6 @@ import { DeliveryWorker } from './delivery-worker';
 @Module({
   controllers: [DeliveryController],
   providers: [DeliveryQueue, AlertFeed, AlertSender, AlerterHealthWatch, DeliveryWorker],
-  exports: [DeliveryQueue, AlertFeed, AlertSender],
+  exports: [AlertSender],
 })
 export class DeliveryModule {}
