@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startHttpReceiver, type HttpReceiver } from '@monitor/testing';
-import { api, logIn, TEST_PASSWORD, type ApiClient } from '../support/api';
-import { launchChromium, screenshot } from '../support/browser';
+import { api, logIn, type ApiClient } from '../support/api';
+import { launchChromium, screenshot, signedUpPage } from '../support/browser';
 import { eventually } from '../support/eventually';
 import { startFreshMonitor } from '../support/fresh-monitor';
 
@@ -30,14 +30,7 @@ describe('web UI: Alerters', () => {
     receiver = await startHttpReceiver();
     monitor = await startFreshMonitor({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(monitor.url);
-    await page.locator('#username').fill('admin');
-    await page.locator('#password').fill(TEST_PASSWORD);
-    await button('Sign up').click();
-    await heading('Dashboard').waitFor();
+    page = await signedUpPage(browser, monitor.url, { width: 1280, height: 900 });
     admin = api(monitor.url, await logIn(monitor.url, 'admin'));
   }, SLOW);
 
