@@ -19,8 +19,9 @@ export function namesRegistry(tag: string): boolean {
 
 /**
  * Pushes each tag to its registry, with that registry's account when the build has one, in
- * X-Registry-Auth (the token goes nowhere else: no `docker login`, nothing on disk). Stops at
- * the first tag that fails; every text passes through `mask`.
+ * X-Registry-Auth (the token goes nowhere else: no `docker login`, nothing on disk). Each account
+ * is checked once first; the first tag carries the layers, the others (the same image, only a
+ * manifest each) then go at once. Stops at the first failure; every text passes through `mask`.
  */
 export async function pushTags(
   docker: DockerClient,
@@ -35,39 +36,26 @@ export async function pushTags(
     out.push(...lines);
     for (const line of lines) live?.write(`${line}\n`);
   };
-  let failure: string | undefined;
-  const checked = new Set<RegistryAuth>();
-  for (const tag of tags) {
+  const accountOf = (tag: string) => {
     const registry = registryOfImage(tag);
-    const account = registries.find((r) => normalizeRegistry(r.domain) === registry);
-    const auth = account && {
-      username: account.username,
-      password: account.token,
-      serveraddress: account.domain,
-    };
+    return registries.find((r) => normalizeRegistry(r.domain) === registry);
+  };
+  const push = async (tag: string): Promise<string | undefined> => {
+    const account = accountOf(tag);
     say(`pushing ${tag}${account ? ` as ${account.username}` : ''}`);
     try {
-      // The engine retries a refused layer for 50 s: an account the registry refuses is told first.
-      if (account && auth && !checked.has(account)) {
-        await docker.images.login(auth).catch((error: unknown) => {
-          throw new Error(
-            `${registry} refused the account '${account.username}': ${engineDetail(error)}`,
-          );
-        });
-        checked.add(account);
-      }
-      const stream = await docker.images.push(tag, auth);
+      const stream = await docker.images.push(tag, account && authOf(account));
       const outcome = summarizePull(await readJsonLines<ProgressEvent>(stream));
       say(...outcome.lines);
-      failure = outcome.error;
+      return outcome.error && `pushing ${tag} failed: ${outcome.error}`;
     } catch (error) {
-      failure = engineDetail(error);
+      return `pushing ${tag} failed: ${engineDetail(error)}`;
     }
-    if (failure !== undefined) {
-      failure = `pushing ${tag} failed: ${failure}`;
-      break;
-    }
-  }
+  };
+  let failure = await checkAccounts(docker, tags.map(accountOf));
+  const [first, ...rest] = tags;
+  if (failure === undefined && first !== undefined) failure = await push(first);
+  if (failure === undefined) failure = (await Promise.all(rest.map(push))).find(Boolean);
   live?.end();
   return {
     stage: STAGE,
@@ -78,4 +66,29 @@ export async function pushTags(
     start_ts,
     end_ts: Date.now(),
   };
+}
+
+/**
+ * The engine retries a refused layer for 50 s: each account the registries would refuse is told
+ * first, by the engine's `/auth`, once.
+ */
+async function checkAccounts(
+  docker: DockerClient,
+  accounts: (RegistryAuth | undefined)[],
+): Promise<string | undefined> {
+  for (const account of new Set(accounts)) {
+    if (!account) continue;
+    try {
+      await docker.images.login(authOf(account));
+    } catch (error) {
+      const registry = normalizeRegistry(account.domain);
+      return `${registry} refused the account '${account.username}': ${engineDetail(error)}`;
+    }
+  }
+  return undefined;
+}
+
+/** The engine's RegistryAuthConfig of an account: its token as the password. */
+function authOf(account: RegistryAuth) {
+  return { username: account.username, password: account.token, serveraddress: account.domain };
 }
