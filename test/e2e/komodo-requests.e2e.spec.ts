@@ -156,6 +156,8 @@ async function createFixtures(monitor: EmbeddedMonitor): Promise<Fixtures> {
     Stack: { server_id: 'k-server', file_contents: 'services: {}\n' },
     // RunBuild refuses a Build without a Builder (400): Builders are created first.
     Build: { builder_id: 'k-builder', dockerfile: 'FROM scratch\n' },
+    // SendAlert needs an enabled alerter that takes Custom alerts; nothing listens on port 9.
+    Alerter: { enabled: true, endpoint: { type: 'Custom', params: { url: 'http://127.0.0.1:9' } } },
   };
   for (const kind of [...MORE_KINDS, ...KINDS]) {
     for (const prefix of ['k-rename', 'k-delete', ...(kind === 'Server' ? [] : ['k'])]) {
