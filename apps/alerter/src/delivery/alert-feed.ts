@@ -16,6 +16,7 @@ import {
   type OutcomeSubject,
 } from '@monitor/domain';
 import {
+  followFromCheckpoint,
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
@@ -28,9 +29,13 @@ import { admissionOf } from './admission-of';
 import { alertAt, type AlertAt } from './alert-at';
 import { alerterMeta, appendAt } from './delivery-append';
 import { DeliveryQueue } from './delivery-queue';
+import { tryAgain } from './try-again';
 
 /** Where admission has read the log up to. */
 const CHECKPOINT = 'alerter-admission';
+/** Tries of a failing admission, the waits between them doubling from the first. */
+const ADMISSION_TRIES = 5;
+const ADMISSION_RETRY_MS = 1_000;
 const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved', 'AlertRaised']);
 
 /**
@@ -44,6 +49,8 @@ const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved
 export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AlertFeed.name);
   private subscription?: Subscription;
+  /** Cuts a wait between tries short when the service stops. */
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,15 +61,16 @@ export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     // The first start begins at the head: alerts from before alerters existed are not sent.
-    let from = await this.checkpoints.load(CHECKPOINT);
-    if (!from) {
-      from = await this.store.headPosition();
-      await this.checkpoints.save(CHECKPOINT, from);
-    }
-    this.subscription = this.store.subscribeAll(from, (event) => this.handle(event));
+    this.subscription = await followFromCheckpoint(
+      this.store,
+      this.checkpoints,
+      CHECKPOINT,
+      (event) => this.handle(event),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await this.subscription?.close();
   }
 
@@ -70,15 +78,21 @@ export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     const alertEvent = event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
     const completed = event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
     if (!alertEvent && !completed) return;
-    try {
-      await this.readModel.waitFor(event.position);
-      if (alertEvent) await this.admit(event);
-      else await this.raiseOutcome(event);
-    } catch (error) {
-      this.logger.error(
-        `admission of ${event.type} in ${event.stream} failed: ${(error as Error).message}`,
-      );
-    }
+    // Deciding is idempotent, so a failure (the read model behind, the store away a moment) is
+    // tried again before the event is given up: an alert is not lost to a passing fault.
+    await tryAgain(
+      async () => {
+        await this.readModel.waitFor(event.position);
+        if (alertEvent) await this.admit(event);
+        else await this.raiseOutcome(event);
+      },
+      { tries: ADMISSION_TRIES, firstWaitMs: ADMISSION_RETRY_MS, signal: this.stopping.signal },
+      (error, tried, last) => {
+        const why = `admission of ${event.type} in ${event.stream} failed (try ${tried} of ${ADMISSION_TRIES}): ${(error as Error).message}`;
+        if (last) this.logger.error(`${why}; given up`);
+        else this.logger.warn(why);
+      },
+    );
     await this.checkpoints.save(CHECKPOINT, event.position);
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { builtVersion, deploymentsToRedeploy, type BuiltVersion } from '@monitor/domain';
 import {
+  followFromCheckpoint,
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
@@ -47,12 +48,12 @@ export class RedeployOnBuild implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     // The first start begins at the head: builds from before this feature redeploy nothing.
-    let from = await this.checkpoints.load(CHECKPOINT);
-    if (!from) {
-      from = await this.store.headPosition();
-      await this.checkpoints.save(CHECKPOINT, from);
-    }
-    this.subscription = this.store.subscribeAll(from, (event) => this.handle(event));
+    this.subscription = await followFromCheckpoint(
+      this.store,
+      this.checkpoints,
+      CHECKPOINT,
+      (event) => this.handle(event),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
