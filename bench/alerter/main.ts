@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
+import { signUp } from '../support/sign-up';
+import { percentile } from '../support/percentiles';
 
 /**
  * `npm run bench:alerter`: `ALERTS` alerts (default 1,000) opened in the embedded Monitor's
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
       `raw fetch POST loop (${ALERTS} at ${CONCURRENCY} at a time): ${rawRate.toFixed(0)}/s (${rawMs.toFixed(0)} ms)`,
     );
     console.log(
-      `alerts delivered (${ALERTS}, event to receipt): ${oursRate.toFixed(0)}/s (${oursMs} ms), p50 ${pct(latencies, 0.5)} ms, p99 ${pct(latencies, 0.99)} ms, max ${Math.max(...latencies)} ms`,
+      `alerts delivered (${ALERTS}, event to receipt): ${oursRate.toFixed(0)}/s (${oursMs} ms), p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms, max ${Math.max(...latencies)} ms`,
     );
     console.log(`ratio to the raw loop: ${(oursRate / rawRate).toFixed(2)} (aim: at least 0.3)`);
   } finally {
@@ -146,20 +148,6 @@ async function pool(count: number, width: number, run: (i: number) => Promise<vo
     }),
   );
 }
-
-async function signUp(url: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'benchmarker', password: 'a long secret passphrase' }),
-  });
-  const body = (await response.json()) as { jwt?: string };
-  if (!body.jwt) throw new Error(`sign-up refused: ${JSON.stringify(body)}`);
-  return body.jwt;
-}
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 main().catch((error: unknown) => {
   console.error(error);

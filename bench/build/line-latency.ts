@@ -13,9 +13,7 @@ export function uptimeOffset(): number {
   return Date.now() - uptime * 1000;
 }
 
-export type Read = (
-  id: string,
-) => Promise<{
+export type Read = (id: string) => Promise<{
   status: string;
   logs: { stage: string; stdout: string; start_ts: number; end_ts: number }[];
 }>;

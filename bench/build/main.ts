@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { LineLatency, uptimeOffset, type Read } from './line-latency';
 import { rawBuildAndPush, removeTags } from './raw-build';
+import { signUp } from '../support/sign-up';
+import { median, percentile } from '../support/percentiles';
 
 /**
  * `npm run bench:build`: RunBuild of a small image (clone, pre-build, docker build without the
@@ -134,10 +136,10 @@ async function main(): Promise<void> {
     feed.close();
 
     console.log(
-      `raw docker build --no-cache + docker push (${raw.length} runs, each just before one of ours): median ${median(raw).toFixed(0)} ms, p90 ${pct(raw, 0.9).toFixed(0)} ms`,
+      `raw docker build --no-cache + docker push (${raw.length} runs, each just before one of ours): median ${median(raw).toFixed(0)} ms, p90 ${percentile(raw, 0.9).toFixed(0)} ms`,
     );
     console.log(
-      `RunBuild to Update complete (${RUNS} runs, clone + pre-build + build + push of 5 tags): median ${median(ours).toFixed(0)} ms, p90 ${pct(ours, 0.9).toFixed(0)} ms`,
+      `RunBuild to Update complete (${RUNS} runs, clone + pre-build + build + push of 5 tags): median ${median(ours).toFixed(0)} ms, p90 ${percentile(ours, 0.9).toFixed(0)} ms`,
     );
     console.log(
       `ratio, ours over raw per pair: median ${median(ratios).toFixed(2)} (pairs: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
       `RunBuild's stages, median ms: ${[...stages].map(([stage, ms]) => `${stage} ${median(ms)}`).join(', ')}`,
     );
     console.log(
-      `a printed line to a /ws/update client's read (${latencies.length} lines, ${RUNS} builds): median ${median(latencies).toFixed(0)} ms, p99 ${pct(latencies, 0.99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+      `a printed line to a /ws/update client's read (${latencies.length} lines, ${RUNS} builds): median ${median(latencies).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
     );
   } finally {
     await monitor.close();
@@ -156,21 +158,6 @@ async function main(): Promise<void> {
     rmSync(context, { recursive: true, force: true });
   }
 }
-
-async function signUp(url: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'benchmarker', password: 'a long secret passphrase' }),
-  });
-  const body = (await response.json()) as { jwt?: string };
-  if (!body.jwt) throw new Error(`sign-up refused: ${JSON.stringify(body)}`);
-  return body.jwt;
-}
-
-const median = (xs: number[]) => pct(xs, 0.5);
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signUp } from '../support/sign-up';
 
 const DIST = join(__dirname, '..', '..');
 const PASSKEY = 'bench-distributed-passkey';
@@ -50,7 +51,7 @@ export async function withDistributed<T>(
       };
       await callAgent(agent, 'GetVersion', {}, 2000);
     });
-    const jwt = await signUpAdmin(url);
+    const jwt = await signUp(url);
     await retry(async () => {
       const response = await fetch(`${url}/write/CreateServer`, {
         method: 'POST',
@@ -76,15 +77,6 @@ function start(app: string, env: NodeJS.ProcessEnv): ChildProcess {
     env,
     stdio: 'ignore',
   });
-}
-
-async function signUpAdmin(url: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'administrator', password: 'a long secret passphrase' }),
-  });
-  return ((await response.json()) as { jwt: string }).jwt;
 }
 
 async function waitFor(url: string): Promise<void> {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { withDistributed } from './distributed';
 import { UpdateWatcher } from './update-watcher';
+import { signUp } from '../support/sign-up';
+import { median } from '../support/percentiles';
 
 /**
  * `npm run bench:deploy`: time from `Deploy` to its Update's completion as `/ws/update` tells it
@@ -124,18 +126,6 @@ async function rawRuns(image: string): Promise<number[]> {
   return times;
 }
 
-async function signUp(url: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'benchmarker', password: 'a long secret passphrase' }),
-  });
-  const body = (await response.json()) as { jwt?: string };
-  if (!body.jwt) throw new Error(`sign-up refused: ${JSON.stringify(body)}`);
-  return body.jwt;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
 main().catch((error: unknown) => {

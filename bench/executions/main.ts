@@ -19,6 +19,7 @@ import { AGENT } from '@monitor/contracts';
 import { ExecutionRunner, FakeAgent } from '@monitor/executions';
 import { ReadModel } from '@monitor/projections';
 import { newId, systemMeta } from '@monitor/resources';
+import { median } from '../support/percentiles';
 
 const COUNT = Number(process.env.EXEC_COUNT ?? 1000);
 const PER_RESOURCE = Number(process.env.EXEC_PER_RESOURCE ?? 10);
@@ -123,8 +124,6 @@ async function round(kind: StoreKind): Promise<{ runner: number; raw: number; ev
     raw.dispose();
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 async function main(): Promise<void> {
   console.log(

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { bundleSizes } from './bundle';
 import { launchChromium } from './chromium';
+import { signUp } from '../support/sign-up';
+import { median, percentile } from '../support/percentiles';
 
 /**
  * `npm run bench:web`: the web bundle's size, and the time to first render of the dashboard with
@@ -18,7 +20,6 @@ const RUNS = Number(process.env.WEB_RUNS ?? 7);
 const SERVERS = 100;
 const DEPLOYMENTS = 900;
 const BUNDLE = join(__dirname, '../../web');
-const PASSWORD = 'correct horse battery staple';
 const KIND_PLURALS = [
   'Servers',
   'Deployments',
@@ -58,10 +59,10 @@ async function main(): Promise<void> {
     const m = median(ui);
     const r = median(raw);
     console.log(
-      `dashboard with ${SERVERS + DEPLOYMENTS} resources, first render (${RUNS} cold loads): median ${m.toFixed(0)} ms, p90 ${p90(ui).toFixed(0)} ms`,
+      `dashboard with ${SERVERS + DEPLOYMENTS} resources, first render (${RUNS} cold loads): median ${m.toFixed(0)} ms, p90 ${percentile(ui, 0.9).toFixed(0)} ms`,
     );
     console.log(
-      `raw: a bare page making the same reads: median ${r.toFixed(0)} ms, p90 ${p90(raw).toFixed(0)} ms`,
+      `raw: a bare page making the same reads: median ${r.toFixed(0)} ms, p90 ${percentile(raw, 0.9).toFixed(0)} ms`,
     );
     console.log(`ratio ${(m / r).toFixed(2)}`);
   } finally {
@@ -130,16 +131,6 @@ const rawListFetches: Measure = async (page, url) => {
   }, KIND_PLURALS);
 };
 
-async function signUp(url: string): Promise<string> {
-  const response = await fetch(`${url}/auth/login/SignUpLocalUser`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-up: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { jwt: string }).jwt;
-}
-
 async function createResources(url: string, jwt: string): Promise<void> {
   const write = async (request: string, params: object) => {
     const response = await fetch(`${url}/write/${request}`, {
@@ -179,9 +170,6 @@ async function inParallel<T>(
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
-const p90 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 
 main().catch((error) => {
   console.error(error);
