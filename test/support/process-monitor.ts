@@ -13,7 +13,7 @@ export interface MonitorProcess {
 
 /**
  * Starts a built app (`npm test` builds first) as its own process, as `npm start` would, and
- * waits until its gateway answers, when it has one.
+ * waits until its gateway answers, or until a service without one says it serves.
  */
 export async function startProcess(
   app: string,
@@ -37,7 +37,23 @@ export async function startProcess(
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   if (options.http !== false) await waitForHttp(url, child, () => output);
+  // A service without a gateway is ready once it has said so (after its NATS handlers listen).
+  else await waitForOutput(/is serving on NATS/, child, () => output);
   return { url, child, output: () => output, stop: () => stopChild(child) };
+}
+
+async function waitForOutput(
+  ready: RegExp,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!ready.test(output())) {
+    if (child.exitCode !== null)
+      throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`process not ready in 30 s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {
