@@ -100,6 +100,41 @@ describe('security: Alerters', () => {
     },
   );
 
+  it('only admins create Alerters and ResourceSyncs, as in Komodo; nothing is stored', async () => {
+    // An alerter posts from Monitor to any address its endpoint names, and a sync writes every
+    // kind: a user who could create one could reach what only the core reaches.
+    const before = await admin.read<unknown[]>('ListAlerters');
+    await expectRefused(
+      reader,
+      'write',
+      'CreateAlerter',
+      {
+        name: 'probe',
+        config: { endpoint: { type: 'Custom', params: { url: 'http://169.254.169.254/' } } },
+      },
+      403,
+      /^only admins may create Alerters/,
+    );
+    await expectRefused(
+      reader,
+      'write',
+      'CopyAlerter',
+      { name: 'probe', id: alerterId },
+      403,
+      /^only admins may create Alerters/,
+    );
+    await expectRefused(
+      reader,
+      'write',
+      'CreateResourceSync',
+      { name: 'probe', config: {} },
+      403,
+      /^only admins may create ResourceSyncs/,
+    );
+    expect(await admin.read<unknown[]>('ListAlerters')).toEqual(before);
+    expect(await admin.read<unknown[]>('ListResourceSyncs')).toEqual([]);
+  });
+
   it('a user with Read only cannot TestAlerter or SendAlert to the alerter', async () => {
     const before = await monitor.runtime.store.headPosition();
     const sent = receiver.requests.length;
