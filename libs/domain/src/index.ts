@@ -44,3 +44,6 @@ export * from './logs/log-prefixes';
 export * from './shared/runtime-syntax';
 export * from './shared/upcasting';
 export * from './upcasters';
+export * from './procedure/run';
+export * from './procedure/executions';
+export * from './procedure/cycles';

@@ -1,0 +1,2 @@
+export * from './procedure-run';
+export * from './procedure-run.decider';

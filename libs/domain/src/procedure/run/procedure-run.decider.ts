@@ -1,0 +1,162 @@
+import { conflict, notFound } from '../../shared/domain-error';
+import type { DomainEvent } from '../../shared/domain-event';
+import type {
+  ProcedureRun,
+  ProcedureRunCommand,
+  ProcedureRunEvent,
+  ProcedureRunState,
+  StartedExecution,
+} from './procedure-run';
+
+export function evolveProcedureRun(state: ProcedureRunState, event: DomainEvent): ProcedureRunState {
+  const e = event as ProcedureRunEvent;
+  if (e.type === 'RunQueued') {
+    const { runId, procedureId, updateId, stages, starter } = e.data;
+    const run: ProcedureRun = {
+      runId,
+      procedureId,
+      updateId,
+      stages,
+      starter,
+      status: 'Queued',
+      stageRunning: false,
+      executions: [],
+    };
+    return { status: 'Active', run };
+  }
+  if (state.status !== 'Active') return state;
+  const run = state.run;
+  const next = (changes: Partial<ProcedureRun>): ProcedureRunState => ({
+    status: 'Active',
+    run: { ...run, ...changes },
+  });
+  switch (e.type) {
+    case 'RunStarted':
+    case 'LeaseRenewed':
+      return next({
+        status: 'Running',
+        owner: { replica: e.data.replica, leaseUntil: e.data.leaseUntil },
+      });
+    case 'StageStarted':
+      return next({ stage: e.data.stage, stageRunning: true });
+    case 'ExecutionStarted':
+      return next({ executions: [...run.executions, { ...e.data }] });
+    case 'ExecutionFinished':
+      return next({
+        executions: run.executions.map((x) =>
+          x.stage === e.data.stage && x.index === e.data.index
+            ? { ...x, success: e.data.success }
+            : x,
+        ),
+      });
+    case 'StageFinished':
+      return next({ stageRunning: false });
+    case 'RunFinished':
+      return next({ status: 'Finished', owner: undefined, success: e.data.success });
+    default:
+      return state;
+  }
+}
+
+/**
+ * The rules a run keeps whichever replica drives it: one owner at a time (a lease, taken over
+ * only once it has run out), stages in order, and an execution (run, stage, index) started at
+ * most once, so a resumed run re-attaches to its Update rather than starting it again.
+ */
+export function decideProcedureRun(
+  state: ProcedureRunState,
+  command: ProcedureRunCommand,
+): ProcedureRunEvent[] {
+  if (command.type === 'Queue') {
+    if (state.status !== 'Empty') throw conflict(`run ${command.runId} already exists`);
+    const { type: _type, ...data } = command;
+    return [{ type: 'RunQueued', data }];
+  }
+  if (state.status !== 'Active') throw notFound('procedure run not found');
+  const run = state.run;
+  if (run.status === 'Finished') throw conflict(`run ${run.runId} has finished`);
+  switch (command.type) {
+    case 'Take': {
+      const owner = run.owner;
+      if (owner && owner.replica !== command.replica && owner.leaseUntil > command.now)
+        throw conflict(`run ${run.runId} is driven by ${owner.replica}`);
+      const { replica, leaseUntil, now } = command;
+      return [{ type: 'RunStarted', data: { replica, leaseUntil, ts: now } }];
+    }
+    case 'Renew': {
+      ownedBy(run, command.replica);
+      const { replica, leaseUntil } = command;
+      return [{ type: 'LeaseRenewed', data: { replica, leaseUntil } }];
+    }
+    case 'StartStage': {
+      running(run);
+      const expected = run.stage === undefined ? 0 : run.stage + 1;
+      if (run.stageRunning || command.stage !== expected || command.stage >= run.stages.length)
+        throw conflict(`run ${run.runId}: stage ${command.stage} cannot start now`);
+      return [{ type: 'StageStarted', data: { stage: command.stage, ts: command.now } }];
+    }
+    case 'StartExecution': {
+      running(run);
+      if (!run.stageRunning || command.stage !== run.stage)
+        throw conflict(`run ${run.runId}: stage ${command.stage} is not running`);
+      if (find(run, command.stage, command.index))
+        throw conflict(
+          `run ${run.runId}: execution ${command.index} of stage ${command.stage} has started`,
+        );
+      const { stage, index, updateId } = command;
+      return [{ type: 'ExecutionStarted', data: { stage, index, updateId } }];
+    }
+    case 'FinishExecution': {
+      const started = find(run, command.stage, command.index);
+      if (!started)
+        throw conflict(
+          `run ${run.runId}: execution ${command.index} of stage ${command.stage} never started`,
+        );
+      if (started.success !== undefined) return [];
+      const { stage, index, success } = command;
+      return [
+        { type: 'ExecutionFinished', data: { stage, index, success, updateId: started.updateId } },
+      ];
+    }
+    case 'FinishStage': {
+      if (!run.stageRunning || run.stage === undefined)
+        throw conflict(`run ${run.runId}: no stage is running`);
+      if (run.executions.some((x) => x.stage === run.stage && x.success === undefined))
+        throw conflict(`run ${run.runId}: stage ${run.stage} still runs executions`);
+      return [
+        {
+          type: 'StageFinished',
+          data: { stage: run.stage, success: command.success, ts: command.now },
+        },
+      ];
+    }
+    case 'Finish': {
+      const { type: _type, now, ...end } = command;
+      return [{ type: 'RunFinished', data: { ...end, ts: now } }];
+    }
+  }
+}
+
+/** The executions started and not finished: what a resumed run waits for. */
+export function unfinishedExecutions(run: ProcedureRun): StartedExecution[] {
+  return run.executions.filter((x) => x.success === undefined);
+}
+
+function find(run: ProcedureRun, stage: number, index: number): StartedExecution | undefined {
+  return run.executions.find((x) => x.stage === stage && x.index === index);
+}
+
+function running(run: ProcedureRun): void {
+  if (run.status !== 'Running') throw conflict(`run ${run.runId} has not started`);
+}
+
+function ownedBy(run: ProcedureRun, replica: string): void {
+  if (run.owner?.replica !== replica)
+    throw conflict(`run ${run.runId} is no longer driven by ${replica}`);
+}
+
+export const procedureRunDecider = {
+  initialState: (): ProcedureRunState => ({ status: 'Empty' }),
+  evolve: evolveProcedureRun,
+  decide: decideProcedureRun,
+};

@@ -1,0 +1,87 @@
+import type { DomainEvent } from '../../shared/domain-event';
+import type { ProcedureStage } from '../procedure.config';
+
+/** One run of a Procedure: stream `procedurerun-<runId>`, the record a restart resumes from. */
+export const procedureRunStream = (runId: string) => `procedurerun-${runId}`;
+
+/** How a run was started; a schedule or webhook acts as the user who last wrote the procedure. */
+export interface RunStarter {
+  by: 'user' | 'schedule' | 'webhook' | 'procedure';
+  /** Whose permissions every execution is checked against. */
+  userId: string;
+  /** A nested run: the Update of the RunProcedure that started it. */
+  parentUpdateId?: string;
+}
+
+/** Where a run stands: a stage, and an execution of it when one is meant. */
+export interface RunPlace {
+  stage: number;
+  execution?: number;
+}
+
+export interface StartedExecution {
+  stage: number;
+  index: number;
+  updateId: string;
+  /** Unset while it runs. */
+  success?: boolean;
+}
+
+export interface ProcedureRun {
+  runId: string;
+  procedureId: string;
+  /** The run's own Update (operation RunProcedure). */
+  updateId: string;
+  /** The stages as they were when the run was queued: later edits do not change a run. */
+  stages: ProcedureStage[];
+  starter: RunStarter;
+  status: 'Queued' | 'Running' | 'Finished';
+  owner?: { replica: string; leaseUntil: number };
+  /** The stage running, or the last one started. */
+  stage?: number;
+  stageRunning: boolean;
+  executions: StartedExecution[];
+  success?: boolean;
+}
+
+export type ProcedureRunState = { status: 'Empty' } | { status: 'Active'; run: ProcedureRun };
+
+export type RunEnd =
+  | { success: true }
+  | { success: false; failed: Required<RunPlace>; reason: string }
+  | { success: false; interrupted: RunPlace | null; reason: string }
+  | { success: false; cancelled: RunPlace | null; reason: string };
+
+export type ProcedureRunEvent =
+  | DomainEvent<
+      'RunQueued',
+      {
+        runId: string;
+        procedureId: string;
+        updateId: string;
+        stages: ProcedureStage[];
+        starter: RunStarter;
+        ts: number;
+      }
+    >
+  | DomainEvent<'RunStarted', { replica: string; leaseUntil: number; ts: number }>
+  | DomainEvent<'LeaseRenewed', { replica: string; leaseUntil: number }>
+  | DomainEvent<'StageStarted', { stage: number; ts: number }>
+  | DomainEvent<'ExecutionStarted', { stage: number; index: number; updateId: string }>
+  | DomainEvent<
+      'ExecutionFinished',
+      { stage: number; index: number; updateId: string; success: boolean }
+    >
+  | DomainEvent<'StageFinished', { stage: number; success: boolean; ts: number }>
+  | DomainEvent<'RunFinished', RunEnd & { ts: number }>;
+
+export type ProcedureRunCommand =
+  | ({ type: 'Queue' } & Extract<ProcedureRunEvent, { type: 'RunQueued' }>['data'])
+  /** Taking the run: when queued, or when its owner's lease has run out (a resume). */
+  | { type: 'Take'; replica: string; leaseUntil: number; now: number }
+  | { type: 'Renew'; replica: string; leaseUntil: number; now: number }
+  | { type: 'StartStage'; stage: number; now: number }
+  | { type: 'StartExecution'; stage: number; index: number; updateId: string }
+  | { type: 'FinishExecution'; stage: number; index: number; success: boolean }
+  | { type: 'FinishStage'; success: boolean; now: number }
+  | ({ type: 'Finish'; now: number } & RunEnd);

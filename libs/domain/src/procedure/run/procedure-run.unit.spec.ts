@@ -1,0 +1,130 @@
+import { DomainError } from '../../shared/domain-error';
+import type { ProcedureStage } from '../procedure.config';
+import type { ProcedureRunCommand, ProcedureRunEvent, ProcedureRunState } from './procedure-run';
+import { procedureRunDecider, unfinishedExecutions } from './procedure-run.decider';
+
+const stages: ProcedureStage[] = [
+  {
+    name: 'deploy',
+    enabled: true,
+    executions: [
+      { execution: { type: 'Deploy', params: { deployment: 'web' } }, enabled: true },
+      { execution: { type: 'Sleep', params: { duration_ms: 10 } }, enabled: true },
+    ],
+  },
+  { name: 'after', enabled: true, executions: [] },
+];
+
+const queued: ProcedureRunEvent = {
+  type: 'RunQueued',
+  data: {
+    runId: 'r1',
+    procedureId: 'p1',
+    updateId: 'u1',
+    stages,
+    starter: { by: 'user', userId: 'alice' },
+    ts: 1,
+  },
+};
+const started: ProcedureRunEvent = {
+  type: 'RunStarted',
+  data: { replica: 'a', leaseUntil: 100, ts: 1 },
+};
+const stage0: ProcedureRunEvent = { type: 'StageStarted', data: { stage: 0, ts: 2 } };
+const deployStarted: ProcedureRunEvent = {
+  type: 'ExecutionStarted',
+  data: { stage: 0, index: 0, updateId: 'child' },
+};
+
+const given = (...events: ProcedureRunEvent[]): ProcedureRunState =>
+  events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
+const when = (state: ProcedureRunState, command: ProcedureRunCommand) =>
+  procedureRunDecider.decide(state, command);
+const refused = (state: ProcedureRunState, command: ProcedureRunCommand) =>
+  expect(() => when(state, command)).toThrow(DomainError);
+
+describe('a procedure run: given its events, when a command comes', () => {
+  it('queues once, with the config as it was', () => {
+    const { type: _t, data } = queued;
+    expect(when(given(), { type: 'Queue', ...data })).toEqual([queued]);
+    refused(given(queued), { type: 'Queue', ...data });
+  });
+
+  it('is taken by a replica, and by another only once the lease has run out', () => {
+    expect(when(given(queued), { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 })).toEqual([
+      started,
+    ]);
+    refused(given(queued, started), { type: 'Take', replica: 'b', leaseUntil: 200, now: 50 });
+    expect(
+      when(given(queued, started), { type: 'Take', replica: 'b', leaseUntil: 300, now: 101 }),
+    ).toEqual([{ type: 'RunStarted', data: { replica: 'b', leaseUntil: 300, ts: 101 } }]);
+  });
+
+  it('renews a lease only for its owner', () => {
+    expect(
+      when(given(queued, started), { type: 'Renew', replica: 'a', leaseUntil: 200, now: 50 }),
+    ).toEqual([{ type: 'LeaseRenewed', data: { replica: 'a', leaseUntil: 200 } }]);
+    refused(given(queued, started), { type: 'Renew', replica: 'b', leaseUntil: 200, now: 50 });
+  });
+
+  it('starts stages in order, one at a time, and none before the run has started', () => {
+    refused(given(queued), { type: 'StartStage', stage: 0, now: 2 });
+    refused(given(queued, started), { type: 'StartStage', stage: 1, now: 2 });
+    expect(when(given(queued, started), { type: 'StartStage', stage: 0, now: 2 })).toEqual([
+      stage0,
+    ]);
+    refused(given(queued, started, stage0), { type: 'StartStage', stage: 1, now: 3 });
+  });
+
+  it('never starts the same execution (run, stage, index) twice', () => {
+    const state = given(queued, started, stage0, deployStarted);
+    refused(state, { type: 'StartExecution', stage: 0, index: 0, updateId: 'again' });
+    expect(unfinishedExecutions((state as { run: never }).run)).toEqual([
+      { stage: 0, index: 0, updateId: 'child' },
+    ]);
+  });
+
+  it('finishes a stage once its started executions have finished', () => {
+    const state = given(queued, started, stage0, deployStarted);
+    refused(state, { type: 'FinishStage', success: true, now: 3 });
+    const finished = when(state, { type: 'FinishExecution', stage: 0, index: 0, success: false });
+    expect(finished).toEqual([
+      {
+        type: 'ExecutionFinished',
+        data: { stage: 0, index: 0, updateId: 'child', success: false },
+      },
+    ]);
+    const after = given(queued, started, stage0, deployStarted, ...finished);
+    expect(when(after, { type: 'FinishExecution', stage: 0, index: 0, success: false })).toEqual(
+      [],
+    );
+    expect(when(after, { type: 'FinishStage', success: false, now: 3 })).toEqual([
+      { type: 'StageFinished', data: { stage: 0, success: false, ts: 3 } },
+    ]);
+  });
+
+  it('ends once, saying where it failed or was interrupted', () => {
+    const state = given(queued, started, stage0);
+    const end = {
+      type: 'Finish' as const,
+      now: 9,
+      success: false as const,
+      interrupted: { stage: 0 },
+      reason: 'no replica resumed it within 1000 ms',
+    };
+    const events = when(state, end);
+    expect(events).toEqual([
+      {
+        type: 'RunFinished',
+        data: { success: false, interrupted: { stage: 0 }, reason: end.reason, ts: 9 },
+      },
+    ]);
+    refused(given(queued, started, stage0, ...events), end);
+    refused(given(queued, started, stage0, ...events), {
+      type: 'Take',
+      replica: 'a',
+      leaseUntil: 1000,
+      now: 10,
+    });
+  });
+});
