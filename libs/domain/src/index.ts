@@ -47,3 +47,4 @@ export * from './upcasters';
 export * from './procedure/run';
 export * from './procedure/executions';
 export * from './procedure/cycles';
+export * from './schedule';

@@ -59,11 +59,8 @@ export function decideResource(
     case 'UpdateConfig': {
       const given = completePatch(kind, resource.config, checkFields(kind, command.config));
       const diff = diffFields(resource.config, given);
-      checkConfigRules(
-        kind,
-        Object.fromEntries(Object.entries(diff).map(([field, { to }]) => [field, to])),
-        resource.name,
-      );
+      const changed = Object.fromEntries(Object.entries(diff).map(([field, { to }]) => [field, to]));
+      checkConfigRules(kind, changed, resource.name, { ...resource.config, ...changed });
       return Object.keys(diff).length ? [resourceEvent(kind, 'ConfigUpdated', { diff })] : [];
     }
     case 'Rename': {

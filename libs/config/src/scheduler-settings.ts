@@ -1,0 +1,20 @@
+import { IsInt, IsString, Min, MinLength } from 'class-validator';
+
+/**
+ * `[scheduler]`: how Procedure and Action schedules tick. Every replica must read the same zone,
+ * or they would compute different ticks for a schedule that names none.
+ */
+export class SchedulerSettings {
+  /** The IANA zone of schedules whose `schedule_timezone` is empty (Komodo's core `timezone`). */
+  @IsString()
+  @MinLength(1)
+  timezone = 'UTC';
+
+  /**
+   * A replica that starts late, or again after a stop, still claims the ticks it missed this
+   * recently; older ones are never run.
+   */
+  @IsInt()
+  @Min(0)
+  catch_up_ms = 60_000;
+}

@@ -1,0 +1,3 @@
+export * from './english';
+export * from './schedule';
+export * from './validate';
