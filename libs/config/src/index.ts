@@ -5,3 +5,4 @@ export * from './log-level';
 export * from './levelled-logger';
 export * from './aws-settings';
 export * from './alerter-settings';
+export * from './procedure-settings';

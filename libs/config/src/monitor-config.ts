@@ -16,6 +16,7 @@ import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
+import { ProcedureSettings } from './procedure-settings';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -265,6 +266,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => AlerterSettings)
   alerter = new AlerterSettings();
+
+  @ValidateNested()
+  @Type(() => ProcedureSettings)
+  procedures = new ProcedureSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

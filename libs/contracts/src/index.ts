@@ -16,3 +16,4 @@ export * from './requests/live.dto';
 export * from './validation/json-limits';
 export * from './shapes/domain-shapes';
 export * from './catalogue';
+export * from './requests/procedure.dto';

@@ -3,6 +3,7 @@ import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
+import { PROCEDURE_REQUESTS } from './procedure';
 import {
   ALERTER,
   BUILD,
@@ -43,6 +44,7 @@ const ENTRIES = [
   ...entriesOf(REPO_REQUESTS),
   ...entriesOf(REPO_EXECUTION_FORMS),
   ...entriesOf(PROCEDURE),
+  ...entriesOf(PROCEDURE_REQUESTS),
   ...entriesOf(RESOURCE_SYNC),
   ...entriesOf(ALERTER),
   ...entriesOf(ALERTER_REQUESTS),

@@ -19,3 +19,4 @@ export * from './agent-answers';
 export * from './agent-repo';
 export * from './agent-build';
 export * from './agent';
+export * from './procedure';

@@ -1,2 +1,3 @@
 export * from './procedure-run';
 export * from './procedure-run.decider';
+export * from './procedure-run.resume';

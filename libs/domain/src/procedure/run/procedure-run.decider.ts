@@ -20,6 +20,7 @@ export function evolveProcedureRun(state: ProcedureRunState, event: DomainEvent)
       starter,
       status: 'Queued',
       stageRunning: false,
+      plan: [],
       executions: [],
     };
     return { status: 'Active', run };
@@ -38,9 +39,19 @@ export function evolveProcedureRun(state: ProcedureRunState, event: DomainEvent)
         owner: { replica: e.data.replica, leaseUntil: e.data.leaseUntil },
       });
     case 'StageStarted':
-      return next({ stage: e.data.stage, stageRunning: true });
-    case 'ExecutionStarted':
-      return next({ executions: [...run.executions, { ...e.data }] });
+      return next({ stage: e.data.stage, plan: e.data.executions, stageRunning: true });
+    case 'ExecutionStarted': {
+      const { stage, index, ts } = e.data;
+      return next({ executions: [...run.executions, { stage, index, startedAt: ts }] });
+    }
+    case 'ExecutionAttached':
+      return next({
+        executions: run.executions.map((x) =>
+          x.stage === e.data.stage && x.index === e.data.index
+            ? { ...x, updateId: e.data.updateId }
+            : x,
+        ),
+      });
     case 'ExecutionFinished':
       return next({
         executions: run.executions.map((x) =>
@@ -93,18 +104,31 @@ export function decideProcedureRun(
       const expected = run.stage === undefined ? 0 : run.stage + 1;
       if (run.stageRunning || command.stage !== expected || command.stage >= run.stages.length)
         throw conflict(`run ${run.runId}: stage ${command.stage} cannot start now`);
-      return [{ type: 'StageStarted', data: { stage: command.stage, ts: command.now } }];
+      const { stage, executions, now } = command;
+      return [{ type: 'StageStarted', data: { stage, executions, ts: now } }];
     }
     case 'StartExecution': {
       running(run);
       if (!run.stageRunning || command.stage !== run.stage)
         throw conflict(`run ${run.runId}: stage ${command.stage} is not running`);
+      if (command.index >= run.plan.length)
+        throw conflict(`run ${run.runId}: stage ${command.stage} has no execution ${command.index}`);
       if (find(run, command.stage, command.index))
         throw conflict(
           `run ${run.runId}: execution ${command.index} of stage ${command.stage} has started`,
         );
+      const { stage, index, now } = command;
+      return [{ type: 'ExecutionStarted', data: { stage, index, ts: now } }];
+    }
+    case 'AttachExecution': {
+      const started = find(run, command.stage, command.index);
+      if (!started || started.success !== undefined)
+        throw conflict(
+          `run ${run.runId}: execution ${command.index} of stage ${command.stage} is not running`,
+        );
+      if (started.updateId === command.updateId) return [];
       const { stage, index, updateId } = command;
-      return [{ type: 'ExecutionStarted', data: { stage, index, updateId } }];
+      return [{ type: 'ExecutionAttached', data: { stage, index, updateId } }];
     }
     case 'FinishExecution': {
       const started = find(run, command.stage, command.index);

@@ -19,10 +19,26 @@ export interface RunPlace {
   execution?: number;
 }
 
+/**
+ * An execution as a stage runs it: its `Batch...` forms expanded at stage start, one per
+ * resource picked, so that a resumed run runs what was picked then, not what matches now.
+ */
+export interface PlannedExecution {
+  type: string;
+  params: Record<string, unknown>;
+  /** Its index among the stage's configured executions (how a user finds it). */
+  configured: number;
+}
+
 export interface StartedExecution {
   stage: number;
   index: number;
-  updateId: string;
+  startedAt: number;
+  /**
+   * The child's Update, once its service has answered. Recorded after the start itself, so that
+   * a crash between the two leaves an execution known to be started, never started again.
+   */
+  updateId?: string;
   /** Unset while it runs. */
   success?: boolean;
 }
@@ -39,6 +55,8 @@ export interface ProcedureRun {
   owner?: { replica: string; leaseUntil: number };
   /** The stage running, or the last one started. */
   stage?: number;
+  /** What the current stage runs (its enabled executions, batches expanded). */
+  plan: PlannedExecution[];
   stageRunning: boolean;
   executions: StartedExecution[];
   success?: boolean;
@@ -66,11 +84,12 @@ export type ProcedureRunEvent =
     >
   | DomainEvent<'RunStarted', { replica: string; leaseUntil: number; ts: number }>
   | DomainEvent<'LeaseRenewed', { replica: string; leaseUntil: number }>
-  | DomainEvent<'StageStarted', { stage: number; ts: number }>
-  | DomainEvent<'ExecutionStarted', { stage: number; index: number; updateId: string }>
+  | DomainEvent<'StageStarted', { stage: number; executions: PlannedExecution[]; ts: number }>
+  | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number }>
+  | DomainEvent<'ExecutionAttached', { stage: number; index: number; updateId: string }>
   | DomainEvent<
       'ExecutionFinished',
-      { stage: number; index: number; updateId: string; success: boolean }
+      { stage: number; index: number; updateId?: string; success: boolean }
     >
   | DomainEvent<'StageFinished', { stage: number; success: boolean; ts: number }>
   | DomainEvent<'RunFinished', RunEnd & { ts: number }>;
@@ -80,8 +99,9 @@ export type ProcedureRunCommand =
   /** Taking the run: when queued, or when its owner's lease has run out (a resume). */
   | { type: 'Take'; replica: string; leaseUntil: number; now: number }
   | { type: 'Renew'; replica: string; leaseUntil: number; now: number }
-  | { type: 'StartStage'; stage: number; now: number }
-  | { type: 'StartExecution'; stage: number; index: number; updateId: string }
+  | { type: 'StartStage'; stage: number; executions: PlannedExecution[]; now: number }
+  | { type: 'StartExecution'; stage: number; index: number; now: number }
+  | { type: 'AttachExecution'; stage: number; index: number; updateId: string }
   | { type: 'FinishExecution'; stage: number; index: number; success: boolean }
   | { type: 'FinishStage'; success: boolean; now: number }
   | ({ type: 'Finish'; now: number } & RunEnd);

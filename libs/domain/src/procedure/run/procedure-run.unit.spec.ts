@@ -30,9 +30,20 @@ const started: ProcedureRunEvent = {
   type: 'RunStarted',
   data: { replica: 'a', leaseUntil: 100, ts: 1 },
 };
-const stage0: ProcedureRunEvent = { type: 'StageStarted', data: { stage: 0, ts: 2 } };
+const planned = [
+  { type: 'Deploy', params: { deployment: 'web' }, configured: 0 },
+  { type: 'Sleep', params: { duration_ms: 10 }, configured: 1 },
+];
+const stage0: ProcedureRunEvent = {
+  type: 'StageStarted',
+  data: { stage: 0, executions: planned, ts: 2 },
+};
 const deployStarted: ProcedureRunEvent = {
   type: 'ExecutionStarted',
+  data: { stage: 0, index: 0, ts: 3 },
+};
+const deployAttached: ProcedureRunEvent = {
+  type: 'ExecutionAttached',
   data: { stage: 0, index: 0, updateId: 'child' },
 };
 
@@ -68,24 +79,34 @@ describe('a procedure run: given its events, when a command comes', () => {
   });
 
   it('starts stages in order, one at a time, and none before the run has started', () => {
-    refused(given(queued), { type: 'StartStage', stage: 0, now: 2 });
-    refused(given(queued, started), { type: 'StartStage', stage: 1, now: 2 });
-    expect(when(given(queued, started), { type: 'StartStage', stage: 0, now: 2 })).toEqual([
-      stage0,
-    ]);
-    refused(given(queued, started, stage0), { type: 'StartStage', stage: 1, now: 3 });
+    const start = (stage: number) => ({
+      type: 'StartStage' as const,
+      stage,
+      executions: planned,
+      now: 2,
+    });
+    refused(given(queued), start(0));
+    refused(given(queued, started), start(1));
+    expect(when(given(queued, started), start(0))).toEqual([stage0]);
+    refused(given(queued, started, stage0), start(1));
+    refused(given(queued, started, stage0), { type: 'StartExecution', stage: 0, index: 2, now: 3 });
   });
 
-  it('never starts the same execution (run, stage, index) twice', () => {
-    const state = given(queued, started, stage0, deployStarted);
-    refused(state, { type: 'StartExecution', stage: 0, index: 0, updateId: 'again' });
-    expect(unfinishedExecutions((state as { run: never }).run)).toEqual([
-      { stage: 0, index: 0, updateId: 'child' },
+  it('never starts the same execution (run, stage, index) twice, attached or not', () => {
+    const starting = given(queued, started, stage0, deployStarted);
+    refused(starting, { type: 'StartExecution', stage: 0, index: 0, now: 4 });
+    expect(
+      when(starting, { type: 'AttachExecution', stage: 0, index: 0, updateId: 'child' }),
+    ).toEqual([deployAttached]);
+    const attached = given(queued, started, stage0, deployStarted, deployAttached);
+    refused(attached, { type: 'StartExecution', stage: 0, index: 0, now: 4 });
+    expect(unfinishedExecutions((attached as { run: never }).run)).toEqual([
+      { stage: 0, index: 0, startedAt: 3, updateId: 'child' },
     ]);
   });
 
   it('finishes a stage once its started executions have finished', () => {
-    const state = given(queued, started, stage0, deployStarted);
+    const state = given(queued, started, stage0, deployStarted, deployAttached);
     refused(state, { type: 'FinishStage', success: true, now: 3 });
     const finished = when(state, { type: 'FinishExecution', stage: 0, index: 0, success: false });
     expect(finished).toEqual([
@@ -94,7 +115,7 @@ describe('a procedure run: given its events, when a command comes', () => {
         data: { stage: 0, index: 0, updateId: 'child', success: false },
       },
     ]);
-    const after = given(queued, started, stage0, deployStarted, ...finished);
+    const after = given(queued, started, stage0, deployStarted, deployAttached, ...finished);
     expect(when(after, { type: 'FinishExecution', stage: 0, index: 0, success: false })).toEqual(
       [],
     );

@@ -1,0 +1,45 @@
+import type { ProcedureRun, RunPlace } from './procedure-run';
+
+/**
+ * What a replica does with an unfinished run it finds (on start-up, or as it looks again):
+ * leave it to the replica whose lease holds, resume it, or end it as interrupted once it has
+ * been ownerless past the resume window.
+ */
+export type ResumeDecision =
+  | { action: 'leave' }
+  | { action: 'resume' }
+  | { action: 'interrupt'; where: RunPlace | null; reason: string };
+
+export function decideResume(
+  run: ProcedureRun,
+  { replica, now, resumeWindowMs }: { replica: string; now: number; resumeWindowMs: number },
+): ResumeDecision {
+  if (run.status === 'Finished') return { action: 'leave' };
+  const owner = run.owner;
+  if (owner && owner.replica !== replica && owner.leaseUntil > now) return { action: 'leave' };
+  const ownerless = owner ? now - owner.leaseUntil : 0;
+  if (ownerless <= resumeWindowMs) return { action: 'resume' };
+  const where = runPlace(run);
+  return {
+    action: 'interrupt',
+    where,
+    reason: `interrupted ${describePlace(run, where)}: no replica resumed it within ${resumeWindowMs} ms`,
+  };
+}
+
+/** Where a run stands: its current stage, and the first execution of it not finished. */
+export function runPlace(run: ProcedureRun): RunPlace | null {
+  if (run.stage === undefined) return null;
+  if (!run.stageRunning) return { stage: run.stage };
+  const running = run.executions.find((x) => x.stage === run.stage && x.success === undefined);
+  return running ? { stage: run.stage, execution: running.index } : { stage: run.stage };
+}
+
+/** `at stage 'deploy' (1), execution 2 (Deploy)`, counting from 1 as a user does. */
+export function describePlace(run: ProcedureRun, where: RunPlace | null): string {
+  if (!where) return 'before its first stage';
+  const stage = `at stage '${run.stages[where.stage]?.name ?? ''}' (${where.stage + 1})`;
+  if (where.execution === undefined || run.stage !== where.stage) return stage;
+  const planned = run.plan[where.execution];
+  return `${stage}, execution ${(planned?.configured ?? where.execution) + 1} (${planned?.type ?? ''})`;
+}
