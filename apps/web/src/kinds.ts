@@ -77,6 +77,7 @@ export const KINDS: readonly KindSpec[] = [
   spec('Build', 'builds', 'Builds', 'build', names('Build', 'Builds')),
   spec('Repo', 'repos', 'Repos', 'repo', names('Repo', 'Repos')),
   spec('Procedure', 'procedures', 'Procedures', 'procedure', names('Procedure', 'Procedures')),
+  spec('Action', 'actions', 'Actions', 'action', names('Action', 'Actions')),
   spec('Builder', 'builders', 'Builders', 'builder', names('Builder', 'Builders')),
   spec(
     'ResourceSync',

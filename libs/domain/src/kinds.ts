@@ -1,4 +1,4 @@
-/** The ten kinds of resource, with Komodo's names (ResourceTarget["type"]). */
+/** The eleven kinds of resource, with Komodo's names (ResourceTarget["type"]). */
 export const RESOURCE_KINDS = [
   'Server',
   'Deployment',
@@ -7,6 +7,7 @@ export const RESOURCE_KINDS = [
   'Build',
   'Builder',
   'Procedure',
+  'Action',
   'ResourceSync',
   'Alerter',
   'ServerTemplate',

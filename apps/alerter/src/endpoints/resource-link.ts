@@ -8,6 +8,7 @@ const SLUGS: Record<Exclude<AlertTarget['type'], 'System'>, string> = {
   Build: 'builds',
   Repo: 'repos',
   Procedure: 'procedures',
+  Action: 'actions',
   Builder: 'builders',
   ResourceSync: 'resource-syncs',
   Alerter: 'alerters',

@@ -5,7 +5,7 @@ import {
   SERVER_TEMPLATE_HELP,
 } from './help/alerter-template';
 import { DEPLOYMENT_HELP } from './help/deployment';
-import { PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';
+import { ACTION_HELP, PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';
 import { BUILD_HELP, BUILDER_HELP, BUILDER_PARAM_HELP, REPO_HELP } from './help/repo-build';
 import { SERVER_HELP } from './help/server';
 import { STACK_HELP } from './help/stack';
@@ -23,6 +23,7 @@ export const FIELD_HELP: Record<ResourceKind, Record<string, string | undefined>
   Build: BUILD_HELP,
   Builder: BUILDER_HELP,
   Procedure: PROCEDURE_HELP,
+  Action: ACTION_HELP,
   ResourceSync: RESOURCE_SYNC_HELP,
   Alerter: ALERTER_HELP,
   ServerTemplate: SERVER_TEMPLATE_HELP,

@@ -5,6 +5,7 @@ import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
 import { PROCEDURE_REQUESTS } from './procedure';
 import {
+  ACTION,
   ALERTER,
   BUILD,
   BUILDER,
@@ -45,6 +46,7 @@ const ENTRIES = [
   ...entriesOf(REPO_EXECUTION_FORMS),
   ...entriesOf(PROCEDURE),
   ...entriesOf(PROCEDURE_REQUESTS),
+  ...entriesOf(ACTION),
   ...entriesOf(RESOURCE_SYNC),
   ...entriesOf(ALERTER),
   ...entriesOf(ALERTER_REQUESTS),

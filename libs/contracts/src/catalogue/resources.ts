@@ -122,6 +122,18 @@ export const PROCEDURE = kindRequests()('Procedure', 'procedures', {
   delete: 'DeleteProcedure',
 });
 
+export const ACTION = kindRequests()('Action', 'procedures', {
+  get: 'GetAction',
+  list: 'ListActions',
+  listFull: 'ListFullActions',
+  summary: 'GetActionsSummary',
+  create: 'CreateAction',
+  copy: 'CopyAction',
+  update: 'UpdateAction',
+  rename: 'RenameAction',
+  delete: 'DeleteAction',
+});
+
 export const RESOURCE_SYNC = kindRequests()('ResourceSync', 'sync', {
   get: 'GetResourceSync',
   list: 'ListResourceSyncs',
@@ -171,6 +183,7 @@ export const KIND_REQUESTS = {
   Builder: BUILDER,
   Repo: REPO,
   Procedure: PROCEDURE,
+  Action: ACTION,
   ResourceSync: RESOURCE_SYNC,
   Alerter: ALERTER,
 } as const;

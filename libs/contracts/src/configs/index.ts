@@ -11,6 +11,7 @@ export * from './repo.config.dto';
 export * from './build.config.dto';
 export * from './builder.config.dto';
 export * from './procedure.config.dto';
+export * from './action.config.dto';
 export * from './resource-sync.config.dto';
 export * from './alerter.config.dto';
 export * from './server-template.config.dto';

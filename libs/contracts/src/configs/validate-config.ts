@@ -8,6 +8,7 @@ import { BuilderConfigDto } from './builder.config.dto';
 import { DeploymentConfigDto } from './deployment.config.dto';
 import { type FieldError, toFieldErrors } from './field-errors';
 import { ProcedureConfigDto } from './procedure.config.dto';
+import { ActionConfigDto } from './action.config.dto';
 import { RepoConfigDto } from './repo.config.dto';
 import { ResourceSyncConfigDto } from './resource-sync.config.dto';
 import { describeValue } from './rules';
@@ -23,6 +24,7 @@ export const CONFIG_DTOS: Record<ResourceKind, new () => object> = {
   Build: BuildConfigDto,
   Builder: BuilderConfigDto,
   Procedure: ProcedureConfigDto,
+  Action: ActionConfigDto,
   ResourceSync: ResourceSyncConfigDto,
   Alerter: AlerterConfigDto,
   ServerTemplate: ServerTemplateConfigDto,

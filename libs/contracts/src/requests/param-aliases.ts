@@ -51,6 +51,7 @@ export const PARAM_ALIASES: Readonly<Record<string, [param: string, aliases: str
   GetBuild: ['build', RESOURCE],
   GetRepo: ['repo', RESOURCE],
   GetProcedure: ['procedure', RESOURCE],
+  GetAction: ['action', RESOURCE],
   GetResourceSync: ['sync', RESOURCE],
   GetBuilder: ['builder', RESOURCE],
   GetAlerter: ['alerter', RESOURCE],

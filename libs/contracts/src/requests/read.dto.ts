@@ -22,6 +22,7 @@ export const GET_PARAM: Record<ResourceKind, string> = {
   Build: 'build',
   Builder: 'builder',
   Procedure: 'procedure',
+  Action: 'action',
   ResourceSync: 'sync',
   Alerter: 'alerter',
   ServerTemplate: 'server_template',

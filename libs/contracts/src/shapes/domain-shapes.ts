@@ -4,6 +4,7 @@
  * nothing of the domain is loaded through this file.
  */
 export type {
+  ActionConfig,
   Alert,
   AlerterConfig,
   BuildConfig,

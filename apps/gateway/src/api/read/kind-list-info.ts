@@ -15,7 +15,14 @@ import { lastSuccess, repoBuilt, repoLink, runState, type RunStates } from './ru
 
 /** The kinds whose list `info` is read from config and runs (no polling). */
 export type ConfigInfoKind =
-  'Repo' | 'Build' | 'Builder' | 'Procedure' | 'ResourceSync' | 'Alerter' | 'ServerTemplate';
+  | 'Repo'
+  | 'Build'
+  | 'Builder'
+  | 'Procedure'
+  | 'Action'
+  | 'ResourceSync'
+  | 'Alerter'
+  | 'ServerTemplate';
 
 /** An interface's fields as an object type, which (unlike the interface) is a record of them. */
 type Fields<T> = { [F in keyof T]: T[F] };
@@ -26,6 +33,7 @@ export interface ConfigInfo {
   Build: Omit<Types.BuildListItemInfo, 'state'> & { state: RunStates['Build'] };
   Builder: Fields<Types.BuilderListItemInfo>;
   Procedure: Omit<Types.ProcedureListItemInfo, 'state'> & { state: RunStates['Procedure'] };
+  Action: Omit<Types.ActionListItemInfo, 'state'> & { state: RunStates['Action'] };
   ResourceSync: Omit<Types.ResourceSyncListItemInfo, 'state'> & {
     state: RunStates['ResourceSync'];
   };
@@ -87,6 +95,10 @@ export const CONFIG_INFOS: ConfigInfos = {
     stages: config.stages.length,
     state: runState('Procedure', runs),
     last_run_at: lastSuccess(runs, ['RunProcedure']) || undefined,
+  }),
+  Action: (_action, runs) => ({
+    state: runState('Action', runs),
+    last_run_at: lastSuccess(runs, ['RunAction']) || undefined,
   }),
   ResourceSync: ({ config }, runs, readModel) => ({
     last_sync_ts: lastSuccess(runs, ['RunSync']),

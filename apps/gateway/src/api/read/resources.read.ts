@@ -110,6 +110,7 @@ function mapConfigInfos(readModel: ReadModel): { [K in ConfigInfoKind]: ListInfo
     Build: withRuns('Build'),
     Builder: withRuns('Builder'),
     Procedure: withRuns('Procedure'),
+    Action: withRuns('Action'),
     ResourceSync: withRuns('ResourceSync'),
     Alerter: withRuns('Alerter'),
     ServerTemplate: withRuns('ServerTemplate'),

@@ -2,31 +2,33 @@ import type { Types } from 'komodo_client';
 import type { Execution } from '@monitor/domain';
 
 /** The kinds whose state Komodo derives from their runs. */
-export type RunKind = 'Build' | 'Repo' | 'Procedure' | 'ResourceSync';
+export type RunKind = 'Build' | 'Repo' | 'Procedure' | 'Action' | 'ResourceSync';
 
 /** Per kind, Komodo's state enum, as its values. */
 export interface RunStates {
   Build: `${Types.BuildState}`;
   Repo: `${Types.RepoState}`;
   Procedure: `${Types.ProcedureState}`;
+  Action: `${Types.ActionState}`;
   ResourceSync: `${Types.ResourceSyncState}`;
 }
 
 /**
  * Per kind, its runs and the state each shows while it runs (Komodo's BuildState, RepoState,
- * ProcedureState, ResourceSyncState). A Repo's clone, pull and build share one state.
+ * ProcedureState, ActionState, ResourceSyncState). A Repo's clone, pull and build share one state.
  */
 const RUNS: { [K in RunKind]: Record<string, RunStates[K]> } = {
   Build: { RunBuild: 'Building' },
   Repo: { CloneRepo: 'Cloning', PullRepo: 'Pulling', BuildRepo: 'Building' },
   Procedure: { RunProcedure: 'Running' },
+  Action: { RunAction: 'Running' },
   ResourceSync: { RunSync: 'Syncing' },
 };
 
 /**
  * A resource's state from its executions (newest first), as Komodo decides it: the running
  * state while a run is in progress, else Ok or Failed by the last finished run. Never run is
- * Ok for a Build, Repo or Procedure (Komodo: "or never built"); a ResourceSync is Ok only when
+ * Ok for a Build, Repo, Procedure or Action (Komodo: "or never built"); a ResourceSync is Ok only when
  * its plan has nothing pending, which Monitor does not compute on a read: Unknown.
  */
 export function runState<K extends RunKind>(kind: K, executions: Execution[]): RunStates[K] {

@@ -67,7 +67,13 @@ export class SummaryReads implements OnModuleInit {
     }
     if (kind === 'Alerter')
       return this.readModel.alerterDeliveries.health(resource.id).toLowerCase();
-    if (kind === 'Build' || kind === 'Repo' || kind === 'Procedure' || kind === 'ResourceSync') {
+    if (
+      kind === 'Build' ||
+      kind === 'Repo' ||
+      kind === 'Procedure' ||
+      kind === 'Action' ||
+      kind === 'ResourceSync'
+    ) {
       const state = runState(kind, this.readModel.executions.forTarget(kind, resource.id));
       return state.toLowerCase();
     }
@@ -93,6 +99,7 @@ const EMPTY: { [K in ResourceKind]: Omit<SummaryOf<K>, 'total'> } = {
   Build: { ok: 0, failed: 0, building: 0, unknown: 0 },
   Builder: {},
   Procedure: { ok: 0, running: 0, failed: 0, unknown: 0 },
+  Action: { ok: 0, running: 0, failed: 0, unknown: 0 },
   ResourceSync: { ok: 0, syncing: 0, pending: 0, failed: 0, unknown: 0 },
   Alerter: { ok: 0, failing: 0 },
   ServerTemplate: {},

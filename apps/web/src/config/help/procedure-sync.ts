@@ -1,4 +1,4 @@
-import type { ProcedureConfig, ResourceSyncConfig } from '@monitor/contracts';
+import type { ActionConfig, ProcedureConfig, ResourceSyncConfig } from '@monitor/contracts';
 import { GIT } from './common';
 
 export const PROCEDURE_HELP: Partial<Record<keyof ProcedureConfig, string>> = {
@@ -12,6 +12,23 @@ export const PROCEDURE_HELP: Partial<Record<keyof ProcedureConfig, string>> = {
   failure_alert: 'Alert when the procedure fails.',
   webhook_enabled: 'Let a webhook run the procedure.',
   webhook_secret: GIT.webhook_secret,
+};
+
+export const ACTION_HELP: Partial<Record<keyof ActionConfig, string>> = {
+  file_contents:
+    'TypeScript run on Node with `komodo` and `monitor` clients signed in as you, and ARGS.',
+  arguments_format: 'How arguments are written: key_value (KEY=value lines) or json.',
+  arguments: 'Default arguments, given to the script as ARGS; RunAction args override them.',
+  run_at_startup: 'Run the action each time Monitor starts.',
+  schedule_format: PROCEDURE_HELP.schedule_format,
+  schedule: PROCEDURE_HELP.schedule,
+  schedule_enabled: PROCEDURE_HELP.schedule_enabled,
+  schedule_timezone: PROCEDURE_HELP.schedule_timezone,
+  schedule_alert: 'Alert each time the schedule runs the action.',
+  failure_alert: 'Alert when the action fails.',
+  webhook_enabled: 'Let a webhook run the action.',
+  webhook_secret: GIT.webhook_secret,
+  reload_deno_deps: "Komodo's, kept for its files; Monitor runs actions on Node and ignores it.",
 };
 
 export const RESOURCE_SYNC_HELP: Partial<Record<keyof ResourceSyncConfig, string>> = {

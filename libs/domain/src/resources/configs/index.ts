@@ -6,6 +6,7 @@ export * from '../../repo/repo.config';
 export * from '../../build/build.config';
 export * from '../../builder';
 export * from '../../procedure/procedure.config';
+export * from '../../action/action.config';
 export * from '../../resource-sync/resource-sync.config';
 export * from '../../alerter/alerter.config';
 export * from '../../server-template/server-template.config';

@@ -1,5 +1,11 @@
 import type { ResourceKind } from '../../kinds';
 import {
+  ACTION_REFERENCES,
+  ACTION_SECRETS,
+  type ActionConfig,
+  defaultActionConfig,
+} from '../../action/action.config';
+import {
   ALERTER_REFERENCES,
   ALERTER_SECRETS,
   type AlerterConfig,
@@ -30,7 +36,12 @@ import {
   type ProcedureConfig,
   defaultProcedureConfig,
 } from '../../procedure/procedure.config';
-import { REPO_REFERENCES, REPO_SECRETS, type RepoConfig, defaultRepoConfig } from '../../repo/repo.config';
+import {
+  REPO_REFERENCES,
+  REPO_SECRETS,
+  type RepoConfig,
+  defaultRepoConfig,
+} from '../../repo/repo.config';
 import {
   RESOURCE_SYNC_REFERENCES,
   RESOURCE_SYNC_SECRETS,
@@ -64,6 +75,7 @@ interface ConfigByKind {
   Build: BuildConfig;
   Builder: BuilderConfig;
   Procedure: ProcedureConfig;
+  Action: ActionConfig;
   ResourceSync: ResourceSyncConfig;
   Alerter: AlerterConfig;
   ServerTemplate: ServerTemplateConfig;
@@ -100,6 +112,7 @@ export const KIND_SPECS: { [K in ResourceKind]: KindSpec<ConfigOf<K>> } = {
     references: PROCEDURE_REFERENCES,
     secrets: PROCEDURE_SECRETS,
   },
+  Action: { defaults: defaultActionConfig, references: ACTION_REFERENCES, secrets: ACTION_SECRETS },
   ResourceSync: {
     defaults: defaultResourceSyncConfig,
     references: RESOURCE_SYNC_REFERENCES,
