@@ -9,6 +9,7 @@ import { RpcController } from './api/rpc.controller';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
 import { WriteRights } from './api/write/write-rights';
+import { ProcedureCheck } from './api/procedures/procedure-check';
 import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
@@ -82,6 +83,7 @@ import { UpdateFeed } from './live/update-feed';
     SummaryReads,
     ResourceWrites,
     WriteRights,
+    ProcedureCheck,
     TagReads,
     TagWrites,
     UpdateReads,

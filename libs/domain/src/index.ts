@@ -47,4 +47,5 @@ export * from './upcasters';
 export * from './procedure/run';
 export * from './procedure/executions';
 export * from './procedure/cycles';
+export * from './procedure/runner-params';
 export * from './schedule';

@@ -7,6 +7,7 @@ import {
   withTargets,
 } from './executions';
 import type { ProcedureStage } from './procedure.config';
+import { runnerParamProblem, type ParamProblem } from './runner-params';
 
 const stage = (
   name: string,
@@ -143,5 +144,41 @@ describe('the execution lists', () => {
   it('holds every execution the runner adds among Komodo’s, with no repeats', () => {
     expect(RUNNER_EXECUTIONS.filter((t) => !KOMODO_EXECUTIONS.includes(t))).toEqual([]);
     expect(new Set(KOMODO_EXECUTIONS).size).toBe(KOMODO_EXECUTIONS.length);
+  });
+});
+
+describe('runnerParamProblem', () => {
+  it.each<[string, Record<string, unknown>, ParamProblem | undefined]>([
+    ['None', {}, undefined],
+    ['None', { x: 1 }, { param: 'x', message: 'is not a param of None' }],
+    ['Sleep', { duration_ms: 500 }, undefined],
+    ['Sleep', {}, undefined],
+    [
+      'Sleep',
+      { duration_ms: -1 },
+      { param: 'duration_ms', message: expect.stringMatching(/0 or more/) },
+    ],
+    [
+      'Sleep',
+      { duration_ms: '5' },
+      { param: 'duration_ms', message: expect.stringMatching(/whole number/) },
+    ],
+    ['RunProcedure', { procedure: 'nightly' }, undefined],
+    [
+      'RunProcedure',
+      { procedure: ' ' },
+      { param: 'procedure', message: 'must be a non-empty string' },
+    ],
+    ['BatchRunProcedure', { pattern: 'a-*' }, undefined],
+    [
+      'BatchRunProcedure',
+      { pattern: 'a-*', tags: ['x'] },
+      { param: 'tags', message: 'is not a param of BatchRunProcedure' },
+    ],
+    ['RunAction', { action: 'a', args: { n: 1 } }, undefined],
+    ['RunAction', { action: 'a', args: 'n=1' }, { param: 'args', message: 'must be an object' }],
+    ['BatchRunAction', {}, { param: 'pattern', message: 'is required' }],
+  ])('given %s with %j, answers %j', (type, params, expected) => {
+    expect(runnerParamProblem(type, params)).toEqual(expected);
   });
 });

@@ -23,6 +23,7 @@ import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { IdentityCommands } from '../../auth/identity-commands';
 import { createRefusal } from '../../auth/create-rights';
 import type { Principal } from '../../auth/principal';
+import { ProcedureCheck } from '../procedures/procedure-check';
 import { RequestRegistry, type RequestContext } from '../request-registry';
 import { CommandForwarder } from './command-forwarder';
 import { WriteRights } from './write-rights';
@@ -43,6 +44,7 @@ export class ResourceWrites implements OnModuleInit {
     private readonly commands: CommandForwarder,
     private readonly identity: IdentityCommands,
     private readonly rights: WriteRights,
+    private readonly procedures: ProcedureCheck,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
   ) {}
 
@@ -96,7 +98,9 @@ export class ResourceWrites implements OnModuleInit {
     const refusal = creates ? createRefusal(principal, kind) : undefined;
     if (refusal) throw new ApiError(403, refusal, 'FORBIDDEN');
     this.checkConfigRights(kind, write, principal);
-    const { id } = await this.commands.send(kind, name, { params, meta });
+    const sent = kind === 'Procedure' ? this.checkedProcedure(write, principal) : params;
+    if (op === 'Delete') this.procedures.refuseDeleteOfNamed(this.current(kind, write.params.id));
+    const { id } = await this.commands.send(kind, name, { params: sent, meta });
     if (creates && !principal.isAdmin) {
       // The creator may manage what they created, with the specifics Komodo gives a creator.
       const specific = [...(CREATOR_SPECIFICS[kind] ?? [])];
@@ -127,6 +131,27 @@ export class ResourceWrites implements OnModuleInit {
       const result = { ...current.config, ...given };
       this.rights.check(principal, kind, given, result, current);
     }
+  }
+
+  /** A Procedure's stages checked whole, their names resolved to ids (ProcedureCheck). */
+  private checkedProcedure(write: LifecycleParams, principal: Principal): object {
+    if (write.op === 'Create') {
+      const config = write.params.config ?? {};
+      const self = { name: write.params.name };
+      return { ...write.params, config: this.procedures.checked(principal, config, self) };
+    }
+    if (write.op === 'Copy') {
+      const source = this.current('Procedure', write.params.id) as Resource<'Procedure'>;
+      this.procedures.checked(principal, source.config, { name: write.params.name });
+    } else if (write.op === 'Update') {
+      const { id, name } = this.current('Procedure', write.params.id);
+      const config = this.procedures.checked(principal, write.params.config, { id, name });
+      return { ...write.params, config };
+    } else if (write.op === 'Rename') {
+      const procedure = this.current('Procedure', write.params.id) as Resource<'Procedure'>;
+      this.procedures.checkRename(procedure, write.params.name);
+    }
+    return write.params;
   }
 
   private async meta(params: UpdateResourceMetaDto, { meta, principal }: RequestContext) {
