@@ -6,3 +6,4 @@ export * from './levelled-logger';
 export * from './aws-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
+export * from './scheduler-settings';

@@ -17,6 +17,7 @@ import { AwsSettings } from './aws-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
+import { SchedulerSettings } from './scheduler-settings';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -270,6 +271,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => ProcedureSettings)
   procedures = new ProcedureSettings();
+
+  @ValidateNested()
+  @Type(() => SchedulerSettings)
+  scheduler = new SchedulerSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

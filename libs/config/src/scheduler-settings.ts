@@ -1,4 +1,4 @@
-import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import { IsInt, IsTimeZone, Min } from 'class-validator';
 
 /**
  * `[scheduler]`: how Procedure and Action schedules tick. Every replica must read the same zone,
@@ -6,8 +6,7 @@ import { IsInt, IsString, Min, MinLength } from 'class-validator';
  */
 export class SchedulerSettings {
   /** The IANA zone of schedules whose `schedule_timezone` is empty (Komodo's core `timezone`). */
-  @IsString()
-  @MinLength(1)
+  @IsTimeZone()
   timezone = 'UTC';
 
   /**

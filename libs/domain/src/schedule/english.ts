@@ -20,20 +20,71 @@ type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const UNITS: Record<string, Unit> = {
-  s: 'second', sec: 'second', secs: 'second', second: 'second', seconds: 'second',
-  min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
-  h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour',
-  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month',
+  s: 'second',
+  sec: 'second',
+  secs: 'second',
+  second: 'second',
+  seconds: 'second',
+  min: 'minute',
+  mins: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
 };
 const SHORTHANDS: Record<string, Unit> = {
-  secondly: 'second', minutely: 'minute', hourly: 'hour', daily: 'day', weekly: 'week', monthly: 'month',
+  secondly: 'second',
+  minutely: 'minute',
+  hourly: 'hour',
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
 };
-const UNIT_LIMIT: Record<Unit, number> = { second: 59, minute: 59, hour: 23, day: 31, week: 1, month: 12 };
-const FILLER = new Set(['run', 'fire', 'at', 'on', 'only', 'in', 'of', 'the', 'and', 'from', 'a', 'an']);
+const UNIT_LIMIT: Record<Unit, number> = {
+  second: 59,
+  minute: 59,
+  hour: 23,
+  day: 31,
+  week: 1,
+  month: 12,
+};
+const FILLER = new Set([
+  'run',
+  'fire',
+  'at',
+  'on',
+  'only',
+  'in',
+  'of',
+  'the',
+  'and',
+  'from',
+  'a',
+  'an',
+]);
 const RANGE_WORDS = new Set(['through', 'thru', 'to', 'until', '-']);
 
 export function englishToCron(text: string): EnglishResult {
@@ -59,7 +110,11 @@ function tokenize(text: string): string[] {
 
 function weekday(word: string): number | undefined {
   const index = WEEKDAYS.findIndex(
-    (day) => word === day || word === `${day}s` || word === day.slice(0, 3) || (word.length >= 3 && day.startsWith(word)),
+    (day) =>
+      word === day ||
+      word === `${day}s` ||
+      word === day.slice(0, 3) ||
+      (word.length >= 3 && day.startsWith(word)),
   );
   return index < 0 ? undefined : index;
 }
@@ -79,7 +134,8 @@ class EnglishParser {
   constructor(private readonly tokens: string[]) {}
 
   parse(): string {
-    if (!this.tokens.length) throw new EnglishProblem('the English schedule is empty: write e.g. "every day at 3:00 am"');
+    if (!this.tokens.length)
+      throw new EnglishProblem('the English schedule is empty: write e.g. "every day at 3:00 am"');
     while (this.at < this.tokens.length) this.step(this.tokens[this.at++]);
     return this.assemble();
   }
@@ -123,7 +179,9 @@ class EnglishParser {
 
   private unit(unit: Unit, every: number | undefined): void {
     if (every !== undefined && (every < 1 || every > UNIT_LIMIT[unit])) {
-      throw new EnglishProblem(`every ${every} ${unit}s: the number must be 1 to ${UNIT_LIMIT[unit]}`);
+      throw new EnglishProblem(
+        `every ${every} ${unit}s: the number must be 1 to ${UNIT_LIMIT[unit]}`,
+      );
     }
     const step = every && every > 1 ? `*/${every}` : '*';
     if (unit === 'second') this.fields.second = step;
@@ -136,16 +194,19 @@ class EnglishParser {
   }
 
   private monthDay(day: number): void {
-    if (day < 1 || day > 31) throw new EnglishProblem(`day ${day} of the month: it must be 1st to 31st`);
+    if (day < 1 || day > 31)
+      throw new EnglishProblem(`day ${day} of the month: it must be 1st to 31st`);
     this.monthDays.push(day);
   }
 
   /** "between 6:00 am and 8:00 pm": the hours from the first to the second. */
   private between(): void {
     const from = this.time(this.tokens[this.at++] ?? '');
-    if (this.tokens[this.at++] !== 'and') throw new EnglishProblem('write "between <time> and <time>"');
+    if (this.tokens[this.at++] !== 'and')
+      throw new EnglishProblem('write "between <time> and <time>"');
     const to = this.time(this.tokens[this.at++] ?? '');
-    if (to[0] < from[0]) throw new EnglishProblem('"between": the second time must come after the first');
+    if (to[0] < from[0])
+      throw new EnglishProblem('"between": the second time must come after the first');
     this.fields.hour = from[0] === to[0] ? `${from[0]}` : `${from[0]}-${to[0]}`;
   }
 
@@ -154,7 +215,11 @@ class EnglishParser {
     const last = next && RANGE_WORDS.has(next) ? read(this.peek(1) ?? '') : undefined;
     if (last === undefined) return void into.push(`${first}`);
     this.at += 2;
-    into.push(last >= first ? `${first}-${last}` : `${first}-${read === weekday ? 6 : 12},${read === weekday ? 0 : 1}-${last}`);
+    into.push(
+      last >= first
+        ? `${first}-${last}`
+        : `${first}-${read === weekday ? 6 : 12},${read === weekday ? 0 : 1}-${last}`,
+    );
   }
 
   private isMeridiem(word: string | undefined): boolean {
@@ -170,7 +235,8 @@ class EnglishParser {
     let hour = Number(match[1]);
     const minute = Number(match[2] ?? 0);
     const meridiem = this.isMeridiem(this.peek()) ? this.tokens[this.at++][0] : undefined;
-    if (meridiem && (hour < 1 || hour > 12)) throw new EnglishProblem(`'${word} ${meridiem}m': the hour must be 1 to 12`);
+    if (meridiem && (hour < 1 || hour > 12))
+      throw new EnglishProblem(`'${word} ${meridiem}m': the hour must be 1 to 12`);
     if (meridiem) hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
     if (hour > 23 || minute > 59) throw new EnglishProblem(`'${word}' is not a time of day`);
     return [hour, minute];
@@ -186,11 +252,15 @@ class EnglishParser {
     const { fields } = this;
     const times = [fields.second, fields.minute, fields.hour];
     const finest = times.findIndex((field) => field !== undefined);
-    const [second, minute, hour] = times.map((field, index) =>
-      field ?? (finest < 0 || index < finest ? '0' : '*'),
+    const [second, minute, hour] = times.map(
+      (field, index) => field ?? (finest < 0 || index < finest ? '0' : '*'),
     );
     const dow = this.weekdays.length ? this.weekdays.join(',') : '*';
-    const dom = this.monthDays.length ? this.monthDays.join(',') : dow === '*' ? (fields.dom ?? '*') : '*';
+    const dom = this.monthDays.length
+      ? this.monthDays.join(',')
+      : dow === '*'
+        ? (fields.dom ?? '*')
+        : '*';
     const monthField = this.months.length ? this.months.join(',') : (fields.month ?? '*');
     return [second, minute, hour, dom, monthField, dow].join(' ');
   }

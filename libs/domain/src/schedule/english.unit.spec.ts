@@ -6,13 +6,19 @@ describe('englishToCron (Komodo English schedules as six-field cron)', () => {
     ['every second', '* * * * * *'],
     ['every 15 seconds', '*/15 * * * * *'],
     ['Every 2 seconds, only on thursday', '*/2 * * * * 4'],
-    ['Run every 10 seconds Monday through thursday between 6:00 am and 8:00 pm', '*/10 * 6-20 * * 1-4'],
+    [
+      'Run every 10 seconds Monday through thursday between 6:00 am and 8:00 pm',
+      '*/10 * 6-20 * * 1-4',
+    ],
     // minutes
     ['run every minute', '0 * * * * *'],
     ['Run every 15 minutes', '0 */15 * * * *'],
     ['every 2 minutes on Thursday', '0 */2 * * * 4'],
     ['Run every 10 minutes Monday through Friday', '0 */10 * * * 1-5'],
-    ['Run every 5 minutes Monday through Thursday between 6:00 am and 9:00 am', '0 */5 6-9 * * 1-4'],
+    [
+      'Run every 5 minutes Monday through Thursday between 6:00 am and 9:00 am',
+      '0 */5 6-9 * * 1-4',
+    ],
     // hours
     ['Run every 3 hours', '0 0 */3 * * *'],
     ['Run every hour only on weekends', '0 0 * * * 6,0'],

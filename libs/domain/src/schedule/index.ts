@@ -1,3 +1,4 @@
 export * from './english';
 export * from './schedule';
 export * from './validate';
+export * from './ticks';

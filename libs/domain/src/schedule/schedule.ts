@@ -18,9 +18,15 @@ export type ScheduleResult = { schedule: Schedule } | { problem: string };
  * `timezone` is the resource's own, or Monitor's configured one when that is empty (so every
  * replica computes the same ticks): see `scheduleTimezone`.
  */
-export function parseSchedule(format: ScheduleFormat, expression: string, timezone: string): ScheduleResult {
+export function parseSchedule(
+  format: ScheduleFormat,
+  expression: string,
+  timezone: string,
+): ScheduleResult {
   if (!isKnownTimeZone(timezone)) {
-    return { problem: `schedule_timezone '${timezone}' is not an IANA time zone (e.g. Europe/Berlin, UTC)` };
+    return {
+      problem: `schedule_timezone '${timezone}' is not an IANA time zone (e.g. Europe/Berlin, UTC)`,
+    };
   }
   const translated = format === 'English' ? englishToCron(expression) : sixFields(expression);
   if ('problem' in translated) return { problem: `schedule: ${translated.problem}` };
@@ -29,7 +35,9 @@ export function parseSchedule(format: ScheduleFormat, expression: string, timezo
     return { schedule: { cron: translated.cron, timezone, job } };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { problem: `schedule: '${expression}' is not a valid ${format} schedule (cron '${translated.cron}'): ${why}` };
+    return {
+      problem: `schedule: '${expression}' is not a valid ${format} schedule (cron '${translated.cron}'): ${why}`,
+    };
   }
 }
 

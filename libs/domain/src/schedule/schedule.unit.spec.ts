@@ -20,21 +20,92 @@ function ticks(schedule: Schedule, from: string, count: number): string[] {
 
 describe('parseSchedule and nextTick over a fake clock', () => {
   it.each<[ScheduleFormat, string, string, string, string[]]>([
-    ['Cron', '* * * * * *', 'UTC', '2026-06-01T12:00:00.400Z', ['2026-06-01T12:00:01.000Z', '2026-06-01T12:00:02.000Z']],
-    ['Cron', '0 */5 * * * *', 'UTC', '2026-06-01T12:00:00.000Z', ['2026-06-01T12:05:00.000Z', '2026-06-01T12:10:00.000Z']],
-    ['English', 'every day at 4:00 pm', 'Asia/Tokyo', '2026-06-01T00:00:00Z', ['2026-06-01T07:00:00.000Z', '2026-06-02T07:00:00.000Z']],
-    ['English', 'at noon every Sunday', 'America/New_York', '2026-06-01T00:00:00Z', ['2026-06-07T16:00:00.000Z', '2026-06-14T16:00:00.000Z']],
-    ['Cron', '0 0 9 * * 1-5', 'Asia/Kolkata', '2026-06-05T00:00:00Z', ['2026-06-05T03:30:00.000Z', '2026-06-08T03:30:00.000Z']],
+    [
+      'Cron',
+      '* * * * * *',
+      'UTC',
+      '2026-06-01T12:00:00.400Z',
+      ['2026-06-01T12:00:01.000Z', '2026-06-01T12:00:02.000Z'],
+    ],
+    [
+      'Cron',
+      '0 */5 * * * *',
+      'UTC',
+      '2026-06-01T12:00:00.000Z',
+      ['2026-06-01T12:05:00.000Z', '2026-06-01T12:10:00.000Z'],
+    ],
+    [
+      'English',
+      'every day at 4:00 pm',
+      'Asia/Tokyo',
+      '2026-06-01T00:00:00Z',
+      ['2026-06-01T07:00:00.000Z', '2026-06-02T07:00:00.000Z'],
+    ],
+    [
+      'English',
+      'at noon every Sunday',
+      'America/New_York',
+      '2026-06-01T00:00:00Z',
+      ['2026-06-07T16:00:00.000Z', '2026-06-14T16:00:00.000Z'],
+    ],
+    [
+      'Cron',
+      '0 0 9 * * 1-5',
+      'Asia/Kolkata',
+      '2026-06-05T00:00:00Z',
+      ['2026-06-05T03:30:00.000Z', '2026-06-08T03:30:00.000Z'],
+    ],
     // Komodo's cron needs day-of-month and day-of-week both: the 1st that is a Monday
-    ['Cron', '0 0 0 1 * MON', 'UTC', '2026-01-01T00:00:00Z', ['2026-06-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z']],
+    [
+      'Cron',
+      '0 0 0 1 * MON',
+      'UTC',
+      '2026-01-01T00:00:00Z',
+      ['2026-06-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z'],
+    ],
     // spring forward: 02:30 does not exist that night, the tick runs once at 03:00, then 02:30 again
-    ['English', 'every day at 2:30 am', 'Europe/Berlin', '2026-03-28T12:00:00Z', ['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z']],
-    ['Cron', '0 30 2 * * *', 'America/New_York', '2026-03-07T12:00:00Z', ['2026-03-08T07:00:00.000Z', '2026-03-09T06:30:00.000Z']],
+    [
+      'English',
+      'every day at 2:30 am',
+      'Europe/Berlin',
+      '2026-03-28T12:00:00Z',
+      ['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z'],
+    ],
+    [
+      'Cron',
+      '0 30 2 * * *',
+      'America/New_York',
+      '2026-03-07T12:00:00Z',
+      ['2026-03-08T07:00:00.000Z', '2026-03-09T06:30:00.000Z'],
+    ],
     // fall back: 02:30 Berlin and 01:30 New York happen twice that night, the tick runs once
-    ['Cron', '0 30 2 * * *', 'Europe/Berlin', '2026-10-24T12:00:00Z', ['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']],
-    ['English', 'every day at 1:30 am', 'America/New_York', '2026-10-31T12:00:00Z', ['2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z']],
+    [
+      'Cron',
+      '0 30 2 * * *',
+      'Europe/Berlin',
+      '2026-10-24T12:00:00Z',
+      ['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z'],
+    ],
+    [
+      'English',
+      'every day at 1:30 am',
+      'America/New_York',
+      '2026-10-31T12:00:00Z',
+      ['2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z'],
+    ],
     // an interval keeps real time through the repeated hour
-    ['English', 'every 30 minutes', 'Europe/Berlin', '2026-10-24T23:50:00Z', ['2026-10-25T00:00:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T01:30:00.000Z']],
+    [
+      'English',
+      'every 30 minutes',
+      'Europe/Berlin',
+      '2026-10-24T23:50:00Z',
+      [
+        '2026-10-25T00:00:00.000Z',
+        '2026-10-25T00:30:00.000Z',
+        '2026-10-25T01:00:00.000Z',
+        '2026-10-25T01:30:00.000Z',
+      ],
+    ],
   ])('%s %s in %s after %s', (format, expression, timezone, from, expected) => {
     expect(ticks(read(format, expression, timezone), from, expected.length)).toEqual(expected);
   });

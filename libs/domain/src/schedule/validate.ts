@@ -19,7 +19,11 @@ export function validateScheduleConfig(
   const timezone = String(whole.schedule_timezone ?? '').trim();
   if (!expression.trim() && !timezone) return [];
   const result = expression.trim()
-    ? parseSchedule((whole.schedule_format as ScheduleFormat | undefined) ?? 'English', expression, timezone || 'UTC')
+    ? parseSchedule(
+        (whole.schedule_format as ScheduleFormat | undefined) ?? 'English',
+        expression,
+        timezone || 'UTC',
+      )
     : parseSchedule('Cron', '* * * * * *', timezone);
   if (!('problem' in result)) return [];
   const field = result.problem.startsWith('schedule_timezone') ? 'schedule_timezone' : 'schedule';

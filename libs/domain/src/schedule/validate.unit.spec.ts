@@ -42,21 +42,41 @@ describe('validateScheduleConfig (Procedure and Action writes)', () => {
 
 describe('a Procedure write with a bad schedule', () => {
   const create = (config: Record<string, unknown>) =>
-    decideResource('Procedure', initialResourceState(), { type: 'Create', id: 'p1', name: 'nightly', config });
+    decideResource('Procedure', initialResourceState(), {
+      type: 'Create',
+      id: 'p1',
+      name: 'nightly',
+      config,
+    });
 
   it('is refused on Create naming config.schedule', () => {
     expect(() => create({ schedule_format: 'Cron', schedule: '*/5 * * * *' })).toThrow(
       expect.objectContaining({
         code: 'VALIDATION',
-        details: { errors: [{ field: 'config.schedule', message: expect.stringContaining("'0 */5 * * * *'") }] },
+        details: {
+          errors: [
+            { field: 'config.schedule', message: expect.stringContaining("'0 */5 * * * *'") },
+          ],
+        },
       }),
     );
   });
 
   it('is refused on an Update that changes only the format', () => {
-    const state = evolveResource(initialResourceState(), create({ schedule: 'every day at noon' })[0]);
-    expect(() => decideResource('Procedure', state, { type: 'UpdateConfig', config: { schedule_format: 'Cron' } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/^schedule: /) }),
+    const state = evolveResource(
+      initialResourceState(),
+      create({ schedule: 'every day at noon' })[0],
+    );
+    expect(() =>
+      decideResource('Procedure', state, {
+        type: 'UpdateConfig',
+        config: { schedule_format: 'Cron' },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^schedule: /),
+      }),
     );
   });
 });

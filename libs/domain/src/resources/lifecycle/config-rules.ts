@@ -30,6 +30,7 @@ const RULES: Partial<Record<ResourceKind, Rule>> = {
   Alerter: (changed) => validateAlerterConfig(changed),
   Server: (changed) => validateServerConfig(changed),
   Procedure: (changed, _name, whole) => validateScheduleConfig(changed, whole),
+  Action: (changed, _name, whole) => validateScheduleConfig(changed, whole),
 };
 
 export function checkConfigRules(
