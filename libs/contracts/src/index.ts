@@ -17,3 +17,4 @@ export * from './validation/json-limits';
 export * from './shapes/domain-shapes';
 export * from './catalogue';
 export * from './requests/procedure.dto';
+export * from './client/monitor-client';
