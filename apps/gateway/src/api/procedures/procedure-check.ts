@@ -69,18 +69,25 @@ export class ProcedureCheck {
     this.acyclic({ id: procedure.id, name, config: procedure.config });
   }
 
-  /** A resource a procedure names cannot be deleted: the procedure would fail at that stage. */
-  refuseDeleteOfNamed(target: Resource): void {
+  /**
+   * A resource a procedure names cannot be deleted: the procedure would fail at that stage. The
+   * procedure is named to a deleter who may read it; to others only its existence is told.
+   */
+  refuseDeleteOfNamed(principal: Principal, target: Resource): void {
     for (const procedure of this.readModel.list('Procedure')) {
       const named = referencedResources(procedure.config).find(
         (r) => r.kind === target.kind && (r.target === target.id || r.target === target.name),
       );
       if (!named || (target.kind === 'Procedure' && procedure.id === target.id)) continue;
+      const seen = principal.can(procedure, 'Read');
+      const which = seen
+        ? `Procedure '${procedure.name}' runs ${target.kind} '${target.name}' (${describeExecution(named)}: ${named.type})`
+        : `a Procedure you cannot read runs ${target.kind} '${target.name}'`;
       throw new ApiError(
         409,
-        `Procedure '${procedure.name}' runs ${target.kind} '${target.name}' (${describeExecution(named)}: ${named.type}): remove it from the procedure first`,
+        `${which}: remove it from the procedure first`,
         'CONFLICT',
-        { procedure: procedure.name, field: named.path },
+        seen ? { procedure: procedure.name, field: named.path } : undefined,
       );
     }
   }
@@ -127,11 +134,11 @@ export class ProcedureCheck {
    */
   private target(principal: Principal, reference: ExecutionReference): Resource {
     const resource = this.readModel.resource(reference.kind, reference.target);
-    const where = `${describeExecution(reference)} (${reference.path})`;
+    const where = describeExecution(reference);
     if (!resource || !principal.can(resource, 'Read'))
       throw new ApiError(
         400,
-        `${where}: no ${reference.kind} '${reference.target}' exists`,
+        `${where}: no ${reference.kind} '${reference.target}' exists (${reference.path})`,
         'VALIDATION',
         { field: reference.path },
       );
@@ -141,7 +148,7 @@ export class ProcedureCheck {
     if (principal.can(resource, level) && !missing.length) return resource;
     throw new ApiError(
       403,
-      `${where}: running ${reference.type} needs ${[level, ...missing].join(' and ')} on ${resource.kind} '${resource.name}' (you have ${principal.level(resource)})`,
+      `${where}: running ${reference.type} needs ${[level, ...missing].join(' and ')} on ${resource.kind} '${resource.name}' (you have ${principal.level(resource)}; ${reference.path})`,
       'FORBIDDEN',
       { field: reference.path },
     );
@@ -208,7 +215,7 @@ export class ProcedureCheck {
     const field = executionPath(execution, rest);
     return new ApiError(
       400,
-      `${describeExecution(execution)} (${field}): ${message}`,
+      `${describeExecution(execution)}: ${message} (${field})`,
       'VALIDATION',
       {
         field,

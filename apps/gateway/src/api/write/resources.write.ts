@@ -99,7 +99,8 @@ export class ResourceWrites implements OnModuleInit {
     if (refusal) throw new ApiError(403, refusal, 'FORBIDDEN');
     this.checkConfigRights(kind, write, principal);
     const sent = kind === 'Procedure' ? this.checkedProcedure(write, principal) : params;
-    if (op === 'Delete') this.procedures.refuseDeleteOfNamed(this.current(kind, write.params.id));
+    if (op === 'Delete')
+      this.procedures.refuseDeleteOfNamed(principal, this.current(kind, write.params.id));
     const { id } = await this.commands.send(kind, name, { params: sent, meta });
     if (creates && !principal.isAdmin) {
       // The creator may manage what they created, with the specifics Komodo gives a creator.
