@@ -21,6 +21,7 @@ import { SummaryReads } from './api/read/summaries.read';
 import { StackRequests } from './api/stacks/stack.requests';
 import { RepoRequests } from './api/repos/repo.requests';
 import { BuildRequests } from './api/builds/build.requests';
+import { ProcedureRequests } from './api/procedures/procedure.requests';
 import { AlerterRequests } from './api/alerters/alerter.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
@@ -61,6 +62,7 @@ import { UpdateFeed } from './live/update-feed';
     StackRequests,
     RepoRequests,
     BuildRequests,
+    ProcedureRequests,
     AlerterRequests,
     WebhookGate,
     AlertReads,

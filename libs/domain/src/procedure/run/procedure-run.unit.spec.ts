@@ -100,7 +100,8 @@ describe('a procedure run: given its events, when a command comes', () => {
     ).toEqual([deployAttached]);
     const attached = given(queued, started, stage0, deployStarted, deployAttached);
     refused(attached, { type: 'StartExecution', stage: 0, index: 0, now: 4 });
-    expect(unfinishedExecutions((attached as { run: never }).run)).toEqual([
+    if (attached.status !== 'Active') throw new Error('no run');
+    expect(unfinishedExecutions(attached.run)).toEqual([
       { stage: 0, index: 0, startedAt: 3, updateId: 'child' },
     ]);
   });

@@ -1,0 +1,95 @@
+import { execSubject, type BusClient } from '@monitor/bus';
+import { DomainError, updateDecider, updateStream, type ProcedureRun } from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import { completion, startExecution } from '@monitor/executions';
+import type { ReadModel, UpdateRecord } from '@monitor/projections';
+import { handleCommand, type CommandMeta } from '@monitor/resources';
+import type { Sendable } from './starter-access';
+
+/** The executions a procedure can stop, and the cancel that stops each. */
+const CANCELS: Record<string, string> = {
+  RunBuild: 'CancelBuild',
+  BuildRepo: 'CancelRepoBuild',
+  RunProcedure: 'CancelProcedure',
+  RunAction: 'CancelAction',
+};
+
+/**
+ * A run's child execution: the ordinary request sent over the bus to the service that runs it,
+ * as the run's user (via `procedure`), its Update linked to the run's (`other_data.parent`).
+ */
+export class ChildExecution {
+  constructor(
+    private readonly bus: Pick<BusClient, 'request'>,
+    private readonly readModel: ReadModel,
+    private readonly store: EventStore,
+    private readonly logger: (message: string) => void,
+  ) {}
+
+  /** Sends it; answers its Update's id once the Update is visible here. */
+  async start(run: ProcedureRun, sendable: Sendable, params: object, meta: CommandMeta) {
+    const update = await startExecution(
+      { bus: this.bus, readModel: this.readModel },
+      { kind: sendable.kind, execution: sendable.entry.name, params, meta: childMeta(run, meta) },
+    );
+    return update.id;
+  }
+
+  /**
+   * Records the run's Update on the child's, unless the child has done so itself (a nested
+   * RunProcedure) or has already completed: the run's own log names the child either way.
+   */
+  async link(run: ProcedureRun, updateId: string, meta: CommandMeta): Promise<boolean> {
+    if (this.readModel.update(updateId)?.other_data?.includes(run.updateId)) return true;
+    try {
+      await handleCommand(
+        this.store,
+        updateStream(updateId),
+        updateDecider,
+        { type: 'RecordData', data: { parent: run.updateId } },
+        meta,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') return false;
+      throw error;
+    }
+  }
+
+  /** Waits for the child's Update to complete; a cancel meanwhile cancels a child that can be. */
+  async wait(updateId: string, signal: AbortSignal, meta: CommandMeta): Promise<UpdateRecord> {
+    // A child that ended meanwhile has nothing to cancel; it is waited for all the same.
+    const cancel = () =>
+      void this.cancel(updateId, meta).catch((error: Error) =>
+        this.logger(`could not cancel ${updateId}: ${error.message}`),
+      );
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      if (signal.aborted) cancel();
+      return await completion(this.readModel, updateId);
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  private async cancel(updateId: string, meta: CommandMeta): Promise<void> {
+    const child = this.readModel.update(updateId);
+    const execution = child && CANCELS[child.operation];
+    if (!child || !execution || child.status === 'Complete') return;
+    const param = child.target.type.toLowerCase();
+    await this.bus.request(execSubject(child.target.type, execution), {
+      params: { [param]: child.target.id },
+      meta,
+    });
+  }
+}
+
+/** The run's user acting, through the procedure: the run's Update is the children's cause. */
+export function childMeta(run: ProcedureRun, meta: CommandMeta): CommandMeta {
+  return {
+    userId: run.starter.userId,
+    via: 'procedure',
+    correlationId: meta.correlationId,
+    causationId: run.updateId,
+  };
+}

@@ -1,0 +1,147 @@
+import { hostname } from 'node:os';
+import { Inject, Injectable } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
+import {
+  invalid,
+  notFound,
+  type ProcedureRun,
+  type Resource,
+  type RunStarter,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
+import type { ReadModel } from '@monitor/projections';
+import type { CommandMeta, WriteResult } from '@monitor/resources';
+import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { RunCancels } from './run-cancels';
+import { RunDriver } from './run-driver';
+import { RunLease } from './run-lease';
+import { RunStream } from './run-stream';
+
+/** Drives runs: RunProcedure's Update, the run's stream, the lease it holds, the driver. */
+@Injectable()
+export class ProcedureRuns {
+  readonly replica: string;
+  /** The runs this process drives now, by run id: a resume leaves them alone. */
+  readonly driving = new Set<string>();
+
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+    private readonly runner: ExecutionRunner,
+    private readonly driver: RunDriver,
+    private readonly cancels: RunCancels,
+  ) {
+    this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+  }
+
+  /**
+   * Komodo's RunProcedure: answers the run's Update at once; a second run of a procedure waits
+   * behind the first (the runner's queue). The run is recorded, and this replica's lease taken,
+   * before the answer. `by`: how it was started (a schedule or webhook acts as the procedure's
+   * last writer); a nested run is one sent by a procedure (via `procedure`).
+   */
+  async run(
+    idOrName: string,
+    meta: CommandMeta,
+    by?: 'schedule' | 'webhook',
+  ): Promise<WriteResult> {
+    const procedure = this.procedure(idOrName);
+    const starter = starterOf(procedure, meta, by);
+    let recorded!: (run: Promise<RunLease>) => void;
+    const known = new Promise<Promise<RunLease>>((resolve) => (recorded = resolve));
+    const { id, position } = await this.runner.start({
+      operation: 'RunProcedure',
+      target: { type: 'Procedure', id: procedure.id },
+      meta,
+      work: async (ctx) => this.work(ctx, id, known, meta),
+    });
+    // Ours from now, though it may wait in the queue: a resume leaves it alone.
+    this.driving.add(id);
+    const lease = this.record(id, procedure, starter, meta);
+    recorded(lease);
+    await lease;
+    return { id, position };
+  }
+
+  /** Drives a run on its Update until it ends (or this replica loses it); the lease ends too. */
+  async drive(ctx: ExecutionContext, run: ProcedureRun, lease: RunLease, meta: CommandMeta) {
+    const cancel = this.cancels.begin(run.runId);
+    this.driving.add(run.runId);
+    try {
+      if (run.starter.parentUpdateId) await ctx.record({ parent: run.starter.parentUpdateId });
+      const signal = AbortSignal.any([cancel.signal, lease.lost.signal]);
+      const stream = new RunStream(this.store, run.runId, meta);
+      await this.driver.drive({ run, ctx, stream, signal, meta });
+    } finally {
+      lease.end();
+      cancel.end();
+      this.driving.delete(run.runId);
+    }
+  }
+
+  lease(runId: string, meta: CommandMeta): RunLease {
+    const stream = new RunStream(this.store, runId, meta);
+    return new RunLease(stream, this.replica, this.config.procedures.lease_ms, console.error);
+  }
+
+  private async work(
+    ctx: ExecutionContext,
+    id: string,
+    recorded: Promise<Promise<RunLease>>,
+    meta: CommandMeta,
+  ) {
+    try {
+      const lease = await await recorded;
+      const state = await new RunStream(this.store, id, meta).read();
+      if (state.status !== 'Active') throw new Error(`procedure run ${id} was not recorded`);
+      await this.drive(ctx, state.run, lease, meta);
+    } finally {
+      this.driving.delete(id);
+    }
+  }
+
+  /** The run's stream (its config as it is now) and this replica's lease on it. */
+  private async record(
+    id: string,
+    procedure: Resource<'Procedure'>,
+    starter: RunStarter,
+    meta: CommandMeta,
+  ): Promise<RunLease> {
+    const stream = new RunStream(this.store, id, meta);
+    await stream.apply({
+      type: 'Queue',
+      runId: id,
+      procedureId: procedure.id,
+      updateId: id,
+      stages: procedure.config.stages,
+      starter,
+      ts: Date.now(),
+    });
+    const lease = this.lease(id, meta);
+    await lease.take();
+    return lease;
+  }
+
+  procedure(idOrName: string): Resource<'Procedure'> {
+    const procedure = this.readModel.resource('Procedure', idOrName);
+    if (!procedure) throw notFound(`no Procedure has the name or id '${idOrName}'`);
+    return procedure;
+  }
+}
+
+function starterOf(
+  procedure: Resource<'Procedure'>,
+  meta: CommandMeta,
+  by?: 'schedule' | 'webhook',
+): RunStarter {
+  if (by) {
+    if (!procedure.configWriter)
+      throw invalid(`Procedure '${procedure.name}' has no last writer to run it as: save it once`);
+    return { by, userId: procedure.configWriter };
+  }
+  if (meta.via === 'procedure' && meta.causationId)
+    return { by: 'procedure', userId: meta.userId, parentUpdateId: meta.causationId };
+  return { by: 'user', userId: meta.userId };
+}

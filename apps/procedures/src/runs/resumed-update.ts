@@ -1,0 +1,63 @@
+import { updateDecider, updateStream, type UpdateCommand } from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import { ExecutionContext, StageFailed } from '@monitor/executions';
+import { handleCommand, type CommandMeta } from '@monitor/resources';
+
+/**
+ * The Update of a run another process started, written here as the execution runner writes its
+ * own: stages logged through an ExecutionContext, then completed once, however the work ended.
+ */
+export class ResumedUpdate {
+  readonly ctx: ExecutionContext;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly id: string,
+    private readonly meta: CommandMeta,
+  ) {
+    this.ctx = new ExecutionContext(
+      async (log) => void (await this.send({ type: 'AppendLog', log })),
+      async (data) => void (await this.send({ type: 'RecordData', data })),
+      async (batch) => void (await this.send({ type: 'AppendOutput', ...batch })),
+    );
+  }
+
+  /** Runs the work on the Update (running it if it was still queued) and completes it. */
+  async run(work: (ctx: ExecutionContext) => Promise<void>): Promise<boolean> {
+    await this.send({ type: 'Run', ts: Date.now() });
+    let success = true;
+    try {
+      await work(this.ctx);
+    } catch (error) {
+      success = false;
+      if (!(error instanceof StageFailed)) await this.fail('error', String(error));
+    }
+    await this.ctx.settle();
+    await this.send({ type: 'Complete', success, ts: Date.now() });
+    return success;
+  }
+
+  /** Logs why the run ended here (interrupted, or never recorded) and completes it failed. */
+  async end(stage: string, reason: string): Promise<void> {
+    await this.fail(stage, reason);
+    await this.send({ type: 'Complete', success: false, ts: Date.now() });
+  }
+
+  private fail(stage: string, message: string) {
+    const now = Date.now();
+    const log = {
+      stage,
+      command: '',
+      stdout: '',
+      stderr: this.ctx.redactor.redact(message),
+      success: false,
+      start_ts: now,
+      end_ts: now,
+    };
+    return this.send({ type: 'AppendLog', log });
+  }
+
+  private send(command: UpdateCommand) {
+    return handleCommand(this.store, updateStream(this.id), updateDecider, command, this.meta);
+  }
+}
