@@ -114,6 +114,13 @@ describe('security: Procedures name only what their writer may run', () => {
     },
   );
 
+  it('Komodo’s aliases (stage, execution) are checked as the stages they stand for', async () => {
+    const [{ name, executions }] = run('ship', 'Deploy', { deployment: 'hidden' });
+    const stage = [{ name, execution: executions }];
+    const error = await refused(user, 'UpdateProcedure', { id: 'mine', config: { stage } }, 400);
+    expect(error).toContain("no Deployment 'hidden' exists");
+  });
+
   it('a hidden resource answers as a missing one, by name or by id: its existence is not told', async () => {
     const errorFor = (deployment: string) =>
       refused(

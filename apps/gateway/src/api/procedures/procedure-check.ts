@@ -53,15 +53,15 @@ export class ProcedureCheck {
     config: C,
     self: WrittenProcedure,
   ): C {
-    if (config.stages === undefined) return config;
-    const validated = validateConfig('Procedure', { stages: config.stages });
-    // A malformed stage list is the service's 400, which names the field; nothing is stored.
-    if (!validated.ok) return config;
+    // Checked as the service will store it: Komodo's aliases (`stage`, `execution`) resolved.
+    const validated = validateConfig('Procedure', config);
+    // A malformed config is the service's 400, which names the field; nothing is stored.
+    if (!validated.ok || validated.config.stages === undefined) return config;
     const stages = normalized(validated.config.stages as ProcedureStage[]);
     for (const execution of executionsOf({ stages })) this.execution(principal, execution);
     const resolved = withTargets({ stages }, (reference) => this.target(principal, reference).id);
     this.acyclic({ id: self.id ?? '', name: self.name, config: resolved });
-    return { ...config, stages: resolved.stages };
+    return { ...validated.config, stages: resolved.stages } as C;
   }
 
   /** A new name may match a batch pattern that then runs the procedure from inside itself. */

@@ -143,7 +143,11 @@ export class ResourceWrites implements OnModuleInit {
     }
     if (write.op === 'Copy') {
       const source = this.current('Procedure', write.params.id) as Resource<'Procedure'>;
-      this.procedures.checked(principal, source.config, { name: write.params.name });
+      this.procedures.checked(
+        principal,
+        { stages: source.config.stages },
+        { name: write.params.name },
+      );
     } else if (write.op === 'Update') {
       const { id, name } = this.current('Procedure', write.params.id);
       const config = this.procedures.checked(principal, write.params.config, { id, name });
