@@ -19,7 +19,9 @@ export type PatternMatch = (pattern: string, name: string) => boolean;
  * Disabled executions count: enabling one later is a write the check would have to see again.
  */
 export function procedureEdges(procedures: ProcedureNode[], matches: PatternMatch) {
-  const find = (target: string) => procedures.find((p) => p.id === target || p.name === target);
+  const byId = new Map(procedures.map((p) => [p.id, p]));
+  const byName = new Map(procedures.map((p) => [p.name, p]));
+  const find = (target: string) => byId.get(target) ?? byName.get(target);
   return new Map(
     procedures.map((from) => {
       const next = executionsOf(from.config).flatMap(({ type, params }) => {
@@ -43,22 +45,28 @@ export function procedureEdges(procedures: ProcedureNode[], matches: PatternMatc
 export function procedureCycles(procedures: ProcedureNode[], matches: PatternMatch): string[][] {
   const edges = procedureEdges(procedures, matches);
   const state = new Map<string, 'open' | 'done'>();
-  const stack: ProcedureNode[] = [];
   const cycles: string[][] = [];
-  const visit = (node: ProcedureNode) => {
-    state.set(node.id, 'open');
-    stack.push(node);
-    for (const next of edges.get(node.id) ?? []) {
-      const seen = state.get(next.id);
-      if (seen === 'open') {
-        const from = stack.findIndex((n) => n.id === next.id);
-        cycles.push([...stack.slice(from), next].map((n) => n.name));
-      } else if (!seen) visit(next);
+  // Iterative, so a chain thousands deep does not exhaust the call stack.
+  for (const root of procedures) {
+    if (state.has(root.id)) continue;
+    const path: { node: ProcedureNode; next: ProcedureNode[] }[] = [];
+    const enter = (node: ProcedureNode) => {
+      state.set(node.id, 'open');
+      path.push({ node, next: [...(edges.get(node.id) ?? [])] });
+    };
+    enter(root);
+    while (path.length) {
+      const top = path[path.length - 1];
+      const next = top.next.shift();
+      if (!next) {
+        state.set(top.node.id, 'done');
+        path.pop();
+      } else if (state.get(next.id) === 'open') {
+        const from = path.findIndex((step) => step.node.id === next.id);
+        cycles.push([...path.slice(from).map((step) => step.node), next].map((n) => n.name));
+      } else if (!state.has(next.id)) enter(next);
     }
-    stack.pop();
-    state.set(node.id, 'done');
-  };
-  for (const procedure of procedures) if (!state.has(procedure.id)) visit(procedure);
+  }
   return cycles;
 }
 

@@ -133,10 +133,10 @@ describe('procedureCycles', () => {
   });
 
   it('given a deep chain closing on its start, finds it at any depth', () => {
-    const names = Array.from({ length: 200 }, (_, i) => `p${i}`);
+    const names = Array.from({ length: 20_000 }, (_, i) => `p${i}`);
     const chain = names.map((name, i) => runs(name, names[(i + 1) % names.length]));
     const [cycle] = procedureCycles(chain, wildcard);
-    expect([cycle.length, cycle[0], cycle.at(-1)]).toEqual([201, 'p0', 'p0']);
+    expect([cycle.length, cycle[0], cycle.at(-1)]).toEqual([20_001, 'p0', 'p0']);
   });
 });
 
