@@ -39,8 +39,9 @@ export function procedureEdges(procedures: ProcedureNode[], matches: PatternMatc
 /**
  * The cycles through RunProcedure/BatchRunProcedure at any depth, each as the names along it
  * back to its first (`a → b → c → a` is `['a', 'b', 'c', 'a']`). One cycle per back edge of a
- * depth-first walk: every procedure on a cycle is on at least one answered, and a graph with
- * none answers none.
+ * depth-first walk: a graph with a cycle answers at least one, a graph with none answers none.
+ * Not every cycle is answered; the write path needs only one, since the graph was acyclic before
+ * the write and so every cycle runs through the procedure written.
  */
 export function procedureCycles(procedures: ProcedureNode[], matches: PatternMatch): string[][] {
   const edges = procedureEdges(procedures, matches);
