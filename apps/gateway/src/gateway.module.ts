@@ -13,6 +13,7 @@ import { ProcedureCheck } from './api/procedures/procedure-check';
 import { TagWrites } from './api/write/tags.write';
 import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
+import { ScheduleReads } from './api/schedules/schedule.reads';
 import { ServerRequests } from './api/servers/server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { ExecutionForwarder } from './api/execution-forwarder';
@@ -66,6 +67,7 @@ import { UpdateFeed } from './live/update-feed';
     AlerterRequests,
     WebhookGate,
     AlertReads,
+    ScheduleReads,
     UserRequests,
     LocalUserRequests,
     AlertWrites,

@@ -38,7 +38,7 @@ const PASS_OFFSET_MS = 5;
 @Injectable()
 export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Scheduler.name);
-  private readonly replica = `${hostname()}:${process.pid}`;
+  private readonly replica: string;
   private readonly starts = new Set<Promise<void>>();
   private lastLook?: number;
   private timer?: NodeJS.Timeout;
@@ -49,7 +49,9 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly starter: ScheduledRunStarter,
-  ) {}
+  ) {
+    this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+  }
 
   onApplicationBootstrap(): void {
     this.wakeAtNextSecond();

@@ -1,4 +1,6 @@
 import { CancelProcedureDto, ProcedureParamDto } from '../requests/procedure.dto';
+import { ListSchedulesDto } from '../requests/schedule.dto';
+export type { ScheduleSortBy } from '../requests/schedule.dto';
 import { BatchPatternDto } from '../requests/servers.dto';
 import { komodo, on, USER } from './entry';
 
@@ -13,4 +15,6 @@ export const PROCEDURE_REQUESTS = {
   CancelProcedure: komodo('CancelProcedure', 'execute', CancelProcedureDto, execute, 'procedures'),
   // A batch checks Execute on each procedure it picks.
   BatchRunProcedure: komodo('BatchRunProcedure', 'execute', BatchPatternDto, USER, 'procedures'),
+  /** The Procedures and Actions with a schedule the user may read, with their next run. */
+  ListSchedules: komodo('ListSchedules', 'read', ListSchedulesDto, USER, 'gateway'),
 };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { MonitorConfig } from '@monitor/config';
 import {
   GET_PARAM,
   KIND_REQUESTS,
@@ -7,12 +8,13 @@ import {
 } from '@monitor/contracts';
 import { isOfKind, RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
-import { READ_MODEL } from '@monitor/runtime';
+import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { buildFullInfo, shownBuild } from '../builds/build-shown';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
+import { withScheduleInfo } from '../schedules/schedule-info';
 import { serverListInfo } from '../servers/server-list-info';
 import { deploymentListInfo, stackListInfo } from './container-list-info';
 import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
@@ -29,12 +31,17 @@ export class ResourceReads implements OnModuleInit {
   constructor(
     private readonly registry: RequestRegistry,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
+    const configInfos = mapConfigInfos(readModel);
+    const { timezone } = config.scheduler;
     this.infos = {
       Server: (server) => serverListInfo(readModel, server),
       Deployment: (deployment) => deploymentListInfo(readModel, deployment),
       Stack: (stack) => stackListInfo(readModel, stack),
-      ...mapConfigInfos(readModel),
+      ...configInfos,
+      Procedure: withScheduleInfo(configInfos.Procedure, timezone),
+      Action: withScheduleInfo(configInfos.Action, timezone),
     };
   }
 

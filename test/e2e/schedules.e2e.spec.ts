@@ -1,0 +1,193 @@
+import { createEventStore, type EventStoreHandle, type StoredEvent } from '@monitor/eventstore';
+import { natsUrl } from '../test-env';
+import { api, signUp, type ApiClient } from '../support/api';
+import { eventually } from '../support/eventually';
+import { startProcess, type MonitorProcess } from '../support/process-monitor';
+
+interface Claim {
+  tick: number;
+  replica: string;
+}
+interface ScheduleItem {
+  target: { type: string; id: string };
+  name: string;
+  enabled: boolean;
+  next_scheduled_run?: number;
+  schedule_error?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Two procedures replicas on one JetStream store and NATS, with a gateway: an every-second
+ * schedule runs once per tick whichever replica claims it, and goes on when one is killed.
+ */
+describe('schedules on two replicas', () => {
+  const suffix = `${process.pid}_${Date.now()}`;
+  const stream = { stream: `E2E_SCHEDULES_${suffix}`, prefix: `e2e_schedules_${suffix}` };
+  const env = (replica: string) => ({
+    MONITOR_NATS_URL: natsUrl(),
+    MONITOR_EVENT_STORE_KIND: 'jetstream',
+    MONITOR_EVENT_STORE_STREAM: stream.stream,
+    MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
+    MONITOR_PROCEDURES_REPLICA: replica,
+    MONITOR_SCHEDULER_TIMEZONE: 'Europe/Berlin',
+  });
+  const replicas: MonitorProcess[] = [];
+  let gateway: MonitorProcess;
+  let client: ApiClient;
+  let handle: EventStoreHandle;
+
+  beforeAll(async () => {
+    replicas.push(
+      ...(await Promise.all(
+        ['replica-a', 'replica-b'].map((r) => startProcess('procedures', env(r), { http: false })),
+      )),
+    );
+    gateway = await startProcess('gateway', env('gateway'));
+    client = api(gateway.url, await signUp(gateway.url, 'admin'));
+    handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([...replicas, gateway].map((p) => p?.stop()));
+    await handle?.store.close();
+  });
+
+  it('refuses a bad schedule with a 400 naming schedule, and stores nothing', async () => {
+    const five = await client.call<{ error: string }>('write', 'CreateProcedure', {
+      name: 'five-fields',
+      config: { schedule_format: 'Cron', schedule: '*/5 * * * *' },
+    });
+    expect(five.status).toBe(400);
+    expect(five.body.error).toContain('schedule');
+    expect(five.body.error).toContain("add the seconds: '0 */5 * * * *'");
+    const zone = await client.call<{ error: string }>('write', 'CreateProcedure', {
+      name: 'bad-zone',
+      config: { schedule: 'every day at noon', schedule_timezone: 'Mars/Olympus' },
+    });
+    expect(zone.status).toBe(400);
+    expect(zone.body.error).toContain('schedule_timezone');
+    const names = (await client.read<{ name: string }[]>('ListProcedures', {})).map((p) => p.name);
+    expect(names).not.toContain('five-fields');
+    expect(names).not.toContain('bad-zone');
+
+    await client.write('CreateProcedure', {
+      name: 'weekly',
+      config: { schedule: 'at 10:00 am every Monday' },
+    });
+    const update = await client.call<{ error: string }>('write', 'UpdateProcedure', {
+      id: 'weekly',
+      config: { schedule: 'every blue moon' },
+    });
+    expect(update.status).toBe(400);
+    expect(update.body.error).toMatch(/^schedule: .*'blue'/);
+    const weekly = await client.read<{ config: { schedule: string } }>('GetProcedure', {
+      procedure: 'weekly',
+    });
+    expect(weekly.config.schedule).toBe('at 10:00 am every Monday');
+  });
+
+  it('answers ListSchedules and next_scheduled_run in the schedule zone, else the configured one', async () => {
+    await client.write('CreateProcedure', {
+      name: 'tokyo-4pm',
+      config: { schedule: 'every day at 4:00 pm', schedule_timezone: 'Asia/Tokyo' },
+    });
+    await client.write('CreateProcedure', {
+      name: 'berlin-9am',
+      config: { schedule: 'every day at 9:00 am' },
+    });
+    await client.write('CreateProcedure', {
+      name: 'switched-off',
+      config: { schedule: 'every day at 9:00 am', schedule_enabled: false },
+    });
+    await client.write('CreateProcedure', { name: 'unscheduled', config: {} });
+
+    const schedules = await client.read<ScheduleItem[]>('ListSchedules', {});
+    const byName = new Map(schedules.map((s) => [s.name, s]));
+    expect([...byName.keys()]).not.toContain('unscheduled');
+    expect(byName.get('switched-off')).toMatchObject({ enabled: false });
+    expect(byName.get('switched-off')?.next_scheduled_run).toBeUndefined();
+    const tokyo = new Date(byName.get('tokyo-4pm')!.next_scheduled_run!);
+    expect(tokyo.getTime()).toBeGreaterThan(Date.now());
+    expect(tokyo.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
+    expect([tokyo.getUTCHours(), tokyo.getUTCMinutes(), tokyo.getUTCSeconds()]).toEqual([7, 0, 0]);
+    const berlin = new Date(byName.get('berlin-9am')!.next_scheduled_run!);
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeStyle: 'medium' }).format(
+        berlin,
+      ),
+    ).toBe('09:00:00');
+    expect(byName.get('berlin-9am')?.target.type).toBe('Procedure');
+
+    const sorted = await client.read<ScheduleItem[]>('ListSchedules', { sort_by: 'NextRun' });
+    expect(sorted.at(-1)?.name).toBe('switched-off');
+
+    const listed = await client.read<{ name: string; info: { next_scheduled_run?: number } }[]>(
+      'ListProcedures',
+      {},
+    );
+    expect(listed.find((p) => p.name === 'tokyo-4pm')?.info.next_scheduled_run).toBe(
+      tokyo.getTime(),
+    );
+    expect(listed.find((p) => p.name === 'unscheduled')?.info.next_scheduled_run).toBeUndefined();
+  });
+
+  it('runs an every-second schedule once per tick, one replica killed midway, no tick missed', async () => {
+    const created = await client.write<{ _id: { $oid: string } }>('CreateProcedure', {
+      name: 'every-second',
+      config: { schedule_format: 'Cron', schedule: '* * * * * *', schedule_alert: true },
+    });
+    const id = created._id.$oid;
+    await sleep(12_000);
+    // Kill a replica between two ticks (mid-second), with nothing under way.
+    await sleep(1500 - (Date.now() % 1000));
+    const killed = replicas[0];
+    killed.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    await new Promise((r) =>
+      killed.child.exitCode !== null ? r(undefined) : killed.child.once('exit', r),
+    );
+    await sleep(12_000);
+    await client.write('UpdateProcedure', { id, config: { schedule_enabled: false } });
+    await sleep(2_000);
+
+    const events = await handle.store.readAll(0, 1_000_000);
+    const claimStreams = new Map<string, StoredEvent[]>();
+    for (const e of events.filter((e) => e.stream.startsWith(`scheduletick-${id}-`))) {
+      claimStreams.set(e.stream, [...(claimStreams.get(e.stream) ?? []), e]);
+    }
+    // One claim per tick stream, named by the tick.
+    for (const [name, claims] of claimStreams) {
+      expect(claims).toHaveLength(1);
+      expect(name).toBe(`scheduletick-${id}-${(claims[0].data as Claim).tick}`);
+    }
+    const claims = [...claimStreams.values()]
+      .map(([e]) => e.data as Claim)
+      .sort((a, b) => a.tick - b.tick);
+    expect(claims.length).toBeGreaterThanOrEqual(22);
+    // Every second from the first tick to the last: none missed, before or after the kill.
+    claims.forEach((c, i) => expect(c.tick).toBe(claims[0].tick + i * 1000));
+    expect(claims.filter((c) => c.tick > killedAt).every((c) => c.replica === 'replica-b')).toBe(
+      true,
+    );
+    expect(claims.filter((c) => c.tick > killedAt).length).toBeGreaterThanOrEqual(10);
+
+    // Each claimed tick told once as ScheduleRun, and run once.
+    const told = events.filter(
+      (e) =>
+        e.type === 'AlertRaised' &&
+        (e.data as { type: string; target: { id: string } }).type === 'ScheduleRun' &&
+        (e.data as { target: { id: string } }).target.id === id,
+    );
+    expect(told).toHaveLength(claims.length);
+    await eventually(async () => {
+      const updates = await client.read<{ updates: { operation: string }[] }>('ListUpdates', {
+        query: { 'target.type': 'Procedure', 'target.id': id },
+      });
+      expect(updates.updates.filter((u) => u.operation === 'RunProcedure')).toHaveLength(
+        claims.length,
+      );
+    }, 20_000);
+  }, 90_000);
+});
