@@ -32,6 +32,7 @@ describe('schedules on two replicas', () => {
     MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
     MONITOR_PROCEDURES_REPLICA: replica,
     MONITOR_SCHEDULER_TIMEZONE: 'Europe/Berlin',
+    MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
   });
   const replicas: MonitorProcess[] = [];
   let gateway: MonitorProcess;
@@ -131,6 +132,21 @@ describe('schedules on two replicas', () => {
       tokyo.getTime(),
     );
     expect(listed.find((p) => p.name === 'unscheduled')?.info.next_scheduled_run).toBeUndefined();
+  });
+
+  it('shows a user only the schedules of procedures they may read', async () => {
+    const reader = api(gateway.url, await signUp(gateway.url, 'schedule-reader'));
+    const { _id } = await client.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'schedule-reader',
+    });
+    await client.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+    await client.write('UpdatePermissionOnTarget', {
+      user_target: { type: 'User', id: 'schedule-reader' },
+      resource_target: { type: 'Procedure', id: 'berlin-9am' },
+      permission: 'Read',
+    });
+    const seen = await reader.read<ScheduleItem[]>('ListSchedules', {});
+    expect(seen.map((s) => s.name)).toEqual(['berlin-9am']);
   });
 
   it('runs an every-second schedule once per tick, one replica killed midway, no tick missed', async () => {
