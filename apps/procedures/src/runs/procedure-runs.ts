@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import {
   invalid,
@@ -20,8 +20,11 @@ import { RunStream } from './run-stream';
 
 /** Drives runs: RunProcedure's Update, the run's stream, the lease it holds, the driver. */
 @Injectable()
-export class ProcedureRuns {
+export class ProcedureRuns implements OnModuleDestroy {
   readonly replica: string;
+  /** Fires as this process stops: its runs are left, unfinished, for a replica to resume. */
+  private readonly stopping = new AbortController();
+  private readonly leases = new Set<RunLease>();
   /** The runs this process drives now, by run id: a resume leaves them alone. */
   readonly driving = new Set<string>();
 
@@ -71,11 +74,13 @@ export class ProcedureRuns {
     this.driving.add(run.runId);
     try {
       if (run.starter.parentUpdateId) await ctx.record({ parent: run.starter.parentUpdateId });
-      const signal = AbortSignal.any([cancel.signal, lease.lost.signal]);
-      const stream = new RunStream(this.store, run.runId, meta);
-      await this.driver.drive({ run, ctx, stream, signal, meta });
+      const stop = AbortSignal.any([this.stopping.signal, lease.lost.signal]);
+      const stream = new RunStream(this.store, run.runId, meta, stop);
+      const signal = AbortSignal.any([cancel.signal, stop]);
+      await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });
     } finally {
       lease.end();
+      this.leases.delete(lease);
       cancel.end();
       this.driving.delete(run.runId);
     }
@@ -83,7 +88,20 @@ export class ProcedureRuns {
 
   lease(runId: string, meta: CommandMeta): RunLease {
     const stream = new RunStream(this.store, runId, meta);
-    return new RunLease(stream, this.replica, this.config.procedures.lease_ms, console.error);
+    const lease = new RunLease(
+      stream,
+      this.replica,
+      this.config.procedures.lease_ms,
+      console.error,
+    );
+    this.leases.add(lease);
+    lease.lost.signal.addEventListener('abort', () => this.leases.delete(lease));
+    return lease;
+  }
+
+  onModuleDestroy(): void {
+    this.stopping.abort();
+    for (const lease of this.leases) lease.end();
   }
 
   private async work(

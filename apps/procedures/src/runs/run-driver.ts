@@ -7,12 +7,17 @@ import type { RunStream } from './run-stream';
 import { planStage } from './stage-plan';
 import type { StarterAccess } from './starter-access';
 
-/** What drives one run: the run's Update (its log), its stream, and a stop signal (a cancel). */
+/**
+ * What drives one run: the run's Update (its log), its stream, and when to stop: `signal` fires
+ * on a cancel or as this process stops (its stream then writes nothing more), `cancel` on a
+ * cancel only (running children are then cancelled too).
+ */
 export interface DrivenRun {
   run: ProcedureRun;
   ctx: ExecutionContext;
   stream: RunStream;
   signal: AbortSignal;
+  cancel: AbortSignal;
   meta: CommandMeta;
 }
 
@@ -103,7 +108,7 @@ export class RunDriver {
   }
 
   private async run(
-    { run, stream, signal, meta }: DrivenRun,
+    { run, stream, signal, cancel, meta }: DrivenRun,
     index: number,
     planned: PlannedExecution,
   ): Promise<StageOutput> {
@@ -153,7 +158,7 @@ export class RunDriver {
       await stream.apply({ type: 'AttachExecution', stage, index, updateId });
     }
     const linked = await this.children.link(run, updateId, meta);
-    const child = await this.children.wait(updateId, signal, meta);
+    const child = await this.children.wait(updateId, cancel, meta);
     await finish(child.success);
     const note = linked ? '' : ' (completed before it could name the run)';
     const outcome = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}${note}`;

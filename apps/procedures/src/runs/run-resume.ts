@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { decideResume } from '@monitor/domain';
+import { decideResume, interruption, type ProcedureRun } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { systemMeta } from '@monitor/resources';
@@ -89,7 +89,8 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
     const taken = await lease.take();
     if (decision.action === 'interrupt') {
       lease.end();
-      const { where, reason } = decision;
+      const settled = await this.settle(taken, new RunStream(this.store, id, meta));
+      const { where, reason } = interruption(settled, resume_window_ms);
       await new RunStream(this.store, id, meta).apply({
         type: 'Finish',
         success: false,
@@ -101,5 +102,23 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     await update.run((ctx) => this.runs.drive(ctx, taken, lease, meta));
+  }
+
+  /** Records the end of the started executions whose Updates have completed meanwhile. */
+  private async settle(run: ProcedureRun, stream: RunStream): Promise<ProcedureRun> {
+    let settled = run;
+    for (const x of run.executions) {
+      const child =
+        x.updateId && x.success === undefined ? this.readModel.update(x.updateId) : undefined;
+      if (child?.status !== 'Complete') continue;
+      const { stage, index } = x;
+      settled = await stream.apply({
+        type: 'FinishExecution',
+        stage,
+        index,
+        success: child.success,
+      });
+    }
+    return settled;
   }
 }

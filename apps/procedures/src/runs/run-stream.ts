@@ -8,15 +8,21 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import { handleCommand, type CommandMeta } from '@monitor/resources';
 
-/** A run's stream: each command decided on the stream as stored (any replica may have moved it). */
+/**
+ * A run's stream: each command decided on the stream as stored (any replica may have moved it).
+ * Once `stop` has fired (this process stops, or lost the run's lease), nothing more is written:
+ * what would be waits for ever, so the run is left as it stands for a replica to resume.
+ */
 export class RunStream {
   constructor(
     private readonly store: EventStore,
     readonly runId: string,
     private readonly meta: CommandMeta,
+    private readonly stop?: AbortSignal,
   ) {}
 
   async apply(command: ProcedureRunCommand): Promise<ProcedureRun> {
+    if (this.stop?.aborted) return new Promise<never>(() => undefined);
     const { state } = await handleCommand(
       this.store,
       procedureRunStream(this.runId),

@@ -8,7 +8,10 @@ import type {
   StartedExecution,
 } from './procedure-run';
 
-export function evolveProcedureRun(state: ProcedureRunState, event: DomainEvent): ProcedureRunState {
+export function evolveProcedureRun(
+  state: ProcedureRunState,
+  event: DomainEvent,
+): ProcedureRunState {
   const e = event as ProcedureRunEvent;
   if (e.type === 'RunQueued') {
     const { runId, procedureId, updateId, stages, starter } = e.data;
@@ -112,7 +115,9 @@ export function decideProcedureRun(
       if (!run.stageRunning || command.stage !== run.stage)
         throw conflict(`run ${run.runId}: stage ${command.stage} is not running`);
       if (command.index >= run.plan.length)
-        throw conflict(`run ${run.runId}: stage ${command.stage} has no execution ${command.index}`);
+        throw conflict(
+          `run ${run.runId}: stage ${command.stage} has no execution ${command.index}`,
+        );
       if (find(run, command.stage, command.index))
         throw conflict(
           `run ${run.runId}: execution ${command.index} of stage ${command.stage} has started`,

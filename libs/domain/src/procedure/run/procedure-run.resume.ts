@@ -19,12 +19,17 @@ export function decideResume(
   if (owner && owner.replica !== replica && owner.leaseUntil > now) return { action: 'leave' };
   const ownerless = owner ? now - owner.leaseUntil : 0;
   if (ownerless <= resumeWindowMs) return { action: 'resume' };
+  return { action: 'interrupt', ...interruption(run, resumeWindowMs) };
+}
+
+/** Where an abandoned run stands, and why it ends there. */
+export function interruption(
+  run: ProcedureRun,
+  resumeWindowMs: number,
+): { where: RunPlace | null; reason: string } {
   const where = runPlace(run);
-  return {
-    action: 'interrupt',
-    where,
-    reason: `interrupted ${describePlace(run, where)}: no replica resumed it within ${resumeWindowMs} ms`,
-  };
+  const reason = `interrupted ${describePlace(run, where)}: no replica resumed it within ${resumeWindowMs} ms`;
+  return { where, reason };
 }
 
 /** Where a run stands: its current stage, and the first execution of it not finished. */
