@@ -23,6 +23,7 @@ import { StackRequests } from './api/stacks/stack.requests';
 import { RepoRequests } from './api/repos/repo.requests';
 import { BuildRequests } from './api/builds/build.requests';
 import { ProcedureRequests } from './api/procedures/procedure.requests';
+import { ActionRequests } from './api/actions/action.requests';
 import { AlerterRequests } from './api/alerters/alerter.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
@@ -64,6 +65,7 @@ import { UpdateFeed } from './live/update-feed';
     RepoRequests,
     BuildRequests,
     ProcedureRequests,
+    ActionRequests,
     AlerterRequests,
     WebhookGate,
     AlertReads,

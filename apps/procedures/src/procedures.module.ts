@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule } from '@monitor/runtime';
+import { ActionsModule } from './actions/actions.module';
 import { RunsModule } from './runs/runs.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
@@ -9,6 +10,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     ResourceLifecycleModule.forKinds('procedures', ['Procedure', 'Action']),
     SchedulesModule,
     RunsModule,
+    ActionsModule,
   ],
 })
 export class ProceduresModule {}

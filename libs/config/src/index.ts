@@ -7,3 +7,4 @@ export * from './aws-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
 export * from './scheduler-settings';
+export * from './action-settings';

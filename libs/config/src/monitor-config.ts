@@ -12,6 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ActionSettings } from './action-settings';
 import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
 import { LimitsSettings } from './limits-settings';
@@ -271,6 +272,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => ProcedureSettings)
   procedures = new ProcedureSettings();
+
+  @ValidateNested()
+  @Type(() => ActionSettings)
+  actions = new ActionSettings();
 
   @ValidateNested()
   @Type(() => SchedulerSettings)

@@ -18,3 +18,4 @@ export * from './shapes/domain-shapes';
 export * from './catalogue';
 export * from './requests/procedure.dto';
 export * from './client/monitor-client';
+export * from './requests/action.dto';

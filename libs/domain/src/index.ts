@@ -49,3 +49,4 @@ export * from './procedure/executions';
 export * from './procedure/cycles';
 export * from './procedure/runner-params';
 export * from './schedule';
+export * from './action/action-arguments';

@@ -1,3 +1,4 @@
+import { ACTION_REQUESTS } from './action';
 import { ALERTER_REQUESTS } from './alerter';
 import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { DEPLOYMENT_REQUESTS } from './deployment';
@@ -47,6 +48,7 @@ const ENTRIES = [
   ...entriesOf(PROCEDURE),
   ...entriesOf(PROCEDURE_REQUESTS),
   ...entriesOf(ACTION),
+  ...entriesOf(ACTION_REQUESTS),
   ...entriesOf(RESOURCE_SYNC),
   ...entriesOf(ALERTER),
   ...entriesOf(ALERTER_REQUESTS),

@@ -20,3 +20,4 @@ export * from './agent-repo';
 export * from './agent-build';
 export * from './agent';
 export * from './procedure';
+export * from './action';
