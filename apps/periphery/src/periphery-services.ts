@@ -2,6 +2,7 @@ import type { ProcessLogger } from '@monitor/process';
 import { healthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
 import { buildRequests } from './build/build.requests';
+import { passToCommands } from './compose/command-env';
 import { ComposeRunner } from './compose/compose-runner';
 import { ComposeStatus } from './compose/compose-status';
 import { composeRequests } from './compose/compose.requests';
@@ -40,6 +41,7 @@ export function createPeripheryServices(
   config: PeripheryConfig,
   logger: ProcessLogger,
 ): PeripheryServices {
+  passToCommands(config.command_env);
   const engine = new DockerEngine(new DockerClient({ socketPath: config.docker_socket }), config);
   const sampler = new StatsSampler(config, logger);
   const runner = new ComposeRunner(config);

@@ -37,8 +37,28 @@ const NEVER = /^(PERIPHERY|MONITOR)_/i;
 /** Locale categories (`LC_ALL`, `LC_CTYPE`, ...). */
 const LOCALE = /^LC_[A-Z]+$/;
 
+/** Names the operator lets through as well (the agent's `command_env`), for this process. */
+const operatorNames = new Set<string>();
+
+/**
+ * Adds names of the agent's environment its programs may read (`command_env`: a compose
+ * wrapper's `SOPS_AGE_KEY_FILE`, say). One agent per process: set once, when it starts.
+ */
+export function passToCommands(names: readonly string[]): void {
+  for (const name of names) {
+    if (!isOperatorEnvName(name))
+      throw new Error(`command_env: '${name}' may not be passed to commands`);
+    operatorNames.add(name);
+  }
+}
+
+/** A name the operator may pass: a plain variable name, never the agent's or Monitor's own. */
+export function isOperatorEnvName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !NEVER.test(name);
+}
+
 export function passesToCommands(name: string): boolean {
-  return !NEVER.test(name) && (NAMES.has(name) || LOCALE.test(name));
+  return !NEVER.test(name) && (NAMES.has(name) || LOCALE.test(name) || operatorNames.has(name));
 }
 
 /**

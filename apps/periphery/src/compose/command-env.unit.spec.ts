@@ -1,4 +1,4 @@
-import { commandEnv, passesToCommands } from './command-env';
+import { commandEnv, isOperatorEnvName, passesToCommands, passToCommands } from './command-env';
 
 describe("commandEnv: what of the agent's environment its programs see", () => {
   const own = {
@@ -47,5 +47,17 @@ describe("commandEnv: what of the agent's environment its programs see", () => {
       expect(passesToCommands(name)).toBe(true);
     for (const name of ['LC_', 'LD_PRELOAD', 'GIT_CONFIG_GLOBAL', 'DOCKER_AUTH'])
       expect(passesToCommands(name)).toBe(false);
+  });
+
+  it("passes the names the operator lists in command_env, and never the agent's own", () => {
+    expect(passesToCommands('SOPS_AGE_KEY_FILE')).toBe(false);
+    passToCommands(['SOPS_AGE_KEY_FILE']);
+    expect(commandEnv({ ...own, SOPS_AGE_KEY_FILE: '/keys/age.txt' })).toMatchObject({
+      SOPS_AGE_KEY_FILE: '/keys/age.txt',
+    });
+    expect(() => passToCommands(['PERIPHERY_PASSKEYS'])).toThrow(/may not be passed/);
+    expect(() => passToCommands(['monitor_auth_jwt_secret'])).toThrow(/may not be passed/);
+    expect(isOperatorEnvName('A=B')).toBe(false);
+    expect(commandEnv(own)).not.toHaveProperty('PERIPHERY_PASSKEYS');
   });
 });

@@ -43,6 +43,18 @@ describe('loadPeripheryConfig', () => {
     );
   });
 
+  it("takes command_env's names, and refuses the agent's or Monitor's own", () => {
+    const given = { PERIPHERY_PASSKEYS: 'k' };
+    expect(loadPeripheryConfig(given).command_env).toEqual([]);
+    expect(
+      loadPeripheryConfig({ ...given, PERIPHERY_COMMAND_ENV: 'SOPS_AGE_KEY_FILE,OP_TOKEN' })
+        .command_env,
+    ).toEqual(['SOPS_AGE_KEY_FILE', 'OP_TOKEN']);
+    expect(() =>
+      loadPeripheryConfig({ ...given, PERIPHERY_COMMAND_ENV: 'PERIPHERY_PASSKEYS' }),
+    ).toThrow(/command_env/);
+  });
+
   it('refuses to start without a passkey unless allow_no_passkey is set', () => {
     expect(() => loadPeripheryConfig({})).toThrow(/no passkey configured/);
     expect(loadPeripheryConfig({ PERIPHERY_ALLOW_NO_PASSKEY: 'true' }).passkeys).toEqual([]);

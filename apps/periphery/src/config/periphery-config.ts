@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { LOG_LEVELS } from '@monitor/process';
 import * as v from 'valibot';
 import { parseIpRule } from '../auth/ip-allow-list';
+import { isOperatorEnvName } from '../compose/command-env';
 import { COMPOSE_COMMANDS } from '../compose/compose.dto';
 
 const isIpOrCidr = (value: unknown) =>
@@ -57,6 +58,23 @@ export const PeripheryConfigSchema = v.strictObject({
   compose_command: v.optional(v.picklist(COMPOSE_COMMANDS), 'auto'),
   /** How often system stats are sampled in the background; answers come from the cache. */
   stats_polling_rate_ms: v.optional(int(100), 5000),
+  /**
+   * Names of the agent's environment that the programs it runs may read beyond the built-in list
+   * (PATH, HOME, locale, Docker's and proxies'): what a compose wrapper or a user's command
+   * needs, e.g. `SOPS_AGE_KEY_FILE`. Never a `PERIPHERY_*` or `MONITOR_*` name.
+   */
+  command_env: v.optional(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.check(
+          isOperatorEnvName,
+          'must be variable names, none starting with PERIPHERY_ or MONITOR_',
+        ),
+      ),
+    ),
+    () => [],
+  ),
   /** What the agent logs: `error`, `warn`, or `log` (its start, refusals and failures). */
   log_level: v.optional(v.picklist(LOG_LEVELS), 'log'),
   config_path: v.optional(v.string()),
