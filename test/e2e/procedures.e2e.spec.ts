@@ -122,4 +122,40 @@ describe('procedures: stages in order, executions at once, each its own Update',
     expect(a.success && b.success).toBe(true);
     expect(b.logs[0].start_ts).toBeGreaterThanOrEqual(a.end_ts!);
   }, 60_000);
+
+  it('CancelProcedure stops a run between executions: a Sleep cut short, no later stage', async () => {
+    await procedure(
+      `cancelled-${suffix}`,
+      stage('wait', ['Sleep', { duration_ms: 30_000 }]),
+      stage('never', ['None', {}]),
+    );
+    const started = Date.now();
+    const running = await run(`cancelled-${suffix}`);
+    const cancel = await monitor.admin.execute<Update>('CancelProcedure', {
+      procedure: `cancelled-${suffix}`,
+    });
+    const [stopped, cancelled] = [await done(running), await done(cancel)];
+    expect(cancelled.success).toBe(true);
+    expect(stopped.success).toBe(false);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(stopped.logs.map((l) => l.stage)).toEqual([
+      `Stage 1 'wait', execution 1: Sleep`,
+      'Procedure Cancelled',
+    ]);
+    const idle = await monitor.admin.execute<Update>('CancelProcedure', {
+      procedure: `cancelled-${suffix}`,
+    });
+    expect((await done(idle)).logs[0].stderr).toContain('is not running');
+  }, 60_000);
+
+  it('BatchRunProcedure runs every procedure its pattern picks, each its own run', async () => {
+    await procedure(`batch-a-${suffix}`, stage('nothing', ['None', {}]));
+    await procedure(`batch-b-${suffix}`, stage('nothing', ['None', {}]));
+    const answers = await monitor.admin.execute<{ status: string; data: Update }[]>(
+      'BatchRunProcedure',
+      { pattern: `batch-*-${suffix}` },
+    );
+    expect(answers.map((a) => a.status)).toEqual(['Ok', 'Ok']);
+    for (const answer of answers) expect((await done(answer.data)).success).toBe(true);
+  }, 60_000);
 });

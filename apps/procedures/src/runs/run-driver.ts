@@ -55,6 +55,8 @@ export class RunDriver {
       );
       const failed = results.indexOf(false);
       run = await stream.apply({ type: 'FinishStage', success: failed < 0, now: Date.now() });
+      // A cancel fails what it cuts short: the run says it was cancelled, not that it failed.
+      if (failed >= 0 && signal.aborted) return this.cancelled(driven, run);
       if (failed >= 0) {
         const where = { stage, execution: failed };
         const reason = `failed ${describePlace(current, where)}`;
