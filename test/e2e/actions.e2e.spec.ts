@@ -1,9 +1,9 @@
 import Dockerode from 'dockerode';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { BUSYBOX_TEST_IMAGE, ensureBusyboxImage } from '@monitor/testing';
 import type { WebSocket } from 'ws';
 import type { ApiClient } from '../support/api';
+import { freePort } from '../support/free-port';
 import { LOCAL_AGENT_ENV, startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { removeContainers } from '../support/leftovers';
 import { enabledUser, grant } from '../support/security';
@@ -15,21 +15,10 @@ import {
 } from '../support/update-feed';
 import { completed, type UpdateView } from '../support/updates';
 
-/** A port free now, so the actions' api_url can name the gateway's before it starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-// Lists deployments with Komodo's client, deploys one, prints progress around a pause, and
-// waits for the deploy with Monitor's typed client.
+// Lists deployments with Monitor's typed client, deploys one with Komodo's, and prints progress
+// around a pause.
 const DEPLOYING = `
-const deployments = await komodo.read('ListDeployments', {});
+const deployments = await monitor.read('ListDeployments', {});
 console.log('step 1: found', deployments.length, 'deployment(s)');
 await new Promise((resolve) => setTimeout(resolve, 2500));
 const update: { _id: { $oid: string } } = await komodo.execute('Deploy', { deployment: ARGS.TARGET });
