@@ -8,10 +8,7 @@ import {
 import { hostname } from 'node:os';
 import type { MonitorConfig } from '@monitor/config';
 import {
-  claimFrom,
-  dueTicks,
   isResourceKind,
-  scheduleState,
   scheduleTickStream,
   type Resource,
   type ScheduledKind,
@@ -20,6 +17,7 @@ import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { ScheduleBook } from './schedule-book';
 import { ScheduledRunStarter } from './scheduled-run-starter';
 
 /** The kinds with schedules; Action joins once the kind exists. */
@@ -39,6 +37,7 @@ const PASS_OFFSET_MS = 5;
 export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Scheduler.name);
   private readonly replica: string;
+  private readonly book: ScheduleBook;
   private readonly starts = new Set<Promise<void>>();
   private lastLook?: number;
   private timer?: NodeJS.Timeout;
@@ -51,6 +50,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly starter: ScheduledRunStarter,
   ) {
     this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+    this.book = new ScheduleBook(config.scheduler.timezone, config.scheduler.catch_up_ms);
   }
 
   onApplicationBootstrap(): void {
@@ -75,16 +75,16 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private pass(): void {
     const now = Date.now();
-    const { timezone, catch_up_ms } = this.config.scheduler;
+    const listed = new Set<string>();
     for (const kind of SCHEDULED_KINDS) {
       for (const resource of this.readModel.list(kind)) {
-        const state = scheduleState(resource.config, timezone);
-        if (state.kind !== 'ticks') continue;
-        const from = claimFrom(this.lastLook, now, catch_up_ms, resource.updatedAt);
-        for (const tick of dueTicks(state.schedule, from, now))
+        listed.add(resource.id);
+        for (const tick of this.book.due(resource, this.lastLook, now)) {
           this.track(this.claim(resource, tick));
+        }
       }
     }
+    this.book.keepOnly(listed);
     this.lastLook = now;
   }
 
