@@ -63,6 +63,7 @@ describe('the services bind from the request catalogue', () => {
         'execute/BatchPullRepo',
         'execute/BatchBuildRepo',
         'execute/BatchRunBuild',
+        'execute/BatchRunAction',
         // Komodo 1.x's names, public aliases of the 2.x queries the deployer answers.
         'read/ListDockerContainers',
         'read/ListDockerImages',
