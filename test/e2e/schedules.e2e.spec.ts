@@ -121,8 +121,31 @@ describe('schedules on two replicas', () => {
     ).toBe('09:00:00');
     expect(byName.get('berlin-9am')?.target.type).toBe('Procedure');
 
+    // Actions have the same schedule fields, checked and listed the same way.
+    const badAction = await client.call<{ error: string }>('write', 'CreateAction', {
+      name: 'bad-action',
+      config: { schedule_format: 'Cron', schedule: '0 0 * * *' },
+    });
+    expect(badAction.status).toBe(400);
+    expect(badAction.body.error).toContain("add the seconds: '0 0 0 * * *'");
+    await client.write('CreateAction', {
+      name: 'hourly-action',
+      config: { schedule: 'every hour', schedule_enabled: false },
+    });
+    const withAction = await client.read<ScheduleItem[]>('ListSchedules', {});
+    expect(withAction.find((s) => s.name === 'hourly-action')).toMatchObject({
+      target: { type: 'Action' },
+      enabled: false,
+    });
+    expect(withAction.map((s) => s.name)).not.toContain('bad-action');
+
     const sorted = await client.read<ScheduleItem[]>('ListSchedules', { sort_by: 'NextRun' });
-    expect(sorted.at(-1)?.name).toBe('switched-off');
+    expect(
+      sorted
+        .slice(-2)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['hourly-action', 'switched-off']);
 
     const listed = await client.read<{ name: string; info: { next_scheduled_run?: number } }[]>(
       'ListProcedures',
