@@ -1,19 +1,30 @@
 import {
+  DomainError,
+  EVENT_UPCASTING,
   procedureRunDecider,
   procedureRunStream,
   type ProcedureRun,
   type ProcedureRunCommand,
   type ProcedureRunState,
 } from '@monitor/domain';
-import type { EventStore } from '@monitor/eventstore';
-import { handleCommand, type CommandMeta } from '@monitor/resources';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type ExpectedRevision,
+} from '@monitor/eventstore';
+import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 
 /**
- * A run's stream: each command decided on the stream as stored (any replica may have moved it).
- * Once `stop` has fired (this process stops, or lost the run's lease), nothing more is written:
- * what would be waits for ever, so the run is left as it stands for a replica to resume.
+ * A run's stream, written one command at a time. What this writer last wrote is kept, so a
+ * command is one append rather than a read and an append; should another writer (a lease's
+ * renewal, another replica) have moved the stream, the command is decided again on the stream
+ * as stored. Once `stop` has fired (this process stops, or lost the run's lease), nothing more
+ * is written: what would be waits for ever, leaving the run as it stands for a replica to resume.
  */
 export class RunStream {
+  private known?: { state: ProcedureRunState; revision: ExpectedRevision };
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly store: EventStore,
     readonly runId: string,
@@ -21,21 +32,74 @@ export class RunStream {
     private readonly stop?: AbortSignal,
   ) {}
 
-  async apply(command: ProcedureRunCommand): Promise<ProcedureRun> {
+  apply(command: ProcedureRunCommand): Promise<ProcedureRun> {
+    const applied = this.tail.then(() => this.write(command));
+    this.tail = applied.catch(() => undefined);
+    return applied;
+  }
+
+  async read(): Promise<ProcedureRunState> {
+    const events = await this.store.readStream(procedureRunStream(this.runId));
+    return events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
+  }
+
+  private async write(command: ProcedureRunCommand): Promise<ProcedureRun> {
     if (this.stop?.aborted) return new Promise<never>(() => undefined);
-    const { state } = await handleCommand(
+    const known =
+      this.known ??
+      (command.type === 'Queue'
+        ? { state: procedureRunDecider.initialState(), revision: 'no_stream' as const }
+        : undefined);
+    if (known) {
+      const written = await this.append(known, command);
+      if (written) return written;
+    }
+    const handled = await handleCommand(
       this.store,
       procedureRunStream(this.runId),
       procedureRunDecider,
       command,
       this.meta,
     );
-    return activeRun(state, this.runId);
+    const revision = handled.events.at(-1)?.revision;
+    this.known = revision === undefined ? undefined : { state: handled.state, revision };
+    return activeRun(handled.state, this.runId);
   }
 
-  async read(): Promise<ProcedureRunState> {
-    const events = await this.store.readStream(procedureRunStream(this.runId));
-    return events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
+  /** The command on the state last written; undefined when that state may be stale. */
+  private async append(
+    known: { state: ProcedureRunState; revision: ExpectedRevision },
+    command: ProcedureRunCommand,
+  ): Promise<ProcedureRun | undefined> {
+    let decided;
+    try {
+      decided = procedureRunDecider.decide(known.state, command);
+    } catch (error) {
+      // Refused on what this writer knows: decided again on the stream as stored.
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
+    if (!decided.length) return activeRun(known.state, this.runId);
+    const metadata = eventMetadata(this.meta);
+    try {
+      const result = await this.store.append(
+        procedureRunStream(this.runId),
+        decided.map((e) => ({
+          id: newId(),
+          type: e.type,
+          data: e.data,
+          metadata,
+          schemaVersion: EVENT_UPCASTING.version(e.type),
+        })),
+        known.revision,
+      );
+      const state = decided.reduce(procedureRunDecider.evolve, known.state);
+      this.known = { state, revision: result.revision };
+      return activeRun(state, this.runId);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return undefined;
+      throw error;
+    }
   }
 }
 
