@@ -13,6 +13,7 @@ import {
   type FeedMessage,
   type SeenUpdate,
 } from '../support/update-feed';
+import { eventually } from '../support/eventually';
 import { completed, type UpdateView } from '../support/updates';
 
 // Lists deployments with Monitor's typed client, deploys one with Komodo's, and prints progress
@@ -76,6 +77,7 @@ describe('Actions: a TypeScript script run by RunAction', () => {
         `console.log(readFileSync(${JSON.stringify(join(monitor.dataDir, 'master.key'))}, 'utf8'));`,
     );
     await create('forever', 'for (;;) {}');
+    await create('cancelled', "console.log('looping');\nfor (;;) {}");
     await create(
       'hungry',
       'const keep = []; for (;;) keep.push(new Array(1000).fill(keep.length));',
@@ -148,5 +150,22 @@ describe('Actions: a TypeScript script run by RunAction', () => {
     expect(update.logs.find((l) => l.stage === 'Execute Action')!.stderr).toMatch(
       /out of memory \(48 MB\)$/,
     );
+  });
+
+  it('CancelAction stops the running script: the run fails as cancelled, the cancel succeeds', async () => {
+    const admin = monitor.admin;
+    const run = await admin.execute<UpdateView>('RunAction', { action: 'cancelled' });
+    await eventually(async () => {
+      const current = await admin.read<UpdateView>('GetUpdate', { id: run._id.$oid });
+      expect(current.logs.find((l) => l.stage === 'Execute Action')?.stdout).toContain('looping');
+    }, 10_000);
+    const cancel = await completed(
+      admin,
+      await admin.execute<UpdateView>('CancelAction', { action: 'cancelled' }),
+    );
+    const stopped = await completed(admin, run);
+    expect(cancel.success).toBe(true);
+    expect(stopped.success).toBe(false);
+    expect(stopped.logs.find((l) => l.stage === 'Execute Action')!.stderr).toMatch(/cancelled$/);
   });
 });

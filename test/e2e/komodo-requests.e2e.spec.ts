@@ -14,7 +14,16 @@ import { komodoParams, komodoRequests, requiredFields, type KomodoRequest } from
 const DOC = join(__dirname, '../../docs/komodo-coverage.md');
 
 /** Resources named as the placeholders name them, and spares to rename and delete. */
-const KINDS = ['Server', 'Deployment', 'Stack', 'Build', 'Repo', 'Procedure', 'ResourceSync'];
+const KINDS = [
+  'Server',
+  'Deployment',
+  'Stack',
+  'Build',
+  'Repo',
+  'Procedure',
+  'Action',
+  'ResourceSync',
+];
 const MORE_KINDS = ['Builder', 'Alerter'];
 
 /**

@@ -57,8 +57,15 @@ export class ActionExecutions {
     });
   }
 
-  /** Komodo's CancelAction: stops the running script (its process group) and waits for the end. */
-  async cancel(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
+  /**
+   * Komodo's CancelAction: stops the running script (its process group), or the run whose Update
+   * is `updateId`, and waits for it to end.
+   */
+  async cancel(
+    idOrName: string,
+    updateId: string | undefined,
+    meta: CommandMeta,
+  ): Promise<WriteResult> {
     const action = this.action(idOrName);
     return this.cancelRunner.start({
       operation: 'CancelAction',
@@ -68,8 +75,16 @@ export class ActionExecutions {
         await ctx.stage('cancel', `stop the running action '${action.name}'`, async () => {
           const running = this.readModel.executions
             .forTarget('Action', action.id)
-            .find((x) => x.operation === 'RunAction' && x.status === 'InProgress');
-          if (!running) throw new Error(`Action '${action.name}' is not running`);
+            .find(
+              (x) =>
+                x.operation === 'RunAction' &&
+                x.status === 'InProgress' &&
+                (!updateId || x.id === updateId),
+            );
+          if (!running)
+            throw new Error(
+              `Action '${action.name}' has no running run${updateId ? ` with Update ${updateId}` : ''}`,
+            );
           if (!(await whenCompleted(this.readModel, running.id, CANCEL_WAIT_MS)))
             throw new Error(`the action did not stop within ${CANCEL_WAIT_MS / 1000} s`);
           return { stdout: 'the action was stopped' };

@@ -1,7 +1,7 @@
 import { MessagePattern } from '@nestjs/microservices';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
-import { ACTION_REQUESTS, ActionParamDto, RunActionDto, requireValid } from '@monitor/contracts';
+import { ACTION_REQUESTS, CancelActionDto, RunActionDto, requireValid } from '@monitor/contracts';
 import { ExecutionRunner } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { ActionExecutions } from './action-executions';
@@ -30,6 +30,7 @@ export class ActionController implements OnApplicationBootstrap {
 
   @MessagePattern(execSubject('Action', ACTION_REQUESTS.CancelAction.name), { queue })
   cancel({ params, meta }: Envelope): Promise<WriteResult> {
-    return this.actions.cancel(requireValid(ActionParamDto, params).action, meta);
+    const { action, update_id } = requireValid(CancelActionDto, params);
+    return this.actions.cancel(action, update_id, meta);
   }
 }
