@@ -64,6 +64,7 @@ describe('the services bind from the request catalogue', () => {
         'execute/BatchBuildRepo',
         'execute/BatchRunBuild',
         'execute/BatchRunAction',
+        'execute/BatchRunProcedure',
         // Komodo 1.x's names, public aliases of the 2.x queries the deployer answers.
         'read/ListDockerContainers',
         'read/ListDockerImages',
