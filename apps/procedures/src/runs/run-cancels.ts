@@ -16,6 +16,9 @@ export class RunCancels implements OnModuleDestroy {
 
   constructor(@Inject(READ_MODEL) readModel: ReadModel) {
     this.unsubscribe = readModel.onUpdate((update) => {
+      // A run that ended (here or elsewhere) has nothing left to stop.
+      if (update.operation === 'RunProcedure' && update.status === 'Complete')
+        this.cancelled.delete(update.id);
       if (update.operation !== 'CancelProcedure' || update.status === 'Complete') return;
       const runs = (JSON.parse(update.other_data ?? '{}') as { runs?: string[] }).runs ?? [];
       for (const run of runs) {
