@@ -90,6 +90,15 @@ describe('Actions: a TypeScript script run by RunAction', () => {
     await removeContainers(docker, container);
   });
 
+  /** The alerts of an action, as `<type> <name>`. */
+  const alertsOf = async (action: string) => {
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('GetAction', { action });
+    const { alerts } = await monitor.admin.read<{
+      alerts: { data: { type: string; data: { name: string } } }[];
+    }>('ListAlerts', { query: { 'target.id': _id.$oid } });
+    return alerts.map((a) => `${a.data.type} ${a.data.data.name}`);
+  };
+
   const run = async (client: ApiClient, action: string) =>
     completed(client, await client.execute<UpdateView>('RunAction', { action }), 60_000);
 
@@ -152,20 +161,32 @@ describe('Actions: a TypeScript script run by RunAction', () => {
     );
   });
 
-  it('CancelAction stops the running script: the run fails as cancelled, the cancel succeeds', async () => {
+  it('CancelAction stops the running script: the run fails as cancelled with no ActionFailed', async () => {
     const admin = monitor.admin;
-    const run = await admin.execute<UpdateView>('RunAction', { action: 'cancelled' });
+    const started = await admin.execute<UpdateView>('RunAction', { action: 'cancelled' });
     await eventually(async () => {
-      const current = await admin.read<UpdateView>('GetUpdate', { id: run._id.$oid });
+      const current = await admin.read<UpdateView>('GetUpdate', { id: started._id.$oid });
       expect(current.logs.find((l) => l.stage === 'Execute Action')?.stdout).toContain('looping');
     }, 10_000);
     const cancel = await completed(
       admin,
       await admin.execute<UpdateView>('CancelAction', { action: 'cancelled' }),
     );
-    const stopped = await completed(admin, run);
+    const stopped = await completed(admin, started);
     expect(cancel.success).toBe(true);
     expect(stopped.success).toBe(false);
     expect(stopped.logs.find((l) => l.stage === 'Execute Action')!.stderr).toMatch(/cancelled$/);
+    expect(stopped.logs.map((l) => l.stage)).toContain('Action Cancelled');
+
+    // A failed run raises ActionFailed; the cancelled one raised nothing by the time a failed run
+    // after it did (the alerter takes Updates in order).
+    await run(admin, 'key-reader');
+    await eventually(async () =>
+      expect(await alertsOf('key-reader')).toEqual([
+        'ActionFailed key-reader',
+        'ActionFailed key-reader',
+      ]),
+    );
+    expect(await alertsOf('cancelled')).toEqual([]);
   });
 });

@@ -174,7 +174,7 @@ export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown 
         ...(server ? { server_id: server.id, server_name: server.name } : {}),
       };
     }
-    const kind = target.type as 'Build' | 'Repo' | 'Procedure';
+    const kind = target.type as 'Build' | 'Repo' | 'Procedure' | 'Action';
     return { name: this.readModel.resourceById(kind, target.id)?.name ?? target.id };
   }
 }

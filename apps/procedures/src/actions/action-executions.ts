@@ -128,6 +128,13 @@ export class ActionExecutions {
         const stderr = [outcome.stderr.trimEnd(), outcome.failure].filter(Boolean).join('\n');
         return { stdout: outcome.stdout, stderr, success: !outcome.failure };
       });
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      // As a cancelled build: a stage saying so, and no ActionFailed alert.
+      await ctx.stage('Action Cancelled', 'CancelAction', async () => ({
+        success: false,
+        stderr: 'the action was cancelled: its process group was stopped',
+      }));
     } finally {
       end();
       await this.keys.delete(author.id, key.key, meta);

@@ -14,10 +14,7 @@ export interface OutcomeSubject {
 type Outcome =
   { success: AlertData['type']; failure: AlertData['type'] } | { failure: AlertData['type'] };
 
-/**
- * The operations whose completion is told, by target kind. Komodo's RunAction (ActionFailed)
- * joins when Monitor has Actions: it has no such kind yet.
- */
+/** The operations whose completion is told, by target kind. */
 const OUTCOMES: Record<string, { kind: AlertTarget['type'] } & Outcome> = {
   Deploy: { kind: 'Deployment', success: 'DeploymentDeployed', failure: 'DeploymentDeployFailed' },
   DeployStack: { kind: 'Stack', success: 'StackDeployed', failure: 'StackDeployFailed' },
@@ -25,6 +22,7 @@ const OUTCOMES: Record<string, { kind: AlertTarget['type'] } & Outcome> = {
   RunBuild: { kind: 'Build', success: 'BuildSucceeded', failure: 'BuildFailed' },
   BuildRepo: { kind: 'Repo', failure: 'RepoBuildFailed' },
   RunProcedure: { kind: 'Procedure', failure: 'ProcedureFailed' },
+  RunAction: { kind: 'Action', failure: 'ActionFailed' },
 };
 
 /**

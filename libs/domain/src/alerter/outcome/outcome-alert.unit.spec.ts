@@ -107,6 +107,14 @@ describe('outcome alerts', () => {
       'CRITICAL',
       { id: 'r1', name: 'web', ...failure },
     ],
+    [
+      'RunAction',
+      'Action',
+      false,
+      'ActionFailed',
+      'CRITICAL',
+      { id: 'r1', name: 'web', ...failure },
+    ],
   ])('%s on a %s, success %p: %s at %s', (operation, kind, success, type, level, data) => {
     const otherData = { version: { major: 1, minor: 2, patch: 3 } };
     expect(outcomeAlert(update(operation, kind, success, { otherData }), about)).toEqual({
@@ -123,14 +131,14 @@ describe('outcome alerts', () => {
   it.each([
     ['BuildRepo', 'Repo'],
     ['RunProcedure', 'Procedure'],
+    ['RunAction', 'Action'],
   ])('a successful %s raises nothing', (operation, kind) => {
     expect(outcomeAlert(update(operation, kind, true), about)).toBeUndefined();
   });
 
   it('raises nothing for other operations, unfinished Updates or a mismatched target', () => {
     expect(outcomeAlert(update('PruneImages', 'Server', false), about)).toBeUndefined();
-    // Monitor has no Actions yet: Komodo's RunAction raises nothing here.
-    expect(outcomeAlert(update('RunAction', 'Action', false), about)).toBeUndefined();
+    expect(outcomeAlert(update('RunAction', 'Procedure', false), about)).toBeUndefined();
     expect(
       outcomeAlert(update('Deploy', 'Deployment', false, { status: 'InProgress' }), about),
     ).toBeUndefined();
@@ -140,6 +148,11 @@ describe('outcome alerts', () => {
   it('a cancelled build tells nothing, as in Komodo', () => {
     const logs = [log('clone', true), log('Build Cancelled', false)];
     expect(outcomeAlert(update('RunBuild', 'Build', false, { logs }), about)).toBeUndefined();
+  });
+
+  it('a cancelled action tells nothing', () => {
+    const logs = [log('Execute Action', false), log('Action Cancelled', false)];
+    expect(outcomeAlert(update('RunAction', 'Action', false, { logs }), about)).toBeUndefined();
   });
 
   it('a DeployStackIfChanged that found no change tells nothing; one that deployed does', () => {
