@@ -135,4 +135,24 @@ describe('security: Actions', () => {
     const names = (await admin.read<{ name: string }[]>('ListActions')).map((a) => a.name);
     expect(names).not.toContain('made-by-script');
   });
+
+  it('a [[SECRET]] in the script is filled in for it and masked in the Update', async () => {
+    const secret = 'action-secret-5521';
+    await admin.write('CreateVariable', { name: 'ACTION_TOKEN', value: secret, is_secret: true });
+    await admin.write('CreateAction', {
+      name: 'secret-user',
+      config: {
+        file_contents:
+          "const token = '[[ACTION_TOKEN]]';\nconsole.log('token', token, token.length);",
+      },
+    });
+    const update = await completed(
+      admin,
+      await admin.execute<UpdateView>('RunAction', { action: 'secret-user' }),
+    );
+    const stdout = update.logs.find((l) => l.stage === 'Execute Action')!.stdout;
+    expect(update.success).toBe(true);
+    expect(stdout).toContain(` ${secret.length}`);
+    expect(JSON.stringify(update)).not.toContain(secret);
+  });
 });

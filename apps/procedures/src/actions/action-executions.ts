@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import {
   forbidden,
+  interpolate,
   invalid,
   mergeActionArguments,
   notFound,
@@ -10,8 +11,14 @@ import {
 } from '@monitor/domain';
 import { ExecutionRunner, whenCompleted, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
-import { configWriterOf, type CommandMeta, type WriteResult } from '@monitor/resources';
-import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import {
+  configWriterOf,
+  variableLookup,
+  type CommandMeta,
+  type WriteResult,
+} from '@monitor/resources';
+import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import type { Keyring } from '@monitor/secrets';
 import { runInSandbox } from './action-sandbox';
 import { RunApiKeys } from './run-api-key';
 import { RunningActions } from './running-actions';
@@ -34,6 +41,7 @@ export class ActionExecutions {
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
+    @Inject(KEYRING) private readonly keyring: Keyring,
     private readonly runner: ExecutionRunner,
     @Inject(ACTION_CANCEL_RUNNER) private readonly cancelRunner: ExecutionRunner,
     private readonly keys: RunApiKeys,
@@ -118,8 +126,14 @@ export class ActionExecutions {
     ctx.secret(key.secret);
     try {
       await ctx.stage(STAGE, `run '${action.name}' as ${author.label}`, async () => {
+        // As Komodo: [[VARIABLE]]s filled in with the author's rights, secrets masked.
+        const filled = interpolate(
+          action.config.file_contents,
+          variableLookup(this.readModel, this.keyring, action),
+        );
+        for (const secret of filled.secrets) ctx.secret(secret);
         const outcome = await runInSandbox({
-          fileContents: action.config.file_contents,
+          fileContents: filled.text,
           context: { url: this.config.actions.api_url, ...key, args },
           limits,
           signal,
