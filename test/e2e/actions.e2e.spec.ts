@@ -168,6 +168,9 @@ describe('Actions: a TypeScript script run by RunAction', () => {
       const current = await admin.read<UpdateView>('GetUpdate', { id: started._id.$oid });
       expect(current.logs.find((l) => l.stage === 'Execute Action')?.stdout).toContain('looping');
     }, 10_000);
+    const state = () =>
+      admin.read<{ running: number }>('GetActionActionState', { action: 'cancelled' });
+    expect(await state()).toEqual({ running: 1 });
     const cancel = await completed(
       admin,
       await admin.execute<UpdateView>('CancelAction', { action: 'cancelled' }),
@@ -177,6 +180,7 @@ describe('Actions: a TypeScript script run by RunAction', () => {
     expect(stopped.success).toBe(false);
     expect(stopped.logs.find((l) => l.stage === 'Execute Action')!.stderr).toMatch(/cancelled$/);
     expect(stopped.logs.map((l) => l.stage)).toContain('Action Cancelled');
+    expect(await state()).toEqual({ running: 0 });
 
     // A failed run raises ActionFailed; the cancelled one raised nothing by the time a failed run
     // after it did (the alerter takes Updates in order).
