@@ -2,6 +2,11 @@ import { rm } from 'node:fs/promises';
 import { packageFolders, writeActionFiles, type ActionContext } from './action-files';
 import { runInGroup, type GroupOutcome } from './process-group';
 
+/** Node 20 has the permission model behind `--experimental-permission`; Node 23.5 on, `--permission`. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
+
 export interface SandboxLimits {
   timeoutMs: number;
   memoryMb: number;
@@ -38,7 +43,7 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
     const outcome = await runInGroup(
       process.execPath,
       [
-        '--experimental-permission',
+        PERMISSION_FLAG,
         ...reads,
         `--allow-fs-write=${folder}/*`,
         `--max-old-space-size=${run.limits.memoryMb}`,
