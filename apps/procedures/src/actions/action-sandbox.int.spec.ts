@@ -51,6 +51,20 @@ describe('an Action script in its sandbox', () => {
     expect(outcome.failure).toMatch(/^permission refused/);
   });
 
+  it.each([
+    ['process.binding', "process.binding('fs');"],
+    ['the inspector', "(await import('node:inspector')).open(0);"],
+    ['a worker', "new (await import('node:worker_threads')).Worker('1', { eval: true });"],
+    ['WASI', "new (await import('node:wasi')).WASI({ version: 'preview1' });"],
+    [
+      "the core's environment",
+      "(await import('node:fs')).readFileSync(`/proc/${process.ppid}/environ`);",
+    ],
+    ['a symlink out of its folder', "(await import('node:fs')).symlinkSync('/etc', './etc');"],
+  ])('%s is refused', async (_what, script) => {
+    expect((await run(script)).failure).toMatch(/^permission refused/);
+  });
+
   it('a script that loops forever is stopped at its time limit', async () => {
     const started = Date.now();
     const outcome = await run('while (true) {}', { ...LIMITS, timeoutMs: 1_500 });
