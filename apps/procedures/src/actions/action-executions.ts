@@ -134,7 +134,7 @@ export class ActionExecutions {
         for (const secret of filled.secrets) ctx.secret(secret);
         const outcome = await runInSandbox({
           fileContents: filled.text,
-          context: { url: this.config.actions.api_url, ...key, args },
+          context: { url: this.apiUrl(), ...key, args },
           limits,
           signal,
           onLine: (stream, line) => ctx.output({ stage: STAGE, stream, text: `${line}\n` }),
@@ -153,6 +153,10 @@ export class ActionExecutions {
       end();
       await this.keys.delete(author.id, key.key, meta);
     }
+  }
+
+  private apiUrl(): string {
+    return this.config.actions.api_url || `http://127.0.0.1:${this.config.port}`;
   }
 
   private argumentsOf(action: Resource<'Action'>, runArgs: Record<string, unknown> | undefined) {
