@@ -77,6 +77,8 @@ describe('Actions: a TypeScript script run by RunAction', () => {
         `console.log(readFileSync(${JSON.stringify(join(monitor.dataDir, 'master.key'))}, 'utf8'));`,
     );
     await create('forever', 'for (;;) {}');
+    await create('batch-one', "console.log('one', ARGS.N)", 'N=1');
+    await create('batch-two', "console.log('two', ARGS.N)", 'N=2');
     await create('cancelled', "console.log('looping');\nfor (;;) {}");
     await create(
       'hungry',
@@ -192,5 +194,20 @@ describe('Actions: a TypeScript script run by RunAction', () => {
       ]),
     );
     expect(await alertsOf('cancelled')).toEqual([]);
+  });
+
+  it('BatchRunAction runs every action its pattern picks, each with its own arguments', async () => {
+    const batch = await monitor.admin.execute<{ status: string; data: UpdateView }[]>(
+      'BatchRunAction',
+      { pattern: 'batch-*' },
+    );
+    expect(batch.map((item) => item.status)).toEqual(['Ok', 'Ok']);
+    const outputs = await Promise.all(
+      batch.map(async ({ data }) => {
+        const done = await completed(monitor.admin, data);
+        return done.logs.find((l) => l.stage === 'Execute Action')!.stdout;
+      }),
+    );
+    expect(outputs.sort()).toEqual(['one 1\n', 'two 2\n']);
   });
 });

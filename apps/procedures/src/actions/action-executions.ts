@@ -122,7 +122,7 @@ export class ActionExecutions {
       memoryMb: this.config.actions.memory_mb,
     };
     const { signal, end } = this.running.begin(action.id);
-    const key = await this.keys.create(author.id, action.id, limits.timeoutMs, meta);
+    const key = await this.keys.create(author.id, action.name, limits.timeoutMs, meta);
     ctx.secret(key.secret);
     try {
       await ctx.stage(STAGE, `run '${action.name}' as ${author.label}`, async () => {

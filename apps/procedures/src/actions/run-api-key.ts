@@ -26,7 +26,7 @@ export class RunApiKeys {
     const pair = generateApiKey();
     const key = {
       key: pair.key,
-      name: `action run ${runId}`,
+      name: `action run: ${action}`,
       secretHash: hashApiSecret(pair.secret),
       createdAt: Date.now(),
       expires: Date.now() + ttlMs,
