@@ -19,7 +19,7 @@ export class RunApiKeys {
 
   async create(
     userId: string,
-    runId: string,
+    action: string,
     ttlMs: number,
     meta: CommandMeta,
   ): Promise<ApiKeyPair> {
