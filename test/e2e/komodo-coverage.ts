@@ -5,8 +5,8 @@ const VERBS: KomodoVerb[] = ['read', 'write', 'execute'];
 /** Params of Komodo's request types that Monitor accepts and does not (fully) act on yet, and why. */
 const NOT_HONOURED = [
   '`sort_by` of `List<Kind>s` orders by the list item field it names (`State`, `Region`,',
-  "  `Image`, `Host`, `Repo`, `Branch`, `InstanceType`...); one Monitor's items do not hold",
-  '  (`NextRun`: no schedules yet) leaves them in name order. `sort_desc` reverses.',
+  "  `Image`, `Host`, `Repo`, `Branch`, `InstanceType`, `NextRun`...); one Monitor's items do",
+  '  not hold leaves them in name order. `sort_desc` reverses.',
   '`template` of `UpdateResourceMeta`: Monitor has no resource templates; every resource',
   '  answers `template: false`.',
   "`public_key` of `CreateServer`, `CopyServer`: Monitor's agents check a passkey and signed",
