@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from './command-log';
-import { STOP_GRACE_MS } from './process-group';
+import { STOP_GRACE_MS } from '@monitor/process';
 
 /**
  * The process groups with a live process now (read with ps). A killed process whose parent had

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { liveLines } from '../api/output-lines';
 import type { Log } from '../docker/docker-shapes';
 import { commandEnv } from './command-env';
-import { runProcessGroup, type StopReason } from './process-group';
+import { runProcessGroup, type StopReason } from '@monitor/process';
 
 export interface CommandOptions {
   /** Working directory of the program (the stack's directory). */

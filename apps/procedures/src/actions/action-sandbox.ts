@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { packageFolders, writeActionFiles, type ActionContext } from './action-files';
-import { runInGroup, type GroupOutcome } from './process-group';
+import { runProcessGroup, type ProcessOutcome } from '@monitor/process';
 
 /** Node 20 has the permission model behind `--experimental-permission`; Node 23.5 on, `--permission`. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission')
@@ -21,6 +21,9 @@ export interface SandboxRun {
   onLine: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
+/** What of a script's output the core keeps (it streams it live); past it the script is stopped. */
+const MAX_OUTPUT_LENGTH = 8 * 1024 * 1024;
+
 export interface SandboxOutcome {
   stdout: string;
   stderr: string;
@@ -36,11 +39,15 @@ export interface SandboxOutcome {
  */
 export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
   const { folder, main } = await writeActionFiles(run.fileContents, run.context);
-  const text = { stdout: '', stderr: '' };
   const partial = { stdout: '', stderr: '' };
+  const lines = (stream: 'stdout' | 'stderr') => (chunk: string) => {
+    const whole = (partial[stream] + chunk).split('\n');
+    partial[stream] = whole.pop() ?? '';
+    for (const line of whole) run.onLine(stream, line);
+  };
   try {
     const reads = [folder, ...packageFolders()].map((path) => `--allow-fs-read=${path}/*`);
-    const outcome = await runInGroup(
+    const outcome = await runProcessGroup(
       process.execPath,
       [
         PERMISSION_FLAG,
@@ -54,18 +61,16 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
         cwd: folder,
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: folder },
         timeoutMs: run.limits.timeoutMs,
+        maxOutputLength: MAX_OUTPUT_LENGTH,
         signal: run.signal,
-        onOutput: (stream, chunk) => {
-          text[stream] += chunk;
-          const lines = (partial[stream] + chunk).split('\n');
-          partial[stream] = lines.pop() ?? '';
-          for (const line of lines) run.onLine(stream, line);
-        },
+        onStdout: lines('stdout'),
+        onStderr: lines('stderr'),
       },
     );
     for (const stream of ['stdout', 'stderr'] as const)
       if (partial[stream]) run.onLine(stream, partial[stream]);
-    return { ...text, failure: failureOf(outcome, text.stderr, run.limits) };
+    const { stdout, stderr } = outcome;
+    return { stdout, stderr, failure: failureOf(outcome, stderr, run.limits) };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -73,7 +78,7 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
 
 /** Why the script failed, in words a user can act on. */
 export function failureOf(
-  outcome: GroupOutcome,
+  outcome: ProcessOutcome,
   stderr: string,
   limits: SandboxLimits,
 ): string | undefined {
@@ -81,6 +86,8 @@ export function failureOf(
   if (outcome.stopped === 'timeout')
     return `stopped after ${Math.round(limits.timeoutMs / 1000)} s`;
   if (outcome.stopped === 'cancelled') return 'cancelled';
+  if (outcome.stopped === 'output')
+    return `stopped: printed more than ${MAX_OUTPUT_LENGTH / 1024 / 1024} MiB`;
   if (/heap out of memory|Reached heap limit/.test(stderr))
     return `out of memory (${limits.memoryMb} MB)`;
   const denied = /ERR_ACCESS_DENIED[\s\S]*?permission: '(\w+)',\s*resource: '([^']*)'/.exec(stderr);

@@ -22,6 +22,8 @@ export interface ProcessOutcome {
   stderr: string;
   /** The exit code, or null when a signal ended it. */
   code: number | null;
+  /** The signal that ended it, if one did. */
+  signal: NodeJS.Signals | null;
   /** Node's spawn error (`ENOENT`: no such program, or no such folder). */
   error?: NodeJS.ErrnoException;
   stopped?: StopReason;
@@ -31,7 +33,8 @@ export interface ProcessOutcome {
  * Runs a program as the leader of a process group of its own (`detached`), so that a cancel, a
  * timeout or runaway output stops everything it started too: `sh -c 'sleep 100 &'` leaves no
  * sleep behind. The group is sent SIGTERM, then SIGKILL after STOP_GRACE_MS. A program that ends
- * by itself leaves what it started alone (a daemon an on_clone starts on purpose).
+ * by itself leaves what it started alone (a daemon an on_clone starts on purpose). The agent runs
+ * its commands this way, the core an Action's script.
  */
 export function runProcessGroup(
   file: string,
@@ -40,7 +43,7 @@ export function runProcessGroup(
 ): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     if (options.signal?.aborted) {
-      resolve({ stdout: '', stderr: '', code: null, stopped: 'cancelled' });
+      resolve({ stdout: '', stderr: '', code: null, signal: null, stopped: 'cancelled' });
       return;
     }
     const child = spawn(file, args, {
@@ -78,9 +81,9 @@ export function runProcessGroup(
         forward?.(chunk);
       });
     }
-    child.on('error', (error) => finish({ code: null, error }));
+    child.on('error', (error) => finish({ code: null, signal: null, error }));
     // 'close': the program exited and every holder of its output closed it.
-    child.on('close', (code) => finish({ code }));
+    child.on('close', (code, signal) => finish({ code, signal }));
   });
 }
 
