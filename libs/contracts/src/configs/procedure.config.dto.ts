@@ -20,9 +20,8 @@ export class ProcedureStageDto {
   @NestedList(() => EnabledExecutionDto) executions?: EnabledExecutionDto[];
 }
 
-@KomodoAliases({ stage: 'stages' })
-export class ProcedureConfigDto {
-  @NestedList(() => ProcedureStageDto) stages?: ProcedureStageDto[];
+/** What Procedures and Actions share: how they run on a schedule or a webhook. */
+export class ScheduledRunDto {
   @OneOf(SCHEDULE_FORMATS) schedule_format?: string;
   @Str() schedule?: string;
   @Bool() schedule_enabled?: boolean;
@@ -31,4 +30,9 @@ export class ProcedureConfigDto {
   @Bool() failure_alert?: boolean;
   @Bool() webhook_enabled?: boolean;
   @Str() webhook_secret?: string;
+}
+
+@KomodoAliases({ stage: 'stages' })
+export class ProcedureConfigDto extends ScheduledRunDto {
+  @NestedList(() => ProcedureStageDto) stages?: ProcedureStageDto[];
 }

@@ -1,5 +1,5 @@
 import type { ReferenceSpec } from '../resources/configs/common';
-import type { ScheduleFormat } from '../procedure/procedure.config';
+import { defaultScheduledRunFields, type ScheduledRunFields } from '../procedure/procedure.config';
 
 /** How `arguments` is written (Komodo's FileFormat); Monitor reads `key_value` and `json`. */
 export const ARGUMENTS_FORMATS = ['key_value', 'toml', 'yaml', 'json'] as const;
@@ -9,19 +9,11 @@ export type ArgumentsFormat = (typeof ARGUMENTS_FORMATS)[number];
  * Komodo's ActionConfig: a TypeScript file run with a signed-in client and `ARGS`.
  * `reload_deno_deps` is accepted for Komodo's syncs and ignored: Monitor runs Actions on Node.
  */
-export interface ActionConfig {
+export interface ActionConfig extends ScheduledRunFields {
   file_contents: string;
   arguments_format: ArgumentsFormat;
   arguments: string;
   run_at_startup: boolean;
-  schedule_format: ScheduleFormat;
-  schedule: string;
-  schedule_enabled: boolean;
-  schedule_timezone: string;
-  schedule_alert: boolean;
-  failure_alert: boolean;
-  webhook_enabled: boolean;
-  webhook_secret: string;
   reload_deno_deps: boolean;
 }
 
@@ -31,14 +23,7 @@ export function defaultActionConfig(): ActionConfig {
     arguments_format: 'key_value',
     arguments: '',
     run_at_startup: false,
-    schedule_format: 'English',
-    schedule: '',
-    schedule_enabled: true,
-    schedule_timezone: '',
-    schedule_alert: true,
-    failure_alert: true,
-    webhook_enabled: true,
-    webhook_secret: '',
+    ...defaultScheduledRunFields(),
     reload_deno_deps: false,
   };
 }

@@ -24,8 +24,8 @@ export interface ProcedureStage {
   executions: EnabledExecution[];
 }
 
-export interface ProcedureConfig {
-  stages: ProcedureStage[];
+/** What Procedures and Actions share, as Komodo: how they run on a schedule or a webhook. */
+export interface ScheduledRunFields {
   schedule_format: ScheduleFormat;
   schedule: string;
   schedule_enabled: boolean;
@@ -36,9 +36,8 @@ export interface ProcedureConfig {
   webhook_secret: string;
 }
 
-export function defaultProcedureConfig(): ProcedureConfig {
+export function defaultScheduledRunFields(): ScheduledRunFields {
   return {
-    stages: [],
     schedule_format: 'English',
     schedule: '',
     schedule_enabled: true,
@@ -48,6 +47,14 @@ export function defaultProcedureConfig(): ProcedureConfig {
     webhook_enabled: true,
     webhook_secret: '',
   };
+}
+
+export interface ProcedureConfig extends ScheduledRunFields {
+  stages: ProcedureStage[];
+}
+
+export function defaultProcedureConfig(): ProcedureConfig {
+  return { stages: [], ...defaultScheduledRunFields() };
 }
 
 /**
