@@ -116,7 +116,7 @@ describe('Komodo 2.x requests', () => {
     const key = await frank.ok<{ key: string; secret: string }>('auth/manage', 'CreateApiKey', {
       name: 'frank-key',
     });
-    await frank.write('CreateAlerter', { name: 'franks-alerter' });
+    await frank.write('CreateProcedure', { name: 'franks-procedure' });
     await monitor.admin.write('CreateUserGroup', { name: 'frank-group' });
     await monitor.admin.write('SetUsersInUserGroup', { user_group: 'frank-group', users: [id] });
 
@@ -140,7 +140,7 @@ describe('Komodo 2.x requests', () => {
     // Their history still names them.
     const { updates } = await monitor.admin.read<{ updates: Types.UpdateListItem[] }>(
       'ListUpdates',
-      { query: { operation: 'CreateAlerter' } },
+      { query: { operation: 'CreateProcedure' } },
     );
     const franks = updates.filter((u) => u.operator === id);
     expect(franks.map((u) => u.username)).toEqual(['frank']);
