@@ -27,9 +27,16 @@ import { ResourceUpdates } from './resource-updates';
 import { ServerStatsTab } from './server-stats-tab';
 import { StackServicesTab } from './stack-services-tab';
 import { hasWebhooks, WebhookUrls } from './webhook-urls';
+import { ActionTab } from '../procedures/action-tab';
+import { scriptOf, stagesOf } from '../procedures/configs';
+import { NextRun } from '../procedures/next-run';
+import { RunPanel } from '../procedures/run-panel';
+import { StagesTab } from '../procedures/stages-tab';
 
 type Tab =
   | 'Config'
+  | 'Stages'
+  | 'Script'
   | 'Stats'
   | 'Containers'
   | 'Images'
@@ -60,6 +67,8 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
   if (kind === 'Deployment') return ['Config', 'Log', 'Inspect'];
   if (kind === 'Build') return ['Config', 'Versions'];
   if (kind === 'Alerter') return ['Config', 'Deliveries'];
+  if (kind === 'Procedure') return ['Stages', 'Config'];
+  if (kind === 'Action') return ['Script', 'Config'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -88,7 +97,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
     const params: GetPermissionDto = { target: { type: spec.kind, id } };
     return api.read('GetPermission', params);
   }, [api, spec, id]);
-  const [tab, setTab] = useState<Tab>('Config');
+  const [tab, setTab] = useState<Tab>(tabsOf(spec.kind, false)[0]);
 
   if (!resource.data) {
     return (
@@ -132,6 +141,7 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           {reason && <p className="muted">{reason}</p>}
           {spec.kind === 'Repo' && <RepoCommits resource={current} />}
           {spec.kind === 'Build' && <BuildInfo item={listed.data} />}
+          {(spec.kind === 'Procedure' || spec.kind === 'Action') && <NextRun item={listed.data} />}
         </div>
         {allows(level, 'Write') && (
           <ActionButton
@@ -148,6 +158,9 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
       </header>
       <ErrorNote error={resource.error ?? permission.error} />
       <ExecutionButtons key={target} executions={executions} target={target} state={state} />
+      {(spec.kind === 'Procedure' || spec.kind === 'Action') && allows(level, 'Execute') && (
+        <RunPanel kind={spec.kind} id={target} />
+      )}
       <nav className="tabs" role="tablist">
         {tabs.map((t) => (
           <button
@@ -166,6 +179,24 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
         <ConfigTab
           spec={spec}
           resource={current}
+          canWrite={allows(level, 'Write')}
+          onSaved={resource.reload}
+        />
+      )}
+      {tab === 'Stages' && (
+        <StagesTab
+          key={JSON.stringify(current.config)}
+          id={target}
+          stages={stagesOf(current.config)}
+          canWrite={allows(level, 'Write')}
+          onSaved={resource.reload}
+        />
+      )}
+      {tab === 'Script' && (
+        <ActionTab
+          key={JSON.stringify(current.config)}
+          id={target}
+          {...scriptOf(current.config)}
           canWrite={allows(level, 'Write')}
           onSaved={resource.reload}
         />
