@@ -17,6 +17,8 @@ export interface WebhookRequest {
   provider: string;
   target: string;
   action: string;
+  /** The branch the URL names, for kinds whose URL ends in one (procedure, action). */
+  branch?: string;
   headers: Record<string, string | string[] | undefined>;
   req: WithRawBody;
   payload: unknown;
@@ -28,7 +30,7 @@ export interface WebhookRoute<K extends WebhookKind, A extends string> {
   actions: readonly A[];
   /** The URL's shape, said in a 404: `/listener/<github|gitlab>/repo/<repo>/<clone|pull>`. */
   usage: string;
-  follows: (resource: Resource<K>) => string;
+  follows: (resource: Resource<K>, request: WebhookRequest) => string;
 }
 
 export type Admitted<K extends WebhookKind, A extends string> =
@@ -59,7 +61,7 @@ export function admitWebhook<K extends WebhookKind, A extends string>(
     headers: request.headers,
     rawBody: request.req.rawBody,
     payload: request.payload,
-    follows: route.follows(resource),
+    follows: route.follows(resource, request),
   });
   if (ignored) return { ignored };
   return { resource, action, meta: { userId: 'webhook', via: 'webhook', correlationId: newId() } };

@@ -14,15 +14,30 @@ import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import { isBuilding } from '../api/builds/build-shown';
 import { ExecutionForwarder } from '../api/execution-forwarder';
+import { ApiError } from '../api/api-error';
 import { HttpErrorFilter } from '../api/http-error.filter';
 import type { WithRawBody } from './raw-body';
 import { WebhookGate } from './webhook-gate';
 import { admitWebhook, type WebhookRequest, type WebhookRoute } from './webhook-target';
 
 type Hook = Omit<WebhookRequest, 'headers' | 'req' | 'payload'>;
+type BranchHook = Omit<Hook, 'action'> & { branch: string };
 type RequestHeaders = WebhookRequest['headers'];
+type RunKind = 'Procedure' | 'Action';
 
 const REPO_OPERATIONS = { clone: 'CloneRepo', pull: 'PullRepo', build: 'BuildRepo' } as const;
+const RUNS = {
+  Procedure: { execution: 'RunProcedure', param: 'procedure' },
+  Action: { execution: 'RunAction', param: 'action' },
+} as const;
+
+/** A procedure's or action's URL names the branch its pushes must be to (or ANY_BRANCH). */
+const branchRoute = <K extends RunKind>(kind: K, path: string): WebhookRoute<K, 'run'> => ({
+  kind,
+  actions: ['run'],
+  usage: `/listener/<github|gitlab>/${path}/<${path}>/<branch|__ANY__>`,
+  follows: (_, request) => request.branch ?? '',
+});
 
 /**
  * Komodo's git webhooks, `POST /listener/<github|gitlab>/<kind>/<id or name>[/<action>]`, each
@@ -35,6 +50,8 @@ export class WebhookController {
   private readonly stackRoute: WebhookRoute<'Stack', 'refresh' | 'deploy'>;
   private readonly repoRoute: WebhookRoute<'Repo', keyof typeof REPO_OPERATIONS>;
   private readonly buildRoute: WebhookRoute<'Build', 'build'>;
+  private readonly procedureRoute = branchRoute('Procedure', 'procedure');
+  private readonly actionRoute = branchRoute('Action', 'action');
 
   constructor(
     private readonly executions: ExecutionForwarder,
@@ -129,6 +146,55 @@ export class WebhookController {
       await this.executions.run('Build', 'CancelBuild', { build: build.id }, meta);
     }
     return this.executions.run('Build', 'RunBuild', { build: build.id }, meta);
+  }
+
+  @Post(':provider/procedure/:target/:branch')
+  @HttpCode(202)
+  procedure(
+    @Param() hook: BranchHook,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    return this.runAsWriter(this.procedureRoute, { ...hook, action: 'run', headers, req, payload });
+  }
+
+  @Post(':provider/action/:target/:branch')
+  @HttpCode(202)
+  action(
+    @Param() hook: BranchHook,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    return this.runAsWriter(this.actionRoute, { ...hook, action: 'run', headers, req, payload });
+  }
+
+  /**
+   * RunProcedure or RunAction as the user who last wrote the resource, as a schedule runs it,
+   * with that user's rights (Komodo runs these as an admin, which would let a push do anything).
+   */
+  private async runAsWriter<K extends RunKind>(
+    route: WebhookRoute<K, 'run'>,
+    request: WebhookRequest,
+  ) {
+    const admitted = admitWebhook(this.gate, this.readModel, route, request);
+    if ('ignored' in admitted) return admitted.ignored;
+    const { resource, meta } = admitted;
+    if (!resource.configWriter) {
+      throw new ApiError(
+        409,
+        `${resource.kind} '${resource.name}' has no last writer to run it as: save it once`,
+        'CONFLICT',
+      );
+    }
+    const { execution, param } = RUNS[route.kind];
+    return this.executions.run(
+      route.kind,
+      execution,
+      { [param]: resource.id },
+      { ...meta, userId: resource.configWriter },
+    );
   }
 
   /** The branch a build's pushes must be to: its linked Repo's when it builds from one. */

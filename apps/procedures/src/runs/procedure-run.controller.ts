@@ -24,7 +24,9 @@ export class ProcedureRunController {
 
   @MessagePattern(execSubject('Procedure', P.RunProcedure.name), { queue })
   run({ params, meta }: Envelope): Promise<WriteResult> {
-    return this.runs.run(requireValid(ProcedureParamDto, params).procedure, meta);
+    const { procedure } = requireValid(ProcedureParamDto, params);
+    // Only the gateway's listener sends `via: webhook`, already as the procedure's last writer.
+    return this.runs.run(procedure, meta, meta.via === 'webhook' ? 'webhook' : undefined);
   }
 
   @MessagePattern(execSubject('Procedure', P.CancelProcedure.name), { queue })
