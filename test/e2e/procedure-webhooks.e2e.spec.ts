@@ -129,10 +129,17 @@ describe('procedure and action webhooks', () => {
     expect(runsOf('Procedure', `off-${run}`)).toBe(0);
   });
 
-  it('runs on a push to any branch when the URL says __ANY__', async () => {
+  it('runs on a push to any branch when the URL says __ANY__, from GitHub or GitLab', async () => {
     const name = `any-${run}`;
-    for (const branch of ['feature/x', 'main']) {
-      const answer = await signedPush(`github/procedure/${name}/__ANY__`, branch);
+    const gitlabBody = JSON.stringify({ object_kind: 'push', ref: 'refs/heads/main' });
+    const answers = [
+      await signedPush(`github/procedure/${name}/__ANY__`, 'feature/x'),
+      await hook(`gitlab/procedure/${name}/__ANY__`, gitlabBody, {
+        'x-gitlab-event': 'Push Hook',
+        'x-gitlab-token': SECRET,
+      }),
+    ];
+    for (const answer of answers) {
       expect(answer.status).toBe(202);
       expect((await completed(monitor.admin, (await answer.json()) as Update)).success).toBe(true);
     }

@@ -16,9 +16,6 @@ import {
 
 export const PROVIDERS: GitProvider[] = ['github', 'gitlab'];
 
-/** Komodo's branch for a procedure's or action's webhook URL that every push matches. */
-export const ANY_BRANCH = '__ANY__';
-
 type Headers = Record<string, string | string[] | undefined>;
 
 /** A resource a webhook acts on: its switch and secret. */
@@ -33,8 +30,8 @@ export interface Delivered {
   headers: Headers;
   rawBody: Buffer | undefined;
   payload: unknown;
-  /** The branch the resource follows (ANY_BRANCH: all): a push to another is ignored. */
-  follows: string;
+  /** The branch the resource follows (undefined: every branch): a push to another is ignored. */
+  follows: string | undefined;
 }
 
 export interface Ignored {
@@ -76,7 +73,7 @@ export class WebhookGate {
       return { ignored: true, message: `'${event}' events are ignored: only pushes act` };
     }
     const branch = pushedBranch(payload);
-    if (delivered.follows !== ANY_BRANCH && branch !== delivered.follows) {
+    if (delivered.follows !== undefined && branch !== delivered.follows) {
       return {
         ignored: true,
         message: `a push to '${branch ?? 'no branch'}' is ignored: ${resource.kind} '${resource.name}' follows '${delivered.follows}'`,

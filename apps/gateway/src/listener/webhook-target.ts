@@ -30,7 +30,8 @@ export interface WebhookRoute<K extends WebhookKind, A extends string> {
   actions: readonly A[];
   /** The URL's shape, said in a 404: `/listener/<github|gitlab>/repo/<repo>/<clone|pull>`. */
   usage: string;
-  follows: (resource: Resource<K>, request: WebhookRequest) => string;
+  /** Undefined: pushes to every branch act. */
+  follows: (resource: Resource<K>, request: WebhookRequest) => string | undefined;
 }
 
 export type Admitted<K extends WebhookKind, A extends string> =

@@ -31,12 +31,15 @@ const RUNS = {
   Action: { execution: 'RunAction', param: 'action' },
 } as const;
 
+/** Komodo's branch in a procedure's or action's webhook URL that every push matches. */
+const ANY_BRANCH = '__ANY__';
+
 /** A procedure's or action's URL names the branch its pushes must be to (or ANY_BRANCH). */
 const branchRoute = <K extends RunKind>(kind: K, path: string): WebhookRoute<K, 'run'> => ({
   kind,
   actions: ['run'],
   usage: `/listener/<github|gitlab>/${path}/<${path}>/<branch|__ANY__>`,
-  follows: (_, request) => request.branch ?? '',
+  follows: (_, request) => (request.branch === ANY_BRANCH ? undefined : request.branch),
 });
 
 /**
