@@ -19,10 +19,10 @@ function ScriptHelp() {
       <summary>What the script gets</summary>
       <ul>
         <li>
-          <code>komodo</code>: komodo_client&apos;s <code>KomodoClient</code> on this Monitor,
-          with a key of the user who runs the action (<code>komodo.read</code>,{' '}
-          <code>komodo.write</code>, <code>komodo.execute</code>); <code>monitor</code>:
-          Monitor&apos;s own client, with the same key.
+          <code>komodo</code>: komodo_client&apos;s <code>KomodoClient</code> on this Monitor, with
+          a key of the user who runs the action (<code>komodo.read</code>, <code>komodo.write</code>
+          , <code>komodo.execute</code>); <code>monitor</code>: Monitor&apos;s own client, with the
+          same key.
         </li>
         <li>
           <code>ARGS</code>: the action&apos;s arguments, with the args given to Run over them.

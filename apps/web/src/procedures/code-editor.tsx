@@ -8,8 +8,7 @@ interface Props {
 }
 
 /** CodeMirror and its language, fetched only when an editor opens (the dashboard never loads them). */
-const loadEditor = () =>
-  Promise.all([import('codemirror'), import('@codemirror/lang-javascript')]);
+const loadEditor = () => Promise.all([import('codemirror'), import('@codemirror/lang-javascript')]);
 
 /**
  * TypeScript with syntax highlighting (CodeMirror 6). The editor owns its text once open: the

@@ -5,7 +5,9 @@ import { kindSpec } from '../kinds';
 import type { Options } from '../config/reference-inputs';
 
 /** The resources of each kind a procedure's executions may name, as the user may read them. */
-export function useKindOptions(kinds: readonly ResourceKind[]): Partial<Record<ResourceKind, Options>> {
+export function useKindOptions(
+  kinds: readonly ResourceKind[],
+): Partial<Record<ResourceKind, Options>> {
   const { api } = useSession();
   const key = [...new Set(kinds)].sort().join(',');
   const lists = useRequest(async () => {

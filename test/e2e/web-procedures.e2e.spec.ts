@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { api, logIn, type ApiClient } from '../support/api';
+import { launchChromium, screenshot, signedUpPage } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { freePort } from '../support/free-port';
+import { startFreshMonitor } from '../support/fresh-monitor';
+import { completed, type UpdateView } from '../support/updates';
+
+/*
+ * The Procedure and Action pages of issue 15 in Debian's Chromium against a real embedded
+ * Monitor: a procedure built in the stage editor, saved, run to its end; an Action's script
+ * written in its code editor, run, its line in its Update. The tests share one page, in order.
+ */
+
+const SLOW = 60_000;
+
+interface ProcedureView {
+  _id: { $oid: string };
+  config: { stages: { name: string; executions: { execution: { type: string } }[] }[] };
+}
+
+describe('web UI: Procedures and Actions', () => {
+  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
+  let browser: Browser;
+  let page: Page;
+  let admin: ApiClient;
+
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+
+  beforeAll(async () => {
+    const port = await freePort();
+    monitor = await startFreshMonitor({
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_PORT: String(port),
+      MONITOR_ACTIONS_API_URL: `http://127.0.0.1:${port}`,
+    });
+    browser = await launchChromium();
+    page = await signedUpPage(browser, monitor.url);
+    admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+  }, SLOW);
+
+  afterAll(async () => {
+    await browser?.close();
+    await monitor?.destroy();
+  }, SLOW);
+
+  it(
+    'builds a Sleep stage and a None stage, shows a refusal by stage, saves, runs to the end',
+    async () => {
+      const created = await admin.write<ProcedureView>('CreateProcedure', { name: 'two-stage' });
+      await page.goto(`${monitor.url}/procedures/${created._id.$oid}`);
+      await button('Add stage').click();
+      await button('Add stage').click();
+      const first = page.getByTestId('stage-0');
+      await first.getByLabel('stage name').fill('pause');
+      await first.getByLabel('execution').selectOption('Sleep');
+      await first.locator('#stage-0-execution-0-duration_ms').fill('300');
+
+      // A batch without a pattern: the gateway's 400 names the stage, shown above Save.
+      const second = page.getByTestId('stage-1');
+      await second.getByLabel('execution').selectOption('BatchRunProcedure');
+      await button('Save stages').click();
+      const refusal = page.locator('.stages [role="alert"]');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain("stage 'Stage 2'");
+
+      await second.getByLabel('execution').selectOption('None');
+      await button('Save stages').click();
+      await refusal.waitFor({ state: 'detached' });
+      const saved = await eventually(async () => {
+        const p = await admin.read<ProcedureView>('GetProcedure', { procedure: 'two-stage' });
+        expect(p.config.stages.map((s) => s.name)).toEqual(['pause', 'Stage 2']);
+        return p;
+      });
+      expect(saved.config.stages.map((s) => s.executions[0].execution.type)).toEqual([
+        'Sleep',
+        'None',
+      ]);
+      await screenshot(page, 'procedure');
+
+      await button('Run Procedure').click();
+      const follow = page.getByRole('link', { name: /Follow the run/ });
+      const id = (await follow.getAttribute('href'))!.split('/').pop()!;
+      await follow.click();
+      const run = await completed(admin, { _id: { $oid: id } } as UpdateView);
+      expect(run.success).toBe(true);
+      const log = run.logs.map((l) => `${l.stage}\n${l.stdout}`).join('\n');
+      expect(log).toContain('pause');
+      expect(log).toContain('Stage 2');
+      // The page heard of the end: its stages are there, none running.
+      await page.locator('[data-stage]').first().waitFor();
+      await page.locator('[data-running]').waitFor({ state: 'detached' });
+      await page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
+    'writes an Action that prints a line, runs it, and shows the line in its Update',
+    async () => {
+      const created = await admin.write<{ _id: { $oid: string } }>('CreateAction', {
+        name: 'greeter',
+      });
+      await page.goto(`${monitor.url}/actions/${created._id.$oid}`);
+      const editor = page.locator('.cm-content');
+      await editor.waitFor();
+      await editor.fill("console.log('hello from the action editor');");
+      // Highlighted: the string is a token of its own, in a span of its style.
+      await page.locator('.cm-line span', { hasText: "'hello from the action editor'" }).waitFor();
+      await button('Save script').click();
+      await eventually(async () => {
+        const action = await admin.read<{ config: { file_contents: string } }>('GetAction', {
+          action: 'greeter',
+        });
+        expect(action.config.file_contents).toContain('hello from the action editor');
+      });
+      await screenshot(page, 'action');
+
+      await button('Run Action').click();
+      const follow = page.getByRole('link', { name: /Follow the run/ });
+      const id = (await follow.getAttribute('href'))!.split('/').pop()!;
+      await follow.click();
+      const run = await completed(admin, { _id: { $oid: id } } as UpdateView);
+      expect(run.logs.map((l) => l.stdout).join('\n')).toContain('hello from the action editor');
+      await page.locator('pre.stdout', { hasText: 'hello from the action editor' }).waitFor();
+    },
+    SLOW,
+  );
+});
