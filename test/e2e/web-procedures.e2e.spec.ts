@@ -106,7 +106,13 @@ describe('web UI: Procedures and Actions', () => {
       await editor.waitFor();
       await editor.fill("console.log('hello from the action editor');");
       // Highlighted: the string is a token of its own, in a span of its style.
-      await page.locator('.cm-line span', { hasText: "'hello from the action editor'" }).waitFor();
+      const token = page.locator('.cm-line span', {
+        hasText: "'hello from the action editor'",
+      });
+      await token.waitFor();
+      // ...and styled (the page's CSP lets no <style> in: a shadow root's sheet must carry it).
+      const color = (l: typeof token) => l.evaluate((e) => getComputedStyle(e).color);
+      expect(await color(token)).not.toBe(await color(page.locator('.cm-line').first()));
       await button('Save script').click();
       await eventually(async () => {
         const action = await admin.read<{ config: { file_contents: string } }>('GetAction', {

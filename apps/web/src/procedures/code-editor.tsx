@@ -29,9 +29,15 @@ export function CodeEditor({ value, readOnly, onChange }: Props) {
     loadEditor().then(
       ([{ EditorView, basicSetup }, { javascript }]) => {
         if (closed || !host.current) return;
+        // The page's CSP allows no <style> element; in a shadow root CodeMirror styles itself
+        // with a constructed stylesheet, which the policy does not govern.
+        const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+        const parent = document.createElement('div');
+        root.replaceChildren(parent);
         view = new EditorView({
           doc: value,
-          parent: host.current,
+          root,
+          parent,
           extensions: [
             basicSetup,
             javascript({ typescript: true }),
