@@ -132,4 +132,37 @@ describe('web UI: Procedures and Actions', () => {
     },
     SLOW,
   );
+
+  it(
+    "links a nested run's child Update, and the child back to its run",
+    async () => {
+      const nested = {
+        name: 'nested',
+        enabled: true,
+        executions: [
+          {
+            enabled: true,
+            execution: { type: 'RunProcedure', params: { procedure: 'two-stage' } },
+          },
+        ],
+      };
+      const outer = await admin.write<ProcedureView>('CreateProcedure', {
+        name: 'outer',
+        config: { stages: [nested] },
+      });
+      await page.goto(`${monitor.url}/procedures/${outer._id.$oid}`);
+      // The resource param is picked by name.
+      const picker = page.locator('#stage-0-execution-0-procedure');
+      expect(await picker.locator('option:checked').textContent()).toBe('two-stage');
+
+      await button('Run Procedure').click();
+      await page.getByRole('link', { name: /Follow the run/ }).click();
+      const child = page.getByRole('link', { name: /Child Update/ });
+      await child.waitFor({ timeout: 30_000 });
+      await child.click();
+      await page.getByRole('link', { name: /Part of run/ }).waitFor();
+      await page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor({ timeout: 30_000 });
+    },
+    SLOW,
+  );
 });

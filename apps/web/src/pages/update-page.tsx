@@ -10,6 +10,7 @@ import { StateBadge } from '../components/state-badge';
 import { duration, Time } from '../components/time';
 import { resultOf } from '../components/updates-table';
 import { Link } from '../router';
+import { RunLinks } from '../procedures/run-links-view';
 
 /**
  * One Update with each stage's log, read again as the live feed says it changed: the stage
@@ -46,6 +47,7 @@ export function UpdatePage({ id }: { id: string }) {
             <dt>took</dt>
             <dd>{duration(u.start_ts, u.end_ts)}</dd>
           </dl>
+          <RunLinks update={u} />
           <h2>Stages</h2>
           {u.logs.length === 0 && <p className="muted">No stage has run yet.</p>}
           <ol className="stages">
