@@ -153,7 +153,9 @@ describe('web UI: Procedures and Actions', () => {
       await page.goto(`${monitor.url}/procedures/${outer._id.$oid}`);
       // The resource param is picked by name.
       const picker = page.locator('#stage-0-execution-0-procedure');
-      expect(await picker.locator('option:checked').textContent()).toBe('two-stage');
+      await eventually(async () =>
+        expect(await picker.locator('option:checked').textContent()).toBe('two-stage'),
+      );
 
       await button('Run Procedure').click();
       await page.getByRole('link', { name: /Follow the run/ }).click();
@@ -162,6 +164,29 @@ describe('web UI: Procedures and Actions', () => {
       await child.click();
       await page.getByRole('link', { name: /Part of run/ }).waitFor();
       await page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor({ timeout: 30_000 });
+    },
+    SLOW,
+  );
+
+  it(
+    'shows when a scheduled procedure runs next',
+    async () => {
+      const nightly = await admin.write<ProcedureView>('CreateProcedure', {
+        name: 'nightly',
+        config: { schedule_format: 'Cron', schedule: '0 0 3 * * *', schedule_timezone: 'UTC' },
+      });
+      await page.goto(`${monitor.url}/procedures/${nightly._id.$oid}`);
+      const next = page.getByText(/Next scheduled run:/);
+      await next.waitFor();
+      const listed = await admin.read<{ info: { next_scheduled_run?: number } }[]>(
+        'ListProcedures',
+        { query: { names: ['nightly'] } },
+      );
+      const at = listed[0].info.next_scheduled_run!;
+      expect(new Date(at).getUTCHours()).toBe(3);
+      expect(await next.textContent()).toContain(
+        await page.evaluate((ms) => new Date(ms).toLocaleString(), at),
+      );
     },
     SLOW,
   );
