@@ -1,4 +1,4 @@
-import type { ActionConfig, ProcedureConfig } from '@monitor/domain';
+import type { ActionConfig, ProcedureConfig } from '@monitor/contracts';
 
 /**
  * The parts of a Procedure's or an Action's config its own tabs edit; the resource page holds

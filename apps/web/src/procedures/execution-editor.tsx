@@ -1,4 +1,4 @@
-import type { EnabledExecution } from '@monitor/domain';
+import type { EnabledExecution } from '@monitor/contracts';
 import type { ResourceKind } from '@monitor/contracts';
 import { ReferenceInput, type Options } from '../config/reference-inputs';
 import { EXECUTION_TYPES, numberParam, paramFieldsOf, type ParamField } from './execution-fields';

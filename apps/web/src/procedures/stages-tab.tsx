@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { UpdateResourceDto } from '@monitor/contracts';
-import type { ProcedureStage } from '@monitor/domain';
+import type { ProcedureStage } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { ErrorNote } from '../components/error-note';
 import { paramFieldsOf } from './execution-fields';

@@ -1,4 +1,4 @@
-import type { EnabledExecution, ProcedureStage } from '@monitor/domain';
+import type { EnabledExecution, ProcedureStage } from '@monitor/contracts';
 import { defaultParams } from './execution-fields';
 
 /** Pure edits of a procedure's stages: each answers new stages, the old ones untouched. */

@@ -1,4 +1,4 @@
-import type { ProcedureStage } from '@monitor/domain';
+import type { ProcedureStage } from '@monitor/contracts';
 import {
   addExecution,
   addStage,
