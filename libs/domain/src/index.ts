@@ -50,3 +50,4 @@ export * from './procedure/cycles';
 export * from './procedure/runner-params';
 export * from './schedule';
 export * from './action/action-arguments';
+export * from './resource-sync/declared';
