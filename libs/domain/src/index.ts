@@ -47,6 +47,7 @@ export * from './upcasters';
 export * from './procedure/run';
 export * from './procedure/executions';
 export * from './procedure/cycles';
+export * from './procedure/nesting';
 export * from './procedure/runner-params';
 export * from './schedule';
 export * from './action/action-arguments';

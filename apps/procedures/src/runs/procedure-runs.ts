@@ -13,6 +13,7 @@ import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import { checkNesting } from './run-ancestry';
 import { RunCancels } from './run-cancels';
 import { RunDriver } from './run-driver';
 import { RunLease } from './run-lease';
@@ -52,6 +53,7 @@ export class ProcedureRuns implements OnModuleDestroy {
   ): Promise<WriteResult> {
     const procedure = this.procedure(idOrName);
     const starter = starterOf(procedure, meta, by);
+    await checkNesting(this.store, this.readModel, procedure, starter.parentUpdateId, meta);
     let recorded!: (run: Promise<RunLease>) => void;
     const known = new Promise<Promise<RunLease>>((resolve) => (recorded = resolve));
     const { id, position } = await this.runner.start({
