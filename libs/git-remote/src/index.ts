@@ -1,2 +1,3 @@
 export * from './remote';
 export * from './read-remote';
+export * from './commit-remote';

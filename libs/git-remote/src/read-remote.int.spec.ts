@@ -95,6 +95,34 @@ describe('readRemote: files of a private repository, read by the core', () => {
     ]);
   });
 
+  it('with folders, reads every file under a folder or the root with the suffix, in path order', async () => {
+    await git.createRepo('acme/sync', {
+      'stacks/web.toml': '[[stack]]\n',
+      'stacks/db/main.toml': '[[stack]]\nname = "db"\n',
+      'stacks/notes.md': 'not read\n',
+      'servers.toml': '[[server]]\n',
+    });
+    const sync = { ...remote(), url: git.url('acme/sync') };
+    const folders = { suffix: '.toml' };
+    const read = await readRemote(sync, ['stacks', 'servers.toml', 'missing'], { folders });
+    expect(read.files).toEqual([
+      { path: 'stacks/db/main.toml', contents: '[[stack]]\nname = "db"\n', folder: 'stacks' },
+      { path: 'stacks/web.toml', contents: '[[stack]]\n', folder: 'stacks' },
+      { path: 'servers.toml', contents: '[[server]]\n' },
+      { path: 'missing', error: "no file 'missing' in the repository" },
+    ]);
+    const root = await readRemote(sync, ['.'], { folders });
+    expect(root.files.map((f) => [f.path, f.folder])).toEqual([
+      ['servers.toml', '.'],
+      ['stacks/db/main.toml', '.'],
+      ['stacks/web.toml', '.'],
+    ]);
+    // Without the option a folder is still refused, as a Dockerfile path must name a file.
+    expect((await readRemote(sync, ['stacks'])).files[0].error).toBe(
+      "'stacks' is a tree, not a file",
+    );
+  });
+
   it('refuses file://, ext:: and credentials in the URL, and an option for a branch, running no git', async () => {
     const refused = async (fields: object, message: RegExp) => {
       const error = await readRemote({ ...remote(), ...fields }, ['Dockerfile']).catch((e) => e);

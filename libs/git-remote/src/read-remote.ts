@@ -11,7 +11,7 @@ import {
   type RemoteFile,
   type RemoteRead,
 } from './remote';
-import { runGit, type GitRun } from './run-git';
+import { gitStep as step, type GitRun } from './run-git';
 
 export interface ReadOptions {
   /** The longest a fetch may take. */
@@ -20,9 +20,14 @@ export interface ReadOptions {
   stepTimeoutMs?: number;
   /** A larger file is an `error`, not contents. */
   maxFileBytes?: number;
+  /**
+   * Read a path naming a folder (`.` the repository's root) as every file under it, at any
+   * depth, whose name ends with `suffix`, in path order (a sync's `resource_path`).
+   */
+  folders?: { suffix: string };
 }
 
-const DEFAULTS: Required<ReadOptions> = {
+const DEFAULTS: Required<Omit<ReadOptions, 'folders'>> = {
   fetchTimeoutMs: 2 * 60_000,
   stepTimeoutMs: 30_000,
   maxFileBytes: 1024 * 1024,
@@ -72,54 +77,92 @@ export async function readRemote(
     const log = await step('log', ['log', '-1', '--format=%H%n%s', at, '--'], inRepo);
     const [hash = '', ...message] = log.toString('utf8').trim().split('\n');
     const files: RemoteFile[] = [];
-    for (const path of paths) files.push(await readFile(path, hash, inRepo, limits.maxFileBytes));
+    for (const path of paths) files.push(...(await readPath(path, hash, inRepo, limits)));
     return { commit: { hash, message: message.join('\n') }, files };
   } finally {
     await rm(home, { recursive: true, force: true });
   }
 }
 
-async function readFile(
+type Limits = typeof DEFAULTS & Pick<ReadOptions, 'folders'>;
+
+/** One asked path: a file, or with `folders` every file under a folder. */
+async function readPath(
   asked: string,
   commit: string,
   run: GitRun,
+  limits: Limits,
+): Promise<RemoteFile[]> {
+  if (limits.folders && isRoot(asked)) return readFolder(asked, undefined, commit, run, limits);
+  const path = treePath(asked);
+  if ('problem' in path) return [{ path: asked, error: `refused: ${path.problem}` }];
+  const [entry] = await listTree(['ls-tree', '-l', '-z', commit, '--', path.path], run);
+  if (!entry || entry.name !== path.path)
+    return [{ path: asked, error: `no file '${path.path}' in the repository` }];
+  if (entry.type === 'tree' && limits.folders)
+    return readFolder(asked, path.path, commit, run, limits);
+  return [await readEntry(asked, entry, run, limits.maxFileBytes)];
+}
+
+/** Every file under `folder` (the root when undefined) whose name has the wanted suffix. */
+async function readFolder(
+  asked: string,
+  folder: string | undefined,
+  commit: string,
+  run: GitRun,
+  limits: Limits,
+): Promise<RemoteFile[]> {
+  const scope = folder === undefined ? [] : ['--', `${folder}/`];
+  const entries = (await listTree(['ls-tree', '-r', '-l', '-z', commit, ...scope], run))
+    .filter((e) => e.name.endsWith(limits.folders!.suffix))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: RemoteFile[] = [];
+  for (const entry of entries)
+    files.push({
+      ...(await readEntry(entry.name, entry, run, limits.maxFileBytes)),
+      folder: asked,
+    });
+  return files;
+}
+
+function isRoot(path: string): boolean {
+  return path.split('/').every((s) => s === '' || s === '.');
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  blob: string;
+  size: string;
+  name: string;
+}
+
+async function listTree(args: string[], run: GitRun): Promise<TreeEntry[]> {
+  const out = await step('ls-tree', args, { ...run, maxStdout: 16 * SMALL_OUTPUT });
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, blob, size] = line.slice(0, tab).split(/\s+/);
+      return { mode, type, blob, size, name: line.slice(tab + 1) };
+    });
+}
+
+async function readEntry(
+  asked: string,
+  { mode, type, blob, size, name }: TreeEntry,
+  run: GitRun,
   maxBytes: number,
 ): Promise<RemoteFile> {
-  const path = treePath(asked);
-  if ('problem' in path) return { path: asked, error: `refused: ${path.problem}` };
-  const entry = (await step('ls-tree', ['ls-tree', '-l', '-z', commit, '--', path.path], run))
-    .toString('utf8')
-    .split('\0')[0];
-  const [meta, name] = entry.split('\t');
-  if (!meta || name !== path.path)
-    return { path: asked, error: `no file '${path.path}' in the repository` };
-  const [mode, type, blob, size] = meta.split(/\s+/);
-  if (mode === SYMLINK_MODE) return { path: asked, error: `refused: '${path.path}' is a symlink` };
-  if (type !== 'blob') return { path: asked, error: `'${path.path}' is a ${type}, not a file` };
+  if (mode === SYMLINK_MODE) return { path: asked, error: `refused: '${name}' is a symlink` };
+  if (type !== 'blob') return { path: asked, error: `'${name}' is a ${type}, not a file` };
   if (Number(size) > maxBytes)
-    return {
-      path: asked,
-      error: `'${path.path}' is ${size} bytes, more than the ${maxBytes} read`,
-    };
+    return { path: asked, error: `'${name}' is ${size} bytes, more than the ${maxBytes} read` };
   const contents = await step('cat-file', ['cat-file', 'blob', blob], {
     ...run,
     maxStdout: maxBytes,
   });
   return { path: asked, contents: contents.toString('utf8') };
-}
-
-/** One git step's stdout; a failure is a GitRemoteError with git's (masked) reason. */
-async function step(name: string, args: string[], run: GitRun): Promise<Buffer> {
-  const output = await runGit(args, run);
-  if (output.code === 0 && !output.truncated) return output.stdout;
-  const reason = output.truncated ? 'printed more than expected' : explain(output.stderr);
-  throw new GitRemoteError('GIT_FAILED', `git ${name} failed: ${reason}`);
-}
-
-/** git words a refused login as a failed prompt; say what it means. */
-function explain(stderr: string): string {
-  const text = stderr.trim() || 'no message';
-  if (/could not read Username|Authentication failed|\b401\b/.test(text))
-    return `${text}\nthe git server refused the credentials (HTTP 401): check the token and username`;
-  return text;
 }

@@ -13,8 +13,10 @@ export interface GitRemote {
 }
 
 export interface RemoteFile {
-  /** As asked. */
+  /** As asked; a file found under an asked folder: its path in the repository. */
   path: string;
+  /** The asked folder a file was found under. */
+  folder?: string;
   contents?: string;
   /** Why there are no contents: missing, refused, too large. */
   error?: string;

@@ -9,6 +9,8 @@ export interface GitRun {
   maxStdout: number;
   /** Masks secrets in what an error repeats of git's output. */
   mask: (text: string) => string;
+  /** Written to git's stdin (`hash-object --stdin`); none when absent. */
+  stdin?: Buffer;
 }
 
 export interface GitOutput {
@@ -30,8 +32,10 @@ export function runGit(args: string[], run: GitRun): Promise<GitOutput> {
     const child = spawn('git', args, {
       cwd: run.cwd,
       env: run.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [run.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+    child.stdin?.on('error', () => undefined); // git may exit before reading it all: its code says why
+    child.stdin?.end(run.stdin);
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = '';
@@ -69,4 +73,20 @@ export function runGit(args: string[], run: GitRun): Promise<GitOutput> {
       resolve({ code, stdout: Buffer.concat(chunks), stderr: run.mask(stderr), truncated });
     });
   });
+}
+
+/** One git step's stdout (`name` for messages); a failure is a GitRemoteError with git's (masked) reason. */
+export async function gitStep(name: string, args: string[], run: GitRun): Promise<Buffer> {
+  const output = await runGit(args, run);
+  if (output.code === 0 && !output.truncated) return output.stdout;
+  const reason = output.truncated ? 'printed more than expected' : explain(output.stderr);
+  throw new GitRemoteError('GIT_FAILED', `git ${name} failed: ${reason}`);
+}
+
+/** git words a refused login as a failed prompt; say what it means. */
+function explain(stderr: string): string {
+  const text = stderr.trim() || 'no message';
+  if (/could not read Username|Authentication failed|\b401\b/.test(text))
+    return `${text}\nthe git server refused the credentials (HTTP 401): check the token and username`;
+  return text;
 }
