@@ -5,6 +5,8 @@ import { TagReads } from './api/read/tags.read';
 import { UpdateReads } from './api/read/updates.read';
 import { VersionRead } from './api/read/version.read';
 import { RequestRegistry } from './api/request-registry';
+import { ActingController } from './api/acting.controller';
+import { RequestDispatcher } from './api/request-dispatcher';
 import { RpcController } from './api/rpc.controller';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
@@ -52,11 +54,18 @@ import { UpdateFeed } from './live/update-feed';
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
-  controllers: [AuthController, EventsController, RpcController, WebhookController],
+  controllers: [
+    AuthController,
+    EventsController,
+    RpcController,
+    WebhookController,
+    ActingController,
+  ],
   providers: [
     Authenticator,
     IdentityCommands,
     AccessCheck,
+    RequestDispatcher,
     ServerRequests,
     ExecutionForwarder,
     KindRequests,

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { LevelledLogger, loadConfig } from '@monitor/config';
-import { createRuntime, distributedRoot, runMain, stopOnSignal } from '@monitor/runtime';
+import { busTransport } from '@monitor/bus';
+import {
+  createRuntime,
+  distributedRoot,
+  natsServers,
+  runMain,
+  stopOnSignal,
+} from '@monitor/runtime';
 import { GatewayModule } from './gateway.module';
 import { setUpGatewayHttp } from './http-setup';
 
@@ -16,6 +23,12 @@ runMain(async () => {
     logger: new LevelledLogger(config.log_level),
   });
   setUpGatewayHttp(app, config);
+  // Services send it requests to handle as a user (ACTING_SUBJECT): it serves the bus as well.
+  app.connectMicroservice(
+    busTransport({ transport: 'nats', servers: natsServers(config), name: 'gateway' }),
+    { inheritAppConfig: false },
+  );
+  await app.startAllMicroservices();
   await app.listen(config.port, config.host);
   stopOnSignal(app, runtime);
 });

@@ -47,3 +47,18 @@ export const QUEUE_GROUPS = {
 } as const;
 
 export type BusService = keyof typeof QUEUE_GROUPS;
+
+/**
+ * `act.request`: a service asks the gateway to handle a request as one of its users, with every
+ * check an HTTP caller meets (a sync applying its plan as whoever ran it). The bus is trusted:
+ * only services are on it.
+ */
+export const ACTING_SUBJECT = 'act.request';
+
+/** What a service sends on ACTING_SUBJECT; `meta.userId` is the user acted for. */
+export interface ActingRequest<M extends { userId: string } = { userId: string }> {
+  verb: string;
+  name: string;
+  params: unknown;
+  meta: M;
+}

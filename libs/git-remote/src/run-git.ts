@@ -32,10 +32,11 @@ export function runGit(args: string[], run: GitRun): Promise<GitOutput> {
     const child = spawn('git', args, {
       cwd: run.cwd,
       env: run.env,
-      stdio: [run.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-    child.stdin?.on('error', () => undefined); // git may exit before reading it all: its code says why
-    child.stdin?.end(run.stdin);
+    // git may exit before reading it all: its exit code says why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(run.stdin);
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = '';

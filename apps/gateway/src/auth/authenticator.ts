@@ -1,3 +1,4 @@
+import type { Via } from '@monitor/eventstore';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AuthError,
@@ -144,7 +145,7 @@ export class Authenticator {
   }
 
   /** A fresh Principal for a user already authenticated (grants may have changed since). */
-  principal(userId: string, via: PrincipalVia): Principal {
+  principal(userId: string, via: Via): Principal {
     const user = this.readModel.identity.user(userId);
     if (!user)
       throw new ApiError(401, 'the user of these credentials no longer exists', 'UNAUTHENTICATED');
