@@ -19,6 +19,11 @@ import { RunDriver } from './run-driver';
 import { RunLease } from './run-lease';
 import { RunStream } from './run-stream';
 
+interface Recorded {
+  run: ProcedureRun;
+  lease: RunLease;
+}
+
 /** Drives runs: RunProcedure's Update, the run's stream, the lease it holds, the driver. */
 @Injectable()
 export class ProcedureRuns implements OnModuleDestroy {
@@ -54,8 +59,8 @@ export class ProcedureRuns implements OnModuleDestroy {
     const procedure = this.procedure(idOrName);
     const starter = starterOf(procedure, meta, by);
     await checkNesting(this.store, this.readModel, procedure, starter.parentUpdateId, meta);
-    let recorded!: (run: Promise<RunLease>) => void;
-    const known = new Promise<Promise<RunLease>>((resolve) => (recorded = resolve));
+    let recorded!: (run: Promise<Recorded>) => void;
+    const known = new Promise<Promise<Recorded>>((resolve) => (recorded = resolve));
     const { id, position } = await this.runner.start({
       operation: 'RunProcedure',
       target: { type: 'Procedure', id: procedure.id },
@@ -64,9 +69,9 @@ export class ProcedureRuns implements OnModuleDestroy {
     });
     // Ours from now, though it may wait in the queue: a resume leaves it alone.
     this.driving.add(id);
-    const lease = this.record(id, procedure, starter, meta);
-    recorded(lease);
-    await lease;
+    const record = this.record(id, procedure, starter, meta);
+    recorded(record);
+    await record;
     return { id, position };
   }
 
@@ -77,7 +82,7 @@ export class ProcedureRuns implements OnModuleDestroy {
     try {
       if (run.starter.parentUpdateId) await ctx.record({ parent: run.starter.parentUpdateId });
       const stop = AbortSignal.any([this.stopping.signal, lease.lost.signal]);
-      const stream = new RunStream(this.store, run.runId, meta, stop);
+      const stream = lease.stream.stoppingWith(stop);
       const signal = AbortSignal.any([cancel.signal, stop]);
       await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });
     } finally {
@@ -109,28 +114,26 @@ export class ProcedureRuns implements OnModuleDestroy {
   private async work(
     ctx: ExecutionContext,
     id: string,
-    recorded: Promise<Promise<RunLease>>,
+    recorded: Promise<Promise<Recorded>>,
     meta: CommandMeta,
   ) {
     try {
-      const lease = await await recorded;
-      const state = await new RunStream(this.store, id, meta).read();
-      if (state.status !== 'Active') throw new Error(`procedure run ${id} was not recorded`);
-      await this.drive(ctx, state.run, lease, meta);
+      const { run, lease } = await await recorded;
+      await this.drive(ctx, run, lease, meta);
     } finally {
       this.driving.delete(id);
     }
   }
 
-  /** The run's stream (its config as it is now) and this replica's lease on it. */
+  /** The run's stream (its config as it is now) and this replica's lease on it: one append. */
   private async record(
     id: string,
     procedure: Resource<'Procedure'>,
     starter: RunStarter,
     meta: CommandMeta,
-  ): Promise<RunLease> {
-    const stream = new RunStream(this.store, id, meta);
-    await stream.apply({
+  ): Promise<Recorded> {
+    const lease = this.lease(id, meta);
+    const run = await lease.take({
       type: 'Queue',
       runId: id,
       procedureId: procedure.id,
@@ -139,9 +142,7 @@ export class ProcedureRuns implements OnModuleDestroy {
       starter,
       ts: Date.now(),
     });
-    const lease = this.lease(id, meta);
-    await lease.take();
-    return lease;
+    return { run, lease };
   }
 
   procedure(idOrName: string): Resource<'Procedure'> {

@@ -1,4 +1,9 @@
-import { describePlace, type PlannedExecution, type ProcedureRun } from '@monitor/domain';
+import {
+  describePlace,
+  type PlannedExecution,
+  type ProcedureRun,
+  type ProcedureRunCommand,
+} from '@monitor/domain';
 import { StageFailed, type ExecutionContext, type StageOutput } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta } from '@monitor/resources';
@@ -21,11 +26,22 @@ export interface DrivenRun {
   meta: CommandMeta;
 }
 
+/** How one execution ended, and whether the run's stream has it started (so must finish it). */
+interface Outcome {
+  success: boolean;
+  started: boolean;
+}
+
 /**
  * Drives a run from where its stream stands: stages in order, a stage's executions at once.
  * A started execution is waited for, never started again; a failed one fails its stage once its
  * siblings have finished, and no later stage starts. Ends the run's stream; a failure or a cancel
  * throws StageFailed, which fails the run's Update.
+ *
+ * Few appends: a stage starts with the executions it can send in one; its executions' ends are
+ * written with the stage's end, and that with the next stage's start or the run's end. A restart
+ * in between loses nothing: a started execution is re-attached to its Update, which says how it
+ * ended.
  */
 export class RunDriver {
   constructor(
@@ -37,30 +53,51 @@ export class RunDriver {
   async drive(driven: DrivenRun): Promise<void> {
     const { stream, signal } = driven;
     let run = driven.run;
+    /** What is decided and not yet written: written with the next append. */
+    let pending: ProcedureRunCommand[] = [];
     const first = run.stageRunning ? run.stage! : (run.stage ?? -1) + 1;
     for (let stage = first; stage < run.stages.length; stage++) {
-      if (signal.aborted) return this.cancelled(driven, run);
-      if (!run.stageRunning) {
+      if (signal.aborted) return this.cancelled(driven, run, pending);
+      const fresh = new Set<number>();
+      // Only the first stage can be one already running: a resumed run's.
+      if (stage !== first || !run.stageRunning) {
         const config = run.stages[stage];
         const executions = config.enabled
           ? planStage(this.readModel, this.access, run.starter.userId, config)
           : [];
-        run = await stream.apply({ type: 'StartStage', stage, executions, now: Date.now() });
+        const now = Date.now();
+        const starts = executions.flatMap((planned, index) =>
+          this.startable(run, planned)
+            ? [{ type: 'StartExecution' as const, stage, index, now }]
+            : [],
+        );
+        run = await stream.apply(
+          ...pending,
+          { type: 'StartStage', stage, executions, now },
+          ...starts,
+        );
+        pending = [];
+        for (const { index } of starts) fresh.add(index);
       }
       const current = run;
-      const results = await Promise.all(
+      const outcomes = await Promise.all(
         current.plan.map((planned, index) =>
-          this.execution({ ...driven, run: current }, index, planned),
+          this.execution({ ...driven, run: current }, index, planned, fresh.has(index)),
         ),
       );
-      const failed = results.indexOf(false);
-      run = await stream.apply({ type: 'FinishStage', success: failed < 0, now: Date.now() });
+      const failed = outcomes.findIndex((x) => !x.success);
+      pending = [
+        ...outcomes.flatMap(({ started, success }, index) =>
+          started ? [{ type: 'FinishExecution' as const, stage, index, success }] : [],
+        ),
+        { type: 'FinishStage', success: failed < 0, now: Date.now() },
+      ];
       // A cancel fails what it cuts short: the run says it was cancelled, not that it failed.
-      if (failed >= 0 && signal.aborted) return this.cancelled(driven, run);
+      if (failed >= 0 && signal.aborted) return this.cancelled(driven, run, pending);
       if (failed >= 0) {
         const where = { stage, execution: failed };
         const reason = `failed ${describePlace(current, where)}`;
-        await stream.apply({
+        await stream.apply(...pending, {
           type: 'Finish',
           success: false,
           failed: where,
@@ -70,14 +107,30 @@ export class RunDriver {
         return this.end(driven.ctx, 'Procedure Failed', `the procedure ${reason}`);
       }
     }
-    if (signal.aborted) return this.cancelled(driven, run);
-    await stream.apply({ type: 'Finish', success: true, now: Date.now() });
+    if (signal.aborted) return this.cancelled(driven, run, pending);
+    await stream.apply(...pending, { type: 'Finish', success: true, now: Date.now() });
   }
 
-  private async cancelled({ stream, ctx }: DrivenRun, run: ProcedureRun): Promise<never> {
+  /** Whether a stage starting now may record the execution started (its user may send it). */
+  private startable(run: ProcedureRun, planned: PlannedExecution): boolean {
+    if (planned.type === 'None' || planned.type === 'Sleep') return true;
+    try {
+      this.access.sendable(run.starter.userId, planned.type, planned.params);
+      return true;
+    } catch {
+      // Refused: run() refuses it again, and the refusal is logged there.
+      return false;
+    }
+  }
+
+  private async cancelled(
+    { stream, ctx }: DrivenRun,
+    run: ProcedureRun,
+    pending: ProcedureRunCommand[],
+  ): Promise<never> {
     const where = run.stage === undefined ? null : { stage: run.stage };
     const reason = `cancelled ${describePlace(run, where)}`;
-    await stream.apply({
+    await stream.apply(...pending, {
       type: 'Finish',
       success: false,
       cancelled: where,
@@ -93,80 +146,81 @@ export class RunDriver {
     throw new StageFailed(stage, reason);
   }
 
-  /** One execution, logged in the run's Update when it ends; answers whether it succeeded. */
-  private async execution(driven: DrivenRun, index: number, planned: PlannedExecution) {
+  /**
+   * One execution, logged in the run's Update when it ends. `fresh`: its start was written as
+   * its stage started, by this driver.
+   */
+  private async execution(
+    driven: DrivenRun,
+    index: number,
+    planned: PlannedExecution,
+    fresh: boolean,
+  ): Promise<Outcome> {
     const { run, ctx } = driven;
     const stage = run.stage!;
     const label = `Stage ${stage + 1} '${run.stages[stage].name}', execution ${planned.configured + 1}: ${planned.type}`;
+    const outcome: Outcome = {
+      success: true,
+      started: run.executions.some((x) => x.stage === stage && x.index === index),
+    };
     try {
       await ctx.stage(label, `${planned.type} ${JSON.stringify(planned.params)}`, () =>
-        this.run(driven, index, planned),
+        this.run(driven, index, planned, fresh, outcome),
       );
-      return true;
     } catch (error) {
-      if (error instanceof StageFailed) return false;
-      throw error;
+      if (!(error instanceof StageFailed)) throw error;
+      outcome.success = false;
     }
+    return outcome;
   }
 
   private async run(
     { run, stream, signal, cancel, meta }: DrivenRun,
     index: number,
     planned: PlannedExecution,
+    fresh: boolean,
+    outcome: Outcome,
   ): Promise<StageOutput> {
     const stage = run.stage!;
-    const finish = (success: boolean) =>
-      stream.apply({ type: 'FinishExecution', stage, index, success });
-    const recorded = run.executions.find((x) => x.stage === stage && x.index === index);
-    if (recorded?.success !== undefined)
-      return { stdout: recorded.updateId ?? '', success: recorded.success };
-    let started = recorded;
+    const known = run.executions.find((x) => x.stage === stage && x.index === index);
+    if (known?.success !== undefined)
+      return { stdout: known.updateId ?? '', success: known.success };
+    /** Started by a process before this one. */
+    const resumed = fresh ? undefined : known;
     const internal = planned.type === 'None' || planned.type === 'Sleep';
     const sendable = internal
       ? undefined
       : this.access.sendable(run.starter.userId, planned.type, planned.params);
+    let started = known;
     if (!started) {
       if (signal.aborted)
         return { stderr: 'the procedure was cancelled before it started', success: false };
       const now = Date.now();
       await stream.apply({ type: 'StartExecution', stage, index, now });
+      outcome.started = true;
       started = { stage, index, startedAt: now };
     }
-    if (planned.type === 'None') {
-      await finish(true);
-      return {};
-    }
+    if (planned.type === 'None') return {};
     if (planned.type === 'Sleep') {
       const ms = Number(planned.params.duration_ms ?? 0);
       const slept = await sleep(started.startedAt + ms - Date.now(), signal);
-      await finish(slept);
       return slept
         ? { stdout: `slept ${ms} ms` }
         : { stderr: 'cancelled while sleeping', success: false };
     }
     let updateId = started.updateId;
     if (!updateId) {
-      if (recorded) {
-        // Started by a process that stopped before its Update was known: never sent again.
-        await finish(false);
+      // Started by a process that stopped before its Update was known: never sent again.
+      if (resumed)
         return { stderr: 'interrupted as it started: not started again', success: false };
-      }
-      try {
-        updateId = await this.children.start(run, sendable!, planned.params, meta);
-      } catch (error) {
-        await finish(false);
-        throw error;
-      }
+      updateId = await this.children.start(run, sendable!, planned.params, meta);
       await stream.apply({ type: 'AttachExecution', stage, index, updateId });
     }
     const linked = await this.children.link(run, updateId, meta);
     const child = await this.children.wait(updateId, cancel, meta);
-    await finish(child.success);
     const note = linked ? '' : ' (completed before it could name the run)';
-    const outcome = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}${note}`;
-    return child.success
-      ? { stdout: outcome }
-      : { stdout: outcome, stderr: outcome, success: false };
+    const said = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}${note}`;
+    return child.success ? { stdout: said } : { stdout: said, stderr: said, success: false };
   }
 }
 

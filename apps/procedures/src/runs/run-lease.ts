@@ -1,3 +1,4 @@
+import type { ProcedureRunCommand } from '@monitor/domain';
 import type { RunStream } from './run-stream';
 
 /**
@@ -10,16 +11,19 @@ export class RunLease {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly stream: RunStream,
+    readonly stream: RunStream,
     private readonly replica: string,
     private readonly leaseMs: number,
     private readonly logger: (message: string) => void,
   ) {}
 
-  /** Takes the run (refused while another replica's lease holds), then keeps renewing it. */
-  async take(): ReturnType<RunStream['apply']> {
+  /**
+   * Takes the run (refused while another replica's lease holds), then keeps renewing it.
+   * `before`: commands written in the same append, before the take (the run's Queue).
+   */
+  async take(...before: ProcedureRunCommand[]): ReturnType<RunStream['apply']> {
     const now = Date.now();
-    const run = await this.stream.apply({
+    const run = await this.stream.apply(...before, {
       type: 'Take',
       replica: this.replica,
       leaseUntil: now + this.leaseMs,

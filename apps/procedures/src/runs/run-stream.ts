@@ -1,6 +1,7 @@
 import {
   DomainError,
   EVENT_UPCASTING,
+  procedureRunCommandsDecider,
   procedureRunDecider,
   procedureRunStream,
   type ProcedureRun,
@@ -15,10 +16,10 @@ import {
 import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 
 /**
- * A run's stream, written one command at a time. What this writer last wrote is kept, so a
- * command is one append rather than a read and an append; should another writer (a lease's
- * renewal, another replica) have moved the stream, the command is decided again on the stream
- * as stored. Once `stop` has fired (this process stops, or lost the run's lease), nothing more
+ * A run's stream, written a command (or several, as one append) at a time. What this writer
+ * last wrote is kept, so a write is one append rather than a read and an append; should another
+ * writer (a lease's renewal, another replica) have moved the stream, the commands are decided
+ * again on the stream as stored. Once `stop` has fired (this process stops, or lost the run's lease), nothing more
  * is written: what would be waits for ever, leaving the run as it stands for a replica to resume.
  */
 export class RunStream {
@@ -32,10 +33,18 @@ export class RunStream {
     private readonly stop?: AbortSignal,
   ) {}
 
-  apply(command: ProcedureRunCommand): Promise<ProcedureRun> {
-    const applied = this.tail.then(() => this.write(command));
+  /** The commands in order, their events one append: all of them are written or none. */
+  apply(...commands: ProcedureRunCommand[]): Promise<ProcedureRun> {
+    const applied = this.tail.then(() => this.write(commands));
     this.tail = applied.catch(() => undefined);
     return applied;
+  }
+
+  /** Another writer of this run, stopping with `stop`, that knows what this one last wrote. */
+  stoppingWith(stop: AbortSignal): RunStream {
+    const stream = new RunStream(this.store, this.runId, this.meta, stop);
+    stream.known = this.known;
+    return stream;
   }
 
   async read(): Promise<ProcedureRunState> {
@@ -43,22 +52,22 @@ export class RunStream {
     return events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
   }
 
-  private async write(command: ProcedureRunCommand): Promise<ProcedureRun> {
+  private async write(commands: ProcedureRunCommand[]): Promise<ProcedureRun> {
     if (this.stop?.aborted) return new Promise<never>(() => undefined);
     const known =
       this.known ??
-      (command.type === 'Queue'
+      (commands[0]?.type === 'Queue'
         ? { state: procedureRunDecider.initialState(), revision: 'no_stream' as const }
         : undefined);
     if (known) {
-      const written = await this.append(known, command);
+      const written = await this.append(known, commands);
       if (written) return written;
     }
     const handled = await handleCommand(
       this.store,
       procedureRunStream(this.runId),
-      procedureRunDecider,
-      command,
+      procedureRunCommandsDecider,
+      commands,
       this.meta,
     );
     const revision = handled.events.at(-1)?.revision;
@@ -66,14 +75,14 @@ export class RunStream {
     return activeRun(handled.state, this.runId);
   }
 
-  /** The command on the state last written; undefined when that state may be stale. */
+  /** The commands on the state last written; undefined when that state may be stale. */
   private async append(
     known: { state: ProcedureRunState; revision: ExpectedRevision },
-    command: ProcedureRunCommand,
+    commands: ProcedureRunCommand[],
   ): Promise<ProcedureRun | undefined> {
     let decided;
     try {
-      decided = procedureRunDecider.decide(known.state, command);
+      decided = procedureRunCommandsDecider.decide(known.state, commands);
     } catch (error) {
       // Refused on what this writer knows: decided again on the stream as stored.
       if (error instanceof DomainError) return undefined;

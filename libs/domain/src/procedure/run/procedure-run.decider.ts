@@ -166,6 +166,25 @@ export function decideProcedureRun(
   }
 }
 
+/**
+ * Several commands decided in turn, each on the state the one before leaves: their events are
+ * one append (a stage's end and the run's, a stage's start and its executions'), and all or
+ * none of them are decided.
+ */
+export function decideProcedureRunCommands(
+  state: ProcedureRunState,
+  commands: ProcedureRunCommand[],
+): ProcedureRunEvent[] {
+  const events: ProcedureRunEvent[] = [];
+  let current = state;
+  for (const command of commands) {
+    const decided = decideProcedureRun(current, command);
+    current = decided.reduce(evolveProcedureRun, current);
+    events.push(...decided);
+  }
+  return events;
+}
+
 /** The executions started and not finished: what a resumed run waits for. */
 export function unfinishedExecutions(run: ProcedureRun): StartedExecution[] {
   return run.executions.filter((x) => x.success === undefined);
@@ -188,4 +207,11 @@ export const procedureRunDecider = {
   initialState: (): ProcedureRunState => ({ status: 'Empty' }),
   evolve: evolveProcedureRun,
   decide: decideProcedureRun,
+};
+
+/** The same run, deciding several commands at once (decideProcedureRunCommands). */
+export const procedureRunCommandsDecider = {
+  initialState: procedureRunDecider.initialState,
+  evolve: evolveProcedureRun,
+  decide: decideProcedureRunCommands,
 };

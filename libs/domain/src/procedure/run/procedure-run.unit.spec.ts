@@ -1,7 +1,11 @@
 import { DomainError } from '../../shared/domain-error';
 import type { ProcedureStage } from '../procedure.config';
 import type { ProcedureRunCommand, ProcedureRunEvent, ProcedureRunState } from './procedure-run';
-import { procedureRunDecider, unfinishedExecutions } from './procedure-run.decider';
+import {
+  procedureRunCommandsDecider,
+  procedureRunDecider,
+  unfinishedExecutions,
+} from './procedure-run.decider';
 
 const stages: ProcedureStage[] = [
   {
@@ -147,6 +151,53 @@ describe('a procedure run: given its events, when a command comes', () => {
       replica: 'a',
       leaseUntil: 1000,
       now: 10,
+    });
+  });
+
+  describe('several commands at once', () => {
+    const whenAll = (state: ProcedureRunState, commands: ProcedureRunCommand[]) =>
+      procedureRunCommandsDecider.decide(state, commands);
+    const { type: _t, data } = queued;
+
+    it('queues and takes the run in one append', () => {
+      expect(
+        whenAll(given(), [
+          { type: 'Queue', ...data },
+          { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 },
+        ]),
+      ).toEqual([queued, started]);
+    });
+
+    it('starts a stage with its executions, each decided on the stage just started', () => {
+      expect(
+        whenAll(given(queued, started), [
+          { type: 'StartStage', stage: 0, executions: planned, now: 2 },
+          { type: 'StartExecution', stage: 0, index: 0, now: 3 },
+        ]),
+      ).toEqual([stage0, deployStarted]);
+    });
+
+    it('ends the executions, the stage and the run together', () => {
+      const events = whenAll(given(queued, started, stage0, deployStarted, deployAttached), [
+        { type: 'FinishExecution', stage: 0, index: 0, success: true },
+        { type: 'FinishStage', success: true, now: 4 },
+        { type: 'Finish', success: true, now: 4 },
+      ]);
+      expect(events.map((e) => e.type)).toEqual([
+        'ExecutionFinished',
+        'StageFinished',
+        'RunFinished',
+      ]);
+    });
+
+    it('decides none when one is refused: the stage cannot end while an execution runs', () => {
+      expect(() =>
+        whenAll(given(queued, started, stage0, deployStarted), [
+          { type: 'StartExecution', stage: 0, index: 1, now: 3 },
+          { type: 'FinishExecution', stage: 0, index: 1, success: true },
+          { type: 'FinishStage', success: true, now: 4 },
+        ]),
+      ).toThrow(DomainError);
     });
   });
 });
