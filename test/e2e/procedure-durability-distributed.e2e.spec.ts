@@ -1,9 +1,21 @@
+import Dockerode from 'dockerode';
+import { buildVariantImage } from '@monitor/testing';
 import { createEventStore, type EventStoreHandle } from '@monitor/eventstore';
 import { natsUrl } from '../test-env';
-import { api, signUp, type ApiClient } from '../support/api';
+import type { ApiClient } from '../support/api';
+import { startDistributed, type DistributedMonitor } from '../support/distributed-monitor';
+import { creations } from '../support/docker-events';
 import { eventually } from '../support/eventually';
-import { startProcess, type MonitorProcess } from '../support/process-monitor';
+import { removeContainers } from '../support/leftovers';
 import { completed, type UpdateView as Update } from '../support/updates';
+
+type Execution = [type: string, params: Record<string, unknown>];
+
+const stage = (name: string, ...executions: Execution[]) => ({
+  name,
+  enabled: true,
+  executions: executions.map(([type, params]) => ({ execution: { type, params }, enabled: true })),
+});
 
 /**
  * Distributed mode, a real nats-server and the JetStream store: the procedures process killed
@@ -11,81 +23,168 @@ import { completed, type UpdateView as Update } from '../support/updates';
  * to run out). The run resumes where its stream stood: nothing started twice.
  */
 describe('a procedure run survives kill -9 of the procedures process', () => {
-  const suffix = `${process.pid}_${Date.now()}`;
-  const env = {
-    MONITOR_NATS_URL: natsUrl(),
-    MONITOR_EVENT_STORE_KIND: 'jetstream',
-    MONITOR_EVENT_STORE_STREAM: `E2E_PROC_${suffix}`,
-    MONITOR_EVENT_STORE_SUBJECT_PREFIX: `e2e_proc_${suffix}`,
-    MONITOR_PROCEDURES_LEASE_MS: '1000',
-  };
-  const processes: MonitorProcess[] = [];
-  let procedures: MonitorProcess;
+  const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
+  const suffix = `${process.pid}`;
+  const image = `localhost/monitor-procedure-kill-${suffix}:1`;
+  /** Its container takes 3 s to stop on TERM: a Deploy replacing it is in flight that long. */
+  const slow = `proc-kill-slow-${suffix}`;
+  let monitor: DistributedMonitor;
   let client: ApiClient;
   let handle: EventStoreHandle;
 
-  const startProcedures = async () => {
-    procedures = await startProcess('procedures', env, { http: false });
-    processes.push(procedures);
+  const runEvents = async (run: Update) =>
+    (await handle.store.readStream(`procedurerun-${run._id.$oid}`)).map((e) => e.type);
+  const kill = async () => {
+    const procedures = monitor.services.get('procedures')!;
+    procedures.child.kill('SIGKILL');
+    await new Promise((resolve) => procedures.child.once('exit', resolve));
+  };
+  const killProcedures = async () => {
+    await kill();
+    await monitor.start('procedures');
   };
 
   beforeAll(async () => {
-    await startProcedures();
-    const gateway = await startProcess('gateway', env);
-    processes.push(gateway);
-    client = api(gateway.url, await signUp(gateway.url, 'admin'));
+    await buildVariantImage(docker, image, `procedure-kill-${suffix}`);
+    monitor = await startDistributed('prockill', ['deployer', 'procedures'], {
+      MONITOR_PROCEDURES_LEASE_MS: '1000',
+    });
+    client = monitor.admin;
     handle = await createEventStore({
       kind: 'jetstream',
       servers: natsUrl(),
-      stream: `E2E_PROC_${suffix}`,
-      prefix: `e2e_proc_${suffix}`,
+      stream: monitor.env.MONITOR_EVENT_STORE_STREAM,
+      prefix: monitor.env.MONITOR_EVENT_STORE_SUBJECT_PREFIX,
     });
-  }, 60_000);
+    await client.write('CreateDeployment', {
+      name: slow,
+      config: {
+        server_id: 'local',
+        image: { type: 'Image', params: { image } },
+        command: `/bin/sh -c "trap 'sleep 3; exit 0' TERM; sleep 3600 & wait"`,
+        network: 'none',
+        termination_timeout: 20,
+      },
+    });
+    // The container the procedure's Deploy replaces (slowly), made before the run.
+    const first = await client.execute<Update>('Deploy', { deployment: slow });
+    expect((await completed(client, first, 60_000)).success).toBe(true);
+  }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
+    await monitor?.stop();
     await handle?.store.close();
-  });
+    await removeContainers(docker, slow);
+    await docker
+      .getImage(image)
+      .remove()
+      .catch(() => undefined);
+  }, 60_000);
 
   it('killed mid-Sleep, started again: the run completes, each execution started once', async () => {
-    await eventually(async () => {
-      const created = await client.call('write', 'CreateProcedure', {
-        name: 'durable',
-        config: {
-          stages: [
-            {
-              name: 'wait',
-              enabled: true,
-              executions: [
-                { execution: { type: 'Sleep', params: { duration_ms: 3000 } }, enabled: true },
-                { execution: { type: 'None', params: {} }, enabled: true },
-              ],
-            },
-            {
-              name: 'after',
-              enabled: true,
-              executions: [{ execution: { type: 'None', params: {} }, enabled: true }],
-            },
-          ],
-        },
-      });
-      expect(created.status).toBe(200);
-    }, 30_000);
+    await client.write('CreateProcedure', {
+      name: 'durable',
+      config: {
+        stages: [
+          stage('wait', ['Sleep', { duration_ms: 3000 }], ['None', {}]),
+          stage('after', ['None', {}]),
+        ],
+      },
+    });
     const run = await client.execute<Update>('RunProcedure', { procedure: 'durable' });
-    const runEvents = async () =>
-      (await handle.store.readStream(`procedurerun-${run._id.$oid}`)).map((e) => e.type);
-    await eventually(async () => expect(await runEvents()).toContain('ExecutionStarted'), 10_000);
-    procedures.child.kill('SIGKILL');
-    await new Promise((resolve) => procedures.child.once('exit', resolve));
-    await startProcedures();
+    await eventually(
+      async () => expect(await runEvents(run)).toContain('ExecutionStarted'),
+      10_000,
+    );
+    await killProcedures();
 
     const done = await completed(client, run, 60_000);
     expect(done.success).toBe(true);
     expect(done.logs.map((l) => l.stage)).toContain(`Stage 2 'after', execution 1: None`);
-    const events = await runEvents();
+    const events = await runEvents(run);
     expect(events.filter((t) => t === 'StageStarted')).toHaveLength(2);
     expect(events.filter((t) => t === 'ExecutionStarted')).toHaveLength(3);
     expect(events.filter((t) => t === 'RunStarted').length).toBeGreaterThanOrEqual(2);
     expect(events.at(-1)).toBe('RunFinished');
+  }, 120_000);
+
+  it('killed while a Deploy and a Sleep run: the container is created once, the run completes', async () => {
+    await client.write('CreateProcedure', {
+      name: 'ship',
+      config: {
+        stages: [
+          stage('ship', ['Deploy', { deployment: slow }], ['Sleep', { duration_ms: 4000 }]),
+          stage('after', ['None', {}]),
+        ],
+      },
+    });
+    // Docker's events are asked by the second: from the next one, after the first Deploy's.
+    const since = Math.ceil(Date.now() / 1000);
+    await new Promise((resolve) => setTimeout(resolve, since * 1000 - Date.now()));
+    const run = await client.execute<Update>('RunProcedure', { procedure: 'ship' });
+    // The Deploy was sent and its Update recorded on the run, and it is still under way.
+    const deployId = await eventually(async () => {
+      const events = await handle.store.readStream(`procedurerun-${run._id.$oid}`);
+      const attached = events.find((e) => e.type === 'ExecutionAttached');
+      expect(attached).toBeDefined();
+      return (attached!.data as { updateId: string }).updateId;
+    }, 15_000);
+    const deploying = await client.read<Update>('GetUpdate', { id: deployId });
+    expect([deploying.operation, deploying.status]).toEqual(['Deploy', 'InProgress']);
+    await killProcedures();
+
+    const done = await completed(client, run, 60_000);
+    expect(done.logs.filter((l) => !l.success)).toEqual([]);
+    expect(done.success).toBe(true);
+    expect(done.logs.map((l) => l.stage).sort()).toEqual([
+      `Stage 1 'ship', execution 1: Deploy`,
+      `Stage 1 'ship', execution 2: Sleep`,
+      `Stage 2 'after', execution 1: None`,
+    ]);
+    const deploy = await client.read<Update>('GetUpdate', { id: deployId });
+    expect([deploy.status, deploy.success]).toEqual(['Complete', true]);
+    expect(JSON.parse(deploy.other_data ?? '{}')).toMatchObject({ parent: run._id.$oid });
+    const { updates } = await client.read<{ updates: { id: string; start_ts: number }[] }>(
+      'ListUpdates',
+      { query: { operation: 'Deploy' } },
+    );
+    expect(updates.filter((u) => u.start_ts >= run.start_ts).map((u) => u.id)).toEqual([deployId]);
+    expect(await creations(docker, slow, since)).toBe(1);
+    expect((await docker.getContainer(slow).inspect()).State.Running).toBe(true);
+    const events = await runEvents(run);
+    expect(events.filter((t) => t === 'ExecutionStarted')).toHaveLength(3);
+    expect(events.filter((t) => t === 'ExecutionAttached')).toHaveLength(1);
+    expect(events.at(-1)).toBe('RunFinished');
+  }, 120_000);
+
+  it('killed, started again past the resume window: the run ends interrupted, saying where', async () => {
+    await client.write('CreateProcedure', {
+      name: 'late',
+      config: {
+        stages: [
+          stage('wait', ['Sleep', { duration_ms: 30_000 }], ['None', {}]),
+          stage('never', ['None', {}]),
+        ],
+      },
+    });
+    const run = await client.execute<Update>('RunProcedure', { procedure: 'late' });
+    await eventually(async () => {
+      const events = await runEvents(run);
+      expect(events.filter((t) => t === 'ExecutionFinished')).toHaveLength(1);
+    }, 10_000);
+    await kill();
+    // The lease (1 s) runs out, then the window (500 ms) passes with nobody driving the run.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await monitor.start('procedures', { MONITOR_PROCEDURES_RESUME_WINDOW_MS: '500' });
+
+    const done = await completed(client, run, 30_000);
+    expect(done.success).toBe(false);
+    expect(done.logs.at(-1)).toMatchObject({ stage: 'interrupted', success: false });
+    expect(done.logs.at(-1)?.stderr).toContain(
+      "interrupted at stage 'wait' (1), execution 1 (Sleep)",
+    );
+    expect(done.logs.some((l) => l.stage.startsWith('Stage 2'))).toBe(false);
+    const { updates } = await client.read<{ updates: { status: string }[] }>('ListUpdates', {});
+    expect(updates.filter((u) => u.status !== 'Complete')).toEqual([]);
   }, 120_000);
 });

@@ -4,21 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildVariantImage } from '@monitor/testing';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
+import { creations } from '../support/docker-events';
 import { eventually } from '../support/eventually';
 import { removeContainers } from '../support/leftovers';
 import { completed, type UpdateView as Update } from '../support/updates';
-
-/** How many times Docker created the container since `since` (seconds), by its events. */
-async function creations(docker: Dockerode, name: string, since: number): Promise<number> {
-  const stream = await docker.getEvents({
-    since,
-    until: Math.ceil(Date.now() / 1000) + 1,
-    filters: { type: ['container'], event: ['create'], container: [name] },
-  });
-  let text = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) text += chunk.toString();
-  return text.split('\n').filter((line) => line.trim()).length;
-}
 
 describe('a procedure run survives its monitor stopping mid-stage (embedded, same store)', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
