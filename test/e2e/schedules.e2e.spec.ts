@@ -1,4 +1,4 @@
-import { createEventStore, type EventStoreHandle, type StoredEvent } from '@monitor/eventstore';
+import { createEventStore, type EventStoreHandle } from '@monitor/eventstore';
 import { natsUrl } from '../test-env';
 import { api, signUp, type ApiClient } from '../support/api';
 import { eventually } from '../support/eventually';
@@ -7,6 +7,8 @@ import { startProcess, type MonitorProcess } from '../support/process-monitor';
 interface Claim {
   tick: number;
   replica: string;
+  updateId: string;
+  alertId: string;
 }
 interface ScheduleItem {
   target: { type: string; id: string };
@@ -192,18 +194,19 @@ describe('schedules on two replicas', () => {
     await sleep(2_000);
 
     const events = await handle.store.readAll(0, 1_000_000);
-    const claimStreams = new Map<string, StoredEvent[]>();
-    for (const e of events.filter((e) => e.stream.startsWith(`scheduletick-${id}-`))) {
-      claimStreams.set(e.stream, [...(claimStreams.get(e.stream) ?? []), e]);
+    const claimEvents = events.filter((e) => e.stream.startsWith(`scheduleclaims-${id}-`));
+    // One claim per tick, in the stream of the tick's minute: at most 60 in a stream.
+    for (const e of claimEvents) {
+      expect(e.stream).toBe(
+        `scheduleclaims-${id}-${(e.data as Claim).tick - ((e.data as Claim).tick % 60_000)}`,
+      );
     }
-    // One claim per tick stream, named by the tick.
-    for (const [name, claims] of claimStreams) {
-      expect(claims).toHaveLength(1);
-      expect(name).toBe(`scheduletick-${id}-${(claims[0].data as Claim).tick}`);
-    }
-    const claims = [...claimStreams.values()]
-      .map(([e]) => e.data as Claim)
-      .sort((a, b) => a.tick - b.tick);
+    const perStream = new Map<string, number>();
+    for (const e of claimEvents) perStream.set(e.stream, (perStream.get(e.stream) ?? 0) + 1);
+    expect(Math.max(...perStream.values())).toBeLessThanOrEqual(60);
+    expect(perStream.size).toBeLessThanOrEqual(2);
+    const claims = claimEvents.map((e) => e.data as Claim).sort((a, b) => a.tick - b.tick);
+    expect(new Set(claims.map((c) => c.tick)).size).toBe(claims.length);
     expect(claims.length).toBeGreaterThanOrEqual(22);
     // Every second from the first tick to the last: none missed, before or after the kill.
     claims.forEach((c, i) => expect(c.tick).toBe(claims[0].tick + i * 1000));
@@ -220,13 +223,101 @@ describe('schedules on two replicas', () => {
         (e.data as { target: { id: string } }).target.id === id,
     );
     expect(told).toHaveLength(claims.length);
+    // Each run is the one its claim named.
     await eventually(async () => {
-      const updates = await client.read<{ updates: { operation: string }[] }>('ListUpdates', {
-        query: { 'target.type': 'Procedure', 'target.id': id },
-      });
-      expect(updates.updates.filter((u) => u.operation === 'RunProcedure')).toHaveLength(
-        claims.length,
-      );
+      expect((await runIds(client, id)).sort()).toEqual(claims.map((c) => c.updateId).sort());
     }, 20_000);
   }, 90_000);
+});
+
+async function runIds(client: ApiClient, procedureId: string): Promise<string[]> {
+  const updates = await client.read<{ updates: { id: string; operation: string }[] }>(
+    'ListUpdates',
+    { query: { 'target.type': 'Procedure', 'target.id': procedureId } },
+  );
+  return updates.updates.filter((u) => u.operation === 'RunProcedure').map((u) => u.id);
+}
+
+/**
+ * A replica that claims a tick and dies before starting its run (the test-only hook kills it
+ * right after the claim): another replica starts that run, once its claimer's grace is past,
+ * as the claim named it; no tick has two runs.
+ */
+describe('a tick whose claimer died before starting its run', () => {
+  const suffix = `${process.pid}_${Date.now()}`;
+  const stream = { stream: `E2E_TAKEOVER_${suffix}`, prefix: `e2e_takeover_${suffix}` };
+  const env = (replica: string) => ({
+    MONITOR_NATS_URL: natsUrl(),
+    MONITOR_EVENT_STORE_KIND: 'jetstream',
+    MONITOR_EVENT_STORE_STREAM: stream.stream,
+    MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
+    MONITOR_PROCEDURES_REPLICA: replica,
+    MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+  });
+  const processes: MonitorProcess[] = [];
+  let handle: EventStoreHandle;
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await handle?.store.close();
+  });
+
+  it('is started by another replica, as the claim named it, once', async () => {
+    const doomed = await startProcess(
+      'procedures',
+      { ...env('doomed'), MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM: '1' },
+      { http: false },
+    );
+    processes.push(doomed);
+    const gateway = await startProcess('gateway', env('gateway'));
+    processes.push(gateway);
+    const client = api(gateway.url, await signUp(gateway.url, 'admin'));
+    handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    const created = await client.write<{ _id: { $oid: string } }>('CreateProcedure', {
+      name: 'orphaned-tick',
+      config: { schedule_format: 'Cron', schedule: '* * * * * *', schedule_alert: true },
+    });
+    const id = created._id.$oid;
+    await new Promise((r) =>
+      doomed.child.exitCode !== null ? r(undefined) : doomed.child.once('exit', r),
+    );
+    const claimsOf = async () =>
+      (await handle.store.readAll(0, 1_000_000))
+        .filter((e) => e.stream.startsWith(`scheduleclaims-${id}-`))
+        .map((e) => e.data as Claim);
+    const [orphan] = await claimsOf();
+    expect(orphan.replica).toBe('doomed');
+    expect(await runIds(client, id)).toEqual([]);
+
+    const rescuer = await startProcess('procedures', env('rescuer'), { http: false });
+    processes.push(rescuer);
+    await eventually(
+      async () => expect(await runIds(client, id)).toContain(orphan.updateId),
+      30_000,
+    );
+    await eventually(
+      async () =>
+        expect(rescuer.output()).toContain('started for replica doomed, which claimed it'),
+      5_000,
+    );
+    await client.write('UpdateProcedure', { id, config: { schedule_enabled: false } });
+    await sleep(2_000);
+
+    const claims = await claimsOf();
+    expect(claims.filter((c) => c.replica === 'doomed')).toEqual([orphan]);
+    expect(new Set(claims.map((c) => c.tick)).size).toBe(claims.length);
+    await eventually(async () => {
+      expect((await runIds(client, id)).sort()).toEqual(claims.map((c) => c.updateId).sort());
+    }, 20_000);
+    // Its ScheduleRun told once too, under the id the claim named.
+    const told = (await handle.store.readAll(0, 1_000_000)).filter(
+      (e) =>
+        e.type === 'AlertRaised' &&
+        (e.data as { id: string; type: string }).type === 'ScheduleRun' &&
+        (e.data as { target: { id: string } }).target.id === id,
+    );
+    expect(told.map((e) => (e.data as { id: string }).id).sort()).toEqual(
+      claims.map((c) => c.alertId).sort(),
+    );
+  }, 120_000);
 });

@@ -7,6 +7,11 @@ export interface CommandMeta {
   via: Via;
   correlationId: string;
   causationId?: string;
+  /**
+   * The id the Update of the execution this command starts must have, given by a caller that
+   * named the run before starting it (a schedule's claim): a second start of it is refused.
+   */
+  updateId?: string;
 }
 
 export function eventMetadata(meta: CommandMeta, now = Date.now()): EventMetadata {

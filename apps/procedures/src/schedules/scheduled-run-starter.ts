@@ -5,10 +5,11 @@ import {
   decideAlert,
   EVENT_UPCASTING,
   scheduleRunAlert,
+  updateStream,
   type Resource,
   type ScheduledKind,
 } from '@monitor/domain';
-import type { EventStore } from '@monitor/eventstore';
+import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import { startExecution } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { eventMetadata, newId, type CommandMeta } from '@monitor/resources';
@@ -20,11 +21,19 @@ const RUNS: Record<string, { execution: string; param: string }> = {
   Action: { execution: 'RunAction', param: 'action' },
 };
 
+/** The run a claim names: its Update's id, and its ScheduleRun alert's when it tells one. */
+export interface NamedRun {
+  updateId: string;
+  alertId?: string;
+}
+
 /**
- * Starts the run of a claimed tick, as Komodo's schedule executor does: its `ScheduleRun` alert
- * first (when `schedule_alert`), then the run itself, sent over the bus as the gateway sends it.
- * The run acts as the user who last wrote the resource's config, with that user's rights
- * (Komodo runs it as an admin, which would let Execute on a procedure do anything).
+ * Starts the run a claim names, as Komodo's schedule executor does: its `ScheduleRun` alert
+ * first (when given an alert id), then the run itself, sent over the bus as the gateway sends it.
+ * Both are created with expected `no_stream` under the claim's ids, so starting a claim's run
+ * again (a replica taking over) tells and runs nothing twice. The run acts as the user who last
+ * wrote the resource's config, with that user's rights (Komodo runs it as an admin, which would
+ * let Execute on a procedure do anything).
  */
 @Injectable()
 export class ScheduledRunStarter {
@@ -34,14 +43,14 @@ export class ScheduledRunStarter {
     private readonly bus: BusClient,
   ) {}
 
-  async start(resource: Resource<ScheduledKind>, claimId: string): Promise<UpdateRecord> {
+  async start(resource: Resource<ScheduledKind>, run: NamedRun): Promise<UpdateRecord> {
     const meta: CommandMeta = {
       userId: resource.configWriter,
       via: 'system',
       correlationId: newId(),
-      causationId: claimId,
+      updateId: run.updateId,
     };
-    if (resource.config.schedule_alert) await this.raiseScheduleRun(resource, meta);
+    if (run.alertId) await this.raiseScheduleRun(resource, run.alertId, meta);
     const { execution, param } = RUNS[resource.kind];
     return startExecution(
       { bus: this.bus, readModel: this.readModel },
@@ -49,23 +58,35 @@ export class ScheduledRunStarter {
     );
   }
 
+  /** Whether the run's Update exists: some replica started it. */
+  async started(run: NamedRun): Promise<boolean> {
+    if (this.readModel.update(run.updateId)) return true;
+    return (await this.store.readStream(updateStream(run.updateId))).length > 0;
+  }
+
   private async raiseScheduleRun(
     resource: Resource<ScheduledKind>,
+    alertId: string,
     meta: CommandMeta,
   ): Promise<void> {
-    const alert = scheduleRunAlert(newId(), resource, Date.now());
+    const alert = scheduleRunAlert(alertId, resource, Date.now());
     const events = decideAlert({ status: 'Empty' }, { type: 'Raise', ...alert });
     const metadata = eventMetadata(meta);
-    await this.store.append(
-      alertStream(alert.id),
-      events.map((e) => ({
-        id: newId(),
-        type: e.type,
-        data: e.data,
-        metadata,
-        schemaVersion: EVENT_UPCASTING.version(e.type),
-      })),
-      'no_stream',
-    );
+    try {
+      await this.store.append(
+        alertStream(alert.id),
+        events.map((e) => ({
+          id: newId(),
+          type: e.type,
+          data: e.data,
+          metadata,
+          schemaVersion: EVENT_UPCASTING.version(e.type),
+        })),
+        'no_stream',
+      );
+    } catch (error) {
+      // Told already, by the replica that claimed the tick before it stopped.
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
   }
 }

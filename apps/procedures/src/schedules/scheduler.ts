@@ -9,48 +9,62 @@ import { hostname } from 'node:os';
 import type { MonitorConfig } from '@monitor/config';
 import {
   isResourceKind,
-  scheduleTickStream,
   type Resource,
+  type ScheduleClaim,
   type ScheduledKind,
 } from '@monitor/domain';
-import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
-import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, newId } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
+import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
+import { newId } from '@monitor/resources';
+import { ClaimBook } from './claim-book';
+import { OverdueClaims } from './overdue-claims';
 import { ScheduleBook } from './schedule-book';
 import { ScheduledRunStarter } from './scheduled-run-starter';
 
-/** The kinds with schedules; Action joins once the kind exists. */
+/** The kinds with schedules. */
 const SCHEDULED_KINDS = ['Procedure', 'Action'].filter(isResourceKind) as ScheduledKind[];
 
 /** How long after a whole second a pass looks: ticks fall on whole seconds. */
 const PASS_OFFSET_MS = 5;
 
 /**
+ * For tests only: a replica given this exits (SIGKILL) right after its first won claim, before
+ * starting the run, as a replica dying between the two would.
+ */
+const TEST_DIE_AFTER_CLAIM = 'MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM';
+
+/**
  * Runs Procedures and Actions on their schedules, on every replica at once. Each pass (once a
- * second) lists the ticks due since the last one from the read model; a tick is claimed by
- * creating its stream (`scheduletick-<id>-<tickMs>`, expected `no_stream`): the replica that
- * creates it starts the run, the others find it exists and skip. A replica that starts (or
- * starts again) claims the ticks of the last `catch_up_ms` that nobody claimed, never older.
+ * second) lists the ticks due since the last one from the read model and claims each in its
+ * minute's claim stream (see ClaimBook): the replica whose claim is stored starts the run the
+ * claim names; the others watch that claim, and start its run themselves if it has not started
+ * once the claimer's grace is over. A replica that starts (or starts again) claims the ticks of
+ * the last `catch_up_ms` that nobody claimed, never older.
  */
 @Injectable()
 export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Scheduler.name);
   private readonly replica: string;
   private readonly book: ScheduleBook;
+  private readonly claims: ClaimBook;
+  private readonly overdue = new OverdueClaims();
   private readonly starts = new Set<Promise<void>>();
+  /** Claims are made one resource at a time, in tick order, on this replica. */
+  private readonly queues = new Map<string, Promise<void>>();
   private lastLook?: number;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly starter: ScheduledRunStarter,
   ) {
     this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
     this.book = new ScheduleBook(config.scheduler.timezone, config.scheduler.catch_up_ms);
+    this.claims = new ClaimBook(store);
   }
 
   onApplicationBootstrap(): void {
@@ -75,17 +89,32 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private pass(): void {
     const now = Date.now();
+    const catchUp = this.config.scheduler.catch_up_ms;
     const listed = new Set<string>();
     for (const kind of SCHEDULED_KINDS) {
       for (const resource of this.readModel.list(kind)) {
         listed.add(resource.id);
         for (const tick of this.book.due(resource, this.lastLook, now)) {
-          this.track(this.claim(resource, tick));
+          this.inOrder(resource.id, () => this.claim(resource, tick));
         }
       }
     }
+    const started = (updateId: string) => !!this.readModel.update(updateId);
+    for (const { claim } of this.overdue.overdue(now, catchUp, started)) {
+      this.track(this.takeOver(claim));
+    }
     this.book.keepOnly(listed);
+    this.claims.forgetBefore(now - catchUp - 60_000);
     this.lastLook = now;
+  }
+
+  private inOrder(resourceId: string, work: () => Promise<void>): void {
+    const next = (this.queues.get(resourceId) ?? Promise.resolve()).then(work);
+    this.queues.set(resourceId, next);
+    this.track(next);
+    void next.then(() => {
+      if (this.queues.get(resourceId) === next) this.queues.delete(resourceId);
+    });
   }
 
   private track(work: Promise<void>): void {
@@ -94,39 +123,58 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async claim(resource: Resource<ScheduledKind>, tick: number): Promise<void> {
-    const stream = scheduleTickStream(resource.id, tick);
-    // A fresh id per replica: the store answers a repeated id as the first append's success.
-    const claimId = newId();
-    const meta = { userId: 'scheduler', via: 'system' as const, correlationId: claimId };
+    const claim: ScheduleClaim = {
+      kind: resource.kind,
+      id: resource.id,
+      tick,
+      replica: this.replica,
+      updateId: newId(),
+      alertId: newId(),
+    };
+    let outcome: Awaited<ReturnType<ClaimBook['claim']>>;
     try {
-      await this.store.append(
-        stream,
-        [
-          {
-            id: claimId,
-            type: 'ScheduleTickClaimed',
-            data: { kind: resource.kind, id: resource.id, tick, replica: this.replica },
-            metadata: eventMetadata(meta),
-          },
-        ],
-        'no_stream',
-      );
+      outcome = await this.claims.claim(claim);
     } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) return;
-      this.logger.error(
-        `${resource.kind} '${resource.name}': claiming tick ${new Date(tick).toISOString()} failed: ${(error as Error).message}`,
-      );
+      this.logger.error(`${this.describe(claim, resource)}: claiming failed: ${message(error)}`);
       return;
     }
+    if (!outcome.won) {
+      this.overdue.watch(outcome.first);
+      return;
+    }
+    if (process.env[TEST_DIE_AFTER_CLAIM]) process.kill(process.pid, 'SIGKILL');
+    await this.start(resource, claim, 'started');
+  }
+
+  /** Starts the run of a claim whose claimer did not: the resource as it is now. */
+  private async takeOver(claim: ScheduleClaim): Promise<void> {
+    const resource = this.readModel.resourceById(claim.kind, claim.id);
+    if (!resource) return;
+    await this.start(resource, claim, `started for replica ${claim.replica}, which claimed it`);
+  }
+
+  private async start(
+    resource: Resource<ScheduledKind>,
+    claim: ScheduleClaim,
+    how: string,
+  ): Promise<void> {
+    const run = {
+      updateId: claim.updateId,
+      alertId: resource.config.schedule_alert ? claim.alertId : undefined,
+    };
     try {
-      const update = await this.starter.start(resource, claimId);
-      this.logger.log(
-        `${resource.kind} '${resource.name}': scheduled run of ${new Date(tick).toISOString()} started (update ${update.id})`,
-      );
+      await this.starter.start(resource, run);
+      this.logger.log(`${this.describe(claim, resource)} ${how} (update ${claim.updateId})`);
     } catch (error) {
-      this.logger.error(
-        `${resource.kind} '${resource.name}': scheduled run of ${new Date(tick).toISOString()} did not start: ${(error as Error).message}`,
-      );
+      // Another replica started it first: its Update exists.
+      if (await this.starter.started(run).catch(() => false)) return;
+      this.logger.error(`${this.describe(claim, resource)} did not start: ${message(error)}`);
     }
   }
+
+  private describe(claim: ScheduleClaim, resource: Resource<ScheduledKind>): string {
+    return `${resource.kind} '${resource.name}': scheduled run of ${new Date(claim.tick).toISOString()}`;
+  }
 }
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,3 +2,4 @@ export * from './english';
 export * from './schedule';
 export * from './validate';
 export * from './ticks';
+export * from './claims';

@@ -70,10 +70,6 @@ export function claimFrom(
   return Math.max(lastLookMs ?? nowMs - catchUpMs, nowMs - catchUpMs, writtenAtMs);
 }
 
-/** The stream whose creation claims a tick: one replica creates it, the others find it exists. */
-export const scheduleTickStream = (resourceId: string, tickMs: number) =>
-  `scheduletick-${resourceId}-${tickMs}`;
-
 /** The kinds that have schedules (Actions once the kind exists). */
 export type ScheduledKind = Extract<ResourceKind, 'Procedure' | 'Action'>;
 

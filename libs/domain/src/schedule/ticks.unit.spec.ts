@@ -4,7 +4,6 @@ import {
   scheduleInfo,
   scheduleRunAlert,
   scheduleState,
-  scheduleTickStream,
 } from './ticks';
 
 const every = (schedule: string, more = {}) => ({
@@ -68,8 +67,7 @@ describe('schedule ticks', () => {
     expect(claimFrom(undefined, now, 60_000, now - 10_000)).toBe(now - 10_000);
   });
 
-  it('names the claim stream by resource and tick, and tells the run as ScheduleRun', () => {
-    expect(scheduleTickStream('p1', 1_000)).toBe('scheduletick-p1-1000');
+  it('tells a scheduled run as ScheduleRun', () => {
     expect(scheduleRunAlert('a1', { kind: 'Procedure', id: 'p1', name: 'nightly' }, 5)).toEqual({
       id: 'a1',
       ts: 5,

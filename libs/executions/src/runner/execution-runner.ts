@@ -50,7 +50,8 @@ export class ExecutionRunner {
   ) {}
 
   async start({ operation, target, meta, work }: ExecutionRequest): Promise<StartedExecution> {
-    const id = newId();
+    // A run named before it starts (meta.updateId) is created once: a second Start conflicts.
+    const id = meta.updateId ?? newId();
     const key = `${target.type}/${target.id}`;
     const previous = this.tails.get(key);
     const recorded = this.run(
