@@ -9,6 +9,7 @@ export * from './tag-commands';
 export * from './tag-resolver';
 export * from './config-secrets';
 export * from './credentials';
+export * from './git-source';
 export * from './known-secrets';
 export * from './variable-lookup';
 export * from './config-writer';

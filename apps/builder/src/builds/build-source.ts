@@ -4,7 +4,6 @@ import type { RegistryAuth, RepoRemoteParams } from '@monitor/contracts';
 import {
   interpolate,
   invalid,
-  repoUrl,
   withVersionVariable,
   type BuildConfig,
   type Resource,
@@ -12,7 +11,12 @@ import {
 } from '@monitor/domain';
 import type { ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
-import { ConfigSecrets, CredentialResolver, variableLookup } from '@monitor/resources';
+import {
+  ConfigSecrets,
+  CredentialResolver,
+  gitSourceOf,
+  variableLookup,
+} from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
 
@@ -57,36 +61,10 @@ export class BuildSource {
    * the account's token. An unknown Repo or account is a 400 naming the field.
    */
   git(mask: Mask, build: Resource<'Build'>): BuildGitSource | undefined {
-    const { config } = build;
-    const linked = config.linked_repo
-      ? this.readModel.resourceById('Repo', config.linked_repo)
-      : undefined;
-    if (config.linked_repo && !linked)
-      throw invalid(`config.linked_repo: no Repo has the id '${config.linked_repo}'`, {
-        field: 'config.linked_repo',
-      });
-    const from = linked?.config ?? config;
-    if (!from.repo.trim()) return undefined;
-    const remote: RepoRemoteParams = {
-      url: repoUrl(from),
-      branch: from.branch.trim() || undefined,
-    };
-    const account = from.git_account.trim();
-    if (account) {
-      const credential = this.credentials.find('GitProvider', from.git_provider, account);
-      if (!credential)
-        throw invalid(
-          `config.${linked ? `linked_repo: Repo '${linked.name}' has git_account` : 'git_account:'} no account '${account}' for git provider '${from.git_provider}'`,
-          { field: 'config.git_account' },
-        );
-      if (credential.token) mask(credential.token);
-      Object.assign(remote, { username: credential.username, token: credential.token });
-    }
-    return {
-      remote,
-      commit: from.commit.trim() || undefined,
-      label: `${from.repo.trim()}@${remote.branch ?? 'default branch'}`,
-    };
+    const source = gitSourceOf(this.readModel, this.credentials, build.config, mask);
+    if (!source) return undefined;
+    const { label, commit, ...remote } = source;
+    return { remote, commit, label };
   }
 
   /** The account of each registry the build pushes to that names one; unknown, a 400. */
