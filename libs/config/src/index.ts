@@ -7,4 +7,5 @@ export * from './aws-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
 export * from './scheduler-settings';
+export * from './sync-settings';
 export * from './action-settings';

@@ -19,6 +19,7 @@ import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
 import { SchedulerSettings } from './scheduler-settings';
+import { SyncSettings } from './sync-settings';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -280,6 +281,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => SchedulerSettings)
   scheduler = new SchedulerSettings();
+
+  @ValidateNested()
+  @Type(() => SyncSettings)
+  sync = new SyncSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)
