@@ -5,7 +5,7 @@ import {
   type ExecutionState,
   type RunningOutput,
 } from '@monitor/domain';
-import type { StoredEvent } from '@monitor/eventstore';
+import type { EventMetadata, StoredEvent } from '@monitor/eventstore';
 import type { UpdateLog, UpdateRecord } from './update-record';
 
 /** Executions (streams `update-<id>`) as Updates: folded as their events arrive. */
@@ -27,12 +27,9 @@ export class ExecutionUpdates {
       : { status: 'Empty' };
     const state = evolveUpdate(before, event);
     if (state.status !== 'Active') return undefined;
-    const entry = known ?? {
-      operator: event.metadata.userId,
-      via: event.metadata.via,
-      execution: state.execution,
-    };
-    entry.execution = state.execution;
+    const execution = known ? state.execution : withParent(state.execution, event.metadata);
+    const entry = known ?? { operator: event.metadata.userId, via: event.metadata.via, execution };
+    entry.execution = execution;
     if (!known) {
       const target = targetKey(state.execution.target.type, state.execution.target.id);
       this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), id]);
@@ -62,6 +59,15 @@ export class ExecutionUpdates {
 }
 
 const targetKey = (type: string, id: string) => `${type}:${id}`;
+
+/**
+ * An execution a procedure run sent names the run's Update (`other_data.parent`) from its start:
+ * the run sends it as its user, via `procedure`, caused by the run's Update.
+ */
+function withParent(execution: Execution, metadata: EventMetadata): Execution {
+  if (metadata.via !== 'procedure' || !metadata.causationId) return execution;
+  return { ...execution, otherData: { parent: metadata.causationId, ...execution.otherData } };
+}
 
 function toRecord(x: Execution, operator: string, via: string, position: number): UpdateRecord {
   return {

@@ -95,3 +95,34 @@ describe('the Updates projection of a running stage', () => {
     expect(shown.slice(1)).toEqual(held.lines);
   });
 });
+
+describe('the Updates projection of an execution a procedure run sent', () => {
+  it("names the run's Update as its parent from its start, and keeps it", () => {
+    const updates = new ExecutionUpdates();
+    const started = {
+      ...event('UpdateStarted', {
+        id: 'x1',
+        operation: 'Deploy',
+        target: { type: 'Deployment', id: 'd1' },
+        queued: false,
+        ts: 10,
+      }),
+      metadata: { userId: 'u1', via: 'procedure', correlationId: 'c', causationId: 'run1', at: 1 },
+    } as StoredEvent;
+    expect(JSON.parse(updates.apply(started)!.other_data!)).toEqual({ parent: 'run1' });
+    const recorded = updates.apply(event('UpdateDataRecorded', { data: { image: 'web:1' } }))!;
+    expect(JSON.parse(recorded.other_data!)).toEqual({ parent: 'run1', image: 'web:1' });
+  });
+
+  it('names no parent for an execution a user sent', () => {
+    const updates = new ExecutionUpdates();
+    const started = event('UpdateStarted', {
+      id: 'x1',
+      operation: 'Deploy',
+      target: { type: 'Deployment', id: 'd1' },
+      queued: false,
+      ts: 10,
+    });
+    expect(updates.apply(started)!.other_data).toBeUndefined();
+  });
+});

@@ -1,9 +1,8 @@
 import { execSubject, type BusClient } from '@monitor/bus';
-import { DomainError, updateDecider, updateStream, type ProcedureRun } from '@monitor/domain';
-import type { EventStore } from '@monitor/eventstore';
+import type { ProcedureRun } from '@monitor/domain';
 import { completion, startExecution } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
-import { handleCommand, type CommandMeta } from '@monitor/resources';
+import type { CommandMeta } from '@monitor/resources';
 import type { Sendable } from './starter-access';
 
 /** The executions a procedure can stop, and the cancel that stops each. */
@@ -16,13 +15,13 @@ const CANCELS: Record<string, string> = {
 
 /**
  * A run's child execution: the ordinary request sent over the bus to the service that runs it,
- * as the run's user (via `procedure`), its Update linked to the run's (`other_data.parent`).
+ * as the run's user (via `procedure`), caused by the run's Update: so its Update names the run's
+ * (`other_data.parent`) from its first event, with no write of its own.
  */
 export class ChildExecution {
   constructor(
     private readonly bus: Pick<BusClient, 'request'>,
     private readonly readModel: ReadModel,
-    private readonly store: EventStore,
     private readonly logger: (message: string) => void,
   ) {}
 
@@ -33,27 +32,6 @@ export class ChildExecution {
       { kind: sendable.kind, execution: sendable.entry.name, params, meta: childMeta(run, meta) },
     );
     return update.id;
-  }
-
-  /**
-   * Records the run's Update on the child's, unless the child has done so itself (a nested
-   * RunProcedure) or has already completed: the run's own log names the child either way.
-   */
-  async link(run: ProcedureRun, updateId: string, meta: CommandMeta): Promise<boolean> {
-    if (this.readModel.update(updateId)?.other_data?.includes(run.updateId)) return true;
-    try {
-      await handleCommand(
-        this.store,
-        updateStream(updateId),
-        updateDecider,
-        { type: 'RecordData', data: { parent: run.updateId } },
-        meta,
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT') return false;
-      throw error;
-    }
   }
 
   /** Waits for the child's Update to complete; a cancel meanwhile cancels a child that can be. */

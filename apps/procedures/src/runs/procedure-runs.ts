@@ -80,7 +80,6 @@ export class ProcedureRuns implements OnModuleDestroy {
     const cancel = this.cancels.begin(run.runId);
     this.driving.add(run.runId);
     try {
-      if (run.starter.parentUpdateId) await ctx.record({ parent: run.starter.parentUpdateId });
       const stop = AbortSignal.any([this.stopping.signal, lease.lost.signal]);
       const stream = lease.stream.stoppingWith(stop);
       const signal = AbortSignal.any([cancel.signal, stop]);

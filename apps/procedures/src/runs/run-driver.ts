@@ -216,10 +216,8 @@ export class RunDriver {
       updateId = await this.children.start(run, sendable!, planned.params, meta);
       await stream.apply({ type: 'AttachExecution', stage, index, updateId });
     }
-    const linked = await this.children.link(run, updateId, meta);
     const child = await this.children.wait(updateId, cancel, meta);
-    const note = linked ? '' : ' (completed before it could name the run)';
-    const said = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}${note}`;
+    const said = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}`;
     return child.success ? { stdout: said } : { stdout: said, stderr: said, success: false };
   }
 }
