@@ -52,3 +52,5 @@ export * from './procedure/runner-params';
 export * from './schedule';
 export * from './action/action-arguments';
 export * from './resource-sync/declared';
+export * from './resource-sync/plan';
+export * from './resource-sync/toml';

@@ -1,0 +1,34 @@
+import { deepEqual } from '../../shared/diff';
+import { valueAt } from './secret-paths';
+import type { FieldDiff } from './types';
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The paths at which two values differ: objects are walked key by key (keys in sorted order, so
+ * the result does not depend on how either side was written), anything else is a leaf, arrays
+ * included (an env list or a stage list changes as a whole).
+ */
+export function differingPaths(current: unknown, proposed: unknown, at: string[] = []): string[][] {
+  if (deepEqual(current, proposed)) return [];
+  if (!isPlain(current) || !isPlain(proposed)) return [at];
+  const keys = [...new Set([...Object.keys(current), ...Object.keys(proposed)])].sort();
+  return keys.flatMap((key) => differingPaths(current[key], proposed[key], [...at, key]));
+}
+
+/**
+ * The fields that differ, their values read from the shown forms (secrets masked): a side
+ * absent (a Create's current, a Delete's proposed, a key only one variant has) shows `null`.
+ */
+export function fieldDiffs(
+  current: unknown,
+  proposed: unknown,
+  shown: { current: unknown; proposed: unknown },
+): FieldDiff[] {
+  return differingPaths(current, proposed).map((path) => ({
+    path: path.join('.'),
+    current: valueAt(shown.current, path) ?? null,
+    proposed: valueAt(shown.proposed, path) ?? null,
+  }));
+}

@@ -1,0 +1,10 @@
+export * from './types';
+export * from './lookup';
+export * from './plan';
+export * from './order';
+export * from './guard';
+export * from './deploys';
+export * from './render-info';
+export * from './canonical';
+export { envStoredForm } from './normalize';
+export { MASK as PLAN_MASK } from './secret-paths';

@@ -1,0 +1,143 @@
+import type { ResourceKind } from '../../kinds';
+import { KIND_SPECS } from '../../resources/configs/registry';
+import { completePatch } from '../../resources/lifecycle/complete-patch';
+import {
+  DEPLOYMENT_IMAGE_TYPES,
+  defaultDeploymentImage,
+  type DeploymentImageType,
+} from '../../deployment/deployment.config';
+import type { Resource } from '../../resources/lifecycle/state';
+import type { DeclaredResource } from '../declared';
+import { referenceName, tagNames, type SyncLookup } from './lookup';
+import { mapReferences } from './references';
+import { concretePaths, valueAt, withValueAt } from './secret-paths';
+import type { ResourceView } from './types';
+
+type Config = Record<string, unknown>;
+
+const isPlain = (value: unknown): value is Config =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Fields Komodo reads as env lines: a string, or `[{ variable, value }]`. */
+const ENV_FIELDS = ['environment', 'labels', 'build_args', 'secret_args'];
+
+/**
+ * Komodo's stored form of env lines (its `env_vars_deserializer`): a table list becomes
+ * `  KEY = value` lines; a non-empty string ends with a newline. Applied to both sides, so a
+ * string written with or without its last newline compares equal.
+ */
+export function envStoredForm(value: unknown): unknown {
+  if (typeof value === 'string') return value === '' || value.endsWith('\n') ? value : `${value}\n`;
+  if (!Array.isArray(value)) return value;
+  const lines = value.map((item) => {
+    const { variable, value: v } = (item ?? {}) as { variable?: unknown; value?: unknown };
+    return `  ${String(variable ?? '')} = ${String(v ?? '')}`;
+  });
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+function withEnvForms(config: Config, defaults: Config): Config {
+  const out = { ...config };
+  for (const field of ENV_FIELDS) {
+    if (typeof defaults[field] === 'string' && field in out) out[field] = envStoredForm(out[field]);
+  }
+  return out;
+}
+
+/** Tagged unions without a completion of their own: the variant's defaults by `type`. */
+const VARIANT_DEFAULTS: Partial<Record<ResourceKind, Record<string, (type: string) => unknown>>> = {
+  Deployment: {
+    image: (type) =>
+      DEPLOYMENT_IMAGE_TYPES.includes(type as DeploymentImageType)
+        ? defaultDeploymentImage(type as DeploymentImageType)
+        : undefined,
+  },
+};
+
+/** `given` over `base`, object by object; a tagged union of another variant starts from its own. */
+function mergeOnto(base: unknown, given: unknown, variant?: (type: string) => unknown): unknown {
+  if (given === undefined) return base;
+  if (!isPlain(base) || !isPlain(given)) return given;
+  if ('type' in base && 'type' in given && base.type !== given.type) {
+    const own = variant?.(String(given.type));
+    return own === undefined ? given : mergeOnto(own, given);
+  }
+  const out: Config = { ...base };
+  for (const [key, value] of Object.entries(given)) out[key] = mergeOnto(base[key], value);
+  return out;
+}
+
+/** Every key of the kind's config: the given ones over the defaults (an omitted key is its default). */
+export function withDefaults(kind: ResourceKind, given: Config): Config {
+  const defaults = KIND_SPECS[kind].defaults() as Config;
+  const completed = completePatch(kind, defaults as never, given);
+  const variants = VARIANT_DEFAULTS[kind] ?? {};
+  const out: Config = { ...defaults };
+  for (const [key, value] of Object.entries(completed)) {
+    out[key] = mergeOnto(defaults[key], value, variants[key]);
+  }
+  return withEnvForms(out, defaults);
+}
+
+/** An existing resource as compared: defaults for keys stored before they existed, names for ids. */
+export function currentView(
+  resource: Resource & { template?: boolean },
+  lookup: SyncLookup,
+  declared?: DeclaredResource,
+): ResourceView {
+  const config = withDefaults(resource.kind, resource.config as unknown as Config);
+  return {
+    kind: resource.kind,
+    name: resource.name,
+    description: resource.description,
+    tags: tagNames(lookup, resource.tags),
+    template: resource.template ?? false,
+    config: mapReferences(resource.kind, config, (kind, id) => referenceName(lookup, kind, id)),
+    deploy: declared?.deploy ?? false,
+    after: declared?.after ?? [],
+  };
+}
+
+/**
+ * What the declaration makes of the resource: defaults for omitted keys, references and tags by
+ * name; a secret omitted keeps its stored value, a secret given equal to the stored one is the
+ * stored (sealed) value; a Build's omitted `version` stays (Komodo never resets it).
+ */
+export function proposedView(
+  declared: DeclaredResource,
+  current: (Resource & { template?: boolean }) | undefined,
+  lookup: SyncLookup,
+  secretMatches: (stored: unknown, plaintext: string) => boolean,
+): ResourceView {
+  const { kind } = declared;
+  let config = mapReferences(kind, withDefaults(kind, declared.config), (k, target) =>
+    referenceName(lookup, k, target),
+  );
+  const stored = current?.config as unknown as Config | undefined;
+  if (stored) {
+    for (const secret of KIND_SPECS[kind].secrets) {
+      for (const path of concretePaths(config, secret)) {
+        const given = valueAt(declared.config, path);
+        const kept = valueAt(stored, path);
+        if (kept === undefined) continue;
+        const same =
+          typeof given === 'string' && typeof kept !== 'string' && secretMatches(kept, given);
+        if (given === undefined || same) config = withValueAt(config, path, kept) as Config;
+      }
+    }
+    if (kind === 'Build' && declared.config.version === undefined) {
+      config = { ...config, version: stored.version };
+    }
+  }
+  const keepsTemplate = current !== undefined && current.template === undefined;
+  return {
+    kind,
+    name: declared.name,
+    description: declared.description ?? '',
+    tags: tagNames(lookup, declared.tags ?? []),
+    template: keepsTemplate ? false : (declared.template ?? false),
+    config,
+    deploy: declared.deploy,
+    after: declared.after,
+  };
+}

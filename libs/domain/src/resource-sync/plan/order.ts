@@ -1,0 +1,158 @@
+import type { ResourceKind } from '../../kinds';
+import { referencesOf } from './references';
+import type { PlanStep, ResourceChange, UserGroupChange, VariableChange } from './types';
+
+/** Komodo's order of applying kinds (api/execute/sync.rs), for changes that do not depend on each other. */
+export const KIND_ORDER: readonly ResourceKind[] = [
+  'Server',
+  'ServerTemplate',
+  'Alerter',
+  'Action',
+  'Builder',
+  'Repo',
+  'Build',
+  'Stack',
+  'ResourceSync',
+  'Deployment',
+  'Procedure',
+];
+
+export const resourceKey = (kind: ResourceKind, name: string) => `${kind}:${name}`;
+
+interface Node {
+  key: string;
+  rank: number;
+  /** Must come first and, failing, skip this one. */
+  requires: Set<string>;
+  /** Must only come first. */
+  follows: Set<string>;
+}
+
+const names = (change: ResourceChange, side: 'current' | 'proposed'): Set<string> => {
+  const view = change[side];
+  if (!view) return new Set();
+  return new Set(referencesOf(view.kind, view.config).map((r) => resourceKey(r.kind, r.target)));
+};
+
+/**
+ * Kahn's order, ties broken by rank then key so that the same plan always lists the same
+ * order. A cycle (the reader refuses them) would leave nodes out: they follow in rank order.
+ */
+function sorted(nodes: Node[]): Node[] {
+  const within = new Set(nodes.map((n) => n.key));
+  const before = (n: Node) => [...n.requires, ...n.follows].filter((k) => within.has(k));
+  const done = new Set<string>();
+  const out: Node[] = [];
+  const byRank = [...nodes].sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+  while (out.length < nodes.length) {
+    const next =
+      byRank.find((n) => !done.has(n.key) && before(n).every((k) => done.has(k))) ??
+      byRank.find((n) => !done.has(n.key));
+    if (!next) break;
+    done.add(next.key);
+    out.push(next);
+  }
+  return out;
+}
+
+const node = (key: string, rank: number): Node => ({
+  key,
+  rank,
+  requires: new Set(),
+  follows: new Set(),
+});
+
+/**
+ * The order to apply: variables first (configs interpolate them), then creates and updates of
+ * resources after what they reference (a step referencing a resource the plan creates requires
+ * it), then user groups (their permissions name resources), then deletes in reverse: a resource
+ * after whatever still names it is deleted or moved off it.
+ */
+export function applyOrder(
+  resources: ResourceChange[],
+  variables: VariableChange[],
+  userGroups: UserGroupChange[],
+): PlanStep[] {
+  const byKey = new Map(resources.map((c) => [c.key, c]));
+  const rank = (kind: ResourceKind) => KIND_ORDER.indexOf(kind);
+  const writes = resources.filter((c) => c.action !== 'Delete');
+  const deletes = resources.filter((c) => c.action === 'Delete');
+
+  const writeNodes = writes.map((change) => {
+    const n = node(change.key, rank(change.kind));
+    for (const key of names(change, 'proposed')) {
+      const target = byKey.get(key);
+      if (!target || key === change.key || target.action === 'Delete') continue;
+      (target.action === 'Create' ? n.requires : n.follows).add(key);
+    }
+    return n;
+  });
+
+  const groupNodes = userGroups
+    .filter((g) => g.action !== 'Delete')
+    .map((group) => {
+      const n = node(group.key, 0);
+      for (const p of group.proposed?.permissions ?? []) {
+        const key = resourceKey(p.target.type, p.target.name);
+        if (byKey.get(key)?.action === 'Create') n.requires.add(key);
+      }
+      return n;
+    });
+
+  const deleteNodes = deletes.map((change) => {
+    const n = node(change.key, -rank(change.kind));
+    for (const other of resources) {
+      if (other.key === change.key || !names(other, 'current').has(change.key)) continue;
+      if (other.action === 'Delete') n.requires.add(other.key);
+      if (other.action === 'Update' && !names(other, 'proposed').has(change.key)) {
+        n.requires.add(other.key);
+      }
+    }
+    return n;
+  });
+
+  const variableNodes = (action: 'writes' | 'deletes') =>
+    variables
+      .filter((v) => (v.action === 'Delete') === (action === 'deletes'))
+      .map((v) => node(v.key, 0));
+  const groupDeletes = userGroups.filter((g) => g.action === 'Delete').map((g) => node(g.key, 0));
+
+  const ordered = [
+    ...sorted(variableNodes('writes')),
+    ...sorted(writeNodes),
+    ...sorted(groupNodes),
+    ...sorted(deleteNodes),
+    ...sorted(groupDeletes),
+    ...sorted(variableNodes('deletes')),
+  ];
+  const actions = new Map<string, PlanStep['action']>([
+    ...resources.map((c) => [c.key, c.action] as const),
+    ...variables.map((c) => [c.key, c.action] as const),
+    ...userGroups.map((c) => [c.key, c.action] as const),
+  ]);
+  return ordered.map((n) => ({
+    key: n.key,
+    action: actions.get(n.key) ?? 'Update',
+    dependsOn: [...n.requires].sort(),
+    dependents: ordered
+      .filter((other) => other.requires.has(n.key))
+      .map((other) => other.key)
+      .sort(),
+  }));
+}
+
+/** Every step a failed one skips: its dependents, theirs, and so on. */
+export function dependentsOf(steps: PlanStep[], key: string): string[] {
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const found = new Set<string>();
+  const visit = (k: string) => {
+    for (const d of byKey.get(k)?.dependents ?? []) {
+      if (!found.has(d)) {
+        found.add(d);
+        visit(d);
+      }
+    }
+  };
+  visit(key);
+  return steps.map((s) => s.key).filter((k) => found.has(k));
+}

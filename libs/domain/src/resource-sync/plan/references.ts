@@ -1,0 +1,60 @@
+import type { ResourceKind } from '../../kinds';
+import { KIND_SPECS } from '../../resources/configs/registry';
+import { getPath, setPath } from '../../shared/paths';
+import { withTargets } from '../../procedure/executions';
+import type { ProcedureConfig } from '../../procedure/procedure.config';
+
+export interface ConfigReference {
+  kind: ResourceKind;
+  target: string;
+}
+
+type Rename = (kind: ResourceKind, target: string) => string;
+
+const hasStages = (config: Record<string, unknown>) => Array.isArray(config.stages);
+
+/**
+ * The config with every reference passed through `rename`: the kind's reference fields
+ * (`server_id`, `image.params.build_id` when the image is a Build, ...) and, for a Procedure,
+ * the targets its executions name.
+ */
+export function mapReferences(
+  kind: ResourceKind,
+  config: Record<string, unknown>,
+  rename: Rename,
+): Record<string, unknown> {
+  let mapped = config;
+  for (const spec of KIND_SPECS[kind].references) {
+    if (spec.when && getPath(config, spec.when.path) !== spec.when.equals) continue;
+    const value = getPath(config, spec.path);
+    if (typeof value === 'string' && value !== '') {
+      mapped = setPath(mapped, spec.path, rename(spec.kind, value));
+    } else if (Array.isArray(value)) {
+      const names = value.map((item) =>
+        typeof item === 'string' && item !== '' ? rename(spec.kind, item) : item,
+      );
+      mapped = setPath(mapped, spec.path, names);
+    }
+  }
+  if (kind === 'Procedure' && hasStages(mapped)) {
+    const procedure = mapped as unknown as ProcedureConfig;
+    mapped = withTargets(procedure, (r) => rename(r.kind, r.target)) as unknown as Record<
+      string,
+      unknown
+    >;
+  }
+  return mapped;
+}
+
+/** What a config names, for the order of applying: each reference once. */
+export function referencesOf(
+  kind: ResourceKind,
+  config: Record<string, unknown>,
+): ConfigReference[] {
+  const found = new Map<string, ConfigReference>();
+  mapReferences(kind, config, (target, name) => {
+    found.set(`${target}:${name}`, { kind: target, target: name });
+    return name;
+  });
+  return [...found.values()];
+}

@@ -1,0 +1,98 @@
+import type { ResourceKind } from '../../kinds';
+import { KIND_SPECS } from '../../resources/configs/registry';
+import { differingPaths, fieldDiffs } from './field-diff';
+import { currentView, proposedView, withDefaults } from './normalize';
+import { resourceKey } from './order';
+import { declaredInScope, existingInScope } from './scope';
+import { maskSecrets } from './secret-paths';
+import type { PlanInput, ResourceChange, ResourceView } from './types';
+
+/** The view's fields as a diff sees them, secrets masked or not. */
+function comparable(view: ResourceView, masked: boolean) {
+  const secrets = KIND_SPECS[view.kind].secrets;
+  return {
+    description: view.description,
+    tags: view.tags,
+    template: view.template,
+    config: masked ? maskSecrets(view.config, secrets) : view.config,
+  };
+}
+
+function diffViews(current: ResourceView, proposed: ResourceView) {
+  return fieldDiffs(comparable(current, false), comparable(proposed, false), {
+    current: comparable(current, true),
+    proposed: comparable(proposed, true),
+  });
+}
+
+/** What a resource is before anything is set: what a Create is shown against. */
+function blankView(kind: ResourceKind, name: string): ResourceView {
+  const config = withDefaults(kind, {});
+  return {
+    kind,
+    name,
+    description: '',
+    tags: [],
+    template: false,
+    config,
+    deploy: false,
+    after: [],
+  };
+}
+
+const nullSide = (fields: ResourceChange['fields'], side: 'current' | 'proposed') =>
+  fields.map((f) => ({ ...f, [side]: null }));
+
+/** The top-level config keys that differ, with their new values: what an update writes. */
+function configPatch(current: ResourceView, proposed: ResourceView): Record<string, unknown> {
+  const keys = new Set(differingPaths(current.config, proposed.config).map((p) => p[0]));
+  return Object.fromEntries([...keys].map((key) => [key, proposed.config[key]]));
+}
+
+/**
+ * Each declared resource beside the one of its kind and name: Create, Update (only when a
+ * field differs) or, with `delete`, Delete for what is in scope and no longer declared at all.
+ * `scope`: how many existing resources the sync could delete.
+ */
+export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; scope: number } {
+  if (!input.sync.config.include_resources) return { changes: [], scope: 0 };
+  const existing = new Map(input.resources.map((r) => [resourceKey(r.kind, r.name), r]));
+  const changes: ResourceChange[] = [];
+  for (const declared of input.declared.resources) {
+    if (!declaredInScope(input, declared)) continue;
+    const key = resourceKey(declared.kind, declared.name);
+    const found = existing.get(key);
+    const proposed = proposedView(declared, found, input.lookup, input.secretMatches);
+    if (!found) {
+      const fields = nullSide(
+        diffViews(blankView(declared.kind, declared.name), proposed),
+        'current',
+      );
+      const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
+      changes.push({ ...base, action: 'Create', configPatch: proposed.config });
+      continue;
+    }
+    const current = currentView(found, input.lookup, declared);
+    const fields = diffViews(current, proposed);
+    if (!fields.length) continue;
+    const patch = configPatch(current, proposed);
+    const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
+    changes.push({ ...base, action: 'Update', current, proposed, configPatch: patch });
+  }
+  const inScope = input.resources.filter((r) => existingInScope(input, r));
+  if (input.sync.config.delete) {
+    const declaredKeys = new Set(input.declared.resources.map((d) => resourceKey(d.kind, d.name)));
+    for (const resource of inScope) {
+      const key = resourceKey(resource.kind, resource.name);
+      if (declaredKeys.has(key)) continue;
+      const current = currentView(resource, input.lookup);
+      const fields = nullSide(
+        diffViews(current, blankView(resource.kind, resource.name)),
+        'proposed',
+      );
+      const base = { key, kind: resource.kind, name: resource.name, id: resource.id, fields };
+      changes.push({ ...base, action: 'Delete', current, configPatch: {} });
+    }
+  }
+  return { changes, scope: inScope.length };
+}

@@ -1,0 +1,52 @@
+import type { ResourceKind } from '../../kinds';
+import type { Resource } from '../../resources/lifecycle/state';
+import type { DeclaredResource } from '../declared';
+import type { ResourceSyncConfig } from '../resource-sync.config';
+import { tagNames } from './lookup';
+import type { PlanInput } from './types';
+
+/** RunSync's `resource_type` / `resources`: a resource is in when both (those given) pick it. */
+export function pickedByRun(
+  only: PlanInput['only'],
+  kind: ResourceKind,
+  name: string,
+  id?: string,
+): boolean {
+  if (only?.kind && only.kind !== kind) return false;
+  if (!only?.resources) return true;
+  return only.resources.includes(name) || (id !== undefined && only.resources.includes(id));
+}
+
+/** `match_tags`: a resource is in scope when it carries every one of them (by name). */
+export const matchesTags = (tags: readonly string[], matchTags: readonly string[]) =>
+  matchTags.every((tag) => tags.includes(tag));
+
+/**
+ * Komodo leaves out syncs that cannot be synced themselves: one managed in the UI (its
+ * `file_contents`), or a fresh one with neither files on host nor a repository.
+ */
+export function syncableSync(config: Partial<ResourceSyncConfig>): boolean {
+  if (config.file_contents) return false;
+  return Boolean(config.files_on_host || config.repo || config.linked_repo);
+}
+
+export function kindAllowsSync(kind: ResourceKind, config: Record<string, unknown>): boolean {
+  return kind !== 'ResourceSync' || syncableSync(config as Partial<ResourceSyncConfig>);
+}
+
+/** In the sync's scope: its tags, RunSync's pick, never the sync itself, only syncable syncs. */
+export function existingInScope(input: PlanInput, resource: Resource): boolean {
+  const { config, id } = input.sync;
+  if (resource.kind === 'ResourceSync' && resource.id === id) return false;
+  if (!kindAllowsSync(resource.kind, resource.config as unknown as Record<string, unknown>))
+    return false;
+  if (!pickedByRun(input.only, resource.kind, resource.name, resource.id)) return false;
+  return matchesTags(tagNames(input.lookup, resource.tags), config.match_tags);
+}
+
+export function declaredInScope(input: PlanInput, declared: DeclaredResource): boolean {
+  if (!kindAllowsSync(declared.kind, declared.config)) return false;
+  const id = input.lookup.resourceId(declared.kind, declared.name);
+  if (!pickedByRun(input.only, declared.kind, declared.name, id)) return false;
+  return matchesTags(tagNames(input.lookup, declared.tags ?? []), input.sync.config.match_tags);
+}
