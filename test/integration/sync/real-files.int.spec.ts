@@ -75,15 +75,32 @@ describe('real files: the Komodo forms they use', () => {
     );
   });
 
-  it('reads Monitor 1.x deployments: server_id, environment as an array of tables', () => {
+  it('reads Monitor 1.x deployments as Komodo converts them: server_id, tables for environment, volumes, labels', () => {
     const { declared } = read('moghtech__komodo/bin__monrun__resources__deployments.toml');
-    expect(declared.resources.map((r) => r.name)).toContain('grafana');
+    expect(declared.resources).toHaveLength(8);
     for (const deployment of declared.resources)
       expect(deployment.config.server_id).toBe('monitor-01');
     const grafana = declared.resources.find((r) => r.name === 'grafana');
-    expect(grafana?.config.environment).toEqual(
-      expect.stringMatching(/^\s*GF_SERVER_HTTP_PORT = 3080\n$/),
-    );
+    // Komodo's own deserializers (environment.rs, conversion.rs, labels.rs) write these lines.
+    expect(grafana?.config).toMatchObject({
+      environment: '  GF_SERVER_HTTP_PORT = 3080\n',
+      volumes: '  /data/grafana: /var/lib/grafana\n',
+      labels: '  vector: key-value\n',
+    });
+  });
+
+  it('reads a string where Komodo takes a list (extra_args = "--build")', () => {
+    const { declared } = read('synthpop123__homelab-infra/komodo__sync.toml');
+    const autobrr = declared.resources.find((r) => r.kind === 'Stack' && r.name === 'autobrr');
+    expect(autobrr?.config.extra_args).toEqual(['--build']);
+  });
+
+  it('warns of [[resource-sync]], which Komodo ignores, suggesting resource_sync', () => {
+    const { declared, problems } = read('AnarchoBooleanism__saphnet-komodo/servers.toml');
+    expect(declared.resources.filter((r) => r.kind === 'ResourceSync')).toEqual([]);
+    const warning = problems.find((p) => p.line === 11);
+    expect(warning).toMatchObject({ severity: 'warning', field: 'resource-sync' });
+    expect(warning?.message).toContain("'resource_sync'");
   });
 
   it('reads [[user_group.permission]], the alias of permissions', () => {
