@@ -16,12 +16,13 @@ describe('requests a service sends for a user meet the checks of that user', () 
   let bus: BusClient;
   let member: string;
 
+  const origin = { type: 'ResourceSync', id: 'sync-1', commit: 'abc1234' };
   const actAs = (userId: string, verb: string, name: string, params: object) =>
     bus.request<Created>(ACTING_SUBJECT, {
       verb,
       name,
       params,
-      meta: { userId, via: 'sync', correlationId: newId() },
+      meta: { userId, via: 'sync', correlationId: newId(), origin },
     });
 
   beforeAll(async () => {
@@ -36,10 +37,16 @@ describe('requests a service sends for a user meet the checks of that user', () 
     await monitor?.destroy();
   });
 
-  it('writes as the user: their create, recorded as via sync by them', async () => {
+  it('writes as the user: their create and update, recorded as by them via the sync at its commit', async () => {
     const created = await actAs(member, 'write', 'CreateDeployment', { name: 'acted' });
+    await actAs(member, 'write', 'UpdateDeployment', {
+      id: created._id.$oid,
+      config: { command: 'serve' },
+    });
     const events = await monitor.runtime.store.readStream(`deployment-${created._id.$oid}`);
-    expect(events[0].metadata).toMatchObject({ userId: member, via: 'sync' });
+    expect(events.map((e) => e.type)).toEqual(['DeploymentCreated', 'DeploymentConfigUpdated']);
+    for (const event of events)
+      expect(event.metadata).toMatchObject({ userId: member, via: 'sync', origin });
   });
 
   it('refuses what the user may not do, with the status and reason their HTTP call would get', async () => {

@@ -14,6 +14,15 @@ export interface EventMetadata {
   causationId: string;
   /** Milliseconds since the epoch. */
   at: number;
+  /** What made the change on the user's behalf: a sync at a commit (absent: the user alone). */
+  origin?: EventOrigin;
+}
+
+/** A resource whose work a change was part of: `{ type: 'ResourceSync', id, commit }`. */
+export interface EventOrigin {
+  type: string;
+  id: string;
+  commit?: string;
 }
 
 export type Via = 'ui' | 'api' | 'api-key' | 'sync' | 'procedure' | 'webhook' | 'system';

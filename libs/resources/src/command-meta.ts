@@ -1,4 +1,4 @@
-import type { EventMetadata, Via } from '@monitor/eventstore';
+import type { EventMetadata, EventOrigin, Via } from '@monitor/eventstore';
 import { newId } from './ids';
 
 /** Who asks, and through which path: travels with every command over the bus. */
@@ -12,6 +12,8 @@ export interface CommandMeta {
    * named the run before starting it (a schedule's claim): a second start of it is refused.
    */
   updateId?: string;
+  /** What the change is part of (a sync at a commit): recorded on every event it writes. */
+  origin?: EventOrigin;
 }
 
 export function eventMetadata(meta: CommandMeta, now = Date.now()): EventMetadata {
@@ -21,6 +23,7 @@ export function eventMetadata(meta: CommandMeta, now = Date.now()): EventMetadat
     correlationId: meta.correlationId,
     causationId: meta.causationId ?? meta.correlationId,
     at: now,
+    ...(meta.origin ? { origin: meta.origin } : {}),
   };
 }
 
