@@ -19,10 +19,11 @@ const stage = (name: string, ...executions: Execution[]) => ({
 
 /**
  * Distributed mode, a real nats-server and the JetStream store: the procedures process killed
- * -9 mid-stage and started again (a new process, so a new replica: it waits for the old lease
- * to run out). The run resumes where its stream stood: nothing started twice.
+ * -9 (or stopped, as a rolling restart does) mid-stage and started again (a new process, so a
+ * new replica: it waits for the old lease to run out). The run resumes where its stream stood:
+ * nothing started twice.
  */
-describe('a procedure run survives kill -9 of the procedures process', () => {
+describe('a procedure run survives its procedures process dying mid-stage', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
   const suffix = `${process.pid}`;
   const image = `localhost/monitor-procedure-kill-${suffix}:1`;
@@ -108,9 +109,14 @@ describe('a procedure run survives kill -9 of the procedures process', () => {
     expect(events.at(-1)).toBe('RunFinished');
   }, 120_000);
 
-  it('killed while a Deploy and a Sleep run: the container is created once, the run completes', async () => {
+  /**
+   * Runs a Deploy (of the slow container) beside a Sleep, then a None; `stop` ends the
+   * procedures process while the Deploy is under way and starts it again. The run completes,
+   * its Update tells of no failure, and Docker created the container once.
+   */
+  const shipThrough = async (procedure: string, stop: () => Promise<void>) => {
     await client.write('CreateProcedure', {
-      name: 'ship',
+      name: procedure,
       config: {
         stages: [
           stage('ship', ['Deploy', { deployment: slow }], ['Sleep', { duration_ms: 4000 }]),
@@ -118,10 +124,10 @@ describe('a procedure run survives kill -9 of the procedures process', () => {
         ],
       },
     });
-    // Docker's events are asked by the second: from the next one, after the first Deploy's.
+    // Docker's events are asked by the second: from the next one, after the last Deploy's.
     const since = Math.ceil(Date.now() / 1000);
     await new Promise((resolve) => setTimeout(resolve, since * 1000 - Date.now()));
-    const run = await client.execute<Update>('RunProcedure', { procedure: 'ship' });
+    const run = await client.execute<Update>('RunProcedure', { procedure });
     // The Deploy was sent and its Update recorded on the run, and it is still under way.
     const deployId = await eventually(async () => {
       const events = await handle.store.readStream(`procedurerun-${run._id.$oid}`);
@@ -131,7 +137,7 @@ describe('a procedure run survives kill -9 of the procedures process', () => {
     }, 15_000);
     const deploying = await client.read<Update>('GetUpdate', { id: deployId });
     expect([deploying.operation, deploying.status]).toEqual(['Deploy', 'InProgress']);
-    await killProcedures();
+    await stop();
 
     const done = await completed(client, run, 60_000);
     expect(done.logs.filter((l) => !l.success)).toEqual([]);
@@ -155,6 +161,17 @@ describe('a procedure run survives kill -9 of the procedures process', () => {
     expect(events.filter((t) => t === 'ExecutionStarted')).toHaveLength(3);
     expect(events.filter((t) => t === 'ExecutionAttached')).toHaveLength(1);
     expect(events.at(-1)).toBe('RunFinished');
+  };
+
+  it('killed while a Deploy and a Sleep run: the container is created once, the run completes', async () => {
+    await shipThrough('ship', killProcedures);
+  }, 120_000);
+
+  it('stopped (SIGTERM, a rolling restart) while a Deploy and a Sleep run: the same', async () => {
+    await shipThrough('rolling', async () => {
+      await monitor.services.get('procedures')!.stop();
+      await monitor.start('procedures');
+    });
   }, 120_000);
 
   it('killed, started again past the resume window: the run ends interrupted, saying where', async () => {
@@ -168,10 +185,10 @@ describe('a procedure run survives kill -9 of the procedures process', () => {
       },
     });
     const run = await client.execute<Update>('RunProcedure', { procedure: 'late' });
-    await eventually(async () => {
-      const events = await runEvents(run);
-      expect(events.filter((t) => t === 'ExecutionFinished')).toHaveLength(1);
-    }, 10_000);
+    await eventually(
+      async () => expect(await runEvents(run)).toContain('ExecutionStarted'),
+      10_000,
+    );
     await kill();
     // The lease (1 s) runs out, then the window (500 ms) passes with nobody driving the run.
     await new Promise((resolve) => setTimeout(resolve, 2500));

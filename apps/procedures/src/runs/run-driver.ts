@@ -204,6 +204,9 @@ export class RunDriver {
     if (planned.type === 'Sleep') {
       const ms = Number(planned.params.duration_ms ?? 0);
       const slept = await sleep(started.startedAt + ms - Date.now(), signal);
+      // Cut short as this process stops or loses the run: not a cancel, and not this process's
+      // to log; the replica that resumes the run sleeps what is left.
+      if (!slept && !cancel.aborted) return new Promise<never>(() => undefined);
       return slept
         ? { stdout: `slept ${ms} ms` }
         : { stderr: 'cancelled while sleeping', success: false };
