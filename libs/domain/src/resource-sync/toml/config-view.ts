@@ -1,0 +1,216 @@
+import { isResourceKind, type ResourceKind } from '../../kinds';
+import { defaultAlerterEndpoint, type AlerterEndpointType } from '../../alerter/alerter.config';
+import {
+  defaultAwsBuilderConfig,
+  defaultServerBuilderConfig,
+  defaultUrlBuilderConfig,
+} from '../../builder/builder.config';
+import {
+  defaultDeploymentImage,
+  type DeploymentImageType,
+} from '../../deployment/deployment.config';
+import { withTargets } from '../../procedure/executions';
+import type { ProcedureConfig } from '../../procedure/procedure.config';
+import { EACH, type ResourceTarget, type Version } from '../../resources/configs/common';
+import { KIND_SPECS } from '../../resources/configs/registry';
+import {
+  defaultAwsServerTemplateConfig,
+  defaultHetznerServerTemplateConfig,
+} from '../../server-template/server-template.config';
+import { deepEqual } from '../../shared/diff';
+
+/** What the export needs to write names where the read model holds ids. */
+export interface ExportNames {
+  /** The name of the resource with this id, if there is one (Komodo writes '' otherwise). */
+  resource(kind: ResourceKind, id: string): string | undefined;
+  tag(id: string): string | undefined;
+  user(id: string): string | undefined;
+}
+
+type Json = Record<string, unknown>;
+
+/** The kinds whose whole config is `{ type, params }`, minimized within the variant's params. */
+const VARIANT_CONFIGS: Partial<Record<ResourceKind, Record<string, () => object>>> = {
+  Builder: {
+    Url: defaultUrlBuilderConfig,
+    Server: defaultServerBuilderConfig,
+    Aws: defaultAwsBuilderConfig,
+  },
+  ServerTemplate: {
+    Aws: defaultAwsServerTemplateConfig,
+    Hetzner: defaultHetznerServerTemplateConfig,
+  },
+};
+
+/** Fields holding a `{ type, params }` union: their default is the variant's, not the kind's. */
+const VARIANT_FIELDS: Partial<Record<ResourceKind, Record<string, (type: string) => object>>> = {
+  Deployment: { image: (type) => defaultDeploymentImage(type as DeploymentImageType) },
+  Alerter: { endpoint: (type) => defaultAlerterEndpoint(type as AlerterEndpointType) },
+};
+
+/** Komodo's field order where Monitor's defaults list them otherwise. */
+const KOMODO_ORDER: Partial<Record<ResourceKind, string[]>> = {
+  Action: [
+    'run_at_startup', 'schedule_format', 'schedule', 'schedule_enabled', 'schedule_timezone',
+    'schedule_alert', 'failure_alert', 'webhook_enabled', 'webhook_secret', 'reload_deno_deps',
+    'file_contents', 'arguments_format', 'arguments',
+  ],
+}; // prettier-ignore
+
+/** Komodo's names in TOML for the id fields (its `edit_config_object`). */
+const TOML_KEYS: Record<string, string> = {
+  server_id: 'server',
+  swarm_id: 'swarm',
+  builder_id: 'builder',
+  build_id: 'build',
+  server_ids: 'servers',
+};
+
+export const versionText = ({ major, minor, patch }: Version) => `${major}.${minor}.${patch}`;
+const isZeroVersion = (v: Version) => v.major === 0 && v.minor === 0 && v.patch === 0;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The default a `{ type, params }` field compares with: its own variant's. */
+export function variantDefault(kind: ResourceKind, field: string, value: unknown): unknown {
+  const byType = VARIANT_FIELDS[kind]?.[field];
+  if (!byType || !isObject(value) || typeof value.type !== 'string') return undefined;
+  return byType(value.type);
+}
+
+/** Komodo leaves out empty strings; only those whose default is empty too may go. */
+function pruneEmpty(value: unknown, fallback: unknown): unknown {
+  if (Array.isArray(value))
+    return value.map((item) => (isObject(item) ? pruneEmpty(item, {}) : item));
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  const defaults = isObject(fallback) ? fallback : {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === '' && (defaults[key] ?? '') === '') continue;
+    out[key] = pruneEmpty(item, defaults[key]);
+  }
+  return out;
+}
+
+function nameOf(names: ExportNames, kind: ResourceKind, id: unknown): unknown {
+  return typeof id === 'string' && id ? (names.resource(kind, id) ?? '') : id;
+}
+
+function getAt(object: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), object);
+}
+
+/** Ids to names, at the kind's reference paths, in a procedure's executions and alert targets. */
+function withNames(kind: ResourceKind, config: Json, names: ExportNames): Json {
+  for (const { path, kind: target, when } of KIND_SPECS[kind].references) {
+    if (when && getAt(config, when.path) !== when.equals) continue;
+    const parent = getAt(config, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (!isObject(parent) || !(key in parent)) continue;
+    const value = parent[key];
+    parent[key] = Array.isArray(value)
+      ? value.map((id) => nameOf(names, target, id))
+      : nameOf(names, target, value);
+  }
+  if (kind === 'Procedure' && Array.isArray(config.stages)) {
+    const named = withTargets(config as unknown as ProcedureConfig, (ref) =>
+      String(nameOf(names, ref.kind, ref.target)),
+    );
+    config.stages = named.stages;
+  }
+  if (kind === 'Alerter') {
+    for (const field of ['resources', 'except_resources']) {
+      if (!Array.isArray(config[field])) continue;
+      config[field] = (config[field] as ResourceTarget[]).map((t) =>
+        isResourceKind(t.type) ? { ...t, id: nameOf(names, t.type, t.id) } : t,
+      );
+    }
+  }
+  return config;
+}
+
+function removeAt(object: unknown, path: string[]): void {
+  const [head, ...rest] = path;
+  if (head === EACH) {
+    if (Array.isArray(object)) for (const item of object) removeAt(item, rest);
+    return;
+  }
+  if (Array.isArray(object) || !isObject(object) || !(head in object)) return;
+  if (rest.length === 0) delete object[head];
+  else removeAt(object[head], rest);
+}
+
+function renamed(map: Json): Json {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [TOML_KEYS[k] ?? k, v]));
+}
+
+/** Komodo renames the id fields of the config, of a Deployment's image and a Builder's params. */
+function renameKeys(view: Json): Json {
+  const out = renamed(view);
+  for (const parent of [out, out.image]) {
+    if (isObject(parent) && isObject(parent.params)) parent.params = renamed(parent.params);
+  }
+  return out;
+}
+
+/** Versions as Komodo writes them: `"1.2.3"`, none for 0.0.0 or an auto-incremented Build. */
+function withVersions(kind: ResourceKind, full: Json, view: Json): void {
+  if (kind === 'Build' && isObject(view.version)) {
+    if (full.auto_increment_version !== false) delete view.version;
+    else view.version = versionText(view.version as unknown as Version);
+  }
+  const image = view.image;
+  if (
+    kind === 'Deployment' &&
+    isObject(image) &&
+    image.type === 'Build' &&
+    isObject(image.params)
+  ) {
+    const version = image.params.version as Version | undefined;
+    if (!version || isZeroVersion(version)) delete image.params.version;
+    else image.params.version = versionText(version);
+  }
+}
+
+function ordered(kind: ResourceKind, view: Json): Json {
+  const order = KOMODO_ORDER[kind];
+  if (!order) return view;
+  const keys = [...order, ...Object.keys(view).filter((k) => !order.includes(k))];
+  return Object.fromEntries(keys.filter((k) => k in view).map((k) => [k, view[k]]));
+}
+
+/**
+ * A config as Komodo's TOML holds it: fields at their default left out (a `{ type, params }`
+ * config keeps its type, and its params are compared with that variant's), ids as names, no
+ * secret values, Komodo's key names and versions. `stages` is the procedure's, still inside.
+ */
+export function configView(kind: ResourceKind, config: object, names: ExportNames): Json {
+  const full = withNames(kind, clone(config) as Json, names);
+  const variants = VARIANT_CONFIGS[kind];
+  let view: Json;
+  if (variants) {
+    const type = String(full.type);
+    const fallback = (variants[type]?.() ?? {}) as Json;
+    const params = isObject(full.params) ? full.params : {};
+    const minimized = Object.entries(params).filter(([k, v]) => !deepEqual(v, fallback[k]));
+    view = { type, params: pruneEmpty(Object.fromEntries(minimized), fallback) };
+  } else {
+    const defaults = KIND_SPECS[kind].defaults() as Json;
+    view = {};
+    for (const [key, value] of Object.entries(full)) {
+      if (deepEqual(value, defaults[key])) continue;
+      view[key] = isObject(value) ? pruneEmpty(value, variantDefault(kind, key, value)) : value;
+      if (Array.isArray(value)) view[key] = pruneEmpty(value, undefined);
+    }
+  }
+  // After minimizing, so a field differing only by its secret still says its variant.
+  for (const path of KIND_SPECS[kind].secrets) removeAt(view, path);
+  withVersions(kind, full, view);
+  return ordered(kind, renameKeys(view));
+}
