@@ -53,4 +53,5 @@ export * from './schedule';
 export * from './action/action-arguments';
 export * from './resource-sync/declared';
 export * from './resource-sync/plan';
+export * from './resource-sync/toml';
 export * from './resource-sync/sync-record';
