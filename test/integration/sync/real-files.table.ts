@@ -50,6 +50,9 @@ export const REAL_FILES: RealFile[] = [
     file: 'BrockCSC__brockcsc.ca/komodo__resources.toml',
     declares: { build: 1, stack: 2, action: 2, resource_sync: 1 },
   },
+  { file: 'ByteSizedPi__proxlab/komodo__resources__procedures.toml', declares: { procedure: 1 } },
+  { file: 'ByteSizedPi__proxlab/komodo__resources__servers.toml', declares: { server: 1 } },
+  { file: 'ByteSizedPi__proxlab/komodo__resources__stacks.toml', declares: { stack: 20 } },
   { file: 'CaseyRo__mcp-readwise/komodo.toml', declares: { server: 1, stack: 1 } },
   { file: 'Cyanistic__docker-configs/komodo__stacks__librechat.toml', declares: { stack: 1 } },
   { file: 'Cyanistic__docker-configs/komodo__stacks__pangolin.toml', declares: { stack: 1 } },
@@ -103,6 +106,11 @@ export const REAL_FILES: RealFile[] = [
   },
   // a stray `test` line
   { file: 'ZaCarrie__homelab/komodo@c9e0072.toml', refused: { by: 'toml', errors: ['141:toml'] } },
+  {
+    file: 'b-__komodo-deployment-template/stack.toml',
+    declares: { server: 1, stack: 1, procedure: 1 },
+  },
+  { file: 'b-__komodo-deployment-template/sync.toml', declares: { resource_sync: 2 } },
   // absolute `clone_path` and `run_directory`
   {
     file: 'blavogiez-org__proxmox-configuration/komodo.toml',
@@ -111,6 +119,8 @@ export const REAL_FILES: RealFile[] = [
       errors: ['35:stack[kanboard].config.clone_path', '36:stack[kanboard].config.run_directory'],
     },
   },
+  { file: 'broomej__komodo-config/stacks__servarr.toml', declares: { stack: 1 } },
+  { file: 'broomej__komodo-config/sync.toml', declares: { resource_sync: 1 } },
   // absolute repo `path` and `pre_deploy.path`
   {
     file: 'cpritchett__homelab/komodo__resources.toml',
@@ -216,6 +226,7 @@ export const REAL_FILES: RealFile[] = [
   },
   { file: 'flynncs__homelab-public/stacks__immich__komodo.toml', declares: { stack: 1 } },
   { file: 'flynncs__homelab-public/stacks__rp__komodo.toml', declares: { stack: 1 } },
+  { file: 'frasermclean__homelab/deployments.toml', declares: { deployment: 2 } },
   {
     file: 'fulrich__homelab-applications/komodo.toml',
     declares: { server: 1, repo: 1, procedure: 2, builder: 1, resource_sync: 1 },
@@ -372,6 +383,74 @@ export const REAL_FILES: RealFile[] = [
   { file: 'simen64__homelab/komodo__repos.toml', declares: { repo: 1 } },
   { file: 'simen64__homelab/komodo__servers.toml', declares: { server: 3 } },
   { file: 'simen64__homelab/komodo__syncs.toml', declares: { resource_sync: 3 } },
+  { file: 'st0o0__homelab-infra/komodo__examples__actions.example.toml', declares: { action: 1 } },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__alerters.example.toml',
+    declares: { alerter: 3 },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__builders.example.toml',
+    declares: { builder: 2 },
+  },
+  // `--platform linux/amd64,linux/arm64` in `extra_args`: Monitor takes one platform
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__builds.example.toml',
+    refused: { by: 'monitor', errors: ['67:build[example-build].config.extra_args'] },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__deployments.example.toml',
+    declares: { deployment: 1 },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__procedures.example.toml',
+    declares: { procedure: 1 },
+  },
+  { file: 'st0o0__homelab-infra/komodo__examples__repos.example.toml', declares: { repo: 1 } },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__resource_syncs.example.toml',
+    declares: { resource_sync: 1 },
+  },
+  { file: 'st0o0__homelab-infra/komodo__examples__servers.example.toml', declares: { server: 1 } },
+  { file: 'st0o0__homelab-infra/komodo__examples__stacks.example.toml', declares: { stack: 1 } },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__user_groups.example.toml',
+    declares: { user_group: 2 },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__examples__variables.example.toml',
+    declares: { variable: 4 },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__resources__resource_syncs.toml',
+    declares: { resource_sync: 2 },
+  },
+  { file: 'st0o0__homelab-infra/komodo__resources__servers.toml', declares: { server: 9 } },
+  // `..` in `config_files` paths
+  {
+    file: 'st0o0__homelab-infra/komodo__resources__stacks__FeelsStrongMan.toml',
+    refused: {
+      by: 'monitor',
+      errors: [
+        '29:stack[alloy-4].config.config_files.0.path',
+        '33:stack[alloy-4].config.config_files.1.path',
+        '37:stack[alloy-4].config.config_files.2.path',
+        '41:stack[alloy-4].config.config_files.3.path',
+        '45:stack[alloy-4].config.config_files.4.path',
+        '49:stack[alloy-4].config.config_files.5.path',
+        '53:stack[alloy-4].config.config_files.6.path',
+        '57:stack[alloy-4].config.config_files.7.path',
+        '61:stack[alloy-4].config.config_files.8.path',
+        '65:stack[alloy-4].config.config_files.9.path',
+        '69:stack[alloy-4].config.config_files.10.path',
+        '73:stack[alloy-4].config.config_files.11.path',
+        '77:stack[alloy-4].config.config_files.12.path',
+      ],
+    },
+  },
+  {
+    file: 'st0o0__homelab-infra/komodo__resources__variables___global.toml',
+    declares: { variable: 3 },
+  },
   // the placeholder `repo = "<owner/repo>"`
   {
     file: 'svnix-solutions__paperclip-build/komodo__resources.toml',
