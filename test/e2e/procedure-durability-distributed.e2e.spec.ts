@@ -7,6 +7,7 @@ import { startDistributed, type DistributedMonitor } from '../support/distribute
 import { creations } from '../support/docker-events';
 import { eventually } from '../support/eventually';
 import { removeContainers } from '../support/leftovers';
+import { startProcess } from '../support/process-monitor';
 import { completed, type UpdateView as Update } from '../support/updates';
 
 type Execution = [type: string, params: Record<string, unknown>];
@@ -172,6 +173,48 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
       await monitor.services.get('procedures')!.stop();
       await monitor.start('procedures');
     });
+  }, 120_000);
+
+  it('two replicas, the one driving the run killed: the other takes it once the lease runs out', async () => {
+    const first = monitor.services.get('procedures')!;
+    const second = await startProcess('procedures', monitor.env, { http: false });
+    try {
+      await client.write('CreateProcedure', {
+        name: 'shared',
+        config: {
+          stages: [
+            stage('wait', ['Sleep', { duration_ms: 3000 }], ['None', {}]),
+            stage('after', ['None', {}]),
+          ],
+        },
+      });
+      const run = await client.execute<Update>('RunProcedure', { procedure: 'shared' });
+      const owner = await eventually(async () => {
+        const events = await handle.store.readStream(`procedurerun-${run._id.$oid}`);
+        expect(events.map((e) => e.type)).toContain('ExecutionStarted');
+        return (events.find((e) => e.type === 'RunStarted')!.data as { replica: string }).replica;
+      }, 10_000);
+      const [driving, other] = owner.endsWith(`:${first.child.pid}`)
+        ? [first, second]
+        : [second, first];
+      expect(owner).toMatch(new RegExp(`:${driving.child.pid}$`));
+      driving.child.kill('SIGKILL');
+      await new Promise((resolve) => driving.child.once('exit', resolve));
+
+      const done = await completed(client, run, 30_000);
+      expect(done.logs.filter((l) => !l.success)).toEqual([]);
+      expect(done.success).toBe(true);
+      const events = await handle.store.readStream(`procedurerun-${run._id.$oid}`);
+      const takers = events
+        .filter((e) => e.type === 'RunStarted')
+        .map((e) => (e.data as { replica: string }).replica);
+      expect(takers).toEqual([owner, expect.stringMatching(new RegExp(`:${other.child.pid}$`))]);
+      expect(events.filter((e) => e.type === 'ExecutionStarted')).toHaveLength(3);
+    } finally {
+      // One live replica for what follows, in the services' map.
+      if (first.child.exitCode === null && first.child.signalCode === null) await second.stop();
+      else await monitor.start('procedures').then(() => second.stop());
+    }
   }, 120_000);
 
   it('killed, started again past the resume window: the run ends interrupted, saying where', async () => {
