@@ -447,6 +447,11 @@ export const REAL_FILES: RealFile[] = [
       ],
     },
   },
+  // a missing comma in a list
+  {
+    file: 'st0o0__homelab-infra/komodo__resources__stacks__FeelsStrongMan@aba7452.toml',
+    refused: { by: 'toml', errors: ['13:toml'] },
+  },
   {
     file: 'st0o0__homelab-infra/komodo__resources__variables___global.toml',
     declares: { variable: 3 },
