@@ -6,7 +6,16 @@ export interface AliasesResolved {
   errors: FieldError[];
   /** How many aliases were renamed: those under a renamed one were not typed yet. */
   renamed: number;
+  /** When given, each rename is recorded here, by dotted path (for a sync file's lines). */
+  renames?: AliasRename[];
 }
+
+export interface AliasRename {
+  from: string;
+  to: string;
+}
+
+export { aliasesOf };
 
 /**
  * Renames Komodo's serde aliases (`image.params.build`, `server`, `stage`...) to the field they
@@ -38,6 +47,7 @@ export function resolveAliases(
     delete instance[alias];
     delete plain[alias];
     result.renamed++;
+    result.renames?.push({ from: [...path, alias].join('.'), to: [...path, field].join('.') });
   }
   for (const key of Object.keys(plain)) {
     resolveAliases(instance[key], plain[key], [...path, key], result);

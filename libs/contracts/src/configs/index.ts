@@ -26,3 +26,4 @@ export {
   ImageReference,
   ProjectName,
 } from './runtime-fields';
+export { type AliasesResolved, type AliasRename, aliasesOf, resolveAliases } from './aliases';

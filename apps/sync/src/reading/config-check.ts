@@ -1,0 +1,168 @@
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage } from 'class-validator';
+import {
+  type AliasRename,
+  CONFIG_DTOS,
+  type FieldError,
+  resolveAliases,
+  validateConfig,
+} from '@monitor/contracts';
+import {
+  DomainError,
+  type ResourceKind,
+  type SyncProblemSeverity,
+  decideResource,
+} from '@monitor/domain';
+import { didYouMean } from './did-you-mean';
+import type { EntryLines } from './entry-lines';
+import { applyKomodoForms } from './komodo-forms';
+
+/** A problem of one declaration; `field` is a dotted path from it ('config.image.type'). */
+export interface EntryProblem {
+  field: string;
+  severity: SyncProblemSeverity;
+  message: string;
+}
+
+const UNKNOWN_FIELD = /^unknown field '([^']*)'/;
+/** Unknown keys hide the ones below them until they are dropped; configs are not deeper. */
+const MAX_PASSES = 16;
+
+const isTable = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** validateConfig's messages start with the field's path, which the problem names already. */
+function withoutPath(field: string, message: string): string {
+  if (!message.startsWith(field)) return message;
+  return message.slice(field.length).replace(/^:?\s+/, '');
+}
+
+function errorsOf(errors: FieldError[], severity: SyncProblemSeverity = 'error'): EntryProblem[] {
+  return errors.map(({ field, message }) => ({
+    field: field === 'config' ? 'config' : `config.${field}`,
+    severity,
+    message: withoutPath(field, message),
+  }));
+}
+
+/** Renames Komodo's aliases as validateConfig would, keeping each key's line with it. */
+function renameAliases(
+  kind: ResourceKind,
+  config: Record<string, unknown>,
+  lines: EntryLines,
+): FieldError[] {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const renames: AliasRename[] = [];
+    const instance = plainToInstance(CONFIG_DTOS[kind], config);
+    const result = resolveAliases(instance, config, [], { errors: [], renamed: 0, renames });
+    for (const { from, to } of renames) lines.rename(`config.${from}`, `config.${to}`);
+    if (result.errors.length || !result.renamed) return result.errors;
+  }
+  return [];
+}
+
+/** The fields a config's object at `parent` may hold, by its class (a variant's own). */
+function knownFields(kind: ResourceKind, config: Record<string, unknown>, parent: string[]) {
+  let holder: unknown = plainToInstance(CONFIG_DTOS[kind], config);
+  for (const key of parent)
+    holder = isTable(holder) || Array.isArray(holder) ? holder[key as never] : undefined;
+  if (!isTable(holder)) return [];
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(
+    holder.constructor,
+    '',
+    true,
+    false,
+  );
+  return [...new Set(metadata.map((m) => m.propertyName))];
+}
+
+function dropField(config: Record<string, unknown>, path: string[]): void {
+  let holder: unknown = config;
+  for (const key of path.slice(0, -1))
+    holder = isTable(holder) || Array.isArray(holder) ? holder[key as never] : undefined;
+  if (isTable(holder)) delete holder[path[path.length - 1]];
+}
+
+/** Keys Komodo ignores are warnings and dropped; answers the other errors of the last check. */
+function validateDroppingUnknown(
+  kind: ResourceKind,
+  config: Record<string, unknown>,
+  problems: EntryProblem[],
+): Record<string, unknown> | undefined {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const result = validateConfig(kind, config);
+    if (result.ok) return result.config;
+    const unknown = result.errors.filter((e) => UNKNOWN_FIELD.test(e.message));
+    const others = result.errors.filter((e) => !UNKNOWN_FIELD.test(e.message));
+    for (const { field, message } of unknown) {
+      const path = field.split('.');
+      const key = path[path.length - 1];
+      const hint = didYouMean(key, knownFields(kind, config, path.slice(0, -1)));
+      problems.push({
+        field: `config.${field}`,
+        severity: 'warning',
+        message: `${message.replace(UNKNOWN_FIELD, `unknown key '$1'`)}, ignored as Komodo does${hint}`,
+      });
+      dropField(config, path);
+    }
+    if (others.length || !unknown.length) {
+      problems.push(...errorsOf(others));
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function domainProblems(error: DomainError): EntryProblem[] {
+  const details = (error.details ?? {}) as {
+    errors?: FieldError[];
+    field?: string;
+    fields?: string[];
+  };
+  if (details.errors?.length)
+    return details.errors.map(({ field, message }) => ({
+      field,
+      severity: 'error',
+      message: withoutPath(field.replace(/^config\./, ''), message),
+    }));
+  const field =
+    details.field ?? (details.fields?.length ? `config.${details.fields[0]}` : 'config');
+  return [{ field, severity: 'error', message: withoutPath(field, error.message) }];
+}
+
+/**
+ * A declared config checked as the write creating it would check it (the kind's defaults beside
+ * the keys given): field types and values (validateConfig), then the domain's rules and the name
+ * (decideResource). Answers the config under its canonical names, or undefined on an error.
+ */
+export function checkDeclaredConfig(
+  kind: ResourceKind,
+  name: string,
+  raw: Record<string, unknown>,
+  lines: EntryLines,
+): { config?: Record<string, unknown>; problems: EntryProblem[] } {
+  const problems: EntryProblem[] = [];
+  const aliasErrors = renameAliases(kind, raw, lines);
+  const formErrors = applyKomodoForms(kind, raw);
+  if (aliasErrors.length || formErrors.length) {
+    return { problems: [...errorsOf(aliasErrors), ...errorsOf(formErrors)] };
+  }
+  const config = validateDroppingUnknown(kind, raw, problems);
+  if (!config) return { problems };
+  try {
+    decideResource(kind, { status: 'Empty' }, { type: 'Create', id: 'sync', name, config });
+  } catch (error) {
+    if (error instanceof DomainError) problems.push(...domainProblems(error));
+    else {
+      // A rule that breaks on a value it did not expect: still this declaration's problem.
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push({
+        field: 'config',
+        severity: 'error',
+        message: `could not be checked: ${message}`,
+      });
+    }
+    return { problems };
+  }
+  return { config, problems };
+}

@@ -1,0 +1,124 @@
+import {
+  type DeclaredSet,
+  type ResourceKind,
+  type SyncProblem,
+  type SyncSource,
+  variableNameKey,
+} from '@monitor/domain';
+import { afterCycles } from './after-cycles';
+import { didYouMean } from './did-you-mean';
+import { syncProblem } from './problems';
+import { type Reference, resourceReferences, userGroupReferences } from './references';
+import { tableOfKind } from './tables';
+
+/** What already exists, by kind and name or id: what a declaration may name besides the files'. */
+export type Exists = (kind: ResourceKind, nameOrId: string) => boolean;
+
+/** A declaration's name and where it stands, whether or not the rest of it is in error. */
+export interface DeclaredName {
+  /** The singular table: 'deployment', 'variable', 'user_group'. */
+  table: string;
+  kind?: ResourceKind;
+  name: string;
+  source: SyncSource;
+}
+
+interface Named {
+  name: string;
+  source: SyncSource;
+  lines: Record<string, number>;
+}
+
+const lineOf = (item: Named, field: string) => item.lines[field] ?? item.source.line;
+const at = (source: SyncSource) => `${source.file}:${source.line}`;
+
+/**
+ * Two declarations of one name in a kind, across files or in one: the later names the first.
+ * Variables are one per spelling in any case, as Monitor stores them.
+ */
+function duplicates(names: DeclaredName[]): SyncProblem[] {
+  const first = new Map<string, DeclaredName>();
+  const problems: SyncProblem[] = [];
+  for (const item of names) {
+    const key = `${item.table}\u0000${item.table === 'variable' ? variableNameKey(item.name) : item.name}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, item);
+    else {
+      const message = `'${item.name}' is declared twice: here and at ${at(earlier.source)}`;
+      const field = `${item.table}[${item.name}].name`;
+      problems.push(syncProblem('error', item.source.file, item.source.line, field, message));
+    }
+  }
+  return problems;
+}
+
+const DEPLOYED: ResourceKind[] = ['Deployment', 'Stack'];
+
+/** Checks that need every file: duplicate names, references, `after` names and cycles. */
+export function crossCheck(
+  declared: DeclaredSet,
+  declaredNames: DeclaredName[],
+  exists: Exists,
+): SyncProblem[] {
+  const { resources, userGroups } = declared;
+  const label = (r: { kind: ResourceKind; name: string }) => `${tableOfKind(r.kind)}[${r.name}]`;
+  const problems = duplicates(declaredNames);
+  const names = new Map<ResourceKind, Set<string>>();
+  for (const { kind, name } of declaredNames) {
+    if (kind) names.set(kind, (names.get(kind) ?? new Set()).add(name));
+  }
+  const known = (kind: ResourceKind, name: string) =>
+    names.get(kind)?.has(name) || exists(kind, name);
+
+  const check = (item: Named, prefix: string, refs: Reference[]) => {
+    for (const ref of refs) {
+      if (known(ref.kind, ref.target)) continue;
+      const hint = didYouMean(ref.target, names.get(ref.kind) ?? []);
+      const consequence = ref.severity === 'error' ? '' : ': the permission is ignored';
+      const message = `names ${ref.kind} '${ref.target}', which is neither declared nor existing${consequence}${hint}`;
+      problems.push(
+        syncProblem(
+          ref.severity,
+          item.source.file,
+          lineOf(item, ref.field),
+          `${prefix}.${ref.field}`,
+          message,
+        ),
+      );
+    }
+  };
+  for (const r of resources) check(r, label(r), resourceReferences(r));
+  for (const g of userGroups) check(g, `user_group[${g.name}]`, userGroupReferences(g));
+
+  const deployed = resources.filter((r) => DEPLOYED.includes(r.kind));
+  const deployedNames = DEPLOYED.flatMap((kind) => [...(names.get(kind) ?? [])]);
+  for (const r of deployed) {
+    r.after.forEach((name, i) => {
+      if (deployedNames.includes(name) || DEPLOYED.some((kind) => exists(kind, name))) return;
+      const message = `'${name}' matches no Deployment or Stack: ignored${didYouMean(name, deployedNames)}`;
+      problems.push(
+        syncProblem(
+          'warning',
+          r.source.file,
+          lineOf(r, `after.${i}`),
+          `${label(r)}.after`,
+          message,
+        ),
+      );
+    });
+  }
+  for (const cycle of afterCycles(deployed)) {
+    const first = deployed.find((r) => r.name === cycle[0]) ?? deployed[0];
+    const message = `deploy order has a cycle: ${cycle.join(' -> ')}`;
+    problems.push(
+      syncProblem(
+        'error',
+        first.source.file,
+        lineOf(first, 'after'),
+        `${label(first)}.after`,
+        message,
+      ),
+    );
+  }
+  return problems;
+}
