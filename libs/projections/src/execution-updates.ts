@@ -12,7 +12,8 @@ import type { UpdateLog, UpdateRecord } from './update-record';
 export class ExecutionUpdates {
   private readonly executions = new Map<
     string,
-    { execution: Execution; operator: string; via: string }
+    /** `startedAt`: the store position of its first event, the same on every replica. */
+    { execution: Execution; operator: string; via: string; startedAt: number }
   >();
   /** Execution ids by target (`<type>:<id>`): reads of one resource do not scan them all. */
   private readonly byTarget = new Map<string, string[]>();
@@ -28,7 +29,12 @@ export class ExecutionUpdates {
     const state = evolveUpdate(before, event);
     if (state.status !== 'Active') return undefined;
     const execution = known ? state.execution : withParent(state.execution, event.metadata);
-    const entry = known ?? { operator: event.metadata.userId, via: event.metadata.via, execution };
+    const entry = known ?? {
+      operator: event.metadata.userId,
+      via: event.metadata.via,
+      execution,
+      startedAt: event.position,
+    };
     entry.execution = execution;
     if (!known) {
       const target = targetKey(state.execution.target.type, state.execution.target.id);
@@ -55,6 +61,14 @@ export class ExecutionUpdates {
 
   execution(id: string): Execution | undefined {
     return this.executions.get(id)?.execution;
+  }
+
+  /**
+   * The store position of the execution's first event: an order of executions every replica
+   * agrees on (a queue across replicas), unlike their clocks.
+   */
+  startPosition(id: string): number | undefined {
+    return this.executions.get(id)?.startedAt;
   }
 }
 

@@ -112,6 +112,8 @@ describe('the Updates projection of an execution a procedure run sent', () => {
     expect(JSON.parse(updates.apply(started)!.other_data!)).toEqual({ parent: 'run1' });
     const recorded = updates.apply(event('UpdateDataRecorded', { data: { image: 'web:1' } }))!;
     expect(JSON.parse(recorded.other_data!)).toEqual({ parent: 'run1', image: 'web:1' });
+    expect(updates.startPosition('x1')).toBe(started.position);
+    expect(recorded.position).toBeGreaterThan(started.position);
   });
 
   it('names no parent for an execution a user sent', () => {

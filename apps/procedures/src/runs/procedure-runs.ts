@@ -17,6 +17,7 @@ import { checkNesting } from './run-ancestry';
 import { RunCancels } from './run-cancels';
 import { RunDriver } from './run-driver';
 import { RunLease } from './run-lease';
+import { RunQueue } from './run-queue';
 import { RunStream } from './run-stream';
 
 interface Recorded {
@@ -41,13 +42,14 @@ export class ProcedureRuns implements OnModuleDestroy {
     private readonly runner: ExecutionRunner,
     private readonly driver: RunDriver,
     private readonly cancels: RunCancels,
+    private readonly queue: RunQueue,
   ) {
     this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
   }
 
   /**
-   * Komodo's RunProcedure: answers the run's Update at once; a second run of a procedure waits
-   * behind the first (the runner's queue). The run is recorded, and this replica's lease taken,
+   * Komodo's RunProcedure: answers the run's Update at once; a second run of a procedure waits,
+   * Queued, until the first has ended, whichever replica runs either (RunQueue). The run is recorded, and this replica's lease taken,
    * before the answer. `by`: how it was started (a schedule or webhook acts as the procedure's
    * last writer); a nested run is one sent by a procedure (via `procedure`).
    */
@@ -65,6 +67,10 @@ export class ProcedureRuns implements OnModuleDestroy {
       operation: 'RunProcedure',
       target: { type: 'Procedure', id: procedure.id },
       meta,
+      queue: {
+        queued: this.queue.busy(procedure.id),
+        turn: (runId) => this.queue.turn(procedure.id, runId, this.stopping.signal),
+      },
       work: async (ctx) => this.work(ctx, id, known, meta),
     });
     // Ours from now, though it may wait in the queue: a resume leaves it alone.
@@ -81,6 +87,8 @@ export class ProcedureRuns implements OnModuleDestroy {
     this.driving.add(run.runId);
     try {
       const stop = AbortSignal.any([this.stopping.signal, lease.lost.signal]);
+      // A resumed run waits its turn as a new one does.
+      await this.queue.turn(run.procedureId, run.runId, stop);
       const stream = lease.stream.stoppingWith(stop);
       const signal = AbortSignal.any([cancel.signal, stop]);
       await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });

@@ -10,6 +10,7 @@ import { ProcedureRunController } from './procedure-run.controller';
 import { ProcedureRuns } from './procedure-runs';
 import { RunCancels } from './run-cancels';
 import { RunDriver } from './run-driver';
+import { RunQueue } from './run-queue';
 import { RunResume } from './run-resume';
 import { StarterAccess } from './starter-access';
 
@@ -44,6 +45,7 @@ import { StarterAccess } from './starter-access';
       inject: [READ_MODEL, StarterAccess, ChildExecution],
     },
     RunCancels,
+    RunQueue,
     ProcedureRuns,
     ProcedureCancel,
     RunResume,

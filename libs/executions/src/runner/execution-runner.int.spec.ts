@@ -82,6 +82,40 @@ describe('ExecutionRunner', () => {
     expect((await update(second.id)).status).toBe('Complete');
   });
 
+  it("keeps the caller's own queue instead: Queued, beside the resource's others, until its turn", async () => {
+    let turn!: () => void;
+    const myTurn = new Promise<void>((resolve) => (turn = resolve));
+    const order: string[] = [];
+    const local = await runner.start({
+      operation: 'A',
+      target,
+      meta,
+      work: () => new Promise<void>(() => void order.push('a')),
+    });
+    const own = await runner.start({
+      operation: 'B',
+      target,
+      meta,
+      queue: { queued: true, turn: () => myTurn },
+      work: async () => void order.push('b'),
+    });
+    expect((await update(own.id)).status).toBe('Queued');
+    turn();
+    expect(await own.done).toBe(true);
+    expect(order).toEqual(['a', 'b']);
+    expect((await update(local.id)).status).toBe('InProgress');
+    const refused = await runner.start({
+      operation: 'C',
+      target,
+      meta,
+      queue: { queued: true, turn: () => Promise.reject(new Error('stopping')) },
+      work: async () => void order.push('c'),
+    });
+    expect(await refused.done).toBe(false);
+    expect(order).toEqual(['a', 'b']);
+    expect((await update(refused.id)).status).toBe('Queued');
+  });
+
   it('stops at a failed stage, says which, and masks secrets', async () => {
     const started = await runner.start({
       operation: 'Deploy',

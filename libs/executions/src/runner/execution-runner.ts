@@ -22,6 +22,13 @@ export interface ExecutionRequest {
   target: ExecutionTarget;
   meta: CommandMeta;
   work: (context: ExecutionContext) => Promise<void>;
+  /**
+   * A queue of the caller's own instead of this process's per resource (procedure runs queue
+   * across replicas): `queued`, whether the Update starts Queued; `turn`, resolves once the
+   * execution may run (it stays Queued until then); should it reject, the work does not run
+   * and the Update is left as it stands, for the caller to end.
+   */
+  queue?: { queued: boolean; turn: (id: string) => Promise<void> };
 }
 
 export interface StartedExecution {
@@ -49,36 +56,56 @@ export class ExecutionRunner {
     private readonly logger: (message: string) => void = console.error,
   ) {}
 
-  async start({ operation, target, meta, work }: ExecutionRequest): Promise<StartedExecution> {
+  async start({
+    operation,
+    target,
+    meta,
+    work,
+    queue,
+  }: ExecutionRequest): Promise<StartedExecution> {
     // A run named before it starts (meta.updateId) is created once: a second Start conflicts.
     const id = meta.updateId ?? newId();
     const key = `${target.type}/${target.id}`;
-    const previous = this.tails.get(key);
+    const previous = queue ? undefined : this.tails.get(key);
+    const queued = queue ? queue.queued : !!previous;
     const recorded = this.run(
       id,
-      { type: 'Start', id, operation, target, queued: !!previous, ts: Date.now() },
+      { type: 'Start', id, operation, target, queued, ts: Date.now() },
       meta,
     );
     // The queue's tail is taken before anything is awaited: a start on the same resource
     // arriving meanwhile waits behind this one instead of running beside it.
-    const done = Promise.all([recorded, previous]).then(
-      () => this.execute(id, meta, work),
-      () => false,
-    );
+    const done = Promise.all([recorded, previous])
+      .then(() => queue?.turn(id))
+      .then(
+        () => this.execute(id, meta, work),
+        () => false,
+      );
+    if (!queue) this.queueBehind(key, done);
+    const { position } = await recorded;
+    return { id, position, done };
+  }
+
+  private queueBehind(key: string, done: Promise<boolean>): void {
     const tail = done.then(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
-    const { position } = await recorded;
-    return { id, position, done };
   }
 
-  /** Marks executions left unfinished by a crash as failed, so nothing stays InProgress. */
-  async interruptUnfinished(targetTypes: string[], meta: CommandMeta): Promise<number> {
+  /**
+   * Marks executions left unfinished by a crash as failed, so nothing stays InProgress; only
+   * those started before `startedBefore` when given (a replica's own, started since, run on).
+   */
+  async interruptUnfinished(
+    targetTypes: string[],
+    meta: CommandMeta,
+    startedBefore = Infinity,
+  ): Promise<number> {
     const unfinished = this.readModel.executions
       .unfinished()
-      .filter((x) => targetTypes.includes(x.target.type));
+      .filter((x) => targetTypes.includes(x.target.type) && x.startTs < startedBefore);
     for (const x of unfinished) {
       const now = Date.now();
       const log = {
