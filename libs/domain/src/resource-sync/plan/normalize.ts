@@ -117,12 +117,17 @@ export function proposedView(
   if (stored) {
     for (const secret of KIND_SPECS[kind].secrets) {
       for (const path of concretePaths(config, secret)) {
-        const given = valueAt(declared.config, path);
         const kept = valueAt(stored, path);
         if (kept === undefined) continue;
+        // As written and in its stored form (env lines end with a newline): either may be stored.
+        const written = valueAt(declared.config, path);
+        const omitted = written === undefined;
         const same =
-          typeof given === 'string' && typeof kept !== 'string' && secretMatches(kept, given);
-        if (given === undefined || same) config = withValueAt(config, path, kept) as Config;
+          typeof kept !== 'string' &&
+          [written, valueAt(config, path)].some(
+            (given) => typeof given === 'string' && secretMatches(kept, given),
+          );
+        if (omitted || same) config = withValueAt(config, path, kept) as Config;
       }
     }
     if (kind === 'Build' && declared.config.version === undefined) {
