@@ -5,3 +5,6 @@ export { renderVariableToml } from './render-variable';
 export { renderUserGroupToml } from './render-user-group';
 export { renderResourcesToml, type ExportSet } from './render-set';
 export { escapeBetweenTripleQuotes } from './prepass';
+export type { SyncEntryKind } from './blocks';
+export { rewriteSyncFile, type SyncFileChange } from './rewrite';
+export { placeResources, type FileChanges } from './place';
