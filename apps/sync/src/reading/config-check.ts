@@ -14,8 +14,7 @@ import {
   decideResource,
 } from '@monitor/domain';
 import { didYouMean } from './did-you-mean';
-import type { EntryLines } from './entry-lines';
-import { applyKomodoForms } from './komodo-forms';
+import { applyKomodoForms, renameLegacyFields } from './komodo-forms';
 
 /** A problem of one declaration; `field` is a dotted path from it ('config.image.type'). */
 export interface EntryProblem {
@@ -45,27 +44,34 @@ function errorsOf(errors: FieldError[], severity: SyncProblemSeverity = 'error')
   }));
 }
 
-/** Renames Komodo's aliases as validateConfig would, keeping each key's line with it. */
-function renameAliases(
-  kind: ResourceKind,
-  config: Record<string, unknown>,
-  lines: EntryLines,
-): FieldError[] {
+/**
+ * Renames Komodo's aliases as validateConfig would, answering each rename (a key's line goes
+ * with it). Another pass only when a renamed value may hold aliases of its own (`stage` holds
+ * `execution`).
+ */
+function renameAliases(kind: ResourceKind, config: Record<string, unknown>) {
+  const renames: AliasRename[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const renames: AliasRename[] = [];
+    const found: AliasRename[] = [];
     const instance = plainToInstance(CONFIG_DTOS[kind], config);
-    const result = resolveAliases(instance, config, [], { errors: [], renamed: 0, renames });
-    for (const { from, to } of renames) lines.rename(`config.${from}`, `config.${to}`);
-    if (result.errors.length || !result.renamed) return result.errors;
+    const result = resolveAliases(instance, config, [], { errors: [], renamed: 0, renames: found });
+    renames.push(...found);
+    const nested = found.some(({ to }) => typeof valueAt(config, to.split('.')) === 'object');
+    if (result.errors.length || !nested) return { errors: result.errors, renames };
   }
-  return [];
+  return { errors: [], renames };
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let value: unknown = root;
+  for (const key of path)
+    value = isTable(value) || Array.isArray(value) ? value[key as never] : undefined;
+  return value;
 }
 
 /** The fields a config's object at `parent` may hold, by its class (a variant's own). */
 function knownFields(kind: ResourceKind, config: Record<string, unknown>, parent: string[]) {
-  let holder: unknown = plainToInstance(CONFIG_DTOS[kind], config);
-  for (const key of parent)
-    holder = isTable(holder) || Array.isArray(holder) ? holder[key as never] : undefined;
+  const holder = valueAt(plainToInstance(CONFIG_DTOS[kind], config), parent);
   if (!isTable(holder)) return [];
   const metadata = getMetadataStorage().getTargetValidationMetadatas(
     holder.constructor,
@@ -77,9 +83,7 @@ function knownFields(kind: ResourceKind, config: Record<string, unknown>, parent
 }
 
 function dropField(config: Record<string, unknown>, path: string[]): void {
-  let holder: unknown = config;
-  for (const key of path.slice(0, -1))
-    holder = isTable(holder) || Array.isArray(holder) ? holder[key as never] : undefined;
+  const holder = valueAt(config, path.slice(0, -1));
   if (isTable(holder)) delete holder[path[path.length - 1]];
 }
 
@@ -130,25 +134,45 @@ function domainProblems(error: DomainError): EntryProblem[] {
   return [{ field, severity: 'error', message: withoutPath(field, error.message) }];
 }
 
+/** TOML dates: no config field holds one (Komodo's serde refuses them too). */
+function dateErrors(value: unknown, path: string[] = []): FieldError[] {
+  if (value instanceof Date)
+    return [{ field: path.join('.'), message: 'is a TOML date, which no field holds: quote it' }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => dateErrors(v, [...path, String(i)]));
+  if (isTable(value)) return Object.entries(value).flatMap(([k, v]) => dateErrors(v, [...path, k]));
+  return [];
+}
+
+/** What checking one declared config found; `renames` by dotted path from the config. */
+export interface CheckedConfig {
+  config?: Record<string, unknown>;
+  problems: EntryProblem[];
+  renames: AliasRename[];
+}
+
 /**
  * A declared config checked as the write creating it would check it (the kind's defaults beside
  * the keys given): field types and values (validateConfig), then the domain's rules and the name
- * (decideResource). Answers the config under its canonical names, or undefined on an error.
+ * (decideResource). Answers the config under its canonical names, or none on an error. `raw` is
+ * converted in place.
  */
-export function checkDeclaredConfig(
+export function checkConfig(
   kind: ResourceKind,
   name: string,
   raw: Record<string, unknown>,
-  lines: EntryLines,
-): { config?: Record<string, unknown>; problems: EntryProblem[] } {
+): CheckedConfig {
   const problems: EntryProblem[] = [];
-  const aliasErrors = renameAliases(kind, raw, lines);
+  const dates = dateErrors(raw);
+  if (dates.length) return { problems: errorsOf(dates), renames: [] };
+  const legacy = renameLegacyFields(kind, raw);
+  const { errors: aliasErrors, renames: aliases } = renameAliases(kind, raw);
+  const renames = [...legacy, ...aliases];
   const formErrors = applyKomodoForms(kind, raw);
   if (aliasErrors.length || formErrors.length) {
-    return { problems: [...errorsOf(aliasErrors), ...errorsOf(formErrors)] };
+    return { problems: [...errorsOf(aliasErrors), ...errorsOf(formErrors)], renames };
   }
   const config = validateDroppingUnknown(kind, raw, problems);
-  if (!config) return { problems };
+  if (!config) return { problems, renames };
   try {
     decideResource(kind, { status: 'Empty' }, { type: 'Create', id: 'sync', name, config });
   } catch (error) {
@@ -162,7 +186,7 @@ export function checkDeclaredConfig(
         message: `could not be checked: ${message}`,
       });
     }
-    return { problems };
+    return { problems, renames };
   }
-  return { config, problems };
+  return { config, problems, renames };
 }

@@ -1,5 +1,5 @@
 import type { DeclaredResource, ResourceKind } from '@monitor/domain';
-import { checkDeclaredConfig } from './config-check';
+import { checkDeclaredConfig } from './config-cache';
 import type { Entry } from './entry';
 
 /** Komodo's ResourceToml keys. */

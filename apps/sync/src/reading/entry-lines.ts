@@ -2,25 +2,36 @@ import type { KeyLines } from '@monitor/domain';
 import type { PathLines } from './key-lines';
 
 /**
+ * A file's lines split by declaration: `deployment.1.config.image` goes to `deployment.1` as
+ * `config.image`. One pass over the file, rather than one per declaration.
+ */
+export function linesByEntry(all: PathLines): Map<string, Map<string, number>> {
+  const byEntry = new Map<string, Map<string, number>>();
+  for (const [path, line] of all) {
+    const table = path.indexOf('.');
+    const index = table < 0 ? -1 : path.indexOf('.', table + 1);
+    if (index < 0) continue;
+    const base = path.slice(0, index);
+    const lines = byEntry.get(base) ?? new Map<string, number>();
+    lines.set(path.slice(index + 1), line);
+    byEntry.set(base, lines);
+  }
+  return byEntry;
+}
+
+/**
  * The lines of one declaration (`[[deployment]]` number 2 of a file), by dotted path from it
  * (`config.image.type`). Paths follow what reading does to the keys: a renamed alias moves its
  * lines to the name it stands for.
  */
 export class EntryLines {
-  private readonly lines = new Map<string, number>();
-
   constructor(
     readonly file: string,
     /** The line of the declaration's table header. */
     readonly line: number,
-    all: PathLines,
-    base: string,
-  ) {
-    const prefix = `${base}.`;
-    for (const [path, at] of all) {
-      if (path.startsWith(prefix)) this.lines.set(path.slice(prefix.length), at);
-    }
-  }
+    /** By dotted path from the declaration (see linesByEntry); renames change it. */
+    private readonly lines: Map<string, number>,
+  ) {}
 
   /** The line of `path`, or of the nearest enclosing key that has one, or the header's. */
   lineOf(path: string): number {

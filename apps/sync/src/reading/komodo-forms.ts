@@ -115,6 +115,32 @@ const FORMS: Partial<Record<ResourceKind, Record<string, Form>>> = {
   ResourceSync: { resource_path: stringList, match_tags: stringList },
 };
 
+/** Komodo 1.x names Komodo 2 renamed without an alias, by dotted path: read as the new name. */
+const LEGACY_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = {
+  Builder: { 'params.docker_registries': 'params.image_registries' },
+};
+
+/** Renames `config`'s Komodo 1.x fields in place; answers the renames (a key's line follows). */
+export function renameLegacyFields(
+  kind: ResourceKind,
+  config: Record<string, unknown>,
+): { from: string; to: string }[] {
+  const renames: { from: string; to: string }[] = [];
+  for (const [from, to] of Object.entries(LEGACY_NAMES[kind] ?? {})) {
+    const keys = from.split('.');
+    const last = keys.pop() as string;
+    const newName = to.split('.').pop() as string;
+    let holder: unknown = config;
+    for (const key of keys) holder = isTable(holder) ? holder[key] : undefined;
+    if (!isTable(holder) || !Object.hasOwn(holder, last) || Object.hasOwn(holder, newName))
+      continue;
+    holder[newName] = holder[last];
+    delete holder[last];
+    renames.push({ from, to });
+  }
+  return renames;
+}
+
 /** Converts `config` (a kind's config as read) in place; answers what could not be (no path in the message). */
 export function applyKomodoForms(
   kind: ResourceKind,

@@ -118,6 +118,23 @@ describe("Komodo's aliases, stored under the field they stand for, with their li
     expect(resource.config).toEqual({ type: 'Aws', params: { region: 'us-east-2' } });
   });
 
+  it("an Aws builder's docker_registries (Komodo 1.x) is image_registries", () => {
+    const resource = declared(
+      lines(
+        '[[builder]]',
+        'name = "b"',
+        '[builder.config]',
+        'type = "Aws"',
+        'params.docker_registries = [{ domain = "ghcr.io" }]',
+      ),
+    );
+    expect(resource.config).toEqual({
+      type: 'Aws',
+      params: { image_registries: [{ domain: 'ghcr.io' }] },
+    });
+    expect(resource.lines['config.params.image_registries.0.domain']).toBe(5);
+  });
+
   it("a user group's `permission` is its permissions", () => {
     const { declared: set, problems } = read(
       lines(

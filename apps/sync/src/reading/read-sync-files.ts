@@ -6,7 +6,7 @@ import { declareVariable } from './declare-variable';
 import { describeValue } from './describe-value';
 import { didYouMean } from './did-you-mean';
 import { Entry } from './entry';
-import { EntryLines } from './entry-lines';
+import { EntryLines, linesByEntry } from './entry-lines';
 import { type ParsedFile, parseSyncFile } from './parse-file';
 import { sortProblems, syncProblem } from './problems';
 import { ALL_TABLES, singularOf, tableRole } from './tables';
@@ -33,7 +33,12 @@ interface Reading {
   problems: SyncProblem[];
 }
 
-function readTable(file: ParsedFile, key: string, { declared, names, problems }: Reading) {
+function readTable(
+  file: ParsedFile,
+  key: string,
+  byEntry: Map<string, Map<string, number>>,
+  { declared, names, problems }: Reading,
+) {
   const line = file.lines.get(key) ?? 1;
   const singular = singularOf(key);
   const role = tableRole(singular);
@@ -53,7 +58,11 @@ function readTable(file: ParsedFile, key: string, { declared, names, problems }:
     return report('warning', `Monitor has no ${role.kind}: ${value.length} declaration(s) ignored`);
   value.forEach((item, index) => {
     const base = `${key}.${index}`;
-    const lines = new EntryLines(file.path, file.lines.get(base) ?? line, file.lines, base);
+    const lines = new EntryLines(
+      file.path,
+      file.lines.get(base) ?? line,
+      byEntry.get(base) ?? new Map(),
+    );
     const entry = new Entry(singular, index, item, lines, problems);
     if (typeof item.name === 'string' && item.name) {
       const kind = role.role === 'resource' ? role.kind : undefined;
@@ -92,7 +101,8 @@ export function readSyncFiles(files: SyncFile[], options: ReadSyncOptions): Read
   for (const file of files) {
     const parsed = parseSyncFile(file);
     if ('document' in parsed) {
-      for (const key of Object.keys(parsed.document)) readTable(parsed, key, reading);
+      const byEntry = linesByEntry(parsed.lines);
+      for (const key of Object.keys(parsed.document)) readTable(parsed, key, byEntry, reading);
     } else problems.push(parsed);
   }
   const matchTags = options.matchTags ?? [];
