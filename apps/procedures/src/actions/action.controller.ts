@@ -1,9 +1,7 @@
 import { MessagePattern } from '@nestjs/microservices';
-import type { OnApplicationBootstrap } from '@nestjs/common';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
 import { ACTION_REQUESTS, CancelActionDto, RunActionDto, requireValid } from '@monitor/contracts';
-import { ExecutionRunner } from '@monitor/executions';
-import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
+import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { ActionExecutions } from './action-executions';
 
 const queue = QUEUE_GROUPS.procedures;
@@ -11,16 +9,8 @@ type Envelope = { params: unknown; meta: CommandMeta };
 
 /** `exec.action.<Execution>`: an Action's runs, each answering its Update at once. */
 @BusController()
-export class ActionController implements OnApplicationBootstrap {
-  constructor(
-    private readonly actions: ActionExecutions,
-    private readonly runner: ExecutionRunner,
-  ) {}
-
-  /** Runs left unfinished when the process stopped are marked interrupted (their keys expire). */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runner.interruptUnfinished(['Action'], systemMeta());
-  }
+export class ActionController {
+  constructor(private readonly actions: ActionExecutions) {}
 
   @MessagePattern(execSubject('Action', ACTION_REQUESTS.RunAction.name), { queue })
   run({ params, meta }: Envelope): Promise<WriteResult> {

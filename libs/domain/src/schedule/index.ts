@@ -3,3 +3,4 @@ export * from './schedule';
 export * from './validate';
 export * from './ticks';
 export * from './claims';
+export * from './startup';

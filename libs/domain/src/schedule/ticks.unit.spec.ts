@@ -1,10 +1,4 @@
-import {
-  claimFrom,
-  dueTicks,
-  scheduleInfo,
-  scheduleRunAlert,
-  scheduleState,
-} from './ticks';
+import { claimFrom, dueTicks, scheduleInfo, scheduleRunAlert, scheduleState } from './ticks';
 
 const every = (schedule: string, more = {}) => ({
   schedule_format: 'English' as const,

@@ -1,0 +1,160 @@
+import { createEventStore } from '@monitor/eventstore';
+import { natsUrl } from '../test-env';
+import { api, signUp, type ApiClient } from '../support/api';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { startProcess, type MonitorProcess } from '../support/process-monitor';
+
+interface RunView {
+  id: string;
+  operation: string;
+  status: string;
+  success: boolean;
+  operator: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const STARTUP_ACTION = {
+  name: 'on-start',
+  config: { run_at_startup: true, file_contents: "console.log('the installation started');" },
+};
+
+async function runsOf(client: ApiClient, actionId: string): Promise<RunView[]> {
+  const { updates } = await client.read<{ updates: RunView[] }>('ListUpdates', {
+    query: { 'target.type': 'Action', 'target.id': actionId },
+  });
+  return updates.filter((u) => u.operation === 'RunAction');
+}
+
+/** Komodo's run_at_startup: an Action runs once each time the installation starts. */
+describe('an Action with run_at_startup', () => {
+  it('runs at each start of an embedded Monitor, as its last writer', async () => {
+    const env = { MONITOR_AUTH_ALLOW_SIGNUPS: 'true' };
+    let monitor: EmbeddedMonitor = await startEmbedded(env);
+    const dataDir = monitor.dataDir;
+    try {
+      const created = await monitor.admin.write<{ _id: { $oid: string } }>(
+        'CreateAction',
+        STARTUP_ACTION,
+      );
+      const id = created._id.$oid;
+      const { _id: admin } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+        user: 'admin',
+      });
+      // Written after this start: it waits for the next one.
+      await sleep(2_000);
+      expect(await runsOf(monitor.admin, id)).toEqual([]);
+
+      for (const starts of [1, 2]) {
+        await monitor.stop();
+        monitor = await startEmbedded(env, dataDir);
+        await eventually(async () => {
+          const runs = await runsOf(monitor.admin, id);
+          expect(runs).toHaveLength(starts);
+          expect(runs.every((r) => r.status === 'Complete' && r.success)).toBe(true);
+          expect(runs.every((r) => r.operator === admin.$oid)).toBe(true);
+        }, 30_000);
+      }
+      await sleep(2_000);
+      expect(await runsOf(monitor.admin, id)).toHaveLength(2);
+    } finally {
+      await monitor.destroy();
+    }
+  }, 120_000);
+
+  it('runs once per start of replicas together; a later replica joins, and begins anew once those it joined are gone', async () => {
+    const suffix = `${process.pid}_${Date.now()}`;
+    const stream = { stream: `E2E_STARTUP_${suffix}`, prefix: `e2e_startup_${suffix}` };
+    const env = (replica: string, apiUrl = '') => ({
+      MONITOR_NATS_URL: natsUrl(),
+      MONITOR_EVENT_STORE_KIND: 'jetstream',
+      MONITOR_EVENT_STORE_STREAM: stream.stream,
+      MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
+      MONITOR_PROCEDURES_REPLICA: replica,
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_ACTIONS_API_URL: apiUrl,
+      // Test only: a replica silent for 10 s is gone (150 s otherwise); heartbeats every 4 s.
+      MONITOR_TEST_REPLICA_LIVE_FOR_MS: '10000',
+    });
+    const processes: MonitorProcess[] = [];
+    const procedures = (replica: string, url: string) =>
+      startProcess('procedures', env(replica, url), { http: false });
+    const handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    try {
+      const gateway = await startProcess('gateway', env('gateway'));
+      processes.push(gateway);
+      const first = await procedures('first', gateway.url);
+      const client = api(gateway.url, await signUp(gateway.url, 'admin'));
+      const created = await client.write<{ _id: { $oid: string } }>('CreateAction', {
+        name: 'slow-start',
+        config: {
+          run_at_startup: true,
+          file_contents: "await new Promise((r) => setTimeout(r, 6000)); console.log('started');",
+        },
+      });
+      const id = created._id.$oid;
+      const long = await client.write<{ _id: { $oid: string } }>('CreateAction', {
+        name: 'long',
+        config: { file_contents: 'await new Promise((r) => setTimeout(r, 120000));' },
+      });
+      await first.stop();
+
+      const [a, b] = await Promise.all(
+        ['replica-a', 'replica-b'].map((r) => procedures(r, gateway.url)),
+      );
+      processes.push(a, b);
+      await eventually(async () => {
+        const runs = await runsOf(client, id);
+        expect(runs.map((r) => r.status)).toEqual(['InProgress']);
+      }, 20_000);
+      // A replica starting while the start-up run goes on joins: the run is not interrupted.
+      const c = await procedures('replica-c', gateway.url);
+      processes.push(c);
+      await eventually(async () => {
+        const runs = await runsOf(client, id);
+        expect(runs).toHaveLength(1);
+        expect(runs[0]).toMatchObject({ status: 'Complete', success: true });
+      }, 30_000);
+      expect(c.output()).toContain('joined start-up generation');
+
+      // All in one generation; the first replica's stop ended the one before.
+      const said = (await handle.store.readAll(0, 1_000_000)).filter((e) =>
+        e.stream.startsWith('procedurestartup-'),
+      );
+      const lastWord = (r: string) =>
+        said.filter((e) => (e.data as { replica: string }).replica === r).at(-1)!;
+      expect(lastWord('first').type).toBe('ReplicaStopped');
+      const generations = ['replica-a', 'replica-b', 'replica-c'].map(
+        (r) => (lastWord(r).data as { generation: string }).generation,
+      );
+      expect(new Set(generations).size).toBe(1);
+      expect(
+        (await handle.store.readAll(0, 1_000_000)).filter((e) =>
+          e.stream.startsWith(`actionstartup-${id}-`),
+        ),
+      ).toHaveLength(1);
+
+      // Every replica killed mid-run; one started at once joins them, finds them gone, and begins
+      // anew: the orphaned run ends interrupted, and the installation's start-up run runs again.
+      await client.execute('RunAction', { action: long._id.$oid });
+      await eventually(async () => {
+        expect((await runsOf(client, long._id.$oid)).map((r) => r.status)).toEqual(['InProgress']);
+      }, 10_000);
+      for (const p of [a, b, c]) p.child.kill('SIGKILL');
+      const d = await procedures('replica-d', gateway.url);
+      processes.push(d);
+      expect(d.output()).toContain('joined start-up generation');
+      await eventually(async () => {
+        const [orphan] = await runsOf(client, long._id.$oid);
+        expect(orphan).toMatchObject({ status: 'Complete', success: false });
+        const runs = await runsOf(client, id);
+        expect(runs).toHaveLength(2);
+        expect(runs.every((r) => r.status === 'Complete' && r.success)).toBe(true);
+      }, 40_000);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+      await handle.store.close();
+    }
+  }, 180_000);
+});
