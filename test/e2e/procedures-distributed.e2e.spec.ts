@@ -29,6 +29,9 @@ const ACCOUNTS = {
   registry: { username: 'procedures', token: `registry-${randomBytes(6).toString('hex')}` },
 };
 
+/** A build step that sleeps; the quotes keep its words whole only in what it prints. */
+const SLOW_SCRIPT = 'echo sleep""ing; sleep 30; echo wo""ke';
+
 type Execution = Types.Execution;
 const stage = (name: string, ...executions: Execution[]): Types.ProcedureStage => ({
   name,
@@ -80,6 +83,20 @@ describe('procedures in distributed mode, driven by komodo_client', () => {
     });
   const procedure = (name: string, ...stages: Types.ProcedureStage[]) =>
     komodo.write('CreateProcedure', { name, config: { stages } });
+  const createBuild = async (name: string, dockerfile: string) => {
+    await git.createRepo(`acme/${name}`, { Dockerfile: dockerfile });
+    return komodo.write('CreateBuild', {
+      name,
+      config: {
+        builder_id: 'local-builder',
+        ...gitSource(gitProvider(git), ACCOUNTS.git.username, `acme/${name}`),
+        pre_build: { path: '', command: COPY_BUSYBOX },
+        image_registry: [
+          { domain: registry.address, account: ACCOUNTS.registry.username, organization: 'team' },
+        ],
+      },
+    });
+  };
   const run = async (name: string) =>
     completed(komodo, await komodo.execute('RunProcedure', { procedure: name }));
 
@@ -90,20 +107,7 @@ describe('procedures in distributed mode, driven by komodo_client', () => {
     komodo = monitor.komodo;
     await addSourceAccounts(monitor.admin, { git, registry }, ACCOUNTS);
     await createServerBuilder(monitor.admin, 'local-builder');
-    await git.createRepo(`acme/${build}`, {
-      Dockerfile: scratchDockerfile('RUN ["/bin/busybox", "echo", "built"]'),
-    });
-    await komodo.write('CreateBuild', {
-      name: build,
-      config: {
-        builder_id: 'local-builder',
-        ...gitSource(gitProvider(git), ACCOUNTS.git.username, `acme/${build}`),
-        pre_build: { path: '', command: COPY_BUSYBOX },
-        image_registry: [
-          { domain: registry.address, account: ACCOUNTS.registry.username, organization: 'team' },
-        ],
-      },
-    });
+    await createBuild(build, scratchDockerfile('RUN ["/bin/busybox", "echo", "built"]'));
     for (const web of webs) await deployment(web, image);
     await deployment(broken, `localhost/monitor-missing-${suffix}:missing`);
     await komodo.write('CreateStack', {
@@ -126,7 +130,7 @@ describe('procedures in distributed mode, driven by komodo_client', () => {
     await removeContainers(docker, ...webs, broken);
     await removeComposeProject(docker, stack);
     const built = await docker.listImages({
-      filters: { reference: [`${registry.address}/team/${build}`] },
+      filters: { reference: [`${registry.address}/team/*`] },
     });
     await removeImageTags(docker, [image, ...built.flatMap((i) => i.RepoTags ?? [])]);
     await Promise.all([git?.stop(), registry?.stop()]);
@@ -233,4 +237,53 @@ describe('procedures in distributed mode, driven by komodo_client', () => {
     }, 30_000);
     expect(alerts[0]).toMatchObject({ level: 'CRITICAL', target: { type: 'Procedure' } });
   }, 120_000);
+
+  it('CancelProcedure mid-build: the build on the builder is stopped, no later stage, no alert', async () => {
+    const slow = `slow-${build}`;
+    const { _id } = await createBuild(
+      slow,
+      scratchDockerfile(`RUN ["/bin/busybox", "sh", "-c", ${JSON.stringify(SLOW_SCRIPT)}]`),
+    );
+    const name = `cancelled-${suffix}`;
+    const created = await procedure(
+      name,
+      stage('build', { type: 'RunBuild', params: { build: slow } }),
+      stage('never', { type: 'None', params: {} }),
+    );
+    const started = await komodo.execute('RunProcedure', { procedure: name });
+    const building = await eventually(async () => {
+      const { updates } = await komodo.read('ListUpdates', {});
+      const child = updates.find((u) => u.operation === 'RunBuild' && u.target.id === _id!.$oid);
+      expect(child).toBeDefined();
+      const current = await komodo.read('GetUpdate', { id: child!.id });
+      expect(JSON.stringify(current.logs)).toContain('sleeping');
+      return current;
+    }, 60_000);
+    const cancelledAt = Date.now();
+    const cancel = await completed(
+      komodo,
+      await komodo.execute('CancelProcedure', { procedure: name }),
+      60_000,
+    );
+    expect(cancel.success).toBe(true);
+    const stopped = await completed(komodo, started, 30_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(20_000);
+    expect(stopped.success).toBe(false);
+    expect(stopped.logs.map((l) => l.stage)).toEqual([
+      `Stage 1 'build', execution 1: RunBuild`,
+      'Procedure Cancelled',
+    ]);
+    const child = await completed(komodo, building, 30_000);
+    expect(child.success).toBe(false);
+    expect(child.logs.at(-1)?.stage).toBe('Build Cancelled');
+    expect(JSON.parse(child.other_data ?? '{}')).toMatchObject({ parent: started._id!.$oid });
+    expect(JSON.stringify(child.logs)).not.toContain('woke');
+    // A cancelled run tells nothing: the alerter, which raised the failure above within a
+    // moment, raises nothing for it.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const { alerts } = await komodo.read('ListAlerts', {
+      query: { 'target.id': created._id!.$oid },
+    });
+    expect(alerts).toEqual([]);
+  }, 180_000);
 });
