@@ -58,14 +58,19 @@ const file = fc
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => entry(i))))
   .chain((entries) =>
     fc
-      .array(fc.constantFrom('\n\n##\n\n', '\n\n', '\n# next\n\n'), {
-        minLength: entries.length,
-        maxLength: entries.length,
-      })
-      .map((gaps) => ({
-        entries,
-        text: '# head\n' + entries.map((e, i) => e.text + gaps[i]).join(''),
-      })),
+      .tuple(
+        fc.array(fc.constantFrom('\n\n##\n\n', '\n\n', '\n# next\n\n'), {
+          minLength: entries.length,
+          maxLength: entries.length,
+        }),
+        fc.constantFrom('\n', '\r\n'),
+      )
+      .map(([gaps, eol]) => {
+        const withEol = (text: string) => text.replaceAll('\n', eol);
+        const own = entries.map((e) => ({ ...e, text: withEol(e.text) }));
+        const text = withEol('# head\n' + entries.map((e, i) => e.text + gaps[i]).join(''));
+        return { entries: own, text, withEol };
+      }),
   );
 
 describe('rewriteSyncFile, any file', () => {
@@ -89,7 +94,7 @@ describe('rewriteSyncFile, any file', () => {
           const table = KIND_TABLES[target.kind];
           const expected = read(f.text);
           const position = f.entries.filter((e, j) => j < i && e.kind === target.kind).length;
-          expected[table][position] = read(toml)[table][0];
+          expected[table][position] = read(f.withEol(toml))[table][0];
           expect(read(out)).toEqual(expected);
         },
       ),

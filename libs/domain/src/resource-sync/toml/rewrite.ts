@@ -49,8 +49,7 @@ function place(statements: Statement[], tableName: string): Placed[] {
 }
 
 const sliceOf = (text: string, s: Statement) => text.slice(s.start, s.end);
-const lineBreak = (text: string, s: Statement) =>
-  text.slice(s.start, s.end).endsWith('\n') ? '\n' : '';
+const lineBreak = (text: string, s: Statement) => /\r?\n$/.exec(sliceOf(text, s))?.[0] ?? '';
 
 function sameValue(oldText: string, newText: string): boolean {
   const before = parseFragment(oldText);
@@ -84,7 +83,7 @@ function mergeBlock(text: string, block: Block, rendered: string): string {
       out += oldText.replace(/\r?\n$/, '') + lineBreak(rendered, statement);
     } else if (before?.statement.commented && !newText.slice(0, -1).includes('\n')) {
       const tail = text.slice(before.statement.tailAt, before.statement.end).replace(/\r?\n$/, '');
-      out += newText.replace(/\n$/, '') + tail + lineBreak(rendered, statement);
+      out += newText.replace(/\r?\n$/, '') + tail + lineBreak(rendered, statement);
     } else out += newText;
   }
   return out;
@@ -131,16 +130,20 @@ function insertion(text: string, blocks: Block[], change: SyncFileChange & { tom
  * the file. Updating or deleting an entry the file does not hold is refused.
  */
 export function rewriteSyncFile(text: string, changes: SyncFileChange[]): string {
+  // A file written with CRLF gets its new lines with CRLF too (its own lines stay as they are).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const withEol = (lines: string) => (eol === '\n' ? lines : lines.replace(/(?<!\r)\n/g, eol));
   let out = text;
   for (const change of changes) {
     const { statements, blocks } = scanBlocks(out);
     const block = findBlock(blocks, change);
     const fileTable = blocks.find((b) => b.kind === change.kind)?.statements[0].path[0];
-    const toml = 'toml' in change ? withTable(change.toml, tableOf(change.kind), fileTable) : '';
+    const toml =
+      'toml' in change ? withEol(withTable(change.toml, tableOf(change.kind), fileTable)) : '';
     if (change.action === 'create') {
       if (block) throw invalid(`${change.kind} '${change.name}' is already declared in this file`);
       const { at, text: inserted } = insertion(out, blocks, { ...change, toml });
-      out = out.slice(0, at) + inserted + out.slice(at);
+      out = out.slice(0, at) + withEol(inserted) + out.slice(at);
       continue;
     }
     if (!block) throw notFound(`${change.kind} '${change.name}' is not declared in this file`);
@@ -151,8 +154,8 @@ export function rewriteSyncFile(text: string, changes: SyncFileChange[]): string
     }
     const current = out.slice(block.start, block.end);
     if (sameValue(current, toml)) continue;
-    const merged = mergeBlock(out, block, toml);
-    const replacement = current.endsWith('\n') ? ensureBreak(merged) : merged.replace(/\n$/, '');
+    const merged = mergeBlock(out, block, toml).replace(/\r?\n$/, '');
+    const replacement = current.endsWith('\n') ? merged + eol : merged;
     out = out.slice(0, block.start) + replacement + out.slice(block.end);
   }
   return out;
@@ -169,5 +172,3 @@ function withTable(toml: string, table: string, fileTable: string | undefined): 
   }
   return out;
 }
-
-const ensureBreak = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);

@@ -280,6 +280,31 @@ describe('creating and deleting', () => {
     ).toBe(`${dev()}\n`);
   });
 
+  it('writes CRLF into a CRLF file, keeping its lines', () => {
+    const crlf = SERVERS.replaceAll('\n', '\r\n');
+    const next = resource('Server', 'server-dev', {
+      address: 'https://10.0.0.2:8120',
+      enabled: true,
+      ignore_mounts: ['/a', '/b'],
+    });
+    const out = rewriteSyncFile(crlf, [
+      {
+        action: 'update',
+        kind: 'Server',
+        name: 'server-dev',
+        toml: renderResourceToml(next, names),
+      },
+      { action: 'create', kind: 'Server', name: 'server-qa', toml: dev() },
+    ]);
+    expect(out).not.toMatch(/[^\r]\n/);
+    expect(out.startsWith(crlf.slice(0, crlf.indexOf('[[server]]\r\nname = "server-dev"')))).toBe(
+      true,
+    );
+    const servers = (parse(out) as { server: { name: string; config: object }[] }).server;
+    expect(servers.map((s) => s.name)).toEqual(['server-prod', 'server-dev', 'server-qa']);
+    expect(servers[1].config).toMatchObject({ ignore_mounts: ['/a', '/b'] });
+  });
+
   it("writes under the table name the file uses ('servers')", () => {
     const file = '[[servers]]\nname = "a"\n[servers.config]\naddress = "x"\n';
     const toml = renderResourceToml(resource('Server', 'a', { address: 'y' }), names);
