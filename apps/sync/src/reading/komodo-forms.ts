@@ -76,6 +76,26 @@ const imageRegistry: Form = (v) => {
   return isTable(v) ? { value: registryOf(v) } : { value: v };
 };
 
+/** Items as a path alone, or without `track`: tracked, Komodo's default. */
+const envFiles: Form = (v) => {
+  if (!Array.isArray(v)) return { value: v };
+  const item = (f: unknown) =>
+    typeof f === 'string' ? { path: f, track: true } : isTable(f) ? { track: true, ...f } : f;
+  return { value: v.map(item) };
+};
+
+const REQUIRES: Record<string, string> = { redeploy: 'Redeploy', restart: 'Restart', none: 'None' };
+
+/** `requires` also in lower case (serde aliases of StackFileRequires). */
+const fileDependencies: Form = (v) => {
+  if (!Array.isArray(v)) return { value: v };
+  const item = (f: unknown) =>
+    isTable(f) && typeof f.requires === 'string' && Object.hasOwn(REQUIRES, f.requires)
+      ? { ...f, requires: REQUIRES[f.requires] }
+      : f;
+  return { value: v.map(item) };
+};
+
 const FORMS: Partial<Record<ResourceKind, Record<string, Form>>> = {
   Server: { ignore_mounts: stringList, links: stringList },
   Deployment: {
@@ -96,6 +116,8 @@ const FORMS: Partial<Record<ResourceKind, Record<string, Form>>> = {
     compose_cmd_wrapper_include: stringList,
     ignore_services: stringList,
     environment: envVars,
+    additional_env_files: envFiles,
+    config_files: fileDependencies,
   },
   Repo: { links: stringList, environment: envVars },
   Build: {

@@ -166,6 +166,27 @@ describe("Komodo's other forms of a field", () => {
       'ignore_services = """\n# comment\ninit\nmigrate # why\n"""',
       { ignore_services: ['init', 'migrate'] },
     ],
+    [
+      'stack',
+      'additional_env_files = ["global.env", { path = "x.env", track = false }, { path = "y.env" }]',
+      {
+        additional_env_files: [
+          { path: 'global.env', track: true },
+          { path: 'x.env', track: false },
+          { path: 'y.env', track: true },
+        ],
+      },
+    ],
+    [
+      'stack',
+      'config_files = [{ path = "a.yaml", requires = "restart" }, { path = "b.yaml", requires = "Redeploy" }]',
+      {
+        config_files: [
+          { path: 'a.yaml', requires: 'Restart' },
+          { path: 'b.yaml', requires: 'Redeploy' },
+        ],
+      },
+    ],
     ['resource_sync', 'resource_path = "stacks.toml"', { resource_path: ['stacks.toml'] }],
     [
       'server',
