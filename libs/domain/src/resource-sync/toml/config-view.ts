@@ -85,13 +85,21 @@ export function variantDefault(kind: ResourceKind, field: string, value: unknown
 }
 
 /** Komodo leaves out empty strings; only those whose default is empty too may go. */
+/** Komodo writes fields in its structs' order: the default's, then any others as they come. */
+function keysInOrder(value: Json, fallback: Json): string[] {
+  const known = Object.keys(fallback).filter((key) => key in value);
+  return [...known, ...Object.keys(value).filter((key) => !(key in fallback))];
+}
+
+/** In the default's key order, without the empty strings Komodo leaves out. */
 function pruneEmpty(value: unknown, fallback: unknown): unknown {
   if (Array.isArray(value))
     return value.map((item) => (isObject(item) ? pruneEmpty(item, {}) : item));
   if (!isObject(value)) return value;
   const out: Json = {};
   const defaults = isObject(fallback) ? fallback : {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of keysInOrder(value, defaults)) {
+    const item = value[key];
     if (item === '' && (defaults[key] ?? '') === '') continue;
     out[key] = pruneEmpty(item, defaults[key]);
   }
@@ -198,15 +206,17 @@ export function configView(kind: ResourceKind, config: object, names: ExportName
     const type = String(full.type);
     const fallback = (variants[type]?.() ?? {}) as Json;
     const params = isObject(full.params) ? full.params : {};
-    const minimized = Object.entries(params).filter(([k, v]) => !deepEqual(v, fallback[k]));
+    const minimized = keysInOrder(params, fallback)
+      .filter((k) => !deepEqual(params[k], fallback[k]))
+      .map((k) => [k, params[k]]);
     view = { type, params: pruneEmpty(Object.fromEntries(minimized), fallback) };
   } else {
     const defaults = KIND_SPECS[kind].defaults() as Json;
     view = {};
-    for (const [key, value] of Object.entries(full)) {
+    for (const key of keysInOrder(full, defaults)) {
+      const value = full[key];
       if (deepEqual(value, defaults[key])) continue;
-      view[key] = isObject(value) ? pruneEmpty(value, variantDefault(kind, key, value)) : value;
-      if (Array.isArray(value)) view[key] = pruneEmpty(value, undefined);
+      view[key] = pruneEmpty(value, variantDefault(kind, key, value) ?? defaults[key]);
     }
   }
   // After minimizing, so a field differing only by its secret still says its variant.

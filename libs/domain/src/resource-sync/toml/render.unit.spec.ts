@@ -210,6 +210,19 @@ describe('renderResourceToml', () => {
     expect(renderResourceToml(servers, names)).toContain('params.servers = ["server-01"]');
   });
 
+  it("writes fields in Komodo's order, whatever order the config holds them in", () => {
+    const reversed = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
+        : value;
+    const shuffled = { ...testLogger02, config: reversed(testLogger02.config) as never };
+    expect(renderResourceToml(shuffled, names)).toBe(renderResourceToml(testLogger02, names));
+  });
+
   it('keeps an empty string whose default is not empty (Komodo would drop it, and lose it)', () => {
     const toml = renderResourceToml(resource('Deployment', 'd', { network: '' }), names);
     expect(toml).toContain('network = ""');
