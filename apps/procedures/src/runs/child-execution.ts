@@ -1,5 +1,6 @@
 import { execSubject, type BusClient } from '@monitor/bus';
-import type { ProcedureRun } from '@monitor/domain';
+import { updateStream, type ProcedureRun } from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
 import { completion, startExecution } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import type { CommandMeta } from '@monitor/resources';
@@ -22,16 +23,36 @@ export class ChildExecution {
   constructor(
     private readonly bus: Pick<BusClient, 'request'>,
     private readonly readModel: ReadModel,
+    private readonly store: EventStore,
     private readonly logger: (message: string) => void,
   ) {}
 
-  /** Sends it; answers its Update's id once the Update is visible here. */
-  async start(run: ProcedureRun, sendable: Sendable, params: object, meta: CommandMeta) {
-    const update = await startExecution(
+  /**
+   * Sends it, its Update named `updateId` (its service refuses a second start of it); resolves
+   * once the Update is visible here.
+   */
+  async start(
+    run: ProcedureRun,
+    sendable: Sendable,
+    params: object,
+    meta: CommandMeta,
+    updateId: string,
+  ): Promise<void> {
+    await startExecution(
       { bus: this.bus, readModel: this.readModel },
-      { kind: sendable.kind, execution: sendable.entry.name, params, meta: childMeta(run, meta) },
+      {
+        kind: sendable.kind,
+        execution: sendable.entry.name,
+        params,
+        meta: { ...childMeta(run, meta), updateId },
+      },
     );
-    return update.id;
+  }
+
+  /** Whether the Update was started (by a process that may have stopped since). */
+  async sent(updateId: string): Promise<boolean> {
+    if (this.readModel.update(updateId)) return true;
+    return (await this.store.readStream(updateStream(updateId))).length > 0;
   }
 
   /** Waits for the child's Update to complete; a cancel meanwhile cancels a child that can be. */

@@ -63,6 +63,8 @@ export class ProcedureRuns implements OnModuleDestroy {
     await checkNesting(this.store, this.readModel, procedure, starter.parentUpdateId, meta);
     let recorded!: (run: Promise<Recorded>) => void;
     const known = new Promise<Promise<Recorded>>((resolve) => (recorded = resolve));
+    // The Update's name (a schedule's claim gives it) is this run's alone: not its cancels'.
+    const { updateId: _named, ...runMeta } = meta;
     const { id, position } = await this.runner.start({
       operation: 'RunProcedure',
       target: { type: 'Procedure', id: procedure.id },
@@ -71,11 +73,11 @@ export class ProcedureRuns implements OnModuleDestroy {
         queued: this.queue.busy(procedure.id),
         turn: (runId) => this.queue.turn(procedure.id, runId, this.stopping.signal),
       },
-      work: async (ctx) => this.work(ctx, id, known, meta),
+      work: async (ctx) => this.work(ctx, id, known, runMeta),
     });
     // Ours from now, though it may wait in the queue: a resume leaves it alone.
     this.driving.add(id);
-    const record = this.record(id, procedure, starter, meta);
+    const record = this.record(id, procedure, starter, runMeta);
     recorded(record);
     await record;
     return { id, position };

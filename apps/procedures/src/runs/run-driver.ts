@@ -6,7 +6,7 @@ import {
 } from '@monitor/domain';
 import { StageFailed, type ExecutionContext, type StageOutput } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
-import type { CommandMeta } from '@monitor/resources';
+import { newId, type CommandMeta } from '@monitor/resources';
 import type { ChildExecution } from './child-execution';
 import type { RunStream } from './run-stream';
 import { planStage } from './stage-plan';
@@ -67,9 +67,7 @@ export class RunDriver {
           : [];
         const now = Date.now();
         const starts = executions.flatMap((planned, index) =>
-          this.startable(run, planned)
-            ? [{ type: 'StartExecution' as const, stage, index, now }]
-            : [],
+          this.startable(run, planned) ? [startOf(stage, index, planned, now)] : [],
         );
         run = await stream.apply(
           ...pending,
@@ -195,10 +193,10 @@ export class RunDriver {
     if (!started) {
       if (signal.aborted)
         return { stderr: 'the procedure was cancelled before it started', success: false };
-      const now = Date.now();
-      await stream.apply({ type: 'StartExecution', stage, index, now });
+      const start = startOf(stage, index, planned, Date.now());
+      await stream.apply(start);
       outcome.started = true;
-      started = { stage, index, startedAt: now };
+      started = { stage, index, startedAt: start.now, updateId: start.updateId };
     }
     if (planned.type === 'None') return {};
     if (planned.type === 'Sleep') {
@@ -211,18 +209,27 @@ export class RunDriver {
         ? { stdout: `slept ${ms} ms` }
         : { stderr: 'cancelled while sleeping', success: false };
     }
-    let updateId = started.updateId;
-    if (!updateId) {
-      // Started by a process that stopped before its Update was known: never sent again.
-      if (resumed)
-        return { stderr: 'interrupted as it started: not started again', success: false };
-      updateId = await this.children.start(run, sendable!, planned.params, meta);
-      await stream.apply({ type: 'AttachExecution', stage, index, updateId });
-    }
+    const updateId = started.updateId;
+    // Started by a process that stopped before sending it: not sent now, it could run twice.
+    if (!updateId || (resumed && !(await this.children.sent(updateId))))
+      return { stderr: 'interrupted as it started: not started again', success: false };
+    if (!resumed) await this.children.start(run, sendable!, planned.params, meta, updateId);
     const child = await this.children.wait(updateId, cancel, meta);
     const said = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}`;
     return child.success ? { stdout: said } : { stdout: said, stderr: said, success: false };
   }
+}
+
+/** An execution's start: one sent to a service names the Update its child will have. */
+function startOf(
+  stage: number,
+  index: number,
+  planned: PlannedExecution,
+  now: number,
+): Extract<ProcedureRunCommand, { type: 'StartExecution' }> {
+  const internal = planned.type === 'None' || planned.type === 'Sleep';
+  const start = { type: 'StartExecution' as const, stage, index, now };
+  return internal ? start : { ...start, updateId: newId() };
 }
 
 /** Waits `ms` (none when negative); false when the signal stopped it first. */

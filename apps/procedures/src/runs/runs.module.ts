@@ -34,9 +34,9 @@ import { StarterAccess } from './starter-access';
     },
     {
       provide: ChildExecution,
-      useFactory: (bus: BusClient, readModel: ReadModel) =>
-        new ChildExecution(bus, readModel, console.error),
-      inject: [BusClient, READ_MODEL],
+      useFactory: (bus: BusClient, readModel: ReadModel, store: EventStore) =>
+        new ChildExecution(bus, readModel, store, console.error),
+      inject: [BusClient, READ_MODEL, EVENT_STORE],
     },
     {
       provide: RunDriver,

@@ -44,8 +44,10 @@ export function evolveProcedureRun(
     case 'StageStarted':
       return next({ stage: e.data.stage, plan: e.data.executions, stageRunning: true });
     case 'ExecutionStarted': {
-      const { stage, index, ts } = e.data;
-      return next({ executions: [...run.executions, { stage, index, startedAt: ts }] });
+      const { stage, index, ts, updateId } = e.data;
+      const started: StartedExecution = { stage, index, startedAt: ts };
+      if (updateId) started.updateId = updateId;
+      return next({ executions: [...run.executions, started] });
     }
     case 'ExecutionAttached':
       return next({
@@ -122,18 +124,9 @@ export function decideProcedureRun(
         throw conflict(
           `run ${run.runId}: execution ${command.index} of stage ${command.stage} has started`,
         );
-      const { stage, index, now } = command;
-      return [{ type: 'ExecutionStarted', data: { stage, index, ts: now } }];
-    }
-    case 'AttachExecution': {
-      const started = find(run, command.stage, command.index);
-      if (!started || started.success !== undefined)
-        throw conflict(
-          `run ${run.runId}: execution ${command.index} of stage ${command.stage} is not running`,
-        );
-      if (started.updateId === command.updateId) return [];
-      const { stage, index, updateId } = command;
-      return [{ type: 'ExecutionAttached', data: { stage, index, updateId } }];
+      const { stage, index, now, updateId } = command;
+      const data = updateId ? { stage, index, ts: now, updateId } : { stage, index, ts: now };
+      return [{ type: 'ExecutionStarted', data }];
     }
     case 'FinishExecution': {
       const started = find(run, command.stage, command.index);

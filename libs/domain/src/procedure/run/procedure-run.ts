@@ -35,8 +35,9 @@ export interface StartedExecution {
   index: number;
   startedAt: number;
   /**
-   * The child's Update, once its service has answered. Recorded after the start itself, so that
-   * a crash between the two leaves an execution known to be started, never started again.
+   * The child's Update: named as the execution starts, before it is sent, so that a run resumed
+   * after a crash finds the child whenever it was sent, and a second start of it is refused.
+   * (Runs recorded before named none: theirs came later, in ExecutionAttached.)
    */
   updateId?: string;
   /** Unset while it runs. */
@@ -85,7 +86,8 @@ export type ProcedureRunEvent =
   | DomainEvent<'RunStarted', { replica: string; leaseUntil: number; ts: number }>
   | DomainEvent<'LeaseRenewed', { replica: string; leaseUntil: number }>
   | DomainEvent<'StageStarted', { stage: number; executions: PlannedExecution[]; ts: number }>
-  | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number }>
+  | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number; updateId?: string }>
+  /** Written by runs recorded before ExecutionStarted named the child's Update. */
   | DomainEvent<'ExecutionAttached', { stage: number; index: number; updateId: string }>
   | DomainEvent<
       'ExecutionFinished',
@@ -100,8 +102,8 @@ export type ProcedureRunCommand =
   | { type: 'Take'; replica: string; leaseUntil: number; now: number }
   | { type: 'Renew'; replica: string; leaseUntil: number; now: number }
   | { type: 'StartStage'; stage: number; executions: PlannedExecution[]; now: number }
-  | { type: 'StartExecution'; stage: number; index: number; now: number }
-  | { type: 'AttachExecution'; stage: number; index: number; updateId: string }
+  /** `updateId`: the Update its child will have (none for None and Sleep). */
+  | { type: 'StartExecution'; stage: number; index: number; now: number; updateId?: string }
   | { type: 'FinishExecution'; stage: number; index: number; success: boolean }
   | { type: 'FinishStage'; success: boolean; now: number }
   | ({ type: 'Finish'; now: number } & RunEnd);

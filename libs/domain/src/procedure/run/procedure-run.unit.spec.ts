@@ -44,8 +44,9 @@ const stage0: ProcedureRunEvent = {
 };
 const deployStarted: ProcedureRunEvent = {
   type: 'ExecutionStarted',
-  data: { stage: 0, index: 0, ts: 3 },
+  data: { stage: 0, index: 0, ts: 3, updateId: 'child' },
 };
+/** As runs recorded before ExecutionStarted named the child wrote it. */
 const deployAttached: ProcedureRunEvent = {
   type: 'ExecutionAttached',
   data: { stage: 0, index: 0, updateId: 'child' },
@@ -96,22 +97,36 @@ describe('a procedure run: given its events, when a command comes', () => {
     refused(given(queued, started, stage0), { type: 'StartExecution', stage: 0, index: 2, now: 3 });
   });
 
-  it('never starts the same execution (run, stage, index) twice, attached or not', () => {
-    const starting = given(queued, started, stage0, deployStarted);
-    refused(starting, { type: 'StartExecution', stage: 0, index: 0, now: 4 });
+  it("never starts the same execution (run, stage, index) twice; its start names the child's Update", () => {
+    const stage = given(queued, started, stage0);
     expect(
-      when(starting, { type: 'AttachExecution', stage: 0, index: 0, updateId: 'child' }),
-    ).toEqual([deployAttached]);
-    const attached = given(queued, started, stage0, deployStarted, deployAttached);
-    refused(attached, { type: 'StartExecution', stage: 0, index: 0, now: 4 });
-    if (attached.status !== 'Active') throw new Error('no run');
-    expect(unfinishedExecutions(attached.run)).toEqual([
+      when(stage, { type: 'StartExecution', stage: 0, index: 0, now: 3, updateId: 'child' }),
+    ).toEqual([deployStarted]);
+    const starting = given(queued, started, stage0, deployStarted);
+    refused(starting, { type: 'StartExecution', stage: 0, index: 0, now: 4, updateId: 'again' });
+    if (starting.status !== 'Active') throw new Error('no run');
+    expect(unfinishedExecutions(starting.run)).toEqual([
+      { stage: 0, index: 0, startedAt: 3, updateId: 'child' },
+    ]);
+    expect(
+      when(stage, { type: 'StartExecution', stage: 0, index: 1, now: 3 }).map((e) => e.data),
+    ).toEqual([{ stage: 0, index: 1, ts: 3 }]);
+  });
+
+  it('reads the child of a run recorded before starts named it, from ExecutionAttached', () => {
+    const before: ProcedureRunEvent = {
+      type: 'ExecutionStarted',
+      data: { stage: 0, index: 0, ts: 3 },
+    };
+    const state = given(queued, started, stage0, before, deployAttached);
+    if (state.status !== 'Active') throw new Error('no run');
+    expect(unfinishedExecutions(state.run)).toEqual([
       { stage: 0, index: 0, startedAt: 3, updateId: 'child' },
     ]);
   });
 
   it('finishes a stage once its started executions have finished', () => {
-    const state = given(queued, started, stage0, deployStarted, deployAttached);
+    const state = given(queued, started, stage0, deployStarted);
     refused(state, { type: 'FinishStage', success: true, now: 3 });
     const finished = when(state, { type: 'FinishExecution', stage: 0, index: 0, success: false });
     expect(finished).toEqual([
@@ -120,7 +135,7 @@ describe('a procedure run: given its events, when a command comes', () => {
         data: { stage: 0, index: 0, updateId: 'child', success: false },
       },
     ]);
-    const after = given(queued, started, stage0, deployStarted, deployAttached, ...finished);
+    const after = given(queued, started, stage0, deployStarted, ...finished);
     expect(when(after, { type: 'FinishExecution', stage: 0, index: 0, success: false })).toEqual(
       [],
     );
@@ -172,13 +187,13 @@ describe('a procedure run: given its events, when a command comes', () => {
       expect(
         whenAll(given(queued, started), [
           { type: 'StartStage', stage: 0, executions: planned, now: 2 },
-          { type: 'StartExecution', stage: 0, index: 0, now: 3 },
+          { type: 'StartExecution', stage: 0, index: 0, now: 3, updateId: 'child' },
         ]),
       ).toEqual([stage0, deployStarted]);
     });
 
     it('ends the executions, the stage and the run together', () => {
-      const events = whenAll(given(queued, started, stage0, deployStarted, deployAttached), [
+      const events = whenAll(given(queued, started, stage0, deployStarted), [
         { type: 'FinishExecution', stage: 0, index: 0, success: true },
         { type: 'FinishStage', success: true, now: 4 },
         { type: 'Finish', success: true, now: 4 },
