@@ -6,6 +6,15 @@ import type { Entry } from './entry';
 const RESOURCE_KEYS = ['name', 'description', 'template', 'tags', 'deploy', 'after', 'config'];
 const DEPLOYED: readonly ResourceKind[] = ['Deployment', 'Stack'];
 
+/** Komodo's include_resource for syncs: no UI file contents, and a repo or files on the host. */
+function syncable(config: Record<string, unknown>): boolean {
+  const given = (key: string) => typeof config[key] === 'string' && config[key] !== '';
+  return (
+    !given('file_contents') &&
+    (config.files_on_host === true || given('repo') || given('linked_repo'))
+  );
+}
+
 /**
  * A `[[<kind>]]` table read into its declaration: header keys typed as Komodo types them, the
  * config checked as a write creating the resource would check it. Undefined when in error.
@@ -30,6 +39,12 @@ export function declareResource(kind: ResourceKind, entry: Entry): DeclaredResou
   for (const problem of checked.problems)
     entry.report(problem.severity, problem.field, problem.message);
   if (!checked.config) return undefined;
+  if (kind === 'ResourceSync' && !syncable(checked.config)) {
+    const message =
+      'only a sync reading git or host files is synced (Komodo skips one with UI files or no source): ignored';
+    entry.report('warning', 'config', message);
+    return undefined;
+  }
   const isDeployed = DEPLOYED.includes(kind);
   return {
     kind,

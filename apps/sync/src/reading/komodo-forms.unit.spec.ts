@@ -96,7 +96,13 @@ describe("Komodo's aliases, stored under the field they stand for, with their li
 
   it('plural tables read as the singular ones', () => {
     const { declared: set } = read(
-      lines('[[deployments]]', 'name = "d"', '[[resource_syncs]]', 'name = "s"'),
+      lines(
+        '[[deployments]]',
+        'name = "d"',
+        '[[resource_syncs]]',
+        'name = "s"',
+        'config.files_on_host = true',
+      ),
     );
     expect(set.resources.map((r) => [r.kind, r.name])).toEqual([
       ['Deployment', 'd'],
@@ -187,7 +193,11 @@ describe("Komodo's other forms of a field", () => {
         ],
       },
     ],
-    ['resource_sync', 'resource_path = "stacks.toml"', { resource_path: ['stacks.toml'] }],
+    [
+      'resource_sync',
+      'files_on_host = true\nresource_path = "stacks.toml"',
+      { files_on_host: true, resource_path: ['stacks.toml'] },
+    ],
     [
       'server',
       'links = "https://a.example, https://b.example"',
@@ -331,6 +341,26 @@ describe('what Komodo ignores is a warning at its line, with a did-you-mean', ()
       "a.toml:5:server[s].descripton: unknown key 'descripton', ignored as Komodo does (did you mean 'description'?)",
       'a.toml:6:swarm: Monitor has no Swarm: 1 declaration(s) ignored',
     ]);
+  });
+
+  it('a sync with UI file contents or no source, which Komodo skips', () => {
+    const text = lines(
+      '[[resource_sync]]',
+      'name = "ui"',
+      'config.file_contents = "[[server]]"',
+      '[[resource_sync]]',
+      'name = "fresh"',
+      '[[resource_sync]]',
+      'name = "git"',
+      'config.repo = "acme/infra"',
+    );
+    const skipped =
+      'only a sync reading git or host files is synced (Komodo skips one with UI files or no source): ignored';
+    expect(warnings(text)).toEqual([
+      `a.toml:3:resource_sync[ui].config: ${skipped}`,
+      `a.toml:4:resource_sync[fresh].config: ${skipped}`,
+    ]);
+    expect(read(text).declared.resources.map((r) => r.name)).toEqual(['git']);
   });
 
   it('`after` naming nothing, and deploy on a kind that does not deploy', () => {
