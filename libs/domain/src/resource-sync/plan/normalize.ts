@@ -7,6 +7,15 @@ import {
   type DeploymentImageType,
 } from '../../deployment/deployment.config';
 import type { Resource } from '../../resources/lifecycle/state';
+import {
+  defaultAwsBuilderConfig,
+  defaultServerBuilderConfig,
+  defaultUrlBuilderConfig,
+} from '../../builder/builder.config';
+import {
+  defaultAwsServerTemplateConfig,
+  defaultHetznerServerTemplateConfig,
+} from '../../server-template/server-template.config';
 import type { DeclaredResource } from '../declared';
 import { referenceName, tagNames, type SyncLookup } from './lookup';
 import { mapReferences } from './references';
@@ -67,9 +76,33 @@ function mergeOnto(base: unknown, given: unknown, variant?: (type: string) => un
   return out;
 }
 
+/** Kinds whose whole config is `{ type, params }`: the params' defaults are the variant's. */
+const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, () => object>>> = {
+  Builder: {
+    Url: defaultUrlBuilderConfig,
+    Server: defaultServerBuilderConfig,
+    Aws: defaultAwsBuilderConfig,
+  },
+  ServerTemplate: {
+    Aws: defaultAwsServerTemplateConfig,
+    Hetzner: defaultHetznerServerTemplateConfig,
+  },
+};
+
+/** The kind's defaults; for a `{ type, params }` kind, those of the variant given. */
+function defaultsFor(kind: ResourceKind, given: Config): Config {
+  const defaults = KIND_SPECS[kind].defaults() as Config;
+  const variants = CONFIG_VARIANTS[kind];
+  const type = typeof given.type === 'string' ? given.type : undefined;
+  if (!variants || type === undefined || type === defaults.type) return defaults;
+  const params = Object.hasOwn(variants, type) ? variants[type] : undefined;
+  // An unknown type is the reader's to refuse; it is compared as given.
+  return params ? { ...defaults, type, params: params() } : defaults;
+}
+
 /** Every key of the kind's config: the given ones over the defaults (an omitted key is its default). */
 export function withDefaults(kind: ResourceKind, given: Config): Config {
-  const defaults = KIND_SPECS[kind].defaults() as Config;
+  const defaults = defaultsFor(kind, given);
   const completed = completePatch(kind, defaults as never, given);
   const variants = VARIANT_DEFAULTS[kind] ?? {};
   const out: Config = { ...defaults };

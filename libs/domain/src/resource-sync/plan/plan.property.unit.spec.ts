@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { RESOURCE_KINDS, type ResourceKind } from '../../kinds';
 import { KIND_SPECS } from '../../resources/configs/registry';
 import { defaultAwsBuilderConfig } from '../../builder/builder.config';
+import { defaultHetznerServerTemplateConfig } from '../../server-template/server-template.config';
 import type { Resource } from '../../resources/lifecycle/state';
 import { deepEqual } from '../../shared/diff';
 import type { DeclaredResource } from '../declared';
@@ -88,6 +89,17 @@ function variant(kind: ResourceKind): fc.Arbitrary<Config> {
       image: { type: 'Build', params: { build_id: id, version: { major: 1, minor: 2, patch: 3 } } },
     }));
     return fc.oneof(fc.constant({}), build);
+  }
+  if (kind === 'Alerter') {
+    const targets = TARGETS.filter((t) => t.kind !== 'Alerter').map((t) => ({
+      type: t.kind,
+      id: t.id,
+    }));
+    return fc.record({ resources: fc.subarray(targets), except_resources: fc.subarray(targets) });
+  }
+  if (kind === 'ServerTemplate') {
+    const hetzner = { type: 'Hetzner', params: defaultHetznerServerTemplateConfig() };
+    return fc.oneof(fc.constant({}), fc.constant(hetzner));
   }
   if (kind !== 'Builder') return fc.constant({});
   const server = fc
@@ -189,8 +201,8 @@ function applied(plan: SyncPlan, before: Resource[]): Resource[] {
     after.set(
       change.key,
       current
-        ? { ...current, ...meta, config }
-        : (existing(change.kind, change.name, config, meta) as Resource),
+        ? ({ ...current, ...meta, config } as Resource)
+        : existing(change.kind, change.name, config, meta),
     );
   }
   return [...after.values()];

@@ -1,6 +1,7 @@
 import { RESOURCE_KINDS } from '../../kinds';
 import { declared, existing, planOf, sealed, summary, SYNC_ID } from './plan.fixtures';
 import { isEmptyPlan } from './plan';
+import { defaultHetznerServerTemplateConfig } from '../../server-template/server-template.config';
 
 describe('planSync: resources', () => {
   it.each(RESOURCE_KINDS.filter((k) => k !== 'ResourceSync'))(
@@ -254,5 +255,51 @@ describe('planSync: resources', () => {
       declared: { resources: [declared('Server', 'new')] },
     });
     expect(isEmptyPlan(plan)).toBe(true);
+  });
+
+  it("given a Builder or ServerTemplate of another variant, when planned, then its params are that variant's, nothing of the default one", () => {
+    const server = existing('Server', 'prod');
+    const plan = planOf({
+      resources: [server],
+      declared: {
+        resources: [
+          declared('Server', 'prod'),
+          declared('Builder', 'b', { type: 'Server', params: { server_ids: ['prod'] } }),
+          declared('ServerTemplate', 't', { type: 'Hetzner', params: { image: 'debian-12' } }),
+        ],
+      },
+    });
+    const [builder, template] = plan.resources;
+    expect(builder.configPatch).toEqual({ type: 'Server', params: { server_ids: ['prod'] } });
+    expect(Object.keys(template.configPatch.params as object)).toEqual(
+      Object.keys(defaultHetznerServerTemplateConfig()),
+    );
+    expect(template.configPatch.params).toMatchObject({ image: 'debian-12' });
+  });
+
+  it('given an Alerter whose targets are stored by id, when the file names them by name, then nothing changes', () => {
+    const server = existing('Server', 'prod');
+    const stack = existing('Stack', 'app');
+    const plan = planOf({
+      resources: [
+        server,
+        stack,
+        existing('Alerter', 'a', {
+          resources: [{ type: 'Server', id: server.id }],
+          except_resources: [{ type: 'Stack', id: stack.id }],
+        }),
+      ],
+      declared: {
+        resources: [
+          declared('Server', 'prod'),
+          declared('Stack', 'app'),
+          declared('Alerter', 'a', {
+            resources: [{ type: 'Server', id: 'prod' }],
+            except_resources: [{ type: 'Stack', id: 'app' }],
+          }),
+        ],
+      },
+    });
+    expect(summary(plan)).toEqual([]);
   });
 });

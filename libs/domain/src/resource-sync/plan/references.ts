@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../kinds';
+import { isResourceKind, type ResourceKind } from '../../kinds';
 import { KIND_SPECS } from '../../resources/configs/registry';
 import { getPath, setPath } from '../../shared/paths';
 import { withTargets } from '../../procedure/executions';
@@ -36,6 +36,7 @@ export function mapReferences(
       mapped = setPath(mapped, spec.path, names);
     }
   }
+  if (kind === 'Alerter') mapped = withAlertTargets(mapped, rename);
   if (kind === 'Procedure' && hasStages(mapped)) {
     const procedure = mapped as unknown as ProcedureConfig;
     mapped = withTargets(procedure, (r) => rename(r.kind, r.target)) as unknown as Record<
@@ -44,6 +45,24 @@ export function mapReferences(
     >;
   }
   return mapped;
+}
+
+/** An Alerter's `resources` and `except_resources`: targets whose kind is in each entry. */
+function withAlertTargets(
+  config: Record<string, unknown>,
+  rename: Rename,
+): Record<string, unknown> {
+  const out = { ...config };
+  for (const field of ['resources', 'except_resources']) {
+    const targets = config[field];
+    if (!Array.isArray(targets)) continue;
+    out[field] = targets.map((target: unknown) => {
+      const { type, id } = (target ?? {}) as { type?: unknown; id?: unknown };
+      if (!isResourceKind(type) || typeof id !== 'string' || id === '') return target;
+      return { ...(target as object), id: rename(type, id) };
+    });
+  }
+  return out;
 }
 
 /** What a config names, for the order of applying: each reference once. */

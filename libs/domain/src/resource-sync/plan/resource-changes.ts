@@ -1,6 +1,6 @@
 import type { ResourceKind } from '../../kinds';
 import { KIND_SPECS } from '../../resources/configs/registry';
-import { differingPaths, fieldDiffs } from './field-diff';
+import { differingPaths, fieldsAt } from './field-diff';
 import { currentView, proposedView, withDefaults } from './normalize';
 import { resourceKey } from './order';
 import { declaredInScope, existingInScope } from './scope';
@@ -19,7 +19,10 @@ function comparable(view: ResourceView, masked: boolean) {
 }
 
 function diffViews(current: ResourceView, proposed: ResourceView) {
-  return fieldDiffs(comparable(current, false), comparable(proposed, false), {
+  const paths = differingPaths(comparable(current, false), comparable(proposed, false));
+  // Most resources are unchanged: masking (which copies) only for the ones that differ.
+  if (!paths.length) return [];
+  return fieldsAt(paths, {
     current: comparable(current, true),
     proposed: comparable(proposed, true),
   });
