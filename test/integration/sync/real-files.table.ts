@@ -52,7 +52,35 @@ export const REAL_FILES: RealFile[] = [
   },
   { file: 'ByteSizedPi__proxlab/komodo__resources__procedures.toml', declares: { procedure: 1 } },
   { file: 'ByteSizedPi__proxlab/komodo__resources__servers.toml', declares: { server: 1 } },
-  { file: 'ByteSizedPi__proxlab/komodo__resources__stacks.toml', declares: { stack: 20 } },
+  // `..` in `additional_env_files` (an env file shared from a parent folder; given as a plain path, both Komodo forms)
+  {
+    file: 'ByteSizedPi__proxlab/komodo__resources__stacks.toml',
+    refused: {
+      by: 'monitor',
+      errors: [
+        '82:stack[prowlarr].config.additional_env_files.0.path',
+        '119:stack[flaresolverr].config.additional_env_files.0.path',
+        '141:stack[qbittorrent].config.additional_env_files.0.path',
+        '163:stack[sonarr].config.additional_env_files.0.path',
+        '185:stack[radarr].config.additional_env_files.0.path',
+        '215:stack[recyclarr].config.additional_env_files.0.path',
+        '237:stack[bazarr].config.additional_env_files.0.path',
+        '259:stack[jellyfin].config.additional_env_files.0.path',
+        '281:stack[plex].config.additional_env_files.0.path',
+        '303:stack[tdarr].config.additional_env_files.0.path',
+        '325:stack[seerr].config.additional_env_files.0.path',
+        '365:stack[decluttarr].config.additional_env_files.0.path',
+        '394:stack[maintainerr].config.additional_env_files.0.path',
+        '447:stack[homepage].config.additional_env_files.0.path',
+        '478:stack[ntfy].config.additional_env_files.0.path',
+        '530:stack[authentik].config.additional_env_files.0.path',
+        '600:stack[netdata].config.additional_env_files.0.path',
+        '639:stack[cloudflared].config.additional_env_files.0.path',
+        '695:stack[traefik].config.additional_env_files.0.path',
+        '758:stack[immich].config.additional_env_files.0.path',
+      ],
+    },
+  },
   { file: 'CaseyRo__mcp-readwise/komodo.toml', declares: { server: 1, stack: 1 } },
   { file: 'Cyanistic__docker-configs/komodo__stacks__librechat.toml', declares: { stack: 1 } },
   { file: 'Cyanistic__docker-configs/komodo__stacks__pangolin.toml', declares: { stack: 1 } },
@@ -78,9 +106,21 @@ export const REAL_FILES: RealFile[] = [
   { file: 'Nospamas__unraid-ops/komodo__alerters.toml', declares: { alerter: 1 } },
   { file: 'Nospamas__unraid-ops/komodo__procedures.toml', declares: { procedure: 1 } },
   { file: 'Nospamas__unraid-ops/komodo__sync.toml', declares: { resource_sync: 1 } },
-  { file: 'Nospamas__unraid-ops/stacks__caddy__komodo.toml', declares: { stack: 1 } },
-  { file: 'Nospamas__unraid-ops/stacks__homepage__komodo.toml', declares: { stack: 1 } },
-  { file: 'Nospamas__unraid-ops/stacks__recyclarr__komodo.toml', declares: { stack: 1 } },
+  // `..` in `additional_env_files` (an env file shared from a parent folder; given as a plain path, and `requires` in lower case, both Komodo forms)
+  {
+    file: 'Nospamas__unraid-ops/stacks__caddy__komodo.toml',
+    refused: { by: 'monitor', errors: ['10:stack[caddy].config.additional_env_files.0.path'] },
+  },
+  // `..` in `additional_env_files` (an env file shared from a parent folder; given as a plain path, and `requires` in lower case, both Komodo forms)
+  {
+    file: 'Nospamas__unraid-ops/stacks__homepage__komodo.toml',
+    refused: { by: 'monitor', errors: ['10:stack[homepage].config.additional_env_files.0.path'] },
+  },
+  // `..` in `additional_env_files` (an env file shared from a parent folder; given as a plain path, and `requires` in lower case, both Komodo forms)
+  {
+    file: 'Nospamas__unraid-ops/stacks__recyclarr__komodo.toml',
+    refused: { by: 'monitor', errors: ['10:stack[recyclarr].config.additional_env_files.0.path'] },
+  },
   {
     file: 'PortableStick__homelab-infra/komodo__stacks.toml',
     declares: { server: 2, repo: 1, procedure: 3, builder: 1, resource_sync: 1, stack: 14 },
@@ -100,9 +140,20 @@ export const REAL_FILES: RealFile[] = [
     file: 'Vikaspogu__komodo-stack/komodo.toml',
     declares: { server: 1, stack: 14, builder: 1, resource_sync: 1, alerter: 1 },
   },
+  // `..` in `additional_env_files` (an env file shared from a parent folder; given as a plain path, both Komodo forms)
   {
     file: 'ZaCarrie__homelab/komodo.toml',
-    declares: { server: 1, stack: 6, repo: 1, procedure: 2, builder: 1, resource_sync: 1 },
+    refused: {
+      by: 'monitor',
+      errors: [
+        '17:stack[caddy].config.additional_env_files.0.path',
+        '34:stack[frigate].config.additional_env_files.0.path',
+        '46:stack[mediarr].config.additional_env_files.0.path',
+        '69:stack[mediaserve].config.additional_env_files.0.path',
+        '85:stack[openwebui].config.additional_env_files.0.path',
+        '97:stack[wgeasy].config.additional_env_files.0.path',
+      ],
+    },
   },
   // a stray `test` line
   { file: 'ZaCarrie__homelab/komodo@c9e0072.toml', refused: { by: 'toml', errors: ['141:toml'] } },
@@ -172,27 +223,42 @@ export const REAL_FILES: RealFile[] = [
       ],
     },
   },
-  // `..` in `file_paths` (a compose file shared from the parent folder)
+  // `..` in `file_paths` and `additional_env_files` (files shared from the parent folder)
   {
     file: 'cwelsys__stacks/komodo.toml',
     refused: {
       by: 'monitor',
       errors: [
         '16:stack[arr].config.file_paths',
+        '17:stack[arr].config.additional_env_files.0.path',
         '43:stack[auth].config.file_paths',
+        '44:stack[auth].config.additional_env_files.0.path',
         '67:stack[backup].config.file_paths',
+        '68:stack[backup].config.additional_env_files.0.path',
         '643:stack[crowdsec].config.file_paths',
+        '644:stack[crowdsec].config.additional_env_files.0.path',
         '655:stack[dashboard].config.file_paths',
+        '656:stack[dashboard].config.additional_env_files.0.path',
         '674:stack[discord].config.file_paths',
+        '681:stack[discord].config.additional_env_files.0.path',
         '704:stack[dns].config.file_paths',
+        '705:stack[dns].config.additional_env_files.0.path',
         '716:stack[downs].config.file_paths',
+        '721:stack[downs].config.additional_env_files.0.path',
         '744:stack[external].config.file_paths',
+        '748:stack[external].config.additional_env_files.0.path',
         '768:stack[internal].config.file_paths',
+        '772:stack[internal].config.additional_env_files.0.path',
         '789:stack[kop].config.file_paths',
+        '790:stack[kop].config.additional_env_files.0.path',
         '801:stack[linkding].config.file_paths',
+        '802:stack[linkding].config.additional_env_files.0.path',
         '820:stack[media].config.file_paths',
+        '826:stack[media].config.additional_env_files.0.path',
         '844:stack[system].config.file_paths',
+        '851:stack[system].config.additional_env_files.0.path',
         '869:stack[web].config.file_paths',
+        '870:stack[web].config.additional_env_files.0.path',
       ],
     },
   },
