@@ -1,4 +1,9 @@
-import { updateDecider, updateStream, type UpdateCommand } from '@monitor/domain';
+import {
+  updateDecider,
+  updateStream,
+  type ExecutionLog,
+  type UpdateCommand,
+} from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import { ExecutionContext, StageFailed } from '@monitor/executions';
 import { handleCommand, type CommandMeta } from '@monitor/resources';
@@ -9,6 +14,11 @@ import { handleCommand, type CommandMeta } from '@monitor/resources';
  */
 export class ResumedUpdate {
   readonly ctx: ExecutionContext;
+  /**
+   * The logs the Update holds from the process that drove the run before: an execution that
+   * ended there, before its stage did, is waited for again here, and is not told twice.
+   */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -16,7 +26,9 @@ export class ResumedUpdate {
     private readonly meta: CommandMeta,
   ) {
     this.ctx = new ExecutionContext(
-      async (log) => void (await this.send({ type: 'AppendLog', log })),
+      async (log) => {
+        if (!this.told.has(tellingOf(log))) await this.send({ type: 'AppendLog', log });
+      },
       async (data) => void (await this.send({ type: 'RecordData', data })),
       async (batch) => void (await this.send({ type: 'AppendOutput', ...batch })),
     );
@@ -24,7 +36,9 @@ export class ResumedUpdate {
 
   /** Runs the work on the Update (running it if it was still queued) and completes it. */
   async run(work: (ctx: ExecutionContext) => Promise<void>): Promise<boolean> {
-    await this.send({ type: 'Run', ts: Date.now() });
+    const { state } = await this.send({ type: 'Run', ts: Date.now() });
+    if (state.status === 'Active')
+      for (const log of state.execution.logs) this.told.add(tellingOf(log));
     let success = true;
     try {
       await work(this.ctx);
@@ -60,4 +74,9 @@ export class ResumedUpdate {
   private send(command: UpdateCommand) {
     return handleCommand(this.store, updateStream(this.id), updateDecider, command, this.meta);
   }
+}
+
+/** What a log tells: its stage (a run's names the execution) and how it ended. */
+function tellingOf(log: ExecutionLog): string {
+  return JSON.stringify([log.stage, log.stdout, log.stderr, log.success]);
 }
