@@ -6,5 +6,5 @@ export * from './guard';
 export * from './deploys';
 export * from './render-info';
 export * from './canonical';
-export { envStoredForm } from './normalize';
+export { linesStoredForm } from './normalize';
 export { MASK as PLAN_MASK } from './secret-paths';

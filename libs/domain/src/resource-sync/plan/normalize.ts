@@ -27,28 +27,43 @@ type Config = Record<string, unknown>;
 const isPlain = (value: unknown): value is Config =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Fields Komodo reads as env lines: a string, or `[{ variable, value }]`. */
-const ENV_FIELDS = ['environment', 'labels', 'build_args', 'secret_args'];
+type Pair = [first: string, second: string, between: string];
 
 /**
- * Komodo's stored form of env lines (its `env_vars_deserializer`): a table list becomes
- * `  KEY = value` lines; a non-empty string ends with a newline. Applied to both sides, so a
- * string written with or without its last newline compares equal.
+ * Fields Komodo reads as a text of lines, or as a list of two-key tables (its deserializers in
+ * client/core/rs/src/deserializers): the keys of a table and how its line is written.
  */
-export function envStoredForm(value: unknown): unknown {
+const LINE_FIELDS: Record<string, Pair> = {
+  environment: ['variable', 'value', ' = '],
+  build_args: ['variable', 'value', ' = '],
+  secret_args: ['variable', 'value', ' = '],
+  labels: ['variable', 'value', ': '],
+  ports: ['local', 'container', ': '],
+  volumes: ['local', 'container', ': '],
+  term_signal_labels: ['signal', 'label', ': '],
+};
+
+/**
+ * Komodo's stored form of a text of lines: a table list becomes `  <a><between><b>` lines; a
+ * non-empty text ends with a newline. Applied to both sides, so a text written with or without
+ * its last newline compares equal.
+ */
+export function linesStoredForm(value: unknown, [first, second, between]: Pair): unknown {
   if (typeof value === 'string') return value === '' || value.endsWith('\n') ? value : `${value}\n`;
   if (!Array.isArray(value)) return value;
   const lines = value.map((item) => {
-    const { variable, value: v } = (item ?? {}) as { variable?: unknown; value?: unknown };
-    return `  ${String(variable ?? '')} = ${String(v ?? '')}`;
+    const table = (item ?? {}) as Record<string, unknown>;
+    return `  ${String(table[first] ?? '')}${between}${String(table[second] ?? '')}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-function withEnvForms(config: Config, defaults: Config): Config {
+function withLineForms(config: Config, defaults: Config): Config {
   const out = { ...config };
-  for (const field of ENV_FIELDS) {
-    if (typeof defaults[field] === 'string' && field in out) out[field] = envStoredForm(out[field]);
+  for (const [field, pair] of Object.entries(LINE_FIELDS)) {
+    if (typeof defaults[field] === 'string' && field in out) {
+      out[field] = linesStoredForm(out[field], pair);
+    }
   }
   return out;
 }
@@ -109,7 +124,7 @@ export function withDefaults(kind: ResourceKind, given: Config): Config {
   for (const [key, value] of Object.entries(completed)) {
     out[key] = mergeOnto(defaults[key], value, variants[key]);
   }
-  return withEnvForms(out, defaults);
+  return withLineForms(out, defaults);
 }
 
 /** An existing resource as compared: defaults for keys stored before they existed, names for ids. */
@@ -152,7 +167,7 @@ export function proposedView(
       for (const path of concretePaths(config, secret)) {
         const kept = valueAt(stored, path);
         if (kept === undefined) continue;
-        // As written and in its stored form (env lines end with a newline): either may be stored.
+        // As written and in its stored form (lines end with a newline): either may be stored.
         const written = valueAt(declared.config, path);
         const omitted = written === undefined;
         const same =

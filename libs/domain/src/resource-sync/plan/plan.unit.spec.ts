@@ -84,25 +84,46 @@ describe('planSync: resources', () => {
     ]);
   });
 
-  it('given env lines stored with their final newline, when the file gives them without it or as a table list, then nothing changes', () => {
+  it('given texts of lines stored with their final newline, when the file gives them without it or as table lists, then nothing changes', () => {
+    const stored = {
+      environment: '  A = 1\n  B = 2\n',
+      labels: '  team: web\n',
+      ports: '  8080: 80\n',
+      volumes: '/data:/data\n',
+    };
     const plan = planOf({
-      resources: [
-        existing('Deployment', 'a', { environment: 'A=1\nB=2\n' }),
-        existing('Deployment', 'b', { environment: '  A = 1\n  B = 2\n' }),
-      ],
+      resources: [existing('Deployment', 'a', stored), existing('Deployment', 'b', stored)],
       declared: {
         resources: [
-          declared('Deployment', 'a', { environment: 'A=1\nB=2' }),
+          declared('Deployment', 'a', {
+            environment: '  A = 1\n  B = 2',
+            labels: '  team: web',
+            ports: '  8080: 80',
+            volumes: '/data:/data',
+          }),
           declared('Deployment', 'b', {
             environment: [
               { variable: 'A', value: '1' },
               { variable: 'B', value: '2' },
             ],
+            labels: [{ variable: 'team', value: 'web' }],
+            ports: [{ local: '8080', container: '80' }],
+            volumes: '/data:/data\n',
           }),
         ],
       },
     });
     expect(isEmptyPlan(plan)).toBe(true);
+  });
+
+  it('given an env text, when one line changes, then the field shows both texts in their stored form', () => {
+    const plan = planOf({
+      resources: [existing('Stack', 's', { environment: 'A=1\n' })],
+      declared: { resources: [declared('Stack', 's', { environment: 'A=2' })] },
+    });
+    expect(plan.resources[0].fields).toEqual([
+      { path: 'config.environment', current: 'A=1\n', proposed: 'A=2\n' },
+    ]);
   });
 
   it('given references stored as ids, when the file names them by name or by id, then nothing changes', () => {
