@@ -8,6 +8,7 @@ import { RequestRegistry } from './api/request-registry';
 import { ActingController } from './api/acting.controller';
 import { RequestDispatcher } from './api/request-dispatcher';
 import { RpcController } from './api/rpc.controller';
+import { SyncRequests } from './api/syncs/sync.requests';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
 import { WriteRights } from './api/write/write-rights';
@@ -73,6 +74,7 @@ import { UpdateFeed } from './live/update-feed';
     StackRequests,
     RepoRequests,
     BuildRequests,
+    SyncRequests,
     ProcedureRequests,
     ActionRequests,
     AlerterRequests,

@@ -7,7 +7,7 @@ import { IsInt, IsString, Max, Min } from 'class-validator';
 export class SyncSettings {
   /**
    * The folder holding a folder per sync with `files_on_host`, named as Komodo names it (the
-   * sync's name, lower case, spaces and dots as `_`); empty: `<data_dir>/syncs`.
+   * sync's name with spaces as `_`); empty: `<data_dir>/syncs`.
    */
   @IsString()
   directory = '';

@@ -19,3 +19,4 @@ export * from './catalogue';
 export * from './requests/procedure.dto';
 export * from './client/monitor-client';
 export * from './requests/action.dto';
+export * from './requests/sync.dto';

@@ -10,4 +10,5 @@ export * from './alerts-model';
 export * from './observed-status-model';
 export * from './deleted-resources';
 export * from './build-records';
+export * from './sync-records';
 export * from './alerter-deliveries-model';

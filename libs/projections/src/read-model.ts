@@ -19,6 +19,7 @@ import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore'
 import { AlerterDeliveriesModel } from './alerter-deliveries-model';
 import { AlertsModel } from './alerts-model';
 import { BuildRecords } from './build-records';
+import { SyncRecords } from './sync-records';
 import { DeletedResources } from './deleted-resources';
 import { ObservedStatusModel } from './observed-status-model';
 import { ExecutionUpdates } from './execution-updates';
@@ -55,6 +56,7 @@ export class ReadModel {
   readonly alerts = new AlertsModel();
   readonly alerterDeliveries = new AlerterDeliveriesModel();
   readonly builds = new BuildRecords();
+  readonly syncs = new SyncRecords();
   readonly deploymentStatus = new ObservedStatusModel<DeploymentStatus>(
     'deploymentstatus',
     evolveDeploymentStatus,
@@ -188,6 +190,7 @@ export class ReadModel {
     const id = event.stream.slice(event.stream.indexOf('-') + 1);
     const kind = kindOfStream(event.stream) as ResourceKind;
     if (kind === 'Build') this.builds.apply(id, event);
+    if (kind === 'ResourceSync') this.syncs.apply(id, event);
     const current = this.resources.get(key(kind, id));
     const state = evolveResource(
       current ? { status: 'Active', resource: current } : { status: 'Empty' },

@@ -22,6 +22,7 @@ import { REPO_EXECUTION_FORMS, REPO_REQUESTS } from './repo';
 import { SERVER_FORMER_NAMES, SERVER_REQUESTS } from './server';
 import { SETTINGS_REQUESTS } from './settings';
 import { STACK_EXECUTION_FORMS, STACK_REQUESTS } from './stack';
+import { SYNC_EXECUTION_FORMS, SYNC_REQUESTS } from './sync';
 import { TAG_REQUESTS } from './tags';
 import { USER_GROUP_REQUESTS, USER_REQUESTS } from './users';
 
@@ -50,6 +51,8 @@ const ENTRIES = [
   ...entriesOf(ACTION),
   ...entriesOf(ACTION_REQUESTS),
   ...entriesOf(RESOURCE_SYNC),
+  ...entriesOf(SYNC_REQUESTS),
+  ...entriesOf(SYNC_EXECUTION_FORMS),
   ...entriesOf(ALERTER),
   ...entriesOf(ALERTER_REQUESTS),
   ...entriesOf(TAG_REQUESTS),

@@ -73,6 +73,7 @@ describe('the request catalogue', () => {
         'execute/RollbackDeployment',
         'execute/RefreshStackCache',
         'execute/RefreshRepoCache',
+        'execute/RefreshResourceSyncPending',
         'execute/RefreshBuildCache',
         'write/CreateServerTemplate',
         'write/CopyServerTemplate',

@@ -21,3 +21,4 @@ export * from './agent-build';
 export * from './agent';
 export * from './procedure';
 export * from './action';
+export * from './sync';

@@ -4,6 +4,7 @@ import {
   recordedRuns,
   REPO_RECORDING_RUNS,
   replayRepo,
+  syncState,
   type AlerterEndpointType,
   type AlerterHealth,
   type Execution,
@@ -100,15 +101,20 @@ export const CONFIG_INFOS: ConfigInfos = {
     state: runState('Action', runs),
     last_run_at: lastSuccess(runs, ['RunAction']) || undefined,
   }),
-  ResourceSync: ({ config }, runs, readModel) => ({
-    last_sync_ts: lastSuccess(runs, ['RunSync']),
-    files_on_host: config.files_on_host,
-    file_contents: Boolean(config.file_contents.trim()),
-    managed: config.managed,
-    resource_path: config.resource_path,
-    ...linkedSource(readModel, config),
-    state: runState('ResourceSync', runs),
-  }),
+  ResourceSync: ({ id, config }, runs, readModel) => {
+    const record = readModel.syncs.of(id);
+    return {
+      last_sync_ts: record.last_sync?.at ?? 0,
+      files_on_host: config.files_on_host,
+      file_contents: Boolean(config.file_contents.trim()),
+      managed: config.managed,
+      resource_path: config.resource_path,
+      ...linkedSource(readModel, config),
+      last_sync_hash: record.last_sync?.commit,
+      last_sync_message: record.last_sync?.message,
+      state: syncState(record, runState('ResourceSync', runs) === 'Syncing'),
+    };
+  },
   Alerter: ({ id, config }, _runs, readModel) => ({
     enabled: config.enabled,
     endpoint_type: config.endpoint.type,

@@ -12,6 +12,7 @@ import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { buildFullInfo, shownBuild } from '../builds/build-shown';
+import { syncInfo } from './sync-info';
 import { toKomodoResource, toListItem } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
 import { withScheduleInfo } from '../schedules/schedule-info';
@@ -70,6 +71,7 @@ export class ResourceReads implements OnModuleInit {
     if (resource.kind === 'Stack') return stackInfo(this.readModel, resource);
     if (resource.kind === 'Repo') return repoInfo(this.readModel, resource);
     if (isOfKind(resource, 'Build')) return buildFullInfo(this.readModel, resource);
+    if (isOfKind(resource, 'ResourceSync')) return syncInfo(this.readModel, resource);
     // Komodo's Alerter has no info; Monitor's shows its deliveries' health.
     if (resource.kind === 'Alerter') {
       const { last_delivery, health } = this.info(resource);

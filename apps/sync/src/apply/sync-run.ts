@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ACTING_SUBJECT, BusClient, type ActingRequest } from '@monitor/bus';
+import type { RunSyncDto } from '@monitor/contracts';
+import {
+  conflict,
+  invalid,
+  KIND_SPECS,
+  resourceStream,
+  type PlanStep,
+  type SyncPlan,
+} from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
+import { ExecutionRunner, StageFailed, type ExecutionContext } from '@monitor/executions';
+import { handleCommand, newId, type CommandMeta, type WriteResult } from '@monitor/resources';
+import { EVENT_STORE, KEYRING } from '@monitor/runtime';
+import { openPaths, type Keyring } from '@monitor/secrets';
+import { formatProblem } from '../reading';
+import { SyncPlanner, type PlannedSync } from '../planning/sync-planner';
+import { SyncRefresh, syncRecordDecider } from '../refresh/sync-refresh';
+import {
+  resourceRequests,
+  userGroupRequests,
+  variableRequests,
+  type ChangeRequest,
+} from './change-requests';
+
+/**
+ * Komodo's RunSync: the plan applied through the ordinary requests, each sent for the user who
+ * runs the sync (a webhook: its last writer) and checked as that user's own call, its events
+ * naming the sync and the commit. Refused before anything runs when the files hold errors, when
+ * the plan is not the one reviewed (`pending_hash`), or when it deletes many without
+ * `confirm_deletes`. Steps follow the plan's order; a failed step skips what depends on it.
+ */
+@Injectable()
+export class SyncRun {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEYRING) private readonly keyring: Keyring,
+    private readonly runner: ExecutionRunner,
+    private readonly planner: SyncPlanner,
+    private readonly refreshes: SyncRefresh,
+    private readonly bus: BusClient,
+  ) {}
+
+  async run(params: RunSyncDto, meta: CommandMeta): Promise<WriteResult> {
+    const sync = this.refreshes.sync(params.sync);
+    const only = { kind: params.resource_type, resources: params.resources };
+    const checked = accepted(await this.planner.plan(sync, () => undefined, only), params);
+    const updateId = newId();
+    const { id, position } = await this.runner.start({
+      operation: 'RunSync',
+      target: { type: 'ResourceSync', id: sync.id },
+      meta: { ...meta, updateId },
+      work: (ctx) =>
+        this.work(ctx, sync.id, checked.hash, params, { ...meta, causationId: updateId }),
+    });
+    return { id, position };
+  }
+
+  private async work(
+    ctx: ExecutionContext,
+    syncId: string,
+    reviewed: string,
+    params: RunSyncDto,
+    meta: CommandMeta,
+  ): Promise<void> {
+    const sync = this.refreshes.sync(syncId);
+    const planned = await this.refreshes.planIn(ctx, sync);
+    const only = { kind: params.resource_type, resources: params.resources };
+    const plan =
+      params.resource_type || params.resources
+        ? (await this.planner.plan(sync, () => undefined, only)).plan
+        : planned.plan;
+    if (!plan || plan.hash !== reviewed)
+      throw new StageFailed(
+        'plan',
+        'the plan changed while the run waited: refresh, review and run again',
+      );
+    const origin = { type: 'ResourceSync', id: sync.id, commit: planned.read.commit?.hash };
+    const failures = await this.apply(ctx, plan, { ...meta, via: 'sync', origin });
+    await handleCommand(
+      this.store,
+      resourceStream('ResourceSync', sync.id),
+      syncRecordDecider,
+      {
+        type: 'RecordApplied',
+        applied: {
+          update_id: meta.causationId!,
+          plan_hash: plan.hash,
+          commit: planned.read.commit?.hash.slice(0, 8),
+          message: planned.read.commit?.message,
+          success: failures === 0,
+          at: Date.now(),
+        },
+      },
+      meta,
+    );
+    await this.refreshes.record(sync.id, await this.planner.plan(sync, () => undefined), meta);
+    if (failures)
+      throw new StageFailed('Sync Failed', `${failures} change(s) failed or were skipped`);
+  }
+
+  /** Each step in order, a failed one skipping its dependents; answers how many did not apply. */
+  private async apply(ctx: ExecutionContext, plan: SyncPlan, meta: CommandMeta): Promise<number> {
+    const failed = new Map<string, string>();
+    for (const step of plan.steps) {
+      const blocker = step.dependsOn.find((key) => failed.has(key));
+      const requests = this.requests(plan, step);
+      const stage = `${step.action} ${step.key}`;
+      try {
+        await ctx.stage(stage, requests.map((r) => r.says).join('\n'), async () => {
+          if (blocker) return { stderr: `skipped: ${blocker} did not apply`, success: false };
+          for (const request of requests) await this.send(request, meta);
+          return { stdout: requests.map((r) => r.says).join('\n') };
+        });
+      } catch (error) {
+        if (!(error instanceof StageFailed)) throw error;
+        failed.set(step.key, error.message);
+      }
+    }
+    return failed.size;
+  }
+
+  private requests(plan: SyncPlan, step: PlanStep): ChangeRequest[] {
+    const resource = plan.resources.find((c) => c.key === step.key);
+    if (resource)
+      return resourceRequests(
+        resource,
+        openPaths(resource.configPatch, KIND_SPECS[resource.kind].secrets, this.keyring),
+      );
+    const variable = plan.variables.find((c) => c.key === step.key);
+    if (variable) return variableRequests(variable);
+    const group = plan.userGroups.find((c) => c.key === step.key);
+    if (group) return userGroupRequests(group);
+    throw new Error(`the plan has no change '${step.key}'`);
+  }
+
+  private async send(request: ChangeRequest, meta: CommandMeta): Promise<void> {
+    const acting: ActingRequest<CommandMeta> = {
+      verb: request.verb,
+      name: request.name,
+      params: request.params,
+      meta,
+    };
+    await this.bus.request(ACTING_SUBJECT, acting);
+  }
+}
+
+/** The plan, if RunSync may apply it: no errors, the one reviewed, its deletes confirmed. */
+function accepted(planned: PlannedSync, params: RunSyncDto): SyncPlan {
+  if (!planned.plan) {
+    const errors = planned.problems.filter((p) => p.severity === 'error').map(formatProblem);
+    throw invalid(`the sync's files hold errors, so nothing is applied:\n${errors.join('\n')}`, {
+      field: 'sync',
+      problems: planned.problems,
+    });
+  }
+  const { plan } = planned;
+  if (params.pending_hash && params.pending_hash !== plan.hash)
+    throw conflict(
+      `the plan is no longer the one reviewed (pending_hash ${params.pending_hash.slice(0, 12)}, now ${plan.hash.slice(0, 12)}): refresh and review it again`,
+      { field: 'pending_hash', pending_hash: plan.hash },
+    );
+  const { guard } = plan;
+  if (guard.needsConfirm && params.confirm_deletes !== guard.deletes)
+    throw invalid(
+      `this run deletes ${guard.deletes} of the ${guard.scope} resources, variables and groups in the sync's scope: give confirm_deletes = ${guard.deletes} to apply it`,
+      { field: 'confirm_deletes', deletes: guard.deletes },
+    );
+  return plan;
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  lookupFrom,
+  planSync,
+  renderResourceToml,
+  renderSyncInfo,
+  RESOURCE_KINDS,
+  type PlanInput,
+  type Resource,
+  type ResourceView,
+  type SyncPending,
+  type SyncPlan,
+  type SyncProblem,
+} from '@monitor/domain';
+import type { ReadModel } from '@monitor/projections';
+import { KEYRING, READ_MODEL } from '@monitor/runtime';
+import { isSealed, type Keyring } from '@monitor/secrets';
+import { formatProblem, hasErrors, readSyncFiles } from '../reading';
+import { SyncFiles, type SyncFilesRead } from '../sources/sync-files';
+
+/** A sync's files read and planned: the plan only when the files hold no error. */
+export interface PlannedSync {
+  read: SyncFilesRead;
+  problems: SyncProblem[];
+  plan?: SyncPlan;
+  /** What a refresh stores: the plan as shown (secrets masked), or why there is none. */
+  pending: SyncPending;
+}
+
+/** A view's references and tags are names already: the exporter is told so. */
+const AS_NAMED = {
+  resource: (_kind: string, id: string) => id,
+  tag: (id: string) => id,
+  user: (id: string) => id,
+};
+
+/**
+ * Reads a sync's files, checks them, and plans them against what exists now: the one path a
+ * refresh, a RunSync and a webhook share, so what is reviewed is what is applied.
+ */
+@Injectable()
+export class SyncPlanner {
+  constructor(
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(KEYRING) private readonly keyring: Keyring,
+    private readonly files: SyncFiles,
+  ) {}
+
+  async plan(
+    sync: Resource<'ResourceSync'>,
+    mask: (secret: string) => void,
+    only?: PlanInput['only'],
+  ): Promise<PlannedSync> {
+    const read = await this.files.read(sync, mask);
+    const reading = readSyncFiles(read.files, {
+      exists: (kind, nameOrId) => this.readModel.resource(kind, nameOrId) !== undefined,
+      matchTags: sync.config.match_tags,
+    });
+    const problems = [...read.problems, ...reading.problems];
+    const base = this.basePending(read);
+    if (hasErrors(problems)) {
+      const errors = problems.filter((p) => p.severity === 'error');
+      const pending_error = errors.map(formatProblem).join('\n');
+      return { read, problems, pending: { ...base, pending_error, pending_problems: problems } };
+    }
+    const plan = planSync(this.input(sync, reading.declared, only));
+    const info = renderSyncInfo(plan, { resource: renderView }, problems);
+    return { read, problems, plan, pending: { ...base, ...info } };
+  }
+
+  private input(
+    sync: Resource<'ResourceSync'>,
+    declared: PlanInput['declared'],
+    only: PlanInput['only'],
+  ): PlanInput {
+    const resources = RESOURCE_KINDS.flatMap((kind) => this.readModel.list(kind));
+    const identity = this.readModel.identity;
+    return {
+      declared,
+      resources,
+      variables: this.readModel.settings.allVariables(),
+      userGroups: identity.allGroups(),
+      lookup: lookupFrom(
+        resources,
+        this.readModel.allTags(),
+        identity.allUsers().map((u) => ({ id: u.id, username: u.username })),
+      ),
+      sync: { id: sync.id, config: sync.config },
+      only,
+      secretMatches: (stored, plaintext) =>
+        isSealed(stored) ? this.keyring.open(stored) === plaintext : stored === plaintext,
+      hash: (text) => createHash('sha256').update(text).digest('hex'),
+      containerState: (kind, id) =>
+        (kind === 'Deployment'
+          ? this.readModel.deploymentStatus.status(id)
+          : this.readModel.stackStatus.status(id)
+        )?.state,
+    };
+  }
+
+  private basePending(read: SyncFilesRead): SyncPending {
+    return {
+      pending_commit: read.commit?.hash,
+      pending_message: read.commit?.message,
+      remote_contents: read.files.map((f) => ({
+        resource_path: '',
+        path: f.path,
+        contents: f.contents,
+      })),
+      remote_errors: read.problems.map((p) => ({
+        resource_path: '',
+        path: p.file,
+        contents: p.message,
+      })),
+    };
+  }
+}
+
+function renderView(view: ResourceView): string {
+  const resource = {
+    kind: view.kind,
+    name: view.name,
+    description: view.description,
+    tags: view.tags,
+    config: view.config,
+  } as unknown as Resource;
+  return renderResourceToml(resource, AS_NAMED, {
+    template: view.template,
+    deploy: view.deploy,
+    after: view.after,
+  });
+}

@@ -1,0 +1,37 @@
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
+import { requireValid, RunSyncDto, SYNC_REQUESTS, SyncParamDto } from '@monitor/contracts';
+import { ExecutionRunner } from '@monitor/executions';
+import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
+import { SyncRun } from './apply/sync-run';
+import { SyncRefresh } from './refresh/sync-refresh';
+
+const queue = QUEUE_GROUPS.sync;
+const S = SYNC_REQUESTS;
+type Envelope = { params: unknown; meta: CommandMeta };
+
+/** `exec.resourcesync.<Execution>`: a sync's work, each answering its Update at once. */
+@BusController()
+export class SyncController implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: ExecutionRunner,
+    private readonly refreshes: SyncRefresh,
+    private readonly runs: SyncRun,
+  ) {}
+
+  /** A sync's work left unfinished when the service stopped is marked interrupted. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.interruptUnfinished(['ResourceSync'], systemMeta());
+  }
+
+  @MessagePattern(execSubject('ResourceSync', S.RefreshResourceSyncPending.name), { queue })
+  refresh({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.refreshes.refresh(requireValid(SyncParamDto, params).sync, meta);
+  }
+
+  @MessagePattern(execSubject('ResourceSync', S.RunSync.name), { queue })
+  run({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.runs.run(requireValid(RunSyncDto, params), meta);
+  }
+}
