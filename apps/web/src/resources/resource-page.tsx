@@ -31,12 +31,14 @@ import { ActionTab } from '../procedures/action-tab';
 import { scriptOf, stagesOf } from '../procedures/configs';
 import { NextRun } from '../procedures/next-run';
 import { RunPanel } from '../procedures/run-panel';
+import { ScheduleTab } from '../procedures/schedule-tab';
 import { StagesTab } from '../procedures/stages-tab';
 
 type Tab =
   | 'Config'
   | 'Stages'
   | 'Script'
+  | 'Schedule'
   | 'Stats'
   | 'Containers'
   | 'Images'
@@ -67,8 +69,8 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
   if (kind === 'Deployment') return ['Config', 'Log', 'Inspect'];
   if (kind === 'Build') return ['Config', 'Versions'];
   if (kind === 'Alerter') return ['Config', 'Deliveries'];
-  if (kind === 'Procedure') return ['Stages', 'Config'];
-  if (kind === 'Action') return ['Script', 'Config'];
+  if (kind === 'Procedure') return ['Stages', 'Schedule', 'Config'];
+  if (kind === 'Action') return ['Script', 'Schedule', 'Config'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -188,6 +190,17 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           key={JSON.stringify(current.config)}
           id={target}
           stages={stagesOf(current.config)}
+          canWrite={allows(level, 'Write')}
+          onSaved={resource.reload}
+        />
+      )}
+      {tab === 'Schedule' && (spec.kind === 'Procedure' || spec.kind === 'Action') && (
+        <ScheduleTab
+          key={JSON.stringify(current.config)}
+          kind={spec.kind}
+          id={target}
+          name={current.name}
+          config={current.config}
           canWrite={allows(level, 'Write')}
           onSaved={resource.reload}
         />
