@@ -69,6 +69,10 @@ const TOML_KEYS: Record<string, string> = {
 export const versionText = ({ major, minor, patch }: Version) => `${major}.${minor}.${patch}`;
 const isZeroVersion = (v: Version) => v.major === 0 && v.minor === 0 && v.patch === 0;
 
+/** A field of the object itself, never one of Object.prototype's (a label may be `toString`). */
+const own = (object: Json, key: string): unknown =>
+  Object.hasOwn(object, key) ? object[key] : undefined;
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -87,8 +91,8 @@ export function variantDefault(kind: ResourceKind, field: string, value: unknown
 /** Komodo leaves out empty strings; only those whose default is empty too may go. */
 /** Komodo writes fields in its structs' order: the default's, then any others as they come. */
 function keysInOrder(value: Json, fallback: Json): string[] {
-  const known = Object.keys(fallback).filter((key) => key in value);
-  return [...known, ...Object.keys(value).filter((key) => !(key in fallback))];
+  const known = Object.keys(fallback).filter((key) => Object.hasOwn(value, key));
+  return [...known, ...Object.keys(value).filter((key) => !Object.hasOwn(fallback, key))];
 }
 
 /** In the default's key order, without the empty strings Komodo leaves out. */
@@ -96,14 +100,11 @@ function pruneEmpty(value: unknown, fallback: unknown): unknown {
   if (Array.isArray(value))
     return value.map((item) => (isObject(item) ? pruneEmpty(item, {}) : item));
   if (!isObject(value)) return value;
-  const out: Json = {};
   const defaults = isObject(fallback) ? fallback : {};
-  for (const key of keysInOrder(value, defaults)) {
-    const item = value[key];
-    if (item === '' && (defaults[key] ?? '') === '') continue;
-    out[key] = pruneEmpty(item, defaults[key]);
-  }
-  return out;
+  const entries = keysInOrder(value, defaults)
+    .filter((key) => !(value[key] === '' && (own(defaults, key) ?? '') === ''))
+    .map((key) => [key, pruneEmpty(value[key], own(defaults, key))]);
+  return Object.fromEntries(entries);
 }
 
 function nameOf(names: ExportNames, kind: ResourceKind, id: unknown): unknown {
@@ -111,7 +112,7 @@ function nameOf(names: ExportNames, kind: ResourceKind, id: unknown): unknown {
 }
 
 function getAt(object: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), object);
+  return path.reduce<unknown>((at, key) => (isObject(at) ? own(at, key) : undefined), object);
 }
 
 /** Ids to names, at the kind's reference paths, in a procedure's executions and alert targets. */
@@ -120,7 +121,7 @@ function withNames(kind: ResourceKind, config: Json, names: ExportNames): Json {
     if (when && getAt(config, when.path) !== when.equals) continue;
     const parent = getAt(config, path.slice(0, -1));
     const key = path[path.length - 1];
-    if (!isObject(parent) || !(key in parent)) continue;
+    if (!isObject(parent) || !Object.hasOwn(parent, key)) continue;
     const value = parent[key];
     parent[key] = Array.isArray(value)
       ? value.map((id) => nameOf(names, target, id))
@@ -149,13 +150,13 @@ function removeAt(object: unknown, path: string[]): void {
     if (Array.isArray(object)) for (const item of object) removeAt(item, rest);
     return;
   }
-  if (Array.isArray(object) || !isObject(object) || !(head in object)) return;
+  if (Array.isArray(object) || !isObject(object) || !Object.hasOwn(object, head)) return;
   if (rest.length === 0) delete object[head];
   else removeAt(object[head], rest);
 }
 
 function renamed(map: Json): Json {
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [TOML_KEYS[k] ?? k, v]));
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [own(TOML_KEYS, k) ?? k, v]));
 }
 
 /** Komodo renames the id fields of the config, of a Deployment's image and a Builder's params. */
@@ -190,7 +191,7 @@ function ordered(kind: ResourceKind, view: Json): Json {
   const order = KOMODO_ORDER[kind];
   if (!order) return view;
   const keys = [...order, ...Object.keys(view).filter((k) => !order.includes(k))];
-  return Object.fromEntries(keys.filter((k) => k in view).map((k) => [k, view[k]]));
+  return Object.fromEntries(keys.filter((k) => Object.hasOwn(view, k)).map((k) => [k, view[k]]));
 }
 
 /**
@@ -207,7 +208,7 @@ export function configView(kind: ResourceKind, config: object, names: ExportName
     const fallback = (variants[type]?.() ?? {}) as Json;
     const params = isObject(full.params) ? full.params : {};
     const minimized = keysInOrder(params, fallback)
-      .filter((k) => !deepEqual(params[k], fallback[k]))
+      .filter((k) => !deepEqual(params[k], own(fallback, k)))
       .map((k) => [k, params[k]]);
     view = { type, params: pruneEmpty(Object.fromEntries(minimized), fallback) };
   } else {
@@ -215,8 +216,8 @@ export function configView(kind: ResourceKind, config: object, names: ExportName
     view = {};
     for (const key of keysInOrder(full, defaults)) {
       const value = full[key];
-      if (deepEqual(value, defaults[key])) continue;
-      view[key] = pruneEmpty(value, variantDefault(kind, key, value) ?? defaults[key]);
+      if (deepEqual(value, own(defaults, key))) continue;
+      view[key] = pruneEmpty(value, variantDefault(kind, key, value) ?? own(defaults, key));
     }
   }
   // After minimizing, so a field differing only by its secret still says its variant.

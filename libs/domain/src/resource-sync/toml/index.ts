@@ -8,3 +8,4 @@ export { escapeBetweenTripleQuotes } from './prepass';
 export type { SyncEntryKind } from './blocks';
 export { rewriteSyncFile, type SyncFileChange } from './rewrite';
 export { placeResources, type FileChanges } from './place';
+export { writeSyncFiles } from './write-files';

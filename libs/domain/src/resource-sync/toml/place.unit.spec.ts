@@ -1,6 +1,7 @@
 import type { DeclaredSet } from '../declared';
 import { DomainError } from '../../shared/domain-error';
 import { placeResources } from './place';
+import { writeSyncFiles } from './write-files';
 
 const files = [
   { path: 'servers.toml', contents: '' },
@@ -79,5 +80,43 @@ describe('placeResources', () => {
     expect(() =>
       placeResources(files, elsewhere, [{ action: 'delete', kind: 'Server', name: 'prod' }]),
     ).toThrow("Server 'prod' is declared in gone.toml, not a file of the sync");
+  });
+});
+
+describe('writeSyncFiles', () => {
+  it('writes each change into its file and returns only the files that changed', () => {
+    const sources = [
+      {
+        path: 'servers.toml',
+        contents: '[[server]]\nname = "prod"\n[server.config]\naddress = "a"\n',
+      },
+      { path: 'apps/web.toml', contents: '# apps\n[[deployment]]\nname = "web"\n' },
+      {
+        path: 'apps/db.toml',
+        contents: '[[deployment]]\nname = "api"\n\n##\n\n[[deployment]]\nname = "db"\n',
+      },
+    ];
+    const written = writeSyncFiles(sources, declared, [
+      {
+        action: 'update',
+        kind: 'Server',
+        name: 'prod',
+        toml: '[[server]]\nname = "prod"\n[server.config]\naddress = "b"',
+      },
+      {
+        action: 'update',
+        kind: 'Deployment',
+        name: 'web',
+        toml: '[[deployment]]\nname = "web"\n[deployment.config]',
+      },
+      { action: 'delete', kind: 'Deployment', name: 'db' },
+    ]);
+    expect(written).toEqual([
+      {
+        path: 'servers.toml',
+        contents: '[[server]]\nname = "prod"\n[server.config]\naddress = "b"\n',
+      },
+      { path: 'apps/db.toml', contents: '[[deployment]]\nname = "api"\n' },
+    ]);
   });
 });

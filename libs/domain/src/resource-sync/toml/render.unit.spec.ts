@@ -2,6 +2,7 @@ import { parse } from 'smol-toml';
 import type { ResourceKind } from '../../kinds';
 import type { UserGroup } from '../../identity/user-group';
 import { defaultAwsBuilderConfig } from '../../builder/builder.config';
+import { defaultHetznerServerTemplateConfig } from '../../server-template/server-template.config';
 import { KIND_SPECS, type ConfigOf } from '../../resources/configs/registry';
 import type { Resource } from '../../resources/lifecycle/state';
 import type { DeclaredSet } from '../declared';
@@ -221,6 +222,19 @@ describe('renderResourceToml', () => {
         : value;
     const shuffled = { ...testLogger02, config: reversed(testLogger02.config) as never };
     expect(renderResourceToml(shuffled, names)).toBe(renderResourceToml(testLogger02, names));
+  });
+
+  it("writes map keys named like Object's own fields (a label 'toString')", () => {
+    const labels = JSON.parse('{"toString":"a","constructor":"","__proto__":"c","x y":"d"}');
+    const template = resource('ServerTemplate', 't', {
+      type: 'Hetzner',
+      params: { ...defaultHetznerServerTemplateConfig(), labels },
+    });
+    const toml = renderResourceToml(template, names);
+    const read = parse(toml) as { server_template: { config: { params: { labels: object } } }[] };
+    expect({ ...read.server_template[0].config.params.labels }).toEqual(
+      JSON.parse('{"toString":"a","__proto__":"c","x y":"d"}'),
+    );
   });
 
   it('keeps an empty string whose default is not empty (Komodo would drop it, and lose it)', () => {

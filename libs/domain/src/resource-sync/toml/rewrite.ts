@@ -51,9 +51,27 @@ function place(statements: Statement[], tableName: string): Placed[] {
 const sliceOf = (text: string, s: Statement) => text.slice(s.start, s.end);
 const lineBreak = (text: string, s: Statement) => /\r?\n$/.exec(sliceOf(text, s))?.[0] ?? '';
 
+/** An entry's empty `[kind.config]` (Komodo's export writes one) says what no config says. */
+function withoutEmptyConfig(read: Record<string, unknown> | undefined): unknown {
+  if (!read) return read;
+  return Object.fromEntries(
+    Object.entries(read).map(([table, entries]) => [
+      table,
+      Array.isArray(entries)
+        ? entries.map((entry: Record<string, unknown>) => {
+            const { config, ...rest } = entry;
+            const empty = typeof config === 'object' && config && !Object.keys(config).length;
+            return empty || config === undefined ? rest : entry;
+          })
+        : entries,
+    ]),
+  );
+}
+
 function sameValue(oldText: string, newText: string): boolean {
   const before = parseFragment(oldText);
-  return before !== undefined && deepEqual(before, parseFragment(newText));
+  if (before === undefined) return false;
+  return deepEqual(withoutEmptyConfig(before), withoutEmptyConfig(parseFragment(newText)));
 }
 
 /**
