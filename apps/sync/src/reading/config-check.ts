@@ -15,6 +15,7 @@ import {
 } from '@monitor/domain';
 import { didYouMean } from './did-you-mean';
 import { applyKomodoForms, renameLegacyFields } from './komodo-forms';
+import { isTable } from './is-table';
 
 /** A problem of one declaration; `field` is a dotted path from it ('config.image.type'). */
 export interface EntryProblem {
@@ -27,19 +28,16 @@ const UNKNOWN_FIELD = /^unknown field '([^']*)'/;
 /** Unknown keys hide the ones below them until they are dropped; configs are not deeper. */
 const MAX_PASSES = 16;
 
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** validateConfig's messages start with the field's path, which the problem names already. */
 function withoutPath(field: string, message: string): string {
   if (!message.startsWith(field)) return message;
   return message.slice(field.length).replace(/^:?\s+/, '');
 }
 
-function errorsOf(errors: FieldError[], severity: SyncProblemSeverity = 'error'): EntryProblem[] {
+function errorsOf(errors: FieldError[]): EntryProblem[] {
   return errors.map(({ field, message }) => ({
     field: field === 'config' ? 'config' : `config.${field}`,
-    severity,
+    severity: 'error' as const,
     message: withoutPath(field, message),
   }));
 }

@@ -7,11 +7,9 @@ import {
 } from '@monitor/domain';
 import { describeValue } from './describe-value';
 import type { Entry } from './entry';
+import { isTable } from './is-table';
 
 const USER_GROUP_KEYS = ['name', 'everyone', 'users', 'all', 'permissions', 'permission'];
-
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const oneOf = (values: readonly string[], v: unknown) =>
   typeof v === 'string' && values.includes(v)

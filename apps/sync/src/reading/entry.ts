@@ -1,6 +1,7 @@
 import type { SyncProblem, SyncProblemSeverity } from '@monitor/domain';
 import { describeValue } from './describe-value';
 import { didYouMean } from './did-you-mean';
+import { isTable } from './is-table';
 import type { EntryLines } from './entry-lines';
 import { syncProblem } from './problems';
 
@@ -56,7 +57,6 @@ export class Entry {
   }
 
   table(key: string): Record<string, unknown> | undefined {
-    const isTable = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
     return this.typed(key, isTable, 'a table');
   }
 

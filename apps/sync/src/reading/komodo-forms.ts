@@ -1,5 +1,6 @@
 import type { FieldError } from '@monitor/contracts';
 import type { ResourceKind } from '@monitor/domain';
+import { isTable } from './is-table';
 
 /*
  * The other spellings Komodo's deserializers accept for a field (client/core/rs/src/deserializers),
@@ -10,9 +11,6 @@ import type { ResourceKind } from '@monitor/domain';
 
 type Converted = { value: unknown } | { error: string; at?: string };
 type Form = (value: unknown) => Converted;
-
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Komodo's parse_string_list: lines, then commas; `#` comments and blanks dropped. */
 export function parseStringList(source: string): string[] {

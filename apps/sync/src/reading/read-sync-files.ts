@@ -10,6 +10,7 @@ import { EntryLines, linesByEntry } from './entry-lines';
 import { type ParsedFile, parseSyncFile } from './parse-file';
 import { sortProblems, syncProblem } from './problems';
 import { ALL_TABLES, singularOf, tableRole } from './tables';
+import { isTable } from './is-table';
 
 export interface ReadSyncOptions {
   /** What already exists, for the names a declaration gives. */
@@ -23,9 +24,6 @@ export interface ReadSync {
   /** Errors (any: plan nothing) and warnings, errors first, each at its file:line:field. */
   problems: SyncProblem[];
 }
-
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Reading {
   declared: DeclaredSet;

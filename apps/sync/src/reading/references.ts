@@ -6,6 +6,7 @@ import {
   isResourceKind,
   referencedResources,
 } from '@monitor/domain';
+import { isTable } from './is-table';
 
 /** A name one declaration gives for another resource, at `field` (dotted, from the declaration). */
 export interface Reference {
@@ -15,9 +16,6 @@ export interface Reference {
   /** Komodo refuses a resource naming one that is missing; a permission matching nothing is ignored. */
   severity: SyncProblemSeverity;
 }
-
-const isTable = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The config fields that name another resource, by kind (canonical names). */
 const FIELD_REFERENCES: Partial<Record<ResourceKind, Record<string, ResourceKind>>> = {
