@@ -8,3 +8,4 @@ export * from './render-info';
 export * from './canonical';
 export { linesStoredForm } from './normalize';
 export { MASK as PLAN_MASK } from './secret-paths';
+export * from './export-renderers';

@@ -10,6 +10,7 @@ import {
 } from './plan.fixtures';
 import { planUserGroupToml, planVariableToml, renderSyncInfo } from './render-info';
 import type { ResourceView } from './types';
+import { EXPORT_RENDERERS } from './export-renderers';
 
 const given = () => ({
   resources: [
@@ -113,5 +114,40 @@ describe('renderSyncInfo', () => {
         ']',
       ].join('\n'),
     );
+  });
+});
+
+describe('EXPORT_RENDERERS', () => {
+  it("given a plan, when rendered with the export's TOML, then Komodo's tables, names for references, no secret", () => {
+    const server = existing('Server', 'prod', { passkey: sealed('old-passkey') });
+    const plan = planOf({
+      resources: [server],
+      declared: {
+        resources: [
+          declared('Server', 'prod', { passkey: 'new-passkey' }),
+          declared('Deployment', 'web', { server_id: server.id }, { deploy: true, after: ['db'] }),
+        ],
+        variables: [declaredVariable('TOKEN', { is_secret: true, value: 'new-token' })],
+      },
+    });
+    const info = renderSyncInfo(plan, EXPORT_RENDERERS);
+    const created = info.resource_updates.find((d) => d.data.type === 'Create');
+    expect(created?.data).toEqual({
+      type: 'Create',
+      data: {
+        name: 'web',
+        proposed: [
+          '[[deployment]]',
+          'name = "web"',
+          'deploy = true',
+          'after = ["db"]',
+          '[deployment.config]',
+          'server = "prod"',
+        ].join('\n'),
+      },
+    });
+    const text = JSON.stringify(info);
+    for (const secret of ['old-passkey', 'new-passkey', 'new-token'])
+      expect(text).not.toContain(secret);
   });
 });
