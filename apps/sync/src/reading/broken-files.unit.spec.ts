@@ -97,6 +97,12 @@ const CASES: [string, Files, string, string][] = [
     'written [[server]]',
   ],
   [
+    'config as a date',
+    { 'a.toml': lines('[[server]]', 'name = "a"', 'config = 1979-05-27') },
+    'a.toml:3:server[a].config',
+    'must be a table (got a date)',
+  ],
+  [
     'file_paths as a number',
     { 'a.toml': lines('[[stack]]', 'name = "s"', '[stack.config]', 'file_paths = 5') },
     'a.toml:4:stack[s].config.file_paths',
