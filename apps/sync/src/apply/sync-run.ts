@@ -12,7 +12,8 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import { ExecutionRunner, StageFailed, type ExecutionContext } from '@monitor/executions';
 import { handleCommand, newId, type CommandMeta, type WriteResult } from '@monitor/resources';
-import { EVENT_STORE, KEYRING } from '@monitor/runtime';
+import type { ReadModel } from '@monitor/projections';
+import { EVENT_STORE, KEYRING, READ_MODEL } from '@monitor/runtime';
 import { openPaths, type Keyring } from '@monitor/secrets';
 import { formatProblem } from '../reading';
 import { SyncPlanner, type PlannedSync } from '../planning/sync-planner';
@@ -23,6 +24,7 @@ import {
   variableRequests,
   type ChangeRequest,
 } from './change-requests';
+import { runDeploys } from './sync-deploys';
 
 /**
  * Komodo's RunSync: the plan applied through the ordinary requests, each sent for the user who
@@ -36,6 +38,7 @@ export class SyncRun {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEYRING) private readonly keyring: Keyring,
+    @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly runner: ExecutionRunner,
     private readonly planner: SyncPlanner,
     private readonly refreshes: SyncRefresh,
@@ -77,7 +80,16 @@ export class SyncRun {
         'the plan changed while the run waited: refresh, review and run again',
       );
     const origin = { type: 'ResourceSync', id: sync.id, commit: planned.read.commit?.hash };
-    const failures = await this.apply(ctx, plan, { ...meta, via: 'sync', origin });
+    const acting: CommandMeta = { ...meta, via: 'sync', origin };
+    const notApplied = await this.apply(ctx, plan, acting);
+    const undeployed = await runDeploys(
+      ctx,
+      { bus: this.bus, readModel: this.readModel },
+      plan.deploys,
+      notApplied,
+      acting,
+    );
+    const failures = notApplied.size + undeployed;
     await handleCommand(
       this.store,
       resourceStream('ResourceSync', sync.id),
@@ -100,8 +112,12 @@ export class SyncRun {
       throw new StageFailed('Sync Failed', `${failures} change(s) failed or were skipped`);
   }
 
-  /** Each step in order, a failed one skipping its dependents; answers how many did not apply. */
-  private async apply(ctx: ExecutionContext, plan: SyncPlan, meta: CommandMeta): Promise<number> {
+  /** Each step in order, a failed one skipping its dependents; answers the keys that did not apply. */
+  private async apply(
+    ctx: ExecutionContext,
+    plan: SyncPlan,
+    meta: CommandMeta,
+  ): Promise<Set<string>> {
     const failed = new Map<string, string>();
     for (const step of plan.steps) {
       const blocker = step.dependsOn.find((key) => failed.has(key));
@@ -118,7 +134,7 @@ export class SyncRun {
         failed.set(step.key, error.message);
       }
     }
-    return failed.size;
+    return new Set(failed.keys());
   }
 
   private requests(plan: SyncPlan, step: PlanStep): ChangeRequest[] {
