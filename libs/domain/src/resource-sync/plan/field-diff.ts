@@ -10,10 +10,24 @@ const isPlain = (value: unknown): value is Record<string, unknown> =>
  * the result does not depend on how either side was written), anything else is a leaf, arrays
  * included (an env list or a stage list changes as a whole). One walk: only leaves are compared.
  */
-export function differingPaths(current: unknown, proposed: unknown, at: string[] = []): string[][] {
-  if (!isPlain(current) || !isPlain(proposed)) return deepEqual(current, proposed) ? [] : [at];
-  const keys = [...new Set([...Object.keys(current), ...Object.keys(proposed)])].sort();
-  return keys.flatMap((key) => differingPaths(current[key], proposed[key], [...at, key]));
+export function differingPaths(
+  current: unknown,
+  proposed: unknown,
+  at: string[] = [],
+  found: string[][] = [],
+): string[][] {
+  if (!isPlain(current) || !isPlain(proposed)) {
+    if (!deepEqual(current, proposed)) found.push(at);
+    return found;
+  }
+  const keys = Object.keys(current);
+  for (const key of Object.keys(proposed)) if (!Object.hasOwn(current, key)) keys.push(key);
+  for (const key of keys.sort()) {
+    // Most leaves are the same value: a path is only built for what may differ.
+    if (current[key] !== proposed[key])
+      differingPaths(current[key], proposed[key], [...at, key], found);
+  }
+  return found;
 }
 
 /**

@@ -28,11 +28,21 @@ interface Node {
   follows: Set<string>;
 }
 
-const names = (change: ResourceChange, side: 'current' | 'proposed'): Set<string> => {
-  const view = change[side];
-  if (!view) return new Set();
-  return new Set(referencesOf(view.kind, view.config).map((r) => resourceKey(r.kind, r.target)));
-};
+type Side = 'current' | 'proposed';
+
+/** What each side of a change names, by key; worked out once per change and side. */
+function namesOf() {
+  const known = new Map<ResourceChange, Partial<Record<Side, Set<string>>>>();
+  return (change: ResourceChange, side: Side): Set<string> => {
+    const sides = known.get(change) ?? {};
+    known.set(change, sides);
+    const view = change[side];
+    sides[side] ??= new Set(
+      view ? referencesOf(view.kind, view.config).map((r) => resourceKey(r.kind, r.target)) : [],
+    );
+    return sides[side];
+  };
+}
 
 /**
  * Kahn's order, ties broken by rank then key so that the same plan always lists the same
@@ -40,7 +50,10 @@ const names = (change: ResourceChange, side: 'current' | 'proposed'): Set<string
  */
 function sorted(nodes: Node[]): Node[] {
   const within = new Set(nodes.map((n) => n.key));
-  const before = (n: Node) => [...n.requires, ...n.follows].filter((k) => within.has(k));
+  const firsts = new Map(
+    nodes.map((n) => [n, [...n.requires, ...n.follows].filter((k) => within.has(k))]),
+  );
+  const before = (n: Node) => firsts.get(n) ?? [];
   const done = new Set<string>();
   const out: Node[] = [];
   const byRank = [...nodes].sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
@@ -74,6 +87,7 @@ export function applyOrder(
   userGroups: UserGroupChange[],
 ): PlanStep[] {
   const byKey = new Map(resources.map((c) => [c.key, c]));
+  const names = namesOf();
   const rank = (kind: ResourceKind) => KIND_ORDER.indexOf(kind);
   const writes = resources.filter((c) => c.action !== 'Delete');
   const deletes = resources.filter((c) => c.action === 'Delete');
