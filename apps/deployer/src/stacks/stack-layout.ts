@@ -58,7 +58,8 @@ export function stackLayout(stack: Resource<'Stack'>): StackLayout {
   const additional = config.additional_env_files.filter((f) => f.path.trim());
   const envFiles = {
     env_files: additional.map((f) => f.path.trim()),
-    tracked_env_files: additional.filter((f) => f.track).map((f) => f.path.trim()),
+    // Komodo's default: an env file given without `track` is tracked.
+    tracked_env_files: additional.filter((f) => f.track !== false).map((f) => f.path.trim()),
     config_files: config.config_files
       .map((f) => ({ ...f, path: f.path.trim() }))
       .filter((f) => f.path),

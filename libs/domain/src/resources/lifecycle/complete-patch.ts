@@ -1,4 +1,5 @@
 import { completeAlerterPatch } from '../../alerter/complete-endpoint';
+import { completeBuildPatch } from '../../build/complete-registries';
 import { completeBuilderPatch } from '../../builder/merge-config';
 import type { ResourceKind } from '../../kinds';
 import type { ConfigOf } from '../configs';
@@ -8,8 +9,12 @@ type Completion<K extends ResourceKind> = (
   patch: Record<string, unknown>,
 ) => Record<string, unknown>;
 
-/** Kinds whose config is a tagged union (`{ type, params }`): a partial `params` is merged. */
+/**
+ * Kinds whose config is a tagged union (`{ type, params }`): a partial `params` is merged; a
+ * Build's partial registry items take Komodo's defaults.
+ */
 const COMPLETIONS: { [K in ResourceKind]?: Completion<K> } = {
+  Build: completeBuildPatch,
   Builder: completeBuilderPatch,
   Alerter: completeAlerterPatch,
 };
