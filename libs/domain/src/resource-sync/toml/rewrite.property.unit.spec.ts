@@ -5,7 +5,7 @@ import type { Resource } from '../../resources/lifecycle/state';
 import type { ExportNames } from './config-view';
 import { escapeBetweenTripleQuotes } from './prepass';
 import { KIND_TABLES, renderResourceToml } from './render-resource';
-import { rewriteSyncFile } from './rewrite';
+import { rewriteSyncFile, type SyncFileChange } from './rewrite';
 import { arbitraryConfig } from './round-trip.fixtures';
 import { scanStatements } from './statements';
 
@@ -120,6 +120,63 @@ describe('rewriteSyncFile, any file', () => {
           expect(read(out)).toEqual(expected);
         },
       ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('many changes at once: each entry kept, updated or deleted, new ones after their kind', () => {
+    const plan = file.chain((f) =>
+      fc.record({
+        f: fc.constant(f),
+        actions: fc.tuple(
+          ...f.entries.map((e) =>
+            fc.oneof(
+              fc.constant<{ action: 'keep' | 'delete' }>({ action: 'keep' }),
+              fc.constant<{ action: 'keep' | 'delete' }>({ action: 'delete' }),
+              arbitraryConfig(e.kind).map((config) => ({ action: 'update' as const, config })),
+            ),
+          ),
+        ),
+        creates: fc.array(
+          fc
+            .constantFrom(...KINDS)
+            .chain((kind) => arbitraryConfig(kind).map((config) => ({ kind, config }))),
+          { maxLength: 3 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(plan, ({ f, actions, creates }) => {
+        const changes: SyncFileChange[] = [];
+        const expected: Record<string, unknown[]> = {};
+        const push = (kind: ResourceKind, value: unknown) =>
+          (expected[KIND_TABLES[kind]] ??= []).push(value);
+        const before = read(f.text);
+        const seen: Record<string, number> = {};
+        f.entries.forEach((e, i) => {
+          const table = KIND_TABLES[e.kind];
+          const parsed = before[table][(seen[table] = (seen[table] ?? -1) + 1)];
+          const action = actions[i];
+          if (action.action === 'keep') return push(e.kind, parsed);
+          if (action.action === 'delete')
+            return changes.push({ action: 'delete', kind: e.kind, name: e.name });
+          const toml = renderResourceToml(resourceOf(e.kind, e.name, action.config), names);
+          changes.push({ action: 'update', kind: e.kind, name: e.name, toml });
+          push(e.kind, read(f.withEol(toml))[table][0]);
+        });
+        creates.forEach(({ kind, config }, i) => {
+          const toml = renderResourceToml(resourceOf(kind, `new-${i}`, config), names);
+          changes.push({ action: 'create', kind, name: `new-${i}`, toml });
+        });
+        for (const [i, { kind }] of creates.entries()) {
+          const toml = changes.find((c) => c.name === `new-${i}`) as { toml: string };
+          push(kind, read(f.withEol(toml.toml))[KIND_TABLES[kind]][0]);
+        }
+        const out = rewriteSyncFile(f.text, changes);
+        expect(read(out)).toEqual(expected);
+        for (const [i, e] of f.entries.entries())
+          if (actions[i].action === 'keep') expect(out).toContain(e.text);
+      }),
       { numRuns: 150 },
     );
   });

@@ -107,76 +107,109 @@ function mergeBlock(text: string, block: Block, rendered: string): string {
   return out;
 }
 
-function findBlock(blocks: Block[], change: SyncFileChange): Block | undefined {
-  return blocks.find((b) => b.kind === change.kind && b.name === change.name);
-}
-
 function isGap(text: string, s: Statement): boolean {
   return s.type === 'blank' || (s.type === 'comment' && text.slice(s.start, s.end).trim() === '##');
 }
 
-/** The span a delete removes: the entry, its comments above, and one separator beside it. */
-function deletion(text: string, statements: Statement[], block: Block): [number, number] {
-  let first = statements.findIndex((s) => s.start === block.leadStart);
-  let last = statements.findIndex((s) => s.end === block.end);
-  let i = first;
-  while (i > 0 && isGap(text, statements[i - 1])) i--;
-  if (i > 0) first = i;
-  else while (last + 1 < statements.length && isGap(text, statements[last + 1])) last++;
-  return [statements[first].start, statements[last].end];
+/**
+ * The spans deletes remove: each entry, its comments above, and the separator before it (after
+ * it, when nothing the file keeps comes before).
+ */
+function deletions(text: string, statements: Statement[], blocks: Block[]): Edit[] {
+  const removed = new Array<boolean>(statements.length).fill(false);
+  return [...blocks]
+    .sort((a, b) => a.start - b.start)
+    .map((block) => {
+      let first = statements.findIndex((s) => s.start === block.leadStart);
+      let last = statements.findIndex((s) => s.end === block.end);
+      while (first > 0 && isGap(text, statements[first - 1])) first--;
+      if (!removed.slice(0, first).includes(false))
+        while (last + 1 < statements.length && isGap(text, statements[last + 1])) last++;
+      removed.fill(true, first, last + 1);
+      return { from: statements[first].start, to: statements[last].end, text: '' };
+    });
 }
 
-function insertion(text: string, blocks: Block[], change: SyncFileChange & { toml: string }) {
-  const sameKind = blocks.filter((b) => b.kind === change.kind).at(-1);
-  if (!text.trim()) return { at: text.length, text: `${change.toml}\n` };
-  if (sameKind) {
-    const ending = text.slice(0, sameKind.end).endsWith('\n');
-    return {
-      at: sameKind.end,
-      text: `${ending ? '' : '\n'}${SEPARATOR}${change.toml}${ending ? '\n' : ''}`,
-    };
+/** New entries at one place, apart by Komodo's `##`, the file's other lines kept whole. */
+function insertion(text: string, at: number, entries: string[]): string {
+  const before = text.slice(0, at);
+  if (!before.trim()) return `${entries.join(`\n${SEPARATOR}`)}\n`;
+  const lead = before.endsWith('\n') ? '' : '\n';
+  const trail = at === text.length && !text.endsWith('\n') ? '' : '\n';
+  return `${lead}${SEPARATOR}${entries.join(`\n${SEPARATOR}`)}${trail}`;
+}
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Applied from the end of the file, so each edit's offsets still hold when its turn comes. */
+function applyEdits(text: string, edits: Edit[]): string {
+  const ordered = [...edits].sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = text;
+  let limit = text.length;
+  for (const edit of ordered) {
+    // Two deletes may both claim the separator between their entries: it goes once.
+    const to = Math.min(edit.to, limit);
+    out = out.slice(0, edit.from) + edit.text + out.slice(to);
+    limit = edit.from;
   }
-  const ending = text.endsWith('\n') ? '' : '\n';
-  return { at: text.length, text: `${ending}${SEPARATOR}${change.toml}\n` };
+  return out;
 }
 
 /**
  * A sync file with these changes made and every other byte kept: an updated entry's block
  * (`[[kind]]` with its sub-tables, up to its last key) is replaced, keeping what `mergeBlock`
  * keeps, and left as it is when it already reads as the new text; a deleted one goes with its
- * comments above and one `##` separator; a new one follows the last entry of its kind, or ends
- * the file. Updating or deleting an entry the file does not hold is refused.
+ * comments above and one `##` separator; new ones follow the last entry of their kind, or end
+ * the file. Updating or deleting an entry the file does not hold, or changing one twice, is
+ * refused. The file is read once, whatever the number of changes.
  */
 export function rewriteSyncFile(text: string, changes: SyncFileChange[]): string {
   // A file written with CRLF gets its new lines with CRLF too (its own lines stay as they are).
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const withEol = (lines: string) => (eol === '\n' ? lines : lines.replace(/(?<!\r)\n/g, eol));
-  let out = text;
+  const { statements, blocks } = scanBlocks(text);
+  const byName = new Map(blocks.map((b) => [`${b.kind}/${b.name}`, b]));
+  const changed = new Set<string>();
+  const edits: Edit[] = [];
+  const inserts = new Map<number, string[]>();
+  const deleted: Block[] = [];
   for (const change of changes) {
-    const { statements, blocks } = scanBlocks(out);
-    const block = findBlock(blocks, change);
+    const key = `${change.kind}/${change.name}`;
+    const label = `${change.kind} '${change.name}'`;
+    if (changed.has(key)) throw invalid(`${label} is changed twice in one write`);
+    changed.add(key);
+    const block = byName.get(key);
     const fileTable = blocks.find((b) => b.kind === change.kind)?.statements[0].path[0];
     const toml =
       'toml' in change ? withEol(withTable(change.toml, tableOf(change.kind), fileTable)) : '';
     if (change.action === 'create') {
-      if (block) throw invalid(`${change.kind} '${change.name}' is already declared in this file`);
-      const { at, text: inserted } = insertion(out, blocks, { ...change, toml });
-      out = out.slice(0, at) + withEol(inserted) + out.slice(at);
+      if (block) throw invalid(`${label} is already declared in this file`);
+      const at = blocks.filter((b) => b.kind === change.kind).at(-1)?.end ?? text.length;
+      inserts.set(at, [...(inserts.get(at) ?? []), toml]);
       continue;
     }
-    if (!block) throw notFound(`${change.kind} '${change.name}' is not declared in this file`);
+    if (!block) throw notFound(`${label} is not declared in this file`);
     if (change.action === 'delete') {
-      const [from, to] = deletion(out, statements, block);
-      out = out.slice(0, from) + out.slice(to);
+      deleted.push(block);
       continue;
     }
-    const current = out.slice(block.start, block.end);
+    const current = text.slice(block.start, block.end);
     if (sameValue(current, toml)) continue;
-    const merged = mergeBlock(out, block, toml).replace(/\r?\n$/, '');
-    const replacement = current.endsWith('\n') ? merged + eol : merged;
-    out = out.slice(0, block.start) + replacement + out.slice(block.end);
+    const merged = mergeBlock(text, block, toml).replace(/\r?\n$/, '');
+    edits.push({
+      from: block.start,
+      to: block.end,
+      text: current.endsWith('\n') ? merged + eol : merged,
+    });
   }
-  return out;
+  edits.push(...deletions(text, statements, deleted));
+  for (const [at, entries] of inserts)
+    edits.push({ from: at, to: at, text: withEol(insertion(text, at, entries)) });
+  return applyEdits(text, edits);
 }
 
 /** The rendered entry under the table name the file already uses for its kind (`deployments`). */

@@ -316,6 +316,24 @@ describe('creating and deleting', () => {
     expect((parse(out) as { servers: unknown[] }).servers).toHaveLength(2);
   });
 
+  it('writes several new entries into an empty file, apart by separators', () => {
+    const qa = dev();
+    const other = renderResourceToml(resource('Server', 'server-qb', { address: 'b' }), names);
+    const out = rewriteSyncFile('', [
+      { action: 'create', kind: 'Server', name: 'server-qa', toml: qa },
+      { action: 'create', kind: 'Server', name: 'server-qb', toml: other },
+    ]);
+    expect(out).toBe(`${qa}\n\n##\n\n${other}\n`);
+  });
+
+  it('deletes two neighbours, the first entry among them, leaving the rest whole', () => {
+    const out = rewriteSyncFile(APPS, [
+      { action: 'delete', kind: 'Deployment', name: 'web' },
+      { action: 'delete', kind: 'Stack', name: 'mongo' },
+    ]);
+    expect(out).toBe(APPS.slice(APPS.indexOf('[[procedure]]')));
+  });
+
   it('refuses to update or delete what the file does not declare, or to declare a name twice', () => {
     const update = () =>
       rewriteSyncFile(SERVERS, [{ action: 'update', kind: 'Server', name: 'nope', toml: dev() }]);
@@ -326,5 +344,11 @@ describe('creating and deleting', () => {
         { action: 'create', kind: 'Server', name: 'server-dev', toml: dev() },
       ]);
     expect(twice).toThrow("Server 'server-dev' is already declared in this file");
+    const again = () =>
+      rewriteSyncFile(SERVERS, [
+        { action: 'delete', kind: 'Server', name: 'server-dev' },
+        { action: 'update', kind: 'Server', name: 'server-dev', toml: dev() },
+      ]);
+    expect(again).toThrow("Server 'server-dev' is changed twice in one write");
   });
 });
