@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { loadConfig } from '@monitor/config';
+import { completion } from '@monitor/executions';
+import { startMonitor } from '../../apps/monitor/src/monitor-app';
+import { SyncPlanner } from '../../apps/sync/src/planning/sync-planner';
+import { median } from '../support/percentiles';
+import { signUp } from '../support/sign-up';
+
+/**
+ * `npm run bench:sync`: the plan of a sync declaring `STACKS` (300) stacks, a third of them
+ * changed since the last RunSync, beside a raw smol-toml parse of the same text, in the same
+ * run, `ROUNDS` (10) times each: the ratio of the medians (aim: under 10). The plan is the
+ * sync service's own path (SyncPlanner: the files read, checked, planned against the read
+ * model); the checked configs of an unchanged file are remembered, as on every poll.
+ */
+const STACKS = Number(process.env.STACKS ?? 300);
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
+
+const stack = (i: number, version: number) => `
+[[stack]]
+name = "app-${i}"
+description = "stack ${i}"
+[stack.config]
+server = "edge"
+file_contents = """
+services:
+  app:
+    image: localhost/app-${i}:${version}
+"""
+environment = """
+PORT=${8000 + i}
+LEVEL=info
+"""
+`;
+
+const file = (changedEvery: number) =>
+  [
+    '[[server]]\nname = "edge"\n[server.config]\naddress = "https://edge.local:8120"\n',
+    ...Array.from({ length: STACKS }, (_, i) =>
+      stack(i, changedEvery && i % changedEvery === 0 ? 2 : 1),
+    ),
+  ].join('\n');
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+  const monitor = await startMonitor(
+    loadConfig({
+      MONITOR_HOST: '127.0.0.1',
+      MONITOR_PORT: '0',
+      MONITOR_DATA_DIR: dataDir,
+      MONITOR_MONITORING_ENABLED: 'false',
+      MONITOR_SYNC_POLL_INTERVAL_MS: '0',
+    }),
+    { logger: false },
+  );
+  try {
+    const jwt = await signUp(monitor.url);
+    const call = async <T>(path: string, body: object): Promise<T> => {
+      const res = await fetch(`${monitor.url}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: jwt },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    await call('write/CreateResourceSync', { name: 'bench', config: { file_contents: file(0) } });
+    const run = await call<{ _id: { $oid: string } }>('execute/RunSync', { sync: 'bench' });
+    const applied = await completion(monitor.runtime.readModel, run._id.$oid, 300_000);
+    if (!applied.success) throw new Error('the first RunSync failed');
+    const changed = file(3);
+    await call('write/UpdateResourceSync', { id: 'bench', config: { file_contents: changed } });
+    const planner = monitor.app.get(SyncPlanner);
+    const sync = () => monitor.runtime.readModel.resource('ResourceSync', 'bench')!;
+    const planMs: number[] = [];
+    const parseMs: number[] = [];
+    let changes = 0;
+    for (let round = 0; round <= ROUNDS; round++) {
+      let start = performance.now();
+      parse(changed);
+      const raw = performance.now() - start;
+      start = performance.now();
+      const planned = await planner.plan(sync(), () => undefined);
+      const plan = performance.now() - start;
+      changes = planned.plan?.resources.length ?? -1;
+      if (round === 0) continue; // warm-up: the first read checks every config
+      parseMs.push(raw);
+      planMs.push(plan);
+    }
+    const ratio = median(planMs) / median(parseMs);
+    console.log(
+      `${STACKS} stacks, ${changes} changed: plan ${median(planMs).toFixed(1)} ms, raw smol-toml parse ${median(parseMs).toFixed(1)} ms (${(changed.length / 1024).toFixed(0)} KiB): ratio ${ratio.toFixed(1)} (aim: under 10)`,
+    );
+  } finally {
+    await monitor.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
