@@ -197,7 +197,11 @@ function applied(plan: SyncPlan, before: Resource[]): Resource[] {
     const config = current
       ? { ...current.config, ...ids(change.configPatch) }
       : ids(change.configPatch);
-    const meta = { description: view.description, tags };
+    const given = change.metaPatch;
+    const meta = {
+      description: given.description ?? current?.description ?? '',
+      tags: given.tags ? tags : (current?.tags ?? []),
+    };
     after.set(
       change.key,
       current

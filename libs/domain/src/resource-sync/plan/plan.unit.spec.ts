@@ -30,6 +30,7 @@ describe('planSync: resources', () => {
         id: `${kind.toLowerCase()}-one`,
         fields: [{ path: 'description', current: 'old', proposed: 'new' }],
         configPatch: {},
+        metaPatch: { description: 'new' },
       });
     },
   );

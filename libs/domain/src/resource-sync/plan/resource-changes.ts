@@ -46,6 +46,14 @@ function blankView(kind: ResourceKind, name: string): ResourceView {
 const nullSide = (fields: ResourceChange['fields'], side: 'current' | 'proposed') =>
   fields.map((f) => ({ ...f, [side]: null }));
 
+const META = ['description', 'tags', 'template'] as const;
+
+/** The meta fields that differ (all against a blank view, on a Create), with their new values. */
+function metaPatch(current: ResourceView, proposed: ResourceView): ResourceChange['metaPatch'] {
+  const changed = META.filter((key) => differingPaths(current[key], proposed[key]).length > 0);
+  return Object.fromEntries(changed.map((key) => [key, proposed[key]]));
+}
+
 /** The top-level config keys that differ, with their new values: what an update writes. */
 function configPatch(current: ResourceView, proposed: ResourceView): Record<string, unknown> {
   const keys = new Set(differingPaths(current.config, proposed.config).map((p) => p[0]));
@@ -67,12 +75,11 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
     const found = existing.get(key);
     const proposed = proposedView(declared, found, input.lookup, input.secretMatches);
     if (!found) {
-      const fields = nullSide(
-        diffViews(blankView(declared.kind, declared.name), proposed),
-        'current',
-      );
+      const blank = blankView(declared.kind, declared.name);
+      const fields = nullSide(diffViews(blank, proposed), 'current');
       const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
-      changes.push({ ...base, action: 'Create', configPatch: proposed.config });
+      const meta = metaPatch(blank, proposed);
+      changes.push({ ...base, action: 'Create', configPatch: proposed.config, metaPatch: meta });
       continue;
     }
     const current = currentView(found, input.lookup, declared);
@@ -80,7 +87,15 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
     if (!fields.length) continue;
     const patch = configPatch(current, proposed);
     const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
-    changes.push({ ...base, action: 'Update', current, proposed, configPatch: patch });
+    const meta = metaPatch(current, proposed);
+    changes.push({
+      ...base,
+      action: 'Update',
+      current,
+      proposed,
+      configPatch: patch,
+      metaPatch: meta,
+    });
   }
   const inScope = input.resources.filter((r) => existingInScope(input, r));
   if (input.sync.config.delete) {
@@ -94,7 +109,7 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
         'proposed',
       );
       const base = { key, kind: resource.kind, name: resource.name, id: resource.id, fields };
-      changes.push({ ...base, action: 'Delete', current, configPatch: {} });
+      changes.push({ ...base, action: 'Delete', current, configPatch: {}, metaPatch: {} });
     }
   }
   return { changes, scope: inScope.length };

@@ -50,6 +50,8 @@ export interface ResourceChange {
    * references by name and kept secrets as stored: an applier resolves names as a write does.
    */
   configPatch: Record<string, unknown>;
+  /** What to write beside the config: on a Create every one given, on an Update those that differ. */
+  metaPatch: { description?: string; tags?: string[]; template?: boolean };
 }
 
 export interface VariableProposal {
