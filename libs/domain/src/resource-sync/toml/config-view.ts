@@ -77,10 +77,6 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /** The default a `{ type, params }` field compares with: its own variant's. */
 export function variantDefault(kind: ResourceKind, field: string, value: unknown): unknown {
   const byType = VARIANT_FIELDS[kind]?.[field];
@@ -116,16 +112,25 @@ function getAt(object: unknown, path: string[]): unknown {
 }
 
 /** Ids to names, at the kind's reference paths, in a procedure's executions and alert targets. */
-function withNames(kind: ResourceKind, config: Json, names: ExportNames): Json {
+/** A copy of `object` with the value at `path` changed; what is off the path stays shared. */
+function updateAt(object: Json, path: string[], change: (value: unknown) => unknown): Json {
+  const [head, ...rest] = path;
+  if (!Object.hasOwn(object, head)) return object;
+  const value = object[head];
+  if (rest.length === 0) return { ...object, [head]: change(value) };
+  return isObject(value) ? { ...object, [head]: updateAt(value, rest, change) } : object;
+}
+
+/** The config with names for ids; the caller's config is left as it was. */
+function withNames(kind: ResourceKind, given: Json, names: ExportNames): Json {
+  let config = { ...given };
   for (const { path, kind: target, when } of KIND_SPECS[kind].references) {
     if (when && getAt(config, when.path) !== when.equals) continue;
-    const parent = getAt(config, path.slice(0, -1));
-    const key = path[path.length - 1];
-    if (!isObject(parent) || !Object.hasOwn(parent, key)) continue;
-    const value = parent[key];
-    parent[key] = Array.isArray(value)
-      ? value.map((id) => nameOf(names, target, id))
-      : nameOf(names, target, value);
+    config = updateAt(config, path, (value) =>
+      Array.isArray(value)
+        ? value.map((id) => nameOf(names, target, id))
+        : nameOf(names, target, value),
+    );
   }
   if (kind === 'Procedure' && Array.isArray(config.stages)) {
     const named = withTargets(config as unknown as ProcedureConfig, (ref) =>
@@ -200,7 +205,7 @@ function ordered(kind: ResourceKind, view: Json): Json {
  * secret values, Komodo's key names and versions. `stages` is the procedure's, still inside.
  */
 export function configView(kind: ResourceKind, config: object, names: ExportNames): Json {
-  const full = withNames(kind, clone(config) as Json, names);
+  const full = withNames(kind, config as Json, names);
   const variants = VARIANT_CONFIGS[kind];
   let view: Json;
   if (variants) {

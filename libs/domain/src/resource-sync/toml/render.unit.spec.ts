@@ -237,6 +237,27 @@ describe('renderResourceToml', () => {
     );
   });
 
+  it('leaves the resource it renders as it was', () => {
+    const freeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) {
+        Object.values(value).forEach(freeze);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const builder = resource('Builder', 'b', {
+      type: 'Server',
+      params: { server_ids: ['s1'] },
+    });
+    const alerter = resource('Alerter', 'a', {
+      endpoint: { type: 'Slack', params: { url: 'https://hooks.slack.com/x' } },
+      resources: [{ type: 'Server', id: 's1' }],
+    });
+    for (const frozen of [testLogger02, builder, alerter].map(freeze))
+      expect(() => renderResourceToml(frozen, names)).not.toThrow();
+    expect(testLogger02.config).toMatchObject({ server_id: 's1' });
+  });
+
   it('keeps an empty string whose default is not empty (Komodo would drop it, and lose it)', () => {
     const toml = renderResourceToml(resource('Deployment', 'd', { network: '' }), names);
     expect(toml).toContain('network = ""');
