@@ -15,8 +15,8 @@ export interface GitHttpServer {
   url(name: string): string;
   /** A bare repository `name` with one commit of `files` on `main`; answers its hash. */
   createRepo(name: string, files: Record<string, string>): Promise<string>;
-  /** Another commit on `main` of `name`; answers its hash. */
-  commitFiles(name: string, files: Record<string, string>, message: string): Promise<string>;
+  /** Another commit on `main` of `name` (a file given `null` is removed); answers its hash. */
+  commitFiles(name: string, files: Record<string, string | null>, message: string): Promise<string>;
   /** Requests that reached git (after auth), for tests that check what was asked. */
   requests: string[];
   stop(): Promise<void>;
@@ -51,7 +51,7 @@ export async function startGitHttpServer(auth: {
   /** Commits in a throwaway clone and pushes to the bare repository by path (no auth). */
   const push = async (
     name: string,
-    files: Record<string, string>,
+    files: Record<string, string | null>,
     message: string,
     clone: boolean,
   ) => {
@@ -60,6 +60,10 @@ export async function startGitHttpServer(auth: {
       if (clone) await git(work, 'clone', '-q', bare(name), '.');
       else await git(work, 'init', '-q', '-b', 'main');
       for (const [path, contents] of Object.entries(files)) {
+        if (contents === null) {
+          rmSync(join(work, path), { force: true });
+          continue;
+        }
         mkdirSync(dirname(join(work, path)), { recursive: true });
         writeFileSync(join(work, path), contents);
       }
