@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical';
+import { danglingReferences } from './dangling';
 import { deployTargets } from './deploys';
 import { declaresNothing, deleteGuard } from './guard';
 import { applyOrder } from './order';
@@ -55,6 +56,7 @@ export function planSync(input: PlanInput): SyncPlan {
     guard,
     deploys,
     hash: input.hash(canonicalJson(reviewed)),
+    warnings: danglingReferences(input, plan.resources),
   };
 }
 

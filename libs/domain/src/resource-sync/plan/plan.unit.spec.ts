@@ -324,4 +324,32 @@ describe('planSync: resources', () => {
     });
     expect(summary(plan)).toEqual([]);
   });
+
+  it('given a declared deployment naming a server the files no longer declare, when planned, then the delete stands and a warning points at the reference', () => {
+    const old = existing('Server', 'old');
+    const plan = planOf({
+      resources: [old, existing('Deployment', 'web', { server_id: old.id })],
+      declared: {
+        resources: [
+          declared(
+            'Deployment',
+            'web',
+            { server_id: 'old' },
+            { source: { file: 'apps.toml', line: 4 }, lines: { 'config.server_id': 7 } },
+          ),
+        ],
+      },
+    });
+    expect(summary(plan)).toEqual(['Delete Server:old']);
+    expect(plan.warnings).toEqual([
+      {
+        file: 'apps.toml',
+        line: 7,
+        field: 'deployment[web].config.server_id',
+        severity: 'warning',
+        message:
+          "names Server 'old', which this sync deletes (no file declares it): declare it, or the reference is left dangling",
+      },
+    ]);
+  });
 });

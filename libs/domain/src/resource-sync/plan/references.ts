@@ -7,9 +7,11 @@ import type { ProcedureConfig } from '../../procedure/procedure.config';
 export interface ConfigReference {
   kind: ResourceKind;
   target: string;
+  /** Where, under the config: `server_id`, `params.server_ids.0`, `stages[0].executions[1]...`. */
+  path: string;
 }
 
-type Rename = (kind: ResourceKind, target: string) => string;
+type Rename = (kind: ResourceKind, target: string, path: string) => string;
 
 const hasStages = (config: Record<string, unknown>) => Array.isArray(config.stages);
 
@@ -28,10 +30,12 @@ export function mapReferences(
     if (spec.when && getPath(config, spec.when.path) !== spec.when.equals) continue;
     const value = getPath(config, spec.path);
     if (typeof value === 'string' && value !== '') {
-      mapped = setPath(mapped, spec.path, rename(spec.kind, value));
+      mapped = setPath(mapped, spec.path, rename(spec.kind, value, spec.path.join('.')));
     } else if (Array.isArray(value)) {
-      const names = value.map((item) =>
-        typeof item === 'string' && item !== '' ? rename(spec.kind, item) : item,
+      const names = value.map((item, i) =>
+        typeof item === 'string' && item !== ''
+          ? rename(spec.kind, item, [...spec.path, i].join('.'))
+          : item,
       );
       mapped = setPath(mapped, spec.path, names);
     }
@@ -39,7 +43,7 @@ export function mapReferences(
   if (kind === 'Alerter') mapped = withAlertTargets(mapped, rename);
   if (kind === 'Procedure' && hasStages(mapped)) {
     const procedure = mapped as unknown as ProcedureConfig;
-    mapped = withTargets(procedure, (r) => rename(r.kind, r.target)) as unknown as Record<
+    mapped = withTargets(procedure, (r) => rename(r.kind, r.target, r.path)) as unknown as Record<
       string,
       unknown
     >;
@@ -56,23 +60,24 @@ function withAlertTargets(
   for (const field of ['resources', 'except_resources']) {
     const targets = config[field];
     if (!Array.isArray(targets)) continue;
-    out[field] = targets.map((target: unknown) => {
+    out[field] = targets.map((target: unknown, i) => {
       const { type, id } = (target ?? {}) as { type?: unknown; id?: unknown };
       if (!isResourceKind(type) || typeof id !== 'string' || id === '') return target;
-      return { ...(target as object), id: rename(type, id) };
+      return { ...(target as object), id: rename(type, id, `${field}.${i}.id`) };
     });
   }
   return out;
 }
 
-/** What a config names, for the order of applying: each reference once. */
+/** What a config names, each target once (where it is first named). */
 export function referencesOf(
   kind: ResourceKind,
   config: Record<string, unknown>,
 ): ConfigReference[] {
   const found = new Map<string, ConfigReference>();
-  mapReferences(kind, config, (target, name) => {
-    found.set(`${target}:${name}`, { kind: target, target: name });
+  mapReferences(kind, config, (target, name, path) => {
+    const key = `${target}:${name}`;
+    if (!found.has(key)) found.set(key, { kind: target, target: name, path });
     return name;
   });
   return [...found.values()];

@@ -121,8 +121,8 @@ const shownVariable = (change: VariableChange) => ({
 
 /**
  * The plan as the sync stores and answers it (Komodo's ResourceSyncInfo pending fields): each
- * change as Komodo's TOML diff plus its fields, the deploys, the hash, the reader's problems and
- * the delete guard. No secret value reaches it.
+ * change as Komodo's TOML diff plus its fields, the deploys, the hash, the reader's problems
+ * with the plan's warnings, and the delete guard. No secret value reaches it.
  */
 export function renderSyncInfo(
   plan: SyncPlan,
@@ -146,7 +146,7 @@ export function renderSyncInfo(
     })),
     pending_deploys: plan.deploys,
     pending_hash: plan.hash,
-    pending_problems: problems,
+    pending_problems: [...problems, ...plan.warnings],
     pending_delete_guard: plan.guard,
   };
 }

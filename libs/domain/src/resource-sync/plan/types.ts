@@ -4,7 +4,7 @@ import type { Variable } from '../../variables/variable';
 import type { UserGroup } from '../../identity/user-group';
 import type { PatternMatch } from '../../procedure/cycles';
 import type { ResourceSyncConfig } from '../resource-sync.config';
-import type { DeclaredSet } from '../declared';
+import type { DeclaredSet, SyncProblem } from '../declared';
 import type { SyncLookup } from './lookup';
 
 export type ChangeAction = 'Create' | 'Update' | 'Delete';
@@ -136,6 +136,8 @@ export interface SyncPlan {
   deploys: DeployTarget[];
   /** Stable hash of the plan as shown (secrets masked): what `pending_hash` carries. */
   hash: string;
+  /** What applying would leave wrong, at its place in the files (a reference to a deleted resource). */
+  warnings: SyncProblem[];
 }
 
 /** `running` and the other states of Komodo's DeploymentState / StackState. */
