@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeclaredSet, SyncProblem } from '@monitor/domain';
+import { createHash } from 'node:crypto';
+import {
+  defaultResourceSyncConfig,
+  lookupFrom,
+  planSync,
+  type DeclaredSet,
+  type SyncProblem,
+} from '@monitor/domain';
 import { readSyncFiles } from '../../../apps/sync/src/reading';
 import { HEADER_OF_KIND, type Header, REAL_FILES } from './real-files.table';
 
@@ -23,6 +30,27 @@ function countDeclared(declared: DeclaredSet): Partial<Record<Header, number>> {
   return counts;
 }
 
+/** The plan of a file against an installation with nothing in it: every declaration a Create. */
+function planFresh(declared: DeclaredSet) {
+  return planSync({
+    declared,
+    resources: [],
+    variables: [],
+    userGroups: [],
+    lookup: lookupFrom([]),
+    sync: {
+      id: 'sync-1',
+      config: {
+        ...defaultResourceSyncConfig(),
+        include_variables: true,
+        include_user_groups: true,
+      },
+    },
+    secretMatches: () => false,
+    hash: (text) => createHash('sha256').update(text).digest('hex'),
+  });
+}
+
 const asText = (p: SyncProblem) => `${p.file}:${p.line}:${p.field}: ${p.message}`;
 const errorsOf = (problems: SyncProblem[]) => problems.filter((p) => p.severity === 'error');
 
@@ -39,7 +67,7 @@ describe('real Komodo users’ TOML files', () => {
   });
 
   it.each(REAL_FILES.filter((f) => !f.refused))(
-    '$file reads, declaring what its headers say',
+    '$file reads, declaring what its headers say, and plans a create for each',
     (fixture) => {
       const { declared, problems } = read(fixture.file);
       expect(errorsOf(problems).map(asText)).toEqual([]);
@@ -49,6 +77,13 @@ describe('real Komodo users’ TOML files', () => {
         expect(warnings.map(asText)).not.toEqual([]);
       }
       for (const p of problems) expect(p.file).toBe(fixture.file);
+      const plan = planFresh(declared);
+      const creates = [...plan.resources, ...plan.variables, ...plan.userGroups];
+      expect(creates.map((c) => c.action)).toEqual(creates.map(() => 'Create'));
+      expect(plan.resources).toHaveLength(declared.resources.length);
+      expect(plan.variables).toHaveLength(declared.variables.length);
+      expect(plan.userGroups).toHaveLength(declared.userGroups.length);
+      expect(plan.guard.deletes).toBe(0);
     },
   );
 
