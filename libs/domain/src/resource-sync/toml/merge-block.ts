@@ -67,9 +67,9 @@ export function sameValue(oldText: string, newText: string): boolean {
 }
 
 /**
- * An updated entry's new text, keeping from the old one what the user wrote that still holds: the comments above each key or table
- * still there; the line itself, comments and layout included, where its value did not change;
- * a changed line's trailing comment.
+ * An updated entry's new text, keeping what the user wrote that still holds: the comments
+ * above each key or table still there; the line itself, comments and layout included, where
+ * its value did not change; a changed line's trailing comment.
  */
 export function mergeBlock(text: string, block: Block, rendered: string): string {
   const table = block.statements[0].path[0];
