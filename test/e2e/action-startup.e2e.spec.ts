@@ -157,4 +157,61 @@ describe('an Action with run_at_startup', () => {
       await handle.store.close();
     }
   }, 180_000);
+  it('is run by another replica of the generation when its claimer dies before starting it', async () => {
+    const suffix = `${process.pid}_${Date.now()}`;
+    const stream = { stream: `E2E_STARTUP_TAKEOVER_${suffix}`, prefix: `e2e_sto_${suffix}` };
+    const env = (replica: string, apiUrl = '') => ({
+      MONITOR_NATS_URL: natsUrl(),
+      MONITOR_EVENT_STORE_KIND: 'jetstream',
+      MONITOR_EVENT_STORE_STREAM: stream.stream,
+      MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
+      MONITOR_PROCEDURES_REPLICA: replica,
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_ACTIONS_API_URL: apiUrl,
+    });
+    const processes: MonitorProcess[] = [];
+    const handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    try {
+      const gateway = await startProcess('gateway', env('gateway'));
+      processes.push(gateway);
+      const first = await startProcess('procedures', env('first', gateway.url), { http: false });
+      const client = api(gateway.url, await signUp(gateway.url, 'admin'));
+      const created = await client.write<{ _id: { $oid: string } }>('CreateAction', STARTUP_ACTION);
+      const id = created._id.$oid;
+      await first.stop();
+
+      // Begins a generation, claims the start-up run, and dies (the test-only hook).
+      const doomed = await startProcess(
+        'procedures',
+        { ...env('doomed', gateway.url), MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM: '1' },
+        { http: false },
+      ).catch(() => undefined);
+      if (doomed) processes.push(doomed);
+      const claims = async () =>
+        (await handle.store.readAll(0, 1_000_000))
+          .filter((e) => e.stream.startsWith(`actionstartup-${id}-`))
+          .map((e) => e.data as { replica: string; updateId: string });
+      await eventually(async () => expect(await claims()).toHaveLength(1), 20_000);
+      const [claim] = await claims();
+      expect(claim.replica).toBe('doomed');
+
+      // Joins the generation of the replica it still takes for alive, loses the claim, and
+      // starts the run it names once the claimer's grace is past.
+      const rescuer = await startProcess('procedures', env('rescuer', gateway.url), {
+        http: false,
+      });
+      processes.push(rescuer);
+      await eventually(async () => {
+        const runs = await runsOf(client, id);
+        expect(runs.map((r) => r.id)).toEqual([claim.updateId]);
+        expect(runs[0]).toMatchObject({ status: 'Complete', success: true });
+      }, 40_000);
+      expect(rescuer.output()).toContain('joined start-up generation');
+      expect(rescuer.output()).toContain('run at start-up for replica doomed, which claimed it');
+      expect(await claims()).toHaveLength(1);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+      await handle.store.close();
+    }
+  }, 150_000);
 });

@@ -49,8 +49,9 @@ async function waitForOutput(
 ): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (!ready.test(output())) {
-    if (child.exitCode !== null)
-      throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    // A process killed by a signal has no exit code, only its signal.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`process exited with ${child.exitCode ?? child.signalCode}:\n${output()}`);
     if (Date.now() > deadline) throw new Error(`process not ready in 30 s:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -59,8 +60,9 @@ async function waitForOutput(
 async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`process exited with ${child.exitCode}:\n${output()}`);
+    // A process killed by a signal has no exit code, only its signal.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`process exited with ${child.exitCode ?? child.signalCode}:\n${output()}`);
     try {
       const response = await fetch(`${url}/read/GetVersion`, {
         method: 'POST',

@@ -21,18 +21,13 @@ import { ClaimBook } from './claim-book';
 import { OverdueClaims } from './overdue-claims';
 import { ScheduleBook } from './schedule-book';
 import { ScheduledRunStarter } from './scheduled-run-starter';
+import { dieAfterClaimForTests } from './test-hooks';
 
 /** The kinds with schedules. */
 const SCHEDULED_KINDS = ['Procedure', 'Action'].filter(isResourceKind) as ScheduledKind[];
 
 /** How long after a whole second a pass looks: ticks fall on whole seconds. */
 const PASS_OFFSET_MS = 5;
-
-/**
- * For tests only: a replica given this exits (SIGKILL) right after its first won claim, before
- * starting the run, as a replica dying between the two would.
- */
-const TEST_DIE_AFTER_CLAIM = 'MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM';
 
 /**
  * Runs Procedures and Actions on their schedules, on every replica at once. Each pass (once a
@@ -142,7 +137,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       this.overdue.watch(outcome.first);
       return;
     }
-    if (process.env[TEST_DIE_AFTER_CLAIM]) process.kill(process.pid, 'SIGKILL');
+    dieAfterClaimForTests();
     await this.start(resource, claim, 'started');
   }
 

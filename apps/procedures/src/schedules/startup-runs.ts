@@ -6,7 +6,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BusError } from '@monitor/bus';
-import { actionStartupStream, inStartupPhase, type Resource } from '@monitor/domain';
+import {
+  actionStartupStream,
+  CLAIM_START_GRACE_MS,
+  inStartupPhase,
+  type Resource,
+} from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import { ExecutionRunner } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
@@ -14,6 +19,7 @@ import { eventMetadata, newId, systemMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { ScheduledRunStarter } from './scheduled-run-starter';
 import { StartupGeneration, type Settled } from './startup-generation';
+import { dieAfterClaimForTests } from './test-hooks';
 
 /** How long a start waits for a procedures replica to serve RunAction while the bus comes up. */
 const BUS_WAIT_MS = 20_000;
@@ -21,6 +27,14 @@ const BUS_RETRY_MS = 250;
 
 /** A recheck looks this long after the joined replicas would have been heard. */
 const RECHECK_SLACK_MS = 1_000;
+
+/** What a start-up claim records: the run it starts, named before it starts. */
+interface StartupClaim {
+  action: string;
+  generation: string;
+  replica: string;
+  updateId: string;
+}
 
 /**
  * Komodo's `run_at_startup`: when the installation starts, each Action with it runs once, as
@@ -30,7 +44,7 @@ const RECHECK_SLACK_MS = 1_000;
 @Injectable()
 export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StartupRuns.name);
-  private recheck?: NodeJS.Timeout;
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -49,16 +63,23 @@ export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     const bootAt = Date.now();
     const settled = await this.generation.settle();
-    if (settled.began) await this.begun(settled, bootAt);
-    else this.recheckLater(bootAt);
+    if (settled.began) return this.begun(settled, bootAt);
+    this.recheckLater(bootAt);
+    // Joining in the generation's first minute: its start-up claims are tried here too, so a
+    // claim left unstarted by a replica that died is watched (see watch).
+    this.runStartup(settled);
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.recheck);
+    for (const timer of this.timers) clearTimeout(timer);
   }
 
   private async begun(settled: Settled, bootAt: number): Promise<void> {
     await this.runner.interruptUnfinished(['Action'], systemMeta(), bootAt);
+    this.runStartup(settled);
+  }
+
+  private runStartup(settled: Settled): void {
     if (!inStartupPhase(settled, Date.now())) return;
     void this.runAll(settled.generation).catch((error: Error) =>
       this.logger.error(`start-up runs failed: ${error.message}`),
@@ -67,13 +88,10 @@ export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** The replicas joined may have been killed without a word: once they would have spoken, look. */
   private recheckLater(bootAt: number): void {
-    this.recheck = setTimeout(() => {
-      void this.generation
-        .recheck()
-        .then((settled) => (settled?.began ? this.begun(settled, bootAt) : undefined))
-        .catch((error: Error) => this.logger.error(`start-up recheck failed: ${error.message}`));
-    }, this.generation.liveForMs + RECHECK_SLACK_MS);
-    this.recheck.unref();
+    this.later(this.generation.liveForMs + RECHECK_SLACK_MS, async () => {
+      const settled = await this.generation.recheck();
+      if (settled?.began) await this.begun(settled, bootAt);
+    });
   }
 
   private async runAll(generation: string): Promise<void> {
@@ -82,34 +100,70 @@ export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async run(action: Resource<'Action'>, generation: string): Promise<void> {
-    const updateId = newId();
-    const claimId = newId();
-    const meta = { userId: 'system', via: 'system' as const, correlationId: claimId };
+    const stream = actionStartupStream(action.id, generation);
+    const claim: StartupClaim = {
+      action: action.id,
+      generation,
+      replica: this.generation.replica,
+      updateId: newId(),
+    };
+    if (!(await this.claim(stream, claim))) return this.watch(action.id, stream);
+    dieAfterClaimForTests();
+    await this.start(action, claim.updateId, 'run at start-up');
+  }
+
+  /** Creates the start-up claim; false when another replica's is there. */
+  private async claim(stream: string, claim: StartupClaim): Promise<boolean> {
+    const id = newId();
+    const metadata = eventMetadata({ userId: 'system', via: 'system', correlationId: id });
     try {
       await this.store.append(
-        actionStartupStream(action.id, generation),
-        [
-          {
-            id: claimId,
-            type: 'ActionStartupClaimed',
-            data: { action: action.id, generation, replica: this.generation.replica, updateId },
-            metadata: eventMetadata(meta),
-          },
-        ],
+        stream,
+        [{ id, type: 'ActionStartupClaimed', data: claim, metadata }],
         'no_stream',
       );
+      return true;
     } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) return;
+      if (error instanceof WrongExpectedRevisionError) return false;
       throw error;
     }
+  }
+
+  /**
+   * The claimer may stop before it starts the run: once its grace is past, the run its claim
+   * names is started here, unless it was (creating it is the "must not exist" write).
+   */
+  private watch(actionId: string, stream: string): void {
+    this.later(CLAIM_START_GRACE_MS, async () => {
+      const [event] = await this.store.readStream(stream);
+      const claim = event?.data as StartupClaim | undefined;
+      const action = this.readModel.resourceById('Action', actionId);
+      if (!claim || !action || (await this.starter.started(claim))) return;
+      const how = `run at start-up for replica ${claim.replica}, which claimed it`;
+      await this.start(action, claim.updateId, how);
+    });
+  }
+
+  private async start(action: Resource<'Action'>, updateId: string, how: string): Promise<void> {
     try {
       await this.whenServed(() => this.starter.start(action, { updateId }));
-      this.logger.log(`Action '${action.name}' run at start-up (update ${updateId})`);
+      this.logger.log(`Action '${action.name}' ${how} (update ${updateId})`);
     } catch (error) {
+      // Another replica started it first: its Update exists.
+      if (await this.starter.started({ updateId }).catch(() => false)) return;
       this.logger.error(
         `Action '${action.name}' did not run at start-up: ${(error as Error).message}`,
       );
     }
+  }
+
+  private later(ms: number, work: () => Promise<void>): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void work().catch((error: Error) => this.logger.error(`start-up: ${error.message}`));
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
   }
 
   private async whenServed<T>(send: () => Promise<T>): Promise<T> {
