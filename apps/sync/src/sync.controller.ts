@@ -6,6 +6,7 @@ import { ExecutionRunner } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { SyncRun } from './apply/sync-run';
 import { SyncRefresh } from './refresh/sync-refresh';
+import { WebhookSyncRun } from './webhooks/webhook-sync-run';
 
 const queue = QUEUE_GROUPS.sync;
 const S = SYNC_REQUESTS;
@@ -18,6 +19,7 @@ export class SyncController implements OnApplicationBootstrap {
     private readonly runner: ExecutionRunner,
     private readonly refreshes: SyncRefresh,
     private readonly runs: SyncRun,
+    private readonly webhookRuns: WebhookSyncRun,
   ) {}
 
   /** A sync's work left unfinished when the service stopped is marked interrupted. */
@@ -32,6 +34,9 @@ export class SyncController implements OnApplicationBootstrap {
 
   @MessagePattern(execSubject('ResourceSync', S.RunSync.name), { queue })
   run({ params, meta }: Envelope): Promise<WriteResult> {
-    return this.runs.run(requireValid(RunSyncDto, params), meta);
+    const run = requireValid(RunSyncDto, params);
+    // A push never confirms deletes: a webhook's run goes where a large delete is held.
+    if (meta.via === 'webhook') return this.webhookRuns.run(run.sync, meta);
+    return this.runs.run(run, meta);
   }
 }

@@ -199,6 +199,18 @@ export const EXAMPLES: { name: string; alert: Alert; text: string }[] = [
     text: 'OK ✅ | Pending resource sync updates on *infra*\n@LINK',
   },
   {
+    name: 'ResourceSyncDeletesHeld',
+    alert: alert(
+      'WARNING',
+      { type: 'ResourceSync', id: 'y1' },
+      {
+        type: 'ResourceSyncDeletesHeld',
+        data: { id: 'y1', name: 'infra', deletes: 30, scope: 40, commit: '1a2b3c4d' },
+      },
+    ),
+    text: 'WARNING ‼️ | Resource sync *infra* *held* a webhook run: it would delete 30 of 40 at 1a2b3c4d\nrun it by hand with confirm_deletes = 30\n@LINK',
+  },
+  {
     name: 'BuildFailed',
     alert: alert(
       'CRITICAL',

@@ -117,6 +117,12 @@ const WORDING: Wording = {
     body: `Failed to terminate AWS builder instance\ninstance id: ${d.instance_id}\n${d.message}`,
   }),
   ResourceSyncPendingUpdates: (d, b) => ({ body: `Pending resource sync updates on ${b(d.name)}` }),
+  ResourceSyncDeletesHeld: (d, b, level) =>
+    level === 'OK'
+      ? { body: `Resource sync ${b(d.name)} no longer holds a webhook run` }
+      : {
+          body: `Resource sync ${b(d.name)} ${b('held')} a webhook run: it would delete ${d.deletes} of ${d.scope}${d.commit ? ` at ${d.commit}` : ''}\nrun it by hand with confirm_deletes = ${d.deletes}`,
+        },
   BuildFailed: (d, b) => ({
     body: `Build ${b(d.name)} ${b('failed')}\nversion: ${version(d.version)}`,
   }),

@@ -26,6 +26,7 @@ type RequestHeaders = WebhookRequest['headers'];
 type RunKind = 'Procedure' | 'Action';
 
 const REPO_OPERATIONS = { clone: 'CloneRepo', pull: 'PullRepo', build: 'BuildRepo' } as const;
+const SYNC_OPERATIONS = { refresh: 'RefreshResourceSyncPending', sync: 'RunSync' } as const;
 const RUNS = {
   Procedure: { execution: 'RunProcedure', param: 'procedure' },
   Action: { execution: 'RunAction', param: 'action' },
@@ -53,6 +54,7 @@ export class WebhookController {
   private readonly stackRoute: WebhookRoute<'Stack', 'refresh' | 'deploy'>;
   private readonly repoRoute: WebhookRoute<'Repo', keyof typeof REPO_OPERATIONS>;
   private readonly buildRoute: WebhookRoute<'Build', 'build'>;
+  private readonly syncRoute: WebhookRoute<'ResourceSync', keyof typeof SYNC_OPERATIONS>;
   private readonly procedureRoute = branchRoute('Procedure', 'procedure');
   private readonly actionRoute = branchRoute('Action', 'action');
 
@@ -78,7 +80,13 @@ export class WebhookController {
       kind: 'Build',
       actions: ['build'],
       usage: '/listener/<github|gitlab>/build/<build>',
-      follows: (build) => this.branchOfBuild(build),
+      follows: (build) => this.branchOf(build),
+    };
+    this.syncRoute = {
+      kind: 'ResourceSync',
+      actions: ['refresh', 'sync'],
+      usage: '/listener/<github|gitlab>/sync/<sync>/<refresh|sync>',
+      follows: (sync) => this.branchOf(sync),
     };
   }
 
@@ -151,6 +159,35 @@ export class WebhookController {
     return this.executions.run('Build', 'RunBuild', { build: build.id }, meta);
   }
 
+  /**
+   * `refresh`: RefreshResourceSyncPending; `sync`: RunSync, which the sync service holds (and
+   * alerts of) rather than run when its plan needs `confirm_deletes`. Both as the sync's last
+   * writer, with that user's rights, as RunSync checks each change against whoever runs it.
+   */
+  @Post(':provider/sync/:target/:action')
+  @HttpCode(202)
+  async sync(
+    @Param() hook: Hook,
+    @Headers() headers: RequestHeaders,
+    @Req() req: WithRawBody,
+    @Body() payload: unknown,
+  ) {
+    const admitted = admitWebhook(this.gate, this.readModel, this.syncRoute, {
+      ...hook,
+      headers,
+      req,
+      payload,
+    });
+    if ('ignored' in admitted) return admitted.ignored;
+    const { resource: sync, action, meta } = admitted;
+    return this.executions.run(
+      'ResourceSync',
+      SYNC_OPERATIONS[action],
+      { sync: sync.id },
+      { ...meta, userId: writerOf(sync) },
+    );
+  }
+
   @Post(':provider/procedure/:target/:branch')
   @HttpCode(202)
   procedure(
@@ -184,26 +221,31 @@ export class WebhookController {
     const admitted = admitWebhook(this.gate, this.readModel, route, request);
     if ('ignored' in admitted) return admitted.ignored;
     const { resource, meta } = admitted;
-    if (!resource.configWriter) {
-      throw new ApiError(
-        409,
-        `${resource.kind} '${resource.name}' has no last writer to run it as: save it once`,
-        'CONFLICT',
-      );
-    }
     const { execution, param } = RUNS[route.kind];
     return this.executions.run(
       route.kind,
       execution,
       { [param]: resource.id },
-      { ...meta, userId: resource.configWriter },
+      { ...meta, userId: writerOf(resource) },
     );
   }
 
-  /** The branch a build's pushes must be to: its linked Repo's when it builds from one. */
-  private branchOfBuild(build: Resource<'Build'>): string {
-    const linked = build.config.linked_repo;
+  /** The branch a build's or sync's pushes must be to: its linked Repo's when it has one. */
+  private branchOf(resource: Resource<'Build' | 'ResourceSync'>): string {
+    const linked = resource.config.linked_repo;
     const repo = linked ? this.readModel.resourceById('Repo', linked) : undefined;
-    return repo ? repo.config.branch : build.config.branch;
+    return repo ? repo.config.branch : resource.config.branch;
   }
+}
+
+/** The user a webhook acts as: whoever last wrote the resource's config (never an admin). */
+function writerOf(resource: Resource): string {
+  if (!resource.configWriter) {
+    throw new ApiError(
+      409,
+      `${resource.kind} '${resource.name}' has no last writer to run it as: save it once`,
+      'CONFLICT',
+    );
+  }
+  return resource.configWriter;
 }

@@ -31,6 +31,7 @@ const GROUP_OF: Record<AlertTypeName, Group> = {
   Custom: 'Other',
   AlerterFailing: 'Other',
   ResourceSyncPendingUpdates: 'Other',
+  ResourceSyncDeletesHeld: 'Other',
   ScheduleRun: 'Other',
   Test: 'Other',
   None: 'Other',

@@ -41,10 +41,14 @@ export const OUTCOME_ALERT_TYPES = [
 /** Beyond Komodo: about the alerters themselves (one that keeps failing tells the others). */
 export const ALERTER_ALERT_TYPES = ['AlerterFailing'] as const;
 
+/** Beyond Komodo: a sync whose webhook run was held for deleting too much unconfirmed. */
+export const SYNC_ALERT_TYPES = ['ResourceSyncDeletesHeld'] as const;
+
 export const ALERT_TYPES = [
   ...KOMODO_ALERT_TYPES,
   ...OUTCOME_ALERT_TYPES,
   ...ALERTER_ALERT_TYPES,
+  ...SYNC_ALERT_TYPES,
 ] as const;
 export type AlerterAlertType = (typeof ALERT_TYPES)[number];
 

@@ -9,3 +9,4 @@ export * from './validate-windows';
 export { isKnownTimeZone, instantOf, wallTimeAt, type WallTime } from './zoned-time';
 export * from './delivery';
 export * from './outcome';
+export * from './sync-alerts';

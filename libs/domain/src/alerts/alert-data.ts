@@ -95,6 +95,14 @@ export type AlertData =
   | { type: 'StackDeployed'; data: OnServer }
   | { type: 'StackDeployFailed'; data: OnServer & Failure }
   | { type: 'BuildSucceeded'; data: ResourceRef & { version: BuildVersion } }
+  /**
+   * A webhook's RunSync that would have deleted more than the guard lets through unconfirmed:
+   * nothing applied; `deletes` is what `confirm_deletes` must say when run by hand.
+   */
+  | {
+      type: 'ResourceSyncDeletesHeld';
+      data: ResourceRef & { deletes: number; scope: number; commit?: string };
+    }
   /** An alerter whose last attempts all failed; told to the other alerters. */
   | {
       type: 'AlerterFailing';
