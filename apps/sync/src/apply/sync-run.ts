@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACTING_SUBJECT, BusClient, type ActingRequest } from '@monitor/bus';
-import type { RunSyncDto } from '@monitor/contracts';
+import { TAG_REQUESTS, type RunSyncDto } from '@monitor/contracts';
 import {
   conflict,
   invalid,
@@ -119,9 +119,10 @@ export class SyncRun {
     meta: CommandMeta,
   ): Promise<Set<string>> {
     const failed = new Map<string, string>();
+    const createdTags = new Set<string>();
     for (const step of plan.steps) {
       const blocker = step.dependsOn.find((key) => failed.has(key));
-      const requests = this.requests(plan, step);
+      const requests = this.requests(plan, step, createdTags);
       const stage = `${step.action} ${step.key}`;
       try {
         await ctx.stage(stage, requests.map((r) => r.says).join('\n'), async () => {
@@ -137,13 +138,27 @@ export class SyncRun {
     return new Set(failed.keys());
   }
 
-  private requests(plan: SyncPlan, step: PlanStep): ChangeRequest[] {
+  private requests(plan: SyncPlan, step: PlanStep, createdTags: Set<string>): ChangeRequest[] {
     const resource = plan.resources.find((c) => c.key === step.key);
-    if (resource)
-      return resourceRequests(
-        resource,
-        openPaths(resource.configPatch, KIND_SPECS[resource.kind].secrets, this.keyring),
+    if (resource) {
+      // As Komodo's update_meta: a tag the files name that does not exist yet is created.
+      const missing = (resource.proposed?.tags ?? []).filter(
+        (tag) => !this.readModel.tag(tag) && !createdTags.has(tag),
       );
+      for (const tag of missing) createdTags.add(tag);
+      return [
+        ...missing.map((name) => ({
+          verb: 'write' as const,
+          name: TAG_REQUESTS.CreateTag.name,
+          params: { name },
+          says: `create Tag '${name}'`,
+        })),
+        ...resourceRequests(
+          resource,
+          openPaths(resource.configPatch, KIND_SPECS[resource.kind].secrets, this.keyring),
+        ),
+      ];
+    }
     const variable = plan.variables.find((c) => c.key === step.key);
     if (variable) return variableRequests(variable);
     const group = plan.userGroups.find((c) => c.key === step.key);
