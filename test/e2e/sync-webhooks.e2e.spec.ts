@@ -208,6 +208,24 @@ describe('sync webhooks and alerts', () => {
       expect(openAlerts('ResourceSyncPendingUpdates')).toEqual([]);
     });
   }, 90_000);
+
+  it("opens no pending alert without pending_alert; a deleted sync's open alerts resolve", async () => {
+    const quiet = await monitor.admin.write<{ _id: { $oid: string } }>('CreateResourceSync', {
+      name: 'quiet',
+      config: { file_contents: procedures(['quiet-1']), pending_alert: false },
+    });
+    const loud = await monitor.admin.write<{ _id: { $oid: string } }>('CreateResourceSync', {
+      name: 'loud',
+      config: { file_contents: procedures(['loud-1']) },
+    });
+    await monitor.admin.write('RefreshResourceSyncPending', { sync: 'quiet' });
+    await monitor.admin.write('RefreshResourceSyncPending', { sync: 'loud' });
+    const open = (id: string) => monitor.runtime.readModel.alerts.openFor('ResourceSync', id);
+    await eventually(async () => expect(open(loud._id.$oid)).toHaveLength(1));
+    expect(open(quiet._id.$oid)).toEqual([]);
+    await monitor.admin.write('DeleteResourceSync', { id: 'loud' });
+    await eventually(async () => expect(open(loud._id.$oid)).toEqual([]));
+  });
 });
 
 /** `[sync] poll_interval_ms`: a pushed commit is planned without any request. */
