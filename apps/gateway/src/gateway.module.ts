@@ -8,6 +8,7 @@ import { RequestRegistry } from './api/request-registry';
 import { ActingController } from './api/acting.controller';
 import { RequestDispatcher } from './api/request-dispatcher';
 import { RpcController } from './api/rpc.controller';
+import { ExportRequests } from './api/syncs/export.requests';
 import { SyncRequests } from './api/syncs/sync.requests';
 import { CommandForwarder } from './api/write/command-forwarder';
 import { ResourceWrites } from './api/write/resources.write';
@@ -75,6 +76,7 @@ import { UpdateFeed } from './live/update-feed';
     RepoRequests,
     BuildRequests,
     SyncRequests,
+    ExportRequests,
     ProcedureRequests,
     ActionRequests,
     AlerterRequests,

@@ -1,10 +1,18 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
-import { requireValid, RunSyncDto, SYNC_REQUESTS, SyncParamDto } from '@monitor/contracts';
+import {
+  requireValid,
+  RunSyncDto,
+  SYNC_REQUESTS,
+  SyncParamDto,
+  WriteSyncFileContentsDto,
+} from '@monitor/contracts';
 import { ExecutionRunner } from '@monitor/executions';
 import { systemMeta, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { SyncRun } from './apply/sync-run';
+import { SyncCommit } from './commit/sync-commit';
+import { WriteFileContents } from './commit/write-file-contents';
 import { SyncRefresh } from './refresh/sync-refresh';
 import { WebhookSyncRun } from './webhooks/webhook-sync-run';
 
@@ -19,6 +27,8 @@ export class SyncController implements OnApplicationBootstrap {
     private readonly runner: ExecutionRunner,
     private readonly refreshes: SyncRefresh,
     private readonly runs: SyncRun,
+    private readonly commits: SyncCommit,
+    private readonly fileWrites: WriteFileContents,
     private readonly webhookRuns: WebhookSyncRun,
   ) {}
 
@@ -38,5 +48,15 @@ export class SyncController implements OnApplicationBootstrap {
     // A push never confirms deletes: a webhook's run goes where a large delete is held.
     if (meta.via === 'webhook') return this.webhookRuns.run(run.sync, meta);
     return this.runs.run(run, meta);
+  }
+
+  @MessagePattern(execSubject('ResourceSync', S.CommitSync.name), { queue })
+  commit({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.commits.commit(requireValid(SyncParamDto, params).sync, meta);
+  }
+
+  @MessagePattern(execSubject('ResourceSync', S.WriteSyncFileContents.name), { queue })
+  writeFile({ params, meta }: Envelope): Promise<WriteResult> {
+    return this.fileWrites.write(requireValid(WriteSyncFileContentsDto, params), meta);
   }
 }

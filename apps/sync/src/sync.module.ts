@@ -3,6 +3,9 @@ import { ResourceLifecycleModule } from '@monitor/runtime';
 import { SyncAlertFeed } from './alerts/sync-alert-feed';
 import { SyncAlerts } from './alerts/sync-alerts';
 import { SyncRun } from './apply/sync-run';
+import { SyncCommit } from './commit/sync-commit';
+import { SyncWriter } from './commit/sync-writer';
+import { WriteFileContents } from './commit/write-file-contents';
 import { SyncPlanner } from './planning/sync-planner';
 import { SyncPoller } from './polling/sync-poller';
 import { SyncRefresh } from './refresh/sync-refresh';
@@ -19,6 +22,9 @@ import { WebhookSyncRun } from './webhooks/webhook-sync-run';
     SyncPlanner,
     SyncRefresh,
     SyncRun,
+    SyncWriter,
+    SyncCommit,
+    WriteFileContents,
     SyncAlerts,
     SyncAlertFeed,
     SyncPoller,

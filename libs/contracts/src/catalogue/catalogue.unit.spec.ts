@@ -74,6 +74,7 @@ describe('the request catalogue', () => {
         'execute/RefreshStackCache',
         'execute/RefreshRepoCache',
         'execute/RefreshResourceSyncPending',
+        'execute/CommitSync',
         'execute/RefreshBuildCache',
         'write/CreateServerTemplate',
         'write/CopyServerTemplate',

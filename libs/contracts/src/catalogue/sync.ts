@@ -1,9 +1,16 @@
 import type { Types } from 'komodo_client';
-import { RunSyncDto, SyncParamDto } from '../requests/sync.dto';
-import { entry, komodo, on } from './entry';
+import {
+  ExportAllResourcesToTomlDto,
+  ExportResourcesToTomlDto,
+  RunSyncDto,
+  SyncParamDto,
+  WriteSyncFileContentsDto,
+} from '../requests/sync.dto';
+import { entry, komodo, on, USER } from './entry';
 
 const execute = on<{ sync: string }>('ResourceSync', 'sync', 'Execute');
 const read = on<{ sync: string }>('ResourceSync', 'sync', 'Read');
+const write = on<{ sync: string }>('ResourceSync', 'sync', 'Write');
 
 /**
  * A ResourceSync's work: its files read and planned (RefreshResourceSyncPending), the plan
@@ -26,9 +33,38 @@ export const SYNC_REQUESTS = {
     read,
     'gateway',
   ),
+  /** Komodo's write: the current state written into the sync's files, its Update once over. */
+  CommitSync: komodo('CommitSync', 'write', SyncParamDto, write, 'sync'),
+  /** Komodo's write: one file of the sync written (host folder, git commit or UI contents). */
+  WriteSyncFileContents: komodo(
+    'WriteSyncFileContents',
+    'write',
+    WriteSyncFileContentsDto,
+    write,
+    'sync',
+  ),
+  /** Everything the caller may read, as Komodo's TOML (the handler filters). */
+  ExportAllResourcesToToml: komodo(
+    'ExportAllResourcesToToml',
+    'read',
+    ExportAllResourcesToTomlDto,
+    USER,
+    'gateway',
+  ),
+  /** The resources and groups named, each one the caller may read, as Komodo's TOML. */
+  ExportResourcesToToml: komodo(
+    'ExportResourcesToToml',
+    'read',
+    ExportResourcesToTomlDto,
+    USER,
+    'gateway',
+  ),
 };
 
-/** Monitor's execution form of RefreshResourceSyncPending: its Update at once, live. */
+/**
+ * Monitor's execution forms of RefreshResourceSyncPending and CommitSync (Komodo 2's procedures
+ * run CommitSync as an execution): their Update at once, live.
+ */
 export const SYNC_EXECUTION_FORMS = {
   RefreshResourceSyncPending: entry<Types.Update>()(
     'RefreshResourceSyncPending',
@@ -37,4 +73,5 @@ export const SYNC_EXECUTION_FORMS = {
     execute,
     'sync',
   ),
+  CommitSync: entry<Types.Update>()('CommitSync', 'execute', SyncParamDto, write, 'sync'),
 };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { SYNC_EXECUTION_FORMS, SYNC_REQUESTS } from '@monitor/contracts';
+import { completion } from '@monitor/executions';
 import type { Resource } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
@@ -7,16 +8,17 @@ import { ApiError } from '../api-error';
 import { executionDone } from '../execution-done';
 import { ExecutionForwarder } from '../execution-forwarder';
 import { KindRequests } from '../kind-requests';
-import { toKomodoResource } from '../komodo-shapes';
+import { toKomodoResource, toKomodoUpdate } from '../komodo-shapes';
 import { syncInfo } from '../read/sync-info';
 import { RequestRegistry } from '../request-registry';
 
 const S = SYNC_REQUESTS;
 
 /**
- * ResourceSyncs: RunSync and the execution form of RefreshResourceSyncPending (each an Update
- * at once), Komodo's `/write/RefreshResourceSyncPending` (the sync, once its plan is recorded),
- * and whether one runs.
+ * ResourceSyncs: RunSync and the execution forms of RefreshResourceSyncPending and CommitSync
+ * (each an Update at once), Komodo's `/write/RefreshResourceSyncPending` (the sync, once its
+ * plan is recorded), `/write/CommitSync` and `/write/WriteSyncFileContents` (the Update once
+ * over), and whether one runs.
  */
 @Injectable()
 export class SyncRequests implements OnModuleInit {
@@ -29,7 +31,11 @@ export class SyncRequests implements OnModuleInit {
 
   onModuleInit(): void {
     this.kind.executionsOf('ResourceSync', {
-      executions: [S.RunSync, SYNC_EXECUTION_FORMS.RefreshResourceSyncPending],
+      executions: [
+        S.RunSync,
+        SYNC_EXECUTION_FORMS.RefreshResourceSyncPending,
+        SYNC_EXECUTION_FORMS.CommitSync,
+      ],
       param: 'sync',
     });
     this.registry.handle(S.RefreshResourceSyncPending, async (params, { meta }) => {
@@ -44,6 +50,13 @@ export class SyncRequests implements OnModuleInit {
       const now = this.sync(sync.id);
       return toKomodoResource(now, syncInfo(this.readModel, now));
     });
+    // Komodo's writes that answer the Update once it is over.
+    for (const entry of [S.CommitSync, S.WriteSyncFileContents]) {
+      this.registry.handle(entry, async (params, { meta }) => {
+        const started = await this.executions.run('ResourceSync', entry.name, params, meta);
+        return toKomodoUpdate(await completion(this.readModel, started._id.$oid));
+      });
+    }
     this.registry.handle(S.GetResourceSyncActionState, async ({ sync }) => ({
       syncing: this.readModel.executions
         .forTarget('ResourceSync', this.sync(sync).id)
