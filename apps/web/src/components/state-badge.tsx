@@ -29,6 +29,7 @@ const TONES: Record<string, 'good' | 'bad' | 'busy' | 'idle'> = {
   Delivered: 'good',
   GivenUp: 'bad',
   Pending: 'busy',
+  Syncing: 'busy',
   InFlight: 'busy',
   Held: 'busy',
 };

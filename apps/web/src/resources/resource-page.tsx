@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { DeleteResourceDto, GetPermissionDto, ListResourcesDto } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
@@ -33,8 +33,15 @@ import { NextRun } from '../procedures/next-run';
 import { RunPanel } from '../procedures/run-panel';
 import { ScheduleTab } from '../procedures/schedule-tab';
 import { StagesTab } from '../procedures/stages-tab';
+import type { SyncInfoView } from '../syncs/sync-plan';
+
+/** The sync's plan and its actions: a chunk of their own, loaded when a sync's page opens. */
+const SyncPlanTab = lazy(() =>
+  import('../syncs/sync-plan-tab').then((m) => ({ default: m.SyncPlanTab })),
+);
 
 type Tab =
+  | 'Plan'
   | 'Config'
   | 'Stages'
   | 'Script'
@@ -71,6 +78,7 @@ function agentTabsOf(kind: KindSpec['kind']): Tab[] {
   if (kind === 'Alerter') return ['Config', 'Deliveries'];
   if (kind === 'Procedure') return ['Stages', 'Schedule', 'Config'];
   if (kind === 'Action') return ['Script', 'Schedule', 'Config'];
+  if (kind === 'ResourceSync') return ['Plan', 'Config'];
   if (LOG_REQUESTS[kind]) return ['Config', 'Log'];
   return ['Config'];
 }
@@ -213,6 +221,15 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           canWrite={allows(level, 'Write')}
           onSaved={resource.reload}
         />
+      )}
+      {tab === 'Plan' && spec.kind === 'ResourceSync' && (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <SyncPlanTab
+            id={target}
+            info={current.info as SyncInfoView}
+            canExecute={allows(level, 'Execute')}
+          />
+        </Suspense>
       )}
       {tab === 'Stats' && <ServerStatsTab id={target} version={version} />}
       {tab === 'Containers' && <ContainersTab id={target} version={version} />}
