@@ -73,6 +73,8 @@ const file = fc
       }),
   );
 
+type Action = { action: 'keep' } | { action: 'delete' } | { action: 'update'; config: object };
+
 describe('rewriteSyncFile, any file', () => {
   it('an update replaces its entry only; the file reads as before but for it', () => {
     fc.assert(
@@ -131,9 +133,9 @@ describe('rewriteSyncFile, any file', () => {
         actions: fc.tuple(
           ...f.entries.map((e) =>
             fc.oneof(
-              fc.constant<{ action: 'keep' | 'delete' }>({ action: 'keep' }),
-              fc.constant<{ action: 'keep' | 'delete' }>({ action: 'delete' }),
-              arbitraryConfig(e.kind).map((config) => ({ action: 'update' as const, config })),
+              fc.constant<Action>({ action: 'keep' }),
+              fc.constant<Action>({ action: 'delete' }),
+              arbitraryConfig(e.kind).map((config): Action => ({ action: 'update', config })),
             ),
           ),
         ),
