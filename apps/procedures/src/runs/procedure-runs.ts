@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
@@ -14,6 +15,7 @@ import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { checkNesting } from './run-ancestry';
+import { firstSignal } from './first-signal';
 import { RunCancels } from './run-cancels';
 import { RunDriver } from './run-driver';
 import { RunLease } from './run-lease';
@@ -45,6 +47,8 @@ export class ProcedureRuns implements OnModuleDestroy {
     private readonly queue: RunQueue,
   ) {
     this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+    // Every run waiting or driving here listens to it: as many as there are runs, not a leak.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   /**
@@ -87,14 +91,17 @@ export class ProcedureRuns implements OnModuleDestroy {
   async drive(ctx: ExecutionContext, run: ProcedureRun, lease: RunLease, meta: CommandMeta) {
     const cancel = this.cancels.begin(run.runId);
     this.driving.add(run.runId);
+    const stop = firstSignal(this.stopping.signal, lease.lost.signal);
+    const halt = firstSignal(cancel.signal, stop.signal);
     try {
-      const stop = AbortSignal.any([this.stopping.signal, lease.lost.signal]);
       // A resumed run waits its turn as a new one does.
-      await this.queue.turn(run.procedureId, run.runId, stop);
-      const stream = lease.stream.stoppingWith(stop);
-      const signal = AbortSignal.any([cancel.signal, stop]);
+      await this.queue.turn(run.procedureId, run.runId, stop.signal);
+      const stream = lease.stream.stoppingWith(stop.signal);
+      const signal = halt.signal;
       await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });
     } finally {
+      stop.unlink();
+      halt.unlink();
       lease.end();
       this.leases.delete(lease);
       cancel.end();
