@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readRemote } from '@monitor/git-remote';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
@@ -180,5 +182,38 @@ describe('committing a sync: the current state written back into its files', () 
     expect(sync.config.file_contents).toContain('address = "https://edge.local:8120"');
     expect(sync.config.file_contents).toContain('name = "web"');
     expect((await refresh('ui-managed')).info.resource_updates).toEqual([]);
+  });
+
+  it('a fresh host sync gets its first resource_path written under its folder; the plan is then empty', async () => {
+    await monitor.admin.write('CreateResourceSync', {
+      name: 'on host',
+      config: { files_on_host: true, resource_path: ['infra/all.toml'], managed: true },
+    });
+    const update = await monitor.admin.write<Update>('CommitSync', { sync: 'on host' });
+    expect(update.success).toBe(true);
+    const text = readFileSync(join(monitor.dataDir, 'syncs', 'on_host', 'infra/all.toml'), 'utf8');
+    for (const name of ['edge', 'lab', 'added', 'web', 'worker', 'setup'])
+      expect(text).toContain(`name = "${name}"`);
+    // UI syncs hold their own files: never declared by another sync.
+    expect(text).not.toContain('name = "ui-managed"');
+    expect((await refresh('on host')).info.resource_updates).toEqual([]);
+  });
+
+  it("a fresh UI sync may be committed unmanaged, as Komodo allows; a folder path can't take new entries", async () => {
+    await monitor.admin.write('CreateResourceSync', { name: 'fresh', config: {} });
+    const update = await monitor.admin.write<Update>('CommitSync', { sync: 'fresh' });
+    expect(update.success).toBe(true);
+    const sync = await monitor.admin.read<{ config: { file_contents: string } }>(
+      'GetResourceSync',
+      { sync: 'fresh' },
+    );
+    expect(sync.config.file_contents).toContain('[[deployment]]');
+    await monitor.admin.write('CreateResourceSync', {
+      name: 'folder',
+      config: { files_on_host: true, resource_path: ['nothing-here'], managed: true },
+    });
+    const refused = await monitor.admin.call('write', 'CommitSync', { sync: 'folder' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/resource_path: no file was read/);
   });
 });

@@ -18,7 +18,7 @@ export interface CommitInput {
   sync: Resource<'ResourceSync'>;
   declared: DeclaredSet;
   /** The sync's plan: the declared entries that differ from what exists. */
-  plan: SyncPlan;
+  plan: Pick<SyncPlan, 'resources' | 'variables' | 'userGroups'>;
   resources: Resource[];
   variables: Variable[];
   userGroups: UserGroup[];

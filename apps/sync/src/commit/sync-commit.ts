@@ -19,6 +19,8 @@ import { commitChanges, type CommitChanges } from './commit-changes';
 import { exportNamesOf } from './export-names';
 import { SyncWriter } from './sync-writer';
 
+const NOTHING_DECLARED = { resources: [], variables: [], userGroups: [] };
+
 /** What CommitSync decided before its Update starts: the files to write and why. */
 interface Prepared {
   planned: PlannedSync;
@@ -65,7 +67,9 @@ export class SyncCommit {
     const fresh = read.files.length === 0;
     // A file that does not exist yet is made (its problem is only that it is missing).
     const problems = fresh ? planned.problems.filter((p) => p.line > 0) : planned.problems;
-    if (hasErrors(problems) || !planned.plan)
+    // A sync with no file yet declares nothing: no entry of it differs, every one is added.
+    const plan = fresh ? NOTHING_DECLARED : planned.plan;
+    if (hasErrors(problems) || !plan)
       throw invalid(
         `the sync's files hold errors, so nothing is written:\n${problems
           .filter((p) => p.severity === 'error')
@@ -81,7 +85,7 @@ export class SyncCommit {
     const decided = commitChanges({
       sync,
       declared,
-      plan: planned.plan,
+      plan,
       resources: RESOURCE_KINDS.flatMap((kind) => this.readModel.list(kind) as Resource[]),
       variables: this.readModel.settings.allVariables(),
       userGroups: this.readModel.identity.allGroups(),
