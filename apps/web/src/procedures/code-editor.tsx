@@ -7,11 +7,20 @@ interface Props {
   onChange(value: string): void;
 }
 
-/** CodeMirror and its language, fetched only when an editor opens (the dashboard never loads them). */
-const loadEditor = () => Promise.all([import('codemirror'), import('@codemirror/lang-javascript')]);
+/**
+ * CodeMirror, its language and what it knows of an Action's clients, fetched only when an editor
+ * opens (the dashboard never loads them).
+ */
+const loadEditor = () =>
+  Promise.all([
+    import('codemirror'),
+    import('@codemirror/lang-javascript'),
+    import('./action-language'),
+  ]);
 
 /**
- * TypeScript with syntax highlighting (CodeMirror 6). The editor owns its text once open: the
+ * An Action's TypeScript with syntax highlighting (CodeMirror 6), completions of the clients and
+ * requests, and request names checked as one types. The editor owns its text once open: the
  * value it started from is not pushed back into it, so typing never jumps.
  */
 export function CodeEditor({ value, readOnly, onChange }: Props) {
@@ -27,7 +36,7 @@ export function CodeEditor({ value, readOnly, onChange }: Props) {
     let view: { destroy(): void } | undefined;
     let closed = false;
     loadEditor().then(
-      ([{ EditorView, basicSetup }, { javascript }]) => {
+      ([{ EditorView, basicSetup }, { javascript }, { actionScript }]) => {
         if (closed || !host.current) return;
         // The page's CSP allows no <style> element; in a shadow root CodeMirror styles itself
         // with a constructed stylesheet, which the policy does not govern.
@@ -41,6 +50,7 @@ export function CodeEditor({ value, readOnly, onChange }: Props) {
           extensions: [
             basicSetup,
             javascript({ typescript: true }),
+            actionScript(),
             EditorView.editable.of(!readOnly),
             EditorView.updateListener.of((u) => {
               if (u.docChanged) latest.current(u.state.doc.toString());
