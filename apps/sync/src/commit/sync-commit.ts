@@ -48,20 +48,23 @@ export class SyncCommit {
   async commit(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const sync = this.refreshes.sync(idOrName);
     const access = new CallerAccess(this.readModel, meta.userId);
-    access.requireWrite(sync, 'CommitSync');
-    refuseUnmanaged(sync);
-    await this.writer.ready(sync);
-    const prepared = await this.prepare(sync, access);
+    // Bad files are a 400 before any Update; the run reads again once its turn comes (a RunSync
+    // queued before it may change what exists).
+    await this.prepare(sync, access);
     const { id, position } = await this.runner.start({
       operation: 'CommitSync',
       target: { type: 'ResourceSync', id: sync.id },
       meta,
-      work: (ctx) => this.work(ctx, sync, prepared, meta),
+      work: (ctx) => this.work(ctx, sync.id, access, meta),
     });
     return { id, position };
   }
 
+  /** Checked again when the run's turn comes: the sync or the user's rights may have changed. */
   private async prepare(sync: Resource<'ResourceSync'>, access: CallerAccess): Promise<Prepared> {
+    access.requireWrite(sync, 'CommitSync');
+    refuseUnmanaged(sync);
+    await this.writer.ready(sync);
     const planned = await this.planner.plan(sync, () => undefined);
     const { read } = planned;
     const fresh = read.files.length === 0;
@@ -102,16 +105,19 @@ export class SyncCommit {
 
   private async work(
     ctx: ExecutionContext,
-    sync: Resource<'ResourceSync'>,
-    { planned, decided, files }: Prepared,
+    syncId: string,
+    access: CallerAccess,
     meta: CommandMeta,
   ): Promise<void> {
-    await ctx.stage('Resources', 'what exists, beside what the files declare', async () => ({
-      stdout:
-        [...decided.changes.map((c) => `${c.action} ${c.kind} '${c.name}'`), ...decided.kept].join(
-          '\n',
-        ) || 'the files already say what exists: nothing to write',
-    }));
+    const sync = this.refreshes.sync(syncId);
+    let prepared!: Prepared;
+    await ctx.stage('Resources', 'what exists, beside what the files declare', async () => {
+      prepared = await this.prepare(sync, access);
+      const { changes, kept } = prepared.decided;
+      const lines = [...changes.map((c) => `${c.action} ${c.kind} '${c.name}'`), ...kept];
+      return { stdout: lines.join('\n') || 'the files already say what exists: nothing to write' };
+    });
+    const { planned, files } = prepared;
     if (!files.length) return;
     const { read } = planned;
     await ctx.stage('Write files', files.map((f) => f.path).join('\n'), async () => {
