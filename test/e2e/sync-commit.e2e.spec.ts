@@ -216,4 +216,36 @@ describe('committing a sync: the current state written back into its files', () 
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toMatch(/resource_path: no file was read/);
   });
+
+  it('runs as a procedure stage (Komodo 2: CommitSync is an execution)', async () => {
+    await monitor.admin.write('CreateServer', {
+      name: 'staged',
+      config: { address: 'https://staged.local:8120' },
+    });
+    await monitor.admin.write('CreateProcedure', {
+      name: 'commit-ui',
+      config: {
+        stages: [
+          {
+            name: 'write back',
+            enabled: true,
+            executions: [
+              { execution: { type: 'CommitSync', params: { sync: 'ui-managed' } }, enabled: true },
+            ],
+          },
+        ],
+      },
+    });
+    const run = await completed(
+      monitor.admin,
+      await monitor.admin.execute<Update>('RunProcedure', { procedure: 'commit-ui' }),
+      60_000,
+    );
+    expect(run.success).toBe(true);
+    const sync = await monitor.admin.read<{ config: { file_contents: string } }>(
+      'GetResourceSync',
+      { sync: 'ui-managed' },
+    );
+    expect(sync.config.file_contents).toContain('name = "staged"');
+  });
 });

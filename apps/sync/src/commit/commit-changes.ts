@@ -23,7 +23,8 @@ export interface CommitInput {
   variables: Variable[];
   userGroups: UserGroup[];
   names: ExportNames;
-  access: CallerAccess;
+  /** What the caller may read (CallerAccess). */
+  access: Pick<CallerAccess, 'can' | 'groups'>;
 }
 
 export interface CommitChanges {
