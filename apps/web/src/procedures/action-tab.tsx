@@ -31,6 +31,11 @@ function ScriptHelp() {
           <code>console.log</code> lines are the run&apos;s output, live on its Update.
         </li>
         <li>
+          The editor completes the clients&apos; methods, request names (Ctrl-Space in the quotes)
+          and their params, and marks a request name Monitor does not answer under that verb. It
+          does not type-check the script: a wrong param type shows when the request is refused.
+        </li>
+        <li>
           Limits: a run is stopped past its time limit (<code>actions.timeout_ms</code>) or its
           memory limit, and reads or writes no files beyond its own folder.
         </li>
