@@ -42,19 +42,34 @@ function place(statements: Statement[], tableName: string): Placed[] {
 const sliceOf = (text: string, s: Statement) => text.slice(s.start, s.end);
 const lineBreak = (text: string, s: Statement) => /\r?\n$/.exec(sliceOf(text, s))?.[0] ?? '';
 
-/** An entry's empty `[kind.config]` (Komodo's export writes one) says what no config says. */
-function withoutEmptyConfig(read: Record<string, unknown> | undefined): unknown {
+/** What an entry means when it leaves these out (Komodo's ResourceToml, Variable, UserGroupToml). */
+const ENTRY_DEFAULTS: Record<string, unknown> = {
+  description: '',
+  template: false,
+  tags: [],
+  deploy: false,
+  after: [],
+  config: {},
+  is_secret: false,
+  everyone: false,
+  users: [],
+  permissions: [],
+};
+
+/** An entry without the keys that say only their default (`tags = []`, `[kind.config]` empty). */
+function withoutEntryDefaults(read: Record<string, unknown> | undefined): unknown {
   if (!read) return read;
+  const bare = (entry: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(entry).filter(
+        ([key, value]) =>
+          !Object.hasOwn(ENTRY_DEFAULTS, key) || !deepEqual(value, ENTRY_DEFAULTS[key]),
+      ),
+    );
   return Object.fromEntries(
     Object.entries(read).map(([table, entries]) => [
       table,
-      Array.isArray(entries)
-        ? entries.map((entry: Record<string, unknown>) => {
-            const { config, ...rest } = entry;
-            const empty = typeof config === 'object' && config && !Object.keys(config).length;
-            return empty || config === undefined ? rest : entry;
-          })
-        : entries,
+      Array.isArray(entries) ? entries.map(bare) : entries,
     ]),
   );
 }
@@ -63,7 +78,7 @@ function withoutEmptyConfig(read: Record<string, unknown> | undefined): unknown 
 export function sameValue(oldText: string, newText: string): boolean {
   const before = parseFragment(oldText);
   if (before === undefined) return false;
-  return deepEqual(withoutEmptyConfig(before), withoutEmptyConfig(parseFragment(newText)));
+  return deepEqual(withoutEntryDefaults(before), withoutEntryDefaults(parseFragment(newText)));
 }
 
 /**

@@ -206,6 +206,20 @@ describe('rewriteSyncFile on a three-file repository', () => {
     ).toBe(APPS);
   });
 
+  it("keeps an entry that spells out Komodo's defaults (tags = [], is_secret = false)", () => {
+    const file =
+      '[[builder]]\nname = "b"\ntags = []\ndescription = ""\n[builder.config]\ntype = "Url"\nparams = {}\n';
+    const toml = renderResourceToml(resource('Builder', 'b', {}), names);
+    expect(rewriteSyncFile(file, [{ action: 'update', kind: 'Builder', name: 'b', toml }])).toBe(
+      file,
+    );
+    const variable = '[[variable]]\nname = "A"\nvalue = "1"\n';
+    const same = renderVariableToml({ name: 'A', value: '1', description: '', isSecret: false });
+    expect(
+      rewriteSyncFile(variable, [{ action: 'update', kind: 'Variable', name: 'A', toml: same }]),
+    ).toBe(variable);
+  });
+
   it('keeps unchanged lines as written, comments inside their values included', () => {
     const nightly = resource(
       'Procedure',
