@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
+import { SyncAlertFeed } from '../../apps/sync/src/alerts/sync-alert-feed';
+import { SyncAlerts } from '../../apps/sync/src/alerts/sync-alerts';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { addGitAccount, gitSource } from '../support/git-accounts';
@@ -43,6 +45,8 @@ describe('sync webhooks and alerts', () => {
   let git: GitHttpServer;
   let syncId: string;
   let adminId: string;
+  /** A second replica's feed on the same store: each alert must still open once. */
+  let secondFeed: SyncAlertFeed;
 
   const hook = (action: string, branch = 'main', secret = SECRET) => {
     const body = githubPush(branch);
@@ -68,6 +72,9 @@ describe('sync webhooks and alerts', () => {
 
   beforeAll(async () => {
     monitor = await startEmbedded({ MONITOR_SYNC_POLL_INTERVAL_MS: '0' });
+    const { store, checkpoints, readModel } = monitor.runtime;
+    secondFeed = new SyncAlertFeed(store, checkpoints, readModel, new SyncAlerts(store, readModel));
+    await secondFeed.onApplicationBootstrap();
     git = await startGitHttpServer({ username: USER, password: TOKEN });
     adminId = (await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'admin' }))
       ._id.$oid;
@@ -89,6 +96,7 @@ describe('sync webhooks and alerts', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await secondFeed?.onApplicationShutdown();
     await monitor?.destroy();
     await git?.stop();
   });
@@ -167,6 +175,11 @@ describe('sync webhooks and alerts', () => {
     });
     expect((await sync()).info.resource_updates).toEqual([]);
     await eventually(async () => expect(openAlerts('ResourceSyncPendingUpdates')).toEqual([]));
+    // Two feeds followed the same refreshes: the period's alert was opened once, by one.
+    const ever = monitor.runtime.readModel.alerts.list(
+      (a) => a.target.id === syncId && a.data.type === 'ResourceSyncPendingUpdates',
+    );
+    expect(ever).toHaveLength(1);
   });
 
   it('a push that would delete more than 5 applies nothing and opens ResourceSyncDeletesHeld; confirmed by hand it applies', async () => {
