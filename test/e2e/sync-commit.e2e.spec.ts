@@ -248,4 +248,22 @@ describe('committing a sync: the current state written back into its files', () 
     );
     expect(sync.config.file_contents).toContain('name = "staged"');
   });
+
+  it('WriteSyncFileContents on a UI sync replaces its file_contents and refreshes its plan', async () => {
+    const contents =
+      '[[server]]\nname = "from-ui"\n[server.config]\naddress = "https://ui.local:8120"\n';
+    const update = await monitor.admin.write<Update>('WriteSyncFileContents', {
+      sync: 'fresh',
+      resource_path: '',
+      file_path: 'database file',
+      contents,
+    });
+    expect(update.success).toBe(true);
+    const sync = await monitor.admin.read<{ config: { file_contents: string } } & SyncAnswer>(
+      'GetResourceSync',
+      { sync: 'fresh' },
+    );
+    expect(sync.config.file_contents).toBe(contents);
+    expect(sync.info.resource_updates).toHaveLength(1);
+  });
 });
