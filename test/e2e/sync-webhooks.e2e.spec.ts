@@ -222,6 +222,40 @@ describe('sync webhooks and alerts', () => {
     });
   }, 90_000);
 
+  it("answers GitLab's token as GitHub's signature; refuses 403 while webhook_enabled is off", async () => {
+    const gitlab = (token: string) =>
+      fetch(`${monitor.url}/listener/gitlab/sync/hooked/refresh`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-gitlab-event': 'Push Hook',
+          'x-gitlab-token': token,
+        },
+        body: JSON.stringify({
+          object_kind: 'push',
+          ref: 'refs/heads/main',
+          after: randomBytes(20).toString('hex'),
+        }),
+      });
+    expect((await gitlab('wrong')).status).toBe(401);
+    const answer = await gitlab(SECRET);
+    expect(answer.status).toBe(202);
+    expect((await completed(monitor.admin, (await answer.json()) as Update)).success).toBe(true);
+    await monitor.admin.write('UpdateResourceSync', {
+      id: 'hooked',
+      config: { webhook_enabled: false },
+    });
+    const updates = monitor.runtime.readModel.listUpdates().length;
+    const off = await hook('sync');
+    expect(off.status).toBe(403);
+    expect((await off.json()).error).toContain('webhook_enabled');
+    expect(monitor.runtime.readModel.listUpdates()).toHaveLength(updates);
+    await monitor.admin.write('UpdateResourceSync', {
+      id: 'hooked',
+      config: { webhook_enabled: true },
+    });
+  });
+
   it("opens no pending alert without pending_alert; a deleted sync's open alerts resolve", async () => {
     const quiet = await monitor.admin.write<{ _id: { $oid: string } }>('CreateResourceSync', {
       name: 'quiet',
