@@ -30,8 +30,8 @@ const BAD_STAGES: [string, ReturnType<typeof stages>, string[]][] = [
   ],
   [
     'a Komodo type Monitor lacks',
-    stages(['sync', ['RunSync', { sync: 'infra' }]]),
-    ["stage 'sync', execution 1", "Monitor does not run 'RunSync' yet"],
+    stages(['swarm', ['RemoveSwarmNodes', { swarm: 'infra', nodes: ['n1'] }]]),
+    ["stage 'swarm', execution 1", "Monitor does not run 'RemoveSwarmNodes' yet"],
   ],
   [
     'a param of the wrong type',

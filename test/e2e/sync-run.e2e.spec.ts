@@ -116,6 +116,33 @@ describe('running a sync', () => {
     expect((await web()).config).toMatchObject({ image: { params: { image: 'localhost/web:2' } } });
   });
 
+  it('applies only the resources picked, checked against the whole plan reviewed', async () => {
+    await monitor.admin.write('CreateResourceSync', {
+      name: 'pick',
+      config: {
+        file_contents:
+          '[[deployment]]\nname = "pick-a"\n\n[[deployment]]\nname = "pick-b"\n\n[[server]]\nname = "pick-s"\n[server.config]\naddress = "https://pick.local:8120"\n',
+      },
+    });
+    const reviewed = await refresh('pick');
+    const done = await run(monitor.admin, {
+      sync: 'pick',
+      resource_type: 'Deployment',
+      resources: ['pick-b'],
+      pending_hash: reviewed.info.pending_hash,
+    });
+    expect(done.success).toBe(true);
+    const model = monitor.runtime.readModel;
+    expect(model.resource('Deployment', 'pick-b')).toBeDefined();
+    expect(model.resource('Deployment', 'pick-a')).toBeUndefined();
+    expect(model.resource('Server', 'pick-s')).toBeUndefined();
+    const left = await sync('pick');
+    expect(left.info.resource_updates.map((u) => u.target.type).sort()).toEqual([
+      'Deployment',
+      'Server',
+    ]);
+  });
+
   it('is checked as the runner: a step they may not make fails, the rest applied', async () => {
     await monitor.admin.write('CreateResourceSync', {
       name: 'members',

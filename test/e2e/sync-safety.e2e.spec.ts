@@ -122,7 +122,7 @@ describe('a sync never deletes much unconfirmed', () => {
     expect(count()).toBe(COUNT);
     const confirmed = await runSync({ confirm_deletes: 30 });
     expect(confirmed.status).toBe(200);
-    await completed(monitor.admin, confirmed.body as Update, 60_000);
+    await completed(monitor.admin, confirmed.body as unknown as Update, 60_000);
     expect(count()).toBe(10);
   });
 });

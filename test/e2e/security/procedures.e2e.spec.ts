@@ -29,9 +29,9 @@ const BAD_INPUT: [string, object[], number, string][] = [
   ],
   [
     'a Komodo type Monitor lacks',
-    run('sync', 'RunSync', { sync: 'infra' }),
+    run('swarm', 'RemoveSwarmNodes', { swarm: 'infra', nodes: ['n1'] }),
     400,
-    "Monitor does not run 'RunSync' yet",
+    "Monitor does not run 'RemoveSwarmNodes' yet",
   ],
   [
     'bad params',

@@ -7,6 +7,7 @@ import {
   KIND_SPECS,
   resourceStream,
   type PlanStep,
+  type Resource,
   type SyncPlan,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
@@ -47,15 +48,16 @@ export class SyncRun {
 
   async run(params: RunSyncDto, meta: CommandMeta): Promise<WriteResult> {
     const sync = this.refreshes.sync(params.sync);
-    const only = { kind: params.resource_type, resources: params.resources };
-    const checked = accepted(await this.planner.plan(sync, () => undefined, only), params);
+    // pending_hash names the whole plan as reviewed; a pick of it is checked for its deletes.
+    const whole = reviewed(plannable(await this.planner.plan(sync, () => undefined)), params);
+    confirmed(await this.picked(sync, whole, params), params);
     const updateId = newId();
     const { id, position } = await this.runner.start({
       operation: 'RunSync',
       target: { type: 'ResourceSync', id: sync.id },
       meta: { ...meta, updateId },
       work: (ctx) =>
-        this.work(ctx, sync.id, checked.hash, params, { ...meta, causationId: updateId }),
+        this.work(ctx, sync.id, whole.hash, params, { ...meta, causationId: updateId }),
     });
     return { id, position };
   }
@@ -63,22 +65,18 @@ export class SyncRun {
   private async work(
     ctx: ExecutionContext,
     syncId: string,
-    reviewed: string,
+    checkedHash: string,
     params: RunSyncDto,
     meta: CommandMeta,
   ): Promise<void> {
     const sync = this.refreshes.sync(syncId);
     const planned = await this.refreshes.planIn(ctx, sync);
-    const only = { kind: params.resource_type, resources: params.resources };
-    const plan =
-      params.resource_type || params.resources
-        ? (await this.planner.plan(sync, () => undefined, only)).plan
-        : planned.plan;
-    if (!plan || plan.hash !== reviewed)
+    if (!planned.plan || planned.plan.hash !== checkedHash)
       throw new StageFailed(
         'plan',
         'the plan changed while the run waited: refresh, review and run again',
       );
+    const plan = await this.picked(sync, planned.plan, params);
     const origin = { type: 'ResourceSync', id: sync.id, commit: planned.read.commit?.hash };
     const acting: CommandMeta = { ...meta, via: 'sync', origin };
     const notApplied = await this.apply(ctx, plan, acting);
@@ -110,6 +108,17 @@ export class SyncRun {
     await this.refreshes.record(sync.id, await this.planner.plan(sync, () => undefined), meta);
     if (failures)
       throw new StageFailed('Sync Failed', `${failures} change(s) failed or were skipped`);
+  }
+
+  /** The part of the plan RunSync's `resource_type` and `resources` pick (all of it without). */
+  private async picked(
+    sync: Resource<'ResourceSync'>,
+    whole: SyncPlan,
+    { resource_type, resources }: RunSyncDto,
+  ): Promise<SyncPlan> {
+    if (!resource_type && !resources) return whole;
+    const only = { kind: resource_type, resources };
+    return plannable(await this.planner.plan(sync, () => undefined, only));
   }
 
   /** Each step in order, a failed one skipping its dependents; answers the keys that did not apply. */
@@ -177,26 +186,31 @@ export class SyncRun {
   }
 }
 
-/** The plan, if RunSync may apply it: no errors, the one reviewed, its deletes confirmed. */
-function accepted(planned: PlannedSync, params: RunSyncDto): SyncPlan {
-  if (!planned.plan) {
-    const errors = planned.problems.filter((p) => p.severity === 'error').map(formatProblem);
-    throw invalid(`the sync's files hold errors, so nothing is applied:\n${errors.join('\n')}`, {
-      field: 'sync',
-      problems: planned.problems,
-    });
-  }
-  const { plan } = planned;
+/** The plan, unless the files hold errors (then nothing is applied, every problem named). */
+function plannable(planned: PlannedSync): SyncPlan {
+  if (planned.plan) return planned.plan;
+  const errors = planned.problems.filter((p) => p.severity === 'error').map(formatProblem);
+  throw invalid(`the sync's files hold errors, so nothing is applied:\n${errors.join('\n')}`, {
+    field: 'sync',
+    problems: planned.problems,
+  });
+}
+
+/** The plan, if it is the one reviewed (`pending_hash`, when given). */
+function reviewed(plan: SyncPlan, params: RunSyncDto): SyncPlan {
   if (params.pending_hash && params.pending_hash !== plan.hash)
     throw conflict(
       `the plan is no longer the one reviewed (pending_hash ${params.pending_hash.slice(0, 12)}, now ${plan.hash.slice(0, 12)}): refresh and review it again`,
       { field: 'pending_hash', pending_hash: plan.hash },
     );
-  const { guard } = plan;
+  return plan;
+}
+
+/** Refuses a large delete not repeated back as `confirm_deletes`. */
+function confirmed({ guard }: SyncPlan, params: RunSyncDto): void {
   if (guard.needsConfirm && params.confirm_deletes !== guard.deletes)
     throw invalid(
       `this run deletes ${guard.deletes} of the ${guard.scope} resources, variables and groups in the sync's scope: give confirm_deletes = ${guard.deletes} to apply it`,
       { field: 'confirm_deletes', deletes: guard.deletes },
     );
-  return plan;
 }

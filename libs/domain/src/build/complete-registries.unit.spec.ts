@@ -13,7 +13,9 @@ describe("a Build write's registry items", () => {
 
   it("take Komodo's defaults for the fields an item leaves out", () => {
     const [event] = create([{ domain: 'ghcr.io' }, { account: 'ci', organization: 'acme' }]);
-    expect((event.data as { config: { image_registry: unknown } }).config.image_registry).toEqual([
+    expect(
+      (event.data as unknown as { config: { image_registry: unknown } }).config.image_registry,
+    ).toEqual([
       { domain: 'ghcr.io', account: '', organization: '' },
       { domain: '', account: 'ci', organization: 'acme' },
     ]);
