@@ -9,4 +9,3 @@ export type { SyncEntryKind } from './blocks';
 export { rewriteSyncFile, type SyncFileChange } from './rewrite';
 export { placeResources, type FileChanges } from './place';
 export { writeSyncFiles } from './write-files';
-export { commitChanges } from './commit-changes';

@@ -2,12 +2,15 @@ import { parse } from 'smol-toml';
 import type { ResourceKind } from '../../kinds';
 import { KIND_SPECS, type ConfigOf } from '../../resources/configs/registry';
 import type { Resource } from '../../resources/lifecycle/state';
+import type { Variable } from '../../variables/variable';
 import type { DeclaredResource, DeclaredSet } from '../declared';
-import { commitChanges } from './commit-changes';
 import type { ExportNames } from './config-view';
+import { renderResourceToml } from './render-resource';
+import { renderVariableToml } from './render-variable';
+import type { SyncFileChange } from './rewrite';
 import { writeSyncFiles } from './write-files';
 
-/** CommitSync, end to end in the domain: the state as it is now, written into the sync's files. */
+/** CommitSync's writing, in the domain: the state as it is now, written into the sync's files. */
 
 const names: ExportNames = { resource: (_k, id) => id, tag: (id) => id, user: (id) => id };
 
@@ -66,7 +69,32 @@ const DECLARED: DeclaredSet = {
   userGroups: [],
 };
 
-describe('commitChanges, then writeSyncFiles', () => {
+/** What CommitSync asks for (apps/sync decides it): every entry as it is, the gone ones deleted. */
+function changesFor(now: { resources: Resource[]; variables: Variable[] }): SyncFileChange[] {
+  const meta = (r: Resource) =>
+    DECLARED.resources.find((d) => d.kind === r.kind && d.name === r.name);
+  const declaredHere = (kind: string, name: string) =>
+    DECLARED.resources.some((d) => d.kind === kind && d.name === name) ||
+    (kind === 'Variable' && DECLARED.variables.some((v) => v.name === name));
+  const written: SyncFileChange[] = [
+    ...now.resources.map((r) => ({
+      kind: r.kind,
+      name: r.name,
+      toml: renderResourceToml(r, names, meta(r)),
+    })),
+    ...now.variables.map((v) => ({
+      kind: 'Variable' as const,
+      name: v.name,
+      toml: renderVariableToml(v),
+    })),
+  ].map((c) => ({ ...c, action: declaredHere(c.kind, c.name) ? 'update' : 'create' }));
+  const gone = DECLARED.resources
+    .filter((d) => !now.resources.some((r) => r.kind === d.kind && r.name === d.name))
+    .map((d): SyncFileChange => ({ action: 'delete', kind: d.kind, name: d.name }));
+  return [...written, ...gone];
+}
+
+describe('writeSyncFiles, as CommitSync uses it', () => {
   it('writes each change into the file it came from, keeping the rest of each file', () => {
     const now = {
       resources: [
@@ -76,7 +104,7 @@ describe('commitChanges, then writeSyncFiles', () => {
       ],
       variables: [{ name: 'DOMAIN', value: 'example.com', description: '', isSecret: false }],
     };
-    const written = writeSyncFiles(FILES, DECLARED, commitChanges(now, DECLARED, names));
+    const written = writeSyncFiles(FILES, DECLARED, changesFor(now));
     expect(written.map((f) => f.path)).toEqual(['servers.toml', 'apps.toml', 'vars.toml']);
     const [servers, apps, vars] = written.map((f) => f.contents);
     expect(servers).toBe(
@@ -107,6 +135,6 @@ describe('commitChanges, then writeSyncFiles', () => {
       variables: [{ name: 'DOMAIN', value: 'example.org', description: '', isSecret: false }],
     };
     // vars.toml leaves out is_secret = false: it reads the same.
-    expect(writeSyncFiles(FILES, DECLARED, commitChanges(now, DECLARED, names))).toEqual([]);
+    expect(writeSyncFiles(FILES, DECLARED, changesFor(now))).toEqual([]);
   });
 });
