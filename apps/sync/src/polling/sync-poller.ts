@@ -16,7 +16,7 @@ import { SyncRefresh } from '../refresh/sync-refresh';
 import { claimPoll } from './poll-claims';
 
 /** A sync whose files can change without Monitor: in git, or in its host folder. */
-export function isPolled(sync: Resource<'ResourceSync'>): boolean {
+function isPolled(sync: Resource<'ResourceSync'>): boolean {
   const { files_on_host, linked_repo, repo } = sync.config;
   return files_on_host || linked_repo !== '' || repo.trim() !== '';
 }
