@@ -182,7 +182,7 @@ describe('web UI: ResourceSyncs', () => {
   );
 
   it(
-    'shows a broken file at file:line:field, with nothing to run',
+    'shows a broken file at file:line:field, with nothing to run; fixed in its editor, the plan follows',
     async () => {
       const broken = await admin.write<Named>('CreateResourceSync', {
         name: 'broken',
@@ -200,6 +200,44 @@ describe('web UI: ResourceSyncs', () => {
       expect(await summary().textContent()).toBe('No plan: the files hold errors.');
       expect(await button('Run Sync').isDisabled()).toBe(true);
       expect((await admin.call('read', 'GetDeployment', { deployment: 'x' })).status).toBe(404);
+
+      // The UI file, fixed where it is shown: written, and planned again.
+      await button('Edit file').click();
+      const editor = page.getByLabel('contents of database file');
+      await editor.fill('[[deployment]]\nname = "x"\n[deployment.config]\nports = "8080:80"\n');
+      await button('Write file').click();
+      await change('Deployment:x').waitFor({ timeout: 30_000 });
+      await problem.waitFor({ state: 'detached' });
+      expect(await summary().textContent()).toBe('1 to create');
+      const saved = await admin.read<Named>('GetResourceSync', { sync: 'broken' });
+      expect(saved.config.file_contents).toContain('ports = "8080:80"');
+    },
+    SLOW,
+  );
+
+  it(
+    "commits what exists into a managed sync's file: the plan empties, the file says what exists",
+    async () => {
+      const managed = await admin.write<Named>('CreateResourceSync', {
+        name: 'mirror',
+        config: {
+          managed: true,
+          file_contents:
+            '[[server]]\nname = "edge"\n[server.config]\naddress = "https://moved:8120"\n',
+        },
+      });
+      await page.goto(`${monitor.url}/resource-syncs/${managed._id.$oid}`);
+      await button('Refresh').click();
+      const edge = change('Server:edge');
+      await edge.waitFor();
+      expect(await edge.getAttribute('data-action')).toBe('Update');
+
+      await button('Commit').click();
+      await button('Yes, commit').click();
+      await page.getByText('Nothing to change', { exact: false }).waitFor({ timeout: 30_000 });
+      const file = page.locator('[data-file="database file"] pre');
+      await file.filter({ hasText: 'https://edge.local:8120' }).waitFor();
+      expect(await file.textContent()).not.toContain('https://moved:8120');
     },
     SLOW,
   );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DeleteResourceDto, GetPermissionDto, ListResourcesDto } from '@monitor/contracts';
+import type { ResourceSyncConfig } from '@monitor/domain';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { reasonOf, resourcePath, stateOf, type KindSpec } from '../kinds';
@@ -227,7 +228,9 @@ export function ResourcePage({ spec, id }: { spec: KindSpec; id: string }) {
           <SyncPlanTab
             id={target}
             info={current.info as SyncInfoView}
+            config={current.config as Partial<ResourceSyncConfig>}
             canExecute={allows(level, 'Execute')}
+            canWrite={allows(level, 'Write')}
           />
         </Suspense>
       )}

@@ -1,15 +1,28 @@
+import { useState } from 'react';
 import type { SyncFileContents } from '@monitor/domain';
+import { ErrorNote } from '../components/error-note';
+
+type SyncFilesWrite = (file: SyncFileContents) => Promise<unknown>;
 
 const pathOf = (file: SyncFileContents) =>
   file.resource_path ? `${file.resource_path}/${file.path}` : file.path;
 
-/** The files the last refresh read (Komodo's `remote_contents`), and those it could not. */
-export function SyncFiles(props: { contents: SyncFileContents[]; errors: SyncFileContents[] }) {
-  const { contents, errors } = props;
-  if (!contents.length && !errors.length) return null;
+/**
+ * The sync's files (a UI sync's `file_contents`, or those the last refresh read) and those that
+ * could not be read; with Write on the sync, each file is edited here and written where it is
+ * kept (WriteSyncFileContents: the host folder, a commit on the branch, or the UI contents).
+ */
+export function SyncFiles(props: {
+  files: SyncFileContents[];
+  errors: SyncFileContents[];
+  /** Writes one file; absent without Write on the sync. */
+  write?: SyncFilesWrite;
+}) {
+  const { files, errors, write } = props;
+  if (!files.length && !errors.length) return null;
   return (
-    <section aria-label="Files read">
-      <h2>Files read</h2>
+    <section aria-label="Files">
+      <h2>Files</h2>
       {errors.length > 0 && (
         <ul className="error-note" aria-label="Files not read">
           {errors.map((file, i) => (
@@ -19,14 +32,70 @@ export function SyncFiles(props: { contents: SyncFileContents[]; errors: SyncFil
           ))}
         </ul>
       )}
-      {contents.map((file) => (
-        <details key={pathOf(file)} data-file={pathOf(file)}>
-          <summary>
-            <code>{pathOf(file)}</code>
-          </summary>
-          <pre>{file.contents}</pre>
-        </details>
+      {files.map((file) => (
+        <SyncFile key={pathOf(file)} file={file} write={write} />
       ))}
     </section>
+  );
+}
+
+/** One file, folded when there are several; its editor opened on demand. */
+function SyncFile({ file, write }: { file: SyncFileContents; write?: SyncFilesWrite }) {
+  const [draft, setDraft] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const save = async () => {
+    if (!write || draft === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await write({ ...file, contents: draft });
+      setDraft(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details open data-file={pathOf(file)}>
+      <summary>
+        <code>{pathOf(file)}</code>
+      </summary>
+      {draft === undefined ? (
+        <>
+          <pre>{file.contents || '(empty)'}</pre>
+          {write && (
+            <button type="button" onClick={() => setDraft(file.contents)}>
+              Edit file
+            </button>
+          )}
+        </>
+      ) : (
+        <div className="stacked">
+          <textarea
+            aria-label={`contents of ${pathOf(file)}`}
+            value={draft}
+            rows={Math.min(30, Math.max(8, draft.split('\n').length + 1))}
+            spellCheck={false}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <ErrorNote error={error} />
+          <div className="buttons">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || draft === file.contents}
+              onClick={() => void save()}
+            >
+              {busy ? 'Writing…' : 'Write file'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setDraft(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </details>
   );
 }

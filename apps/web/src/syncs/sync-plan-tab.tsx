@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunSyncDto } from '@monitor/contracts';
-import type { ResourceKind } from '@monitor/domain';
+import type { ResourceKind, ResourceSyncConfig, SyncFileContents } from '@monitor/domain';
 import { useSession } from '../api/session';
 import { ActionButton } from '../components/confirm-button';
 import { Time } from '../components/time';
@@ -18,6 +18,7 @@ import {
   type SyncInfoView,
 } from './sync-plan';
 import { SyncFiles } from './sync-files';
+import { commitOffer, filesShown } from './sync-source';
 
 interface Started {
   id: string;
@@ -29,6 +30,12 @@ function updateIdOf(answer: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+const COMMIT_QUESTION = {
+  fresh: "Write everything in the sync's scope, as it exists now, into its first file?",
+  managed:
+    "Write what exists back into the sync's files? Each entry the plan would change is written as it exists now, undeclared ones are added, declared ones that no longer exist are removed, each in its own file with every other line kept: the plan empties.",
+};
+
 const short = (hash?: string) => (hash ? hash.slice(0, 8) : undefined);
 
 /**
@@ -36,8 +43,14 @@ const short = (hash?: string) => (hash ? hash.slice(0, 8) : undefined);
  * field (or as TOML), the deploys and the files read; Refresh and Run (the plan shown, by its
  * hash), or one resource's change alone. Executions answer their Update at once, followed live.
  */
-export function SyncPlanTab(props: { id: string; info: SyncInfoView; canExecute: boolean }) {
-  const { id, info, canExecute } = props;
+export function SyncPlanTab(props: {
+  id: string;
+  info: SyncInfoView;
+  config: Partial<ResourceSyncConfig>;
+  canExecute: boolean;
+  canWrite: boolean;
+}) {
+  const { id, info, config, canExecute, canWrite } = props;
   const { api } = useSession();
   const [started, setStarted] = useState<Started>();
   const changes = planChanges(info);
@@ -52,10 +65,23 @@ export function SyncPlanTab(props: { id: string; info: SyncInfoView; canExecute:
     api.execute('RefreshResourceSyncPending', { sync: id }).then(follow('Refresh'));
   const run = (params: Omit<RunSyncDto, 'sync'>) =>
     api.execute('RunSync', { sync: id, ...params }).then(follow('Run Sync'));
+  const commit = () => api.execute('CommitSync', { sync: id }).then(follow('Commit'));
+  const writeFile = (file: SyncFileContents) =>
+    api
+      .write('WriteSyncFileContents', {
+        sync: id,
+        resource_path: file.resource_path,
+        file_path: file.path,
+        contents: file.contents,
+      })
+      .then(follow('Write file'));
+  const committing = canWrite ? commitOffer(config, changes.length > 0) : undefined;
   const applyOnly = (change: PlanChange) =>
     run({
       resource_type: change.kind as ResourceKind,
       resources: [change.id ?? change.name],
+      // The whole plan as shown: a plan that changed since is refused, as for Run.
+      pending_hash: info.pending_hash,
       // Picked alone, a delete is all of its run's scope: the user just confirmed this one.
       ...(change.action === 'Delete' ? { confirm_deletes: 1 } : {}),
     });
@@ -86,9 +112,9 @@ export function SyncPlanTab(props: { id: string; info: SyncInfoView; canExecute:
           )}
         </dd>
       </dl>
-      {canExecute && (
-        <div className="executions" aria-label="Sync">
-          <ActionButton label="Refresh" action={refresh} />
+      <div className="executions" aria-label="Sync">
+        {canExecute && <ActionButton label="Refresh" action={refresh} />}
+        {canExecute && (
           <RunSyncButton
             summary={summary}
             pendingHash={info.pending_hash ?? ''}
@@ -96,11 +122,12 @@ export function SyncPlanTab(props: { id: string; info: SyncInfoView; canExecute:
             unavailable={canRun(info) ? undefined : 'Nothing to apply: refresh, or fix the files'}
             run={run}
           />
-          {started && (
-            <Link to={`/updates/${started.id}`}>Follow {started.label} as it runs →</Link>
-          )}
-        </div>
-      )}
+        )}
+        {committing && (
+          <ActionButton label="Commit" confirm={COMMIT_QUESTION[committing]} action={commit} />
+        )}
+        {started && <Link to={`/updates/${started.id}`}>Follow {started.label} as it runs →</Link>}
+      </div>
       <PlanNotes info={info} />
       <h2>Plan</h2>
       <p className="muted" data-summary>
@@ -138,7 +165,11 @@ export function SyncPlanTab(props: { id: string; info: SyncInfoView; canExecute:
           </ul>
         </section>
       )}
-      <SyncFiles contents={info.remote_contents ?? []} errors={info.remote_errors ?? []} />
+      <SyncFiles
+        files={filesShown(config, info.remote_contents ?? [])}
+        errors={info.remote_errors ?? []}
+        write={canWrite ? writeFile : undefined}
+      />
     </div>
   );
 }
