@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRemote } from '@monitor/git-remote';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
@@ -265,5 +265,20 @@ describe('committing a sync: the current state written back into its files', () 
     );
     expect(sync.config.file_contents).toBe(contents);
     expect(sync.info.resource_updates).toHaveLength(1);
+  });
+
+  it('never writes over a file it refused to read (too large): 400, the file as it was', async () => {
+    await monitor.admin.write('CreateResourceSync', {
+      name: 'big',
+      config: { files_on_host: true, resource_path: ['big.toml'], managed: true },
+    });
+    const folder = join(monitor.dataDir, 'syncs', 'big');
+    mkdirSync(folder, { recursive: true });
+    const big = `# ${'x'.repeat(600 * 1024)}\n`;
+    writeFileSync(join(folder, 'big.toml'), big);
+    const refused = await monitor.admin.call('write', 'CommitSync', { sync: 'big' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/big\.toml:0:resource_path: is larger than/);
+    expect(readFileSync(join(folder, 'big.toml'), 'utf8')).toBe(big);
   });
 });

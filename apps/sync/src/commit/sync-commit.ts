@@ -5,6 +5,7 @@ import {
   writeSyncFiles,
   type Resource,
   type SyncFile,
+  type SyncProblem,
 } from '@monitor/domain';
 import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
@@ -67,9 +68,11 @@ export class SyncCommit {
     await this.writer.ready(sync);
     const planned = await this.planner.plan(sync, () => undefined);
     const { read } = planned;
-    const fresh = read.files.length === 0;
-    // A file that does not exist yet is made (its problem is only that it is missing).
-    const problems = fresh ? planned.problems.filter((p) => p.line > 0) : planned.problems;
+    // Nothing read only because nothing is there yet: the first file is made. A file refused
+    // (too large, a link) is never written over.
+    const fresh =
+      read.files.length === 0 && planned.problems.every((p) => !isError(p) || missing(p));
+    const problems = fresh ? [] : planned.problems;
     // A sync with no file yet declares nothing: no entry of it differs, every one is added.
     const plan = fresh ? NOTHING_DECLARED : planned.plan;
     if (hasErrors(problems) || !plan)
@@ -145,6 +148,12 @@ export class SyncCommit {
     });
   }
 }
+
+const isError = (problem: SyncProblem) => problem.severity === 'error';
+
+/** What SyncFiles says of a path with nothing there (host folder, or repository). */
+const missing = (problem: SyncProblem) =>
+  problem.line === 0 && /^(does not exist|no file '.*' in the repository)/.test(problem.message);
 
 /** Komodo commits only to a managed sync, or to a fresh UI one (nothing in it yet). */
 function refuseUnmanaged(sync: Resource<'ResourceSync'>): void {
