@@ -238,6 +238,14 @@ describe('web UI: ResourceSyncs', () => {
       const file = page.locator('[data-file="database file"] pre');
       await file.filter({ hasText: 'https://edge.local:8120' }).waitFor();
       expect(await file.textContent()).not.toContain('https://moved:8120');
+
+      // Its webhooks, on the Config tab, are the gateway's routes (unsigned: refused, not unknown).
+      await page.getByRole('tab', { name: 'Config' }).click();
+      for (const action of ['refresh', 'sync']) {
+        const url = await page.locator(`[data-webhook="${action}"]`).textContent();
+        expect(url).toBe(`${monitor.url}/listener/github/sync/${managed._id.$oid}/${action}`);
+        expect((await fetch(url!, { method: 'POST', body: '{}' })).status).not.toBe(404);
+      }
     },
     SLOW,
   );

@@ -6,7 +6,11 @@ const ACTIONS: Partial<Record<ResourceKind, readonly (string | undefined)[]>> = 
   Stack: ['refresh', 'deploy'],
   Repo: ['clone', 'pull', 'build'],
   Build: [undefined],
+  ResourceSync: ['refresh', 'sync'],
 };
+
+/** The kind's segment in the route, where it is not the kind's name in lower case. */
+const SEGMENTS: Partial<Record<ResourceKind, string>> = { ResourceSync: 'sync' };
 
 const PROVIDERS = ['github', 'gitlab'] as const;
 
@@ -22,7 +26,7 @@ export function WebhookUrls({ kind, id }: { kind: ResourceKind; id: string }) {
   const [provider, setProvider] = useState<(typeof PROVIDERS)[number]>('github');
   const actions = ACTIONS[kind];
   if (!actions) return null;
-  const base = `${window.location.origin}/listener/${provider}/${kind.toLowerCase()}/${id}`;
+  const base = `${window.location.origin}/listener/${provider}/${SEGMENTS[kind] ?? kind.toLowerCase()}/${id}`;
   return (
     <section className="webhooks" aria-label="Webhooks">
       <h2>
