@@ -281,4 +281,30 @@ describe('committing a sync: the current state written back into its files', () 
     expect(JSON.stringify(refused.body)).toMatch(/big\.toml:0:resource_path: is larger than/);
     expect(readFileSync(join(folder, 'big.toml'), 'utf8')).toBe(big);
   });
+
+  it('a git sync pinned to a commit, or with no branch, is refused (400) before anything is read or written', async () => {
+    const { hash } = (await files()).commit;
+    for (const [config, says] of [
+      [{ commit: hash }, /pinned commit/],
+      [{ branch: '' }, /names no branch/],
+    ] as const) {
+      await monitor.admin.write('UpdateResourceSync', { id: 'setup', config });
+      for (const [request, params] of [
+        ['CommitSync', { sync: 'setup' }],
+        [
+          'WriteSyncFileContents',
+          { sync: 'setup', resource_path: 'sync', file_path: 'x.toml', contents: '' },
+        ],
+      ] as const) {
+        const refused = await monitor.admin.call('write', request, params);
+        expect([request, refused.status]).toEqual([request, 400]);
+        expect(JSON.stringify(refused.body)).toMatch(says);
+      }
+      await monitor.admin.write('UpdateResourceSync', {
+        id: 'setup',
+        config: { commit: '', branch: 'main' },
+      });
+    }
+    expect((await files()).commit.hash).toBe(hash);
+  });
 });

@@ -54,7 +54,7 @@ export class SyncWriter {
 
   /**
    * Before anything is read or written: a host sync's folder is made (a fresh sync has none
-   * yet); a git sync pinned to a commit has no branch to write to.
+   * yet); a git sync pinned to a commit, or naming no branch, has no branch to write to.
    */
   async ready(sync: Resource<'ResourceSync'>): Promise<void> {
     if (originOf(sync.config) === 'host') await mkdir(this.files.folder(sync), { recursive: true });
@@ -65,6 +65,10 @@ export class SyncWriter {
         `the sync reads the pinned commit ${remote.commit}: clear commit to write to its branch`,
         { field: 'sync' },
       );
+    if (remote && !remote.branch)
+      throw invalid(`the sync's repository ${remote.label} names no branch to commit to`, {
+        field: 'sync',
+      });
   }
 
   /** Refused (400) before the Update starts: a host path leading out of the sync's folder. */
