@@ -166,6 +166,15 @@ describe('web UI: ResourceSyncs', () => {
       const answer = await admin.call('read', 'GetDeployment', { deployment: 'web' });
       expect(answer.status).toBe(404);
 
+      // Files declaring nothing (an emptied file) delete nothing: the deletes are withheld.
+      await setFiles(infra, '# everything moved elsewhere\n');
+      await button('Refresh').click();
+      const withheld = page.locator('[data-guard="withheld"]');
+      await withheld.waitFor();
+      expect(await withheld.textContent()).toContain('1 delete withheld');
+      expect(await summary().textContent()).toMatch(/^Nothing to change/);
+      expect(await button('Run Sync').isDisabled()).toBe(true);
+
       // Two changes pending; only the server's is applied.
       await setFiles(infra, `${FILES('localhost/web:4')}\n[[server]]\nname = "spare"\n`);
       await button('Refresh').click();

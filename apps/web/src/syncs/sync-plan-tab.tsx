@@ -11,6 +11,7 @@ import { RunSyncButton } from './run-sync-button';
 import {
   canRun,
   deletesToConfirm,
+  describeDeploy,
   groupPlan,
   planChanges,
   planSummary,
@@ -153,13 +154,7 @@ export function SyncPlanTab(props: {
           <ul>
             {deploys.map((d) => (
               <li key={`${d.target.type}:${d.target.id}`} data-deploy={d.target.id}>
-                {d.target.type} <strong>{d.target.id}</strong>: {d.reason}
-                {d.after.length > 0 && (
-                  <span className="muted">
-                    {' '}
-                    (after {d.after.map((a) => `${a.type} ${a.id}`).join(', ')})
-                  </span>
-                )}
+                {describeDeploy(d)}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type {
   ChangeAction,
+  DeployTarget,
   FieldDiff,
   PlanDiffData,
   PlanResourceDiff,
@@ -197,4 +198,11 @@ export function canRun(info: SyncInfoView): boolean {
 export function deletesToConfirm(info: SyncInfoView): number | undefined {
   const guard = info.pending_delete_guard;
   return guard?.needsConfirm ? guard.deletes : undefined;
+}
+
+/** A deploy the run makes after its changes: "Deployment web: reason (after Stack db)". */
+export function describeDeploy(deploy: DeployTarget): string {
+  const { target, reason, after } = deploy;
+  const waits = after.length ? ` (after ${after.map((a) => `${a.type} ${a.id}`).join(', ')})` : '';
+  return `${target.type} ${target.id}: ${reason}${waits}`;
 }

@@ -2,6 +2,7 @@ import type { SyncProblem } from '@monitor/domain';
 import {
   canRun,
   deletesToConfirm,
+  describeDeploy,
   groupPlan,
   nameInToml,
   planChanges,
@@ -182,5 +183,24 @@ describe('the sync page: running', () => {
       deletesToConfirm({ pending_delete_guard: { ...guard, deletes: 1, needsConfirm: false } }),
     ).toBeUndefined();
     expect(deletesToConfirm({})).toBeUndefined();
+  });
+});
+
+describe('the sync page: deploys', () => {
+  it('names each target, why it deploys, and what it waits for', () => {
+    const web = { type: 'Deployment' as const, id: 'web' };
+    expect(describeDeploy({ target: web, reason: 'created by the sync', after: [] })).toBe(
+      'Deployment web: created by the sync',
+    );
+    expect(
+      describeDeploy({
+        target: web,
+        reason: 'config.image changed',
+        after: [
+          { type: 'Stack', id: 'db' },
+          { type: 'Deployment', id: 'cache' },
+        ],
+      }),
+    ).toBe('Deployment web: config.image changed (after Stack db, Deployment cache)');
   });
 });
