@@ -16,8 +16,9 @@ import {
   type Subscription,
 } from '../../port';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+import { RecentRows } from './recent-rows';
 import { openEventDatabase, type SqliteDurability } from './sqlite-database';
-import { decodeRow } from './sqlite-rows';
+import { decodeRow, type EventRow } from './sqlite-rows';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
@@ -55,6 +56,8 @@ export class SqliteEventStore implements EventStore {
     events: PreparedEvent[],
   ) => AppendResult;
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  /** What subscriptions woken by this store's appends read, rather than the file. */
+  private readonly recent = new RecentRows();
   private readonly poller: NodeJS.Timeout | undefined;
   private checkpointStore: SqliteCheckpointStore | undefined;
 
@@ -81,6 +84,7 @@ export class SqliteEventStore implements EventStore {
     const prepared = events.map(prepareEvent);
     try {
       const result = this.appendTransaction(stream, expected, prepared);
+      this.recent.add(appendedRows(stream, prepared, result));
       this.wakeSubscriptions();
       return result;
     } catch (error) {
@@ -107,7 +111,11 @@ export class SqliteEventStore implements EventStore {
   subscribeAll(afterPosition: number, handler: EventHandler): Subscription {
     this.assertOpen();
     const subscription = new CatchUpSubscription(
-      (after, limit) => this.readAll(after, limit),
+      async (after, limit) => {
+        this.assertOpen();
+        const rows = this.recent.after(after, limit) ?? this.statements.readAll.all(after, limit);
+        return rows.map(decodeRow);
+      },
       afterPosition,
       handler,
       SUBSCRIPTION_PAGE,
@@ -132,6 +140,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.db.open) return;
     clearInterval(this.poller);
+    this.recent.clear();
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
@@ -193,6 +202,21 @@ function isUniqueViolation(error: unknown): boolean {
     error !== null &&
     (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
   );
+}
+
+/** The rows an append has just inserted, as a query would read them. */
+function appendedRows(stream: string, events: PreparedEvent[], result: AppendResult): EventRow[] {
+  const first = 1 - events.length;
+  return events.map((e, i) => [
+    result.position + first + i,
+    e.id,
+    stream,
+    result.revision + first + i,
+    e.type,
+    e.data,
+    e.metadata,
+    e.schemaVersion,
+  ]);
 }
 
 function prepareEvent(event: NewEvent): PreparedEvent {

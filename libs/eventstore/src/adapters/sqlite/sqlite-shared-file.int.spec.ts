@@ -41,4 +41,21 @@ describe('SqliteEventStore shared by two connections', () => {
     await subscription.close();
     expect(seen.map((event) => event.id)).toEqual(events.map((event) => event.id));
   });
+
+  it("delivers its own appends and the other connection's in between, in order, none twice", async () => {
+    const seen: StoredEvent[] = [];
+    const subscription = one.subscribeAll(0, (event) => {
+      seen.push(event);
+    });
+    for (let i = 0; i < 6; i++) {
+      const writer = i % 3 === 1 ? two : one;
+      await writer.append(`s${i}`, newEvents(2), 'no_stream');
+    }
+    await eventually(() => seen.length === 12, 'every append delivered');
+    await subscription.close();
+    expect(seen.map((event) => event.position)).toEqual(
+      (await one.readAll(0)).map((event) => event.position),
+    );
+    expect(new Set(seen.map((event) => event.id)).size).toBe(12);
+  });
 });

@@ -1,0 +1,39 @@
+import { RecentRows } from './recent-rows';
+import type { EventRow } from './sqlite-rows';
+
+const row = (position: number): EventRow => [position, `e${position}`, 's', 0, 't', '{}', '{}', 1];
+const positions = (rows: EventRow[] | undefined) => rows?.map((r) => r[0]);
+
+describe('the rows a SQLite store appended last', () => {
+  it('answers the rows after a position it holds, up to a limit', () => {
+    const recent = new RecentRows();
+    recent.add([row(5), row(6)]);
+    recent.add([row(7)]);
+    expect(positions(recent.after(4, 2000))).toEqual([5, 6, 7]);
+    expect(positions(recent.after(5, 1))).toEqual([6]);
+    expect(positions(recent.after(6, -1))).toEqual([7]);
+  });
+
+  it('leaves to a query what it does not hold: before its first row, or after its last', () => {
+    const recent = new RecentRows();
+    expect(recent.after(0, 10)).toBeUndefined();
+    recent.add([row(5), row(6)]);
+    expect(recent.after(3, 10)).toBeUndefined();
+    expect(recent.after(6, 10)).toBeUndefined();
+  });
+
+  it('forgets all it held once another writer has left a gap', () => {
+    const recent = new RecentRows();
+    recent.add([row(5), row(6)]);
+    recent.add([row(8)]);
+    expect(recent.after(6, 10)).toBeUndefined();
+    expect(positions(recent.after(7, 10))).toEqual([8]);
+  });
+
+  it('holds a bounded number of rows, the last ones', () => {
+    const recent = new RecentRows();
+    for (let p = 1; p <= 10_000; p++) recent.add([row(p)]);
+    expect(recent.after(1, 10)).toBeUndefined();
+    expect(positions(recent.after(9_998, 10))).toEqual([9_999, 10_000]);
+  });
+});
