@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SyncFileContents } from '@monitor/domain';
 import { ErrorNote } from '../components/error-note';
+import { unfolded } from './sync-source';
 
 type SyncFilesWrite = (file: SyncFileContents) => Promise<unknown>;
 
@@ -33,14 +34,15 @@ export function SyncFiles(props: {
         </ul>
       )}
       {files.map((file) => (
-        <SyncFile key={pathOf(file)} file={file} write={write} />
+        <SyncFile key={pathOf(file)} file={file} open={unfolded(files.length)} write={write} />
       ))}
     </section>
   );
 }
 
-/** One file, folded when there are several; its editor opened on demand. */
-function SyncFile({ file, write }: { file: SyncFileContents; write?: SyncFilesWrite }) {
+/** One file, its editor opened on demand. */
+function SyncFile(props: { file: SyncFileContents; open: boolean; write?: SyncFilesWrite }) {
+  const { file, open, write } = props;
   const [draft, setDraft] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -58,7 +60,7 @@ function SyncFile({ file, write }: { file: SyncFileContents; write?: SyncFilesWr
     }
   };
   return (
-    <details open data-file={pathOf(file)}>
+    <details open={open} data-file={pathOf(file)}>
       <summary>
         <code>{pathOf(file)}</code>
       </summary>

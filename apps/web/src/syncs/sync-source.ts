@@ -43,3 +43,6 @@ export function commitOffer(
   if (fresh) return 'fresh';
   return config.managed && planHasChanges ? 'managed' : undefined;
 }
+
+/** Files are shown unfolded when there are one or two; three or more start folded (as Komodo's page). */
+export const unfolded = (fileCount: number): boolean => fileCount < 3;

@@ -1,4 +1,4 @@
-import { commitOffer, filesShown, syncOrigin, UI_FILE } from './sync-source';
+import { commitOffer, filesShown, syncOrigin, UI_FILE, unfolded } from './sync-source';
 
 const READ = [
   { resource_path: '', path: 'sync/servers.toml', contents: '[[server]]\nname = "a"\n' },
@@ -21,6 +21,10 @@ describe('the sync page: where the files are', () => {
       { resource_path: '', path: UI_FILE, contents: 'x = 1' },
     ]);
     expect(filesShown({}, [])).toEqual([{ resource_path: '', path: UI_FILE, contents: '' }]);
+  });
+
+  it('shows one or two files unfolded, three or more folded', () => {
+    expect([1, 2, 3, 10].map(unfolded)).toEqual([true, true, false, false]);
   });
 
   it('given a git or host sync, then the files the last refresh read', () => {
