@@ -12,54 +12,58 @@ export interface Scanned {
   endsIn: 'code' | 'string' | 'comment';
 }
 
+type State = 'code' | 'line' | 'block' | "'" | '"' | '`';
+
+/** In each state, what may end it: the reading jumps from one of these to the next. */
+const STOP: Readonly<Record<State, RegExp>> = {
+  code: /\/[/*]|['"`]/g,
+  line: /\n/g,
+  block: /\*\//g,
+  "'": /[\\'\n]/g,
+  '"': /[\\"\n]/g,
+  '`': /[\\`]/g,
+};
+
+/** Blanked text keeps its line breaks, so offsets and lines stay where they were. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
 export function scan(text: string): Scanned {
-  const code: string[] = [];
-  const bare: string[] = [];
-  let state: 'code' | 'line' | 'block' | "'" | '"' | '`' = 'code';
-  const keep = (c: string, inBare = c) => {
-    code.push(c);
-    bare.push(inBare);
-  };
-  // Blanked characters keep line breaks, so offsets and lines stay where they were.
-  const blank = (c: string) => keep(c === '\n' ? c : ' ', c === '\n' ? c : ' ');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (state === 'code') {
-      if (c === '/' && next === '/') state = 'line';
-      else if (c === '/' && next === '*') state = 'block';
-      else if (c === "'" || c === '"' || c === '`') state = c;
-      if (state === 'line' || state === 'block') {
-        blank(c);
-        blank(next);
-        i++;
-      } else keep(c);
-    } else if (state === 'line') {
-      if (c === '\n') state = 'code';
-      blank(c);
+  let code = '';
+  let bare = '';
+  let state: State = 'code';
+  let at = 0;
+  while (at < text.length) {
+    const stop: RegExp = STOP[state];
+    stop.lastIndex = at;
+    const found: RegExpExecArray | null = stop.exec(text);
+    const run = text.slice(at, found ? found.index : text.length);
+    const inComment = state === 'line' || state === 'block';
+    code += inComment ? blank(run) : run;
+    bare += state === 'code' ? run : blank(run);
+    if (!found) break;
+    const token: string = found[0] === '\\' ? text.slice(found.index, found.index + 2) : found[0];
+    at = found.index + token.length;
+    if (state === 'code' && (token === '//' || token === '/*')) {
+      code += '  ';
+      bare += '  ';
+      state = token === '//' ? 'line' : 'block';
     } else if (state === 'block') {
-      if (c === '*' && next === '/') {
-        blank(c);
-        blank(next);
-        i++;
-        state = 'code';
-      } else blank(c);
-    } else if (c === '\\') {
-      keep(c, ' ');
-      if (i + 1 < text.length) keep(next, next === '\n' ? next : ' ');
-      i++;
-    } else if (c === state) {
-      keep(c);
+      code += '  ';
+      bare += '  ';
       state = 'code';
-    } else if (c === '\n' && state !== '`') {
-      // A quote left open ends with its line, as the parser reads it.
-      keep(c);
-      state = 'code';
-    } else keep(c, c === '\n' ? c : ' ');
+    } else if (token.startsWith('\\')) {
+      code += token;
+      bare += blank(token);
+    } else {
+      // A quote opening or closing, or a line's end, which also ends a quote left open.
+      code += token;
+      bare += token;
+      state = state === 'code' ? (token as State) : 'code';
+    }
   }
   const endsIn =
     state === 'code' ? 'code' : state === 'line' || state === 'block' ? 'comment' : 'string';
-  return { code: code.join(''), bare: bare.join(''), endsIn };
+  return { code, bare, endsIn };
 }
 
 /** The clients a script has and, for each, the methods that take a request name and its verb. */

@@ -1,12 +1,29 @@
+import fc from 'fast-check';
 import { requestCalls, scan } from './action-scan';
 
 describe('reading an Action script', () => {
-  it('blanks comments, and string contents in bare, keeping every offset and line', () => {
+  it('blanks comments, and string contents in bare (quotes kept)', () => {
     const text = 'a(/* x */ \'b{c\'); // d\n`e\n${f}` "g\\"h"';
     const { code, bare, endsIn } = scan(text);
     expect(code).toBe('a(        \'b{c\');     \n`e\n${f}` "g\\"h"');
     expect(bare).toBe('a(        \'   \');     \n` \n    ` "    "');
     expect(endsIn).toBe('code');
+  });
+
+  it('keeps every offset and line break, whatever the text', () => {
+    const script = fc.string({
+      unit: fc.constantFrom('a', ' ', '\n', '/', '*', "'", '"', '`', '\\', '{'),
+    });
+    fc.assert(
+      fc.property(script, (text) => {
+        const { code, bare } = scan(text);
+        const breaks = (s: string) => [...s].flatMap((c, i) => (c === '\n' ? [i] : []));
+        expect(code.length).toBe(text.length);
+        expect(bare.length).toBe(text.length);
+        expect(breaks(code)).toEqual(breaks(text));
+        expect(breaks(bare)).toEqual(breaks(text));
+      }),
+    );
   });
 
   it('says where the text ends: in code, a string or a comment', () => {
