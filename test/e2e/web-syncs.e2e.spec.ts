@@ -1,13 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
+import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { api, logIn, type ApiClient } from '../support/api';
 import { launchChromium, screenshot, signedUpPage } from '../support/browser';
 import { startFreshMonitor } from '../support/fresh-monitor';
+import { addGitAccount, gitSource } from '../support/git-accounts';
 
 /*
  * The ResourceSync page of issue 16 in Debian's Chromium against a real embedded Monitor: a
  * UI-defined sync's plan refreshed and shown as a diff, run from the page (the plan reviewed,
- * by its hash), a stale plan refused, a large delete confirmed by its number, and a broken file
- * shown at file:line:field. The tests share one page, in order.
+ * by its hash), a stale plan refused, a large delete confirmed by its number, a broken file
+ * shown at file:line:field and fixed in the page, a managed sync committed, a git sync's file
+ * edited into a commit. The tests share one page, in order.
  */
 
 const SLOW = 90_000;
@@ -30,6 +33,9 @@ image.params.image = "${image}"
     : ''
 }`;
 
+const GIT_USER = 'syncer';
+const GIT_TOKEN = 'web-sync-token-5521';
+
 interface Named {
   _id: { $oid: string };
   name: string;
@@ -42,6 +48,7 @@ describe('web UI: ResourceSyncs', () => {
   let page: Page;
   let admin: ApiClient;
   let infra: string;
+  let git: GitHttpServer;
 
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const change = (key: string) => page.locator(`[data-change="${key}"]`);
@@ -56,11 +63,13 @@ describe('web UI: ResourceSyncs', () => {
     browser = await launchChromium();
     page = await signedUpPage(browser, monitor.url);
     admin = api(monitor.url, await logIn(monitor.url, 'admin'));
+    git = await startGitHttpServer({ username: GIT_USER, password: GIT_TOKEN });
   }, SLOW);
 
   afterAll(async () => {
     await browser?.close();
     await monitor?.destroy();
+    await git?.stop();
   }, SLOW);
 
   it(
@@ -255,6 +264,48 @@ describe('web UI: ResourceSyncs', () => {
         expect(url).toBe(`${monitor.url}/listener/github/sync/${managed._id.$oid}/${action}`);
         expect((await fetch(url!, { method: 'POST', body: '{}' })).status).not.toBe(404);
       }
+    },
+    SLOW,
+  );
+
+  it(
+    "shows a git sync's commit and files; a file edited on the page is committed to its branch and planned",
+    async () => {
+      const head = await git.createRepo('acme/infra', {
+        'sync/servers.toml': '[[server]]\nname = "gitbox"\n',
+        'README.md': 'not read',
+      });
+      const provider = await addGitAccount(admin, git, { username: GIT_USER, token: GIT_TOKEN });
+      const created = await admin.write<Named>('CreateResourceSync', {
+        name: 'from-git',
+        config: { ...gitSource(provider, GIT_USER, 'acme/infra'), resource_path: ['sync'] },
+      });
+      await page.goto(`${monitor.url}/resource-syncs/${created._id.$oid}`);
+      await button('Refresh').click();
+      await change('Server:gitbox').waitFor();
+      const commit = page.locator(`code[title="${head}"]`);
+      await commit.waitFor();
+      expect(await commit.textContent()).toBe(head.slice(0, 8));
+      const files = await page
+        .locator('[data-file]')
+        .evaluateAll((all) => all.map((e) => e.getAttribute('data-file')));
+      expect(files).toEqual(['sync/servers.toml']);
+
+      await button('Edit file').click();
+      await page
+        .getByLabel('contents of sync/servers.toml')
+        .fill('[[server]]\nname = "gitbox"\n\n[[server]]\nname = "gitbox-2"\n');
+      await button('Write file').click();
+      await change('Server:gitbox-2').waitFor({ timeout: 30_000 });
+      const after = await admin.read<{ info: { pending_commit: string; pending_message: string } }>(
+        'GetResourceSync',
+        { sync: 'from-git' },
+      );
+      expect(after.info.pending_commit).not.toBe(head);
+      expect(after.info.pending_message).toContain('Commit Resource File');
+      await page.locator(`code[title="${after.info.pending_commit}"]`).waitFor();
+      expect(await summary().textContent()).toBe('2 to create');
+      expect(JSON.stringify(after)).not.toContain(GIT_TOKEN);
     },
     SLOW,
   );
