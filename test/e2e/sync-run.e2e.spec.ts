@@ -121,7 +121,8 @@ describe('running a sync', () => {
       name: 'pick',
       config: {
         file_contents:
-          '[[deployment]]\nname = "pick-a"\n\n[[deployment]]\nname = "pick-b"\n\n[[server]]\nname = "pick-s"\n[server.config]\naddress = "https://pick.local:8120"\n',
+          '[[deployment]]\nname = "pick-a"\n\n[[deployment]]\nname = "pick-b"\n\n[[server]]\nname = "pick-s"\n[server.config]\naddress = "https://pick.local:8120"\n\n[[variable]]\nname = "PICK_VAR"\nvalue = "x"\n',
+        include_variables: true,
       },
     });
     const reviewed = await refresh('pick');
@@ -136,6 +137,8 @@ describe('running a sync', () => {
     expect(model.resource('Deployment', 'pick-b')).toBeDefined();
     expect(model.resource('Deployment', 'pick-a')).toBeUndefined();
     expect(model.resource('Server', 'pick-s')).toBeUndefined();
+    // As Komodo: picking resources leaves variables and user groups alone.
+    expect(model.settings.variable('PICK_VAR')).toBeUndefined();
     const left = await sync('pick');
     expect(left.info.resource_updates.map((u) => u.target.type).sort()).toEqual([
       'Deployment',

@@ -3,6 +3,7 @@ import { ACTING_SUBJECT, BusClient, type ActingRequest } from '@monitor/bus';
 import { TAG_REQUESTS, type RunSyncDto } from '@monitor/contracts';
 import {
   conflict,
+  deleteGuard,
   invalid,
   KIND_SPECS,
   resourceStream,
@@ -118,7 +119,18 @@ export class SyncRun {
   ): Promise<SyncPlan> {
     if (!resource_type && !resources) return whole;
     const only = { kind: resource_type, resources };
-    return plannable(await this.planner.plan(sync, () => undefined, only));
+    const plan = plannable(await this.planner.plan(sync, () => undefined, only));
+    // As Komodo: a run that picks resources changes no variable and no user group.
+    const keys = new Set(plan.resources.map((c) => c.key));
+    const deletes = plan.resources.filter((c) => c.action === 'Delete').length;
+    const { scope, declaresNothing, withheld } = plan.guard;
+    return {
+      ...plan,
+      variables: [],
+      userGroups: [],
+      steps: plan.steps.filter((step) => keys.has(step.key)),
+      guard: deleteGuard(deletes, scope, declaresNothing, withheld),
+    };
   }
 
   /** Each step in order, a failed one skipping its dependents; answers the keys that did not apply. */
