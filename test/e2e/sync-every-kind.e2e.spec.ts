@@ -1,5 +1,6 @@
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { EVERY_KIND_NAMES, everyKindToml } from '../support/every-kind-toml';
 import { addGitAccount, gitSource } from '../support/git-accounts';
 import { completed, type UpdateView as Update } from '../support/updates';
 
@@ -21,111 +22,9 @@ interface SyncAnswer {
 const USER = 'ops';
 const TOKEN = 'every-kind-token-9931-secret';
 
-const EVERY_KIND = `
-# Every kind Monitor has, as a Komodo user writes them.
-[[server]]
-name = "s1"
-[server.config]
-address = "https://s1.local:8120"
+const EVERY_KIND = everyKindToml();
 
-[[deployment]]
-name = "d1"
-tags = ["prod"]
-[deployment.config]
-server = "s1"
-image.type = "Image"
-image.params.image = "localhost/d1:1"
-environment = """
-MODE=prod
-"""
-
-[[stack]]
-name = "st1"
-tags = ["prod", "web"]
-[stack.config]
-server = "s1"
-file_contents = """
-services:
-  app:
-    image: localhost/st1:1
-"""
-
-[[repo]]
-name = "r1"
-[repo.config]
-server = "s1"
-repo = "acme/r1"
-
-[[builder]]
-name = "bld1"
-[builder.config]
-type = "Server"
-params.server_id = "s1"
-
-[[build]]
-name = "b1"
-[build.config]
-builder = "bld1"
-repo = "acme/b1"
-
-[[procedure]]
-name = "p1"
-[[procedure.config.stage]]
-name = "ship"
-enabled = true
-executions = [
-  { execution.type = "Deploy", execution.params.deployment = "d1", enabled = true },
-]
-
-[[action]]
-name = "a1"
-[action.config]
-file_contents = "console.log('hello')"
-
-[[resource_sync]]
-name = "rs1"
-[resource_sync.config]
-repo = "acme/other"
-resource_path = ["other.toml"]
-
-[[alerter]]
-name = "al1"
-[alerter.config]
-enabled = false
-endpoint.type = "Custom"
-endpoint.params.url = "http://127.0.0.1:9/hook"
-
-[[server_template]]
-name = "t1"
-[server_template.config]
-type = "Aws"
-params.region = "eu-west-1"
-params.instance_type = "t3.small"
-
-[[variable]]
-name = "REGION"
-value = "eu-1"
-
-[[user_group]]
-name = "readers"
-permissions = [
-  { target.type = "Deployment", target.id = "d1", level = "Read" },
-]
-`;
-
-const KINDS = [
-  ['Server', 's1'],
-  ['Deployment', 'd1'],
-  ['Stack', 'st1'],
-  ['Repo', 'r1'],
-  ['Builder', 'bld1'],
-  ['Build', 'b1'],
-  ['Procedure', 'p1'],
-  ['Action', 'a1'],
-  ['ResourceSync', 'rs1'],
-  ['Alerter', 'al1'],
-  ['ServerTemplate', 't1'],
-] as const;
+const KINDS = EVERY_KIND_NAMES;
 
 /** A commit declaring every kind, a variable and a user group, applied and changed through git. */
 describe('a sync from git declaring every kind', () => {
@@ -184,7 +83,7 @@ describe('a sync from git declaring every kind', () => {
     );
     expect(d1.tags.map((t) => model.tag(t)?.name)).toEqual(['prod']);
     const st1 = model.resource('Stack', 'st1')!;
-    expect(st1.tags.map((t) => model.tag(t)?.name).sort()).toEqual(['prod', 'web']);
+    expect(st1.tags.map((t) => model.tag(t)?.name).sort()).toEqual(['db', 'web']);
     expect(model.settings.variable('REGION')?.value).toBe('eu-1');
     expect(model.identity.group('readers')).toBeDefined();
     const after = await refresh();

@@ -1,5 +1,6 @@
 import { api, signUp, type ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { everyKindToml } from '../support/every-kind-toml';
 import { completed, type UpdateView as Update } from '../support/updates';
 
 interface SyncAnswer {
@@ -14,101 +15,7 @@ interface SyncAnswer {
 const SECRET = 'export-secret-value-7731';
 const PASSKEY = 'export-passkey-4410';
 
-const EVERY_KIND = `
-[[server]]
-name = "s1"
-[server.config]
-address = "https://s1.local:8120"
-passkey = "${PASSKEY}"
-
-[[deployment]]
-name = "d1"
-tags = ["prod"]
-[deployment.config]
-server = "s1"
-image.type = "Image"
-image.params.image = "localhost/d1:1"
-environment = """
-MODE=prod
-"""
-
-[[stack]]
-name = "st1"
-[stack.config]
-server = "s1"
-file_contents = """
-services:
-  app:
-    image: localhost/st1:1
-"""
-
-[[repo]]
-name = "r1"
-[repo.config]
-server = "s1"
-repo = "acme/r1"
-
-[[builder]]
-name = "bld1"
-[builder.config]
-type = "Server"
-params.server_id = "s1"
-
-[[build]]
-name = "b1"
-[build.config]
-builder = "bld1"
-repo = "acme/b1"
-
-[[procedure]]
-name = "p1"
-[[procedure.config.stage]]
-name = "ship"
-enabled = true
-executions = [
-  { execution.type = "Deploy", execution.params.deployment = "d1", enabled = true },
-]
-
-[[action]]
-name = "a1"
-[action.config]
-file_contents = "console.log('hello')"
-
-[[resource_sync]]
-name = "rs1"
-[resource_sync.config]
-repo = "acme/other"
-resource_path = ["other.toml"]
-
-[[alerter]]
-name = "al1"
-[alerter.config]
-enabled = false
-endpoint.type = "Custom"
-endpoint.params.url = "http://127.0.0.1:9/hook"
-
-[[server_template]]
-name = "t1"
-[server_template.config]
-type = "Aws"
-params.region = "eu-west-1"
-params.instance_type = "t3.small"
-
-[[variable]]
-name = "REGION"
-value = "eu-1"
-
-[[variable]]
-name = "TOKEN"
-value = "${SECRET}"
-is_secret = true
-
-[[user_group]]
-name = "readers"
-permissions = [
-  { target.type = "Deployment", target.id = "d1", level = "Read" },
-]
-`;
+const EVERY_KIND = everyKindToml({ passkey: PASSKEY, secret: SECRET });
 
 /** ExportAllResourcesToToml / ExportResourcesToToml: what the caller may read, as sync files. */
 describe('exporting to TOML', () => {
