@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  createPlanMemo,
   lookupFrom,
   planSync,
-  renderResourceToml,
   renderSyncInfo,
   RESOURCE_KINDS,
   type PlanInput,
   type Resource,
-  type ResourceView,
   type SyncPending,
   type SyncPlan,
   type SyncProblem,
@@ -18,6 +17,7 @@ import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import { isSealed, type Keyring } from '@monitor/secrets';
 import { formatProblem, hasErrors, readSyncFiles } from '../reading';
 import { SyncFiles, type SyncFilesRead } from '../sources/sync-files';
+import { ViewRenderer } from './view-renderer';
 
 /** A sync's files read and planned: the plan only when the files hold no error. */
 export interface PlannedSync {
@@ -28,19 +28,16 @@ export interface PlannedSync {
   pending: SyncPending;
 }
 
-/** A view's references and tags are names already: the exporter is told so. */
-const AS_NAMED = {
-  resource: (_kind: string, id: string) => id,
-  tag: (id: string) => id,
-  user: (id: string) => id,
-};
-
 /**
  * Reads a sync's files, checks them, and plans them against what exists now: the one path a
  * refresh, a RunSync and a webhook share, so what is reviewed is what is applied.
  */
 @Injectable()
 export class SyncPlanner {
+  /** What one plan works out of configs that do not change, kept for the next (and their TOML). */
+  private readonly memo = createPlanMemo();
+  private readonly views = new ViewRenderer();
+
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(KEYRING) private readonly keyring: Keyring,
@@ -65,7 +62,7 @@ export class SyncPlanner {
       return { read, problems, pending: { ...base, pending_error, pending_problems: problems } };
     }
     const plan = planSync(this.input(sync, reading.declared, only));
-    const info = renderSyncInfo(plan, { resource: renderView }, problems);
+    const info = renderSyncInfo(plan, { resource: this.views.render }, problems, this.memo);
     return { read, problems, plan, pending: { ...base, ...info } };
   }
 
@@ -96,6 +93,7 @@ export class SyncPlanner {
           ? this.readModel.deploymentStatus.status(id)
           : this.readModel.stackStatus.status(id)
         )?.state,
+      memo: this.memo,
     };
   }
 
@@ -115,19 +113,4 @@ export class SyncPlanner {
       })),
     };
   }
-}
-
-function renderView(view: ResourceView): string {
-  const resource = {
-    kind: view.kind,
-    name: view.name,
-    description: view.description,
-    tags: view.tags,
-    config: view.config,
-  } as unknown as Resource;
-  return renderResourceToml(resource, AS_NAMED, {
-    template: view.template,
-    deploy: view.deploy,
-    after: view.after,
-  });
 }

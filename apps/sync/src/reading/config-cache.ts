@@ -1,4 +1,4 @@
-import type { ResourceKind } from '@monitor/domain';
+import { type ResourceKind, deepFreeze } from '@monitor/domain';
 import { type CheckedConfig, checkConfig } from './config-check';
 import type { EntryLines } from './entry-lines';
 
@@ -19,7 +19,7 @@ function keyOf(kind: ResourceKind, name: string, raw: Record<string, unknown>): 
   return `${kind}\u0000${name}\u0000${text}`;
 }
 
-/** checkConfig, remembered; the lines of renamed aliases follow their rename. */
+/** checkConfig, remembered (frozen: shared with every later read); the lines of renamed aliases follow their rename. */
 export function checkDeclaredConfig(
   kind: ResourceKind,
   name: string,
@@ -29,13 +29,13 @@ export function checkDeclaredConfig(
   const key = keyOf(kind, name, raw);
   let result = checked.get(key);
   if (result) checked.delete(key);
-  else result = checkConfig(kind, name, raw);
+  else result = deepFreeze(checkConfig(kind, name, raw));
   // Oldest first: what has not been read for longest goes when full.
   checked.set(key, result);
   if (checked.size > MAX_ENTRIES) checked.delete(checked.keys().next().value as string);
   for (const { from, to } of result.renames) lines.rename(`config.${from}`, `config.${to}`);
   return {
-    ...(result.config && { config: structuredClone(result.config) }),
+    ...(result.config && { config: result.config }),
     problems: [...result.problems],
   };
 }

@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../../kinds';
+import { type OrderNode, orderNodes } from './kahn-order';
 import { referencesOf } from './references';
 import type { PlanStep, ResourceChange, UserGroupChange, VariableChange } from './types';
 
@@ -19,15 +20,6 @@ export const KIND_ORDER: readonly ResourceKind[] = [
 
 export const resourceKey = (kind: ResourceKind, name: string) => `${kind}:${name}`;
 
-interface Node {
-  key: string;
-  rank: number;
-  /** Must come first and, failing, skip this one. */
-  requires: Set<string>;
-  /** Must only come first. */
-  follows: Set<string>;
-}
-
 type Side = 'current' | 'proposed';
 
 /** What each side of a change names, by key; worked out once per change and side. */
@@ -44,31 +36,7 @@ function namesOf() {
   };
 }
 
-/**
- * Kahn's order, ties broken by rank then key so that the same plan always lists the same
- * order. A cycle (the reader refuses them) would leave nodes out: they follow in rank order.
- */
-function sorted(nodes: Node[]): Node[] {
-  const within = new Set(nodes.map((n) => n.key));
-  const firsts = new Map(
-    nodes.map((n) => [n, [...n.requires, ...n.follows].filter((k) => within.has(k))]),
-  );
-  const before = (n: Node) => firsts.get(n) ?? [];
-  const done = new Set<string>();
-  const out: Node[] = [];
-  const byRank = [...nodes].sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
-  while (out.length < nodes.length) {
-    const next =
-      byRank.find((n) => !done.has(n.key) && before(n).every((k) => done.has(k))) ??
-      byRank.find((n) => !done.has(n.key));
-    if (!next) break;
-    done.add(next.key);
-    out.push(next);
-  }
-  return out;
-}
-
-const node = (key: string, rank: number): Node => ({
+const node = (key: string, rank: number): OrderNode => ({
   key,
   rank,
   requires: new Set(),
@@ -132,26 +100,31 @@ export function applyOrder(
   const groupDeletes = userGroups.filter((g) => g.action === 'Delete').map((g) => node(g.key, 0));
 
   const ordered = [
-    ...sorted(variableNodes('writes')),
-    ...sorted(writeNodes),
-    ...sorted(groupNodes),
-    ...sorted(deleteNodes),
-    ...sorted(groupDeletes),
-    ...sorted(variableNodes('deletes')),
+    ...orderNodes(variableNodes('writes')),
+    ...orderNodes(writeNodes),
+    ...orderNodes(groupNodes),
+    ...orderNodes(deleteNodes),
+    ...orderNodes(groupDeletes),
+    ...orderNodes(variableNodes('deletes')),
   ];
   const actions = new Map<string, PlanStep['action']>([
     ...resources.map((c) => [c.key, c.action] as const),
     ...variables.map((c) => [c.key, c.action] as const),
     ...userGroups.map((c) => [c.key, c.action] as const),
   ]);
+  const dependents = new Map<string, string[]>();
+  for (const other of ordered) {
+    for (const key of other.requires) {
+      const list = dependents.get(key);
+      if (list) list.push(other.key);
+      else dependents.set(key, [other.key]);
+    }
+  }
   return ordered.map((n) => ({
     key: n.key,
     action: actions.get(n.key) ?? 'Update',
     dependsOn: [...n.requires].sort(),
-    dependents: ordered
-      .filter((other) => other.requires.has(n.key))
-      .map((other) => other.key)
-      .sort(),
+    dependents: (dependents.get(n.key) ?? []).sort(),
   }));
 }
 

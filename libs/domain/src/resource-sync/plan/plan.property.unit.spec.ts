@@ -7,7 +7,10 @@ import type { Resource } from '../../resources/lifecycle/state';
 import { deepEqual } from '../../shared/diff';
 import type { DeclaredResource } from '../declared';
 import { lookupFrom } from './lookup';
+import { deepFreeze } from './deep-freeze';
+import { createPlanMemo } from './memo';
 import { isEmptyPlan } from './plan';
+import { renderSyncInfo } from './render-info';
 import { declared, existing, planOf, sealed } from './plan.fixtures';
 import { mapReferences } from './references';
 import { concretePaths, valueAt, withValueAt } from './secret-paths';
@@ -250,6 +253,38 @@ describe('planSync: properties', () => {
           const again = planOf({ resources: after, tags: TAGS, declared: declaredSet });
           expect(again.resources).toEqual([]);
           expect(isEmptyPlan(again)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('with a memo kept from plan to plan, every plan and its rendering are those planned without one', () => {
+    const shown = (plan: SyncPlan, memo?: ReturnType<typeof createPlanMemo>) =>
+      renderSyncInfo(plan, { resource: (view) => JSON.stringify(view) }, [], memo);
+    fc.assert(
+      fc.property(
+        fc.tuple(...names.map(resourceArb)),
+        fc.tuple(...[...names, 'd'].map(resourceArb)),
+        (stored, wanted) => {
+          const memo = createPlanMemo();
+          // Frozen, as the reader's declarations are: the memo may keep what it finds of them.
+          const declaredSet = deepFreeze({
+            resources: [...TARGETS.map((t) => declared(t.kind, t.name)), ...wanted.map(toDeclared)],
+          });
+          const before = deepFreeze([...TARGETS, ...stored.map(toExisting)]);
+          const given = { resources: before, tags: TAGS, declared: declaredSet };
+          const first = planOf({ ...given, more: { memo } });
+          expect(first).toStrictEqual(planOf(given));
+          expect(shown(first, memo)).toStrictEqual(shown(first));
+          const again = planOf({ ...given, more: { memo } });
+          expect(again).toStrictEqual(first);
+          expect(shown(again, memo)).toStrictEqual(shown(first));
+          // Some resources replaced by what the plan writes, the others the same objects.
+          const after = { ...given, resources: applied(first, before) };
+          const next = planOf({ ...after, more: { memo } });
+          expect(next).toStrictEqual(planOf(after));
+          expect(shown(next, memo)).toStrictEqual(shown(next));
         },
       ),
       { numRuns: 150 },

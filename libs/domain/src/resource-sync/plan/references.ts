@@ -29,15 +29,17 @@ export function mapReferences(
   for (const spec of KIND_SPECS[kind].references) {
     if (spec.when && getPath(config, spec.when.path) !== spec.when.equals) continue;
     const value = getPath(config, spec.path);
+    // Copied only where a name differs: most declarations name by name already.
     if (typeof value === 'string' && value !== '') {
-      mapped = setPath(mapped, spec.path, rename(spec.kind, value, spec.path.join('.')));
+      const name = rename(spec.kind, value, spec.path.join('.'));
+      if (name !== value) mapped = setPath(mapped, spec.path, name);
     } else if (Array.isArray(value)) {
       const names = value.map((item, i) =>
         typeof item === 'string' && item !== ''
           ? rename(spec.kind, item, [...spec.path, i].join('.'))
           : item,
       );
-      mapped = setPath(mapped, spec.path, names);
+      if (names.some((name, i) => name !== value[i])) mapped = setPath(mapped, spec.path, names);
     }
   }
   if (kind === 'Alerter') mapped = withAlertTargets(mapped, rename);

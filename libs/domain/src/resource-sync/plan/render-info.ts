@@ -1,6 +1,5 @@
-import { KIND_SPECS } from '../../resources/configs/registry';
 import type { SyncProblem } from '../declared';
-import { maskSecrets } from './secret-paths';
+import { maskedConfig, type PlanMemo } from './memo';
 import type {
   DeleteGuard,
   DeployTarget,
@@ -106,11 +105,6 @@ function diffData<T>(
   }
 }
 
-const masked = (view: ResourceView): ResourceView => ({
-  ...view,
-  config: maskSecrets(view.config, KIND_SPECS[view.kind].secrets),
-});
-
 const shownVariable = (change: VariableChange) => ({
   ...change,
   proposed: change.proposed && {
@@ -122,14 +116,18 @@ const shownVariable = (change: VariableChange) => ({
 /**
  * The plan as the sync stores and answers it (Komodo's ResourceSyncInfo pending fields): each
  * change as Komodo's TOML diff plus its fields, the deploys, the hash, the reader's problems
- * with the plan's warnings, and the delete guard. No secret value reaches it.
+ * with the plan's warnings, and the delete guard. No secret value reaches it. `memo`: the
+ * plan's (masked configs are kept with it, so an unchanged view reaches the renderer as the
+ * same config object).
  */
 export function renderSyncInfo(
   plan: SyncPlan,
   renderers: SyncRenderers,
   problems: SyncProblem[] = [],
+  memo?: PlanMemo,
 ): RenderedSyncInfo {
-  const resource = (view: ResourceView) => renderers.resource(masked(view));
+  const resource = (view: ResourceView) =>
+    renderers.resource({ ...view, config: maskedConfig(view.kind, view.config, memo) });
   return {
     resource_updates: plan.resources.map((change) => ({
       target: { type: change.kind, id: change.id ?? '' },

@@ -1,30 +1,38 @@
 import type { ResourceKind } from '../../kinds';
-import { KIND_SPECS } from '../../resources/configs/registry';
 import { differingPaths, fieldsAt } from './field-diff';
-import { currentView, proposedView, withDefaults } from './normalize';
+import { configPaths, maskedConfig, type PlanMemo } from './memo';
+import { currentView, proposedView } from './normalize';
+import { withDefaults } from './with-defaults';
 import { resourceKey } from './order';
 import { declaredInScope, existingInScope } from './scope';
-import { maskSecrets } from './secret-paths';
 import type { PlanInput, ResourceChange, ResourceView } from './types';
 
 /** The view's fields as a diff sees them, secrets masked or not. */
-function comparable(view: ResourceView, masked: boolean) {
-  const secrets = KIND_SPECS[view.kind].secrets;
+function comparable(view: ResourceView, masked: boolean, memo: PlanMemo | undefined) {
   return {
     description: view.description,
     tags: view.tags,
     template: view.template,
-    config: masked ? maskSecrets(view.config, secrets) : view.config,
+    config: masked ? maskedConfig(view.kind, view.config, memo) : view.config,
   };
 }
 
-function diffViews(current: ResourceView, proposed: ResourceView) {
-  const paths = differingPaths(comparable(current, false), comparable(proposed, false));
-  // Most resources are unchanged: masking (which copies) only for the ones that differ.
+const metaOf = ({ description, tags, template }: ResourceView) => ({ description, tags, template });
+
+/** The paths that differ, as differingPaths of the comparable views orders them. */
+function viewPaths(current: ResourceView, proposed: ResourceView, memo: PlanMemo | undefined) {
+  const config = configPaths(current.config, proposed.config, memo).map((p) => ['config', ...p]);
+  // `config` sorts before every meta key.
+  return [...config, ...differingPaths(metaOf(current), metaOf(proposed))];
+}
+
+function diffViews(current: ResourceView, proposed: ResourceView, memo: PlanMemo | undefined) {
+  const paths = viewPaths(current, proposed, memo);
+  // Most resources are unchanged: masking only for the ones that differ.
   if (!paths.length) return [];
   return fieldsAt(paths, {
-    current: comparable(current, true),
-    proposed: comparable(proposed, true),
+    current: comparable(current, true, memo),
+    proposed: comparable(proposed, true, memo),
   });
 }
 
@@ -55,8 +63,12 @@ function metaPatch(current: ResourceView, proposed: ResourceView): ResourceChang
 }
 
 /** The top-level config keys that differ, with their new values: what an update writes. */
-function configPatch(current: ResourceView, proposed: ResourceView): Record<string, unknown> {
-  const keys = new Set(differingPaths(current.config, proposed.config).map((p) => p[0]));
+function configPatch(
+  current: ResourceView,
+  proposed: ResourceView,
+  memo: PlanMemo | undefined,
+): Record<string, unknown> {
+  const keys = new Set(configPaths(current.config, proposed.config, memo).map((p) => p[0]));
   return Object.fromEntries([...keys].map((key) => [key, proposed.config[key]]));
 }
 
@@ -73,19 +85,19 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
     if (!declaredInScope(input, declared)) continue;
     const key = resourceKey(declared.kind, declared.name);
     const found = existing.get(key);
-    const proposed = proposedView(declared, found, input.lookup, input.secretMatches);
+    const proposed = proposedView(declared, found, input.lookup, input.secretMatches, input.memo);
     if (!found) {
       const blank = blankView(declared.kind, declared.name);
-      const fields = nullSide(diffViews(blank, proposed), 'current');
+      const fields = nullSide(diffViews(blank, proposed, input.memo), 'current');
       const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
       const meta = metaPatch(blank, proposed);
       changes.push({ ...base, action: 'Create', configPatch: proposed.config, metaPatch: meta });
       continue;
     }
-    const current = currentView(found, input.lookup, declared);
-    const fields = diffViews(current, proposed);
+    const current = currentView(found, input.lookup, declared, input.memo);
+    const fields = diffViews(current, proposed, input.memo);
     if (!fields.length) continue;
-    const patch = configPatch(current, proposed);
+    const patch = configPatch(current, proposed, input.memo);
     const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
     const meta = metaPatch(current, proposed);
     changes.push({
@@ -103,9 +115,9 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
     for (const resource of inScope) {
       const key = resourceKey(resource.kind, resource.name);
       if (declaredKeys.has(key)) continue;
-      const current = currentView(resource, input.lookup);
+      const current = currentView(resource, input.lookup, undefined, input.memo);
       const fields = nullSide(
-        diffViews(current, blankView(resource.kind, resource.name)),
+        diffViews(current, blankView(resource.kind, resource.name), input.memo),
         'proposed',
       );
       const base = { key, kind: resource.kind, name: resource.name, id: resource.id, fields };

@@ -43,13 +43,15 @@ export function maskSecret(value: unknown): unknown {
   return MASK;
 }
 
-/** The config with every present secret masked: for what a plan shows and hashes. */
+/** The config with every present secret masked: for what a plan shows and hashes. Unset secrets leave it as given. */
 export function maskSecrets<T>(config: T, secrets: readonly (readonly string[])[]): T {
   let masked: unknown = config;
   for (const secret of secrets) {
     for (const path of concretePaths(masked, secret)) {
       const value = valueAt(masked, path);
-      if (value !== undefined) masked = withValueAt(masked, path, maskSecret(value));
+      const shown = maskSecret(value);
+      // Copied only where a value is masked: an unset secret leaves the config as it is.
+      if (value !== undefined && shown !== value) masked = withValueAt(masked, path, shown);
     }
   }
   return masked as T;

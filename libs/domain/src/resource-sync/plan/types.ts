@@ -6,6 +6,7 @@ import type { PatternMatch } from '../../procedure/cycles';
 import type { ResourceSyncConfig } from '../resource-sync.config';
 import type { DeclaredSet, SyncProblem } from '../declared';
 import type { SyncLookup } from './lookup';
+import type { PlanMemo } from './memo';
 
 export type ChangeAction = 'Create' | 'Update' | 'Delete';
 
@@ -163,4 +164,6 @@ export interface PlanInput {
   containerState?: ContainerStateOf;
   /** The compose file of a running stack whose contents differ from what is deployed. */
   changedComposeFile?: (stackId: string) => string | undefined;
+  /** What the caller keeps from one plan to the next (createPlanMemo): the same plan, sooner. */
+  memo?: PlanMemo;
 }
