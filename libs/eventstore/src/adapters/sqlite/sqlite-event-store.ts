@@ -15,6 +15,7 @@ import {
   type StoredEvent,
   type Subscription,
 } from '../../port';
+import { GroupCommit, type GroupOutcome } from './group-commit';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { RecentRows } from './recent-rows';
 import { openEventDatabase, type SqliteDurability } from './sqlite-database';
@@ -40,6 +41,13 @@ interface PreparedEvent {
   schemaVersion: number;
 }
 
+/** One append waiting for its group's commit. */
+interface PreparedAppend {
+  stream: string;
+  expected: ExpectedRevision;
+  events: PreparedEvent[];
+}
+
 const SUBSCRIPTION_PAGE = 2000;
 
 /**
@@ -50,11 +58,9 @@ const SUBSCRIPTION_PAGE = 2000;
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
-  private readonly appendTransaction: (
-    stream: string,
-    expected: ExpectedRevision,
-    events: PreparedEvent[],
-  ) => AppendResult;
+  private readonly appendTransaction: (append: PreparedAppend) => AppendResult;
+  private readonly groupTransaction: (appends: PreparedAppend[]) => GroupOutcome<AppendResult>[];
+  private readonly group = new GroupCommit((appends: PreparedAppend[]) => this.commit(appends));
   private readonly subscriptions = new Set<CatchUpSubscription>();
   /** What subscriptions woken by this store's appends read, rather than the file. */
   private readonly recent = new RecentRows();
@@ -67,7 +73,9 @@ export class SqliteEventStore implements EventStore {
     // IMMEDIATE takes the write lock before the revision check: another process on the file
     // cannot slip an append in between the check and the insert.
     const transaction = this.db.transaction(this.insertChecked.bind(this));
-    this.appendTransaction = (...args) => transaction.immediate(...args);
+    this.appendTransaction = (append) => transaction.immediate(append);
+    const group = this.db.transaction(this.insertGroup.bind(this));
+    this.groupTransaction = (appends) => group.immediate(appends);
     const pollIntervalMs = options.pollIntervalMs ?? 1000;
     if (pollIntervalMs > 0) {
       this.poller = setInterval(() => this.wakeSubscriptions(), pollIntervalMs).unref();
@@ -83,10 +91,7 @@ export class SqliteEventStore implements EventStore {
     validateAppend(stream, events, expected);
     const prepared = events.map(prepareEvent);
     try {
-      const result = this.appendTransaction(stream, expected, prepared);
-      this.recent.add(appendedRows(stream, prepared, result));
-      this.wakeSubscriptions();
-      return result;
+      return await this.group.submit({ stream, expected, events: prepared });
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
         return resolveConflict(stream, await this.readStream(stream), events, expected);
@@ -139,18 +144,62 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    // Appends already submitted are committed, as they would have been a moment later.
+    this.group.flush();
     clearInterval(this.poller);
     this.recent.clear();
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
 
-  /** The body of the append transaction. */
-  private insertChecked(
-    stream: string,
-    expected: ExpectedRevision,
-    events: PreparedEvent[],
-  ): AppendResult {
+  /**
+   * Commits a group of appends in one transaction: one write of the file's pages for all,
+   * rather than one each. An append whose expected revision is wrong fails alone (it inserted
+   * nothing); an id already stored rolls the whole group back, and its appends are committed
+   * one by one, as they would have been without the group. Rows reach subscriptions as each
+   * append's do.
+   */
+  private commit(appends: PreparedAppend[]): GroupOutcome<AppendResult>[] {
+    const outcomes =
+      appends.length === 1 ? [this.commitOne(appends[0])] : this.commitTogether(appends);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) this.recent.add(appendedRows(appends[i], outcome.value));
+    });
+    this.wakeSubscriptions();
+    return outcomes;
+  }
+
+  private commitTogether(appends: PreparedAppend[]): GroupOutcome<AppendResult>[] {
+    try {
+      return this.groupTransaction(appends);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return appends.map((append) => this.commitOne(append));
+    }
+  }
+
+  private commitOne(append: PreparedAppend): GroupOutcome<AppendResult> {
+    try {
+      return { ok: true, value: this.appendTransaction(append) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** The body of the group transaction: a wrong revision fails its append alone. */
+  private insertGroup(appends: PreparedAppend[]): GroupOutcome<AppendResult>[] {
+    return appends.map((append) => {
+      try {
+        return { ok: true, value: this.insertChecked(append) };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) return { ok: false, error };
+        throw error;
+      }
+    });
+  }
+
+  /** The body of an append: checks the stream's revision, then inserts. */
+  private insertChecked({ stream, expected, events }: PreparedAppend): AppendResult {
     const head = this.statements.headRevision.get(stream);
     const current = head ?? -1;
     if (expected !== 'any' && expectedAsNumber(expected) !== current) {
@@ -205,7 +254,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The rows an append has just inserted, as a query would read them. */
-function appendedRows(stream: string, events: PreparedEvent[], result: AppendResult): EventRow[] {
+function appendedRows({ stream, events }: PreparedAppend, result: AppendResult): EventRow[] {
   const first = 1 - events.length;
   return events.map((e, i) => [
     result.position + first + i,
