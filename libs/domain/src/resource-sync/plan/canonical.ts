@@ -1,13 +1,41 @@
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Appends the text of `value` to `out`: one list of parts, joined once (a plan's hash reads it all). */
+function write(value: unknown, out: string[]): void {
+  if (value === undefined) {
+    out.push('null');
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      // A hole writes nothing, as `join` writes it.
+      if (i in value) write(value[i], out);
+    }
+    out.push(']');
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
+  out.push('{');
+  keys.sort(byKey).forEach((key, i) => {
+    out.push(i > 0 ? ',' : '', JSON.stringify(key), ':');
+    write(object[key], out);
+  });
+  out.push('}');
+}
+
 /**
  * JSON with object keys sorted at every level, `undefined` left out as JSON does: the same
  * value always gives the same text, however its objects were built.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
 }
