@@ -56,7 +56,20 @@ function alerterReferences(config: Record<string, unknown>): Reference[] {
   );
 }
 
-export function resourceReferences({ kind, config }: DeclaredResource): Reference[] {
+/** What a frozen declaration names (the file cache's: read again on every poll), worked out once. */
+const referencesKept = new WeakMap<DeclaredResource, Reference[]>();
+
+export function resourceReferences(resource: DeclaredResource): Reference[] {
+  let found = referencesKept.get(resource);
+  if (!found) {
+    found = referencesOf(resource);
+    if (Object.isFrozen(resource))
+      referencesKept.set(resource, Object.freeze(found) as Reference[]);
+  }
+  return found;
+}
+
+function referencesOf({ kind, config }: DeclaredResource): Reference[] {
   const fields = Object.entries(FIELD_REFERENCES[kind] ?? {}).flatMap(([field, target]) =>
     named(target, config[field], field),
   );
