@@ -10,6 +10,7 @@ export interface AfterNode {
  * match nothing declared are not edges (a warning says so elsewhere).
  */
 export function afterCycles(nodes: AfterNode[]): string[][] {
+  if (nodes.every((node) => node.after.length === 0)) return [];
   const byName = new Map<string, string[]>();
   for (const node of nodes)
     byName.set(node.name, [...(byName.get(node.name) ?? []), ...node.after]);

@@ -59,6 +59,8 @@ const containerFieldChanged = (change: ResourceChange | undefined) => {
  */
 export function deployTargets(input: PlanInput, changes: ResourceChange[]): DeployTarget[] {
   if (!input.sync.config.include_resources) return [];
+  // Only a `deploy = true` declaration deploys, of itself or after its `after`.
+  if (!input.declared.resources.some((d) => d.deploy)) return [];
   const declared = new Map<string, DeclaredResource>();
   for (const d of input.declared.resources) {
     if (isContainerKind(d.kind) && declaredInScope(input, d))

@@ -41,5 +41,6 @@ export function referenceName(lookup: SyncLookup, kind: ResourceKind, idOrName: 
 
 /** Tags by name, sorted and once each: their order carries no meaning. */
 export function tagNames(lookup: SyncLookup, tags: readonly string[]): string[] {
+  if (tags.length === 0) return [];
   return [...new Set(tags.map((tag) => lookup.tagName(tag) ?? tag))].sort();
 }
