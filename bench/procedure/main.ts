@@ -3,7 +3,7 @@ import { loadConfig } from '@monitor/config';
 import { completion } from '@monitor/executions';
 import { startNatsServer, type RunningNats } from '@monitor/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { median } from '../support/percentiles';
@@ -17,7 +17,7 @@ import { signUp } from '../support/sign-up';
  * its Update, its stream and lease, the check of its user, the child sent over the bus.
  * `BENCH_STORE=jetstream`: the same Monitor on the distributed store, JetStream on a
  * nats-server of its own. The CPU time this process spent is given beside the wall time: on a
- * machine others share, it says more.
+ * machine others share, it says more; the load average beside it says how shared it was.
  */
 const COUNT = Number(process.env.PROCEDURES ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${STORE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM})`,
+      `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${STORE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM}); CPU ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );
   } finally {
     await monitor.close();
