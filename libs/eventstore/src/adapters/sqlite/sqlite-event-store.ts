@@ -4,7 +4,6 @@ import { CatchUpSubscription } from '../../catch-up-subscription';
 import type { CheckpointStore } from '../../checkpoints';
 import { EventStoreError } from '../../errors';
 import { duplicateId, findPriorAppend, resolveConflict } from '../../idempotency';
-import { toJson } from '../../json';
 import {
   WrongExpectedRevisionError,
   type AppendResult,
@@ -19,7 +18,8 @@ import { GroupCommit, type GroupOutcome } from './group-commit';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { RecentRows } from './recent-rows';
 import { openEventDatabase, type SqliteDurability } from './sqlite-database';
-import { decodeRow, type EventRow } from './sqlite-rows';
+import { decodeRow } from './sqlite-rows';
+import { appendedRows, prepareEvent, type PreparedAppend } from './sqlite-appends';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
@@ -30,22 +30,6 @@ export interface SqliteEventStoreOptions {
    * ms; appends through this store reach them at once. 0 turns looking off. Default 1000.
    */
   pollIntervalMs?: number;
-}
-
-/** An append ready to insert: JSON is made before the write lock is taken. */
-interface PreparedEvent {
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  schemaVersion: number;
-}
-
-/** One append waiting for its group's commit. */
-interface PreparedAppend {
-  stream: string;
-  expected: ExpectedRevision;
-  events: PreparedEvent[];
 }
 
 const SUBSCRIPTION_PAGE = 2000;
@@ -251,29 +235,4 @@ function isUniqueViolation(error: unknown): boolean {
     error !== null &&
     (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
   );
-}
-
-/** The rows an append has just inserted, as a query would read them. */
-function appendedRows({ stream, events }: PreparedAppend, result: AppendResult): EventRow[] {
-  const first = 1 - events.length;
-  return events.map((e, i) => [
-    result.position + first + i,
-    e.id,
-    stream,
-    result.revision + first + i,
-    e.type,
-    e.data,
-    e.metadata,
-    e.schemaVersion,
-  ]);
-}
-
-function prepareEvent(event: NewEvent): PreparedEvent {
-  return {
-    id: event.id,
-    type: event.type,
-    data: toJson(event.data, `data of ${event.id}`),
-    metadata: toJson(event.metadata, `metadata of ${event.id}`),
-    schemaVersion: event.schemaVersion ?? 1,
-  };
 }
