@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   createPlanMemo,
-  lookupFrom,
   planSync,
   renderSyncInfo,
   RESOURCE_KINDS,
@@ -17,6 +16,7 @@ import { KEYRING, READ_MODEL } from '@monitor/runtime';
 import { isSealed, type Keyring } from '@monitor/secrets';
 import { formatProblem, hasErrors, readSyncFiles } from '../reading';
 import { SyncFiles, type SyncFilesRead } from '../sources/sync-files';
+import { LookupCache } from './lookup-cache';
 import { ViewRenderer } from './view-renderer';
 
 /** A sync's files read and planned: the plan only when the files hold no error. */
@@ -37,6 +37,7 @@ export class SyncPlanner {
   /** What one plan works out of configs that do not change, kept for the next (and their TOML). */
   private readonly memo = createPlanMemo();
   private readonly views = new ViewRenderer();
+  private readonly lookups = new LookupCache();
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -78,7 +79,7 @@ export class SyncPlanner {
       resources,
       variables: this.readModel.settings.allVariables(),
       userGroups: identity.allGroups(),
-      lookup: lookupFrom(
+      lookup: this.lookups.lookup(
         resources,
         this.readModel.allTags(),
         identity.allUsers().map((u) => ({ id: u.id, username: u.username })),

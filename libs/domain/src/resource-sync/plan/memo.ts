@@ -4,7 +4,9 @@ import { deepEqual } from '../../shared/diff';
 import { deepFreeze } from './deep-freeze';
 import { differingPaths } from './field-diff';
 import { type ConfigReference, mapReferences, referencesOf } from './references';
+import type { SyncLookup } from './lookup';
 import { maskSecrets } from './secret-paths';
+import type { ResourceChange } from './types';
 import { withDefaults } from './with-defaults';
 
 type Config = Record<string, unknown>;
@@ -30,6 +32,13 @@ export interface PlanMemo {
   readonly named: WeakMap<object, Named>;
   readonly diffs: WeakMap<object, { proposed: object; paths: string[][] }>;
   readonly masked: WeakMap<object, { kind: ResourceKind; config: Config }>;
+  readonly changes: WeakMap<object, KeptChange>;
+}
+
+interface KeptChange {
+  found: object | undefined;
+  lookup: SyncLookup;
+  change: ResourceChange | null;
 }
 
 export function createPlanMemo(): PlanMemo {
@@ -39,6 +48,7 @@ export function createPlanMemo(): PlanMemo {
     named: new WeakMap(),
     diffs: new WeakMap(),
     masked: new WeakMap(),
+    changes: new WeakMap(),
   };
 }
 
@@ -115,4 +125,30 @@ export function maskedConfig(kind: ResourceKind, config: Config, memo?: PlanMemo
   // A config with no secret set is its own masked form (and not this memo's to freeze).
   memo?.masked.set(config, { kind, config: masked === config ? masked : Object.freeze(masked) });
   return masked;
+}
+
+/**
+ * A declaration's change (or none) beside the same existing resource, under the same lookup
+ * object: the caller makes a new lookup whenever a name, tag or user changes, so the same
+ * lookup answers every name as before, and the same objects make the same change.
+ */
+export function keptChange(
+  memo: PlanMemo | undefined,
+  declared: object,
+  found: object | undefined,
+  lookup: SyncLookup,
+): ResourceChange | null | undefined {
+  const kept = memo?.changes.get(declared);
+  return kept && kept.found === found && kept.lookup === lookup ? kept.change : undefined;
+}
+
+export function keepChange(
+  memo: PlanMemo | undefined,
+  declared: object,
+  found: object | undefined,
+  lookup: SyncLookup,
+  change: ResourceChange | null,
+): void {
+  // Only a frozen declaration (the reader's) holds what it held when its change was found.
+  if (memo && Object.isFrozen(declared)) memo.changes.set(declared, { found, lookup, change });
 }

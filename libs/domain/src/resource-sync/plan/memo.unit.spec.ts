@@ -1,20 +1,24 @@
 import { deepFreeze } from './deep-freeze';
-import { createPlanMemo } from './memo';
+import { lookupFrom, type SyncLookup } from './lookup';
+import { createPlanMemo, type PlanMemo } from './memo';
 import { declared, existing, planOf, sealed, type Given } from './plan.fixtures';
 import { renderSyncInfo } from './render-info';
 import type { SyncPlan } from './types';
 
-const shown = (plan: SyncPlan, memo?: ReturnType<typeof createPlanMemo>) =>
+const shown = (plan: SyncPlan, memo?: PlanMemo) =>
   renderSyncInfo(plan, { resource: (view) => JSON.stringify(view) }, [], memo);
 
-/** Planned with the memo, then without: the same plan and rendering. */
-function planTwice(given: Given, memo: ReturnType<typeof createPlanMemo>) {
+/**
+ * Planned with the memo (and the lookup given, kept as a caller keeps it while no name
+ * changes), then without either: the same plan and rendering.
+ */
+function planTwice(given: Given, memo: PlanMemo, lookup?: SyncLookup) {
   const frozen = {
     ...given,
     declared: deepFreeze(given.declared),
     resources: deepFreeze(given.resources),
   };
-  const kept = planOf({ ...frozen, more: { memo } });
+  const kept = planOf({ ...frozen, more: { memo, ...(lookup && { lookup }) } });
   const fresh = planOf(frozen);
   expect(kept).toStrictEqual(fresh);
   expect(shown(kept, memo)).toStrictEqual(shown(fresh));
@@ -44,15 +48,33 @@ describe('a plan memo kept from plan to plan', () => {
     ]);
   });
 
-  it('given a stored config written between plans, when planning again, then the plan follows it', () => {
+  it('given a stored config written between plans (no name changed, the lookup kept), when planning again, then the plan follows it', () => {
     const memo = createPlanMemo();
-    expect(planTwice({ resources: [one, two, app], declared: files }, memo).resources).toHaveLength(
-      1,
-    );
+    const lookup = lookupFrom([one, two, app]);
+    const before = { resources: [one, two, app], declared: files };
+    expect(planTwice(before, memo, lookup).resources).toHaveLength(1);
+    expect(planTwice(before, memo, lookup).resources).toHaveLength(1);
     const moved = { ...app, config: { ...app.config, server_id: two.id } };
-    expect(planTwice({ resources: [one, two, moved], declared: files }, memo).resources).toEqual(
-      [],
-    );
+    const after = { resources: [one, two, moved], declared: files };
+    expect(planTwice(after, memo, lookup).resources).toEqual([]);
+    const back = { ...moved, config: { ...moved.config, server_id: one.id } };
+    expect(planTwice({ ...after, resources: [one, two, back] }, memo, lookup).resources).toEqual([
+      expect.objectContaining({ key: 'Deployment:app', action: 'Update' }),
+    ]);
+  });
+
+  it('given a declaration not frozen, when planned twice with one memo, then its change is worked out again', () => {
+    const memo = createPlanMemo();
+    const lookup = lookupFrom([one, two, app]);
+    const declaredApp = declared('Deployment', 'app', { server_id: 'two' });
+    const given = {
+      resources: deepFreeze([one, two, app]),
+      declared: { resources: [...files.resources.slice(0, 2), declaredApp] },
+    };
+    const plan = () => planOf({ ...given, more: { memo, lookup } });
+    expect(plan().resources).toHaveLength(1);
+    declaredApp.config = { server_id: 'one' };
+    expect(plan().resources).toEqual([]);
   });
 
   it('given a secret set, kept and changed between plans, when planning again, then only the masked form is shown', () => {

@@ -1,6 +1,7 @@
 import type { ResourceKind } from '../../kinds';
+import type { DeclaredResource } from '../declared';
 import { differingPaths, fieldsAt } from './field-diff';
-import { configPaths, maskedConfig, type PlanMemo } from './memo';
+import { configPaths, keepChange, keptChange, maskedConfig, type PlanMemo } from './memo';
 import { currentView, proposedView } from './normalize';
 import { withDefaults } from './with-defaults';
 import { resourceKey } from './order';
@@ -72,6 +73,30 @@ function configPatch(
   return Object.fromEntries([...keys].map((key) => [key, proposed.config[key]]));
 }
 
+/** A declared resource beside the existing one of its kind and name: Create, Update, or none. */
+function declaredChange(
+  input: PlanInput,
+  declared: DeclaredResource,
+  found: PlanInput['resources'][number] | undefined,
+): ResourceChange | null {
+  const key = resourceKey(declared.kind, declared.name);
+  const proposed = proposedView(declared, found, input.lookup, input.secretMatches, input.memo);
+  if (!found) {
+    const blank = blankView(declared.kind, declared.name);
+    const fields = nullSide(diffViews(blank, proposed, input.memo), 'current');
+    const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
+    const meta = metaPatch(blank, proposed);
+    return { ...base, action: 'Create', configPatch: proposed.config, metaPatch: meta };
+  }
+  const current = currentView(found, input.lookup, declared, input.memo);
+  const fields = diffViews(current, proposed, input.memo);
+  if (!fields.length) return null;
+  const patch = configPatch(current, proposed, input.memo);
+  const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
+  const meta = metaPatch(current, proposed);
+  return { ...base, action: 'Update', current, proposed, configPatch: patch, metaPatch: meta };
+}
+
 /**
  * Each declared resource beside the one of its kind and name: Create, Update (only when a
  * field differs) or, with `delete`, Delete for what is in scope and no longer declared at all.
@@ -83,31 +108,13 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
   const changes: ResourceChange[] = [];
   for (const declared of input.declared.resources) {
     if (!declaredInScope(input, declared)) continue;
-    const key = resourceKey(declared.kind, declared.name);
-    const found = existing.get(key);
-    const proposed = proposedView(declared, found, input.lookup, input.secretMatches, input.memo);
-    if (!found) {
-      const blank = blankView(declared.kind, declared.name);
-      const fields = nullSide(diffViews(blank, proposed, input.memo), 'current');
-      const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
-      const meta = metaPatch(blank, proposed);
-      changes.push({ ...base, action: 'Create', configPatch: proposed.config, metaPatch: meta });
-      continue;
+    const found = existing.get(resourceKey(declared.kind, declared.name));
+    let change = keptChange(input.memo, declared, found, input.lookup);
+    if (change === undefined) {
+      change = declaredChange(input, declared, found);
+      keepChange(input.memo, declared, found, input.lookup, change);
     }
-    const current = currentView(found, input.lookup, declared, input.memo);
-    const fields = diffViews(current, proposed, input.memo);
-    if (!fields.length) continue;
-    const patch = configPatch(current, proposed, input.memo);
-    const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
-    const meta = metaPatch(current, proposed);
-    changes.push({
-      ...base,
-      action: 'Update',
-      current,
-      proposed,
-      configPatch: patch,
-      metaPatch: meta,
-    });
+    if (change) changes.push(change);
   }
   const inScope = input.resources.filter((r) => existingInScope(input, r));
   if (input.sync.config.delete) {
