@@ -106,6 +106,8 @@ function overrides(request: string, f: Fixtures): Record<string, unknown> {
     UpdateVariableDescription: { name: 'K_VAR' },
     UpdateVariableIsSecret: { name: 'K_VAR', is_secret: false },
     DeleteVariable: { name: 'K_DELETE_VAR' },
+    // A sync's file holds TOML: CommitSync, sent later, reads it.
+    WriteSyncFileContents: { resource_path: '', file_path: 'k.toml', contents: '# k\n' },
   };
   if (byRequest[request]) return byRequest[request];
   if (!kind) return {};

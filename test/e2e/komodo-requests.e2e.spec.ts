@@ -167,6 +167,8 @@ async function createFixtures(monitor: EmbeddedMonitor): Promise<Fixtures> {
     Build: { builder_id: 'k-builder', dockerfile: 'FROM scratch\n' },
     // SendAlert needs an enabled alerter that takes Custom alerts; nothing listens on port 9.
     Alerter: { enabled: true, endpoint: { type: 'Custom', params: { url: 'http://127.0.0.1:9' } } },
+    // CommitSync writes into a managed sync only (Komodo's rule).
+    ResourceSync: { managed: true },
   };
   for (const kind of [...MORE_KINDS, ...KINDS]) {
     for (const prefix of ['k-rename', 'k-delete', ...(kind === 'Server' ? [] : ['k'])]) {

@@ -35,10 +35,11 @@ describe('reading a streamed answer', () => {
 
   it('takes keep-alive frames as signs of life, not output: silence longer than the idle timeout', async () => {
     const keepAlive = JSON.stringify({ keepalive: true });
+    // 2.4 s in all, a frame every 300 ms, against a 1 s idle timeout: room for a loaded machine.
     const { answer, output } = await call(
-      [keepAlive, keepAlive, keepAlive, keepAlive, JSON.stringify({ answer: { ok: 1 } })],
-      150,
-      400,
+      [...Array.from({ length: 7 }, () => keepAlive), JSON.stringify({ answer: { ok: 1 } })],
+      300,
+      1_000,
     );
     expect(answer).toEqual({ ok: 1 });
     expect(output).toEqual([]);

@@ -177,17 +177,26 @@ describe('readRemote: files of a private repository, read by the core', () => {
   });
 
   it('leaves no folder behind', async () => {
-    const before = listTmp();
-    await readRemote(remote(), ['Dockerfile']);
-    await readRemote({ ...remote(), token: 'bad-token-0000' }, ['Dockerfile']).catch(
-      () => undefined,
-    );
-    expect(listTmp()).toEqual(before);
+    // A temporary folder of its own: other tests in other workers read remotes at the same time.
+    const previous = process.env.TMPDIR;
+    const own = mkdtempSync(join(tmpdir(), 'git-remote-tmp-'));
+    process.env.TMPDIR = own;
+    try {
+      await readRemote(remote(), ['Dockerfile']);
+      await readRemote({ ...remote(), token: 'bad-token-0000' }, ['Dockerfile']).catch(
+        () => undefined,
+      );
+      expect(listTmp(own)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 
-function listTmp(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith('monitor-git-remote-'));
+function listTmp(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.startsWith('monitor-git-remote-'));
 }
 
 function listen(handler: Parameters<typeof createServer>[1]): Promise<Server> {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { DeleteResourceDto, GetPermissionDto, ListResourcesDto } from '@monitor/contracts';
-import type { ResourceSyncConfig } from '@monitor/domain';
+import type { ResourceSyncConfig } from '@monitor/contracts';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
 import { reasonOf, resourcePath, stateOf, type KindSpec } from '../kinds';

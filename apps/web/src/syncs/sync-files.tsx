@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SyncFileContents } from '@monitor/domain';
+import type { SyncFileContents } from '@monitor/contracts';
 import { ErrorNote } from '../components/error-note';
 import { unfolded } from './sync-source';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunSyncDto } from '@monitor/contracts';
-import type { ResourceKind, ResourceSyncConfig, SyncFileContents } from '@monitor/domain';
+import type { ResourceKind, ResourceSyncConfig, SyncFileContents } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { ActionButton } from '../components/confirm-button';
 import { Time } from '../components/time';

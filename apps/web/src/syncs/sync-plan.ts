@@ -7,7 +7,7 @@ import type {
   SyncDiffData,
   SyncPending,
   SyncProblem,
-} from '@monitor/domain';
+} from '@monitor/contracts';
 
 /**
  * GetResourceSync's `info` as the gateway answers it (apps/gateway/src/api/read/sync-info.ts):

@@ -1,4 +1,4 @@
-import type { ResourceSyncConfig, SyncFileContents } from '@monitor/domain';
+import type { ResourceSyncConfig, SyncFileContents } from '@monitor/contracts';
 
 /** Where a sync's files are, told apart as the sync service tells them (files_on_host first). */
 export type SyncOrigin = 'ui' | 'host' | 'git';

@@ -74,6 +74,7 @@ describe('the request catalogue', () => {
         'execute/RefreshStackCache',
         'execute/RefreshRepoCache',
         'execute/RefreshResourceSyncPending',
+        'execute/WriteSyncFileContents',
         'execute/CommitSync',
         'execute/RefreshBuildCache',
         'write/CreateServerTemplate',

@@ -62,8 +62,8 @@ export const SYNC_REQUESTS = {
 };
 
 /**
- * Monitor's execution forms of RefreshResourceSyncPending and CommitSync (Komodo 2's procedures
- * run CommitSync as an execution): their Update at once, live.
+ * Monitor's execution forms of RefreshResourceSyncPending, CommitSync (Komodo 2's procedures run
+ * CommitSync as an execution) and WriteSyncFileContents: their Update at once, live.
  */
 export const SYNC_EXECUTION_FORMS = {
   RefreshResourceSyncPending: entry<Types.Update>()(
@@ -74,4 +74,11 @@ export const SYNC_EXECUTION_FORMS = {
     'sync',
   ),
   CommitSync: entry<Types.Update>()('CommitSync', 'execute', SyncParamDto, write, 'sync'),
+  WriteSyncFileContents: entry<Types.Update>()(
+    'WriteSyncFileContents',
+    'execute',
+    WriteSyncFileContentsDto,
+    write,
+    'sync',
+  ),
 };

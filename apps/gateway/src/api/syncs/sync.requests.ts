@@ -35,6 +35,7 @@ export class SyncRequests implements OnModuleInit {
         S.RunSync,
         SYNC_EXECUTION_FORMS.RefreshResourceSyncPending,
         SYNC_EXECUTION_FORMS.CommitSync,
+        SYNC_EXECUTION_FORMS.WriteSyncFileContents,
       ],
       param: 'sync',
     });
