@@ -18,11 +18,13 @@ import { signUp } from '../support/sign-up';
  * model, and rendered as a refresh stores it); what one plan works out of an unchanged file
  * and unchanged resources is kept for the next, as on every poll. `WARMUP` (10) rounds come
  * first, not counted: the first reads and checks every config, and the next ones let the JIT
- * compile what a long-running sync service runs on every poll.
+ * compile what a long-running sync service runs on every poll. `FRESH=1`: each round's text
+ * is new (the changed third at another version), the first plan after each push.
  */
 const STACKS = Number(process.env.STACKS ?? 300);
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const WARMUP = Math.max(1, Number(process.env.WARMUP ?? 10));
+const FRESH = process.env.FRESH === '1';
 
 const stack = (i: number, version: number) => `
 [[stack]]
@@ -41,11 +43,11 @@ LEVEL=info
 """
 `;
 
-const file = (changedEvery: number) =>
+const file = (changedEvery: number, version = 2) =>
   [
     '[[server]]\nname = "edge"\n[server.config]\naddress = "https://edge.local:8120"\n',
     ...Array.from({ length: STACKS }, (_, i) =>
-      stack(i, changedEvery && i % changedEvery === 0 ? 2 : 1),
+      stack(i, changedEvery && i % changedEvery === 0 ? version : 1),
     ),
   ].join('\n');
 
@@ -84,11 +86,16 @@ async function main(): Promise<void> {
     const parseMs: number[] = [];
     let changes = 0;
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
+      const text = FRESH ? file(3, round + 2) : changed;
+      const synced = sync();
+      const read = FRESH
+        ? { ...synced, config: { ...synced.config, file_contents: text } }
+        : synced;
       let start = performance.now();
-      parse(changed);
+      parse(text);
       const raw = performance.now() - start;
       start = performance.now();
-      const planned = await planner.plan(sync(), () => undefined);
+      const planned = await planner.plan(read, () => undefined);
       const plan = performance.now() - start;
       changes = planned.plan?.resources.length ?? -1;
       if (round < WARMUP) continue;
@@ -98,7 +105,7 @@ async function main(): Promise<void> {
     const ratio = median(planMs) / median(parseMs);
     const spread = (ms: number[]) => `${Math.min(...ms).toFixed(1)}-${Math.max(...ms).toFixed(1)}`;
     console.log(
-      `${STACKS} stacks, ${changes} changed: plan ${median(planMs).toFixed(1)} ms (${spread(planMs)}), raw smol-toml parse ${median(parseMs).toFixed(1)} ms (${spread(parseMs)}; ${(changed.length / 1024).toFixed(0)} KiB): ratio ${ratio.toFixed(1)} (aim: under 10), after ${WARMUP} uncounted round(s)`,
+      `${STACKS} stacks, ${changes} changed: plan ${median(planMs).toFixed(1)} ms (${spread(planMs)}), raw smol-toml parse ${median(parseMs).toFixed(1)} ms (${spread(parseMs)}; ${(changed.length / 1024).toFixed(0)} KiB): ratio ${ratio.toFixed(1)} (aim: under 10), after ${WARMUP} uncounted round(s)${FRESH ? ', each round a new text' : ''}`,
     );
   } finally {
     await monitor.close();
