@@ -9,16 +9,13 @@ export interface OrderNode {
   follows: Set<string>;
 }
 
-/** `localeCompare`'s order (the default locale), without making a collator per comparison. */
-const collator = new Intl.Collator();
-
 /**
  * Kahn's order, ties broken by rank then key so that the same plan always lists the same
  * order: each time, the first node in that order whose prerequisites are all placed. A cycle
  * (the reader refuses them) would leave nodes waiting: the first of them in order goes next.
  */
 export function orderNodes(nodes: OrderNode[]): OrderNode[] {
-  const byRank = [...nodes].sort((a, b) => a.rank - b.rank || collator.compare(a.key, b.key));
+  const byRank = [...nodes].sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
   const place = new Map(byRank.map((n, i) => [n.key, i]));
   const waiting = byRank.map(() => 0);
   const unblocks = byRank.map((): number[] => []);
