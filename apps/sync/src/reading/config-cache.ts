@@ -1,6 +1,7 @@
 import { type ResourceKind, deepFreeze } from '@monitor/domain';
 import { type CheckedConfig, checkConfig } from './config-check';
 import type { EntryLines } from './entry-lines';
+import { isTable } from './is-table';
 
 /*
  * Checking a config (class-validator, the domain's rules) is most of what reading costs, and a
@@ -11,12 +12,18 @@ import type { EntryLines } from './entry-lines';
 const MAX_ENTRIES = 5000;
 const checked = new Map<string, CheckedConfig>();
 
-/** The config as written, dates told apart from strings (a date is refused, its text is not). */
-function keyOf(kind: ResourceKind, name: string, raw: Record<string, unknown>): string {
-  const text = JSON.stringify(raw, function (this: Record<string, unknown>, key, value: unknown) {
-    return this[key] instanceof Date ? { date: value } : value;
-  });
-  return `${kind}\u0000${name}\u0000${text}`;
+/** A TOML date or a non-finite number: JSON would write it as a string or `null`, as another value. */
+function hasNonJson(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonJson);
+  return isTable(value) && Object.values(value).some(hasNonJson);
+}
+
+/** The config as written; none for one JSON cannot tell apart (checked each time, rarely met). */
+function keyOf(kind: ResourceKind, name: string, raw: Record<string, unknown>): string | undefined {
+  if (hasNonJson(raw)) return undefined;
+  return `${kind}\u0000${name}\u0000${JSON.stringify(raw)}`;
 }
 
 /** checkConfig, remembered (frozen: shared with every later read); the lines of renamed aliases follow their rename. */
@@ -27,12 +34,14 @@ export function checkDeclaredConfig(
   lines: EntryLines,
 ): Omit<CheckedConfig, 'renames'> {
   const key = keyOf(kind, name, raw);
-  let result = checked.get(key);
-  if (result) checked.delete(key);
+  let result = key === undefined ? undefined : checked.get(key);
+  if (result) checked.delete(key as string);
   else result = deepFreeze(checkConfig(kind, name, raw));
-  // Oldest first: what has not been read for longest goes when full.
-  checked.set(key, result);
-  if (checked.size > MAX_ENTRIES) checked.delete(checked.keys().next().value as string);
+  if (key !== undefined) {
+    // Oldest first: what has not been read for longest goes when full.
+    checked.set(key, result);
+    if (checked.size > MAX_ENTRIES) checked.delete(checked.keys().next().value as string);
+  }
   for (const { from, to } of result.renames) lines.rename(`config.${from}`, `config.${to}`);
   return {
     ...(result.config && { config: result.config }),

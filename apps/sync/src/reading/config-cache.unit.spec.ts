@@ -46,6 +46,14 @@ describe('a file and its checked configs are remembered for the next read of the
     });
   });
 
+  it('tells infinity from nan, each read as its own', () => {
+    const first = read(text('termination_timeout = inf'));
+    const again = read(text('termination_timeout = nan'));
+    expect(first.declared.resources[0]?.config.termination_timeout ?? first.problems).not.toEqual(
+      again.declared.resources[0]?.config.termination_timeout ?? again.problems,
+    );
+  });
+
   it('tells a date from its text', () => {
     const asText = read(text('command = "1979-05-27"'));
     const asDate = read(text('command = 1979-05-27'));
