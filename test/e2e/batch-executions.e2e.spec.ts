@@ -1,5 +1,6 @@
 import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { storeQuiet } from '../support/quiet-store';
 
 type BatchAnswer =
   | { status: 'Ok'; data: { target: { id: string } } }
@@ -49,6 +50,7 @@ describe("Komodo's batches: pattern and tags", () => {
   });
 
   it('refuses an unknown tag with a 400 naming `tags`, and runs nothing', async () => {
+    await storeQuiet(monitor.runtime.store);
     const before = await monitor.runtime.store.headPosition();
     const answer = await admin.call<{ error: string; code: string }>(
       'execute',

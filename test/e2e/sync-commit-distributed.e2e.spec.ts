@@ -73,11 +73,13 @@ describe('committing a sync in distributed mode, driven by komodo_client', () =>
         ...gitSource(domain, USER, REPO),
         resource_path: ['servers.toml', 'variables.toml'],
         include_variables: true,
-        managed: true,
       },
     });
     const applied = await completed(komodo, await komodo.execute('RunSync', { sync: 'dist' }));
     expect(applied.success).toBe(true);
+    // Managed from now on (a managed sync's RunSync would delete what its files lack, as Komodo's):
+    // CommitSync writes into a managed sync only.
+    await komodo.write('UpdateResourceSync', { id: 'dist', config: { managed: true } });
     await komodo.write('UpdateServer', {
       id: 'edge',
       config: { address: 'https://edge-new.local:8120' },

@@ -280,5 +280,6 @@ export const REQUEST_PARAMS: Readonly<Record<Verb, Params>> = {
     TestAlerter: ['alerter'],
     UnpauseDeployment: ['deployment', 'signal?', 'time?'],
     UnpauseStack: ['stack', 'services?', 'stop_time?'],
+    WriteSyncFileContents: ['resource_path', 'file_path', 'contents', 'sync'],
   },
 };

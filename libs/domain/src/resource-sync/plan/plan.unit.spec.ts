@@ -243,6 +243,15 @@ describe('planSync: resources', () => {
     expect(summary(plan)).toEqual(['Create Server:new']);
   });
 
+  it('given delete off but the sync managed, when a resource is no longer declared, then it is deleted (as Komodo)', () => {
+    const plan = planOf({
+      config: { delete: false, managed: true },
+      resources: [existing('Server', 'old')],
+      declared: { resources: [declared('Server', 'new')] },
+    });
+    expect(summary(plan)).toEqual(['Create Server:new', 'Delete Server:old']);
+  });
+
   it('given the sync itself and a sync managed in the UI, when neither is declared, then neither is deleted', () => {
     const plan = planOf({
       resources: [

@@ -5,7 +5,7 @@ import { configPaths, keepChange, keptChange, maskedConfig, type PlanMemo } from
 import { currentView, proposedView } from './normalize';
 import { withDefaults } from './with-defaults';
 import { resourceKey } from './order';
-import { declaredInScope, existingInScope } from './scope';
+import { declaredInScope, deletesUndeclared, existingInScope } from './scope';
 import type { PlanInput, ResourceChange, ResourceView } from './types';
 
 /** The view's fields as a diff sees them, secrets masked or not. */
@@ -117,7 +117,7 @@ export function resourceChanges(input: PlanInput): { changes: ResourceChange[]; 
     if (change) changes.push(change);
   }
   const inScope = input.resources.filter((r) => existingInScope(input, r));
-  if (input.sync.config.delete) {
+  if (deletesUndeclared(input.sync.config)) {
     const declaredKeys = new Set(input.declared.resources.map((d) => resourceKey(d.kind, d.name)));
     for (const resource of inScope) {
       const key = resourceKey(resource.kind, resource.name);

@@ -50,3 +50,7 @@ export function declaredInScope(input: PlanInput, declared: DeclaredResource): b
   if (!pickedByRun(input.only, declared.kind, declared.name, id)) return false;
   return matchesTags(tagNames(input.lookup, declared.tags ?? []), input.sync.config.match_tags);
 }
+
+/** As Komodo's RunSync: a managed sync deletes what its files no longer declare, as `delete` does. */
+export const deletesUndeclared = (config: Pick<ResourceSyncConfig, 'delete' | 'managed'>) =>
+  config.delete || config.managed;

@@ -4,6 +4,7 @@ import type { DeclaredUserGroup } from '../declared';
 import { fieldDiffs } from './field-diff';
 import { referenceName } from './lookup';
 import type { PermissionView, PlanInput, UserGroupChange, UserGroupView } from './types';
+import { deletesUndeclared } from './scope';
 
 export const userGroupKey = (name: string) => `UserGroup:${name}`;
 
@@ -121,7 +122,7 @@ export function userGroupChanges(input: PlanInput): { changes: UserGroupChange[]
     const action = current ? 'Update' : 'Create';
     changes.push({ key, name: declared.name, action, id: found?.id, fields, current, proposed });
   }
-  if (config.delete) {
+  if (deletesUndeclared(config)) {
     const declared = new Set(input.declared.userGroups.map((g) => g.name));
     for (const group of input.userGroups) {
       if (declared.has(group.name)) continue;

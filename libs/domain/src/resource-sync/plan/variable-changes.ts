@@ -3,6 +3,7 @@ import type { DeclaredVariable } from '../declared';
 import { fieldDiffs } from './field-diff';
 import { maskSecret } from './secret-paths';
 import type { PlanInput, VariableChange, VariableProposal } from './types';
+import { deletesUndeclared } from './scope';
 
 export const variableKey = (name: string) => `Variable:${name}`;
 
@@ -79,7 +80,7 @@ export function variableChanges(input: PlanInput): { changes: VariableChange[]; 
       current: { ...shownBefore, value: shownBefore.value as string },
     });
   }
-  if (config.delete) {
+  if (deletesUndeclared(config)) {
     const declared = new Set(input.declared.variables.map((v) => v.name));
     for (const variable of input.variables) {
       if (declared.has(variable.name)) continue;
