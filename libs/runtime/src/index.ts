@@ -7,3 +7,4 @@ export * from './boot';
 export * from './message-handlers';
 // Every core process starts and serves as the agent does, which loads @monitor/process alone.
 export * from '@monitor/process';
+export * from './checkpoint-feed';

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   alertDecider,
   alertEventKey,
@@ -16,15 +10,13 @@ import {
   type OutcomeSubject,
 } from '@monitor/domain';
 import {
-  followFromCheckpoint,
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
   type StoredEvent,
-  type Subscription,
 } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { CHECKPOINTS, CheckpointFeed, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { admissionOf } from './admission-of';
 import { alertAt, type AlertAt } from './alert-at';
 import { alerterMeta, appendAt } from './delivery-append';
@@ -46,35 +38,27 @@ const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved
  * comes back through here as any alert.
  */
 @Injectable()
-export class AlertFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AlertFeed extends CheckpointFeed {
   private readonly logger = new Logger(AlertFeed.name);
-  private subscription?: Subscription;
   /** Cuts a wait between tries short when the service stops. */
   private readonly stopping = new AbortController();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CHECKPOINTS) checkpoints: CheckpointStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly queue: DeliveryQueue,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
+  ) {
     // The first start begins at the head: alerts from before alerters existed are not sent.
-    this.subscription = await followFromCheckpoint(
-      this.store,
-      this.checkpoints,
-      CHECKPOINT,
-      (event) => this.handle(event),
-    );
+    super(store, checkpoints, CHECKPOINT);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  override async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    await this.subscription?.close();
+    await super.onApplicationShutdown();
   }
 
-  private async handle(event: StoredEvent): Promise<void> {
+  protected async handle(event: StoredEvent): Promise<void> {
     const alertEvent = event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
     const completed = event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
     if (!alertEvent && !completed) return;

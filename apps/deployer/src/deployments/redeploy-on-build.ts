@@ -1,22 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { builtVersion, deploymentsToRedeploy, type BuiltVersion } from '@monitor/domain';
 import {
-  followFromCheckpoint,
   WrongExpectedRevisionError,
   type CheckpointStore,
   type EventStore,
   type StoredEvent,
-  type Subscription,
 } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId, type CommandMeta } from '@monitor/resources';
-import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { CHECKPOINTS, CheckpointFeed, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { DeploymentExecutions } from './deployment-executions';
 
 /** Where this reaction has read the log up to. */
@@ -35,32 +27,20 @@ const versionText = ({ major, minor, patch }: BuiltVersion['version']) =>
  * (`buildredeploy-<event id>`), so neither a replica nor a replay redeploys it twice.
  */
 @Injectable()
-export class RedeployOnBuild implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RedeployOnBuild extends CheckpointFeed {
   private readonly logger = new Logger(RedeployOnBuild.name);
-  private subscription?: Subscription;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CHECKPOINTS) checkpoints: CheckpointStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly executions: DeploymentExecutions,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
+  ) {
     // The first start begins at the head: builds from before this feature redeploy nothing.
-    this.subscription = await followFromCheckpoint(
-      this.store,
-      this.checkpoints,
-      CHECKPOINT,
-      (event) => this.handle(event),
-    );
+    super(store, checkpoints, CHECKPOINT);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
-  }
-
-  private async handle(event: StoredEvent): Promise<void> {
+  protected async handle(event: StoredEvent): Promise<void> {
     const built = builtVersion(event);
     if (!built) return;
     try {

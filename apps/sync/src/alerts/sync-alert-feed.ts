@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   pendingStep,
   pendingUpdatesAlert,
@@ -12,15 +6,9 @@ import {
   releasesHeldDeletes,
   type SyncPending,
 } from '@monitor/domain';
-import {
-  followFromCheckpoint,
-  type CheckpointStore,
-  type EventStore,
-  type StoredEvent,
-  type Subscription,
-} from '@monitor/eventstore';
+import type { CheckpointStore, EventStore, StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { CHECKPOINTS, CheckpointFeed, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { derivedAlertId, SyncAlerts } from './sync-alerts';
 
 const CHECKPOINT = 'sync-alerts';
@@ -42,33 +30,21 @@ export const pendingAlertId = (syncId: string, since: number) =>
  * and their writes meet on the same alert streams, so each change is made once.
  */
 @Injectable()
-export class SyncAlertFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SyncAlertFeed extends CheckpointFeed {
   private readonly logger = new Logger(SyncAlertFeed.name);
-  private subscription?: Subscription;
   /** Per sync seen: the revision its pending period began at (undefined: its plan is empty). */
   private readonly periods = new Map<string, number | undefined>();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointStore,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CHECKPOINTS) checkpoints: CheckpointStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly alerts: SyncAlerts,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await followFromCheckpoint(
-      this.store,
-      this.checkpoints,
-      CHECKPOINT,
-      (event) => this.handle(event),
-    );
+  ) {
+    super(store, checkpoints, CHECKPOINT);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
-  }
-
-  private async handle(event: StoredEvent): Promise<void> {
+  protected async handle(event: StoredEvent): Promise<void> {
     if (!event.stream.startsWith(STREAM_PREFIX)) return;
     const syncId = event.stream.slice(STREAM_PREFIX.length);
     try {
