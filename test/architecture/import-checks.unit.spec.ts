@@ -88,12 +88,12 @@ describe('the rules', () => {
     ]);
   });
 
-  it('catch the web importing anything of ours but the contracts; its specs may read the domain', () => {
+  it('catch the web, its specs included, importing anything of ours but the contracts', () => {
     const graph = repository({
       'apps/web/src/page.tsx':
         "import type { A } from '@monitor/contracts';\nimport type { B } from '@monitor/domain';\nimport '../../gateway/src/x';",
       'apps/web/src/page.unit.spec.ts':
-        "import { T } from '@monitor/domain';\nimport '@monitor/eventstore';",
+        "import { T } from '@monitor/contracts';\nimport '@monitor/eventstore';\nimport { U } from '@monitor/domain';",
       'apps/gateway/src/x.ts': '',
       'libs/contracts/src/index.ts': '',
       'libs/domain/src/index.ts': '',
@@ -103,6 +103,7 @@ describe('the rules', () => {
       "apps/web/src/page.tsx:2 imports '@monitor/domain'",
       "apps/web/src/page.tsx:3 imports '../../gateway/src/x'",
       "apps/web/src/page.unit.spec.ts:2 imports '@monitor/eventstore'",
+      "apps/web/src/page.unit.spec.ts:3 imports '@monitor/domain'",
     ]);
   });
 

@@ -4,7 +4,7 @@ import {
   defaultUrlBuilderConfig,
   KIND_SPECS,
   type ResourceKind,
-} from '@monitor/domain';
+} from '@monitor/contracts';
 import { FIELD_HELP, fieldHelp, PARAM_HELP } from './field-help';
 
 const KINDS = Object.keys(KIND_SPECS) as ResourceKind[];

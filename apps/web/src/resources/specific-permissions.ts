@@ -1,11 +1,11 @@
-import type { ResourceKind, SpecificPermission } from '@monitor/contracts';
+import type { ResourceKind, SpecificPermission, SpecificsOfKind } from '@monitor/contracts';
 
 /**
  * Which specific permissions mean something on which kind: the domain's table
- * (`SPECIFICS_OF_KIND`), kept here because the bundle imports no values from the libs; a unit
- * test holds the two equal.
+ * (`SPECIFICS_OF_KIND`). The bundle takes no values from the libs: its type is the domain's exact
+ * table, so the compiler refuses any other.
  */
-export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> = {
+const TABLE: SpecificsOfKind = {
   Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
   Deployment: ['Inspect', 'Logs', 'Terminal'],
   Stack: ['Inspect', 'Logs', 'Terminal'],
@@ -13,6 +13,9 @@ export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPe
   Build: ['Attach'],
   Repo: ['Attach'],
 };
+
+export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> =
+  TABLE;
 
 export const SPECIFIC_HELP: Record<SpecificPermission, string> = {
   Attach: 'Point other resources at it (deploy to this server, build on this builder).',

@@ -2,6 +2,7 @@ import type {
   ChangeAction,
   DeployTarget,
   FieldDiff,
+  KindOrder,
   PlanDiffData,
   PlanResourceDiff,
   SyncDiffData,
@@ -43,8 +44,12 @@ export interface PlanGroup {
   changes: PlanChange[];
 }
 
-/** Komodo's order of applying kinds, so the page reads in the order the run goes. */
-const KIND_ORDER = [
+/**
+ * The domain's order of applying kinds (`KIND_ORDER`), so the page reads in the order the run goes.
+ * The bundle takes no values from the libs: its type is the domain's exact list, so the compiler
+ * refuses any other.
+ */
+const KIND_ORDER: KindOrder = [
   'Server',
   'ServerTemplate',
   'Alerter',
@@ -57,6 +62,7 @@ const KIND_ORDER = [
   'Deployment',
   'Procedure',
 ];
+const KINDS_IN_ORDER: readonly string[] = KIND_ORDER;
 
 const NAME_LINE = /^name\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*$/m;
 
@@ -131,10 +137,10 @@ const TITLES: Record<string, string> = {
 };
 
 const rank = (kind: string) => {
-  if (kind === 'Variable') return KIND_ORDER.length;
-  if (kind === 'UserGroup') return KIND_ORDER.length + 1;
-  const at = KIND_ORDER.indexOf(kind);
-  return at < 0 ? KIND_ORDER.length + 2 : at;
+  if (kind === 'Variable') return KINDS_IN_ORDER.length;
+  if (kind === 'UserGroup') return KINDS_IN_ORDER.length + 1;
+  const at = KINDS_IN_ORDER.indexOf(kind);
+  return at < 0 ? KINDS_IN_ORDER.length + 2 : at;
 };
 
 const ACTION_ORDER: Record<ChangeAction, number> = { Create: 0, Update: 1, Delete: 2 };

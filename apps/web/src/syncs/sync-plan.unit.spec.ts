@@ -1,4 +1,4 @@
-import type { SyncProblem } from '@monitor/domain';
+import type { SyncProblem } from '@monitor/contracts';
 import {
   canRun,
   deletesToConfirm,

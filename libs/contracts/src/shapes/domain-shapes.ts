@@ -1,7 +1,8 @@
 /*
  * The domain's shapes that clients see in answers and write in configs, re-exported so that a
- * client (the web UI) depends on the contracts alone, never on the domain's code. Types only:
- * nothing of the domain is loaded through this file.
+ * client (the web UI) depends on the contracts alone, never on the domain's code. The bundle
+ * takes types only (apps/web/vite.config.ts); the values below are for the web's unit specs,
+ * which check the UI against them, and for clients in Node.
  */
 export type {
   ActionConfig,
@@ -19,6 +20,7 @@ export type {
   ExecutionStatus,
   FieldChange,
   FieldDiff,
+  KindOrder,
   PermissionLevel,
   PlanDiffData,
   PlanResourceDiff,
@@ -32,6 +34,7 @@ export type {
   ServerTemplateConfig,
   SeverityLevel,
   SpecificPermission,
+  SpecificsOfKind,
   StackConfig,
   StackState,
   SyncDiffData,
@@ -40,4 +43,11 @@ export type {
   SyncProblem,
   TagColor,
   TerminationSignal,
+} from '@monitor/domain';
+
+export {
+  defaultAwsBuilderConfig,
+  defaultServerBuilderConfig,
+  defaultUrlBuilderConfig,
+  KIND_SPECS,
 } from '@monitor/domain';

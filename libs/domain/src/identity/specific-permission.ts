@@ -14,14 +14,23 @@ export type SpecificPermission = (typeof SPECIFIC_PERMISSIONS)[number];
  * no Server stands for: the same on that machine (pre-build and repo commands); on a Deployment
  * or Stack: their containers' shells. The others read a host's or a container's internals.
  */
-export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> = {
+const SPECIFICS = {
   Server: ['Attach', 'Inspect', 'Logs', 'Processes', 'Terminal'],
   Deployment: ['Inspect', 'Logs', 'Terminal'],
   Stack: ['Inspect', 'Logs', 'Terminal'],
   Builder: ['Attach', 'Terminal'],
   Build: ['Attach'],
   Repo: ['Attach'],
-};
+} as const satisfies Partial<Record<ResourceKind, readonly SpecificPermission[]>>;
+
+/**
+ * The table as an exact type: the web bundle, which takes only types from the libs, declares its
+ * table with it, so the compiler refuses any table but this one.
+ */
+export type SpecificsOfKind = typeof SPECIFICS;
+
+export const SPECIFICS_OF_KIND: Partial<Record<ResourceKind, readonly SpecificPermission[]>> =
+  SPECIFICS;
 
 /** What the creator of a resource gets beside Write, as in Komodo. */
 export const CREATOR_SPECIFICS: Partial<Record<ResourceKind, readonly SpecificPermission[]>> = {

@@ -4,7 +4,7 @@ import { referencesOf } from './references';
 import type { PlanStep, ResourceChange, UserGroupChange, VariableChange } from './types';
 
 /** Komodo's order of applying kinds (api/execute/sync.rs), for changes that do not depend on each other. */
-export const KIND_ORDER: readonly ResourceKind[] = [
+export const KIND_ORDER = [
   'Server',
   'ServerTemplate',
   'Alerter',
@@ -16,7 +16,13 @@ export const KIND_ORDER: readonly ResourceKind[] = [
   'ResourceSync',
   'Deployment',
   'Procedure',
-];
+] as const satisfies readonly ResourceKind[];
+
+/**
+ * The order as an exact type: the web bundle, which takes only types from the libs, declares its
+ * table with it, so the compiler refuses any table but this one.
+ */
+export type KindOrder = typeof KIND_ORDER;
 
 export const resourceKey = (kind: ResourceKind, name: string) => `${kind}:${name}`;
 
