@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { InstanceTerminations } from '@monitor/cloud';
 import { AwsSettings } from '@monitor/config';
 import type { Resource } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
@@ -7,7 +8,6 @@ import { ReadModel } from '@monitor/projections';
 import { ConfigSecrets, ResourceCommands, type CommandMeta } from '@monitor/resources';
 import { Keyring } from '@monitor/secrets';
 import { FakeEc2 } from '@monitor/testing';
-import { InstanceTerminations } from '../../../apps/builder/src/builders/aws/instance-terminations';
 import { StoredTerminationAlerts } from '../../../apps/builder/src/builders/aws/termination-alerts';
 import type { AcquiredAgent } from '../../../apps/builder/src/builders/builder-agent';
 import { BuilderAgents } from '../../../apps/builder/src/builders/builder-agents';

@@ -1,3 +1,4 @@
+import { Ec2Instances, terminateEc2Instance, type InstanceTerminations } from '@monitor/cloud';
 import type { AwsSettings } from '@monitor/config';
 import type { Resource } from '@monitor/domain';
 import type { ServerAgents } from '@monitor/executions';
@@ -6,8 +7,6 @@ import { ConfigSecrets } from '@monitor/resources';
 import type { Keyring } from '@monitor/secrets';
 import type { AcquiredAgent, AcquireOptions, BuilderLog } from './builder-agent';
 import { AwsBuilderAgents, type AwsBuilderTiming } from './aws/aws-builder';
-import { Ec2Instances } from './aws/ec2-instances';
-import type { InstanceTerminations } from './aws/instance-terminations';
 import { ServerBuilderAgents } from './server-builder';
 import { UrlBuilderAgents, type UrlBuilderTiming } from './url-builder';
 
@@ -60,11 +59,12 @@ export class BuilderAgents {
 
   /** Takes up the terminations left failing by a previous run of the service. */
   resumeTerminations(): void {
-    this.terminations.resume((builderId) => {
+    this.terminations.resume((builderId, instanceId) => {
       const builder = this.readModel.resourceById('Builder', builderId);
       if (builder?.config.type !== 'Aws') return undefined;
       const { region } = builder.config.params;
-      return () => Ec2Instances.connect(this.awsSettings, region);
+      return () =>
+        terminateEc2Instance(() => Ec2Instances.connect(this.awsSettings, region), instanceId);
     });
   }
 

@@ -4,12 +4,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ec2Instances } from '@monitor/cloud';
 import { loadConfig } from '@monitor/config';
 import { defaultAwsBuilderConfig } from '@monitor/domain';
 import { ConfigSecrets, ResourceCommands, systemMeta } from '@monitor/resources';
 import { createRuntime, RuntimeModule, type Runtime } from '@monitor/runtime';
 import { FakeEc2 } from '@monitor/testing';
-import { Ec2Instances } from './aws/ec2-instances';
+import { builderLaunch } from './aws/aws-builder';
 import { StoredTerminationAlerts } from './aws/termination-alerts';
 import { BuilderAgents } from './builder-agents';
 import { BuildersModule } from './builders.module';
@@ -53,9 +54,7 @@ describe('BuildersModule, started as the builder service starts it', () => {
     // A previous run left an instance it could not terminate, and its alert open.
     const previous = await Ec2Instances.connect(runtime.config.aws, 'eu-north-1');
     const instanceId = await previous.launch(
-      'BUILDER-aws',
-      { ...defaultAwsBuilderConfig(), ami_id: 'ami-12345678' },
-      '',
+      builderLaunch('BUILDER-aws', { ...defaultAwsBuilderConfig(), ami_id: 'ami-12345678' }, ''),
     );
     previous.close();
     const alerts = new StoredTerminationAlerts(runtime.store, runtime.readModel);

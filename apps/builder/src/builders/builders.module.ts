@@ -5,13 +5,13 @@ import {
   type OnModuleDestroy,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { InstanceTerminations } from '@monitor/cloud';
 import type { MonitorConfig } from '@monitor/config';
 import type { EventStore } from '@monitor/eventstore';
 import { ServerAgents } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Keyring } from '@monitor/secrets';
-import { InstanceTerminations } from './aws/instance-terminations';
 import { StoredTerminationAlerts } from './aws/termination-alerts';
 import { BuilderAgents } from './builder-agents';
 

@@ -1,6 +1,6 @@
 import { invalid, type Resource, type UrlBuilderConfig } from '@monitor/domain';
 import type { AcquiredAgent, AcquireOptions, BuilderLog } from './builder-agent';
-import { waitForAgent } from './agent-ready';
+import { waitForAgent } from '@monitor/cloud';
 
 export interface UrlBuilderTiming {
   /** How long the agent at the address has to answer (Komodo tries for 10 s). */

@@ -3,11 +3,15 @@ import type { AgentAddress } from '@monitor/agent-client';
 import type { AwsSettings } from '@monitor/config';
 import { StageFailed } from '@monitor/executions';
 import { builderUserData, invalid, type AwsBuilderConfig, type Resource } from '@monitor/domain';
+import {
+  Ec2Instances,
+  terminateEc2Instance,
+  waitForAgent,
+  waitForInstanceRunning,
+  type Ec2Launch,
+  type InstanceTerminations,
+} from '@monitor/cloud';
 import type { AcquiredAgent, AcquireOptions, BuilderLog } from '../builder-agent';
-import { waitForAgent } from '../agent-ready';
-import { waitUntil } from '../wait-until';
-import { Ec2Instances } from './ec2-instances';
-import type { InstanceTerminations } from './instance-terminations';
 
 export interface AwsBuilderTiming {
   /** How long the instance may stay pending. */
@@ -61,7 +65,9 @@ export class AwsBuilderAgents {
             https: config.use_https,
             userData: config.user_data,
           });
-          launched.id = await ec2.launch(`BUILDER-${builder.name}`, config, userData);
+          launched.id = await ec2.launch(
+            builderLaunch(`BUILDER-${builder.name}`, config, userData),
+          );
           launched.ip = await this.waitRunning(ec2, launched.id, config, options);
           return { stdout: startLog(launched.id, launched.ip, config) };
         },
@@ -93,29 +99,12 @@ export class AwsBuilderAgents {
     config: AwsBuilderConfig,
     options: AcquireOptions,
   ) {
-    let last = 'pending';
-    const state = await waitUntil(
-      async () => {
-        const found = await ec2.describe(id);
-        last = found?.state ?? 'not found';
-        if (found && GONE.includes(found.state))
-          throw new InstanceGone(`instance ${id} is ${found.state}`);
-        return found?.state === 'running' ? found : undefined;
-      },
-      (reason) => `instance ${id} was not running (${reason ?? `still ${last}`})`,
-      {
-        timeoutMs: this.timing.launchTimeoutMs,
-        intervalMs: this.timing.intervalMs,
-        signal: options.signal,
-        isFinal: (error) => error instanceof InstanceGone,
-      },
-    );
-    const ip = config.use_public_ip ? state.publicIp : state.privateIp;
-    if (!ip)
-      throw new Error(
-        `instance ${id} has no ${config.use_public_ip ? 'public' : 'private'} IP address`,
-      );
-    return ip;
+    const running = await waitForInstanceRunning(ec2, id, config.use_public_ip, {
+      timeoutMs: this.timing.launchTimeoutMs,
+      intervalMs: this.timing.intervalMs,
+      signal: options.signal,
+    });
+    return running.ip;
   }
 
   private async connectAgent(
@@ -148,7 +137,11 @@ export class AwsBuilderAgents {
     builder: Resource<'Builder'>,
     log: BuilderLog,
   ) {
-    const result = await this.terminations.terminate(connect, id, builder);
+    const result = await this.terminations.terminate(
+      () => terminateEc2Instance(connect, id),
+      id,
+      builder,
+    );
     await log
       .stage('terminate build instance', `TerminateInstances ${id}`, () =>
         Promise.resolve(
@@ -167,10 +160,23 @@ export class AwsBuilderAgents {
   }
 }
 
-/** States an instance does not come back from to `running` by itself. */
-const GONE = ['shutting-down', 'terminated', 'stopping', 'stopped'];
+/** The builder's instance: one root volume, as Komodo's Aws builder launches it. */
+export function builderLaunch(name: string, c: AwsBuilderConfig, userData: string): Ec2Launch {
+  return {
+    name,
+    amiId: c.ami_id,
+    instanceType: c.instance_type,
+    subnetId: c.subnet_id,
+    securityGroupIds: c.security_group_ids,
+    keyPairName: c.key_pair_name,
+    assignPublicIp: c.assign_public_ip,
+    volumes: [{ deviceName: ROOT_DEVICE, sizeGb: c.volume_gb }],
+    userData,
+  };
+}
 
-class InstanceGone extends Error {}
+/** The device EBS gives the root volume on the usual Linux AMIs (Komodo's choice too). */
+const ROOT_DEVICE = '/dev/sda1';
 
 function startLog(id: string, ip: string, c: AwsBuilderConfig): string {
   return [

@@ -1,22 +1,17 @@
+import type { TerminationAlerts } from '@monitor/cloud';
 import { alertDecider, alertStream, type AlertTarget } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, newId, systemMeta } from '@monitor/resources';
 
-/** Komodo's AwsBuilderTerminationFailed alert: opened on a failed termination, resolved by a later success. */
-export interface TerminationAlerts {
-  /** Answers the alert's id. */
-  open(builder: { id: string }, instanceId: string, message: string): Promise<string>;
-  resolve(alertId: string): Promise<void>;
-  /** The open ones, to retry after a restart. */
-  openOnes(): { alertId: string; builderId: string; instanceId: string }[];
-}
-
 /**
- * The alerts as events (`alert-<id>`), written as the system. Komodo targets the system; Monitor
+ * Komodo's AwsBuilderTerminationFailed alert: opened on a failed termination, resolved by a
+ * later success. The alerts as events (`alert-<id>`), written as the system. Komodo targets the system; Monitor
  * targets the Builder, so that its readers see which builder left an instance running.
  */
 export class StoredTerminationAlerts implements TerminationAlerts {
+  readonly what = 'builder instance';
+
   constructor(
     private readonly store: EventStore,
     private readonly readModel: ReadModel,
@@ -57,7 +52,7 @@ export class StoredTerminationAlerts implements TerminationAlerts {
       .list((a) => !a.resolved && a.data.type === 'AwsBuilderTerminationFailed')
       .flatMap((a) =>
         a.data.type === 'AwsBuilderTerminationFailed' && a.target.type === 'Builder'
-          ? [{ alertId: a.id, builderId: a.target.id, instanceId: a.data.data.instance_id }]
+          ? [{ alertId: a.id, ownerId: a.target.id, instanceId: a.data.data.instance_id }]
           : [],
       );
   }

@@ -1,6 +1,8 @@
 export interface WaitOptions {
   timeoutMs: number;
   intervalMs: number;
+  /** When set, the interval doubles after each miss up to this (a cloud API's rate limit is shared). */
+  maxIntervalMs?: number;
   signal?: AbortSignal;
   /** An error that waiting cannot mend (a refused passkey): thrown at once. */
   isFinal?: (error: unknown) => boolean;
@@ -17,17 +19,19 @@ export class WaitFailed extends Error {
 }
 
 /**
- * Asks `check` every `intervalMs` until it answers something, for at most `timeoutMs`.
+ * Asks `check` every `intervalMs` (doubling up to `maxIntervalMs` when given) until it answers
+ * something, for at most `timeoutMs`.
  * `check` answers undefined (not yet) or throws (not yet, with a reason kept for the message);
  * `describe(lastReason)` says what did not happen, for the timeout's message.
  */
 export async function waitUntil<T>(
   check: () => Promise<T | undefined>,
   describe: (lastReason: string | undefined) => string,
-  { timeoutMs, intervalMs, signal, isFinal }: WaitOptions,
+  { timeoutMs, intervalMs, maxIntervalMs, signal, isFinal }: WaitOptions,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastReason: string | undefined;
+  let interval = intervalMs;
   for (;;) {
     if (signal?.aborted) throw new WaitFailed(`cancelled: ${describe(lastReason)}`, 'cancelled');
     try {
@@ -41,7 +45,8 @@ export async function waitUntil<T>(
     const left = deadline - Date.now();
     if (left <= 0)
       throw new WaitFailed(`${describe(lastReason)} within ${seconds(timeoutMs)}`, 'timeout');
-    await sleep(Math.min(intervalMs, left), signal);
+    await sleep(Math.min(interval, left), signal);
+    if (maxIntervalMs) interval = Math.min(2 * interval, Math.max(maxIntervalMs, intervalMs));
   }
 }
 
