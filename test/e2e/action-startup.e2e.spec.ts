@@ -74,8 +74,8 @@ describe('an Action with run_at_startup', () => {
       MONITOR_PROCEDURES_REPLICA: replica,
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_ACTIONS_API_URL: apiUrl,
-      // Test only: a replica silent for 10 s is gone (150 s otherwise); heartbeats every 4 s.
-      MONITOR_TEST_REPLICA_LIVE_FOR_MS: '10000',
+      // [testing]: a replica silent for 10 s is gone (150 s otherwise); heartbeats every 4 s.
+      MONITOR_TESTING_REPLICA_LIVE_FOR_MS: '10000',
     });
     const processes: MonitorProcess[] = [];
     const procedures = (replica: string, url: string) =>
@@ -183,7 +183,7 @@ describe('an Action with run_at_startup', () => {
       // Begins a generation, claims the start-up run, and dies (the test-only hook).
       const doomed = await startProcess(
         'procedures',
-        { ...env('doomed', gateway.url), MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM: '1' },
+        { ...env('doomed', gateway.url), MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true' },
         { http: false },
       ).catch(() => undefined);
       if (doomed) processes.push(doomed);

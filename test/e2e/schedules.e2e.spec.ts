@@ -265,7 +265,7 @@ describe('a tick whose claimer died before starting its run', () => {
   it('is started by another replica, as the claim named it, once', async () => {
     const doomed = await startProcess(
       'procedures',
-      { ...env('doomed'), MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM: '1' },
+      { ...env('doomed'), MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true' },
       { http: false },
     );
     processes.push(doomed);

@@ -9,3 +9,4 @@ export * from './procedure-settings';
 export * from './scheduler-settings';
 export * from './sync-settings';
 export * from './action-settings';
+export * from './testing-settings';

@@ -20,6 +20,7 @@ import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
 import { SchedulerSettings } from './scheduler-settings';
 import { SyncSettings } from './sync-settings';
+import { TestingSettings } from './testing-settings';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'jetstream', 'kurrentdb', 'memory'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -285,6 +286,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => SyncSettings)
   sync = new SyncSettings();
+
+  @ValidateNested()
+  @Type(() => TestingSettings)
+  testing = new TestingSettings();
 
   @ValidateNested({ each: true })
   @Type(() => GitProviderSettings)

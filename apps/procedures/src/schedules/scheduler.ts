@@ -137,7 +137,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       this.overdue.watch(outcome.first);
       return;
     }
-    dieAfterClaimForTests();
+    dieAfterClaimForTests(this.config.testing);
     await this.start(resource, claim, 'started');
   }
 

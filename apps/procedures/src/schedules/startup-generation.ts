@@ -17,9 +17,6 @@ import type { EventStore } from '@monitor/eventstore';
 import { eventMetadata, newId } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG } from '@monitor/runtime';
 
-/** For tests only: how long a silent replica counts as alive (REPLICA_LIVE_FOR_MS otherwise). */
-const TEST_LIVE_FOR = 'MONITOR_TEST_REPLICA_LIVE_FOR_MS';
-
 export interface Settled extends Generation {
   /** This replica began the generation the installation settled on: no other one was running. */
   began: boolean;
@@ -33,9 +30,12 @@ export interface Settled extends Generation {
 export class StartupGeneration implements OnApplicationShutdown {
   private readonly logger = new Logger(StartupGeneration.name);
   readonly replica: string;
-  /** How long a silent replica counts as alive; this replica speaks at least twice meanwhile. */
-  readonly liveForMs = Number(process.env[TEST_LIVE_FOR]) || REPLICA_LIVE_FOR_MS;
-  private readonly aliveEveryMs = Math.min(REPLICA_ALIVE_EVERY_MS, this.liveForMs / 2.5);
+  /**
+   * How long a silent replica counts as alive (shorter only in tests: `[testing]`); this replica
+   * speaks at least twice meanwhile.
+   */
+  readonly liveForMs: number;
+  private readonly aliveEveryMs: number;
   private current?: Generation;
   /** The replicas alive when this one joined their generation. */
   private readonly joined = new Set<string>();
@@ -46,6 +46,8 @@ export class StartupGeneration implements OnApplicationShutdown {
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
     this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+    this.liveForMs = config.testing.replica_live_for_ms || REPLICA_LIVE_FOR_MS;
+    this.aliveEveryMs = Math.min(REPLICA_ALIVE_EVERY_MS, this.liveForMs / 2.5);
   }
 
   /**

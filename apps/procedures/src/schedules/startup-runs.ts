@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { BusError } from '@monitor/bus';
+import type { MonitorConfig } from '@monitor/config';
 import {
   actionStartupStream,
   CLAIM_START_GRACE_MS,
@@ -16,7 +17,7 @@ import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore
 import { ExecutionRunner } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, newId, systemMeta } from '@monitor/resources';
-import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { ScheduledRunStarter } from './scheduled-run-starter';
 import { StartupGeneration, type Settled } from './startup-generation';
 import { dieAfterClaimForTests } from './test-hooks';
@@ -49,6 +50,7 @@ export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly generation: StartupGeneration,
     private readonly starter: ScheduledRunStarter,
     private readonly runner: ExecutionRunner,
@@ -108,7 +110,7 @@ export class StartupRuns implements OnApplicationBootstrap, OnApplicationShutdow
       updateId: newId(),
     };
     if (!(await this.claim(stream, claim))) return this.watch(action.id, stream);
-    dieAfterClaimForTests();
+    dieAfterClaimForTests(this.config.testing);
     await this.start(action, claim.updateId, 'run at start-up');
   }
 

@@ -1,8 +1,10 @@
+import type { TestingSettings } from '@monitor/config';
+
 /**
- * For tests only: a replica started with MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM set kills itself
+ * For tests only: a replica configured with `[testing] scheduler_die_after_claim` kills itself
  * (SIGKILL) right after its first won claim (a tick's or a start-up run's), before starting the
  * run, as a replica dying between the two would.
  */
-export function dieAfterClaimForTests(): void {
-  if (process.env.MONITOR_TEST_SCHEDULER_DIE_AFTER_CLAIM) process.kill(process.pid, 'SIGKILL');
+export function dieAfterClaimForTests(testing: TestingSettings): void {
+  if (testing.scheduler_die_after_claim) process.kill(process.pid, 'SIGKILL');
 }
