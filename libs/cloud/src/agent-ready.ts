@@ -1,5 +1,5 @@
 import { AgentError, callAgent, type AgentAddress } from '@monitor/agent-client';
-import { AGENT } from '@monitor/contracts';
+import { AGENT } from '@monitor/contracts/agent';
 import { waitUntil, type WaitOptions } from './wait-until';
 
 /** One GetVersion is short: the wait around it gives the agent its time to come up. */

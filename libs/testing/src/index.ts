@@ -8,3 +8,4 @@ export * from './git-http-server';
 export * from './private-docker-engine';
 export * from './fake-ec2/fake-ec2';
 export * from './alert-receivers';
+export * from './fake-hetzner/fake-hetzner';

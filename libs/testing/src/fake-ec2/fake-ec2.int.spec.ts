@@ -1,4 +1,5 @@
 import {
+  type _InstanceType,
   DescribeInstancesCommand,
   EC2Client,
   RunInstancesCommand,
@@ -118,5 +119,83 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
     const id = (await launch()).Instances?.[0]?.InstanceId ?? '';
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await describe1(id))?.State?.Name).toBe('pending');
+  });
+
+  it('answers a RunInstances repeated with the same ClientToken with the same instance, as EC2', async () => {
+    const run = (InstanceType: _InstanceType) =>
+      client.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-0123456789abcdef0',
+          InstanceType,
+          MinCount: 1,
+          MaxCount: 1,
+          ClientToken: 'update-0001',
+        }),
+      );
+    const first = (await run('t3.small')).Instances?.[0]?.InstanceId;
+    const again = (await run('t3.small')).Instances?.[0]?.InstanceId;
+    expect(again).toBe(first);
+    expect(ec2.runningInstances().map((i) => i.id)).toEqual([first]);
+    expect(ec2.instances.get(first ?? '')?.clientToken).toBe('update-0001');
+    await expect(run('t3.large')).rejects.toMatchObject({ name: 'IdempotentParameterMismatch' });
+    expect(ec2.instances.size).toBe(1);
+  });
+
+  it('records several volumes with their type, iops and throughput', async () => {
+    const answer = await client.send(
+      new RunInstancesCommand({
+        ImageId: 'ami-0123456789abcdef0',
+        InstanceType: 't3.small',
+        MinCount: 1,
+        MaxCount: 1,
+        BlockDeviceMappings: [
+          { DeviceName: '/dev/sda1', Ebs: { VolumeSize: 20, VolumeType: 'gp3', Iops: 3000 } },
+          { DeviceName: '/dev/sdf', Ebs: { VolumeSize: 100, VolumeType: 'gp3', Throughput: 250 } },
+        ],
+      }),
+    );
+    expect(ec2.instances.get(answer.Instances?.[0]?.InstanceId ?? '')?.volumes).toEqual([
+      { deviceName: '/dev/sda1', sizeGb: 20, volumeType: 'gp3', iops: 3000 },
+      { deviceName: '/dev/sdf', sizeGb: 100, volumeType: 'gp3', throughput: 250 },
+    ]);
+  });
+
+  it('answers 500 to the next DescribeInstances as asked, then describes again', async () => {
+    const id = (await launch()).Instances?.[0]?.InstanceId ?? '';
+    ec2.failNextDescribes(2);
+    for (let i = 0; i < 2; i++)
+      await expect(describe1(id)).rejects.toMatchObject({
+        name: 'InternalError',
+        $metadata: { httpStatusCode: 500 },
+      });
+    expect((await describe1(id))?.InstanceId).toBe(id);
+  });
+
+  it('drops the connection after RunInstances started the instance; a retry with its token finds it', async () => {
+    ec2.dropConnectionAfterNextRun();
+    await expect(launch()).rejects.toThrow();
+    expect(ec2.runningInstances()).toHaveLength(1);
+    // The SDK's own retries (3 attempts by default) resend the same ClientToken.
+    const retrying = new EC2Client({
+      region: 'eu-west-3',
+      endpoint: ec2.endpoint,
+      credentials: { accessKeyId: 'AKIATESTKEY', secretAccessKey: 'test-secret-key-value' },
+    });
+    ec2.dropConnectionAfterNextRun();
+    const answer = await retrying.send(
+      new RunInstancesCommand({
+        ImageId: 'ami-0123456789abcdef0',
+        InstanceType: 't3.small',
+        MinCount: 1,
+        MaxCount: 1,
+        ClientToken: 'update-0002',
+      }),
+    );
+    retrying.destroy();
+    expect(ec2.callsOf('RunInstances')).toHaveLength(3);
+    expect(ec2.runningInstances()).toHaveLength(2);
+    const id = answer.Instances?.[0]?.InstanceId ?? '';
+    await client.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    expect(ec2.runningInstances().map((i) => i.id)).not.toContain(id);
   });
 });

@@ -7,8 +7,10 @@ import {
   runInstancesXml,
   terminateInstancesXml,
   type InstanceStateName,
-  type InstanceView,
 } from './ec2-xml';
+import { instanceFrom, launchKey, list, type FakeInstance } from './ec2-params';
+
+export type { FakeInstance, FakeVolume } from './ec2-params';
 
 /** One request the endpoint received: its action, its form params, who signed it and where. */
 export interface Ec2Call {
@@ -18,14 +20,6 @@ export interface Ec2Call {
   accessKeyId: string;
   region: string;
   at: number;
-}
-
-/** An instance as launched: what RunInstances asked for, user data decoded. */
-export interface FakeInstance extends InstanceView {
-  userData: string;
-  volumeGb?: number;
-  deviceName?: string;
-  associatePublicIp?: boolean;
 }
 
 export interface FakeEc2Options {
@@ -51,6 +45,10 @@ export class FakeEc2 {
   readonly calls: Ec2Call[] = [];
   readonly instances = new Map<string, FakeInstance>();
   private failingTerminations: string[] = [];
+  private failingDescribes: number[] = [];
+  private dropsAfterRun = 0;
+  /** ClientToken -> the instance it launched, and what was asked (a retry must ask the same). */
+  private readonly launchesByToken = new Map<string, { id: string; key: string }>();
   private stuckPending = false;
   private readonly runningListeners: RunningListener[] = [];
 
@@ -82,6 +80,21 @@ export class FakeEc2 {
   /** TerminateInstances succeeds again, whatever failures were still to come. */
   stopFailingTerminations(): void {
     this.failingTerminations = [];
+  }
+
+  /** The next `count` DescribeInstances answer `status` (500 InternalError, 503 Unavailable). */
+  failNextDescribes(count = 1, status = 500): void {
+    this.failingDescribes.push(...Array<number>(count).fill(status));
+  }
+
+  /** The next `count` RunInstances launch, then drop the connection unanswered. */
+  dropConnectionAfterNextRun(count = 1): void {
+    this.dropsAfterRun += count;
+  }
+
+  /** The instances not terminated nor shutting down: what a clean test leaves none of. */
+  runningInstances(): FakeInstance[] {
+    return [...this.instances.values()].filter((i) => ['pending', 'running'].includes(i.state));
   }
 
   /** Instances launched from now on never leave `pending`. */
@@ -123,10 +136,21 @@ export class FakeEc2 {
     };
     if (!credential) return send(401, errorXml(requestId, 'AuthFailure', 'no SigV4 credential'));
     switch (call.action) {
-      case 'RunInstances':
-        return send(200, this.runInstances(requestId, params));
-      case 'DescribeInstances':
+      case 'RunInstances': {
+        const answer = this.runInstances(requestId, params);
+        if (answer.status === 200 && this.dropsAfterRun > 0) {
+          this.dropsAfterRun--;
+          res.socket?.destroy();
+          return;
+        }
+        return send(answer.status, answer.xml);
+      }
+      case 'DescribeInstances': {
+        const failure = this.failingDescribes.shift();
+        if (failure !== undefined)
+          return send(failure, errorXml(requestId, ...serverError(failure)));
         return send(200, await this.describeInstances(requestId, params));
+      }
       case 'TerminateInstances': {
         const failure = this.failingTerminations.shift();
         if (failure !== undefined)
@@ -138,34 +162,28 @@ export class FakeEc2 {
     }
   }
 
-  private runInstances(requestId: string, params: Record<string, string>): string {
-    const nic = 'NetworkInterface.1.';
-    const volume = params['BlockDeviceMapping.1.Ebs.VolumeSize'];
-    const instance: FakeInstance = {
-      id: newId('i-'),
-      imageId: params.ImageId ?? '',
-      instanceType: params.InstanceType ?? '',
-      state: 'pending',
-      subnetId: params.SubnetId ?? params[`${nic}SubnetId`] ?? '',
-      keyName: params.KeyName ?? '',
-      privateIp: this.options.privateIp,
-      publicIp: this.options.publicIp,
-      securityGroupIds: [
-        ...list(params, 'SecurityGroupId'),
-        ...list(params, `${nic}SecurityGroupId`),
-      ],
-      tags: tagsOf(params),
-      launchedAt: Date.now(),
-      userData: Buffer.from(params.UserData ?? '', 'base64').toString('utf8'),
-      volumeGb: volume === undefined ? undefined : Number(volume),
-      deviceName: params['BlockDeviceMapping.1.DeviceName'],
-      associatePublicIp:
-        params[`${nic}AssociatePublicIpAddress`] === undefined
-          ? undefined
-          : params[`${nic}AssociatePublicIpAddress`] === 'true',
-    };
+  /** A ClientToken seen before answers its instance again (EC2's idempotency), none started. */
+  private runInstances(requestId: string, params: Record<string, string>) {
+    const token = params.ClientToken;
+    const earlier = token === undefined ? undefined : this.launchesByToken.get(token);
+    if (earlier) {
+      if (earlier.key !== launchKey(params))
+        return {
+          status: 400,
+          xml: errorXml(
+            requestId,
+            'IdempotentParameterMismatch',
+            `ClientToken ${token} was used with other parameters`,
+          ),
+        };
+      const instance = this.instances.get(earlier.id)!;
+      return { status: 200, xml: runInstancesXml(requestId, newId('r-'), instance) };
+    }
+    const instance = instanceFrom(params, newId('i-'), this.options);
     this.instances.set(instance.id, instance);
-    return runInstancesXml(requestId, newId('r-'), instance);
+    if (token !== undefined)
+      this.launchesByToken.set(token, { id: instance.id, key: launchKey(params) });
+    return { status: 200, xml: runInstancesXml(requestId, newId('r-'), instance) };
   }
 
   private async describeInstances(requestId: string, params: Record<string, string>) {
@@ -204,19 +222,9 @@ function newId(prefix: string): string {
   return `${prefix}${randomBytes(9).toString('hex').slice(0, 17)}`;
 }
 
-/** `Name.1`, `Name.2`, ... as the Query protocol serializes a list. */
-function list(params: Record<string, string>, name: string): string[] {
-  const values: string[] = [];
-  for (let i = 1; params[`${name}.${i}`] !== undefined; i++) values.push(params[`${name}.${i}`]);
-  return values;
-}
-
-function tagsOf(params: Record<string, string>): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (let s = 1; params[`TagSpecification.${s}.ResourceType`] !== undefined; s++) {
-    const prefix = `TagSpecification.${s}.Tag`;
-    for (let t = 1; params[`${prefix}.${t}.Key`] !== undefined; t++)
-      tags[params[`${prefix}.${t}.Key`]] = params[`${prefix}.${t}.Value`] ?? '';
-  }
-  return tags;
+/** EC2's server-side error codes, by status. */
+function serverError(status: number): [string, string] {
+  return status === 503
+    ? ['Unavailable', 'The server is overloaded and cannot handle the request.']
+    : ['InternalError', 'An internal error has occurred.'];
 }

@@ -1,0 +1,247 @@
+import {
+  actionJson,
+  serverJson,
+  volumeJson,
+  type FakeAction,
+  type FakeHetznerServer,
+  type FakeHetznerVolume,
+} from './hetzner-json';
+import { matchesSelector } from './label-selector';
+
+/** An error answer: the status and Hetzner's `{ error: { code, message } }`. */
+export class HetznerFault extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WorldTiming {
+  runningAfterMs: number;
+  actionMs: number;
+  publicIp: string;
+  privateIp: string;
+}
+
+type Body = Record<string, unknown>;
+
+const USER_DATA_MAX = 32 * 1024;
+const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9-]+)*$/;
+
+const invalid = (message: string) => new HetznerFault(400, 'invalid_input', message);
+const notFound = (what: string, id: number) =>
+  new HetznerFault(404, 'not_found', `${what} with ID '${id}' not found`);
+
+/** The project's servers, volumes and actions, and how they move on as time passes. */
+export class HetznerWorld {
+  readonly servers = new Map<number, FakeHetznerServer>();
+  readonly volumes = new Map<number, FakeHetznerVolume>();
+  readonly actions = new Map<number, FakeAction>();
+  stuckInitializing = false;
+  private nextId = 1000;
+
+  constructor(private readonly timing: WorldTiming) {}
+
+  createServer(body: Body, now: number) {
+    const name = text(body.name);
+    if (!HOSTNAME.test(name)) throw invalid(`invalid input in field 'name': '${name}'`);
+    if ([...this.servers.values()].some((s) => s.name === name))
+      throw new HetznerFault(409, 'uniqueness_error', `server name '${name}' is already used`);
+    for (const field of ['server_type', 'image'])
+      if (!text(body[field])) throw invalid(`missing field '${field}'`);
+    if (body.location && body.datacenter)
+      throw invalid("'location' and 'datacenter' are mutually exclusive");
+    const userData = body.user_data === undefined ? '' : text(body.user_data);
+    if (Buffer.byteLength(userData) > USER_DATA_MAX)
+      throw invalid(`user_data is longer than ${USER_DATA_MAX} bytes`);
+    const volumeIds = numbers(body.volumes);
+    for (const id of volumeIds) {
+      const volume = this.volumes.get(id);
+      if (!volume) throw notFound('volume', id);
+      if (volume.server !== null) throw invalid(`volume ${id} is already attached`);
+    }
+    const publicNet = (body.public_net ?? {}) as { enable_ipv4?: boolean; enable_ipv6?: boolean };
+    const server: FakeHetznerServer = {
+      id: this.newId(),
+      name,
+      status: 'initializing',
+      createdAt: now,
+      serverType: text(body.server_type),
+      image: text(body.image),
+      location: optional(body.location),
+      datacenter: optional(body.datacenter),
+      sshKeys: (body.ssh_keys as (string | number)[] | undefined) ?? [],
+      networks: numbers(body.networks),
+      firewalls: ((body.firewalls as { firewall: number }[] | undefined) ?? []).map(
+        (f) => f.firewall,
+      ),
+      placementGroup: body.placement_group as number | undefined,
+      enableIpv4: publicNet.enable_ipv4 ?? true,
+      enableIpv6: publicNet.enable_ipv6 ?? true,
+      labels: (body.labels as Record<string, string> | undefined) ?? {},
+      volumes: volumeIds,
+      userData,
+      publicIp: this.timing.publicIp,
+      privateIp: this.timing.privateIp,
+    };
+    this.servers.set(server.id, server);
+    for (const id of volumeIds) this.volumes.get(id)!.server = server.id;
+    const action = this.action('create_server', [{ id: server.id, type: 'server' }], now);
+    const start = this.action('start_server', [{ id: server.id, type: 'server' }], now);
+    return {
+      server: serverJson(server),
+      action: actionJson(action),
+      next_actions: [actionJson(start)],
+      root_password: null,
+    };
+  }
+
+  server(id: number) {
+    const server = this.servers.get(id);
+    if (!server) throw notFound('server', id);
+    return { server: serverJson(server) };
+  }
+
+  listServers(query: URLSearchParams) {
+    const selector = query.get('label_selector') ?? '';
+    const name = query.get('name');
+    let found: FakeHetznerServer[];
+    try {
+      found = [...this.servers.values()].filter(
+        (s) => matchesSelector(s.labels, selector) && (!name || s.name === name),
+      );
+    } catch (error) {
+      throw invalid((error as Error).message);
+    }
+    const perPage = Math.min(Number(query.get('per_page') ?? 25), 50);
+    const page = Number(query.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(found.length / perPage));
+    return {
+      servers: found.slice((page - 1) * perPage, page * perPage).map(serverJson),
+      meta: {
+        pagination: {
+          page,
+          per_page: perPage,
+          previous_page: page > 1 ? page - 1 : null,
+          next_page: page < last ? page + 1 : null,
+          last_page: last,
+          total_entries: found.length,
+        },
+      },
+    };
+  }
+
+  /** Deleting, then gone once its action finishes; its volumes stay, detached. */
+  deleteServer(id: number, now: number) {
+    const server = this.servers.get(id);
+    if (!server) throw notFound('server', id);
+    server.status = 'deleting';
+    const action = this.action('delete_server', [{ id, type: 'server' }], now, () => {
+      this.servers.delete(id);
+      for (const volume of this.volumes.values()) if (volume.server === id) volume.server = null;
+    });
+    return { action: actionJson(action) };
+  }
+
+  createVolume(body: Body, now: number) {
+    const name = text(body.name);
+    if (!name) throw invalid("missing field 'name'");
+    if ([...this.volumes.values()].some((v) => v.name === name))
+      throw new HetznerFault(409, 'uniqueness_error', `volume name '${name}' is already used`);
+    const size = Number(body.size);
+    if (!Number.isInteger(size) || size < 10 || size > 10240)
+      throw invalid(`invalid input in field 'size': ${String(body.size)} (10 to 10240 GB)`);
+    const serverId = body.server as number | undefined;
+    if (serverId === undefined && !body.location)
+      throw invalid("one of 'location' and 'server' is required");
+    if (serverId !== undefined && !this.servers.has(serverId)) throw notFound('server', serverId);
+    const volume: FakeHetznerVolume = {
+      id: this.newId(),
+      name,
+      size,
+      status: 'creating',
+      server: serverId ?? null,
+      location: optional(body.location),
+      format: optional(body.format),
+      labels: (body.labels as Record<string, string> | undefined) ?? {},
+      createdAt: now,
+    };
+    this.volumes.set(volume.id, volume);
+    if (serverId !== undefined) this.servers.get(serverId)!.volumes.push(volume.id);
+    const action = this.action('create_volume', [{ id: volume.id, type: 'volume' }], now, () => {
+      volume.status = 'available';
+    });
+    return { volume: volumeJson(volume), action: actionJson(action), next_actions: [] };
+  }
+
+  volume(id: number) {
+    const volume = this.volumes.get(id);
+    if (!volume) throw notFound('volume', id);
+    return { volume: volumeJson(volume) };
+  }
+
+  /** Hetzner deletes detached volumes only (this error's code is the fake's choice). */
+  deleteVolume(id: number) {
+    const volume = this.volumes.get(id);
+    if (!volume) throw notFound('volume', id);
+    if (volume.server !== null)
+      throw new HetznerFault(423, 'locked', `volume ${id} is attached to server ${volume.server}`);
+    this.volumes.delete(id);
+  }
+
+  action(command: string, resources: FakeAction['resources'], now: number, done?: () => void) {
+    const action: FakeAction = {
+      id: this.newId(),
+      command,
+      resources,
+      startedAt: now,
+      finishAt: now + this.timing.actionMs,
+      status: 'running',
+      done,
+    };
+    this.actions.set(action.id, action);
+    return action;
+  }
+
+  actionById(id: number) {
+    const action = this.actions.get(id);
+    if (!action) throw notFound('action', id);
+    return { action: actionJson(action) };
+  }
+
+  /** Actions past their time finish; servers past their boot time are to turn running. */
+  finishActions(now: number): void {
+    for (const action of this.actions.values()) {
+      if (action.status !== 'running' || action.finishAt > now) continue;
+      action.status = 'success';
+      action.done?.();
+    }
+  }
+
+  /** The servers now due to turn `running` (the caller runs its listeners, then `markRunning`). */
+  dueToRun(now: number): FakeHetznerServer[] {
+    if (this.stuckInitializing) return [];
+    return [...this.servers.values()].filter(
+      (s) => s.status === 'initializing' && now - s.createdAt >= this.timing.runningAfterMs,
+    );
+  }
+
+  private newId(): number {
+    return this.nextId++;
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function optional(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.map(Number) : [];
+}
