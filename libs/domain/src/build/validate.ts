@@ -71,8 +71,10 @@ export function validateBuildConfig(
     if (path !== undefined && leaves(path)) add(field, `'${path}' leads outside the repository`);
   }
   if (config.build_path !== undefined || config.dockerfile_path !== undefined) {
-    const joined = `${config.build_path ?? '.'}/${config.dockerfile_path ?? 'Dockerfile'}`;
-    if (!leaves(config.build_path ?? '.') && leaves(joined))
+    // Empty is the default, as Komodo and the build read it ('.', 'Dockerfile').
+    const buildPath = config.build_path || '.';
+    const joined = `${buildPath}/${config.dockerfile_path || 'Dockerfile'}`;
+    if (!leaves(buildPath) && leaves(joined))
       add('dockerfile_path', `'${joined}' leads outside the repository`);
   }
   if (config.pre_build?.path !== undefined && leaves(config.pre_build.path))

@@ -63,6 +63,16 @@ describe("a Build's config, checked when written", () => {
     ]);
   });
 
+  it('reads an empty build path or Dockerfile path as its default, as Komodo does', () => {
+    expect(messages({ build_path: '', dockerfile_path: 'docker/Dockerfile' })).toEqual([]);
+    expect(messages({ build_path: '', dockerfile_path: '' })).toEqual([]);
+    expect(messages({ build_path: 'app', dockerfile_path: '' })).toEqual([]);
+    expect(messages({ build_path: '', dockerfile_path: '../Dockerfile' })).toEqual([
+      "dockerfile_path: '../Dockerfile' leads outside the repository",
+      "dockerfile_path: './../Dockerfile' leads outside the repository",
+    ]);
+  });
+
   it('refuses a name that gives no image name, unless image_name is set', () => {
     expect(messages({ image_name: '' }, '---')).toEqual([
       "image_name: the build's name '---' gives no image name: set image_name",
