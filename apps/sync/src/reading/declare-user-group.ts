@@ -2,12 +2,16 @@ import {
   type DeclaredPermission,
   type DeclaredUserGroup,
   PERMISSION_LEVELS,
+  RESOURCE_KINDS,
   RESOURCE_TARGET_TYPES,
   SPECIFIC_PERMISSIONS,
 } from '@monitor/domain';
 import { describeValue } from './describe-value';
 import type { Entry } from './entry';
 import { isTable } from './is-table';
+
+/** Komodo's targets and Monitor's kinds beyond them (ServerTemplate): what a grant may name. */
+const TARGET_TYPES = [...new Set<string>([...RESOURCE_TARGET_TYPES, ...RESOURCE_KINDS])];
 
 const USER_GROUP_KEYS = ['name', 'everyone', 'users', 'all', 'permissions', 'permission'];
 
@@ -44,7 +48,7 @@ function readAll(entry: Entry): Record<string, unknown> | undefined {
   if (!all) return undefined;
   let ok = true;
   for (const [type, grant] of Object.entries(all)) {
-    const typeProblem = oneOf(RESOURCE_TARGET_TYPES, type);
+    const typeProblem = oneOf(TARGET_TYPES, type);
     const problem = typeProblem
       ? { field: '', message: `key ${typeProblem}` }
       : levelProblem(grant);
@@ -65,7 +69,7 @@ function readPermission(entry: Entry, at: string, v: unknown): DeclaredPermissio
   const target = v.target;
   if (!isTable(target))
     return fail('target', `must be a table { type, id } (got ${describeValue(target)})`);
-  const type = oneOf(RESOURCE_TARGET_TYPES, target.type);
+  const type = oneOf(TARGET_TYPES, target.type);
   if (type) return fail('target.type', type);
   if (typeof target.id !== 'string')
     return fail('target.id', `must be a string (got ${describeValue(target.id)})`);
