@@ -75,6 +75,17 @@ describe('Ec2Instances, the one EC2 launch module, against the local EC2 endpoin
     expect(fake.runningInstances().map((i) => i.id)).toEqual([id]);
   });
 
+  it('finds an instance by its ClientToken without launching, and nothing for another token', async () => {
+    const id = await ec2.launch(template);
+    await ec2.launch({ ...template, clientToken: 'launch-update-0002' });
+    expect(await ec2.findByClientToken('launch-update-0001')).toMatchObject({
+      id,
+      state: 'pending',
+    });
+    expect(await ec2.findByClientToken('launch-update-0003')).toBeUndefined();
+    expect(fake.callsOf('RunInstances')).toHaveLength(2);
+  });
+
   it('refuses a ClientToken EC2 would refuse, before any call', async () => {
     await expect(ec2.launch({ ...template, clientToken: 'x'.repeat(65) })).rejects.toThrow(
       'a ClientToken is 1 to 64 printable ASCII characters',

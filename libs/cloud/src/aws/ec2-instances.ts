@@ -1,4 +1,4 @@
-import type { _InstanceType, EC2Client, VolumeType } from '@aws-sdk/client-ec2';
+import type { _InstanceType, EC2Client, Instance, VolumeType } from '@aws-sdk/client-ec2';
 
 /** The AWS account the calls are signed with (the core's `[aws]`, or a cloud account). */
 export interface Ec2Account {
@@ -126,12 +126,21 @@ export class Ec2Instances {
       new this.sdk.DescribeInstancesCommand({ InstanceIds: [id] }),
     );
     const instance = answer.Reservations?.[0]?.Instances?.[0];
-    if (!instance) return undefined;
-    return {
-      state: instance.State?.Name ?? 'unknown',
-      privateIp: instance.PrivateIpAddress,
-      publicIp: instance.PublicIpAddress,
-    };
+    return instance && stateOf(instance);
+  }
+
+  /**
+   * The instance a RunInstances with this ClientToken started, if any: how a launch that ended
+   * unclearly (a restart before its instance id was recorded) finds it without launching.
+   */
+  async findByClientToken(token: string): Promise<(InstanceState & { id: string }) | undefined> {
+    const answer = await this.client.send(
+      new this.sdk.DescribeInstancesCommand({
+        Filters: [{ Name: 'client-token', Values: [token] }],
+      }),
+    );
+    const instance = answer.Reservations?.flatMap((r) => r.Instances ?? [])[0];
+    return instance?.InstanceId ? { id: instance.InstanceId, ...stateOf(instance) } : undefined;
   }
 
   /** TerminateInstances; answers the state it moved to. */
@@ -145,6 +154,14 @@ export class Ec2Instances {
   close(): void {
     this.client.destroy();
   }
+}
+
+function stateOf(instance: Instance): InstanceState {
+  return {
+    state: instance.State?.Name ?? 'unknown',
+    privateIp: instance.PrivateIpAddress,
+    publicIp: instance.PublicIpAddress,
+  };
 }
 
 /** Connects, terminates `id` and closes: one attempt, for `InstanceTerminations`. */

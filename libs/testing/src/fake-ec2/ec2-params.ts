@@ -60,7 +60,6 @@ export interface FakeInstance extends InstanceView {
   deviceName?: string;
   volumes: FakeVolume[];
   associatePublicIp?: boolean;
-  clientToken?: string;
 }
 
 export function instanceFrom(
@@ -93,4 +92,22 @@ export function instanceFrom(
     associatePublicIp: associate === undefined ? undefined : associate === 'true',
     clientToken: params.ClientToken,
   };
+}
+
+/**
+ * DescribeInstances' `Filter.N.Name` / `Filter.N.Value.M`, for the filters the fake reads:
+ * `client-token`, `instance-state-name` and `tag:<key>`. Another filter throws (an answer 500).
+ */
+export function matchesFilters(params: Record<string, string>) {
+  const filters: { name: string; values: string[] }[] = [];
+  for (let i = 1; params[`Filter.${i}.Name`] !== undefined; i++)
+    filters.push({ name: params[`Filter.${i}.Name`], values: list(params, `Filter.${i}.Value`) });
+  const valueOf = (instance: FakeInstance, name: string): string | undefined => {
+    if (name === 'client-token') return instance.clientToken;
+    if (name === 'instance-state-name') return instance.state;
+    if (name.startsWith('tag:')) return instance.tags[name.slice(4)];
+    throw new Error(`the fake does not filter instances by ${name}`);
+  };
+  return (instance: FakeInstance) =>
+    filters.every(({ name, values }) => values.includes(valueOf(instance, name) ?? '\0'));
 }

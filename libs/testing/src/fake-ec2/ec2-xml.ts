@@ -22,6 +22,7 @@ export interface InstanceView {
   securityGroupIds: string[];
   tags: Record<string, string>;
   launchedAt: number;
+  clientToken?: string;
 }
 
 const NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
@@ -45,6 +46,7 @@ function instanceXml(i: InstanceView): string {
     el('launchTime', new Date(i.launchedAt).toISOString()),
     el('subnetId', i.subnetId),
     el('keyName', i.keyName),
+    i.clientToken ? el('clientToken', i.clientToken) : '',
     el('privateIpAddress', i.privateIp),
     i.publicIp && i.state === 'running' ? el('ipAddress', i.publicIp) : '',
     '<groupSet>',

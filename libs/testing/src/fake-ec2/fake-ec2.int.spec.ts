@@ -139,6 +139,13 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
     expect(ec2.instances.get(first ?? '')?.clientToken).toBe('update-0001');
     await expect(run('t3.large')).rejects.toMatchObject({ name: 'IdempotentParameterMismatch' });
     expect(ec2.instances.size).toBe(1);
+    const byFilter = async (Name: string, value: string) =>
+      (
+        await client.send(new DescribeInstancesCommand({ Filters: [{ Name, Values: [value] }] }))
+      ).Reservations?.flatMap((r) => r.Instances ?? []).map((i) => i.InstanceId);
+    expect(await byFilter('client-token', 'update-0001')).toEqual([first]);
+    expect(await byFilter('client-token', 'update-0009')).toEqual([]);
+    expect(await byFilter('instance-state-name', 'pending')).toEqual([first]);
   });
 
   it('records several volumes with their type, iops and throughput', async () => {

@@ -8,7 +8,7 @@ import {
   terminateInstancesXml,
   type InstanceStateName,
 } from './ec2-xml';
-import { instanceFrom, launchKey, list, type FakeInstance } from './ec2-params';
+import { instanceFrom, launchKey, list, matchesFilters, type FakeInstance } from './ec2-params';
 
 export type { FakeInstance, FakeVolume } from './ec2-params';
 
@@ -188,9 +188,11 @@ export class FakeEc2 {
 
   private async describeInstances(requestId: string, params: Record<string, string>) {
     const ids = list(params, 'InstanceId');
-    const found = ids.length
-      ? ids.map((id) => this.instances.get(id)).filter((i) => i !== undefined)
-      : [...this.instances.values()];
+    const found = (
+      ids.length
+        ? ids.map((id) => this.instances.get(id)).filter((i) => i !== undefined)
+        : [...this.instances.values()]
+    ).filter(matchesFilters(params));
     for (const instance of found) await this.advance(instance);
     return describeInstancesXml(requestId, found);
   }
