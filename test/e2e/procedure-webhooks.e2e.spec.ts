@@ -1,19 +1,22 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { procedureRunStream } from '@monitor/domain';
 import { freePort } from '../support/free-port';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import {
+  anyCommit,
+  deliver,
+  githubPush,
+  githubPushHeaders,
+  gitlabPush,
+  gitlabPushHeaders,
+  newDelivery,
+} from '../support/signed-webhook';
 import { completed, type UpdateView as Update } from '../support/updates';
 
 const SECRET = `run-hook-secret-${randomBytes(4).toString('hex')}`;
 
-const githubPush = (branch: string) =>
-  JSON.stringify({
-    ref: `refs/heads/${branch}`,
-    after: randomBytes(20).toString('hex'),
-    repository: { full_name: 'acme/hooked' },
-  });
-const sign = (body: string, secret = SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const pushTo = (branch: string) =>
+  githubPush(branch, anyCommit(), { repository: { full_name: 'acme/hooked' } });
 
 /**
  * Komodo's `/listener/<github|gitlab>/<procedure|action>/<id>/<branch>`: a verified push to the
@@ -26,18 +29,10 @@ describe('procedure and action webhooks', () => {
   let adminId: string;
 
   const hook = (path: string, body: string, headers: Record<string, string>) =>
-    fetch(`${monitor.url}/listener/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-    });
+    deliver(`${monitor.url}/listener/${path}`, body, headers);
   const signedPush = (path: string, branch: string, secret = SECRET) => {
-    const body = githubPush(branch);
-    return hook(path, body, {
-      'x-github-event': 'push',
-      'x-github-delivery': randomBytes(8).toString('hex'),
-      'x-hub-signature-256': sign(body, secret),
-    });
+    const body = pushTo(branch);
+    return hook(path, body, githubPushHeaders(body, secret, newDelivery()));
   };
   const runsOf = (kind: string, name: string) => {
     const id = monitor.runtime.readModel.resource(kind as 'Procedure', name)!.id;
@@ -84,12 +79,8 @@ describe('procedure and action webhooks', () => {
 
   it('runs the procedure once on a signed push to its branch, as its last writer', async () => {
     const name = `hooked-${run}`;
-    const body = githubPush('main');
-    const headers = {
-      'x-github-event': 'push',
-      'x-github-delivery': randomBytes(8).toString('hex'),
-      'x-hub-signature-256': sign(body),
-    };
+    const body = pushTo('main');
+    const headers = githubPushHeaders(body, SECRET, newDelivery());
     const answer = await hook(`github/procedure/${name}/main`, body, headers);
     expect(answer.status).toBe(202);
     const update = (await answer.json()) as Update;
@@ -116,10 +107,11 @@ describe('procedure and action webhooks', () => {
     });
     const forged = await signedPush(`github/procedure/${name}/main`, 'main', 'not-the-secret');
     expect(forged.status).toBe(401);
-    const gitlab = await hook(`gitlab/procedure/${name}/main`, githubPush('main'), {
-      'x-gitlab-event': 'Push Hook',
-      'x-gitlab-token': 'wrong',
-    });
+    const gitlab = await hook(
+      `gitlab/procedure/${name}/main`,
+      gitlabPush('main'),
+      gitlabPushHeaders('wrong'),
+    );
     expect(gitlab.status).toBe(401);
     const off = await signedPush(`github/procedure/off-${run}/main`, 'main');
     expect(off.status).toBe(403);
@@ -131,13 +123,9 @@ describe('procedure and action webhooks', () => {
 
   it('runs on a push to any branch when the URL says __ANY__, from GitHub or GitLab', async () => {
     const name = `any-${run}`;
-    const gitlabBody = JSON.stringify({ object_kind: 'push', ref: 'refs/heads/main' });
     const answers = [
       await signedPush(`github/procedure/${name}/__ANY__`, 'feature/x'),
-      await hook(`gitlab/procedure/${name}/__ANY__`, gitlabBody, {
-        'x-gitlab-event': 'Push Hook',
-        'x-gitlab-token': SECRET,
-      }),
+      await hook(`gitlab/procedure/${name}/__ANY__`, gitlabPush('main'), gitlabPushHeaders(SECRET)),
     ];
     for (const answer of answers) {
       expect(answer.status).toBe(202);

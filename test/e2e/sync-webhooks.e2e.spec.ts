@@ -1,10 +1,19 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { SyncAlertFeed } from '../../apps/sync/src/alerts/sync-alert-feed';
 import { SyncAlerts } from '../../apps/sync/src/alerts/sync-alerts';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { addGitAccount, gitSource } from '../support/git-accounts';
+import {
+  anyCommit,
+  deliver,
+  githubPush,
+  githubPushHeaders,
+  gitlabPush,
+  gitlabPushHeaders,
+  newDelivery,
+} from '../support/signed-webhook';
 import { completed, type UpdateView as Update } from '../support/updates';
 
 interface SyncAnswer {
@@ -27,15 +36,6 @@ const procedures = (names: string[]) =>
 const numbered = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `p${from + i}`);
 
-const githubPush = (branch: string) =>
-  JSON.stringify({
-    ref: `refs/heads/${branch}`,
-    after: randomBytes(20).toString('hex'),
-    repository: { full_name: 'acme/hooked' },
-  });
-const sign = (body: string, secret = SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
 /**
  * `/listener/<github|gitlab>/sync/<sync>/<refresh|sync>`: a verified push to the sync's branch
  * refreshes its plan or runs it, as the sync's last writer; a push never confirms deletes.
@@ -49,17 +49,12 @@ describe('sync webhooks and alerts', () => {
   let secondFeed: SyncAlertFeed;
 
   const hook = (action: string, branch = 'main', secret = SECRET) => {
-    const body = githubPush(branch);
-    return fetch(`${monitor.url}/listener/github/sync/hooked/${action}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'push',
-        'x-github-delivery': randomBytes(8).toString('hex'),
-        'x-hub-signature-256': sign(body, secret),
-      },
+    const body = githubPush(branch, anyCommit(), { repository: { full_name: 'acme/hooked' } });
+    return deliver(
+      `${monitor.url}/listener/github/sync/hooked/${action}`,
       body,
-    });
+      githubPushHeaders(body, secret, newDelivery()),
+    );
   };
   const sync = () => monitor.admin.read<SyncAnswer>('GetResourceSync', { sync: 'hooked' });
   const procedure = (name: string) => monitor.runtime.readModel.resource('Procedure', name);
@@ -224,19 +219,11 @@ describe('sync webhooks and alerts', () => {
 
   it("answers GitLab's token as GitHub's signature; refuses 403 while webhook_enabled is off", async () => {
     const gitlab = (token: string) =>
-      fetch(`${monitor.url}/listener/gitlab/sync/hooked/refresh`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-gitlab-event': 'Push Hook',
-          'x-gitlab-token': token,
-        },
-        body: JSON.stringify({
-          object_kind: 'push',
-          ref: 'refs/heads/main',
-          after: randomBytes(20).toString('hex'),
-        }),
-      });
+      deliver(
+        `${monitor.url}/listener/gitlab/sync/hooked/refresh`,
+        gitlabPush('main'),
+        gitlabPushHeaders(token),
+      );
     expect((await gitlab('wrong')).status).toBe(401);
     const answer = await gitlab(SECRET);
     expect(answer.status).toBe(202);

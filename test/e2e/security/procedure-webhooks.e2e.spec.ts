@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { ApiClient } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant } from '../../support/security';
+import { deliver, githubPush, githubPushHeaders, newDelivery } from '../../support/signed-webhook';
 import { completed, type UpdateView as Update } from '../../support/updates';
 
 const SECRET = 'procedure-hook-secret-outer';
@@ -11,13 +11,8 @@ const none = [{ execution: { type: 'None', params: {} }, enabled: true }];
 const runs = (procedure: string) => [
   { execution: { type: 'RunProcedure', params: { procedure } }, enabled: true },
 ];
-const push = (branch = 'main') =>
-  JSON.stringify({ ref: `refs/heads/${branch}`, after: randomBytes(20).toString('hex') });
-const signed = (body: string, secret = SECRET) => ({
-  'x-github-event': 'push',
-  'x-github-delivery': randomBytes(8).toString('hex'),
-  'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-});
+const push = () => githubPush('main');
+const signed = (body: string, secret = SECRET) => githubPushHeaders(body, secret, newDelivery());
 
 /**
  * A procedure's webhook runs it as the user who last wrote it, with that user's rights, where
@@ -29,11 +24,7 @@ describe('security: procedure webhooks', () => {
   let writerId: string;
 
   const hook = (path: string, body: string, headers: Record<string, string>) =>
-    fetch(`${monitor.url}/listener/github/procedure/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-    });
+    deliver(`${monitor.url}/listener/github/procedure/${path}`, body, headers);
   const runsOf = (name: string) => {
     const id = monitor.runtime.readModel.resource('Procedure', name)!.id;
     return monitor.runtime.readModel.listUpdates(

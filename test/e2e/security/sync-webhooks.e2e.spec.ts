@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { ApiClient } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant } from '../../support/security';
+import { deliver, githubPush, githubPushHeaders, newDelivery } from '../../support/signed-webhook';
 import { completed, type UpdateView as Update } from '../../support/updates';
 
 const SECRET = 'sync-hook-secret-outer';
@@ -15,13 +15,8 @@ value = "eu-1"
 name = "hooked-proc"
 `;
 
-const push = (branch = 'main') =>
-  JSON.stringify({ ref: `refs/heads/${branch}`, after: randomBytes(20).toString('hex') });
-const signed = (body: string, secret = SECRET) => ({
-  'x-github-event': 'push',
-  'x-github-delivery': randomBytes(8).toString('hex'),
-  'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-});
+const push = () => githubPush('main');
+const signed = (body: string, secret = SECRET) => githubPushHeaders(body, secret, newDelivery());
 
 /**
  * A sync's webhook runs it as the user who last wrote the sync, each change checked against that
@@ -35,11 +30,7 @@ describe('security: sync webhooks', () => {
   let syncId: string;
 
   const hook = (action: string, body: string, headers: Record<string, string>) =>
-    fetch(`${monitor.url}/listener/github/sync/guarded-sync/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-    });
+    deliver(`${monitor.url}/listener/github/sync/guarded-sync/${action}`, body, headers);
   const syncEvents = async () =>
     (await monitor.runtime.store.readStream(`resourcesync-${syncId}`)).length;
 
