@@ -14,6 +14,7 @@ import { handleCommand, type CommandMeta, type WriteResult } from '@monitor/reso
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { formatProblem } from '../reading';
 import { SyncPlanner, type PlannedSync } from '../planning/sync-planner';
+import { SyncFiles } from '../sources/sync-files';
 
 export const syncRecordDecider = {
   decide: decideSyncRecord,
@@ -34,10 +35,12 @@ export class SyncRefresh {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ExecutionRunner,
     private readonly planner: SyncPlanner,
+    private readonly files: SyncFiles,
   ) {}
 
   async refresh(idOrName: string, meta: CommandMeta): Promise<WriteResult> {
     const sync = this.sync(idOrName);
+    this.files.check(sync);
     const { id, position } = await this.runner.start({
       operation: 'RefreshResourceSyncPending',
       target: { type: 'ResourceSync', id: sync.id },

@@ -72,6 +72,14 @@ export class SyncFiles {
   }
 
   /**
+   * Refuses, before any work starts, a sync whose source cannot be read at all: a host folder
+   * its name cannot name (a refresh answers 400 rather than record a failed Update).
+   */
+  check(sync: Resource<'ResourceSync'>): void {
+    if (sync.config.files_on_host) this.folder(sync);
+  }
+
+  /**
    * The sync's folder under `[sync] directory`, named as Komodo names it. A name that would
    * reach another folder (`..`, a slash: a user with Write on the sync may rename it) is refused.
    */
