@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import type { StoredEvent } from '@monitor/eventstore';
+import {
+  BROKEN_FILE_SETS,
+  layOutFileSet,
+  type BrokenFileSet,
+  type Existing,
+} from '../../apps/sync/src/reading/fixtures/broken-file-sets';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { storeQuiet } from '../support/quiet-store';
+
+interface SyncAnswer {
+  _id: { $oid: string };
+  info: {
+    resource_updates: unknown[];
+    pending_error?: string;
+    pending_problems: {
+      file: string;
+      line: number;
+      field: string;
+      severity: string;
+      message: string;
+    }[];
+    remote_contents: { path: string; contents: string }[];
+  };
+}
+
+/** Each existing resource a set assumes, created once as the admin would. */
+const CONFIGS: Record<string, object> = {
+  Server: { address: 'https://server-01.local:8120' },
+  Builder: { type: 'Url', params: { address: 'https://builder-01.local:8120' } },
+};
+
+/** A host sync's config beside its resource_path: every declaration read. */
+const HOST = { files_on_host: true, include_variables: true, include_user_groups: true };
+/** A host sync whose paths the write-refused cases try to change. */
+const HOST_SYNC = 'host-paths';
+
+/** Without its own resource_path, a set's files are read by their first folder (or as files). */
+const resourcePath = (set: BrokenFileSet) =>
+  set.resourcePath ?? [...new Set(Object.keys(set.files).map((path) => path.split('/')[0]))];
+
+/** How long the store must stay put to count as quiet: short, the cases run in sequence. */
+const STILL_MS = 200;
+
+/**
+ * Issue 16's bad input end to end: every broken file set of the reader's unit test, written into
+ * a `files_on_host` sync's folder, refreshed and run through the public API. The stored plan and
+ * the RunSync's 400 name the same file:line:field; the refresh records only the sync's plan (and
+ * its own Update), the RunSync writes no event at all.
+ */
+describe('broken sync files, end to end: file:line:field, the store unchanged', () => {
+  let monitor: EmbeddedMonitor;
+  const syncs = () => join(monitor.dataDir, 'syncs');
+
+  beforeAll(async () => {
+    monitor = await startEmbedded({ MONITOR_SYNC_POLL_INTERVAL_MS: '0' });
+    const existing = new Map<string, Existing>();
+    for (const set of BROKEN_FILE_SETS)
+      for (const resource of set.existing) existing.set(resource.join(':'), resource);
+    for (const [kind, name] of existing.values())
+      await monitor.admin.write(`Create${kind}`, { name, config: CONFIGS[kind] });
+    await monitor.admin.write('CreateResourceSync', {
+      name: HOST_SYNC,
+      config: { ...HOST, resource_path: ['a.toml'] },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+  });
+
+  /** Creates the set's sync (its files in its folder); answers the sync's id once all is quiet. */
+  async function syncOf(set: BrokenFileSet, name: string): Promise<string> {
+    await layOutFileSet(set, join(syncs(), name));
+    const created = await monitor.admin.write<SyncAnswer>('CreateResourceSync', {
+      name,
+      config: { ...HOST, resource_path: resourcePath(set) },
+    });
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    return created._id.$oid;
+  }
+
+  /** The events written since `position`, once the store is quiet again. */
+  async function writtenSince(position: number): Promise<StoredEvent[]> {
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    return monitor.runtime.store.readAll(position);
+  }
+
+  /**
+   * What a refresh of broken files may write, and nothing else: the sync's plan record, the
+   * refresh's own Update, and (pending_alert, Komodo's default) the sync's pending alert.
+   */
+  function expectRefreshWrites(events: StoredEvent[], syncId: string) {
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const event of events)
+      byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event]);
+    const kinds = [...byStream.keys()].map((stream) => stream.replace(/-[0-9a-f]{24}$/, ''));
+    expect(kinds.sort()).toEqual(['alert', 'resourcesync', 'update']);
+    const of = (kind: string) =>
+      [...byStream.entries()].find(([s]) => s.startsWith(`${kind}-`))![1];
+    const target = { type: 'ResourceSync', id: syncId };
+    expect(of('resourcesync').map((e) => [e.stream, e.type])).toEqual([
+      [`resourcesync-${syncId}`, 'ResourceSyncRefreshed'],
+    ]);
+    const update = of('update');
+    expect(update[0]).toMatchObject({
+      type: 'UpdateStarted',
+      data: { operation: 'RefreshResourceSyncPending', target },
+    });
+    expect(update.at(-1)).toMatchObject({ type: 'UpdateCompleted', data: { success: true } });
+    expect(of('alert').map((e) => [e.type, e.data])).toEqual([
+      ['AlertOpened', expect.objectContaining({ type: 'ResourceSyncPendingUpdates', target })],
+    ]);
+  }
+
+  it.each(BROKEN_FILE_SETS.filter((set) => !set.refusedOnWrite))('$title', async (set) => {
+    const name = `broken-${BROKEN_FILE_SETS.indexOf(set)}`;
+    const id = await syncOf(set, name);
+    const { store } = monitor.runtime;
+
+    const beforeRefresh = await store.headPosition();
+    const refreshed = await monitor.admin.write<SyncAnswer>('RefreshResourceSyncPending', {
+      sync: name,
+    });
+    expect(refreshed.info.pending_error).toContain(`${set.location}: `);
+    const problem = refreshed.info.pending_problems.find(
+      (p) => `${p.file}:${p.line}:${p.field}` === set.location,
+    );
+    expect(problem).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining(set.words),
+    });
+    expect(refreshed.info.resource_updates).toEqual([]);
+    expect(JSON.stringify(refreshed.info.remote_contents)).not.toContain('escaped');
+    expectRefreshWrites(await writtenSince(beforeRefresh), id);
+
+    const beforeRun = await store.headPosition();
+    const run = await monitor.admin.call<{ error: string }>('execute', 'RunSync', { sync: name });
+    expect(run.status).toBe(400);
+    expect(run.body.error).toContain(`${set.location}: `);
+    expect(run.body.error).toContain(set.words);
+    expect(await writtenSince(beforeRun)).toEqual([]);
+  });
+
+  it.each(BROKEN_FILE_SETS.filter((set) => set.refusedOnWrite))(
+    '$title: refused when the sync is written, nothing stored',
+    async (set) => {
+      const name = `broken-${BROKEN_FILE_SETS.indexOf(set)}`;
+      await layOutFileSet(set, join(syncs(), name));
+      const entry = set.resourcePath!.at(-1)!;
+      const before = await monitor.runtime.store.headPosition();
+      const config = { ...HOST, resource_path: set.resourcePath };
+      for (const [request, params] of [
+        ['CreateResourceSync', { name, config }],
+        ['UpdateResourceSync', { id: HOST_SYNC, config }],
+      ] as const) {
+        const answer = await monitor.admin.call<{ error: string }>('write', request, params);
+        expect({ request, status: answer.status }).toEqual({ request, status: 400 });
+        expect(answer.body.error).toContain('config.resource_path');
+        expect(answer.body.error).toContain(`${set.refusedOnWrite!} (got "${entry}")`);
+      }
+      expect(await writtenSince(before)).toEqual([]);
+      expect(monitor.runtime.readModel.resource('ResourceSync', name)).toBeUndefined();
+      expect(
+        monitor.runtime.readModel.resource('ResourceSync', HOST_SYNC)?.config.resource_path,
+      ).toEqual(['a.toml']);
+    },
+  );
+});
