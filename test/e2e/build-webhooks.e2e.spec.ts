@@ -1,5 +1,5 @@
 import Dockerode from 'dockerode';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { removeImageTags, type GitHttpServer, type TestRegistry } from '@monitor/testing';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
@@ -7,6 +7,7 @@ import { completed as completedUpdate, type UpdateView as Update } from '../supp
 import { removeContainers } from '../support/leftovers';
 import { createServerBuilder } from '../support/builders';
 import { gitProvider, gitSource } from '../support/git-accounts';
+import { githubPush, githubSignature, gitlabPush } from '../support/signed-webhook';
 import {
   addSourceAccounts,
   COPY_BUSYBOX,
@@ -27,12 +28,9 @@ const HOOK_SECRET = `build-hook-secret-${randomBytes(4).toString('hex')}`;
 const DOCKERFILE = scratchDockerfile('COPY VERSION /VERSION');
 const IDLE = `/bin/busybox sh -c "trap 'exit 0' TERM; sleep 3600 & wait"`;
 
-const githubPush = (branch: string, after: string) =>
-  JSON.stringify({ ref: `refs/heads/${branch}`, after, repository: { full_name: 'acme/hooked' } });
-const gitlabPush = (branch: string, after: string) =>
-  JSON.stringify({ object_kind: 'push', ref: `refs/heads/${branch}`, checkout_sha: after });
-const sign = (body: string, secret = HOOK_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const hookedPush = (branch: string, after: string) =>
+  githubPush(branch, after, { repository: { full_name: 'acme/hooked' } });
+const sign = (body: string, secret = HOOK_SECRET) => githubSignature(body, secret);
 
 describe('build webhooks: a push to the branch builds, and the build redeploys its followers', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -121,7 +119,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
   it('refuses unsigned or wrongly signed deliveries and ignores other branches, running nothing', async () => {
     const after = 'a'.repeat(40);
     const before = buildUpdates();
-    const body = githubPush('main', after);
+    const body = hookedPush('main', after);
     const push = { 'x-github-event': 'push' };
     for (const headers of [push, { ...push, 'x-hub-signature-256': sign(body, 'wrong') }]) {
       expect((await hook(`github/build/${build}`, body, headers)).status).toBe(401);
@@ -131,7 +129,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
       'x-gitlab-token': 'wrong',
     });
     expect(gitlab.status).toBe(401);
-    const other = githubPush('feature', after);
+    const other = hookedPush('feature', after);
     const ignored = await hook(`github/build/${build}`, other, {
       ...push,
       'x-hub-signature-256': sign(other),
@@ -148,7 +146,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
 
   it('builds on a signed push to its branch, once, and the deployment runs the new version', async () => {
     const after = await git.commitFiles('acme/hooked', { VERSION: 'two\n' }, 'second');
-    const body = githubPush('main', after);
+    const body = hookedPush('main', after);
     const headers = {
       'x-github-event': 'push',
       'x-github-delivery': `delivery-${run}`,
@@ -178,7 +176,7 @@ describe('build webhooks: a push to the branch builds, and the build redeploys i
     const slow = `${DOCKERFILE}RUN ["/bin/busybox", "sleep", "4"]\n`;
     const push = async (files: Record<string, string>, delivery: string) => {
       const after = await git.commitFiles('acme/hooked', files, delivery);
-      const body = githubPush('main', after);
+      const body = hookedPush('main', after);
       const answer = await hook(`github/build/${build}`, body, {
         'x-github-event': 'push',
         'x-github-delivery': `${delivery}-${run}`,

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,16 +9,16 @@ import { completed as completedUpdate, type UpdateView as Update } from '../supp
 import { createServerBuilder } from '../support/builders';
 import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 import { expectNoSecret } from '../support/secret-search';
+import { githubPush, githubSignature } from '../support/signed-webhook';
 
 const GIT_USER = 'repo-builder';
 const GIT_TOKEN = 'repo-build-git-token-5150';
 const API_KEY = 'repo-build-api-key-8080';
 const HOOK_SECRET = 'repo-build-hook-secret';
 
-const githubPush = (branch: string, after: string) =>
-  JSON.stringify({ ref: `refs/heads/${branch}`, after, repository: { full_name: 'acme/site' } });
-const sign = (body: string) =>
-  `sha256=${createHmac('sha256', HOOK_SECRET).update(body).digest('hex')}`;
+const sitePush = (branch: string, after: string) =>
+  githubPush(branch, after, { repository: { full_name: 'acme/site' } });
+const sign = (body: string) => githubSignature(body, HOOK_SECRET);
 
 describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () => {
   let monitor: EmbeddedMonitor;
@@ -191,7 +190,7 @@ describe('BuildRepo: a Repo cloned on its Builder, its commands run there', () =
     expect((await completed(batch[0].data as Update)).success).toBe(true);
 
     const after = await git.commitFiles('acme/site', { 'README.md': 'site v2\n' }, 'second');
-    const body = githubPush('main', after);
+    const body = sitePush('main', after);
     const hook = await fetch(`${monitor.url}/listener/github/repo/${name}/build`, {
       method: 'POST',
       headers: {

@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support/embedded';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
 import { expectNoSecret } from '../support/secret-search';
+import { githubPush, githubSignature, gitlabPush } from '../support/signed-webhook';
 
 const GIT_USER = 'deployer';
 const GIT_TOKEN = 'git-token-9931-secret';
@@ -14,12 +14,9 @@ const API_KEY = 'api-key-4242-secret';
 type RepoInfo = Record<string, unknown>;
 type ListItem = { name: string; info: RepoInfo };
 
-const githubPush = (branch: string, after: string) =>
-  JSON.stringify({ ref: `refs/heads/${branch}`, after, repository: { full_name: 'acme/tools' } });
-const gitlabPush = (branch: string, after: string) =>
-  JSON.stringify({ object_kind: 'push', ref: `refs/heads/${branch}`, checkout_sha: after });
-const sign = (body: string, secret = HOOK_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const toolsPush = (branch: string, after: string) =>
+  githubPush(branch, after, { repository: { full_name: 'acme/tools' } });
+const sign = (body: string, secret = HOOK_SECRET) => githubSignature(body, secret);
 
 describe('Repos: clone, pull, refresh from a private repository over HTTP', () => {
   let monitor: EmbeddedMonitor;
@@ -148,7 +145,7 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
   it('refuses webhooks that are not signed pushes to its branch, and pulls on a signed one', async () => {
     const after = await git.commitFiles('acme/tools', { 'README.md': 'tools v3\n' }, 'third');
     const before = repoUpdates();
-    const body = githubPush('main', after);
+    const body = toolsPush('main', after);
     const push = { 'x-github-event': 'push' };
     for (const headers of [push, { ...push, 'x-hub-signature-256': sign(body, 'wrong') }]) {
       const answer = await hook(`github/repo/${tools()}/pull`, body, headers);
@@ -159,7 +156,7 @@ describe('Repos: clone, pull, refresh from a private repository over HTTP', () =
       'x-gitlab-token': 'wrong',
     });
     expect(gitlab.status).toBe(401);
-    const other = githubPush('feature', after);
+    const other = toolsPush('feature', after);
     const ignored = await hook(`github/repo/${tools()}/pull`, other, {
       ...push,
       'x-hub-signature-256': sign(other),

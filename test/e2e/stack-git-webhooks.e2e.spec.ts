@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import Dockerode from 'dockerode';
 import {
   BUSYBOX_TEST_IMAGE,
@@ -10,6 +9,7 @@ import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../support
 import { eventually } from '../support/eventually';
 import { completed as completedUpdate, type UpdateView as Update } from '../support/updates';
 import { addGitAccount, gitProvider, gitSource } from '../support/git-accounts';
+import { githubPush, githubSignature, gitlabPush } from '../support/signed-webhook';
 
 const GIT_USER = 'deployer';
 const GIT_TOKEN = 'git-token-4711-secret';
@@ -36,25 +36,16 @@ const override = (greeting: string) => `services:
 `;
 
 /** Abbreviated but real-shaped push payloads of both providers. */
-const githubPush = (branch: string, after: string) =>
-  JSON.stringify({
-    ref: `refs/heads/${branch}`,
+const appPush = (branch: string, after: string) =>
+  githubPush(branch, after, {
     before: '0'.repeat(40),
-    after,
     repository: { full_name: 'acme/app', default_branch: 'main' },
     pusher: { name: 'octocat' },
     head_commit: { id: after, message: 'greet v2' },
   });
-const gitlabPush = (branch: string, after: string) =>
-  JSON.stringify({
-    object_kind: 'push',
-    event_name: 'push',
-    ref: `refs/heads/${branch}`,
-    checkout_sha: after,
-    project: { path_with_namespace: 'acme/app' },
-  });
-const sign = (body: string, secret = HOOK_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const appGitlabPush = (branch: string, after: string) =>
+  gitlabPush(branch, after, { event_name: 'push', project: { path_with_namespace: 'acme/app' } });
+const sign = (body: string, secret = HOOK_SECRET) => githubSignature(body, secret);
 
 describe('stacks from git: two compose files, account token, webhooks', () => {
   const docker = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -169,7 +160,7 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
     );
     const before = stackUpdates();
     const { id } = await appEnv();
-    const body = githubPush('main', after);
+    const body = appPush('main', after);
     const push = { 'x-github-event': 'push' };
     const refused = [
       await hook('github/stack/from-git/deploy', body, push),
@@ -180,13 +171,13 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
       await hook('github/stack/from-git/deploy', body, {
         ...push,
         // Signed right, but for other bytes than those sent.
-        'x-hub-signature-256': sign(githubPush('main', '1'.repeat(40))),
+        'x-hub-signature-256': sign(appPush('main', '1'.repeat(40))),
       }),
-      await hook('gitlab/stack/from-git/deploy', gitlabPush('main', after), {
+      await hook('gitlab/stack/from-git/deploy', appGitlabPush('main', after), {
         'x-gitlab-event': 'Push Hook',
         'x-gitlab-token': 'wrong-token',
       }),
-      await hook('gitlab/stack/from-git/deploy', gitlabPush('main', after), {
+      await hook('gitlab/stack/from-git/deploy', appGitlabPush('main', after), {
         'x-gitlab-event': 'Push Hook',
       }),
     ];
@@ -194,7 +185,7 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
       expect(answer.status).toBe(401);
       expect((await answer.json()).error).toMatch(/X-Hub-Signature-256|X-Gitlab-Token/);
     }
-    const other = githubPush('feature', after);
+    const other = appPush('feature', after);
     const ignored = await hook('github/stack/from-git/deploy', other, {
       ...push,
       'x-hub-signature-256': sign(other),
@@ -219,7 +210,7 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
       { 'deploy/compose.prod.yaml': override('prod-v3') },
       'greet v3',
     );
-    const body = githubPush('main', after);
+    const body = appPush('main', after);
     const answer = await hook('github/stack/from-git/deploy', body, {
       'x-github-event': 'push',
       'x-hub-signature-256': sign(body),
@@ -247,7 +238,7 @@ describe('stacks from git: two compose files, account token, webhooks', () => {
     expect(same.logs.map((l) => l.stage)).not.toContain('compose up');
     expect((await appEnv()).id).toBe(id);
 
-    const body = gitlabPush('main', 'f'.repeat(40));
+    const body = appGitlabPush('main', 'f'.repeat(40));
     const answer = await hook('gitlab/stack/from-git/refresh', body, {
       'x-gitlab-event': 'Push Hook',
       'x-gitlab-token': HOOK_SECRET,

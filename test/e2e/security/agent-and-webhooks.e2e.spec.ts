@@ -1,5 +1,4 @@
 import Dockerode from 'dockerode';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { peripheryConfig, startPeriphery, type PeripheryApp } from '../../../app
 import { startEmbedded, LOCAL_AGENT_ENV, type EmbeddedMonitor } from '../../support/embedded';
 import { completed as completedUpdate, type UpdateView as Update } from '../../support/updates';
 import { addGitAccount, gitProvider, gitSource } from '../../support/git-accounts';
+import { githubSignature } from '../../support/signed-webhook';
 
 const PASSKEY = 'host-passkey-5f1c9e2a77';
 const GIT_USER = 'deployer';
@@ -64,8 +64,7 @@ describe('security: the agent passkey never crosses the wire; webhooks act once'
     });
     return { status: answer.status, body: (await answer.json()) as { error?: string } };
   };
-  const sign = (body: string) =>
-    `sha256=${createHmac('sha256', HOOK_SECRET).update(body).digest('hex')}`;
+  const sign = (body: string) => githubSignature(body, HOOK_SECRET);
   const hook = (body: string, headers: Record<string, string>) =>
     fetch(`${monitor.url}/listener/github/stack/hooked/deploy`, {
       method: 'POST',
