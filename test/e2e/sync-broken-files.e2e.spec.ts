@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { StoredEvent } from '@monitor/eventstore';
 import {
   BROKEN_FILE_SETS,
@@ -6,7 +10,9 @@ import {
   type BrokenFileSet,
   type Existing,
 } from '../../apps/sync/src/reading/fixtures/broken-file-sets';
+import { startGitHttpServer, type GitHttpServer } from '@monitor/testing';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { addGitAccount, gitSource } from '../support/git-accounts';
 import { storeQuiet } from '../support/quiet-store';
 
 interface SyncAnswer {
@@ -40,6 +46,11 @@ const HOST_SYNC = 'host-paths';
 const resourcePath = (set: BrokenFileSet) =>
   set.resourcePath ?? [...new Set(Object.keys(set.files).map((path) => path.split('/')[0]))];
 
+const USER = 'syncer';
+const TOKEN = 'broken-files-token-4410-secret';
+const IDENTITY = ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid'];
+const run = promisify(execFile);
+
 /** How long the store must stay put to count as quiet: short, the cases run in sequence. */
 const STILL_MS = 200;
 
@@ -51,10 +62,14 @@ const STILL_MS = 200;
  */
 describe('broken sync files, end to end: file:line:field, the store unchanged', () => {
   let monitor: EmbeddedMonitor;
+  let git: GitHttpServer;
+  let provider: string;
   const syncs = () => join(monitor.dataDir, 'syncs');
 
   beforeAll(async () => {
     monitor = await startEmbedded({ MONITOR_SYNC_POLL_INTERVAL_MS: '0' });
+    git = await startGitHttpServer({ username: USER, password: TOKEN });
+    provider = await addGitAccount(monitor.admin, git, { username: USER, token: TOKEN });
     const existing = new Map<string, Existing>();
     for (const set of BROKEN_FILE_SETS)
       for (const resource of set.existing) existing.set(resource.join(':'), resource);
@@ -68,6 +83,7 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
 
   afterAll(async () => {
     await monitor?.destroy();
+    await git?.stop();
   });
 
   /** Creates the set's sync (its files in its folder); answers the sync's id once all is quiet. */
@@ -114,23 +130,21 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
     ]);
   }
 
-  it.each(BROKEN_FILE_SETS.filter((set) => !set.refusedOnWrite))('$title', async (set) => {
-    const name = `broken-${BROKEN_FILE_SETS.indexOf(set)}`;
-    const id = await syncOf(set, name);
+  /**
+   * Refresh: the stored plan names `location` (its words), and the refresh writes only what it
+   * may. RunSync: 400 naming the same, and not one event written.
+   */
+  async function expectRefused(name: string, id: string, location: string, words: string) {
     const { store } = monitor.runtime;
-
     const beforeRefresh = await store.headPosition();
     const refreshed = await monitor.admin.write<SyncAnswer>('RefreshResourceSyncPending', {
       sync: name,
     });
-    expect(refreshed.info.pending_error).toContain(`${set.location}: `);
+    expect(refreshed.info.pending_error).toContain(`${location}: `);
     const problem = refreshed.info.pending_problems.find(
-      (p) => `${p.file}:${p.line}:${p.field}` === set.location,
+      (p) => `${p.file}:${p.line}:${p.field}` === location,
     );
-    expect(problem).toMatchObject({
-      severity: 'error',
-      message: expect.stringContaining(set.words),
-    });
+    expect(problem).toMatchObject({ severity: 'error', message: expect.stringContaining(words) });
     expect(refreshed.info.resource_updates).toEqual([]);
     expect(JSON.stringify(refreshed.info.remote_contents)).not.toContain('escaped');
     expectRefreshWrites(await writtenSince(beforeRefresh), id);
@@ -138,9 +152,15 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
     const beforeRun = await store.headPosition();
     const run = await monitor.admin.call<{ error: string }>('execute', 'RunSync', { sync: name });
     expect(run.status).toBe(400);
-    expect(run.body.error).toContain(`${set.location}: `);
-    expect(run.body.error).toContain(set.words);
+    expect(run.body.error).toContain(`${location}: `);
+    expect(run.body.error).toContain(words);
     expect(await writtenSince(beforeRun)).toEqual([]);
+  }
+
+  it.each(BROKEN_FILE_SETS.filter((set) => !set.refusedOnWrite))('$title', async (set) => {
+    const name = `broken-${BROKEN_FILE_SETS.indexOf(set)}`;
+    const id = await syncOf(set, name);
+    await expectRefused(name, id, set.location, set.words);
   });
 
   it.each(BROKEN_FILE_SETS.filter((set) => set.refusedOnWrite))(
@@ -167,4 +187,42 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
       ).toEqual(['a.toml']);
     },
   );
+
+  /** A repository holding the set's files and links, pushed as a user would (links as links). */
+  async function repoOf(set: BrokenFileSet, repo: string): Promise<void> {
+    await git.createRepo(repo, { 'README.md': 'sync files\n' });
+    const work = await mkdtemp(join(tmpdir(), 'sync-broken-git-'));
+    try {
+      const clone = join(work, 'clone');
+      const url = new URL(git.url(repo));
+      [url.username, url.password] = [USER, TOKEN];
+      await run('git', ['clone', '-q', url.toString(), clone]);
+      // What lies outside lands beside the clone, never in it.
+      await layOutFileSet(set, clone);
+      for (const args of [
+        ['add', '-A'],
+        ['commit', '-q', '-m', set.title],
+        ['push', '-q', 'origin', 'HEAD:main'],
+      ])
+        await run('git', [...IDENTITY, ...args], { cwd: clone });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  it('a symbolic link to a file outside, in a git repository: refused as a link, never followed', async () => {
+    const set = BROKEN_FILE_SETS.find((s) => s.title === 'a symbolic link to a file outside')!;
+    await repoOf(set, 'acme/linked');
+    const created = await monitor.admin.write<SyncAnswer>('CreateResourceSync', {
+      name: 'git-linked',
+      config: { ...gitSource(provider, USER, 'acme/linked'), resource_path: set.resourcePath },
+    });
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    await expectRefused(
+      'git-linked',
+      created._id.$oid,
+      set.location,
+      "refused: 'linked.toml' is a symlink",
+    );
+  });
 });
