@@ -1,9 +1,7 @@
-import { createEventStore } from '@monitor/eventstore';
-import { natsUrl } from '../test-env';
-import { api, signUp, type ApiClient } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
-import { startProcess, type MonitorProcess } from '../support/process-monitor';
+import { Replicas } from '../support/replicas';
 
 interface RunView {
   id: string;
@@ -64,28 +62,13 @@ describe('an Action with run_at_startup', () => {
   }, 120_000);
 
   it('runs once per start of replicas together; a later replica joins, and begins anew once those it joined are gone', async () => {
-    const suffix = `${process.pid}_${Date.now()}`;
-    const stream = { stream: `E2E_STARTUP_${suffix}`, prefix: `e2e_startup_${suffix}` };
-    const env = (replica: string, apiUrl = '') => ({
-      MONITOR_NATS_URL: natsUrl(),
-      MONITOR_EVENT_STORE_KIND: 'jetstream',
-      MONITOR_EVENT_STORE_STREAM: stream.stream,
-      MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
-      MONITOR_PROCEDURES_REPLICA: replica,
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_ACTIONS_API_URL: apiUrl,
-      // [testing]: a replica silent for 10 s is gone (150 s otherwise); heartbeats every 4 s.
-      MONITOR_TESTING_REPLICA_LIVE_FOR_MS: '10000',
-    });
-    const processes: MonitorProcess[] = [];
-    const procedures = (replica: string, url: string) =>
-      startProcess('procedures', env(replica, url), { http: false });
-    const handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    // [testing]: a replica silent for 10 s is gone (150 s otherwise); heartbeats every 4 s.
+    const replicas = new Replicas('startup', { MONITOR_TESTING_REPLICA_LIVE_FOR_MS: '10000' });
     try {
-      const gateway = await startProcess('gateway', env('gateway'));
-      processes.push(gateway);
-      const first = await procedures('first', gateway.url);
-      const client = api(gateway.url, await signUp(gateway.url, 'admin'));
+      const { gateway, admin: client } = await replicas.startGateway();
+      const procedures = (replica: string) =>
+        replicas.start('procedures', replica, { MONITOR_ACTIONS_API_URL: gateway.url });
+      const first = await procedures('first');
       const created = await client.write<{ _id: { $oid: string } }>('CreateAction', {
         name: 'slow-start',
         config: {
@@ -100,17 +83,13 @@ describe('an Action with run_at_startup', () => {
       });
       await first.stop();
 
-      const [a, b] = await Promise.all(
-        ['replica-a', 'replica-b'].map((r) => procedures(r, gateway.url)),
-      );
-      processes.push(a, b);
+      const [a, b] = await Promise.all(['replica-a', 'replica-b'].map(procedures));
       await eventually(async () => {
         const runs = await runsOf(client, id);
         expect(runs.map((r) => r.status)).toEqual(['InProgress']);
       }, 20_000);
       // A replica starting while the start-up run goes on joins: the run is not interrupted.
-      const c = await procedures('replica-c', gateway.url);
-      processes.push(c);
+      const c = await procedures('replica-c');
       await eventually(async () => {
         const runs = await runsOf(client, id);
         expect(runs).toHaveLength(1);
@@ -119,9 +98,7 @@ describe('an Action with run_at_startup', () => {
       expect(c.output()).toContain('joined start-up generation');
 
       // All in one generation; the first replica's stop ended the one before.
-      const said = (await handle.store.readAll(0, 1_000_000)).filter((e) =>
-        e.stream.startsWith('procedurestartup-'),
-      );
+      const said = await replicas.events('procedurestartup-');
       const lastWord = (r: string) =>
         said.filter((e) => (e.data as { replica: string }).replica === r).at(-1)!;
       expect(lastWord('first').type).toBe('ReplicaStopped');
@@ -129,11 +106,7 @@ describe('an Action with run_at_startup', () => {
         (r) => (lastWord(r).data as { generation: string }).generation,
       );
       expect(new Set(generations).size).toBe(1);
-      expect(
-        (await handle.store.readAll(0, 1_000_000)).filter((e) =>
-          e.stream.startsWith(`actionstartup-${id}-`),
-        ),
-      ).toHaveLength(1);
+      expect(await replicas.events(`actionstartup-${id}-`)).toHaveLength(1);
 
       // Every replica killed mid-run; one started at once joins them, finds them gone, and begins
       // anew: the orphaned run ends interrupted, and the installation's start-up run runs again.
@@ -142,8 +115,7 @@ describe('an Action with run_at_startup', () => {
         expect((await runsOf(client, long._id.$oid)).map((r) => r.status)).toEqual(['InProgress']);
       }, 10_000);
       for (const p of [a, b, c]) p.child.kill('SIGKILL');
-      const d = await procedures('replica-d', gateway.url);
-      processes.push(d);
+      const d = await procedures('replica-d');
       expect(d.output()).toContain('joined start-up generation');
       await eventually(async () => {
         const [orphan] = await runsOf(client, long._id.$oid);
@@ -153,54 +125,35 @@ describe('an Action with run_at_startup', () => {
         expect(runs.every((r) => r.status === 'Complete' && r.success)).toBe(true);
       }, 40_000);
     } finally {
-      await Promise.all(processes.map((p) => p.stop()));
-      await handle.store.close();
+      await replicas.stop();
     }
   }, 180_000);
   it('is run by another replica of the generation when its claimer dies before starting it', async () => {
-    const suffix = `${process.pid}_${Date.now()}`;
-    const stream = { stream: `E2E_STARTUP_TAKEOVER_${suffix}`, prefix: `e2e_sto_${suffix}` };
-    const env = (replica: string, apiUrl = '') => ({
-      MONITOR_NATS_URL: natsUrl(),
-      MONITOR_EVENT_STORE_KIND: 'jetstream',
-      MONITOR_EVENT_STORE_STREAM: stream.stream,
-      MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
-      MONITOR_PROCEDURES_REPLICA: replica,
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_ACTIONS_API_URL: apiUrl,
-    });
-    const processes: MonitorProcess[] = [];
-    const handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    const replicas = new Replicas('startup_takeover');
     try {
-      const gateway = await startProcess('gateway', env('gateway'));
-      processes.push(gateway);
-      const first = await startProcess('procedures', env('first', gateway.url), { http: false });
-      const client = api(gateway.url, await signUp(gateway.url, 'admin'));
+      const { gateway, admin: client } = await replicas.startGateway();
+      const procedures = (replica: string, extra: Record<string, string> = {}) =>
+        replicas.start('procedures', replica, { MONITOR_ACTIONS_API_URL: gateway.url, ...extra });
+      const first = await procedures('first');
       const created = await client.write<{ _id: { $oid: string } }>('CreateAction', STARTUP_ACTION);
       const id = created._id.$oid;
       await first.stop();
 
       // Begins a generation, claims the start-up run, and dies (the test-only hook).
-      const doomed = await startProcess(
-        'procedures',
-        { ...env('doomed', gateway.url), MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true' },
-        { http: false },
-      ).catch(() => undefined);
-      if (doomed) processes.push(doomed);
+      await procedures('doomed', { MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true' }).catch(
+        () => undefined,
+      );
       const claims = async () =>
-        (await handle.store.readAll(0, 1_000_000))
-          .filter((e) => e.stream.startsWith(`actionstartup-${id}-`))
-          .map((e) => e.data as { replica: string; updateId: string });
+        (await replicas.events(`actionstartup-${id}-`)).map(
+          (e) => e.data as { replica: string; updateId: string },
+        );
       await eventually(async () => expect(await claims()).toHaveLength(1), 20_000);
       const [claim] = await claims();
       expect(claim.replica).toBe('doomed');
 
       // Joins the generation of the replica it still takes for alive, loses the claim, and
       // starts the run it names once the claimer's grace is past.
-      const rescuer = await startProcess('procedures', env('rescuer', gateway.url), {
-        http: false,
-      });
-      processes.push(rescuer);
+      const rescuer = await procedures('rescuer');
       await eventually(async () => {
         const runs = await runsOf(client, id);
         expect(runs.map((r) => r.id)).toEqual([claim.updateId]);
@@ -210,8 +163,7 @@ describe('an Action with run_at_startup', () => {
       expect(rescuer.output()).toContain('run at start-up for replica doomed, which claimed it');
       expect(await claims()).toHaveLength(1);
     } finally {
-      await Promise.all(processes.map((p) => p.stop()));
-      await handle.store.close();
+      await replicas.stop();
     }
   }, 150_000);
 });

@@ -1,8 +1,7 @@
-import { createEventStore, type EventStoreHandle } from '@monitor/eventstore';
-import { natsUrl } from '../test-env';
 import { api, signUp, type ApiClient } from '../support/api';
 import { eventually } from '../support/eventually';
-import { startProcess, type MonitorProcess } from '../support/process-monitor';
+import type { MonitorProcess } from '../support/process-monitor';
+import { exited, Replicas } from '../support/replicas';
 
 interface Claim {
   tick: number;
@@ -25,37 +24,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * schedule runs once per tick whichever replica claims it, and goes on when one is killed.
  */
 describe('schedules on two replicas', () => {
-  const suffix = `${process.pid}_${Date.now()}`;
-  const stream = { stream: `E2E_SCHEDULES_${suffix}`, prefix: `e2e_schedules_${suffix}` };
-  const env = (replica: string) => ({
-    MONITOR_NATS_URL: natsUrl(),
-    MONITOR_EVENT_STORE_KIND: 'jetstream',
-    MONITOR_EVENT_STORE_STREAM: stream.stream,
-    MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
-    MONITOR_PROCEDURES_REPLICA: replica,
-    MONITOR_SCHEDULER_TIMEZONE: 'Europe/Berlin',
-    MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-  });
+  const installation = new Replicas('schedules', { MONITOR_SCHEDULER_TIMEZONE: 'Europe/Berlin' });
   const replicas: MonitorProcess[] = [];
   let gateway: MonitorProcess;
   let client: ApiClient;
-  let handle: EventStoreHandle;
 
   beforeAll(async () => {
     replicas.push(
       ...(await Promise.all(
-        ['replica-a', 'replica-b'].map((r) => startProcess('procedures', env(r), { http: false })),
+        ['replica-a', 'replica-b'].map((r) => installation.start('procedures', r)),
       )),
     );
-    gateway = await startProcess('gateway', env('gateway'));
-    client = api(gateway.url, await signUp(gateway.url, 'admin'));
-    handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    ({ gateway, admin: client } = await installation.startGateway());
   }, 90_000);
 
-  afterAll(async () => {
-    await Promise.all([...replicas, gateway].map((p) => p?.stop()));
-    await handle?.store.close();
-  });
+  afterAll(() => installation.stop());
 
   it('refuses a bad schedule with a 400 naming schedule, and stores nothing', async () => {
     const five = await client.call<{ error: string }>('write', 'CreateProcedure', {
@@ -186,14 +169,12 @@ describe('schedules on two replicas', () => {
     const killed = replicas[0];
     killed.child.kill('SIGKILL');
     const killedAt = Date.now();
-    await new Promise((r) =>
-      killed.child.exitCode !== null ? r(undefined) : killed.child.once('exit', r),
-    );
+    await exited(killed);
     await sleep(12_000);
     await client.write('UpdateProcedure', { id, config: { schedule_enabled: false } });
     await sleep(2_000);
 
-    const events = await handle.store.readAll(0, 1_000_000);
+    const events = await installation.events('');
     const claimEvents = events.filter((e) => e.stream.startsWith(`scheduleclaims-${id}-`));
     // One claim per tick, in the stream of the tick's minute: at most 60 in a stream.
     for (const e of claimEvents) {
@@ -244,53 +225,28 @@ async function runIds(client: ApiClient, procedureId: string): Promise<string[]>
  * as the claim named it; no tick has two runs.
  */
 describe('a tick whose claimer died before starting its run', () => {
-  const suffix = `${process.pid}_${Date.now()}`;
-  const stream = { stream: `E2E_TAKEOVER_${suffix}`, prefix: `e2e_takeover_${suffix}` };
-  const env = (replica: string) => ({
-    MONITOR_NATS_URL: natsUrl(),
-    MONITOR_EVENT_STORE_KIND: 'jetstream',
-    MONITOR_EVENT_STORE_STREAM: stream.stream,
-    MONITOR_EVENT_STORE_SUBJECT_PREFIX: stream.prefix,
-    MONITOR_PROCEDURES_REPLICA: replica,
-    MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-  });
-  const processes: MonitorProcess[] = [];
-  let handle: EventStoreHandle;
+  const installation = new Replicas('takeover');
 
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await handle?.store.close();
-  });
+  afterAll(() => installation.stop());
 
   it('is started by another replica, as the claim named it, once', async () => {
-    const doomed = await startProcess(
-      'procedures',
-      { ...env('doomed'), MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true' },
-      { http: false },
-    );
-    processes.push(doomed);
-    const gateway = await startProcess('gateway', env('gateway'));
-    processes.push(gateway);
-    const client = api(gateway.url, await signUp(gateway.url, 'admin'));
-    handle = await createEventStore({ kind: 'jetstream', servers: natsUrl(), ...stream });
+    const doomed = await installation.start('procedures', 'doomed', {
+      MONITOR_TESTING_SCHEDULER_DIE_AFTER_CLAIM: 'true',
+    });
+    const { admin: client } = await installation.startGateway();
     const created = await client.write<{ _id: { $oid: string } }>('CreateProcedure', {
       name: 'orphaned-tick',
       config: { schedule_format: 'Cron', schedule: '* * * * * *', schedule_alert: true },
     });
     const id = created._id.$oid;
-    await new Promise((r) =>
-      doomed.child.exitCode !== null ? r(undefined) : doomed.child.once('exit', r),
-    );
+    await exited(doomed);
     const claimsOf = async () =>
-      (await handle.store.readAll(0, 1_000_000))
-        .filter((e) => e.stream.startsWith(`scheduleclaims-${id}-`))
-        .map((e) => e.data as Claim);
+      (await installation.events(`scheduleclaims-${id}-`)).map((e) => e.data as Claim);
     const [orphan] = await claimsOf();
     expect(orphan.replica).toBe('doomed');
     expect(await runIds(client, id)).toEqual([]);
 
-    const rescuer = await startProcess('procedures', env('rescuer'), { http: false });
-    processes.push(rescuer);
+    const rescuer = await installation.start('procedures', 'rescuer');
     await eventually(
       async () => expect(await runIds(client, id)).toContain(orphan.updateId),
       30_000,
@@ -310,7 +266,7 @@ describe('a tick whose claimer died before starting its run', () => {
       expect((await runIds(client, id)).sort()).toEqual(claims.map((c) => c.updateId).sort());
     }, 20_000);
     // Its ScheduleRun told once too, under the id the claim named.
-    const told = (await handle.store.readAll(0, 1_000_000)).filter(
+    const told = (await installation.events('')).filter(
       (e) =>
         e.type === 'AlertRaised' &&
         (e.data as { id: string; type: string }).type === 'ScheduleRun' &&

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { api, logIn, type ApiClient } from '../support/api';
-import { launchChromium, screenshot, signedUpPage } from '../support/browser';
+import { actionsApiEnv } from '../support/actions-api';
+import { screenshot } from '../support/browser';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
-import { startFreshMonitor } from '../support/fresh-monitor';
-import { completed, type UpdateView } from '../support/updates';
+import { followRun, sharedWebSession } from '../support/web-session';
 
 /*
  * The Procedure and Action pages of issue 15 in Debian's Chromium against a real embedded
@@ -20,47 +17,28 @@ interface ProcedureView {
 }
 
 describe('web UI: Procedures and Actions', () => {
-  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
-  let browser: Browser;
-  let page: Page;
-  let admin: ApiClient;
-
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
-
-  beforeAll(async () => {
-    const port = await freePort();
-    monitor = await startFreshMonitor({
-      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
-      MONITOR_PORT: String(port),
-      MONITOR_ACTIONS_API_URL: `http://127.0.0.1:${port}`,
-    });
-    browser = await launchChromium();
-    page = await signedUpPage(browser, monitor.url);
-    admin = api(monitor.url, await logIn(monitor.url, 'admin'));
-  }, SLOW);
-
-  afterAll(async () => {
-    await browser?.close();
-    await monitor?.destroy();
-  }, SLOW);
+  const web = sharedWebSession(actionsApiEnv);
+  const button = (name: string) => web.page.getByRole('button', { name, exact: true });
 
   it(
     'builds a Sleep stage and a None stage, shows a refusal by stage, saves, runs to the end',
     async () => {
-      const created = await admin.write<ProcedureView>('CreateProcedure', { name: 'two-stage' });
-      await page.goto(`${monitor.url}/procedures/${created._id.$oid}`);
+      const created = await web.admin.write<ProcedureView>('CreateProcedure', {
+        name: 'two-stage',
+      });
+      await web.page.goto(`${web.monitor.url}/procedures/${created._id.$oid}`);
       await button('Add stage').click();
       await button('Add stage').click();
-      const first = page.getByTestId('stage-0');
+      const first = web.page.getByTestId('stage-0');
       await first.getByLabel('stage name').fill('pause');
       await first.getByLabel('execution').selectOption('Sleep');
       await first.locator('#stage-0-execution-0-duration_ms').fill('300');
 
       // A batch without a pattern: the gateway's 400 names the stage, shown above Save.
-      const second = page.getByTestId('stage-1');
+      const second = web.page.getByTestId('stage-1');
       await second.getByLabel('execution').selectOption('BatchRunProcedure');
       await button('Save stages').click();
-      const refusal = page.locator('.stages [role="alert"]');
+      const refusal = web.page.locator('.stages [role="alert"]');
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain("stage 'Stage 2'");
 
@@ -68,7 +46,7 @@ describe('web UI: Procedures and Actions', () => {
       await button('Save stages').click();
       await refusal.waitFor({ state: 'detached' });
       const saved = await eventually(async () => {
-        const p = await admin.read<ProcedureView>('GetProcedure', { procedure: 'two-stage' });
+        const p = await web.admin.read<ProcedureView>('GetProcedure', { procedure: 'two-stage' });
         expect(p.config.stages.map((s) => s.name)).toEqual(['pause', 'Stage 2']);
         return p;
       });
@@ -76,21 +54,18 @@ describe('web UI: Procedures and Actions', () => {
         'Sleep',
         'None',
       ]);
-      await screenshot(page, 'procedure');
+      await screenshot(web.page, 'procedure');
 
       await button('Run Procedure').click();
-      const follow = page.getByRole('link', { name: /Follow the run/ });
-      const id = (await follow.getAttribute('href'))!.split('/').pop()!;
-      await follow.click();
-      const run = await completed(admin, { _id: { $oid: id } } as UpdateView);
+      const run = await followRun(web);
       expect(run.success).toBe(true);
       const log = run.logs.map((l) => `${l.stage}\n${l.stdout}`).join('\n');
       expect(log).toContain('pause');
       expect(log).toContain('Stage 2');
       // The page heard of the end: its stages are there, none running.
-      await page.locator('[data-stage]').first().waitFor();
-      await page.locator('[data-running]').waitFor({ state: 'detached' });
-      await page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor();
+      await web.page.locator('[data-stage]').first().waitFor();
+      await web.page.locator('[data-running]').waitFor({ state: 'detached' });
+      await web.page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor();
     },
     SLOW,
   );
@@ -98,37 +73,34 @@ describe('web UI: Procedures and Actions', () => {
   it(
     'writes an Action that prints a line, runs it, and shows the line in its Update',
     async () => {
-      const created = await admin.write<{ _id: { $oid: string } }>('CreateAction', {
+      const created = await web.admin.write<{ _id: { $oid: string } }>('CreateAction', {
         name: 'greeter',
       });
-      await page.goto(`${monitor.url}/actions/${created._id.$oid}`);
-      const editor = page.locator('.cm-content');
+      await web.page.goto(`${web.monitor.url}/actions/${created._id.$oid}`);
+      const editor = web.page.locator('.cm-content');
       await editor.waitFor();
       await editor.fill("console.log('hello from the action editor');");
       // Highlighted: the string is a token of its own, in a span of its style.
-      const token = page.locator('.cm-line span', {
+      const token = web.page.locator('.cm-line span', {
         hasText: "'hello from the action editor'",
       });
       await token.waitFor();
       // ...and styled (the page's CSP lets no <style> in: a shadow root's sheet must carry it).
       const color = (l: typeof token) => l.evaluate((e) => getComputedStyle(e).color);
-      expect(await color(token)).not.toBe(await color(page.locator('.cm-line').first()));
+      expect(await color(token)).not.toBe(await color(web.page.locator('.cm-line').first()));
       await button('Save script').click();
       await eventually(async () => {
-        const action = await admin.read<{ config: { file_contents: string } }>('GetAction', {
+        const action = await web.admin.read<{ config: { file_contents: string } }>('GetAction', {
           action: 'greeter',
         });
         expect(action.config.file_contents).toContain('hello from the action editor');
       });
-      await screenshot(page, 'action');
+      await screenshot(web.page, 'action');
 
       await button('Run Action').click();
-      const follow = page.getByRole('link', { name: /Follow the run/ });
-      const id = (await follow.getAttribute('href'))!.split('/').pop()!;
-      await follow.click();
-      const run = await completed(admin, { _id: { $oid: id } } as UpdateView);
+      const run = await followRun(web);
       expect(run.logs.map((l) => l.stdout).join('\n')).toContain('hello from the action editor');
-      await page.locator('pre.stdout', { hasText: 'hello from the action editor' }).waitFor();
+      await web.page.locator('pre.stdout', { hasText: 'hello from the action editor' }).waitFor();
     },
     SLOW,
   );
@@ -146,24 +118,26 @@ describe('web UI: Procedures and Actions', () => {
           },
         ],
       };
-      const outer = await admin.write<ProcedureView>('CreateProcedure', {
+      const outer = await web.admin.write<ProcedureView>('CreateProcedure', {
         name: 'outer',
         config: { stages: [nested] },
       });
-      await page.goto(`${monitor.url}/procedures/${outer._id.$oid}`);
+      await web.page.goto(`${web.monitor.url}/procedures/${outer._id.$oid}`);
       // The resource param is picked by name.
-      const picker = page.locator('#stage-0-execution-0-procedure');
+      const picker = web.page.locator('#stage-0-execution-0-procedure');
       await eventually(async () =>
         expect(await picker.locator('option:checked').textContent()).toBe('two-stage'),
       );
 
       await button('Run Procedure').click();
-      await page.getByRole('link', { name: /Follow the run/ }).click();
-      const child = page.getByRole('link', { name: /Child Update/ });
+      await web.page.getByRole('link', { name: /Follow the run/ }).click();
+      const child = web.page.getByRole('link', { name: /Child Update/ });
       await child.waitFor({ timeout: 30_000 });
       await child.click();
-      await page.getByRole('link', { name: /Part of run/ }).waitFor();
-      await page.locator('pre.stdout', { hasText: 'slept 300 ms' }).waitFor({ timeout: 30_000 });
+      await web.page.getByRole('link', { name: /Part of run/ }).waitFor();
+      await web.page
+        .locator('pre.stdout', { hasText: 'slept 300 ms' })
+        .waitFor({ timeout: 30_000 });
     },
     SLOW,
   );
@@ -171,21 +145,21 @@ describe('web UI: Procedures and Actions', () => {
   it(
     'shows when a scheduled procedure runs next',
     async () => {
-      const nightly = await admin.write<ProcedureView>('CreateProcedure', {
+      const nightly = await web.admin.write<ProcedureView>('CreateProcedure', {
         name: 'nightly',
         config: { schedule_format: 'Cron', schedule: '0 0 3 * * *', schedule_timezone: 'UTC' },
       });
-      await page.goto(`${monitor.url}/procedures/${nightly._id.$oid}`);
-      const next = page.getByText(/Next scheduled run:/);
+      await web.page.goto(`${web.monitor.url}/procedures/${nightly._id.$oid}`);
+      const next = web.page.getByText(/Next scheduled run:/);
       await next.waitFor();
-      const listed = await admin.read<{ info: { next_scheduled_run?: number } }[]>(
+      const listed = await web.admin.read<{ info: { next_scheduled_run?: number } }[]>(
         'ListProcedures',
         { query: { names: ['nightly'] } },
       );
       const at = listed[0].info.next_scheduled_run!;
       expect(new Date(at).getUTCHours()).toBe(3);
       expect(await next.textContent()).toContain(
-        await page.evaluate((ms) => new Date(ms).toLocaleString(), at),
+        await web.page.evaluate((ms) => new Date(ms).toLocaleString(), at),
       );
     },
     SLOW,

@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { api, logIn, type ApiClient } from '../support/api';
-import { launchChromium, screenshot, signedUpPage } from '../support/browser';
-import { startFreshMonitor } from '../support/fresh-monitor';
+import { screenshot } from '../support/browser';
+import { sharedWebSession } from '../support/web-session';
 
 /*
  * The Schedule tab of the Procedure and Action pages in Debian's Chromium against a real
@@ -25,67 +23,53 @@ interface ScheduleConfig {
 }
 
 describe('web UI: the Schedule tab', () => {
-  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
-  let browser: Browser;
-  let page: Page;
-  let admin: ApiClient;
-
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
-  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
-  const state = () => page.getByTestId('schedule-state');
-
-  beforeAll(async () => {
-    monitor = await startFreshMonitor({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
-    browser = await launchChromium();
-    page = await signedUpPage(browser, monitor.url);
-    admin = api(monitor.url, await logIn(monitor.url, 'admin'));
-  }, SLOW);
-
-  afterAll(async () => {
-    await browser?.close();
-    await monitor?.destroy();
-  }, SLOW);
+  const web = sharedWebSession();
+  const button = (name: string) => web.page.getByRole('button', { name, exact: true });
+  const tab = (name: string) => web.page.getByRole('tab', { name, exact: true });
+  const state = () => web.page.getByTestId('schedule-state');
 
   it(
     'schedules a Procedure: a five-field cron refused with its six-field form, then saved and its next run shown',
     async () => {
-      const created = await admin.write<Created>('CreateProcedure', { name: 'scheduled' });
-      await page.goto(`${monitor.url}/procedures/${created._id.$oid}`);
+      const created = await web.admin.write<Created>('CreateProcedure', { name: 'scheduled' });
+      await web.page.goto(`${web.monitor.url}/procedures/${created._id.$oid}`);
       await tab('Schedule').click();
       await state().getByText('No run scheduled.').waitFor();
 
-      await page.locator('#schedule-format').selectOption('Cron');
-      await page.locator('#schedule-expression').fill('0 3 * * *');
-      await page.locator('#schedule-timezone').fill('Asia/Tokyo');
+      await web.page.locator('#schedule-format').selectOption('Cron');
+      await web.page.locator('#schedule-expression').fill('0 3 * * *');
+      await web.page.locator('#schedule-timezone').fill('Asia/Tokyo');
       await button('Save schedule').click();
-      const refusal = page.getByRole('alert');
+      const refusal = web.page.getByRole('alert');
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain("add the seconds: '0 0 3 * * *'");
-      const unchanged = await admin.read<ScheduleConfig>('GetProcedure', {
+      const unchanged = await web.admin.read<ScheduleConfig>('GetProcedure', {
         procedure: 'scheduled',
       });
       expect(unchanged.config.schedule).toBe('');
 
-      await page.locator('#schedule-expression').fill('0 0 3 * * *');
+      await web.page.locator('#schedule-expression').fill('0 0 3 * * *');
       await button('Save schedule').click();
       await state()
         .getByText(/Next run:/)
         .waitFor();
-      const saved = await admin.read<ScheduleConfig>('GetProcedure', { procedure: 'scheduled' });
+      const saved = await web.admin.read<ScheduleConfig>('GetProcedure', {
+        procedure: 'scheduled',
+      });
       expect(saved.config).toMatchObject({
         schedule_format: 'Cron',
         schedule: '0 0 3 * * *',
         schedule_timezone: 'Asia/Tokyo',
       });
-      const [listed] = await admin.read<{ next_scheduled_run: number }[]>('ListSchedules', {
+      const [listed] = await web.admin.read<{ next_scheduled_run: number }[]>('ListSchedules', {
         terms: ['scheduled'],
       });
       // 03:00 in Tokyo is 18:00 UTC.
       expect(new Date(listed.next_scheduled_run).getUTCHours()).toBe(18);
       expect(await state().textContent()).toContain(
-        await page.evaluate((ms) => new Date(ms).toLocaleString(), listed.next_scheduled_run),
+        await web.page.evaluate((ms) => new Date(ms).toLocaleString(), listed.next_scheduled_run),
       );
-      await screenshot(page, 'schedule-tab-procedure');
+      await screenshot(web.page, 'schedule-tab-procedure');
     },
     SLOW,
   );
@@ -93,20 +77,20 @@ describe('web UI: the Schedule tab', () => {
   it(
     'switches an Action schedule off: no next run',
     async () => {
-      const created = await admin.write<Created>('CreateAction', {
+      const created = await web.admin.write<Created>('CreateAction', {
         name: 'hourly-action',
         config: { schedule: 'every hour' },
       });
-      await page.goto(`${monitor.url}/actions/${created._id.$oid}`);
+      await web.page.goto(`${web.monitor.url}/actions/${created._id.$oid}`);
       await tab('Schedule').click();
       await state()
         .getByText(/Next run:/)
         .waitFor();
-      expect(await page.locator('#schedule-expression').inputValue()).toBe('every hour');
-      await page.getByLabel('enabled', { exact: true }).uncheck();
+      expect(await web.page.locator('#schedule-expression').inputValue()).toBe('every hour');
+      await web.page.getByLabel('enabled', { exact: true }).uncheck();
       await button('Save schedule').click();
       await state().getByText('No run scheduled.').waitFor();
-      const saved = await admin.read<ScheduleConfig>('GetAction', { action: 'hourly-action' });
+      const saved = await web.admin.read<ScheduleConfig>('GetAction', { action: 'hourly-action' });
       expect(saved.config.schedule_enabled).toBe(false);
     },
     SLOW,
