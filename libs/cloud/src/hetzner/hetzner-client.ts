@@ -104,7 +104,7 @@ export class HetznerClient {
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(method, path, body);
       const text = await response.text();
-      if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+      if (response.ok) return parseAnswer<T>(text, method, path);
       const error = hetznerErrorOf(response.status, text);
       if (response.status !== 429 || attempt >= retries) throw error;
       await sleep(this.rateLimitWait(response.headers.get('ratelimit-reset')));
@@ -141,6 +141,17 @@ export class HetznerClient {
     const at = Number(reset);
     if (!reset || !Number.isFinite(at)) return Math.min(1_000, max);
     return Math.min(Math.max(at * 1000 - Date.now(), 0), max);
+  }
+}
+
+function parseAnswer<T>(text: string, method: string, path: string): T {
+  if (!text) return {} as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`Hetzner ${method} ${path.split('?')[0]} answered something else than JSON`, {
+      cause: error,
+    });
   }
 }
 
