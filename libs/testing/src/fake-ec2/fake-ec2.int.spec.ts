@@ -205,4 +205,22 @@ describe('the local EC2 endpoint, through the real @aws-sdk/client-ec2', () => {
     await client.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
     expect(ec2.runningInstances().map((i) => i.id)).not.toContain(id);
   });
+
+  it('refuses another access key id when told which one to accept', async () => {
+    await ec2.close();
+    ec2 = await FakeEc2.start({ accessKeyId: 'AKIAOTHERKEY' });
+    client.destroy();
+    client = new EC2Client({
+      region: 'eu-west-3',
+      endpoint: ec2.endpoint,
+      credentials: { accessKeyId: 'AKIATESTKEY', secretAccessKey: 'test-secret-key-value' },
+      maxAttempts: 1,
+    });
+    await expect(launch()).rejects.toMatchObject({
+      name: 'AuthFailure',
+      $metadata: { httpStatusCode: 401 },
+    });
+    expect(ec2.instances.size).toBe(0);
+    expect(ec2.callsOf('RunInstances')).toMatchObject([{ accessKeyId: 'AKIATESTKEY' }]);
+  });
 });

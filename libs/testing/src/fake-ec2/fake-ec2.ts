@@ -28,6 +28,8 @@ export interface FakeEc2Options {
   /** The addresses instances report; the agent a test starts listens on them (127.0.0.1). */
   privateIp?: string;
   publicIp?: string;
+  /** When set, a request signed with another access key id is refused (401 AuthFailure). */
+  accessKeyId?: string;
 }
 
 type RunningListener = (instance: FakeInstance) => void | Promise<void>;
@@ -135,6 +137,16 @@ export class FakeEc2 {
       res.end(xml);
     };
     if (!credential) return send(401, errorXml(requestId, 'AuthFailure', 'no SigV4 credential'));
+    const expected = this.options.accessKeyId;
+    if (expected !== undefined && call.accessKeyId !== expected)
+      return send(
+        401,
+        errorXml(
+          requestId,
+          'AuthFailure',
+          'AWS was not able to validate the provided access credentials',
+        ),
+      );
     switch (call.action) {
       case 'RunInstances': {
         const answer = this.runInstances(requestId, params);
