@@ -12,6 +12,7 @@ export * from './resources/lifecycle/events';
 export * from './resources/lifecycle/state';
 export * from './resources/lifecycle/commands';
 export * from './resources/configs';
+export * from './server-template';
 export * from './identity/permission-level';
 export * from './identity/user';
 export * from './identity/user-tokens';

@@ -334,6 +334,44 @@ export const EXAMPLES: { name: string; alert: Alert; text: string }[] = [
     text: 'OK ✅ | Build *api-image* *succeeded* ✅\nversion: v1.2.4\n@LINK',
   },
   {
+    name: 'ServerLaunchCleanupFailed',
+    alert: alert(
+      'CRITICAL',
+      { type: 'ServerTemplate', id: 't1' },
+      {
+        type: 'ServerLaunchCleanupFailed',
+        data: {
+          update_id: 'u1',
+          server_name: 'web-1',
+          provider: 'Hetzner',
+          instance_id: '42',
+          volumes: ['101', '102'],
+          message: 'volume is attached',
+        },
+      },
+    ),
+    text: 'CRITICAL 🚨 | Failed to clean up the launch of server *web-1* on Hetzner: it may still be billed\ninstance id: 42\nvolumes: 101, 102\nvolume is attached\n@LINK',
+  },
+  {
+    name: 'ServerLaunchCleanupFailed resolved',
+    alert: alert(
+      'OK',
+      { type: 'ServerTemplate', id: 't1' },
+      {
+        type: 'ServerLaunchCleanupFailed',
+        data: {
+          update_id: 'u1',
+          server_name: 'web-1',
+          provider: 'Aws',
+          instance_id: 'i-0abc',
+          volumes: [],
+          message: 'UnauthorizedOperation',
+        },
+      },
+    ),
+    text: 'OK ✅ | The failed launch of server *web-1* is *cleaned up*\n@LINK',
+  },
+  {
     name: 'AlerterFailing',
     alert: alert(
       'CRITICAL',
@@ -357,6 +395,7 @@ const PATHS: Record<string, string> = {
   Procedure: 'procedures',
   ResourceSync: 'resource-syncs',
   Builder: 'builders',
+  ServerTemplate: 'server-templates',
 };
 
 /** The example's link, written out from the web's routes (Komodo links no AWS builder alert). */

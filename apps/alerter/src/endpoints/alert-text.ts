@@ -116,6 +116,12 @@ const WORDING: Wording = {
   AwsBuilderTerminationFailed: (d) => ({
     body: `Failed to terminate AWS builder instance\ninstance id: ${d.instance_id}\n${d.message}`,
   }),
+  ServerLaunchCleanupFailed: (d, b, level) =>
+    level === 'OK'
+      ? { body: `The failed launch of server ${b(d.server_name)} is ${b('cleaned up')}` }
+      : {
+          body: `Failed to clean up the launch of server ${b(d.server_name)} on ${d.provider}: it may still be billed${d.instance_id ? `\ninstance id: ${d.instance_id}` : ''}${d.volumes.length ? `\nvolumes: ${d.volumes.join(', ')}` : ''}\n${d.message}`,
+        },
   ResourceSyncPendingUpdates: (d, b) => ({ body: `Pending resource sync updates on ${b(d.name)}` }),
   ResourceSyncDeletesHeld: (d, b, level) =>
     level === 'OK'

@@ -12,6 +12,7 @@ const GROUP_OF: Record<AlertTypeName, Group> = {
   ServerDisk: 'Server',
   ServerVersionMismatch: 'Server',
   SwarmUnhealthy: 'Server',
+  ServerLaunchCleanupFailed: 'Server',
   ContainerStateChange: 'Deployment',
   DeploymentImageUpdateAvailable: 'Deployment',
   DeploymentAutoUpdated: 'Deployment',

@@ -1,57 +1,164 @@
+import { ValidateBy } from 'class-validator';
 import {
   AWS_VOLUME_TYPES,
-  HETZNER_DATACENTERS,
-  HETZNER_SERVER_TYPES,
-  HETZNER_VOLUME_FORMATS,
+  HETZNER_VOLUME_FORMAT_NAMES,
+  HETZNER_DATACENTER_NAMES,
+  HETZNER_DATACENTER_VALUES,
+  HETZNER_SERVER_TYPE_NAMES,
+  HETZNER_SERVER_TYPE_VALUES,
+  HETZNER_VOLUME_FORMAT_VALUES,
+  amiIdProblem,
+  deviceNameProblem,
+  hetznerLabelsProblem,
+  hetznerVolumeNameProblem,
+  hetznerVolumeSizeProblem,
+  instanceTypeProblem,
+  keyPairNameProblem,
+  regionProblem,
+  securityGroupIdProblem,
+  subnetIdProblem,
+  userDataSizeProblem,
+  volumeLimitProblem,
   type ServerTemplateType,
-} from '../../../domain/src/resources/configs';
+} from '../../../domain/src/server-template';
 import { Params, Tag } from './hints';
-import { Bool, Int, Ints, NestedList, OneOf, Port, Str, StrRecord, Strs } from './rules';
+import {
+  Bool,
+  Int,
+  Ints,
+  NestedList,
+  OneOf,
+  Port,
+  Str,
+  StrRecord,
+  Strs,
+  describeValue,
+  intProblem,
+  isRecord,
+  listProblem,
+  rule,
+} from './rules';
+
+type Problem = string | undefined;
+
+/** A string field whose value the domain's `problem` checks. */
+const Checked = (name: string, problem: (value: string) => Problem, options?: { required: true }) =>
+  Str(
+    options,
+    rule(name, (v) => (typeof v === 'string' ? problem(v) : undefined)),
+  );
+
+/** A Hetzner name: Komodo's enum name or Hetzner's own, named by Hetzner's in the message. */
+function HetznerName(what: string, values: readonly string[], names: object): PropertyDecorator {
+  const hetzner = Object.values(names).join(', ');
+  return Str(
+    undefined,
+    rule(what, (v) =>
+      typeof v !== 'string' || values.includes(v)
+        ? undefined
+        : `must be a Hetzner ${what}: ${hetzner}, or Komodo's name for one (got ${describeValue(v)})`,
+    ),
+  );
+}
+
+/** An EBS volume's size, iops or throughput, in the range of the volume's own type. */
+function VolumeLimit(field: 'size_gb' | 'iops' | 'throughput', min: number): PropertyDecorator {
+  return ValidateBy({
+    name: `volume_${field}`,
+    validator: {
+      validate: (value: unknown, args) => problemOf(value, args?.object) === undefined,
+      defaultMessage: (args) => `${field} ${problemOf(args?.value, args?.object) ?? 'is invalid'}`,
+    },
+  });
+  function problemOf(value: unknown, volume: unknown): Problem {
+    const type = isRecord(volume) ? volume.volume_type : undefined;
+    return (
+      intProblem(value, min) ??
+      (typeof type === 'string' ? volumeLimitProblem(type, field, value as number) : undefined)
+    );
+  }
+}
+
+const userData = (provider: ServerTemplateType) =>
+  Checked('userDataSize', (v) => userDataSizeProblem(provider, v));
 
 export class AwsVolumeDto {
-  @Str({ required: true }) device_name!: string;
-  @Int(1, undefined, { required: true }) size_gb!: number;
+  @Checked('deviceName', deviceNameProblem, { required: true }) device_name!: string;
+  @Int(1, undefined, { required: true }) @VolumeLimit('size_gb', 1) size_gb!: number;
   @OneOf(AWS_VOLUME_TYPES, { required: true }) volume_type!: string;
-  @Int(0, undefined, { required: true }) iops!: number;
-  @Int(0, undefined, { required: true }) throughput!: number;
+  @Int(0, undefined, { required: true }) @VolumeLimit('iops', 0) iops!: number;
+  @Int(0, undefined, { required: true }) @VolumeLimit('throughput', 0) throughput!: number;
 }
 
 export class AwsServerTemplateConfigDto {
-  @Str() region?: string;
-  @Str() instance_type?: string;
-  @Str() ami_id?: string;
-  @Str() subnet_id?: string;
-  @Str() key_pair_name?: string;
+  @Checked('region', regionProblem) region?: string;
+  @Checked('instanceType', instanceTypeProblem) instance_type?: string;
+  @Checked('amiId', amiIdProblem) ami_id?: string;
+  @Checked('subnetId', subnetIdProblem) subnet_id?: string;
+  @Checked('keyPairName', keyPairNameProblem) key_pair_name?: string;
   @Bool() assign_public_ip?: boolean;
   @Bool() use_public_ip?: boolean;
   @Port() port?: number;
-  @Str() user_data?: string;
-  @Strs() security_group_ids?: string[];
+  @Bool() use_https?: boolean;
+  @userData('Aws') user_data?: string;
+  @Strs(
+    rule('securityGroupIds', (v) =>
+      Array.isArray(v)
+        ? listProblem(v, 'strings', (x) => securityGroupIdProblem(String(x)))
+        : undefined,
+    ),
+  )
+  security_group_ids?: string[];
   @NestedList(() => AwsVolumeDto) volumes?: AwsVolumeDto[];
+  @Str() cloud_account?: string;
 }
 
 export class HetznerVolumeSpecsDto {
-  @Str({ required: true }) name!: string;
-  @Int(1, undefined, { required: true }) size_gb!: number;
-  @OneOf(HETZNER_VOLUME_FORMATS) format?: string;
-  @StrRecord() labels?: Record<string, string>;
+  @Checked('hetznerVolumeName', hetznerVolumeNameProblem, { required: true }) name!: string;
+  @Int(1, undefined, { required: true })
+  @ValidateBy({
+    name: 'hetznerVolumeSize',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'number' || !hetznerVolumeSizeProblem(v),
+      defaultMessage: (args) => `size_gb ${hetznerVolumeSizeProblem(args?.value as number)}`,
+    },
+  })
+  size_gb!: number;
+  @HetznerName('volume format', HETZNER_VOLUME_FORMAT_VALUES, HETZNER_VOLUME_FORMAT_NAMES)
+  format?: string;
+  @HetznerLabels() labels?: Record<string, string>;
 }
 
 export class HetznerServerTemplateConfigDto {
   @Str() image?: string;
-  @OneOf(HETZNER_DATACENTERS) datacenter?: string;
+  @HetznerName('datacenter', HETZNER_DATACENTER_VALUES, HETZNER_DATACENTER_NAMES)
+  datacenter?: string;
   @Ints(1) private_network_ids?: number[];
   @Int(0) placement_group?: number;
   @Bool() enable_public_ipv4?: boolean;
   @Bool() enable_public_ipv6?: boolean;
   @Ints(1) firewall_ids?: number[];
-  @OneOf(HETZNER_SERVER_TYPES) server_type?: string;
+  @HetznerName('server type', HETZNER_SERVER_TYPE_VALUES, HETZNER_SERVER_TYPE_NAMES)
+  server_type?: string;
   @Strs() ssh_keys?: string[];
-  @Str() user_data?: string;
+  @userData('Hetzner') user_data?: string;
   @Bool() use_public_ip?: boolean;
-  @StrRecord() labels?: Record<string, string>;
+  @HetznerLabels() labels?: Record<string, string>;
   @NestedList(() => HetznerVolumeSpecsDto) volumes?: HetznerVolumeSpecsDto[];
   @Port() port?: number;
+  @Bool() use_https?: boolean;
+  @Str() cloud_account?: string;
+}
+
+function HetznerLabels(): PropertyDecorator {
+  return (target, key) => {
+    StrRecord()(target, key);
+    rule('hetznerLabels', (v) =>
+      isRecord(v) && Object.values(v).every((x) => typeof x === 'string')
+        ? hetznerLabelsProblem(v as Record<string, string>)
+        : undefined,
+    )(target, key);
+  };
 }
 
 const TEMPLATE_VARIANTS: Record<ServerTemplateType, new () => object> = {

@@ -588,14 +588,16 @@ describe('validateConfig: malformed configs', () => {
       'ServerTemplate',
       { type: 'Hetzner', params: { datacenter: 'Moon1' } },
       'params.datacenter',
-      'params.datacenter must be one of Nuremberg1Dc3',
+      'params.datacenter must be a Hetzner datacenter: nbg1-dc3',
     ],
     [
       'ServerTemplate',
       {
         type: 'Aws',
         params: {
-          volumes: [{ device_name: 'x', size_gb: 0, volume_type: 'gp2', iops: 0, throughput: 0 }],
+          volumes: [
+            { device_name: 'xvdh', size_gb: 0, volume_type: 'gp2', iops: 0, throughput: 0 },
+          ],
         },
       },
       'params.volumes.0.size_gb',

@@ -44,11 +44,15 @@ export const ALERTER_ALERT_TYPES = ['AlerterFailing'] as const;
 /** Beyond Komodo: a sync whose webhook run was held for deleting too much unconfirmed. */
 export const SYNC_ALERT_TYPES = ['ResourceSyncDeletesHeld'] as const;
 
+/** Beyond Komodo: a server launch that may have left a paid machine behind. */
+export const LAUNCH_ALERT_TYPES = ['ServerLaunchCleanupFailed'] as const;
+
 export const ALERT_TYPES = [
   ...KOMODO_ALERT_TYPES,
   ...OUTCOME_ALERT_TYPES,
   ...ALERTER_ALERT_TYPES,
   ...SYNC_ALERT_TYPES,
+  ...LAUNCH_ALERT_TYPES,
 ] as const;
 export type AlerterAlertType = (typeof ALERT_TYPES)[number];
 

@@ -103,6 +103,23 @@ export type AlertData =
       type: 'ResourceSyncDeletesHeld';
       data: ResourceRef & { deletes: number; scope: number; commit?: string };
     }
+  /**
+   * A failed server launch whose cleanup failed too: the instance (and Hetzner volumes) it made
+   * may still be running and billed. CRITICAL, resolved when a background retry succeeds.
+   */
+  | {
+      type: 'ServerLaunchCleanupFailed';
+      data: {
+        /** The launch's Update. */
+        update_id: string;
+        server_name: string;
+        provider: string;
+        /** '' when only volumes are left. */
+        instance_id: string;
+        volumes: string[];
+        message: string;
+      };
+    }
   /** An alerter whose last attempts all failed; told to the other alerters. */
   | {
       type: 'AlerterFailing';

@@ -1,9 +1,34 @@
 import { DEFAULT_PERIPHERY_PORT, type ReferenceSpec } from '../resources/configs/common';
+import type {
+  HetznerDatacenterValue,
+  HetznerServerTypeValue,
+  HetznerVolumeFormatValue,
+} from './hetzner-names';
+
+export {
+  HETZNER_DATACENTERS,
+  HETZNER_SERVER_TYPES,
+  HETZNER_VOLUME_FORMATS,
+  HETZNER_DATACENTER_VALUES,
+  HETZNER_SERVER_TYPE_VALUES,
+  HETZNER_VOLUME_FORMAT_VALUES,
+  type HetznerDatacenter,
+  type HetznerServerType,
+  type HetznerVolumeFormat,
+} from './hetzner-names';
 
 /*
- * ServerTemplate left Komodo in 1.17.5; these shapes and defaults are those of Komodo 1.x
- * (`entities/server_template/{aws,hetzner}.rs`), so that its TOML keeps working.
+ * ServerTemplate left Komodo in 1.17.5; these shapes and defaults are those of Komodo 1.17.4
+ * (`entities/server_template/{aws,hetzner}.rs`), so that its TOML keeps working. Beyond Komodo:
+ * `cloud_account`. Komodo's default `user_data` installs Komodo's periphery from GitHub;
+ * Monitor's is empty (see DEFAULT_USER_DATA).
  */
+
+/**
+ * The image (AMI, Hetzner snapshot) or the template's own `user_data` provides Monitor's agent
+ * as `monitor-periphery.service`; the launch adds what configures and starts it.
+ */
+export const DEFAULT_USER_DATA = '';
 
 export const AWS_VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2'] as const;
 export type AwsVolumeType = (typeof AWS_VOLUME_TYPES)[number];
@@ -26,70 +51,42 @@ export interface AwsServerTemplateConfig {
   assign_public_ip: boolean;
   use_public_ip: boolean;
   port: number;
+  /** The agent serves https, with the key and certificate the launch makes for it. */
+  use_https: boolean;
   user_data: string;
   security_group_ids: string[];
   volumes: AwsVolume[];
+  /** The cloud account whose credentials launch it; '' uses the core config's. */
+  cloud_account: string;
 }
-
-export const HETZNER_DATACENTERS = [
-  'Nuremberg1Dc3',
-  'Helsinki1Dc2',
-  'Falkenstein1Dc14',
-  'AshburnDc1',
-  'HillsboroDc1',
-] as const;
-export type HetznerDatacenter = (typeof HETZNER_DATACENTERS)[number];
-
-export const HETZNER_SERVER_TYPES = [
-  'SharedIntel1Core2Ram20Disk',
-  'SharedAmd2Core2Ram40Disk',
-  'SharedArm2Core4Ram40Disk',
-  'SharedIntel2Core4Ram40Disk',
-  'SharedAmd3Core4Ram80Disk',
-  'SharedArm4Core8Ram80Disk',
-  'SharedIntel2Core8Ram80Disk',
-  'SharedAmd4Core8Ram160Disk',
-  'SharedArm8Core16Ram160Disk',
-  'SharedIntel4Core16Ram160Disk',
-  'SharedAmd8Core16Ram240Disk',
-  'SharedArm16Core32Ram320Disk',
-  'SharedIntel8Core32Ram240Disk',
-  'SharedAmd16Core32Ram360Disk',
-  'DedicatedAmd2Core8Ram80Disk',
-  'DedicatedAmd4Core16Ram160Disk',
-  'DedicatedAmd8Core32Ram240Disk',
-  'DedicatedAmd16Core64Ram360Disk',
-  'DedicatedAmd32Core128Ram600Disk',
-  'DedicatedAmd48Core192Ram960Disk',
-] as const;
-export type HetznerServerType = (typeof HETZNER_SERVER_TYPES)[number];
-
-export const HETZNER_VOLUME_FORMATS = ['Xfs', 'Ext4'] as const;
-export type HetznerVolumeFormat = (typeof HETZNER_VOLUME_FORMATS)[number];
 
 export interface HetznerVolumeSpecs {
   name: string;
   size_gb: number;
-  format: HetznerVolumeFormat;
+  format: HetznerVolumeFormatValue;
   labels: Record<string, string>;
 }
 
 export interface HetznerServerTemplateConfig {
   image: string;
-  datacenter: HetznerDatacenter;
+  /** Komodo's name (`Nuremberg1Dc3`) or Hetzner's (`nbg1-dc3`). */
+  datacenter: HetznerDatacenterValue;
   private_network_ids: number[];
   /** 0 means no placement group. */
   placement_group: number;
   enable_public_ipv4: boolean;
   enable_public_ipv6: boolean;
   firewall_ids: number[];
-  server_type: HetznerServerType;
+  /** Komodo's name (`SharedAmd2Core2Ram40Disk`) or Hetzner's (`cpx11`). */
+  server_type: HetznerServerTypeValue;
   ssh_keys: string[];
   user_data: string;
   use_public_ip: boolean;
   labels: Record<string, string>;
   volumes: HetznerVolumeSpecs[];
   port: number;
+  use_https: boolean;
+  cloud_account: string;
 }
 
 export type ServerTemplateConfig =
@@ -109,17 +106,19 @@ export function defaultAwsServerTemplateConfig(): AwsServerTemplateConfig {
     assign_public_ip: true,
     use_public_ip: false,
     port: DEFAULT_PERIPHERY_PORT,
-    user_data: '',
+    use_https: true,
+    user_data: DEFAULT_USER_DATA,
     security_group_ids: [],
     volumes: [
       { device_name: '/dev/sda1', size_gb: 20, volume_type: 'gp2', iops: 0, throughput: 0 },
     ],
+    cloud_account: '',
   };
 }
 
 export function defaultHetznerServerTemplateConfig(): HetznerServerTemplateConfig {
   return {
-    image: '',
+    image: 'ubuntu-24.04',
     datacenter: 'Nuremberg1Dc3',
     private_network_ids: [],
     placement_group: 0,
@@ -128,11 +127,13 @@ export function defaultHetznerServerTemplateConfig(): HetznerServerTemplateConfi
     firewall_ids: [],
     server_type: 'SharedAmd2Core2Ram40Disk',
     ssh_keys: [],
-    user_data: '',
+    user_data: DEFAULT_USER_DATA,
     use_public_ip: false,
     labels: {},
     volumes: [],
     port: DEFAULT_PERIPHERY_PORT,
+    use_https: true,
+    cloud_account: '',
   };
 }
 
@@ -142,5 +143,5 @@ export function defaultServerTemplateConfig(): ServerTemplateConfig {
 
 export const SERVER_TEMPLATE_REFERENCES: ReferenceSpec[] = [];
 
-/** Cloud credentials live in the core config, not in templates. */
+/** Cloud credentials live in the core config or a cloud account, never in templates. */
 export const SERVER_TEMPLATE_SECRETS: string[][] = [];

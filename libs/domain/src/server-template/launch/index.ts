@@ -1,0 +1,5 @@
+export * from './server-launch';
+export * from './server-launch.decider';
+export * from './unfinished-launch';
+export * from './launched-template';
+export * from './cleanup-alert';
