@@ -225,4 +225,23 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
       "refused: 'linked.toml' is a symlink",
     );
   });
+
+  it('a host sync whose folder does not exist: each path named, nothing read or written', async () => {
+    const created = await monitor.admin.write<SyncAnswer>('CreateResourceSync', {
+      name: 'no-folder',
+      config: { ...HOST, resource_path: ['servers.toml', 'apps'] },
+    });
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    await expectRefused(
+      'no-folder',
+      created._id.$oid,
+      'servers.toml:0:resource_path',
+      'does not exist',
+    );
+    const { info } = await monitor.admin.read<SyncAnswer>('GetResourceSync', { sync: 'no-folder' });
+    expect(info.pending_problems.map((p) => `${p.file}:${p.line}:${p.field}`)).toEqual([
+      'servers.toml:0:resource_path',
+      'apps:0:resource_path',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { invalid, type Resource, type SyncFile, type SyncProblem } from '@monitor/domain';
@@ -95,6 +96,19 @@ export class SyncFiles {
 
   private async host(sync: Resource<'ResourceSync'>): Promise<SyncFilesRead> {
     const root = this.folder(sync);
+    if (!(await isFolder(root)))
+      // Every path is missing (nothing declared: nothing is deleted), each named as a missing one.
+      return {
+        origin: 'host',
+        files: [],
+        problems: sync.config.resource_path.map((entry) =>
+          unreadable(
+            entry,
+            `does not exist: the sync's folder '${basename(root)}' is not in the sync directory; nothing is read, nothing deleted`,
+          ),
+        ),
+        label: root,
+      };
     const { files, problems } = await collectSyncFiles(root, sync.config.resource_path);
     const max = this.config.sync.max_file_bytes;
     return {
@@ -117,4 +131,14 @@ export class SyncFiles {
 
 function unreadable(file: string, message: string): SyncProblem {
   return { file, line: 0, field: 'resource_path', severity: 'error', message };
+}
+
+/** Whether `path` is a folder; a missing one is not (any other failure is thrown). */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
