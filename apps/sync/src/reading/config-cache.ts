@@ -13,7 +13,7 @@ const MAX_ENTRIES = 5000;
 const checked = new Map<string, CheckedConfig>();
 
 /** A TOML date or a non-finite number: JSON would write it as a string or `null`, as another value. */
-function hasNonJson(value: unknown): boolean {
+export function hasNonJson(value: unknown): boolean {
   if (value instanceof Date) return true;
   if (typeof value === 'number') return !Number.isFinite(value);
   if (Array.isArray(value)) return value.some(hasNonJson);

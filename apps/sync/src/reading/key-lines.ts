@@ -7,7 +7,10 @@
  */
 export type PathLines = Map<string, number>;
 
-const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
+/** [A-Za-z0-9_-], by char code. */
+const isBareKeyChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const SCALAR_END = new Set([',', ']', '}', '\n', '#']);
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r' };
 
@@ -18,7 +21,8 @@ export function scanKeyLines(text: string): PathLines {
 class KeyLineScanner {
   private pos = 0;
   private line = 1;
-  private table: string[] = [];
+  /** The current table's concrete path, dotted; '' at the top. */
+  private table = '';
   /** Items so far of each array of tables (`[[x]]`), by its concrete path. */
   private readonly arrayTables = new Map<string, number>();
   private readonly lines: PathLines = new Map();
@@ -41,30 +45,29 @@ class KeyLineScanner {
     const keys = this.dottedKey();
     this.skipBlank(false);
     this.pos += array ? 2 : 1;
-    const path: string[] = [];
+    let path = '';
     keys.forEach((key, i) => {
-      path.push(key);
-      const joined = path.join('.');
-      const count = this.arrayTables.get(joined);
+      path = join(path, key);
+      const count = this.arrayTables.get(path);
       if (array && i === keys.length - 1) {
         this.mark(path, line);
-        this.arrayTables.set(joined, (count ?? 0) + 1);
-        path.push(String(count ?? 0));
+        this.arrayTables.set(path, (count ?? 0) + 1);
+        path = `${path}.${count ?? 0}`;
       } else if (count !== undefined) {
         // `[[a.b]]` or `[a.c]` under an array of tables `a`: its last item.
         this.mark(path, line);
-        path.push(String(count - 1));
+        path = `${path}.${count - 1}`;
       }
       this.mark(path, line);
     });
     this.table = path;
   }
 
-  private keyValue(base: string[]): void {
+  private keyValue(base: string): void {
     const line = this.line;
-    const path = [...base];
+    let path = base;
     for (const key of this.dottedKey()) {
-      path.push(key);
+      path = join(path, key);
       this.mark(path, line);
     }
     this.skipBlank(false);
@@ -72,7 +75,7 @@ class KeyLineScanner {
     this.value(path);
   }
 
-  private value(path: string[]): void {
+  private value(path: string): void {
     this.skipBlank(false);
     const c = this.text[this.pos];
     if (c === '{') this.inlineTable(path);
@@ -84,7 +87,7 @@ class KeyLineScanner {
     else this.scalar();
   }
 
-  private inlineTable(path: string[]): void {
+  private inlineTable(path: string): void {
     this.pos++;
     while (!this.atEnd()) {
       this.skipBlank(true);
@@ -98,7 +101,7 @@ class KeyLineScanner {
     }
   }
 
-  private array(path: string[]): void {
+  private array(path: string): void {
     this.pos++;
     let index = 0;
     while (!this.atEnd()) {
@@ -113,7 +116,7 @@ class KeyLineScanner {
         index++;
         continue;
       }
-      const item = [...path, String(index)];
+      const item = `${path}.${index}`;
       this.mark(item, this.line);
       this.value(item);
     }
@@ -134,7 +137,7 @@ class KeyLineScanner {
     const c = this.text[this.pos];
     if (c === '"' || c === "'") return this.quoted(c, c === '"');
     const start = this.pos;
-    while (!this.atEnd() && BARE_KEY_CHAR.test(this.text[this.pos])) this.pos++;
+    while (!this.atEnd() && isBareKeyChar(this.text.charCodeAt(this.pos))) this.pos++;
     return this.text.slice(start, this.pos);
   }
 
@@ -167,21 +170,32 @@ class KeyLineScanner {
     const delimiter = quote.repeat(3);
     this.pos += 3;
     while (!this.atEnd()) {
-      const c = this.text[this.pos];
-      if (escapes && c === '\\') {
+      // Jumps to the next backslash or closing quotes, counting the lines passed.
+      const close = this.text.indexOf(delimiter, this.pos);
+      const slash = escapes ? this.text.indexOf('\\', this.pos) : -1;
+      const next = slash >= 0 && (close < 0 || slash < close) ? slash : close;
+      this.passTo(next < 0 ? this.text.length : next);
+      if (next < 0) return;
+      if (next === slash) {
         if (this.text[this.pos + 1] === '\n') this.line++;
         this.pos += 2;
-      } else if (this.text.startsWith(delimiter, this.pos)) {
+      } else {
         // Up to two more quotes right before the closing three belong to the string.
         let end = this.pos + 3;
         while (end < this.pos + 5 && this.text[end] === quote) end++;
         this.pos = end;
         return;
-      } else {
-        if (c === '\n') this.line++;
-        this.pos++;
       }
     }
+  }
+
+  /** Moves to `end`, counting the newlines passed. */
+  private passTo(end: number): void {
+    for (let at = this.text.indexOf('\n', this.pos); at >= 0 && at < end; ) {
+      this.line++;
+      at = this.text.indexOf('\n', at + 1);
+    }
+    this.pos = end;
   }
 
   private scalar(): void {
@@ -202,9 +216,8 @@ class KeyLineScanner {
     }
   }
 
-  private mark(path: string[], line: number): void {
-    const key = path.join('.');
-    if (!this.lines.has(key)) this.lines.set(key, line);
+  private mark(path: string, line: number): void {
+    if (!this.lines.has(path)) this.lines.set(path, line);
   }
 
   private atEnd(): boolean {

@@ -135,6 +135,25 @@ const FORMS: Partial<Record<ResourceKind, Record<string, Form>>> = {
   ResourceSync: { resource_path: stringList, match_tags: stringList },
 };
 
+/** FORMS with each path split once: every declared config is converted. */
+const FORM_STEPS: Partial<Record<ResourceKind, FormStep[]>> = Object.fromEntries(
+  Object.entries(FORMS).map(([kind, forms]) => [
+    kind,
+    Object.entries(forms).map(([path, form]) => {
+      const keys = path.split('.');
+      return { path, keys: keys.slice(0, -1), last: keys[keys.length - 1], form };
+    }),
+  ]),
+);
+
+interface FormStep {
+  path: string;
+  /** The keys down to the holder of the field. */
+  keys: string[];
+  last: string;
+  form: Form;
+}
+
 /** Komodo 1.x names Komodo 2 renamed without an alias, by dotted path: read as the new name. */
 const LEGACY_NAMES: Partial<Record<ResourceKind, Record<string, string>>> = {
   Builder: { 'params.docker_registries': 'params.image_registries' },
@@ -167,9 +186,7 @@ export function applyKomodoForms(
   config: Record<string, unknown>,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  for (const [path, form] of Object.entries(FORMS[kind] ?? {})) {
-    const keys = path.split('.');
-    const last = keys.pop() as string;
+  for (const { path, keys, last, form } of FORM_STEPS[kind] ?? []) {
     let holder: unknown = config;
     for (const key of keys) holder = isTable(holder) ? holder[key] : undefined;
     if (!isTable(holder) || !Object.hasOwn(holder, last)) continue;

@@ -1,12 +1,9 @@
 import type { SyncFile, SyncProblem } from '@monitor/domain';
 import type { DeclaredName } from './cross-checks';
-import { declareResource } from './declare-resource';
-import { declareUserGroup } from './declare-user-group';
-import { declareVariable } from './declare-variable';
 import { describeValue } from './describe-value';
 import { didYouMean } from './did-you-mean';
-import { Entry } from './entry';
-import { EntryLines, linesByEntry } from './entry-lines';
+import { readEntryCached } from './entry-cache';
+import { linesByEntry } from './entry-lines';
 import { type ParsedFile, parseSyncFile } from './parse-file';
 import { syncProblem } from './problems';
 import { ALL_TABLES, singularOf, tableRole } from './tables';
@@ -45,31 +42,20 @@ function readTable(
     return report('warning', `Monitor has no ${role.kind}: ${value.length} declaration(s) ignored`);
   value.forEach((item, index) => {
     const base = `${key}.${index}`;
-    const lines = new EntryLines(
-      file.path,
-      file.lines.get(base) ?? line,
-      byEntry.get(base) ?? new Map(),
-    );
-    const entry = new Entry(singular, index, item, lines, problems);
-    if (typeof item.name === 'string' && item.name) {
-      const kind = role.role === 'resource' ? role.kind : undefined;
-      names.push({
-        table: singular,
-        kind,
-        name: item.name,
-        source: { file: file.path, line: lines.lineOf('name') },
-      });
-    }
-    if (role.role === 'resource') {
-      const resource = declareResource(role.kind, entry);
-      if (resource) declared.resources.push(resource);
-    } else if (role.role === 'variable') {
-      const variable = declareVariable(entry);
-      if (variable) declared.variables.push(variable);
-    } else {
-      const group = declareUserGroup(entry);
-      if (group) declared.userGroups.push(group);
-    }
+    const reading = readEntryCached({
+      file: file.path,
+      table: singular,
+      role,
+      index,
+      value: item,
+      line: file.lines.get(base) ?? line,
+      lines: byEntry.get(base) ?? new Map(),
+    });
+    if (reading.name) names.push(reading.name);
+    if (reading.resource) declared.resources.push(reading.resource);
+    if (reading.variable) declared.variables.push(reading.variable);
+    if (reading.userGroup) declared.userGroups.push(reading.userGroup);
+    problems.push(...reading.problems);
   });
 }
 

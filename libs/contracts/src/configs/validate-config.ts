@@ -7,6 +7,7 @@ import { BuildConfigDto } from './build.config.dto';
 import { BuilderConfigDto } from './builder.config.dto';
 import { DeploymentConfigDto } from './deployment.config.dto';
 import { type FieldError, toFieldErrors } from './field-errors';
+import { passesFlatCheck } from './flat-check';
 import { ProcedureConfigDto } from './procedure.config.dto';
 import { ActionConfigDto } from './action.config.dto';
 import { RepoConfigDto } from './repo.config.dto';
@@ -95,7 +96,8 @@ export function validateConfig(kind: ResourceKind, input: unknown): ValidateConf
   const errors: FieldError[] = [];
   const config = copyGiven(input, [], errors) as Record<string, unknown>;
   // An empty partial changes nothing, so it needs no union `type` either (Builder, ServerTemplate).
-  if (errors.length === 0 && Object.keys(config).length > 0) {
+  // A flat config passing the same rules needs no instance: only what fails is checked in full.
+  if (errors.length === 0 && Object.keys(config).length > 0 && !passesFlatCheck(dto, config)) {
     let instance = plainToInstance(dto, config);
     // Fields under a renamed alias are typed by the next transform; aliases nest a few deep.
     for (let pass = resolveAliases(instance, config); ; pass = resolveAliases(instance, config)) {

@@ -1,0 +1,112 @@
+import { getMetadataStorage, type MetadataStorage, ValidationTypes } from 'class-validator';
+import { aliasesOf } from './hints';
+
+/*
+ * class-validator walks every field a config class declares, for every config it checks, and
+ * looks the class's rules up again each time: most of what checking a config costs, though a
+ * config gives a few of its fields. A config whose fields hold no nested class (`image`,
+ * `pre_deploy`, lists of tables: those need class-transformer's instances) is judged here by
+ * running the same rules on the plain values, as class-validator runs them. Only a pass is
+ * answered from here: anything failing, or anything this does not know, is checked the full way,
+ * so every error still comes from class-validator, worded as ever.
+ */
+
+type Metadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
+type Condition = (object: object, value: unknown) => boolean;
+
+interface FieldRules {
+  /** IsOptional, ValidateIf: the rules run only when each answers true. */
+  conditions: Metadata[];
+  /** IsDefined first, then the constraints, as class-validator runs them. */
+  checks: Metadata[];
+  /** A nested class or a rule kind not run here: the field is checked the full way when given. */
+  nested: boolean;
+}
+
+const RUN_HERE = new Set<string>([
+  ValidationTypes.CONDITIONAL_VALIDATION,
+  ValidationTypes.IS_DEFINED,
+  ValidationTypes.CUSTOM_VALIDATION,
+  ValidationTypes.WHITELIST,
+]);
+
+/** Rules are registered when their class is defined, before any config of it is checked. */
+const rulesByClass = new WeakMap<object, Map<string, FieldRules>>();
+
+/** What validateSync finds for an instance of `cls` (no groups, `always` off), by field. */
+function rulesOf(cls: new () => object): Map<string, FieldRules> {
+  let rules = rulesByClass.get(cls);
+  if (rules) return rules;
+  const storage = getMetadataStorage();
+  const all = storage.getTargetValidationMetadatas(cls, undefined as never, false, false);
+  const byField = storage.groupByPropertyName(all);
+  rules = new Map();
+  for (const [field, metadatas] of Object.entries(byField)) {
+    const ofType = (type: string) => metadatas.filter((m) => m.type === type);
+    rules.set(field, {
+      conditions: ofType(ValidationTypes.CONDITIONAL_VALIDATION),
+      checks: [
+        ...ofType(ValidationTypes.IS_DEFINED),
+        ...ofType(ValidationTypes.CUSTOM_VALIDATION),
+      ],
+      nested: metadatas.some((m) => !RUN_HERE.has(m.type)),
+    });
+  }
+  rulesByClass.set(cls, rules);
+  return rules;
+}
+
+const isPromise = (value: unknown) =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
+/** One rule on a value as class-validator's customValidations runs it: passed or not. */
+function passes(cls: new () => object, rule: Metadata, object: object, value: unknown): boolean {
+  if (rule.validateIf && !rule.validateIf(object, value)) return true;
+  for (const constraint of getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls)) {
+    if (constraint.async) return false;
+    const args = {
+      targetName: cls.name,
+      property: rule.propertyName,
+      object,
+      value,
+      constraints: rule.constraints,
+    };
+    const valid = (item: unknown) => {
+      const answer: unknown = constraint.instance.validate(item, args);
+      return !isPromise(answer) && Boolean(answer);
+    };
+    if (!(rule.each && Array.isArray(value) ? value.every(valid) : valid(value))) return false;
+  }
+  return true;
+}
+
+/** Whether every given field of `config` is a field of `cls` holding no nested class (aliases too). */
+export function isFlatConfig(cls: new () => object, config: Record<string, unknown>): boolean {
+  const rules = rulesOf(cls);
+  const aliases = aliasesOf(cls) ?? {};
+  return Object.keys(config).every((key) => {
+    const field = Object.hasOwn(aliases, key) ? aliases[key] : key;
+    const found = rules.get(field);
+    return found !== undefined && !found.nested;
+  });
+}
+
+/**
+ * True only when validateSync would find nothing wrong with `config` (plain data, as
+ * validateConfig copies it) as an instance of `cls`: every key a field holding no nested class,
+ * and every field's rules passing. False means: check it the full way.
+ */
+export function passesFlatCheck(cls: new () => object, config: Record<string, unknown>): boolean {
+  const rules = rulesOf(cls);
+  if (rules.size === 0) return false;
+  for (const key of Object.keys(config)) {
+    const found = rules.get(key);
+    if (!found || found.nested) return false;
+  }
+  for (const [name, field] of rules) {
+    const given = config[name];
+    if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) continue;
+    if (!field.checks.every((rule) => passes(cls, rule, config, given))) return false;
+  }
+  return true;
+}
