@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { median } from '../support/percentiles';
 import { signUp } from '../support/sign-up';
+import { SelfTime } from './self-time';
 
 /**
  * `npm run bench:procedure`: `PROCEDURES` (50) RunProcedure at once, each of a procedure whose
@@ -18,11 +19,13 @@ import { signUp } from '../support/sign-up';
  * `BENCH_STORE=jetstream`: the same Monitor on the distributed store, JetStream on a
  * nats-server of its own. The CPU time this process spent is given beside the wall time: on a
  * machine others share, it says more; the load average beside it says how shared it was.
+ * `PROFILE=1`: the self time of the functions each half ran, summed over the rounds (SelfTime).
  */
 const COUNT = Number(process.env.PROCEDURES ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const STORE = process.env.BENCH_STORE === 'jetstream' ? 'jetstream' : 'sqlite';
 const AIM = STORE === 'jetstream' ? 1.5 : 1.3;
+const PROFILE = process.env.PROFILE === '1';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-procedure-'));
@@ -98,17 +101,22 @@ async function main(): Promise<void> {
     };
     await timed('DestroyDeployment', 'deployment'); // warm-up
     await timed('RunProcedure', 'procedure');
+    const profile = PROFILE ? new SelfTime() : undefined;
+    await profile?.start();
+    const measured = (half: string, request: string, param: string) =>
+      profile ? profile.during(half, () => timed(request, param)) : timed(request, param);
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const direct = await timed('DestroyDeployment', 'deployment');
-      const procedures = await timed('RunProcedure', 'procedure');
+      const direct = await measured('direct', 'DestroyDeployment', 'deployment');
+      const procedures = await measured('procedures', 'RunProcedure', 'procedure');
       ratios.push(procedures.ms / direct.ms);
       cpuRatios.push(procedures.cpu / direct.cpu);
       console.log(
         `round ${round}: direct ${direct.ms.toFixed(0)} ms (cpu ${direct.cpu.toFixed(0)}), procedures ${procedures.ms.toFixed(0)} ms (cpu ${procedures.cpu.toFixed(0)}), ratio ${ratios.at(-1)!.toFixed(2)} (cpu ${cpuRatios.at(-1)!.toFixed(2)})`,
       );
     }
+    if (profile) console.log(profile.report());
     console.log(
       `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${STORE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM}); CPU ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );

@@ -1,5 +1,6 @@
 export * from './port';
 export * from './checkpoints';
+export * from './checkpoints-written-behind';
 export * from './errors';
 export * from './adapters/memory';
 export * from './adapters/sqlite';

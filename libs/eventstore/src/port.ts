@@ -67,7 +67,8 @@ export interface EventStore {
   readAll(afterPosition?: number, limit?: number): Promise<StoredEvent[]>;
   /**
    * Calls the handler for every event after the position, in order, then for every new one as
-   * it is appended. The handler is awaited before the next event is delivered.
+   * it is appended. The handler is awaited before the next event is delivered. Events are
+   * frozen, data and metadata through: a store may hand the same object to every subscriber.
    */
   subscribeAll(afterPosition: number, handler: EventHandler): Subscription;
   /** Position of the last event in the store, 0 when empty. */

@@ -1,5 +1,6 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  CheckpointsWrittenBehind,
   followFromCheckpoint,
   type CheckpointStore,
   type EventStore,
@@ -10,28 +11,40 @@ import {
 /**
  * A service's follower of the whole store from its checkpoint (followFromCheckpoint): it starts
  * with the application and stops with it; a subclass says what it does with each event and
- * saves its position after the events it acts on.
+ * saves its position after the events it acts on. Those saves are written behind
+ * (CheckpointsWrittenBehind), the last one as the feed stops: not a write per event handled.
  */
 export abstract class CheckpointFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly checkpoints: CheckpointsWrittenBehind;
   private subscription?: Subscription;
 
   protected constructor(
     protected readonly store: EventStore,
-    protected readonly checkpoints: CheckpointStore,
+    private readonly written: CheckpointStore,
     private readonly checkpoint: string,
-  ) {}
+  ) {
+    const logger = new Logger(this.constructor.name);
+    this.checkpoints = new CheckpointsWrittenBehind(written, (error, name) =>
+      logger.error(`checkpoint ${name} not written (tried again): ${error.message}`),
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
+    // A first start's checkpoint (the head) is written at once: events after it are this feed's.
     this.subscription = await followFromCheckpoint(
       this.store,
-      this.checkpoints,
+      this.written,
       this.checkpoint,
       (event) => this.handle(event),
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
+    try {
+      await this.subscription?.close();
+    } finally {
+      await this.checkpoints.flush();
+    }
   }
 
   protected abstract handle(event: StoredEvent): Promise<void>;

@@ -48,5 +48,24 @@ export function subscribeContract(current: CurrentStore): void {
       await subscription.close();
       expect(ids(seen)).toEqual(ids(events.slice(2)));
     });
+
+    it('hands events frozen through: no subscriber changes one for the others', async () => {
+      const store = current();
+      const start = await store.headPosition();
+      const stream = uniqueStream();
+      const [event] = newEvents(1);
+      await store.append(stream, [{ ...event, data: { list: [{ n: 1 }] } }], 'no_stream');
+      const seen: StoredEvent[] = [];
+      const subscription = store.subscribeAll(start, (e) => {
+        if (e.stream === stream) seen.push(e);
+      });
+      await eventually(() => seen.length === 1, 'the event delivered');
+      await subscription.close();
+      const { list } = seen[0].data as { list: { n: number }[] };
+      const frozen = [seen[0], seen[0].data, list, list[0], seen[0].metadata];
+      expect(frozen.map(Object.isFrozen)).toEqual([true, true, true, true, true]);
+      expect(() => list.push({ n: 2 })).toThrow(TypeError);
+      expect((await store.readStream(stream))[0].data).toEqual({ list: [{ n: 1 }] });
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { ConsumerMessages, JetStreamClient } from '@nats-io/jetstream';
+import { deepFreeze } from '../../frozen';
 import type { EventHandler, Subscription } from '../../port';
 import { decodeEnvelope } from './envelope';
 import { sequenceOf } from './positions';
@@ -47,7 +48,7 @@ export class JetStreamSubscription implements Subscription {
         for (const event of decodeEnvelope(message, this.prefix)) {
           if (this.closed) return;
           if (event.position <= this.position) continue;
-          await this.handler(event);
+          await this.handler(deepFreeze(event));
           this.position = event.position;
         }
       }

@@ -1,4 +1,5 @@
 import type { AllStreamSubscription, KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { deepFreeze } from '../../frozen';
 import type { EventHandler, Subscription } from '../../port';
 import { fromRecorded } from './kurrentdb-events';
 import { domainEventsOnly, readFrom } from './kurrentdb-filter';
@@ -44,7 +45,7 @@ export class KurrentDbSubscription implements Subscription {
         if (!resolved.event) continue;
         const event = fromRecorded(resolved.event);
         if (event.position <= this.position) continue;
-        await this.handler(event);
+        await this.handler(deepFreeze(event));
         this.position = event.position;
       }
     } finally {

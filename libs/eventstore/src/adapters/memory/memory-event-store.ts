@@ -2,6 +2,7 @@ import { expectedAsNumber, validateAppend } from '../../append-validation';
 import { CatchUpSubscription } from '../../catch-up-subscription';
 import { EventStoreError } from '../../errors';
 import { duplicateId, resolveConflict } from '../../idempotency';
+import { deepFreeze } from '../../frozen';
 import { toJson } from '../../json';
 import type {
   AppendResult,
@@ -78,7 +79,7 @@ export class MemoryEventStore implements EventStore {
   subscribeAll(afterPosition: number, handler: EventHandler): Subscription {
     this.assertOpen();
     const subscription = new CatchUpSubscription(
-      (after, limit) => this.readAll(after, limit),
+      async (after, limit) => (await this.readAll(after, limit)).map(deepFreeze),
       afterPosition,
       handler,
       1000,

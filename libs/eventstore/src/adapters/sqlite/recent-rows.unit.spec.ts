@@ -1,17 +1,39 @@
+import type { StoredEvent } from '../../port';
 import { RecentRows } from './recent-rows';
 import type { EventRow } from './sqlite-rows';
 
-const row = (position: number): EventRow => [position, `e${position}`, 's', 0, 't', '{}', '{}', 1];
-const positions = (rows: EventRow[] | undefined) => rows?.map((r) => r[0]);
+const row = (position: number): EventRow => [
+  position,
+  `e${position}`,
+  's',
+  0,
+  't',
+  '{"a":{"b":[1]}}',
+  '{}',
+  1,
+];
+const positions = (events: StoredEvent[] | undefined) => events?.map((e) => e.position);
 
 describe('the rows a SQLite store appended last', () => {
-  it('answers the rows after a position it holds, up to a limit', () => {
+  it('answers the events after a position it holds, up to a limit', () => {
     const recent = new RecentRows();
     recent.add([row(5), row(6)]);
     recent.add([row(7)]);
     expect(positions(recent.after(4, 2000))).toEqual([5, 6, 7]);
     expect(positions(recent.after(5, 1))).toEqual([6]);
     expect(positions(recent.after(6, -1))).toEqual([7]);
+  });
+
+  it('decodes a row once: every reader is handed the same event, frozen through', () => {
+    const recent = new RecentRows();
+    recent.add([row(5)]);
+    const [first] = recent.after(4, 10)!;
+    const [second] = recent.after(4, 10)!;
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ id: 'e5', data: { a: { b: [1] } } });
+    const data = first.data as { a: { b: number[] } };
+    expect([first, data, data.a, data.a.b, first.metadata].every(Object.isFrozen)).toBe(true);
+    expect(() => data.a.b.push(2)).toThrow(TypeError);
   });
 
   it('leaves to a query what it does not hold: before its first row, or after its last', () => {

@@ -18,7 +18,7 @@ import { GroupCommit, type GroupOutcome } from './group-commit';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { RecentRows } from './recent-rows';
 import { openEventDatabase, type SqliteDurability } from './sqlite-database';
-import { decodeRow } from './sqlite-rows';
+import { decodeRow, frozenEvent } from './sqlite-rows';
 import { appendedRows, prepareEvent, type PreparedAppend } from './sqlite-appends';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 
@@ -102,8 +102,10 @@ export class SqliteEventStore implements EventStore {
     const subscription = new CatchUpSubscription(
       async (after, limit) => {
         this.assertOpen();
-        const rows = this.recent.after(after, limit) ?? this.statements.readAll.all(after, limit);
-        return rows.map(decodeRow);
+        return (
+          this.recent.after(after, limit) ??
+          this.statements.readAll.all(after, limit).map(frozenEvent)
+        );
       },
       afterPosition,
       handler,

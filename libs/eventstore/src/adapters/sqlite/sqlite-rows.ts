@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../frozen';
 import type { StoredEvent } from '../../port';
 
 /** The columns every read selects, in the order `decodeRow` expects them. */
@@ -26,4 +27,9 @@ export function decodeRow(row: EventRow): StoredEvent {
     metadata: JSON.parse(row[6]),
     schemaVersion: row[7],
   };
+}
+
+/** What a subscription is handed: decoded once, frozen, the same object for every subscriber. */
+export function frozenEvent(row: EventRow): StoredEvent {
+  return deepFreeze(decodeRow(row));
 }
