@@ -9,6 +9,8 @@ import {
 } from '@monitor/contracts';
 import {
   DomainError,
+  EACH,
+  KIND_SPECS,
   type ResourceKind,
   type SyncProblemSeverity,
   decideResource,
@@ -141,6 +143,20 @@ function dateErrors(value: unknown, path: string[] = []): FieldError[] {
   return [];
 }
 
+/**
+ * A secret the file leaves out, as Komodo's export does: the stored value stays, so the check
+ * of a create (which sees the empty default, a Telegram bot_token say) does not speak for it.
+ */
+function omittedSecret(kind: ResourceKind, config: Record<string, unknown>, field: string) {
+  const path = field.replace(/^config\./, '').split('.');
+  return KIND_SPECS[kind].secrets.some(
+    (secret) =>
+      secret.length === path.length &&
+      secret.every((step, i) => step === path[i] || (step === EACH && /^\d+$/.test(path[i]))) &&
+      valueAt(config, path) === undefined,
+  );
+}
+
 /** What checking one declared config found; `renames` by dotted path from the config. */
 export interface CheckedConfig {
   config?: Record<string, unknown>;
@@ -174,8 +190,11 @@ export function checkConfig(
   try {
     decideResource(kind, { status: 'Empty' }, { type: 'Create', id: 'sync', name, config });
   } catch (error) {
-    if (error instanceof DomainError) problems.push(...domainProblems(error));
-    else {
+    if (error instanceof DomainError) {
+      const found = domainProblems(error).filter((p) => !omittedSecret(kind, config, p.field));
+      if (!found.length) return { config, problems, renames };
+      problems.push(...found);
+    } else {
       // A rule that breaks on a value it did not expect: still this declaration's problem.
       const message = error instanceof Error ? error.message : String(error);
       problems.push({

@@ -1,0 +1,32 @@
+import { formatProblem, readSyncFiles } from './index';
+
+const read = (...lines: string[]) =>
+  readSyncFiles([{ path: 'alerters.toml', contents: lines.join('\n') }], { exists: () => true });
+
+const telegram = (...params: string[]) =>
+  read(
+    '[[alerter]]',
+    'name = "tg"',
+    '[alerter.config]',
+    'endpoint.type = "Telegram"',
+    ...params.map((p) => `endpoint.params.${p}`),
+  );
+
+describe('a secret the file leaves out, as the export does', () => {
+  it('is not checked as empty: the stored value stays (a Telegram bot_token)', () => {
+    const { declared, problems } = telegram('chat_id = "42"');
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(declared.resources[0].config).toEqual({
+      endpoint: { type: 'Telegram', params: { chat_id: '42' } },
+    });
+  });
+
+  it('is checked when given, and the fields beside it still are', () => {
+    expect(telegram('chat_id = "42"', 'bot_token = " "').problems.map(formatProblem)).toEqual([
+      'alerters.toml:6:alerter[tg].config.endpoint.params.bot_token: must not be empty',
+    ]);
+    expect(telegram('bot_token = "123:abc"').problems.map(formatProblem)).toEqual([
+      'alerters.toml:5:alerter[tg].config.endpoint.params.chat_id: must not be empty',
+    ]);
+  });
+});
