@@ -91,15 +91,19 @@ function keysInOrder(value: Json, fallback: Json): string[] {
   return [...known, ...Object.keys(value).filter((key) => !Object.hasOwn(fallback, key))];
 }
 
+/** Fields holding a map of strings (Hetzner's labels): an empty value there is a value. */
+const STRING_MAPS = new Set(['labels']);
+
 /** In the default's key order, without the empty strings Komodo leaves out. */
 function pruneEmpty(value: unknown, fallback: unknown): unknown {
   if (Array.isArray(value))
     return value.map((item) => (isObject(item) ? pruneEmpty(item, {}) : item));
   if (!isObject(value)) return value;
   const defaults = isObject(fallback) ? fallback : {};
+  const kept = (key: string) => STRING_MAPS.has(key) && isObject(value[key]);
   const entries = keysInOrder(value, defaults)
     .filter((key) => !(value[key] === '' && (own(defaults, key) ?? '') === ''))
-    .map((key) => [key, pruneEmpty(value[key], own(defaults, key))]);
+    .map((key) => [key, kept(key) ? value[key] : pruneEmpty(value[key], own(defaults, key))]);
   return Object.fromEntries(entries);
 }
 

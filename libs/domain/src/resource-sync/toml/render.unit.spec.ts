@@ -233,8 +233,22 @@ describe('renderResourceToml', () => {
     const toml = renderResourceToml(template, names);
     const read = parse(toml) as { server_template: { config: { params: { labels: object } } }[] };
     expect({ ...read.server_template[0].config.params.labels }).toEqual(
-      JSON.parse('{"toString":"a","__proto__":"c","x y":"d"}'),
+      JSON.parse('{"toString":"a","constructor":"","__proto__":"c","x y":"d"}'),
     );
+  });
+
+  it('keeps a label whose value is empty: in a map of strings it is a value, not a default', () => {
+    const labels = { team: '', env: 'prod' };
+    const volumes = [{ name: 'data', size_gb: 10, format: 'Xfs' as const, labels: { backup: '' } }];
+    const template = resource('ServerTemplate', 't', {
+      type: 'Hetzner',
+      params: { ...defaultHetznerServerTemplateConfig(), labels, volumes },
+    });
+    const read = parse(renderResourceToml(template, names)) as {
+      server_template: { config: { params: { labels: object; volumes: object[] } } }[];
+    };
+    expect(read.server_template[0].config.params.labels).toEqual(labels);
+    expect(read.server_template[0].config.params.volumes).toEqual(volumes);
   });
 
   it('leaves the resource it renders as it was', () => {
