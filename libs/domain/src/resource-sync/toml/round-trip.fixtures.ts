@@ -11,6 +11,14 @@ import {
   defaultAwsServerTemplateConfig,
   defaultHetznerServerTemplateConfig,
 } from '../../server-template/server-template.config';
+import {
+  EXTRA_ARGS,
+  LABEL,
+  imageReference,
+  VALID_ELEMENT_FIELDS,
+  VALID_FIELDS,
+  VALID_LISTS,
+} from './valid-fields.fixtures';
 
 /** Random configs of every kind, every field set, for the export's round-trip property. */
 
@@ -30,7 +38,8 @@ export const POOL = {
   tags: ['tag-1', 'tag-2', 'tag-3'],
 };
 
-const IDS: Partial<Record<ResourceKind, string[]>> = {
+/** The pool's resources by kind (a ServerTemplate is referred to by none). */
+export const IDS: Partial<Record<ResourceKind, string[]>> = {
   Server: ['srv-1', 'srv-2'], Build: ['bld-1', 'bld-2'], Deployment: ['dep-1'], Stack: ['stk-1'],
   Repo: ['rep-1'], Builder: ['bdr-1'], Procedure: ['prc-1'], Action: ['act-1'],
   ResourceSync: ['syn-1'], Alerter: ['alr-1'],
@@ -66,8 +75,6 @@ const ELEMENTS: Record<string, Json> = {
   image_registries: { domain: 'd', accounts: [{ username: 'u', token: 't' }], organizations: ['o'] },
   accounts: { username: 'u', token: 't' },
   volumes: { name: 'v', size_gb: 10, format: 'Xfs', labels: { a: 'b' } },
-  private_network_ids: 1 as unknown as Json,
-  firewall_ids: 1 as unknown as Json,
 }; // prettier-ignore
 
 /**
@@ -75,6 +82,12 @@ const ELEMENTS: Record<string, Json> = {
  * out an element's empty fields, and its reader fills them from the element's default.
  */
 function like(sample: unknown, field = '', inArray = false): fc.Arbitrary<unknown> {
+  const valid = Array.isArray(sample)
+    ? VALID_LISTS[field]
+    : typeof sample !== 'object' &&
+      ((inArray && VALID_ELEMENT_FIELDS[field]) || VALID_FIELDS[field]);
+  // An array element's empty string is left out by the export (see above).
+  if (valid) return inArray ? valid.filter((v) => v !== '') : valid;
   if (typeof sample === 'string') return text(inArray ? 1 : 0);
   if (typeof sample === 'number') return number;
   if (typeof sample === 'boolean') return fc.boolean();
@@ -84,7 +97,7 @@ function like(sample: unknown, field = '', inArray = false): fc.Arbitrary<unknow
   }
   if (typeof sample === 'object' && sample !== null) {
     if (field === 'labels')
-      return fc.dictionary(fc.string({ minLength: 1 }), text(1), {
+      return fc.dictionary(LABEL, fc.oneof(fc.constant(''), LABEL), {
         minKeys: inArray ? 1 : 0,
         maxKeys: 3,
       });
@@ -106,6 +119,11 @@ export const VARIANTS: Partial<Record<ResourceKind, Record<string, () => Json>>>
     Aws: () => ({ ...defaultAwsServerTemplateConfig() }),
     Hetzner: () => ({ ...defaultHetznerServerTemplateConfig() }),
   },
+};
+
+const SCHEDULES: Record<string, string[]> = {
+  Cron: ['* * * * * *', '0 */5 * * * *', '0 0 4 * * MON-FRI'],
+  English: ['every day at 4:00 pm', 'every 15 minutes', 'every hour only on weekends'],
 };
 
 const version = fc.record({ major: number, minor: number, patch: number });
@@ -134,14 +152,18 @@ function special(kind: ResourceKind): Record<string, fc.Arbitrary<unknown>> {
     .chain((type) => idOfKind(type as ResourceKind).map((id) => ({ type, id })));
   const extra: Partial<Record<ResourceKind, Record<string, fc.Arbitrary<unknown>>>> = {
     Deployment: {
+      extra_args: EXTRA_ARGS.Deployment,
       image: fc.oneof(
-        text().map((image) => ({ type: 'Image', params: { image } })),
+        fc
+          .oneof(fc.constant(''), imageReference)
+          .map((image) => ({ type: 'Image', params: { image } })),
         fc
           .record({ build_id: idOfKind('Build'), version })
           .map((params) => ({ type: 'Build', params })),
       ),
     },
-    Build: { version },
+    Build: { version, extra_args: EXTRA_ARGS.Build },
+    Stack: { extra_args: EXTRA_ARGS.Stack, build_extra_args: EXTRA_ARGS.compose_build },
     Alerter: {
       endpoint: fc
         .constantFrom(...ALERTER_ENDPOINT_TYPES)
@@ -182,5 +204,12 @@ export function arbitraryConfig(kind: ResourceKind): fc.Arbitrary<object> {
   const shape = Object.fromEntries(
     Object.entries(defaults).map(([k, v]) => [k, fields[k] ?? like(v, k)]),
   );
-  return fc.record(shape);
+  const config = fc.record(shape);
+  if (!('schedule_format' in defaults)) return config;
+  // A schedule is read in its format: one of that format.
+  return config.chain((c) =>
+    fc
+      .constantFrom('', ...SCHEDULES[c.schedule_format as string])
+      .map((schedule) => ({ ...c, schedule })),
+  );
 }

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import {
+  KIND_SPECS,
+  RESOURCE_KINDS,
+  defaultResourceSyncConfig,
+  type ResourceKind,
+  isEmptyPlan,
+  planSync,
+  renderResourcesToml,
+  type ExportNames,
+  type PlanInput,
+  type Resource,
+  type SyncPlan,
+} from '@monitor/domain';
+import { deepEqual } from '../../../../libs/domain/src/shared/diff';
+import { VARIANTS } from '../../../../libs/domain/src/resource-sync/toml/round-trip.fixtures';
+import { testHash } from '../../../../libs/domain/src/resource-sync/plan/plan.fixtures';
+import { readSyncFiles } from '../reading';
+import { LookupCache } from './lookup-cache';
+import {
+  SYNC_ID,
+  TAGS,
+  USERS,
+  resourceOf,
+  secretMatches,
+  storedConfig,
+  world,
+  type World,
+} from './round-trip.world';
+import { changedField } from './round-trip.change';
+
+/**
+ * Issue 16's round trip, whole and over the real code paths: random stored resources of every
+ * kind with every field set, tags, variables and user groups, exported as ExportResourcesToToml
+ * exports them, read back by the sync's reader, planned by its planner against the same
+ * stored world: no problem and an empty plan. One stored field changed: one update, naming it.
+ */
+
+/** The sync planning the files: UI-managed (so never in its own export), deleting what is undeclared. */
+const SYNC = resourceOf('ResourceSync', SYNC_ID, 'the sync', {
+  ...defaultResourceSyncConfig(),
+  file_contents: '# managed in the UI',
+  delete: true,
+  include_variables: true,
+  include_user_groups: true,
+}) as Resource<'ResourceSync'>;
+
+/** What ExportRequests' exportNames answers from the read model. */
+function exportNames(resources: Resource[]): ExportNames {
+  return {
+    resource: (kind, id) => resources.find((r) => r.kind === kind && r.id === id)?.name,
+    tag: (id) => TAGS.find((t) => t.id === id)?.name,
+    user: (id) => USERS.find((u) => u.id === id)?.username,
+  };
+}
+
+/** The export's text (ExportAllResourcesToToml with variables and user groups). */
+const exported = (w: World) =>
+  renderResourcesToml(
+    { resources: w.resources, variables: w.variables, userGroups: w.userGroups },
+    exportNames(w.resources),
+  );
+
+/** SyncPlanner.plan without the read model: the reader, then planSync with its input. */
+function plan(files: string, w: World): { problems: unknown[]; plan?: SyncPlan } {
+  const resources = [...w.resources, SYNC];
+  const reading = readSyncFiles([{ path: 'resources.toml', contents: files }], {
+    exists: (kind, nameOrId) =>
+      resources.some((r) => r.kind === kind && (r.name === nameOrId || r.id === nameOrId)),
+    matchTags: SYNC.config.match_tags,
+  });
+  if (reading.problems.length) return { problems: reading.problems };
+  const input: PlanInput = {
+    declared: reading.declared,
+    resources,
+    variables: w.variables,
+    userGroups: w.userGroups,
+    lookup: new LookupCache().lookup(resources, TAGS, USERS),
+    sync: { id: SYNC.id, config: SYNC.config },
+    secretMatches,
+    hash: testHash,
+    containerState: () => 'running',
+  };
+  return { problems: [], plan: planSync(input) };
+}
+
+const shown = (p: SyncPlan) => ({
+  resources: p.resources.map((c) => ({ key: c.key, action: c.action, fields: c.fields })),
+  variables: p.variables.map((c) => ({ key: c.key, action: c.action, fields: c.fields })),
+  userGroups: p.userGroups.map((c) => ({ key: c.key, action: c.action, fields: c.fields })),
+  deploys: p.deploys,
+});
+
+const NUM_RUNS = Number(process.env.ROUND_TRIP_RUNS ?? 40);
+
+describe('export, import, plan: the round trip over the sync service', () => {
+  it('every kind with every field set, tags, variables and user groups: no problem, an empty plan', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const result = plan(exported(w), w);
+        expect(result.problems).toEqual([]);
+        const planned = result.plan as SyncPlan;
+        expect(shown(planned)).toEqual({
+          resources: [],
+          variables: [],
+          userGroups: [],
+          deploys: [],
+        });
+        expect(isEmptyPlan(planned)).toBe(true);
+        expect(planned.guard.deletes).toBe(0);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('one stored field changed after the export: one update, naming that field', () => {
+    fc.assert(
+      fc.property(
+        world.chain((w) => changedField(w).map((change) => ({ w, change }))),
+        ({ w, change }) => {
+          fc.pre(change.accepted);
+          const files = exported(w);
+          const result = plan(files, change.world);
+          expect(result.problems).toEqual([]);
+          const planned = result.plan as SyncPlan;
+          const expected = change.shows
+            ? [{ key: change.key, action: 'Update', paths: [change.path] }]
+            : [];
+          expect(
+            planned.resources.map((c) => ({
+              key: c.key,
+              action: c.action,
+              paths: c.fields.map((f) => f.path),
+            })),
+          ).toEqual(expected);
+          expect(planned.variables).toEqual([]);
+          expect(planned.userGroups).toEqual([]);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it.each(RESOURCE_KINDS)(
+    '%s: the stored configs generated set every field of the kind',
+    (kind) => {
+      const configs = fc.sample(storedConfig(kind, 'coverage'), { numRuns: 150, seed: 16 });
+      const unset = fieldsOf(kind).filter(
+        ({ type, key, fallback }) =>
+        !configs.some((c) => (type === undefined ? !deepEqual(c[key], fallback)
+          : c.type === type && !deepEqual((c.params as Json)[key], fallback))), // prettier-ignore
+      );
+      expect(unset).toEqual([]);
+    },
+  );
+});
+
+type Json = Record<string, unknown>;
+
+/** Each field of the kind's config (of each variant's params) with its default. */
+function fieldsOf(kind: ResourceKind): { type?: string; key: string; fallback: unknown }[] {
+  const variants = VARIANTS[kind];
+  if (!variants) {
+    const defaults = KIND_SPECS[kind].defaults() as Json;
+    return Object.entries(defaults).map(([key, fallback]) => ({ key, fallback }));
+  }
+  return Object.entries(variants).flatMap(([type, defaults]) =>
+    Object.entries(defaults()).map(([key, fallback]) => ({ type, key, fallback })),
+  );
+}
