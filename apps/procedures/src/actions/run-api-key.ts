@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { generateApiKey, hashApiSecret, type ApiKeyPair } from '@monitor/auth';
-import { userDecider, userStream } from '@monitor/domain';
+import { userDecider, userStream, type UserCommand } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { handleCommand, type CommandMeta } from '@monitor/resources';
@@ -31,23 +31,21 @@ export class RunApiKeys {
       createdAt: Date.now(),
       expires: Date.now() + ttlMs,
     };
-    const { position } = await handleCommand(
-      this.store,
-      userStream(userId),
-      userDecider,
-      { type: 'CreateApiKey', key },
-      meta,
-    );
-    await this.readModel.waitFor(position);
+    await this.handle(userId, { type: 'CreateApiKey', key }, meta);
     return pair;
   }
 
-  async delete(userId: string, key: string, meta: CommandMeta): Promise<void> {
+  delete(userId: string, key: string, meta: CommandMeta): Promise<void> {
+    return this.handle(userId, { type: 'DeleteApiKey', key }, meta);
+  }
+
+  /** Decided on the user's stream; answered once the read model has it (the run signs in next). */
+  private async handle(userId: string, command: UserCommand, meta: CommandMeta): Promise<void> {
     const { position } = await handleCommand(
       this.store,
       userStream(userId),
       userDecider,
-      { type: 'DeleteApiKey', key },
+      command,
       meta,
     );
     await this.readModel.waitFor(position);
