@@ -5,6 +5,7 @@ export * from './reference-resolver';
 export * from './resource-commands';
 export * from './runtime-name-reservations';
 export * from './stream-handler';
+export * from './new-events';
 export * from './tag-commands';
 export * from './tag-resolver';
 export * from './config-secrets';

@@ -1,7 +1,7 @@
-import { conflict, EVENT_UPCASTING, type DomainEvent } from '@monitor/domain';
+import { conflict, type DomainEvent } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore, type StoredEvent } from '@monitor/eventstore';
-import { eventMetadata, type CommandMeta } from './command-meta';
-import { newId } from './ids';
+import type { CommandMeta } from './command-meta';
+import { toNewEvents } from './new-events';
 
 export interface StreamDecider<State, Command> {
   initialState(): State;
@@ -34,16 +34,9 @@ export async function handleCommand<State, Command>(
     let state = history.reduce(decider.evolve, decider.initialState());
     const decided = decider.decide(state, command);
     if (!decided.length) return { state, events: [], position: history.at(-1)?.position ?? 0 };
-    const metadata = eventMetadata(meta);
     const expected = history.length ? history.length - 1 : 'no_stream';
     try {
-      const newEvents = decided.map((e) => ({
-        id: newId(),
-        type: e.type,
-        data: e.data,
-        metadata,
-        schemaVersion: EVENT_UPCASTING.version(e.type),
-      }));
+      const newEvents = toNewEvents(decided, meta);
       const result = await store.append(stream, newEvents, expected);
       const stored = newEvents.map((e, i) => ({
         ...e,

@@ -3,7 +3,6 @@ import { BusClient } from '@monitor/bus';
 import {
   alertStream,
   decideAlert,
-  EVENT_UPCASTING,
   scheduleRunAlert,
   updateStream,
   type Resource,
@@ -12,7 +11,7 @@ import {
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
 import { startExecution } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
-import { eventMetadata, newId, type CommandMeta } from '@monitor/resources';
+import { newId, toNewEvents, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 
 /** The execution that runs each scheduled kind, and the param naming the resource. */
@@ -71,19 +70,8 @@ export class ScheduledRunStarter {
   ): Promise<void> {
     const alert = scheduleRunAlert(alertId, resource, Date.now());
     const events = decideAlert({ status: 'Empty' }, { type: 'Raise', ...alert });
-    const metadata = eventMetadata(meta);
     try {
-      await this.store.append(
-        alertStream(alert.id),
-        events.map((e) => ({
-          id: newId(),
-          type: e.type,
-          data: e.data,
-          metadata,
-          schemaVersion: EVENT_UPCASTING.version(e.type),
-        })),
-        'no_stream',
-      );
+      await this.store.append(alertStream(alert.id), toNewEvents(events, meta), 'no_stream');
     } catch (error) {
       // Told already, by the replica that claimed the tick before it stopped.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
