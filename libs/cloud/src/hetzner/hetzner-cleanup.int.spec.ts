@@ -119,4 +119,19 @@ describe('waiting for and cleaning up Hetzner servers, against the local Hetzner
     expect(lines.join('\n')).toContain(`launched server ${server.id} terminated`);
     expect(JSON.stringify([alerts.resolved, lines])).not.toContain(fake.token);
   });
+
+  it('fails a cleanup whose delete action ends in error (the server back as it was); a retry deletes it', async () => {
+    const { server, volume } = await launch();
+    fake.failNextActions('delete_server', 1, 'server is locked');
+    await expect(deleteHetznerServer(hetzner, server.id, [volume.id], WAIT)).rejects.toMatchObject({
+      name: 'action_failed',
+      message: 'delete_server failed: server is locked',
+    });
+    expect(fake.runningServers().map((s) => s.id)).toEqual([server.id]);
+    expect(await deleteHetznerServer(hetzner, server.id, [volume.id], WAIT)).toBe(
+      `server ${server.id} deleted, volume ${volume.id} deleted`,
+    );
+    expect(fake.runningServers()).toEqual([]);
+    expect(fake.volumes()).toEqual([]);
+  });
 });

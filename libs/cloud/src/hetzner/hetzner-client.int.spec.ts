@@ -26,8 +26,9 @@ describe('HetznerClient, against answers that are not Hetzner', () => {
     return new Promise((resolve) => server.close(resolve));
   });
 
-  const client = () =>
-    new HetznerClient({ token: 'proj-token-secret', baseUrl, requestTimeoutMs: 200 });
+  // A loaded machine may take long for a first request: only the hang's test waits short.
+  const client = (requestTimeoutMs = 10_000) =>
+    new HetznerClient({ token: 'proj-token-secret', baseUrl, requestTimeoutMs });
 
   it('sends the token as bearer, to the base URL given', async () => {
     answer = () => ({ status: 200, body: '{"action":{"id":1,"status":"success"}}' });
@@ -57,7 +58,7 @@ describe('HetznerClient, against answers that are not Hetzner', () => {
 
   it('gives up on a request without answer at its timeout, as unreachable, without the token', async () => {
     answer = () => undefined;
-    const error = await client()
+    const error = await client(200)
       .listServers('monitor=x')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HetznerUnreachable);

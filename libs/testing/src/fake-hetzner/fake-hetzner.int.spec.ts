@@ -6,7 +6,8 @@ describe("the local Hetzner API, through Monitor's Hetzner client", () => {
   let hetzner: HetznerClient;
 
   beforeEach(async () => {
-    fake = await FakeHetzner.start({ runningAfterMs: 300, actionMs: 20, publicIp: '127.0.0.2' });
+    // Long enough that a loaded machine still sees `initializing` right after the create.
+    fake = await FakeHetzner.start({ runningAfterMs: 500, actionMs: 20, publicIp: '127.0.0.2' });
     hetzner = new HetznerClient({ token: fake.token, baseUrl: fake.baseUrl });
   });
   afterEach(() => fake.close());
@@ -60,7 +61,7 @@ describe("the local Hetzner API, through Monitor's Hetzner client", () => {
     });
     const { server } = await create('web-2');
     expect((await hetzner.getServer(server.id))?.status).toBe('initializing');
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 550));
     await Promise.all([hetzner.getServer(server.id), hetzner.getServer(server.id)]);
     expect((await hetzner.getServer(server.id))?.status).toBe('running');
     expect(seen).toEqual(['web-2 initializing']);
@@ -176,5 +177,17 @@ describe("the local Hetzner API, through Monitor's Hetzner client", () => {
     expect(volume).toMatchObject({ status: 'creating', size: 10, server: null });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect((await hetzner.getVolume(volume.id))?.status).toBe('available');
+  });
+
+  it('ends the next actions of a command in error as asked: a failed create leaves the server off', async () => {
+    fake.failNextActions('create_server', 1, 'no capacity in fsn1');
+    const { server, action } = await create('web-10');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await hetzner.getAction(action.id)).toMatchObject({
+      status: 'error',
+      error: { code: 'action_failed', message: 'no capacity in fsn1' },
+    });
+    expect((await hetzner.getServer(server.id))?.status).toBe('off');
+    expect(fake.runningServers().map((s) => s.id)).toEqual([server.id]);
   });
 });

@@ -1,19 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorJson, type FakeHetznerServer, type FakeHetznerVolume } from './hetzner-json';
+import { CODES, ROUTES, send, type HetznerOperation } from './hetzner-http';
 import { HetznerFault, HetznerWorld } from './hetzner-world';
 
 export type { FakeHetznerServer, FakeHetznerVolume } from './hetzner-json';
 
-export type HetznerOperation =
-  | 'createServer'
-  | 'getServer'
-  | 'listServers'
-  | 'deleteServer'
-  | 'createVolume'
-  | 'getVolume'
-  | 'deleteVolume'
-  | 'getAction';
+export type { HetznerOperation } from './hetzner-http';
 
 /** One request the fake received (never its token: only whether it was the right one). */
 export interface HetznerCall {
@@ -46,24 +39,14 @@ interface Failure {
   message: string;
 }
 
-const ROUTES: [string, RegExp, HetznerOperation][] = [
-  ['POST', /^\/v1\/servers$/, 'createServer'],
-  ['GET', /^\/v1\/servers$/, 'listServers'],
-  ['GET', /^\/v1\/servers\/(\d+)$/, 'getServer'],
-  ['DELETE', /^\/v1\/servers\/(\d+)$/, 'deleteServer'],
-  ['POST', /^\/v1\/volumes$/, 'createVolume'],
-  ['GET', /^\/v1\/volumes\/(\d+)$/, 'getVolume'],
-  ['DELETE', /^\/v1\/volumes\/(\d+)$/, 'deleteVolume'],
-  ['GET', /^\/v1\/actions\/(\d+)$/, 'getAction'],
-];
-
 /**
  * A local Hetzner Cloud API for tests, on 127.0.0.1: JSON for servers, volumes and actions as
  * Hetzner answers them, for the bearer token it was given (401 otherwise). A server is
  * `initializing`, then `running` once `runningAfterMs` have passed and a request sees it (the
  * `onRunning` listeners run first, so a test can start its agent from the user data before the
  * client learns of it). A deleted server goes once its action finishes; its volumes stay,
- * detached, as at Hetzner. Faults: `failNext`, `dropConnectionAfterNext`, `neverReachRunning`.
+ * detached, as at Hetzner. Faults: `failNext`, `failNextActions`, `dropConnectionAfterNext`,
+ * `neverReachRunning`.
  */
 export class FakeHetzner {
   readonly calls: HetznerCall[] = [];
@@ -104,6 +87,13 @@ export class FakeHetzner {
     const queue = this.failures.get(operation) ?? [];
     queue.push(...Array.from({ length: count }, () => ({ status, code, message })));
     this.failures.set(operation, queue);
+  }
+
+  /** The next `count` actions of `command` (`create_server`, `delete_server`, ...) end in error. */
+  failNextActions(command: string, count = 1, message = 'action failed (injected)'): void {
+    const queue = this.world.failingActions.get(command) ?? [];
+    queue.push(...Array.from({ length: count }, () => ({ code: 'action_failed', message })));
+    this.world.failingActions.set(command, queue);
   }
 
   /** `operation` succeeds again, whatever failures were still to come. */
@@ -238,31 +228,4 @@ export class FakeHetzner {
     // A listener may have deleted it meanwhile.
     if (server.status === 'initializing') server.status = 'running';
   }
-}
-
-const CODES: Record<number, string> = {
-  400: 'invalid_input',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  423: 'locked',
-  429: 'rate_limit_exceeded',
-  500: 'service_error',
-  503: 'unavailable',
-};
-
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  const headers: Record<string, string> = {
-    'ratelimit-limit': '3600',
-    'ratelimit-remaining': status === 429 ? '0' : '3599',
-    'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1),
-  };
-  if (body === undefined) {
-    res.writeHead(status, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

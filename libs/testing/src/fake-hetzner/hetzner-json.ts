@@ -8,13 +8,17 @@ export interface FakeAction {
   /** When it finishes (as a request sees the time); then `done` runs once. */
   finishAt: number;
   status: 'running' | 'success' | 'error';
+  /** Set when it is to end in `error` (a fault a test asked for). */
+  error?: { code: string; message: string };
+  /** What it does once it succeeded, or undoes once it failed. */
   done?: () => void;
+  failed?: () => void;
 }
 
 export interface FakeHetznerServer {
   id: number;
   name: string;
-  status: 'initializing' | 'running' | 'deleting';
+  status: 'initializing' | 'running' | 'off' | 'deleting';
   createdAt: number;
   serverType: string;
   image: string;
@@ -57,7 +61,7 @@ export function actionJson(a: FakeAction) {
     started: iso(a.startedAt),
     finished: a.status === 'running' ? null : iso(a.finishAt),
     resources: a.resources,
-    error: null,
+    error: a.status === 'error' ? (a.error ?? null) : null,
   };
 }
 

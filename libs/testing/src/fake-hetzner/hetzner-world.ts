@@ -6,18 +6,18 @@ import {
   type FakeHetznerServer,
   type FakeHetznerVolume,
 } from './hetzner-json';
+import {
+  HetznerFault,
+  invalid,
+  notFound,
+  optional,
+  serverFrom,
+  text,
+  type Body,
+} from './hetzner-requests';
 import { matchesSelector } from './label-selector';
 
-/** An error answer: the status and Hetzner's `{ error: { code, message } }`. */
-export class HetznerFault extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HetznerFault } from './hetzner-requests';
 
 export interface WorldTiming {
   runningAfterMs: number;
@@ -26,70 +26,38 @@ export interface WorldTiming {
   privateIp: string;
 }
 
-type Body = Record<string, unknown>;
-
-const USER_DATA_MAX = 32 * 1024;
-const HOSTNAME = /^(?=.{1,63}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9-]+)*$/;
-
-const invalid = (message: string) => new HetznerFault(400, 'invalid_input', message);
-const notFound = (what: string, id: number) =>
-  new HetznerFault(404, 'not_found', `${what} with ID '${id}' not found`);
-
 /** The project's servers, volumes and actions, and how they move on as time passes. */
 export class HetznerWorld {
   readonly servers = new Map<number, FakeHetznerServer>();
   readonly volumes = new Map<number, FakeHetznerVolume>();
   readonly actions = new Map<number, FakeAction>();
   stuckInitializing = false;
+  /** By command: the errors the next actions of it end with. */
+  readonly failingActions = new Map<string, { code: string; message: string }[]>();
   private nextId = 1000;
 
   constructor(private readonly timing: WorldTiming) {}
 
   createServer(body: Body, now: number) {
-    const name = text(body.name);
-    if (!HOSTNAME.test(name)) throw invalid(`invalid input in field 'name': '${name}'`);
-    if ([...this.servers.values()].some((s) => s.name === name))
-      throw new HetznerFault(409, 'uniqueness_error', `server name '${name}' is already used`);
-    for (const field of ['server_type', 'image'])
-      if (!text(body[field])) throw invalid(`missing field '${field}'`);
-    if (body.location && body.datacenter)
-      throw invalid("'location' and 'datacenter' are mutually exclusive");
-    const userData = body.user_data === undefined ? '' : text(body.user_data);
-    if (Buffer.byteLength(userData) > USER_DATA_MAX)
-      throw invalid(`user_data is longer than ${USER_DATA_MAX} bytes`);
-    const volumeIds = numbers(body.volumes);
+    const server = serverFrom(body, this.newId(), now, this.timing);
+    if ([...this.servers.values()].some((s) => s.name === server.name))
+      throw new HetznerFault(
+        409,
+        'uniqueness_error',
+        `server name '${server.name}' is already used`,
+      );
+    const volumeIds = server.volumes;
     for (const id of volumeIds) {
       const volume = this.volumes.get(id);
       if (!volume) throw notFound('volume', id);
       if (volume.server !== null) throw invalid(`volume ${id} is already attached`);
     }
-    const publicNet = (body.public_net ?? {}) as { enable_ipv4?: boolean; enable_ipv6?: boolean };
-    const server: FakeHetznerServer = {
-      id: this.newId(),
-      name,
-      status: 'initializing',
-      createdAt: now,
-      serverType: text(body.server_type),
-      image: text(body.image),
-      location: optional(body.location),
-      datacenter: optional(body.datacenter),
-      sshKeys: (body.ssh_keys as (string | number)[] | undefined) ?? [],
-      networks: numbers(body.networks),
-      firewalls: ((body.firewalls as { firewall: number }[] | undefined) ?? []).map(
-        (f) => f.firewall,
-      ),
-      placementGroup: body.placement_group as number | undefined,
-      enableIpv4: publicNet.enable_ipv4 ?? true,
-      enableIpv6: publicNet.enable_ipv6 ?? true,
-      labels: (body.labels as Record<string, string> | undefined) ?? {},
-      volumes: volumeIds,
-      userData,
-      publicIp: this.timing.publicIp,
-      privateIp: this.timing.privateIp,
-    };
     this.servers.set(server.id, server);
     for (const id of volumeIds) this.volumes.get(id)!.server = server.id;
-    const action = this.action('create_server', [{ id: server.id, type: 'server' }], now);
+    // A create that fails leaves the server there, off: a cleanup still has to delete it.
+    const action = this.action('create_server', [{ id: server.id, type: 'server' }], now, {
+      failed: () => void (server.status = 'off'),
+    });
     const start = this.action('start_server', [{ id: server.id, type: 'server' }], now);
     return {
       server: serverJson(server),
@@ -138,10 +106,14 @@ export class HetznerWorld {
   deleteServer(id: number, now: number) {
     const server = this.servers.get(id);
     if (!server) throw notFound('server', id);
+    const before = server.status;
     server.status = 'deleting';
-    const action = this.action('delete_server', [{ id, type: 'server' }], now, () => {
-      this.servers.delete(id);
-      for (const volume of this.volumes.values()) if (volume.server === id) volume.server = null;
+    const action = this.action('delete_server', [{ id, type: 'server' }], now, {
+      done: () => {
+        this.servers.delete(id);
+        for (const volume of this.volumes.values()) if (volume.server === id) volume.server = null;
+      },
+      failed: () => void (server.status = before),
     });
     return { action: actionJson(action) };
   }
@@ -171,8 +143,8 @@ export class HetznerWorld {
     };
     this.volumes.set(volume.id, volume);
     if (serverId !== undefined) this.servers.get(serverId)!.volumes.push(volume.id);
-    const action = this.action('create_volume', [{ id: volume.id, type: 'volume' }], now, () => {
-      volume.status = 'available';
+    const action = this.action('create_volume', [{ id: volume.id, type: 'volume' }], now, {
+      done: () => void (volume.status = 'available'),
     });
     return { volume: volumeJson(volume), action: actionJson(action), next_actions: [] };
   }
@@ -192,7 +164,12 @@ export class HetznerWorld {
     this.volumes.delete(id);
   }
 
-  action(command: string, resources: FakeAction['resources'], now: number, done?: () => void) {
+  action(
+    command: string,
+    resources: FakeAction['resources'],
+    now: number,
+    effects: Pick<FakeAction, 'done' | 'failed'> = {},
+  ) {
     const action: FakeAction = {
       id: this.newId(),
       command,
@@ -200,7 +177,8 @@ export class HetznerWorld {
       startedAt: now,
       finishAt: now + this.timing.actionMs,
       status: 'running',
-      done,
+      error: this.failingActions.get(command)?.shift(),
+      ...effects,
     };
     this.actions.set(action.id, action);
     return action;
@@ -216,8 +194,9 @@ export class HetznerWorld {
   finishActions(now: number): void {
     for (const action of this.actions.values()) {
       if (action.status !== 'running' || action.finishAt > now) continue;
-      action.status = 'success';
-      action.done?.();
+      action.status = action.error ? 'error' : 'success';
+      if (action.error) action.failed?.();
+      else action.done?.();
     }
   }
 
@@ -232,16 +211,4 @@ export class HetznerWorld {
   private newId(): number {
     return this.nextId++;
   }
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function optional(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
-}
-
-function numbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.map(Number) : [];
 }
