@@ -33,7 +33,6 @@ import {
   StrRecord,
   Strs,
   describeValue,
-  intProblem,
   isRecord,
   listProblem,
   rule,
@@ -61,8 +60,17 @@ function HetznerName(what: string, values: readonly string[], names: object): Pr
   );
 }
 
-/** An EBS volume's size, iops or throughput, in the range of the volume's own type. */
-function VolumeLimit(field: 'size_gb' | 'iops' | 'throughput', min: number): PropertyDecorator {
+/**
+ * An EBS volume's size, iops or throughput in the range of the volume's own type (its sibling
+ * field); whether it is an integer at all is its Int rule's to say.
+ */
+function VolumeLimit(field: 'size_gb' | 'iops' | 'throughput'): PropertyDecorator {
+  const problemOf = (value: unknown, volume: unknown): Problem => {
+    const type = isRecord(volume) ? volume.volume_type : undefined;
+    return Number.isInteger(value) && typeof type === 'string'
+      ? volumeLimitProblem(type, field, value as number)
+      : undefined;
+  };
   return ValidateBy({
     name: `volume_${field}`,
     validator: {
@@ -70,24 +78,24 @@ function VolumeLimit(field: 'size_gb' | 'iops' | 'throughput', min: number): Pro
       defaultMessage: (args) => `${field} ${problemOf(args?.value, args?.object) ?? 'is invalid'}`,
     },
   });
-  function problemOf(value: unknown, volume: unknown): Problem {
-    const type = isRecord(volume) ? volume.volume_type : undefined;
-    return (
-      intProblem(value, min) ??
-      (typeof type === 'string' ? volumeLimitProblem(type, field, value as number) : undefined)
-    );
-  }
 }
+
+const HetznerVolumeSize = () =>
+  rule('hetznerVolumeSize', (v) =>
+    Number.isInteger(v) ? hetznerVolumeSizeProblem(v as number) : undefined,
+  );
 
 const userData = (provider: ServerTemplateType) =>
   Checked('userDataSize', (v) => userDataSizeProblem(provider, v));
 
+/* Decorators register bottom-up: the Int rule nearest a field is checked before its range. */
+
 export class AwsVolumeDto {
   @Checked('deviceName', deviceNameProblem, { required: true }) device_name!: string;
-  @Int(1, undefined, { required: true }) @VolumeLimit('size_gb', 1) size_gb!: number;
+  @VolumeLimit('size_gb') @Int(1, undefined, { required: true }) size_gb!: number;
   @OneOf(AWS_VOLUME_TYPES, { required: true }) volume_type!: string;
-  @Int(0, undefined, { required: true }) @VolumeLimit('iops', 0) iops!: number;
-  @Int(0, undefined, { required: true }) @VolumeLimit('throughput', 0) throughput!: number;
+  @VolumeLimit('iops') @Int(0, undefined, { required: true }) iops!: number;
+  @VolumeLimit('throughput') @Int(0, undefined, { required: true }) throughput!: number;
 }
 
 export class AwsServerTemplateConfigDto {
@@ -115,15 +123,7 @@ export class AwsServerTemplateConfigDto {
 
 export class HetznerVolumeSpecsDto {
   @Checked('hetznerVolumeName', hetznerVolumeNameProblem, { required: true }) name!: string;
-  @Int(1, undefined, { required: true })
-  @ValidateBy({
-    name: 'hetznerVolumeSize',
-    validator: {
-      validate: (v: unknown) => typeof v !== 'number' || !hetznerVolumeSizeProblem(v),
-      defaultMessage: (args) => `size_gb ${hetznerVolumeSizeProblem(args?.value as number)}`,
-    },
-  })
-  size_gb!: number;
+  @HetznerVolumeSize() @Int(1, undefined, { required: true }) size_gb!: number;
   @HetznerName('volume format', HETZNER_VOLUME_FORMAT_VALUES, HETZNER_VOLUME_FORMAT_NAMES)
   format?: string;
   @HetznerLabels() labels?: Record<string, string>;
