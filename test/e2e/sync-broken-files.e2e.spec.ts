@@ -244,4 +244,38 @@ describe('broken sync files, end to end: file:line:field, the store unchanged', 
       'apps:0:resource_path',
     ]);
   });
+
+  it('a git sync on a branch that does not exist: the repository named, nothing read or written', async () => {
+    const created = await monitor.admin.write<SyncAnswer>('CreateResourceSync', {
+      name: 'git-no-branch',
+      config: { ...gitSource(provider, USER, 'acme/linked'), branch: 'gone', resource_path: ['.'] },
+    });
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    await expectRefused(
+      'git-no-branch',
+      created._id.$oid,
+      'acme/linked@gone:0:repo',
+      "couldn't find remote ref gone",
+    );
+  });
+
+  it('a git sync whose token is refused: the repository named, the token nowhere', async () => {
+    const wrong = 'refused-token-7730-secret';
+    await addGitAccount(monitor.admin, git, { username: 'intruder', token: wrong });
+    const start = await monitor.runtime.store.headPosition();
+    const created = await monitor.admin.write<SyncAnswer>('CreateResourceSync', {
+      name: 'git-refused',
+      config: { ...gitSource(provider, 'intruder', 'acme/linked'), resource_path: ['.'] },
+    });
+    await storeQuiet(monitor.runtime.store, STILL_MS);
+    await expectRefused(
+      'git-refused',
+      created._id.$oid,
+      'acme/linked@main:0:repo',
+      'refused the credentials',
+    );
+    const written = JSON.stringify(await monitor.runtime.store.readAll(start));
+    expect(written).not.toContain(wrong);
+    expect(written).not.toContain(Buffer.from(`intruder:${wrong}`).toString('base64'));
+  });
 });

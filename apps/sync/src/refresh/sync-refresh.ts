@@ -26,7 +26,8 @@ export const syncRecordDecider = {
  * Komodo's RefreshResourceSyncPending as an execution: the sync's files read (git, host or UI),
  * checked, planned against what exists, and the plan recorded in the sync's stream when it
  * differs from the one stored. Bad files are not a failed refresh: their problems are the plan's
- * `pending_error`, at file:line:field. Files that cannot be read at all (git refused) fail it.
+ * `pending_error`, at file:line:field, and so is a repository git cannot read (`<repo>@<branch>:0:
+ * repo`), as Komodo records it. A host sync whose name names no folder is refused before it starts.
  */
 @Injectable()
 export class SyncRefresh {

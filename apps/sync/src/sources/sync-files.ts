@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import { invalid, type Resource, type SyncFile, type SyncProblem } from '@monitor/domain';
-import { readRemote } from '@monitor/git-remote';
+import { GitRemoteError, readRemote } from '@monitor/git-remote';
 import type { ReadModel } from '@monitor/projections';
 import { CredentialResolver, gitSourceOf } from '@monitor/resources';
 import { KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -62,7 +62,19 @@ export class SyncFiles {
     const read = await readRemote(remote, config.resource_path, {
       folders: { suffix: '.toml' },
       maxFileBytes: this.config.sync.max_file_bytes,
+    }).catch((error: unknown) => {
+      if (error instanceof GitRemoteError) return error;
+      throw error;
     });
+    // As Komodo: a repository that cannot be read (no such branch, refused credentials) is the
+    // plan's error, shown on the sync, rather than a failed refresh; nothing read, nothing deleted.
+    if (read instanceof GitRemoteError)
+      return {
+        origin: 'git',
+        files: [],
+        problems: [unreadable(label, read.message, 'repo')],
+        label,
+      };
     const files: SyncFile[] = [];
     const problems: SyncProblem[] = [];
     for (const file of read.files) {
@@ -129,8 +141,8 @@ export class SyncFiles {
   }
 }
 
-function unreadable(file: string, message: string): SyncProblem {
-  return { file, line: 0, field: 'resource_path', severity: 'error', message };
+function unreadable(file: string, message: string, field = 'resource_path'): SyncProblem {
+  return { file, line: 0, field, severity: 'error', message };
 }
 
 /** Whether `path` is a folder; a missing one is not (any other failure is thrown). */
