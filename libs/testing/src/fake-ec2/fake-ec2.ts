@@ -60,7 +60,8 @@ export class FakeEc2 {
       res.end(errorXml(newId(''), 'InternalError', error.message));
     });
   });
-  private readonly options: Required<Omit<FakeEc2Options, 'publicIp'>> & FakeEc2Options;
+  private readonly options: Required<Omit<FakeEc2Options, 'publicIp' | 'accessKeyId'>> &
+    FakeEc2Options;
   endpoint = '';
 
   private constructor(options: FakeEc2Options) {
