@@ -253,7 +253,7 @@ describe('a sync declaring every kind, in distributed mode', () => {
     expect(next.info.user_group_updates).toEqual([]);
   });
 
-  it("the secret variable's value is in no Update, answer or plan", async () => {
+  it("the secret variable's value is in no Update, answer, plan or the sync's events", async () => {
     seen(await komodo.read('ListVariables', {}));
     seen(await komodo.read('GetResourceSync', { sync: syncId }));
     for (let page: number | undefined = 0; page !== undefined;) {
@@ -262,12 +262,13 @@ describe('a sync declaring every kind, in distributed mode', () => {
       page = listed.next_page ?? undefined;
     }
     expect(answers.length).toBeGreaterThan(40);
-    // The sync's `remote_contents` are the files as read (Komodo shows them as they are): the
-    // file writes the value, so they are left out here; everything else must not carry it.
-    const shown = JSON.stringify(answers, (key, value: unknown) =>
-      key === 'remote_contents' ? undefined : value,
-    );
+    const shown = JSON.stringify(answers);
     expect(shown).toContain('"name":"TOKEN"');
+    // The files as read (the sync's remote_contents) show it masked too.
+    expect(shown).toContain('value = \\"*****\\"');
     expect(shown).not.toContain(SECRET_VALUE);
+    const refreshes = await events.store.readStream(resourceStream('ResourceSync', syncId));
+    expect(refreshes.map((e) => e.type)).toContain('ResourceSyncRefreshed');
+    expect(JSON.stringify(refreshes)).not.toContain(SECRET_VALUE);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { KEYRING, READ_MODEL } from '@monitor/runtime';
-import { isSealed, type Keyring } from '@monitor/secrets';
+import { isSealed, Redactor, type Keyring } from '@monitor/secrets';
 import { formatProblem, hasErrors, readSyncFiles } from '../reading';
 import { SyncFiles, type SyncFilesRead } from '../sources/sync-files';
 import { LookupCache } from './lookup-cache';
@@ -56,7 +56,13 @@ export class SyncPlanner {
       matchTags: sync.config.match_tags,
     });
     const problems = [...read.problems, ...reading.problems];
-    const base = this.basePending(read);
+    // The files write the secret variables' values in plain text: what a refresh stores and
+    // answers of them (and its Update) shows them masked.
+    const secrets = reading.declared.variables.flatMap((v) =>
+      v.is_secret && v.value ? [v.value] : [],
+    );
+    secrets.forEach(mask);
+    const base = this.basePending(read, new Redactor(secrets));
     if (hasErrors(problems)) {
       const errors = problems.filter((p) => p.severity === 'error');
       const pending_error = errors.map(formatProblem).join('\n');
@@ -98,19 +104,19 @@ export class SyncPlanner {
     };
   }
 
-  private basePending(read: SyncFilesRead): SyncPending {
+  private basePending(read: SyncFilesRead, secrets: Redactor): SyncPending {
     return {
       pending_commit: read.commit?.hash,
       pending_message: read.commit?.message,
       remote_contents: read.files.map((f) => ({
         resource_path: '',
         path: f.path,
-        contents: f.contents,
+        contents: secrets.redact(f.contents),
       })),
       remote_errors: read.problems.map((p) => ({
         resource_path: '',
         path: p.file,
-        contents: p.message,
+        contents: secrets.redact(p.message),
       })),
     };
   }
