@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { hostname } from 'node:os';
 import type { MonitorConfig } from '@monitor/config';
 import {
   isResourceKind,
@@ -17,6 +16,7 @@ import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { newId } from '@monitor/resources';
+import { replicaName } from '../replica-name';
 import { ClaimBook } from './claim-book';
 import { OverdueClaims } from './overdue-claims';
 import { ScheduleBook } from './schedule-book';
@@ -57,7 +57,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
     private readonly starter: ScheduledRunStarter,
   ) {
-    this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+    this.replica = replicaName(config);
     this.book = new ScheduleBook(config.scheduler.timezone, config.scheduler.catch_up_ms);
     this.claims = new ClaimBook(store);
   }

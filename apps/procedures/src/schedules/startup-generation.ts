@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { hostname } from 'node:os';
 import type { MonitorConfig } from '@monitor/config';
 import {
   liveGeneration,
@@ -16,6 +15,7 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import { eventMetadata, newId } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG } from '@monitor/runtime';
+import { replicaName } from '../replica-name';
 
 export interface Settled extends Generation {
   /** This replica began the generation the installation settled on: no other one was running. */
@@ -45,7 +45,7 @@ export class StartupGeneration implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
-    this.replica = config.procedures.replica || `${hostname()}:${process.pid}`;
+    this.replica = replicaName(config);
     this.liveForMs = config.testing.replica_live_for_ms || REPLICA_LIVE_FOR_MS;
     this.aliveEveryMs = Math.min(REPLICA_ALIVE_EVERY_MS, this.liveForMs / 2.5);
   }
