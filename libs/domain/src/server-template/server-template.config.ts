@@ -145,3 +145,13 @@ export const SERVER_TEMPLATE_REFERENCES: ReferenceSpec[] = [];
 
 /** Cloud credentials live in the core config or a cloud account, never in templates. */
 export const SERVER_TEMPLATE_SECRETS: string[][] = [];
+
+/**
+ * A stored config with the fields it predates filled from the defaults (`use_https` and
+ * `cloud_account` came after issue 12's templates): what a launch reads.
+ */
+export function completeServerTemplateConfig(config: ServerTemplateConfig): ServerTemplateConfig {
+  return config.type === 'Aws'
+    ? { type: 'Aws', params: { ...defaultAwsServerTemplateConfig(), ...config.params } }
+    : { type: 'Hetzner', params: { ...defaultHetznerServerTemplateConfig(), ...config.params } };
+}
