@@ -4,7 +4,10 @@ import { syncState, type SyncPending } from '../resource-sync/sync-record';
 
 const targetOf = (id: string): AlertTarget => ({ type: 'ResourceSync', id });
 
-/** Whether a refresh's plan holds a change, or the files could not be planned (Komodo's Pending). */
+/**
+ * Whether a refresh's plan holds a change (Komodo's Pending). Files that could not be planned are
+ * not pending: as Komodo, such a refresh resolves the pending alert, and the state says Failed.
+ */
 export function isPending(pending: SyncPending | undefined): boolean {
   return (
     pending !== undefined &&

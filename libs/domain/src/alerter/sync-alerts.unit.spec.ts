@@ -33,14 +33,14 @@ const held: SyncPending = { ...changed, pending_delete_guard: guard(30, true) };
 const failed: SyncPending = { remote_contents: [], remote_errors: [], pending_error: 'x:1:y: bad' };
 
 describe("a sync's refreshes and its alerts", () => {
-  it('a plan with a change, or files with errors, is pending; an empty plan is not', () => {
+  it('a plan with a change is pending; an empty plan or files with errors (as Komodo) are not', () => {
     expect(isPending(changed)).toBe(true);
-    expect(isPending(failed)).toBe(true);
+    expect(isPending(failed)).toBe(false);
     expect(isPending(empty)).toBe(false);
     expect(isPending(undefined)).toBe(false);
   });
 
-  it('a pending period opens at the refresh that begins it, once, and resolves when the plan empties', () => {
+  it('a pending period opens at the refresh that begins it, once, and resolves when the plan empties or fails', () => {
     const refreshes = [empty, changed, failed, changed, empty, empty, held];
     let since: number | undefined;
     const steps = refreshes.map((pending, revision) => {
@@ -51,9 +51,9 @@ describe("a sync's refreshes and its alerts", () => {
     expect(steps).toEqual([
       { since: undefined },
       { since: 1, opens: 1 },
-      { since: 1 },
-      { since: 1 },
       { resolves: 1 },
+      { since: 3, opens: 3 },
+      { resolves: 3 },
       { since: undefined },
       { since: 6, opens: 6 },
     ]);

@@ -109,6 +109,8 @@ export function syncState(record: SyncRecord, running: boolean): ResourceSyncSta
     (pending.variable_updates?.length ?? 0) +
     (pending.user_group_updates?.length ?? 0) +
     (pending.pending_deploys?.length ?? 0);
-  if (pending.pending_error || changes > 0) return 'Pending';
+  // As Komodo: files that could not be planned are a failure, not a pending change.
+  if (pending.pending_error || pending.remote_errors.length) return 'Failed';
+  if (changes > 0) return 'Pending';
   return record.last_failed ? 'Failed' : 'Ok';
 }

@@ -58,7 +58,7 @@ describe('a sync record', () => {
     expect(() => decideSyncRecord(deleted, { type: 'RecordApplied', applied })).toThrow(/deleted/);
   });
 
-  it('is Pending with a change or an error, Ok when empty, Failed after a failed run, Syncing while one runs', () => {
+  it('is Pending with a change, Failed with files it could not plan or after a failed run, Ok when empty, Syncing while one runs', () => {
     const refreshed = (pending: SyncPending) => ({
       type: 'ResourceSyncRefreshed',
       data: { pending, at: 1 },
@@ -66,8 +66,10 @@ describe('a sync record', () => {
     expect(syncState(given(created), false)).toBe('Unknown');
     expect(syncState(given(created, refreshed(change)), false)).toBe('Pending');
     expect(syncState(given(created, refreshed({ ...empty, pending_error: 'x' })), false)).toBe(
-      'Pending',
+      'Failed',
     );
+    const unread = { ...empty, remote_errors: [{ resource_path: '', path: 'a', contents: 'x' }] };
+    expect(syncState(given(created, refreshed(unread)), false)).toBe('Failed');
     expect(syncState(given(created, refreshed(empty)), false)).toBe('Ok');
     const failed = { type: 'ResourceSyncApplied', data: { ...applied, success: false } };
     expect(syncState(given(created, refreshed(empty), failed), false)).toBe('Failed');
