@@ -9,3 +9,4 @@ export * from './private-docker-engine';
 export * from './fake-ec2/fake-ec2';
 export * from './alert-receivers';
 export * from './fake-hetzner/fake-hetzner';
+export * from './launched-agent';
