@@ -4,6 +4,7 @@ import {
   type AliasRename,
   CONFIG_DTOS,
   type FieldError,
+  isFlatConfig,
   resolveAliases,
   validateConfig,
 } from '@monitor/contracts';
@@ -45,6 +46,17 @@ function errorsOf(errors: FieldError[]): EntryProblem[] {
 }
 
 /**
+ * What resolveAliases reads a config's classes from: class-transformer's instance, or for a
+ * flat config (no field holding a nested class) its own values under the class's prototype,
+ * which is all the aliases are found by, without copying it.
+ */
+function instanceOf(kind: ResourceKind, config: Record<string, unknown>): object {
+  const cls = CONFIG_DTOS[kind];
+  if (!isFlatConfig(cls, config)) return plainToInstance(cls, config);
+  return Object.assign(Object.create(cls.prototype) as object, config);
+}
+
+/**
  * Renames Komodo's aliases as validateConfig would, answering each rename (a key's line goes
  * with it). Another pass only when a renamed value may hold aliases of its own (`stage` holds
  * `execution`).
@@ -53,8 +65,11 @@ function renameAliases(kind: ResourceKind, config: Record<string, unknown>) {
   const renames: AliasRename[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const found: AliasRename[] = [];
-    const instance = plainToInstance(CONFIG_DTOS[kind], config);
-    const result = resolveAliases(instance, config, [], { errors: [], renamed: 0, renames: found });
+    const result = resolveAliases(instanceOf(kind, config), config, [], {
+      errors: [],
+      renamed: 0,
+      renames: found,
+    });
     renames.push(...found);
     const nested = found.some(({ to }) => typeof valueAt(config, to.split('.')) === 'object');
     if (result.errors.length || !nested) return { errors: result.errors, renames };

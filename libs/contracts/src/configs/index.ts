@@ -18,6 +18,7 @@ export * from './server-template.config.dto';
 export { type FieldError } from './field-errors';
 export { IsRelativeSafePath, relativePathProblem } from './relative-path';
 export { CONFIG_DTOS, type ValidateConfigResult, validateConfig } from './validate-config';
+export { isFlatConfig } from './flat-check';
 export {
   GitBranch,
   GitCommit,

@@ -28,7 +28,16 @@ function viewPaths(current: ResourceView, proposed: ResourceView, memo: PlanMemo
 }
 
 function diffViews(current: ResourceView, proposed: ResourceView, memo: PlanMemo | undefined) {
-  const paths = viewPaths(current, proposed, memo);
+  return fieldsOf(viewPaths(current, proposed, memo), current, proposed, memo);
+}
+
+/** The fields at these paths, secrets masked. */
+function fieldsOf(
+  paths: string[][],
+  current: ResourceView,
+  proposed: ResourceView,
+  memo: PlanMemo | undefined,
+) {
   // Most resources are unchanged: masking only for the ones that differ.
   if (!paths.length) return [];
   return fieldsAt(paths, {
@@ -58,18 +67,14 @@ const nullSide = (fields: ResourceChange['fields'], side: 'current' | 'proposed'
 const META = ['description', 'tags', 'template'] as const;
 
 /** The meta fields that differ (all against a blank view, on a Create), with their new values. */
-function metaPatch(current: ResourceView, proposed: ResourceView): ResourceChange['metaPatch'] {
-  const changed = META.filter((key) => differingPaths(current[key], proposed[key]).length > 0);
+function metaPatch(paths: string[][], proposed: ResourceView): ResourceChange['metaPatch'] {
+  const changed = META.filter((key) => paths.some((p) => p[0] === key));
   return Object.fromEntries(changed.map((key) => [key, proposed[key]]));
 }
 
-/** The top-level config keys that differ, with their new values: what an update writes. */
-function configPatch(
-  current: ResourceView,
-  proposed: ResourceView,
-  memo: PlanMemo | undefined,
-): Record<string, unknown> {
-  const keys = new Set(configPaths(current.config, proposed.config, memo).map((p) => p[0]));
+/** The top-level config keys that differ (of the views' paths), with their new values: what an update writes. */
+function configPatch(paths: string[][], proposed: ResourceView): Record<string, unknown> {
+  const keys = new Set(paths.filter((p) => p[0] === 'config').map((p) => p[1]));
   return Object.fromEntries([...keys].map((key) => [key, proposed.config[key]]));
 }
 
@@ -83,17 +88,19 @@ function declaredChange(
   const proposed = proposedView(declared, found, input.lookup, input.secretMatches, input.memo);
   if (!found) {
     const blank = blankView(declared.kind, declared.name);
-    const fields = nullSide(diffViews(blank, proposed, input.memo), 'current');
+    const paths = viewPaths(blank, proposed, input.memo);
+    const fields = nullSide(fieldsOf(paths, blank, proposed, input.memo), 'current');
     const base = { key, kind: declared.kind, name: declared.name, fields, proposed };
-    const meta = metaPatch(blank, proposed);
+    const meta = metaPatch(paths, proposed);
     return { ...base, action: 'Create', configPatch: proposed.config, metaPatch: meta };
   }
   const current = currentView(found, input.lookup, declared, input.memo);
-  const fields = diffViews(current, proposed, input.memo);
-  if (!fields.length) return null;
-  const patch = configPatch(current, proposed, input.memo);
+  const paths = viewPaths(current, proposed, input.memo);
+  if (!paths.length) return null;
+  const fields = fieldsOf(paths, current, proposed, input.memo);
+  const patch = configPatch(paths, proposed);
   const base = { key, kind: declared.kind, name: declared.name, id: found.id, fields };
-  const meta = metaPatch(current, proposed);
+  const meta = metaPatch(paths, proposed);
   return { ...base, action: 'Update', current, proposed, configPatch: patch, metaPatch: meta };
 }
 

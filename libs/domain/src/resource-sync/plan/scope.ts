@@ -36,19 +36,27 @@ export function kindAllowsSync(kind: ResourceKind, config: Record<string, unknow
 
 /** In the sync's scope: its tags, RunSync's pick, never the sync itself, only syncable syncs. */
 export function existingInScope(input: PlanInput, resource: Resource): boolean {
-  const { config, id } = input.sync;
-  if (resource.kind === 'ResourceSync' && resource.id === id) return false;
+  if (resource.kind === 'ResourceSync' && resource.id === input.sync.id) return false;
   if (!kindAllowsSync(resource.kind, resource.config as unknown as Record<string, unknown>))
     return false;
   if (!pickedByRun(input.only, resource.kind, resource.name, resource.id)) return false;
-  return matchesTags(tagNames(input.lookup, resource.tags), config.match_tags);
+  return inTaggedScope(input, resource.tags);
+}
+
+/** `match_tags` met by these tags (ids or names); most syncs match none, and need no names. */
+function inTaggedScope(input: PlanInput, tags: readonly string[]): boolean {
+  const matchTags = input.sync.config.match_tags;
+  return matchTags.length === 0 || matchesTags(tagNames(input.lookup, tags), matchTags);
 }
 
 export function declaredInScope(input: PlanInput, declared: DeclaredResource): boolean {
   if (!kindAllowsSync(declared.kind, declared.config)) return false;
-  const id = input.lookup.resourceId(declared.kind, declared.name);
+  // The id only counts for RunSync's `resources`.
+  const id = input.only?.resources
+    ? input.lookup.resourceId(declared.kind, declared.name)
+    : undefined;
   if (!pickedByRun(input.only, declared.kind, declared.name, id)) return false;
-  return matchesTags(tagNames(input.lookup, declared.tags ?? []), input.sync.config.match_tags);
+  return inTaggedScope(input, declared.tags ?? []);
 }
 
 /** As Komodo's RunSync: a managed sync deletes what its files no longer declare, as `delete` does. */

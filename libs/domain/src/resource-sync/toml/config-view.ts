@@ -18,6 +18,7 @@ import {
   defaultHetznerServerTemplateConfig,
 } from '../../server-template/server-template.config';
 import { deepEqual } from '../../shared/diff';
+import { deepFreeze } from '../plan/deep-freeze';
 
 /** What the export needs to write names where the read model holds ids. */
 export interface ExportNames {
@@ -47,6 +48,18 @@ const VARIANT_FIELDS: Partial<Record<ResourceKind, Record<string, (type: string)
   Deployment: { image: (type) => defaultDeploymentImage(type as DeploymentImageType) },
   Alerter: { endpoint: (type) => defaultAlerterEndpoint(type as AlerterEndpointType) },
 };
+
+/** Each kind's defaults, made once (frozen): every exported or planned config is compared with them. */
+const DEFAULTS = new Map<ResourceKind, Json>();
+
+function kindDefaults(kind: ResourceKind): Json {
+  let defaults = DEFAULTS.get(kind);
+  if (!defaults) {
+    defaults = deepFreeze(KIND_SPECS[kind].defaults() as Json);
+    DEFAULTS.set(kind, defaults);
+  }
+  return defaults;
+}
 
 /** Komodo's field order where Monitor's defaults list them otherwise. */
 const KOMODO_ORDER: Partial<Record<ResourceKind, string[]>> = {
@@ -221,7 +234,7 @@ export function configView(kind: ResourceKind, config: object, names: ExportName
       .map((k) => [k, params[k]]);
     view = { type, params: pruneEmpty(Object.fromEntries(minimized), fallback) };
   } else {
-    const defaults = KIND_SPECS[kind].defaults() as Json;
+    const defaults = kindDefaults(kind);
     view = {};
     for (const key of keysInOrder(full, defaults)) {
       const value = full[key];
