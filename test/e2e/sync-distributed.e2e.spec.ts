@@ -28,6 +28,7 @@ interface HistoryEntry {
   type: string;
   via: string;
   causation_id?: string;
+  origin?: { type: string; id: string; commit?: string };
 }
 
 const USER = 'dist-syncer';
@@ -234,8 +235,10 @@ describe('a sync declaring every kind, in distributed mode', () => {
       );
       expect(history.at(-1)).toMatchObject({
         type: `${kind}ConfigUpdated`,
+        user: adminId,
         via: 'sync',
         causation_id: run._id!.$oid,
+        origin: { type: 'ResourceSync', id: syncId, commit: head },
       });
       const stored = await events.store.readStream(resourceStream(kind, id));
       expect(stored.at(-1)!.metadata).toMatchObject({

@@ -100,6 +100,8 @@ export interface HistoryEntry {
   via: string;
   correlation_id: string;
   causation_id?: string;
+  /** What made the change on the user's behalf: a sync at a commit. */
+  origin?: { type: string; id: string; commit?: string };
   diff?: Record<string, FieldChange> | Record<string, unknown>;
 }
 

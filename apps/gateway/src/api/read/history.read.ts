@@ -83,6 +83,7 @@ function historyEntry(event: StoredEvent) {
     via: event.metadata.via,
     correlation_id: event.metadata.correlationId,
     causation_id: event.metadata.causationId,
+    origin: event.metadata.origin,
     diff: action === 'ConfigUpdated' ? data.diff : action === 'Created' ? undefined : data,
   };
 }
