@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { loadConfig } from '@monitor/config';
@@ -20,7 +20,8 @@ import { signUp } from '../support/sign-up';
  * first, not counted: the first reads and checks every config, and the next ones let the JIT
  * compile what a long-running sync service runs on every poll. Measured twice in the run: a
  * poll (the same text again) and the first plan after a push (each round's text new: the
- * changed third at another version).
+ * changed third at another version). Beside the wall-clock ratio, the ratio of the process's CPU
+ * time for each (what a loaded machine's other work does not stretch), and the load average.
  */
 const STACKS = Number(process.env.STACKS ?? 300);
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
@@ -83,10 +84,16 @@ async function main(): Promise<void> {
     const planner = monitor.app.get(SyncPlanner);
     const sync = () => monitor.runtime.readModel.resource('ResourceSync', 'bench')!;
     const spread = (ms: number[]) => `${Math.min(...ms).toFixed(1)}-${Math.max(...ms).toFixed(1)}`;
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const { user, system } = process.cpuUsage(since);
+      return (user + system) / 1000;
+    };
     // Both in one run: a poll plans the same text again; the first plan after a push a new one.
     for (const fresh of [false, true]) {
       const planMs: number[] = [];
       const parseMs: number[] = [];
+      const planCpu: number[] = [];
+      const parseCpu: number[] = [];
       let changes = 0;
       for (let round = 0; round < WARMUP + ROUNDS; round++) {
         const text = fresh ? file(3, round + 2) : changed;
@@ -95,19 +102,27 @@ async function main(): Promise<void> {
           ? { ...synced, config: { ...synced.config, file_contents: text } }
           : synced;
         let start = performance.now();
+        let cpu = process.cpuUsage();
         parse(text);
         const raw = performance.now() - start;
+        const rawCpu = cpuMs(cpu);
         start = performance.now();
+        cpu = process.cpuUsage();
         const planned = await planner.plan(read, () => undefined);
         const plan = performance.now() - start;
+        const planCpuMs = cpuMs(cpu);
         changes = planned.plan?.resources.length ?? -1;
         if (round < WARMUP) continue;
         parseMs.push(raw);
         planMs.push(plan);
+        parseCpu.push(rawCpu);
+        planCpu.push(planCpuMs);
       }
       const ratio = median(planMs) / median(parseMs);
+      const cpuRatio = median(planCpu) / median(parseCpu);
+      const load = loadavg()[0].toFixed(1);
       console.log(
-        `${fresh ? 'first plan after a push (a new text each round)' : 'poll (the same text again)'}: ${STACKS} stacks, ${changes} changed: plan ${median(planMs).toFixed(1)} ms (${spread(planMs)}), raw smol-toml parse ${median(parseMs).toFixed(1)} ms (${spread(parseMs)}; ${(changed.length / 1024).toFixed(0)} KiB): ratio ${ratio.toFixed(1)} (aim: under 10), after ${WARMUP} uncounted round(s)`,
+        `${fresh ? 'first plan after a push (a new text each round)' : 'poll (the same text again)'}: ${STACKS} stacks, ${changes} changed: plan ${median(planMs).toFixed(1)} ms (${spread(planMs)}), raw smol-toml parse ${median(parseMs).toFixed(1)} ms (${spread(parseMs)}; ${(changed.length / 1024).toFixed(0)} KiB): ratio ${ratio.toFixed(1)} (aim: under 10); CPU time: plan ${median(planCpu).toFixed(1)} ms, parse ${median(parseCpu).toFixed(1)} ms, ratio ${cpuRatio.toFixed(1)}; after ${WARMUP} uncounted round(s), load average ${load}`,
       );
     }
   } finally {

@@ -45,10 +45,7 @@ function rulesOf(cls: new () => object): Map<string, FieldRules> {
     const ofType = (type: string) => metadatas.filter((m) => m.type === type);
     rules.set(field, {
       conditions: ofType(ValidationTypes.CONDITIONAL_VALIDATION),
-      checks: [
-        ...ofType(ValidationTypes.IS_DEFINED),
-        ...ofType(ValidationTypes.CUSTOM_VALIDATION),
-      ],
+      checks: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)],
       nested: metadatas.some((m) => !RUN_HERE.has(m.type)),
     });
   }
@@ -60,12 +57,12 @@ const isPromise = (value: unknown) =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** One rule on a value as class-validator's customValidations runs it: passed or not. */
-function passes(cls: new () => object, rule: Metadata, object: object, value: unknown): boolean {
+function passes(targetName: string, rule: Metadata, object: object, value: unknown): boolean {
   if (rule.validateIf && !rule.validateIf(object, value)) return true;
   for (const constraint of getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls)) {
     if (constraint.async) return false;
     const args = {
-      targetName: cls.name,
+      targetName,
       property: rule.propertyName,
       object,
       value,
@@ -103,10 +100,11 @@ export function passesFlatCheck(cls: new () => object, config: Record<string, un
     const found = rules.get(key);
     if (!found || found.nested) return false;
   }
+  const targetName = cls.name;
   for (const [name, field] of rules) {
     const given = config[name];
     if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) continue;
-    if (!field.checks.every((rule) => passes(cls, rule, config, given))) return false;
+    if (!field.checks.every((rule) => passes(targetName, rule, config, given))) return false;
   }
   return true;
 }
