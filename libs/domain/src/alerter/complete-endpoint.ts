@@ -39,5 +39,8 @@ export function completeAlerterPatch(
   const kept = Object.fromEntries(
     SECRET_PARAMS.filter((param) => given[param] === MASKED_SECRET).map((p) => [p, from[p]]),
   );
-  return { ...patch, endpoint: { type, params: { ...base.params, ...given, ...kept } } };
+  const params: Record<string, unknown> = { ...base.params, ...given, ...kept };
+  // Ntfy's e-mail is optional: empty is unset (Komodo's None), stored, compared and exported so.
+  if (type === 'Ntfy' && params.email === '') delete params.email;
+  return { ...patch, endpoint: { type, params } };
 }

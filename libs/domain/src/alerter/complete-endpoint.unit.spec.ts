@@ -36,4 +36,18 @@ describe('completeAlerterPatch', () => {
       },
     });
   });
+
+  it('given any endpoint, when a Ntfy endpoint comes with an empty e-mail, then it is stored unset', () => {
+    const patch = { endpoint: { type: 'Ntfy', params: { url: 'http://ntfy:8080/t', email: '' } } };
+    expect(completeAlerterPatch(telegram, patch)).toEqual({
+      endpoint: { type: 'Ntfy', params: { url: 'http://ntfy:8080/t' } },
+    });
+    const withEmail = { endpoint: { type: 'Ntfy', params: { email: 'ops@example.com' } } };
+    expect(completeAlerterPatch(telegram, withEmail)).toEqual({
+      endpoint: {
+        type: 'Ntfy',
+        params: { url: defaultAlerterEndpoint('Ntfy').params.url, email: 'ops@example.com' },
+      },
+    });
+  });
 });
