@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import {
+  ALERTER_ENDPOINT_TYPES,
+  DEPLOYMENT_IMAGE_TYPES,
   KIND_SPECS,
   RESOURCE_KINDS,
+  createPlanMemo,
   defaultResourceSyncConfig,
+  renderSyncInfo,
   type ResourceKind,
   isEmptyPlan,
   planSync,
@@ -13,10 +17,15 @@ import {
   type SyncPlan,
 } from '@monitor/domain';
 import { deepEqual } from '../../../../libs/domain/src/shared/diff';
-import { VARIANTS } from '../../../../libs/domain/src/resource-sync/toml/round-trip.fixtures';
+import {
+  OPTIONAL_PARAMS,
+  VARIANTS,
+} from '../../../../libs/domain/src/resource-sync/toml/round-trip.fixtures';
+import { variantDefault } from '../../../../libs/domain/src/resource-sync/toml/config-view';
 import { testHash } from '../../../../libs/domain/src/resource-sync/plan/plan.fixtures';
 import { readSyncFiles } from '../reading';
 import { LookupCache } from './lookup-cache';
+import { ViewRenderer } from './view-renderer';
 import {
   SYNC_ID,
   TAGS,
@@ -61,8 +70,16 @@ const exported = (w: World) =>
     exportNames(w.resources),
   );
 
-/** SyncPlanner.plan without the read model: the reader, then planSync with its input. */
-function plan(files: string, w: World): { problems: unknown[]; plan?: SyncPlan } {
+/**
+ * SyncPlanner.plan without the read model: the reader, then planSync with the input it builds,
+ * and the pending view it stores. What the planner keeps from one plan to the next (the plan
+ * memo, the lookup, the rendered views) is kept here too, across every run of the properties.
+ */
+const memo = createPlanMemo();
+const lookups = new LookupCache();
+const views = new ViewRenderer();
+
+function plan(files: string, w: World) {
   const resources = [...w.resources, SYNC];
   const reading = readSyncFiles([{ path: 'resources.toml', contents: files }], {
     exists: (kind, nameOrId) =>
@@ -75,13 +92,16 @@ function plan(files: string, w: World): { problems: unknown[]; plan?: SyncPlan }
     resources,
     variables: w.variables,
     userGroups: w.userGroups,
-    lookup: new LookupCache().lookup(resources, TAGS, USERS),
+    lookup: lookups.lookup(resources, TAGS, USERS),
     sync: { id: SYNC.id, config: SYNC.config },
     secretMatches,
     hash: testHash,
     containerState: () => 'running',
+    memo,
   };
-  return { problems: [], plan: planSync(input) };
+  const planned = planSync(input);
+  const info = renderSyncInfo(planned, { resource: views.render }, [], memo);
+  return { problems: [], plan: planned, info };
 }
 
 const shown = (p: SyncPlan) => ({
@@ -120,6 +140,8 @@ describe('export, import, plan: the round trip over the sync service', () => {
         ({ w, change }) => {
           fc.pre(change.accepted);
           const files = exported(w);
+          // As a poll: the same files planned before the store changed, then after.
+          expect(isEmptyPlan(plan(files, w).plan as SyncPlan)).toBe(true);
           const result = plan(files, change.world);
           expect(result.problems).toEqual([]);
           const planned = result.plan as SyncPlan;
@@ -135,6 +157,10 @@ describe('export, import, plan: the round trip over the sync service', () => {
           ).toEqual(expected);
           expect(planned.variables).toEqual([]);
           expect(planned.userGroups).toEqual([]);
+          const updates = result.info?.resource_updates ?? [];
+          expect(updates.map((u) => u.fields.map((f) => f.path))).toEqual(
+            change.shows ? [[change.path]] : [],
+          );
         },
       ),
       { numRuns: NUM_RUNS },
@@ -153,6 +179,27 @@ describe('export, import, plan: the round trip over the sync service', () => {
       expect(unset).toEqual([]);
     },
   );
+
+  it('every variant of every union is generated, with each of its params set', () => {
+    const unions = [
+      { kind: 'Alerter' as const, at: 'endpoint', types: ALERTER_ENDPOINT_TYPES },
+      { kind: 'Deployment' as const, at: 'image', types: DEPLOYMENT_IMAGE_TYPES },
+    ];
+    for (const { kind, at, types } of unions) {
+      const configs = fc.sample(storedConfig(kind, 'coverage'), { numRuns: 300, seed: 16 });
+      const unset = types.flatMap((type) => {
+        const values = configs.map((c) => c[at] as Json).filter((u) => u.type === type);
+        const fallback = {
+          ...((variantDefault(kind, at, { type }) as Json).params as Json),
+          ...OPTIONAL_PARAMS[type],
+        };
+        return Object.keys(fallback)
+          .filter((key) => !values.some((u) => !deepEqual((u.params as Json)[key], fallback[key])))
+          .map((key) => `${kind} ${at} ${type}.${key}`);
+      });
+      expect(unset).toEqual([]);
+    }
+  });
 });
 
 type Json = Record<string, unknown>;

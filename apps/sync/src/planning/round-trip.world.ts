@@ -21,6 +21,7 @@ import {
   valueAt,
   withValueAt,
 } from '../../../../libs/domain/src/resource-sync/plan/secret-paths';
+import { completePatch } from '../../../../libs/domain/src/resources/lifecycle/complete-patch';
 import { checkConfig } from '../reading/config-check';
 
 /**
@@ -66,14 +67,16 @@ function defaultsOf(kind: ResourceKind, config: Json): Json {
 
 /**
  * What a write would store of a generated config: a field the write refuses (a rule between
- * fields, such as a Dockerfile path beside its build path) goes back to its default.
+ * fields the generators do not know) goes back to its default; the rest completed as stored.
  */
 export function asWritten(kind: ResourceKind, name: string, generated: Json): Json {
   let config = clone(generated);
   for (let pass = 0; pass < 8; pass++) {
     const { problems } = checkConfig(kind, name, clone(config));
     const errors = problems.filter((p) => p.severity === 'error');
-    if (!errors.length) return config;
+    // Stored as the write completes it (a tagged union's params, an empty optional unset).
+    if (!errors.length)
+      return { ...config, ...completePatch(kind, KIND_SPECS[kind].defaults(), config) };
     for (const { field } of errors) {
       const path = resetPath(field);
       config = withValueAt(config, path, clone(valueAt(defaultsOf(kind, config), path))) as Json;

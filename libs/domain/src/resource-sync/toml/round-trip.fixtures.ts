@@ -12,6 +12,7 @@ import {
   defaultHetznerServerTemplateConfig,
 } from '../../server-template/server-template.config';
 import {
+  AWS_VOLUME,
   EXTRA_ARGS,
   LABEL,
   imageReference,
@@ -23,6 +24,8 @@ import {
 /** Random configs of every kind, every field set, for the export's round-trip property. */
 
 type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Resources, tags and users the configs refer to: ids with their names. */
 const NAMED: [string, string][] = [
@@ -93,6 +96,8 @@ function like(sample: unknown, field = '', inArray = false): fc.Arbitrary<unknow
   if (typeof sample === 'boolean') return fc.boolean();
   if (Array.isArray(sample)) {
     const element = sample[0] ?? ELEMENTS[field] ?? '';
+    if (isObject(element) && 'device_name' in element)
+      return fc.array(AWS_VOLUME, { maxLength: 3 });
     return fc.array(like(element, field, true), { maxLength: 3 });
   }
   if (typeof sample === 'object' && sample !== null) {
@@ -126,6 +131,9 @@ const SCHEDULES: Record<string, string[]> = {
   English: ['every day at 4:00 pm', 'every 15 minutes', 'every hour only on weekends'],
 };
 
+/** Params a variant may leave unset, so its default has none (Ntfy's `email`). */
+export const OPTIONAL_PARAMS: Record<string, Json> = { Ntfy: { email: '' } };
+
 const version = fc.record({ major: number, minor: number, patch: number });
 
 const execution = fc.oneof(
@@ -138,6 +146,18 @@ const execution = fc.oneof(
     .map((params) => ({ type: 'SendAlert', params })),
   fc.record({ pattern: text(1) }).map((params) => ({ type: 'BatchRunBuild', params })),
   fc.constant({ type: 'None', params: {} }),
+  fc.record({ duration_ms: number }).map((params) => ({ type: 'Sleep', params })),
+  fc
+    .record({ stack: idOfKind('Stack'), services: fc.array(text(1), { maxLength: 2 }) })
+    .map((params) => ({ type: 'DeployStack', params })),
+  idOfKind('Action').map((action) => ({ type: 'RunAction', params: { action } })),
+  idOfKind('ResourceSync').map((sync) => ({ type: 'RunSync', params: { sync } })),
+  idOfKind('Repo').map((repo) => ({ type: 'PullRepo', params: { repo } })),
+  idOfKind('Server').map((server) => ({ type: 'StopAllContainers', params: { server } })),
+  idOfKind('Alerter').map((alerter) => ({ type: 'TestAlerter', params: { alerter } })),
+  fc
+    .record({ server: idOfKind('Server'), container: text(1) })
+    .map((params) => ({ type: 'RestartContainer', params })),
 );
 
 /** Fields whose shape is a union, an id, or a list of ids. */
@@ -168,7 +188,9 @@ function special(kind: ResourceKind): Record<string, fc.Arbitrary<unknown>> {
       endpoint: fc
         .constantFrom(...ALERTER_ENDPOINT_TYPES)
         .chain((type) =>
-          like(defaultAlerterEndpoint(type).params).map((params) => ({ type, params })),
+          like({ ...defaultAlerterEndpoint(type).params, ...OPTIONAL_PARAMS[type] }).map(
+            (params) => ({ type, params }),
+          ),
         ),
       resources: fc.array(target, { maxLength: 3 }),
       except_resources: fc.array(target, { maxLength: 3 }),

@@ -124,6 +124,9 @@ function carried(kind: ResourceKind, config: Json): Json {
   for (const path of KIND_SPECS[kind].secrets) removeAt(out, path);
   if (kind === 'Build' && out.auto_increment_version !== false)
     out.version = { major: 0, minor: 0, patch: 0 };
+  // An optional param left empty is unset, as a write stores it (Ntfy's e-mail).
+  const params = (out.endpoint as { params?: Json } | undefined)?.params;
+  if (params?.email === '') delete params.email;
   return out;
 }
 

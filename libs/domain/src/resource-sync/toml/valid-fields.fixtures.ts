@@ -5,12 +5,13 @@ import { RESTART_MODES, TERMINATION_SIGNALS } from '../../deployment/deployment.
 import { HOST_POWERS } from '../../host-access/host-powers';
 import { SCHEDULE_FORMATS } from '../../procedure/procedure.config';
 import { MAINTENANCE_SCHEDULE_TYPES } from '../../resources/configs/common';
+import { AWS_VOLUME_TYPES } from '../../server-template/server-template.config';
+import { AWS_VOLUME_LIMITS } from '../../server-template/aws-fields';
 import {
-  AWS_VOLUME_TYPES,
-  HETZNER_DATACENTERS,
-  HETZNER_SERVER_TYPES,
-  HETZNER_VOLUME_FORMATS,
-} from '../../server-template/server-template.config';
+  HETZNER_DATACENTER_VALUES,
+  HETZNER_SERVER_TYPE_VALUES,
+  HETZNER_VOLUME_FORMAT_VALUES,
+} from '../../server-template/hetzner-names';
 import { COMPOSE_WRAPPER_SUBCOMMANDS, STACK_FILE_REQUIRES } from '../../stack/stack.config';
 import { relativePathProblem } from '../../shared/relative-path';
 
@@ -51,8 +52,17 @@ const host = fc
   )
   .map(([parts, port]) => parts.join('.') + (port ? `:${port}` : ''));
 
+/** A URL's host ends in a name (a last label of digits reads as an IPv4 address). */
+const urlHost = fc
+  .tuple(host, word('abcdefghijklmnopqrstuvwxyz', LOWER, 5))
+  .map(([h, tld]) => h.replace(/^([^:]*)/, `$1.${tld}`));
+
 const url = fc
-  .tuple(fc.constantFrom('http', 'https'), host, fc.array(word(ALNUM, ALNUM, 6), { maxLength: 2 }))
+  .tuple(
+    fc.constantFrom('http', 'https'),
+    urlHost,
+    fc.array(word(ALNUM, ALNUM, 6), { maxLength: 2 }),
+  )
   .map(([scheme, h, path]) => `${scheme}://${h}${path.map((p) => `/${p}`).join('')}`);
 
 const absolute = fc
@@ -143,9 +153,10 @@ export const VALID_FIELDS: Record<string, fc.Arbitrary<unknown>> = {
   requires: oneOf(STACK_FILE_REQUIRES),
   security: oneOf(EMAIL_SECURITIES),
   volume_type: oneOf(AWS_VOLUME_TYPES),
-  format: oneOf(HETZNER_VOLUME_FORMATS),
-  datacenter: oneOf(HETZNER_DATACENTERS),
-  server_type: oneOf(HETZNER_SERVER_TYPES),
+  // Komodo's names and Hetzner's own, both taken
+  format: oneOf(HETZNER_VOLUME_FORMAT_VALUES),
+  datacenter: oneOf(HETZNER_DATACENTER_VALUES),
+  server_type: oneOf(HETZNER_SERVER_TYPE_VALUES),
   // ranges
   cpu_warning: percent,
   cpu_critical: percent,
@@ -210,6 +221,21 @@ export const VALID_LISTS: Record<string, fc.Arbitrary<unknown>> = {
   security_group_ids: fc.array(hexId('sg-'), { maxLength: 3 }),
   to: fc.array(email, { minLength: 1, maxLength: 3 }),
 }; // prettier-ignore
+
+const inRange = (range?: { min: number; max: number }) =>
+  range ? fc.oneof(fc.constant(0), fc.integer(range)) : fc.constant(0);
+
+/** An EBS volume within its type's limits (iops and throughput 0: AWS's default). */
+export const AWS_VOLUME = oneOf(AWS_VOLUME_TYPES).chain((volume_type) => {
+  const limits = AWS_VOLUME_LIMITS[volume_type];
+  return fc.record({
+    device_name: fc.constantFrom('/dev/sda1', '/dev/sdf', 'xvdh', '/dev/xvdb'),
+    size_gb: fc.integer(limits.size_gb),
+    volume_type: fc.constant(volume_type),
+    iops: inRange(limits.iops),
+    throughput: inRange(limits.throughput),
+  });
+});
 
 /** Hetzner's label names and values, and its volume names. */
 export const LABEL = word(ALNUM, `${ALNUM}._-`, 10).map((w) => (/[._-]$/.test(w) ? `${w}0` : w));
