@@ -111,7 +111,7 @@ const shown = (p: SyncPlan) => ({
   deploys: p.deploys,
 });
 
-const NUM_RUNS = Number(process.env.ROUND_TRIP_RUNS ?? 40);
+const NUM_RUNS = Number(process.env.ROUND_TRIP_RUNS ?? 100);
 
 describe('export, import, plan: the round trip over the sync service', () => {
   it('every kind with every field set, tags, variables and user groups: no problem, an empty plan', () => {
