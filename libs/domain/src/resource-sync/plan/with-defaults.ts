@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../../kinds';
 import { KIND_SPECS } from '../../resources/configs/registry';
+import { deepFreeze } from './deep-freeze';
 import { completePatch } from '../../resources/lifecycle/complete-patch';
 import {
   DEPLOYMENT_IMAGE_TYPES,
@@ -98,9 +99,24 @@ const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, () => object>
   },
 };
 
+/**
+ * Each kind's defaults, made once and frozen: a config completed from them shares what it leaves
+ * at its default (the plan's memo finds those shared, without comparing them).
+ */
+const KIND_DEFAULTS = new Map<ResourceKind, Config>();
+
+function kindDefaults(kind: ResourceKind): Config {
+  let defaults = KIND_DEFAULTS.get(kind);
+  if (!defaults) {
+    defaults = deepFreeze(KIND_SPECS[kind].defaults() as Config);
+    KIND_DEFAULTS.set(kind, defaults);
+  }
+  return defaults;
+}
+
 /** The kind's defaults; for a `{ type, params }` kind, those of the variant given. */
 function defaultsFor(kind: ResourceKind, given: Config): Config {
-  const defaults = KIND_SPECS[kind].defaults() as Config;
+  const defaults = kindDefaults(kind);
   const variants = CONFIG_VARIANTS[kind];
   const type = typeof given.type === 'string' ? given.type : undefined;
   if (!variants || type === undefined || type === defaults.type) return defaults;
