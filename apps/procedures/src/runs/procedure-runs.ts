@@ -12,7 +12,7 @@ import {
 import type { EventStore } from '@monitor/eventstore';
 import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
-import type { CommandMeta, WriteResult } from '@monitor/resources';
+import { newId, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { checkNesting } from './run-ancestry';
 import { firstSignal } from './first-signal';
@@ -67,24 +67,47 @@ export class ProcedureRuns implements OnModuleDestroy {
     await checkNesting(this.store, this.readModel, procedure, starter.parentUpdateId, meta);
     let recorded!: (run: Promise<Recorded>) => void;
     const known = new Promise<Promise<Recorded>>((resolve) => (recorded = resolve));
+    // Should the run not start, nobody waits for its record: its failure is the answer's.
+    known.catch(() => undefined);
     // The Update's name (a schedule's claim gives it) is this run's alone: not its cancels'.
-    const { updateId: _named, ...runMeta } = meta;
-    const { id, position } = await this.runner.start({
+    const { updateId: named, ...runMeta } = meta;
+    const id = named ?? newId();
+    // Ours from now, though it may wait in the queue: a resume leaves it alone.
+    this.driving.add(id);
+    const started = this.runner.start({
       operation: 'RunProcedure',
       target: { type: 'Procedure', id: procedure.id },
-      meta,
+      meta: { ...meta, updateId: id },
       queue: {
         queued: this.queue.busy(procedure.id),
         turn: (runId) => this.queue.turn(procedure.id, runId, this.stopping.signal),
       },
       work: async (ctx) => this.work(ctx, id, known, runMeta),
     });
-    // Ours from now, though it may wait in the queue: a resume leaves it alone.
-    this.driving.add(id);
-    const record = this.record(id, procedure, starter, runMeta);
+    // A new id is this run's alone: its record is written beside its Update (on SQLite, in the
+    // same commit). A named one, which another replica may claim too, once its Update is ours.
+    const record = named
+      ? started.then(() => this.record(id, procedure, starter, runMeta))
+      : this.record(id, procedure, starter, runMeta);
     recorded(record);
-    await record;
-    return { id, position };
+    try {
+      const [{ position }] = await Promise.all([started, record]);
+      return { id, position };
+    } catch (error) {
+      await this.unstarted(id, started, record);
+      throw error;
+    }
+  }
+
+  /** A run whose Update or record failed: not driven here; a lease it took is let go. */
+  private async unstarted(id: string, started: Promise<unknown>, record: Promise<Recorded>) {
+    const [update, run] = await Promise.allSettled([started, record]);
+    if (update.status === 'fulfilled') return; // its work ends it, failing on the record
+    this.driving.delete(id);
+    if (run.status === 'fulfilled') {
+      run.value.lease.end();
+      this.leases.delete(run.value.lease);
+    }
   }
 
   /** Drives a run on its Update until it ends (or this replica loses it); the lease ends too. */

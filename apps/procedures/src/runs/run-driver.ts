@@ -10,6 +10,8 @@ import { newId, type CommandMeta } from '@monitor/resources';
 import type { ChildExecution } from './child-execution';
 import type { RunStream } from './run-stream';
 import { planStage } from './stage-plan';
+import { sleep } from './abortable-sleep';
+import { written, type Pending } from './pending-writes';
 import type { StarterAccess } from './starter-access';
 
 /**
@@ -54,7 +56,7 @@ export class RunDriver {
     const { stream, signal } = driven;
     let run = driven.run;
     /** What is decided and not yet written: written with the next append. */
-    let pending: ProcedureRunCommand[] = [];
+    let pending: Pending = { commands: [], logs: [] };
     const first = run.stageRunning ? run.stage! : (run.stage ?? -1) + 1;
     for (let stage = first; stage < run.stages.length; stage++) {
       if (signal.aborted) return this.cancelled(driven, run, pending);
@@ -69,44 +71,55 @@ export class RunDriver {
         const starts = executions.flatMap((planned, index) =>
           this.startable(run, planned) ? [startOf(stage, index, planned, now)] : [],
         );
-        run = await stream.apply(
-          ...pending,
-          { type: 'StartStage', stage, executions, now },
-          ...starts,
+        run = await written(
+          pending,
+          stream.apply(
+            ...pending.commands,
+            { type: 'StartStage', stage, executions, now },
+            ...starts,
+          ),
         );
-        pending = [];
+        pending = { commands: [], logs: [] };
         for (const { index } of starts) fresh.add(index);
       }
       const current = run;
-      const outcomes = await Promise.all(
-        current.plan.map((planned, index) =>
-          this.execution({ ...driven, run: current }, index, planned, fresh.has(index)),
-        ),
+      const executions = current.plan.map((planned, index) =>
+        this.execution({ ...driven, run: current }, index, planned, fresh.has(index)),
       );
+      const outcomes = await Promise.all(executions.map((x) => x.outcome));
       const failed = outcomes.findIndex((x) => !x.success);
-      pending = [
-        ...outcomes.flatMap(({ started, success }, index) =>
-          started ? [{ type: 'FinishExecution' as const, stage, index, success }] : [],
-        ),
-        { type: 'FinishStage', success: failed < 0, now: Date.now() },
-      ];
+      pending = {
+        commands: [
+          ...outcomes.flatMap(({ started, success }, index) =>
+            started ? [{ type: 'FinishExecution' as const, stage, index, success }] : [],
+          ),
+          { type: 'FinishStage', success: failed < 0, now: Date.now() },
+        ],
+        logs: executions.map((x) => x.logged),
+      };
       // A cancel fails what it cuts short: the run says it was cancelled, not that it failed.
       if (failed >= 0 && signal.aborted) return this.cancelled(driven, run, pending);
       if (failed >= 0) {
         const where = { stage, execution: failed };
         const reason = `failed ${describePlace(current, where)}`;
-        await stream.apply(...pending, {
-          type: 'Finish',
-          success: false,
-          failed: where,
-          reason,
-          now: Date.now(),
-        });
+        await written(
+          pending,
+          stream.apply(...pending.commands, {
+            type: 'Finish',
+            success: false,
+            failed: where,
+            reason,
+            now: Date.now(),
+          }),
+        );
         return this.end(driven.ctx, 'Procedure Failed', `the procedure ${reason}`);
       }
     }
     if (signal.aborted) return this.cancelled(driven, run, pending);
-    await stream.apply(...pending, { type: 'Finish', success: true, now: Date.now() });
+    await written(
+      pending,
+      stream.apply(...pending.commands, { type: 'Finish', success: true, now: Date.now() }),
+    );
   }
 
   /** Whether a stage starting now may record the execution started (its user may send it). */
@@ -124,17 +137,20 @@ export class RunDriver {
   private async cancelled(
     { stream, ctx }: DrivenRun,
     run: ProcedureRun,
-    pending: ProcedureRunCommand[],
+    pending: Pending,
   ): Promise<never> {
     const where = run.stage === undefined ? null : { stage: run.stage };
     const reason = `cancelled ${describePlace(run, where)}`;
-    await stream.apply(...pending, {
-      type: 'Finish',
-      success: false,
-      cancelled: where,
-      reason,
-      now: Date.now(),
-    });
+    await written(
+      pending,
+      stream.apply(...pending.commands, {
+        type: 'Finish',
+        success: false,
+        cancelled: where,
+        reason,
+        now: Date.now(),
+      }),
+    );
     return this.end(ctx, 'Procedure Cancelled', `the procedure was ${reason}`);
   }
 
@@ -145,15 +161,17 @@ export class RunDriver {
   }
 
   /**
-   * One execution, logged in the run's Update when it ends. `fresh`: its start was written as
-   * its stage started, by this driver.
+   * One execution: `outcome` once it has ended, `logged` once the run's Update has its log.
+   * The run's stream is written while the log is (they are not one append: other streams), so
+   * the run waits for one append rather than two in turn. `fresh`: its start was written as its
+   * stage started, by this driver.
    */
-  private async execution(
+  private execution(
     driven: DrivenRun,
     index: number,
     planned: PlannedExecution,
     fresh: boolean,
-  ): Promise<Outcome> {
+  ): { outcome: Promise<Outcome>; logged: Promise<void> } {
     const { run, ctx } = driven;
     const stage = run.stage!;
     const label = `Stage ${stage + 1} '${run.stages[stage].name}', execution ${planned.configured + 1}: ${planned.type}`;
@@ -161,15 +179,29 @@ export class RunDriver {
       success: true,
       started: run.executions.some((x) => x.stage === stage && x.index === index),
     };
-    try {
-      await ctx.stage(label, `${planned.type} ${JSON.stringify(planned.params)}`, () =>
-        this.run(driven, index, planned, fresh, outcome),
-      );
-    } catch (error) {
-      if (!(error instanceof StageFailed)) throw error;
-      outcome.success = false;
-    }
-    return outcome;
+    let ended!: (outcome: Outcome) => void;
+    const ends = new Promise<Outcome>((resolve) => (ended = resolve));
+    const work = async () => {
+      try {
+        const output = await this.run(driven, index, planned, fresh, outcome);
+        outcome.success = output.success ?? true;
+        return output;
+      } catch (error) {
+        outcome.success = false;
+        throw error;
+      } finally {
+        ended(outcome);
+      }
+    };
+    const logged = ctx.stage(label, `${planned.type} ${JSON.stringify(planned.params)}`, work).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!(error instanceof StageFailed)) throw error;
+      },
+    );
+    // Its log failing fails the run where the logs are waited for; never unhandled before.
+    logged.catch(() => undefined);
+    return { outcome: ends, logged };
   }
 
   private async run(
@@ -230,19 +262,4 @@ function startOf(
   const internal = planned.type === 'None' || planned.type === 'Sleep';
   const start = { type: 'StartExecution' as const, stage, index, now };
   return internal ? start : { ...start, updateId: newId() };
-}
-
-/** Waits `ms` (none when negative); false when the signal stopped it first. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => done(true), Math.max(0, ms));
-    const abort = () => done(false);
-    signal.addEventListener('abort', abort, { once: true });
-    const done = (slept: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-      resolve(slept);
-    };
-  });
 }

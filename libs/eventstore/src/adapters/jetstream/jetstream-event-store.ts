@@ -22,6 +22,7 @@ import { ensureStream } from './ensure-stream';
 import { JetStreamAppender } from './jetstream-appender';
 import { JetStreamReader, type JetStreamLocation } from './jetstream-reader';
 import { JetStreamSubscription } from './jetstream-subscription';
+import { DecodedEnvelopes } from './decoded-envelopes';
 import { EVENTS_PER_ENVELOPE } from './positions';
 import { TailCache } from './tail-cache';
 import { OpenSubscriptions } from '../open-subscriptions';
@@ -45,6 +46,7 @@ export class JetStreamEventStore implements EventStore {
   private readonly reader: JetStreamReader;
   private readonly appender: JetStreamAppender;
   private readonly subscriptions = new OpenSubscriptions<JetStreamSubscription>();
+  private readonly envelopes: DecodedEnvelopes;
   private closed = false;
 
   private constructor(
@@ -55,6 +57,7 @@ export class JetStreamEventStore implements EventStore {
   ) {
     const tails = new TailCache();
     this.js = jetstream(connection);
+    this.envelopes = new DecodedEnvelopes(location.prefix);
     this.reader = new JetStreamReader(this.js, jsm, location, tails);
     this.appender = new JetStreamAppender(connection, this.js, this.reader, tails);
   }
@@ -141,7 +144,14 @@ export class JetStreamEventStore implements EventStore {
   subscribeAll(afterPosition: number, handler: EventHandler): Subscription {
     this.assertOpen();
     const { stream, prefix } = this.location;
-    const subscription = new JetStreamSubscription(this.js, stream, prefix, afterPosition, handler);
+    const subscription = new JetStreamSubscription(
+      this.js,
+      stream,
+      prefix,
+      this.envelopes,
+      afterPosition,
+      handler,
+    );
     return this.subscriptions.track(subscription);
   }
 

@@ -1,7 +1,6 @@
 import type { ConsumerMessages, JetStreamClient } from '@nats-io/jetstream';
-import { deepFreeze } from '../../frozen';
 import type { EventHandler, Subscription } from '../../port';
-import { decodeEnvelope } from './envelope';
+import type { DecodedEnvelopes } from './decoded-envelopes';
 import { sequenceOf } from './positions';
 
 /**
@@ -21,6 +20,7 @@ export class JetStreamSubscription implements Subscription {
     private readonly js: JetStreamClient,
     private readonly stream: string,
     private readonly prefix: string,
+    private readonly envelopes: DecodedEnvelopes,
     private position: number,
     private readonly handler: EventHandler,
   ) {
@@ -45,10 +45,10 @@ export class JetStreamSubscription implements Subscription {
       this.messages = await consumer.consume({ max_messages: 256 });
       if (this.closed) await this.messages.close();
       for await (const message of this.messages) {
-        for (const event of decodeEnvelope(message, this.prefix)) {
+        for (const event of this.envelopes.events(message)) {
           if (this.closed) return;
           if (event.position <= this.position) continue;
-          await this.handler(deepFreeze(event));
+          await this.handler(event);
           this.position = event.position;
         }
       }
