@@ -70,9 +70,11 @@ export function crossCheck(
   const known = (kind: ResourceKind, name: string) =>
     names.get(kind)?.has(name) || exists(kind, name);
 
-  const check = (item: Named, prefix: string, refs: Reference[]) => {
+  // The prefix is made only for a problem: most references name what exists.
+  const check = (item: Named, prefixOf: () => string, refs: Reference[]) => {
     for (const ref of refs) {
       if (known(ref.kind, ref.target)) continue;
+      const prefix = prefixOf();
       const hint = didYouMean(ref.target, names.get(ref.kind) ?? []);
       const consequence = ref.severity === 'error' ? '' : ': the permission is ignored';
       const message = `names ${ref.kind} '${ref.target}', which is neither declared nor existing${consequence}${hint}`;
@@ -87,8 +89,8 @@ export function crossCheck(
       );
     }
   };
-  for (const r of resources) check(r, label(r), resourceReferences(r));
-  for (const g of userGroups) check(g, `user_group[${g.name}]`, userGroupReferences(g));
+  for (const r of resources) check(r, () => label(r), resourceReferences(r));
+  for (const g of userGroups) check(g, () => `user_group[${g.name}]`, userGroupReferences(g));
 
   const deployed = resources.filter((r) => DEPLOYED.includes(r.kind));
   const deployedNames = DEPLOYED.flatMap((kind) => [...(names.get(kind) ?? [])]);

@@ -20,20 +20,29 @@ interface Slot {
 
 const slots = new Map<string, Slot>();
 
-/** A copy of a TOML value as parsed; none when it holds a date (read again each time, rarely met). */
-function copyOf(value: unknown): { copy: unknown } | undefined {
-  if (typeof value !== 'object' || value === null) return { copy: value };
-  if (value instanceof Date) return undefined;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  const copies: unknown[] = [];
-  for (const item of items) {
-    const copied = copyOf(item);
-    if (!copied) return undefined;
-    copies.push(copied.copy);
+const NO_COPY = Symbol('no copy');
+
+/** A copy of a TOML value as parsed; NO_COPY when it holds a date (read again each time, rarely met). */
+function copyOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return NO_COPY;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    for (const item of value) {
+      const copied = copyOf(item);
+      if (copied === NO_COPY) return NO_COPY;
+      copy.push(copied);
+    }
+    return copy;
   }
-  if (Array.isArray(value)) return { copy: copies };
-  const keys = Object.keys(value);
-  return { copy: Object.fromEntries(keys.map((key, i) => [key, copies[i]])) };
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copied = copyOf((value as Record<string, unknown>)[key]);
+    // The parser refuses `__proto__`; a copy never sets a prototype either.
+    if (copied === NO_COPY || key === '__proto__') return NO_COPY;
+    copy[key] = copied;
+  }
+  return copy;
 }
 
 /** The same TOML value, keys in the same order (reading reports unknown keys in their order). */
@@ -77,13 +86,13 @@ export function readEntryCached(input: EntryInput): EntryReading {
   // Read converts the value in place: the copy is taken first.
   const copied = copyOf(input.value);
   const reading = deepFreeze(readEntry(input));
-  if (!copied) {
+  if (copied === NO_COPY) {
     slots.delete(slot);
     return reading;
   }
   if (!kept && slots.size >= MAX_SLOTS) slots.clear();
   const { role, index, line, lines } = input;
-  const value = copied.copy as EntryInput['value'];
+  const value = copied as EntryInput['value'];
   slots.set(slot, { input: { role, index, line, lines: new Map(lines), value }, reading });
   return reading;
 }

@@ -55,7 +55,12 @@ export const ALL_TABLES: readonly string[] = [
   ...Object.keys(LACKING_TABLES),
 ].flatMap((t) => [t, `${t}s`]);
 
+/** Each kind's first table in KIND_TABLES. */
+const TABLE_OF_KIND = new Map<ResourceKind, string>();
+for (const [table, kind] of Object.entries(KIND_TABLES))
+  if (!TABLE_OF_KIND.has(kind)) TABLE_OF_KIND.set(kind, table);
+
 /** The singular table of a kind, for a problem's field (`deployment[web].config.image`). */
 export function tableOfKind(kind: ResourceKind): string {
-  return Object.keys(KIND_TABLES).find((t) => KIND_TABLES[t] === kind) ?? kind;
+  return TABLE_OF_KIND.get(kind) ?? kind;
 }

@@ -1,4 +1,9 @@
-import { getMetadataStorage, type MetadataStorage, ValidationTypes } from 'class-validator';
+import {
+  IS_OPTIONAL,
+  getMetadataStorage,
+  type MetadataStorage,
+  ValidationTypes,
+} from 'class-validator';
 import { aliasesOf } from './hints';
 
 /*
@@ -21,6 +26,8 @@ interface FieldRules {
   checks: Metadata[];
   /** A nested class or a rule kind not run here: the field is checked the full way when given. */
   nested: boolean;
+  /** Its only condition is IsOptional: nothing runs while it is not given. */
+  optional: boolean;
 }
 
 const RUN_HERE = new Set<string>([
@@ -43,8 +50,10 @@ function rulesOf(cls: new () => object): Map<string, FieldRules> {
   rules = new Map();
   for (const [field, metadatas] of Object.entries(byField)) {
     const ofType = (type: string) => metadatas.filter((m) => m.type === type);
+    const conditions = ofType(ValidationTypes.CONDITIONAL_VALIDATION);
     rules.set(field, {
-      conditions: ofType(ValidationTypes.CONDITIONAL_VALIDATION),
+      conditions,
+      optional: conditions.length > 0 && conditions.every((c) => c.name === IS_OPTIONAL),
       checks: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)],
       nested: metadatas.some((m) => !RUN_HERE.has(m.type)),
     });
@@ -103,6 +112,7 @@ export function passesFlatCheck(cls: new () => object, config: Record<string, un
   const targetName = cls.name;
   for (const [name, field] of rules) {
     const given = config[name];
+    if (field.optional && (given === undefined || given === null)) continue;
     if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) continue;
     if (!field.checks.every((rule) => passes(targetName, rule, config, given))) return false;
   }

@@ -71,10 +71,11 @@ export function normalizedConfig(kind: ResourceKind, given: Config, memo?: PlanM
   if (found?.kind === kind) return found.config;
   const config = withDefaults(kind, given);
   const defaults = sharedDefaults(memo, kind);
-  for (const [key, value] of Object.entries(config)) {
+  for (const key of Object.keys(config)) {
+    const value = config[key];
+    if (typeof value !== 'object' || value === null) continue;
     const shared = Object.hasOwn(defaults, key) ? defaults[key] : undefined;
-    if (value !== shared && typeof value === 'object' && deepEqual(value, shared))
-      config[key] = shared;
+    if (value !== shared && deepEqual(value, shared)) config[key] = shared;
   }
   // Frozen at the top; what it holds of a stored config is the read model's, shared as ever.
   memo.normalized.set(given, { kind, config: Object.freeze(config) });

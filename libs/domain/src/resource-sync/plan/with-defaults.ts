@@ -105,7 +105,7 @@ const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, () => object>
  */
 const KIND_DEFAULTS = new Map<ResourceKind, Config>();
 
-function kindDefaults(kind: ResourceKind): Config {
+export function kindDefaults(kind: ResourceKind): Config {
   let defaults = KIND_DEFAULTS.get(kind);
   if (!defaults) {
     defaults = deepFreeze(KIND_SPECS[kind].defaults() as Config);

@@ -18,7 +18,7 @@ import {
   defaultHetznerServerTemplateConfig,
 } from '../../server-template/server-template.config';
 import { deepEqual } from '../../shared/diff';
-import { deepFreeze } from '../plan/deep-freeze';
+import { kindDefaults } from '../plan/with-defaults';
 
 /** What the export needs to write names where the read model holds ids. */
 export interface ExportNames {
@@ -48,18 +48,6 @@ const VARIANT_FIELDS: Partial<Record<ResourceKind, Record<string, (type: string)
   Deployment: { image: (type) => defaultDeploymentImage(type as DeploymentImageType) },
   Alerter: { endpoint: (type) => defaultAlerterEndpoint(type as AlerterEndpointType) },
 };
-
-/** Each kind's defaults, made once (frozen): every exported or planned config is compared with them. */
-const DEFAULTS = new Map<ResourceKind, Json>();
-
-function kindDefaults(kind: ResourceKind): Json {
-  let defaults = DEFAULTS.get(kind);
-  if (!defaults) {
-    defaults = deepFreeze(KIND_SPECS[kind].defaults() as Json);
-    DEFAULTS.set(kind, defaults);
-  }
-  return defaults;
-}
 
 /** Komodo's field order where Monitor's defaults list them otherwise. */
 const KOMODO_ORDER: Partial<Record<ResourceKind, string[]>> = {
@@ -140,14 +128,19 @@ function updateAt(object: Json, path: string[], change: (value: unknown) => unkn
 
 /** The config with names for ids; the caller's config is left as it was. */
 function withNames(kind: ResourceKind, given: Json, names: ExportNames): Json {
-  let config = { ...given };
+  // One copy, changed in place at its top (a copy per reference was most of an export's work).
+  const config = { ...given };
   for (const { path, kind: target, when } of KIND_SPECS[kind].references) {
     if (when && getAt(config, when.path) !== when.equals) continue;
-    config = updateAt(config, path, (value) =>
+    const [head, ...rest] = path;
+    if (!Object.hasOwn(config, head)) continue;
+    const named = (value: unknown) =>
       Array.isArray(value)
         ? value.map((id) => nameOf(names, target, id))
-        : nameOf(names, target, value),
-    );
+        : nameOf(names, target, value);
+    const value = config[head];
+    if (rest.length === 0) config[head] = named(value);
+    else if (isObject(value)) config[head] = updateAt(value, rest, named);
   }
   if (kind === 'Procedure' && Array.isArray(config.stages)) {
     const named = withTargets(config as unknown as ProcedureConfig, (ref) =>
