@@ -110,11 +110,17 @@ export function passesFlatCheck(cls: new () => object, config: Record<string, un
     if (!found || found.nested) return false;
   }
   const targetName = cls.name;
-  for (const [name, field] of rules) {
+  const fieldPasses = (name: string, field: FieldRules) => {
     const given = config[name];
-    if (field.optional && (given === undefined || given === null)) continue;
-    if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) continue;
-    if (!field.checks.every((rule) => passes(targetName, rule, config, given))) return false;
+    if (field.optional && (given === undefined || given === null)) return true;
+    if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) return true;
+    return field.checks.every((rule) => passes(targetName, rule, config, given));
+  };
+  // The fields given, then those checked even when not given (an optional one not given passes).
+  for (const key of Object.keys(config))
+    if (!fieldPasses(key, rules.get(key) as FieldRules)) return false;
+  for (const [name, field] of rules) {
+    if (!field.optional && !Object.hasOwn(config, name) && !fieldPasses(name, field)) return false;
   }
   return true;
 }

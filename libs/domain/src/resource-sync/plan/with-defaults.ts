@@ -53,11 +53,11 @@ export function linesStoredForm(value: unknown, [first, second, between]: Pair):
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-function withLineForms(config: Config, defaults: Config): Config {
-  const out = { ...config };
-  for (const [field, pair] of Object.entries(LINE_FIELDS)) {
+/** The line fields of `out` (a config of its own, changed in place) in their stored form. */
+function withLineForms(out: Config, defaults: Config): Config {
+  for (const field in LINE_FIELDS) {
     if (typeof defaults[field] === 'string' && field in out) {
-      out[field] = linesStoredForm(out[field], pair);
+      out[field] = linesStoredForm(out[field], LINE_FIELDS[field]);
     }
   }
   return out;
