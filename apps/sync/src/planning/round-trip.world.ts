@@ -9,6 +9,7 @@ import {
   type ResourceKind,
   type UserGroup,
   type Variable,
+  variableNameKey,
 } from '@monitor/domain';
 import {
   IDS,
@@ -183,6 +184,7 @@ export interface World {
 
 export const world: fc.Arbitrary<World> = fc.record({
   resources: fc.tuple(...STORED.map(storedResource)),
-  variables: fc.uniqueArray(variable, { selector: (v) => v.name, maxLength: 4 }),
+  // One variable per spelling in any case, as a write keeps them.
+  variables: fc.uniqueArray(variable, { selector: (v) => variableNameKey(v.name), maxLength: 4 }),
   userGroups: fc.uniqueArray(userGroup, { selector: (g) => g.name, maxLength: 3 }),
 });
