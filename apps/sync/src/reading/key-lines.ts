@@ -11,7 +11,9 @@ export type PathLines = Map<string, number>;
 const isBareKeyChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
-const SCALAR_END = new Set([',', ']', '}', '\n', '#']);
+const [SPACE, TAB, CR, LF, HASH] = [' ', '\t', '\r', '\n', '#'].map((c) => c.charCodeAt(0));
+const SCALAR_ENDS = new Set([',', ']', '}', '\n', '#'].map((c) => c.charCodeAt(0)));
+const isScalarEnd = (c: number) => SCALAR_ENDS.has(c);
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r' };
 
 export function scanKeyLines(text: string): PathLines {
@@ -191,7 +193,7 @@ class KeyLineScanner {
 
   /** Moves to `end`, counting the newlines passed. */
   private passTo(end: number): void {
-    for (let at = this.text.indexOf('\n', this.pos); at >= 0 && at < end; ) {
+    for (let at = this.text.indexOf('\n', this.pos); at >= 0 && at < end;) {
       this.line++;
       at = this.text.indexOf('\n', at + 1);
     }
@@ -199,17 +201,18 @@ class KeyLineScanner {
   }
 
   private scalar(): void {
-    while (!this.atEnd() && !SCALAR_END.has(this.text[this.pos])) this.pos++;
+    while (!this.atEnd() && !isScalarEnd(this.text.charCodeAt(this.pos))) this.pos++;
   }
 
   /** Spaces, tabs, carriage returns and comments; newlines too when `newlines`. */
   private skipBlank(newlines: boolean): void {
     while (!this.atEnd()) {
-      const c = this.text[this.pos];
-      if (c === ' ' || c === '\t' || c === '\r') this.pos++;
-      else if (c === '#') {
-        while (!this.atEnd() && this.text[this.pos] !== '\n') this.pos++;
-      } else if (c === '\n' && newlines) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === SPACE || c === TAB || c === CR) this.pos++;
+      else if (c === HASH) {
+        const end = this.text.indexOf('\n', this.pos);
+        this.pos = end < 0 ? this.text.length : end;
+      } else if (c === LF && newlines) {
         this.line++;
         this.pos++;
       } else return;

@@ -7,6 +7,8 @@ const TRIPLE_QUOTE = '"""';
  * does, comments included, and adds no line, so line numbers stay those of the file.
  */
 export function escapeBetweenTripleStrings(toml: string): string {
+  // Without a backslash there is nothing to double: the text as it is, not a copy.
+  if (!toml.includes('\\')) return toml;
   return toml
     .split(TRIPLE_QUOTE)
     .map((section, i) => (i % 2 === 0 ? section : section.replaceAll('\\', '\\\\')))
