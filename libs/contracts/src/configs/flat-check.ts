@@ -68,21 +68,35 @@ const isPromise = (value: unknown) =>
 /** One rule on a value as class-validator's customValidations runs it: passed or not. */
 function passes(targetName: string, rule: Metadata, object: object, value: unknown): boolean {
   if (rule.validateIf && !rule.validateIf(object, value)) return true;
+  const each = rule.each && Array.isArray(value);
   for (const constraint of getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls)) {
     if (constraint.async) return false;
-    const args = {
-      targetName,
-      property: rule.propertyName,
-      object,
-      value,
-      constraints: rule.constraints,
-    };
-    const valid = (item: unknown) => {
-      const answer: unknown = constraint.instance.validate(item, args);
-      return !isPromise(answer) && Boolean(answer);
-    };
-    if (!(rule.each && Array.isArray(value) ? value.every(valid) : valid(value))) return false;
+    const { propertyName: property, constraints } = rule;
+    const args = { targetName, property, object, value, constraints };
+    if (!each) {
+      if (!isValid(constraint.instance.validate(value, args))) return false;
+      continue;
+    }
+    for (const item of value as unknown[])
+      if (!isValid(constraint.instance.validate(item, args))) return false;
   }
+  return true;
+}
+
+/** A constraint's answer: a promise is not judged here. */
+const isValid = (answer: unknown) => !isPromise(answer) && Boolean(answer);
+
+/** One field's conditions and rules, as class-validator's performValidations runs them. */
+function fieldPasses(
+  targetName: string,
+  field: FieldRules,
+  config: Record<string, unknown>,
+  given: unknown,
+): boolean {
+  if (field.optional && (given === undefined || given === null)) return true;
+  for (const condition of field.conditions)
+    if (!(condition.constraints[0] as Condition)(config, given)) return true;
+  for (const rule of field.checks) if (!passes(targetName, rule, config, given)) return false;
   return true;
 }
 
@@ -110,17 +124,14 @@ export function passesFlatCheck(cls: new () => object, config: Record<string, un
     if (!found || found.nested) return false;
   }
   const targetName = cls.name;
-  const fieldPasses = (name: string, field: FieldRules) => {
-    const given = config[name];
-    if (field.optional && (given === undefined || given === null)) return true;
-    if (!field.conditions.every((c) => (c.constraints[0] as Condition)(config, given))) return true;
-    return field.checks.every((rule) => passes(targetName, rule, config, given));
-  };
   // The fields given, then those checked even when not given (an optional one not given passes).
-  for (const key of Object.keys(config))
-    if (!fieldPasses(key, rules.get(key) as FieldRules)) return false;
+  for (const key in config) {
+    if (!Object.hasOwn(config, key)) continue;
+    if (!fieldPasses(targetName, rules.get(key) as FieldRules, config, config[key])) return false;
+  }
   for (const [name, field] of rules) {
-    if (!field.optional && !Object.hasOwn(config, name) && !fieldPasses(name, field)) return false;
+    if (field.optional || Object.hasOwn(config, name)) continue;
+    if (!fieldPasses(targetName, field, config, config[name])) return false;
   }
   return true;
 }

@@ -128,31 +128,40 @@ function updateAt(object: Json, path: string[], change: (value: unknown) => unkn
 
 /** The config with names for ids; the caller's config is left as it was. */
 function withNames(kind: ResourceKind, given: Json, names: ExportNames): Json {
-  // One copy, changed in place at its top (a copy per reference was most of an export's work).
-  const config = { ...given };
+  // Copied once, on the first name that differs: the planner's views name by name already.
+  let config = given;
+  const set = (key: string, value: unknown) => {
+    if (config[key] === value) return;
+    if (config === given) config = { ...given };
+    config[key] = value;
+  };
   for (const { path, kind: target, when } of KIND_SPECS[kind].references) {
     if (when && getAt(config, when.path) !== when.equals) continue;
     const [head, ...rest] = path;
     if (!Object.hasOwn(config, head)) continue;
-    const named = (value: unknown) =>
-      Array.isArray(value)
-        ? value.map((id) => nameOf(names, target, id))
-        : nameOf(names, target, value);
+    const named = (value: unknown) => {
+      if (!Array.isArray(value)) return nameOf(names, target, value);
+      const items = value.map((id) => nameOf(names, target, id));
+      return items.every((item, i) => item === value[i]) ? value : items;
+    };
     const value = config[head];
-    if (rest.length === 0) config[head] = named(value);
-    else if (isObject(value)) config[head] = updateAt(value, rest, named);
+    if (rest.length === 0) set(head, named(value));
+    else if (isObject(value)) set(head, updateAt(value, rest, named));
   }
   if (kind === 'Procedure' && Array.isArray(config.stages)) {
     const named = withTargets(config as unknown as ProcedureConfig, (ref) =>
       String(nameOf(names, ref.kind, ref.target)),
     );
-    config.stages = named.stages;
+    set('stages', named.stages);
   }
   if (kind === 'Alerter') {
     for (const field of ['resources', 'except_resources']) {
       if (!Array.isArray(config[field])) continue;
-      config[field] = (config[field] as ResourceTarget[]).map((t) =>
-        isResourceKind(t.type) ? { ...t, id: nameOf(names, t.type, t.id) } : t,
+      set(
+        field,
+        (config[field] as ResourceTarget[]).map((t) =>
+          isResourceKind(t.type) ? { ...t, id: nameOf(names, t.type, t.id) } : t,
+        ),
       );
     }
   }
