@@ -7,17 +7,26 @@ import type { PathLines } from './key-lines';
  */
 export function linesByEntry(all: PathLines): Map<string, Map<string, number>> {
   const byEntry = new Map<string, Map<string, number>>();
+  // Paths come declaration by declaration: the last one's base is tried first.
+  let base = '';
+  let lines: Map<string, number> | undefined;
   for (const [path, line] of all) {
-    const table = path.indexOf('.');
-    const index = table < 0 ? -1 : path.indexOf('.', table + 1);
-    if (index < 0) continue;
-    const base = path.slice(0, index);
-    const lines = byEntry.get(base) ?? new Map<string, number>();
-    lines.set(path.slice(index + 1), line);
-    byEntry.set(base, lines);
+    const sameBase =
+      lines !== undefined && path.charCodeAt(base.length) === DOT && path.startsWith(base);
+    if (!sameBase) {
+      const table = path.indexOf('.');
+      const index = table < 0 ? -1 : path.indexOf('.', table + 1);
+      if (index < 0) continue;
+      base = path.slice(0, index);
+      lines = byEntry.get(base);
+      if (!lines) byEntry.set(base, (lines = new Map<string, number>()));
+    }
+    (lines as Map<string, number>).set(path.slice(base.length + 1), line);
   }
   return byEntry;
 }
+
+const DOT = '.'.charCodeAt(0);
 
 /**
  * The lines of one declaration (`[[deployment]]` number 2 of a file), by dotted path from it
