@@ -40,8 +40,12 @@ export interface FieldChange {
   key: string;
   /** As the plan names it: `description`, `tags` or `config.<dotted path>`. */
   path: string;
-  /** False where the export leaves the field out, so the file keeps what is stored. */
-  shows: boolean;
+  /**
+   * What the plan makes of it: an Update naming `path`; none where the export leaves the field
+   * out (the file keeps what is stored) or the resource is out of the sync's `match_tags`; a
+   * Delete where new tags bring into scope a resource the files, filtered by them, leave out.
+   */
+  action?: 'Update' | 'Delete';
   /** Whether a write takes the changed config (a rule between fields may refuse it). */
   accepted: boolean;
 }
@@ -124,10 +128,23 @@ export function changedField(w: World): fc.Arbitrary<FieldChange> {
         world: { ...w, resources },
         key: `${resource.kind}:${resource.name}`,
         path: chosen.path,
-        shows: !chosen.raw || carried(resource, chosen.raw),
+        action: planned(
+          w.matchTags,
+          resource,
+          changed,
+          !chosen.raw || carried(resource, chosen.raw),
+        ),
         accepted,
       };
     });
+}
+
+/** The plan's answer to the change, by the sync's scope before and after it. */
+function planned(matchTags: string[], before: Resource, after: Resource, carriedOut: boolean) {
+  const inScope = (r: Resource) =>
+    matchTags.every((name) => r.tags.some((id) => POOL.nameOf.get(id) === name));
+  if (inScope(before)) return carriedOut ? ('Update' as const) : undefined;
+  return inScope(after) ? ('Delete' as const) : undefined;
 }
 
 const sameSet = (a: string[], b: string[]) =>

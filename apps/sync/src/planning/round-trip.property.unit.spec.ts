@@ -45,14 +45,19 @@ import { changedField } from './round-trip.change';
  * stored world: no problem and an empty plan. One stored field changed: one update, naming it.
  */
 
-/** The sync planning the files: UI-managed (so never in its own export), deleting what is undeclared. */
-const SYNC = resourceOf('ResourceSync', SYNC_ID, 'the sync', {
-  ...defaultResourceSyncConfig(),
-  file_contents: '# managed in the UI',
-  delete: true,
-  include_variables: true,
-  include_user_groups: true,
-}) as Resource<'ResourceSync'>;
+/**
+ * The sync planning the files: UI-managed (so never in its own export), deleting what is
+ * undeclared, its scope the resources carrying every one of the world's `match_tags`.
+ */
+const syncOf = (w: World) =>
+  resourceOf('ResourceSync', SYNC_ID, 'the sync', {
+    ...defaultResourceSyncConfig(),
+    file_contents: '# managed in the UI',
+    delete: true,
+    include_variables: true,
+    include_user_groups: true,
+    match_tags: w.matchTags,
+  }) as Resource<'ResourceSync'>;
 
 /** What ExportRequests' exportNames answers from the read model. */
 function exportNames(resources: Resource[]): ExportNames {
@@ -80,11 +85,12 @@ const lookups = new LookupCache();
 const views = new ViewRenderer();
 
 function plan(files: string, w: World) {
-  const resources = [...w.resources, SYNC];
+  const sync = syncOf(w);
+  const resources = [...w.resources, sync];
   const reading = readSyncFiles([{ path: 'resources.toml', contents: files }], {
     exists: (kind, nameOrId) =>
       resources.some((r) => r.kind === kind && (r.name === nameOrId || r.id === nameOrId)),
-    matchTags: SYNC.config.match_tags,
+    matchTags: sync.config.match_tags,
   });
   if (reading.problems.length) return { problems: reading.problems };
   const input: PlanInput = {
@@ -93,7 +99,7 @@ function plan(files: string, w: World) {
     variables: w.variables,
     userGroups: w.userGroups,
     lookup: lookups.lookup(resources, TAGS, USERS),
-    sync: { id: SYNC.id, config: SYNC.config },
+    sync: { id: sync.id, config: sync.config },
     secretMatches,
     hash: testHash,
     containerState: () => 'running',
@@ -152,22 +158,25 @@ describe('export, import, plan: the round trip over the sync service', () => {
           const result = plan(files, change.world);
           expect(result.problems).toEqual([]);
           const planned = result.plan as SyncPlan;
-          const expected = change.shows
-            ? [{ key: change.key, action: 'Update', paths: [change.path] }]
-            : [];
-          expect(
-            planned.resources.map((c) => ({
-              key: c.key,
-              action: c.action,
-              paths: c.fields.map((f) => f.path),
-            })),
-          ).toEqual(expected);
+          const changes = planned.resources.map((c) => ({
+            key: c.key,
+            action: c.action,
+            paths: c.fields.map((f) => f.path),
+          }));
+          const updates = result.info?.resource_updates ?? [];
+          if (change.action === 'Delete') {
+            expect(changes.map(({ key, action }) => ({ key, action }))).toEqual([
+              { key: change.key, action: 'Delete' },
+            ]);
+          } else {
+            const paths = change.action ? [[change.path]] : [];
+            expect(changes).toEqual(
+              paths.map((p) => ({ key: change.key, action: 'Update', paths: p })),
+            );
+            expect(updates.map((u) => u.fields.map((f) => f.path))).toEqual(paths);
+          }
           expect(planned.variables).toEqual([]);
           expect(planned.userGroups).toEqual([]);
-          const updates = result.info?.resource_updates ?? [];
-          expect(updates.map((u) => u.fields.map((f) => f.path))).toEqual(
-            change.shows ? [[change.path]] : [],
-          );
         },
       ),
       RUNS,

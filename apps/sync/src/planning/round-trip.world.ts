@@ -180,6 +180,8 @@ export interface World {
   resources: Resource[];
   variables: Variable[];
   userGroups: UserGroup[];
+  /** The planning sync's `match_tags`, by name. */
+  matchTags: string[];
 }
 
 export const world: fc.Arbitrary<World> = fc.record({
@@ -187,4 +189,11 @@ export const world: fc.Arbitrary<World> = fc.record({
   // One variable per spelling in any case, as a write keeps them.
   variables: fc.uniqueArray(variable, { selector: (v) => variableNameKey(v.name), maxLength: 4 }),
   userGroups: fc.uniqueArray(userGroup, { selector: (g) => g.name, maxLength: 3 }),
+  matchTags: fc.oneof(
+    fc.constant([]),
+    fc.subarray(
+      TAGS.map((t) => t.name),
+      { maxLength: 2 },
+    ),
+  ),
 });
