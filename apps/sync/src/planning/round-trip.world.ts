@@ -190,7 +190,7 @@ export const world: fc.Arbitrary<World> = fc.record({
   variables: fc.uniqueArray(variable, { selector: (v) => variableNameKey(v.name), maxLength: 4 }),
   userGroups: fc.uniqueArray(userGroup, { selector: (g) => g.name, maxLength: 3 }),
   matchTags: fc.oneof(
-    fc.constant([]),
+    fc.constant<string[]>([]),
     fc.subarray(
       TAGS.map((t) => t.name),
       { maxLength: 2 },
