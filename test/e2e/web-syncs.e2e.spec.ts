@@ -149,6 +149,15 @@ describe('web UI: ResourceSyncs', () => {
       await button('Yes, run sync').click();
       await page.getByText('Nothing to change', { exact: false }).waitFor({ timeout: 30_000 });
       expect(await image()).toMatchObject({ params: { image: 'localhost/web:3' } });
+
+      // The deployment's history says the change came from this sync.
+      const web = await admin.read<Named>('GetDeployment', { deployment: 'web' });
+      await page.goto(`${monitor.url}/deployments/${web._id.$oid}`);
+      await page.getByRole('tab', { name: 'History' }).click();
+      const origin = page.locator('.timeline li').first().locator('[data-origin="ResourceSync"]');
+      await origin.waitFor();
+      expect(await origin.textContent()).toContain('from sync infra');
+      await page.goto(`${monitor.url}/resource-syncs/${infra}`);
     },
     SLOW,
   );

@@ -16,6 +16,7 @@ import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, showValue, type FieldDiff } from '../config/diff';
 import { useReferenceOptions } from '../config/references';
 import { useProviderOptions } from '../config/use-provider-options';
+import { HistoryOrigin } from './history-origin';
 
 interface Props {
   spec: KindSpec;
@@ -57,6 +58,7 @@ export function HistoryTab({ spec, resource, version }: Props) {
                 {' '}
                 by {userName(entry.user)} via {entry.via} · <Time ms={entry.at} />
               </span>
+              <HistoryOrigin origin={entry.origin} />
               <button type="button" className="link" onClick={() => setOpen(entry.revision)}>
                 View revision {entry.revision}
               </button>
