@@ -2,6 +2,7 @@ import {
   IS_OPTIONAL,
   getMetadataStorage,
   type MetadataStorage,
+  type ValidatorConstraintInterface,
   ValidationTypes,
 } from 'class-validator';
 import { aliasesOf } from './hints';
@@ -19,11 +20,17 @@ import { aliasesOf } from './hints';
 type Metadata = ReturnType<MetadataStorage['getTargetValidationMetadatas']>[number];
 type Condition = (object: object, value: unknown) => boolean;
 
+/** A rule and its constraints (their instances looked up once: the container searches a list). */
+interface Check {
+  rule: Metadata;
+  constraints: { async: boolean; instance: ValidatorConstraintInterface }[];
+}
+
 interface FieldRules {
   /** IsOptional, ValidateIf: the rules run only when each answers true. */
   conditions: Metadata[];
   /** IsDefined first, then the constraints, as class-validator runs them. */
-  checks: Metadata[];
+  checks: Check[];
   /** A nested class or a rule kind not run here: the field is checked the full way when given. */
   nested: boolean;
   /** Its only condition is IsOptional: nothing runs while it is not given. */
@@ -54,7 +61,15 @@ function rulesOf(cls: new () => object): Map<string, FieldRules> {
     rules.set(field, {
       conditions,
       optional: conditions.length > 0 && conditions.every((c) => c.name === IS_OPTIONAL),
-      checks: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)],
+      checks: [
+        ...ofType(ValidationTypes.IS_DEFINED),
+        ...ofType(ValidationTypes.CUSTOM_VALIDATION),
+      ].map((rule) => ({
+        rule,
+        constraints: storage
+          .getTargetValidatorConstraints(rule.constraintCls)
+          .map(({ async, instance }) => ({ async, instance })),
+      })),
       nested: metadatas.some((m) => !RUN_HERE.has(m.type)),
     });
   }
@@ -62,14 +77,27 @@ function rulesOf(cls: new () => object): Map<string, FieldRules> {
   return rules;
 }
 
+const absentChecked = new WeakMap<object, string[]>();
+
+/** The fields whose rules run even when not given (not only IsOptional): rarely any. */
+function checkedWhenAbsent(cls: object, rules: Map<string, FieldRules>): string[] {
+  let names = absentChecked.get(cls);
+  if (!names) {
+    names = [...rules].filter(([, field]) => !field.optional).map(([name]) => name);
+    absentChecked.set(cls, names);
+  }
+  return names;
+}
+
 const isPromise = (value: unknown) =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
 /** One rule on a value as class-validator's customValidations runs it: passed or not. */
-function passes(targetName: string, rule: Metadata, object: object, value: unknown): boolean {
+function passes(targetName: string, check: Check, object: object, value: unknown): boolean {
+  const { rule } = check;
   if (rule.validateIf && !rule.validateIf(object, value)) return true;
   const each = rule.each && Array.isArray(value);
-  for (const constraint of getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls)) {
+  for (const constraint of check.constraints) {
     if (constraint.async) return false;
     const { propertyName: property, constraints } = rule;
     const args = { targetName, property, object, value, constraints };
@@ -96,7 +124,7 @@ function fieldPasses(
   if (field.optional && (given === undefined || given === null)) return true;
   for (const condition of field.conditions)
     if (!(condition.constraints[0] as Condition)(config, given)) return true;
-  for (const rule of field.checks) if (!passes(targetName, rule, config, given)) return false;
+  for (const check of field.checks) if (!passes(targetName, check, config, given)) return false;
   return true;
 }
 
@@ -129,9 +157,9 @@ export function passesFlatCheck(cls: new () => object, config: Record<string, un
     if (!Object.hasOwn(config, key)) continue;
     if (!fieldPasses(targetName, rules.get(key) as FieldRules, config, config[key])) return false;
   }
-  for (const [name, field] of rules) {
-    if (field.optional || Object.hasOwn(config, name)) continue;
-    if (!fieldPasses(targetName, field, config, config[name])) return false;
+  for (const name of checkedWhenAbsent(cls, rules)) {
+    if (Object.hasOwn(config, name)) continue;
+    if (!fieldPasses(targetName, rules.get(name) as FieldRules, config, undefined)) return false;
   }
   return true;
 }
