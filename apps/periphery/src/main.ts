@@ -23,6 +23,4 @@ runMain(async () => {
   logger.log(
     `Periphery agent is listening on ${periphery.url} (bound to ${config.bind_ip}); ${tls}`,
   );
-  if (!config.passkeys.length)
-    logger.warn('no passkey: anyone who reaches this port may use the agent (allow_no_passkey)');
 });

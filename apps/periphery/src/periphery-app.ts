@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { AGENT_LIMITS } from './api/agent-limits';
 import { createHttpHandler } from './api/http-handler';
 import { createAccessCheck } from './auth/access-check';
+import { AgentPasskeys } from './auth/agent-passkeys';
 import type { PeripheryConfig } from './config';
 import { createPeripheryServices } from './periphery-services';
 import { ensureCertificate, type AgentCertificate } from './tls/certificate';
@@ -34,8 +35,13 @@ export async function startPeriphery(
   const logger =
     options.logger === false ? SILENT_LOGGER : (options.logger ?? consoleLogger('Periphery'));
   const certificate = config.ssl_enabled ? await ensureCertificate(config) : undefined;
-  const services = createPeripheryServices(config, logger);
-  const handler = createHttpHandler(services.registry, createAccessCheck(config, logger), logger);
+  const passkeys = AgentPasskeys.load(config);
+  if (passkeys.empty)
+    logger.warn('no passkey: anyone who reaches this port may use the agent (allow_no_passkey)');
+  else logger.log(`requests are checked against ${passkeys.source}`);
+  const services = createPeripheryServices(config, logger, passkeys);
+  const access = createAccessCheck(config, logger, passkeys);
+  const handler = createHttpHandler(services.registry, access, logger);
   const server: Server = certificate
     ? createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler)
     : createHttpServer(handler);

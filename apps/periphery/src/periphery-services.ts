@@ -1,6 +1,8 @@
 import type { ProcessLogger } from '@monitor/process';
 import { healthRequests } from './api/health.requests';
 import { RequestRegistry } from './api/request-registry';
+import { AgentPasskeys } from './auth/agent-passkeys';
+import { passkeyRequests } from './auth/passkey.requests';
 import { buildRequests } from './build/build.requests';
 import { passToCommands } from './compose/command-env';
 import { ComposeRunner } from './compose/compose-runner';
@@ -40,6 +42,7 @@ export interface PeripheryServices {
 export function createPeripheryServices(
   config: PeripheryConfig,
   logger: ProcessLogger,
+  passkeys: AgentPasskeys = AgentPasskeys.load(config),
 ): PeripheryServices {
   passToCommands(config.command_env);
   const engine = new DockerEngine(new DockerClient({ socketPath: config.docker_socket }), config);
@@ -50,6 +53,7 @@ export function createPeripheryServices(
   const running = new RunningWork();
   registry.add(
     ...healthRequests(),
+    ...passkeyRequests(passkeys, logger),
     ...systemRequests(sampler),
     ...dockerRequests({
       lists: new DockerListsService(engine),

@@ -4,3 +4,6 @@ export * from './request-signature';
 export * from './request-verifier';
 export * from './tls-connection';
 export * from './streamed-answer';
+export * from './passkey-seal';
+export * from './rotate-passkey';
+export * from './agent-certificate';

@@ -38,7 +38,7 @@ export interface SignatureParts {
   mac: string;
 }
 
-/** The agent's side: derived once per configured passkey, at start-up. */
+/** The agent's side: derived once per passkey it accepts, at start-up and when the core replaces one. */
 export function deriveSigningKey(passkey: string): Buffer {
   return scryptSync(passkey, KDF_SALT, KEY_BYTES, KDF_OPTIONS);
 }

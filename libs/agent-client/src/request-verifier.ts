@@ -33,6 +33,11 @@ export interface RequestVerifier {
   checkBody(signedDigest: string, body: Buffer | string): SignatureRefusal | undefined;
 }
 
+/** The signing keys a verifier accepts at this moment: an agent's passkeys the core may replace. */
+export interface SigningKeySource {
+  signingKeys(): readonly Buffer[];
+}
+
 export interface VerifierOptions {
   windowMs?: number;
   /** How many nonces are remembered at most (each about 100 bytes). */
@@ -43,15 +48,18 @@ export interface VerifierOptions {
 /**
  * The agent's check of signed requests, shared with every fake agent of the tests and benches.
  * Every configured passkey is tried, with no early exit and a constant-time comparison, so the
- * time taken tells neither the mac nor which passkey matched.
+ * time taken tells neither the mac nor which passkey matched. The remembered nonces outlive a
+ * change of keys (an agent whose passkey the core replaced), so no request is accepted twice.
  */
 export function createRequestVerifier(
-  passkeys: readonly string[],
+  passkeys: readonly string[] | SigningKeySource,
   options: VerifierOptions = {},
 ): RequestVerifier {
   const windowMs = options.windowMs ?? SIGNATURE_WINDOW_MS;
   const now = options.now ?? (() => Date.now());
-  const keys = passkeys.map(deriveSigningKey);
+  const source: SigningKeySource = Array.isArray(passkeys)
+    ? fixedKeys(passkeys as readonly string[])
+    : (passkeys as SigningKeySource);
   const nonces = new NonceStore(options.maxNonces ?? 100_000);
   const seconds = Math.round(windowMs / 1000);
   const refuse = (reason: SignatureRefusalReason, message: string): SignatureRefusal => ({
@@ -80,7 +88,7 @@ export function createRequestVerifier(
       if ('problem' in parts) return refuse('MALFORMED', `malformed signature: ${parts.problem}`);
       const given = Buffer.from(parts.mac, 'base64url');
       let matched = false;
-      for (const key of keys) {
+      for (const key of source.signingKeys()) {
         matched = timingSafeEqual(requestMac(key, parts, method, path), given) || matched;
       }
       if (!matched) {
@@ -122,4 +130,9 @@ export function createRequestVerifier(
         : refuse('BODY', 'the body is not the one signed (its SHA-256 differs from b=)');
     },
   };
+}
+
+function fixedKeys(passkeys: readonly string[]): SigningKeySource {
+  const keys = passkeys.map(deriveSigningKey);
+  return { signingKeys: () => keys };
 }

@@ -3,6 +3,7 @@ import type { ProcessLogger } from '@monitor/process';
 import type { IncomingMessage } from 'node:http';
 import { PeripheryError } from '../api/periphery-error';
 import type { PeripheryConfig } from '../config';
+import { AgentPasskeys } from './agent-passkeys';
 import { createIpAllowList } from './ip-allow-list';
 import { SignedBodies } from './signed-body';
 
@@ -30,15 +31,18 @@ export interface AccessCheck {
  * the address, then the request's signature (the core signs each request with the passkey,
  * which never crosses the wire); the body is checked against the signature once it is read.
  * The address comes from the socket, never from a forwarded-for header a client could write.
+ * The passkeys are the ones accepted at each request's check: the core may replace them.
  */
 export function createAccessCheck(
   config: PeripheryConfig,
   logger: Pick<ProcessLogger, 'warn'>,
+  passkeys: AgentPasskeys = AgentPasskeys.load(config),
 ): AccessCheck {
   const allowList = createIpAllowList(config.allowed_ips);
-  const verifier = createRequestVerifier(config.passkeys);
-  const bodies = new SignedBodies(verifier);
-  const open = config.passkeys.length === 0 && config.allow_no_passkey;
+  const verifier = createRequestVerifier(passkeys);
+  const bodies = new SignedBodies(verifier, passkeys);
+  // Fixed at start: a passkey the core sets later needs a signed request, so never opens it.
+  const open = passkeys.empty && config.allow_no_passkey;
 
   const refuse = (error: PeripheryError, address: string, reason: string) => {
     logger.warn(`refused a request from ${address}: ${reason}`);

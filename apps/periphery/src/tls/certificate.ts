@@ -1,4 +1,7 @@
-import { X509Certificate } from 'node:crypto';
+import {
+  certificateFingerprint as fingerprintOf,
+  generateAgentCertificate,
+} from '@monitor/agent-client';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,40 +51,21 @@ export async function ensureCertificate(config: PeripheryConfig): Promise<AgentC
     };
   }
   const host = hostname();
-  // Loaded only to make a pair: its node-forge would hold ~11 MB for as long as the agent runs.
-  const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: host }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000),
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: host },
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-          { type: 7, ip: '::1' },
-        ],
-      },
-    ],
+  const pems = await generateAgentCertificate({
+    commonName: host,
+    dnsNames: [host, 'localhost'],
+    ips: ['127.0.0.1', '::1'],
   });
   for (const file of [keyFile, certFile])
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(keyFile, pems.private, { mode: 0o600 });
+  writeFileSync(keyFile, pems.keyPem, { mode: 0o600 });
   chmodSync(keyFile, 0o600); // in case a umask or an existing file left it wider
-  writeFileSync(certFile, pems.cert, { mode: 0o644 });
-  return { key: pems.private, cert: pems.cert, keyFile, certFile, generated: true };
+  writeFileSync(certFile, pems.certPem, { mode: 0o644 });
+  return { key: pems.keyPem, cert: pems.certPem, keyFile, certFile, generated: true };
 }
 
 /**
  * The certificate's SHA-256 fingerprint as Node reports a peer's (`AB:CD:...`), for the core
  * to pin: compare it with `socket.getPeerCertificate().fingerprint256`.
  */
-export function certificateFingerprint(pem: string): string {
-  return new X509Certificate(pem).fingerprint256;
-}
+export const certificateFingerprint = fingerprintOf;

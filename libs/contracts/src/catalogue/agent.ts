@@ -74,6 +74,11 @@ type Log = ExecutionLog;
 export const AGENT = {
   GetHealth: agent<NoParams, Record<string, never>>()('GetHealth'),
   GetVersion: agent<NoParams, { version: string }>()('GetVersion'),
+  /**
+   * Monitor's own (Komodo has none): the core replaces the agent's passkeys with one it sealed
+   * under the passkey the request is signed with (@monitor/agent-client's sealPasskey).
+   */
+  RotatePasskey: agent<{ sealed_passkey: string }, Record<string, never>>()('RotatePasskey'),
 
   GetSystemInformation: agent<NoParams, SystemInformation>()('GetSystemInformation'),
   GetSystemStats: agent<NoParams, SystemStats>()('GetSystemStats'),
