@@ -84,8 +84,8 @@ class KeyLineScanner {
     else if (c === '[') this.array(path);
     else if (this.text.startsWith('"""', this.pos)) this.multiLineString('"', true);
     else if (this.text.startsWith("'''", this.pos)) this.multiLineString("'", false);
-    else if (c === '"') this.quoted('"', true);
-    else if (c === "'") this.quoted("'", false);
+    else if (c === '"') this.skipQuoted('"', true);
+    else if (c === "'") this.skipQuoted("'", false);
     else this.scalar();
   }
 
@@ -144,6 +144,16 @@ class KeyLineScanner {
   }
 
   /** A one-line string; answers its value (for quoted keys). */
+  /** A one-line string value, passed over: only a key's text is needed. */
+  private skipQuoted(quote: string, escapes: boolean): void {
+    this.pos++;
+    while (!this.atEnd() && this.text[this.pos] !== quote && this.text[this.pos] !== '\n') {
+      if (escapes && this.text[this.pos] === '\\') this.escape();
+      else this.pos++;
+    }
+    this.pos++;
+  }
+
   private quoted(quote: string, escapes: boolean): string {
     this.pos++;
     let out = '';

@@ -21,12 +21,15 @@ function write(value: unknown, out: string[]): void {
     return;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
   out.push('{');
-  keys.sort(byKey).forEach((key, i) => {
-    out.push(i > 0 ? ',' : '', JSON.stringify(key), ':');
-    write(object[key], out);
-  });
+  let first = true;
+  for (const key of Object.keys(object).sort(byKey)) {
+    const item = object[key];
+    if (item === undefined) continue;
+    out.push(first ? '' : ',', JSON.stringify(key), ':');
+    first = false;
+    write(item, out);
+  }
   out.push('}');
 }
 
