@@ -7,7 +7,14 @@ import {
   withValueAt,
 } from '../../../../libs/domain/src/resource-sync/plan/secret-paths';
 import { POOL } from '../../../../libs/domain/src/resource-sync/toml/round-trip.fixtures';
-import { asWritten, sealSecrets, storedConfig, type World } from './round-trip.world';
+import {
+  USERS,
+  asWritten,
+  sealSecrets,
+  sealed,
+  storedConfig,
+  type World,
+} from './round-trip.world';
 
 type Json = Record<string, unknown>;
 
@@ -67,8 +74,19 @@ function carried(resource: Resource, path: string[]): boolean {
   return !secret && !(counting && path[0] === 'version');
 }
 
-/** One stored field of one resource changed to another value a write accepts. */
+/**
+ * One stored field changed to another value a write accepts: of a resource, a variable (its
+ * description or value) or a user group (its members).
+ */
 export function changedField(w: World): fc.Arbitrary<FieldChange> {
+  const others = [
+    ...(w.variables.length ? [changedVariable(w)] : []),
+    ...(w.userGroups.some((g) => !g.everyone) ? [changedGroup(w)] : []),
+  ];
+  return fc.oneof({ arbitrary: changedResource(w), weight: 4 }, ...others);
+}
+
+function changedResource(w: World): fc.Arbitrary<FieldChange> {
   const exported = w.resources.flatMap((r, i) => (exportable(r) ? [i] : []));
   return fc
     .constantFrom(...exported)
@@ -145,6 +163,46 @@ function planned(matchTags: string[], before: Resource, after: Resource, carried
     matchTags.every((name) => r.tags.some((id) => POOL.nameOf.get(id) === name));
   if (inScope(before)) return carriedOut ? ('Update' as const) : undefined;
   return inScope(after) ? ('Delete' as const) : undefined;
+}
+
+function changedVariable(w: World): fc.Arbitrary<FieldChange> {
+  return fc
+    .tuple(fc.nat({ max: w.variables.length - 1 }), fc.boolean(), fc.string({ minLength: 1 }))
+    .map(([i, value, more]) => {
+      const variable = w.variables[i];
+      const changed = value
+        ? {
+            ...variable,
+            value: variable.isSecret ? sealed(`${more}!`) : `${String(variable.value)}${more}`,
+          }
+        : { ...variable, description: `${variable.description}${more}` };
+      const variables = w.variables.map((v, j) => (j === i ? changed : v));
+      return {
+        world: { ...w, variables },
+        key: `Variable:${variable.name}`,
+        path: value ? 'value' : 'description',
+        // The export leaves a secret's value out: the stored one stays.
+        action: value && variable.isSecret ? undefined : ('Update' as const),
+        accepted: true,
+      };
+    });
+}
+
+function changedGroup(w: World): fc.Arbitrary<FieldChange> {
+  const listed = w.userGroups.flatMap((g, i) => (g.everyone ? [] : [i]));
+  return fc
+    .tuple(fc.constantFrom(...listed), fc.subarray(USERS.map((u) => u.id)))
+    .map(([i, users]) => {
+      const group = w.userGroups[i];
+      const userGroups = w.userGroups.map((g, j) => (j === i ? { ...g, users } : g));
+      return {
+        world: { ...w, userGroups },
+        key: `UserGroup:${group.name}`,
+        path: 'users',
+        accepted: !sameSet(users, group.users),
+        action: 'Update' as const,
+      };
+    });
 }
 
 const sameSet = (a: string[], b: string[]) =>

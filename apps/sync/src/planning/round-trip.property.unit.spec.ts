@@ -13,6 +13,7 @@ import {
   renderResourcesToml,
   type ExportNames,
   type PlanInput,
+  type RenderedSyncInfo,
   type Resource,
   type SyncPlan,
 } from '@monitor/domain';
@@ -158,25 +159,26 @@ describe('export, import, plan: the round trip over the sync service', () => {
           const result = plan(files, change.world);
           expect(result.problems).toEqual([]);
           const planned = result.plan as SyncPlan;
-          const changes = planned.resources.map((c) => ({
-            key: c.key,
-            action: c.action,
-            paths: c.fields.map((f) => f.path),
-          }));
-          const updates = result.info?.resource_updates ?? [];
+          const changes = [...planned.resources, ...planned.variables, ...planned.userGroups].map(
+            (c) => ({ key: c.key, action: c.action, paths: c.fields.map((f) => f.path) }),
+          );
           if (change.action === 'Delete') {
             expect(changes.map(({ key, action }) => ({ key, action }))).toEqual([
               { key: change.key, action: 'Delete' },
             ]);
-          } else {
-            const paths = change.action ? [[change.path]] : [];
-            expect(changes).toEqual(
-              paths.map((p) => ({ key: change.key, action: 'Update', paths: p })),
-            );
-            expect(updates.map((u) => u.fields.map((f) => f.path))).toEqual(paths);
+            return;
           }
-          expect(planned.variables).toEqual([]);
-          expect(planned.userGroups).toEqual([]);
+          const paths = change.action ? [[change.path]] : [];
+          expect(changes).toEqual(
+            paths.map((p) => ({ key: change.key, action: 'Update', paths: p })),
+          );
+          const info = result.info as RenderedSyncInfo;
+          const shownUpdates = [
+            ...info.resource_updates,
+            ...info.variable_updates,
+            ...info.user_group_updates,
+          ];
+          expect(shownUpdates.map((u) => u.fields.map((f) => f.path))).toEqual(paths);
         },
       ),
       RUNS,
