@@ -42,6 +42,7 @@ import { Authenticator } from './auth/authenticator';
 import { IdentityCommands } from './auth/identity-commands';
 import { EventsController } from './live/events.controller';
 import { AccountRequests } from './settings/accounts.requests';
+import { CloudAccountRequests } from './settings/cloud-accounts.requests';
 import { ProviderRequests } from './settings/providers.requests';
 import { SettingsCommands } from './settings/settings-commands';
 import { VariableRequests } from './settings/variables.requests';
@@ -95,6 +96,7 @@ import { UpdateFeed } from './live/update-feed';
     VariableRequests,
     VariablePermissionRequests,
     AccountRequests,
+    CloudAccountRequests,
     ProviderRequests,
     RequestRegistry,
     CommandForwarder,

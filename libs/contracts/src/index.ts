@@ -7,6 +7,7 @@ export * from './configs';
 export * from './requests/identity.dto';
 export * from './requests/param-aliases';
 export * from './requests/settings.dto';
+export * from './requests/cloud-account.dto';
 export * from './requests/servers.dto';
 export * from './requests/repo.dto';
 export * from './requests/build.dto';

@@ -4,6 +4,7 @@ export * from './update-record';
 export * from './write-updates';
 export * from './identity-model';
 export * from './settings-model';
+export * from './cloud-accounts-model';
 export * from './execution-updates';
 export * from './server-status-model';
 export * from './alerts-model';

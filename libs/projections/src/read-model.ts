@@ -19,6 +19,7 @@ import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore'
 import { AlerterDeliveriesModel } from './alerter-deliveries-model';
 import { AlertsModel } from './alerts-model';
 import { BuildRecords } from './build-records';
+import { CloudAccountsModel } from './cloud-accounts-model';
 import { SyncRecords } from './sync-records';
 import { DeletedResources } from './deleted-resources';
 import { ObservedStatusModel } from './observed-status-model';
@@ -51,6 +52,7 @@ export class ReadModel {
   readonly deleted = new DeletedResources();
   readonly identity = new IdentityModel();
   readonly settings = new SettingsModel();
+  readonly cloudAccounts = new CloudAccountsModel();
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
@@ -88,6 +90,10 @@ export class ReadModel {
     this.families.register(this.settings.categories, (e) => {
       this.settings.apply(e);
       const update = updateFromSettingsEvent(e);
+      if (update) this.recordUpdate(update);
+    });
+    this.families.register(this.cloudAccounts.categories, (e) => {
+      const update = this.cloudAccounts.apply(e);
       if (update) this.recordUpdate(update);
     });
   }

@@ -1,6 +1,7 @@
 import { ACTION_REQUESTS } from './action';
 import { ALERTER_REQUESTS } from './alerter';
 import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
+import { CLOUD_ACCOUNT_REQUESTS } from './cloud-accounts';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
@@ -60,6 +61,7 @@ const ENTRIES = [
   ...entriesOf(USER_REQUESTS),
   ...entriesOf(USER_GROUP_REQUESTS),
   ...entriesOf(SETTINGS_REQUESTS),
+  ...entriesOf(CLOUD_ACCOUNT_REQUESTS),
 ];
 
 export type CatalogueEntry = (typeof ENTRIES)[number];

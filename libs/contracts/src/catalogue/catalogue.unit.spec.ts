@@ -86,6 +86,11 @@ describe('the request catalogue', () => {
         'write/UpdateDescription',
         'read/ListAlertDeliveries',
         'write/RetryAlertDeliveries',
+        'read/ListCloudAccounts',
+        'read/GetCloudAccount',
+        'write/CreateCloudAccount',
+        'write/UpdateCloudAccount',
+        'write/DeleteCloudAccount',
       ].sort(),
     );
     // Every answer resolves to a type: a Komodo marker on one of these would be `never`.

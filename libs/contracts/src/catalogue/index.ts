@@ -12,6 +12,7 @@ export * from './tags';
 export * from './history';
 export * from './users';
 export * from './settings';
+export * from './cloud-accounts';
 export * from './catalogue';
 export * from './auth';
 export * from './agent-params';

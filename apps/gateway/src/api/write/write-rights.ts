@@ -22,6 +22,7 @@ import {
 import type { ReadModel } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
+import { checkTemplateCloudAccount } from '../../settings/cloud-account-check';
 import { AccessCheck } from '../access-check';
 import { ApiError } from '../api-error';
 
@@ -65,6 +66,7 @@ export class WriteRights {
     current?: Resource,
   ): void {
     if (kind === 'Alerter') this.knownVariables(given);
+    if (kind === 'ServerTemplate') checkTemplateCloudAccount(this.readModel, given, result);
     if (principal.isAdmin) return;
     this.references(principal, kind, given, result);
     if (kind === 'Deployment') this.joined(principal, result);
