@@ -27,6 +27,14 @@ describe('readSyncFileCached', () => {
     expect(changed.declared.resources[0].config.file_contents).toBe('b:2');
   });
 
+  it('given texts past what is kept, when read, then the oldest goes and the newest stays', () => {
+    const big = (mark: string) => file(`${stack(mark)}\n# ${mark.repeat(5_000_000)}`);
+    const first = readSyncFileCached(big('c'));
+    const second = readSyncFileCached(big('d'));
+    expect(readSyncFileCached(big('d'))).toBe(second);
+    expect(readSyncFileCached(big('c'))).not.toBe(first);
+  });
+
   it('given a broken file, when read twice, then its problem both times', () => {
     const broken = file('[[stack]\nname = "s"');
     expect(readSyncFileCached(broken).problems).toHaveLength(1);
