@@ -287,4 +287,24 @@ describe('cloud accounts: managed by admins, named by ServerTemplates, never ans
     expect(events.some((e) => e.type === 'CloudAccountCreated')).toBe(true);
     expectNoSecret([...answers, events, logger.lines.join('\n')], secrets);
   });
+
+  it('keeps accounts, their sealed credentials and their names over a restart', async () => {
+    const [before] = await admin.read<View[]>('ListCloudAccounts', {});
+    await monitor.stop();
+    monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' }, monitor.dataDir, logger);
+    admin = monitor.admin;
+    expect(await admin.read('ListCloudAccounts', {})).toEqual([before]);
+    const stored = monitor.runtime.readModel.cloudAccounts.account(before.id)!;
+    expect(monitor.runtime.keyring.open(stored.credentials.secret_access_key as never)).toBe(
+      awsSecret2,
+    );
+    await refused(
+      admin,
+      'write',
+      'CreateCloudAccount',
+      { name: before.name, provider: 'Aws', credentials: awsCredentials() },
+      409,
+      /already exists/,
+    );
+  });
 });
