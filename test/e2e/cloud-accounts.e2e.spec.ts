@@ -162,6 +162,14 @@ describe('cloud accounts: managed by admins, named by ServerTemplates, never ans
       400,
       /credentials\.token: not an Aws credential/,
     );
+    await refused(
+      admin,
+      'write',
+      'UpdateCloudAccount',
+      { id: account.id, credentials: { token: '' } },
+      400,
+      /credentials\.token: not an Aws credential/,
+    );
     await refused(admin, 'write', 'UpdateCloudAccount', { id: 'nope' }, 404, /no cloud account/);
   });
 

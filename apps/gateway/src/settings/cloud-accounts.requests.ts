@@ -47,8 +47,9 @@ export class CloudAccountRequests implements OnModuleInit {
     );
     this.registry.handle(requests.GetCloudAccount, async ({ id }) => view(id));
     this.registry.handle(requests.CreateCloudAccount, async (params, { meta }) => {
-      const given = plaintextOf(params.credentials);
-      checkCloudCredentials(params.provider, given, true);
+      const named = credentialsOf(params.credentials);
+      checkCloudCredentials(params.provider, named, true);
+      const given = valuesOf(named);
       const account: CloudAccount = {
         id: newId(),
         name: params.name,
@@ -65,8 +66,9 @@ export class CloudAccountRequests implements OnModuleInit {
     });
     this.registry.handle(requests.UpdateCloudAccount, async (params, { meta }) => {
       const before = this.current(params.id);
-      const given = plaintextOf(params.credentials);
-      checkCloudCredentials(before.provider, given, false);
+      const named = credentialsOf(params.credentials);
+      checkCloudCredentials(before.provider, named, false);
+      const given = valuesOf(named);
       const changed = Object.entries(given).filter(
         ([key, value]) => this.storedPlaintext(before, key) !== value,
       );
@@ -156,11 +158,20 @@ export class CloudAccountRequests implements OnModuleInit {
   }
 }
 
-/** The credentials given, blanks left out: a blank keeps what is stored (an update). */
-function plaintextOf(credentials: CloudCredentialsDto | undefined): Record<string, string> {
+/**
+ * The credentials given: a blank is as absent (an update keeps the stored one), but its field
+ * is still named, so a field the provider does not take is refused either way.
+ */
+function credentialsOf(dto: CloudCredentialsDto | undefined): Record<string, string | undefined> {
   return Object.fromEntries(
-    Object.entries(credentials ?? {}).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
-    ),
+    Object.entries(dto ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, value === '' ? undefined : (value as string)]),
+  );
+}
+
+function valuesOf(credentials: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(credentials).filter((entry): entry is [string, string] => !!entry[1]),
   );
 }
