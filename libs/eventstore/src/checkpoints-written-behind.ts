@@ -9,12 +9,14 @@ export const CHECKPOINT_WRITE_DELAY_MS = 1000;
  * per event handled: a follower acting on every completed Update wrote a row (SQLite) or
  * published a message (JetStream) for each. Delivery stays at least once: after a crash, the
  * follower handles again what came after the position last written, as its handlers allow
- * (CheckpointStore). A write that fails is reported and tried again with the next.
+ * (CheckpointStore). A write that fails is reported and tried again with the next, until
+ * `close`.
  */
 export class CheckpointsWrittenBehind implements CheckpointStore {
   private readonly pending = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly checkpoints: CheckpointStore,
@@ -30,6 +32,12 @@ export class CheckpointsWrittenBehind implements CheckpointStore {
     this.pending.set(name, position);
     // Not holding the process up: a stop without `flush` only means events handled again.
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs).unref();
+  }
+
+  /** Writes what waits, as the follower stops: a write that fails then is reported, not retried. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.flush();
   }
 
   /** Writes every position saved and not yet written; resolves once they are. */
@@ -49,7 +57,7 @@ export class CheckpointsWrittenBehind implements CheckpointStore {
       } catch (error) {
         this.onError(error instanceof Error ? error : new Error(String(error)), name);
         // Tried again with the next write, unless a later position is already waiting.
-        if (!this.pending.has(name)) void this.save(name, position);
+        if (!this.closed && !this.pending.has(name)) void this.save(name, position);
       }
     }
   }

@@ -63,6 +63,19 @@ describe('CheckpointsWrittenBehind', () => {
     expect(await store.load('feed')).toBe(5);
   });
 
+  it('once closed, reports a failed write without trying it again', async () => {
+    const store = new CountedCheckpoints();
+    const errors: string[] = [];
+    const behind = new CheckpointsWrittenBehind(store, (e) => errors.push(e.message), 20);
+    await behind.save('feed', 5);
+    store.failing = true;
+    await behind.close();
+    store.failing = false;
+    await sleep(60);
+    expect(errors).toEqual(['store away']);
+    expect(store.writes).toBe(0);
+  });
+
   it('keeps a later position over the failed one', async () => {
     const store = new CountedCheckpoints();
     const behind = new CheckpointsWrittenBehind(store, () => undefined, 60_000);

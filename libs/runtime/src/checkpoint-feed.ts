@@ -43,7 +43,7 @@ export abstract class CheckpointFeed implements OnApplicationBootstrap, OnApplic
     try {
       await this.subscription?.close();
     } finally {
-      await this.checkpoints.flush();
+      await this.checkpoints.close();
     }
   }
 
