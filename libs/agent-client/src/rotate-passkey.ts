@@ -20,12 +20,20 @@ export async function rotateAgentPasskey(
     await callAgent(agent, 'RotatePasskey', { sealed_passkey }, timeoutMs);
     return { passkey };
   } catch (error) {
-    // A 4xx is the agent's own refusal, before it changed anything.
-    if (error instanceof AgentError && error.status !== undefined && error.status < 500)
-      throw error;
+    if (!mayHaveArrived(error)) throw error;
     if (await accepts({ ...agent, passkey }, timeoutMs)) return { passkey };
     throw error;
   }
+}
+
+/**
+ * Whether the agent may have taken the rotation though the call failed: not when it refused
+ * (a 4xx, before it changed anything), nor when the certificate was not the pinned one (nothing
+ * was sent), nor when the call never started.
+ */
+function mayHaveArrived(error: unknown): boolean {
+  if (!(error instanceof AgentError) || error.code === 'CERTIFICATE') return false;
+  return error.status === undefined || error.status >= 500;
 }
 
 async function accepts(agent: AgentAddress, timeoutMs: number): Promise<boolean> {

@@ -57,9 +57,10 @@ export class AgentPasskeys implements SigningKeySource {
   /**
    * Opens `sealed` (sealed under a passkey accepted now), checks the passkey inside, keeps it
    * on disk, then accepts it alone: all in one turn of the event loop, so no other request is
-   * checked in between. Nothing changes when any step fails. Errors never hold the value.
+   * checked in between. Nothing changes when any step fails before the new file is in place.
+   * Answers a warning when it is in place but not flushed. Errors never hold the value.
    */
-  replace(sealed: string): void {
+  replace(sealed: string): string | undefined {
     if (this.empty) {
       throw new PeripheryError(
         'CONFLICT',
@@ -84,8 +85,9 @@ export class AgentPasskeys implements SigningKeySource {
         'RotatePasskey: the new passkey must differ from the one it replaces',
       );
     }
+    let warning: string | undefined;
     try {
-      writePasskeyFile(this.file, passkey);
+      warning = writePasskeyFile(this.file, passkey);
     } catch (error) {
       throw new PeripheryError(
         'INTERNAL',
@@ -96,5 +98,6 @@ export class AgentPasskeys implements SigningKeySource {
     this.keys = [key];
     this.changes += 1;
     this.source = `the passkey the core set, kept in ${this.file}`;
+    return warning;
   }
 }

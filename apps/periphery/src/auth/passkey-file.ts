@@ -39,9 +39,11 @@ export function readPasskeyFile(file: string): string | undefined {
 /**
  * Writes the passkey so that a crash at any point leaves either the old file or the new one,
  * never a partial one: a fresh 0600 file beside it, flushed, renamed over it, the folder flushed.
- * Synchronous on purpose: the caller swaps its keys in the same turn of the event loop.
+ * Synchronous on purpose: the caller swaps its keys in the same turn of the event loop. Throws
+ * when the new file is not in place; once it is (renamed), answers why the folder could not be
+ * flushed, if it could not: the new passkey is then in use, and the caller must not undo that.
  */
-export function writePasskeyFile(file: string, passkey: string): void {
+export function writePasskeyFile(file: string, passkey: string): string | undefined {
   const folder = join(file, '..');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const temporary = `${file}.tmp`;
@@ -55,10 +57,15 @@ export function writePasskeyFile(file: string, passkey: string): void {
     closeSync(fd);
   }
   renameSync(temporary, file);
-  const dir = openSync(folder, 'r');
   try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
+    const dir = openSync(folder, 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch (error) {
+    return `could not flush ${folder} (${(error as Error).message}): a power loss may bring the previous passkey back`;
   }
+  return undefined;
 }

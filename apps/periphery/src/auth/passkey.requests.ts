@@ -19,11 +19,12 @@ const RotatePasskeyParams = v.strictObject({
  */
 export function passkeyRequests(
   passkeys: AgentPasskeys,
-  logger: Pick<ProcessLogger, 'log'>,
+  logger: Pick<ProcessLogger, 'log' | 'warn'>,
 ): RequestDefinition[] {
   return [
     request(AGENT.RotatePasskey, RotatePasskeyParams, async ({ sealed_passkey }) => {
-      passkeys.replace(sealed_passkey);
+      const warning = passkeys.replace(sealed_passkey);
+      if (warning) logger.warn(`RotatePasskey: ${warning}`);
       logger.log(
         `the core replaced the passkey: now using ${passkeys.source}; the previous ones are refused`,
       );

@@ -6,6 +6,7 @@ import {
   AgentError,
   callAgent,
   generateAgentCertificate,
+  rotateAgentPasskey,
   type AgentAddress,
   type AgentCertificatePems,
 } from '@monitor/agent-client';
@@ -69,5 +70,19 @@ describe('generateAgentCertificate', () => {
     await expect(refused).rejects.toThrow(`not the pinned ${other.fingerprint256}`);
     // Nothing reached the agent: no refusal of a request was logged.
     expect(agent.logger.lines.join('\n')).not.toMatch(/refused a request/);
+  });
+
+  it("has its passkey rotated over the pinned connection, as a launch's last step does", async () => {
+    const { passkey } = await rotateAgentPasskey(address(pems.fingerprint256), 5000);
+    const pinned = { ...address(pems.fingerprint256), passkey };
+    expect(await callAgent(pinned, 'GetHealth', {}, 5000)).toMatchObject({ body: {} });
+    await expect(
+      callAgent(address(pems.fingerprint256), 'GetHealth', {}, 5000),
+    ).rejects.toMatchObject({ code: 'REFUSED' });
+    // Under another pin the rotation is never sent.
+    await expect(
+      rotateAgentPasskey({ ...pinned, pinnedFingerprint: other.fingerprint256 }, 5000),
+    ).rejects.toMatchObject({ code: 'CERTIFICATE' });
+    expect(await callAgent(pinned, 'GetHealth', {}, 5000)).toMatchObject({ body: {} });
   });
 });
