@@ -266,6 +266,17 @@ describe('RotatePasskey', () => {
     agent = await start();
   });
 
+  it('keeps the current passkey when the new one cannot be written', async () => {
+    // A file where the state folder should be: nothing can be written under it, even as root.
+    writeFileSync(join(root, 'state'), '');
+    const failed = rotateAgentPasskey(address(LAUNCH_PASSKEY), 5000);
+    await expect(failed).rejects.toMatchObject({ code: 'AGENT', status: 500 });
+    await expect(failed).rejects.toThrow(
+      /could not keep the new passkey in .*state\/passkey .*the current passkey stays in use/,
+    );
+    expect((await health(LAUNCH_PASSKEY)).status).toBe(200);
+  });
+
   it('refuses on an agent with no passkey (allow_no_passkey): nothing to replace', async () => {
     await agent.close();
     agent = await start({ passkeys: [], allow_no_passkey: true });
