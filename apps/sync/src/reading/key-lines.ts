@@ -68,9 +68,14 @@ class KeyLineScanner {
   private keyValue(base: string): void {
     const line = this.line;
     let path = base;
-    for (const key of this.dottedKey()) {
-      path = join(path, key);
+    // dottedKey's walk, each part marked as it is read (no list of parts).
+    for (;;) {
+      this.skipBlank(false);
+      path = join(path, this.keyPart());
       this.mark(path, line);
+      this.skipBlank(false);
+      if (this.text[this.pos] !== '.') break;
+      this.pos++;
     }
     this.skipBlank(false);
     if (this.text[this.pos] === '=') this.pos++;
