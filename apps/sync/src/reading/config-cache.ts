@@ -71,5 +71,6 @@ export function checkDeclaredConfig(
   return {
     ...(result.config && { config: result.config }),
     problems: [...result.problems],
+    ...(result.needsStored && { needsStored: result.needsStored }),
   };
 }

@@ -187,6 +187,8 @@ export interface CheckedConfig {
   config?: Record<string, unknown>;
   problems: EntryProblem[];
   renames: AliasRename[];
+  /** Errors at secrets the file leaves out: only a resource that exists has a stored value for them. */
+  needsStored?: EntryProblem[];
 }
 
 /**
@@ -216,8 +218,9 @@ export function checkConfig(
     decideResource(kind, { status: 'Empty' }, { type: 'Create', id: 'sync', name, config });
   } catch (error) {
     if (error instanceof DomainError) {
-      const found = domainProblems(error).filter((p) => !omittedSecret(kind, config, p.field));
-      if (!found.length) return { config, problems, renames };
+      const all = domainProblems(error);
+      const found = all.filter((p) => !omittedSecret(kind, config, p.field));
+      if (!found.length) return { config, problems, renames, needsStored: all };
       problems.push(...found);
     } else {
       // A rule that breaks on a value it did not expect: still this declaration's problem.

@@ -21,6 +21,8 @@ export interface DeclaredName {
   kind?: ResourceKind;
   name: string;
   source: SyncSource;
+  /** Errors at secrets the file leaves out: they stand when the resource does not exist yet. */
+  needsStored?: SyncProblem[];
 }
 
 interface Named {
@@ -53,6 +55,22 @@ function duplicates(names: DeclaredName[]): SyncProblem[] {
 }
 
 const DEPLOYED: ResourceKind[] = ['Deployment', 'Stack'];
+
+/**
+ * A secret the file leaves out keeps the stored value (as the export leaves secrets out); a
+ * resource the sync would create has none, so what its create refuses there stands.
+ */
+function newWithoutSecrets(declared: DeclaredSet, names: DeclaredName[], exists: Exists) {
+  const synced = new Set(declared.resources.map((r) => `${r.kind}\u0000${r.name}`));
+  return names.flatMap(({ kind, name, needsStored }) =>
+    kind && needsStored && synced.has(`${kind}\u0000${name}`) && !exists(kind, name)
+      ? needsStored.map((problem) => ({
+          ...problem,
+          message: `${problem.message}: a new ${tableOfKind(kind)} needs it (only an existing one keeps its stored value)`,
+        }))
+      : [],
+  );
+}
 
 /** Checks that need every file: duplicate names, references, `after` names and cycles. */
 export function crossCheck(
@@ -90,6 +108,7 @@ export function crossCheck(
     }
   };
   for (const r of resources) check(r, () => label(r), resourceReferences(r));
+  problems.push(...newWithoutSecrets(declared, declaredNames, exists));
   for (const g of userGroups) check(g, () => `user_group[${g.name}]`, userGroupReferences(g));
 
   const deployed = resources.filter((r) => DEPLOYED.includes(r.kind));

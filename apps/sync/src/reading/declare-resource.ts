@@ -1,4 +1,4 @@
-import type { DeclaredResource, ResourceKind } from '@monitor/domain';
+import type { DeclaredResource, ResourceKind, SyncProblem } from '@monitor/domain';
 import { checkDeclaredConfig } from './config-cache';
 import type { Entry } from './entry';
 
@@ -18,8 +18,13 @@ function syncable(config: Record<string, unknown>): boolean {
 /**
  * A `[[<kind>]]` table read into its declaration: header keys typed as Komodo types them, the
  * config checked as a write creating the resource would check it. Undefined when in error.
+ * `needsStored` gets the errors at secrets the file leaves out, which only a new resource has.
  */
-export function declareResource(kind: ResourceKind, entry: Entry): DeclaredResource | undefined {
+export function declareResource(
+  kind: ResourceKind,
+  entry: Entry,
+  needsStored: SyncProblem[] = [],
+): DeclaredResource | undefined {
   entry.warnUnknown(RESOURCE_KEYS);
   const name = entry.name();
   const description = entry.string('description');
@@ -38,6 +43,8 @@ export function declareResource(kind: ResourceKind, entry: Entry): DeclaredResou
   const checked = checkDeclaredConfig(kind, name, config, entry.lines);
   for (const problem of checked.problems)
     entry.report(problem.severity, problem.field, problem.message);
+  for (const problem of checked.needsStored ?? [])
+    needsStored.push(entry.problem('error', problem.field, problem.message));
   if (!checked.config) return undefined;
   if (kind === 'ResourceSync' && !syncable(checked.config)) {
     const message =

@@ -23,10 +23,13 @@ export class Entry {
   }
 
   report(severity: SyncProblemSeverity, field: string, message: string): void {
+    this.problems.push(this.problem(severity, field, message));
+  }
+
+  /** The problem `report` would report, at its file:line:field, without reporting it. */
+  problem(severity: SyncProblemSeverity, field: string, message: string): SyncProblem {
     const at = field ? `${this.label}.${field}` : this.label;
-    this.problems.push(
-      syncProblem(severity, this.lines.file, this.lines.lineOf(field), at, message),
-    );
+    return syncProblem(severity, this.lines.file, this.lines.lineOf(field), at, message);
   }
 
   /** The required name, a non-empty string; reported when not. */

@@ -30,3 +30,27 @@ describe('a secret the file leaves out, as the export does', () => {
     ]);
   });
 });
+
+describe('a secret the file leaves out, on a resource the sync would create', () => {
+  const file = [
+    '[[alerter]]',
+    'name = "tg"',
+    '[alerter.config]',
+    'endpoint.type = "Telegram"',
+    'endpoint.params.chat_id = "42"',
+  ].join('\n');
+  const readWith = (exists: boolean) =>
+    readSyncFiles([{ path: 'new-alerters.toml', contents: file }], { exists: () => exists });
+
+  it('given the alerter exists, when read, then no problem: its stored secret stays', () => {
+    expect(readWith(true).problems).toEqual([]);
+  });
+
+  it('given it does not exist yet, when read, then the create would refuse it: an error at its line', () => {
+    expect(readWith(false).problems.map(formatProblem)).toEqual([
+      'new-alerters.toml:5:alerter[tg].config.endpoint.params.bot_token: must not be empty: a new alerter needs it (only an existing one keeps its stored value)',
+    ]);
+    // The reading is kept for the next read; what exists is asked each time.
+    expect(readWith(true).problems).toEqual([]);
+  });
+});

@@ -55,8 +55,10 @@ export function readEntry(input: EntryInput): EntryReading {
     };
   }
   if (role.role === 'resource') {
-    const resource = declareResource(role.kind, entry);
+    const needsStored: SyncProblem[] = [];
+    const resource = declareResource(role.kind, entry, needsStored);
     if (resource) reading.resource = resource;
+    if (resource && needsStored.length && reading.name) reading.name.needsStored = needsStored;
   } else if (role.role === 'variable') {
     const variable = declareVariable(entry);
     if (variable) reading.variable = variable;
