@@ -61,8 +61,10 @@ const DEPLOYED: ResourceKind[] = ['Deployment', 'Stack'];
  * resource the sync would create has none, so what its create refuses there stands.
  */
 function newWithoutSecrets(declared: DeclaredSet, names: DeclaredName[], exists: Exists) {
+  const waiting = names.filter((n) => n.needsStored);
+  if (!waiting.length) return [];
   const synced = new Set(declared.resources.map((r) => `${r.kind}\u0000${r.name}`));
-  return names.flatMap(({ kind, name, needsStored }) =>
+  return waiting.flatMap(({ kind, name, needsStored }) =>
     kind && needsStored && synced.has(`${kind}\u0000${name}`) && !exists(kind, name)
       ? needsStored.map((problem) => ({
           ...problem,
