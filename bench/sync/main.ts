@@ -13,20 +13,22 @@ import { signUp } from '../support/sign-up';
 /**
  * `npm run bench:sync`: the plan of a sync declaring `STACKS` (300) stacks, a third of them
  * changed since the last RunSync, beside a raw smol-toml parse of the same text, in the same
- * run, `ROUNDS` (10) times each: the ratio of the medians (aim: under 10). The plan is the
+ * run, `ROUNDS` (30) times each: the ratio of the medians (aim: under 10). The plan is the
  * sync service's own path (SyncPlanner: the files read, checked, planned against the read
  * model, and rendered as a refresh stores it); what one plan works out of an unchanged file
- * and unchanged resources is kept for the next, as on every poll. `WARMUP` (10) rounds come
+ * and unchanged resources is kept for the next, as on every poll. `WARMUP` (20) rounds come
  * first, not counted: the first reads and checks every config, and the next ones let the JIT
- * compile what a long-running sync service runs on every poll. Measured twice in the run: a
+ * compile what a long-running sync service runs on every poll (with 10, the first counted plans
+ * after a push still ran partly unoptimized code; 30 counted rounds keep a shared machine's
+ * stray round from moving the median). Measured twice in the run: a
  * poll (the same text again) and the first plan after a push (each round's text new: the
  * changed third at another version). Beside the wall-clock ratio (the aim's), the ratio of the
  * process's CPU time for each, which a loaded machine's other work does not stretch but which
  * counts every thread (GC's helpers too), and the load average.
  */
 const STACKS = Number(process.env.STACKS ?? 300);
-const ROUNDS = Number(process.env.ROUNDS ?? 10);
-const WARMUP = Math.max(1, Number(process.env.WARMUP ?? 10));
+const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const WARMUP = Math.max(1, Number(process.env.WARMUP ?? 20));
 
 const stack = (i: number, version: number) => `
 [[stack]]
