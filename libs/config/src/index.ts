@@ -4,6 +4,7 @@ export * from './limits-settings';
 export * from './log-level';
 export * from './levelled-logger';
 export * from './aws-settings';
+export * from './hetzner-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
 export * from './scheduler-settings';

@@ -15,6 +15,7 @@ import {
 import { ActionSettings } from './action-settings';
 import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
+import { HetznerSettings } from './hetzner-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
@@ -266,6 +267,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => AwsSettings)
   aws = new AwsSettings();
+
+  @ValidateNested()
+  @Type(() => HetznerSettings)
+  hetzner = new HetznerSettings();
 
   @ValidateNested()
   @Type(() => AlerterSettings)

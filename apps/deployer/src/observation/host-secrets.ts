@@ -24,6 +24,7 @@ export function hostSecrets(
   }
   redactor.add(config.auth.jwt_secret);
   redactor.add(config.aws.secret_access_key);
+  redactor.add(config.hetzner.token);
   for (const provider of [...config.git_provider, ...config.docker_registry]) {
     for (const account of provider.accounts) redactor.add(account.token);
   }
