@@ -5,6 +5,7 @@ import {
   type CloudProvider,
 } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
+import { instantUpdate } from './instant-update';
 import type { UpdateRecord } from './update-record';
 
 const OPERATIONS: Record<CloudAccountEvent['type'], string> = {
@@ -51,28 +52,6 @@ function updateOf(event: StoredEvent, account: CloudAccount): UpdateRecord | und
   if (!operation) return undefined;
   const changed = Object.keys((event.data as { credentials?: object }).credentials ?? {}).sort();
   const credentials = changed.length ? `; credentials set: ${changed.join(', ')}` : '';
-  const at = event.metadata.at;
-  return {
-    id: event.id,
-    operation,
-    start_ts: at,
-    end_ts: at,
-    success: true,
-    operator: event.metadata.userId,
-    via: event.metadata.via,
-    target: { type: 'System', id: '' },
-    logs: [
-      {
-        stage: operation,
-        command: '',
-        stdout: `cloud account '${account.name}' (${account.provider})${credentials}`,
-        stderr: '',
-        success: true,
-        start_ts: at,
-        end_ts: at,
-      },
-    ],
-    status: 'Complete',
-    position: event.position,
-  };
+  const stdout = `cloud account '${account.name}' (${account.provider})${credentials}`;
+  return instantUpdate(event, operation, stdout);
 }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@monitor/eventstore';
+import { instantUpdate } from './instant-update';
 import type { UpdateRecord } from './update-record';
 
 const VARIABLE_OPERATIONS: Record<string, string> = {
@@ -36,28 +37,5 @@ export function updateFromSettingsEvent(event: StoredEvent): UpdateRecord | unde
     stdout = `${kind} ${String(data.username ?? '')}@${String(data.domain ?? '')}`;
   }
   if (!operation) return undefined;
-  const at = event.metadata.at;
-  return {
-    id: event.id,
-    operation,
-    start_ts: at,
-    end_ts: at,
-    success: true,
-    operator: event.metadata.userId,
-    via: event.metadata.via,
-    target: { type: 'System', id: '' },
-    logs: [
-      {
-        stage: operation,
-        command: '',
-        stdout,
-        stderr: '',
-        success: true,
-        start_ts: at,
-        end_ts: at,
-      },
-    ],
-    status: 'Complete',
-    position: event.position,
-  };
+  return instantUpdate(event, operation, stdout);
 }

@@ -1,6 +1,7 @@
 import { parseResourceEventType, RESOURCE_KINDS, type FieldChange } from '@monitor/domain';
 import type { StoredEvent } from '@monitor/eventstore';
 import { maskSealed } from '@monitor/secrets';
+import { instantUpdate } from './instant-update';
 import type { UpdateRecord } from './update-record';
 
 const OPERATION: Record<string, (kind: string) => string> = {
@@ -28,31 +29,10 @@ export function updateFromResourceEvent(event: StoredEvent): UpdateRecord | unde
   const parsed = parseResourceEventType(event.type, RESOURCE_KINDS);
   if (!parsed) return undefined;
   const { kind, action } = parsed;
-  const at = event.metadata.at;
   const id = event.stream.slice(event.stream.indexOf('-') + 1);
-  return {
-    id: event.id,
-    operation: OPERATION[action](kind),
-    start_ts: at,
-    end_ts: at,
-    success: true,
-    operator: event.metadata.userId,
-    via: event.metadata.via,
-    target: { type: kind, id },
-    logs: [
-      {
-        stage: OPERATION[action](kind),
-        command: '',
-        stdout: describeChange(action, maskSealed(event.data)),
-        stderr: '',
-        success: true,
-        start_ts: at,
-        end_ts: at,
-      },
-    ],
-    status: 'Complete',
-    position: event.position,
-  };
+  const operation = OPERATION[action](kind);
+  const stdout = describeChange(action, maskSealed(event.data));
+  return instantUpdate(event, operation, stdout, { type: kind, id });
 }
 
 function describeChange(action: string, data: unknown): string {
