@@ -210,6 +210,10 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
     expect(aws.success).toBe(false);
     const launched = f.ec2.callsOf('RunInstances').map((c) => c.params.ClientToken);
     expect(new Set(launched)).toEqual(new Set([`monitor-launch-${aws.updateId}`]));
+    const terminated = f.ec2.callsOf('TerminateInstances').map((c) => c.params['InstanceId.1']);
+    expect(terminated).toHaveLength(1);
+    const record = await readLaunch(f.store, aws.updateId);
+    expect(record.status === 'Active' && record.launch.instance?.instanceId).toBe(terminated[0]);
     expect(f.ec2.runningInstances()).toEqual([]);
 
     f.hetzner.dropConnectionAfterNext('createServer');
@@ -221,6 +225,28 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
     );
     expect(f.hetzner.runningServers()).toEqual([]);
     expect(f.hetzner.volumes()).toEqual([]);
+  });
+
+  it('what fails the checks fails before any cloud call: unknown variable, user data over the limit', async () => {
+    f = await launchFixture();
+    const unknown = awsTemplate();
+    unknown.params.user_data = '#!/bin/sh\necho [[NOT_A_VARIABLE]]\n';
+    const first = await f.launchServer(unknown, 'web-10');
+    const big = hetznerTemplate();
+    big.params.user_data = `#!/bin/sh\n${'x'.repeat(40_000)}\n`;
+    const second = await f.launchServer(big, 'web-11');
+    for (const { success, update, updateId } of [first, second]) {
+      expect(success).toBe(false);
+      const logs = (await update()).logs;
+      expect(logs.map((l) => [l.stage, l.success])).toEqual([['prepare', false]]);
+      const state = await readLaunch(f.store, updateId);
+      expect(state.status === 'Active' && state.launch.failure?.step).toBe('prepare');
+    }
+    expect((await first.update()).logs[0].stderr).toMatch(/NOT_A_VARIABLE/);
+    expect((await second.update()).logs[0].stderr).toMatch(/user_data/);
+    expect(f.ec2.callsOf('RunInstances')).toEqual([]);
+    expect(f.hetzner.calls).toEqual([]);
+    expect(await f.parts.resume.resumeUnfinished()).toEqual([]);
   });
 
   it('a cleanup that fails opens ServerLaunchCleanupFailed, resolved when a retry succeeds', async () => {
@@ -257,7 +283,8 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
     expect(f.ec2.runningInstances()).toHaveLength(1);
     expect(f.hetzner.runningServers()).toHaveLength(1);
     const { resume } = f.restart();
-    const resumed = await resume.resumeUnfinished();
+    expect(await resume.resumeUnfinished(0)).toEqual([]);
+    const resumed = await resume.resumeUnfinished(Date.now());
     expect(resumed.map((r) => r.updateId).sort()).toEqual([aws, hz].sort());
     expect(f.ec2.runningInstances()).toEqual([]);
     expect(f.hetzner.runningServers()).toEqual([]);

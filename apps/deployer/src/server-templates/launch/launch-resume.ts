@@ -28,9 +28,13 @@ export class LaunchResume {
     private readonly timing: LaunchTiming,
   ) {}
 
-  async resumeUnfinished(): Promise<ResumedLaunch[]> {
+  /**
+   * `startedBefore`: only launches requested before then (this process's start), so that a
+   * launch another replica began since is left to it, as the runner's interruptUnfinished.
+   */
+  async resumeUnfinished(startedBefore = Infinity): Promise<ResumedLaunch[]> {
     const resumed: ResumedLaunch[] = [];
-    for (const updateId of await this.launchIds()) {
+    for (const updateId of await this.launchIds(startedBefore)) {
       const state = await readLaunch(this.store, updateId);
       const unfinished = unfinishedLaunch(state);
       if (!unfinished || state.status !== 'Active') continue;
@@ -81,15 +85,17 @@ export class LaunchResume {
   }
 
   /** Every launch's Update id: read once at start, page by page. */
-  private async launchIds(): Promise<string[]> {
+  private async launchIds(startedBefore: number): Promise<string[]> {
     const ids = new Set<string>();
     for (let after = 0; ;) {
       const page = await this.store.readAll(after, PAGE);
       for (const event of page)
-        if (event.type === 'ServerLaunchRequested')
+        if (event.type === 'ServerLaunchRequested' && requestedAt(event.data) < startedBefore)
           ids.add(event.stream.slice('serverlaunch-'.length));
       if (page.length < PAGE) return [...ids];
       after = page[page.length - 1].position;
     }
   }
 }
+
+const requestedAt = (data: unknown) => (data as { ts: number }).ts;

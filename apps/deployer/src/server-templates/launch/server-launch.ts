@@ -4,7 +4,6 @@ import {
   completeServerTemplateConfig,
   launchedTemplate,
   unfinishedLaunch,
-  type LaunchStep,
   type ServerTemplateConfig,
   type VariableValue,
 } from '@monitor/domain';
@@ -16,6 +15,7 @@ import type { CloudMachines, LaunchTiming } from './cloud-machines';
 import { cleanUpLaunch } from './launch-cleanup';
 import type { LaunchCredentialsResolver } from './launch-credentials';
 import { prepareLaunch } from './launch-preparation';
+import { launchOnce, launchStage } from './launch-stage';
 import { LaunchRecord } from './launch-record';
 import { openMachines } from './open-machines';
 import type { LaunchedServerRecorder } from './launched-server';
@@ -76,7 +76,7 @@ export class ServerLaunch {
       provider: config.type,
       template: launchedTemplate({ ...template, config }),
     });
-    const prepared = await this.step(record, ctx, 'prepare', 'check and render', async () => {
+    const prepared = await launchStage(record, ctx, 'prepare', 'check and render', async () => {
       const done = await prepareLaunch(config, serverName, ctx, {
         readModel: this.deps.readModel,
         credentials: this.deps.credentials,
@@ -116,18 +116,18 @@ export class ServerLaunch {
     const p = config.params;
     const region = config.type === 'Aws' ? config.params.region : undefined;
     if (config.type === 'Hetzner' && config.params.volumes.length)
-      await this.step(record, ctx, 'create volumes', 'POST /v1/volumes', async () => {
+      await launchStage(record, ctx, 'create volumes', 'POST /v1/volumes', async () => {
         await machines.createVolumes((volumeId) =>
           record.apply({ type: 'RecordVolume', volumeId }).then(() => undefined),
         );
         return { value: undefined, stdout: `volumes: ${(await record.read()).volumes.join(', ')}` };
       });
-    const instanceId = await this.step(record, ctx, 'launch', machines.description, async () => {
+    const instanceId = await launchStage(record, ctx, 'launch', machines.description, async () => {
       const { id, how } = await launchOnce(machines, prepared.userData);
       await record.apply({ type: 'RecordInstance', instanceId: id, ...(region ? { region } : {}) });
       return { value: id, stdout: `instance ${id} ${how}` };
     });
-    const host = await this.step(
+    const host = await launchStage(
       record,
       ctx,
       'wait for instance',
@@ -148,7 +148,7 @@ export class ServerLaunch {
       insecureTls: p.use_https,
       ...(prepared.fingerprint ? { pinnedFingerprint: prepared.fingerprint } : {}),
     };
-    const version = await this.step(
+    const version = await launchStage(
       record,
       ctx,
       'wait for agent',
@@ -169,7 +169,7 @@ export class ServerLaunch {
         };
       },
     );
-    const passkey = await this.step(
+    const passkey = await launchStage(
       record,
       ctx,
       'rotate passkey',
@@ -181,7 +181,7 @@ export class ServerLaunch {
         return { value: rotated.passkey, stdout: 'the user data passkey is refused from now on' };
       },
     );
-    return this.step(record, ctx, 'create server', `CreateServer ${serverName}`, async () => {
+    return launchStage(record, ctx, 'create server', `CreateServer ${serverName}`, async () => {
       const serverId = await this.deps.servers.create(
         { name: serverName, address: host, passkey, version, fingerprint: prepared.fingerprint },
         request.meta,
@@ -195,29 +195,6 @@ export class ServerLaunch {
       };
       return { value: launched, stdout: `Server '${serverName}' (${serverId}) created` };
     });
-  }
-
-  /** A stage of the Update whose failure is recorded as the launch's, at `step`. */
-  private async step<T>(
-    record: LaunchRecord,
-    ctx: ExecutionContext,
-    step: LaunchStep,
-    command: string,
-    work: () => Promise<{ value: T; stdout: string }>,
-  ): Promise<T> {
-    let value: T | undefined;
-    try {
-      await ctx.stage(step, command, async () => {
-        const done = await work();
-        value = done.value;
-        return { stdout: done.stdout };
-      });
-    } catch (error) {
-      const reason = ctx.redactor.redact(error instanceof Error ? error.message : String(error));
-      await record.apply({ type: 'Fail', step, reason });
-      throw error;
-    }
-    return value as T;
   }
 
   private async cleanUp(record: LaunchRecord, machines: CloudMachines, ctx: ExecutionContext) {
@@ -235,22 +212,5 @@ export class ServerLaunch {
       .catch((error: unknown) => {
         if (!(error instanceof StageFailed)) throw error;
       });
-  }
-}
-
-/**
- * The launch call, made once: when its answer is unclear (an error, a dropped connection), the
- * instance is looked for by the launch's mark before anything else, never launched again.
- */
-async function launchOnce(machines: CloudMachines, userData: string) {
-  try {
-    return { id: await machines.launch(userData), how: 'launched' };
-  } catch (error) {
-    const found = await machines.findLaunched().catch(() => undefined);
-    if (!found) throw error;
-    return {
-      id: found,
-      how: `launched (found by its mark after an unclear answer: ${(error as Error).message})`,
-    };
   }
 }
