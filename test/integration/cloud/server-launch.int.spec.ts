@@ -138,7 +138,9 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
   it('Hetzner (cloud account): volumes, then the server carrying the template, then the Server', async () => {
     f = await launchFixture();
     await f.addHetznerAccount('hz');
-    const { updateId, success, launched } = await f.launchServer(hetznerTemplate('hz'), 'web-2');
+    const template = hetznerTemplate('hz');
+    template.params.use_https = false;
+    const { updateId, success, launched } = await f.launchServer(template, 'web-2');
     expect(success).toBe(true);
     const [volume] = f.hetzner.callsOf('createVolume');
     expect(volume.body).toEqual({
@@ -163,12 +165,13 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
       volumes: [f.hetzner.volumes()[0].id],
     });
     const boot = agentBootOf(f.hetzner.runningServers()[0].userData);
+    expect(boot.tls).toBeUndefined();
     const server = f.readModel.resourceById('Server', launched!.serverId)!;
-    const agent = {
-      address: server.config.address,
-      insecureTls: true,
-      pinnedFingerprint: launched!.fingerprint,
-    };
+    expect(server.config.address).toBe(`http://127.0.0.1:${boot.port}`);
+    expect(launched!.fingerprint).toBeUndefined();
+    const agent = { address: server.config.address, insecureTls: false };
+    const passkey = f.keyring.open(server.config.passkey as never);
+    await expect(callAgent({ ...agent, passkey }, 'GetVersion', {}, 5_000)).resolves.toBeDefined();
     const refused = await callAgent(
       { ...agent, passkey: boot.passkey },
       'GetVersion',
@@ -176,7 +179,7 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
       5_000,
     ).catch((error: unknown) => error);
     expect((refused as AgentError).code).toBe('REFUSED');
-    await expectNothingLeaked(updateId, [f.keyring.open(server.config.passkey as never)]);
+    await expectNothingLeaked(updateId, [passkey]);
   });
 
   it('an agent that never answers: the instance is terminated, the stage names the step', async () => {
@@ -249,7 +252,7 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
     expect(await f.parts.resume.resumeUnfinished()).toEqual([]);
   });
 
-  it('a cleanup that fails opens ServerLaunchCleanupFailed, resolved when a retry succeeds', async () => {
+  it('a cleanup that fails opens ServerLaunchCleanupFailed, retried across a restart, resolved when it succeeds', async () => {
     f = await launchFixture({ startAgents: false });
     f.ec2.failNextTerminations(1_000);
     const { updateId, success, update } = await f.launchServer(awsTemplate(), 'web-7');
@@ -266,8 +269,14 @@ describe('ServerLaunch against the fake clouds, up to a real agent', () => {
       target: { type: 'ServerTemplate', id: `tpl-${updateId}` },
     });
     expect(f.ec2.runningInstances()).toHaveLength(1);
+    // The deployer restarts: the open alert's cleanup is taken up again, not a second alert.
+    f.restart();
+    await f.parts.resume.resumeUnfinished();
     f.ec2.stopFailingTerminations();
     await f.parts.terminations.idle();
+    expect(
+      f.readModel.alerts.list((a) => a.data.type === 'ServerLaunchCleanupFailed'),
+    ).toHaveLength(1);
     expect(f.readModel.alerts.alert(alert.id)?.resolved).toBe(true);
     expect(f.ec2.runningInstances()).toEqual([]);
     const state = await readLaunch(f.store, updateId);

@@ -1,6 +1,7 @@
 import { HetznerClient } from '@monitor/cloud';
 import type { ServerTemplateConfig } from '@monitor/domain';
 import { AwsMachines } from './aws-machines';
+import { HetznerMachines } from './hetzner-machines';
 import type { CloudMachines, LaunchTiming } from './cloud-machines';
 import type { LaunchCredentials } from './launch-credentials';
 
@@ -15,7 +16,6 @@ export async function openMachines(
   if (config.type === 'Aws' && credentials.provider === 'Aws')
     return AwsMachines.open(credentials.account, config.params, serverName, updateId, timing);
   if (config.type === 'Hetzner' && credentials.provider === 'Hetzner') {
-    const { HetznerMachines } = await import('./hetzner-machines');
     const client = new HetznerClient({
       token: credentials.token,
       ...(credentials.baseUrl ? { baseUrl: credentials.baseUrl } : {}),
