@@ -14,3 +14,4 @@ export * from './git-source';
 export * from './known-secrets';
 export * from './variable-lookup';
 export * from './config-writer';
+export * from './system-alerts';

@@ -1,15 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import {
-  alertDecider,
-  type AlertData,
-  type ContainerKind,
-  type Resource,
-  type ResourceKind,
-} from '@monitor/domain';
+import type { AlertData, ContainerKind, Resource, ResourceKind } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { handleCommand, newId, systemMeta } from '@monitor/resources';
+import { openSystemAlert, resolveSystemAlert } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 
 /**
@@ -63,16 +57,7 @@ export class StateChangeAlerts {
   }
 
   async open(target: { type: ResourceKind; id: string }, data: AlertData): Promise<void> {
-    const id = newId();
-    const command = { type: 'Open' as const, id, level: 'WARNING', target, data, ts: Date.now() };
-    const { position } = await handleCommand(
-      this.store,
-      `alert-${id}`,
-      alertDecider,
-      command,
-      systemMeta(),
-    );
-    await this.readModel.waitFor(position);
+    await openSystemAlert(this.store, this.readModel, { level: 'WARNING', target, data });
   }
 
   /** Resolves the open alerts of `type` on `target` (the condition went away). */
@@ -83,15 +68,6 @@ export class StateChangeAlerts {
     const open = this.readModel.alerts
       .openFor(target.type, target.id)
       .filter((alert) => alert.data.type === type);
-    for (const alert of open) {
-      const { position } = await handleCommand(
-        this.store,
-        `alert-${alert.id}`,
-        alertDecider,
-        { type: 'Resolve' as const, ts: Date.now() },
-        systemMeta(),
-      );
-      await this.readModel.waitFor(position);
-    }
+    for (const alert of open) await resolveSystemAlert(this.store, this.readModel, alert.id);
   }
 }

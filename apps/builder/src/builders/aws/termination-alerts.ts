@@ -1,8 +1,8 @@
 import type { TerminationAlerts } from '@monitor/cloud';
-import { alertDecider, alertStream, type AlertTarget } from '@monitor/domain';
+import type { AlertTarget } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { handleCommand, newId, systemMeta } from '@monitor/resources';
+import { openSystemAlert, resolveSystemAlert } from '@monitor/resources';
 
 /**
  * Komodo's AwsBuilderTerminationFailed alert: opened on a failed termination, resolved by a
@@ -17,34 +17,17 @@ export class StoredTerminationAlerts implements TerminationAlerts {
     private readonly readModel: ReadModel,
   ) {}
 
-  async open(builder: { id: string }, instanceId: string, message: string): Promise<string> {
-    const id = newId();
+  open(builder: { id: string }, instanceId: string, message: string): Promise<string> {
     const target: AlertTarget = { type: 'Builder', id: builder.id };
     const data = {
       type: 'AwsBuilderTerminationFailed' as const,
       data: { instance_id: instanceId, message },
     };
-    const command = { type: 'Open' as const, id, level: 'CRITICAL', target, data, ts: Date.now() };
-    const { position } = await handleCommand(
-      this.store,
-      alertStream(id),
-      alertDecider,
-      command,
-      systemMeta(),
-    );
-    await this.readModel.waitFor(position);
-    return id;
+    return openSystemAlert(this.store, this.readModel, { level: 'CRITICAL', target, data });
   }
 
-  async resolve(alertId: string): Promise<void> {
-    const { position } = await handleCommand(
-      this.store,
-      alertStream(alertId),
-      alertDecider,
-      { type: 'Resolve' as const, ts: Date.now() },
-      systemMeta(),
-    );
-    await this.readModel.waitFor(position);
+  resolve(alertId: string): Promise<void> {
+    return resolveSystemAlert(this.store, this.readModel, alertId);
   }
 
   openOnes() {

@@ -1,8 +1,8 @@
 import type { TerminationAlerts } from '@monitor/cloud';
-import { alertDecider, alertStream, cleanupFailedAlert } from '@monitor/domain';
+import { cleanupFailedAlert } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { handleCommand, newId, systemMeta } from '@monitor/resources';
+import { openSystemAlert, resolveSystemAlert, systemMeta } from '@monitor/resources';
 import { LaunchRecord } from './launch-record';
 
 /**
@@ -20,18 +20,8 @@ export class LaunchCleanupAlerts implements TerminationAlerts {
 
   async open(launch: { id: string }, _instanceId: string, message: string): Promise<string> {
     const record = new LaunchRecord(this.store, launch.id, systemMeta());
-    const { level, target, data } = cleanupFailedAlert(await record.read(), message);
-    const id = newId();
-    const command = { type: 'Open' as const, id, level, target, data, ts: Date.now() };
-    const { position } = await handleCommand(
-      this.store,
-      alertStream(id),
-      alertDecider,
-      command,
-      systemMeta(),
-    );
-    await this.readModel.waitFor(position);
-    return id;
+    const alert = cleanupFailedAlert(await record.read(), message);
+    return openSystemAlert(this.store, this.readModel, alert);
   }
 
   async resolve(alertId: string): Promise<void> {
@@ -40,14 +30,7 @@ export class LaunchCleanupAlerts implements TerminationAlerts {
       await new LaunchRecord(this.store, alert.data.data.update_id, systemMeta()).apply({
         type: 'RecordCleanedUp',
       });
-    const { position } = await handleCommand(
-      this.store,
-      alertStream(alertId),
-      alertDecider,
-      { type: 'Resolve' as const, ts: Date.now() },
-      systemMeta(),
-    );
-    await this.readModel.waitFor(position);
+    await resolveSystemAlert(this.store, this.readModel, alertId);
   }
 
   openOnes() {
