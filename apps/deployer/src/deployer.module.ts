@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ResourceLifecycleModule } from '@monitor/runtime';
 import { DeploymentsModule } from './deployments/deployments.module';
+import { ServerTemplatesModule } from './server-templates/server-templates.module';
 import { ServersModule } from './servers/servers.module';
 import { StacksModule } from './stacks/stacks.module';
 import { TagsModule } from './tags/tags.module';
@@ -18,6 +19,7 @@ import { TagsModule } from './tags/tags.module';
       'ServerTemplate',
     ]),
     ServersModule,
+    ServerTemplatesModule,
     DeploymentsModule,
     StacksModule,
     TagsModule,

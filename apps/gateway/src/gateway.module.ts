@@ -19,6 +19,7 @@ import { AccessCheck } from './api/access-check';
 import { AlertReads } from './api/read/alerts.read';
 import { ScheduleReads } from './api/schedules/schedule.reads';
 import { ServerRequests } from './api/servers/server.requests';
+import { LaunchServerRequests } from './api/server-templates/launch-server.requests';
 import { DeploymentRequests } from './api/deployments/deployment.requests';
 import { ExecutionForwarder } from './api/execution-forwarder';
 import { KindRequests } from './api/kind-requests';
@@ -70,6 +71,7 @@ import { UpdateFeed } from './live/update-feed';
     AccessCheck,
     RequestDispatcher,
     ServerRequests,
+    LaunchServerRequests,
     ExecutionForwarder,
     KindRequests,
     DeploymentRequests,

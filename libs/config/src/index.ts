@@ -5,6 +5,7 @@ export * from './log-level';
 export * from './levelled-logger';
 export * from './aws-settings';
 export * from './hetzner-settings';
+export * from './launch-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
 export * from './scheduler-settings';

@@ -16,6 +16,7 @@ import { ActionSettings } from './action-settings';
 import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
 import { HetznerSettings } from './hetzner-settings';
+import { LaunchSettings } from './launch-settings';
 import { LimitsSettings } from './limits-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
@@ -271,6 +272,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => HetznerSettings)
   hetzner = new HetznerSettings();
+
+  @ValidateNested()
+  @Type(() => LaunchSettings)
+  launch = new LaunchSettings();
 
   @ValidateNested()
   @Type(() => AlerterSettings)

@@ -9,6 +9,7 @@ export * from './requests/param-aliases';
 export * from './requests/settings.dto';
 export * from './requests/cloud-account.dto';
 export * from './requests/servers.dto';
+export * from './requests/server-template.dto';
 export * from './requests/repo.dto';
 export * from './requests/build.dto';
 export * from './requests/alerter.dto';

@@ -54,8 +54,13 @@ export class ResourceCommands {
     this.runtimeNames = new RuntimeNameReservations(store, this.names, readModel);
   }
 
-  async create(kind: ResourceKind, params: CreateParams, meta: CommandMeta): Promise<WriteResult> {
-    const id = newId();
+  /** `id`: given by a caller that reserved the name for it beforehand (a launch, before it spends). */
+  async create(
+    kind: ResourceKind,
+    params: CreateParams,
+    meta: CommandMeta,
+    id = newId(),
+  ): Promise<WriteResult> {
     const defaults = KIND_SPECS[kind].defaults();
     const partial = completePatch(kind, defaults, fieldsOf(params.config ?? {}));
     const config = await this.references.resolve(kind, partial, { ...defaults, ...partial });

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InstanceTerminations } from '@monitor/cloud';
 import { AwsSettings, HetznerSettings, MonitorConfig } from '@monitor/config';
 import {
@@ -33,6 +30,7 @@ import {
   type TemplateToLaunch,
 } from '../../../apps/deployer/src/server-templates/launch';
 import { CapturingLogger } from '../../support/capturing-logger';
+import { launchedAgentConfig } from '../../support/fake-clouds';
 
 export const AWS_KEY_ID = 'AKIALAUNCH0123456789';
 export const AWS_SECRET = 'aws/secret+access+key+for+launch+tests+12';
@@ -68,7 +66,7 @@ export async function launchFixture(options: { startAgents?: boolean } = {}) {
   const agents: TestAgent[] = [];
   const startAgent = async (userData: string) => {
     const boot = agentBootOf(userData);
-    agents.push(await startTestAgent(agentConfig(boot)));
+    agents.push(await startTestAgent(launchedAgentConfig(boot)));
   };
   if (options.startAgents !== false) {
     ec2.onRunning((instance) => startAgent(instance.userData));
@@ -180,21 +178,5 @@ export async function launchFixture(options: { startAgents?: boolean } = {}) {
       await Promise.all([ec2.close(), hetzner.close()]);
       await readModel.stop();
     },
-  };
-}
-
-function agentConfig(boot: ReturnType<typeof agentBootOf>) {
-  if (!boot.tls) return { port: boot.port, passkeys: [boot.passkey] };
-  const folder = mkdtempSync(join(tmpdir(), 'launched-agent-'));
-  const ssl_key_file = join(folder, 'key.pem');
-  const ssl_cert_file = join(folder, 'cert.pem');
-  writeFileSync(ssl_key_file, boot.tls.key, { mode: 0o600 });
-  writeFileSync(ssl_cert_file, boot.tls.cert, { mode: 0o600 });
-  return {
-    port: boot.port,
-    passkeys: [boot.passkey],
-    ssl_enabled: true,
-    ssl_key_file,
-    ssl_cert_file,
   };
 }

@@ -257,6 +257,7 @@ export const REQUEST_PARAMS: Readonly<Record<Verb, Params>> = {
     DeployStackIfChanged: ['stack', 'services?', 'stop_time?'],
     DestroyDeployment: ['deployment', 'signal?', 'time?'],
     DestroyStack: ['remove_volumes?', 'remove_orphans?', 'stack', 'services?', 'stop_time?'],
+    LaunchServer: ['name', 'server_template'],
     PauseDeployment: ['deployment', 'signal?', 'time?'],
     PauseStack: ['stack', 'services?', 'stop_time?'],
     PruneContainers: ['server'],

@@ -21,6 +21,7 @@ import {
 } from './resources';
 import { REPO_EXECUTION_FORMS, REPO_REQUESTS } from './repo';
 import { SERVER_FORMER_NAMES, SERVER_REQUESTS } from './server';
+import { SERVER_TEMPLATE_REQUESTS } from './server-template';
 import { SETTINGS_REQUESTS } from './settings';
 import { STACK_EXECUTION_FORMS, STACK_REQUESTS } from './stack';
 import { SYNC_EXECUTION_FORMS, SYNC_REQUESTS } from './sync';
@@ -40,6 +41,7 @@ const ENTRIES = [
   ...entriesOf(STACK_REQUESTS),
   ...entriesOf(STACK_EXECUTION_FORMS),
   ...entriesOf(SERVER_TEMPLATE),
+  ...entriesOf(SERVER_TEMPLATE_REQUESTS),
   ...entriesOf(BUILD),
   ...entriesOf(BUILD_REQUESTS),
   ...entriesOf(BUILD_EXECUTION_FORMS),

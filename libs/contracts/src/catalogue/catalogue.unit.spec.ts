@@ -77,6 +77,7 @@ describe('the request catalogue', () => {
         'execute/WriteSyncFileContents',
         'execute/CommitSync',
         'execute/RefreshBuildCache',
+        'execute/LaunchServer',
         'write/CreateServerTemplate',
         'write/CopyServerTemplate',
         'write/UpdateServerTemplate',

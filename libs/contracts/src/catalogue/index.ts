@@ -3,6 +3,7 @@ export * from './answers';
 export * from './kind-requests';
 export * from './resources';
 export * from './server';
+export * from './server-template';
 export * from './deployment';
 export * from './stack';
 export * from './repo';

@@ -5,3 +5,4 @@ export * from './cleanup-alerts';
 export * from './launched-server';
 export * from './server-launch';
 export * from './launch-resume';
+export * from './launch-names';

@@ -5,6 +5,7 @@ import { systemMeta } from '@monitor/resources';
 import type { LaunchTiming } from './cloud-machines';
 import { cleanUpLaunch, terminateUnfinished } from './launch-cleanup';
 import type { LaunchCredentialsResolver } from './launch-credentials';
+import { LaunchNames } from './launch-names';
 import { LaunchRecord, readLaunch } from './launch-record';
 import { openMachines } from './open-machines';
 
@@ -21,12 +22,16 @@ export interface ResumedLaunch {
  * are retried in the background. Nothing is launched again.
  */
 export class LaunchResume {
+  private readonly names: LaunchNames;
+
   constructor(
     private readonly store: EventStore,
     private readonly credentials: LaunchCredentialsResolver,
     private readonly terminations: InstanceTerminations,
     private readonly timing: LaunchTiming,
-  ) {}
+  ) {
+    this.names = new LaunchNames(store);
+  }
 
   /**
    * `startedBefore`: only launches requested before then (this process's start), so that a
@@ -36,8 +41,12 @@ export class LaunchResume {
     const resumed: ResumedLaunch[] = [];
     for (const updateId of await this.launchIds(startedBefore)) {
       const state = await readLaunch(this.store, updateId);
+      if (state.status !== 'Active') continue;
+      // A launch that stopped without its Server no longer owns the name it reserved.
+      if (state.launch.phase !== 'Launched')
+        await this.names.release(state.launch.serverName, updateId);
       const unfinished = unfinishedLaunch(state);
-      if (!unfinished || state.status !== 'Active') continue;
+      if (!unfinished) continue;
       // An open alert's retry belongs to `terminations.resume` below.
       if (state.launch.cleanup?.status === 'CleanupFailed') continue;
       const record = new LaunchRecord(this.store, updateId, systemMeta());

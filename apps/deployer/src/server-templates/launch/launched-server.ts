@@ -1,10 +1,18 @@
-import { decideServerStatus, serverStatusStream } from '@monitor/domain';
+import {
+  CREATOR_SPECIFICS,
+  decideServerStatus,
+  serverStatusStream,
+  userDecider,
+  userStream,
+} from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import type { CommandMeta, ResourceCommands } from '@monitor/resources';
+import { handleCommand, type CommandMeta, type ResourceCommands } from '@monitor/resources';
 import { recordObserved } from '../../observation/record-observed';
 
 export interface ServerToCreate {
+  /** The id its name was reserved for, if the caller reserved it; else a new one. */
+  id?: string;
   name: string;
   address: string;
   /** The rotated passkey, plaintext here: the create seals it as any Server's passkey. */
@@ -41,6 +49,7 @@ export class LaunchedServerRecorder {
         },
       },
       meta,
+      server.id,
     );
     const observed = {
       state: 'Ok' as const,
@@ -50,7 +59,29 @@ export class LaunchedServerRecorder {
     };
     const events = decideServerStatus(undefined, observed);
     const status = await recordObserved(this.store, serverStatusStream(id), events);
-    await this.readModel.waitFor(Math.max(position, status.position));
+    const granted = await this.grantCreator(id, meta);
+    await this.readModel.waitFor(Math.max(position, status.position, granted));
     return id;
+  }
+
+  /** The launching user manages what they launched, as the creator of any Server does. */
+  private async grantCreator(serverId: string, meta: CommandMeta): Promise<number> {
+    const user = this.readModel.identity.user(meta.userId);
+    if (!user || user.admin) return 0;
+    const command = {
+      type: 'SetResourcePermission' as const,
+      kind: 'Server' as const,
+      id: serverId,
+      level: 'Write' as const,
+      specific: [...(CREATOR_SPECIFICS.Server ?? [])],
+    };
+    const { position } = await handleCommand(
+      this.store,
+      userStream(user.id),
+      userDecider,
+      command,
+      meta,
+    );
+    return position;
   }
 }

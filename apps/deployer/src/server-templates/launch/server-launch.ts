@@ -34,6 +34,8 @@ export interface LaunchRequest {
   updateId: string;
   meta: CommandMeta;
   lookup: (name: string) => VariableValue | undefined;
+  /** The id the new Server's name was reserved for before the launch started. */
+  serverId?: string;
 }
 
 export interface TemplateToLaunch {
@@ -183,7 +185,14 @@ export class ServerLaunch {
     );
     return launchStage(record, ctx, 'create server', `CreateServer ${serverName}`, async () => {
       const serverId = await this.deps.servers.create(
-        { name: serverName, address: host, passkey, version, fingerprint: prepared.fingerprint },
+        {
+          id: request.serverId,
+          name: serverName,
+          address: host,
+          passkey,
+          version,
+          fingerprint: prepared.fingerprint,
+        },
         request.meta,
       );
       await record.apply({ type: 'Complete', serverId });
