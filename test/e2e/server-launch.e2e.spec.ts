@@ -192,6 +192,23 @@ describe('LaunchServer through the gateway, against the fake clouds, up to a rea
     expect(clouds.ec2.callsOf('RunInstances')).toHaveLength(runs + 1);
   });
 
+  it('a launch the provider refuses fails at launch with its reason, and the name is free again', async () => {
+    const params = { ...(await hetznerParams()), volumes: [] };
+    await template('hz-refused', 'Hetzner', params);
+    clouds.hetzner.failNext('createServer', 1, 403, 'server limit reached');
+    const done = await launch('web-refused', 'hz-refused');
+    expect(done.success).toBe(false);
+    const stages = done.logs.map((l) => [l.stage, l.success]);
+    expect(stages).toEqual([
+      ['prepare', true],
+      ['launch', false],
+      ['clean up', true],
+    ]);
+    expect(done.logs[1].stderr).toMatch(/server limit reached/);
+    expect(done.logs[2].stdout).toMatch(/nothing was launched/);
+    expect((await launch('web-refused', 'hz-refused')).success).toBe(true);
+  });
+
   describe('bad input: refused before any cloud call', () => {
     const head = () => monitor.runtime.store.headPosition();
     const refused = async (

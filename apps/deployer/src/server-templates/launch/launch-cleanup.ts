@@ -22,6 +22,10 @@ export async function cleanUpLaunch(
   const what = unfinished.instanceId ?? `launch ${unfinished.updateId}`;
   const result = await terminations.terminate(terminate, what, { id: unfinished.updateId });
   if (result.terminated) {
+    // A launch call refused, or stopped before it, made nothing: no cleanup to record.
+    const launch = await record.read();
+    if (!launch.instance && launch.volumes.length === 0)
+      return { cleaned: true, log: 'nothing was launched, so nothing is left to remove' };
     await record.apply({ type: 'RecordCleanedUp' });
     return { cleaned: true, log: `cleaned up: ${result.state}` };
   }
