@@ -8,6 +8,7 @@ import { ReferenceInput, ReferencesInput } from './reference-inputs';
 import type { ReferenceOptions } from './references';
 import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
 import { AlertTypesInput } from './alert-types-input';
+import { CloudAccountInput, CloudProviderContext } from './cloud-account-input';
 import { MaintenanceWindowsInput, type MaintenanceWindow } from './maintenance-windows-input';
 import { ResourceTargetsInput, type Target } from './resource-targets-input';
 import {
@@ -39,6 +40,16 @@ interface FormProps {
  * without Write.
  */
 export function ConfigForm(props: FormProps) {
+  // A ServerTemplate's `cloud_account` (in its params) offers the accounts of its `type`.
+  const provider = props.kind === 'ServerTemplate' ? props.config.type : undefined;
+  return (
+    <CloudProviderContext.Provider value={provider}>
+      <ConfigFields {...props} />
+    </CloudProviderContext.Provider>
+  );
+}
+
+function ConfigFields(props: FormProps) {
   const { kind, config, readOnly, references = {}, providers = NO_PROVIDERS, onChange } = props;
   const variants = CONFIG_VARIANTS[kind];
   const locked = readOnly || !onChange;
@@ -79,7 +90,7 @@ export function ConfigForm(props: FormProps) {
             id={id}
             field={field}
             help={fieldHelp(kind, field)}
-            paramHelp={variants && field === 'params' ? PARAM_HELP[kind] : undefined}
+            paramHelp={field === 'params' ? PARAM_HELP[kind] : undefined}
             value={value}
             readOnly={locked}
             references={references}
@@ -119,6 +130,8 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
   const common = { id, readOnly };
   const listInput = Array.isArray(value) && LIST_INPUTS[field];
   if (listInput) return listInput({ ...common, value, onChange });
+  if (field === 'cloud_account' && typeof value === 'string')
+    return <CloudAccountInput {...common} value={value} onChange={onChange} />;
   if (typeof value === 'string' && references[field]) {
     return (
       <ReferenceInput {...common} value={value} options={references[field]} onChange={onChange} />

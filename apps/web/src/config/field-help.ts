@@ -3,6 +3,7 @@ import {
   ALERTER_ENDPOINT_PARAM_HELP,
   ALERTER_HELP,
   SERVER_TEMPLATE_HELP,
+  SERVER_TEMPLATE_PARAM_HELP,
 } from './help/alerter-template';
 import { DEPLOYMENT_HELP } from './help/deployment';
 import { ACTION_HELP, PROCEDURE_HELP, RESOURCE_SYNC_HELP } from './help/procedure-sync';
@@ -32,6 +33,7 @@ export const FIELD_HELP: Record<ResourceKind, Record<string, string | undefined>
 /** For kinds whose config is a union `{ type, params }`: what each param means. */
 export const PARAM_HELP: Partial<Record<ResourceKind, Record<string, string | undefined>>> = {
   Builder: BUILDER_PARAM_HELP,
+  ServerTemplate: SERVER_TEMPLATE_PARAM_HELP,
 };
 
 /** For fields holding a union `{ type, params }` (an Alerter's endpoint): what each param means. */

@@ -59,6 +59,44 @@ export const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, Config
       user_data: '',
     },
   },
+  // Komodo 1.17.4's template defaults, as the gateway's (libs/domain server-template.config.ts).
+  ServerTemplate: {
+    Aws: {
+      region: 'us-east-1',
+      instance_type: 't3.small',
+      ami_id: '',
+      subnet_id: '',
+      key_pair_name: '',
+      assign_public_ip: true,
+      use_public_ip: false,
+      port: 8120,
+      use_https: true,
+      user_data: '',
+      security_group_ids: [],
+      volumes: [
+        { device_name: '/dev/sda1', size_gb: 20, volume_type: 'gp2', iops: 0, throughput: 0 },
+      ],
+      cloud_account: '',
+    },
+    Hetzner: {
+      image: 'ubuntu-24.04',
+      datacenter: 'Nuremberg1Dc3',
+      private_network_ids: [],
+      placement_group: 0,
+      enable_public_ipv4: false,
+      enable_public_ipv6: false,
+      firewall_ids: [],
+      server_type: 'SharedAmd2Core2Ram40Disk',
+      ssh_keys: [],
+      user_data: '',
+      use_public_ip: false,
+      labels: {},
+      volumes: [],
+      port: 8120,
+      use_https: true,
+      cloud_account: '',
+    },
+  },
 };
 
 /** The config with its variant switched to `type`, its params those the type starts with. */

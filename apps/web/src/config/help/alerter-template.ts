@@ -32,3 +32,15 @@ export const SERVER_TEMPLATE_HELP: Partial<Record<keyof ServerTemplateConfig, st
   params:
     'How to launch: region or datacenter, image, size, network, volumes, user data, agent port.',
 };
+
+/** What a ServerTemplate's params mean, where the field name does not say it. */
+export const SERVER_TEMPLATE_PARAM_HELP: Record<string, string> = {
+  cloud_account:
+    "Whose credentials launch: a cloud account of this provider (Settings, Cloud accounts) or the core's.",
+  datacenter:
+    "Hetzner: Komodo's name or Hetzner's, e.g. Nuremberg1Dc3 or nbg1-dc3, Helsinki1Dc2 or hel1-dc2; the launch sends Hetzner's.",
+  server_type:
+    "Hetzner: Komodo's name or Hetzner's, e.g. SharedAmd2Core2Ram40Disk or cpx11; the launch sends Hetzner's.",
+  user_data:
+    "A script run at first boot, [[VARIABLES]] interpolated; the launch adds the agent's config beside it.",
+};

@@ -1,17 +1,31 @@
 import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { AccountsSettings } from './accounts-settings';
+import { CloudAccountsSettings } from './cloud-accounts-settings';
 import { TagsSettings } from './tags-settings';
 import { UserGroupsSettings } from './user-groups-settings';
 import { UsersSettings } from './users-settings';
 import { VariablesSettings } from './variables-settings';
 
-type Section = 'Tags' | 'Variables' | 'Git accounts' | 'Registry accounts' | 'Users' | 'Groups';
+type Section =
+  | 'Tags'
+  | 'Variables'
+  | 'Git accounts'
+  | 'Registry accounts'
+  | 'Cloud accounts'
+  | 'Users'
+  | 'Groups';
 
 /** Settings of the whole installation; users and groups are an admin's business. */
 export function SettingsPage() {
   const { user } = useSession();
-  const sections: Section[] = ['Tags', 'Variables', 'Git accounts', 'Registry accounts'];
+  const sections: Section[] = [
+    'Tags',
+    'Variables',
+    'Git accounts',
+    'Registry accounts',
+    'Cloud accounts',
+  ];
   if (user.admin) sections.push('Users', 'Groups');
   const [section, setSection] = useState<Section>('Tags');
   return (
@@ -36,6 +50,7 @@ export function SettingsPage() {
       {section === 'Registry accounts' && (
         <AccountsSettings key="registry" type="ImageRegistryAccount" />
       )}
+      {section === 'Cloud accounts' && <CloudAccountsSettings />}
       {section === 'Users' && user.admin && <UsersSettings />}
       {section === 'Groups' && user.admin && <UserGroupsSettings />}
     </section>
