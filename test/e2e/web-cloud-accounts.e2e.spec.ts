@@ -1,3 +1,4 @@
+import { logIn, signUp } from '../support/api';
 import { sharedWebSession } from '../support/web-session';
 
 /*
@@ -164,6 +165,67 @@ describe('web UI: cloud accounts', () => {
       await row('hz').waitFor({ state: 'detached' });
       expect((await accounts()).map((a) => a.name)).toEqual(['aws-prod']);
       await expectNoSecretInPage();
+    },
+    SLOW,
+  );
+
+  it(
+    "Launch asks the new server's name, then links the launch's Update, failed before any cloud call on an unknown variable",
+    async () => {
+      await session.admin.write('CreateServerTemplate', {
+        name: 'h85-launch',
+        config: {
+          type: 'Aws',
+          params: {
+            ami_id: 'ami-0123456789abcdef0',
+            cloud_account: 'aws-prod',
+            user_data: 'echo [[NOT_A_VARIABLE]]',
+          },
+        },
+      });
+      await page().goto(`${session.monitor.url}/server-templates/h85-launch`);
+      await page().getByLabel('Executions').getByRole('button', { name: 'Launch' }).click();
+      const dialog = page().getByRole('dialog', { name: 'Launch' });
+      await dialog.getByLabel('Name of the new server').fill('web-h85');
+      await dialog.getByRole('button', { name: 'Launch' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await page().getByRole('link', { name: 'Follow the launch as it runs →' }).click();
+      const prepare = page().locator('[data-stage="prepare"]');
+      await prepare.getByText(/NOT_A_VARIABLE/).waitFor();
+      await page().locator('.stage-failed').first().waitFor();
+      const servers = await session.admin.read<{ name: string }[]>('ListServers', {});
+      expect(servers.map((s) => s.name)).not.toContain('web-h85');
+      await expectNoSecretInPage();
+    },
+    SLOW,
+  );
+
+  it(
+    'a user who is no admin sees the accounts and which credentials are set, and no form to change them',
+    async () => {
+      await signUp(session.monitor.url, 'bob');
+      const { _id } = await session.admin.read<{ _id: { $oid: string } }>('FindUser', {
+        user: 'bob',
+      });
+      await session.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+      const bob = await logIn(session.monitor.url, 'bob');
+      const context = await session.browser.newContext();
+      try {
+        const bobs = await context.newPage();
+        await bobs.goto(session.monitor.url);
+        await bobs.evaluate((jwt) => localStorage.setItem('monitor.jwt', jwt), bob.jwt);
+        await bobs.goto(`${session.monitor.url}/settings`);
+        await bobs.getByRole('tab', { name: 'Cloud accounts' }).click();
+        const aws = bobs.locator('tr[data-cloud-account="aws-prod"]');
+        await aws.getByText('access_key_id, secret_access_key').waitFor();
+        expect(await aws.getByRole('button').count()).toBe(0);
+        expect(await bobs.getByRole('form', { name: 'New cloud account' }).count()).toBe(0);
+        const html = await bobs.content();
+        for (const secret of SECRETS) expect(html).not.toContain(secret);
+      } finally {
+        await context.close();
+      }
     },
     SLOW,
   );

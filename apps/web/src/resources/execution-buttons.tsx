@@ -4,6 +4,7 @@ import { ActionButton } from '../components/confirm-button';
 import { readable } from '../components/state-badge';
 import { Link } from '../router';
 import { isOffered, type ExecutionSpec } from './executions';
+import { PromptButton } from './prompt-button';
 
 /** The Update an execution answered at once (Komodo's), to follow as it runs. */
 interface Started {
@@ -31,19 +32,24 @@ export function ExecutionButtons(props: {
   if (executions.length === 0) return null;
   return (
     <div className="executions" aria-label="Executions">
-      {executions.map((x) => (
-        <ActionButton
-          key={x.request}
-          label={x.label}
-          confirm={x.confirm}
-          className={x.confirm ? 'danger' : undefined}
-          unavailable={isOffered(x, state) ? undefined : `Not while ${readable(String(state))}`}
-          action={async () => {
-            const id = updateIdOf(await x.run(api, target));
-            setStarted(id ? { id, label: x.label } : undefined);
-          }}
-        />
-      ))}
+      {executions.map((x) => {
+        const begin = async (answer?: string) => {
+          const id = updateIdOf(await x.run(api, target, answer));
+          setStarted(id ? { id, label: x.following ?? x.label } : undefined);
+        };
+        return x.prompt ? (
+          <PromptButton key={x.request} label={x.label} prompt={x.prompt} action={begin} />
+        ) : (
+          <ActionButton
+            key={x.request}
+            label={x.label}
+            confirm={x.confirm}
+            className={x.confirm ? 'danger' : undefined}
+            unavailable={isOffered(x, state) ? undefined : `Not while ${readable(String(state))}`}
+            action={() => begin()}
+          />
+        );
+      })}
       {started && <Link to={`/updates/${started.id}`}>Follow {started.label} as it runs →</Link>}
     </div>
   );

@@ -14,8 +14,12 @@ export interface ExecutionSpec {
   confirm?: string;
   /** The states it applies in, as Komodo's page offers Start only to a stopped container. */
   offeredIn?: readonly (DeploymentState | StackState | BuildStateName | RepoStateName)[];
+  /** Asked before it runs (LaunchServer: the new Server's name); the answer is given to `run`. */
+  prompt?: string;
+  /** How the link to its Update names the run ("the launch"); the label by default. */
+  following?: string;
   /** Runs it on the resource with this id. */
-  run(api: ApiClient, id: string): Promise<unknown>;
+  run(api: ApiClient, id: string, answer?: string): Promise<unknown>;
 }
 
 /** Komodo's BuildState, as ListBuilds spells it (`Unknown`: never built). */
@@ -171,4 +175,14 @@ export const EXECUTIONS: Partial<Record<ResourceKind, ExecutionSpec[]>> = {
   ],
   // Sent straight to the endpoint, maintenance windows or not, as Komodo's Test button.
   Alerter: [onAlerter('TestAlerter', { label: 'Test' })],
+  ServerTemplate: [
+    {
+      request: 'LaunchServer',
+      label: 'Launch',
+      prompt: 'Name of the new server',
+      following: 'the launch',
+      run: (api, server_template, name = '') =>
+        api.execute('LaunchServer', { name: name.trim(), server_template }),
+    },
+  ],
 };

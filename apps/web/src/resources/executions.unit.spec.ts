@@ -55,3 +55,16 @@ describe('executions offered by state', () => {
     }
   });
 });
+
+describe("a ServerTemplate's Launch", () => {
+  it("asks the new server's name first and is followed as the launch", () => {
+    const [launch] = EXECUTIONS.ServerTemplate!;
+    expect(launch).toMatchObject({
+      request: 'LaunchServer',
+      label: 'Launch',
+      prompt: 'Name of the new server',
+      following: 'the launch',
+    });
+    expect(launch.confirm).toBeUndefined();
+  });
+});
