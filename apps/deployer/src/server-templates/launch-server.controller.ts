@@ -1,6 +1,7 @@
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { BusController, execSubject, QUEUE_GROUPS } from '@monitor/bus';
+import { InstanceTerminations } from '@monitor/cloud';
 import { LaunchServerDto, requireValid, SERVER_TEMPLATE_REQUESTS } from '@monitor/contracts';
 import { notFound, type Resource } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
@@ -26,9 +27,10 @@ const LAUNCH = SERVER_TEMPLATE_REQUESTS.LaunchServer.name;
  * and what they made removed, as the runner marks its unfinished Updates interrupted.
  */
 @BusController()
-export class LaunchServerController implements OnApplicationBootstrap {
+export class LaunchServerController implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly names: LaunchNames;
   private readonly processStart = Date.now();
+  private readonly running = new Set<Promise<boolean>>();
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
@@ -37,12 +39,25 @@ export class LaunchServerController implements OnApplicationBootstrap {
     private readonly runner: ExecutionRunner,
     private readonly launch: ServerLaunch,
     private readonly resume: LaunchResume,
+    private readonly terminations: InstanceTerminations,
+    private readonly stopping: AbortController,
   ) {
     this.names = new LaunchNames(store);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.resume.resumeUnfinished(this.processStart);
+  }
+
+  /**
+   * A stopping deployer ends its launches' waits and lets each fail and remove what it made
+   * before the store closes, so that a deployer that does not come back leaves nothing billed.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.running]);
+    this.terminations.stop();
+    await this.terminations.idle();
   }
 
   @MessagePattern(execSubject('ServerTemplate', LAUNCH), { queue: QUEUE_GROUPS.deployer })
@@ -65,7 +80,7 @@ export class LaunchServerController implements OnApplicationBootstrap {
       name: template.name,
       config: template.config,
     };
-    const { id, position } = await this.runner
+    const { id, position, done } = await this.runner
       .start({
         operation: LAUNCH,
         target: { type: 'ServerTemplate', id: template.id },
@@ -88,6 +103,9 @@ export class LaunchServerController implements OnApplicationBootstrap {
         await this.names.release(name, updateId, systemMeta());
         throw error;
       });
+    this.running.add(done);
+    const forget = () => this.running.delete(done);
+    void done.then(forget, forget);
     return { id, position };
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { InstanceTerminations } from '@monitor/cloud';
 import type { MonitorConfig } from '@monitor/config';
 import type { EventStore } from '@monitor/eventstore';
@@ -18,18 +18,21 @@ import { LaunchServerController } from './launch-server.controller';
 
 const MAX_CLEANUP_RETRY_MS = 30 * 60_000;
 
-const timingOf = ({ launch, aws }: MonitorConfig): LaunchTiming => ({
+const timingOf = ({ launch, aws }: MonitorConfig, stopping: AbortController): LaunchTiming => ({
   instanceTimeoutMs: launch.instance_timeout_ms,
   agentTimeoutMs: launch.agent_timeout_ms,
   intervalMs: launch.poll_interval_ms,
   maxIntervalMs: launch.max_poll_interval_ms,
   cleanupRetryMs: aws.termination_retry_ms,
+  signal: stopping.signal,
 });
 
 /** ServerTemplates' LaunchServer: the launch's parts, made once per process. */
 @Module({
   controllers: [LaunchServerController],
   providers: [
+    // Aborted as the deployer stops (LaunchServerController): the launches' waits end.
+    { provide: AbortController, useFactory: () => new AbortController() },
     {
       provide: InstanceTerminations,
       inject: [EVENT_STORE, READ_MODEL, MONITOR_CONFIG],
@@ -55,6 +58,7 @@ const timingOf = ({ launch, aws }: MonitorConfig): LaunchTiming => ({
         LaunchCredentialsResolver,
         InstanceTerminations,
         ResourceCommands,
+        AbortController,
       ],
       useFactory: (
         store: EventStore,
@@ -63,6 +67,7 @@ const timingOf = ({ launch, aws }: MonitorConfig): LaunchTiming => ({
         credentials: LaunchCredentialsResolver,
         terminations: InstanceTerminations,
         resources: ResourceCommands,
+        stopping: AbortController,
       ) =>
         new ServerLaunch({
           store,
@@ -70,26 +75,26 @@ const timingOf = ({ launch, aws }: MonitorConfig): LaunchTiming => ({
           credentials,
           terminations,
           servers: new LaunchedServerRecorder(store, readModel, resources),
-          timing: timingOf(config),
+          timing: timingOf(config, stopping),
         }),
     },
     {
       provide: LaunchResume,
-      inject: [EVENT_STORE, MONITOR_CONFIG, LaunchCredentialsResolver, InstanceTerminations],
+      inject: [
+        EVENT_STORE,
+        MONITOR_CONFIG,
+        LaunchCredentialsResolver,
+        InstanceTerminations,
+        AbortController,
+      ],
       useFactory: (
         store: EventStore,
         config: MonitorConfig,
         credentials: LaunchCredentialsResolver,
         terminations: InstanceTerminations,
-      ) => new LaunchResume(store, credentials, terminations, timingOf(config)),
+        stopping: AbortController,
+      ) => new LaunchResume(store, credentials, terminations, timingOf(config, stopping)),
     },
   ],
 })
-export class ServerTemplatesModule implements OnModuleDestroy {
-  constructor(@Inject(InstanceTerminations) private readonly terminations: InstanceTerminations) {}
-
-  async onModuleDestroy(): Promise<void> {
-    this.terminations.stop();
-    await this.terminations.idle();
-  }
-}
+export class ServerTemplatesModule {}

@@ -10,12 +10,15 @@ export interface LaunchTiming {
   maxIntervalMs: number;
   /** First wait before a failed cleanup's retry (then doubled up to 30 min). */
   cleanupRetryMs?: number;
+  /** Aborted as the deployer stops: its waits end, and its next start takes the launch up. */
+  signal?: AbortSignal;
 }
 
 export const instanceWait = (t: LaunchTiming): WaitOptions => ({
   timeoutMs: t.instanceTimeoutMs,
   intervalMs: t.intervalMs,
   maxIntervalMs: t.maxIntervalMs,
+  ...(t.signal ? { signal: t.signal } : {}),
 });
 
 /**

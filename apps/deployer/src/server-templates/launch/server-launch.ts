@@ -11,7 +11,7 @@ import type { EventStore } from '@monitor/eventstore';
 import { StageFailed, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta } from '@monitor/resources';
-import type { CloudMachines, LaunchTiming } from './cloud-machines';
+import { instanceWait, type CloudMachines, type LaunchTiming } from './cloud-machines';
 import { cleanUpLaunch } from './launch-cleanup';
 import type { LaunchCredentialsResolver } from './launch-credentials';
 import { prepareLaunch } from './launch-preparation';
@@ -157,9 +157,8 @@ export class ServerLaunch {
       `GetVersion ${host}`,
       async () => {
         const answered = await waitForAgent(agent, `instance ${instanceId} (${host})`, {
+          ...instanceWait(this.deps.timing),
           timeoutMs: this.deps.timing.agentTimeoutMs,
-          intervalMs: this.deps.timing.intervalMs,
-          maxIntervalMs: this.deps.timing.maxIntervalMs,
         });
         await record.apply({ type: 'RecordAgentAnswered', version: answered.version });
         const pinned = prepared.fingerprint
