@@ -75,11 +75,6 @@ export class LaunchServerController implements OnApplicationBootstrap, OnModuleD
     const updateId = newId();
     await this.names.reserve(name, updateId, meta);
     const lookup = variableLookup(this.readModel, this.keyring, template);
-    const toLaunch = {
-      id: template.id,
-      name: template.name,
-      config: template.config,
-    };
     const { id, position, done } = await this.runner
       .start({
         operation: LAUNCH,
@@ -87,7 +82,7 @@ export class LaunchServerController implements OnApplicationBootstrap, OnModuleD
         meta: { ...meta, updateId },
         work: async (ctx) => {
           try {
-            await this.launch.run(toLaunch, name, ctx, {
+            await this.launch.run(template, name, ctx, {
               updateId,
               meta,
               lookup,
