@@ -50,19 +50,13 @@ export class HetznerClient {
   }
 
   /** Every server whose labels match `selector` (Hetzner's syntax: `k=v,k2!=v,k3,!k4`). */
-  async listServers(selector: string): Promise<HetznerServer[]> {
-    const servers: HetznerServer[] = [];
-    for (let page: number | null = 1; page;) {
-      const query = new URLSearchParams({
-        label_selector: selector,
-        page: String(page),
-        per_page: String(PER_PAGE),
-      });
-      const answer: ServerPage = await this.request('GET', `/servers?${query}`);
-      servers.push(...answer.servers);
-      page = answer.meta?.pagination?.next_page ?? null;
-    }
-    return servers;
+  listServers(selector: string): Promise<HetznerServer[]> {
+    return this.list<HetznerServer>('servers', selector);
+  }
+
+  /** Every volume whose labels match `selector`, as `listServers`. */
+  listVolumes(selector: string): Promise<HetznerVolume[]> {
+    return this.list<HetznerVolume>('volumes', selector);
   }
 
   /** Answers the deletion's action; undefined when the server was already gone. */
@@ -88,6 +82,21 @@ export class HetznerClient {
 
   async getAction(id: number): Promise<HetznerAction> {
     return (await this.request<{ action: HetznerAction }>('GET', `/actions/${id}`)).action;
+  }
+
+  private async list<T>(kind: 'servers' | 'volumes', selector: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let page: number | null = 1; page;) {
+      const query = new URLSearchParams({
+        label_selector: selector,
+        page: String(page),
+        per_page: String(PER_PAGE),
+      });
+      const answer: ListPage<T> = await this.request('GET', `/${kind}?${query}`);
+      items.push(...(answer[kind] ?? []));
+      page = answer.meta?.pagination?.next_page ?? null;
+    }
+    return items;
   }
 
   private async orNotFound<T>(request: Promise<T>): Promise<T | undefined> {
@@ -155,8 +164,9 @@ function parseAnswer<T>(text: string, method: string, path: string): T {
   }
 }
 
-interface ServerPage {
-  servers: HetznerServer[];
+interface ListPage<T> {
+  servers?: T[];
+  volumes?: T[];
   meta?: { pagination?: { next_page: number | null } };
 }
 

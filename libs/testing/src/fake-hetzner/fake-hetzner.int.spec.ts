@@ -111,6 +111,22 @@ describe("the local Hetzner API, through Monitor's Hetzner client", () => {
     expect(fake.callsOf('listServers').at(-1)?.query).toMatchObject({ page: '2' });
   });
 
+  it('lists volumes by label selector, page after page', async () => {
+    const volume = (name: string, labels: Record<string, string>) =>
+      hetzner.createVolume({ name, size: 10, location: 'fsn1', labels });
+    await volume('v1', { 'monitor-launch': 'u1' });
+    await volume('v2', { 'monitor-launch': 'u2', team: 'web' });
+    const names = async (selector: string) =>
+      (await hetzner.listVolumes(selector)).map((v) => v.name).sort();
+    expect(await names('monitor-launch==u2')).toEqual(['v2']);
+    expect(await names('monitor-launch')).toEqual(['v1', 'v2']);
+    expect(await names('!team')).toEqual(['v1']);
+    for (let i = 0; i < 51; i++) await volume(`many-${i}`, { batch: 'x' });
+    expect(await hetzner.listVolumes('batch=x')).toHaveLength(51);
+    expect(fake.callsOf('listVolumes').at(-1)?.query).toMatchObject({ page: '2' });
+    await expect(hetzner.listVolumes('team in (web)')).rejects.toMatchObject({ status: 400 });
+  });
+
   it('retries a 429 once its RateLimit-Reset has passed, and gives up after the retries', async () => {
     fake.failNext('createServer', 1, 429, 'rate limit exceeded');
     const { server } = await create('web-6');

@@ -199,6 +199,8 @@ export class FakeHetzner {
         return { status: 200, body: w.deleteServer(id, now) };
       case 'createVolume':
         return { status: 201, body: w.createVolume(body, now) };
+      case 'listVolumes':
+        return { status: 200, body: w.listVolumes(query) };
       case 'getVolume':
         return { status: 200, body: w.volume(id) };
       case 'deleteVolume':

@@ -8,6 +8,7 @@ export type HetznerOperation =
   | 'listServers'
   | 'deleteServer'
   | 'createVolume'
+  | 'listVolumes'
   | 'getVolume'
   | 'deleteVolume'
   | 'getAction';
@@ -18,6 +19,7 @@ export const ROUTES: [string, RegExp, HetznerOperation][] = [
   ['GET', /^\/v1\/servers\/(\d+)$/, 'getServer'],
   ['DELETE', /^\/v1\/servers\/(\d+)$/, 'deleteServer'],
   ['POST', /^\/v1\/volumes$/, 'createVolume'],
+  ['GET', /^\/v1\/volumes$/, 'listVolumes'],
   ['GET', /^\/v1\/volumes\/(\d+)$/, 'getVolume'],
   ['DELETE', /^\/v1\/volumes\/(\d+)$/, 'deleteVolume'],
   ['GET', /^\/v1\/actions\/(\d+)$/, 'getAction'],

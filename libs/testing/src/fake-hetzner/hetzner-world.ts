@@ -74,32 +74,22 @@ export class HetznerWorld {
   }
 
   listServers(query: URLSearchParams) {
-    const selector = query.get('label_selector') ?? '';
     const name = query.get('name');
-    let found: FakeHetznerServer[];
-    try {
-      found = [...this.servers.values()].filter(
-        (s) => matchesSelector(s.labels, selector) && (!name || s.name === name),
-      );
-    } catch (error) {
-      throw invalid((error as Error).message);
-    }
-    const perPage = Math.min(Number(query.get('per_page') ?? 25), 50);
-    const page = Number(query.get('page') ?? 1);
-    const last = Math.max(1, Math.ceil(found.length / perPage));
-    return {
-      servers: found.slice((page - 1) * perPage, page * perPage).map(serverJson),
-      meta: {
-        pagination: {
-          page,
-          per_page: perPage,
-          previous_page: page > 1 ? page - 1 : null,
-          next_page: page < last ? page + 1 : null,
-          last_page: last,
-          total_entries: found.length,
-        },
-      },
-    };
+    const found = labelled([...this.servers.values()], query).filter(
+      (s) => !name || s.name === name,
+    );
+    const { items, meta } = page(found, query);
+    return { servers: items.map(serverJson), meta };
+  }
+
+  /** GET /v1/volumes: by label selector (and name), paged as servers are. */
+  listVolumes(query: URLSearchParams) {
+    const name = query.get('name');
+    const found = labelled([...this.volumes.values()], query).filter(
+      (v) => !name || v.name === name,
+    );
+    const { items, meta } = page(found, query);
+    return { volumes: items.map(volumeJson), meta };
   }
 
   /** Deleting, then gone once its action finishes; its volumes stay, detached. */
@@ -211,4 +201,37 @@ export class HetznerWorld {
   private newId(): number {
     return this.nextId++;
   }
+}
+
+/** The items whose labels match the query's `label_selector` (400 on a malformed one). */
+function labelled<T extends { labels: Record<string, string> }>(
+  items: T[],
+  query: URLSearchParams,
+): T[] {
+  const selector = query.get('label_selector') ?? '';
+  try {
+    return items.filter((item) => matchesSelector(item.labels, selector));
+  } catch (error) {
+    throw invalid((error as Error).message);
+  }
+}
+
+/** One page of `found` as Hetzner pages lists (`per_page` at most 50). */
+function page<T>(found: T[], query: URLSearchParams) {
+  const perPage = Math.min(Number(query.get('per_page') ?? 25), 50);
+  const at = Number(query.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(found.length / perPage));
+  return {
+    items: found.slice((at - 1) * perPage, at * perPage),
+    meta: {
+      pagination: {
+        page: at,
+        per_page: perPage,
+        previous_page: at > 1 ? at - 1 : null,
+        next_page: at < last ? at + 1 : null,
+        last_page: last,
+        total_entries: found.length,
+      },
+    },
+  };
 }
