@@ -33,6 +33,8 @@ export interface CloudMachines {
   createVolumes(record: (volumeId: string) => Promise<void>): Promise<void>;
   /** The provider's create: answers the instance id. */
   launch(userData: string): Promise<string>;
+  /** Hetzner's volumes the launch made, by its label: those a kill left unrecorded too. */
+  findVolumes?(): Promise<string[]>;
   /** The instance the launch call made, by the launch's mark, if any. */
   findLaunched(): Promise<string | undefined>;
   /** Answers the address its agent listens on. */

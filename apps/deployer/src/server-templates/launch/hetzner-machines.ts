@@ -67,6 +67,11 @@ export class HetznerMachines implements CloudMachines {
     return found[0] && String(found[0].id);
   }
 
+  async findVolumes(): Promise<string[]> {
+    const found = await this.client.listVolumes(`${this.label.key}==${this.label.value}`);
+    return found.map((volume) => String(volume.id));
+  }
+
   async waitRunning(instanceId: string): Promise<string> {
     const { ip } = await waitForServerRunning(
       this.client,

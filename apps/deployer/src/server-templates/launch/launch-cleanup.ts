@@ -9,7 +9,7 @@ export type CleanupOutcome =
 /**
  * Removes what an unfinished launch made: the instance it recorded, or the one its mark finds
  * when the launch call's answer was never recorded (recorded then, so that the alert names it),
- * and its volumes. A failure opens the ServerLaunchCleanupFailed alert and is retried in the
+ * and its volumes, those recorded and those its label finds. A failure opens the ServerLaunchCleanupFailed alert and is retried in the
  * background until it succeeds; either way the launch's record says how it ended.
  */
 export async function cleanUpLaunch(
@@ -47,7 +47,14 @@ export function terminateUnfinished(
   record: LaunchRecord,
 ): Terminate {
   let instanceId = unfinished.instanceId;
+  let volumes = unfinished.volumes;
   return async () => {
+    // A volume created just before a kill has no record yet: its label finds it.
+    if (unfinished.lookUp && machines.findVolumes) {
+      const unrecorded = (await machines.findVolumes()).filter((id) => !volumes.includes(id));
+      for (const volumeId of unrecorded) await record.apply({ type: 'RecordVolume', volumeId });
+      volumes = [...volumes, ...unrecorded];
+    }
     if (!instanceId && unfinished.lookUp) {
       instanceId = await machines.findLaunched();
       if (instanceId) {
@@ -59,6 +66,6 @@ export function terminateUnfinished(
         });
       }
     }
-    return machines.terminate(instanceId, unfinished.volumes)();
+    return machines.terminate(instanceId, volumes)();
   };
 }
