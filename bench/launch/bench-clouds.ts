@@ -25,7 +25,9 @@ export async function startBenchClouds(bootMs: number) {
     token: hetznerToken,
   });
   const agents: { app: PeripheryApp; folder: string }[] = [];
+  let agentBootMs = 0;
   const startAgent = async (userData: string) => {
+    const start = performance.now();
     const boot = agentBootOf(userData);
     const folder = mkdtempSync(join(tmpdir(), 'bench-launch-agent-'));
     const tls = boot.tls
@@ -47,6 +49,7 @@ export async function startBenchClouds(bootMs: number) {
       ...tls,
     });
     agents.push({ app: await startPeriphery(config, { logger: false }), folder });
+    agentBootMs += performance.now() - start;
   };
   ec2.onRunning((instance) => startAgent(instance.userData));
   hetzner.onRunning((server) => startAgent(server.userData));
@@ -62,6 +65,10 @@ export async function startBenchClouds(bootMs: number) {
       MONITOR_HETZNER_TOKEN: hetznerToken,
       MONITOR_HETZNER_BASE_URL: hetzner.baseUrl,
     },
+    /** The time spent starting agents so far (inside a Describe/GET, on either half). */
+    agentBootMs: () => agentBootMs,
+    /** Every call either fake received so far. */
+    callCount: () => ec2.calls.length + hetzner.calls.length,
     /** Stops the agents the machines ran, freeing their ports for the next round. */
     async closeAgents() {
       for (const { app, folder } of agents.splice(0)) {

@@ -69,15 +69,26 @@ const templates = async (): Promise<Record<'Aws' | 'Hetzner', ServerTemplateConf
 interface Half {
   ms: number;
   cpu: number;
+  /** The calls the fakes received during the half: both halves should make the same. */
+  calls: number;
+  /** Of `ms`, the agent's own start in this process: the same work on both halves. */
+  agentBootMs: number;
 }
 
-async function timed(run: () => Promise<unknown>): Promise<Half> {
+async function timed(clouds: BenchClouds, run: () => Promise<unknown>): Promise<Half> {
+  const callsBefore = clouds.callCount();
+  const bootBefore = clouds.agentBootMs();
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   await run();
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
-  return { ms, cpu: (cpu.user + cpu.system) / 1000 };
+  return {
+    ms,
+    cpu: (cpu.user + cpu.system) / 1000,
+    calls: clouds.callCount() - callsBefore,
+    agentBootMs: clouds.agentBootMs() - bootBefore,
+  };
 }
 
 async function main(): Promise<void> {
@@ -147,12 +158,12 @@ async function main(): Promise<void> {
         const name = `bench-${type.toLowerCase()}-${round + WARMUP}`;
         const rawLaunch = await raw(type, `${name}-raw`);
         const measureMonitor = async () => {
-          const half = await timed(() => launchServer(type, name));
+          const half = await timed(clouds, () => launchServer(type, name));
           await clean(clouds, name);
           return half;
         };
         const measureRaw = async () => {
-          const half = await timed(rawLaunch);
+          const half = await timed(clouds, rawLaunch);
           await clean(clouds);
           return half;
         };
@@ -191,10 +202,14 @@ function summary(type: string, monitor: Half[], raw: Half[]): string {
   const cpu = (h: Half[]) => h.map((x) => x.cpu);
   const ratio = median(ms(monitor)) / median(ms(raw));
   const cpuRatio = median(cpu(monitor)) / median(cpu(raw));
+  const lessBoot = (h: Half[]) => h.map((x) => x.ms - x.agentBootMs);
+  const bootShare = median([...monitor, ...raw].map((x) => x.agentBootMs));
   return [
     `${type}: LaunchServer ${stats(ms(monitor))}, cpu ${stats(cpu(monitor))}`,
     `${' '.repeat(type.length)}  raw calls    ${stats(ms(raw))}, cpu ${stats(cpu(raw))}`,
+    `${' '.repeat(type.length)}  provider calls per launch (median): LaunchServer ${median(monitor.map((h) => h.calls))}, raw ${median(raw.map((h) => h.calls))}; Monitor's own time ${(median(ms(monitor)) - median(ms(raw))).toFixed(0)} ms`,
     `${' '.repeat(type.length)}  ratio of medians ${ratio.toFixed(2)} (aim: under ${AIM}${ratio < AIM ? ', met' : ', NOT met'}), of CPU medians ${cpuRatio.toFixed(2)}`,
+    `${' '.repeat(type.length)}  the agent's start in this process: median ${bootShare.toFixed(0)} ms of each half; without it, the ratio of medians is ${(median(lessBoot(monitor)) / median(lessBoot(raw))).toFixed(2)}`,
   ].join('\n');
 }
 
