@@ -17,6 +17,9 @@ type PruneRequest = (typeof AGENT)[
 /** Executions on a whole server: prunes. Each answers an Update at once and logs the agent's answer. */
 @BusController()
 export class ServerExecutionsController implements OnApplicationBootstrap {
+  /** Executions begun since (another replica's launch while this one started) run on. */
+  private readonly processStart = Date.now();
+
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly agents: ServerAgents,
@@ -27,6 +30,7 @@ export class ServerExecutionsController implements OnApplicationBootstrap {
     await this.runner.interruptUnfinished(
       ['Server', 'Deployment', 'Stack', 'ServerTemplate'],
       systemMeta(),
+      this.processStart,
     );
   }
 
