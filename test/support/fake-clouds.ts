@@ -29,7 +29,7 @@ const MIXED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * Both fake clouds, each checking its credentials, with a real agent started from the decoded
- * user data when a machine turns running; `env` configures a Monitor's `[aws]`, `[hetzner]`
+ * user data when a machine turns running (unless held); `env` configures a Monitor's `[aws]`, `[hetzner]`
  * and short `[launch]` waits for them.
  */
 export async function startFakeClouds() {
@@ -43,7 +43,9 @@ export async function startFakeClouds() {
     token: hetznerToken,
   });
   const agents: TestAgent[] = [];
+  let holdAgents = false;
   const startAgent = async (userData: string) => {
+    if (holdAgents) return;
     agents.push(await startTestAgent(launchedAgentConfig(agentBootOf(userData))));
   };
   ec2.onRunning((instance) => startAgent(instance.userData));
@@ -64,6 +66,10 @@ export async function startFakeClouds() {
     hetzner,
     agents,
     env,
+    /** While held, a machine turning running starts no agent: its launch never hears one. */
+    holdAgents(hold: boolean) {
+      holdAgents = hold;
+    },
     /** The credentials, for searches that none leaked. */
     secrets: [awsSecret, hetznerToken],
     /** Every call either fake received. */

@@ -90,6 +90,11 @@ export class FakeEc2 {
     this.failingDescribes.push(...Array<number>(count).fill(status));
   }
 
+  /** DescribeInstances answers again, whatever failures were still to come. */
+  stopFailingDescribes(): void {
+    this.failingDescribes = [];
+  }
+
   /** The next `count` RunInstances launch, then drop the connection unanswered. */
   dropConnectionAfterNextRun(count = 1): void {
     this.dropsAfterRun += count;
