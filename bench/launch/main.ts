@@ -100,6 +100,8 @@ async function main(): Promise<void> {
       MONITOR_PORT: '0',
       MONITOR_DATA_DIR: dataDir,
       MONITOR_MONITORING_ENABLED: 'false',
+      // Its sampler's child processes would block either half at random: a launch needs none.
+      MONITOR_LOCAL_AGENT_ENABLED: 'false',
       MONITOR_LAUNCH_INSTANCE_TIMEOUT_MS: '10000',
       MONITOR_LAUNCH_AGENT_TIMEOUT_MS: '10000',
       MONITOR_LAUNCH_POLL_INTERVAL_MS: String(POLL_MS),
