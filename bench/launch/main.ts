@@ -10,6 +10,7 @@ import { newId } from '@monitor/resources';
 import { freePort } from '@monitor/testing';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { median, percentile } from '../support/percentiles';
+import { SelfTime } from '../procedure/self-time';
 import { signUp } from '../support/sign-up';
 import { startBenchClouds, type BenchClouds } from './bench-clouds';
 import { rawAwsLaunch, rawBoot, rawHetznerLaunch } from './raw-launch';
@@ -27,13 +28,15 @@ import { rawAwsLaunch, rawBoot, rawHetznerLaunch } from './raw-launch';
  * medians (aim: under 1.5), of the CPU time this process spent in each half (the fakes and
  * agents run in it too, equally for both), and the load average. The boot delay (`BOOT_MS`,
  * 80) and the poll interval (`POLL_MS`, 20, the `[launch]` interval and its cap) are the same
- * for both halves, so the difference is Monitor's own work.
+ * for both halves, so the difference is Monitor's own work. `PROFILE=1`: the self time of the
+ * functions each half ran over the counted rounds, by provider and half (SelfTime).
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const WARMUP = Number(process.env.WARMUP ?? 10);
 const BOOT_MS = Number(process.env.BOOT_MS ?? 80);
 const POLL_MS = Math.max(10, Number(process.env.POLL_MS ?? 20));
 const AIM = 1.5;
+const PROFILE = process.env.PROFILE === '1';
 const USER_DATA = '#!/bin/sh\necho launched-by-the-bench\n';
 
 const templates = async (): Promise<Record<'Aws' | 'Hetzner', ServerTemplateConfig>> => ({
@@ -153,6 +156,10 @@ async function main(): Promise<void> {
       await clouds.closeAgents();
     };
 
+    const profile = PROFILE ? new SelfTime() : undefined;
+    await profile?.start();
+    const measured = (half: string, counted: boolean, run: () => Promise<unknown>) =>
+      profile && counted ? profile.during(half, () => timed(clouds, run)) : timed(clouds, run);
     const summaries: string[] = [];
     for (const type of ['Aws', 'Hetzner'] as const) {
       const halves = { monitor: [] as Half[], raw: [] as Half[] };
@@ -160,12 +167,14 @@ async function main(): Promise<void> {
         const name = `bench-${type.toLowerCase()}-${round + WARMUP}`;
         const rawLaunch = await raw(type, `${name}-raw`);
         const measureMonitor = async () => {
-          const half = await timed(clouds, () => launchServer(type, name));
+          const half = await measured(`${type} LaunchServer`, round >= 0, () =>
+            launchServer(type, name),
+          );
           await clean(clouds, name);
           return half;
         };
         const measureRaw = async () => {
-          const half = await timed(clouds, rawLaunch);
+          const half = await measured(`${type} raw`, round >= 0, rawLaunch);
           await clean(clouds);
           return half;
         };
@@ -182,6 +191,7 @@ async function main(): Promise<void> {
       }
       summaries.push(summary(type, halves.monitor, halves.raw));
     }
+    if (profile) console.log(profile.report());
     for (const line of summaries) console.log(line);
     console.log(
       `boot ${BOOT_MS} ms, poll ${POLL_MS} ms, ${ROUNDS} rounds after ${WARMUP} warm-up; load average ${loadavg()
