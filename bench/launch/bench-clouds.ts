@@ -1,18 +1,42 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { agentBootOf, FakeEc2, FakeHetzner } from '@monitor/testing';
-import { peripheryConfig } from '../../apps/periphery/src/config';
-import { startPeriphery, type PeripheryApp } from '../../apps/periphery/src/periphery-app';
+import { FakeEc2, FakeHetzner } from '@monitor/testing';
 
 const token = (length: number) => randomBytes(length).toString('hex').slice(0, length);
 
+/** The agent host (agent-host.ts) forked, and a call answered when it has done what was asked. */
+function agentHost() {
+  const child = fork(join(__dirname, 'agent-host.js'), [], { stdio: 'inherit' });
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let next = 0;
+  child.on('message', ({ id, error }: { id: number; error?: string }) => {
+    const call = waiting.get(id);
+    waiting.delete(id);
+    if (error) call?.reject(new Error(`agent host: ${error}`));
+    else call?.resolve();
+  });
+  const ask = (message: object) =>
+    new Promise<void>((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, ...message });
+    });
+  return {
+    ask,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
+
 /**
  * FakeEc2 and FakeHetzner on 127.0.0.1 with the same boot delay, and, when a machine turns
- * running, a real agent started from its user data (its passkey, port and TLS pair), in this
- * process as the fakes are: both halves of the bench pay for the same boots. `env` points an
- * embedded Monitor's `[aws]` and `[hetzner]` at them.
+ * running, a real agent started from its user data (its passkey, port and TLS pair) before the
+ * fake says so, in a process of their own: both halves of the bench pay for the same boots.
+ * `env` points an embedded Monitor's `[aws]` and `[hetzner]` at them.
  */
 export async function startBenchClouds(bootMs: number) {
   const awsKeyId = `AKIA${token(16).toUpperCase()}`;
@@ -24,31 +48,11 @@ export async function startBenchClouds(bootMs: number) {
     actionMs: 20,
     token: hetznerToken,
   });
-  const agents: { app: PeripheryApp; folder: string }[] = [];
+  const host = agentHost();
   let agentBootMs = 0;
   const startAgent = async (userData: string) => {
     const start = performance.now();
-    const boot = agentBootOf(userData);
-    const folder = mkdtempSync(join(tmpdir(), 'bench-launch-agent-'));
-    const tls = boot.tls
-      ? {
-          ssl_enabled: true,
-          ssl_key_file: join(folder, 'key.pem'),
-          ssl_cert_file: join(folder, 'cert.pem'),
-        }
-      : {};
-    if (boot.tls) {
-      writeFileSync(tls.ssl_key_file!, boot.tls.key, { mode: 0o600 });
-      writeFileSync(tls.ssl_cert_file!, boot.tls.cert, { mode: 0o600 });
-    }
-    const config = peripheryConfig({
-      port: boot.port,
-      bind_ip: '127.0.0.1',
-      passkeys: [boot.passkey],
-      root_directory: join(folder, 'root'),
-      ...tls,
-    });
-    agents.push({ app: await startPeriphery(config, { logger: false }), folder });
+    await host.ask({ userData });
     agentBootMs += performance.now() - start;
   };
   ec2.onRunning((instance) => startAgent(instance.userData));
@@ -70,14 +74,9 @@ export async function startBenchClouds(bootMs: number) {
     /** Every call either fake received so far. */
     callCount: () => ec2.calls.length + hetzner.calls.length,
     /** Stops the agents the machines ran, freeing their ports for the next round. */
-    async closeAgents() {
-      for (const { app, folder } of agents.splice(0)) {
-        await app.close();
-        rmSync(folder, { recursive: true, force: true });
-      }
-    },
+    closeAgents: () => host.ask({ close: true }),
     async close() {
-      await this.closeAgents();
+      await host.stop();
       await Promise.all([ec2.close(), hetzner.close()]);
     },
   };

@@ -21,12 +21,12 @@ import { rawAwsLaunch, rawBoot, rawHetznerLaunch } from './raw-launch';
  * FakeHetzner on 127.0.0.1, beside the raw calls such a launch makes against the same fakes in
  * the same run: the create (RunInstances / POST servers, the same body), the same Describe /
  * GET at the same interval until running, the agent's GetVersion over the pinned connection
- * (https: a real agent booted from the user data, in this process for both halves), and
+ * (https: a real agent booted from the user data, in a process of its own, agent-host.ts), and
  * RotatePasskey. Machines are removed and agents stopped after each half, outside the timing.
  * Per provider `WARMUP` (10) uncounted pairs (the JIT, the SDK's lazy loads, the first
  * connections), then `ROUNDS` (20) pairs, the half going first alternating: the ratio of the
- * medians (aim: under 1.5), of the CPU time this process spent in each half (the fakes and
- * agents run in it too, equally for both), and the load average. The boot delay (`BOOT_MS`,
+ * medians (aim: under 1.5), of the CPU time this process spent in each half (the fakes run
+ * in it too, equally for both; the agents do not), and the load average. The boot delay (`BOOT_MS`,
  * 80) and the poll interval (`POLL_MS`, 20, the `[launch]` interval and its cap) are the same
  * for both halves, so the difference is Monitor's own work. `PROFILE=1`: the self time of the
  * functions each half ran over the counted rounds, by provider and half (SelfTime).
@@ -221,7 +221,7 @@ function summary(type: string, monitor: Half[], raw: Half[]): string {
     `${' '.repeat(type.length)}  raw calls    ${stats(ms(raw))}, cpu ${stats(cpu(raw))}`,
     `${' '.repeat(type.length)}  provider calls per launch (median): LaunchServer ${median(monitor.map((h) => h.calls))}, raw ${median(raw.map((h) => h.calls))}; Monitor's own time ${(median(ms(monitor)) - median(ms(raw))).toFixed(0)} ms`,
     `${' '.repeat(type.length)}  ratio of medians ${ratio.toFixed(2)} (aim: under ${AIM}${ratio < AIM ? ', met' : ', NOT met'}), of CPU medians ${cpuRatio.toFixed(2)}`,
-    `${' '.repeat(type.length)}  the agent's start in this process: median ${bootShare.toFixed(0)} ms of each half; without it, the ratio of medians is ${(median(lessBoot(monitor)) / median(lessBoot(raw))).toFixed(2)}`,
+    `${' '.repeat(type.length)}  the agent's start (in its own process): median ${bootShare.toFixed(0)} ms of each half; without it, the ratio of medians is ${(median(lessBoot(monitor)) / median(lessBoot(raw))).toFixed(2)}`,
   ].join('\n');
 }
 
