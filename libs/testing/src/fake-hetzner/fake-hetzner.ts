@@ -46,7 +46,7 @@ interface Failure {
  * `onRunning` listeners run first, so a test can start its agent from the user data before the
  * client learns of it). A deleted server goes once its action finishes; its volumes stay,
  * detached, as at Hetzner. Faults: `failNext`, `failNextActions`, `dropConnectionAfterNext`,
- * `neverReachRunning`.
+ * `stallAfterNext`, `neverReachRunning`.
  */
 export class FakeHetzner {
   readonly calls: HetznerCall[] = [];
@@ -55,6 +55,7 @@ export class FakeHetzner {
   private readonly world: HetznerWorld;
   private readonly failures = new Map<HetznerOperation, Failure[]>();
   private readonly drops = new Map<HetznerOperation, number>();
+  private readonly stalls = new Map<HetznerOperation, (() => void)[]>();
   private readonly runningListeners: RunningListener[] = [];
   /** Servers whose listeners run: concurrent requests wait for the same ones. */
   private readonly turning = new Map<number, Promise<void>>();
@@ -104,6 +105,17 @@ export class FakeHetzner {
   /** The next `count` calls of `operation` take effect, then the connection drops unanswered. */
   dropConnectionAfterNext(operation: HetznerOperation, count = 1): void {
     this.drops.set(operation, (this.drops.get(operation) ?? 0) + count);
+  }
+
+  /**
+   * The next call of `operation` takes effect and is never answered (its connection stays open
+   * until `close`): as a client killed between the provider's answer and what it does next.
+   * Resolves once that call has taken effect.
+   */
+  stallAfterNext(operation: HetznerOperation): Promise<void> {
+    return new Promise((resolve) => {
+      this.stalls.set(operation, [...(this.stalls.get(operation) ?? []), resolve]);
+    });
   }
 
   /** Servers stay `initializing` from now on. */
@@ -177,6 +189,8 @@ export class FakeHetzner {
       res.socket?.destroy();
       return;
     }
+    const stalled = this.stalls.get(route[2])?.shift();
+    if (stalled) return stalled();
     send(res, answer.status, answer.body);
   }
 
