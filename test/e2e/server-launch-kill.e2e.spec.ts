@@ -80,6 +80,20 @@ describe('LaunchServer across a kill -9 of the deployer', () => {
     expect(clouds.ec2.callsOf('RunInstances')).toHaveLength(1);
   }, 90_000);
 
+  it('killed between RunInstances and its record: found by its ClientToken, terminated', async () => {
+    await template('aws', 'Aws', { ami_id: 'ami-0123456789abcdef0' });
+    const launched = clouds.ec2.stallAfterNextRun();
+    const started = await launch('killed-unrecorded', 'aws');
+    await launched;
+    expect(clouds.ec2.runningInstances()).toHaveLength(1);
+
+    await kill();
+    await expectEnded(started, 'killed-unrecorded');
+    expect(clouds.ec2.callsOf('RunInstances')).toHaveLength(1);
+    const token = clouds.ec2.callsOf('RunInstances')[0].params.ClientToken;
+    expect(token).toBe(`monitor-launch-${started._id.$oid}`);
+  }, 90_000);
+
   it("killed between Hetzner's create answers and their record: found by the label, removed", async () => {
     const hetzner = {
       datacenter: 'Falkenstein1Dc14',

@@ -49,6 +49,7 @@ export class FakeEc2 {
   private failingTerminations: string[] = [];
   private failingDescribes: number[] = [];
   private dropsAfterRun = 0;
+  private readonly stallsAfterRun: (() => void)[] = [];
   /** ClientToken -> the instance it launched, and what was asked (a retry must ask the same). */
   private readonly launchesByToken = new Map<string, { id: string; key: string }>();
   private stuckPending = false;
@@ -98,6 +99,14 @@ export class FakeEc2 {
   /** The next `count` RunInstances launch, then drop the connection unanswered. */
   dropConnectionAfterNextRun(count = 1): void {
     this.dropsAfterRun += count;
+  }
+
+  /**
+   * The next RunInstances launches and is never answered (its connection stays open until
+   * `close`), as a client killed before it learns the instance id. Resolves once launched.
+   */
+  stallAfterNextRun(): Promise<void> {
+    return new Promise((resolve) => this.stallsAfterRun.push(resolve));
   }
 
   /** The instances not terminated nor shutting down: what a clean test leaves none of. */
@@ -161,6 +170,8 @@ export class FakeEc2 {
           res.socket?.destroy();
           return;
         }
+        const stalled = answer.status === 200 && this.stallsAfterRun.shift();
+        if (stalled) return stalled();
         return send(answer.status, answer.xml);
       }
       case 'DescribeInstances': {
