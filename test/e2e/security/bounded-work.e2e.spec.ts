@@ -322,7 +322,8 @@ describe('bounded work and hostile input', () => {
     try {
       await Promise.all(floods.map((f) => f.ready));
       // The server holds one address's share at most and closes the others as they come (bar
-      // those still in its listen backlog, which it drains in the seconds after).
+      // those still in its listen backlog, which it drains in the seconds after: slower on
+      // a CI machine whose other test worker is busy).
       const server = monitor.app.getHttpServer() as Server;
       const connections = () =>
         new Promise<number>((resolve, reject) =>
@@ -330,7 +331,7 @@ describe('bounded work and hostile input', () => {
         );
       expect(await connections()).toBeLessThanOrEqual(1_024);
       const closed = () => floods.reduce((sum, f) => sum + f.latest().refused, 0);
-      const drained = Date.now() + 20_000;
+      const drained = Date.now() + 45_000;
       while (closed() < 20_000 - 1_024 - 512 && Date.now() < drained) {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -351,5 +352,5 @@ describe('bounded work and hostile input', () => {
     await expect(api(monitor.url).call('read', 'GetVersion')).resolves.toMatchObject({
       status: 401,
     });
-  }, 120_000);
+  }, 150_000);
 });
