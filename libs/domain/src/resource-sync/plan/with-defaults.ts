@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../../kinds';
 import { KIND_SPECS } from '../../resources/configs/registry';
+import { CONFIG_VARIANTS } from '../../resources/configs/variants';
 import { deepFreeze } from './deep-freeze';
 import { completePatch } from '../../resources/lifecycle/complete-patch';
 import {
@@ -7,15 +8,6 @@ import {
   defaultDeploymentImage,
   type DeploymentImageType,
 } from '../../deployment/deployment.config';
-import {
-  defaultAwsBuilderConfig,
-  defaultServerBuilderConfig,
-  defaultUrlBuilderConfig,
-} from '../../builder/builder.config';
-import {
-  defaultAwsServerTemplateConfig,
-  defaultHetznerServerTemplateConfig,
-} from '../../server-template/server-template.config';
 
 type Config = Record<string, unknown>;
 
@@ -85,19 +77,6 @@ function mergeOnto(base: unknown, given: unknown, variant?: (type: string) => un
   for (const [key, value] of Object.entries(given)) out[key] = mergeOnto(base[key], value);
   return out;
 }
-
-/** Kinds whose whole config is `{ type, params }`: the params' defaults are the variant's. */
-const CONFIG_VARIANTS: Partial<Record<ResourceKind, Record<string, () => object>>> = {
-  Builder: {
-    Url: defaultUrlBuilderConfig,
-    Server: defaultServerBuilderConfig,
-    Aws: defaultAwsBuilderConfig,
-  },
-  ServerTemplate: {
-    Aws: defaultAwsServerTemplateConfig,
-    Hetzner: defaultHetznerServerTemplateConfig,
-  },
-};
 
 /**
  * Each kind's defaults, made once and frozen: a config completed from them shares what it leaves

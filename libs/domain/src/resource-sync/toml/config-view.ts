@@ -1,11 +1,6 @@
 import { isResourceKind, type ResourceKind } from '../../kinds';
 import { defaultAlerterEndpoint, type AlerterEndpointType } from '../../alerter/alerter.config';
 import {
-  defaultAwsBuilderConfig,
-  defaultServerBuilderConfig,
-  defaultUrlBuilderConfig,
-} from '../../builder/builder.config';
-import {
   defaultDeploymentImage,
   type DeploymentImageType,
 } from '../../deployment/deployment.config';
@@ -13,10 +8,7 @@ import { withTargets } from '../../procedure/executions';
 import type { ProcedureConfig } from '../../procedure/procedure.config';
 import { EACH, type ResourceTarget, type Version } from '../../resources/configs/common';
 import { KIND_SPECS } from '../../resources/configs/registry';
-import {
-  defaultAwsServerTemplateConfig,
-  defaultHetznerServerTemplateConfig,
-} from '../../server-template/server-template.config';
+import { CONFIG_VARIANTS } from '../../resources/configs/variants';
 import { deepEqual } from '../../shared/diff';
 import { kindDefaults } from '../plan/with-defaults';
 
@@ -29,19 +21,6 @@ export interface ExportNames {
 }
 
 type Json = Record<string, unknown>;
-
-/** The kinds whose whole config is `{ type, params }`, minimized within the variant's params. */
-const VARIANT_CONFIGS: Partial<Record<ResourceKind, Record<string, () => object>>> = {
-  Builder: {
-    Url: defaultUrlBuilderConfig,
-    Server: defaultServerBuilderConfig,
-    Aws: defaultAwsBuilderConfig,
-  },
-  ServerTemplate: {
-    Aws: defaultAwsServerTemplateConfig,
-    Hetzner: defaultHetznerServerTemplateConfig,
-  },
-};
 
 /** Fields holding a `{ type, params }` union: their default is the variant's, not the kind's. */
 const VARIANT_FIELDS: Partial<Record<ResourceKind, Record<string, (type: string) => object>>> = {
@@ -225,7 +204,7 @@ function ordered(kind: ResourceKind, view: Json): Json {
  */
 export function configView(kind: ResourceKind, config: object, names: ExportNames): Json {
   const full = withNames(kind, config as Json, names);
-  const variants = VARIANT_CONFIGS[kind];
+  const variants = CONFIG_VARIANTS[kind];
   let view: Json;
   if (variants) {
     const type = String(full.type);
