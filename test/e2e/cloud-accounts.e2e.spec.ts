@@ -3,7 +3,7 @@ import type { ApiClient } from '../support/api';
 import { CapturingLogger } from '../support/capturing-logger';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { expectNoSecret } from '../support/secret-search';
-import { enabledUser } from '../support/security';
+import { enabledUser, expectRefusedUnchanged } from '../support/security';
 
 /** Random credentials of the shapes the domain checks, each found by its own search. */
 const alnum = (length: number, alphabet: string) =>
@@ -29,20 +29,14 @@ describe('cloud accounts: managed by admins, named by ServerTemplates, never ans
   let bob: ApiClient;
 
   const head = () => monitor.runtime.store.headPosition();
-  const refused = async (
+  const refused = (
     client: ApiClient,
     verb: string,
     request: string,
     params: object,
     status: number,
     message: RegExp,
-  ) => {
-    const before = await head();
-    const answer = await client.call<{ error: string }>(verb, request, params);
-    expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
-    expect(await head()).toBe(before);
-    return answer.body;
-  };
+  ) => expectRefusedUnchanged(monitor, client, verb, request, params, status, message);
 
   beforeAll(async () => {
     monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' }, undefined, logger);

@@ -5,6 +5,7 @@ import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { startFakeClouds, type FakeClouds } from '../support/fake-clouds';
 import { freePort } from '../support/free-port';
 import { expectNoSecret } from '../support/secret-search';
+import { expectRefusedUnchanged } from '../support/security';
 import { completed, type UpdateView } from '../support/updates';
 
 const GREETING = 'hello-from-a-secret-variable-e2e';
@@ -210,7 +211,6 @@ describe('LaunchServer through the gateway, against the fake clouds, up to a rea
   });
 
   describe('bad input: refused before any cloud call', () => {
-    const head = () => monitor.runtime.store.headPosition();
     const refused = async (
       verb: string,
       request: string,
@@ -218,10 +218,9 @@ describe('LaunchServer through the gateway, against the fake clouds, up to a rea
       status: number,
       message: RegExp,
     ) => {
-      const before = { calls: clouds.callCount(), head: await head() };
-      const answer = await monitor.admin.call<{ error: string }>(verb, request, params);
-      expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
-      expect({ calls: clouds.callCount(), head: await head() }).toEqual(before);
+      const calls = clouds.callCount();
+      await expectRefusedUnchanged(monitor, monitor.admin, verb, request, params, status, message);
+      expect(clouds.callCount()).toBe(calls);
     };
 
     it.each([

@@ -57,6 +57,27 @@ export async function expectRefused(
   expect([answer.status, answer.body.error]).toEqual([status, expect.stringMatching(message)]);
 }
 
+/** As `expectRefused`, and the refusal wrote nothing to `monitor`'s store; answers the error body. */
+export async function expectRefusedUnchanged(
+  monitor: EmbeddedMonitor,
+  client: ApiClient,
+  verb: string,
+  request: string,
+  params: object,
+  status: number,
+  message: RegExp,
+): Promise<{ error: string }> {
+  const before = await monitor.runtime.store.headPosition();
+  const answer = await client.call<{ error: string }>(verb, request, params);
+  expect([request, answer.status, answer.body.error]).toEqual([
+    request,
+    status,
+    expect.stringMatching(message),
+  ]);
+  expect(await monitor.runtime.store.headPosition()).toBe(before);
+  return answer.body;
+}
+
 /** What a security spec acts in: the Monitor, its admin, ordinary users by name, and grants. */
 export interface SecurityScene {
   monitor: EmbeddedMonitor;
