@@ -395,9 +395,8 @@ describe('web UI: Builds, Builders, Repos and live output', () => {
       for (const name of ['Clone', 'Pull', 'Refresh', 'Build']) {
         await executions.getByRole('button', { name, exact: true }).waitFor();
       }
-      expect(await executions.getByRole('button', { name: 'Cancel build' }).isDisabled()).toBe(
-        true,
-      );
+      // Disabled once the Repo's state has loaded (not building): waited for, not read at once.
+      await executions.getByRole('button', { name: 'Cancel build', disabled: true }).waitFor();
       await page.getByText('Not cloned yet').waitFor();
       // The webhook URLs shown are the gateway's routes (unsigned: refused, but not unknown).
       await page.getByLabel('Git provider').selectOption('gitlab');
