@@ -9,6 +9,7 @@ export * from './launch-settings';
 export * from './alerter-settings';
 export * from './procedure-settings';
 export * from './scheduler-settings';
+export * from './graphql-settings';
 export * from './sync-settings';
 export * from './action-settings';
 export * from './testing-settings';

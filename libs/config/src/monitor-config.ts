@@ -15,6 +15,7 @@ import {
 import { ActionSettings } from './action-settings';
 import { AlerterSettings } from './alerter-settings';
 import { AwsSettings } from './aws-settings';
+import { GraphqlSettings } from './graphql-settings';
 import { HetznerSettings } from './hetzner-settings';
 import { LaunchSettings } from './launch-settings';
 import { LimitsSettings } from './limits-settings';
@@ -292,6 +293,10 @@ export class MonitorConfig {
   @ValidateNested()
   @Type(() => SchedulerSettings)
   scheduler = new SchedulerSettings();
+
+  @ValidateNested()
+  @Type(() => GraphqlSettings)
+  graphql = new GraphqlSettings();
 
   @ValidateNested()
   @Type(() => SyncSettings)
