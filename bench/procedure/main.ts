@@ -42,6 +42,8 @@ async function main(): Promise<void> {
       MONITOR_DATA_DIR: dataDir,
       MONITOR_LOCAL_AGENT_ENABLED: 'true',
       MONITOR_LOCAL_AGENT_PORT: '0',
+      // The agent runs in this process: a stats sample (tens of ms of CPU) would land in a half.
+      MONITOR_LOCAL_AGENT_STATS_POLLING_RATE_MS: String(3_600_000),
       MONITOR_MONITORING_ENABLED: 'false',
       ...store,
     }),
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
+    // Waits for the agent's first two samples (taken 1 s apart at start): then none for an hour.
+    await call('read/GetSystemStats', { server: 'local' });
     const names = Array.from({ length: COUNT }, (_, i) => `bench-${i}`);
     for (const name of names) {
       await call('write/CreateDeployment', { name, config: { server_id: 'local' } });

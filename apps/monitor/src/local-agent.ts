@@ -30,6 +30,7 @@ export async function startLocalAgent(
       passkeys: [passkey],
       root_directory: join(dataDir, 'periphery'),
       docker_socket: config.local_agent.docker_socket,
+      stats_polling_rate_ms: config.local_agent.stats_polling_rate_ms,
     }),
     { logger },
   );

@@ -13,3 +13,4 @@ export * from './graphql-settings';
 export * from './sync-settings';
 export * from './action-settings';
 export * from './testing-settings';
+export * from './local-agent-settings';

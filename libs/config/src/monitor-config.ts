@@ -19,6 +19,7 @@ import { GraphqlSettings } from './graphql-settings';
 import { HetznerSettings } from './hetzner-settings';
 import { LaunchSettings } from './launch-settings';
 import { LimitsSettings } from './limits-settings';
+import { LocalAgentSettings } from './local-agent-settings';
 import { LOG_LEVELS, type LogLevel } from './log-level';
 import { ProcedureSettings } from './procedure-settings';
 import { SchedulerSettings } from './scheduler-settings';
@@ -178,21 +179,6 @@ export class MonitoringSettings {
   @IsInt()
   @Min(100)
   image_update_interval_ms = 5 * 60_000;
-}
-
-export class LocalAgentSettings {
-  /** The embedded mode runs an agent for this machine's Docker, registered as Server `local`. */
-  @IsBoolean()
-  enabled = true;
-
-  /** 0 picks a free port at each start. */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  port = 8120;
-
-  @IsString()
-  docker_socket = '/var/run/docker.sock';
 }
 
 /** Every setting: from the TOML file (`MONITOR_CONFIG`), each overridable by environment. */
