@@ -56,3 +56,4 @@ export * from './resource-sync/declared';
 export * from './resource-sync/plan';
 export * from './resource-sync/toml';
 export * from './resource-sync/sync-record';
+export * from './event-subscription';

@@ -6,8 +6,8 @@ import type { DeliveryState } from './delivery-state';
  * revision it read, and the next claim sends again with the same key, so a receiver that got
  * the first body sees the key twice and can drop the repeat.
  */
-export function abandonedAttempt(
-  state: DeliveryState,
+export function abandonedAttempt<S>(
+  state: DeliveryState<S>,
   now: number,
   leaseMs: number,
 ): number | undefined {

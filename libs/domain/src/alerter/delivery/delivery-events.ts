@@ -41,8 +41,12 @@ export interface DeliverySubject {
   target: AlertTarget;
 }
 
-export type DeliveryEvent =
-  | DomainEvent<'DeliveryDecided', DeliverySubject & DeliveryVerdict & { at: number }>
+/**
+ * A delivery's events. `S` is what it delivers (an alert event to an alerter by default; an
+ * event to a webhook subscription): kept whole in the decision, never read by the decider.
+ */
+export type DeliveryEvent<S = DeliverySubject> =
+  | DomainEvent<'DeliveryDecided', S & DeliveryVerdict & { at: number }>
   | DomainEvent<'DeliveryAttemptClaimed', { attempt: number; at: number; by: string }>
   | DomainEvent<
       'DeliveryAttemptFailed',
@@ -64,8 +68,8 @@ export type DeliveryEvent =
   /** A user asked for it again (RetryAlertDeliveries): a new 24 h of trying from now. */
   | DomainEvent<'DeliveryRetried', { at: number; by: string }>;
 
-export type DeliveryCommand =
-  | ({ type: 'Decide'; at: number } & DeliverySubject & DeliveryVerdict)
+export type DeliveryCommand<S = DeliverySubject> =
+  | ({ type: 'Decide'; at: number } & S & DeliveryVerdict)
   /**
    * `by`: the replica or process that will send. `leaseMs`: an attempt in flight for longer was
    * left by a process that died: it is failed (retryable) and the next attempt claimed at once.

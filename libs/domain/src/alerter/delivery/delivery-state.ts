@@ -11,9 +11,10 @@ export interface LastFailure {
   error: string;
 }
 
-export type DeliveryState =
+/** One delivery's state; `S` is what it delivers (see DeliveryEvent). */
+export type DeliveryState<S = DeliverySubject> =
   | { status: 'Empty' }
-  | (DeliverySubject & {
+  | (S & {
       status: Exclude<DeliveryStatus, 'Empty'>;
       decidedAt: number;
       /** Attempts claimed so far. */
@@ -32,14 +33,24 @@ export type DeliveryState =
       delivered?: { at: number; status: number };
     });
 
-export type DecidedDelivery = Exclude<DeliveryState, { status: 'Empty' }>;
+export type DecidedDelivery<S = DeliverySubject> = Exclude<DeliveryState<S>, { status: 'Empty' }>;
 
 /** Final: nothing more will be sent for this pair (unless a user retries a given-up one). */
-export const isDeliveryFinal = (state: DeliveryState) =>
+export const isDeliveryFinal = (state: { status: DeliveryStatus }) =>
   state.status === 'Delivered' || state.status === 'GivenUp' || state.status === 'Skipped';
 
-export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | DomainEvent) {
-  const e = event as DeliveryEvent;
+export function evolveDelivery<S = DeliverySubject>(
+  state: DeliveryState<NoInfer<S>>,
+  event: DeliveryEvent<NoInfer<S>> | DomainEvent,
+): DeliveryState<S> {
+  return evolveAny(state as AnyState, event) as DeliveryState<S>;
+}
+
+/** The subject is carried whole: the fold never reads it. */
+type AnyState = DeliveryState<object>;
+
+function evolveAny(state: AnyState, event: DeliveryEvent<object> | DomainEvent): AnyState {
+  const e = event as DeliveryEvent<object>;
   if (e.type === 'DeliveryDecided') return decided(state, e.data);
   if (state.status === 'Empty') return state;
   switch (e.type) {
@@ -51,7 +62,7 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | Doma
         dueAt: undefined,
         firstAttemptAt: state.firstAttemptAt ?? e.data.at,
         claim: { at: e.data.at, by: e.data.by },
-      } satisfies DeliveryState;
+      } satisfies AnyState;
     case 'DeliveryAttemptFailed': {
       const { attempt, at, status, error, next_attempt_at } = e.data;
       return {
@@ -60,7 +71,7 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | Doma
         dueAt: next_attempt_at,
         claim: undefined,
         lastFailure: { attempt, at, status, error },
-      } satisfies DeliveryState;
+      } satisfies AnyState;
     }
     case 'DeliveryDelivered':
       return {
@@ -68,7 +79,7 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | Doma
         status: 'Delivered',
         claim: undefined,
         delivered: { at: e.data.at, status: e.data.status },
-      } satisfies DeliveryState;
+      } satisfies AnyState;
     case 'DeliveryGivenUp':
       return {
         ...state,
@@ -76,7 +87,7 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | Doma
         dueAt: undefined,
         claim: undefined,
         reason: e.data.reason,
-      } satisfies DeliveryState;
+      } satisfies AnyState;
     case 'DeliveryRetried':
       return {
         ...state,
@@ -84,18 +95,23 @@ export function evolveDelivery(state: DeliveryState, event: DeliveryEvent | Doma
         dueAt: e.data.at,
         firstAttemptAt: undefined,
         reason: undefined,
-      } satisfies DeliveryState;
+      } satisfies AnyState;
     default:
       return state;
   }
 }
 
 function decided(
-  state: DeliveryState,
-  data: Extract<DeliveryEvent, { type: 'DeliveryDecided' }>['data'],
-): DeliveryState {
-  const { alert_event_key, alerter_id, alert_type, level, target, at } = data;
-  const subject = { alert_event_key, alerter_id, alert_type, level, target };
+  state: AnyState,
+  data: Extract<DeliveryEvent<object>, { type: 'DeliveryDecided' }>['data'],
+): AnyState {
+  const {
+    verdict: _verdict,
+    at,
+    until: _until,
+    reason: _reason,
+    ...subject
+  } = data as typeof data & Partial<Record<'until' | 'reason', unknown>>;
   const base = {
     ...subject,
     decidedAt: at,

@@ -1,5 +1,5 @@
 import { conflict, invalid } from '../../shared/domain-error';
-import type { DeliveryCommand, DeliveryEvent } from './delivery-events';
+import type { DeliveryCommand, DeliveryEvent, DeliverySubject } from './delivery-events';
 import { evolveDelivery, type DecidedDelivery, type DeliveryState } from './delivery-state';
 import { abandonedAttempt } from './abandoned-attempt';
 import { afterFailure, isRetryable } from './retry-policy';
@@ -8,13 +8,35 @@ import { afterFailure, isRetryable } from './retry-policy';
 export const DELIVERY_ERROR_MAX = 1_000;
 
 /**
- * The delivery of one alert event to one alerter. Two replicas claiming the same attempt both
- * append at the revision they read; the event store lets one through. This decide refuses what
- * no replica should do even alone: a second claim while one is in flight, a claim before the
- * attempt is due, anything after the end.
+ * The deliveries of one subject type `S` (an alert event to an alerter; an event to a webhook
+ * subscription): the same states, retries and claims, `checkSubject` refusing a decision whose
+ * subject is incomplete. Two replicas claiming the same attempt both append at the revision
+ * they read; the event store lets one through. This decide refuses what no replica should do
+ * even alone: a second claim while one is in flight, a claim before the attempt is due,
+ * anything after the end.
  */
-export function decideDelivery(state: DeliveryState, command: DeliveryCommand): DeliveryEvent[] {
-  if (command.type === 'Decide') return decide(state, command);
+export function deliveryDeciderOf<S>(checkSubject: (subject: S) => void) {
+  const decide = (state: DeliveryState<S>, command: DeliveryCommand<S>): DeliveryEvent<S>[] =>
+    decideAny(state as AnyState, command as AnyCommand, (subject) =>
+      checkSubject(subject as S),
+    ) as DeliveryEvent<S>[];
+  return {
+    initialState: (): DeliveryState<S> => ({ status: 'Empty' }),
+    evolve: evolveDelivery<S>,
+    decide,
+  };
+}
+
+type AnyState = DeliveryState<object>;
+type AnyCommand = DeliveryCommand<object>;
+type AnyEvent = DeliveryEvent<object>;
+
+function decideAny(
+  state: AnyState,
+  command: AnyCommand,
+  checkSubject: (subject: object) => void,
+): AnyEvent[] {
+  if (command.type === 'Decide') return decide(state, command, checkSubject);
   if (state.status === 'Empty') throw conflict('delivery not decided yet');
   switch (command.type) {
     case 'Claim':
@@ -29,7 +51,11 @@ export function decideDelivery(state: DeliveryState, command: DeliveryCommand): 
   }
 }
 
-function decide(state: DeliveryState, command: Extract<DeliveryCommand, { type: 'Decide' }>) {
+function decide(
+  state: AnyState,
+  command: Extract<AnyCommand, { type: 'Decide' }>,
+  checkSubject: (subject: object) => void,
+): AnyEvent[] {
   // Followers replay: a pair decided already stays as decided. Only a held one is decided again.
   if (state.status !== 'Empty' && state.status !== 'Held') return [];
   const { type: _command, at, ...rest } = command;
@@ -37,25 +63,40 @@ function decide(state: DeliveryState, command: Extract<DeliveryCommand, { type: 
     checkTime(rest.until);
     if (state.status === 'Held' && state.heldUntil === rest.until) return [];
   }
-  if (!rest.alert_event_key || !rest.alerter_id) {
+  const {
+    verdict: _verdict,
+    until: _until,
+    reason: _reason,
+    ...subject
+  } = rest as typeof rest & Partial<Record<'until' | 'reason', unknown>>;
+  checkSubject(subject);
+  return [{ type: 'DeliveryDecided', data: { ...rest, at: checkTime(at) } } as AnyEvent];
+}
+
+/** An alert event's delivery names the alert event and the alerter. */
+function checkAlertSubject(subject: DeliverySubject): void {
+  if (!subject.alert_event_key || !subject.alerter_id) {
     throw invalid('alert_event_key and alerter_id: must not be empty');
   }
-  return [{ type: 'DeliveryDecided', data: { ...rest, at: checkTime(at) } } as DeliveryEvent];
 }
+
+/** The delivery of one alert event to one alerter. */
+export const deliveryDecider = deliveryDeciderOf<DeliverySubject>(checkAlertSubject);
+
+export const decideDelivery = deliveryDecider.decide;
 
 /** What a claim on an attempt left by a dead process records before its own claim. */
 export const ABANDONED_ATTEMPT = 'attempt abandoned: no result within the claim lease';
 
-function claim(
-  state: DecidedDelivery,
-  command: Extract<DeliveryCommand, { type: 'Claim' }>,
-): DeliveryEvent[] {
+type Decided = DecidedDelivery<object>;
+
+function claim(state: Decided, command: Extract<AnyCommand, { type: 'Claim' }>): AnyEvent[] {
   const at = checkTime(command.at);
   const abandoned =
     command.leaseMs === undefined ? undefined : abandonedAttempt(state, at, command.leaseMs);
   if (abandoned !== undefined) {
     // Failed with no status (retryable) and due at once: the claim follows in the same append.
-    const failed: DeliveryEvent = {
+    const failed: AnyEvent = {
       type: 'DeliveryAttemptFailed',
       data: {
         attempt: abandoned,
@@ -65,7 +106,7 @@ function claim(
         next_attempt_at: at,
       },
     };
-    const next = claim(evolveDelivery(state, failed) as DecidedDelivery, {
+    const next = claim(evolveDelivery(state, failed) as Decided, {
       ...command,
       leaseMs: undefined,
     });
@@ -82,14 +123,11 @@ function claim(
     {
       type: 'DeliveryAttemptClaimed',
       data: { attempt: state.attempts + 1, at, by: command.by },
-    } satisfies DeliveryEvent,
+    } satisfies AnyEvent,
   ];
 }
 
-function fail(
-  state: DecidedDelivery,
-  command: Extract<DeliveryCommand, { type: 'Fail' }>,
-): DeliveryEvent[] {
+function fail(state: Decided, command: Extract<AnyCommand, { type: 'Fail' }>): AnyEvent[] {
   checkAttempt(state, command.attempt);
   const at = checkTime(command.at);
   const { attempt, status } = command;
@@ -127,7 +165,7 @@ function fail(
   ];
 }
 
-function deliver(state: DecidedDelivery, command: Extract<DeliveryCommand, { type: 'Deliver' }>) {
+function deliver(state: Decided, command: Extract<AnyCommand, { type: 'Deliver' }>): AnyEvent[] {
   // The same answer recorded twice (a retried append) is one delivery.
   if (state.status === 'Delivered' && state.attempts === command.attempt) return [];
   checkAttempt(state, command.attempt);
@@ -136,12 +174,12 @@ function deliver(state: DecidedDelivery, command: Extract<DeliveryCommand, { typ
     {
       type: 'DeliveryDelivered',
       data: { attempt, at: checkTime(command.at), status },
-    } satisfies DeliveryEvent,
+    } satisfies AnyEvent,
   ];
 }
 
 /** Only the attempt in flight can end, and only once. */
-function checkAttempt(state: DecidedDelivery, attempt: number): void {
+function checkAttempt(state: Decided, attempt: number): void {
   if (state.status !== 'InFlight' || state.attempts !== attempt) {
     throw conflict(`attempt ${attempt} is not in flight (delivery is ${state.status})`);
   }
@@ -153,9 +191,3 @@ function checkTime(at: unknown): number {
   }
   return at;
 }
-
-export const deliveryDecider = {
-  initialState: (): DeliveryState => ({ status: 'Empty' }),
-  evolve: evolveDelivery,
-  decide: decideDelivery,
-};

@@ -1,0 +1,3 @@
+export * from './event-filter';
+export * from './event-subscription';
+export * from './webhook-delivery';
