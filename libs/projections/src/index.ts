@@ -13,3 +13,4 @@ export * from './deleted-resources';
 export * from './build-records';
 export * from './sync-records';
 export * from './alerter-deliveries-model';
+export * from './event-subscriptions-model';

@@ -20,6 +20,7 @@ import { AlerterDeliveriesModel } from './alerter-deliveries-model';
 import { AlertsModel } from './alerts-model';
 import { BuildRecords } from './build-records';
 import { CloudAccountsModel } from './cloud-accounts-model';
+import { EventSubscriptionsModel } from './event-subscriptions-model';
 import { SyncRecords } from './sync-records';
 import { DeletedResources } from './deleted-resources';
 import { ObservedStatusModel } from './observed-status-model';
@@ -53,6 +54,7 @@ export class ReadModel {
   readonly identity = new IdentityModel();
   readonly settings = new SettingsModel();
   readonly cloudAccounts = new CloudAccountsModel();
+  readonly eventSubscriptions = new EventSubscriptionsModel();
   readonly executions = new ExecutionUpdates();
   readonly serverStatus = new ServerStatusModel();
   readonly alerts = new AlertsModel();
@@ -92,6 +94,9 @@ export class ReadModel {
       const update = updateFromSettingsEvent(e);
       if (update) this.recordUpdate(update);
     });
+    this.families.register(this.eventSubscriptions.categories, (e) =>
+      this.eventSubscriptions.apply(e, (update) => this.recordUpdate(update)),
+    );
     this.families.register(this.cloudAccounts.categories, (e) => {
       const update = this.cloudAccounts.apply(e);
       if (update) this.recordUpdate(update);
