@@ -50,14 +50,17 @@ import { VariableRequests } from './settings/variables.requests';
 import { VariablePermissionRequests } from './settings/variable-permissions.requests';
 import { WebhookController } from './listener/webhook.controller';
 import { WebhookGate } from './listener/webhook-gate';
-import { ObservedFanout } from './live/observed-fanout';
+import { FeedHub } from './live/feed/feed-hub';
 import { UpdateFeed } from './live/update-feed';
+import { MonitorGraphqlModule } from './graphql/graphql.module';
+import { WebSocketRoutes } from './live/websocket-routes';
 
 /**
  * The gateway: the only public entry. Reads come from its own read model; writes go over the
  * bus to the service that owns the kind. Needs RuntimeModule and BusModule from its host.
  */
 @Module({
+  imports: [MonitorGraphqlModule],
   controllers: [
     AuthController,
     EventsController,
@@ -113,7 +116,8 @@ import { UpdateFeed } from './live/update-feed';
     HistoryReads,
     VersionRead,
     UpdateFeed,
-    ObservedFanout,
+    FeedHub,
+    WebSocketRoutes,
   ],
   exports: [RequestRegistry],
 })

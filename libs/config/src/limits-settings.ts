@@ -51,8 +51,26 @@ export class LimitsSettings {
   @Min(100)
   keep_alive_timeout_ms = 5_000;
 
-  /** `/events` streams one user may have open at once; more are answered 429. */
+  /**
+   * Event feeds one user may have open at once, all transports together (`/events` streams,
+   * `/ws/update` sockets that resume, GraphQL subscriptions); more are refused (429).
+   */
   @IsInt()
   @Min(1)
   events_per_user = 4;
+
+  /**
+   * Messages a feed holds for a client that has not taken them yet; a client further behind is
+   * dropped with the reason and resumes from its last position (memory stays bounded).
+   */
+  @IsInt()
+  @Min(16)
+  @Max(100_000)
+  feed_buffer = 1_000;
+
+  /** A feed sends a heartbeat this often (SSE comment, WebSocket ping). */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  feed_heartbeat_ms = 15_000;
 }

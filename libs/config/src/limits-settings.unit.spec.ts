@@ -14,6 +14,8 @@ describe('the limits section', () => {
       request_timeout_ms: 30_000,
       keep_alive_timeout_ms: 5_000,
       events_per_user: 4,
+      feed_buffer: 1_000,
+      feed_heartbeat_ms: 15_000,
     });
   });
 
@@ -34,5 +36,6 @@ describe('the limits section', () => {
     expect(() => loadConfig({ MONITOR_LIMITS_EVENTS_PER_USER: '0' })).toThrow(
       /limits\.events_per_user/,
     );
+    expect(() => loadConfig({ MONITOR_LIMITS_FEED_BUFFER: '4' })).toThrow(/limits\.feed_buffer/);
   });
 });

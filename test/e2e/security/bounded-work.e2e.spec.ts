@@ -226,7 +226,7 @@ describe('bounded work and hostile input', () => {
       });
       expect(third.status).toBe(429);
       expect(((await third.json()) as ErrorBody).error).toMatch(
-        /^you have 2 \/events streams open, the most one user may/,
+        /^you have 2 event feeds open \(\/events streams, .*\), the most one user may/,
       );
       // Another user has streams of their own.
       const other = await signUp(monitor.url, 'other-user');

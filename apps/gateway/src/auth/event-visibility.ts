@@ -22,7 +22,8 @@ export function canSeeEvent(
   return canReadHistoryOf(principal, readModel, about.kind, about.id);
 }
 
-function resourceOf(
+/** The resource an event is about: its own stream, its observed status, its alerts. */
+export function resourceOf(
   event: StoredEvent,
   readModel: ReadModel,
 ): { kind: ResourceKind; id: string } | undefined {

@@ -1,64 +1,54 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  describeProblems,
-  ObserveMessageDto,
-  validateDto,
-  type ObservedStream,
-} from '@monitor/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { describeProblems, ObserveMessageDto, validateDto } from '@monitor/contracts';
 import type { StoredEvent } from '@monitor/eventstore';
-import type { ReadModel } from '@monitor/projections';
+import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { READ_MODEL } from '@monitor/runtime';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toUpdateListItem } from '../api/komodo-shapes';
-import type { JwtClaims } from '@monitor/auth';
+import { toApiError } from '../api/api-error';
 import { Authenticator, type PrincipalVia } from '../auth/authenticator';
-import type { Principal } from '../auth/principal';
-import { canSeeEvent } from '../auth/event-visibility';
-import { canSeeUpdate } from '../auth/update-visibility';
-import { ObservedFanout, type Observer } from './observed-fanout';
+import { FeedHub, type FeedSession } from './feed/feed-hub';
+import type { FeedEnd, FeedSink } from './feed/feed-message';
+import type { FeedSubscription } from './feed/feed-subscription';
+import { SocketWriter } from './feed/socket-writer';
+import { WebSocketRoutes } from './websocket-routes';
 
-interface Client extends Observer {
-  socket: WebSocket;
-  userId: string;
-  via: PrincipalVia;
-  streams: Set<ObservedStream>;
-  /** The login token it logged in with: a logout or a password change ends the feed too. */
-  token?: JwtClaims;
+/** One logged-in socket: its writer, and its two feeds (Updates; observed events). */
+interface Client {
+  session: FeedSession;
+  writer: SocketWriter;
+  updates?: FeedSubscription<UpdateRecord, unknown>;
+  observed?: FeedSubscription<StoredEvent, unknown>;
 }
 
 /**
- * `/ws/update`, Komodo's live feed. The client's first message logs in (`{ type: "Jwt",
- * params: { jwt } }` or `{ type: "ApiKeys", params: { key, secret } }`) and is answered
- * `LOGGED_IN`; then it receives each Update it may see (as a list item, as Komodo 2 sends)
- * when it is created or changes. Beyond Komodo, a client may then send `Observe` messages
- * (ObserveMessageDto) to hear of observed changes on the same socket: a browser tab then needs
- * no second connection for them.
+ * `/ws/update`, Komodo's live feed, on the gateway's feed (FeedHub). The client's first message
+ * logs in (`{ type: "Jwt", params: { jwt } }` or `{ type: "ApiKeys", params: { key, secret } }`)
+ * and is answered `LOGGED_IN`; then it receives each Update it may see (as a list item, as
+ * Komodo 2 sends, with the `position` of the change) when it is created or changes. Beyond
+ * Komodo: `params.after` in the login, or a later `{ type: "Resume", after }`, replays the
+ * Updates changed after that position first (such a socket counts as one of the user's feeds);
+ * `Observe` messages (ObserveMessageDto) add observed changes on the same socket. A client that
+ * falls `limits.feed_buffer` messages behind is closed with 4008 and the reason.
  */
 @Injectable()
-export class UpdateFeed implements OnApplicationShutdown {
+export class UpdateFeed {
   private readonly logger = new Logger(UpdateFeed.name);
-  private wss?: WebSocketServer;
-  private unsubscribe?: () => void;
-  private readonly clients = new Set<Client>();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   constructor(
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     private readonly authenticator: Authenticator,
-    private readonly observed: ObservedFanout,
-  ) {}
+    private readonly feeds: FeedHub,
+    private readonly routes: WebSocketRoutes,
+  ) {
+    this.wss.on('connection', (socket) => this.accept(socket));
+    routes.add('/ws/update', this.wss);
+  }
 
   attach(server: Server): void {
-    this.wss = new WebSocketServer({ server, path: '/ws/update', maxPayload: 64 * 1024 });
-    this.wss.on('connection', (socket) => this.accept(socket));
-    this.unsubscribe = this.readModel.onUpdate((update) => {
-      const message = JSON.stringify(toUpdateListItem(update, this.readModel.identity));
-      for (const client of this.clients) {
-        const principal = this.principalOf(client);
-        if (principal?.user.enabled && canSeeUpdate(principal, update, this.readModel))
-          client.socket.send(message);
-      }
-    });
+    this.routes.attach(server);
   }
 
   private accept(socket: WebSocket): void {
@@ -68,7 +58,7 @@ export class UpdateFeed implements OnApplicationShutdown {
     socket.on('message', (data) => {
       const text = data.toString();
       if (login) {
-        void login.then((client) => client && this.observe(client, text));
+        void login.then((client) => client && this.command(client, text));
         return;
       }
       clearTimeout(timer);
@@ -79,14 +69,19 @@ export class UpdateFeed implements OnApplicationShutdown {
 
   private async logIn(socket: WebSocket, text: string): Promise<Client | undefined> {
     try {
-      const { principal, token } = await this.authenticator.session(loginCredentials(text));
+      const { credentials, after } = loginMessage(text);
+      const { principal, token } = await this.authenticator.session(credentials);
       if (socket.readyState !== socket.OPEN) return undefined;
-      const client = this.client(socket, principal.id, principal.via as PrincipalVia, token);
-      this.clients.add(client);
+      const client: Client = {
+        session: { userId: principal.id, via: principal.via as PrincipalVia, token },
+        writer: new SocketWriter(socket),
+      };
       socket.on('close', () => {
-        this.clients.delete(client);
-        this.observed.remove(client);
+        client.updates?.close();
+        client.observed?.close();
       });
+      // Its replay is read asynchronously: LOGGED_IN goes first.
+      this.follow(client, after);
       socket.send('LOGGED_IN');
       return client;
     } catch (error) {
@@ -95,60 +90,92 @@ export class UpdateFeed implements OnApplicationShutdown {
     }
   }
 
-  private client(
-    socket: WebSocket,
-    userId: string,
-    via: PrincipalVia,
-    token: JwtClaims | undefined,
-  ): Client {
-    const client: Client = {
-      socket,
-      userId,
-      via,
-      token,
-      streams: new Set(),
-      maySee: (event: StoredEvent) => {
-        const principal = this.principalOf(client);
-        return principal !== undefined && canSeeEvent(principal, event, this.readModel);
+  /** (Re)starts the socket's Updates: after a position (counted), or from now (not counted). */
+  private follow(client: Client, after: unknown): void {
+    const from = after === undefined ? 'now' : String(after);
+    const next = this.feeds.openUpdates(
+      {
+        session: client.session,
+        filter: {},
+        from: this.feeds.position(from, 'after'),
+        sink: this.sink(client, (update) =>
+          JSON.stringify(toUpdateListItem(update, this.readModel.identity)),
+        ),
       },
-      send: (event: StoredEvent) => socket.send(JSON.stringify({ type: 'Observed', event })),
+      after !== undefined,
+    );
+    client.updates?.close();
+    client.updates = next;
+  }
+
+  private sink<T>(client: Client, render: (item: T, position: number) => string): FeedSink<T> {
+    const { writer } = client;
+    return {
+      send: ({ item, position }) => writer.send(withPosition(render(item, position), position)),
+      drained: () => writer.drained(),
+      heartbeat: () => writer.ping(),
+      end: (end: FeedEnd) => writer.close(end.code === 'DROPPED' ? 4008 : 1008, closeReason(end)),
     };
-    return client;
   }
 
-  /** The client's principal now; once its login token is revoked or expired, its socket closes. */
-  private principalOf(client: Client): Principal | undefined {
-    const principal = this.authenticator.stillSignedIn(client.userId, client.via, client.token);
-    if (!principal) client.socket.close(1008, 'login token revoked or expired; log in again');
-    return principal;
-  }
-
-  /** An `Observe` message: what this socket hears of from now on, answered `Observing`. */
-  private observe(client: Client, text: string): void {
-    let message: unknown;
+  /** A message after the login: `Resume` or `Observe`. */
+  private command(client: Client, text: string): void {
+    let message: { type?: unknown; after?: unknown } | string;
     try {
-      message = JSON.parse(text);
+      message = JSON.parse(text) as typeof message;
     } catch {
       message = text;
     }
-    const result = validateDto(ObserveMessageDto, message);
-    if (!result.ok) {
-      client.socket.send(JSON.stringify({ type: 'Error', error: describeProblems(result.errors) }));
-      return;
+    try {
+      if (typeof message === 'object' && message?.type === 'Resume') {
+        this.follow(client, message.after ?? 0);
+        client.writer.send(JSON.stringify({ type: 'Resumed', after: message.after ?? 0 }));
+      } else {
+        this.observe(client, message);
+      }
+    } catch (error) {
+      client.writer.send(JSON.stringify({ type: 'Error', error: toApiError(error).message }));
     }
-    client.streams = new Set(result.value.params.streams);
-    this.observed.set(client);
-    client.socket.send(JSON.stringify({ type: 'Observing', streams: [...client.streams] }));
   }
 
-  onApplicationShutdown(): void {
-    this.unsubscribe?.();
-    for (const client of this.clients) client.socket.terminate();
-    this.wss?.close();
+  /** An `Observe` message: what this socket hears of from now on, answered `Observing`. */
+  private observe(client: Client, message: unknown): void {
+    const result = validateDto(ObserveMessageDto, message);
+    if (!result.ok) {
+      client.writer.send(JSON.stringify({ type: 'Error', error: describeProblems(result.errors) }));
+      return;
+    }
+    const streams = result.value.params.streams;
+    client.observed?.close();
+    client.observed = streams.length
+      ? this.feeds.openEvents(
+          {
+            session: client.session,
+            filter: { streams: new Set(streams) },
+            from: this.readModel.position,
+            sink: this.sink(client, (event: StoredEvent) =>
+              JSON.stringify({ type: 'Observed', event }),
+            ),
+          },
+          false,
+        )
+      : undefined;
+    client.writer.send(JSON.stringify({ type: 'Observing', streams }));
   }
 }
 
-function loginCredentials(text: string) {
+/** Adds `"position":N` to a rendered JSON object. */
+function withPosition(json: string, position: number): string {
+  return `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"position":${position}}`;
+}
+
+function closeReason({ code, reason, after }: FeedEnd): string {
+  return code === 'DROPPED'
+    ? `dropped: read too slowly (limits.feed_buffer); resume after ${after}`
+    : reason;
+}
+
+function loginMessage(text: string) {
   let message: { type?: unknown; params?: Record<string, unknown> };
   try {
     message = JSON.parse(text) as typeof message;
@@ -156,8 +183,13 @@ function loginCredentials(text: string) {
     throw new Error('the first message must be a JSON login message');
   }
   const params = message.params ?? {};
-  if (message.type === 'Jwt') return { authorization: String(params.jwt ?? '') || undefined };
+  const after = params.after;
+  if (message.type === 'Jwt')
+    return { credentials: { authorization: String(params.jwt ?? '') || undefined }, after };
   if (message.type === 'ApiKeys')
-    return { apiKey: String(params.key ?? ''), apiSecret: String(params.secret ?? '') };
+    return {
+      credentials: { apiKey: String(params.key ?? ''), apiSecret: String(params.secret ?? '') },
+      after,
+    };
   throw new Error('login message type must be Jwt or ApiKeys');
 }

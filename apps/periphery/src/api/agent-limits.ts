@@ -8,7 +8,10 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * ample room. Written out so that the agent loads no configuration classes; a unit test keeps
  * them equal to the defaults.
  */
-export const AGENT_LIMITS: Omit<LimitsSettings, 'events_per_user'> = {
+export const AGENT_LIMITS: Omit<
+  LimitsSettings,
+  'events_per_user' | 'feed_buffer' | 'feed_heartbeat_ms'
+> = {
   json_max_depth: 64,
   json_max_keys: 10_000,
   max_connections: 8_192,
