@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 
 /**
  * The browser's own history as the router: a handful of pages does not need a routing library.
@@ -13,9 +13,19 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 }
 
 export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+  return useLocationPart(() => location.pathname);
+}
+
+/** The URL's query string (`?q=web&page=2`): the state a page keeps across back and reload. */
+export function useLocationSearch(): string {
+  return useLocationPart(() => location.search);
+}
+
+function useLocationPart(read: () => string): string {
+  const [part, setPart] = useState(read);
+  const latest = useRef(read);
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setPart(latest.current());
     window.addEventListener('popstate', update);
     window.addEventListener(NAVIGATED, update);
     return () => {
@@ -23,7 +33,7 @@ export function usePath(): string {
       window.removeEventListener(NAVIGATED, update);
     };
   }, []);
-  return path;
+  return part;
 }
 
 export function Link(props: { to: string; className?: string; children: ReactNode }) {

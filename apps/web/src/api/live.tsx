@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { UpdateListItem } from '@monitor/contracts';
 import { ObservedFeedClient, type ObservedChange } from './observed-feed';
+import { throttle } from './rate-limit';
 import { UpdateFeedClient, type FeedStatus } from './update-feed';
 import { useVisibleTick } from './use-visible-tick';
 
@@ -26,6 +27,12 @@ interface Live {
 
 /** With the observed feed down, pages showing observed states read again this often. */
 const FALLBACK_POLL_MS = 15_000;
+
+/**
+ * A page reads again at most this often: a lone change at once, a burst (a deploy of hundreds,
+ * a fleet's containers changing) once at once and once when the second is up.
+ */
+const REFRESH_AT_MOST_EVERY_MS = 1_000;
 
 const LiveContext = createContext<Live | undefined>(undefined);
 
@@ -87,7 +94,8 @@ export interface LiveInterest {
 
 /**
  * A number that changes whenever the page should read again: an Update or an observed change
- * it cares about, or a feed it listens to connecting again (changes may have been missed).
+ * it cares about, or a feed it listens to connecting again (changes may have been missed),
+ * throttled so a burst costs two reads, not one per message.
  * While the observed feed is down, a page that shows observed states reads again on a slow
  * timer, as long as the tab is visible.
  */
@@ -98,20 +106,23 @@ export function useLiveVersion(interest: LiveInterest): number {
   useEffect(() => {
     latest.current = interest;
   });
-  useEffect(
-    () =>
-      subscribe((message) => {
-        const { update, observed } = latest.current;
-        const cares =
-          message.type === 'update'
-            ? update?.(message.update)
-            : message.type === 'observed'
-              ? observed?.(message.change)
-              : Boolean(message.feed === 'updates' ? update : observed);
-        if (cares) setVersion((v) => v + 1);
-      }),
-    [subscribe],
-  );
+  useEffect(() => {
+    const bump = throttle(() => setVersion((v) => v + 1), REFRESH_AT_MOST_EVERY_MS);
+    const unsubscribe = subscribe((message) => {
+      const { update, observed } = latest.current;
+      const cares =
+        message.type === 'update'
+          ? update?.(message.update)
+          : message.type === 'observed'
+            ? observed?.(message.change)
+            : Boolean(message.feed === 'updates' ? update : observed);
+      if (cares) bump.call();
+    });
+    return () => {
+      unsubscribe();
+      bump.cancel();
+    };
+  }, [subscribe]);
   const polls = Boolean(interest.observed) && status.observed !== 'live';
   // Both only grow: their sum changes whenever either does.
   return version + useVisibleTick(polls ? FALLBACK_POLL_MS : undefined);

@@ -5,7 +5,7 @@ import { FIELD_PARAM_HELP, fieldHelp, PARAM_HELP } from './field-help';
 import { NO_PROVIDERS, type ProviderOptions } from './provider-choices';
 import { providerPicker } from './provider-inputs';
 import { ReferenceInput, ReferencesInput } from './reference-inputs';
-import type { ReferenceOptions } from './references';
+import type { ReferenceKinds } from './references';
 import { CONFIG_VARIANTS, FIELD_VARIANTS, withVariant } from './variants';
 import { AlertTypesInput } from './alert-types-input';
 import { CloudAccountInput, CloudProviderContext } from './cloud-account-input';
@@ -28,7 +28,7 @@ interface FormProps {
   config: Config;
   readOnly?: boolean;
   /** Choices for fields naming another resource (`server_id`). */
-  references?: ReferenceOptions;
+  references?: ReferenceKinds;
   /** Choices for fields naming a git provider, an image registry or their accounts. */
   providers?: ProviderOptions;
   onChange?(config: Config): void;
@@ -110,7 +110,7 @@ interface FieldProps {
   paramHelp?: Record<string, string | undefined>;
   value: unknown;
   readOnly: boolean;
-  references: ReferenceOptions;
+  references: ReferenceKinds;
   onChange(value: unknown): void;
 }
 
@@ -134,14 +134,12 @@ function ValueInput(props: Omit<FieldProps, 'help'>) {
     return <CloudAccountInput {...common} value={value} onChange={onChange} />;
   if (typeof value === 'string' && references[field]) {
     return (
-      <ReferenceInput {...common} value={value} options={references[field]} onChange={onChange} />
+      <ReferenceInput {...common} value={value} kind={references[field]} onChange={onChange} />
     );
   }
   if (Array.isArray(value) && references[field]) {
     const ids = value.filter((v): v is string => typeof v === 'string');
-    return (
-      <ReferencesInput {...common} value={ids} options={references[field]} onChange={onChange} />
-    );
+    return <ReferencesInput {...common} value={ids} kind={references[field]} onChange={onChange} />;
   }
   if (typeof value === 'boolean')
     return <CheckboxInput {...common} value={value} onChange={onChange} />;

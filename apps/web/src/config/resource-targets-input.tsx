@@ -1,28 +1,25 @@
 import { useState } from 'react';
 import type { ResourceKind } from '@monitor/contracts';
-import { useSession } from '../api/session';
-import { useRequest } from '../api/use-request';
+import { useResourceSearch } from '../api/use-resource-search';
+import { useNamesOf } from '../api/use-target-names';
+import { ErrorNote } from '../components/error-note';
 import { KINDS, kindSpec } from '../kinds';
 import type { InputProps } from './field-inputs';
-import { useResourceNames } from './resource-names';
 
 export type Target = { type: string; id: string };
 
 /**
  * An Alerter's `resources` / `except_resources`: resources of any kind by name, stored as Komodo's
- * `{ type, id }`; one no list knows (deleted, or of a kind Monitor lacks) shows as its id.
+ * `{ type, id }`; one no read names (deleted, or of a kind Monitor lacks) shows as its id. The
+ * names shown are read one `Get<Kind>` each; the ones to add are searched by the gateway.
  */
 export function ResourceTargetsInput({ id, value, readOnly, onChange }: InputProps<Target[]>) {
-  const { api } = useSession();
   const [kind, setKind] = useState<ResourceKind>('Server');
   const [picked, setPicked] = useState('');
-  const names = useResourceNames();
-  const options = useRequest(
-    async () =>
-      (await api.read(kindSpec(kind).requests.list)).map(({ id, name }) => ({ id, name })),
-    [api, kind],
-  );
-  const nameOf = (t: Target) => names.get(`${t.type}/${t.id}`) ?? t.id;
+  const [search, setSearch] = useState('');
+  const found = useResourceSearch(readOnly ? undefined : kind, search);
+  const { names, error } = useNamesOf(value);
+  const nameOf = (t: Target) => names.get(t.id) ?? t.id;
   const chosen = (t: Target) => value.some((v) => v.type === t.type && v.id === t.id);
   return (
     <div id={id} className="resource-targets">
@@ -52,12 +49,24 @@ export function ResourceTargetsInput({ id, value, readOnly, onChange }: InputPro
             onChange={(e) => {
               setKind(e.target.value as ResourceKind);
               setPicked('');
+              setSearch('');
             }}
           >
             {KINDS.map((k) => (
               <option key={k.kind}>{k.kind}</option>
             ))}
           </select>
+          <input
+            type="search"
+            id={`${id}-search`}
+            aria-label={`Search ${kindSpec(kind).plural.toLowerCase()}`}
+            placeholder={`search ${kindSpec(kind).plural.toLowerCase()}`}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPicked('');
+            }}
+          />
           <select
             id={`${id}-resource`}
             aria-label="Resource"
@@ -65,7 +74,7 @@ export function ResourceTargetsInput({ id, value, readOnly, onChange }: InputPro
             onChange={(e) => setPicked(e.target.value)}
           >
             <option value="">(choose)</option>
-            {(options.data ?? []).map((o) => (
+            {found.options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
@@ -80,6 +89,7 @@ export function ResourceTargetsInput({ id, value, readOnly, onChange }: InputPro
           </button>
         </div>
       )}
+      <ErrorNote error={error ?? found.error} />
     </div>
   );
 }

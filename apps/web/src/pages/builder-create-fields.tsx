@@ -1,15 +1,12 @@
+import { ReferenceInput } from '../config/reference-inputs';
 import type { Config } from '../config/diff';
 
 /**
  * A new Builder's type and what it cannot build without: the servers of a Server builder, the
  * agent's address and passkey of an Url one. An Aws builder's instance is set on its page.
  */
-export function BuilderCreateFields(props: {
-  config: Config;
-  servers: { id: string; name: string }[];
-  onChange(config: Config): void;
-}) {
-  const { config, servers, onChange } = props;
+export function BuilderCreateFields(props: { config: Config; onChange(config: Config): void }) {
+  const { config, onChange } = props;
   const params = (config.params ?? {}) as Config;
   const setParam = (field: string, value: unknown) =>
     onChange({ ...config, params: { ...params, [field]: value } });
@@ -29,18 +26,12 @@ export function BuilderCreateFields(props: {
       {config.type === 'Server' && (
         <>
           <label htmlFor="new-builder-server">Server</label>
-          <select
+          <ReferenceInput
             id="new-builder-server"
+            kind="Server"
             value={serverIds[0] ?? ''}
-            onChange={(e) => setParam('server_ids', e.target.value ? [e.target.value] : [])}
-          >
-            <option value="">(none yet)</option>
-            {servers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+            onChange={(id) => setParam('server_ids', id ? [id] : [])}
+          />
         </>
       )}
       {config.type === 'Url' && (

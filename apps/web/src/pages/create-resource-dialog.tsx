@@ -3,7 +3,7 @@ import type { CreateResourceDto, ResourceKind } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { resourcePath, type KindSpec } from '../kinds';
 import type { Config } from '../config/diff';
-import { useRequest } from '../api/use-request';
+import { ReferenceInput } from '../config/reference-inputs';
 import { Dialog } from '../components/dialog';
 import { ErrorNote } from '../components/error-note';
 import { navigate } from '../router';
@@ -20,10 +20,6 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const needsServer = ['Deployment', 'Stack', 'Builder'].includes(spec.kind);
-  const servers = useRequest(
-    () => (needsServer ? api.read('ListServers') : Promise.resolve([])),
-    [api, needsServer],
-  );
   const set = (field: string, value: unknown) => setConfig((c) => ({ ...c, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -81,24 +77,16 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
             </label>
           </>
         )}
-        {spec.kind === 'Builder' && (
-          <BuilderCreateFields config={config} servers={servers.data ?? []} onChange={setConfig} />
-        )}
+        {spec.kind === 'Builder' && <BuilderCreateFields config={config} onChange={setConfig} />}
         {needsServer && spec.kind !== 'Builder' && (
           <>
             <label htmlFor="new-server">Server</label>
-            <select
+            <ReferenceInput
               id="new-server"
+              kind="Server"
               value={String(config.server_id)}
-              onChange={(e) => set('server_id', e.target.value)}
-            >
-              <option value="">(none yet)</option>
-              {(servers.data ?? []).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+              onChange={(id) => set('server_id', id)}
+            />
           </>
         )}
         {spec.kind === 'Deployment' && (
@@ -112,7 +100,7 @@ export function CreateResourceDialog({ spec, onClose }: { spec: KindSpec; onClos
             />
           </>
         )}
-        <ErrorNote error={error ?? servers.error} />
+        <ErrorNote error={error} />
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>
             Create

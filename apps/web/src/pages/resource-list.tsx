@@ -1,19 +1,27 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveVersion } from '../api/live';
 import { useSession } from '../api/session';
+import { useDebounced } from '../api/use-debounced';
 import { useRequest } from '../api/use-request';
 import { useTags } from '../api/use-tags';
 import { ErrorNote } from '../components/error-note';
+import { Pager } from '../components/pager';
 import { StateBadge } from '../components/state-badge';
 import { TagChip } from '../components/tag-chip';
 import { resourcePath, stateOf, type KindListItem, type KindSpec } from '../kinds';
 import { Link } from '../router';
 import { CreateResourceDialog } from './create-resource-dialog';
+import { hasNextPage, listParams, termsOf, type ListQuery, type SortKey } from './list-query';
 import { mayCreate } from './may-create';
+import { useListQuery } from './use-list-query';
 
-type SortKey = 'name' | 'state';
+/** Resources a page shows: a page of 10,000 renders as fast as a page of 50. */
+export const PAGE_SIZE = 50;
 
-/** One kind's resources: search by name or tag, filter by tag, sort, create. */
+/**
+ * One kind's resources a page at a time: the gateway searches (by name), filters by tag, sorts
+ * and pages (`List<Kinds>`); the count is the kind's summary. The query lives in the URL.
+ */
 export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const { api, user } = useSession();
   const version = useLiveVersion({
@@ -21,44 +29,37 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
     observed: spec.observed ? (c) => c.kind === spec.kind : undefined,
   });
   const tags = useTags();
-  const list = useRequest(() => api.read(spec.requests.list), [api, spec, version]);
-  const [search, setSearch] = useState('');
-  const [tagFilter, setTagFilter] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
-    key: 'name',
-    descending: false,
-  });
-  const [creating, setCreating] = useState(false);
-
-  // Resources hold tag ids; people search and read names.
-  const tagNames = useCallback(
-    (r: KindListItem) => r.tags.map((id) => tags.names.get(id) ?? id),
-    [tags.names],
+  const [query, setQuery] = useListQuery();
+  const typed = useTypedSearch(query, setQuery);
+  const params = JSON.stringify(listParams(query, PAGE_SIZE));
+  const list = useRequest(
+    () => api.read(spec.requests.list, JSON.parse(params)),
+    [api, spec, params, version],
   );
-  const shown = useMemo(() => {
-    const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = (r: KindListItem) =>
-      terms.every(
-        (t) =>
-          r.name.toLowerCase().includes(t) ||
-          tagNames(r).some((tag) => tag.toLowerCase().includes(t)),
-      );
-    const value = (r: KindListItem) => (sort.key === 'name' ? r.name : (stateOf(r) ?? ''));
-    const sorted = (list.data ?? [])
-      .filter((r) => !tagFilter || r.tags.includes(tagFilter))
-      .filter(matches)
-      .sort((a, b) => value(a).localeCompare(value(b)));
-    return sort.descending ? sorted.reverse() : sorted;
-  }, [list.data, tagNames, search, tagFilter, sort]);
+  const summary = useRequest(() => api.read(spec.requests.summary), [api, spec, version]);
+  const [creating, setCreating] = useState(false);
+  const total = summary.data?.total;
+  const items = list.data ?? [];
 
-  const sortBy = (key: SortKey) =>
-    setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
-  const arrow = (key: SortKey) => (sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : '');
+  const sortBy = (sort: SortKey) =>
+    setQuery({
+      ...query,
+      sort,
+      descending: query.sort === sort ? !query.descending : false,
+      page: 0,
+    });
+  const arrow = (key: SortKey) => (query.sort === key ? (query.descending ? ' ▼' : ' ▲') : '');
+  const first = query.page * PAGE_SIZE;
 
   return (
     <section>
       <header className="page-header">
-        <h1>{spec.plural}</h1>
+        <h1>
+          {spec.plural}{' '}
+          <span className="muted" data-testid="list-total">
+            {total === undefined ? '' : total.toLocaleString('en')}
+          </span>
+        </h1>
         {mayCreate(user, spec.kind) && (
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             New {spec.kind}
@@ -69,13 +70,17 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
         <input
           type="search"
           className="search"
-          placeholder={`Search ${spec.plural.toLowerCase()} by name or tag`}
+          placeholder={`Search ${spec.plural.toLowerCase()} by name`}
           aria-label="Search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          value={typed.value}
+          onChange={(e) => typed.set(e.target.value)}
         />
         {tags.data && tags.data.length > 0 && (
-          <select aria-label="Tag" value={tagFilter} onChange={(e) => setTagFilter(e.target.value)}>
+          <select
+            aria-label="Tag"
+            value={query.tag}
+            onChange={(e) => setQuery({ ...query, tag: e.target.value, page: 0 })}
+          >
             <option value="">All tags</option>
             {tags.data.map((t) => (
               <option key={t._id.$oid} value={t._id.$oid}>
@@ -85,21 +90,19 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
           </select>
         )}
       </div>
-      <ErrorNote error={list.error} />
-      {list.data && shown.length === 0 ? (
-        <p className="muted">
-          {list.data.length ? 'Nothing matches.' : `No ${spec.plural.toLowerCase()} yet.`}
-        </p>
+      <ErrorNote error={list.error ?? summary.error} />
+      {list.data && items.length === 0 ? (
+        <p className="muted">{emptyNote(spec, query)}</p>
       ) : (
-        <table className="resources">
+        <table className="resources" aria-busy={list.loading}>
           <thead>
             <tr>
-              <th aria-sort={ariaSort(sort, 'name')}>
+              <th aria-sort={ariaSort(query, 'name')}>
                 <button type="button" className="link" onClick={() => sortBy('name')}>
                   name{arrow('name')}
                 </button>
               </th>
-              <th aria-sort={ariaSort(sort, 'state')}>
+              <th aria-sort={ariaSort(query, 'state')}>
                 <button type="button" className="link" onClick={() => sortBy('state')}>
                   state{arrow('state')}
                 </button>
@@ -108,36 +111,82 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} data-resource={r.name}>
-                <td>
-                  <Link to={resourcePath(spec.kind, r.id)}>{r.name}</Link>
-                </td>
-                <td>
-                  <StateBadge state={stateOf(r)} />
-                </td>
-                <td>
-                  <span className="tag-list">
-                    {r.tags.map((id) => (
-                      <TagChip
-                        key={id}
-                        name={tags.names.get(id) ?? id}
-                        color={tags.byId.get(id)?.color}
-                      />
-                    ))}
-                  </span>
-                </td>
-              </tr>
+            {items.map((r) => (
+              <ResourceRow key={r.id} spec={spec} resource={r} tags={tags} />
             ))}
           </tbody>
         </table>
+      )}
+      {(query.page > 0 || items.length > 0) && (
+        <div className="list-pages">
+          <span className="muted" data-testid="list-range">
+            {items.length ? `${first + 1}–${first + items.length}` : ''}
+          </span>
+          <Pager
+            page={query.page}
+            next={hasNextPage(query, items.length, PAGE_SIZE, total) ? query.page + 1 : null}
+            onPage={(page) => setQuery({ ...query, page })}
+            labels={{ previous: 'Previous', next: 'Next' }}
+          />
+        </div>
       )}
       {creating && <CreateResourceDialog spec={spec} onClose={() => setCreating(false)} />}
     </section>
   );
 }
 
-function ariaSort(sort: { key: SortKey; descending: boolean }, key: SortKey) {
-  if (sort.key !== key) return undefined;
-  return sort.descending ? 'descending' : 'ascending';
+function ResourceRow(props: {
+  spec: KindSpec;
+  resource: KindListItem;
+  tags: ReturnType<typeof useTags>;
+}) {
+  const { spec, resource: r, tags } = props;
+  return (
+    <tr data-resource={r.name}>
+      <td>
+        <Link to={resourcePath(spec.kind, r.id)}>{r.name}</Link>
+      </td>
+      <td>
+        <StateBadge state={stateOf(r)} />
+      </td>
+      <td>
+        <span className="tag-list">
+          {r.tags.map((id) => (
+            <TagChip key={id} name={tags.names.get(id) ?? id} color={tags.byId.get(id)?.color} />
+          ))}
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The search box's text, sent (as the URL's `q`, from the first page) once the typing pauses;
+ * back and forward put the URL's search back in the box.
+ */
+function useTypedSearch(query: ListQuery, setQuery: (q: ListQuery, replace?: boolean) => void) {
+  const [value, set] = useState(query.search);
+  const [shown, setShown] = useState(query.search);
+  const settled = useDebounced(value);
+  // Adjusted while rendering: a search from the URL (back, forward) replaces what was typed.
+  if (query.search !== shown) {
+    setShown(query.search);
+    if (query.search !== settled) set(query.search);
+  }
+  useEffect(() => {
+    if (settled !== query.search && settled === value)
+      setQuery({ ...query, search: settled, page: 0 }, true);
+  }, [settled, value, query, setQuery]);
+  return { value, set };
+}
+
+function emptyNote(spec: KindSpec, query: ListQuery): string {
+  if (query.page > 0) return 'Nothing on this page.';
+  if (termsOf(query.search).length || query.tag) return 'Nothing matches.';
+  return `No ${spec.plural.toLowerCase()} yet.`;
+}
+
+function ariaSort(query: ListQuery, key: SortKey) {
+  if (query.sort !== key) return undefined;
+  return query.descending ? 'descending' : 'ascending';
 }

@@ -1,13 +1,11 @@
 import type { EnabledExecution } from '@monitor/contracts';
-import type { ResourceKind } from '@monitor/contracts';
-import { ReferenceInput, type Options } from '../config/reference-inputs';
+import { ReferenceInput } from '../config/reference-inputs';
 import { EXECUTION_TYPES, numberParam, paramFieldsOf, type ParamField } from './execution-fields';
 
 interface Props {
   id: string;
   value: EnabledExecution;
   readOnly: boolean;
-  options: Partial<Record<ResourceKind, Options>>;
   onType(type: string): void;
   onEnabled(enabled: boolean): void;
   onParam(param: string, value: unknown): void;
@@ -16,7 +14,7 @@ interface Props {
 
 /** One execution of a stage: its type, its params as fields, whether it runs. */
 export function ExecutionEditor(props: Props) {
-  const { id, value, readOnly, options } = props;
+  const { id, value, readOnly } = props;
   const { type, params } = value.execution;
   const known = (EXECUTION_TYPES as string[]).includes(type);
   return (
@@ -51,7 +49,6 @@ export function ExecutionEditor(props: Props) {
           field={field}
           value={params[field.param]}
           readOnly={readOnly}
-          options={field.input === 'resource' ? (options[field.kind] ?? []) : []}
           onChange={(v) => props.onParam(field.param, v)}
         />
       ))}
@@ -69,10 +66,9 @@ function ParamInput(props: {
   field: ParamField;
   value: unknown;
   readOnly: boolean;
-  options: Options;
   onChange(value: unknown): void;
 }) {
-  const { id, field, value, readOnly, options, onChange } = props;
+  const { id, field, value, readOnly, onChange } = props;
   const text = value === undefined ? '' : String(value);
   return (
     <label className="inline" htmlFor={id}>
@@ -80,9 +76,9 @@ function ParamInput(props: {
       {field.input === 'resource' && (
         <ReferenceInput
           id={id}
+          kind={field.kind}
           value={text}
           readOnly={readOnly}
-          options={options}
           onChange={onChange}
         />
       )}

@@ -3,10 +3,8 @@ import type { UpdateResourceDto } from '@monitor/contracts';
 import type { ProcedureStage } from '@monitor/contracts';
 import { useSession } from '../api/session';
 import { ErrorNote } from '../components/error-note';
-import { paramFieldsOf } from './execution-fields';
 import { ExecutionEditor } from './execution-editor';
 import * as edit from './stages';
-import { useKindOptions } from './use-kind-options';
 
 interface Props {
   id: string;
@@ -14,13 +12,6 @@ interface Props {
   canWrite: boolean;
   onSaved(): void;
 }
-
-const resourceKindsOf = (stages: ProcedureStage[]) =>
-  stages.flatMap((s) =>
-    s.executions.flatMap((x) =>
-      paramFieldsOf(x.execution.type).flatMap((f) => (f.input === 'resource' ? [f.kind] : [])),
-    ),
-  );
 
 /**
  * A procedure's stages as a form: stages run in order, the executions of a stage together.
@@ -32,7 +23,6 @@ export function StagesTab({ id, stages: saved, canWrite, onSaved }: Props) {
   const [stages, setStages] = useState(saved);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const options = useKindOptions(resourceKindsOf(stages));
   const readOnly = !canWrite;
   const changed = JSON.stringify(stages) !== JSON.stringify(saved);
 
@@ -79,7 +69,6 @@ export function StagesTab({ id, stages: saved, canWrite, onSaved }: Props) {
               id={`stage-${s}-execution-${e}`}
               value={x}
               readOnly={readOnly}
-              options={options}
               onType={(type) => setStages(edit.setExecutionType(stages, s, e, type))}
               onEnabled={(on) => setStages(edit.enableExecution(stages, s, e, on))}
               onParam={(p, v) => setStages(edit.setParam(stages, s, e, p, v))}

@@ -5,7 +5,7 @@ import { ActionButton } from '../components/confirm-button';
 import { ErrorNote } from '../components/error-note';
 import { StateBadge } from '../components/state-badge';
 import { Time } from '../components/time';
-import { useResourceNames } from '../config/resource-names';
+import { useNamesOf } from '../api/use-target-names';
 
 /** How often the table is read again: deliveries move without an Update to hear of. */
 const REFRESH_MS = 3_000;
@@ -16,8 +16,8 @@ const REFRESH_MS = 3_000;
  */
 export function AlerterDeliveriesTab({ id, canExecute }: { id: string; canExecute: boolean }) {
   const { api } = useSession();
-  const names = useResourceNames();
   const deliveries = useRequest(() => api.read('ListAlertDeliveries', { alerter: id }), [api, id]);
+  const { names, error: namesError } = useNamesOf(deliveries.data?.map((d) => d.target) ?? []);
   const { reload } = deliveries;
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
@@ -26,7 +26,7 @@ export function AlerterDeliveriesTab({ id, canExecute }: { id: string; canExecut
   const givenUp = deliveries.data?.filter((d) => d.state === 'GivenUp').length ?? 0;
   return (
     <div>
-      <ErrorNote error={deliveries.error} />
+      <ErrorNote error={deliveries.error ?? namesError} />
       {canExecute && givenUp > 0 && (
         <ActionButton
           label={`Retry ${givenUp} given up`}
@@ -60,7 +60,7 @@ export function AlerterDeliveriesTab({ id, canExecute }: { id: string; canExecut
                 <td>
                   {d.target.type === 'System'
                     ? 'System'
-                    : `${d.target.type}: ${names.get(`${d.target.type}/${d.target.id}`) ?? d.target.id}`}
+                    : `${d.target.type}: ${names.get(d.target.id) ?? d.target.id}`}
                 </td>
                 <td>{d.attempts}</td>
                 {/* A delivered one's status is no error. */}

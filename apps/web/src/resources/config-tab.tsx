@@ -6,7 +6,7 @@ import { DiffView } from '../components/diff-view';
 import { ErrorNote } from '../components/error-note';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, patchOf, type Config } from '../config/diff';
-import { useReferenceOptions } from '../config/references';
+import { REFERENCE_KINDS } from '../config/references';
 import { useProviderOptions } from '../config/use-provider-options';
 import { variantPatch } from '../config/variants';
 
@@ -29,7 +29,6 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const changes = configChanges(config, edited);
-  const references = useReferenceOptions();
   const providers = useProviderOptions();
 
   // A change from elsewhere (another user, a live refresh) shows when there is nothing pending,
@@ -111,7 +110,7 @@ export function ConfigTab({ spec, resource, canWrite, onSaved }: Props) {
         kind={spec.kind}
         config={edited}
         readOnly={!canWrite}
-        references={references}
+        references={REFERENCE_KINDS}
         providers={providers}
         onChange={canWrite ? setEdited : undefined}
       />

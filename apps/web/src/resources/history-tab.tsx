@@ -14,7 +14,7 @@ import { ErrorNote } from '../components/error-note';
 import { Time } from '../components/time';
 import { ConfigForm } from '../config/config-form';
 import { configChanges, fieldsOf, showValue, type FieldDiff } from '../config/diff';
-import { useReferenceOptions } from '../config/references';
+import { REFERENCE_KINDS } from '../config/references';
 import { useProviderOptions } from '../config/use-provider-options';
 import { HistoryOrigin } from './history-origin';
 
@@ -91,7 +91,6 @@ function RevisionView(props: {
 }) {
   const { spec, resource, revision, onClose } = props;
   const { api } = useSession();
-  const references = useReferenceOptions();
   const providers = useProviderOptions();
   const old = useRequest(() => {
     const params: GetResourceAtDto = {
@@ -127,7 +126,7 @@ function RevisionView(props: {
           <ConfigForm
             kind={spec.kind}
             config={old.data.config}
-            references={references}
+            references={REFERENCE_KINDS}
             providers={providers}
             readOnly
           />
