@@ -17,6 +17,7 @@ const API_SEGMENTS = new Set([
   'ws',
   'events',
   'listener',
+  'graphql',
 ]);
 
 /**
