@@ -47,6 +47,10 @@ export interface Referrer {
  */
 export class ReadModel {
   private readonly resources = new Map<string, Resource>();
+  /** Resource ids by kind and name: `resource(kind, name)` without a scan. */
+  private readonly names = new Map<string, string>();
+  /** Each kind's resources by name, sorted once after a change of the kind, not per read. */
+  private readonly sorted = new Map<ResourceKind, readonly Resource[]>();
   private readonly tags = new Map<string, Tag>();
   private readonly updates = new Map<string, UpdateRecord>();
   /** Deleted resources, found by id only: who may read their history. */
@@ -70,6 +74,7 @@ export class ReadModel {
   private readonly families = new ProjectionFamilies();
   private readonly waiter = new PositionWaiter();
   private readonly updateListeners = new Set<(update: UpdateRecord) => void>();
+  private readonly appliedListeners = new Set<(event: StoredEvent) => void>();
   private subscription?: Subscription;
 
   constructor() {
@@ -122,12 +127,22 @@ export class ReadModel {
     return () => this.updateListeners.delete(listener);
   }
 
+  /**
+   * Calls the listener with every event once the read model has applied it, before any writer
+   * waiting for its position reads: what keeps derived views (list items) in step with it.
+   */
+  onApplied(listener: (event: StoredEvent) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
   waitFor(position: number, timeoutMs = 10_000): Promise<void> {
     return this.waiter.waitFor(position, timeoutMs);
   }
 
   apply(event: StoredEvent): void {
     this.families.apply(event);
+    for (const listener of this.appliedListeners) listener(event);
     this.waiter.advance(event.position);
   }
 
@@ -140,16 +155,24 @@ export class ReadModel {
   resource<K extends ResourceKind>(kind: K, idOrName: string): Resource<K> | undefined {
     const byId = this.resourceById(kind, idOrName);
     if (byId) return byId;
-    for (const resource of this.resources.values()) {
-      if (isOfKind(resource, kind) && resource.name === idOrName) return resource;
-    }
-    return undefined;
+    const id = this.names.get(key(kind, idOrName));
+    return id === undefined ? undefined : this.resourceById(kind, id);
   }
 
   list<K extends ResourceKind>(kind: K): Resource<K>[] {
-    return [...this.resources.values()]
-      .filter((r): r is Resource<K> => isOfKind(r, kind))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.sortedList(kind)];
+  }
+
+  /** The kind's resources by name: the read model's own array, shared until the kind changes. */
+  sortedList<K extends ResourceKind>(kind: K): readonly Resource<K>[] {
+    let sorted = this.sorted.get(kind);
+    if (!sorted) {
+      sorted = [...this.resources.values()]
+        .filter((r) => isOfKind(r, kind))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      this.sorted.set(kind, sorted);
+    }
+    return sorted as readonly Resource<K>[];
   }
 
   allTags(): Tag[] {
@@ -213,11 +236,25 @@ export class ReadModel {
     );
     if (state.status === 'Active') this.resources.set(key(kind, id), state.resource);
     else this.resources.delete(key(kind, id));
+    this.sorted.delete(kind);
+    this.indexName(kind, id, current, state.status === 'Active' ? state.resource : undefined);
     if (state.status === 'Deleted') {
       this.deleted.record(state.resource, event.metadata.at, event.metadata.userId);
     }
     const update = updateFromResourceEvent(event);
     if (update) this.recordUpdate(update);
+  }
+
+  /** Keeps `names` in step: the first resource of a name keeps it while it lives, as a scan found. */
+  private indexName(kind: ResourceKind, id: string, before?: Resource, after?: Resource): void {
+    if (before && before.name !== after?.name && this.names.get(key(kind, before.name)) === id) {
+      this.names.delete(key(kind, before.name));
+      const other = [...this.resources.values()].find(
+        (r) => isOfKind(r, kind) && r.name === before.name,
+      );
+      if (other) this.names.set(key(kind, before.name), other.id);
+    }
+    if (after && !this.names.has(key(kind, after.name))) this.names.set(key(kind, after.name), id);
   }
 
   private recordUpdate(update: UpdateRecord): void {
