@@ -12,6 +12,7 @@ import {
 } from '@monitor/contracts';
 import type { CommandMeta } from '@monitor/resources';
 import type { Principal } from '../auth/principal';
+import type { JsonAnswer } from './json-answer';
 
 export { VERBS, type Verb } from '@monitor/contracts';
 
@@ -34,7 +35,7 @@ export type Shaped<A> = A extends readonly (infer I)[]
 export type Handler<E> = (
   params: EntryParams<E>,
   context: RequestContext,
-) => Promise<Shaped<EntryAnswer<E>>>;
+) => Promise<Shaped<EntryAnswer<E>> | JsonAnswer<Shaped<EntryAnswer<E>>>>;
 
 /** A request's params once its DTO validated them, and its handler bound to them. */
 export interface Accepted {

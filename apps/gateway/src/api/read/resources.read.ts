@@ -1,49 +1,44 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import {
-  GET_PARAM,
-  KIND_REQUESTS,
-  type ListResourcesDto,
-  type ResourceQueryDto,
-} from '@monitor/contracts';
+import { GET_PARAM, KIND_REQUESTS, type ListResourcesDto } from '@monitor/contracts';
 import { isOfKind, RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../api-error';
 import { buildFullInfo, shownBuild } from '../builds/build-shown';
-import { syncInfo } from './sync-info';
-import { toKomodoResource, toListItem } from '../komodo-shapes';
+import { JsonAnswer } from '../json-answer';
+import { toKomodoResource } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
-import { withScheduleInfo } from '../schedules/schedule-info';
-import { serverListInfo } from '../servers/server-list-info';
-import { deploymentListInfo, stackListInfo } from './container-list-info';
-import { CONFIG_INFOS, type ConfigInfoKind } from './kind-list-info';
+import { ListItems, type ListItem } from './list-items';
+import { queryMatcher } from './list-query';
 import { sortListItems } from './list-sort';
+import { specificFilters } from './list-specifics';
 import { repoInfo } from './repo-info';
 import { stackInfo } from './stack-info';
+import { syncInfo } from './sync-info';
 
-/** `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. */
+export { matches } from './list-query';
+
+/**
+ * `Get<Kind>`, `List<Kinds>`, `ListFull<Kinds>` for every kind, from the read model. Lists are
+ * answered from the items ListItems keeps ready, already serialised: a page of 50 reads 50.
+ */
 @Injectable()
-export class ResourceReads implements OnModuleInit {
-  /** Per kind, the list item's `info`: what the list shows of a resource's live state. */
-  private readonly infos: ListInfos;
+export class ResourceReads implements OnModuleInit, OnModuleDestroy {
+  /** Every resource's list item, kept ready: for any reader of list items (GraphQL too). */
+  readonly listItems: ListItems;
 
   constructor(
     private readonly registry: RequestRegistry,
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
-    const configInfos = mapConfigInfos(readModel);
-    const { timezone } = config.scheduler;
-    this.infos = {
-      Server: (server) => serverListInfo(readModel, server),
-      Deployment: (deployment) => deploymentListInfo(readModel, deployment),
-      Stack: (stack) => stackListInfo(readModel, stack),
-      ...configInfos,
-      Procedure: withScheduleInfo(configInfos.Procedure, timezone),
-      Action: withScheduleInfo(configInfos.Action, timezone),
-    };
+    this.listItems = new ListItems(readModel, config.scheduler.timezone);
+  }
+
+  onModuleDestroy(): void {
+    this.listItems.close();
   }
 
   onModuleInit(): void {
@@ -54,16 +49,40 @@ export class ResourceReads implements OnModuleInit {
         const resource = this.get(kind, params[param]);
         return toKomodoResource(this.shown(resource), this.fullInfo(resource));
       });
-      this.registry.handle(entries.list, async (params, { principal }) => {
-        const items = this.visible(kind, params, principal).map((r) => toListItem(r, this.info(r)));
-        return pageOf(sortListItems(items, params.sort_by, params.sort_desc), params);
-      });
+      this.registry.handle(entries.list, async (params, { principal }) =>
+        this.list(kind, params, principal),
+      );
       this.registry.handle(entries.listFull, async (params, { principal }) =>
-        pageOf(this.visible(kind, params, principal), params).map((r) =>
+        pageOf(this.listed(kind, params, principal).resources, params).map((r) =>
           toKomodoResource(this.shown(r)),
         ),
       );
     }
+  }
+
+  /**
+   * `List<Kinds>`: by name unless `sort_by` asks otherwise (then every item is read to sort),
+   * one page of it, joined from the items' JSON.
+   */
+  private list(
+    kind: ResourceKind,
+    params: ListResourcesDto,
+    principal: Principal,
+  ): JsonAnswer<ListItem[]> {
+    const { resources, items } = this.listed(kind, params, principal);
+    if (!items && (params.sort_by ?? 'Name') === 'Name') {
+      const ordered = params.sort_desc ? [...resources].reverse() : resources;
+      return JsonAnswer.array<ListItem>(pageOf(ordered, params).map((r) => this.listItems.json(r)));
+    }
+    const all = items ?? resources.map((r) => ({ resource: r, item: this.listItems.item(r) }));
+    const sorted = sortListItems(
+      all.map(({ resource, item }) => ({ ...item, resource })),
+      params.sort_by,
+      params.sort_desc,
+    );
+    return JsonAnswer.array<ListItem>(
+      pageOf(sorted, params).map(({ resource }) => this.listItems.json(resource)),
+    );
   }
 
   /** `Get<Kind>`'s `info`, for the kinds that have one beyond their config. */
@@ -74,7 +93,7 @@ export class ResourceReads implements OnModuleInit {
     if (isOfKind(resource, 'ResourceSync')) return syncInfo(this.readModel, resource);
     // Komodo's Alerter has no info; Monitor's shows its deliveries' health.
     if (resource.kind === 'Alerter') {
-      const { last_delivery, health } = this.info(resource);
+      const { last_delivery, health } = this.listItems.item(resource).info;
       return { last_delivery, health };
     }
     return {};
@@ -85,11 +104,6 @@ export class ResourceReads implements OnModuleInit {
     return isOfKind(resource, 'Build') ? shownBuild(this.readModel, resource) : resource;
   }
 
-  private info<K extends ResourceKind>(resource: Resource<K>): Record<string, unknown> {
-    const info: ListInfos[K] = this.infos[resource.kind];
-    return info(resource);
-  }
-
   get(kind: ResourceKind, idOrName: string): Resource {
     const resource = this.readModel.resource(kind, idOrName);
     if (!resource)
@@ -97,58 +111,34 @@ export class ResourceReads implements OnModuleInit {
     return resource;
   }
 
-  /** The resources of the kind the query matches and the principal may read, by name. */
-  private visible(kind: ResourceKind, { query }: ListResourcesDto, principal: Principal) {
-    return this.readModel
-      .list(kind)
-      .filter((r) => principal.can(r, 'Read') && matches(r, query, this.readModel));
+  /**
+   * The resources of the kind the query matches and the principal may read, by name; with the
+   * items read when `query.specific` filters on them. Admins read all: no check per resource.
+   */
+  private listed(
+    kind: ResourceKind,
+    { query }: ListResourcesDto,
+    principal: Principal,
+  ): { resources: readonly Resource[]; items?: { resource: Resource; item: ListItem }[] } {
+    const picked = queryMatcher(query, this.readModel);
+    const specific = specificFilters(kind, query?.specific, this.readModel);
+    const readable = principal.isAdmin
+      ? this.readModel.sortedList(kind)
+      : this.readModel.sortedList(kind).filter((r) => principal.can(r, 'Read'));
+    const resources =
+      query || specific.resource
+        ? readable.filter((r) => picked(r) && (!specific.resource || specific.resource(r)))
+        : readable;
+    const itemTest = specific.item;
+    if (!itemTest) return { resources };
+    const items = resources
+      .map((resource) => ({ resource, item: this.listItems.item(resource) }))
+      .filter(({ item }) => itemTest(item));
+    return { resources: items.map(({ resource }) => resource), items };
   }
-}
-
-type ListInfo<K extends ResourceKind> = (resource: Resource<K>) => Record<string, unknown>;
-type ListInfos = { [K in ResourceKind]: ListInfo<K> };
-
-/** The config kinds' infos, their runs and the read model given. */
-function mapConfigInfos(readModel: ReadModel): { [K in ConfigInfoKind]: ListInfo<K> } {
-  const withRuns =
-    <K extends ConfigInfoKind>(kind: K): ListInfo<K> =>
-    (resource) =>
-      CONFIG_INFOS[kind](resource, readModel.executions.forTarget(kind, resource.id), readModel);
-  return {
-    Repo: withRuns('Repo'),
-    Build: withRuns('Build'),
-    Builder: withRuns('Builder'),
-    Procedure: withRuns('Procedure'),
-    Action: withRuns('Action'),
-    ResourceSync: withRuns('ResourceSync'),
-    Alerter: withRuns('Alerter'),
-    ServerTemplate: withRuns('ServerTemplate'),
-  };
 }
 
 /** Komodo's `page` of `limit` items (all of them without a limit). */
-function pageOf<T>(items: T[], { page = 0, limit = 0 }: ListResourcesDto): T[] {
+function pageOf<T>(items: readonly T[], { page = 0, limit = 0 }: ListResourcesDto): readonly T[] {
   return limit ? items.slice(page * limit, (page + 1) * limit) : items;
-}
-
-/** Whether the resource is one a Komodo resource query picks (names, terms, tags). */
-export function matches(
-  resource: Resource,
-  query: ResourceQueryDto | undefined,
-  readModel: ReadModel,
-): boolean {
-  if (!query) return true;
-  if (query.names?.length && !query.names.includes(resource.name)) return false;
-  if (
-    query.terms?.length &&
-    !query.terms.some((t) => resource.name.toLowerCase().includes(t.toLowerCase()))
-  ) {
-    return false;
-  }
-  if (query.tags?.length) {
-    const ids = query.tags.map((t) => readModel.tag(t)?.id ?? t);
-    const has = (id: string) => resource.tags.includes(id);
-    return query.tag_behavior === 'Any' ? ids.some(has) : ids.every(has);
-  }
-  return true;
 }
