@@ -88,6 +88,6 @@ export function checkCost(cost: number, maxCost: number): void {
   if (cost <= maxCost) return;
   throw new GraphQLError(
     `query costs ${cost}; the limit is ${maxCost} ([graphql] max_cost): ask for smaller pages (first) or fewer fields`,
-    { extensions: { code: 'QUERY_TOO_COSTLY', status: 400, cost, maxCost } },
+    { extensions: { code: 'QUERY_TOO_COSTLY', status: 400, cost, maxCost, http: { status: 400 } } },
   );
 }
