@@ -137,6 +137,31 @@ describe('web UI: lists and pickers of a large installation', () => {
   );
 
   it(
+    'reads its page again on a burst of live Updates a few times, not once per Update',
+    async () => {
+      await web.page.goto(`${web.monitor.url}/deployments`);
+      await row(deploymentName(0)).waitFor();
+      const reads = recordReads('ListDeployments');
+      const burst = 30;
+      await Promise.all(
+        Array.from({ length: burst }, (_, i) =>
+          web.admin.write('UpdateDeployment', {
+            id: deploymentName(i),
+            config: { image: { type: 'Image', params: { image: `burst:${i}` } } },
+          }),
+        ),
+      );
+      // The trailing read of the last second lands after it.
+      await web.page.waitForTimeout(2_500);
+      reads.stop();
+      expect(reads.sent.length).toBeGreaterThanOrEqual(1);
+      expect(reads.sent.length).toBeLessThan(burst / 3);
+      expect(reads.sent.every((p) => p.page === 0 && p.limit === 50)).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
     "a reference picker offers 20 servers and finds the others by searching the gateway; the pick is the server's id",
     async () => {
       const target = serverName(SERVERS - 1);
