@@ -7,18 +7,22 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
 import { createFleet } from '../support/fleet';
-import { median, percentile } from '../support/percentiles';
+import { median } from '../support/percentiles';
+import { report } from './report';
 import { signUp } from '../support/sign-up';
+import { benchGraphql } from './graphql';
 
 /**
  * `npm run bench:reads`: 10,000 Deployments on 100 Servers, created through the write API, then
  * in one run: the full `ListDeployments` beside a bare node:http server answering
- * `JSON.stringify` of the same list, a page of 50, and a search by `query.terms`.
- * `READS_RUNS` requests each (default 200); `READS_DEPLOYMENTS` to change the size.
+ * `JSON.stringify` of the same list, a page of 50, a search by `query.terms`, and GraphQL's list
+ * of 1,000 beside the RPC's (graphql.ts). `READS_RUNS` requests each (default 200;
+ * `READS_GRAPHQL_RUNS` for GraphQL, default 30); `READS_DEPLOYMENTS` to change the size.
  */
 const RUNS = Number(process.env.READS_RUNS ?? 200);
 const SERVERS = 100;
 const DEPLOYMENTS = Number(process.env.READS_DEPLOYMENTS ?? 10_000);
+const GRAPHQL_RUNS = Number(process.env.READS_GRAPHQL_RUNS ?? 30);
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-reads-'));
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
       searched.push(answer.ms);
     }
     report('search query.terms, limit 50', searched);
+    await benchGraphql(monitor.url, jwt, monitor.runtime.readModel, GRAPHQL_RUNS);
     console.log(
       `load average ${loadavg()
         .map((l) => l.toFixed(2))
@@ -112,12 +117,6 @@ async function timedPost(
   const body = await response.text();
   if (!response.ok) throw new Error(`${url}: ${response.status} ${body}`);
   return { ms: performance.now() - started, body };
-}
-
-function report(what: string, ms: number[]): void {
-  console.log(
-    `${what}: p50 ${median(ms).toFixed(2)} ms, p99 ${percentile(ms, 0.99).toFixed(2)} ms`,
-  );
 }
 
 main().catch((error) => {
