@@ -22,6 +22,7 @@ import { ensureStream } from './ensure-stream';
 import { JetStreamAppender } from './jetstream-appender';
 import { JetStreamReader, type JetStreamLocation } from './jetstream-reader';
 import { JetStreamSubscription } from './jetstream-subscription';
+import { JetStreamTail } from './jetstream-tail';
 import { DecodedEnvelopes } from './decoded-envelopes';
 import { EVENTS_PER_ENVELOPE } from './positions';
 import { TailCache } from './tail-cache';
@@ -47,6 +48,8 @@ export class JetStreamEventStore implements EventStore {
   private readonly appender: JetStreamAppender;
   private readonly subscriptions = new OpenSubscriptions<JetStreamSubscription>();
   private readonly envelopes: DecodedEnvelopes;
+  /** The consumer the subscriptions share; replaced should it fail. */
+  private tail?: JetStreamTail;
   private closed = false;
 
   private constructor(
@@ -152,6 +155,7 @@ export class JetStreamEventStore implements EventStore {
       stream,
       prefix,
       this.envelopes,
+      () => this.sharedTail(),
       afterPosition,
       handler,
     );
@@ -167,7 +171,16 @@ export class JetStreamEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.subscriptions.closeAll();
+    await this.tail?.close();
     if (this.ownsConnection) await this.connection.drain();
+  }
+
+  private sharedTail(): JetStreamTail {
+    if (!this.tail || this.tail.broken) {
+      const { stream, prefix } = this.location;
+      this.tail = new JetStreamTail(this.js, stream, prefix);
+    }
+    return this.tail;
   }
 
   private assertOpen(): void {
