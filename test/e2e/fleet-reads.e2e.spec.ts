@@ -58,8 +58,13 @@ describe('Lists at fleet scale: paging, queries, items kept ready', () => {
 
   it('sort_by another field (Server) orders by it, names breaking ties, then pages', async () => {
     const byServer = await list({ sort_by: 'Server', limit: 20 });
-    const keys = byServer.map((d) => `${String(d.info.server_id)} ${d.name}`);
+    const keys = byServer.map((d) => `${String(d.info.server_name)} ${d.name}`);
     expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
+    // Komodo 2.3's ServerSortBy values, stats ones included (Monitor's items have none: by name).
+    for (const sort_by of ['Version', 'Cpu', 'Memory', 'Disk', 'LoadAverage', 'Network']) {
+      const servers = await monitor.admin.read<Item[]>('ListServers', { sort_by });
+      expect(servers.map((s) => s.name)).toEqual(['east', 'west']);
+    }
   });
 
   it('terms must all be in the name, in any case; names take ids', async () => {

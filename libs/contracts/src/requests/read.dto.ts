@@ -87,6 +87,12 @@ export const LIST_SORT_BY = [
   'Provider',
   'InstanceType',
   'NextRun',
+  'Version',
+  'Cpu',
+  'Memory',
+  'Disk',
+  'LoadAverage',
+  'Network',
 ] as const;
 export type ListSortBy = (typeof LIST_SORT_BY)[number];
 

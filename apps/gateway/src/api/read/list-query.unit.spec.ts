@@ -41,7 +41,7 @@ describe("query.specific, as each kind's QuerySpecifics", () => {
   const item = (info: object) => ({ info }) as ListItem;
 
   it('filters on the config (server_ids, swarm_ids, build_ids) and on the info (states, update_available)', () => {
-    const pick = (specific: object) => {
+    const pick = (specific: Record<string, unknown>) => {
       const { resource } = specificFilters('Deployment', specific, readModel);
       return [onServer, fromBuild].filter((r) => !resource || resource(r)).map((r) => r.name);
     };
@@ -60,7 +60,7 @@ describe("query.specific, as each kind's QuerySpecifics", () => {
   });
 
   it('a field the kind does not have, or a wrong value, is a 400 naming it', () => {
-    const refused = (kind: 'Server' | 'Deployment', specific: object) => {
+    const refused = (kind: 'Server' | 'Deployment', specific: Record<string, unknown>) => {
       try {
         specificFilters(kind, specific, readModel);
       } catch (error) {

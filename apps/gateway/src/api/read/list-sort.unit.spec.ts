@@ -5,9 +5,9 @@ const names = (items: { name: string }[]) => items.map((i) => i.name);
 
 describe("sortListItems: Komodo's sort_by and sort_desc", () => {
   const items = [
-    item('web', { state: 'Exited', server_id: 's1' }),
-    item('api', { state: 'Running', server_id: 's2' }),
-    item('db', { state: 'Running', server_id: 's1' }),
+    item('web', { state: 'Exited', server_name: 's1' }),
+    item('api', { state: 'Running', server_name: 's2' }),
+    item('db', { state: 'Running', server_name: 's1' }),
   ];
 
   it('orders by name by default, and backwards with sort_desc', () => {
@@ -19,6 +19,11 @@ describe("sortListItems: Komodo's sort_by and sort_desc", () => {
     expect(names(sortListItems(items, 'State'))).toEqual(['web', 'api', 'db']);
     expect(names(sortListItems(items, 'Host'))).toEqual(['db', 'web', 'api']);
     expect(names(sortListItems(items, 'State', true))).toEqual(['db', 'api', 'web']);
+  });
+
+  it("Komodo 2.3's server sorts by stats leave Monitor's items (no stats) by name", () => {
+    expect(names(sortListItems(items, 'Cpu'))).toEqual(['api', 'db', 'web']);
+    expect(names(sortListItems(items, 'Network', true))).toEqual(['web', 'db', 'api']);
   });
 
   it('puts items without the field first', () => {
