@@ -24,11 +24,21 @@ const STATUS_OF: Record<string, ResourceKind> = {
 };
 
 /**
- * Streams no list info reads. Executions (`update`) are left to the Update each one records,
- * which names its target (see ListItems).
+ * Streams no list info reads: executions (`update`) are left to the Update each one records,
+ * which names its target (see ListItems); names' reservations, procedure runs' and launches'
+ * records, schedule and poll claims, webhook subscriptions and their deliveries, tags, users,
+ * alerts and settings.
  */
 const UNREAD = new Set([
   'update',
+  'name',
+  'procedurerun',
+  'procedurestartup',
+  'scheduleclaims',
+  'serverlaunch',
+  'syncpoll',
+  'eventsubscription',
+  'webhookdelivery',
   'tag',
   'user',
   'usergroup',

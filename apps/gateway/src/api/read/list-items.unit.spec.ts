@@ -10,6 +10,7 @@ import {
 import { ReadModel } from '@monitor/projections';
 import { toListItem } from '../komodo-shapes';
 import { listInfos } from './list-infos';
+import { staleAfter } from './list-item-invalidation';
 import { ListItems } from './list-items';
 
 const IDS = ['6500000000000000000000a1', '6500000000000000000000a2', '6500000000000000000000a3'];
@@ -251,5 +252,25 @@ describe('ListItems: list items kept ready equal ones built fresh', () => {
     log.run({ type: 'rename', kind: 'Server', id: IDS[0], name: 'beta' }, items);
     expect(items.item(deployment()).info).toMatchObject({ server_name: 'beta' });
     items.close();
+  });
+});
+
+describe('staleAfter: what an event makes stale', () => {
+  it('a resource event its own item and the kinds that show it; a status its resource', () => {
+    expect(staleAfter(`server-${IDS[0]}`)).toEqual({
+      items: [{ kind: 'Server', id: IDS[0] }],
+      kinds: ['Deployment', 'Stack', 'Repo'],
+    });
+    expect(staleAfter(`deploymentstatus-${IDS[1]}`)).toEqual({
+      items: [{ kind: 'Deployment', id: IDS[1] }],
+      kinds: [],
+    });
+    expect(staleAfter('alerterhealth-a1')).toEqual({ items: [], kinds: ['Alerter'] });
+  });
+
+  it("nothing for streams no info reads (a create's name reservation); everything for one it does not know", () => {
+    expect(staleAfter('name-deployment-web')).toEqual({ items: [], kinds: [] });
+    expect(staleAfter('webhookdelivery-s1-42')).toEqual({ items: [], kinds: [] });
+    expect(staleAfter('somethingnew-1')).toBe('everything');
   });
 });
