@@ -30,6 +30,7 @@ import { BuildRequests } from './api/builds/build.requests';
 import { ProcedureRequests } from './api/procedures/procedure.requests';
 import { ActionRequests } from './api/actions/action.requests';
 import { AlerterRequests } from './api/alerters/alerter.requests';
+import { EventSubscriptionRequests } from './api/event-subscriptions/event-subscription.requests';
 import { UserGroupRequests } from './api/admin/user-groups.requests';
 import { TargetPermissionRequests } from './api/admin/target-permissions.requests';
 import { UserRequests } from './api/admin/users.requests';
@@ -86,6 +87,7 @@ import { WebSocketRoutes } from './live/websocket-routes';
     ProcedureRequests,
     ActionRequests,
     AlerterRequests,
+    EventSubscriptionRequests,
     WebhookGate,
     AlertReads,
     ScheduleReads,

@@ -14,3 +14,4 @@ export * from './build-records';
 export * from './sync-records';
 export * from './alerter-deliveries-model';
 export * from './event-subscriptions-model';
+export * from './event-visibility';

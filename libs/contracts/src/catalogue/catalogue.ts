@@ -3,6 +3,7 @@ import { ALERTER_REQUESTS } from './alerter';
 import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { CLOUD_ACCOUNT_REQUESTS } from './cloud-accounts';
 import { DEPLOYMENT_REQUESTS } from './deployment';
+import { EVENT_SUBSCRIPTION_REQUESTS } from './event-subscriptions';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
 import { PROCEDURE_REQUESTS } from './procedure';
@@ -64,6 +65,7 @@ const ENTRIES = [
   ...entriesOf(USER_GROUP_REQUESTS),
   ...entriesOf(SETTINGS_REQUESTS),
   ...entriesOf(CLOUD_ACCOUNT_REQUESTS),
+  ...entriesOf(EVENT_SUBSCRIPTION_REQUESTS),
 ];
 
 export type CatalogueEntry = (typeof ENTRIES)[number];

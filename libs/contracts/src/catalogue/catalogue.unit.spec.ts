@@ -92,6 +92,11 @@ describe('the request catalogue', () => {
         'write/CreateCloudAccount',
         'write/UpdateCloudAccount',
         'write/DeleteCloudAccount',
+        'read/ListEventSubscriptions',
+        'read/GetEventSubscription',
+        'write/CreateEventSubscription',
+        'write/UpdateEventSubscription',
+        'write/DeleteEventSubscription',
       ].sort(),
     );
     // Every answer resolves to a type: a Komodo marker on one of these would be `never`.

@@ -14,6 +14,7 @@ export * from './history';
 export * from './users';
 export * from './settings';
 export * from './cloud-accounts';
+export * from './event-subscriptions';
 export * from './catalogue';
 export * from './auth';
 export * from './agent-params';

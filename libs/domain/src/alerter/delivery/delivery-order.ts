@@ -1,15 +1,14 @@
-import { isDeliveryFinal, type DeliveryState } from './delivery-state';
+import { isDeliveryFinal, type DeliveryStatus } from './delivery-state';
 
 /**
- * In order per alert: an alert event goes to an alerter only once every earlier event of the
- * same alert to that alerter is done with (delivered, skipped or given up), so a resolve never
- * overtakes its open. An earlier one still pending, in flight, held or undecided holds it back.
+ * In order per group (an alert to an alerter; a resource's events to a subscription): a
+ * delivery goes only once every earlier one of its group is done with (delivered, skipped or
+ * given up), so a resolve never overtakes its open. An earlier one still pending, in flight,
+ * held or undecided holds it back.
  */
 export function mayAttempt(
-  delivery: DeliveryState,
-  earlierDeliveriesOfSameAlertAndAlerter: readonly DeliveryState[],
+  delivery: { status: DeliveryStatus },
+  earlierDeliveriesOfSameGroup: readonly { status: DeliveryStatus }[],
 ): boolean {
-  return (
-    delivery.status === 'Pending' && earlierDeliveriesOfSameAlertAndAlerter.every(isDeliveryFinal)
-  );
+  return delivery.status === 'Pending' && earlierDeliveriesOfSameGroup.every(isDeliveryFinal);
 }

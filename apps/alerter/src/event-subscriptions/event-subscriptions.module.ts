@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { EventSubscriptionsController } from './event-subscriptions.controller';
+import { WebhookFeed } from './webhook-feed';
+import { WebhookQueue } from './webhook-queue';
+import { WebhookSender } from './webhook-sender';
+import { WebhookWorker } from './webhook-worker';
+
+/**
+ * Outgoing webhook subscriptions: their writes, admission of each event to each subscription,
+ * and delivery through the alerter's delivery machinery (ledger, runner, retry policy).
+ */
+@Module({
+  controllers: [EventSubscriptionsController],
+  providers: [WebhookQueue, WebhookFeed, WebhookSender, WebhookWorker],
+})
+export class EventSubscriptionsModule {}
