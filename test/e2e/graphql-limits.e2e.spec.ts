@@ -124,3 +124,32 @@ describe('GraphQL limits and batching', () => {
     expect(small).toBe(4);
   });
 });
+
+describe('GraphQL settings: [graphql] graphiql, max_depth, max_cost', () => {
+  let monitor: EmbeddedMonitor;
+
+  beforeAll(async () => {
+    monitor = await startEmbedded({
+      MONITOR_GRAPHQL_GRAPHIQL: 'true',
+      MONITOR_GRAPHQL_MAX_DEPTH: '4',
+      MONITOR_GRAPHQL_MAX_COST: '500',
+    });
+  });
+  afterAll(() => monitor.destroy());
+
+  it('serves GraphiQL at GET /graphql when on', async () => {
+    const response = await fetch(`${monitor.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toMatch(/graphiql/i);
+  });
+
+  it('refuses at the configured depth and cost', async () => {
+    const gql = graphql(monitor.url, monitor.adminAuth);
+    await gql.ok('{ deployments(first: 100) { edges { node { name } } } }');
+    const deep = await gql.post('{ deployments { edges { node { server { name } } } } }');
+    expect(deep.errors?.[0].message).toMatch(/is 5 fields deep; the limit is 4/);
+    const costly = await gql.post('{ deployments(first: 500) { edges { node { name } } } }');
+    expect(costly.errors?.[0].message).toMatch(/the limit is 500 \(\[graphql\] max_cost\)/);
+  });
+});
