@@ -51,6 +51,7 @@ import { VariableRequests } from './settings/variables.requests';
 import { VariablePermissionRequests } from './settings/variable-permissions.requests';
 import { WebhookController } from './listener/webhook.controller';
 import { WebhookGate } from './listener/webhook-gate';
+import { GraphqlWsServer } from './graphql/subscriptions/graphql-ws-server';
 import { FeedHub } from './live/feed/feed-hub';
 import { UpdateFeed } from './live/update-feed';
 import { MonitorGraphqlModule } from './graphql/graphql.module';
@@ -120,6 +121,7 @@ import { WebSocketRoutes } from './live/websocket-routes';
     UpdateFeed,
     FeedHub,
     WebSocketRoutes,
+    GraphqlWsServer,
   ],
   exports: [RequestRegistry],
 })

@@ -133,7 +133,7 @@ export class FeedHub implements OnApplicationShutdown {
     check: Pick<FeedOptions<T, Principal>, 'wants' | 'visible'>,
     counted = true,
   ): FeedSubscription<T, Principal> {
-    const release = counted ? this.acquire(session.userId) : () => undefined;
+    const release = counted ? this.hold(session.userId) : () => undefined;
     const { limits } = this.config;
     const feed: FeedSubscription<T, Principal> = new FeedSubscription<T, Principal>({
       source,
@@ -154,7 +154,7 @@ export class FeedHub implements OnApplicationShutdown {
   }
 
   /** Counts a feed of the user, or refuses it (429) when the user holds the most they may. */
-  private acquire(userId: string): () => void {
+  hold(userId: string): () => void {
     const limit = this.config.limits.events_per_user;
     const held = this.open.get(userId) ?? 0;
     if (held >= limit) {
