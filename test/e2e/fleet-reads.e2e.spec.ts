@@ -141,7 +141,7 @@ describe('Lists at fleet scale: paging, queries, items kept ready', () => {
     expect(tagged.map((d) => [d.name, d.tags])).toEqual([['app-08-dev', [tag._id.$oid]]]);
   });
 
-  it('a user with no grant lists none; a grant on one deployment lists that one', async () => {
+  it('a user with no grant lists none; a grant on one deployment lists it; Read on the kind lists all', async () => {
     const auth = await signUp(monitor.url, 'reader');
     const reader = api(monitor.url, auth);
     const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
@@ -156,5 +156,12 @@ describe('Lists at fleet scale: paging, queries, items kept ready', () => {
     });
     const listed = await reader.read<Item[]>('ListDeployments', { limit: 10 });
     expect(listed.map((d) => d.name)).toEqual(['app-03-prod']);
+    await monitor.admin.write('UpdatePermissionOnResourceType', {
+      user_target: { type: 'User', id: 'reader' },
+      resource_type: 'Deployment',
+      permission: 'Read',
+    });
+    expect(await reader.read<Item[]>('ListDeployments', {})).toEqual(await list());
+    expect(await reader.read('ListServers', {})).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { toKomodoResource } from '../komodo-shapes';
 import { RequestRegistry } from '../request-registry';
 import { ListItems, type ListItem } from './list-items';
 import { queryMatcher } from './list-query';
+import { readsAll } from './reads-all';
 import { sortListItems } from './list-sort';
 import { specificFilters } from './list-specifics';
 import { repoInfo } from './repo-info';
@@ -113,7 +114,8 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The resources of the kind the query matches and the principal may read, by name; with the
-   * items read when `query.specific` filters on them. Admins read all: no check per resource.
+   * items read when `query.specific` filters on them. No check per resource for whoever reads
+   * the whole kind (readsAll).
    */
   private listed(
     kind: ResourceKind,
@@ -122,9 +124,8 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
   ): { resources: readonly Resource[]; items?: { resource: Resource; item: ListItem }[] } {
     const picked = queryMatcher(query, this.readModel);
     const specific = specificFilters(kind, query?.specific, this.readModel);
-    const readable = principal.isAdmin
-      ? this.readModel.sortedList(kind)
-      : this.readModel.sortedList(kind).filter((r) => principal.can(r, 'Read'));
+    const all = this.readModel.sortedList(kind);
+    const readable = readsAll(principal, kind) ? all : all.filter((r) => principal.can(r, 'Read'));
     const resources =
       query || specific.resource
         ? readable.filter((r) => picked(r) && (!specific.resource || specific.resource(r)))

@@ -6,6 +6,7 @@ import { READ_MODEL } from '@monitor/runtime';
 import type { Principal } from '../../auth/principal';
 import { RequestRegistry } from '../request-registry';
 import { serverState } from '../servers/server-state';
+import { readsAll } from './reads-all';
 import { runState } from './run-states';
 
 type Counts = Record<string, number>;
@@ -33,9 +34,8 @@ export class SummaryReads implements OnModuleInit {
   }
 
   private summary<K extends ResourceKind>(kind: K, principal: Principal): SummaryOf<K> {
-    // Admins read every resource: no check per resource.
     const all = this.readModel.sortedList(kind);
-    const resources = principal.isAdmin ? all : all.filter((r) => principal.can(r, 'Read'));
+    const resources = readsAll(principal, kind) ? all : all.filter((r) => principal.can(r, 'Read'));
     const counts: Counts = { ...EMPTY[kind], total: resources.length };
     for (const resource of resources) {
       const bucket = this.bucket(kind, resource);
