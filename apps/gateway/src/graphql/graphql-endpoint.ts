@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import { shownBuild } from '../api/builds/build-shown';
 import { toApiError } from '../api/api-error';
+import { ResourceReads } from '../api/read/resources.read';
 import { RequestDispatcher } from '../api/request-dispatcher';
 import { Authenticator, credentialsOf } from '../auth/authenticator';
 import { graphqlContext, type GraphqlContext } from './graphql-context';
@@ -24,6 +25,7 @@ export class GraphqlEndpoint {
     authenticator: Authenticator;
     dispatcher: RequestDispatcher;
     readModel: ReadModel;
+    reads: ResourceReads;
   };
 
   constructor(
@@ -32,7 +34,7 @@ export class GraphqlEndpoint {
   ) {}
 
   async context(headers: IncomingHttpHeaders): Promise<GraphqlContext> {
-    const { authenticator, dispatcher, readModel } = this.resolved();
+    const { authenticator, dispatcher, readModel, reads } = this.resolved();
     const principal = await authenticator.authenticate(credentialsOf(headers)).catch((error) => {
       const api = toApiError(error);
       throw new GraphQLError(api.message, {
@@ -49,6 +51,7 @@ export class GraphqlEndpoint {
       shown: (resource: Resource) =>
         isOfKind(resource, 'Build') ? shownBuild(readModel, resource) : resource,
       updatesPageSize: this.config.updates_page_size,
+      listInfo: (resource) => reads.listItems.item(resource).info,
     });
   }
 
@@ -69,6 +72,7 @@ export class GraphqlEndpoint {
       authenticator: this.moduleRef.get(Authenticator, { strict: false }),
       dispatcher: this.moduleRef.get(RequestDispatcher, { strict: false }),
       readModel: this.moduleRef.get<ReadModel>(READ_MODEL, { strict: false }),
+      reads: this.moduleRef.get(ResourceReads, { strict: false }),
     };
     return this.services;
   }

@@ -56,12 +56,12 @@ const commonFields = (): Fields => ({
   info: {
     type: nonNull(JsonScalar),
     description: "What the RPC's List answers as the item's `info`.",
-    resolve: (resource, _args, { loaders }) => loaders.info(resource.kind, resource.name),
+    resolve: (resource, _args, { loaders }) => loaders.info(resource),
   },
   state: {
     type: nonNull(GraphQLString),
     resolve: async (resource, _args, { loaders }) =>
-      String((await loaders.info(resource.kind, resource.name)).state ?? 'Unknown'),
+      String((await loaders.info(resource)).state ?? 'Unknown'),
   },
   base_permission: { type: nonNull(GraphQLString), resolve: (r) => r.basePermission },
   updated_at: { type: nonNull(GraphQLFloat), resolve: (r) => r.updatedAt },

@@ -29,6 +29,7 @@ export class ResourceLoaders {
   constructor(
     private readonly readModel: ReadModel,
     private readonly dispatch: Dispatch,
+    private readonly listInfo?: (resource: Resource) => Record<string, unknown>,
   ) {
     this.tags = new DataLoader(async (ids) => ids.map((id) => readModel.tag(id)));
   }
@@ -43,14 +44,16 @@ export class ResourceLoaders {
     return loader.load(id);
   }
 
-  /** The `info` the RPC's list answers for the resource named so, as the caller sees it. */
-  info(kind: ResourceKind, name: string): Promise<Record<string, unknown>> {
-    let loader = this.infos.get(kind);
+  /** The `info` the RPC's list answers for the resource. */
+  async info(resource: Resource): Promise<Record<string, unknown>> {
+    if (this.listInfo) return this.listInfo(resource);
+    let loader = this.infos.get(resource.kind);
     if (!loader) {
+      const { kind } = resource;
       loader = new DataLoader((names) => this.listInfos(kind, names));
       this.infos.set(kind, loader);
     }
-    return loader.load(name);
+    return loader.load(resource.name);
   }
 
   private async listInfos(kind: ResourceKind, names: readonly string[]) {
