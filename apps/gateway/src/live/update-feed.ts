@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { describeProblems, ObserveMessageDto, validateDto } from '@monitor/contracts';
 import type { StoredEvent } from '@monitor/eventstore';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
@@ -33,7 +33,7 @@ interface Client {
  * falls `limits.feed_buffer` messages behind is closed with 4008 and the reason.
  */
 @Injectable()
-export class UpdateFeed {
+export class UpdateFeed implements OnApplicationShutdown {
   private readonly logger = new Logger(UpdateFeed.name);
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
@@ -49,6 +49,11 @@ export class UpdateFeed {
 
   attach(server: Server): void {
     this.routes.attach(server);
+  }
+
+  onApplicationShutdown(): void {
+    for (const socket of this.wss.clients) socket.terminate();
+    this.wss.close();
   }
 
   private accept(socket: WebSocket): void {

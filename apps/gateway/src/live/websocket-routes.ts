@@ -26,12 +26,9 @@ export class WebSocketRoutes implements OnApplicationShutdown {
     server.on('upgrade', this.onUpgrade);
   }
 
+  /** Stops routing; each endpoint closes its own server and sockets. */
   onApplicationShutdown(): void {
     this.server?.off('upgrade', this.onUpgrade);
-    for (const wss of this.routes.values()) {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-    }
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
