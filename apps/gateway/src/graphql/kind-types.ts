@@ -133,21 +133,25 @@ function referredIds(resource: Resource, { path, when }: ReferenceSpec): string[
 }
 
 /** A referred resource the caller may not read is absent, as in any list (never a leak). */
-async function readable(
+function readable(
   kind: ResourceKind,
-  ids: string[],
+  id: string,
   { loaders, principal }: GraphqlContext,
-): Promise<Resource[]> {
-  const found = await Promise.all(ids.map((id) => loaders.resource(kind, id)));
-  return found.filter((r): r is Resource => !!r && principal.can(r, 'Read'));
+): Promise<Resource | null> {
+  return loaders.resource(kind, id).then((r) => (r && principal.can(r, 'Read') ? r : null));
 }
 
 function referredOne(reference: ReferenceSpec): Field['resolve'] {
-  return async (resource, _args, context) =>
-    (await readable(reference.kind, referredIds(resource, reference), context))[0] ?? null;
+  return (resource, _args, context) => {
+    const [id] = referredIds(resource, reference);
+    return id === undefined ? null : readable(reference.kind, id, context);
+  };
 }
 
 function referredMany(reference: ReferenceSpec): Field['resolve'] {
-  return (resource, _args, context) =>
-    readable(reference.kind, referredIds(resource, reference), context);
+  return async (resource, _args, context) => {
+    const ids = referredIds(resource, reference);
+    const found = await Promise.all(ids.map((id) => readable(reference.kind, id, context)));
+    return found.filter((r): r is Resource => r !== null);
+  };
 }
