@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { AccountsSettings } from './accounts-settings';
 import { CloudAccountsSettings } from './cloud-accounts-settings';
+import { EventSubscriptionsSettings } from './event-subscriptions-settings';
 import { TagsSettings } from './tags-settings';
 import { UserGroupsSettings } from './user-groups-settings';
 import { UsersSettings } from './users-settings';
@@ -14,7 +15,8 @@ type Section =
   | 'Registry accounts'
   | 'Cloud accounts'
   | 'Users'
-  | 'Groups';
+  | 'Groups'
+  | 'Webhooks';
 
 /** Settings of the whole installation; users and groups are an admin's business. */
 export function SettingsPage() {
@@ -26,7 +28,7 @@ export function SettingsPage() {
     'Registry accounts',
     'Cloud accounts',
   ];
-  if (user.admin) sections.push('Users', 'Groups');
+  if (user.admin) sections.push('Users', 'Groups', 'Webhooks');
   const [section, setSection] = useState<Section>('Tags');
   return (
     <section>
@@ -53,6 +55,7 @@ export function SettingsPage() {
       {section === 'Cloud accounts' && <CloudAccountsSettings />}
       {section === 'Users' && user.admin && <UsersSettings />}
       {section === 'Groups' && user.admin && <UserGroupsSettings />}
+      {section === 'Webhooks' && user.admin && <EventSubscriptionsSettings />}
     </section>
   );
 }
