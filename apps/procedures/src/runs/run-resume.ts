@@ -73,18 +73,19 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     const run = state.run;
-    if (run.status === 'Finished') {
+    const decision = decideResume(run, {
+      replica: this.runs.replica,
+      now: Date.now(),
+      resumeWindowMs: resume_window_ms,
+      leaseMs: lease_ms,
+    });
+    if (decision.action === 'leave' || this.runs.driving.has(id)) return;
+    if (decision.action === 'complete') {
       await update.run(async () => {
         if (!run.success) throw new Error('the run ended failed before its Update was completed');
       });
       return;
     }
-    const decision = decideResume(run, {
-      replica: this.runs.replica,
-      now: Date.now(),
-      resumeWindowMs: resume_window_ms,
-    });
-    if (decision.action === 'leave' || this.runs.driving.has(id)) return;
     const lease = this.runs.lease(id, meta);
     const taken = await lease.take();
     if (decision.action === 'interrupt') {

@@ -68,7 +68,12 @@ export function evolveProcedureRun(
     case 'StageFinished':
       return next({ stageRunning: false });
     case 'RunFinished':
-      return next({ status: 'Finished', owner: undefined, success: e.data.success });
+      return next({
+        status: 'Finished',
+        owner: undefined,
+        success: e.data.success,
+        finishedAt: e.data.ts,
+      });
     default:
       return state;
   }

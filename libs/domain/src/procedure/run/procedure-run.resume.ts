@@ -1,20 +1,29 @@
 import type { ProcedureRun, RunPlace } from './procedure-run';
 
 /**
- * What a replica does with an unfinished run it finds (on start-up, or as it looks again):
- * leave it to the replica whose lease holds, resume it, or end it as interrupted once it has
- * been ownerless past the resume window.
+ * What a replica does with a run whose Update it finds unfinished (on start-up, or as it looks
+ * again): leave it to the replica whose lease holds, resume it, or end it as interrupted once it
+ * has been ownerless past the resume window. A finished run's Update is completed by its driver
+ * just after the run's end is written: only a lease after that end is it left to another
+ * (`complete`), or both would complete it.
  */
 export type ResumeDecision =
   | { action: 'leave' }
+  | { action: 'complete' }
   | { action: 'resume' }
   | { action: 'interrupt'; where: RunPlace | null; reason: string };
 
 export function decideResume(
   run: ProcedureRun,
-  { replica, now, resumeWindowMs }: { replica: string; now: number; resumeWindowMs: number },
+  {
+    replica,
+    now,
+    resumeWindowMs,
+    leaseMs,
+  }: { replica: string; now: number; resumeWindowMs: number; leaseMs: number },
 ): ResumeDecision {
-  if (run.status === 'Finished') return { action: 'leave' };
+  if (run.status === 'Finished')
+    return now - (run.finishedAt ?? 0) < leaseMs ? { action: 'leave' } : { action: 'complete' };
   const owner = run.owner;
   if (owner && owner.replica !== replica && owner.leaseUntil > now) return { action: 'leave' };
   const ownerless = owner ? now - owner.leaseUntil : 0;

@@ -24,7 +24,7 @@ const run = (changes: Partial<ProcedureRun>): ProcedureRun => ({
   ],
   ...changes,
 });
-const clock = { replica: 'b', resumeWindowMs: 500 };
+const clock = { replica: 'b', resumeWindowMs: 500, leaseMs: 1_000 };
 
 describe('decideResume: given an unfinished run found by replica b', () => {
   it('leaves it to its owner while the lease holds', () => {
@@ -50,9 +50,16 @@ describe('decideResume: given an unfinished run found by replica b', () => {
     });
   });
 
-  it('leaves a finished run alone', () => {
-    expect(decideResume(run({ status: 'Finished' }), { ...clock, now: 9_999 })).toEqual({
+  it('leaves a run finished within a lease to its driver, which completes its Update', () => {
+    const finished = run({ status: 'Finished', owner: undefined, finishedAt: 9_000 });
+    expect(decideResume(finished, { ...clock, now: 9_999 })).toEqual({ action: 'leave' });
+    expect(decideResume(finished, { ...clock, replica: 'a', now: 9_000 })).toEqual({
       action: 'leave',
     });
+  });
+
+  it('completes the Update of a run finished a lease ago or more (its driver stopped)', () => {
+    const finished = run({ status: 'Finished', owner: undefined, finishedAt: 9_000 });
+    expect(decideResume(finished, { ...clock, now: 10_000 })).toEqual({ action: 'complete' });
   });
 });

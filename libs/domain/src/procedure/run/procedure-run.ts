@@ -61,6 +61,8 @@ export interface ProcedureRun {
   stageRunning: boolean;
   executions: StartedExecution[];
   success?: boolean;
+  /** When it finished: its driver completes its Update just after. */
+  finishedAt?: number;
 }
 
 export type ProcedureRunState = { status: 'Empty' } | { status: 'Active'; run: ProcedureRun };

@@ -160,8 +160,14 @@ describe('a procedure run: given its events, when a command comes', () => {
         data: { success: false, interrupted: { stage: 0 }, reason: end.reason, ts: 9 },
       },
     ]);
-    refused(given(queued, started, stage0, ...events), end);
-    refused(given(queued, started, stage0, ...events), {
+    const ended = given(queued, started, stage0, ...events);
+    expect(ended.status === 'Active' && ended.run).toMatchObject({
+      status: 'Finished',
+      success: false,
+      finishedAt: 9,
+    });
+    refused(ended, end);
+    refused(ended, {
       type: 'Take',
       replica: 'a',
       leaseUntil: 1000,
