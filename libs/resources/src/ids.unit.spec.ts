@@ -36,3 +36,17 @@ describe('newId', () => {
     }
   });
 });
+
+describe('newId across its random pool', () => {
+  it('never hands out the same random bytes twice, across many refills of the pool', () => {
+    const now = Date.now();
+    const parts = Array.from({ length: 512 * 20 + 7 }, () => newId(now).slice(8));
+    expect(new Set(parts).size).toBe(parts.length);
+  });
+
+  it('refuses a time its 4 bytes of seconds cannot hold', () => {
+    expect(() => newId(-1_000)).toThrow(RangeError);
+    expect(() => newId(2 ** 32 * 1000)).toThrow(RangeError);
+    expect(newId(0).slice(0, 8)).toBe('00000000');
+  });
+});
