@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import Fastify from 'fastify';
@@ -34,11 +35,20 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** Apollo Server 5 on Express 5, as the gateway serves it (minus auth and the limits). */
-export async function serveApollo(schema: GraphQLSchema, context: MakeContext): Promise<Served> {
+/**
+ * Apollo Server 5 on Express 5. `tuned`: as the gateway serves it (minus auth and the limits),
+ * without the cache-control plugin, which Apollo installs by default and which hooks every
+ * field's resolver to compute cache hints nobody reads here.
+ */
+export async function serveApollo(
+  schema: GraphQLSchema,
+  context: MakeContext,
+  tuned: boolean,
+): Promise<Served> {
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    plugins: tuned ? [ApolloServerPluginCacheControlDisabled()] : [],
   });
   await apollo.start();
   const app = express();
