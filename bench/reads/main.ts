@@ -15,9 +15,10 @@ import { benchGraphql } from './graphql';
 /**
  * `npm run bench:reads`: 10,000 Deployments on 100 Servers, created through the write API, then
  * in one run: the full `ListDeployments` beside a bare node:http server answering
- * `JSON.stringify` of the same list, a page of 50, a search by `query.terms`, and GraphQL's list
- * of 1,000 beside the RPC's (graphql.ts). `READS_RUNS` requests each (default 200;
- * `READS_GRAPHQL_RUNS` for GraphQL, default 30); `READS_DEPLOYMENTS` to change the size.
+ * `JSON.stringify` of the same list, a page of 50 (by name, and sorted by Host), a search by
+ * `query.terms`, and GraphQL's list of 1,000 beside the RPC's (graphql.ts). `READS_RUNS`
+ * requests each (default 200; `READS_GRAPHQL_RUNS` for GraphQL, default 30);
+ * `READS_DEPLOYMENTS` to change the size.
  */
 const RUNS = Number(process.env.READS_RUNS ?? 200);
 const SERVERS = 100;
@@ -69,6 +70,13 @@ async function main(): Promise<void> {
       paged.push(answer.ms);
     }
     report('page of 50 (limit: 50, page: k)', paged);
+
+    const sorted: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const params = { limit: 50, page: (i * 37) % pages, sort_by: 'Host', sort_desc: i % 2 === 1 };
+      sorted.push((await read(params)).ms);
+    }
+    report('page of 50 sorted by Host (the server name)', sorted);
 
     const searched: number[] = [];
     for (let i = 0; i < RUNS; i++) {

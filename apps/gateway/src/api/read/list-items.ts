@@ -26,6 +26,8 @@ interface Entry {
  */
 export class ListItems {
   private readonly entries = new Map<ResourceKind, Map<string, Entry>>();
+  /** Per kind, how many times its items were dropped: what was derived from them is stale. */
+  private readonly changes = new Map<ResourceKind | 'all', number>();
   private readonly infos: ListInfos;
   private readonly unsubscribe: (() => void)[];
 
@@ -37,7 +39,9 @@ export class ListItems {
     this.unsubscribe = [
       readModel.onApplied((event) => this.drop(event.stream)),
       readModel.onUpdate(({ target }) => {
-        if (target.type !== 'System') this.entries.get(target.type)?.delete(target.id);
+        if (target.type === 'System') return;
+        this.entries.get(target.type)?.delete(target.id);
+        this.changed(target.type);
       }),
     ];
   }
@@ -51,6 +55,14 @@ export class ListItems {
   item(resource: Resource): ListItem {
     const { item } = this.entry(resource);
     return isScheduled(resource) ? this.withSchedule(resource, item) : item;
+  }
+
+  /**
+   * A number that changes whenever any item of the kind may have: what is derived from all of
+   * them (an order) is kept while it stays the same.
+   */
+  version(kind: ResourceKind): number {
+    return (this.changes.get(kind) ?? 0) + (this.changes.get('all') ?? 0);
   }
 
   /** `JSON.stringify(item(resource))`, kept with the item. */
@@ -79,9 +91,22 @@ export class ListItems {
 
   private drop(stream: string): void {
     const stale = staleAfter(stream);
-    if (stale === 'everything') return this.entries.clear();
-    for (const { kind, id } of stale.items) this.entries.get(kind)?.delete(id);
-    for (const kind of stale.kinds) this.entries.delete(kind);
+    if (stale === 'everything') {
+      this.entries.clear();
+      return this.changed('all');
+    }
+    for (const { kind, id } of stale.items) {
+      this.entries.get(kind)?.delete(id);
+      this.changed(kind);
+    }
+    for (const kind of stale.kinds) {
+      this.entries.delete(kind);
+      this.changed(kind);
+    }
+  }
+
+  private changed(kind: ResourceKind | 'all'): void {
+    this.changes.set(kind, (this.changes.get(kind) ?? 0) + 1);
   }
 }
 

@@ -12,6 +12,8 @@ import { toListItem } from '../komodo-shapes';
 import { listInfos } from './list-infos';
 import { staleAfter } from './list-item-invalidation';
 import { ListItems } from './list-items';
+import { ListOrders } from './list-orders';
+import { sortListItems } from './list-sort';
 
 const IDS = ['6500000000000000000000a1', '6500000000000000000000a2', '6500000000000000000000a3'];
 const NAMES = ['alpha', 'beta', 'gamma'];
@@ -47,6 +49,8 @@ const CONFIG_CHANGES: Partial<Record<ResourceKind, fc.Arbitrary<Record<string, u
 };
 
 const kind = fc.constantFrom(...RESOURCE_KINDS);
+/** The orders a list may ask, whose keys the steps change (name, state, server, config). */
+const SORTS = ['State', 'Host', 'Region', 'Image', 'Source'] as const;
 const id = fc.constantFrom(...IDS);
 
 /** One thing that happens: a write, a poll's observation, a run, or a read that fills the cache. */
@@ -117,9 +121,12 @@ class Log {
   }
 
   /** Applies the step as the events the real writer would append; impossible ones are skipped. */
-  run(s: Step, items: ListItems): void {
+  run(s: Step, items: ListItems, orders?: ListOrders): void {
     if (s.type === 'read') {
-      for (const k of RESOURCE_KINDS) for (const r of this.readModel.sortedList(k)) items.json(r);
+      for (const k of RESOURCE_KINDS) {
+        for (const r of this.readModel.sortedList(k)) items.json(r);
+        for (const by of SORTS) orders?.sorted(k, by, this.readModel.sortedList(k));
+      }
       return;
     }
     if (s.type === 'observed') return this.observe(s);
@@ -199,19 +206,25 @@ class Log {
 }
 
 describe('ListItems: list items kept ready equal ones built fresh', () => {
-  it('after any sequence of writes, observations and runs, for every kind', () => {
+  it('after any sequence of writes, observations and runs, for every kind, in every order', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
         const readModel = new ReadModel();
         const items = new ListItems(readModel, 'UTC');
+        const orders = new ListOrders(items);
         const fresh = listInfos(readModel);
         const log = new Log(readModel);
-        for (const s of steps) log.run(s, items);
+        for (const s of steps) log.run(s, items, orders);
         for (const k of RESOURCE_KINDS) {
-          for (const r of readModel.sortedList(k)) {
+          const built = readModel.sortedList(k).map((r) => {
             const info = (fresh[k] as (x: typeof r) => Record<string, unknown>)(r);
             expect(items.json(r)).toBe(JSON.stringify(toListItem(r, info)));
             expect(items.item(r)).toEqual(toListItem(r, info));
+            return toListItem(r, info);
+          });
+          for (const by of SORTS) {
+            const kept = orders.sorted(k, by, readModel.sortedList(k)).map((r) => r.id);
+            expect(kept).toEqual(sortListItems(built, by).map((i) => i.id));
           }
         }
         items.close();
@@ -232,6 +245,27 @@ describe('ListItems: list items kept ready equal ones built fresh', () => {
       items,
     );
     expect(items.item(deployment()).info).toMatchObject({ state: 'deploying' });
+    items.close();
+  });
+
+  it('an order kept by State follows a polled state at once, and a rename by name', () => {
+    const readModel = new ReadModel();
+    const items = new ListItems(readModel, 'UTC');
+    const orders = new ListOrders(items);
+    const log = new Log(readModel);
+    log.run({ type: 'create', kind: 'Deployment', id: IDS[0], name: 'alpha' }, items);
+    log.run({ type: 'create', kind: 'Deployment', id: IDS[1], name: 'beta' }, items);
+    const byState = () =>
+      orders.sorted('Deployment', 'State', readModel.sortedList('Deployment')).map((r) => r.name);
+    expect(byState()).toEqual(['alpha', 'beta']);
+    const observed = { type: 'observed', kind: 'Deployment', update: false } as const;
+    log.run({ ...observed, id: IDS[0], state: 'running' }, items);
+    log.run({ ...observed, id: IDS[1], state: 'exited' }, items);
+    expect(byState()).toEqual(['beta', 'alpha']);
+    log.run({ ...observed, id: IDS[1], state: 'running' }, items);
+    expect(byState()).toEqual(['alpha', 'beta']);
+    log.run({ type: 'rename', kind: 'Deployment', id: IDS[0], name: 'gamma' }, items);
+    expect(byState()).toEqual(['beta', 'gamma']);
     items.close();
   });
 

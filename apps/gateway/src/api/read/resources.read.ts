@@ -13,7 +13,7 @@ import { RequestRegistry } from '../request-registry';
 import { ListItems, type ListItem } from './list-items';
 import { queryMatcher } from './list-query';
 import { readsAll } from './reads-all';
-import { sortListItems } from './list-sort';
+import { ListOrders } from './list-orders';
 import { specificFilters } from './list-specifics';
 import { repoInfo } from './repo-info';
 import { stackInfo } from './stack-info';
@@ -29,6 +29,7 @@ export { matches } from './list-query';
 export class ResourceReads implements OnModuleInit, OnModuleDestroy {
   /** Every resource's list item, kept ready: for any reader of list items (GraphQL too). */
   readonly listItems: ListItems;
+  private readonly orders: ListOrders;
 
   constructor(
     private readonly registry: RequestRegistry,
@@ -36,6 +37,7 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
   ) {
     this.listItems = new ListItems(readModel, config.scheduler.timezone);
+    this.orders = new ListOrders(this.listItems);
   }
 
   onModuleDestroy(): void {
@@ -54,36 +56,28 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
         this.list(kind, params, principal),
       );
       this.registry.handle(entries.listFull, async (params, { principal }) =>
-        pageOf(this.listed(kind, params, principal).resources, params).map((r) =>
-          toKomodoResource(this.shown(r)),
+        pageOf(this.picked(kind, this.readModel.sortedList(kind), params, principal), params).map(
+          (r) => toKomodoResource(this.shown(r)),
         ),
       );
     }
   }
 
   /**
-   * `List<Kinds>`: by name unless `sort_by` asks otherwise (then every item is read to sort),
-   * one page of it, joined from the items' JSON.
+   * `List<Kinds>`: by name, or in the order `sort_by` asks (kept by ListOrders), one page of it
+   * joined from the items' JSON.
    */
   private list(
     kind: ResourceKind,
     params: ListResourcesDto,
     principal: Principal,
   ): JsonAnswer<ListItem[]> {
-    const { resources, items } = this.listed(kind, params, principal);
-    if (!items && (params.sort_by ?? 'Name') === 'Name') {
-      const ordered = params.sort_desc ? [...resources].reverse() : resources;
-      return JsonAnswer.array<ListItem>(pageOf(ordered, params).map((r) => this.listItems.json(r)));
-    }
-    const all = items ?? resources.map((r) => ({ resource: r, item: this.listItems.item(r) }));
-    const sorted = sortListItems(
-      all.map(({ resource, item }) => ({ ...item, resource })),
-      params.sort_by,
-      params.sort_desc,
-    );
-    return JsonAnswer.array<ListItem>(
-      pageOf(sorted, params).map(({ resource }) => this.listItems.json(resource)),
-    );
+    const byName = this.readModel.sortedList(kind);
+    const sortBy = params.sort_by ?? 'Name';
+    const ordered = sortBy === 'Name' ? byName : this.orders.sorted(kind, sortBy, byName);
+    const picked = this.picked(kind, ordered, params, principal);
+    const page = pageOf(params.sort_desc ? [...picked].reverse() : picked, params);
+    return JsonAnswer.array<ListItem>(page.map((r) => this.listItems.json(r)));
   }
 
   /** `Get<Kind>`'s `info`, for the kinds that have one beyond their config. */
@@ -113,29 +107,27 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The resources of the kind the query matches and the principal may read, by name; with the
-   * items read when `query.specific` filters on them. No check per resource for whoever reads
-   * the whole kind (readsAll).
+   * Of the kind's resources (in the order given), those the query matches and the principal
+   * may read; items read only when `query.specific` filters on them. No check per resource for
+   * whoever reads the whole kind (readsAll).
    */
-  private listed(
+  private picked(
     kind: ResourceKind,
+    ordered: readonly Resource[],
     { query }: ListResourcesDto,
     principal: Principal,
-  ): { resources: readonly Resource[]; items?: { resource: Resource; item: ListItem }[] } {
-    const picked = queryMatcher(query, this.readModel);
+  ): readonly Resource[] {
+    const matcher = queryMatcher(query, this.readModel);
     const specific = specificFilters(kind, query?.specific, this.readModel);
-    const all = this.readModel.sortedList(kind);
-    const readable = readsAll(principal, kind) ? all : all.filter((r) => principal.can(r, 'Read'));
+    const readable = readsAll(principal, kind)
+      ? ordered
+      : ordered.filter((r) => principal.can(r, 'Read'));
     const resources =
       query || specific.resource
-        ? readable.filter((r) => picked(r) && (!specific.resource || specific.resource(r)))
+        ? readable.filter((r) => matcher(r) && (!specific.resource || specific.resource(r)))
         : readable;
     const itemTest = specific.item;
-    if (!itemTest) return { resources };
-    const items = resources
-      .map((resource) => ({ resource, item: this.listItems.item(resource) }))
-      .filter(({ item }) => itemTest(item));
-    return { resources: items.map(({ resource }) => resource), items };
+    return itemTest ? resources.filter((r) => itemTest(this.listItems.item(r))) : resources;
   }
 }
 
