@@ -50,7 +50,10 @@ describe('web UI: lists and pickers of a large installation', () => {
     }
     await Promise.all(
       Array.from({ length: DEPLOYMENTS }, (_, i) =>
-        web.admin.write('CreateDeployment', { name: deploymentName(i) }),
+        web.admin.write('CreateDeployment', {
+          name: deploymentName(i),
+          config: { server_id: serverName(i % SERVERS) },
+        }),
       ),
     );
   }, SLOW);
@@ -116,7 +119,7 @@ describe('web UI: lists and pickers of a large installation', () => {
   );
 
   it(
-    'sorts on the gateway by a column, descending on the second click, kept in the URL',
+    "sorts on the gateway by a column (name, state, the deployment's server), descending on the second click, kept in the URL",
     async () => {
       await web.page.goto(`${web.monitor.url}/deployments`);
       await row(deploymentName(0)).waitFor();
@@ -131,6 +134,14 @@ describe('web UI: lists and pickers of a large installation', () => {
       await web.page.locator('th[aria-sort="ascending"]', { hasText: 'state' }).waitFor();
       expect(reads.sent.at(-1)).toMatchObject({ sort_by: 'State', sort_desc: false });
       expect(new URL(web.page.url()).search).toBe('?sort=state');
+
+      // A deployment's server is a column of its own, sorted by the gateway as Komodo's Host.
+      await web.page.getByRole('button', { name: /^server/ }).click();
+      await web.page.locator('th[aria-sort="ascending"]', { hasText: 'server' }).waitFor();
+      expect(reads.sent.at(-1)).toMatchObject({ sort_by: 'Host', sort_desc: false });
+      expect(new URL(web.page.url()).search).toBe('?sort=server');
+      const server = row(deploymentName(1)).getByRole('link', { name: serverName(1) });
+      expect(await server.getAttribute('href')).toMatch(/^\/servers\/[0-9a-f]{24}$/);
       reads.stop();
     },
     SLOW,
@@ -177,7 +188,8 @@ describe('web UI: lists and pickers of a large installation', () => {
 
       await web.page.locator('#config-server_id-search').fill(target);
       await picker.locator('option', { hasText: target }).waitFor({ state: 'attached' });
-      expect(await picker.locator('option').count()).toBe(2);
+      // (none), the deployment's own server and the one found.
+      expect(await picker.locator('option').count()).toBe(3);
       await picker.selectOption({ label: target });
       expect(await picker.inputValue()).toBe(server._id.$oid);
       expect(reads.sent.every((p) => p.limit === 20)).toBe(true);

@@ -1,8 +1,11 @@
 import type { ListResourcesDto } from '@monitor/contracts';
 
-/** The columns a list sorts by, and Komodo's `sort_by` for each. */
-export const SORT_BY = { name: 'Name', state: 'State' } as const;
+/** The columns a list sorts by, and Komodo's `sort_by` for each (a deployment's server: Host). */
+export const SORT_BY = { name: 'Name', state: 'State', server: 'Host', image: 'Image' } as const;
 export type SortKey = keyof typeof SORT_BY;
+
+const isSortKey = (key: string | null): key is SortKey =>
+  key !== null && Object.hasOwn(SORT_BY, key);
 
 /** What a resource list shows: kept in the URL, so back, forward and reload keep it. */
 export interface ListQuery {
@@ -31,7 +34,7 @@ export function parseListQuery(search: string): ListQuery {
   return {
     page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
     search: params.get('q') ?? '',
-    sort: sort === 'state' ? 'state' : 'name',
+    sort: isSortKey(sort) ? sort : 'name',
     descending: params.get('desc') === '1',
     tag: params.get('tag') ?? '',
   };

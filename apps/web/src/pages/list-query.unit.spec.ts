@@ -26,8 +26,18 @@ describe("a resource list's query in the URL", () => {
     expect(parseListQuery('')).toEqual(FIRST_PAGE);
   });
 
+  it("given a deployment's server or image column, when read, then it sorts by it", () => {
+    expect(parseListQuery('?sort=server').sort).toBe('server');
+    expect(listParams(parseListQuery('?sort=image&desc=1'), 50)).toMatchObject({
+      sort_by: 'Image',
+      sort_desc: true,
+    });
+    expect(listParams(parseListQuery('?sort=server'), 50).sort_by).toBe('Host');
+  });
+
   it('given an unreadable page or sort, when read, then each is its default', () => {
     expect(parseListQuery('?page=-2&sort=cpu')).toEqual(FIRST_PAGE);
+    expect(parseListQuery('?sort=toString').sort).toBe('name');
     expect(parseListQuery('?page=abc&desc=yes')).toEqual(FIRST_PAGE);
     expect(parseListQuery('?page=1.5').page).toBe(0);
   });

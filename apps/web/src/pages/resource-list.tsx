@@ -11,6 +11,7 @@ import { TagChip } from '../components/tag-chip';
 import { resourcePath, stateOf, type KindListItem, type KindSpec } from '../kinds';
 import { Link } from '../router';
 import { CreateResourceDialog } from './create-resource-dialog';
+import { LIST_COLUMNS, type ListColumn } from './list-columns';
 import { hasNextPage, listParams, termsOf, type ListQuery, type SortKey } from './list-query';
 import { mayCreate } from './may-create';
 import { useListQuery } from './use-list-query';
@@ -40,6 +41,7 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
   const [creating, setCreating] = useState(false);
   const total = summary.data?.total;
   const items = list.data ?? [];
+  const columns = LIST_COLUMNS[spec.kind] ?? [];
 
   const sortBy = (sort: SortKey) =>
     setQuery({
@@ -48,7 +50,6 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
       descending: query.sort === sort ? !query.descending : false,
       page: 0,
     });
-  const arrow = (key: SortKey) => (query.sort === key ? (query.descending ? ' ▼' : ' ▲') : '');
   const first = query.page * PAGE_SIZE;
 
   return (
@@ -97,22 +98,18 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
         <table className="resources" aria-busy={list.loading}>
           <thead>
             <tr>
-              <th aria-sort={ariaSort(query, 'name')}>
-                <button type="button" className="link" onClick={() => sortBy('name')}>
-                  name{arrow('name')}
-                </button>
-              </th>
-              <th aria-sort={ariaSort(query, 'state')}>
-                <button type="button" className="link" onClick={() => sortBy('state')}>
-                  state{arrow('state')}
-                </button>
-              </th>
+              {(['name', 'state'] as const).map((key) => (
+                <SortHeader key={key} column={key} query={query} onSort={sortBy} />
+              ))}
+              {columns.map((c) => (
+                <SortHeader key={c.key} column={c.key} query={query} onSort={sortBy} />
+              ))}
               <th>tags</th>
             </tr>
           </thead>
           <tbody>
             {items.map((r) => (
-              <ResourceRow key={r.id} spec={spec} resource={r} tags={tags} />
+              <ResourceRow key={r.id} spec={spec} resource={r} columns={columns} tags={tags} />
             ))}
           </tbody>
         </table>
@@ -138,9 +135,10 @@ export function ResourceListPage({ spec }: { spec: KindSpec }) {
 function ResourceRow(props: {
   spec: KindSpec;
   resource: KindListItem;
+  columns: ListColumn[];
   tags: ReturnType<typeof useTags>;
 }) {
-  const { spec, resource: r, tags } = props;
+  const { spec, resource: r, columns, tags } = props;
   return (
     <tr data-resource={r.name}>
       <td>
@@ -149,6 +147,18 @@ function ResourceRow(props: {
       <td>
         <StateBadge state={stateOf(r)} />
       </td>
+      {columns.map((c) => {
+        const target = c.link?.(r);
+        return (
+          <td key={c.key}>
+            {target ? (
+              <Link to={resourcePath(target.kind, target.id)}>{c.text(r)}</Link>
+            ) : (
+              c.text(r)
+            )}
+          </td>
+        );
+      })}
       <td>
         <span className="tag-list">
           {r.tags.map((id) => (
@@ -186,7 +196,16 @@ function emptyNote(spec: KindSpec, query: ListQuery): string {
   return `No ${spec.plural.toLowerCase()} yet.`;
 }
 
-function ariaSort(query: ListQuery, key: SortKey) {
-  if (query.sort !== key) return undefined;
-  return query.descending ? 'descending' : 'ascending';
+/** A column's heading: a click sorts by it, a second click reverses. */
+function SortHeader(props: { column: SortKey; query: ListQuery; onSort(key: SortKey): void }) {
+  const { column, query } = props;
+  const sorted = query.sort === column;
+  return (
+    <th aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="link" onClick={() => props.onSort(column)}>
+        {column}
+        {sorted ? (query.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
 }
