@@ -51,7 +51,7 @@ export class ListItems {
     for (const unsubscribe of this.unsubscribe) unsubscribe();
   }
 
-  /** The resource's list item, as `List<Kinds>` answers it now. */
+  /** The resource's list item, as `List<Kinds>` answers it now: shared, never to be changed. */
   item(resource: Resource): ListItem {
     const { item } = this.entry(resource);
     return isScheduled(resource) ? this.withSchedule(resource, item) : item;
