@@ -52,11 +52,12 @@ describe('a procedure run: its record, its Update and its stream, in order', () 
       'StageStarted',
       'ExecutionStarted',
       'ExecutionStarted',
-      'ExecutionFinished',
-      'ExecutionFinished',
-      'StageFinished',
+      // The executions' ends and the stage's come with the run's: one event.
       'RunFinished',
     ]);
+    const end = stream.at(-1)!.data as { stageFinished?: object; executionsFinished?: object[] };
+    expect(end.stageFinished).toEqual({ stage: 0, success: true });
+    expect(end.executionsFinished).toHaveLength(2);
     const child = stream.find(
       (e) => e.type === 'ExecutionStarted' && (e.data as { updateId?: string }).updateId,
     )!;

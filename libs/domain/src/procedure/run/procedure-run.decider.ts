@@ -67,13 +67,20 @@ export function evolveProcedureRun(
       });
     case 'StageFinished':
       return next({ stageRunning: false });
-    case 'RunFinished':
+    case 'RunFinished': {
+      const ended = e.data.executionsFinished ?? [];
       return next({
+        executions: run.executions.map((x) => {
+          const end = ended.find((y) => y.stage === x.stage && y.index === x.index);
+          return end ? { ...x, success: end.success } : x;
+        }),
+        stageRunning: e.data.stageFinished ? false : run.stageRunning,
         status: 'Finished',
         owner: undefined,
         success: e.data.success,
         finishedAt: e.data.ts,
       });
+    }
     default:
       return state;
   }
@@ -167,7 +174,8 @@ export function decideProcedureRun(
 /**
  * Several commands decided in turn, each on the state the one before leaves: their events are
  * one append (a stage's end and the run's, a stage's start and its executions'), and all or
- * none of them are decided.
+ * none of them are decided. A run's end decided with its last stage's end and its executions'
+ * is one RunFinished carrying them (`RunFinishedWith`): fewer events for every follower.
  */
 export function decideProcedureRunCommands(
   state: ProcedureRunState,
@@ -180,7 +188,28 @@ export function decideProcedureRunCommands(
     current = decided.reduce(evolveProcedureRun, current);
     events.push(...decided);
   }
-  return events;
+  return withEndsInRunFinished(events);
+}
+
+/** `ExecutionFinished`s then `StageFinished` then `RunFinished`, as that one RunFinished. */
+function withEndsInRunFinished(events: ProcedureRunEvent[]): ProcedureRunEvent[] {
+  const end = events.at(-1);
+  const stage = events.at(-2);
+  if (end?.type !== 'RunFinished' || stage?.type !== 'StageFinished') return events;
+  let first = events.length - 2;
+  while (first > 0 && events[first - 1].type === 'ExecutionFinished') first--;
+  const executionsFinished = events
+    .slice(first, -2)
+    .map((e) => (e as Extract<ProcedureRunEvent, { type: 'ExecutionFinished' }>).data)
+    .map(({ stage: at, index, success, updateId }) =>
+      updateId ? { stage: at, index, success, updateId } : { stage: at, index, success },
+    );
+  const data = {
+    ...end.data,
+    stageFinished: { stage: stage.data.stage, success: stage.data.success },
+    ...(executionsFinished.length ? { executionsFinished } : {}),
+  };
+  return [...events.slice(0, first), { type: 'RunFinished', data }];
 }
 
 /** The executions started and not finished: what a resumed run waits for. */

@@ -96,7 +96,17 @@ export type ProcedureRunEvent =
       { stage: number; index: number; updateId?: string; success: boolean }
     >
   | DomainEvent<'StageFinished', { stage: number; success: boolean; ts: number }>
-  | DomainEvent<'RunFinished', RunEnd & { ts: number }>;
+  | DomainEvent<'RunFinished', RunEnd & { ts: number } & RunFinishedWith>;
+
+/**
+ * What a run's end carries when it was decided with the ends of its last stage and of that
+ * stage's executions (one event rather than an ExecutionFinished each and a StageFinished).
+ * Runs recorded before, and runs ended otherwise, have those events apart.
+ */
+export interface RunFinishedWith {
+  stageFinished?: { stage: number; success: boolean };
+  executionsFinished?: { stage: number; index: number; success: boolean; updateId?: string }[];
+}
 
 export type ProcedureRunCommand =
   | ({ type: 'Queue' } & Extract<ProcedureRunEvent, { type: 'RunQueued' }>['data'])

@@ -198,16 +198,62 @@ describe('a procedure run: given its events, when a command comes', () => {
       ).toEqual([stage0, deployStarted]);
     });
 
-    it('ends the executions, the stage and the run together', () => {
+    it('ends the executions, the stage and the run as one RunFinished carrying them', () => {
+      const sleepStarted: ProcedureRunEvent = {
+        type: 'ExecutionStarted',
+        data: { stage: 0, index: 1, ts: 3 },
+      };
+      const running = given(queued, started, stage0, deployStarted, sleepStarted);
+      const events = whenAll(running, [
+        { type: 'FinishExecution', stage: 0, index: 0, success: true },
+        { type: 'FinishExecution', stage: 0, index: 1, success: false },
+        { type: 'FinishStage', success: false, now: 4 },
+        { type: 'Finish', success: false, failed: { stage: 0, execution: 1 }, reason: 'r', now: 5 },
+      ]);
+      expect(events).toEqual([
+        {
+          type: 'RunFinished',
+          data: {
+            success: false,
+            failed: { stage: 0, execution: 1 },
+            reason: 'r',
+            ts: 5,
+            stageFinished: { stage: 0, success: false },
+            executionsFinished: [
+              { stage: 0, index: 0, success: true, updateId: 'child' },
+              { stage: 0, index: 1, success: false },
+            ],
+          },
+        },
+      ]);
+      // The same run as the events apart give (as runs recorded before wrote them).
+      const apart: ProcedureRunEvent[] = [
+        {
+          type: 'ExecutionFinished',
+          data: { stage: 0, index: 0, success: true, updateId: 'child' },
+        },
+        { type: 'ExecutionFinished', data: { stage: 0, index: 1, success: false } },
+        { type: 'StageFinished', data: { stage: 0, success: false, ts: 4 } },
+        {
+          type: 'RunFinished',
+          data: { success: false, failed: { stage: 0, execution: 1 }, reason: 'r', ts: 5 },
+        },
+      ];
+      expect(events.reduce(procedureRunDecider.evolve, running)).toEqual(
+        apart.reduce(procedureRunDecider.evolve, running),
+      );
+    });
+
+    it('leaves a stage end followed by the next stage start as they are', () => {
       const events = whenAll(given(queued, started, stage0, deployStarted), [
         { type: 'FinishExecution', stage: 0, index: 0, success: true },
         { type: 'FinishStage', success: true, now: 4 },
-        { type: 'Finish', success: true, now: 4 },
+        { type: 'StartStage', stage: 1, executions: [], now: 4 },
       ]);
       expect(events.map((e) => e.type)).toEqual([
         'ExecutionFinished',
         'StageFinished',
-        'RunFinished',
+        'StageStarted',
       ]);
     });
 
