@@ -112,6 +112,27 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
     await client.dispose();
   });
 
+  it("holds queries over the socket to the HTTP endpoint's depth and cost limits, and answers them as it does", async () => {
+    const deep = `{ deployments { edges { node { ${'build { '.repeat(16)}name${' }'.repeat(16)} } } } }`;
+    const refusedDeep = subscribe(admin, deep);
+    await until(() => refusedDeep.ended !== undefined);
+    expect(JSON.stringify(refusedDeep.ended?.error)).toMatch(/is 20 fields deep; the limit is 10/);
+
+    const page =
+      'deployments(first: 1000) { edges { node { name tags { name } server { name } } } }';
+    const costly = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: ${page}`).join(' ')} }`;
+    const refusedCostly = subscribe(admin, costly);
+    await until(() => refusedCostly.ended !== undefined);
+    expect(JSON.stringify(refusedCostly.ended?.error)).toMatch(
+      /QUERY_TOO_COSTLY|the limit is 50000/,
+    );
+
+    const fine = subscribe(admin, '{ resource(kind: Deployment, name: "gql-1") { name state } }');
+    await until(() => fine.ended !== undefined);
+    expect(JSON.stringify(fine.ended?.error)).toBeUndefined();
+    expect(fine.results[0]?.data?.resource).toEqual({ name: 'gql-1', state: 'unknown' });
+  });
+
   it('events: disconnects at event N, resumes with after, and gets N+1..M exactly, in order', async () => {
     const vars = { types: ['DeploymentCreated'], resources: ids };
     const first = subscribe(admin, EVENTS, { ...vars, after: String(start) });

@@ -12,6 +12,7 @@ import { toApiError } from '../api/api-error';
 import { ResourceReads } from '../api/read/resources.read';
 import { RequestDispatcher } from '../api/request-dispatcher';
 import { Authenticator, credentialsOf } from '../auth/authenticator';
+import type { Principal } from '../auth/principal';
 import { graphqlContext, type GraphqlContext } from './graphql-context';
 import { checkCost, operationCost } from './limits';
 
@@ -34,13 +35,19 @@ export class GraphqlEndpoint {
   ) {}
 
   async context(headers: IncomingHttpHeaders): Promise<GraphqlContext> {
-    const { authenticator, dispatcher, readModel, reads } = this.resolved();
+    const { authenticator } = this.resolved();
     const principal = await authenticator.authenticate(credentialsOf(headers)).catch((error) => {
       const api = toApiError(error);
       throw new GraphQLError(api.message, {
         extensions: { code: api.code, status: api.status, http: { status: api.status } },
       });
     });
+    return this.contextOf(principal);
+  }
+
+  /** A request's context as `principal`: over HTTP or a graphql-ws connection alike. */
+  contextOf(principal: Principal): GraphqlContext {
+    const { dispatcher, readModel, reads } = this.resolved();
     const meta = { userId: principal.id, via: principal.via, correlationId: newId() };
     return graphqlContext({
       principal,

@@ -1,20 +1,23 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { MonitorConfig } from '@monitor/config';
-import { isOfKind, type Resource } from '@monitor/domain';
-import type { ReadModel } from '@monitor/projections';
-import { newId } from '@monitor/resources';
-import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
-import type { GraphQLSchema } from 'graphql';
-import type { Context } from 'graphql-ws';
+import { MONITOR_CONFIG } from '@monitor/runtime';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
 import type { useServer as UseServer } from 'graphql-ws/dist/use/ws.cjs';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { shownBuild } from '../../api/builds/build-shown';
 import { toApiError } from '../../api/api-error';
-import { RequestDispatcher } from '../../api/request-dispatcher';
 import { Authenticator, type PrincipalVia } from '../../auth/authenticator';
 import { FeedHub, type FeedSession } from '../../live/feed/feed-hub';
 import { WebSocketRoutes } from '../../live/websocket-routes';
-import { graphqlContext } from '../graphql-context';
+import { GraphqlEndpoint } from '../graphql-endpoint';
+import { checkCost, depthLimitRule, operationCost } from '../limits';
 import { buildMonitorSchema } from '../schema';
 import type { SubscriptionContext } from './subscription-context';
 
@@ -34,27 +37,32 @@ const UNAUTHENTICATED = 4401;
  * on the same path: subscriptions, and queries and mutations too. The connection authenticates
  * once with its `connectionParams` (`{ authorization: "Bearer <jwt>" }` or `{ apiKey,
  * apiSecret }`) through the RPC's Authenticator; each subscription's messages are re-checked
- * against that login and the caller's rights (FeedHub). Heartbeats: pings every
+ * against that login and the caller's rights (FeedHub). Operations meet the HTTP endpoint's
+ * limits (`[graphql] max_depth`, `max_cost`) before they run. Heartbeats: pings every
  * `limits.feed_heartbeat_ms`.
  */
 @Injectable()
 export class GraphqlWsServer implements OnApplicationShutdown {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly server: { dispose(): void | Promise<void> };
+  private readonly endpoint: GraphqlEndpoint;
+  private schema?: GraphQLSchema;
 
   constructor(
     routes: WebSocketRoutes,
     private readonly authenticator: Authenticator,
-    private readonly dispatcher: RequestDispatcher,
     private readonly feeds: FeedHub,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    moduleRef: ModuleRef,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
   ) {
-    let schema: GraphQLSchema | undefined;
+    this.endpoint = new GraphqlEndpoint(moduleRef, config);
+    const rules = [...specifiedRules, depthLimitRule(config.graphql.max_depth)];
     this.server = useServer<Record<string, unknown>, Session>(
       {
-        schema: () => (schema ??= buildMonitorSchema()),
+        schema: () => this.builtSchema(),
+        validate: (schema, document) => validate(schema, document, rules),
         onConnect: (ctx) => this.connect(ctx),
+        onSubscribe: (_ctx, _id, payload) => this.overCost(payload),
         context: (ctx) => this.context(ctx.extra.session!),
       },
       this.wss,
@@ -86,23 +94,32 @@ export class GraphqlWsServer implements OnApplicationShutdown {
     }
   }
 
+  private builtSchema(): GraphQLSchema {
+    return (this.schema ??= buildMonitorSchema());
+  }
+
+  /** An operation costlier than `[graphql] max_cost` is refused before it runs, as over HTTP. */
+  private overCost(payload: SubscribePayload): readonly GraphQLError[] | void {
+    let cost: number;
+    try {
+      cost = operationCost(
+        this.builtSchema(),
+        parse(payload.query),
+        payload.variables ?? undefined,
+        payload.operationName,
+      );
+    } catch {
+      return; // Not a valid operation: graphql-ws's parse and validation answer it.
+    }
+    try {
+      checkCost(cost, this.config.graphql.max_cost);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+  }
+
   private context(session: FeedSession): SubscriptionContext {
     const principal = this.authenticator.principal(session.userId, session.via);
-    const meta = { userId: principal.id, via: principal.via, correlationId: newId() };
-    const readModel = this.readModel;
-    return {
-      ...graphqlContext({
-        principal,
-        meta,
-        readModel,
-        dispatch: (verb, name, params) =>
-          this.dispatcher.dispatch(verb, name, params, principal, meta),
-        shown: (resource: Resource) =>
-          isOfKind(resource, 'Build') ? shownBuild(readModel, resource) : resource,
-        updatesPageSize: this.config.updates_page_size,
-      }),
-      feeds: this.feeds,
-      session,
-    };
+    return { ...this.endpoint.contextOf(principal), feeds: this.feeds, session };
   }
 }
