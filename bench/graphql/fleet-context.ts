@@ -7,7 +7,7 @@ import {
 } from '../../apps/gateway/src/graphql/graphql-context';
 
 /**
- * The part of the read model the bench's query reads (list, resourceById), over `deployments`
+ * The part of the read model the bench's query reads (list, resourcesById), over `deployments`
  * Deployments spread on `servers` Servers, in memory: what each driver serves is the same.
  */
 export function benchFleet(deployments: number, servers: number) {
@@ -34,7 +34,8 @@ export function benchFleet(deployments: number, servers: number) {
   const byId = new Map([...byKind.values()].flat().map((r) => [`${r.kind}/${r.id}`, r]));
   const readModel = {
     list: (kind: ResourceKind) => [...(byKind.get(kind) ?? [])],
-    resourceById: (kind: ResourceKind, id: string) => byId.get(`${kind}/${id}`),
+    resourcesById: (kind: ResourceKind, ids: readonly string[]) =>
+      ids.map((id) => byId.get(`${kind}/${id}`)),
   } as unknown as ReadModel;
   return readModel;
 }
@@ -56,5 +57,6 @@ export function benchContext(readModel: ReadModel): GraphqlContext {
     dispatch: () => Promise.reject(new Error('the bench dispatches nothing')),
     shown: (resource) => resource,
     updatesPageSize: 100,
+    listInfo: () => ({ state: 'unknown' }),
   });
 }

@@ -3,7 +3,7 @@ import { median } from '../support/percentiles';
 import { report } from './report';
 
 /** The read model's lookups a resolver can make. */
-const LOOKUPS = ['resourceById', 'resource', 'list', 'sortedList', 'tag', 'allTags'] as const;
+const LOOKUPS = ['resourceById', 'resourcesById', 'resource', 'list', 'sortedList', 'tag', 'allTags'] as const;
 
 const query = (first: number) =>
   `{ resources(kind: Deployment, first: ${first}) { edges { node { name ... on Deployment { server { name } } } } } }`;

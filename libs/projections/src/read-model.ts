@@ -148,8 +148,15 @@ export class ReadModel {
 
   /** The resource with this id, never one with this name. */
   resourceById<K extends ResourceKind>(kind: K, id: string): Resource<K> | undefined {
-    const found = this.resources.get(key(kind, id));
-    return found && isOfKind(found, kind) ? found : undefined;
+    return this.byId(kind, id);
+  }
+
+  /** The resources with these ids, in their order (undefined where none): one lookup for a batch. */
+  resourcesById<K extends ResourceKind>(
+    kind: K,
+    ids: readonly string[],
+  ): (Resource<K> | undefined)[] {
+    return ids.map((id) => this.byId(kind, id));
   }
 
   resource<K extends ResourceKind>(kind: K, idOrName: string): Resource<K> | undefined {
@@ -218,6 +225,11 @@ export class ReadModel {
       }
     }
     return found;
+  }
+
+  private byId<K extends ResourceKind>(kind: K, id: string): Resource<K> | undefined {
+    const found = this.resources.get(key(kind, id));
+    return found && isOfKind(found, kind) ? found : undefined;
   }
 
   private applyResource(event: StoredEvent): void {

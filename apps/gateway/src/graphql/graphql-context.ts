@@ -18,17 +18,14 @@ export interface GraphqlContext {
   readonly shown: (resource: Resource) => Resource;
   /** The RPC's page of Updates and alerts (`updates_page_size`), to find an offset's page. */
   readonly updatesPageSize: number;
-  /**
-   * The resource's list item `info`, kept ready by the gateway (ResourceReads.listItems); without
-   * it, `info` is read through `List<Kinds>` (one per kind and request).
-   */
-  readonly listInfo?: (resource: Resource) => Record<string, unknown>;
+  /** The resource's list item `info`, kept ready by the gateway (ResourceReads.listItems). */
+  readonly listInfo: (resource: Resource) => Record<string, unknown>;
 }
 
 /** A context for one request; its loaders live as long as the request. */
 export function graphqlContext(parts: Omit<GraphqlContext, 'loaders'>): GraphqlContext {
   return {
     ...parts,
-    loaders: new ResourceLoaders(parts.readModel, parts.dispatch, parts.listInfo),
+    loaders: new ResourceLoaders(parts.readModel, parts.listInfo),
   };
 }

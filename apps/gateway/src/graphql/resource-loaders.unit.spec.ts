@@ -1,51 +1,47 @@
-import type { Resource } from '@monitor/domain';
-import type { ReadModel } from '@monitor/projections';
+import { resourceEvent, resourceStream, type Resource } from '@monitor/domain';
+import { ReadModel } from '@monitor/projections';
 import { ResourceLoaders } from './resource-loaders';
 
-const deployment = (name: string) => ({ kind: 'Deployment', id: `id-${name}`, name }) as Resource;
+/** A read model holding Servers a, b and c, fed as the store would feed it. */
+function readModelWithServers(): ReadModel {
+  const readModel = new ReadModel();
+  ['a', 'b', 'c'].forEach((name, i) => {
+    const id = `id-${name}`;
+    readModel.apply({
+      ...resourceEvent('Server', 'Created', { id, name, description: '', tags: [], config: {} }),
+      id: `event-${i}`,
+      stream: resourceStream('Server', id),
+      revision: 0,
+      position: i + 1,
+      schemaVersion: 1,
+      metadata: { userId: 'u', via: 'api', correlationId: 'c', causationId: 'c', at: i },
+    });
+  });
+  return readModel;
+}
 
 describe('ResourceLoaders', () => {
-  const readModel = {
-    resourceById: jest.fn((_kind: string, id: string) =>
-      id === 'id-a' ? deployment('a') : undefined,
-    ),
-    tag: jest.fn(() => undefined),
-  } as unknown as ReadModel;
-
-  it('reads each resource once per request however many fields ask for it', async () => {
-    const loaders = new ResourceLoaders(readModel, jest.fn());
-    const found = await Promise.all([1, 2, 3].map(() => loaders.resource('Server', 'id-a')));
-    expect(found.map((r) => r?.name)).toEqual(['a', 'a', 'a']);
-    expect(await loaders.resource('Server', 'gone')).toBeUndefined();
-    expect(readModel.resourceById).toHaveBeenCalledTimes(2);
+  it('reads the ids asked for in one tick in one lookup, each once, missing ones undefined', async () => {
+    const readModel = readModelWithServers();
+    const asked: string[][] = [];
+    const batch = readModel.resourcesById.bind(readModel);
+    readModel.resourcesById = (kind, ids) => {
+      asked.push([...ids]);
+      return batch(kind, ids);
+    };
+    const loaders = new ResourceLoaders(readModel, () => ({}));
+    const ids = ['id-a', 'id-b', 'id-a', 'gone', 'id-c', 'id-b'];
+    const found = await Promise.all(ids.map((id) => loaders.resource('Server', id)));
+    expect(found.map((r) => r?.name)).toEqual(['a', 'b', 'a', undefined, 'c', 'b']);
+    expect(asked).toEqual([['id-a', 'id-b', 'gone', 'id-c']]);
+    expect(await loaders.resource('Server', 'id-c')).toMatchObject({ name: 'c' });
+    expect(asked).toHaveLength(1);
   });
 
-  it("takes `info` from the gateway's list items when given", async () => {
-    const dispatch = jest.fn();
-    const loaders = new ResourceLoaders(readModel, dispatch, (r) => ({ state: `of ${r.name}` }));
-    expect(await loaders.info(deployment('a'))).toEqual({ state: 'of a' });
-    expect(dispatch).not.toHaveBeenCalled();
-  });
-
-  it('else reads `info` with one List<Kinds> per kind: by names, or whole for many', async () => {
-    const dispatch = jest.fn(async (_verb: string, _name: string, params: unknown) => {
-      const names = (params as { query?: { names: string[] } }).query?.names;
-      const all = Array.from({ length: 300 }, (_, i) => `d${i}`);
-      const listed = names ? all.filter((name) => names.includes(name)) : all;
-      return listed.map((name) => ({ name, info: { state: `state of ${name}` } }));
+  it("answers `info` from the gateway's list items", () => {
+    const loaders = new ResourceLoaders(new ReadModel(), (r) => ({ state: `of ${r.name}` }));
+    expect(loaders.info({ kind: 'Deployment', id: 'd', name: 'web' } as Resource)).toEqual({
+      state: 'of web',
     });
-    const loaders = new ResourceLoaders(readModel, dispatch);
-    const infos = await Promise.all(['d1', 'd2'].map((n) => loaders.info(deployment(n))));
-    expect(infos).toEqual([{ state: 'state of d1' }, { state: 'state of d2' }]);
-    expect(dispatch).toHaveBeenCalledWith('read', 'ListDeployments', {
-      query: { names: ['d1', 'd2'] },
-    });
-    const many = await Promise.all(
-      Array.from({ length: 250 }, (_, i) => loaders.info(deployment(`d${i + 10}`))),
-    );
-    expect(many[249]).toEqual({ state: 'state of d259' });
-    expect(dispatch).toHaveBeenLastCalledWith('read', 'ListDeployments', {});
-    expect(dispatch).toHaveBeenCalledTimes(2);
-    expect(await loaders.info(deployment('absent-from-list'))).toEqual({ state: 'Unknown' });
   });
 });

@@ -138,8 +138,7 @@ async function listResources(
     .list(kind)
     .filter((r) => principal.can(r, 'Read') && matches(r, query, readModel));
   if (filter.state !== undefined) {
-    const states = await Promise.all(picked.map((r) => loaders.info(r)));
-    picked = picked.filter((_r, i) => states[i].state === filter.state);
+    picked = picked.filter((r) => loaders.info(r).state === filter.state);
   }
   const scope = `resources/${kind}`;
   const lastSeen = after === undefined ? undefined : decodeCursor(scope, after);
