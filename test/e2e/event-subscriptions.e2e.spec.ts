@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { api, signUp, type ApiClient } from '../support/api';
 import { CapturingLogger } from '../support/capturing-logger';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { storeQuiet } from '../support/quiet-store';
 import { expectRefusedUnchanged } from '../support/security';
+import { startReceiver, type Received } from '../support/webhook-receiver';
 
 /** Short tries, set through `[alerter]` as an operator would: webhooks share its settings. */
 const ENV = {
@@ -17,36 +16,6 @@ const ENV = {
   MONITOR_ALERTER_CLAIM_LEASE_MS: '2000',
 };
 const SECRET = 'whsec-7f3a9c1e5b2d4680-unguessable';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  json: { position: number; stream: string; type: string; data: unknown; metadata: object };
-  status: number;
-}
-
-/** A local receiver on 127.0.0.1 that answers each request as `answer` says, recording it. */
-async function startReceiver(answer: (r: Omit<Received, 'status'>) => number = () => 200) {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const request = { headers: req.headers, body, json: JSON.parse(body) as Received['json'] };
-      const status = answer(request);
-      received.push({ ...request, status });
-      res.writeHead(status, status === 429 ? { 'retry-after': '2' } : {}).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return {
-    url,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 type Subscription = {
   id: string;

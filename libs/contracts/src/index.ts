@@ -9,6 +9,7 @@ export * from './requests/param-aliases';
 export * from './requests/settings.dto';
 export * from './requests/cloud-account.dto';
 export * from './requests/event-subscription.dto';
+export * from './requests/event-subscription-deliveries.dto';
 export * from './requests/servers.dto';
 export * from './requests/server-template.dto';
 export * from './requests/repo.dto';

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   evolveDelivery,
   isDeliveryFinal,
@@ -7,6 +7,7 @@ import {
   type DeliveryState,
 } from '@monitor/domain';
 import type { EventStore, StoredEvent, Subscription } from '@monitor/eventstore';
+import { DeliveryHistory } from './delivery-history';
 
 /** A family of delivery streams: how a stream names what it delivers, and its order group. */
 export interface DeliveryFamily<R> {
@@ -18,6 +19,8 @@ export interface DeliveryFamily<R> {
   group(ref: R): string;
   /** The place in its group. */
   order(ref: R): number;
+  /** Who receives it (an alerter, a subscription): the reads and retries go by it. */
+  receiver(ref: R): string;
 }
 
 /** One delivery as the ledger knows it: what its stream names, its state, its revision. */
@@ -29,19 +32,34 @@ export type LedgerEntry<R, S> = R & {
   position: number;
 };
 
+/** A delivery's state at a revision: what an event after it folds onto. */
+export interface DeliveryRead<S> {
+  state: DeliveryState<S>;
+  revision: number;
+}
+
+type DeliveryEventLike = Pick<StoredEvent, 'stream' | 'revision' | 'position' | 'type' | 'data'>;
+
 type Listener<R, S> = (
   delivery: LedgerEntry<R, S>,
   event: Pick<StoredEvent, 'type' | 'data'>,
 ) => void;
 
 /**
- * Every delivery of one family, folded from its events in the whole store at start (no
- * checkpoint: it is rebuilt each time) and kept up as they are appended, by this process or any
- * other. The worker picks what is due from it; the reads list it. Alert deliveries and webhook
- * deliveries are two families of the same ledger.
+ * The unfinished deliveries of one family, folded from the whole store at start (no checkpoint:
+ * rebuilt each time) and kept up as events are appended, by this process or any other. A
+ * delivery that finishes (delivered, given up, skipped) leaves the ledger, so memory follows
+ * what is still to do, not the history: the reads get a bounded history (`history`), and an
+ * event about a stream that left (a retry) reads that stream back from the store. The worker
+ * picks what is due from it. Alert deliveries and webhook deliveries are two families of it.
  */
 export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryLedger.name);
   private readonly deliveries = new Map<string, LedgerEntry<R, S>>();
+  /** Streams being read back, with the highest revision the read must reach. */
+  private readonly reloads = new Map<string, { upTo: number; done?: Promise<void> }>();
+  /** What left the ledger, bounded: the reads' newest finished, the given-up streams. */
+  readonly history: DeliveryHistory<R, S>;
   /** Those not final: what the worker goes over at each wake, however long the history. */
   private readonly unfinished = new Set<LedgerEntry<R, S>>();
   /** Per group: its deliveries not final yet, for the order rule. */
@@ -53,7 +71,9 @@ export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicati
   constructor(
     private readonly store: EventStore,
     private readonly family: DeliveryFamily<R>,
-  ) {}
+  ) {
+    this.history = new DeliveryHistory<R, S>((ref) => family.receiver(ref));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
@@ -70,9 +90,10 @@ export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicati
     await this.subscription?.close();
   }
 
-  /** Resolves once the events in the store at start are folded. */
-  ready(): Promise<void> {
-    return this.caughtUp;
+  /** Resolves once the events in the store at start are folded (and streams read back). */
+  async ready(): Promise<void> {
+    await this.caughtUp;
+    while (this.reloads.size) await Promise.all([...this.reloads.values()].map((r) => r.done));
   }
 
   /** Calls the listener with each delivery event folded from now on. */
@@ -83,14 +104,38 @@ export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicati
 
   /**
    * Folds one event of a delivery stream. Events this process appended are folded at once, and
-   * again when the subscription brings them: a revision already folded is passed over.
+   * again when the subscription brings them: a revision already folded is passed over. `prior`
+   * is the state the event was decided on, for a stream that is not in the ledger (a retry of
+   * a finished delivery); without it such a stream is read back from the store.
    */
-  apply(event: Pick<StoredEvent, 'stream' | 'revision' | 'position' | 'type' | 'data'>): void {
+  apply(event: DeliveryEventLike, prior?: DeliveryRead<S>): void {
     const ref = this.family.parse(event.stream);
     if (!ref) return;
     const known = this.deliveries.get(event.stream);
-    if (known && event.revision <= known.revision) return;
-    const state = evolveDelivery<S>(known?.state ?? { status: 'Empty' }, event) as DeliveryState<S>;
+    let from: DeliveryState<S>;
+    if (known) {
+      if (event.revision <= known.revision) return;
+      from = known.state;
+    } else if (event.revision <= (this.history.finishedAt(event.stream) ?? -1)) {
+      return;
+    } else if (event.revision === 0) {
+      from = { status: 'Empty' };
+    } else if (prior?.revision === event.revision - 1) {
+      from = prior.state;
+    } else {
+      this.readBack(event.stream, event.revision);
+      return;
+    }
+    this.fold(ref, known, from, event);
+  }
+
+  private fold(
+    ref: R,
+    known: LedgerEntry<R, S> | undefined,
+    from: DeliveryState<S>,
+    event: DeliveryEventLike,
+  ): void {
+    const state = evolveDelivery<S>(from, event) as DeliveryState<S>;
     if (state.status === 'Empty') return;
     const delivery = {
       ...ref,
@@ -101,24 +146,56 @@ export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicati
     } as LedgerEntry<R, S>;
     // The indexes hold the same object: updated in place.
     const current = known ? Object.assign(known, delivery) : delivery;
-    if (!known) this.deliveries.set(event.stream, delivery);
-    const group = this.groupOf(current);
+    const key = this.family.group(current);
+    const group = this.unfinishedByGroup.get(key) ?? new Set<LedgerEntry<R, S>>();
     if (isDeliveryFinal(current.state)) {
+      this.deliveries.delete(current.stream);
       this.unfinished.delete(current);
       group.delete(current);
     } else {
+      this.deliveries.set(current.stream, current);
       this.unfinished.add(current);
       group.add(current);
     }
+    if (group.size) this.unfinishedByGroup.set(key, group);
+    else this.unfinishedByGroup.delete(key);
+    this.history.record(current);
     for (const listener of this.listeners) listener(current, event);
+  }
+
+  /** A stream that left the ledger and has a new event: read back, folded from `from` on. */
+  private readBack(stream: string, from: number): void {
+    const pending = this.reloads.get(stream);
+    if (pending) {
+      pending.upTo = Math.max(pending.upTo, from);
+      return;
+    }
+    const reload: { upTo: number; done?: Promise<void> } = { upTo: from };
+    this.reloads.set(stream, reload);
+    reload.done = this.foldStream(stream, from, reload)
+      .catch((error: Error) => this.logger.error(`reading ${stream} back: ${error.message}`))
+      .finally(() => this.reloads.delete(stream));
+  }
+
+  private async foldStream(stream: string, from: number, reload: { upTo: number }): Promise<void> {
+    for (let read = 0; read < 5; read++) {
+      const events = await this.store.readStream(stream);
+      let state: DeliveryState<S> = { status: 'Empty' };
+      for (const event of events) {
+        if (event.revision >= from) this.apply(event, { state, revision: event.revision - 1 });
+        state = evolveDelivery<S>(state, event) as DeliveryState<S>;
+      }
+      if (events.length - 1 >= reload.upTo) return;
+    }
   }
 
   get(stream: string): LedgerEntry<R, S> | undefined {
     return this.deliveries.get(stream);
   }
 
-  all(): LedgerEntry<R, S>[] {
-    return [...this.deliveries.values()];
+  /** How many deliveries the ledger holds: the unfinished ones only. */
+  size(): number {
+    return this.deliveries.size;
   }
 
   /** Not final: pending, in flight or held. */
@@ -136,12 +213,6 @@ export class DeliveryLedger<R, S> implements OnApplicationBootstrap, OnApplicati
   }
 
   private groupOf(delivery: LedgerEntry<R, S>): Set<LedgerEntry<R, S>> {
-    const key = this.family.group(delivery);
-    let group = this.unfinishedByGroup.get(key);
-    if (!group) {
-      group = new Set();
-      this.unfinishedByGroup.set(key, group);
-    }
-    return group;
+    return this.unfinishedByGroup.get(this.family.group(delivery)) ?? new Set();
   }
 }

@@ -27,6 +27,7 @@ const ALERT_DELIVERIES: DeliveryFamily<AlertDeliveryRef> = {
   // In order per alert and alerter: a resolve never overtakes its open.
   group: (d) => `${d.alerterId}|${d.alertId}`,
   order: (d) => d.alertRevision,
+  receiver: (d) => d.alerterId,
 };
 
 /** One alert event's delivery to one alerter, as the queue knows it. */

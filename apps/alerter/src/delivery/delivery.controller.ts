@@ -3,12 +3,12 @@ import { MessagePattern } from '@nestjs/microservices';
 import { BusController, commandSubject, querySubject, QUEUE_GROUPS } from '@monitor/bus';
 import type { Types } from 'komodo_client';
 import { ALERTER_REQUESTS, type AlertDelivery, type MonitorTarget } from '@monitor/contracts';
-import { deliveryDecider, type DomainEvent } from '@monitor/domain';
+import { deliveryDecider } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import { alerterMeta, appendAt } from './delivery-append';
 import { DeliveryQueue, type QueuedDelivery } from './delivery-queue';
+import { retryGivenUp } from './retry-given-up';
 
 const queue = QUEUE_GROUPS.alerter;
 const DEFAULT_LIMIT = 100;
@@ -30,15 +30,16 @@ export class DeliveryController {
     private readonly deliveries: DeliveryQueue,
   ) {}
 
+  /** The open deliveries and each alerter's newest finished ones (the ledger's history). */
   @MessagePattern(querySubject(ALERTER_REQUESTS.ListAlertDeliveries.name), { queue })
   async list(query: DeliveriesQuery): Promise<AlertDelivery[]> {
     await this.deliveries.ready();
     const alerters = new Set(query.alerters);
-    return this.deliveries
-      .all()
+    const open = this.deliveries.open().filter((d) => alerters.has(d.alerterId));
+    const finished = [...alerters].flatMap((id) => this.deliveries.history.recentOf(id));
+    return [...open, ...finished]
       .filter(
         (d) =>
-          alerters.has(d.alerterId) &&
           (query.alert === undefined || d.alertId === query.alert) &&
           (query.state === undefined || d.state.status === query.state),
       )
@@ -52,25 +53,7 @@ export class DeliveryController {
     queue,
   })
   async retry({ alerter, by }: { alerter: string; by: string }): Promise<{ retried: number }> {
-    await this.deliveries.ready();
-    const givenUp = this.deliveries
-      .all()
-      .filter((d) => d.alerterId === alerter && d.state.status === 'GivenUp')
-      .sort((a, b) => a.position - b.position);
-    let retried = 0;
-    for (const delivery of givenUp) {
-      const events: DomainEvent[] = deliveryDecider.decide(delivery.state, {
-        type: 'Retry',
-        at: Date.now(),
-        by,
-      });
-      const stored = await appendAt(this.store, delivery.stream, events, delivery.revision, {
-        ...alerterMeta(),
-        userId: by,
-      });
-      stored.forEach((e) => this.deliveries.apply(e));
-      retried++;
-    }
+    const retried = await retryGivenUp(this.store, this.deliveries, deliveryDecider, alerter, by);
     return { retried };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventSubscriptionsController } from './event-subscriptions.controller';
+import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookFeed } from './webhook-feed';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
@@ -10,7 +11,7 @@ import { WebhookWorker } from './webhook-worker';
  * and delivery through the alerter's delivery machinery (ledger, runner, retry policy).
  */
 @Module({
-  controllers: [EventSubscriptionsController],
+  controllers: [EventSubscriptionsController, WebhookDeliveriesController],
   providers: [WebhookQueue, WebhookFeed, WebhookSender, WebhookWorker],
 })
 export class EventSubscriptionsModule {}

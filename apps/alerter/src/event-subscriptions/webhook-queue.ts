@@ -29,6 +29,7 @@ const WEBHOOK_DELIVERIES: DeliveryFamily<WebhookDeliveryRef> = {
     return `${d.subscriptionId}|${resource}`;
   },
   order: (d) => d.eventPosition,
+  receiver: (d) => d.subscriptionId,
 };
 
 /** Every webhook delivery (`webhookdelivery-<subscriptionId>-<position>`). */

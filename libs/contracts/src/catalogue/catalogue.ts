@@ -4,6 +4,7 @@ import { BUILD_EXECUTION_FORMS, BUILD_REQUESTS } from './build';
 import { CLOUD_ACCOUNT_REQUESTS } from './cloud-accounts';
 import { DEPLOYMENT_REQUESTS } from './deployment';
 import { EVENT_SUBSCRIPTION_REQUESTS } from './event-subscriptions';
+import { EVENT_SUBSCRIPTION_DELIVERY_REQUESTS } from './event-subscription-deliveries';
 import type { AnyEntry, EntryAnswer, EntryParams, Verb } from './entry';
 import { HISTORY_REQUESTS } from './history';
 import { PROCEDURE_REQUESTS } from './procedure';
@@ -66,6 +67,7 @@ const ENTRIES = [
   ...entriesOf(SETTINGS_REQUESTS),
   ...entriesOf(CLOUD_ACCOUNT_REQUESTS),
   ...entriesOf(EVENT_SUBSCRIPTION_REQUESTS),
+  ...entriesOf(EVENT_SUBSCRIPTION_DELIVERY_REQUESTS),
 ];
 
 export type CatalogueEntry = (typeof ENTRIES)[number];

@@ -97,6 +97,8 @@ describe('the request catalogue', () => {
         'write/CreateEventSubscription',
         'write/UpdateEventSubscription',
         'write/DeleteEventSubscription',
+        'read/ListEventSubscriptionDeliveries',
+        'write/RetryEventSubscriptionDeliveries',
       ].sort(),
     );
     // Every answer resolves to a type: a Komodo marker on one of these would be `never`.

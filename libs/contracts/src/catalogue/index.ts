@@ -15,6 +15,7 @@ export * from './users';
 export * from './settings';
 export * from './cloud-accounts';
 export * from './event-subscriptions';
+export * from './event-subscription-deliveries';
 export * from './catalogue';
 export * from './auth';
 export * from './agent-params';

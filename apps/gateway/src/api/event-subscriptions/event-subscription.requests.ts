@@ -1,6 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { BusClient, commandSubject } from '@monitor/bus';
-import { EVENT_SUBSCRIPTION_REQUESTS, type EventSubscriptionAnswer } from '@monitor/contracts';
+import { BusClient, commandSubject, querySubject } from '@monitor/bus';
+import {
+  EVENT_SUBSCRIPTION_DELIVERY_REQUESTS,
+  EVENT_SUBSCRIPTION_REQUESTS,
+  type EventSubscriptionAnswer,
+  type EventSubscriptionDelivery,
+} from '@monitor/contracts';
 import { eventSubscriptionView, type EventSubscription } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import type { WriteResult } from '@monitor/resources';
@@ -9,11 +14,13 @@ import { ApiError } from '../api-error';
 import { RequestRegistry } from '../request-registry';
 
 const R = EVENT_SUBSCRIPTION_REQUESTS;
+const D = EVENT_SUBSCRIPTION_DELIVERY_REQUESTS;
 
 /**
  * Outgoing webhook subscriptions (admins only, as the catalogue says): the reads answered from
  * the read model, never with the secret; the writes sent to the alerter service, which seals
- * the secret and delivers, and answered once the read model has them.
+ * the secret and delivers, and answered once the read model has them. Deliveries are the
+ * alerter service's: listed and retried there, for a subscription that exists.
  */
 @Injectable()
 export class EventSubscriptionRequests implements OnModuleInit {
@@ -42,6 +49,20 @@ export class EventSubscriptionRequests implements OnModuleInit {
       const before = this.current(params.id);
       await this.write(R.DeleteEventSubscription.name, params, meta);
       return this.answer(before);
+    });
+    this.registry.handle(D.ListEventSubscriptionDeliveries, async (params) => {
+      const { id } = this.current(params.subscription);
+      return this.bus.request<EventSubscriptionDelivery[]>(
+        querySubject(D.ListEventSubscriptionDeliveries.name),
+        { subscription: id, state: params.state, limit: params.limit },
+      );
+    });
+    this.registry.handle(D.RetryEventSubscriptionDeliveries, async (params, { meta }) => {
+      const { id } = this.current(params.subscription);
+      return this.bus.request<{ retried: number }>(
+        commandSubject('EventSubscription', D.RetryEventSubscriptionDeliveries.name),
+        { subscription: id, by: meta.userId },
+      );
     });
   }
 

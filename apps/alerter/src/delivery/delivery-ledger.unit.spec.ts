@@ -1,0 +1,122 @@
+import { webhookDeliveryDecider, webhookDeliveryStream } from '@monitor/domain';
+import { MemoryEventStore } from '@monitor/eventstore';
+import { systemMeta } from '@monitor/resources';
+import { WebhookQueue } from '../event-subscriptions/webhook-queue';
+import { appendAt } from './delivery-append';
+import { RECENT_PER_RECEIVER } from './delivery-history';
+import { retryGivenUp } from './retry-given-up';
+
+const T = 1_000_000;
+const decided = (position: number, resource = 'a') => ({
+  type: 'DeliveryDecided',
+  data: {
+    subscription_id: 'sub1',
+    event_stream: `procedure-${resource}`,
+    event_revision: position,
+    event_position: position,
+    event_type: 'ProcedureUpdated',
+    resource: `Procedure:${resource}`,
+    verdict: 'send',
+    at: T,
+  },
+});
+const claimed = { type: 'DeliveryAttemptClaimed', data: { attempt: 1, at: T, by: 'r1' } };
+const delivered = { type: 'DeliveryDelivered', data: { attempt: 1, at: T, status: 200 } };
+const failed = {
+  type: 'DeliveryAttemptFailed',
+  data: { attempt: 1, at: T, error: 'answered 400', retryable: false },
+};
+const givenUp = { type: 'DeliveryGivenUp', data: { at: T, reason: 'the receiver answered 400' } };
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('delivery ledger: memory follows what is still to do', () => {
+  let store: MemoryEventStore;
+  let ledger: WebhookQueue;
+  const started: WebhookQueue[] = [];
+  const start = async () => {
+    const fresh = new WebhookQueue(store);
+    started.push(fresh);
+    await fresh.onApplicationBootstrap();
+    await fresh.ready();
+    return fresh;
+  };
+  /** Appends as this process would: folded at once, and again when the subscription brings it. */
+  const append = async (position: number, ...events: { type: string; data: unknown }[]) => {
+    const stream = webhookDeliveryStream('sub1', position);
+    const revision = (await store.readStream(stream)).length - 1;
+    const stored = await appendAt(
+      store,
+      stream,
+      events,
+      revision < 0 ? 'no_stream' : revision,
+      systemMeta(),
+    );
+    stored.forEach((e) => ledger.apply(e));
+    return stream;
+  };
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    ledger = await start();
+  });
+  afterEach(() => Promise.all(started.splice(0).map((l) => l.onApplicationShutdown())));
+
+  it('holds nothing after 2,000 delivered events, and keeps only the newest for the reads', async () => {
+    for (let p = 1; p <= 2_000; p++) await append(p, decided(p, `r${p % 7}`), claimed, delivered);
+    await until(() => ledger.history.recentOf('sub1')[0]?.eventPosition === 2_000);
+    expect(ledger.size()).toBe(0);
+    expect(ledger.open()).toEqual([]);
+    expect(ledger.history.size()).toBe(RECENT_PER_RECEIVER);
+    expect(ledger.history.recentOf('sub1').map((d) => d.state.status)).toEqual(
+      Array(RECENT_PER_RECEIVER).fill('Delivered'),
+    );
+    const restarted = await start();
+    expect(restarted.size()).toBe(0);
+    expect(restarted.history.size()).toBe(RECENT_PER_RECEIVER);
+  });
+
+  it('folds an event seen twice once, without reading the finished stream back', async () => {
+    const stream = await append(1, decided(1), claimed, delivered);
+    const events = await store.readStream(stream);
+    const reads = jest.spyOn(store, 'readStream');
+    for (const event of events) ledger.apply(event);
+    await ledger.ready();
+    expect(reads).not.toHaveBeenCalled();
+    expect(ledger.size()).toBe(0);
+  });
+
+  it('reads a given-up delivery back when another process retries it', async () => {
+    const stream = await append(1, decided(1), claimed, failed, givenUp);
+    expect(ledger.get(stream)).toBeUndefined();
+    expect(ledger.history.givenUpOf('sub1')).toEqual([stream]);
+    await appendAt(
+      store,
+      stream,
+      [{ type: 'DeliveryRetried', data: { at: T, by: 'admin' } }],
+      3,
+      systemMeta(),
+    );
+    await until(() => ledger.get(stream)?.state.status === 'Pending');
+    expect(ledger.get(stream)?.state.attempts).toBe(1);
+    expect(ledger.history.givenUpOf('sub1')).toEqual([]);
+    expect(ledger.history.recentOf('sub1')).toEqual([]);
+    const restarted = await start();
+    expect(restarted.get(stream)?.state.status).toBe('Pending');
+  });
+
+  it('puts given-up deliveries back oldest first, in order per resource', async () => {
+    const first = await append(1, decided(1), claimed, failed, givenUp);
+    const second = await append(2, decided(2), claimed, failed, givenUp);
+    await append(3, decided(3, 'b'), claimed, delivered);
+    const retried = await retryGivenUp(store, ledger, webhookDeliveryDecider, 'sub1', 'admin');
+    expect(retried).toBe(2);
+    const [a, b] = [ledger.get(first)!, ledger.get(second)!];
+    expect([a.state.status, b.state.status]).toEqual(['Pending', 'Pending']);
+    expect([ledger.mayAttempt(a), ledger.mayAttempt(b)]).toEqual([true, false]);
+    expect(await retryGivenUp(store, ledger, webhookDeliveryDecider, 'sub1', 'admin')).toBe(0);
+  });
+});

@@ -1,0 +1,144 @@
+import { api, signUp } from '../support/api';
+import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { eventually } from '../support/eventually';
+import { storeQuiet } from '../support/quiet-store';
+import { expectRefusedUnchanged } from '../support/security';
+import { startReceiver } from '../support/webhook-receiver';
+
+const ENV = {
+  MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+  MONITOR_ALERTER_RETRY_BASE_MS: '50',
+  MONITOR_ALERTER_RETRY_CAP_MS: '200',
+  MONITOR_ALERTER_SEND_TIMEOUT_MS: '1000',
+};
+const SECRET = 'whsec-deliveries-4d1c8e7a9b';
+
+interface Delivery {
+  id: string;
+  state: string;
+  event_type: string;
+  event_position: number;
+  resource: string;
+  attempts: number;
+  last_status?: number;
+  last_error?: string;
+  reason?: string;
+}
+
+describe('webhook deliveries listed and retried (embedded)', () => {
+  let monitor: EmbeddedMonitor;
+  const closers: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    monitor = await startEmbedded(ENV);
+  }, 60_000);
+
+  afterAll(async () => {
+    await monitor?.destroy();
+    await Promise.all(closers.map((close) => close()));
+  });
+
+  const receiver = async (answer: () => number) => {
+    const r = await startReceiver(answer);
+    closers.push(r.close);
+    return r;
+  };
+  const procedure = async (name: string) =>
+    (await monitor.admin.write<{ _id: { $oid: string } }>('CreateProcedure', { name, config: {} }))
+      ._id.$oid;
+  const touch = (id: string, description: string) =>
+    monitor.admin.write('UpdateDescription', { target: { type: 'Procedure', id }, description });
+  const subscribe = (name: string, url: string, resources: string[]) =>
+    monitor.admin.write<{ id: string }>('CreateEventSubscription', {
+      name,
+      url,
+      secret: SECRET,
+      filter: { kinds: ['Procedure'], resources, types: ['ProcedureDescriptionUpdated'] },
+    });
+  const deliveries = (subscription: string, params: object = {}) =>
+    monitor.admin.read<Delivery[]>('ListEventSubscriptionDeliveries', { subscription, ...params });
+
+  it('lists given-up deliveries newest first, and a retry sends them again in order', async () => {
+    let status = 400;
+    const hook = await receiver(() => status);
+    const p = await procedure('retried-target');
+    const { id } = await subscribe('retried', hook.url, [p]);
+    for (const text of ['one', 'two', 'three']) await touch(p, text);
+    await eventually(async () =>
+      expect((await deliveries(id, { state: 'GivenUp' })).length).toBe(3),
+    );
+    const listed = await deliveries(id);
+    expect(listed.map((d) => d.event_position)).toEqual(
+      [...listed.map((d) => d.event_position)].sort((a, b) => b - a),
+    );
+    expect(listed[0]).toMatchObject({
+      state: 'GivenUp',
+      event_type: 'ProcedureDescriptionUpdated',
+      resource: `Procedure:${p}`,
+      attempts: 1,
+      last_status: 400,
+      last_error: expect.stringContaining('400'),
+    });
+    expect(await deliveries(id, { limit: 2 })).toHaveLength(2);
+    expect(await deliveries(id, { state: 'Delivered' })).toEqual([]);
+
+    status = 200;
+    const before = hook.received.length;
+    expect(
+      await monitor.admin.write('RetryEventSubscriptionDeliveries', { subscription: id }),
+    ).toEqual({ retried: 3 });
+    await eventually(async () =>
+      expect((await deliveries(id, { state: 'Delivered' })).length).toBe(3),
+    );
+    const resent = hook.received.slice(before).map((r) => (r.json.data as { to: string }).to);
+    expect(resent).toEqual(['one', 'two', 'three']);
+    expect(await deliveries(id, { state: 'GivenUp' })).toEqual([]);
+    expect(
+      await monitor.admin.write('RetryEventSubscriptionDeliveries', { subscription: id }),
+    ).toEqual({ retried: 0 });
+  }, 30_000);
+
+  it('refuses a non-admin (403), an unknown subscription (404) and a bad state (400)', async () => {
+    const auth = await signUp(monitor.url, 'deliveryreader');
+    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'deliveryreader',
+    });
+    await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
+    const plain = api(monitor.url, auth);
+    const hook = await receiver(() => 200);
+    const { id } = await subscribe('guarded', hook.url, []);
+    await storeQuiet(monitor.runtime.store);
+    for (const [verb, request] of [
+      ['read', 'ListEventSubscriptionDeliveries'],
+      ['write', 'RetryEventSubscriptionDeliveries'],
+    ] as const) {
+      await expectRefusedUnchanged(
+        monitor,
+        plain,
+        verb,
+        request,
+        { subscription: id },
+        403,
+        new RegExp(`${request} is for admins only`),
+      );
+      await expectRefusedUnchanged(
+        monitor,
+        monitor.admin,
+        verb,
+        request,
+        { subscription: 'no-such-subscription' },
+        404,
+        /no event subscription has the id 'no-such-subscription'/,
+      );
+    }
+    await expectRefusedUnchanged(
+      monitor,
+      monitor.admin,
+      'read',
+      'ListEventSubscriptionDeliveries',
+      { subscription: id, state: 'Lost' },
+      400,
+      /state/,
+    );
+  }, 30_000);
+});
