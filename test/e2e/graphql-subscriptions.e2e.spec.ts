@@ -1,4 +1,5 @@
-import { alertStream } from '@monitor/domain';
+import { KIND_REQUESTS } from '@monitor/contracts';
+import { alertStream, RESOURCE_KINDS } from '@monitor/domain';
 import { newId } from '@monitor/resources';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
@@ -157,6 +158,39 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
     expect(names).toEqual(['gql-3', 'gql-4', 'gql-5', 'gql-6']);
     const positions = rest.results.map((r) => r.data!.events.position as number);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('every kind over the socket: a mutation creates it, the events subscription hears it, a query reads it', async () => {
+    const kindsFeed = subscribe(admin, EVENTS, {
+      kinds: [...RESOURCE_KINDS],
+      types: RESOURCE_KINDS.map((kind) => `${kind}Created`),
+      after: String(monitor.runtime.readModel.position),
+    });
+    const created = new Map<string, string>();
+    for (const kind of RESOURCE_KINDS) {
+      const create = KIND_REQUESTS[kind].create.name;
+      const answer = subscribe(admin, `mutation($params: JSON!) { ${create}(params: $params) }`, {
+        params: { name: `ws-${kind.toLowerCase()}` },
+      });
+      await until(() => answer.ended !== undefined);
+      expect(answer.ended?.error).toBeUndefined();
+      created.set(kind, (answer.results[0].data![create] as { _id: { $oid: string } })._id.$oid);
+    }
+    await until(() => kindsFeed.results.length >= RESOURCE_KINDS.length);
+    kindsFeed.stop();
+    const heard = kindsFeed.results.map((r) => r.data!.events);
+    expect(heard.map((e) => e.type)).toEqual(RESOURCE_KINDS.map((kind) => `${kind}Created`));
+    expect(heard.map((e) => (e.data as { name: string }).name)).toEqual(
+      RESOURCE_KINDS.map((kind) => `ws-${kind.toLowerCase()}`),
+    );
+    for (const kind of RESOURCE_KINDS) {
+      const read = subscribe(
+        admin,
+        `{ resource(kind: ${kind}, id: "${created.get(kind)}") { name } }`,
+      );
+      await until(() => read.ended !== undefined);
+      expect(read.results[0].data?.resource).toEqual({ name: `ws-${kind.toLowerCase()}` });
+    }
   });
 
   it('events: filters by tag; a user never receives events of resources they may not read', async () => {
