@@ -1,12 +1,13 @@
 import Dockerode from 'dockerode';
 import { buildVariantImage } from '@monitor/testing';
-import { createEventStore, type EventStoreHandle, type StoredEvent } from '@monitor/eventstore';
+import { createEventStore, type EventStoreHandle } from '@monitor/eventstore';
 import { natsUrl } from '../test-env';
 import type { ApiClient } from '../support/api';
 import { startDistributed, type DistributedMonitor } from '../support/distributed-monitor';
 import { creations } from '../support/docker-events';
 import { eventually } from '../support/eventually';
 import { removeContainers } from '../support/leftovers';
+import { runEventsApart } from '../support/run-events';
 import { startProcess } from '../support/process-monitor';
 import { completed, type UpdateView as Update } from '../support/updates';
 
@@ -19,7 +20,7 @@ const stage = (name: string, ...executions: Execution[]) => ({
 });
 
 /** The child Updates a run's stream names: as its executions start, or (older runs) after. */
-const childUpdates = (events: StoredEvent[]) =>
+const childUpdates = (events: { type: string; data: unknown }[]) =>
   events.flatMap((e) => {
     const { updateId } = e.data as { updateId?: string };
     const naming = e.type === 'ExecutionStarted' || e.type === 'ExecutionAttached';
@@ -43,8 +44,10 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
   let handle: EventStoreHandle;
 
   const runStream = (run: Update) => `procedurerun-${run._id.$oid}`;
-  const runEvents = async (run: Update) =>
-    (await handle.store.readStream(runStream(run))).map((e) => e.type);
+  /** The run's stream, its merged events apart (runEventsApart). */
+  const runStreamApart = async (run: Update) =>
+    runEventsApart(await handle.store.readStream(runStream(run)));
+  const runEvents = async (run: Update) => (await runStreamApart(run)).map((e) => e.type);
   const kill = async () => {
     const procedures = monitor.services.get('procedures')!;
     procedures.child.kill('SIGKILL');
@@ -140,7 +143,7 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
     const run = await client.execute<Update>('RunProcedure', { procedure });
     // The Deploy's Update is named on the run, and it is under way.
     const deployId = await eventually(async () => {
-      const [named] = childUpdates(await handle.store.readStream(runStream(run)));
+      const [named] = childUpdates(await runStreamApart(run));
       expect(named).toBeDefined();
       const deploying = await client.read<Update>('GetUpdate', { id: named });
       expect([deploying.operation, deploying.status]).toEqual(['Deploy', 'InProgress']);
@@ -169,7 +172,7 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
     const events = await runEvents(run);
     expect(events.filter((t) => t === 'ExecutionStarted')).toHaveLength(3);
     expect(events.at(-1)).toBe('RunFinished');
-    expect(childUpdates(await handle.store.readStream(runStream(run)))).toEqual([deployId]);
+    expect(childUpdates(await runStreamApart(run))).toEqual([deployId]);
   };
 
   it('killed while a Deploy and a Sleep run: the container is created once, the run completes', async () => {
@@ -198,7 +201,7 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
       });
       const run = await client.execute<Update>('RunProcedure', { procedure: 'shared' });
       const owner = await eventually(async () => {
-        const events = await handle.store.readStream(runStream(run));
+        const events = await runStreamApart(run);
         expect(events.map((e) => e.type)).toContain('ExecutionStarted');
         return (events.find((e) => e.type === 'RunStarted')!.data as { replica: string }).replica;
       }, 10_000);
@@ -212,7 +215,7 @@ describe('a procedure run survives its procedures process dying mid-stage', () =
       const done = await completed(client, run, 30_000);
       expect(done.logs.filter((l) => !l.success)).toEqual([]);
       expect(done.success).toBe(true);
-      const events = await handle.store.readStream(runStream(run));
+      const events = await runStreamApart(run);
       const takers = events
         .filter((e) => e.type === 'RunStarted')
         .map((e) => (e.data as { replica: string }).replica);

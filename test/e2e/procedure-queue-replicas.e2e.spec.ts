@@ -5,6 +5,7 @@ import { procedureRunStream } from '@monitor/domain';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { completed, type UpdateView as Update } from '../support/updates';
+import { runEventsApart } from '../support/run-events';
 
 /**
  * Two replicas on one store (two embedded Monitors on one SQLite file, each its own procedures
@@ -43,7 +44,9 @@ describe('a second run of a running procedure queues across replicas', () => {
 
   /** Who drove the run, and when its first stage started and the run finished. */
   const driven = async (monitor: EmbeddedMonitor, run: Update) => {
-    const events = await monitor.runtime.store.readStream(procedureRunStream(run._id.$oid));
+    const events = runEventsApart(
+      await monitor.runtime.store.readStream(procedureRunStream(run._id.$oid)),
+    );
     const ts = (type: string) => (events.find((e) => e.type === type)?.data as { ts: number }).ts;
     const started = events.filter((e) => e.type === 'RunStarted');
     return {

@@ -14,18 +14,19 @@ export function evolveProcedureRun(
 ): ProcedureRunState {
   const e = event as ProcedureRunEvent;
   if (e.type === 'RunQueued') {
-    const { runId, procedureId, updateId, stages, starter } = e.data;
+    const { runId, procedureId, updateId, stages, starter, owner } = e.data;
     const run: ProcedureRun = {
       runId,
       procedureId,
       updateId,
       stages,
       starter,
-      status: 'Queued',
+      status: owner ? 'Running' : 'Queued',
       stageRunning: false,
       plan: [],
       executions: [],
     };
+    if (owner) run.owner = { replica: owner.replica, leaseUntil: owner.leaseUntil };
     return { status: 'Active', run };
   }
   if (state.status !== 'Active') return state;
@@ -41,8 +42,20 @@ export function evolveProcedureRun(
         status: 'Running',
         owner: { replica: e.data.replica, leaseUntil: e.data.leaseUntil },
       });
-    case 'StageStarted':
-      return next({ stage: e.data.stage, plan: e.data.executions, stageRunning: true });
+    case 'StageStarted': {
+      const { stage, executions, ts, started = [] } = e.data;
+      const starts = started.map(({ index, updateId }) => {
+        const x: StartedExecution = { stage, index, startedAt: ts };
+        if (updateId) x.updateId = updateId;
+        return x;
+      });
+      return next({
+        stage,
+        plan: executions,
+        stageRunning: true,
+        executions: [...run.executions, ...starts],
+      });
+    }
     case 'ExecutionStarted': {
       const { stage, index, ts, updateId } = e.data;
       const started: StartedExecution = { stage, index, startedAt: ts };
@@ -188,7 +201,36 @@ export function decideProcedureRunCommands(
     current = decided.reduce(evolveProcedureRun, current);
     events.push(...decided);
   }
-  return withEndsInRunFinished(events);
+  return withEndsInRunFinished(withStartsMerged(events));
+}
+
+/**
+ * RunQueued then RunStarted as one RunQueued with its owner; StageStarted then the
+ * ExecutionStarted of that moment as one StageStarted naming them.
+ */
+function withStartsMerged(events: ProcedureRunEvent[]): ProcedureRunEvent[] {
+  const merged: ProcedureRunEvent[] = [];
+  for (const e of events) {
+    const last = merged.at(-1);
+    if (last?.type === 'RunQueued' && e.type === 'RunStarted' && !last.data.owner) {
+      const { replica, leaseUntil } = e.data;
+      merged[merged.length - 1] = {
+        ...last,
+        data: { ...last.data, owner: { replica, leaseUntil } },
+      };
+    } else if (
+      last?.type === 'StageStarted' &&
+      e.type === 'ExecutionStarted' &&
+      e.data.stage === last.data.stage &&
+      e.data.ts === last.data.ts
+    ) {
+      const { index, updateId } = e.data;
+      const start = updateId ? { index, updateId } : { index };
+      const started = [...(last.data.started ?? []), start];
+      merged[merged.length - 1] = { ...last, data: { ...last.data, started } };
+    } else merged.push(e);
+  }
+  return merged;
 }
 
 /** `ExecutionFinished`s then `StageFinished` then `RunFinished`, as that one RunFinished. */

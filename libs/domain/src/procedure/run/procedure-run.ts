@@ -83,11 +83,22 @@ export type ProcedureRunEvent =
         stages: ProcedureStage[];
         starter: RunStarter;
         ts: number;
+        /** Taken as it was queued, in the same decision (else a RunStarted follows). */
+        owner?: { replica: string; leaseUntil: number };
       }
     >
   | DomainEvent<'RunStarted', { replica: string; leaseUntil: number; ts: number }>
   | DomainEvent<'LeaseRenewed', { replica: string; leaseUntil: number }>
-  | DomainEvent<'StageStarted', { stage: number; executions: PlannedExecution[]; ts: number }>
+  | DomainEvent<
+      'StageStarted',
+      {
+        stage: number;
+        executions: PlannedExecution[];
+        ts: number;
+        /** Executions started with the stage, in the same decision (else ExecutionStarted each). */
+        started?: { index: number; updateId?: string }[];
+      }
+    >
   | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number; updateId?: string }>
   /** Written by runs recorded before ExecutionStarted named the child's Update. */
   | DomainEvent<'ExecutionAttached', { stage: number; index: number; updateId: string }>
@@ -109,7 +120,7 @@ export interface RunFinishedWith {
 }
 
 export type ProcedureRunCommand =
-  | ({ type: 'Queue' } & Extract<ProcedureRunEvent, { type: 'RunQueued' }>['data'])
+  | ({ type: 'Queue' } & Omit<Extract<ProcedureRunEvent, { type: 'RunQueued' }>['data'], 'owner'>)
   /** Taking the run: when queued, or when its owner's lease has run out (a resume). */
   | { type: 'Take'; replica: string; leaseUntil: number; now: number }
   | { type: 'Renew'; replica: string; leaseUntil: number; now: number }

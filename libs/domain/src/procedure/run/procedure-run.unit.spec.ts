@@ -180,16 +180,53 @@ describe('a procedure run: given its events, when a command comes', () => {
       procedureRunCommandsDecider.decide(state, commands);
     const { type: _t, data } = queued;
 
-    it('queues and takes the run in one append', () => {
-      expect(
-        whenAll(given(), [
-          { type: 'Queue', ...data },
-          { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 },
-        ]),
-      ).toEqual([queued, started]);
+    it('queues and takes the run as one RunQueued naming its owner', () => {
+      const events = whenAll(given(), [
+        { type: 'Queue', ...data },
+        { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 },
+      ]);
+      expect(events).toEqual([
+        { type: 'RunQueued', data: { ...data, owner: { replica: 'a', leaseUntil: 100 } } },
+      ]);
+      // The same run as the events apart give (as runs recorded before wrote them).
+      expect(given(...events)).toEqual(given(queued, started));
     });
 
-    it('starts a stage with its executions, each decided on the stage just started', () => {
+    it('starts a stage with the executions it sends at once as one StageStarted naming them', () => {
+      const running = given(queued, started);
+      const events = whenAll(running, [
+        { type: 'StartStage', stage: 0, executions: planned, now: 2 },
+        { type: 'StartExecution', stage: 0, index: 0, now: 2, updateId: 'child' },
+        { type: 'StartExecution', stage: 0, index: 1, now: 2 },
+      ]);
+      expect(events).toEqual([
+        {
+          type: 'StageStarted',
+          data: {
+            stage: 0,
+            executions: planned,
+            ts: 2,
+            started: [{ index: 0, updateId: 'child' }, { index: 1 }],
+          },
+        },
+      ]);
+      const apart: ProcedureRunEvent[] = [
+        stage0,
+        { type: 'ExecutionStarted', data: { stage: 0, index: 0, ts: 2, updateId: 'child' } },
+        { type: 'ExecutionStarted', data: { stage: 0, index: 1, ts: 2 } },
+      ];
+      expect(events.reduce(procedureRunDecider.evolve, running)).toEqual(
+        apart.reduce(procedureRunDecider.evolve, running),
+      );
+      // Started twice is refused whichever form recorded the start.
+      expect(() =>
+        whenAll(given(queued, started, ...events), [
+          { type: 'StartExecution', stage: 0, index: 0, now: 3, updateId: 'again' },
+        ]),
+      ).toThrow(DomainError);
+    });
+
+    it('keeps an execution started later than its stage apart', () => {
       expect(
         whenAll(given(queued, started), [
           { type: 'StartStage', stage: 0, executions: planned, now: 2 },
