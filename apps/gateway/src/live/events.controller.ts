@@ -2,9 +2,9 @@ import { Controller, Get, Headers, Query, Res, UseFilters } from '@nestjs/common
 import type { StoredEvent } from '@monitor/eventstore';
 import type { Response } from 'express';
 import { HttpErrorFilter } from '../api/http-error.filter';
-import { Authenticator, credentialsOf, type PrincipalVia } from '../auth/authenticator';
+import { Authenticator, credentialsOf } from '../auth/authenticator';
 import { commaList, parseFeedFilter } from './feed/feed-filter';
-import { FeedHub } from './feed/feed-hub';
+import { FeedHub, feedSession } from './feed/feed-hub';
 import type { FeedSink } from './feed/feed-message';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -31,7 +31,8 @@ export class EventsController {
     @Headers() headers: Headers,
     @Res() res: Response,
   ): Promise<void> {
-    const { principal, token } = await this.authenticator.session(credentialsOf(headers));
+    const credentials = credentialsOf(headers);
+    const { principal, token } = await this.authenticator.session(credentials);
     const param = (name: string) => (typeof query[name] === 'string' ? query[name] : undefined);
     const from = param('after')
       ? this.feeds.position(param('after'), 'after')
@@ -44,7 +45,7 @@ export class EventsController {
       streams: commaList(param('streams')),
     });
     const feed = this.feeds.openEvents({
-      session: { userId: principal.id, via: principal.via as PrincipalVia, token },
+      session: feedSession(principal, token, credentials),
       filter,
       from,
       sink: sseSink(res),

@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toUpdateListItem } from '../api/komodo-shapes';
 import { toApiError } from '../api/api-error';
-import { Authenticator, type PrincipalVia } from '../auth/authenticator';
-import { FeedHub, type FeedSession } from './feed/feed-hub';
+import { Authenticator } from '../auth/authenticator';
+import { FeedHub, feedSession, type FeedSession } from './feed/feed-hub';
 import type { FeedEnd, FeedSink } from './feed/feed-message';
 import type { FeedSubscription } from './feed/feed-subscription';
 import { SocketWriter } from './feed/socket-writer';
@@ -78,7 +78,7 @@ export class UpdateFeed implements OnApplicationShutdown {
       const { principal, token } = await this.authenticator.session(credentials);
       if (socket.readyState !== socket.OPEN) return undefined;
       const client: Client = {
-        session: { userId: principal.id, via: principal.via as PrincipalVia, token },
+        session: feedSession(principal, token, credentials),
         writer: new SocketWriter(socket),
       };
       socket.on('close', () => {

@@ -7,7 +7,7 @@ import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { maskSealed } from '@monitor/secrets';
 import { ApiError } from '../../api/api-error';
-import { Authenticator, type PrincipalVia } from '../../auth/authenticator';
+import { Authenticator, type Credentials, type PrincipalVia } from '../../auth/authenticator';
 import { canSeeEvent, resourceOf } from '../../auth/event-visibility';
 import type { Principal } from '../../auth/principal';
 import { canSeeUpdate } from '../../auth/update-visibility';
@@ -22,6 +22,23 @@ export interface FeedSession {
   via: PrincipalVia;
   /** The login token (none for an API key): its logout or expiry ends the feed. */
   token?: JwtClaims;
+  /** The API key it authenticated with, if any: its deletion or expiry ends the feed. */
+  apiKey?: string;
+}
+
+/** The session of a caller authenticated with `credentials`: its token or API key kept. */
+export function feedSession(
+  principal: Principal,
+  token: JwtClaims | undefined,
+  credentials: Credentials,
+): FeedSession {
+  const via = principal.via as PrincipalVia;
+  return {
+    userId: principal.id,
+    via,
+    token,
+    apiKey: via === 'api-key' ? credentials.apiKey : undefined,
+  };
 }
 
 export interface FeedRequest<T> {
@@ -140,7 +157,7 @@ export class FeedHub implements OnApplicationShutdown {
       from,
       sink,
       ...check,
-      signedIn: () => this.authenticator.stillSignedIn(session.userId, session.via, session.token),
+      signedIn: () => this.signedIn(session),
       buffer: limits.feed_buffer,
       pageSize: PAGE_SIZE,
       heartbeatMs: limits.feed_heartbeat_ms,
@@ -151,6 +168,20 @@ export class FeedHub implements OnApplicationShutdown {
     });
     this.feeds.add(feed as FeedSubscription<unknown, Principal>);
     return feed;
+  }
+
+  /**
+   * The session's caller now, or undefined once its login token was revoked or expired, its API
+   * key deleted or expired, or its user deleted: what every message of its feeds is checked with.
+   */
+  signedIn(session: FeedSession): Principal | undefined {
+    const { apiKey, userId } = session;
+    if (apiKey !== undefined) {
+      const found = this.readModel.identity.apiKey(apiKey);
+      if (!found || found.userId !== userId) return undefined;
+      if (found.key.expires && found.key.expires < Date.now()) return undefined;
+    }
+    return this.authenticator.stillSignedIn(userId, session.via, session.token);
   }
 
   /** Counts a feed of the user, or refuses it (429) when the user holds the most they may. */
