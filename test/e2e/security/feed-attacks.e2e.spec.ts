@@ -1,3 +1,5 @@
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { api, authHeaders, logIn, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 import { enabledUser, grant } from '../../support/security';
@@ -47,6 +49,33 @@ async function readFor(url: string, auth: Auth, ms = 1_500) {
   sse.close();
   await sse.done;
   return sse.state;
+}
+
+/** A graphql-ws client signed in with a login token. */
+function wsClient(monitor: EmbeddedMonitor, auth: Auth): Client {
+  return createClient({
+    url: `${monitor.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${(auth as { jwt: string }).jwt}` },
+    retryAttempts: 0,
+  });
+}
+
+/** One subscription: its data and errors as they come. */
+function subscribe(client: Client, query: string) {
+  const state = { data: [] as Record<string, unknown>[], errors: [] as string[], stop: () => {} };
+  state.stop = client.subscribe<Record<string, unknown>>(
+    { query },
+    {
+      next: (result) => {
+        if (result.data) state.data.push(result.data);
+        for (const error of result.errors ?? []) state.errors.push(JSON.stringify(error));
+      },
+      error: (error) => void state.errors.push(JSON.stringify(error)),
+      complete: () => undefined,
+    },
+  );
+  return state;
 }
 
 async function until(condition: () => boolean, ms = 10_000): Promise<void> {
@@ -162,5 +191,38 @@ describe('security: live feed attacks (issue 18)', () => {
     await monitor.admin.write('UpdateDeployment', { id: 'feed-mine', config: { command: 'd' } });
     await until(() => live.state.events.length === 1);
     live.close();
+  });
+
+  it("answers a user's GraphQL updates subscription from 0 with the Updates of what they read, none of others'", async () => {
+    const client = wsClient(monitor, reader);
+    const sub = subscribe(
+      client,
+      'subscription { updates(after: "0") { position update { operation target { type id } } } }',
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    sub.stop();
+    await client.dispose();
+    const targets = sub.data.map((d) => JSON.stringify((d.updates as { update: unknown }).update));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.every((t) => t.includes(mineId))).toBe(true);
+    expect(sub.errors).toEqual([]);
+  });
+
+  it('counts GraphQL subscriptions with /events against limits.events_per_user (4): the 5th of either is refused', async () => {
+    const { auth } = await enabledUser(monitor, 'feed-many');
+    const client = wsClient(monitor, auth);
+    const subs = Array.from({ length: 4 }, () =>
+      subscribe(client, 'subscription { events(after: "now") { position } }'),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const fifth = subscribe(client, 'subscription { events(after: "now") { position } }');
+    await until(() => fifth.errors.length > 0);
+    expect(fifth.errors[0]).toMatch(/you have 4 event feeds open/);
+    expect((await readFor(events('after=now'), auth, 200)).status).toBe(429);
+    subs[0].stop();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await readFor(events('after=now'), auth, 200)).status).toBe(200);
+    for (const sub of subs) sub.stop();
+    await client.dispose();
   });
 });
