@@ -1,3 +1,4 @@
+import { startHttpReceiver } from '@monitor/testing';
 import { api, signUp } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
@@ -25,7 +26,14 @@ interface Delivery {
   reason?: string;
 }
 
-describe('webhook deliveries listed and retried (embedded)', () => {
+interface AlertJson {
+  level: string;
+  resolved: boolean;
+  target: { type: string; id: string };
+  data: { type: string; data: Record<string, unknown> };
+}
+
+describe('webhook deliveries listed, retried, and a failing one alerted (embedded)', () => {
   let monitor: EmbeddedMonitor;
   const closers: (() => Promise<void>)[] = [];
 
@@ -141,4 +149,41 @@ describe('webhook deliveries listed and retried (embedded)', () => {
       /state/,
     );
   }, 30_000);
+
+  it('a subscription failing 5 times in a row raises EventSubscriptionFailing, resolved when it recovers', async () => {
+    const ops = await startHttpReceiver();
+    closers.push(() => ops.close());
+    await monitor.admin.write('CreateAlerter', {
+      name: 'ops',
+      config: {
+        enabled: true,
+        endpoint: { type: 'Custom', params: { url: `${ops.url}/alerts` } },
+        alert_types: ['EventSubscriptionFailing'],
+      },
+    });
+    let calls = 0;
+    const hook = await receiver(() => (++calls <= 5 ? 503 : 200));
+    const p = await procedure('failing-target');
+    const { id } = await subscribe('failing', hook.url, [p]);
+    await touch(p, 'eventually through');
+    const told = await eventually(async () => {
+      const alerts = ops.requests
+        .map((r) => r.json as AlertJson)
+        .filter((a) => a.data.type === 'EventSubscriptionFailing');
+      expect(alerts.map((a) => [a.level, a.resolved])).toEqual([
+        ['CRITICAL', false],
+        ['CRITICAL', true],
+      ]);
+      return alerts;
+    }, 30_000);
+    expect(told[0].target).toEqual({ type: 'System', id });
+    expect(told[0].data.data).toMatchObject({
+      id,
+      name: 'failing',
+      failures_in_a_row: 5,
+      error: 'the receiver answered 503',
+    });
+    expect(hook.received.map((r) => r.status)).toEqual([503, 503, 503, 503, 503, 200]);
+    expect(JSON.stringify(told)).not.toContain(SECRET);
+  }, 45_000);
 });

@@ -8,7 +8,8 @@ import { startHttpReceiver, type HttpReceiver } from '@monitor/testing';
 /*
  * Settings → Webhooks in Debian's Chromium against a real embedded Monitor and a receiver on
  * 127.0.0.1: created through the form with a filter and a secret, its last delivery shown,
- * disabled, enabled and deleted. The tests share one page, in order.
+ * its deliveries listed and a given-up one retried with the Retry button, disabled, enabled and
+ * deleted. The tests share one page, in order.
  */
 
 const SLOW = 60_000;
@@ -68,6 +69,37 @@ describe('web UI: Settings → Webhooks', () => {
         expect(
           await row().locator('[data-delivery-state]').getAttribute('data-delivery-state'),
         ).toBe('Delivered');
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'lists its deliveries; a given-up one goes again with Retry and is Delivered',
+    async () => {
+      receiver.answer({ status: 400 });
+      await admin.write('UpdateDescription', {
+        target: { type: 'Procedure', id: procedureId },
+        description: 'refused once',
+      });
+      await receiver.waitFor(2, 10_000);
+      await row().getByRole('button', { name: 'Deliveries' }).click();
+      const list = page.locator('[data-event-subscription-deliveries="ci-hook"]');
+      const newest = list.locator('[data-delivery]').first();
+      await eventually(async () =>
+        expect(await newest.getAttribute('data-delivery-state')).toBe('GivenUp'),
+      );
+      expect(await newest.textContent()).toContain('ProcedureDescriptionUpdated');
+      expect(await list.locator('[data-delivery]').nth(1).getAttribute('data-delivery-state')).toBe(
+        'Delivered',
+      );
+      await list.getByRole('button', { name: 'Retry 1 given up' }).click();
+      await receiver.waitFor(3, 10_000);
+      await eventually(async () =>
+        expect(await newest.getAttribute('data-delivery-state')).toBe('Delivered'),
+      );
+      expect(JSON.parse(receiver.requests[2].body)).toMatchObject({
+        data: { to: 'refused once' },
       });
     },
     SLOW,

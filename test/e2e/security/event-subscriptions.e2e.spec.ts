@@ -183,8 +183,74 @@ describe('security: event subscriptions', () => {
         }),
       );
       expect(hook.requests).toHaveLength(0);
+      // A retry by an admin is checked again at the send: still nothing goes out.
+      expect(
+        await monitor.admin.write('RetryEventSubscriptionDeliveries', { subscription: owned.id }),
+      ).toEqual({ retried: 1 });
+      await eventually(async () =>
+        expect(
+          await monitor.admin.read<{ state: string; attempts: number; last_error?: string }[]>(
+            'ListEventSubscriptionDeliveries',
+            { subscription: owned.id },
+          ),
+        ).toEqual([
+          expect.objectContaining({
+            state: 'GivenUp',
+            attempts: 2,
+            last_error: "the subscription's owner may not see this event",
+          }),
+        ]),
+      );
+      expect(hook.requests).toHaveLength(0);
     } finally {
       await hook.close();
+    }
+  });
+
+  it("a non-admin cannot list a subscription's deliveries nor retry them (403, nothing written)", async () => {
+    for (const [verb, request] of [
+      ['read', 'ListEventSubscriptionDeliveries'],
+      ['write', 'RetryEventSubscriptionDeliveries'],
+    ] as const) {
+      await expectRefusedUnchanged(
+        monitor,
+        mallory,
+        verb,
+        request,
+        { subscription: subscription.id },
+        403,
+        /for admins only/,
+      );
+    }
+    const listed = await monitor.admin.read<{ id: string }[]>('ListEventSubscriptionDeliveries', {
+      subscription: subscription.id,
+    });
+    expect(listed.length).toBeGreaterThan(0);
+    expect(JSON.stringify(listed)).not.toContain(SECRET);
+  });
+
+  it("a non-admin never sees a failing subscription's alert (its name, its errors)", async () => {
+    const failing = await startHttpReceiver();
+    failing.answer(...Array.from({ length: 5 }, () => ({ status: 500 })));
+    try {
+      const hook = await monitor.admin.write<Subscription>('CreateEventSubscription', {
+        name: 'failing-hook',
+        url: `${failing.url}/hook`,
+        secret: SECRET,
+        filter: { resources: [procedureId] },
+      });
+      await touch('through a failing hook');
+      type Alerts = { alerts: { target: { type: string; id: string }; data: { type: string } }[] };
+      const about = (answer: Alerts) =>
+        answer.alerts.filter((a) => a.data.type === 'EventSubscriptionFailing');
+      await eventually(async () =>
+        expect(about(await monitor.admin.read<Alerts>('ListAlerts', {}))).toEqual([
+          expect.objectContaining({ target: { type: 'System', id: hook.id } }),
+        ]),
+      );
+      expect(about(await mallory.read<Alerts>('ListAlerts', {}))).toEqual([]);
+    } finally {
+      await failing.close();
     }
   });
 });

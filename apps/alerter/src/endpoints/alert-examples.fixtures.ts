@@ -383,6 +383,18 @@ export const EXAMPLES: { name: string; alert: Alert; text: string }[] = [
     ),
     text: 'CRITICAL 🚨 | Alerter *team-chat* is *failing*: 5 attempts in a row failed\n@LINK\nerror: answered 500',
   },
+  {
+    name: 'EventSubscriptionFailing',
+    alert: alert(
+      'CRITICAL',
+      { type: 'System', id: 's1' },
+      {
+        type: 'EventSubscriptionFailing',
+        data: { id: 's1', name: 'ci-hook', failures_in_a_row: 5, error: 'answered 503' },
+      },
+    ),
+    text: 'CRITICAL 🚨 | Webhook *ci-hook* is *failing*: 5 attempts in a row failed\nerror: answered 503',
+  },
 ];
 
 const PATHS: Record<string, string> = {

@@ -160,6 +160,13 @@ const WORDING: Wording = {
           body: `Alerter ${b(d.name)} is ${b('failing')}: ${d.failures_in_a_row} attempts in a row failed`,
           after: d.error ? `\nerror: ${d.error}` : '',
         },
+  EventSubscriptionFailing: (d, b, level) =>
+    level === 'OK'
+      ? { body: `Webhook ${b(d.name)} is ${b('delivering')} again` }
+      : {
+          body: `Webhook ${b(d.name)} is ${b('failing')}: ${d.failures_in_a_row} attempts in a row failed`,
+          after: d.error ? `\nerror: ${d.error}` : '',
+        },
   Custom: (d) => ({ body: d.details ? `${d.message}\n${d.details}` : d.message }),
 };
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventSubscriptionsController } from './event-subscriptions.controller';
 import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookFeed } from './webhook-feed';
+import { WebhookHealthWatch } from './webhook-health-watch';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
 import { WebhookWorker } from './webhook-worker';
@@ -12,6 +13,6 @@ import { WebhookWorker } from './webhook-worker';
  */
 @Module({
   controllers: [EventSubscriptionsController, WebhookDeliveriesController],
-  providers: [WebhookQueue, WebhookFeed, WebhookSender, WebhookWorker],
+  providers: [WebhookQueue, WebhookFeed, WebhookSender, WebhookHealthWatch, WebhookWorker],
 })
 export class EventSubscriptionsModule {}

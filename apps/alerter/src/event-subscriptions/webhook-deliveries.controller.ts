@@ -66,10 +66,18 @@ export class WebhookDeliveriesController {
   }
 }
 
-function answer({ stream, subscriptionId, state }: QueuedWebhookDelivery): EventSubscriptionDelivery {
+function answer({
+  stream,
+  subscriptionId,
+  state,
+}: QueuedWebhookDelivery): EventSubscriptionDelivery {
   const failure = state.lastFailure;
   const next =
-    state.status === 'Pending' ? state.dueAt : state.status === 'Held' ? state.heldUntil : undefined;
+    state.status === 'Pending'
+      ? state.dueAt
+      : state.status === 'Held'
+        ? state.heldUntil
+        : undefined;
   return {
     id: stream,
     subscription_id: subscriptionId,

@@ -6,6 +6,7 @@ import { viewerMaySeeEvent, viewerOf, type ReadModel } from '@monitor/projection
 import { EVENT_STORE, KEYRING, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { isSealed, type Keyring } from '@monitor/secrets';
 import { DeliveryRunner, type SendVerdict } from '../delivery/delivery-runner';
+import { WebhookHealthWatch } from './webhook-health-watch';
 import { webhookPayload } from './webhook-payload';
 import { WebhookQueue, type QueuedWebhookDelivery, type WebhookDeliveryRef } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
@@ -14,7 +15,8 @@ import { WebhookSender } from './webhook-sender';
  * Sends each event due to its subscription through the shared DeliveryRunner (claims, retries,
  * order per resource). At each attempt the subscription as it is now decides: deleted or
  * disabled, or its owner no longer allowed to see the event (demoted, disabled, the grant
- * gone), the delivery is given up with that reason rather than sent.
+ * gone), the delivery is given up with that reason rather than sent. Each recorded result
+ * feeds the subscription's health (EventSubscriptionFailing).
  */
 @Injectable()
 export class WebhookWorker extends DeliveryRunner<WebhookDeliveryRef, WebhookDeliverySubject> {
@@ -25,6 +27,7 @@ export class WebhookWorker extends DeliveryRunner<WebhookDeliveryRef, WebhookDel
     @Inject(KEYRING) private readonly keyring: Keyring,
     queue: WebhookQueue,
     private readonly sender: WebhookSender,
+    private readonly health: WebhookHealthWatch,
   ) {
     super(store, config, queue, webhookDeliveryDecider);
   }
@@ -51,6 +54,10 @@ export class WebhookWorker extends DeliveryRunner<WebhookDeliveryRef, WebhookDel
     if (!isSealed(subscription.secret)) return refused('the subscription has no sealed secret');
     const secret = this.keyring.open(subscription.secret);
     return this.sender.send(subscription.url, secret, delivery.stream, webhookPayload(event));
+  }
+
+  protected override recorded(delivery: QueuedWebhookDelivery): Promise<void> {
+    return this.health.observe(delivery.subscriptionId);
   }
 }
 

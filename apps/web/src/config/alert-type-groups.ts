@@ -31,6 +31,7 @@ const GROUP_OF: Record<AlertTypeName, Group> = {
   ActionFailed: 'Outcomes',
   Custom: 'Other',
   AlerterFailing: 'Other',
+  EventSubscriptionFailing: 'Other',
   ResourceSyncPendingUpdates: 'Other',
   ResourceSyncDeletesHeld: 'Other',
   ScheduleRun: 'Other',

@@ -5,7 +5,7 @@ describe('ALERT_TYPE_GROUPS', () => {
 
   it('lists each alert type once, in the page order of groups', () => {
     expect(new Set(all).size).toBe(all.length);
-    expect(all.length).toBe(30);
+    expect(all.length).toBe(31);
     expect(ALERT_TYPE_GROUPS.map((g) => g.group)).toEqual([
       'Server',
       'Deployment',

@@ -38,8 +38,11 @@ export const OUTCOME_ALERT_TYPES = [
   'BuildSucceeded',
 ] as const;
 
-/** Beyond Komodo: about the alerters themselves (one that keeps failing tells the others). */
-export const ALERTER_ALERT_TYPES = ['AlerterFailing'] as const;
+/**
+ * Beyond Komodo: about Monitor's own deliveries (an alerter that keeps failing tells the
+ * others; so does an outgoing webhook subscription).
+ */
+export const ALERTER_ALERT_TYPES = ['AlerterFailing', 'EventSubscriptionFailing'] as const;
 
 /** Beyond Komodo: a sync whose webhook run was held for deleting too much unconfirmed. */
 export const SYNC_ALERT_TYPES = ['ResourceSyncDeletesHeld'] as const;

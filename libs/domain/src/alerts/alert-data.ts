@@ -124,6 +124,14 @@ export type AlertData =
   | {
       type: 'AlerterFailing';
       data: ResourceRef & { failures_in_a_row: number; error?: string };
+    }
+  /**
+   * An outgoing webhook subscription whose last attempts all failed (target: System with the
+   * subscription's id, as it is no resource); resolved when one is delivered again.
+   */
+  | {
+      type: 'EventSubscriptionFailing';
+      data: ResourceRef & { failures_in_a_row: number; error?: string };
     };
 
 export type AlertType = AlertData['type'];

@@ -13,6 +13,12 @@ import { checkEventFilter, type EventFilter } from './event-filter';
 
 export const eventSubscriptionStream = (id: string) => `eventsubscription-${id}`;
 
+/**
+ * The subscription's record of its delivery health changes, as an alerter's (the same
+ * `AlerterHealthChanged` events): its own category, not `eventsubscription-`.
+ */
+export const eventSubscriptionHealthStream = (id: string) => `eventsubscriptionhealth-${id}`;
+
 export interface EventSubscription {
   id: string;
   name: string;

@@ -39,6 +39,7 @@ const UNREAD = new Set([
   'syncpoll',
   'eventsubscription',
   'webhookdelivery',
+  'eventsubscriptionhealth',
   'tag',
   'user',
   'usergroup',

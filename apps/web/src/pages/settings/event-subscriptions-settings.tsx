@@ -4,6 +4,7 @@ import { useSession } from '../../api/session';
 import { useRequest } from '../../api/use-request';
 import { ActionButton } from '../../components/confirm-button';
 import { ErrorNote } from '../../components/error-note';
+import { EventSubscriptionDeliveries } from './event-subscription-deliveries';
 import {
   createParams,
   describeFilter,
@@ -66,39 +67,52 @@ function SubscriptionRow({
   onChanged(): void;
 }) {
   const { api } = useSession();
+  const [open, setOpen] = useState(false);
   const last = s.last_delivery;
   return (
-    <tr data-event-subscription={s.name}>
-      <td>
-        {s.name}
-        {!s.enabled && <span className="muted"> (disabled)</span>}
-      </td>
-      <td>{s.url}</td>
-      <td>{describeFilter(s.filter)}</td>
-      <td data-delivery-state={last?.state ?? 'none'}>
-        {last ? `${last.state} (${last.event_type}, ${last.attempts} tries)` : 'none yet'}
-        {s.health === 'Failing' && <span className="danger"> Failing</span>}
-        {last?.last_error && <div className="muted">{last.last_error}</div>}
-      </td>
-      <td className="row-actions">
-        <ActionButton
-          label={s.enabled ? 'Disable' : 'Enable'}
-          action={async () => {
-            await api.write('UpdateEventSubscription', { id: s.id, enabled: !s.enabled });
-            onChanged();
-          }}
-        />
-        <ActionButton
-          label="Delete"
-          className="danger"
-          confirm={`Delete the webhook ${s.name}? Its pending deliveries are given up.`}
-          action={async () => {
-            await api.write('DeleteEventSubscription', { id: s.id });
-            onChanged();
-          }}
-        />
-      </td>
-    </tr>
+    <>
+      <tr data-event-subscription={s.name}>
+        <td>
+          {s.name}
+          {!s.enabled && <span className="muted"> (disabled)</span>}
+        </td>
+        <td>{s.url}</td>
+        <td>{describeFilter(s.filter)}</td>
+        <td data-delivery-state={last?.state ?? 'none'}>
+          {last ? `${last.state} (${last.event_type}, ${last.attempts} tries)` : 'none yet'}
+          {s.health === 'Failing' && <span className="danger"> Failing</span>}
+          {last?.last_error && <div className="muted">{last.last_error}</div>}
+        </td>
+        <td className="row-actions">
+          <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            Deliveries
+          </button>
+          <ActionButton
+            label={s.enabled ? 'Disable' : 'Enable'}
+            action={async () => {
+              await api.write('UpdateEventSubscription', { id: s.id, enabled: !s.enabled });
+              onChanged();
+            }}
+          />
+          <ActionButton
+            label="Delete"
+            className="danger"
+            confirm={`Delete the webhook ${s.name}? Its pending deliveries are given up.`}
+            action={async () => {
+              await api.write('DeleteEventSubscription', { id: s.id });
+              onChanged();
+            }}
+          />
+        </td>
+      </tr>
+      {open && (
+        <tr data-event-subscription-deliveries={s.name}>
+          <td colSpan={5}>
+            <EventSubscriptionDeliveries subscription={s.id} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
