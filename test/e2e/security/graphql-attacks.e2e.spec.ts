@@ -179,4 +179,25 @@ describe('security: GraphQL attacks (issue 18)', () => {
     expect(monitor.runtime.readModel.resource('Deployment', 'gqa-new')).toBeUndefined();
     expect((await api(monitor.url, reader).read<unknown[]>('ListDeployments')).length).toBe(1);
   });
+
+  it("answers a Read user no sealed secret of what it reads: a Server's passkey, through config, __typename fragments, history and resourceAt", async () => {
+    const passkey = `gqa-passkey-${process.pid}-${Date.now()}`;
+    const { _id } = await monitor.admin.write<{ _id: { $oid: string } }>('CreateServer', {
+      name: 'gqa-readable-server',
+      config: { passkey },
+    });
+    await grant(monitor.admin, 'gqa-reader', { type: 'Server', id: _id.$oid }, 'Read');
+    const target = `target: { type: Server, id: "${_id.$oid}" }`;
+    const answer = await graphql(monitor.url, reader).post(`{
+      servers { edges { node { __typename config { passkey } } } }
+      resource(kind: Server, id: "${_id.$oid}") { __typename ... on Server { config { passkey } } }
+      history(${target}) { diff }
+      first: resourceAt(${target}, revision: 0)
+      now: resourceAt(${target}, at: ${Date.now() + 1000})
+    }`);
+    expect(answer.errors).toBeUndefined();
+    expect((answer.data as { servers: { edges: unknown[] } }).servers.edges).toHaveLength(1);
+    expect(JSON.stringify(answer.data)).toContain('passkey');
+    expect(JSON.stringify(answer.data)).not.toContain(passkey);
+  });
 });
