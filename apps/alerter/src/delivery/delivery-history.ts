@@ -15,18 +15,26 @@ export class DeliveryHistory<R, S> {
   private readonly recent = new Map<string, LedgerEntry<R, S>[]>();
   private readonly givenUp = new Map<string, Map<string, number>>();
   private readonly finishedRevision = new Map<string, number>();
+  /** The streams in some receiver's `recent` or `givenUp`: an open one not in it costs nothing. */
+  private readonly kept = new Set<string>();
 
   constructor(private readonly receiverOf: (ref: R) => string) {}
 
   /** A delivery's change as folded: kept if it is finished, forgotten if it is open again. */
   record(delivery: LedgerEntry<R, S>): void {
+    const final = isDeliveryFinal(delivery.state);
+    if (!final && !this.kept.has(delivery.stream)) return;
     const receiver = this.receiverOf(delivery);
     const list = (this.recent.get(receiver) ?? []).filter((d) => d.stream !== delivery.stream);
     const given = this.givenUp.get(receiver) ?? new Map<string, number>();
     given.delete(delivery.stream);
-    if (isDeliveryFinal(delivery.state)) {
+    this.kept.delete(delivery.stream);
+    if (final) {
       list.unshift({ ...delivery });
-      list.length = Math.min(list.length, RECENT_PER_RECEIVER);
+      this.kept.add(delivery.stream);
+      for (const dropped of list.splice(RECENT_PER_RECEIVER)) {
+        if (!given.has(dropped.stream)) this.kept.delete(dropped.stream);
+      }
       if (delivery.state.status === 'GivenUp') given.set(delivery.stream, delivery.position);
       this.finishedRevision.delete(delivery.stream);
       this.finishedRevision.set(delivery.stream, delivery.revision);

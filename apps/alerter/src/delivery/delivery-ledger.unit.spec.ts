@@ -119,4 +119,25 @@ describe('delivery ledger: memory follows what is still to do', () => {
     expect([ledger.mayAttempt(a), ledger.mayAttempt(b)]).toEqual([true, false]);
     expect(await retryGivenUp(store, ledger, webhookDeliveryDecider, 'sub1', 'admin')).toBe(0);
   });
+
+  it('retries a given-up delivery however many finished after it, listing it once', async () => {
+    const old = await append(1, decided(1), claimed, failed, givenUp);
+    for (let p = 2; p <= RECENT_PER_RECEIVER + 50; p++)
+      await append(p, decided(p), claimed, delivered);
+    expect(ledger.history.recentOf('sub1').map((d) => d.stream)).not.toContain(old);
+    expect(await retryGivenUp(store, ledger, webhookDeliveryDecider, 'sub1', 'admin')).toBe(1);
+    expect(ledger.open().map((d) => d.stream)).toEqual([old]);
+    expect(ledger.history.recentOf('sub1').map((d) => d.stream)).not.toContain(old);
+    await append(
+      1,
+      { ...claimed, data: { ...claimed.data, attempt: 2 } },
+      {
+        ...delivered,
+        data: { ...delivered.data, attempt: 2 },
+      },
+    );
+    expect(ledger.size()).toBe(0);
+    expect(ledger.history.recentOf('sub1')[0].stream).toBe(old);
+    expect(ledger.history.givenUpOf('sub1')).toEqual([]);
+  });
 });
