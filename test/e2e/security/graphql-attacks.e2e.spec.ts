@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { api, authHeaders, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
 import { graphql } from '../../support/graphql';
@@ -199,5 +201,45 @@ describe('security: GraphQL attacks (issue 18)', () => {
     expect((answer.data as { servers: { edges: unknown[] } }).servers.edges).toHaveLength(1);
     expect(JSON.stringify(answer.data)).toContain('passkey');
     expect(JSON.stringify(answer.data)).not.toContain(passkey);
+  });
+
+  it('runs nothing for a user disabled while their graphql-ws connection stays open, nothing written', async () => {
+    const { _id } = await monitor.admin.write<{ _id: { $oid: string } }>('CreateDeployment', {
+      name: 'gqa-victim',
+    });
+    const { auth } = await enabledUser(monitor, 'gqa-disabled');
+    await grant(monitor.admin, 'gqa-disabled', { type: 'Deployment', id: _id.$oid }, 'Write');
+    const client = createClient({
+      url: `${monitor.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${(auth as { jwt: string }).jwt}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const once = (query: string) =>
+      new Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>(
+        (resolve, reject) => {
+          client.subscribe({ query }, { next: resolve, error: reject, complete: () => undefined });
+        },
+      );
+    const read = `{ resource(kind: Deployment, id: "${_id.$oid}") { name } }`;
+    expect((await once(read)).data).toEqual({ resource: { name: 'gqa-victim' } });
+    const user = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
+      user: 'gqa-disabled',
+    });
+    await monitor.admin.write('UpdateUserBasePermissions', {
+      user_id: user._id.$oid,
+      enabled: false,
+    });
+    await unchanged(async () => {
+      const rename = await once(
+        `mutation { RenameDeployment(params: { id: "${_id.$oid}", name: "gqa-renamed" }) }`,
+      );
+      expect(rename.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await once(read)).data).toEqual({ resource: null });
+    });
+    expect(monitor.runtime.readModel.resource('Deployment', 'gqa-renamed')).toBeUndefined();
+    await client.dispose();
   });
 });
