@@ -218,7 +218,7 @@ describe('security: GraphQL attacks (issue 18)', () => {
       onNonLazyError: () => undefined,
     });
     const once = (query: string) =>
-      new Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>(
+      new Promise<{ data?: unknown; errors?: readonly { extensions?: { code?: unknown } }[] }>(
         (resolve, reject) => {
           client.subscribe({ query }, { next: resolve, error: reject, complete: () => undefined });
         },
