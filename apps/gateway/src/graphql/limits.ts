@@ -8,7 +8,12 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 
 /**
  * The depth of a selection: 1 for a top-level field, fragments followed. Introspection fields
@@ -67,20 +72,47 @@ export function depthLimitRule(maxDepth: number) {
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
   typeof args.first === 'number' ? 1 + Math.max(args.first, 1) * childComplexity : undefined;
 
-/** An operation's cost: one per field, list fields multiplied by their page size (`first`). */
+/**
+ * What a field that reads a whole stream (`history`, `resourceAt`) costs beside its selection,
+ * as its `extensions.complexity`: a page's worth, so aliases cannot repeat it thousands of times.
+ */
+export const STREAM_READ_COST = 100;
+
+/** Selections counted (fragments followed) before an operation is refused without a total. */
+export const MAX_COUNTED_NODES = 10_000;
+
+/**
+ * An operation's cost: one per field, list fields multiplied by their page size (`first`), a
+ * field's own `extensions.complexity` where it has one. Past MAX_COUNTED_NODES selections it
+ * is refused as too costly (the counter gives up there: a 500 over HTTP otherwise).
+ */
 export function operationCost(
   schema: GraphQLSchema,
   query: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): number {
-  return getComplexity({
-    schema,
-    query,
-    variables: variables ?? {},
-    operationName: operationName ?? undefined,
-    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  try {
+    return getComplexity({
+      schema,
+      query,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      maxQueryNodes: MAX_COUNTED_NODES,
+      estimators: [
+        pageEstimator,
+        fieldExtensionsEstimator(),
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || !/maximum allowed number of nodes/.test(error.message))
+      throw error;
+    throw new GraphQLError(
+      `query has more than ${MAX_COUNTED_NODES} selections, fragments followed: ask for fewer fields`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', status: 400, http: { status: 400 } } },
+    );
+  }
 }
 
 /** Refuses, before it runs, an operation costlier than `maxCost` (`[graphql] max_cost`). */

@@ -20,6 +20,7 @@ import {
 } from './record-types';
 import { checkedFirst, DEFAULT_FIRST } from './resource-queries';
 import { JsonScalar } from './json-scalar';
+import { STREAM_READ_COST } from './limits';
 
 export const TargetInput = new GraphQLInputObjectType({
   name: 'ResourceTargetInput',
@@ -67,6 +68,7 @@ export function recordQueries(): GraphQLFieldConfigMap<unknown, GraphqlContext> 
     history: {
       type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(HistoryEntryType))),
       description: "The events of a resource's own stream, a deleted one's too (by id).",
+      extensions: { complexity: STREAM_READ_COST },
       args: { target: { type: new GraphQLNonNull(TargetInput) } },
       resolve: (_root, { target }: { target: unknown }, { dispatch }) =>
         asGraphql(() => dispatch('read', 'GetResourceHistory', { target })),
@@ -74,6 +76,7 @@ export function recordQueries(): GraphQLFieldConfigMap<unknown, GraphqlContext> 
     resourceAt: {
       type: JsonScalar,
       description: 'The resource as it was at a revision of its stream, or at a time (ms).',
+      extensions: { complexity: STREAM_READ_COST },
       args: {
         target: { type: new GraphQLNonNull(TargetInput) },
         revision: { type: GraphQLInt },

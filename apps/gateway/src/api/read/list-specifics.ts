@@ -101,13 +101,14 @@ export function specificFilters(
   kind: ResourceKind,
   specific: Record<string, unknown> | undefined,
   readModel: ReadModel,
+  mayRead: (resource: Resource) => boolean = () => true,
 ): SpecificFilters {
   const tests: { on: 'config' | 'info'; test: (target: Resource | ListItem) => boolean }[] = [];
   for (const [field, given] of Object.entries(specific ?? {})) {
     const spec = SPECIFICS[kind][field];
     if (!spec) throw invalid(kind, field, `is not one of ${known(kind)}`);
     if (given === undefined || given === null) continue;
-    const test = testOf(kind, field, spec, given, readModel);
+    const test = testOf(kind, field, spec, given, readModel, mayRead);
     if (test) tests.push({ on: spec.on, test });
   }
   const on = (side: 'config' | 'info') => {
@@ -125,6 +126,7 @@ function testOf(
   spec: Specific,
   given: unknown,
   readModel: ReadModel,
+  mayRead: (resource: Resource) => boolean,
 ): ((target: Resource | ListItem) => boolean) | undefined {
   if (spec.value === 'boolean') {
     if (typeof given !== 'boolean') throw invalid(kind, field, 'must be true or false');
@@ -140,8 +142,13 @@ function testOf(
   if (!Array.isArray(given) || !given.every((v) => typeof v === 'string'))
     throw invalid(kind, field, 'must be a list of strings');
   if (!given.length) return undefined;
+  // A name resolves only to a resource the caller may read: else guesses would find its name.
+  const idOf = (v: string, of: ResourceKind) => {
+    const found = readModel.resource(of, v);
+    return found && (found.id === v || mayRead(found)) ? found.id : v;
+  };
   const wanted = new Set<unknown>(
-    spec.value === 'ids' ? given.map((v) => readModel.resource(spec.of, v)?.id ?? v) : given,
+    spec.value === 'ids' ? given.map((v) => idOf(v, spec.of)) : given,
   );
   const path = spec.path.split('.');
   const when = spec.value === 'ids' ? spec.when : undefined;

@@ -118,7 +118,9 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
     principal: Principal,
   ): readonly Resource[] {
     const matcher = queryMatcher(query, this.readModel);
-    const specific = specificFilters(kind, query?.specific, this.readModel);
+    const specific = specificFilters(kind, query?.specific, this.readModel, (r) =>
+      principal.can(r, 'Read'),
+    );
     const readable = readsAll(principal, kind)
       ? ordered
       : ordered.filter((r) => principal.can(r, 'Read'));

@@ -2,19 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { MonitorConfig } from '@monitor/config';
 import { MONITOR_CONFIG } from '@monitor/runtime';
-import {
-  GraphQLError,
-  parse,
-  specifiedRules,
-  validate,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { useServer as UseServer } from 'graphql-ws/dist/use/ws.cjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { toApiError } from '../../api/api-error';
-import { Authenticator, type PrincipalVia } from '../../auth/authenticator';
-import { FeedHub, type FeedSession } from '../../live/feed/feed-hub';
+import { Authenticator } from '../../auth/authenticator';
+import { FeedHub, feedSession, type FeedSession } from '../../live/feed/feed-hub';
 import { WebSocketRoutes } from '../../live/websocket-routes';
 import { GraphqlEndpoint } from '../graphql-endpoint';
 import { checkCost, depthLimitRule, operationCost } from '../limits';
@@ -62,7 +56,7 @@ export class GraphqlWsServer implements OnApplicationShutdown {
         schema: () => this.builtSchema(),
         validate: (schema, document) => validate(schema, document, rules),
         onConnect: (ctx) => this.connect(ctx),
-        onSubscribe: (_ctx, _id, payload) => this.overCost(payload),
+        onSubscribe: (ctx, _id, payload) => this.signedOut(ctx) ?? this.overCost(payload),
         context: (ctx) => this.context(ctx.extra.session!),
       },
       this.wss,
@@ -81,12 +75,13 @@ export class GraphqlWsServer implements OnApplicationShutdown {
     const params = ctx.connectionParams ?? {};
     const text = (key: string) => (typeof params[key] === 'string' ? params[key] : undefined);
     try {
-      const { principal, token } = await this.authenticator.session({
+      const credentials = {
         authorization: text('authorization') ?? text('Authorization'),
         apiKey: text('apiKey'),
         apiSecret: text('apiSecret'),
-      });
-      ctx.extra.session = { userId: principal.id, via: principal.via as PrincipalVia, token };
+      };
+      const { principal, token } = await this.authenticator.session(credentials);
+      ctx.extra.session = feedSession(principal, token, credentials);
       return true;
     } catch (error) {
       ctx.extra.socket.close(UNAUTHENTICATED, toApiError(error).message.slice(0, 120));
@@ -96,6 +91,19 @@ export class GraphqlWsServer implements OnApplicationShutdown {
 
   private builtSchema(): GraphQLSchema {
     return (this.schema ??= buildMonitorSchema());
+  }
+
+  /**
+   * A connection whose login ended since (token revoked or expired, API key deleted, user
+   * deleted) runs nothing more: it is closed, as /ws/update is.
+   */
+  private signedOut(
+    ctx: Context<Record<string, unknown>, Extra>,
+  ): readonly GraphQLError[] | undefined {
+    if (this.feeds.signedIn(ctx.extra.session!)) return undefined;
+    const reason = 'login token revoked or expired, or API key deleted; log in again';
+    ctx.extra.socket.close(UNAUTHENTICATED, reason);
+    return [new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED', status: 401 } })];
   }
 
   /** An operation costlier than `[graphql] max_cost` is refused before it runs, as over HTTP. */
@@ -108,7 +116,9 @@ export class GraphqlWsServer implements OnApplicationShutdown {
         payload.variables ?? undefined,
         payload.operationName,
       );
-    } catch {
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COSTLY')
+        return [error];
       return; // Not a valid operation: graphql-ws's parse and validation answer it.
     }
     try {

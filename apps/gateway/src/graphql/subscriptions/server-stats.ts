@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/api-error';
 import type { SubscriptionContext } from './subscription-context';
 
 /** How often the deployer's last poll of a server's stats is read again (the web's tab too). */
@@ -23,6 +24,8 @@ export async function serverStats(
       yield { stats: first };
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, SERVER_STATS_EVERY_MS));
+        const ended = endedFor(server, context);
+        if (ended) return yield { error: ended };
         yield await context.dispatch('read', 'GetSystemStats', { server }).then(
           (stats) => ({ stats }),
           (error: unknown) => ({ error }),
@@ -33,4 +36,18 @@ export async function serverStats(
     }
   }
   return readings();
+}
+
+/**
+ * Why the readings stop, once the caller's login ended or they may no longer read the server
+ * (the context's dispatch holds the caller as they were when they subscribed).
+ */
+function endedFor(server: string, context: SubscriptionContext): ApiError | undefined {
+  const principal = context.feeds.signedIn(context.session);
+  if (!principal)
+    return new ApiError(401, 'login token revoked or expired; log in again', 'UNAUTHENTICATED');
+  const resource = context.readModel.resource('Server', server);
+  if (!resource || !principal.can(resource, 'Read'))
+    return new ApiError(403, `you may no longer read Server '${server}'`, 'FORBIDDEN');
+  return undefined;
 }
