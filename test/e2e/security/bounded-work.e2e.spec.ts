@@ -332,10 +332,14 @@ describe('bounded work and hostile input', () => {
       expect(await connections()).toBeLessThanOrEqual(1_024);
       const closed = () => floods.reduce((sum, f) => sum + f.latest().refused, 0);
       const drained = Date.now() + 45_000;
-      while (closed() < 20_000 - 1_024 - 512 && Date.now() < drained) {
+      // Beyond the backlog (511), a connection whose final ACK the kernel dropped while the
+      // accept queue was full waits for its SYN-ACK to be sent again (seconds, doubling) before
+      // the server sees it: up to another backlog's worth on a busy machine.
+      const mustClose = 20_000 - 1_024 - 2 * 512;
+      while (closed() < mustClose && Date.now() < drained) {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      expect(closed()).toBeGreaterThanOrEqual(20_000 - 1_024 - 512);
+      expect(closed()).toBeGreaterThanOrEqual(mustClose);
       // Meanwhile another address is served.
       expect(await versionFrom('127.0.0.2', port, authHeaders(monitor.adminAuth))).toBe(200);
       // The server closes those that never send a request: limits.headers_timeout_ms (1 s here),
