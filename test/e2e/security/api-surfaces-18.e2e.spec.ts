@@ -64,7 +64,11 @@ describe('security: GraphQL sessions and costs, list filters (issue 18)', () => 
   let readerJwt = '';
 
   beforeAll(async () => {
-    monitor = await startEmbedded({ ...LOCAL_AGENT_ENV, MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
+    monitor = await startEmbedded({
+      ...LOCAL_AGENT_ENV,
+      MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
+      MONITOR_LIMITS_FEED_HEARTBEAT_MS: '300',
+    });
     const server = await monitor.admin.write<{ _id: { $oid: string } }>('CreateServer', {
       name: 'pending-hidden',
     });
@@ -117,6 +121,20 @@ describe('security: GraphQL sessions and costs, list filters (issue 18)', () => 
     expect(
       closes.length > 0 || JSON.stringify(after).match(/UNAUTHENTICATED|revoked/),
     ).toBeTruthy();
+    await client.dispose();
+  });
+
+  it('graphql-ws: an idle connection is closed once its login ends, without waiting for an operation', async () => {
+    const jwt = (await logIn(monitor.url, 'pending-reader')).jwt;
+    const { client, closes } = wsClient(monitor, jwt);
+    const first = await run(client, '{ resource(kind: Deployment, name: "pending-mine") { name } }')
+      .finished;
+    expect(first.results[0]?.data).toEqual({ resource: { name: 'pending-mine' } });
+    await api(monitor.url, { jwt }).ok('auth/manage', 'Logout');
+    const deadline = Date.now() + 5_000;
+    while (!closes.includes(4401) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(closes).toContain(4401);
     await client.dispose();
   });
 

@@ -23,8 +23,9 @@ type Extra = { socket: WebSocket } & Session;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require('graphql-ws/use/ws') as { useServer: typeof UseServer };
 
-/** Close code of a connection whose connectionParams do not authenticate. */
+/** Close code of a connection whose connectionParams do not authenticate, or no longer do. */
 const UNAUTHENTICATED = 4401;
+const SIGNED_OUT = 'login token revoked or expired, or API key deleted; log in again';
 
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) at /graphql, beside Apollo's HTTP endpoint
@@ -33,7 +34,8 @@ const UNAUTHENTICATED = 4401;
  * apiSecret }`) through the RPC's Authenticator; each subscription's messages are re-checked
  * against that login and the caller's rights (FeedHub). Operations meet the HTTP endpoint's
  * limits (`[graphql] max_depth`, `max_cost`) before they run. Heartbeats: pings every
- * `limits.feed_heartbeat_ms`.
+ * `limits.feed_heartbeat_ms`, at which each connection's login is looked at too: one that ended
+ * (Logout, a revoked or expired token, a deleted API key) is closed even while idle.
  */
 @Injectable()
 export class GraphqlWsServer implements OnApplicationShutdown {
@@ -41,6 +43,8 @@ export class GraphqlWsServer implements OnApplicationShutdown {
   private readonly server: { dispose(): void | Promise<void> };
   private readonly endpoint: GraphqlEndpoint;
   private schema?: GraphQLSchema;
+  private readonly logins = new Map<WebSocket, FeedSession>();
+  private readonly loginWatch: NodeJS.Timeout;
 
   constructor(
     routes: WebSocketRoutes,
@@ -63,9 +67,14 @@ export class GraphqlWsServer implements OnApplicationShutdown {
       config.limits.feed_heartbeat_ms,
     );
     routes.add('/graphql', this.wss);
+    this.loginWatch = setInterval(
+      () => this.closeSignedOut(),
+      config.limits.feed_heartbeat_ms,
+    ).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.loginWatch);
     // At once: a client that no longer reads would hold a close handshake for 30 s.
     for (const socket of this.wss.clients) socket.terminate();
     await this.server.dispose();
@@ -81,7 +90,11 @@ export class GraphqlWsServer implements OnApplicationShutdown {
         apiSecret: text('apiSecret'),
       };
       const { principal, token } = await this.authenticator.session(credentials);
-      ctx.extra.session = feedSession(principal, token, credentials);
+      const session = feedSession(principal, token, credentials);
+      ctx.extra.session = session;
+      const { socket } = ctx.extra;
+      this.logins.set(socket, session);
+      socket.once('close', () => this.logins.delete(socket));
       return true;
     } catch (error) {
       ctx.extra.socket.close(UNAUTHENTICATED, toApiError(error).message.slice(0, 120));
@@ -101,9 +114,15 @@ export class GraphqlWsServer implements OnApplicationShutdown {
     ctx: Context<Record<string, unknown>, Extra>,
   ): readonly GraphQLError[] | undefined {
     if (this.feeds.signedIn(ctx.extra.session!)) return undefined;
-    const reason = 'login token revoked or expired, or API key deleted; log in again';
-    ctx.extra.socket.close(UNAUTHENTICATED, reason);
-    return [new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED', status: 401 } })];
+    ctx.extra.socket.close(UNAUTHENTICATED, SIGNED_OUT);
+    return [new GraphQLError(SIGNED_OUT, { extensions: { code: 'UNAUTHENTICATED', status: 401 } })];
+  }
+
+  /** Closes the connections whose login ended, idle ones too. */
+  private closeSignedOut(): void {
+    for (const [socket, session] of this.logins) {
+      if (!this.feeds.signedIn(session)) socket.close(UNAUTHENTICATED, SIGNED_OUT);
+    }
   }
 
   /** An operation costlier than `[graphql] max_cost` is refused before it runs, as over HTTP. */
