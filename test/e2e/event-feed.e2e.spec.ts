@@ -178,6 +178,33 @@ describe('the event feeds: /events (SSE) and /ws/update on one core', () => {
     expect(bad.status).toBe(400);
   });
 
+  it("SSE: a tag filter still takes a deleted resource's events, its delete too", async () => {
+    const from = monitor.runtime.readModel.position;
+    const tag = await monitor.admin.write<{ _id: { $oid: string } }>('CreateTag', {
+      name: 'feed-gone',
+    });
+    const doomed = await monitor.admin.write<{ _id: { $oid: string } }>('CreateDeployment', {
+      name: 'feed-doomed',
+    });
+    await monitor.admin.write('UpdateTagsOnResource', {
+      target: { type: 'Deployment', id: doomed._id.$oid },
+      tags: [tag._id.$oid],
+    });
+    await monitor.admin.write('DeleteDeployment', { id: doomed._id.$oid });
+    const { events } = await readSse(
+      `${monitor.url}/events?after=${from}&tags=feed-gone`,
+      monitor.adminAuth,
+      {
+        ms: 1_000,
+      },
+    );
+    expect(events.map((e) => e.event)).toEqual([
+      'DeploymentCreated',
+      'DeploymentTagsUpdated',
+      'DeploymentDeleted',
+    ]);
+  });
+
   it('SSE: a user without rights on a resource never receives its events', async () => {
     const reader = await signUp(monitor.url, 'feed-reader');
     const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {

@@ -79,7 +79,10 @@ export class FeedHub implements OnApplicationShutdown {
     this.updates = updateSource(readModel);
     this.tags = {
       tagId: (idOrName) => readModel.tag(idOrName)?.id,
-      tagsOf: (subject) => readModel.resourceById(subject.kind, subject.id)?.tags,
+      // A deleted resource's tombstone keeps its tags: its Deleted event (and a replay of its
+      // past) still matches a tag filter.
+      tagsOf: ({ kind, id }) =>
+        (readModel.resourceById(kind, id) ?? readModel.deleted.get(kind, id)?.resource)?.tags,
     };
   }
 
