@@ -57,6 +57,7 @@ export function benchContext(readModel: ReadModel): GraphqlContext {
     dispatch: () => Promise.reject(new Error('the bench dispatches nothing')),
     shown: (resource) => resource,
     updatesPageSize: 100,
+    readable: (kind) => readModel.list(kind),
     listInfo: () => ({ state: 'unknown' }),
   });
 }

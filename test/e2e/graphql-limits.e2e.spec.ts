@@ -3,7 +3,16 @@ import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { graphql, type GraphqlClient } from '../support/graphql';
 
 /** The read model's lookups: what a resolver can ask of it. */
-const LOOKUPS = ['resourceById', 'resourcesById', 'resource', 'list', 'tag', 'allTags', 'listUpdates'] as const;
+const LOOKUPS = [
+  'resourceById',
+  'resourcesById',
+  'resource',
+  'list',
+  'sortedList',
+  'tag',
+  'allTags',
+  'listUpdates',
+] as const;
 
 /**
  * Counts the read model's lookups made by GraphQL's resolvers (the call comes from its folder;

@@ -1,4 +1,5 @@
-import type { Resource } from '@monitor/domain';
+import type { ResourceQueryDto } from '@monitor/contracts';
+import type { Resource, ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import type { CommandMeta } from '@monitor/resources';
 import type { Principal } from '../auth/principal';
@@ -18,6 +19,11 @@ export interface GraphqlContext {
   readonly shown: (resource: Resource) => Resource;
   /** The RPC's page of Updates and alerts (`updates_page_size`), to find an offset's page. */
   readonly updatesPageSize: number;
+  /**
+   * The kind's resources by name that a Komodo query matches and the caller may read, as
+   * `List<Kinds>` picks them (ResourceReads.readable: no per-item check for whole-kind readers).
+   */
+  readonly readable: (kind: ResourceKind, query: ResourceQueryDto) => readonly Resource[];
   /** The resource's list item `info`, kept ready by the gateway (ResourceReads.listItems). */
   readonly listInfo: (resource: Resource) => Record<string, unknown>;
 }

@@ -58,6 +58,7 @@ export class GraphqlEndpoint {
       shown: (resource: Resource) =>
         isOfKind(resource, 'Build') ? shownBuild(readModel, resource) : resource,
       updatesPageSize: this.config.updates_page_size,
+      readable: (kind, query) => reads.readable(kind, query, principal),
       listInfo: (resource) => reads.listItems.item(resource).info,
     });
   }

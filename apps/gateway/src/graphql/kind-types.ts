@@ -60,8 +60,7 @@ const commonFields = (): Fields => ({
   },
   state: {
     type: nonNull(GraphQLString),
-    resolve: (resource, _args, { loaders }) =>
-      String(loaders.info(resource).state ?? 'Unknown'),
+    resolve: (resource, _args, { loaders }) => String(loaders.info(resource).state ?? 'Unknown'),
   },
   base_permission: { type: nonNull(GraphQLString), resolve: (r) => r.basePermission },
   updated_at: { type: nonNull(GraphQLFloat), resolve: (r) => r.updatedAt },

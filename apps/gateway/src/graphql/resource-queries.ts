@@ -10,7 +10,6 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLObjectType,
 } from 'graphql';
-import { matches } from '../api/read/resources.read';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { GraphqlContext } from './graphql-context';
 import { KindEnum, ResourceInterface } from './kind-types';
@@ -132,11 +131,9 @@ async function listResources(
   context: GraphqlContext,
 ): Promise<Connection<Resource>> {
   const size = checkedFirst(first);
-  const { readModel, principal, loaders } = context;
+  const { readable, loaders } = context;
   const query = { terms: filter.query ? [filter.query] : undefined, tags: filter.tags };
-  let picked = readModel
-    .list(kind)
-    .filter((r) => principal.can(r, 'Read') && matches(r, query, readModel));
+  let picked = readable(kind, query);
   if (filter.state !== undefined) {
     picked = picked.filter((r) => loaders.info(r).state === filter.state);
   }
@@ -156,7 +153,7 @@ async function listResources(
   };
 }
 
-function indexAfter<T>(items: T[], isAfter: (item: T) => boolean): number {
+function indexAfter<T>(items: readonly T[], isAfter: (item: T) => boolean): number {
   const index = items.findIndex(isAfter);
   return index === -1 ? items.length : index;
 }

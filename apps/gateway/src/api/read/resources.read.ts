@@ -1,6 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
-import { GET_PARAM, KIND_REQUESTS, type ListResourcesDto } from '@monitor/contracts';
+import {
+  GET_PARAM,
+  KIND_REQUESTS,
+  type ListResourcesDto,
+  type ResourceQueryDto,
+} from '@monitor/contracts';
 import { isOfKind, RESOURCE_KINDS, type Resource, type ResourceKind } from '@monitor/domain';
 import type { ReadModel } from '@monitor/projections';
 import { MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -104,6 +109,18 @@ export class ResourceReads implements OnModuleInit, OnModuleDestroy {
     if (!resource)
       throw new ApiError(404, `no ${kind} has the name or id '${idOrName}'`, 'NOT_FOUND');
     return resource;
+  }
+
+  /**
+   * The kind's resources by name that the query matches and the principal may read: what
+   * `List<Kinds>` pages, for GraphQL's lists.
+   */
+  readable(
+    kind: ResourceKind,
+    query: ResourceQueryDto | undefined,
+    principal: Principal,
+  ): readonly Resource[] {
+    return this.picked(kind, this.readModel.sortedList(kind), { query }, principal);
   }
 
   /**
