@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   alertDecider,
   alertEventKey,
@@ -9,25 +9,14 @@ import {
   type Alert,
   type OutcomeSubject,
 } from '@monitor/domain';
-import {
-  WrongExpectedRevisionError,
-  type CheckpointStore,
-  type EventStore,
-  type StoredEvent,
-} from '@monitor/eventstore';
+import type { CheckpointStore, EventStore, StoredEvent } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { CHECKPOINTS, CheckpointFeed, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { AdmissionFeed } from './admission-feed';
 import { admissionOf } from './admission-of';
 import { alertAt, type AlertAt } from './alert-at';
-import { alerterMeta, appendAt } from './delivery-append';
+import { alerterMeta, appendFirst } from './delivery-append';
 import { DeliveryQueue } from './delivery-queue';
-import { tryAgain } from './try-again';
-
-/** Where admission has read the log up to. */
-const CHECKPOINT = 'alerter-admission';
-/** Tries of a failing admission, the waits between them doubling from the first. */
-const ADMISSION_TRIES = 5;
-const ADMISSION_RETRY_MS = 1_000;
 const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved', 'AlertRaised']);
 
 /**
@@ -35,49 +24,25 @@ const ALERT_EVENTS = new Set(['AlertOpened', 'AlertLevelChanged', 'AlertResolved
  * alerter, whether it is sent, held or skipped (`DeliveryDecided`, the delivery stream's first
  * event: a replay or a second replica appends nothing). A completed Update that has an outcome
  * (a deploy or build that succeeded or failed) is first stored as an alert raised resolved, and
- * comes back through here as any alert.
+ * comes back through here as any alert. The first start begins at the head: alerts from
+ * before alerters existed are not sent.
  */
 @Injectable()
-export class AlertFeed extends CheckpointFeed {
-  private readonly logger = new Logger(AlertFeed.name);
-  /** Cuts a wait between tries short when the service stops. */
-  private readonly stopping = new AbortController();
-
+export class AlertFeed extends AdmissionFeed {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CHECKPOINTS) checkpoints: CheckpointStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(READ_MODEL) readModel: ReadModel,
     private readonly queue: DeliveryQueue,
   ) {
-    // The first start begins at the head: alerts from before alerters existed are not sent.
-    super(store, checkpoints, CHECKPOINT);
-  }
-
-  override async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await super.onApplicationShutdown();
+    super(store, checkpoints, readModel, 'alerter-admission');
   }
 
   protected async handle(event: StoredEvent): Promise<void> {
     const alertEvent = event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
     const completed = event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
     if (!alertEvent && !completed) return;
-    // Deciding is idempotent, so a failure (the read model behind, the store away a moment) is
-    // tried again before the event is given up: an alert is not lost to a passing fault.
-    await tryAgain(
-      async () => {
-        await this.readModel.waitFor(event.position);
-        if (alertEvent) await this.admit(event);
-        else await this.raiseOutcome(event);
-      },
-      { tries: ADMISSION_TRIES, firstWaitMs: ADMISSION_RETRY_MS, signal: this.stopping.signal },
-      (error, tried, last) => {
-        const why = `admission of ${event.type} in ${event.stream} failed (try ${tried} of ${ADMISSION_TRIES}): ${(error as Error).message}`;
-        if (last) this.logger.error(`${why}; given up`);
-        else this.logger.warn(why);
-      },
-    );
-    await this.checkpoints.save(CHECKPOINT, event.position);
+    await this.admitted(event, () => (alertEvent ? this.admit(event) : this.raiseOutcome(event)));
   }
 
   /** One DeliveryDecided per alerter for this alert event. */
@@ -110,17 +75,8 @@ export class AlertFeed extends CheckpointFeed {
         ...admissionOf(this.readModel, alerter, { ...at, resolvedSince: false }, now),
       },
     );
-    try {
-      const stored = await appendAt(
-        this.store,
-        deliveryStream(key, alerterId),
-        decided,
-        'no_stream',
-      );
-      stored.forEach((e) => this.queue.apply(e));
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
+    const stored = await appendFirst(this.store, deliveryStream(key, alerterId), decided);
+    stored.forEach((e) => this.queue.apply(e));
   }
 
   /** The Update's outcome alert, stored once under the Update's id. */
@@ -140,11 +96,7 @@ export class AlertFeed extends CheckpointFeed {
       { status: 'Empty' },
       { type: 'Raise', id, level, target, data, ts },
     );
-    try {
-      await appendAt(this.store, alertStream(id), events, 'no_stream', alerterMeta(causationId));
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
+    await appendFirst(this.store, alertStream(id), events, alerterMeta(causationId));
   }
 
   private subjectOf(target: { type: string; id: string }): OutcomeSubject {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { alerterHealthStream, type Alert, type DeliverySubject } from '@monitor/domain';
+import { alerterHealthStream, type AlertTarget, type DeliverySubject } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
 import { DeliveryQueue, type AlertDeliveryRef } from './delivery-queue';
-import { ReceiverHealthWatch, type FailingAlert } from './receiver-health-watch';
+import { ReceiverHealthWatch } from './receiver-health-watch';
 
 /**
  * Each alerter's health (the shared ReceiverHealthWatch): recorded in `alerterhealth-<id>`
@@ -13,32 +13,25 @@ import { ReceiverHealthWatch, type FailingAlert } from './receiver-health-watch'
  */
 @Injectable()
 export class AlerterHealthWatch extends ReceiverHealthWatch<AlertDeliveryRef, DeliverySubject> {
+  protected readonly failingType = 'AlerterFailing';
+
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(READ_MODEL) readModel: ReadModel,
     queue: DeliveryQueue,
   ) {
-    super(store, queue, (delivery) => delivery.alerterId);
+    super(store, readModel, queue, (delivery) => delivery.alerterId);
   }
 
   protected healthStream(alerterId: string): string {
     return alerterHealthStream(alerterId);
   }
 
-  protected failingAlert(alerterId: string, failures: number, error?: string): FailingAlert {
-    const name = this.readModel.resourceById('Alerter', alerterId)?.name ?? alerterId;
-    return {
-      target: { type: 'Alerter', id: alerterId },
-      data: {
-        type: 'AlerterFailing',
-        data: { id: alerterId, name, failures_in_a_row: failures, ...(error ? { error } : {}) },
-      },
-    };
+  protected failingTarget(alerterId: string): AlertTarget {
+    return { type: 'Alerter', id: alerterId };
   }
 
-  protected openFailing(alerterId: string): Alert[] {
-    return this.readModel.alerts
-      .openFor('Alerter', alerterId)
-      .filter((a) => a.data.type === 'AlerterFailing');
+  protected nameOf(alerterId: string): string | undefined {
+    return this.readModel.resourceById('Alerter', alerterId)?.name;
   }
 }

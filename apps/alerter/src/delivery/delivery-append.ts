@@ -1,5 +1,11 @@
 import { EVENT_UPCASTING, type DomainEvent } from '@monitor/domain';
-import type { AppendResult, EventStore, ExpectedRevision, StoredEvent } from '@monitor/eventstore';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type StoredEvent,
+} from '@monitor/eventstore';
 import { eventMetadata, newId, type CommandMeta } from '@monitor/resources';
 
 /** Who a delivery's events name: the alerter service itself. */
@@ -41,4 +47,22 @@ export async function appendAt(
     revision: result.revision - fresh.length + 1 + i,
     position: result.position,
   }));
+}
+
+/**
+ * Appends a decision as a new stream's first events, answering them as stored; a stream already
+ * there (a replay, another replica first) is left as it is, and nothing is answered.
+ */
+export async function appendFirst(
+  store: EventStore,
+  stream: string,
+  events: readonly DomainEvent[],
+  meta?: CommandMeta,
+): Promise<StoredEvent[]> {
+  try {
+    return await appendAt(store, stream, events, 'no_stream', meta);
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) return [];
+    throw error;
+  }
 }

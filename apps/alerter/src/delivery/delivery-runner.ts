@@ -13,6 +13,7 @@ import {
 import { WrongExpectedRevisionError, type EventStore, type StoredEvent } from '@monitor/eventstore';
 import { appendAt } from './delivery-append';
 import type { DeliveryLedger, LedgerEntry } from './delivery-ledger';
+import type { ReceiverHealthWatch } from './receiver-health-watch';
 import type { FailedSend } from './send-outcome';
 
 /** A family's decider: the one delivery decider, typed to what the family delivers. */
@@ -54,6 +55,10 @@ export abstract class DeliveryRunner<R, S>
     protected readonly config: MonitorConfig,
     private readonly ledger: DeliveryLedger<R, S>,
     private readonly decider: DeliveryDecider<S>,
+    /** The family's sender: an attempt claimed longer ago than its timeout was left by a dead one. */
+    private readonly timing: { readonly timeoutMs: number },
+    /** Hears of each attempt's recorded result. */
+    private readonly health: ReceiverHealthWatch<R, S>,
   ) {
     const settings = config.alerter;
     this.replica = settings.replica || `${hostname()}:${process.pid}`;
@@ -76,14 +81,6 @@ export abstract class DeliveryRunner<R, S>
     return Promise.resolve();
   }
 
-  /** After an attempt's result is recorded (the alerter's health watch). */
-  protected recorded(_delivery: LedgerEntry<R, S>): Promise<void> {
-    return Promise.resolve();
-  }
-
-  /** The send's timeout: an attempt claimed longer ago (and a margin) was left by a dead one. */
-  protected abstract get sendTimeoutMs(): number;
-
   onApplicationBootstrap(): void {
     void this.ledger.ready().then(() => {
       if (this.stopped) return;
@@ -101,7 +98,7 @@ export abstract class DeliveryRunner<R, S>
   }
 
   private get leaseMs(): number {
-    return Math.max(this.config.alerter.claim_lease_ms, this.sendTimeoutMs + 1000);
+    return Math.max(this.config.alerter.claim_lease_ms, this.timing.timeoutMs + 1000);
   }
 
   /** One pass soon, however many events arrive meanwhile. */
@@ -175,7 +172,7 @@ export abstract class DeliveryRunner<R, S>
           random: Math.random,
           policy: this.policy,
         };
-    if (await this.append(stream, claimed, command)) await this.recorded(delivery);
+    if (await this.append(stream, claimed, command)) await this.health.observeDelivery(delivery);
   }
 
   protected async read(stream: string): Promise<Read<S>> {

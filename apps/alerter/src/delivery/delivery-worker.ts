@@ -25,13 +25,9 @@ export class DeliveryWorker extends DeliveryRunner<AlertDeliveryRef, DeliverySub
     @Inject(MONITOR_CONFIG) config: MonitorConfig,
     queue: DeliveryQueue,
     private readonly sender: AlertSender,
-    private readonly health: AlerterHealthWatch,
+    health: AlerterHealthWatch,
   ) {
-    super(store, config, queue, deliveryDecider);
-  }
-
-  protected get sendTimeoutMs(): number {
-    return this.sender.timeoutMs;
+    super(store, config, queue, deliveryDecider, sender, health);
   }
 
   protected isLive(delivery: QueuedDelivery): boolean {
@@ -50,10 +46,6 @@ export class DeliveryWorker extends DeliveryRunner<AlertDeliveryRef, DeliverySub
       ok: true,
       status: result.status ?? (alerter?.config.endpoint.type === 'Email' ? 250 : 200),
     };
-  }
-
-  protected override recorded(delivery: QueuedDelivery): Promise<void> {
-    return this.health.observe(delivery.alerterId);
   }
 
   /** A held delivery when its window ends: the alert as it is now decides. */

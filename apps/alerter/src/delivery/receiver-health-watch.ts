@@ -5,22 +5,23 @@ import {
   alertStream,
   foldAlerterHealth,
   initialAlerterHealth,
-  type Alert,
   type AlerterHealthFold,
+  type AlertTarget,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
+import type { ReadModel } from '@monitor/projections';
 import { handleCommand, newId } from '@monitor/resources';
 import { alerterMeta } from './delivery-append';
 import type { DeliveryLedger } from './delivery-ledger';
 
-/** The alert that says a receiver is failing: what it is about, and its data. */
-export type FailingAlert = Pick<Alert, 'target' | 'data'>;
+/** The alert types that say a receiver is failing; each carries the same data. */
+type FailingType = 'AlerterFailing' | 'EventSubscriptionFailing';
 
 /**
  * Each receiver's health (an alerter, a webhook subscription), folded from its delivery events
  * (5 failed attempts in a row: Failing; a delivery: Ok again). A change is recorded once, in
- * the receiver's health stream; the process that records it opens the family's alert for the
- * alerters (`failingAlert`), or resolves the ones open (`openFailing`).
+ * the receiver's health stream; the process that records it opens the family's alert
+ * (`failingType` about `failingTarget`) for the alerters, or resolves the ones open.
  */
 export abstract class ReceiverHealthWatch<R, S> {
   protected readonly logger = new Logger(this.constructor.name);
@@ -29,6 +30,7 @@ export abstract class ReceiverHealthWatch<R, S> {
 
   protected constructor(
     protected readonly store: EventStore,
+    protected readonly readModel: ReadModel,
     ledger: DeliveryLedger<R, S>,
     private readonly receiverOf: (delivery: R) => string,
   ) {
@@ -46,14 +48,22 @@ export abstract class ReceiverHealthWatch<R, S> {
   /** The receiver's own record of its health changes. */
   protected abstract healthStream(receiver: string): string;
 
-  /** The alert opened when the receiver turns Failing. */
-  protected abstract failingAlert(receiver: string, failures: number, error?: string): FailingAlert;
+  /** The type of the alert opened when a receiver turns Failing. */
+  protected abstract readonly failingType: FailingType;
 
-  /** The alerts open that say the receiver is failing. */
-  protected abstract openFailing(receiver: string): Alert[];
+  /** What the failing alert is about. */
+  protected abstract failingTarget(receiver: string): AlertTarget;
+
+  /** The receiver's name as the alert shows it, if it still has one. */
+  protected abstract nameOf(receiver: string): string | undefined;
 
   health(receiver: string): AlerterHealthFold {
     return this.folds.get(receiver) ?? initialAlerterHealth();
+  }
+
+  /** After an attempt of the delivery was recorded: its receiver's health. */
+  observeDelivery(delivery: R): Promise<void> {
+    return this.observe(this.receiverOf(delivery));
   }
 
   /** Records the receiver's health if it changed, and tells the alerters. */
@@ -78,7 +88,13 @@ export abstract class ReceiverHealthWatch<R, S> {
 
   private async open(receiver: string, failures: number): Promise<void> {
     const id = newId();
-    const { target, data } = this.failingAlert(receiver, failures, this.lastErrors.get(receiver));
+    const error = this.lastErrors.get(receiver);
+    const target = this.failingTarget(receiver);
+    const name = this.nameOf(receiver) ?? receiver;
+    const data = {
+      type: this.failingType,
+      data: { id: receiver, name, failures_in_a_row: failures, ...(error ? { error } : {}) },
+    };
     await handleCommand(
       this.store,
       alertStream(id),
@@ -89,7 +105,9 @@ export abstract class ReceiverHealthWatch<R, S> {
   }
 
   private async resolve(receiver: string): Promise<void> {
-    for (const alert of this.openFailing(receiver)) {
+    const { type, id } = this.failingTarget(receiver);
+    const open = this.readModel.alerts.openFor(type, id);
+    for (const alert of open.filter((a) => a.data.type === this.failingType)) {
       await handleCommand(
         this.store,
         alertStream(alert.id),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   matchesEventFilter,
   webhookDeliveryDecider,
@@ -6,47 +6,29 @@ import {
   type EventSubscription,
   type FilteredEvent,
 } from '@monitor/domain';
-import {
-  WrongExpectedRevisionError,
-  type CheckpointStore,
-  type EventStore,
-  type StoredEvent,
-} from '@monitor/eventstore';
+import type { CheckpointStore, EventStore, StoredEvent } from '@monitor/eventstore';
 import { eventResource, type ReadModel } from '@monitor/projections';
-import { CHECKPOINTS, CheckpointFeed, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import { appendAt } from '../delivery/delivery-append';
-import { tryAgain } from '../delivery/try-again';
+import { CHECKPOINTS, EVENT_STORE, READ_MODEL } from '@monitor/runtime';
+import { AdmissionFeed } from '../delivery/admission-feed';
+import { appendFirst } from '../delivery/delivery-append';
 import { WebhookQueue } from './webhook-queue';
-
-/** Where webhook admission has read the log up to. */
-const CHECKPOINT = 'webhook-admission';
-const ADMISSION_TRIES = 5;
-const ADMISSION_RETRY_MS = 1_000;
 
 /**
  * Admission: follows the event store from its checkpoint and, for each event about a resource
  * (its own stream, its observed status, its alerts), decides one delivery per enabled
  * subscription whose filter takes it (`DeliveryDecided` at no_stream: a replay or a second
- * replica appends nothing). Whether the owner may see it is checked when it is sent.
+ * replica appends nothing). Whether the owner may see it is checked when it is sent. The
+ * first start begins at the head: events from before any subscription are not sent.
  */
 @Injectable()
-export class WebhookFeed extends CheckpointFeed {
-  private readonly logger = new Logger(WebhookFeed.name);
-  private readonly stopping = new AbortController();
-
+export class WebhookFeed extends AdmissionFeed {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CHECKPOINTS) checkpoints: CheckpointStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(READ_MODEL) readModel: ReadModel,
     private readonly queue: WebhookQueue,
   ) {
-    // The first start begins at the head: events from before any subscription are not sent.
-    super(store, checkpoints, CHECKPOINT);
-  }
-
-  override async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await super.onApplicationShutdown();
+    super(store, checkpoints, readModel, 'webhook-admission');
   }
 
   protected async handle(event: StoredEvent): Promise<void> {
@@ -54,20 +36,8 @@ export class WebhookFeed extends CheckpointFeed {
       !this.readModel.eventSubscriptions.all().length &&
       this.readModel.position >= event.position
     )
-      return this.checkpoints.save(CHECKPOINT, event.position);
-    await tryAgain(
-      async () => {
-        await this.readModel.waitFor(event.position);
-        await this.admit(event);
-      },
-      { tries: ADMISSION_TRIES, firstWaitMs: ADMISSION_RETRY_MS, signal: this.stopping.signal },
-      (error, tried, last) => {
-        const why = `webhook admission of ${event.type} in ${event.stream} failed (try ${tried} of ${ADMISSION_TRIES}): ${(error as Error).message}`;
-        if (last) this.logger.error(`${why}; given up`);
-        else this.logger.warn(why);
-      },
-    );
-    await this.checkpoints.save(CHECKPOINT, event.position);
+      return this.passed(event);
+    await this.admitted(event, () => this.admit(event));
   }
 
   private async admit(event: StoredEvent): Promise<void> {
@@ -113,12 +83,8 @@ export class WebhookFeed extends CheckpointFeed {
         resource: `${filtered.resource.kind}:${filtered.resource.id}`,
       },
     );
-    try {
-      const stream = webhookDeliveryStream(subscription.id, event.position);
-      const stored = await appendAt(this.store, stream, decided, 'no_stream');
-      stored.forEach((e) => this.queue.apply(e));
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
+    const stream = webhookDeliveryStream(subscription.id, event.position);
+    const stored = await appendFirst(this.store, stream, decided);
+    stored.forEach((e) => this.queue.apply(e));
   }
 }

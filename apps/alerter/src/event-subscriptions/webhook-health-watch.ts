@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   eventSubscriptionHealthStream,
-  type Alert,
+  type AlertTarget,
   type WebhookDeliverySubject,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
-import { ReceiverHealthWatch, type FailingAlert } from '../delivery/receiver-health-watch';
+import { ReceiverHealthWatch } from '../delivery/receiver-health-watch';
 import { WebhookQueue, type WebhookDeliveryRef } from './webhook-queue';
 
 /**
@@ -21,32 +21,25 @@ export class WebhookHealthWatch extends ReceiverHealthWatch<
   WebhookDeliveryRef,
   WebhookDeliverySubject
 > {
+  protected readonly failingType = 'EventSubscriptionFailing';
+
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModel,
+    @Inject(READ_MODEL) readModel: ReadModel,
     queue: WebhookQueue,
   ) {
-    super(store, queue, (delivery) => delivery.subscriptionId);
+    super(store, readModel, queue, (delivery) => delivery.subscriptionId);
   }
 
   protected healthStream(subscription: string): string {
     return eventSubscriptionHealthStream(subscription);
   }
 
-  protected failingAlert(subscription: string, failures: number, error?: string): FailingAlert {
-    const name = this.readModel.eventSubscriptions.subscription(subscription)?.name ?? subscription;
-    return {
-      target: { type: 'System', id: subscription },
-      data: {
-        type: 'EventSubscriptionFailing',
-        data: { id: subscription, name, failures_in_a_row: failures, ...(error ? { error } : {}) },
-      },
-    };
+  protected failingTarget(subscription: string): AlertTarget {
+    return { type: 'System', id: subscription };
   }
 
-  protected openFailing(subscription: string): Alert[] {
-    return this.readModel.alerts
-      .openFor('System', subscription)
-      .filter((a) => a.data.type === 'EventSubscriptionFailing');
+  protected nameOf(subscription: string): string | undefined {
+    return this.readModel.eventSubscriptions.subscription(subscription)?.name;
   }
 }

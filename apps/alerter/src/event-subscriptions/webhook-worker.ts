@@ -27,13 +27,9 @@ export class WebhookWorker extends DeliveryRunner<WebhookDeliveryRef, WebhookDel
     @Inject(KEYRING) private readonly keyring: Keyring,
     queue: WebhookQueue,
     private readonly sender: WebhookSender,
-    private readonly health: WebhookHealthWatch,
+    health: WebhookHealthWatch,
   ) {
-    super(store, config, queue, webhookDeliveryDecider);
-  }
-
-  protected get sendTimeoutMs(): number {
-    return this.sender.timeoutMs;
+    super(store, config, queue, webhookDeliveryDecider, sender, health);
   }
 
   protected isLive(): boolean {
@@ -54,10 +50,6 @@ export class WebhookWorker extends DeliveryRunner<WebhookDeliveryRef, WebhookDel
     if (!isSealed(subscription.secret)) return refused('the subscription has no sealed secret');
     const secret = this.keyring.open(subscription.secret);
     return this.sender.send(subscription.url, secret, delivery.stream, webhookPayload(event));
-  }
-
-  protected override recorded(delivery: QueuedWebhookDelivery): Promise<void> {
-    return this.health.observe(delivery.subscriptionId);
   }
 }
 
