@@ -56,6 +56,8 @@ export function evolveProcedureRun(
         executions: [...run.executions, ...starts],
       });
     }
+    case 'StageWithdrawn':
+      return { status: 'Active', run: withdrawnStage(run) };
     case 'ExecutionStarted': {
       const { stage, index, ts, updateId } = e.data;
       const started: StartedExecution = { stage, index, startedAt: ts };
@@ -136,6 +138,14 @@ export function decideProcedureRun(
         throw conflict(`run ${run.runId}: stage ${command.stage} cannot start now`);
       const { stage, executions, now } = command;
       return [{ type: 'StageStarted', data: { stage, executions, ts: now } }];
+    }
+    case 'WithdrawStage': {
+      running(run);
+      if (!run.stageRunning || run.stage !== 0 || command.stage !== 0)
+        throw conflict(`run ${run.runId}: only its running first stage can be withdrawn`);
+      if (run.executions.some((x) => x.success !== undefined))
+        throw conflict(`run ${run.runId}: stage 0 has ended executions`);
+      return [{ type: 'StageWithdrawn', data: { stage: 0, ts: command.now } }];
     }
     case 'StartExecution': {
       running(run);
@@ -252,6 +262,12 @@ function withEndsInRunFinished(events: ProcedureRunEvent[]): ProcedureRunEvent[]
     ...(executionsFinished.length ? { executionsFinished } : {}),
   };
   return [...events.slice(0, first), { type: 'RunFinished', data }];
+}
+
+/** The run as before its first stage started: no plan, no execution started. */
+export function withdrawnStage(run: ProcedureRun): ProcedureRun {
+  const { stage: _stage, ...rest } = run;
+  return { ...rest, plan: [], stageRunning: false, executions: [] };
 }
 
 /** The executions started and not finished: what a resumed run waits for. */
