@@ -6,7 +6,8 @@ import { startProcess, type MonitorProcess } from './process-monitor';
 /**
  * The processes of one distributed installation that a test starts, kills and adds to itself,
  * as replicas: all on the test's NATS with a JetStream store of their own (a stream named for
- * the test), each named by `MONITOR_PROCEDURES_REPLICA`, sign-ups on. `stop` ends them all and
+ * the test), each named by `MONITOR_PROCEDURES_REPLICA` and `MONITOR_ALERTER_REPLICA`, sign-ups
+ * on. `stop` ends them all and
  * closes the test's own reading of the store.
  */
 export class Replicas {
@@ -35,7 +36,8 @@ export class Replicas {
     replica: string,
     extra: Record<string, string> = {},
   ): Promise<MonitorProcess> {
-    const env = { ...this.env, MONITOR_PROCEDURES_REPLICA: replica, ...extra };
+    const named = { MONITOR_PROCEDURES_REPLICA: replica, MONITOR_ALERTER_REPLICA: replica };
+    const env = { ...this.env, ...named, ...extra };
     const started = await startProcess(app, env, { http: app === 'gateway' });
     this.started.push(started);
     return started;
