@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import { authHeaders, signUp, type Auth } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
+import { floodDeploymentStatus, until } from '../support/live-feeds';
 
 /** One Server-Sent Event as /events sends it. */
 interface Sse {
@@ -64,25 +65,11 @@ async function readSse(
   return { ...parsed, events: parsed.events.slice(0, count), status: 200 };
 }
 
-const meta = {
-  userId: 'system',
-  via: 'system' as const,
-  correlationId: 'c',
-  causationId: 'c',
-  at: 1,
-};
-
 /** The heap after a full collection: what the process holds, not what it has yet to free. */
 function heapUsed(): number {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
   return process.memoryUsage().heapUsed;
-}
-
-async function until(condition: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  expect(condition()).toBe(true);
 }
 
 describe('the event feeds: /events (SSE) and /ws/update on one core', () => {
@@ -262,21 +249,8 @@ describe('the event feeds: /events (SSE) and /ws/update on one core', () => {
     };
     server.on('request', capture);
     const deployment = created[4];
-    const write = async (stream: string, tag: string) => {
-      const filler = 'y'.repeat(16_000);
-      for (let batch = 0; batch < 20; batch++) {
-        await monitor.runtime.store.append(
-          stream,
-          Array.from({ length: 100 }, (_, i) => ({
-            id: `${tag}-${batch}-${i}`,
-            type: 'DeploymentStateObserved',
-            data: { state: 'running', image: 'app:1', at: i, filler },
-            metadata: meta,
-          })),
-          'any',
-        );
-      }
-    };
+    const write = (stream: string, tag: string) =>
+      floodDeploymentStatus(monitor.runtime.store, stream, tag, 20);
     // What 32 MB of writes cost the process with no feed (the store and read model's share).
     const heapAtStart = heapUsed();
     await write(`deploymentstatus-${created[0]}`, 'alone');
@@ -325,19 +299,12 @@ describe('the event feeds: /events (SSE) and /ws/update on one core', () => {
     );
     await until(() => client.messages.some((m) => m.type === 'Observing'));
     client.socket.pause();
-    const filler = 'z'.repeat(16_000);
-    for (let batch = 0; batch < 12; batch++) {
-      await monitor.runtime.store.append(
-        `deploymentstatus-${created[5]}`,
-        Array.from({ length: 100 }, (_, i) => ({
-          id: `ws-slow-${batch}-${i}`,
-          type: 'DeploymentStateObserved',
-          data: { state: 'running', image: 'app:1', at: i, filler },
-          metadata: meta,
-        })),
-        'any',
-      );
-    }
+    await floodDeploymentStatus(
+      monitor.runtime.store,
+      `deploymentstatus-${created[5]}`,
+      'ws-slow',
+      12,
+    );
     client.socket.resume();
     await until(() => client.closed !== undefined);
     expect(client.closed).toMatchObject({ code: 4008 });

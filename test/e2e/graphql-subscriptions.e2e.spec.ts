@@ -1,73 +1,17 @@
 import { KIND_REQUESTS } from '@monitor/contracts';
 import { alertStream, RESOURCE_KINDS } from '@monitor/domain';
 import { newId } from '@monitor/resources';
-import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { signUp } from '../support/api';
 import { LOCAL_AGENT_ENV, startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-
-const meta = {
-  userId: 'system',
-  via: 'system' as const,
-  correlationId: 'c',
-  causationId: 'c',
-  at: 1,
-};
-
-/** The sockets the clients opened, to stop one reading. */
-const sockets: WebSocket[] = [];
-class TrackedWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    sockets.push(this);
-  }
-}
-
-type Result = FormattedExecutionResult<Record<string, Record<string, unknown>>, unknown>;
-
-/** One subscription: its results as they come, its end (complete or error). */
-function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const state = {
-    results: [] as Result[],
-    ended: undefined as undefined | { error?: unknown },
-    stop: () => undefined as void,
-  };
-  state.stop = client.subscribe<Record<string, Record<string, unknown>>>(
-    { query, variables },
-    {
-      next: (result) => void state.results.push(result),
-      error: (error) => (state.ended = { error }),
-      complete: () => (state.ended ??= {}),
-    },
-  );
-  return state;
-}
-
-function graphqlClient(monitor: EmbeddedMonitor, connectionParams: Record<string, unknown>) {
-  const closes: { code: number; reason: string }[] = [];
-  const client = createClient({
-    url: `${monitor.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: TrackedWebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: false,
-    // A refused or dropped connection is what some cases expect: `closes` records it.
-    onNonLazyError: () => undefined,
-    on: {
-      closed: (event) => {
-        const { code, reason } = event as { code: number; reason: string };
-        closes.push({ code, reason: String(reason) });
-      },
-    },
-  });
-  return { client, closes };
-}
-
-async function until(condition: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  expect(condition()).toBe(true);
-}
+import {
+  floodDeploymentStatus,
+  graphqlWs,
+  subscribe,
+  SYSTEM_META,
+  until,
+} from '../support/live-feeds';
 
 const EVENTS = `subscription (
   $kinds: [String!], $types: [String!], $resources: [String!], $tags: [String!], $after: String
@@ -89,7 +33,7 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
       MONITOR_AUTH_ALLOW_SIGNUPS: 'true',
       MONITOR_LIMITS_FEED_BUFFER: '50',
     });
-    admin = graphqlClient(monitor, {
+    admin = graphqlWs(monitor, {
       authorization: `Bearer ${(monitor.adminAuth as { jwt: string }).jwt}`,
     }).client;
     start = monitor.runtime.readModel.position;
@@ -106,7 +50,7 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
   });
 
   it('refuses a connection whose connectionParams do not authenticate', async () => {
-    const { client, closes } = graphqlClient(monitor, { authorization: 'Bearer nonsense' });
+    const { client, closes } = graphqlWs(monitor, { authorization: 'Bearer nonsense' });
     const sub = subscribe(client, EVENTS);
     await until(() => sub.ended !== undefined);
     expect(closes[0]?.code).toBe(4401);
@@ -219,7 +163,7 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
       resource_target: { type: 'Deployment', id: ids[2] },
       permission: 'Read',
     });
-    const { client } = graphqlClient(monitor, { authorization: `Bearer ${reader.jwt}` });
+    const { client } = graphqlWs(monitor, { authorization: `Bearer ${reader.jwt}` });
     const seen = subscribe(client, EVENTS, { kinds: ['Deployment'], after: '0' });
     await until(() => seen.results.length >= 1);
     await new Promise((r) => setTimeout(r, 500));
@@ -270,7 +214,7 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
           id: newId(),
           type: 'AlertOpened',
           data: { id, type: data.type, level: 'WARNING', target, data, ts: Date.now() },
-          metadata: meta,
+          metadata: SYSTEM_META,
         },
       ],
       'no_stream',
@@ -293,7 +237,7 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
   }, 40_000);
 
   it('drops a subscriber that stops reading with a DROPPED error; it resumes from its position', async () => {
-    const { client } = graphqlClient(monitor, {
+    const { client, sockets } = graphqlWs(monitor, {
       authorization: `Bearer ${(monitor.adminAuth as { jwt: string }).jwt}`,
     });
     const sub = subscribe(client, EVENTS, {
@@ -304,19 +248,12 @@ describe('GraphQL subscriptions over graphql-ws at /graphql', () => {
     await new Promise((r) => setTimeout(r, 200));
     const socket = sockets.at(-1)!;
     socket.pause();
-    const filler = 'g'.repeat(16_000);
-    for (let batch = 0; batch < 12; batch++) {
-      await monitor.runtime.store.append(
-        `deploymentstatus-${ids[4]}`,
-        Array.from({ length: 100 }, (_, i) => ({
-          id: `gql-slow-${batch}-${i}`,
-          type: 'DeploymentStateObserved',
-          data: { state: 'running', image: 'app:1', at: i, filler },
-          metadata: meta,
-        })),
-        'any',
-      );
-    }
+    await floodDeploymentStatus(
+      monitor.runtime.store,
+      `deploymentstatus-${ids[4]}`,
+      'gql-slow',
+      12,
+    );
     socket.resume();
     await until(() => sub.results.some((r) => r.errors));
     const failed = sub.results.find((r) => r.errors)!;

@@ -1,7 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
-import { WebSocket } from 'ws';
 import { api, authHeaders, logIn, type Auth } from '../../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../../support/embedded';
+import { graphqlWs, subscribe, until } from '../../support/live-feeds';
 import { enabledUser, grant } from '../../support/security';
 
 /**
@@ -52,37 +51,8 @@ async function readFor(url: string, auth: Auth, ms = 1_500) {
 }
 
 /** A graphql-ws client signed in with a login token. */
-function wsClient(monitor: EmbeddedMonitor, auth: Auth): Client {
-  return createClient({
-    url: `${monitor.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${(auth as { jwt: string }).jwt}` },
-    retryAttempts: 0,
-  });
-}
-
-/** One subscription: its data and errors as they come. */
-function subscribe(client: Client, query: string) {
-  const state = { data: [] as Record<string, unknown>[], errors: [] as string[], stop: () => {} };
-  state.stop = client.subscribe<Record<string, unknown>>(
-    { query },
-    {
-      next: (result) => {
-        if (result.data) state.data.push(result.data);
-        for (const error of result.errors ?? []) state.errors.push(JSON.stringify(error));
-      },
-      error: (error) => void state.errors.push(JSON.stringify(error)),
-      complete: () => undefined,
-    },
-  );
-  return state;
-}
-
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  expect(condition()).toBe(true);
-}
+const wsClient = (monitor: EmbeddedMonitor, auth: Auth) =>
+  graphqlWs(monitor, { authorization: `Bearer ${(auth as { jwt: string }).jwt}` }).client;
 
 describe('security: live feed attacks (issue 18)', () => {
   let monitor: EmbeddedMonitor;
@@ -202,10 +172,10 @@ describe('security: live feed attacks (issue 18)', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     sub.stop();
     await client.dispose();
-    const targets = sub.data.map((d) => JSON.stringify((d.updates as { update: unknown }).update));
+    const targets = sub.results.map((r) => JSON.stringify(r.data?.updates.update));
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.every((t) => t.includes(mineId))).toBe(true);
-    expect(sub.errors).toEqual([]);
+    expect(sub.errors()).toEqual([]);
   });
 
   it('counts GraphQL subscriptions with /events against limits.events_per_user (4): the 5th of either is refused', async () => {
@@ -216,8 +186,8 @@ describe('security: live feed attacks (issue 18)', () => {
     );
     await new Promise((r) => setTimeout(r, 500));
     const fifth = subscribe(client, 'subscription { events(after: "now") { position } }');
-    await until(() => fifth.errors.length > 0);
-    expect(fifth.errors[0]).toMatch(/you have 4 event feeds open/);
+    await until(() => fifth.errors().length > 0);
+    expect(fifth.errors()[0]).toMatch(/you have 4 event feeds open/);
     expect((await readFor(events('after=now'), auth, 200)).status).toBe(429);
     subs[0].stop();
     await new Promise((r) => setTimeout(r, 300));
