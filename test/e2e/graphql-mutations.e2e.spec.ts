@@ -1,10 +1,10 @@
 import { KIND_REQUESTS } from '@monitor/contracts';
 import { RESOURCE_KINDS } from '@monitor/domain';
 import { listFieldName } from '../../apps/gateway/src/graphql/resource-queries';
-import { signUp, type ApiClient } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
-import { graphql, type GraphqlClient } from '../support/graphql';
+import { graphql, graphqlReader, type GraphqlClient } from '../support/graphql';
 
 type Named = { id: string; name: string } | null;
 
@@ -18,16 +18,8 @@ describe('GraphQL mutations', () => {
     monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
     admin = monitor.admin;
     gql = graphql(monitor.url, monitor.adminAuth);
-    const readerAuth = await signUp(monitor.url, 'reader');
-    const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'reader' });
-    await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-    reader = graphql(monitor.url, readerAuth);
     await admin.write('CreateStack', { name: 'readable' });
-    await admin.write('UpdatePermissionOnTarget', {
-      user_target: { type: 'User', id: 'reader' },
-      resource_target: { type: 'Stack', id: 'readable' },
-      permission: 'Read',
-    });
+    reader = await graphqlReader(monitor, 'reader', { type: 'Stack', id: 'readable' });
   });
   afterAll(() => monitor.destroy());
 

@@ -1,6 +1,6 @@
-import { signUp, type ApiClient } from '../support/api';
+import type { ApiClient } from '../support/api';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-import { graphql, type GraphqlClient } from '../support/graphql';
+import { graphql, graphqlReader, type GraphqlClient } from '../support/graphql';
 
 interface Page<T> {
   totalCount: number | null;
@@ -30,15 +30,7 @@ describe('GraphQL queries', () => {
     });
     await admin.write('CreateDeployment', { name: 'api', config: { server_id: 'srv' } });
     await admin.write('CreateDeployment', { name: 'db' });
-    const readerAuth = await signUp(monitor.url, 'reader');
-    const { _id } = await admin.read<{ _id: { $oid: string } }>('FindUser', { user: 'reader' });
-    await admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-    await admin.write('UpdatePermissionOnTarget', {
-      user_target: { type: 'User', id: 'reader' },
-      resource_target: { type: 'Deployment', id: 'web' },
-      permission: 'Read',
-    });
-    reader = graphql(monitor.url, readerAuth);
+    reader = await graphqlReader(monitor, 'reader', { type: 'Deployment', id: 'web' });
   });
   afterAll(() => monitor.destroy());
 

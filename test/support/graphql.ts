@@ -1,4 +1,6 @@
 import { authHeaders, type Auth } from './api';
+import type { EmbeddedMonitor } from './embedded';
+import { enabledUser, grant } from './security';
 
 export interface GraphqlError {
   message: string;
@@ -39,3 +41,14 @@ export function graphql(baseUrl: string, auth?: Auth) {
 }
 
 export type GraphqlClient = ReturnType<typeof graphql>;
+
+/** A user signed up and enabled by the admin, granted Read on `target` only, over /graphql. */
+export async function graphqlReader(
+  monitor: EmbeddedMonitor,
+  name: string,
+  target: { type: string; id: string },
+): Promise<GraphqlClient> {
+  const { auth } = await enabledUser(monitor, name);
+  await grant(monitor.admin, name, target, 'Read');
+  return graphql(monitor.url, auth);
+}
