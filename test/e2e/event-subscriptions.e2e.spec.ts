@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { api, signUp, type ApiClient } from '../support/api';
 import { CapturingLogger } from '../support/capturing-logger';
 import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
 import { storeQuiet } from '../support/quiet-store';
-import { expectRefusedUnchanged } from '../support/security';
-import { startReceiver, type Received } from '../support/webhook-receiver';
+import { enabledUser, expectRefusedUnchanged } from '../support/security';
+import type { Received } from '../support/webhook-receiver';
+import { webhookScene } from '../support/webhook-scene';
 
 /** Short tries, set through `[alerter]` as an operator would: webhooks share its settings. */
 const ENV = {
@@ -27,7 +27,9 @@ describe('outgoing webhook subscriptions (embedded)', () => {
   let monitor: EmbeddedMonitor;
   let dataDir: string;
   const logger = new CapturingLogger();
-  const closers: (() => Promise<void>)[] = [];
+  const scene = webhookScene(() => monitor, SECRET);
+  const { receiver, procedure, touch } = scene;
+  const subscribe = scene.subscribe<Subscription>;
 
   beforeAll(async () => {
     monitor = await startEmbedded(ENV, undefined, logger);
@@ -36,31 +38,9 @@ describe('outgoing webhook subscriptions (embedded)', () => {
 
   afterAll(async () => {
     await monitor?.destroy();
-    await Promise.all(closers.map((close) => close()));
+    await scene.close();
   });
 
-  const receiver = async (answer?: Parameters<typeof startReceiver>[0]) => {
-    const r = await startReceiver(answer);
-    closers.push(r.close);
-    return r;
-  };
-  const procedure = async (name: string) =>
-    (await monitor.admin.write<{ _id: { $oid: string } }>('CreateProcedure', { name, config: {} }))
-      ._id.$oid;
-  const touch = (id: string, description: string, client: ApiClient = monitor.admin) =>
-    client.write('UpdateDescription', { target: { type: 'Procedure', id }, description });
-  const subscribe = (
-    name: string,
-    url: string,
-    resources: string[],
-    client: ApiClient = monitor.admin,
-  ) =>
-    client.write<Subscription>('CreateEventSubscription', {
-      name,
-      url,
-      secret: SECRET,
-      filter: { kinds: ['Procedure'], resources, types: ['ProcedureDescriptionUpdated'] },
-    });
   const get = (id: string) => monitor.admin.read<Subscription>('GetEventSubscription', { id });
   const descriptions = (received: Received[]) =>
     received.map((r) => (r.json.data as { to?: string }).to);
@@ -154,13 +134,11 @@ describe('outgoing webhook subscriptions (embedded)', () => {
   }, 60_000);
 
   it('an owner demoted from admin stops getting events of resources they cannot read', async () => {
-    const auth = await signUp(monitor.url, 'hookowner');
+    const { client: owner } = await enabledUser(monitor, 'hookowner');
     const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
       user: 'hookowner',
     });
-    await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
     await monitor.admin.write('UpdateUserAdmin', { user_id: _id.$oid, admin: true });
-    const owner = api(monitor.url, auth);
     const hook = await receiver();
     const p = await procedure('private-target');
     const sub = await subscribe('owned', hook.url, [p], owner);
@@ -178,12 +156,7 @@ describe('outgoing webhook subscriptions (embedded)', () => {
   }, 30_000);
 
   it('refuses a non-admin (403) and a bad url (400 naming url), writing nothing', async () => {
-    const plainAuth = await signUp(monitor.url, 'plainuser');
-    const { _id } = await monitor.admin.read<{ _id: { $oid: string } }>('FindUser', {
-      user: 'plainuser',
-    });
-    await monitor.admin.write('UpdateUserBasePermissions', { user_id: _id.$oid, enabled: true });
-    const plain = api(monitor.url, plainAuth);
+    const { client: plain } = await enabledUser(monitor, 'plainuser');
     await storeQuiet(monitor.runtime.store);
     const params = { name: 'x', url: 'http://127.0.0.1:9/x', secret: SECRET };
     await expectRefusedUnchanged(
