@@ -1,32 +1,19 @@
-import { webhookDeliveryDecider, webhookDeliveryStream } from '@monitor/domain';
+import { webhookDeliveryDecider } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
 import { systemMeta } from '@monitor/resources';
+import {
+  appendDelivery,
+  claimed,
+  decided,
+  delivered,
+  failed,
+  givenUp,
+  T,
+} from '../event-subscriptions/webhook-delivery.fixtures';
 import { WebhookQueue } from '../event-subscriptions/webhook-queue';
 import { appendAt } from './delivery-append';
 import { RECENT_PER_RECEIVER } from './delivery-history';
 import { retryGivenUp } from './retry-given-up';
-
-const T = 1_000_000;
-const decided = (position: number, resource = 'a') => ({
-  type: 'DeliveryDecided',
-  data: {
-    subscription_id: 'sub1',
-    event_stream: `procedure-${resource}`,
-    event_revision: position,
-    event_position: position,
-    event_type: 'ProcedureUpdated',
-    resource: `Procedure:${resource}`,
-    verdict: 'send',
-    at: T,
-  },
-});
-const claimed = { type: 'DeliveryAttemptClaimed', data: { attempt: 1, at: T, by: 'r1' } };
-const delivered = { type: 'DeliveryDelivered', data: { attempt: 1, at: T, status: 200 } };
-const failed = {
-  type: 'DeliveryAttemptFailed',
-  data: { attempt: 1, at: T, error: 'answered 400', retryable: false },
-};
-const givenUp = { type: 'DeliveryGivenUp', data: { at: T, reason: 'the receiver answered 400' } };
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
@@ -45,19 +32,8 @@ describe('delivery ledger: memory follows what is still to do', () => {
     return fresh;
   };
   /** Appends as this process would: folded at once, and again when the subscription brings it. */
-  const append = async (position: number, ...events: { type: string; data: unknown }[]) => {
-    const stream = webhookDeliveryStream('sub1', position);
-    const revision = (await store.readStream(stream)).length - 1;
-    const stored = await appendAt(
-      store,
-      stream,
-      events,
-      revision < 0 ? 'no_stream' : revision,
-      systemMeta(),
-    );
-    stored.forEach((e) => ledger.apply(e));
-    return stream;
-  };
+  const append = (position: number, ...events: { type: string; data: unknown }[]) =>
+    appendDelivery(store, ledger, position, ...events);
 
   beforeEach(async () => {
     store = new MemoryEventStore();
@@ -90,7 +66,7 @@ describe('delivery ledger: memory follows what is still to do', () => {
   });
 
   it('reads a given-up delivery back when another process retries it', async () => {
-    const stream = await append(1, decided(1), claimed, failed, givenUp);
+    const stream = await append(1, decided(1), claimed, failed(), givenUp);
     expect(ledger.get(stream)).toBeUndefined();
     expect(ledger.history.givenUpOf('sub1')).toEqual([stream]);
     await appendAt(
@@ -109,8 +85,8 @@ describe('delivery ledger: memory follows what is still to do', () => {
   });
 
   it('puts given-up deliveries back oldest first, in order per resource', async () => {
-    const first = await append(1, decided(1), claimed, failed, givenUp);
-    const second = await append(2, decided(2), claimed, failed, givenUp);
+    const first = await append(1, decided(1), claimed, failed(), givenUp);
+    const second = await append(2, decided(2), claimed, failed(), givenUp);
     await append(3, decided(3, 'b'), claimed, delivered);
     const retried = await retryGivenUp(store, ledger, webhookDeliveryDecider, 'sub1', 'admin');
     expect(retried).toBe(2);
@@ -121,7 +97,7 @@ describe('delivery ledger: memory follows what is still to do', () => {
   });
 
   it('retries a given-up delivery however many finished after it, listing it once', async () => {
-    const old = await append(1, decided(1), claimed, failed, givenUp);
+    const old = await append(1, decided(1), claimed, failed(), givenUp);
     for (let p = 2; p <= RECENT_PER_RECEIVER + 50; p++)
       await append(p, decided(p), claimed, delivered);
     expect(ledger.history.recentOf('sub1').map((d) => d.stream)).not.toContain(old);

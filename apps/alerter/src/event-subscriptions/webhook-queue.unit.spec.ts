@@ -1,47 +1,20 @@
-import { webhookDeliveryStream } from '@monitor/domain';
 import { MemoryEventStore } from '@monitor/eventstore';
-import { systemMeta } from '@monitor/resources';
-import { appendAt } from '../delivery/delivery-append';
+import {
+  appendDelivery,
+  claimed,
+  decided,
+  delivered,
+  failed,
+  givenUp,
+  T,
+} from './webhook-delivery.fixtures';
 import { WebhookQueue } from './webhook-queue';
-
-const T = 1_000_000;
-const decided = (position: number, resource: string) => ({
-  type: 'DeliveryDecided',
-  data: {
-    subscription_id: 'sub1',
-    event_stream: `procedure-${resource}`,
-    event_revision: position,
-    event_position: position,
-    event_type: 'ProcedureUpdated',
-    resource: `Procedure:${resource}`,
-    verdict: 'send',
-    at: T,
-  },
-});
-const claimed = { type: 'DeliveryAttemptClaimed', data: { attempt: 1, at: T, by: 'r1' } };
-const delivered = { type: 'DeliveryDelivered', data: { attempt: 1, at: T, status: 200 } };
-const failed = (next?: number) => ({
-  type: 'DeliveryAttemptFailed',
-  data: { attempt: 1, at: T, error: 'x', retryable: next !== undefined, next_attempt_at: next },
-});
-const givenUp = { type: 'DeliveryGivenUp', data: { at: T, reason: 'the receiver answered 400' } };
 
 describe('webhook queue: in order per resource', () => {
   let store: MemoryEventStore;
   let queue: WebhookQueue;
-  const append = async (position: number, ...events: { type: string; data: unknown }[]) => {
-    const stream = webhookDeliveryStream('sub1', position);
-    const revision = queue.get(stream)?.revision ?? -1;
-    const stored = await appendAt(
-      store,
-      stream,
-      events,
-      revision < 0 ? 'no_stream' : revision,
-      systemMeta(),
-    );
-    stored.forEach((e) => queue.apply(e));
-    return queue.get(stream)!;
-  };
+  const append = async (position: number, ...events: { type: string; data: unknown }[]) =>
+    queue.get(await appendDelivery(store, queue, position, ...events))!;
 
   beforeEach(async () => {
     store = new MemoryEventStore();
