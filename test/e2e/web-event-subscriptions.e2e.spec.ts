@@ -1,9 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { api, logIn, type ApiClient } from '../support/api';
-import { launchChromium, signedUpPage } from '../support/browser';
-import { eventually } from '../support/eventually';
-import { startFreshMonitor } from '../support/fresh-monitor';
 import { startHttpReceiver, type HttpReceiver } from '@monitor/testing';
+import { eventually } from '../support/eventually';
+import { sharedWebSession } from '../support/web-session';
 
 /*
  * Settings → Webhooks in Debian's Chromium against a real embedded Monitor and a receiver on
@@ -16,38 +13,31 @@ const SLOW = 60_000;
 const SECRET = 'whsec-web-3c2b1a';
 
 describe('web UI: Settings → Webhooks', () => {
-  let monitor: Awaited<ReturnType<typeof startFreshMonitor>>;
-  let browser: Browser;
-  let page: Page;
-  let admin: ApiClient;
+  const session = sharedWebSession({}, SLOW);
+  const page = () => session.page;
   let receiver: HttpReceiver;
   let procedureId: string;
 
-  const row = () => page.locator('[data-event-subscription="ci-hook"]');
+  const row = () => page().locator('[data-event-subscription="ci-hook"]');
 
   beforeAll(async () => {
     receiver = await startHttpReceiver();
-    monitor = await startFreshMonitor({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
-    browser = await launchChromium();
-    page = await signedUpPage(browser, monitor.url, { width: 1280, height: 900 });
-    admin = api(monitor.url, await logIn(monitor.url, 'admin'));
     procedureId = (
-      await admin.write<{ _id: { $oid: string } }>('CreateProcedure', { name: 'web-p', config: {} })
+      await session.admin.write<{ _id: { $oid: string } }>('CreateProcedure', {
+        name: 'web-p',
+        config: {},
+      })
     )._id.$oid;
   }, SLOW);
 
-  afterAll(async () => {
-    await browser?.close();
-    await monitor?.destroy();
-    await receiver?.close();
-  }, SLOW);
+  afterAll(() => receiver?.close());
 
   it(
     'creates a webhook in the form; its row shows the filter and, once sent, Delivered',
     async () => {
-      await page.goto(`${monitor.url}/settings`);
-      await page.getByRole('tab', { name: 'Webhooks' }).click();
-      const form = page.getByRole('form', { name: 'New webhook' });
+      await page().goto(`${session.monitor.url}/settings`);
+      await page().getByRole('tab', { name: 'Webhooks' }).click();
+      const form = page().getByRole('form', { name: 'New webhook' });
       await form.getByLabel('Name').fill('ci-hook');
       await form.getByLabel('URL').fill(`${receiver.url}/hook`);
       await form.getByLabel('Kinds').fill('Procedure');
@@ -56,16 +46,16 @@ describe('web UI: Settings → Webhooks', () => {
       await form.getByRole('button', { name: 'Create webhook' }).click();
       await row().waitFor();
       expect(await row().textContent()).toContain('kinds: Procedure; resources: web-p');
-      expect(await page.content()).not.toContain(SECRET);
+      expect(await page().content()).not.toContain(SECRET);
 
-      await admin.write('UpdateDescription', {
+      await session.admin.write('UpdateDescription', {
         target: { type: 'Procedure', id: procedureId },
         description: 'from the web test',
       });
       await receiver.waitFor(1, 10_000);
       await eventually(async () => {
-        await page.getByRole('tab', { name: 'Users' }).click();
-        await page.getByRole('tab', { name: 'Webhooks' }).click();
+        await page().getByRole('tab', { name: 'Users' }).click();
+        await page().getByRole('tab', { name: 'Webhooks' }).click();
         expect(
           await row().locator('[data-delivery-state]').getAttribute('data-delivery-state'),
         ).toBe('Delivered');
@@ -78,13 +68,13 @@ describe('web UI: Settings → Webhooks', () => {
     'lists its deliveries; a given-up one goes again with Retry and is Delivered',
     async () => {
       receiver.answer({ status: 400 });
-      await admin.write('UpdateDescription', {
+      await session.admin.write('UpdateDescription', {
         target: { type: 'Procedure', id: procedureId },
         description: 'refused once',
       });
       await receiver.waitFor(2, 10_000);
       await row().getByRole('button', { name: 'Deliveries' }).click();
-      const list = page.locator('[data-event-subscription-deliveries="ci-hook"]');
+      const list = page().locator('[data-event-subscription-deliveries="ci-hook"]');
       const newest = list.locator('[data-delivery]').first();
       await eventually(async () =>
         expect(await newest.getAttribute('data-delivery-state')).toBe('GivenUp'),
@@ -108,13 +98,13 @@ describe('web UI: Settings → Webhooks', () => {
   it(
     'refuses a bad url with the field named, and creates nothing',
     async () => {
-      const form = page.getByRole('form', { name: 'New webhook' });
+      const form = page().getByRole('form', { name: 'New webhook' });
       await form.getByLabel('Name').fill('bad');
       await form.getByLabel('URL').fill('ftp://127.0.0.1/x');
       await form.getByLabel('Secret').fill('x');
       await form.getByRole('button', { name: 'Create webhook' }).click();
       await form.getByText(/url: /).waitFor();
-      expect(await admin.read<unknown[]>('ListEventSubscriptions')).toHaveLength(1);
+      expect(await session.admin.read<unknown[]>('ListEventSubscriptions')).toHaveLength(1);
     },
     SLOW,
   );
@@ -127,9 +117,9 @@ describe('web UI: Settings → Webhooks', () => {
       await row().getByRole('button', { name: 'Enable' }).click();
       await row().getByRole('button', { name: 'Disable' }).waitFor();
       await row().getByRole('button', { name: 'Delete' }).click();
-      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page().getByRole('button', { name: 'Yes, delete' }).click();
       await eventually(async () =>
-        expect(await admin.read<unknown[]>('ListEventSubscriptions')).toEqual([]),
+        expect(await session.admin.read<unknown[]>('ListEventSubscriptions')).toEqual([]),
       );
     },
     SLOW,
