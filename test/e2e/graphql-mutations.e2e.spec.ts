@@ -1,39 +1,27 @@
 import { KIND_REQUESTS } from '@monitor/contracts';
 import { RESOURCE_KINDS } from '@monitor/domain';
 import { listFieldName } from '../../apps/gateway/src/graphql/resource-queries';
-import type { ApiClient } from '../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
 import { eventually } from '../support/eventually';
-import { graphql, graphqlReader, type GraphqlClient } from '../support/graphql';
+import { sharedGraphqlSession } from '../support/graphql';
 
 type Named = { id: string; name: string } | null;
 
 describe('GraphQL mutations', () => {
-  let monitor: EmbeddedMonitor;
-  let admin: ApiClient;
-  let gql: GraphqlClient;
-  let reader: GraphqlClient;
-
-  beforeAll(async () => {
-    monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
-    admin = monitor.admin;
-    gql = graphql(monitor.url, monitor.adminAuth);
-    await admin.write('CreateStack', { name: 'readable' });
-    reader = await graphqlReader(monitor, 'reader', { type: 'Stack', id: 'readable' });
-  });
-  afterAll(() => monitor.destroy());
+  const session = sharedGraphqlSession({ type: 'Stack', id: 'readable' }, (admin) =>
+    admin.write('CreateStack', { name: 'readable' }),
+  );
 
   it.each(RESOURCE_KINDS)('creates, reads back, renames and deletes a %s', async (kind) => {
     const names = KIND_REQUESTS[kind];
     const name = `gql-${kind.toLowerCase()}`;
-    const created = await gql.ok<Record<string, { _id: { $oid: string } }>>(
+    const created = await session.gql.ok<Record<string, { _id: { $oid: string } }>>(
       `mutation($params: JSON!) { ${names.create.name}(params: $params) }`,
       { params: { name } },
     );
     const id = created[names.create.name]._id.$oid;
     const read = async (by: string) =>
       (
-        await gql.ok<{ resource: Named }>(
+        await session.gql.ok<{ resource: Named }>(
           `query($by: String) { resource(kind: ${kind}, ${by}: $by) { id name } }`,
           { by: by === 'id' ? id : name },
         )
@@ -41,25 +29,27 @@ describe('GraphQL mutations', () => {
     expect(await read('id')).toEqual({ id, name });
     expect(await read('name')).toEqual({ id, name });
     const list = listFieldName(kind);
-    const listed = await gql.ok<Record<string, { edges: { node: unknown }[] }>>(
+    const listed = await session.gql.ok<Record<string, { edges: { node: unknown }[] }>>(
       `{ ${list}(filter: { query: "${name}" }) { edges { node { id config { __typename } } } } }`,
     );
     expect(listed[list].edges).toEqual([{ node: { id, config: { __typename: `${kind}Config` } } }]);
-    await gql.ok(`mutation { ${names.rename.name}(params: { id: "${id}", name: "${name}-2" }) }`);
+    await session.gql.ok(
+      `mutation { ${names.rename.name}(params: { id: "${id}", name: "${name}-2" }) }`,
+    );
     expect(await read('id')).toEqual({ id, name: `${name}-2` });
-    await gql.ok(`mutation { ${names.delete.name}(params: { id: "${id}" }) }`);
+    await session.gql.ok(`mutation { ${names.delete.name}(params: { id: "${id}" }) }`);
     expect(await read('id')).toBeNull();
   });
 
   it('runs an execution: RunProcedure of an empty Procedure answers its Update', async () => {
-    await admin.write('CreateProcedure', { name: 'empty', config: { stages: [] } });
-    const data = await gql.ok<{ RunProcedure: { _id: { $oid: string }; operation: string } }>(
-      'mutation { RunProcedure(params: { procedure: "empty" }) }',
-    );
+    await session.admin.write('CreateProcedure', { name: 'empty', config: { stages: [] } });
+    const data = await session.gql.ok<{
+      RunProcedure: { _id: { $oid: string }; operation: string };
+    }>('mutation { RunProcedure(params: { procedure: "empty" }) }');
     expect(data.RunProcedure.operation).toBe('RunProcedure');
     const updateId = data.RunProcedure._id.$oid;
     await eventually(async () => {
-      const update = await admin.read<{ status: string; success: boolean }>('GetUpdate', {
+      const update = await session.admin.read<{ status: string; success: boolean }>('GetUpdate', {
         id: updateId,
       });
       expect(update).toMatchObject({ status: 'Complete', success: true });
@@ -67,8 +57,8 @@ describe('GraphQL mutations', () => {
   });
 
   it("refuses a Read-only user's mutation with the RPC's code and message, changing nothing", async () => {
-    const before = monitor.runtime.readModel.resource('Stack', 'readable');
-    const answer = await reader.post(
+    const before = session.monitor.runtime.readModel.resource('Stack', 'readable');
+    const answer = await session.reader.post(
       `mutation { UpdateStack(params: { id: "readable", config: { project_name: "x" } }) }`,
     );
     expect(answer.data).toEqual({ UpdateStack: null });
@@ -76,11 +66,11 @@ describe('GraphQL mutations', () => {
       message: expect.stringMatching(/Write/),
       extensions: { code: 'FORBIDDEN', status: 403 },
     });
-    expect(monitor.runtime.readModel.resource('Stack', 'readable')).toEqual(before);
+    expect(session.monitor.runtime.readModel.resource('Stack', 'readable')).toEqual(before);
   });
 
   it('refuses bad params naming the field, as the RPC does', async () => {
-    const answer = await gql.post('mutation { CreateDeployment(params: { config: {} }) }');
+    const answer = await session.gql.post('mutation { CreateDeployment(params: { config: {} }) }');
     expect(answer.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/^CreateDeployment: name/),
       extensions: { code: 'VALIDATION', status: 400 },

@@ -1,6 +1,4 @@
-import type { ApiClient } from '../support/api';
-import { startEmbedded, type EmbeddedMonitor } from '../support/embedded';
-import { graphql, graphqlReader, type GraphqlClient } from '../support/graphql';
+import { graphql, sharedGraphqlSession } from '../support/graphql';
 
 interface Page<T> {
   totalCount: number | null;
@@ -11,15 +9,7 @@ interface Page<T> {
 const names = (page: Page<{ name: string }>) => page.edges.map((e) => e.node.name);
 
 describe('GraphQL queries', () => {
-  let monitor: EmbeddedMonitor;
-  let admin: ApiClient;
-  let gql: GraphqlClient;
-  let reader: GraphqlClient;
-
-  beforeAll(async () => {
-    monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
-    admin = monitor.admin;
-    gql = graphql(monitor.url, monitor.adminAuth);
+  const session = sharedGraphqlSession({ type: 'Deployment', id: 'web' }, async (admin) => {
     await admin.write('CreateTag', { name: 'prod' });
     await admin.write('CreateServer', { name: 'srv' });
     await admin.write('CreateBuild', { name: 'img' });
@@ -30,18 +20,16 @@ describe('GraphQL queries', () => {
     });
     await admin.write('CreateDeployment', { name: 'api', config: { server_id: 'srv' } });
     await admin.write('CreateDeployment', { name: 'db' });
-    reader = await graphqlReader(monitor, 'reader', { type: 'Deployment', id: 'web' });
   });
-  afterAll(() => monitor.destroy());
 
   it('lists deployments with their server, build, tags, config and state', async () => {
-    const { deployments } = await gql.ok<{ deployments: Page<Record<string, unknown>> }>(`{
+    const { deployments } = await session.gql.ok<{ deployments: Page<Record<string, unknown>> }>(`{
       deployments { totalCount edges { node {
         name state tags { name } config { server_id restart image }
         server { name } build { name }
       } } }
     }`);
-    const server = monitor.runtime.readModel.resource('Server', 'srv')!;
+    const server = session.monitor.runtime.readModel.resource('Server', 'srv')!;
     expect(deployments.totalCount).toBe(3);
     expect(deployments.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({ name: 'api', server: { name: 'srv' }, build: null, tags: [] }),
@@ -66,7 +54,7 @@ describe('GraphQL queries', () => {
 
   it('pages with cursors: first, after, hasNextPage, endCursor', async () => {
     const page = (after?: string) =>
-      gql.ok<{ resources: Page<{ name: string }> }>(
+      session.gql.ok<{ resources: Page<{ name: string }> }>(
         'query($after: String) { resources(kind: Deployment, first: 2, after: $after) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
@@ -79,7 +67,9 @@ describe('GraphQL queries', () => {
     expect(first.pageInfo.endCursor).toBe(first.edges[1].cursor);
     const second = (await page(first.pageInfo.endCursor!)).resources;
     expect([names(second), second.pageInfo.hasNextPage]).toEqual([['web'], false]);
-    const bad = await gql.post('{ resources(kind: Deployment, after: "bm9wZQ") { totalCount } }');
+    const bad = await session.gql.post(
+      '{ resources(kind: Deployment, after: "bm9wZQ") { totalCount } }',
+    );
     expect(bad.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/^after:/),
       extensions: { code: 'BAD_USER_INPUT' },
@@ -90,14 +80,14 @@ describe('GraphQL queries', () => {
     const filtered = async (filter: string) =>
       names(
         (
-          await gql.ok<{ deployments: Page<{ name: string }> }>(
+          await session.gql.ok<{ deployments: Page<{ name: string }> }>(
             `{ deployments(filter: ${filter}) { edges { node { name } } } }`,
           )
         ).deployments,
       );
     expect(await filtered('{ tags: ["prod"] }')).toEqual(['web']);
     expect(await filtered('{ query: "P" }')).toEqual(['api']);
-    const { resource } = await gql.ok<{ resource: { state: string } }>(
+    const { resource } = await session.gql.ok<{ resource: { state: string } }>(
       '{ resource(kind: Deployment, name: "web") { state } }',
     );
     expect(await filtered(`{ state: "${resource.state}" }`)).toContain('web');
@@ -105,8 +95,8 @@ describe('GraphQL queries', () => {
   });
 
   it('finds one resource by id or name; null when there is none', async () => {
-    const web = monitor.runtime.readModel.resource('Deployment', 'web')!;
-    const data = await gql.ok<Record<string, unknown>>(`{
+    const web = session.monitor.runtime.readModel.resource('Deployment', 'web')!;
+    const data = await session.gql.ok<Record<string, unknown>>(`{
       byId: resource(kind: Deployment, id: "${web.id}") { name kind }
       byName: resource(kind: Deployment, name: "web") { id }
       missing: resource(kind: Deployment, name: "nope") { id }
@@ -118,12 +108,14 @@ describe('GraphQL queries', () => {
       missing: null,
       wrongKind: null,
     });
-    const both = await gql.post(`{ resource(kind: Deployment, id: "x", name: "y") { id } }`);
+    const both = await session.gql.post(
+      `{ resource(kind: Deployment, id: "x", name: "y") { id } }`,
+    );
     expect(both.errors?.[0].message).toBe('resource: give either id or name');
   });
 
   it('never shows a reader what they may not read: lists, resource(), references', async () => {
-    const data = await reader.ok<Record<string, unknown>>(`{
+    const data = await session.reader.ok<Record<string, unknown>>(`{
       deployments { totalCount edges { node { name ... on Deployment { server { name } } } } }
       servers { totalCount }
       hidden: resource(kind: Deployment, name: "api") { id }
@@ -144,50 +136,56 @@ describe('GraphQL queries', () => {
     const query = `query($after: String, $filter: JSON) { updates(filter: $filter, first: 2, after: $after) {
       edges { cursor node { operation target { type id } } } pageInfo { hasNextPage endCursor } } }`;
     const filter = { 'target.type': 'Deployment' };
-    const first = (await gql.ok<Updates>(query, { filter })).updates;
+    const first = (await session.gql.ok<Updates>(query, { filter })).updates;
     expect(first.edges.map((e) => e.node.operation)).toEqual([
       'CreateDeployment',
       'CreateDeployment',
     ]);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await gql.ok<Updates>(query, { filter, after: first.pageInfo.endCursor }))
-      .updates;
+    const second = (
+      await session.gql.ok<Updates>(query, { filter, after: first.pageInfo.endCursor })
+    ).updates;
     expect(second.edges.map((e) => e.node.operation)).toEqual(['CreateDeployment']);
     expect(second.pageInfo.hasNextPage).toBe(false);
-    const web = monitor.runtime.readModel.resource('Deployment', 'web')!;
-    const seen = (await reader.ok<Updates>(query, { filter })).updates.edges.map(
+    const web = session.monitor.runtime.readModel.resource('Deployment', 'web')!;
+    const seen = (await session.reader.ok<Updates>(query, { filter })).updates.edges.map(
       (e) => e.node.target.id,
     );
     expect(seen).toEqual([web.id]);
   });
 
   it('answers alerts (none yet) as a connection', async () => {
-    const data = await gql.ok(
+    const data = await session.gql.ok(
       '{ alerts { edges { node { id level } } pageInfo { hasNextPage } } }',
     );
     expect(data).toEqual({ alerts: { edges: [], pageInfo: { hasNextPage: false } } });
   });
 
   it("answers a resource's history and the resource at a revision, to those who may read it", async () => {
-    await admin.write('RenameDeployment', { id: 'db', name: 'db-2' });
-    const db = monitor.runtime.readModel.resource('Deployment', 'db-2')!;
+    await session.admin.write('RenameDeployment', { id: 'db', name: 'db-2' });
+    const db = session.monitor.runtime.readModel.resource('Deployment', 'db-2')!;
     const target = `target: { type: Deployment, id: "${db.id}" }`;
-    const { history } = await gql.ok<{ history: { revision: number; type: string }[] }>(
+    const { history } = await session.gql.ok<{ history: { revision: number; type: string }[] }>(
       `{ history(${target}) { revision type user } }`,
     );
     expect(history.map((h) => h.type)).toEqual(['DeploymentCreated', 'DeploymentRenamed']);
     const at = (revision: number) =>
-      gql.ok<{ resourceAt: { name: string } }>(`{ resourceAt(${target}, revision: ${revision}) }`);
+      session.gql.ok<{ resourceAt: { name: string } }>(
+        `{ resourceAt(${target}, revision: ${revision}) }`,
+      );
     expect((await at(history[0].revision)).resourceAt.name).toBe('db');
     expect((await at(history[1].revision)).resourceAt.name).toBe('db-2');
-    const refused = await reader.post(
+    const refused = await session.reader.post(
       `{ history(target: { type: Deployment, id: "${db.id}" }) { revision } }`,
     );
     expect(refused.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 
   it('refuses a caller without credentials, or with a forged token, with 401', async () => {
-    for (const client of [graphql(monitor.url), graphql(monitor.url, { jwt: 'forged' })]) {
+    for (const client of [
+      graphql(session.monitor.url),
+      graphql(session.monitor.url, { jwt: 'forged' }),
+    ]) {
       const answer = await client.post('{ deployments { totalCount } }');
       expect(answer.status).toBe(401);
       expect(answer.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -196,7 +194,9 @@ describe('GraphQL queries', () => {
   });
 
   it('serves no GraphiQL page unless [graphql] graphiql is on', async () => {
-    const response = await fetch(`${monitor.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${session.monitor.url}/graphql`, {
+      headers: { accept: 'text/html' },
+    });
     expect(response.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     expect(await response.text()).not.toMatch(/graphiql/i);
   });

@@ -1,5 +1,5 @@
-import { authHeaders, type Auth } from './api';
-import type { EmbeddedMonitor } from './embedded';
+import { authHeaders, type ApiClient, type Auth } from './api';
+import { startEmbedded, type EmbeddedMonitor } from './embedded';
 import { enabledUser, grant } from './security';
 
 export interface GraphqlError {
@@ -51,4 +51,34 @@ export async function graphqlReader(
   const { auth } = await enabledUser(monitor, name);
   await grant(monitor.admin, name, target, 'Read');
   return graphql(monitor.url, auth);
+}
+
+/** What a GraphQL spec's tests share: a Monitor, its admin over the API and /graphql, a reader. */
+export interface GraphqlSession {
+  monitor: EmbeddedMonitor;
+  admin: ApiClient;
+  gql: GraphqlClient;
+  /** Read on `readable` only. */
+  reader: GraphqlClient;
+}
+
+/**
+ * For a describe whose tests share one embedded Monitor (sign-ups on): before them, the admin
+ * makes what the tests read (`setUp`), then `reader` is granted Read on `readable`; after them,
+ * the Monitor is destroyed. The session's fields are set in beforeAll: read them in the tests.
+ */
+export function sharedGraphqlSession(
+  readable: { type: string; id: string },
+  setUp: (admin: ApiClient) => Promise<unknown>,
+): GraphqlSession {
+  const session = {} as GraphqlSession;
+  beforeAll(async () => {
+    session.monitor = await startEmbedded({ MONITOR_AUTH_ALLOW_SIGNUPS: 'true' });
+    session.admin = session.monitor.admin;
+    session.gql = graphql(session.monitor.url, session.monitor.adminAuth);
+    await setUp(session.admin);
+    session.reader = await graphqlReader(session.monitor, 'reader', readable);
+  });
+  afterAll(() => session.monitor?.destroy());
+  return session;
 }
