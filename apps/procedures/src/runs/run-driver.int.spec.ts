@@ -8,6 +8,7 @@ import { RunStream } from './run-stream';
 import { StarterAccess } from './starter-access';
 
 const meta = { userId: 'u1', via: 'api' as const, correlationId: 'c1' };
+const starter = { by: 'user' as const, userId: 'u1' };
 const stages: ProcedureStage[] = [
   {
     name: 'wait',
@@ -49,7 +50,7 @@ describe('RunDriver, a run whose first stage started with its record', () => {
     const now = Date.now();
     const first = driver.stageStart('u1', 0, stages[0], now);
     const run = await stream.apply(
-      { type: 'Queue', runId, procedureId: 'p1', updateId: runId, stages, starter: meta, ts: now },
+      { type: 'Queue', runId, procedureId: 'p1', updateId: runId, stages, starter, ts: now },
       { type: 'Take', replica: 'a', leaseUntil: now + 60_000, now },
       ...first.commands,
     );
