@@ -80,38 +80,4 @@ describe('a second run of a running procedure queues across replicas', () => {
     expect(ranTwo.stageStarted).toBeGreaterThanOrEqual(ranOne.finished);
     expect(two.logs[0].start_ts).toBeGreaterThanOrEqual(one.end_ts!);
   }, 60_000);
-
-  it('runs sent to both replicas at once: the later takes back the stage its record started, then waits', async () => {
-    const [a, b] = replicas;
-    // Neither replica has seen the other's run as it records its own: each starts its first
-    // stage with its record; the one later in the store finds the other ahead.
-    const sent = await Promise.all([
-      a.admin.execute<Update>('RunProcedure', { procedure: name }),
-      b.admin.execute<Update>('RunProcedure', { procedure: name }),
-    ]);
-    const runs = [await completed(a.admin, sent[0]), await completed(b.admin, sent[1])];
-    expect(runs.every((x) => x.success)).toBe(true);
-    const streams = await Promise.all(
-      runs.map((x) => a.runtime.store.readStream(procedureRunStream(x._id.$oid))),
-    );
-    const types = streams.map((s) => s.map((e) => e.type));
-    const later = types.findIndex((t) => t.includes('StageWithdrawn'));
-    expect(later).toBeGreaterThanOrEqual(0);
-    expect(types[later]).toEqual([
-      'RunQueued',
-      'StageStarted',
-      'StageWithdrawn',
-      'StageStarted',
-      'RunFinished',
-    ]);
-    expect(types[1 - later]).toEqual(['RunQueued', 'StageStarted', 'RunFinished']);
-    const ts = (list: (typeof streams)[number], type: string) =>
-      (list.filter((e) => e.type === type).at(-1)!.data as { ts: number }).ts;
-    // Its stage started again, once the other had ended; it slept once, then.
-    expect(ts(streams[later], 'StageStarted')).toBeGreaterThanOrEqual(
-      ts(streams[1 - later], 'RunFinished'),
-    );
-    expect(runs[later].logs).toHaveLength(1);
-    expect(runs[later].logs[0].start_ts).toBeGreaterThanOrEqual(runs[1 - later].end_ts!);
-  }, 60_000);
 });

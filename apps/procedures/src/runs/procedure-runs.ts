@@ -6,7 +6,6 @@ import {
   invalid,
   notFound,
   type ProcedureRun,
-  type ProcedureStage,
   type Resource,
   type RunStarter,
 } from '@monitor/domain';
@@ -26,8 +25,6 @@ import { RunStream } from './run-stream';
 interface Recorded {
   run: ProcedureRun;
   lease: RunLease;
-  /** The first stage's executions started with the record (it started none when undefined). */
-  fresh?: number[];
 }
 
 /** Drives runs: RunProcedure's Update, the run's stream, the lease it holds, the driver. */
@@ -77,23 +74,21 @@ export class ProcedureRuns implements OnModuleDestroy {
     const id = named ?? newId();
     // Ours from now, though it may wait in the queue: a resume leaves it alone.
     this.driving.add(id);
-    const queued = this.queue.busy(procedure.id);
     const started = this.runner.start({
       operation: 'RunProcedure',
       target: { type: 'Procedure', id: procedure.id },
       meta: { ...meta, updateId: id },
       queue: {
-        queued,
-        turn: (runId) =>
-          this.queue.turn(procedure.id, runId, this.stopping.signal, () => this.withdraw(record)),
+        queued: this.queue.busy(procedure.id),
+        turn: (runId) => this.queue.turn(procedure.id, runId, this.stopping.signal),
       },
       work: async (ctx) => this.work(ctx, id, known, runMeta),
     });
     // A new id is this run's alone: its record is written beside its Update (on SQLite, in the
     // same commit). A named one, which another replica may claim too, once its Update is ours.
     const record = named
-      ? started.then(() => this.record(id, procedure, starter, runMeta, !queued))
-      : this.record(id, procedure, starter, runMeta, !queued);
+      ? started.then(() => this.record(id, procedure, starter, runMeta))
+      : this.record(id, procedure, starter, runMeta);
     recorded(record);
     try {
       const [{ position }] = await Promise.all([started, record]);
@@ -102,21 +97,6 @@ export class ProcedureRuns implements OnModuleDestroy {
       await this.unstarted(id, started, record);
       throw error;
     }
-  }
-
-  /**
-   * A run that finds a run of its procedure ahead after all (started on another replica, not yet
-   * seen here) takes back the first stage its record started, none of it sent, before it waits:
-   * should this process stop meanwhile, its resume starts that stage rather than finding its
-   * executions started and never sent.
-   */
-  private async withdraw(record: Promise<Recorded>): Promise<void> {
-    // A record that failed has nothing to take back: the run's work fails with its error.
-    const recorded = await record.catch(() => undefined);
-    if (!recorded?.fresh) return;
-    const now = Date.now();
-    recorded.run = await recorded.lease.stream.apply({ type: 'WithdrawStage', stage: 0, now });
-    recorded.fresh = undefined;
   }
 
   /** A run whose Update or record failed: not driven here; a lease it took is let go. */
@@ -130,27 +110,18 @@ export class ProcedureRuns implements OnModuleDestroy {
     }
   }
 
-  /**
-   * Drives a run on its Update until it ends (or this replica loses it); the lease ends too.
-   * `fresh`: as Recorded's, for a run whose first stage started with its record.
-   */
-  async drive(
-    ctx: ExecutionContext,
-    run: ProcedureRun,
-    lease: RunLease,
-    meta: CommandMeta,
-    fresh?: number[],
-  ) {
+  /** Drives a run on its Update until it ends (or this replica loses it); the lease ends too. */
+  async drive(ctx: ExecutionContext, run: ProcedureRun, lease: RunLease, meta: CommandMeta) {
     const cancel = this.cancels.begin(run.runId);
     this.driving.add(run.runId);
     const stop = firstSignal(this.stopping.signal, lease.lost.signal);
     const halt = firstSignal(cancel.signal, stop.signal);
     try {
-      // A resumed run waits its turn as a new one does (a new one has waited in the runner's).
+      // A resumed run waits its turn as a new one does.
       await this.queue.turn(run.procedureId, run.runId, stop.signal);
       const stream = lease.stream.stoppingWith(stop.signal);
       const signal = halt.signal;
-      await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta, fresh });
+      await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });
     } finally {
       stop.unlink();
       halt.unlink();
@@ -186,44 +157,31 @@ export class ProcedureRuns implements OnModuleDestroy {
     meta: CommandMeta,
   ) {
     try {
-      const { run, lease, fresh } = await await recorded;
-      await this.drive(ctx, run, lease, meta, fresh);
+      const { run, lease } = await await recorded;
+      await this.drive(ctx, run, lease, meta);
     } finally {
       this.driving.delete(id);
     }
   }
 
-  /**
-   * The run's stream (its config as it is now) and this replica's lease on it: one append. A
-   * run that starts `atOnce` (none of its procedure's is unfinished) has its first stage started
-   * in it too, so its driver sends that stage's executions without writing first.
-   */
+  /** The run's stream (its config as it is now) and this replica's lease on it: one append. */
   private async record(
     id: string,
     procedure: Resource<'Procedure'>,
     starter: RunStarter,
     meta: CommandMeta,
-    atOnce: boolean,
   ): Promise<Recorded> {
-    const now = Date.now();
-    const { stages } = procedure.config;
-    const first = atOnce && stages.length ? this.firstStage(starter, stages[0], now) : undefined;
     const lease = this.lease(id, meta);
-    const queue = { type: 'Queue' as const, runId: id, procedureId: procedure.id };
-    const run = await lease.take(
-      [{ ...queue, updateId: id, stages, starter, ts: now }],
-      first?.commands,
-    );
-    return { run, lease, fresh: first?.started };
-  }
-
-  /** The first stage's start, or none should planning it fail: the driver then plans and fails it. */
-  private firstStage(starter: RunStarter, stage: ProcedureStage, now: number) {
-    try {
-      return this.driver.stageStart(starter.userId, 0, stage, now);
-    } catch {
-      return undefined;
-    }
+    const run = await lease.take({
+      type: 'Queue',
+      runId: id,
+      procedureId: procedure.id,
+      updateId: id,
+      stages: procedure.config.stages,
+      starter,
+      ts: Date.now(),
+    });
+    return { run, lease };
   }
 
   procedure(idOrName: string): Resource<'Procedure'> {

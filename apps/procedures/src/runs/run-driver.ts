@@ -1,10 +1,8 @@
 import {
   describePlace,
-  withdrawnStage,
   type PlannedExecution,
   type ProcedureRun,
   type ProcedureRunCommand,
-  type ProcedureStage,
 } from '@monitor/domain';
 import { StageFailed, type ExecutionContext, type StageOutput } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
@@ -28,14 +26,6 @@ export interface DrivenRun {
   signal: AbortSignal;
   cancel: AbortSignal;
   meta: CommandMeta;
-  /** The executions of its running stage started here with its record, none of them sent yet. */
-  fresh?: readonly number[];
-}
-
-/** A stage's start and the starts of the executions it sends at once: one append. */
-export interface StageStart {
-  commands: ProcedureRunCommand[];
-  started: number[];
 }
 
 /** How one execution ended, and whether the run's stream has it started (so must finish it). */
@@ -68,22 +58,29 @@ export class RunDriver {
     /** What is decided and not yet written: written with the next append. */
     let pending: Pending = { commands: [], logs: [] };
     const first = run.stageRunning ? run.stage! : (run.stage ?? -1) + 1;
-    const firstFresh = run.stageRunning ? (driven.fresh ?? []) : [];
     for (let stage = first; stage < run.stages.length; stage++) {
-      const fresh = new Set<number>(stage === first ? firstFresh : []);
-      if (signal.aborted && fresh.size) {
-        // Started with its record, nothing of it sent: taken back, the run cancelled before it.
-        const withdraw = { type: 'WithdrawStage' as const, stage, now: Date.now() };
-        return this.cancelled(driven, withdrawnStage(run), { commands: [withdraw], logs: [] });
-      }
       if (signal.aborted) return this.cancelled(driven, run, pending);
-      // Only the first stage can be one already running: a resumed run's, or one started with
-      // the run's record.
+      const fresh = new Set<number>();
+      // Only the first stage can be one already running: a resumed run's.
       if (stage !== first || !run.stageRunning) {
-        const start = this.stageStart(run.starter.userId, stage, run.stages[stage], Date.now());
-        run = await written(pending, stream.apply(...pending.commands, ...start.commands));
+        const config = run.stages[stage];
+        const executions = config.enabled
+          ? planStage(this.readModel, this.access, run.starter.userId, config)
+          : [];
+        const now = Date.now();
+        const starts = executions.flatMap((planned, index) =>
+          this.startable(run, planned) ? [startOf(stage, index, planned, now)] : [],
+        );
+        run = await written(
+          pending,
+          stream.apply(
+            ...pending.commands,
+            { type: 'StartStage', stage, executions, now },
+            ...starts,
+          ),
+        );
         pending = { commands: [], logs: [] };
-        for (const index of start.started) fresh.add(index);
+        for (const { index } of starts) fresh.add(index);
       }
       const current = run;
       const executions = current.plan.map((planned, index) =>
@@ -125,26 +122,11 @@ export class RunDriver {
     );
   }
 
-  /**
-   * A stage's start as of now: what it runs (batches expanded) and the executions its user may
-   * send, started with it. Also how a run that starts at once is recorded (ProcedureRuns).
-   */
-  stageStart(userId: string, stage: number, config: ProcedureStage, now: number): StageStart {
-    const executions = config.enabled ? planStage(this.readModel, this.access, userId, config) : [];
-    const starts = executions.flatMap((planned, index) =>
-      this.startable(userId, planned) ? [startOf(stage, index, planned, now)] : [],
-    );
-    return {
-      commands: [{ type: 'StartStage', stage, executions, now }, ...starts],
-      started: starts.map((x) => x.index),
-    };
-  }
-
   /** Whether a stage starting now may record the execution started (its user may send it). */
-  private startable(userId: string, planned: PlannedExecution): boolean {
+  private startable(run: ProcedureRun, planned: PlannedExecution): boolean {
     if (planned.type === 'None' || planned.type === 'Sleep') return true;
     try {
-      this.access.sendable(userId, planned.type, planned.params);
+      this.access.sendable(run.starter.userId, planned.type, planned.params);
       return true;
     } catch {
       // Refused: run() refuses it again, and the refusal is logged there.

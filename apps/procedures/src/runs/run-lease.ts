@@ -19,21 +19,16 @@ export class RunLease {
 
   /**
    * Takes the run (refused while another replica's lease holds), then keeps renewing it.
-   * Written in the same append: `before` the take (the run's Queue), and `after` it (the first
-   * stage's start, for a run that starts at once).
+   * `before`: commands written in the same append, before the take (the run's Queue).
    */
-  async take(
-    before: ProcedureRunCommand[] = [],
-    after: ProcedureRunCommand[] = [],
-  ): ReturnType<RunStream['apply']> {
+  async take(...before: ProcedureRunCommand[]): ReturnType<RunStream['apply']> {
     const now = Date.now();
-    const take = {
-      type: 'Take' as const,
+    const run = await this.stream.apply(...before, {
+      type: 'Take',
       replica: this.replica,
       leaseUntil: now + this.leaseMs,
       now,
-    };
-    const run = await this.stream.apply(...before, take, ...after);
+    });
     this.timer = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.leaseMs / 3)));
     return run;
   }

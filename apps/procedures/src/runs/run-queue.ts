@@ -37,29 +37,13 @@ export class RunQueue implements OnModuleDestroy {
 
   /**
    * Resolves once the run may drive. Once `stop` has fired it never resolves: the run is left,
-   * as it stands, for a replica to resume. `behind` is awaited, once, as soon as a run ahead is
-   * found, before waiting for it.
+   * as it stands, for a replica to resume.
    */
-  async turn(
-    procedureId: string,
-    runId: string,
-    stop: AbortSignal,
-    behind?: () => Promise<void>,
-  ): Promise<void> {
-    let waiting = behind;
+  async turn(procedureId: string, runId: string, stop: AbortSignal): Promise<void> {
     for (;;) {
       if (stop.aborted) return new Promise<never>(() => undefined);
       const position = this.readModel.executions.startPosition(runId);
-      if (position !== undefined) {
-        if (!this.ahead(procedureId, runId, position)) return;
-        if (waiting) {
-          const first = waiting;
-          waiting = undefined;
-          // Looked at again: the run ahead may have ended meanwhile.
-          await first();
-          continue;
-        }
-      }
+      if (position !== undefined && !this.ahead(procedureId, runId, position)) return;
       await this.change(procedureId, stop);
     }
   }

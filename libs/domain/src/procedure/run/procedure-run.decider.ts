@@ -1,6 +1,5 @@
 import { conflict, notFound } from '../../shared/domain-error';
 import type { DomainEvent } from '../../shared/domain-event';
-import { withEndsInRunFinished, withStartsMerged } from './procedure-run.merge';
 import type {
   ProcedureRun,
   ProcedureRunCommand,
@@ -57,8 +56,6 @@ export function evolveProcedureRun(
         executions: [...run.executions, ...starts],
       });
     }
-    case 'StageWithdrawn':
-      return { status: 'Active', run: withdrawnStage(run) };
     case 'ExecutionStarted': {
       const { stage, index, ts, updateId } = e.data;
       const started: StartedExecution = { stage, index, startedAt: ts };
@@ -140,14 +137,6 @@ export function decideProcedureRun(
       const { stage, executions, now } = command;
       return [{ type: 'StageStarted', data: { stage, executions, ts: now } }];
     }
-    case 'WithdrawStage': {
-      running(run);
-      if (!run.stageRunning || run.stage !== 0 || command.stage !== 0)
-        throw conflict(`run ${run.runId}: only its running first stage can be withdrawn`);
-      if (run.executions.some((x) => x.success !== undefined))
-        throw conflict(`run ${run.runId}: stage 0 has ended executions`);
-      return [{ type: 'StageWithdrawn', data: { stage: 0, ts: command.now } }];
-    }
     case 'StartExecution': {
       running(run);
       if (!run.stageRunning || command.stage !== run.stage)
@@ -215,10 +204,54 @@ export function decideProcedureRunCommands(
   return withEndsInRunFinished(withStartsMerged(events));
 }
 
-/** The run as before its first stage started: no plan, no execution started. */
-export function withdrawnStage(run: ProcedureRun): ProcedureRun {
-  const { stage: _stage, ...rest } = run;
-  return { ...rest, plan: [], stageRunning: false, executions: [] };
+/**
+ * RunQueued then RunStarted as one RunQueued with its owner; StageStarted then the
+ * ExecutionStarted of that moment as one StageStarted naming them.
+ */
+function withStartsMerged(events: ProcedureRunEvent[]): ProcedureRunEvent[] {
+  const merged: ProcedureRunEvent[] = [];
+  for (const e of events) {
+    const last = merged.at(-1);
+    if (last?.type === 'RunQueued' && e.type === 'RunStarted' && !last.data.owner) {
+      const { replica, leaseUntil } = e.data;
+      merged[merged.length - 1] = {
+        ...last,
+        data: { ...last.data, owner: { replica, leaseUntil } },
+      };
+    } else if (
+      last?.type === 'StageStarted' &&
+      e.type === 'ExecutionStarted' &&
+      e.data.stage === last.data.stage &&
+      e.data.ts === last.data.ts
+    ) {
+      const { index, updateId } = e.data;
+      const start = updateId ? { index, updateId } : { index };
+      const started = [...(last.data.started ?? []), start];
+      merged[merged.length - 1] = { ...last, data: { ...last.data, started } };
+    } else merged.push(e);
+  }
+  return merged;
+}
+
+/** `ExecutionFinished`s then `StageFinished` then `RunFinished`, as that one RunFinished. */
+function withEndsInRunFinished(events: ProcedureRunEvent[]): ProcedureRunEvent[] {
+  const end = events.at(-1);
+  const stage = events.at(-2);
+  if (end?.type !== 'RunFinished' || stage?.type !== 'StageFinished') return events;
+  let first = events.length - 2;
+  while (first > 0 && events[first - 1].type === 'ExecutionFinished') first--;
+  const executionsFinished = events
+    .slice(first, -2)
+    .map((e) => (e as Extract<ProcedureRunEvent, { type: 'ExecutionFinished' }>).data)
+    .map(({ stage: at, index, success, updateId }) =>
+      updateId ? { stage: at, index, success, updateId } : { stage: at, index, success },
+    );
+  const data = {
+    ...end.data,
+    stageFinished: { stage: stage.data.stage, success: stage.data.success },
+    ...(executionsFinished.length ? { executionsFinished } : {}),
+  };
+  return [...events.slice(0, first), { type: 'RunFinished', data }];
 }
 
 /** The executions started and not finished: what a resumed run waits for. */

@@ -99,11 +99,6 @@ export type ProcedureRunEvent =
         started?: { index: number; updateId?: string }[];
       }
     >
-  /**
-   * The first stage, started with the run's record, taken back before any of its executions was
-   * sent: the run has to wait its turn after all (a run of its procedure was ahead of it).
-   */
-  | DomainEvent<'StageWithdrawn', { stage: number; ts: number }>
   | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number; updateId?: string }>
   /** Written by runs recorded before ExecutionStarted named the child's Update. */
   | DomainEvent<'ExecutionAttached', { stage: number; index: number; updateId: string }>
@@ -130,8 +125,6 @@ export type ProcedureRunCommand =
   | { type: 'Take'; replica: string; leaseUntil: number; now: number }
   | { type: 'Renew'; replica: string; leaseUntil: number; now: number }
   | { type: 'StartStage'; stage: number; executions: PlannedExecution[]; now: number }
-  /** Only by the driver that started it, before sending any of its executions. */
-  | { type: 'WithdrawStage'; stage: number; now: number }
   /** `updateId`: the Update its child will have (none for None and Sleep). */
   | { type: 'StartExecution'; stage: number; index: number; now: number; updateId?: string }
   | { type: 'FinishExecution'; stage: number; index: number; success: boolean }

@@ -226,67 +226,6 @@ describe('a procedure run: given its events, when a command comes', () => {
       ).toThrow(DomainError);
     });
 
-    it('records a run that starts at once with its first stage and its starts: two events', () => {
-      const events = whenAll(given(), [
-        { type: 'Queue', ...data },
-        { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 },
-        { type: 'StartStage', stage: 0, executions: planned, now: 2 },
-        { type: 'StartExecution', stage: 0, index: 0, now: 2, updateId: 'child' },
-      ]);
-      expect(events.map((e) => e.type)).toEqual(['RunQueued', 'StageStarted']);
-      const apart: ProcedureRunEvent[] = [
-        queued,
-        started,
-        stage0,
-        { type: 'ExecutionStarted', data: { stage: 0, index: 0, ts: 2, updateId: 'child' } },
-      ];
-      expect(given(...events)).toEqual(given(...apart));
-    });
-
-    it('withdraws a first stage none of whose executions has ended: as if never started', () => {
-      const withdraw = { type: 'WithdrawStage' as const, stage: 0, now: 3 };
-      const recorded = whenAll(given(), [
-        { type: 'Queue', ...data },
-        { type: 'Take', replica: 'a', leaseUntil: 100, now: 1 },
-        { type: 'StartStage', stage: 0, executions: planned, now: 2 },
-        { type: 'StartExecution', stage: 0, index: 0, now: 2, updateId: 'child' },
-      ]);
-      const events = when(given(...recorded), withdraw);
-      expect(events).toEqual([{ type: 'StageWithdrawn', data: { stage: 0, ts: 3 } }]);
-      const withdrawn = given(...recorded, ...events);
-      expect(withdrawn).toEqual(given(queued, started));
-      // Its stage starts again later, its execution with a new child.
-      expect(
-        whenAll(withdrawn, [
-          { type: 'StartStage', stage: 0, executions: planned, now: 9 },
-          { type: 'StartExecution', stage: 0, index: 0, now: 9, updateId: 'later' },
-        ]).map((e) => e.type),
-      ).toEqual(['StageStarted']);
-      refused(withdrawn, withdraw);
-      refused(given(queued, started), withdraw);
-      const ended: ProcedureRunEvent = {
-        type: 'ExecutionFinished',
-        data: { stage: 0, index: 0, updateId: 'child', success: true },
-      };
-      refused(given(...recorded, ended), withdraw);
-    });
-
-    it('withdraws no stage but the first', () => {
-      const second: ProcedureRunEvent = {
-        type: 'StageStarted',
-        data: { stage: 1, executions: [], ts: 5 },
-      };
-      const stage0Done: ProcedureRunEvent = {
-        type: 'StageFinished',
-        data: { stage: 0, success: true, ts: 4 },
-      };
-      refused(given(queued, started, stage0, stage0Done, second), {
-        type: 'WithdrawStage',
-        stage: 1,
-        now: 6,
-      });
-    });
-
     it('keeps an execution started later than its stage apart', () => {
       expect(
         whenAll(given(queued, started), [
