@@ -261,7 +261,9 @@ describe('web UI: a first day in the browser', () => {
     'deploys after a confirmation and sees the container running without reload',
     async () => {
       await markPage();
-      // Without a container there is nothing to start or stop yet.
+      // Without a container there is nothing to start or stop yet, once polling has said so
+      // (until then the state is unknown and every button is offered: a busy machine polls late).
+      await page.locator('button[title="Not while not deployed"]', { hasText: 'Stop' }).waitFor();
       expect(await button('Start').isDisabled()).toBe(true);
       expect(await button('Stop').getAttribute('title')).toBe('Not while not deployed');
       await button('Deploy').click();
