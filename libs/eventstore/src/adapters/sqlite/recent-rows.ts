@@ -3,6 +3,11 @@ import { frozenEvent, type EventRow } from './sqlite-rows';
 
 /** How many rows are kept: more than subscriptions fall behind by while the process is busy. */
 const KEPT = 4096;
+/**
+ * And how many bytes of their data and metadata at most (a decoded row holds about as much
+ * again): large events would otherwise keep hundreds of megabytes alive.
+ */
+const KEPT_BYTES = 8 * 1024 * 1024;
 
 interface Kept {
   row: EventRow;
@@ -19,13 +24,17 @@ interface Kept {
  */
 export class RecentRows {
   private kept: Kept[] = [];
+  private bytes = 0;
 
   /** Rows just committed, in position order. */
   add(appended: EventRow[]): void {
     const last = this.kept.at(-1);
-    if (last && appended.length && appended[0][0] !== last.row[0] + 1) this.kept = [];
-    for (const row of appended) this.kept.push({ row });
-    if (this.kept.length > 2 * KEPT) this.kept = this.kept.slice(-KEPT);
+    if (last && appended.length && appended[0][0] !== last.row[0] + 1) this.clear();
+    for (const row of appended) {
+      this.kept.push({ row });
+      this.bytes += sizeOf(row);
+    }
+    if (this.kept.length > 2 * KEPT || this.bytes > 2 * KEPT_BYTES) this.trim();
   }
 
   /**
@@ -44,5 +53,19 @@ export class RecentRows {
 
   clear(): void {
     this.kept = [];
+    this.bytes = 0;
+  }
+
+  /** Down to the last KEPT rows within KEPT_BYTES (the last row always stays). */
+  private trim(): void {
+    let from = Math.max(0, this.kept.length - KEPT);
+    let bytes = 0;
+    for (let i = from; i < this.kept.length; i++) bytes += sizeOf(this.kept[i].row);
+    while (bytes > KEPT_BYTES && from < this.kept.length - 1)
+      bytes -= sizeOf(this.kept[from++].row);
+    this.kept = this.kept.slice(from);
+    this.bytes = bytes;
   }
 }
+
+const sizeOf = (row: EventRow) => row[5].length + row[6].length;

@@ -2,13 +2,13 @@ import type { StoredEvent } from '../../port';
 import { RecentRows } from './recent-rows';
 import type { EventRow } from './sqlite-rows';
 
-const row = (position: number): EventRow => [
+const row = (position: number, data = '{"a":{"b":[1]}}'): EventRow => [
   position,
   `e${position}`,
   's',
   0,
   't',
-  '{"a":{"b":[1]}}',
+  data,
   '{}',
   1,
 ];
@@ -57,5 +57,16 @@ describe('the rows a SQLite store appended last', () => {
     for (let p = 1; p <= 10_000; p++) recent.add([row(p)]);
     expect(recent.after(1, 10)).toBeUndefined();
     expect(positions(recent.after(9_998, 10))).toEqual([9_999, 10_000]);
+  });
+
+  it('holds a bounded number of bytes too: large events do not keep thousands alive', () => {
+    const recent = new RecentRows();
+    const large = JSON.stringify({ filler: 'f'.repeat(64 * 1024) });
+    for (let p = 1; p <= 1_000; p++) recent.add([row(p, large)]);
+    // 8 MiB of 64 KiB rows is 127 of them; past twice that the oldest are let go.
+    expect(recent.after(500, 10)).toBeUndefined();
+    expect(positions(recent.after(999, 10))).toEqual([1_000]);
+    const held = recent.after(1_000 - 120, -1);
+    expect(held).toHaveLength(120);
   });
 });
