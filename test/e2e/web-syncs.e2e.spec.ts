@@ -154,7 +154,11 @@ describe('web UI: ResourceSyncs', () => {
       const web = await admin.read<Named>('GetDeployment', { deployment: 'web' });
       await page.goto(`${monitor.url}/deployments/${web._id.$oid}`);
       await page.getByRole('tab', { name: 'History' }).click();
-      const origin = page.locator('.timeline li').first().locator('[data-origin="ResourceSync"]');
+      // The sync is named once its name is read (one Get per id shown): until then its id shows.
+      const origin = page
+        .locator('.timeline li')
+        .first()
+        .locator('[data-origin="ResourceSync"]', { hasText: 'from sync infra' });
       await origin.waitFor();
       expect(await origin.textContent()).toContain('from sync infra');
       await page.goto(`${monitor.url}/resource-syncs/${infra}`);

@@ -432,7 +432,8 @@ describe('web UI: a first day in the browser', () => {
       expect(reads.made).toContain('GetDeploymentsSummary');
       expect(reads.made).not.toContain('ListDeployments');
       reads.stop();
-      await page.locator('table.updates >> text=Deploy').first().waitFor();
+      // The recent Updates come after the summaries, their targets named by a Get each.
+      await page.locator('table.updates >> text=Deploy').first().waitFor({ timeout: 30_000 });
       // Update targets are named, though no page reads the deployments' list any more.
       const namedTarget = page
         .locator('main table.updates')
