@@ -15,8 +15,9 @@ export type Same<A, B> =
  * for unit specs of what the gateway answers from it.
  */
 export class ReadModelFeed {
-  readonly readModel = new ReadModel();
   private position = 0;
+
+  constructor(readonly readModel = new ReadModel()) {}
 
   apply(stream: string, event: DomainEvent, revision = 0): this {
     this.position += 1;

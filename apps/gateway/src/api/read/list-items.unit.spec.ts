@@ -8,6 +8,7 @@ import {
   type ResourceKind,
 } from '@monitor/domain';
 import { ReadModel } from '@monitor/projections';
+import { ReadModelFeed } from '../../testing/read-model-feed';
 import { toListItem } from '../komodo-shapes';
 import { listInfos } from './list-infos';
 import { staleAfter } from './list-item-invalidation';
@@ -93,31 +94,18 @@ const step = fc.oneof(
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
 class Log {
-  private position = 0;
   private readonly revisions = new Map<string, number>();
   private readonly live = new Map<string, { name: string }>();
+  private readonly feed: ReadModelFeed;
 
-  constructor(readonly readModel: ReadModel) {}
+  constructor(readonly readModel: ReadModel) {
+    this.feed = new ReadModelFeed(readModel);
+  }
 
   append(stream: string, event: DomainEvent): void {
     const revision = this.revisions.get(stream) ?? 0;
     this.revisions.set(stream, revision + 1);
-    this.position += 1;
-    this.readModel.apply({
-      ...event,
-      id: `event-${this.position}`,
-      stream,
-      revision,
-      position: this.position,
-      schemaVersion: 1,
-      metadata: {
-        userId: 'admin',
-        via: 'api',
-        correlationId: 'c',
-        causationId: 'c',
-        at: this.position,
-      },
-    });
+    this.feed.apply(stream, event, revision);
   }
 
   /** Applies the step as the events the real writer would append; impossible ones are skipped. */
@@ -196,12 +184,15 @@ class Log {
         operation: s.own ? RUNS[s.kind] : 'Other',
         target: { type: s.kind, id: s.id },
         queued: false,
-        ts: this.position,
+        ts: this.readModel.position,
       };
       this.append(stream, { type: 'UpdateStarted', data });
     }
     if (s.done || started)
-      this.append(stream, { type: 'UpdateCompleted', data: { success: true, ts: this.position } });
+      this.append(stream, {
+        type: 'UpdateCompleted',
+        data: { success: true, ts: this.readModel.position },
+      });
   }
 }
 
