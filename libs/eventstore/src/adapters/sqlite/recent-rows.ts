@@ -34,7 +34,8 @@ export class RecentRows {
       this.kept.push({ row });
       this.bytes += sizeOf(row);
     }
-    if (this.kept.length > 2 * KEPT || this.bytes > 2 * KEPT_BYTES) this.trim();
+    // Bytes trimmed past a quarter over: what is held of large events stays near KEPT_BYTES.
+    if (this.kept.length > 2 * KEPT || this.bytes > KEPT_BYTES + KEPT_BYTES / 4) this.trim();
   }
 
   /**

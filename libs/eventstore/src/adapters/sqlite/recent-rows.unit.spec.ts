@@ -63,7 +63,7 @@ describe('the rows a SQLite store appended last', () => {
     const recent = new RecentRows();
     const large = JSON.stringify({ filler: 'f'.repeat(64 * 1024) });
     for (let p = 1; p <= 1_000; p++) recent.add([row(p, large)]);
-    // 8 MiB of 64 KiB rows is 127 of them; past twice that the oldest are let go.
+    // 8 MiB of 64 KiB rows is 127 of them; past a quarter more the oldest are let go.
     expect(recent.after(500, 10)).toBeUndefined();
     expect(positions(recent.after(999, 10))).toEqual([1_000]);
     const held = recent.after(1_000 - 120, -1);
