@@ -1,4 +1,4 @@
-import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
+import type { PubAck } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventStoreError } from '../../errors';
 import { duplicateId, findPriorAppend, resolveConflict } from '../../idempotency';
@@ -6,6 +6,7 @@ import type { AppendResult, NewEvent } from '../../port';
 import { encodeEnvelope, envelopeHeaders, lastRevisionOf } from './envelope';
 import { isApiError, JS_WRONG_LAST_SEQUENCE } from './jetstream-errors';
 import type { JetStreamReader } from './jetstream-reader';
+import type { PubAckInbox } from './pub-ack-inbox';
 import { toPosition } from './positions';
 import type { TailCache } from './tail-cache';
 
@@ -17,7 +18,7 @@ import type { TailCache } from './tail-cache';
 export class JetStreamAppender {
   constructor(
     private readonly connection: NatsConnection,
-    private readonly js: JetStreamClient,
+    private readonly acks: PubAckInbox,
     private readonly reader: JetStreamReader,
     private readonly tails: TailCache,
   ) {}
@@ -33,10 +34,12 @@ export class JetStreamAppender {
     const payload = this.encode(stream, events);
     let ack: PubAck;
     try {
-      ack = await this.js.publish(this.reader.subjectOf(stream), payload, {
-        msgID: events[0].id,
-        expect: { lastSubjectSequence: lastSeq },
+      ack = await this.acks.publish({
+        subject: this.reader.subjectOf(stream),
+        payload,
         headers: envelopeHeaders(firstRevision, events.length),
+        msgId: events[0].id,
+        lastSubjectSequence: lastSeq,
       });
     } catch (error) {
       if (!isApiError(error, JS_WRONG_LAST_SEQUENCE)) throw error;

@@ -23,6 +23,7 @@ import { JetStreamAppender } from './jetstream-appender';
 import { JetStreamReader, type JetStreamLocation } from './jetstream-reader';
 import { JetStreamSubscription } from './jetstream-subscription';
 import { JetStreamTail } from './jetstream-tail';
+import { PubAckInbox } from './pub-ack-inbox';
 import { DecodedEnvelopes } from './decoded-envelopes';
 import { EVENTS_PER_ENVELOPE } from './positions';
 import { TailCache } from './tail-cache';
@@ -48,6 +49,7 @@ export class JetStreamEventStore implements EventStore {
   private readonly appender: JetStreamAppender;
   private readonly subscriptions = new OpenSubscriptions<JetStreamSubscription>();
   private readonly envelopes: DecodedEnvelopes;
+  private readonly acks: PubAckInbox;
   /** The consumer the subscriptions share; replaced should it fail. */
   private tail?: JetStreamTail;
   private closed = false;
@@ -62,7 +64,8 @@ export class JetStreamEventStore implements EventStore {
     this.js = jetstream(connection);
     this.envelopes = new DecodedEnvelopes(location.prefix);
     this.reader = new JetStreamReader(this.js, jsm, location, tails);
-    this.appender = new JetStreamAppender(connection, this.js, this.reader, tails);
+    this.acks = new PubAckInbox(connection);
+    this.appender = new JetStreamAppender(connection, this.acks, this.reader, tails);
   }
 
   /** On a connection the caller keeps and closes. Creates the JetStream stream if missing. */
@@ -172,6 +175,7 @@ export class JetStreamEventStore implements EventStore {
     this.closed = true;
     await this.subscriptions.closeAll();
     await this.tail?.close();
+    await this.acks.close();
     if (this.ownsConnection) await this.connection.drain();
   }
 
