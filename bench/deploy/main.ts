@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMonitor } from '../../apps/monitor/src/monitor-app';
-import { withDistributed } from './distributed';
+import { withDistributed } from '../support/distributed';
 import { UpdateWatcher } from './update-watcher';
 import { signUp } from '../support/sign-up';
 import { median } from '../support/percentiles';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     // Raw runs before and after ours, pooled: the engine slows as a run goes on.
     const rawBefore = await rawRuns(image);
     const embedded = await measureDeploys(monitor.url, 'local', image, await signUp(monitor.url));
-    const distributed = await withDistributed((url, server, jwt) =>
+    const distributed = await withDistributed(({ url, server, jwt }) =>
       measureDeploys(url, server, image, jwt),
     );
     const raw = [...rawBefore, ...(await rawRuns(image))];

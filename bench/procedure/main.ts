@@ -1,58 +1,33 @@
 import 'reflect-metadata';
-import { loadConfig } from '@monitor/config';
-import { completion } from '@monitor/executions';
-import { startNatsServer, type RunningNats } from '@monitor/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startMonitor } from '../../apps/monitor/src/monitor-app';
+import { availableParallelism, loadavg } from 'node:os';
 import { median } from '../support/percentiles';
-import { signUp } from '../support/sign-up';
 import { SelfTime } from './self-time';
+import { withTarget, type BenchMode } from './targets';
 
 /**
  * `npm run bench:procedure`: `PROCEDURES` (50) RunProcedure at once, each of a procedure whose
- * one stage holds one DestroyDeployment (of a deployment never deployed: one call to the local
- * agent), beside the same executions called directly, in the embedded Monitor, in pairs
- * (direct then procedures) over `ROUNDS` (5): the median of the pairs' ratios. What a run adds:
- * its Update, its stream and lease, the check of its user, the child sent over the bus.
- * `BENCH_STORE=jetstream`: the same Monitor on the distributed store, JetStream on a
- * nats-server of its own. The CPU time this process spent is given beside the wall time: on a
- * machine others share, it says more; the load average beside it says how shared it was.
- * `PROFILE=1`: the self time of the functions each half ran, summed over the rounds (SelfTime).
+ * one stage holds one DestroyDeployment (of a deployment never deployed: one call to the agent),
+ * beside the same executions called directly, in pairs (direct then procedures) over `ROUNDS`
+ * (5): the median of the pairs' ratios. What a run adds: its Update, its stream and lease, the
+ * check of its user, the child sent over the bus.
+ * `BENCH_STORE`: `sqlite` (default), the embedded Monitor; `jetstream`, the same process on the
+ * distributed store, with a nats-server of its own; `distributed`, the distributed mode
+ * (gateway, procedures, deployer and agent each a process on NATS and JetStream), which the
+ * distributed aim is about. The CPU time Monitor's processes spent is given beside the wall
+ * time: on a machine others share, it says more; the load average says how shared it was.
+ * `PROFILE=1` (one process only): the self time of the functions each half ran (SelfTime).
  */
 const COUNT = Number(process.env.PROCEDURES ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const STORE = process.env.BENCH_STORE === 'jetstream' ? 'jetstream' : 'sqlite';
-const AIM = STORE === 'jetstream' ? 1.5 : 1.3;
-const PROFILE = process.env.PROFILE === '1';
+const MODES: BenchMode[] = ['sqlite', 'jetstream', 'distributed'];
+const MODE = MODES.find((mode) => mode === process.env.BENCH_STORE) ?? 'sqlite';
+const AIM = MODE === 'sqlite' ? 1.3 : 1.5;
+const PROFILE = process.env.PROFILE === '1' && MODE !== 'distributed';
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-procedure-'));
-  let nats: RunningNats | undefined;
-  const store: Record<string, string> = {};
-  if (STORE === 'jetstream') {
-    nats = await startNatsServer();
-    Object.assign(store, { MONITOR_EVENT_STORE_KIND: 'jetstream', MONITOR_NATS_URL: nats.url });
-  }
-  const monitor = await startMonitor(
-    loadConfig({
-      MONITOR_HOST: '127.0.0.1',
-      MONITOR_PORT: '0',
-      MONITOR_DATA_DIR: dataDir,
-      MONITOR_LOCAL_AGENT_ENABLED: 'true',
-      MONITOR_LOCAL_AGENT_PORT: '0',
-      // The agent runs in this process: a stats sample (tens of ms of CPU) would land in a half.
-      MONITOR_LOCAL_AGENT_STATS_POLLING_RATE_MS: String(3_600_000),
-      MONITOR_MONITORING_ENABLED: 'false',
-      ...store,
-    }),
-    { logger: false },
-  );
-  try {
-    const jwt = await signUp(monitor.url);
+  await withTarget(MODE, async ({ url, jwt, server, completion, cpuMs }) => {
     const call = async <T>(path: string, body: object): Promise<T> => {
-      const res = await fetch(`${monitor.url}/${path}`, {
+      const res = await fetch(`${url}/${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: jwt },
         body: JSON.stringify(body),
@@ -61,10 +36,10 @@ async function main(): Promise<void> {
       return (await res.json()) as T;
     };
     // Waits for the agent's first two samples (taken 1 s apart at start): then none for an hour.
-    await call('read/GetSystemStats', { server: 'local' });
+    await call('read/GetSystemStats', { server });
     const names = Array.from({ length: COUNT }, (_, i) => `bench-${i}`);
     for (const name of names) {
-      await call('write/CreateDeployment', { name, config: { server_id: 'local' } });
+      await call('write/CreateDeployment', { name, config: { server_id: server } });
       await call('write/CreateProcedure', {
         name,
         config: {
@@ -85,23 +60,21 @@ async function main(): Promise<void> {
     }
     /**
      * Sends every request at once: ms until the last Update has completed, successfully, and
-     * the CPU ms this process spent meanwhile.
+     * the CPU ms Monitor's processes spent meanwhile.
      */
     const timed = async (request: string, param: string) => {
       const start = performance.now();
-      const cpuStart = process.cpuUsage();
+      const cpuStart = cpuMs();
       const updates = await Promise.all(
         names.map((name) =>
           call<{ _id: { $oid: string } }>(`execute/${request}`, { [param]: name }),
         ),
       );
-      const done = await Promise.all(
-        updates.map((u) => completion(monitor.runtime.readModel, u._id.$oid, 120_000)),
-      );
+      const done = await Promise.all(updates.map((u) => completion(u._id.$oid)));
       const elapsed = performance.now() - start;
-      const cpu = process.cpuUsage(cpuStart);
+      const cpu = cpuMs() - cpuStart;
       if (done.some((u) => !u.success)) throw new Error(`a ${request} failed`);
-      return { ms: elapsed, cpu: (cpu.user + cpu.system) / 1000 };
+      return { ms: elapsed, cpu };
     };
     await timed('DestroyDeployment', 'deployment'); // warm-up
     await timed('RunProcedure', 'procedure');
@@ -126,13 +99,9 @@ async function main(): Promise<void> {
     }
     if (profile) console.log(profile.report());
     console.log(
-      `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${STORE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM}), of all rounds' CPU time ${(cpuTotals.procedures / cpuTotals.direct).toFixed(2)}; CPU ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+      `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${MODE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM}), of all rounds' CPU time ${(cpuTotals.procedures / cpuTotals.direct).toFixed(2)}; CPU ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );
-  } finally {
-    await monitor.close();
-    await nats?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

@@ -9,25 +9,46 @@ import { signUp } from '../support/sign-up';
 const DIST = join(__dirname, '..', '..');
 const PASSKEY = 'bench-distributed-passkey';
 
+/** What a benchmark gets of the distributed Monitor it runs against. */
+export interface Distributed {
+  /** The gateway's URL. */
+  url: string;
+  /** The name of the Server the agent is registered as. */
+  server: string;
+  /** An admin's login token. */
+  jwt: string;
+  /** The env the Monitor's processes share (its store, its NATS): a reader of the same store. */
+  env: Record<string, string>;
+  /** The process ids of the gateway, the services and the agent. */
+  pids: number[];
+}
+
+export interface DistributedOptions {
+  /** The services started beside the gateway. Default: the deployer. */
+  apps?: string[];
+  /** More of the agent's env (PERIPHERY_...). */
+  agentEnv?: Record<string, string>;
+}
+
 /**
- * The distributed mode for a benchmark: a nats-server, an agent, the deployer and the gateway as
- * processes of their own (JetStream store), and a Server `agent` registered; `run` gets the
- * gateway's URL, the server's name and an admin's login token.
+ * The distributed mode for a benchmark: a nats-server, an agent, the services and the gateway as
+ * processes of their own (JetStream store), and a Server `agent` registered.
  */
 export async function withDistributed<T>(
-  run: (url: string, server: string, jwt: string) => Promise<T>,
+  run: (monitor: Distributed) => Promise<T>,
+  { apps = ['deployer'], agentEnv = {} }: DistributedOptions = {},
 ): Promise<T> {
   const nats = await startNatsServer();
   const dir = mkdtempSync(join(tmpdir(), 'bench-distributed-'));
   const [agentPort, gatewayPort] = [await freePort(), await freePort()];
-  const env = {
-    ...process.env,
+  const shared = {
     MONITOR_NATS_URL: nats.url,
     MONITOR_EVENT_STORE_KIND: 'jetstream',
     MONITOR_DATA_DIR: dir,
     MONITOR_MONITORING_ENABLED: 'false',
     MONITOR_LOCAL_AGENT_ENABLED: 'false',
   };
+  const env = { ...process.env, ...shared };
   const children: ChildProcess[] = [
     start('periphery', {
       ...process.env,
@@ -35,8 +56,9 @@ export async function withDistributed<T>(
       PERIPHERY_BIND_IP: '127.0.0.1',
       PERIPHERY_PASSKEYS: PASSKEY,
       PERIPHERY_ROOT_DIRECTORY: join(dir, 'agent'),
+      ...agentEnv,
     }),
-    start('deployer', env),
+    ...apps.map((app) => start(app, env)),
     start('gateway', { ...env, MONITOR_HOST: '127.0.0.1', MONITOR_PORT: String(gatewayPort) }),
   ];
   try {
@@ -64,7 +86,8 @@ export async function withDistributed<T>(
       if (response.status !== 200)
         throw new Error(`CreateServer: ${response.status} ${await response.text()}`);
     });
-    return await run(url, 'agent', jwt);
+    const pids = children.map((child) => child.pid!);
+    return await run({ url, server: 'agent', jwt, env: shared, pids });
   } finally {
     for (const child of children) child.kill();
     await nats.stop();
