@@ -7,10 +7,13 @@
  * (`name-deployment-my_5F2Eapp`).
  */
 const PLAIN = /^[A-Za-z0-9-]$/;
+/** Most stream names (`update-<id>`) are plain through: they are their own token. */
+const ALL_PLAIN = /^[A-Za-z0-9-]*$/;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function encodeStreamToken(stream: string): string {
+  if (ALL_PLAIN.test(stream)) return stream;
   let token = '';
   for (const char of stream) {
     if (PLAIN.test(char)) {
@@ -26,6 +29,7 @@ export function encodeStreamToken(stream: string): string {
 
 /** The stream name of a token; throws on a token `encodeStreamToken` cannot have made. */
 export function decodeStreamToken(token: string): string {
+  if (ALL_PLAIN.test(token)) return token;
   const bytes: number[] = [];
   for (let i = 0; i < token.length; i++) {
     const char = token[i];
