@@ -47,6 +47,8 @@ export class ResumedUpdate {
       if (!(error instanceof StageFailed)) await this.fail('error', String(error));
     }
     await this.ctx.settle();
+    for (const log of this.ctx.takeHeld())
+      if (!this.told.has(tellingOf(log))) await this.send({ type: 'AppendLog', log });
     await this.send({ type: 'Complete', success, ts: Date.now() });
     return success;
   }

@@ -12,6 +12,7 @@ import type { RunStream } from './run-stream';
 import { planStage } from './stage-plan';
 import { sleep } from './abortable-sleep';
 import { written, type Pending } from './pending-writes';
+import { childOutput, executionCommand, executionLabel } from './execution-logs';
 import type { StarterAccess } from './starter-access';
 
 /**
@@ -83,8 +84,15 @@ export class RunDriver {
         for (const { index } of starts) fresh.add(index);
       }
       const current = run;
+      // The last stage's last execution to end is logged with the Update's completion: the
+      // run's end then costs one append of its Update rather than two.
+      let running = current.plan.length;
+      const last = stage === run.stages.length - 1;
+      const ending = () => {
+        if (--running === 0 && last) driven.ctx.holdLogs();
+      };
       const executions = current.plan.map((planned, index) =>
-        this.execution({ ...driven, run: current }, index, planned, fresh.has(index)),
+        this.execution({ ...driven, run: current }, index, planned, fresh.has(index), ending),
       );
       const outcomes = await Promise.all(executions.map((x) => x.outcome));
       const failed = outcomes.findIndex((x) => !x.success);
@@ -164,17 +172,18 @@ export class RunDriver {
    * One execution: `outcome` once it has ended, `logged` once the run's Update has its log.
    * The run's stream is written while the log is (they are not one append: other streams), so
    * the run waits for one append rather than two in turn. `fresh`: its start was written as its
-   * stage started, by this driver.
+   * stage started, by this driver. `ending`: called as it ends, before its log is written.
    */
   private execution(
     driven: DrivenRun,
     index: number,
     planned: PlannedExecution,
     fresh: boolean,
+    ending: () => void,
   ): { outcome: Promise<Outcome>; logged: Promise<void> } {
     const { run, ctx } = driven;
     const stage = run.stage!;
-    const label = `Stage ${stage + 1} '${run.stages[stage].name}', execution ${planned.configured + 1}: ${planned.type}`;
+    const label = executionLabel(run, stage, planned);
     const outcome: Outcome = {
       success: true,
       started: run.executions.some((x) => x.stage === stage && x.index === index),
@@ -190,10 +199,11 @@ export class RunDriver {
         outcome.success = false;
         throw error;
       } finally {
+        ending();
         ended(outcome);
       }
     };
-    const logged = ctx.stage(label, `${planned.type} ${JSON.stringify(planned.params)}`, work).then(
+    const logged = ctx.stage(label, executionCommand(planned), work).then(
       () => undefined,
       (error: unknown) => {
         if (!(error instanceof StageFailed)) throw error;
@@ -247,8 +257,7 @@ export class RunDriver {
       return { stderr: 'interrupted as it started: not started again', success: false };
     if (!resumed) await this.children.start(run, sendable!, planned.params, meta, updateId);
     const child = await this.children.wait(updateId, cancel, meta);
-    const said = `Update ${updateId}: ${child.success ? 'succeeded' : 'failed'}`;
-    return child.success ? { stdout: said } : { stdout: said, stderr: said, success: false };
+    return childOutput(updateId, child.success);
   }
 }
 

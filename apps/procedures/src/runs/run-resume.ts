@@ -11,6 +11,7 @@ import type { ReadModel } from '@monitor/projections';
 import { systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { ProcedureRuns } from './procedure-runs';
+import { logEndedStage } from './execution-logs';
 import { ResumedUpdate } from './resumed-update';
 import { RunStream } from './run-stream';
 
@@ -81,7 +82,8 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
     });
     if (decision.action === 'leave' || this.runs.driving.has(id)) return;
     if (decision.action === 'complete') {
-      await update.run(async () => {
+      await update.run(async (ctx) => {
+        await logEndedStage(ctx, run);
         if (!run.success) throw new Error('the run ended failed before its Update was completed');
       });
       return;

@@ -27,6 +27,8 @@ export class StageFailed extends Error {
 export class ExecutionContext {
   readonly redactor = new Redactor();
   private readonly live: LiveOutput;
+  /** Logs kept to be written with the Update's completion (holdLogs), in order. */
+  private held?: ExecutionLog[];
 
   constructor(
     private readonly appendLog: (log: ExecutionLog) => Promise<void>,
@@ -42,6 +44,22 @@ export class ExecutionContext {
    */
   get output(): OutputSink {
     return this.live.write;
+  }
+
+  /**
+   * From now on, logs are kept and written with the Update's completion, in its append, rather
+   * than each as its stage ends: for the last stage of a work, whose log would otherwise be a
+   * write of its own just before the end. Whoever completes the Update takes them (takeHeld).
+   */
+  holdLogs(): void {
+    this.held ??= [];
+  }
+
+  /** The logs held so far, now the caller's to write; none are held after. */
+  takeHeld(): ExecutionLog[] {
+    const held = this.held ?? [];
+    this.held = undefined;
+    return held;
   }
 
   /** Masks this value in every log line from now on. */
@@ -76,7 +94,7 @@ export class ExecutionContext {
   async appendLogs(logs: ExecutionLog[]): Promise<void> {
     await this.live.settle();
     for (const log of logs) {
-      await this.appendLog({
+      await this.write({
         ...log,
         command: this.redactor.redact(log.command),
         stdout: this.bounded(log.stdout),
@@ -105,7 +123,7 @@ export class ExecutionContext {
     start: number,
   ) {
     await this.live.settle();
-    return this.appendLog({
+    return this.write({
       stage,
       command: this.redactor.redact(command),
       stdout: this.bounded(stdout),
@@ -114,6 +132,11 @@ export class ExecutionContext {
       start_ts: start,
       end_ts: Date.now(),
     });
+  }
+
+  private async write(log: ExecutionLog): Promise<void> {
+    if (this.held) this.held.push(log);
+    else await this.appendLog(log);
   }
 
   /** A stage's text as its streamed output was stored: masked, then bounded. */

@@ -153,4 +153,60 @@ describe('ExecutionRunner', () => {
     expect(done).toMatchObject({ status: 'Complete', success: false });
     expect(done.logs.at(-1)?.stderr).toContain('interrupted');
   });
+
+  describe('logs held for the end (holdLogs)', () => {
+    /** The event types of each append to the Update's stream, in order. */
+    const appendsTo = (id: string) => {
+      const appends: string[][] = [];
+      const append = store.append.bind(store);
+      jest.spyOn(store, 'append').mockImplementation(async (stream, events, expected) => {
+        if (stream === `update-${id}`) appends.push(events.map((e) => e.type));
+        return append(stream, events, expected);
+      });
+      return appends;
+    };
+
+    it('writes the stages after holdLogs with the completion, in one append', async () => {
+      const id = 'held-1';
+      const appends = appendsTo(id);
+      const started = await runner.start({
+        operation: 'RunProcedure',
+        target,
+        meta: { ...meta, updateId: id },
+        work: async (ctx) => {
+          await ctx.stage('first', '', async () => ({ stdout: 'one' }));
+          ctx.holdLogs();
+          await ctx.stage('last', '', async () => ({ stdout: 'two' }));
+        },
+      });
+      expect(await started.done).toBe(true);
+      expect(appends).toEqual([
+        ['UpdateStarted'],
+        ['UpdateLogAppended'],
+        ['UpdateLogAppended', 'UpdateCompleted'],
+      ]);
+      const done = await update(id);
+      expect(done.logs.map((l) => l.stdout)).toEqual(['one', 'two']);
+      expect(done).toMatchObject({ status: 'Complete', success: true });
+    });
+
+    it('ends failed with the held failing stage logged in the same append', async () => {
+      const id = 'held-2';
+      const appends = appendsTo(id);
+      const started = await runner.start({
+        operation: 'RunProcedure',
+        target,
+        meta: { ...meta, updateId: id },
+        work: async (ctx) => {
+          ctx.holdLogs();
+          await ctx.stage('last', '', async () => ({ stderr: 'broke', success: false }));
+        },
+      });
+      expect(await started.done).toBe(false);
+      expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateCompleted']);
+      const done = await update(id);
+      expect(done).toMatchObject({ status: 'Complete', success: false });
+      expect(done.logs.map((l) => [l.stage, l.stderr])).toEqual([['last', 'broke']]);
+    });
+  });
 });

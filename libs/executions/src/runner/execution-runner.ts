@@ -14,7 +14,13 @@ import {
   type ExpectedRevision,
 } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
+import {
+  eventMetadata,
+  handleCommand,
+  newId,
+  type CommandMeta,
+  type HandledCommand,
+} from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
 
 export interface ExecutionRequest {
@@ -70,7 +76,7 @@ export class ExecutionRunner {
     const queued = queue ? queue.queued : !!previous;
     const recorded = this.run(
       id,
-      { type: 'Start', id, operation, target, queued, ts: Date.now() },
+      [{ type: 'Start', id, operation, target, queued, ts: Date.now() }],
       meta,
     );
     // The queue's tail is taken before anything is awaited: a start on the same resource
@@ -117,8 +123,8 @@ export class ExecutionRunner {
         start_ts: now,
         end_ts: now,
       };
-      await this.run(x.id, { type: 'AppendLog', log }, meta);
-      await this.run(x.id, { type: 'Complete', success: false, ts: now }, meta);
+      await this.run(x.id, [{ type: 'AppendLog', log }], meta);
+      await this.run(x.id, [{ type: 'Complete', success: false, ts: now }], meta);
     }
     return unfinished.length;
   }
@@ -130,11 +136,11 @@ export class ExecutionRunner {
   ): Promise<boolean> {
     let success = true;
     try {
-      await this.run(id, { type: 'Run', ts: Date.now() }, meta);
+      await this.run(id, [{ type: 'Run', ts: Date.now() }], meta);
       const context = new ExecutionContext(
-        async (log) => void (await this.run(id, { type: 'AppendLog', log }, meta)),
-        async (data) => void (await this.run(id, { type: 'RecordData', data }, meta)),
-        async (batch) => void (await this.run(id, { type: 'AppendOutput', ...batch }, meta)),
+        async (log) => void (await this.run(id, [{ type: 'AppendLog', log }], meta)),
+        async (data) => void (await this.run(id, [{ type: 'RecordData', data }], meta)),
+        async (batch) => void (await this.run(id, [{ type: 'AppendOutput', ...batch }], meta)),
       );
       try {
         await work(context);
@@ -146,7 +152,9 @@ export class ExecutionRunner {
         if (!(error instanceof StageFailed))
           await this.logError(id, meta, context.redactor.redact(String(error)));
       }
-      await this.run(id, { type: 'Complete', success, ts: Date.now() }, meta);
+      // Logs the work held for the end are written with it: one append.
+      const held = context.takeHeld().map((log): UpdateCommand => ({ type: 'AppendLog', log }));
+      await this.run(id, [...held, { type: 'Complete', success, ts: Date.now() }], meta);
     } catch (error) {
       this.logger(`execution ${id} could not be recorded: ${(error as Error).message}`);
       return false;
@@ -165,28 +173,32 @@ export class ExecutionRunner {
       start_ts: now,
       end_ts: now,
     };
-    return this.run(id, { type: 'AppendLog', log }, meta);
+    return this.run(id, [{ type: 'AppendLog', log }], meta);
   }
 
   /**
-   * Appends to an Update this runner writes: the state and revision it wrote last are kept, so
-   * each stage is one append rather than a read of the stream and an append (a read is costly on
-   * JetStream); its Start, on an id just made, expects no stream at all. Should another writer
-   * have moved the stream, the append fails and the command is decided again on the stream as
-   * stored.
+   * Appends to an Update this runner writes, the commands' events as one append: the state and
+   * revision it wrote last are kept, so each stage is one append rather than a read of the
+   * stream and an append (a read is costly on JetStream); its Start, on an id just made,
+   * expects no stream at all. Should another writer have moved the stream, the append fails
+   * and the commands are decided again, one by one, on the stream as stored.
    */
   private async run(
     id: string,
-    command: UpdateCommand,
+    commands: UpdateCommand[],
     meta: CommandMeta,
   ): Promise<{ position: number }> {
+    const last = commands[commands.length - 1];
     const known: { state: ExecutionState; revision: ExpectedRevision } | undefined =
       this.written.get(id) ??
-      (command.type === 'Start'
-        ? { state: { status: 'Empty' }, revision: 'no_stream' }
-        : undefined);
+      (last.type === 'Start' ? { state: { status: 'Empty' }, revision: 'no_stream' } : undefined);
     if (known) {
-      const decided = decideUpdate(known.state, command);
+      let state = known.state;
+      const decided = commands.flatMap((command) => {
+        const events = decideUpdate(state, command);
+        state = events.reduce(evolveUpdate, state);
+        return events;
+      });
       if (!decided.length) return { position: 0 };
       const metadata = eventMetadata(meta);
       try {
@@ -201,15 +213,17 @@ export class ExecutionRunner {
           })),
           known.revision,
         );
-        this.remember(id, decided.reduce(evolveUpdate, known.state), result.revision, command);
+        this.remember(id, state, result.revision, last);
         return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
-    const handled = await handleCommand(this.store, updateStream(id), updateDecider, command, meta);
+    let handled!: HandledCommand<ExecutionState>;
+    for (const command of commands)
+      handled = await handleCommand(this.store, updateStream(id), updateDecider, command, meta);
     const revision = handled.events.at(-1)?.revision;
-    if (revision !== undefined) this.remember(id, handled.state, revision, command);
+    if (revision !== undefined) this.remember(id, handled.state, revision, last);
     return handled;
   }
 
