@@ -55,6 +55,19 @@ describe('PubAckInbox', () => {
     }
   });
 
+  it('sends the publishes asked in one turn of the event loop together, at its end', async () => {
+    const sent = jest.spyOn(connection, 'publish');
+    try {
+      const acks = [publish('t-1', 0, `${subject}t1`), publish('t-2', 0, `${subject}t2`)];
+      expect(sent).not.toHaveBeenCalled();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(sent).toHaveBeenCalledTimes(2);
+      expect((await Promise.all(acks)).map((ack) => ack.duplicate)).toEqual([false, false]);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
   it('refuses a publish whose expected subject sequence is not the last, as JetStream does', async () => {
     await publish('m-1', 0);
     const refused = await publish('m-2', 0).catch((error: unknown) => error);

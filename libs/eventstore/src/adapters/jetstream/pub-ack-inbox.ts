@@ -47,6 +47,8 @@ export class PubAckInbox {
   private next = 0;
   /** Called once nothing waits, while closing. */
   private idle?: () => void;
+  /** Publishes asked during this turn of the event loop, sent together at its end. */
+  private outgoing: (() => void)[] = [];
 
   constructor(private readonly connection: NatsConnection) {
     this.subscription = connection.subscribe(`${this.prefix}.*`, {
@@ -64,11 +66,31 @@ export class PubAckInbox {
         ACK_TIMEOUT_MS,
       );
       this.waiting.set(token, { resolve, reject, timer });
+      this.send(token, () =>
+        this.connection.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers }),
+      );
+    });
+  }
+
+  /**
+   * Publishes at the end of this turn of the event loop, with the others asked during it: nats.js
+   * writes what is published in one synchronous run as one write to its socket, where publishes
+   * made a few promise steps apart are a write each (a system call each, and a wake-up of the
+   * server): under load, appends come many to a turn.
+   */
+  private send(token: string, publish: () => void): void {
+    this.outgoing.push(() => {
       try {
-        this.connection.publish(subject, payload, { reply: `${this.prefix}.${token}`, headers });
+        publish();
       } catch (error) {
         this.settle(token)?.reject(error);
       }
+    });
+    if (this.outgoing.length > 1) return;
+    setImmediate(() => {
+      const batch = this.outgoing;
+      this.outgoing = [];
+      for (const send of batch) send();
     });
   }
 
