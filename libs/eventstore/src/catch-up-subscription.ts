@@ -56,7 +56,9 @@ export class CatchUpSubscription implements Subscription {
       const page = await this.readPage(this.position, this.pageSize);
       for (const event of page) {
         if (this.closed) return;
-        await this.handler(event);
+        // A handler that answers at once is not awaited: no microtask turn per event for it.
+        const handled = this.handler(event);
+        if (handled) await handled;
         this.position = event.position;
       }
       if (page.length < this.pageSize) await this.sleep();

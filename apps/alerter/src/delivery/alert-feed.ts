@@ -38,10 +38,12 @@ export class AlertFeed extends AdmissionFeed {
     super(store, checkpoints, readModel, 'alerter-admission');
   }
 
+  protected override wants(event: StoredEvent): boolean {
+    return isAlertEvent(event) || isCompletion(event);
+  }
+
   protected async handle(event: StoredEvent): Promise<void> {
-    const alertEvent = event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
-    const completed = event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
-    if (!alertEvent && !completed) return;
+    const alertEvent = isAlertEvent(event);
     await this.admitted(event, () => (alertEvent ? this.admit(event) : this.raiseOutcome(event)));
   }
 
@@ -113,4 +115,12 @@ export class AlertFeed extends AdmissionFeed {
     const kind = target.type as 'Build' | 'Repo' | 'Procedure' | 'Action';
     return { name: this.readModel.resourceById(kind, target.id)?.name ?? target.id };
   }
+}
+
+function isAlertEvent(event: StoredEvent): boolean {
+  return event.stream.startsWith('alert-') && ALERT_EVENTS.has(event.type);
+}
+
+function isCompletion(event: StoredEvent): boolean {
+  return event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
 }

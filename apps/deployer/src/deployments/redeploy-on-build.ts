@@ -40,6 +40,10 @@ export class RedeployOnBuild extends CheckpointFeed {
     super(store, checkpoints, CHECKPOINT);
   }
 
+  protected override wants(event: StoredEvent): boolean {
+    return builtVersion(event) !== undefined;
+  }
+
   protected async handle(event: StoredEvent): Promise<void> {
     const built = builtVersion(event);
     if (!built) return;

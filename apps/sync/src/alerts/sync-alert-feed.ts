@@ -44,8 +44,11 @@ export class SyncAlertFeed extends CheckpointFeed {
     super(store, checkpoints, CHECKPOINT);
   }
 
+  protected override wants(event: StoredEvent): boolean {
+    return event.stream.startsWith(STREAM_PREFIX);
+  }
+
   protected async handle(event: StoredEvent): Promise<void> {
-    if (!event.stream.startsWith(STREAM_PREFIX)) return;
     const syncId = event.stream.slice(STREAM_PREFIX.length);
     try {
       if (event.type === REFRESHED) await this.refreshed(syncId, event);

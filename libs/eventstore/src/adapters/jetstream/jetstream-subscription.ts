@@ -135,7 +135,10 @@ export class JetStreamSubscription implements Subscription, TailFollower {
     for (const event of this.envelopes.events(message)) {
       if (this.closed) return;
       if (event.position <= this.position) continue;
-      await this.handler(event);
+      // A handler that answers at once (the read model's) is not awaited: no turn of the
+      // microtask queue per event for it.
+      const handled = this.handler(event);
+      if (handled) await handled;
       this.position = event.position;
     }
   }
