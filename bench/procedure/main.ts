@@ -72,9 +72,10 @@ async function main(): Promise<void> {
       );
       const done = await Promise.all(updates.map((u) => completion(u._id.$oid)));
       const elapsed = performance.now() - start;
-      const cpu = cpuMs() - cpuStart;
+      const byProcess = since(cpuStart, cpuMs());
+      const cpu = Object.values(byProcess).reduce((a, b) => a + b, 0);
       if (done.some((u) => !u.success)) throw new Error(`a ${request} failed`);
-      return { ms: elapsed, cpu };
+      return { ms: elapsed, cpu, byProcess };
     };
     await timed('DestroyDeployment', 'deployment'); // warm-up
     await timed('RunProcedure', 'procedure');
@@ -86,6 +87,11 @@ async function main(): Promise<void> {
     const cpuRatios: number[] = [];
     /** CPU ms of every round, by half: their ratio moves less than any one round's. */
     const cpuTotals = { direct: 0, procedures: 0 };
+    /** The same by process: where a run's cost lands (distributed: which service). */
+    const byProcess = {
+      direct: {} as Record<string, number>,
+      procedures: {} as Record<string, number>,
+    };
     for (let round = 1; round <= ROUNDS; round++) {
       const direct = await measured('direct', 'DestroyDeployment', 'deployment');
       const procedures = await measured('procedures', 'RunProcedure', 'procedure');
@@ -93,15 +99,33 @@ async function main(): Promise<void> {
       cpuRatios.push(procedures.cpu / direct.cpu);
       cpuTotals.direct += direct.cpu;
       cpuTotals.procedures += procedures.cpu;
+      add(byProcess.direct, direct.byProcess);
+      add(byProcess.procedures, procedures.byProcess);
       console.log(
         `round ${round}: direct ${direct.ms.toFixed(0)} ms (cpu ${direct.cpu.toFixed(0)}), procedures ${procedures.ms.toFixed(0)} ms (cpu ${procedures.cpu.toFixed(0)}), ratio ${ratios.at(-1)!.toFixed(2)} (cpu ${cpuRatios.at(-1)!.toFixed(2)})`,
       );
     }
     if (profile) console.log(profile.report());
+    const perProcess = Object.keys(byProcess.direct).map(
+      (name) =>
+        `${name} ${byProcess.direct[name].toFixed(0)} / ${byProcess.procedures[name].toFixed(0)}`,
+    );
+    console.log(`CPU ms of all rounds by process, direct / procedures: ${perProcess.join(', ')}`);
     console.log(
       `${COUNT} RunProcedure beside ${COUNT} direct DestroyDeployment (${MODE}): median ratio ${median(ratios).toFixed(2)}, of CPU time ${median(cpuRatios).toFixed(2)} (aim: under ${AIM}), of all rounds' CPU time ${(cpuTotals.procedures / cpuTotals.direct).toFixed(2)}; CPU ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
     );
   });
+}
+
+/** What each process spent between two readings. */
+function since(before: Record<string, number>, after: Record<string, number>) {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]),
+  );
+}
+
+function add(totals: Record<string, number>, more: Record<string, number>): void {
+  for (const [name, ms] of Object.entries(more)) totals[name] = (totals[name] ?? 0) + ms;
 }
 
 main().catch((error) => {

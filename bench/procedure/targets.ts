@@ -24,8 +24,8 @@ export interface BenchTarget {
   server: string;
   /** The Update, once complete, as a read model of the same store shows it. */
   completion(updateId: string): Promise<{ success: boolean }>;
-  /** The CPU ms Monitor's processes have spent so far (the embedded one: this process). */
-  cpuMs(): number;
+  /** The CPU ms each of Monitor's processes has spent so far, by name (embedded: this one). */
+  cpuMs(): Record<string, number>;
 }
 
 const TIMEOUT_MS = 120_000;
@@ -68,7 +68,7 @@ async function withEmbedded<T>(
       completion: (id) => completion(monitor.runtime.readModel, id, TIMEOUT_MS),
       cpuMs: () => {
         const { user, system } = process.cpuUsage();
-        return (user + system) / 1000;
+        return { monitor: (user + system) / 1000 };
       },
     });
   } finally {
@@ -81,7 +81,7 @@ async function withEmbedded<T>(
 /** The distributed mode; this process follows the store with a read model, as a replica would. */
 function withDistributedTarget<T>(run: (target: BenchTarget) => Promise<T>): Promise<T> {
   return withDistributed(
-    async ({ url, jwt, server, env, pids }) => {
+    async ({ url, jwt, server, env, processes }) => {
       const runtime = await createRuntime(loadConfig(env));
       try {
         const readModel: ReadModel = runtime.readModel;
@@ -90,7 +90,10 @@ function withDistributedTarget<T>(run: (target: BenchTarget) => Promise<T>): Pro
           jwt,
           server,
           completion: (id) => completion(readModel, id, TIMEOUT_MS),
-          cpuMs: () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0),
+          cpuMs: () =>
+            Object.fromEntries(
+              Object.entries(processes).map(([name, pid]) => [name, processCpuMs(pid)]),
+            ),
         });
       } finally {
         await runtime.close();

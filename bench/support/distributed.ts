@@ -19,8 +19,8 @@ export interface Distributed {
   jwt: string;
   /** The env the Monitor's processes share (its store, its NATS): a reader of the same store. */
   env: Record<string, string>;
-  /** The process ids of the gateway, the services and the agent. */
-  pids: number[];
+  /** The process id of the agent, each service and the gateway, by name. */
+  processes: Record<string, number>;
 }
 
 export interface DistributedOptions {
@@ -86,8 +86,9 @@ export async function withDistributed<T>(
       if (response.status !== 200)
         throw new Error(`CreateServer: ${response.status} ${await response.text()}`);
     });
-    const pids = children.map((child) => child.pid!);
-    return await run({ url, server: 'agent', jwt, env: shared, pids });
+    const names = ['agent', ...apps, 'gateway'];
+    const processes = Object.fromEntries(children.map((child, i) => [names[i], child.pid!]));
+    return await run({ url, server: 'agent', jwt, env: shared, processes });
   } finally {
     for (const child of children) child.kill();
     await nats.stop();
