@@ -5,7 +5,7 @@ import {
   type UpdateCommand,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
-import { ExecutionContext, StageFailed } from '@monitor/executions';
+import { ExecutionContext, failedLog, StageFailed } from '@monitor/executions';
 import { handleCommand, type CommandMeta } from '@monitor/resources';
 
 /**
@@ -60,16 +60,7 @@ export class ResumedUpdate {
   }
 
   private fail(stage: string, message: string) {
-    const now = Date.now();
-    const log = {
-      stage,
-      command: '',
-      stdout: '',
-      stderr: this.ctx.redactor.redact(message),
-      success: false,
-      start_ts: now,
-      end_ts: now,
-    };
+    const log = failedLog(stage, this.ctx.redactor.redact(message));
     return this.send({ type: 'AppendLog', log });
   }
 

@@ -189,3 +189,25 @@ export const updateDecider = {
   evolve: evolveUpdate,
   decide: decideUpdate,
 };
+
+/**
+ * Several commands decided in turn, each on the state the one before leaves: their events are
+ * one append (an execution's last logs and its completion), all or none of them decided.
+ */
+export function decideUpdates(state: ExecutionState, commands: UpdateCommand[]): UpdateEvent[] {
+  const events: UpdateEvent[] = [];
+  let current = state;
+  for (const command of commands) {
+    const decided = decideUpdate(current, command);
+    current = decided.reduce(evolveUpdate, current);
+    events.push(...decided);
+  }
+  return events;
+}
+
+/** The same Update, deciding several commands at once (decideUpdates). */
+export const updateCommandsDecider = {
+  initialState: updateDecider.initialState,
+  evolve: evolveUpdate,
+  decide: decideUpdates,
+};

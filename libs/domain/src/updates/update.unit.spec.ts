@@ -1,5 +1,5 @@
 import { deciderSpec } from '@monitor/testing';
-import { decideUpdate, evolveUpdate, type ExecutionState } from './update';
+import { decideUpdate, evolveUpdate, updateCommandsDecider, type ExecutionState } from './update';
 
 const spec = deciderSpec({
   decide: decideUpdate,
@@ -88,5 +88,23 @@ describe('execution updates', () => {
     ]);
     const ended = fold([...outputs, { type: 'UpdateLogAppended', data: { log } }]);
     expect(ended.status === 'Active' && ended.execution.output).toBeUndefined();
+  });
+  it('decides several commands in turn, each on the state the one before leaves', () => {
+    const commands = deciderSpec(updateCommandsDecider);
+    commands
+      .given([started(false)])
+      .when([
+        { type: 'AppendLog', log },
+        { type: 'Complete', success: true, ts: 3 },
+      ])
+      .then([{ type: 'UpdateLogAppended', data: { log } }, completed]);
+    // The completion refuses what comes after it, so none of the commands is decided.
+    commands
+      .given([started(false)])
+      .when([
+        { type: 'Complete', success: true, ts: 3 },
+        { type: 'AppendLog', log },
+      ])
+      .thenFails('CONFLICT', /already complete/);
   });
 });

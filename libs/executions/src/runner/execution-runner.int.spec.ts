@@ -1,6 +1,6 @@
 import { MemoryEventStore } from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
-import { ExecutionRunner } from './execution-runner';
+import { ExecutionRunner, type ExecutionRequest } from './execution-runner';
 
 const meta = { userId: 'u1', via: 'api' as const, correlationId: 'c1' };
 const target = { type: 'Server', id: 's1' };
@@ -143,41 +143,42 @@ describe('ExecutionRunner', () => {
     expect(JSON.stringify(done)).not.toContain('hunter2-secret');
   });
 
-  it('marks executions left unfinished by a crash as interrupted', async () => {
+  /** The event types of each append to the Update's stream, in order. */
+  const appendsTo = (id: string) => {
+    const appends: string[][] = [];
+    const append = store.append.bind(store);
+    jest.spyOn(store, 'append').mockImplementation(async (stream, events, expected) => {
+      if (stream === `update-${id}`) appends.push(events.map((e) => e.type));
+      return append(stream, events, expected);
+    });
+    return appends;
+  };
+
+  it('marks executions left unfinished by a crash as interrupted, in one append', async () => {
     const never = new Promise<void>(() => undefined);
     const started = await runner.start({ operation: 'Deploy', target, meta, work: () => never });
     await readModel.waitFor(await store.headPosition());
+    const appends = appendsTo(started.id);
     const afterRestart = new ExecutionRunner(store, readModel);
     expect(await afterRestart.interruptUnfinished(['Server'], meta)).toBe(1);
     const done = await update(started.id);
     expect(done).toMatchObject({ status: 'Complete', success: false });
     expect(done.logs.at(-1)?.stderr).toContain('interrupted');
+    expect(appends).toEqual([['UpdateLogAppended', 'UpdateCompleted']]);
   });
 
   describe('logs held for the end (holdLogs)', () => {
-    /** The event types of each append to the Update's stream, in order. */
-    const appendsTo = (id: string) => {
-      const appends: string[][] = [];
-      const append = store.append.bind(store);
-      jest.spyOn(store, 'append').mockImplementation(async (stream, events, expected) => {
-        if (stream === `update-${id}`) appends.push(events.map((e) => e.type));
-        return append(stream, events, expected);
-      });
-      return appends;
-    };
+    /** A run of `work` on an Update named `id`. */
+    const runHeld = (id: string, work: ExecutionRequest['work']) =>
+      runner.start({ operation: 'RunProcedure', target, meta: { ...meta, updateId: id }, work });
 
     it('writes the stages after holdLogs with the completion, in one append', async () => {
       const id = 'held-1';
       const appends = appendsTo(id);
-      const started = await runner.start({
-        operation: 'RunProcedure',
-        target,
-        meta: { ...meta, updateId: id },
-        work: async (ctx) => {
-          await ctx.stage('first', '', async () => ({ stdout: 'one' }));
-          ctx.holdLogs();
-          await ctx.stage('last', '', async () => ({ stdout: 'two' }));
-        },
+      const started = await runHeld(id, async (ctx) => {
+        await ctx.stage('first', '', async () => ({ stdout: 'one' }));
+        ctx.holdLogs();
+        await ctx.stage('last', '', async () => ({ stdout: 'two' }));
       });
       expect(await started.done).toBe(true);
       expect(appends).toEqual([
@@ -193,20 +194,33 @@ describe('ExecutionRunner', () => {
     it('ends failed with the held failing stage logged in the same append', async () => {
       const id = 'held-2';
       const appends = appendsTo(id);
-      const started = await runner.start({
-        operation: 'RunProcedure',
-        target,
-        meta: { ...meta, updateId: id },
-        work: async (ctx) => {
-          ctx.holdLogs();
-          await ctx.stage('last', '', async () => ({ stderr: 'broke', success: false }));
-        },
+      const started = await runHeld(id, async (ctx) => {
+        ctx.holdLogs();
+        await ctx.stage('last', '', async () => ({ stderr: 'broke', success: false }));
       });
       expect(await started.done).toBe(false);
       expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateCompleted']);
       const done = await update(id);
       expect(done).toMatchObject({ status: 'Complete', success: false });
       expect(done.logs.map((l) => [l.stage, l.stderr])).toEqual([['last', 'broke']]);
+    });
+
+    it('logs an error after the held stages, with the completion, in one append', async () => {
+      const id = 'held-3';
+      const appends = appendsTo(id);
+      const started = await runHeld(id, async (ctx) => {
+        ctx.holdLogs();
+        await ctx.stage('last', '', async () => ({ stdout: 'done' }));
+        throw new Error('lost the agent');
+      });
+      expect(await started.done).toBe(false);
+      expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateLogAppended', 'UpdateCompleted']);
+      const done = await update(id);
+      expect(done.logs.map((l) => [l.stage, l.success])).toEqual([
+        ['last', true],
+        ['error', false],
+      ]);
+      expect(done.logs[1].stderr).toContain('lost the agent');
     });
   });
 });

@@ -1,12 +1,12 @@
 import {
-  decideUpdate,
+  decideUpdates,
   EVENT_UPCASTING,
   evolveUpdate,
+  updateCommandsDecider,
   updateStream,
   type ExecutionState,
   type ExecutionTarget,
   type UpdateCommand,
-  updateDecider,
 } from '@monitor/domain';
 import {
   WrongExpectedRevisionError,
@@ -14,14 +14,9 @@ import {
   type ExpectedRevision,
 } from '@monitor/eventstore';
 import type { ReadModel } from '@monitor/projections';
-import {
-  eventMetadata,
-  handleCommand,
-  newId,
-  type CommandMeta,
-  type HandledCommand,
-} from '@monitor/resources';
+import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
+import { failedLog } from './failed-log';
 
 export interface ExecutionRequest {
   operation: string;
@@ -113,18 +108,9 @@ export class ExecutionRunner {
       .unfinished()
       .filter((x) => targetTypes.includes(x.target.type) && x.startTs < startedBefore);
     for (const x of unfinished) {
-      const now = Date.now();
-      const log = {
-        stage: 'interrupted',
-        command: '',
-        stdout: '',
-        stderr: 'interrupted: the service stopped while this ran',
-        success: false,
-        start_ts: now,
-        end_ts: now,
-      };
-      await this.run(x.id, [{ type: 'AppendLog', log }], meta);
-      await this.run(x.id, [{ type: 'Complete', success: false, ts: now }], meta);
+      const log = failedLog('interrupted', 'interrupted: the service stopped while this ran');
+      const complete = { type: 'Complete' as const, success: false, ts: log.end_ts };
+      await this.run(x.id, [{ type: 'AppendLog', log }, complete], meta);
     }
     return unfinished.length;
   }
@@ -142,19 +128,21 @@ export class ExecutionRunner {
         async (data) => void (await this.run(id, [{ type: 'RecordData', data }], meta)),
         async (batch) => void (await this.run(id, [{ type: 'AppendOutput', ...batch }], meta)),
       );
+      let failure: unknown;
       try {
         await work(context);
-        await context.settle();
       } catch (error) {
         success = false;
-        await context.settle();
-        // A failed stage is already in the log; anything else is logged here, masked.
-        if (!(error instanceof StageFailed))
-          await this.logError(id, meta, context.redactor.redact(String(error)));
+        failure = error;
       }
-      // Logs the work held for the end are written with it: one append.
-      const held = context.takeHeld().map((log): UpdateCommand => ({ type: 'AppendLog', log }));
-      await this.run(id, [...held, { type: 'Complete', success, ts: Date.now() }], meta);
+      await context.settle();
+      // Written with the completion, in one append: the logs the work held, then its error (a
+      // failed stage is already logged; anything else is logged here, masked).
+      const logs = context.takeHeld();
+      if (!success && !(failure instanceof StageFailed))
+        logs.push(failedLog('error', context.redactor.redact(String(failure))));
+      const appends = logs.map((log): UpdateCommand => ({ type: 'AppendLog', log }));
+      await this.run(id, [...appends, { type: 'Complete', success, ts: Date.now() }], meta);
     } catch (error) {
       this.logger(`execution ${id} could not be recorded: ${(error as Error).message}`);
       return false;
@@ -162,26 +150,12 @@ export class ExecutionRunner {
     return success;
   }
 
-  private logError(id: string, meta: CommandMeta, message: string) {
-    const now = Date.now();
-    const log = {
-      stage: 'error',
-      command: '',
-      stdout: '',
-      stderr: message,
-      success: false,
-      start_ts: now,
-      end_ts: now,
-    };
-    return this.run(id, [{ type: 'AppendLog', log }], meta);
-  }
-
   /**
    * Appends to an Update this runner writes, the commands' events as one append: the state and
    * revision it wrote last are kept, so each stage is one append rather than a read of the
    * stream and an append (a read is costly on JetStream); its Start, on an id just made,
-   * expects no stream at all. Should another writer have moved the stream, the append fails
-   * and the commands are decided again, one by one, on the stream as stored.
+   * expects no stream at all. Should another writer have moved the stream (or this runner not
+   * have written it: an interrupted one), the commands are decided on the stream as stored.
    */
   private async run(
     id: string,
@@ -193,12 +167,7 @@ export class ExecutionRunner {
       this.written.get(id) ??
       (last.type === 'Start' ? { state: { status: 'Empty' }, revision: 'no_stream' } : undefined);
     if (known) {
-      let state = known.state;
-      const decided = commands.flatMap((command) => {
-        const events = decideUpdate(state, command);
-        state = events.reduce(evolveUpdate, state);
-        return events;
-      });
+      const decided = decideUpdates(known.state, commands);
       if (!decided.length) return { position: 0 };
       const metadata = eventMetadata(meta);
       try {
@@ -213,15 +182,19 @@ export class ExecutionRunner {
           })),
           known.revision,
         );
-        this.remember(id, state, result.revision, last);
+        this.remember(id, decided.reduce(evolveUpdate, known.state), result.revision, last);
         return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
-    let handled!: HandledCommand<ExecutionState>;
-    for (const command of commands)
-      handled = await handleCommand(this.store, updateStream(id), updateDecider, command, meta);
+    const handled = await handleCommand(
+      this.store,
+      updateStream(id),
+      updateCommandsDecider,
+      commands,
+      meta,
+    );
     const revision = handled.events.at(-1)?.revision;
     if (revision !== undefined) this.remember(id, handled.state, revision, last);
     return handled;
