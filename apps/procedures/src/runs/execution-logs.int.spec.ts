@@ -67,6 +67,12 @@ describe('logEndedStage on a resumed Update', () => {
   });
 
   it('logs each execution of the stage once, as the driver did, and completes', async () => {
+    const appends: string[][] = [];
+    const append = store.append.bind(store);
+    jest.spyOn(store, 'append').mockImplementation(async (stream, events, expected) => {
+      appends.push(events.map((e) => e.type));
+      return append(stream, events, expected);
+    });
     const update = new ResumedUpdate(store, id, meta);
     await update.run(async (ctx) => {
       await logEndedStage(ctx, run);
@@ -81,5 +87,7 @@ describe('logEndedStage on a resumed Update', () => {
       ["Stage 1 'deploy', execution 3: Sleep", 'slept 5 ms', true],
       ['error', '', false],
     ]);
+    // The work's error is written with the completion.
+    expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateCompleted']);
   });
 });

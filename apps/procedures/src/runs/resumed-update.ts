@@ -1,5 +1,5 @@
 import {
-  updateDecider,
+  updateCommandsDecider,
   updateStream,
   type ExecutionLog,
   type UpdateCommand,
@@ -40,33 +40,46 @@ export class ResumedUpdate {
     if (state.status === 'Active')
       for (const log of state.execution.logs) this.told.add(tellingOf(log));
     let success = true;
+    let failure: unknown;
     try {
       await work(this.ctx);
     } catch (error) {
       success = false;
-      if (!(error instanceof StageFailed)) await this.fail('error', String(error));
+      failure = error;
     }
     await this.ctx.settle();
-    for (const log of this.ctx.takeHeld())
-      if (!this.told.has(tellingOf(log))) await this.send({ type: 'AppendLog', log });
-    await this.send({ type: 'Complete', success, ts: Date.now() });
+    // Written with the completion, as the runner does: the logs held, then the work's error.
+    const logs = this.ctx.takeHeld().filter((log) => !this.told.has(tellingOf(log)));
+    if (!success && !(failure instanceof StageFailed))
+      logs.push(this.failed('error', String(failure)));
+    await this.send(...appendsOf(logs), { type: 'Complete', success, ts: Date.now() });
     return success;
   }
 
   /** Logs why the run ended here (interrupted, or never recorded) and completes it failed. */
   async end(stage: string, reason: string): Promise<void> {
-    await this.fail(stage, reason);
-    await this.send({ type: 'Complete', success: false, ts: Date.now() });
+    const log = this.failed(stage, reason);
+    await this.send(...appendsOf([log]), { type: 'Complete', success: false, ts: Date.now() });
   }
 
-  private fail(stage: string, message: string) {
-    const log = failedLog(stage, this.ctx.redactor.redact(message));
-    return this.send({ type: 'AppendLog', log });
+  private failed(stage: string, message: string): ExecutionLog {
+    return failedLog(stage, this.ctx.redactor.redact(message));
   }
 
-  private send(command: UpdateCommand) {
-    return handleCommand(this.store, updateStream(this.id), updateDecider, command, this.meta);
+  /** The commands' events as one append. */
+  private send(...commands: UpdateCommand[]) {
+    return handleCommand(
+      this.store,
+      updateStream(this.id),
+      updateCommandsDecider,
+      commands,
+      this.meta,
+    );
   }
+}
+
+function appendsOf(logs: ExecutionLog[]): UpdateCommand[] {
+  return logs.map((log) => ({ type: 'AppendLog', log }));
 }
 
 /** What a log tells: its stage (a run's names the execution) and how it ended. */
