@@ -5,12 +5,12 @@ import { completed, type UpdateView as Update } from '../support/updates';
 import { runEventsApart } from '../support/run-events';
 
 /**
- * What a run writes where, and in which order, now that it writes some of it at once (its
- * record beside its Update; an execution's log beside the stream's next step): the record
- * before any child starts, the stream finished before the Update completes, every log before
- * the run's end, in the order the executions ended.
+ * What a run writes: its stream alone. Its Update is that stream's projection (no `update-`
+ * stream of its own): the run recorded before any child starts, each execution's end logged as
+ * the stream records it (at once while its siblings run, the last with its stage's end), the
+ * run's end its Update's completion.
  */
-describe('a procedure run: its record, its Update and its stream, in order', () => {
+describe('a procedure run: its stream, and its Update as that stream tells it', () => {
   let monitor: EmbeddedMonitor;
   const stage = (name: string, ...executions: [string, object][]) => ({
     name,
@@ -29,7 +29,7 @@ describe('a procedure run: its record, its Update and its stream, in order', () 
       30_000,
     );
   const events = (stream: string) => monitor.runtime.store.readStream(stream);
-  const at = (list: StoredEvent[], type: string) => list.find((e) => e.type === type)!.position;
+  const at = (list: StoredEvent[], type: string) => list.find((e) => e.type === type)!;
 
   beforeAll(async () => {
     monitor = await startEmbedded();
@@ -38,18 +38,23 @@ describe('a procedure run: its record, its Update and its stream, in order', () 
   }, 60_000);
   afterAll(() => monitor?.destroy());
 
-  it('records the run before its child starts, finishes its stream before its Update', async () => {
+  it('records the run before its child starts; its Update is its stream, logged as executions end', async () => {
     await procedure(
       'outer',
       stage('first', ['Sleep', { duration_ms: 10 }], ['RunProcedure', { procedure: 'inner' }]),
     );
     const outer = await run('outer');
     expect(outer.success).toBe(true);
-    const update = await events(`update-${outer._id.$oid}`);
+    expect(await events(`update-${outer._id.$oid}`)).toEqual([]);
     const stream = await events(procedureRunStream(outer._id.$oid));
-    // Three events: the take with the queueing, the executions' starts with their stage's, and
-    // their ends and the stage's with the run's.
-    expect(stream.map((e) => e.type)).toEqual(['RunQueued', 'StageStarted', 'RunFinished']);
+    // The take with the queueing; the executions' starts with their stage's; the Sleep's end as
+    // it ended (the nested run went on); the nested run's end and the stage's with the run's.
+    expect(stream.map((e) => e.type)).toEqual([
+      'RunQueued',
+      'StageStarted',
+      'ExecutionFinished',
+      'RunFinished',
+    ]);
     expect(runEventsApart(stream).map((e) => e.type)).toEqual([
       'RunQueued',
       'RunStarted',
@@ -65,19 +70,24 @@ describe('a procedure run: its record, its Update and its stream, in order', () 
       (e) => e.type === 'ExecutionStarted' && (e.data as { updateId?: string }).updateId,
     )!;
     const childId = (child.data as { updateId: string }).updateId;
-    const childUpdate = await events(`update-${childId}`);
-    expect(at(stream, 'RunQueued')).toBeLessThan(childUpdate[0].position);
-    // The nested run (named by its parent) is recorded once its Update is: the same order.
+    // The nested run (named by its parent) is recorded after its parent; it links back.
     const nested = await events(procedureRunStream(childId));
-    expect(childUpdate[0].position).toBeLessThan(nested[0].position);
+    expect(at(stream, 'RunQueued').position).toBeLessThan(nested[0].position);
     expect(nested.at(-1)!.type).toBe('RunFinished');
-    const logs = update.filter((e) => e.type === 'UpdateLogAppended');
-    expect(logs).toHaveLength(2);
-    expect(at(stream, 'RunFinished')).toBeLessThan(at(update, 'UpdateCompleted'));
-    expect(logs.every((e) => e.position < at(update, 'UpdateCompleted'))).toBe(true);
+    expect(await events(`update-${childId}`)).toEqual([]);
+    const nestedUpdate = await monitor.admin.read<Update>('GetUpdate', { id: childId });
+    expect(JSON.parse(nestedUpdate.other_data ?? '{}')).toMatchObject({
+      parent: outer._id.$oid,
+    });
+    expect(outer.logs.map((l) => [l.stage, l.stdout])).toEqual([
+      ["Stage 1 'first', execution 1: Sleep", 'slept 10 ms'],
+      ["Stage 1 'first', execution 2: RunProcedure", `Update ${childId}: succeeded`],
+    ]);
+    const finished = at(stream, 'RunFinished').data as { ts: number };
+    expect(outer.end_ts).toBe(finished.ts);
   });
 
-  it('logs a failed execution before the run says it failed, its stream finished first', async () => {
+  it('logs a failed execution, then why the run failed', async () => {
     await procedure(
       'failing',
       stage('first', ['Sleep', { duration_ms: 5 }]),
@@ -91,9 +101,11 @@ describe('a procedure run: its record, its Update and its stream, in order', () 
       ["Stage 2 'second'", false],
       ['Procedure Failed', false],
     ]);
+    expect(failed.logs.at(-1)!.stderr).toBe(
+      "the procedure failed at stage 'second' (2), execution 1 (DestroyDeployment)",
+    );
     const stream = await events(procedureRunStream(failed._id.$oid));
-    const update = await events(`update-${failed._id.$oid}`);
     expect(stream.filter((e) => e.type === 'StageStarted')).toHaveLength(2);
-    expect(at(stream, 'RunFinished')).toBeLessThan(at(update, 'UpdateCompleted'));
+    expect(await events(`update-${failed._id.$oid}`)).toEqual([]);
   });
 });

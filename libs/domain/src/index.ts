@@ -27,6 +27,7 @@ export * from './accounts/account';
 export * from './variables/interpolate';
 export * from './variables/variable-use';
 export * from './updates/update';
+export * from './updates/failed-log';
 export * from './server/server-status';
 export * from './alerts';
 export * from './alerter';

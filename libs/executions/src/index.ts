@@ -1,7 +1,6 @@
 export * from './runner/execution-context';
 export * from './runner/live-output';
 export * from './runner/execution-runner';
-export * from './runner/failed-log';
 export * from './cancel/running-executions';
 export * from './agents/agent-caller';
 export * from './agents/agent-errors';

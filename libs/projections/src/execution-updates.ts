@@ -1,14 +1,22 @@
 import {
+  evolveProcedureRun,
   evolveUpdate,
   renderTail,
+  runUpdateEvents,
+  type DomainEvent,
   type Execution,
   type ExecutionState,
+  type ProcedureRunEvent,
+  type ProcedureRunState,
   type RunningOutput,
 } from '@monitor/domain';
 import type { EventMetadata, StoredEvent } from '@monitor/eventstore';
 import type { UpdateLog, UpdateRecord } from './update-record';
 
-/** Executions (streams `update-<id>`) as Updates: folded as their events arrive. */
+/**
+ * Executions as Updates, folded as their events arrive: streams `update-<id>`, and procedure
+ * runs (`procedurerun-<id>`), whose Update is their stream's projection (runUpdateEvents).
+ */
 export class ExecutionUpdates {
   private readonly executions = new Map<
     string,
@@ -18,22 +26,61 @@ export class ExecutionUpdates {
   /** Execution ids by target (`<type>:<id>`): reads of one resource do not scan them all. */
   private readonly byTarget = new Map<string, string[]>();
 
-  readonly categories = ['update'];
+  /** Runs whose Update is projected, while unfinished: what their next events are told on. */
+  private readonly runs = new Map<string, ProcedureRunState>();
+  /** The unfinished projected runs of each procedure: a new one then starts Queued. */
+  private readonly runsOf = new Map<string, Set<string>>();
+
+  readonly categories = ['update', 'procedurerun'];
 
   apply(event: StoredEvent): UpdateRecord | undefined {
-    const id = event.stream.slice('update-'.length);
+    if (event.stream.startsWith('procedurerun-')) return this.applyRun(event);
+    return this.fold(event.stream.slice('update-'.length), [event], event);
+  }
+
+  private applyRun(event: StoredEvent): UpdateRecord | undefined {
+    const runId = event.stream.slice('procedurerun-'.length);
+    const e = event as unknown as ProcedureRunEvent;
+    const before = this.runs.get(runId) ?? { status: 'Empty' };
+    if (before.status === 'Empty' && !(e.type === 'RunQueued' && e.data.projectedUpdate))
+      return undefined;
+    const after = evolveProcedureRun(before, event);
+    if (after.status !== 'Active') return undefined;
+    const { procedureId, updateId, status } = after.run;
+    const others = this.runsOf.get(procedureId) ?? new Set<string>();
+    const updates = runUpdateEvents(before, event, others.size > 0);
+    if (status === 'Finished') {
+      this.runs.delete(runId);
+      others.delete(runId);
+    } else {
+      this.runs.set(runId, after);
+      others.add(runId);
+    }
+    if (others.size) this.runsOf.set(procedureId, others);
+    else this.runsOf.delete(procedureId);
+    return this.fold(updateId, updates, event);
+  }
+
+  /** An Update's events, as `stored` (the event that brought them) tells them. */
+  private fold(id: string, events: DomainEvent[], stored: StoredEvent): UpdateRecord | undefined {
+    let record: UpdateRecord | undefined;
+    for (const event of events) record = this.evolve(id, event, stored) ?? record;
+    return record;
+  }
+
+  private evolve(id: string, event: DomainEvent, stored: StoredEvent): UpdateRecord | undefined {
     const known = this.executions.get(id);
     const before: ExecutionState = known
       ? { status: 'Active', execution: known.execution }
       : { status: 'Empty' };
     const state = evolveUpdate(before, event);
     if (state.status !== 'Active') return undefined;
-    const execution = known ? state.execution : withParent(state.execution, event.metadata);
+    const execution = known ? state.execution : withParent(state.execution, stored.metadata);
     const entry = known ?? {
-      operator: event.metadata.userId,
-      via: event.metadata.via,
+      operator: stored.metadata.userId,
+      via: stored.metadata.via,
       execution,
-      startedAt: event.position,
+      startedAt: stored.position,
     };
     entry.execution = execution;
     if (!known) {
@@ -41,7 +88,7 @@ export class ExecutionUpdates {
       this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), id]);
     }
     this.executions.set(id, entry);
-    return toRecord(entry.execution, entry.operator, entry.via, event.position);
+    return toRecord(entry.execution, entry.operator, entry.via, stored.position);
   }
 
   /** Executions not complete: after a crash, what must be marked interrupted. */

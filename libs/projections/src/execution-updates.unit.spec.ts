@@ -128,3 +128,54 @@ describe('the Updates projection of an execution a procedure run sent', () => {
     expect(updates.apply(started)!.other_data).toBeUndefined();
   });
 });
+
+describe("the Updates projection of procedure runs (their Update is their stream's)", () => {
+  const runEvent = (run: string, type: string, data: unknown): StoredEvent =>
+    ({
+      ...event(type, data),
+      stream: `procedurerun-${run}`,
+      metadata: { userId: 'alice', via: 'procedure', causationId: 'parent-run' },
+    }) as StoredEvent;
+  const queue = (run: string, projectedUpdate?: true) =>
+    runEvent(run, 'RunQueued', {
+      runId: run,
+      procedureId: 'p1',
+      updateId: run,
+      stages: [{ name: 'only', enabled: true, executions: [] }],
+      starter: { by: 'procedure', userId: 'alice', parentUpdateId: 'parent-run' },
+      ts: 5,
+      ...(projectedUpdate ? { projectedUpdate } : {}),
+    });
+
+  it('shows a run as its Update, Queued behind an unfinished one of its procedure, linked to its parent', () => {
+    const updates = new ExecutionUpdates();
+    const first = updates.apply(queue('r1', true))!;
+    expect(first).toMatchObject({
+      id: 'r1',
+      operation: 'RunProcedure',
+      status: 'InProgress',
+      operator: 'alice',
+      target: { type: 'Procedure', id: 'p1' },
+    });
+    expect(JSON.parse(first.other_data!)).toEqual({ parent: 'parent-run' });
+    const second = queue('r2', true);
+    expect(updates.apply(second)).toMatchObject({ id: 'r2', status: 'Queued' });
+    expect(updates.startPosition('r2')).toBe(second.position);
+    const end = { success: true, ts: 9 };
+    expect(updates.apply(runEvent('r1', 'RunFinished', end))).toMatchObject({
+      status: 'Complete',
+      success: true,
+      end_ts: 9,
+    });
+    expect(updates.unfinished().map((x) => x.id)).toEqual(['r2']);
+    updates.apply(runEvent('r2', 'RunFinished', end));
+    expect(updates.apply(queue('r3', true))).toMatchObject({ status: 'InProgress' });
+  });
+
+  it('leaves a run recorded before to the Update it wrote apart', () => {
+    const updates = new ExecutionUpdates();
+    expect(updates.apply(queue('old'))).toBeUndefined();
+    expect(updates.apply(runEvent('old', 'RunFinished', { success: true, ts: 9 }))).toBeUndefined();
+    expect(updates.execution('old')).toBeUndefined();
+  });
+});

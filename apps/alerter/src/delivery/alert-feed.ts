@@ -83,7 +83,8 @@ export class AlertFeed extends AdmissionFeed {
 
   /** The Update's outcome alert, stored once under the Update's id. */
   private async raiseOutcome(event: StoredEvent): Promise<void> {
-    const updateId = event.stream.slice('update-'.length);
+    // A procedure run's Update is its stream's projection, and has the run's id.
+    const updateId = event.stream.slice(event.stream.indexOf('-') + 1);
     const execution = this.readModel.executions.execution(updateId);
     if (!execution) return;
     const alert = outcomeAlert(execution, this.subjectOf(execution.target));
@@ -122,5 +123,6 @@ function isAlertEvent(event: StoredEvent): boolean {
 }
 
 function isCompletion(event: StoredEvent): boolean {
-  return event.stream.startsWith('update-') && event.type === 'UpdateCompleted';
+  if (event.stream.startsWith('update-')) return event.type === 'UpdateCompleted';
+  return event.stream.startsWith('procedurerun-') && event.type === 'RunFinished';
 }

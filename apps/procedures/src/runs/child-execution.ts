@@ -1,7 +1,7 @@
 import { execSubject, type BusClient } from '@monitor/bus';
-import { updateStream, type ProcedureRun } from '@monitor/domain';
+import type { ProcedureRun } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
-import { completion, startExecution } from '@monitor/executions';
+import { completion, startExecution, updateStarted } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import type { CommandMeta } from '@monitor/resources';
 import type { Sendable } from './starter-access';
@@ -50,9 +50,8 @@ export class ChildExecution {
   }
 
   /** Whether the Update was started (by a process that may have stopped since). */
-  async sent(updateId: string): Promise<boolean> {
-    if (this.readModel.update(updateId)) return true;
-    return (await this.store.readStream(updateStream(updateId))).length > 0;
+  sent(updateId: string): Promise<boolean> {
+    return updateStarted(this.store, this.readModel, updateId);
   }
 
   /** Waits for the child's Update to complete; a cancel meanwhile cancels a child that can be. */

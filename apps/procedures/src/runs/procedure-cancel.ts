@@ -5,7 +5,7 @@ import type { CommandMeta, WriteResult } from '@monitor/resources';
 import { READ_MODEL } from '@monitor/runtime';
 import { ProcedureRuns } from './procedure-runs';
 
-/** Cancels get a runner of their own: the Procedure's queue holds the runs they stop. */
+/** Cancels get a runner of their own: never queued behind other work on their procedure. */
 export const CANCEL_RUNNER = Symbol('PROCEDURE_CANCEL_RUNNER');
 
 /** How long a CancelProcedure waits for its runs to stop before it says so. */

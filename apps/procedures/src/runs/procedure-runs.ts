@@ -3,14 +3,15 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { MonitorConfig } from '@monitor/config';
 import {
+  boundOutput,
   invalid,
   notFound,
+  runPlace,
   type ProcedureRun,
   type Resource,
   type RunStarter,
 } from '@monitor/domain';
 import type { EventStore } from '@monitor/eventstore';
-import { ExecutionRunner, type ExecutionContext } from '@monitor/executions';
 import type { ReadModel } from '@monitor/projections';
 import { newId, type CommandMeta, type WriteResult } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
@@ -22,12 +23,7 @@ import { RunLease } from './run-lease';
 import { RunQueue } from './run-queue';
 import { RunStream } from './run-stream';
 
-interface Recorded {
-  run: ProcedureRun;
-  lease: RunLease;
-}
-
-/** Drives runs: RunProcedure's Update, the run's stream, the lease it holds, the driver. */
+/** Drives runs: each run's stream (its Update is that stream's projection), its lease, the driver. */
 @Injectable()
 export class ProcedureRuns implements OnModuleDestroy {
   readonly replica: string;
@@ -41,7 +37,6 @@ export class ProcedureRuns implements OnModuleDestroy {
     @Inject(READ_MODEL) private readonly readModel: ReadModel,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MONITOR_CONFIG) private readonly config: MonitorConfig,
-    private readonly runner: ExecutionRunner,
     private readonly driver: RunDriver,
     private readonly cancels: RunCancels,
     private readonly queue: RunQueue,
@@ -53,9 +48,11 @@ export class ProcedureRuns implements OnModuleDestroy {
 
   /**
    * Komodo's RunProcedure: answers the run's Update at once; a second run of a procedure waits,
-   * Queued, until the first has ended, whichever replica runs either (RunQueue). The run is recorded, and this replica's lease taken,
-   * before the answer. `by`: how it was started (a schedule or webhook acts as the procedure's
-   * last writer); a nested run is one sent by a procedure (via `procedure`).
+   * Queued, until the first has ended, whichever replica runs either (RunQueue). The run is
+   * recorded, and this replica's lease taken, in one append before the answer: its Update is
+   * that stream's, so a name given (a schedule's claim) is taken once, by whoever appends first.
+   * `by`: how it was started (a schedule or webhook acts as the procedure's last writer); a
+   * nested run is one sent by a procedure (via `procedure`).
    */
   async run(
     idOrName: string,
@@ -65,63 +62,53 @@ export class ProcedureRuns implements OnModuleDestroy {
     const procedure = this.procedure(idOrName);
     const starter = starterOf(procedure, meta, by);
     await checkNesting(this.store, this.readModel, procedure, starter.parentUpdateId, meta);
-    let recorded!: (run: Promise<Recorded>) => void;
-    const known = new Promise<Promise<Recorded>>((resolve) => (recorded = resolve));
-    // Should the run not start, nobody waits for its record: its failure is the answer's.
-    known.catch(() => undefined);
     // The Update's name (a schedule's claim gives it) is this run's alone: not its cancels'.
     const { updateId: named, ...runMeta } = meta;
     const id = named ?? newId();
     // Ours from now, though it may wait in the queue: a resume leaves it alone.
     this.driving.add(id);
-    const started = this.runner.start({
-      operation: 'RunProcedure',
-      target: { type: 'Procedure', id: procedure.id },
-      meta: { ...meta, updateId: id },
-      queue: {
-        queued: this.queue.busy(procedure.id),
-        turn: (runId) => this.queue.turn(procedure.id, runId, this.stopping.signal),
-      },
-      work: async (ctx) => this.work(ctx, id, known, runMeta),
-    });
-    // A new id is this run's alone: its record is written beside its Update (on SQLite, in the
-    // same commit). A named one, which another replica may claim too, once its Update is ours.
-    const record = named
-      ? started.then(() => this.record(id, procedure, starter, runMeta))
-      : this.record(id, procedure, starter, runMeta);
-    recorded(record);
+    const lease = this.lease(id, runMeta);
+    let run: ProcedureRun;
     try {
-      const [{ position }] = await Promise.all([started, record]);
-      return { id, position };
+      run = await lease.take({
+        type: 'Queue',
+        runId: id,
+        procedureId: procedure.id,
+        updateId: id,
+        stages: procedure.config.stages,
+        starter,
+        ts: Date.now(),
+        projectedUpdate: true,
+      });
     } catch (error) {
-      await this.unstarted(id, started, record);
+      this.driving.delete(id);
+      this.leases.delete(lease);
       throw error;
     }
+    void this.drive(run, lease, runMeta);
+    return { id, position: lease.stream.position };
   }
 
-  /** A run whose Update or record failed: not driven here; a lease it took is let go. */
-  private async unstarted(id: string, started: Promise<unknown>, record: Promise<Recorded>) {
-    const [update, run] = await Promise.allSettled([started, record]);
-    if (update.status === 'fulfilled') return; // its work ends it, failing on the record
-    this.driving.delete(id);
-    if (run.status === 'fulfilled') {
-      run.value.lease.end();
-      this.leases.delete(run.value.lease);
-    }
-  }
-
-  /** Drives a run on its Update until it ends (or this replica loses it); the lease ends too. */
-  async drive(ctx: ExecutionContext, run: ProcedureRun, lease: RunLease, meta: CommandMeta) {
+  /**
+   * Drives a run until it ends (or this replica loses it); the lease ends too. An error nobody
+   * foresaw ends the run failed, saying so; should the store refuse even that, the run is left
+   * for a replica to resume.
+   */
+  async drive(run: ProcedureRun, lease: RunLease, meta: CommandMeta): Promise<void> {
     const cancel = this.cancels.begin(run.runId);
     this.driving.add(run.runId);
     const stop = firstSignal(this.stopping.signal, lease.lost.signal);
     const halt = firstSignal(cancel.signal, stop.signal);
+    const stream = lease.stream.stoppingWith(stop.signal);
     try {
       // A resumed run waits its turn as a new one does.
       await this.queue.turn(run.procedureId, run.runId, stop.signal);
-      const stream = lease.stream.stoppingWith(stop.signal);
       const signal = halt.signal;
-      await this.driver.drive({ run, ctx, stream, signal, cancel: cancel.signal, meta });
+      await this.driver.drive({ run, stream, signal, cancel: cancel.signal, meta });
+    } catch (error) {
+      await this.failed(stream, error).catch((stored: Error) =>
+        console.error(`procedure run ${run.runId} could not end: ${stored.message}`),
+      );
     } finally {
       stop.unlink();
       halt.unlink();
@@ -150,44 +137,24 @@ export class ProcedureRuns implements OnModuleDestroy {
     for (const lease of this.leases) lease.end();
   }
 
-  private async work(
-    ctx: ExecutionContext,
-    id: string,
-    recorded: Promise<Promise<Recorded>>,
-    meta: CommandMeta,
-  ) {
-    try {
-      const { run, lease } = await await recorded;
-      await this.drive(ctx, run, lease, meta);
-    } finally {
-      this.driving.delete(id);
-    }
-  }
-
-  /** The run's stream (its config as it is now) and this replica's lease on it: one append. */
-  private async record(
-    id: string,
-    procedure: Resource<'Procedure'>,
-    starter: RunStarter,
-    meta: CommandMeta,
-  ): Promise<Recorded> {
-    const lease = this.lease(id, meta);
-    const run = await lease.take({
-      type: 'Queue',
-      runId: id,
-      procedureId: procedure.id,
-      updateId: id,
-      stages: procedure.config.stages,
-      starter,
-      ts: Date.now(),
-    });
-    return { run, lease };
-  }
-
   procedure(idOrName: string): Resource<'Procedure'> {
     const procedure = this.readModel.resource('Procedure', idOrName);
     if (!procedure) throw notFound(`no Procedure has the name or id '${idOrName}'`);
     return procedure;
+  }
+
+  /** Ends the run failed where it stands, for an error its driver did not foresee. */
+  private async failed(stream: RunStream, error: unknown): Promise<void> {
+    const state = await stream.read();
+    if (state.status !== 'Active' || state.run.status === 'Finished') return;
+    const message = error instanceof Error ? error.message : String(error);
+    await stream.apply({
+      type: 'Finish',
+      success: false,
+      interrupted: runPlace(state.run),
+      reason: boundOutput(`stopped by an error: ${message}`),
+      now: Date.now(),
+    });
   }
 }
 

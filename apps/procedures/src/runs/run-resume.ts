@@ -11,15 +11,18 @@ import type { ReadModel } from '@monitor/projections';
 import { systemMeta } from '@monitor/resources';
 import { EVENT_STORE, MONITOR_CONFIG, READ_MODEL } from '@monitor/runtime';
 import { ProcedureRuns } from './procedure-runs';
-import { logEndedStage } from './execution-logs';
-import { ResumedUpdate } from './resumed-update';
+import { LegacyRunUpdate } from './legacy-run-update';
 import { RunStream } from './run-stream';
+
+const FAILED = 'the run ended failed';
 
 /**
  * Runs nobody drives any more: looked for on start-up and every half lease. A run whose lease
  * has run out is taken and resumed where its stream stands (started executions re-attached to
  * their Updates, never started again); one ownerless past `[procedures] resume_window_ms` ends
- * interrupted, saying where. Either way the run's Update completes as its stream ends.
+ * interrupted, saying where. Either way the run's Update completes as its stream ends (it is
+ * that stream's projection; a run recorded before, whose Update was written apart, has it
+ * completed here: LegacyRunUpdate).
  */
 @Injectable()
 export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
@@ -64,13 +67,17 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async resume(id: string, startTs: number): Promise<void> {
     const meta = systemMeta();
-    const update = new ResumedUpdate(this.store, id, meta);
     const state = await new RunStream(this.store, id, meta).read();
     const { lease_ms, resume_window_ms } = this.config.procedures;
+    const legacy = new LegacyRunUpdate(this.store, id, meta);
     if (state.status !== 'Active') {
-      // Its service stopped between the Update and the run's record: nothing of it ran.
+      // A run recorded before (its Update apart) whose service stopped before the run's record.
       if (Date.now() - startTs > lease_ms)
-        await update.end('interrupted', 'interrupted: the service stopped before the run began');
+        await legacy.end(
+          false,
+          'interrupted',
+          'interrupted: the service stopped before the run began',
+        );
       return;
     }
     const run = state.run;
@@ -81,11 +88,9 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
       leaseMs: lease_ms,
     });
     if (decision.action === 'leave' || this.runs.driving.has(id)) return;
+    // A run's end completes its Update, unless the Update was written apart (runs before).
     if (decision.action === 'complete') {
-      await update.run(async (ctx) => {
-        await logEndedStage(ctx, run);
-        if (!run.success) throw new Error('the run ended failed before its Update was completed');
-      });
+      if (!run.projectedUpdate) await legacy.end(run.success ?? false, 'Procedure Failed', FAILED);
       return;
     }
     const lease = this.runs.lease(id, meta);
@@ -101,10 +106,14 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
         reason,
         now: Date.now(),
       });
-      await update.end('interrupted', reason);
+      if (!taken.projectedUpdate) await legacy.end(false, 'interrupted', reason);
       return;
     }
-    await update.run((ctx) => this.runs.drive(ctx, taken, lease, meta));
+    await this.runs.drive(taken, lease, meta);
+    if (taken.projectedUpdate) return;
+    const ended = await new RunStream(this.store, id, meta).read();
+    const success = ended.status === 'Active' && ended.run.success === true;
+    await legacy.end(success, 'Procedure Failed', FAILED);
   }
 
   /** Records the end of the started executions whose Updates have completed meanwhile. */

@@ -25,6 +25,8 @@ import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/
 export class RunStream {
   private known?: { state: ProcedureRunState; revision: ExpectedRevision };
   private tail: Promise<unknown> = Promise.resolve();
+  /** The store position of what this writer last appended: read-your-writes for its caller. */
+  position = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -72,6 +74,7 @@ export class RunStream {
     );
     const revision = handled.events.at(-1)?.revision;
     this.known = revision === undefined ? undefined : { state: handled.state, revision };
+    this.position = handled.position;
     return activeRun(handled.state, this.runId);
   }
 
@@ -104,6 +107,7 @@ export class RunStream {
       );
       const state = decided.reduce(procedureRunDecider.evolve, known.state);
       this.known = { state, revision: result.revision };
+      this.position = result.position;
       return activeRun(state, this.runId);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return undefined;

@@ -4,12 +4,11 @@ import {
   alertStream,
   decideAlert,
   scheduleRunAlert,
-  updateStream,
   type Resource,
   type ScheduledKind,
 } from '@monitor/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@monitor/eventstore';
-import { startExecution } from '@monitor/executions';
+import { startExecution, updateStarted } from '@monitor/executions';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import { newId, toNewEvents, type CommandMeta } from '@monitor/resources';
 import { EVENT_STORE, READ_MODEL } from '@monitor/runtime';
@@ -58,9 +57,8 @@ export class ScheduledRunStarter {
   }
 
   /** Whether the run's Update exists: some replica started it. */
-  async started(run: NamedRun): Promise<boolean> {
-    if (this.readModel.update(run.updateId)) return true;
-    return (await this.store.readStream(updateStream(run.updateId))).length > 0;
+  started(run: NamedRun): Promise<boolean> {
+    return updateStarted(this.store, this.readModel, run.updateId);
   }
 
   private async raiseScheduleRun(

@@ -1,5 +1,6 @@
 import { BusError, execSubject, type BusClient } from '@monitor/bus';
-import type { ResourceKind } from '@monitor/domain';
+import { procedureRunStream, updateStream, type ResourceKind } from '@monitor/domain';
+import type { EventStore } from '@monitor/eventstore';
 import type { ReadModel, UpdateRecord } from '@monitor/projections';
 import type { CommandMeta, WriteResult } from '@monitor/resources';
 
@@ -84,4 +85,20 @@ export function completion(
     }
     check(readModel.update(id));
   });
+}
+
+/**
+ * Whether the Update `id` was started, by any process (one that may have stopped since): the
+ * read model shows it, or its stream exists: `update-<id>`, or a procedure run's, whose Update
+ * is that stream's projection.
+ */
+export async function updateStarted(
+  store: EventStore,
+  readModel: ReadModel,
+  id: string,
+): Promise<boolean> {
+  if (readModel.update(id)) return true;
+  for (const stream of [updateStream(id), procedureRunStream(id)])
+    if ((await store.readStream(stream)).length > 0) return true;
+  return false;
 }

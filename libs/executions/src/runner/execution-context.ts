@@ -27,8 +27,6 @@ export class StageFailed extends Error {
 export class ExecutionContext {
   readonly redactor = new Redactor();
   private readonly live: LiveOutput;
-  /** Logs kept to be written with the Update's completion (holdLogs), in order. */
-  private held?: ExecutionLog[];
 
   constructor(
     private readonly appendLog: (log: ExecutionLog) => Promise<void>,
@@ -44,22 +42,6 @@ export class ExecutionContext {
    */
   get output(): OutputSink {
     return this.live.write;
-  }
-
-  /**
-   * From now on, logs are kept and written with the Update's completion, in its append, rather
-   * than each as its stage ends: for the last stage of a work, whose log would otherwise be a
-   * write of its own just before the end. Whoever completes the Update takes them (takeHeld).
-   */
-  holdLogs(): void {
-    this.held ??= [];
-  }
-
-  /** The logs held so far, now the caller's to write; none are held after. */
-  takeHeld(): ExecutionLog[] {
-    const held = this.held ?? [];
-    this.held = undefined;
-    return held;
   }
 
   /** Masks this value in every log line from now on. */
@@ -134,9 +116,8 @@ export class ExecutionContext {
     });
   }
 
-  private async write(log: ExecutionLog): Promise<void> {
-    if (this.held) this.held.push(log);
-    else await this.appendLog(log);
+  private write(log: ExecutionLog): Promise<void> {
+    return this.appendLog(log);
   }
 
   /** A stage's text as its streamed output was stored: masked, then bounded. */

@@ -1,6 +1,6 @@
 import { MemoryEventStore } from '@monitor/eventstore';
 import { ReadModel } from '@monitor/projections';
-import { ExecutionRunner, type ExecutionRequest } from './execution-runner';
+import { ExecutionRunner } from './execution-runner';
 
 const meta = { userId: 'u1', via: 'api' as const, correlationId: 'c1' };
 const target = { type: 'Server', id: 's1' };
@@ -82,40 +82,6 @@ describe('ExecutionRunner', () => {
     expect((await update(second.id)).status).toBe('Complete');
   });
 
-  it("keeps the caller's own queue instead: Queued, beside the resource's others, until its turn", async () => {
-    let turn!: () => void;
-    const myTurn = new Promise<void>((resolve) => (turn = resolve));
-    const order: string[] = [];
-    const local = await runner.start({
-      operation: 'A',
-      target,
-      meta,
-      work: () => new Promise<void>(() => void order.push('a')),
-    });
-    const own = await runner.start({
-      operation: 'B',
-      target,
-      meta,
-      queue: { queued: true, turn: () => myTurn },
-      work: async () => void order.push('b'),
-    });
-    expect((await update(own.id)).status).toBe('Queued');
-    turn();
-    expect(await own.done).toBe(true);
-    expect(order).toEqual(['a', 'b']);
-    expect((await update(local.id)).status).toBe('InProgress');
-    const refused = await runner.start({
-      operation: 'C',
-      target,
-      meta,
-      queue: { queued: true, turn: () => Promise.reject(new Error('stopping')) },
-      work: async () => void order.push('c'),
-    });
-    expect(await refused.done).toBe(false);
-    expect(order).toEqual(['a', 'b']);
-    expect((await update(refused.id)).status).toBe('Queued');
-  });
-
   it('stops at a failed stage, says which, and masks secrets', async () => {
     const started = await runner.start({
       operation: 'Deploy',
@@ -167,60 +133,25 @@ describe('ExecutionRunner', () => {
     expect(appends).toEqual([['UpdateLogAppended', 'UpdateCompleted']]);
   });
 
-  describe('logs held for the end (holdLogs)', () => {
-    /** A run of `work` on an Update named `id`. */
-    const runHeld = (id: string, work: ExecutionRequest['work']) =>
-      runner.start({ operation: 'RunProcedure', target, meta: { ...meta, updateId: id }, work });
-
-    it('writes the stages after holdLogs with the completion, in one append', async () => {
-      const id = 'held-1';
-      const appends = appendsTo(id);
-      const started = await runHeld(id, async (ctx) => {
-        await ctx.stage('first', '', async () => ({ stdout: 'one' }));
-        ctx.holdLogs();
-        await ctx.stage('last', '', async () => ({ stdout: 'two' }));
-      });
-      expect(await started.done).toBe(true);
-      expect(appends).toEqual([
-        ['UpdateStarted'],
-        ['UpdateLogAppended'],
-        ['UpdateLogAppended', 'UpdateCompleted'],
-      ]);
-      const done = await update(id);
-      expect(done.logs.map((l) => l.stdout)).toEqual(['one', 'two']);
-      expect(done).toMatchObject({ status: 'Complete', success: true });
-    });
-
-    it('ends failed with the held failing stage logged in the same append', async () => {
-      const id = 'held-2';
-      const appends = appendsTo(id);
-      const started = await runHeld(id, async (ctx) => {
-        ctx.holdLogs();
-        await ctx.stage('last', '', async () => ({ stderr: 'broke', success: false }));
-      });
-      expect(await started.done).toBe(false);
-      expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateCompleted']);
-      const done = await update(id);
-      expect(done).toMatchObject({ status: 'Complete', success: false });
-      expect(done.logs.map((l) => [l.stage, l.stderr])).toEqual([['last', 'broke']]);
-    });
-
-    it('logs an error after the held stages, with the completion, in one append', async () => {
-      const id = 'held-3';
-      const appends = appendsTo(id);
-      const started = await runHeld(id, async (ctx) => {
-        ctx.holdLogs();
+  it('logs an error after the stages, with the completion, in one append', async () => {
+    const id = 'error-1';
+    const appends = appendsTo(id);
+    const started = await runner.start({
+      operation: 'A',
+      target,
+      meta: { ...meta, updateId: id },
+      work: async (ctx) => {
         await ctx.stage('last', '', async () => ({ stdout: 'done' }));
         throw new Error('lost the agent');
-      });
-      expect(await started.done).toBe(false);
-      expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateLogAppended', 'UpdateCompleted']);
-      const done = await update(id);
-      expect(done.logs.map((l) => [l.stage, l.success])).toEqual([
-        ['last', true],
-        ['error', false],
-      ]);
-      expect(done.logs[1].stderr).toContain('lost the agent');
+      },
     });
+    expect(await started.done).toBe(false);
+    expect(appends.at(-1)).toEqual(['UpdateLogAppended', 'UpdateCompleted']);
+    const done = await update(id);
+    expect(done.logs.map((l) => [l.stage, l.success])).toEqual([
+      ['last', true],
+      ['error', false],
+    ]);
+    expect(done.logs[1].stderr).toContain('lost the agent');
   });
 });

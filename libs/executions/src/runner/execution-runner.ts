@@ -1,6 +1,7 @@
 import {
   decideUpdates,
   EVENT_UPCASTING,
+  failedLog,
   evolveUpdate,
   updateCommandsDecider,
   updateStream,
@@ -16,20 +17,12 @@ import {
 import type { ReadModel } from '@monitor/projections';
 import { eventMetadata, handleCommand, newId, type CommandMeta } from '@monitor/resources';
 import { ExecutionContext, StageFailed } from './execution-context';
-import { failedLog } from './failed-log';
 
 export interface ExecutionRequest {
   operation: string;
   target: ExecutionTarget;
   meta: CommandMeta;
   work: (context: ExecutionContext) => Promise<void>;
-  /**
-   * A queue of the caller's own instead of this process's per resource (procedure runs queue
-   * across replicas): `queued`, whether the Update starts Queued; `turn`, resolves once the
-   * execution may run (it stays Queued until then); should it reject, the work does not run
-   * and the Update is left as it stands, for the caller to end.
-   */
-  queue?: { queued: boolean; turn: (id: string) => Promise<void> };
 }
 
 export interface StartedExecution {
@@ -57,32 +50,23 @@ export class ExecutionRunner {
     private readonly logger: (message: string) => void = console.error,
   ) {}
 
-  async start({
-    operation,
-    target,
-    meta,
-    work,
-    queue,
-  }: ExecutionRequest): Promise<StartedExecution> {
+  async start({ operation, target, meta, work }: ExecutionRequest): Promise<StartedExecution> {
     // A run named before it starts (meta.updateId) is created once: a second Start conflicts.
     const id = meta.updateId ?? newId();
     const key = `${target.type}/${target.id}`;
-    const previous = queue ? undefined : this.tails.get(key);
-    const queued = queue ? queue.queued : !!previous;
+    const previous = this.tails.get(key);
     const recorded = this.run(
       id,
-      [{ type: 'Start', id, operation, target, queued, ts: Date.now() }],
+      [{ type: 'Start', id, operation, target, queued: !!previous, ts: Date.now() }],
       meta,
     );
     // The queue's tail is taken before anything is awaited: a start on the same resource
     // arriving meanwhile waits behind this one instead of running beside it.
-    const done = Promise.all([recorded, previous])
-      .then(() => queue?.turn(id))
-      .then(
-        () => this.execute(id, meta, work),
-        () => false,
-      );
-    if (!queue) this.queueBehind(key, done);
+    const done = Promise.all([recorded, previous]).then(
+      () => this.execute(id, meta, work),
+      () => false,
+    );
+    this.queueBehind(key, done);
     const { position } = await recorded;
     return { id, position, done };
   }
@@ -108,7 +92,11 @@ export class ExecutionRunner {
       .unfinished()
       .filter((x) => targetTypes.includes(x.target.type) && x.startTs < startedBefore);
     for (const x of unfinished) {
-      const log = failedLog('interrupted', 'interrupted: the service stopped while this ran');
+      const log = failedLog(
+        'interrupted',
+        'interrupted: the service stopped while this ran',
+        Date.now(),
+      );
       const complete = { type: 'Complete' as const, success: false, ts: log.end_ts };
       await this.run(x.id, [{ type: 'AppendLog', log }, complete], meta);
     }
@@ -136,13 +124,19 @@ export class ExecutionRunner {
         failure = error;
       }
       await context.settle();
-      // Written with the completion, in one append: the logs the work held, then its error (a
-      // failed stage is already logged; anything else is logged here, masked).
-      const logs = context.takeHeld();
-      if (!success && !(failure instanceof StageFailed))
-        logs.push(failedLog('error', context.redactor.redact(String(failure))));
-      const appends = logs.map((log): UpdateCommand => ({ type: 'AppendLog', log }));
-      await this.run(id, [...appends, { type: 'Complete', success, ts: Date.now() }], meta);
+      // Written with the completion, in one append: the work's error (a failed stage is
+      // already logged; anything else is logged here, masked).
+      const ts = Date.now();
+      const appends: UpdateCommand[] =
+        success || failure instanceof StageFailed
+          ? []
+          : [
+              {
+                type: 'AppendLog',
+                log: failedLog('error', context.redactor.redact(String(failure)), ts),
+              },
+            ];
+      await this.run(id, [...appends, { type: 'Complete', success, ts }], meta);
     } catch (error) {
       this.logger(`execution ${id} could not be recorded: ${(error as Error).message}`);
       return false;

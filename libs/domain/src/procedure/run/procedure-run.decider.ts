@@ -1,6 +1,7 @@
 import { conflict, notFound } from '../../shared/domain-error';
 import type { DomainEvent } from '../../shared/domain-event';
 import type {
+  ExecutionEnd,
   ProcedureRun,
   ProcedureRunCommand,
   ProcedureRunEvent,
@@ -27,6 +28,7 @@ export function evolveProcedureRun(
       executions: [],
     };
     if (owner) run.owner = { replica: owner.replica, leaseUntil: owner.leaseUntil };
+    if (e.data.projectedUpdate) run.projectedUpdate = true;
     return { status: 'Active', run };
   }
   if (state.status !== 'Active') return state;
@@ -71,22 +73,12 @@ export function evolveProcedureRun(
         ),
       });
     case 'ExecutionFinished':
-      return next({
-        executions: run.executions.map((x) =>
-          x.stage === e.data.stage && x.index === e.data.index
-            ? { ...x, success: e.data.success }
-            : x,
-        ),
-      });
+      return next({ executions: withEnds(run.executions, [e.data]) });
     case 'StageFinished':
       return next({ stageRunning: false });
     case 'RunFinished': {
-      const ended = e.data.executionsFinished ?? [];
       return next({
-        executions: run.executions.map((x) => {
-          const end = ended.find((y) => y.stage === x.stage && y.index === x.index);
-          return end ? { ...x, success: end.success } : x;
-        }),
+        executions: withEnds(run.executions, e.data.executionsFinished ?? []),
         stageRunning: e.data.stageFinished ? false : run.stageRunning,
         status: 'Finished',
         owner: undefined,
@@ -154,16 +146,16 @@ export function decideProcedureRun(
       return [{ type: 'ExecutionStarted', data }];
     }
     case 'FinishExecution': {
-      const started = find(run, command.stage, command.index);
-      if (!started)
+      const { type: _type, ...end } = command;
+      const started = find(run, end.stage, end.index);
+      if (started?.success !== undefined) return [];
+      // One that never started ends only failed, in its stage, naming why.
+      if (!started && (end.success || !end.error || !planned(run, end.stage, end.index)))
         throw conflict(
-          `run ${run.runId}: execution ${command.index} of stage ${command.stage} never started`,
+          `run ${run.runId}: execution ${end.index} of stage ${end.stage} never started`,
         );
-      if (started.success !== undefined) return [];
-      const { stage, index, success } = command;
-      return [
-        { type: 'ExecutionFinished', data: { stage, index, success, updateId: started.updateId } },
-      ];
+      const data: ExecutionEnd = started?.updateId ? { ...end, updateId: started.updateId } : end;
+      return [{ type: 'ExecutionFinished', data }];
     }
     case 'FinishStage': {
       if (!run.stageRunning || run.stage === undefined)
@@ -242,10 +234,7 @@ function withEndsInRunFinished(events: ProcedureRunEvent[]): ProcedureRunEvent[]
   while (first > 0 && events[first - 1].type === 'ExecutionFinished') first--;
   const executionsFinished = events
     .slice(first, -2)
-    .map((e) => (e as Extract<ProcedureRunEvent, { type: 'ExecutionFinished' }>).data)
-    .map(({ stage: at, index, success, updateId }) =>
-      updateId ? { stage: at, index, success, updateId } : { stage: at, index, success },
-    );
+    .map((e) => (e as Extract<ProcedureRunEvent, { type: 'ExecutionFinished' }>).data);
   const data = {
     ...end.data,
     stageFinished: { stage: stage.data.stage, success: stage.data.success },
@@ -261,6 +250,28 @@ export function unfinishedExecutions(run: ProcedureRun): StartedExecution[] {
 
 function find(run: ProcedureRun, stage: number, index: number): StartedExecution | undefined {
   return run.executions.find((x) => x.stage === stage && x.index === index);
+}
+
+/** Whether the running stage plans that execution. */
+function planned(run: ProcedureRun, stage: number, index: number): boolean {
+  return run.stageRunning && run.stage === stage && index < run.plan.length;
+}
+
+/** The executions with these ends: a started one gets its outcome, an unstarted one is added. */
+function withEnds(executions: StartedExecution[], ends: ExecutionEnd[]): StartedExecution[] {
+  const ended = executions.map((x) => {
+    const end = ends.find((y) => y.stage === x.stage && y.index === x.index);
+    return end ? { ...x, success: end.success } : x;
+  });
+  for (const end of ends)
+    if (!executions.some((x) => x.stage === end.stage && x.index === end.index))
+      ended.push({
+        stage: end.stage,
+        index: end.index,
+        startedAt: end.ts ?? 0,
+        success: end.success,
+      });
+  return ended;
 }
 
 function running(run: ProcedureRun): void {

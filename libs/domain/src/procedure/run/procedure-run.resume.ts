@@ -3,9 +3,9 @@ import type { ProcedureRun, RunPlace } from './procedure-run';
 /**
  * What a replica does with a run whose Update it finds unfinished (on start-up, or as it looks
  * again): leave it to the replica whose lease holds, resume it, or end it as interrupted once it
- * has been ownerless past the resume window. A finished run's Update is completed by its driver
- * just after the run's end is written: only a lease after that end is it left to another
- * (`complete`), or both would complete it.
+ * has been ownerless past the resume window. A run's Update is its stream's projection, complete
+ * as the run ends; a run recorded before wrote it apart, completed by its driver just after the
+ * run's end: only a lease after that end is it left to another (`complete`), or both would.
  */
 export type ResumeDecision =
   | { action: 'leave' }

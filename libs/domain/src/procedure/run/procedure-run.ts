@@ -33,6 +33,7 @@ export interface PlannedExecution {
 export interface StartedExecution {
   stage: number;
   index: number;
+  /** When it started; one that ended without starting (refused): when it ended. */
   startedAt: number;
   /**
    * The child's Update: named as the execution starts, before it is sent, so that a run resumed
@@ -49,6 +50,8 @@ export interface ProcedureRun {
   procedureId: string;
   /** The run's own Update (operation RunProcedure). */
   updateId: string;
+  /** Its Update is the projection of its stream (runUpdateEvents). */
+  projectedUpdate?: true;
   /** The stages as they were when the run was queued: later edits do not change a run. */
   stages: ProcedureStage[];
   starter: RunStarter;
@@ -85,6 +88,11 @@ export type ProcedureRunEvent =
         ts: number;
         /** Taken as it was queued, in the same decision (else a RunStarted follows). */
         owner?: { replica: string; leaseUntil: number };
+        /**
+         * The run's Update is this stream's projection (runUpdateEvents), with no stream of its
+         * own. Runs recorded before wrote their Update to `update-<id>` beside the run.
+         */
+        projectedUpdate?: true;
       }
     >
   | DomainEvent<'RunStarted', { replica: string; leaseUntil: number; ts: number }>
@@ -102,10 +110,7 @@ export type ProcedureRunEvent =
   | DomainEvent<'ExecutionStarted', { stage: number; index: number; ts: number; updateId?: string }>
   /** Written by runs recorded before ExecutionStarted named the child's Update. */
   | DomainEvent<'ExecutionAttached', { stage: number; index: number; updateId: string }>
-  | DomainEvent<
-      'ExecutionFinished',
-      { stage: number; index: number; updateId?: string; success: boolean }
-    >
+  | DomainEvent<'ExecutionFinished', ExecutionEnd>
   | DomainEvent<'StageFinished', { stage: number; success: boolean; ts: number }>
   | DomainEvent<'RunFinished', RunEnd & { ts: number } & RunFinishedWith>;
 
@@ -116,7 +121,21 @@ export type ProcedureRunEvent =
  */
 export interface RunFinishedWith {
   stageFinished?: { stage: number; success: boolean };
-  executionsFinished?: { stage: number; index: number; success: boolean; updateId?: string }[];
+  executionsFinished?: ExecutionEnd[];
+}
+
+/**
+ * How an execution ended. `ts`: when (runs recorded before said it with the stage's end);
+ * `error`: why it failed when its child's Update does not say (refused, never sent, cut short).
+ * One that never started (refused) ends too, so its run's Update tells why.
+ */
+export interface ExecutionEnd {
+  stage: number;
+  index: number;
+  success: boolean;
+  updateId?: string;
+  ts?: number;
+  error?: string;
 }
 
 export type ProcedureRunCommand =
@@ -127,6 +146,6 @@ export type ProcedureRunCommand =
   | { type: 'StartStage'; stage: number; executions: PlannedExecution[]; now: number }
   /** `updateId`: the Update its child will have (none for None and Sleep). */
   | { type: 'StartExecution'; stage: number; index: number; now: number; updateId?: string }
-  | { type: 'FinishExecution'; stage: number; index: number; success: boolean }
+  | ({ type: 'FinishExecution' } & Omit<ExecutionEnd, 'updateId'>)
   | { type: 'FinishStage'; success: boolean; now: number }
   | ({ type: 'Finish'; now: number } & RunEnd);

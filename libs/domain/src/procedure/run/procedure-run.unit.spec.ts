@@ -144,6 +144,23 @@ describe('a procedure run: given its events, when a command comes', () => {
     ]);
   });
 
+  it('ends an execution that never started only failed, in its running stage, saying why', () => {
+    const stage = given(queued, started, stage0);
+    const why = { type: 'FinishExecution' as const, stage: 0, index: 1, success: false, ts: 4 };
+    expect(when(stage, { ...why, error: 'refused' })).toEqual([
+      {
+        type: 'ExecutionFinished',
+        data: { stage: 0, index: 1, success: false, ts: 4, error: 'refused' },
+      },
+    ]);
+    refused(stage, why);
+    refused(stage, { ...why, success: true, error: 'refused' });
+    refused(stage, { ...why, index: 2, error: 'refused' });
+    const ended = given(queued, started, stage0, ...when(stage, { ...why, error: 'refused' }));
+    if (ended.status !== 'Active') throw new Error('no run');
+    expect(ended.run.executions).toEqual([{ stage: 0, index: 1, startedAt: 4, success: false }]);
+  });
+
   it('ends once, saying where it failed or was interrupted', () => {
     const state = given(queued, started, stage0);
     const end = {
