@@ -1,23 +1,11 @@
 import { DomainError } from '../../shared/domain-error';
-import type { ProcedureStage } from '../procedure.config';
 import type { ProcedureRunCommand, ProcedureRunEvent, ProcedureRunState } from './procedure-run';
+import { given, planned, stages } from './procedure-run.fixtures';
 import {
   procedureRunCommandsDecider,
   procedureRunDecider,
   unfinishedExecutions,
 } from './procedure-run.decider';
-
-const stages: ProcedureStage[] = [
-  {
-    name: 'deploy',
-    enabled: true,
-    executions: [
-      { execution: { type: 'Deploy', params: { deployment: 'web' } }, enabled: true },
-      { execution: { type: 'Sleep', params: { duration_ms: 10 } }, enabled: true },
-    ],
-  },
-  { name: 'after', enabled: true, executions: [] },
-];
 
 const queued: ProcedureRunEvent = {
   type: 'RunQueued',
@@ -34,10 +22,6 @@ const started: ProcedureRunEvent = {
   type: 'RunStarted',
   data: { replica: 'a', leaseUntil: 100, ts: 1 },
 };
-const planned = [
-  { type: 'Deploy', params: { deployment: 'web' }, configured: 0 },
-  { type: 'Sleep', params: { duration_ms: 10 }, configured: 1 },
-];
 const stage0: ProcedureRunEvent = {
   type: 'StageStarted',
   data: { stage: 0, executions: planned, ts: 2 },
@@ -52,8 +36,6 @@ const deployAttached: ProcedureRunEvent = {
   data: { stage: 0, index: 0, updateId: 'child' },
 };
 
-const given = (...events: ProcedureRunEvent[]): ProcedureRunState =>
-  events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
 const when = (state: ProcedureRunState, command: ProcedureRunCommand) =>
   procedureRunDecider.decide(state, command);
 const refused = (state: ProcedureRunState, command: ProcedureRunCommand) =>

@@ -1,24 +1,9 @@
 import { evolveUpdate, type ExecutionState } from '../../updates/update';
-import type { ProcedureStage } from '../procedure.config';
-import type { ProcedureRunEvent, ProcedureRunState } from './procedure-run';
+import type { ProcedureRunEvent } from './procedure-run';
+import { given, planned, stages } from './procedure-run.fixtures';
 import { procedureRunDecider } from './procedure-run.decider';
 import { runUpdateEvents } from './run-update';
 
-const stages: ProcedureStage[] = [
-  {
-    name: 'deploy',
-    enabled: true,
-    executions: [
-      { execution: { type: 'Deploy', params: { deployment: 'web' } }, enabled: true },
-      { execution: { type: 'Sleep', params: { duration_ms: 10 } }, enabled: true },
-    ],
-  },
-  { name: 'after', enabled: true, executions: [] },
-];
-const planned = [
-  { type: 'Deploy', params: { deployment: 'web' }, configured: 0 },
-  { type: 'Sleep', params: { duration_ms: 10 }, configured: 1 },
-];
 const queued: ProcedureRunEvent = {
   type: 'RunQueued',
   data: {
@@ -46,8 +31,6 @@ const slept: ProcedureRunEvent = {
   data: { stage: 0, index: 1, success: true, ts: 12 },
 };
 
-const given = (...events: ProcedureRunEvent[]): ProcedureRunState =>
-  events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
 /** The run's Update after these run events, as the read side folds it. */
 const updateOf = (...events: ProcedureRunEvent[]) => {
   let run = procedureRunDecider.initialState();
