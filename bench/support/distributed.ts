@@ -90,7 +90,8 @@ export async function withDistributed<T>(
     const processes = Object.fromEntries(children.map((child, i) => [names[i], child.pid!]));
     return await run({ url, server: 'agent', jwt, env: shared, processes });
   } finally {
-    for (const child of children) child.kill();
+    // Each stops while NATS still serves its last writes; one that hangs is killed.
+    await Promise.all(children.map((child) => stopProcess(child)));
     await nats.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,6 +102,16 @@ function start(app: string, env: NodeJS.ProcessEnv): ChildProcess {
     env,
     stdio: 'ignore',
   });
+}
+
+/** SIGTERM, then SIGKILL should the process not have exited within `graceMs`. */
+async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill();
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function waitFor(url: string): Promise<void> {

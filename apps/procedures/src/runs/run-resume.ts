@@ -111,9 +111,10 @@ export class RunResume implements OnApplicationBootstrap, OnModuleDestroy {
     }
     await this.runs.drive(taken, lease, meta);
     if (taken.projectedUpdate) return;
+    // Left unfinished (its driver could not end it): resumed later, its Update with it.
     const ended = await new RunStream(this.store, id, meta).read();
-    const success = ended.status === 'Active' && ended.run.success === true;
-    await legacy.end(success, 'Procedure Failed', FAILED);
+    if (ended.status === 'Active' && ended.run.status === 'Finished')
+      await legacy.end(ended.run.success === true, 'Procedure Failed', FAILED);
   }
 
   /** Records the end of the started executions whose Updates have completed meanwhile. */
