@@ -24,3 +24,14 @@ export const planned = [
 /** The run's state after its events. */
 export const given = (...events: ProcedureRunEvent[]): ProcedureRunState =>
   events.reduce(procedureRunDecider.evolve, procedureRunDecider.initialState());
+
+/** The first stage's start with both its executions (the Deploy naming its child's Update). */
+export const stageStartedWithBoth: ProcedureRunEvent = {
+  type: 'StageStarted',
+  data: {
+    stage: 0,
+    executions: planned,
+    ts: 2,
+    started: [{ index: 0, updateId: 'child' }, { index: 1 }],
+  },
+};

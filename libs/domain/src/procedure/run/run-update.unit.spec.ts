@@ -1,6 +1,6 @@
 import { evolveUpdate, type ExecutionState } from '../../updates/update';
 import type { ProcedureRunEvent } from './procedure-run';
-import { given, planned, stages } from './procedure-run.fixtures';
+import { given, planned, stageStartedWithBoth, stages } from './procedure-run.fixtures';
 import { procedureRunDecider } from './procedure-run.decider';
 import { runUpdateEvents } from './run-update';
 
@@ -17,15 +17,7 @@ const queued: ProcedureRunEvent = {
     projectedUpdate: true,
   },
 };
-const stage0: ProcedureRunEvent = {
-  type: 'StageStarted',
-  data: {
-    stage: 0,
-    executions: planned,
-    ts: 2,
-    started: [{ index: 0, updateId: 'child' }, { index: 1 }],
-  },
-};
+const stage0 = stageStartedWithBoth;
 const slept: ProcedureRunEvent = {
   type: 'ExecutionFinished',
   data: { stage: 0, index: 1, success: true, ts: 12 },
