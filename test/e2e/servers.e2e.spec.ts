@@ -220,21 +220,31 @@ describe('servers: agents polled for state, stats and alerts', () => {
     );
     expect(Date.now() - stoppedAt).toBeLessThan(3 * INTERVAL + 1000);
     type Alerts = {
-      alerts: { _id: { $oid: string }; resolved: boolean; data: { type: string }; level: string }[];
+      alerts: {
+        _id: { $oid: string };
+        ts: number;
+        resolved: boolean;
+        data: { type: string };
+        level: string;
+      }[];
     };
-    const opened = await eventually(async () => {
+    // The alerts the stop opened: a poll that timed out on a loaded machine before it may have
+    // opened and resolved one of its own.
+    const sinceStop = async () => {
       const { alerts } = await monitor.admin.read<Alerts>('ListAlerts', {
         query: { 'target.id': _id.$oid, 'data.type': 'ServerUnreachable' },
       });
+      return alerts.filter((a) => a.ts >= stoppedAt);
+    };
+    const opened = await eventually(async () => {
+      const alerts = await sinceStop();
       expect(alerts.map((a) => [a.data.type, a.resolved])).toEqual([['ServerUnreachable', false]]);
       return alerts[0];
     });
     expect(opened.level).toBe('CRITICAL');
     remote = await startRemote();
     await eventually(async () => {
-      const { alerts } = await monitor.admin.read<Alerts>('ListAlerts', {
-        query: { 'target.id': _id.$oid, 'data.type': 'ServerUnreachable' },
-      });
+      const alerts = await sinceStop();
       expect(alerts.map((a) => [a.data.type, a.resolved])).toEqual([['ServerUnreachable', true]]);
     });
     expect(
