@@ -1,4 +1,5 @@
 import { conflict, notFound } from '../shared/domain-error';
+import { decideInTurn } from '../shared/decide-in-turn';
 import type { DomainEvent } from '../shared/domain-event';
 import {
   appendBatch,
@@ -195,14 +196,7 @@ export const updateDecider = {
  * one append (an execution's last logs and its completion), all or none of them decided.
  */
 export function decideUpdates(state: ExecutionState, commands: UpdateCommand[]): UpdateEvent[] {
-  const events: UpdateEvent[] = [];
-  let current = state;
-  for (const command of commands) {
-    const decided = decideUpdate(current, command);
-    current = decided.reduce(evolveUpdate, current);
-    events.push(...decided);
-  }
-  return events;
+  return decideInTurn(decideUpdate, evolveUpdate, state, commands);
 }
 
 /** The same Update, deciding several commands at once (decideUpdates). */

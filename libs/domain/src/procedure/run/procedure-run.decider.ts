@@ -1,3 +1,4 @@
+import { decideInTurn } from '../../shared/decide-in-turn';
 import { conflict, notFound } from '../../shared/domain-error';
 import type { DomainEvent } from '../../shared/domain-event';
 import type {
@@ -186,13 +187,7 @@ export function decideProcedureRunCommands(
   state: ProcedureRunState,
   commands: ProcedureRunCommand[],
 ): ProcedureRunEvent[] {
-  const events: ProcedureRunEvent[] = [];
-  let current = state;
-  for (const command of commands) {
-    const decided = decideProcedureRun(current, command);
-    current = decided.reduce(evolveProcedureRun, current);
-    events.push(...decided);
-  }
+  const events = decideInTurn(decideProcedureRun, evolveProcedureRun, state, commands);
   return withEndsInRunFinished(withStartsMerged(events));
 }
 
