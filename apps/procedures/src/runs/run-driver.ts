@@ -27,12 +27,11 @@ export interface DrivenRun {
 }
 
 /**
- * How one execution ended: `ends`, whether the run's stream is to record its end (it started
- * there, or could not start: `error` says why); `written`, whether it has.
+ * How one execution ended, which the run's stream records (one that could not start too:
+ * `error` says why); `written`, whether it has.
  */
 interface Outcome {
   success: boolean;
-  ends: boolean;
   written: boolean;
   ts: number;
   error?: string;
@@ -99,7 +98,7 @@ export class RunDriver {
             planned,
             fresh.has(index),
           );
-          if (--running > 0 && ended.ends) {
+          if (--running > 0) {
             await stream.apply(finishOf(stage, index, ended));
             ended.written = true;
           }
@@ -109,7 +108,7 @@ export class RunDriver {
       const failed = outcomes.findIndex((x) => !x.success);
       pending = [
         ...outcomes.flatMap((ended, index) =>
-          ended.ends && !ended.written ? [finishOf(stage, index, ended)] : [],
+          ended.written ? [] : [finishOf(stage, index, ended)],
         ),
         { type: 'FinishStage', success: failed < 0, now: Date.now() },
       ];
@@ -167,26 +166,14 @@ export class RunDriver {
     planned: PlannedExecution,
     fresh: boolean,
   ): Promise<Outcome> {
-    const { run } = driven;
-    const stage = run.stage!;
-    const outcome: Outcome = {
-      success: true,
-      ends: run.executions.some((x) => x.stage === stage && x.index === index),
-      written: false,
-      ts: 0,
-    };
+    let ran: Ran;
     try {
-      const ran = await this.run(driven, index, planned, fresh, outcome);
-      outcome.success = ran.success;
-      if (ran.error) outcome.error = ran.error;
+      ran = await this.run(driven, index, planned, fresh);
     } catch (error) {
-      outcome.success = false;
-      outcome.error = boundOutput(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      ran = { success: false, error: boundOutput(message) };
     }
-    // One that could not start (refused, cancelled first) ends all the same, saying why.
-    if (outcome.error) outcome.ends = true;
-    outcome.ts = Date.now();
-    return outcome;
+    return { ...ran, written: false, ts: Date.now() };
   }
 
   private async run(
@@ -194,7 +181,6 @@ export class RunDriver {
     index: number,
     planned: PlannedExecution,
     fresh: boolean,
-    outcome: Outcome,
   ): Promise<Ran> {
     const stage = run.stage!;
     const known = run.executions.find((x) => x.stage === stage && x.index === index);
@@ -211,7 +197,6 @@ export class RunDriver {
         return { success: false, error: 'the procedure was cancelled before it started' };
       const start = startOf(stage, index, planned, Date.now());
       await stream.apply(start);
-      outcome.ends = true;
       started = { stage, index, startedAt: start.now, updateId: start.updateId };
     }
     if (planned.type === 'None') return { success: true };
