@@ -6,6 +6,7 @@ import {
   type DomainEvent,
   type Execution,
   type ExecutionState,
+  type ProcedureRun,
   type ProcedureRunEvent,
   type ProcedureRunState,
   type RunningOutput,
@@ -26,10 +27,11 @@ export class ExecutionUpdates {
   /** Execution ids by target (`<type>:<id>`): reads of one resource do not scan them all. */
   private readonly byTarget = new Map<string, string[]>();
 
-  /** Runs whose Update is projected, while unfinished: what their next events are told on. */
-  private readonly runs = new Map<string, ProcedureRunState>();
-  /** The unfinished projected runs of each procedure: a new one then starts Queued. */
-  private readonly runsOf = new Map<string, Set<string>>();
+  /**
+   * Runs whose Update is projected, while unfinished: what their next events are told on, and
+   * whether a new run of their procedure starts Queued.
+   */
+  private readonly runs = new Map<string, ProcedureRun>();
 
   readonly categories = ['update', 'procedurerun'];
 
@@ -41,23 +43,18 @@ export class ExecutionUpdates {
   private applyRun(event: StoredEvent): UpdateRecord | undefined {
     const runId = event.stream.slice('procedurerun-'.length);
     const e = event as unknown as ProcedureRunEvent;
-    const before = this.runs.get(runId) ?? { status: 'Empty' };
-    if (before.status === 'Empty' && !(e.type === 'RunQueued' && e.data.projectedUpdate))
-      return undefined;
+    const known = this.runs.get(runId);
+    if (!known && !(e.type === 'RunQueued' && e.data.projectedUpdate)) return undefined;
+    const before: ProcedureRunState = known
+      ? { status: 'Active', run: known }
+      : { status: 'Empty' };
     const after = evolveProcedureRun(before, event);
     if (after.status !== 'Active') return undefined;
     const { procedureId, updateId, status } = after.run;
-    const others = this.runsOf.get(procedureId) ?? new Set<string>();
-    const updates = runUpdateEvents(before, event, others.size > 0);
-    if (status === 'Finished') {
-      this.runs.delete(runId);
-      others.delete(runId);
-    } else {
-      this.runs.set(runId, after);
-      others.add(runId);
-    }
-    if (others.size) this.runsOf.set(procedureId, others);
-    else this.runsOf.delete(procedureId);
+    const queued = !known && [...this.runs.values()].some((x) => x.procedureId === procedureId);
+    const updates = runUpdateEvents(before, event, queued);
+    if (status === 'Finished') this.runs.delete(runId);
+    else this.runs.set(runId, after.run);
     return this.fold(updateId, updates, event);
   }
 
